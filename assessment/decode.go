@@ -1,0 +1,90 @@
+package assessment
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/digilead/digilead/questions"
+)
+
+// DecodeResult parses a digilead.result/v1 document. It refuses what is not
+// a digilead result, a newer schema version, and truncated or incomplete
+// documents, with an error wrapping questions.ErrInvalid. Unknown fields
+// are accepted: later v1 tools may add optional ones.
+func DecodeResult(data []byte) (*Result, error) {
+	var r Result
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 {
+		return nil, invalid("empty; expected a digilead result (JSON)")
+	}
+	if trimmed[0] != '{' {
+		return nil, invalid("not a digilead result: expected a JSON object")
+	}
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	if err := dec.Decode(&r); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return nil, invalid("truncated: the JSON ends early")
+		case errors.As(err, &se):
+			return nil, invalid("not valid JSON (offset %d): %v", se.Offset, se)
+		case errors.As(err, &te):
+			return nil, invalid("field %s: expected %s, got %s", te.Field, te.Type, te.Value)
+		}
+		return nil, invalid("%v", err)
+	}
+	if dec.More() {
+		return nil, invalid("more than one JSON value; a result file holds one result")
+	}
+	if err := CheckSchema(r.Schema, ResultSchema); err != nil {
+		return nil, err
+	}
+	switch {
+	case r.Bank.ID == "":
+		return nil, invalid("bank.id is missing (incomplete result)")
+	case len(r.Dimensions) == 0:
+		return nil, invalid("dimensions are missing (incomplete result)")
+	case len(r.Tiers) == 0:
+		return nil, invalid("tiers are missing (incomplete result)")
+	case r.Target.ID == "":
+		return nil, invalid("target is missing (incomplete result)")
+	}
+	for i, d := range r.Dimensions {
+		if d.ID == "" {
+			return nil, invalid("dimensions[%d].id is missing", i)
+		}
+		if d.Score == nil && d.Status != StatusInsufficient {
+			return nil, invalid("dimensions[%s]: score is null but status is %q", d.ID, d.Status)
+		}
+	}
+	if r.Answers == nil {
+		r.Answers = map[string]questions.Value{}
+	}
+	return &r, nil
+}
+
+// CheckSchema checks a document's schema id against the one this version
+// reads ("digilead.result/v1"): a different name is not a digilead
+// document of that kind; a higher version is from a newer digilead.
+func CheckSchema(got, want string) error {
+	if got == want {
+		return nil
+	}
+	name, _, _ := strings.Cut(want, "/v")
+	if gname, gver, ok := strings.Cut(got, "/v"); ok && gname == name {
+		return invalid("schema %q is from a newer or unknown version of digilead; this version reads %s (upgrade digilead)", "v"+gver, want)
+	}
+	if got == "" {
+		return invalid("not a digilead document: no \"schema\" field (expected %s)", want)
+	}
+	return invalid("not a %s document: schema is %q", name, got)
+}
+
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), questions.ErrInvalid)
+}

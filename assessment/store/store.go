@@ -1,0 +1,194 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/questions"
+)
+
+// Store is digilead's data directory.
+type Store struct {
+	// Dir is the data directory, e.g. ~/.local/share/digilead.
+	Dir string
+}
+
+// Open resolves the data directory from the environment, per the XDG base
+// directory spec: $XDG_DATA_HOME/digilead, else ~/.local/share/digilead.
+// It does not create it.
+func Open(getenv func(string) string) (*Store, error) {
+	if d := getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return &Store{Dir: filepath.Join(d, "digilead")}, nil
+	}
+	home := getenv("HOME")
+	if home == "" {
+		h, err := os.UserHomeDir()
+		if err != nil {
+			return nil, fmt.Errorf("no data directory: set XDG_DATA_HOME or HOME")
+		}
+		home = h
+	}
+	return &Store{Dir: filepath.Join(home, ".local", "share", "digilead")}, nil
+}
+
+func (s *Store) resultsDir() string { return filepath.Join(s.Dir, "results") }
+func (s *Store) draftsDir() string  { return filepath.Join(s.Dir, "drafts") }
+
+func ensureDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("create %s: %w", dir, unwrapPath(err))
+	}
+	return nil
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// SaveResult writes a result into the results directory, atomically and
+// with mode 0600, and returns its path.
+func (s *Store) SaveResult(r *assessment.Result) (string, error) {
+	dir := s.resultsDir()
+	if err := ensureDir(dir); err != nil {
+		return "", err
+	}
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return "", err
+	}
+	base := r.CompletedAt.UTC().Format("2006-01-02T150405Z") + "-" + r.Bank.ID
+	path := filepath.Join(dir, base+".json")
+	for i := 2; fileExists(path); i++ {
+		path = filepath.Join(dir, fmt.Sprintf("%s-%d.json", base, i))
+	}
+	if err := WriteFileAtomic(path, append(data, '\n'), 0o600); err != nil {
+		return "", fmt.Errorf("save result in %s: %w", dir, unwrapPath(err))
+	}
+	return path, nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// Entry is one saved result. Err is set (and Result nil) when the file
+// could not be read as a result.
+type Entry struct {
+	Path   string
+	Result *assessment.Result
+	Err    error
+}
+
+// Results lists the saved results, newest first (by completion time, then
+// file name). A missing directory is an empty list.
+func (s *Store) Results() ([]Entry, error) {
+	files, err := filepath.Glob(filepath.Join(s.resultsDir(), "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	entries := make([]Entry, 0, len(files))
+	for _, f := range files {
+		e := Entry{Path: f}
+		data, err := os.ReadFile(f)
+		if err == nil {
+			e.Result, err = assessment.DecodeResult(data)
+		}
+		e.Err = err
+		entries = append(entries, e)
+	}
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, b := entries[i], entries[j]
+		if a.Result != nil && b.Result != nil && !a.Result.CompletedAt.Equal(b.Result.CompletedAt) {
+			return a.Result.CompletedAt.After(b.Result.CompletedAt)
+		}
+		return a.Path > b.Path
+	})
+	return entries, nil
+}
+
+// DraftSchema is the schema id of a draft file.
+const DraftSchema = "digilead.draft/v1"
+
+// Draft is an unfinished assessment.
+type Draft struct {
+	Schema     string                     `json:"schema"`
+	Bank       assessment.BankRef         `json:"bank"`
+	Respondent questions.Respondent       `json:"respondent"`
+	Target     string                     `json:"target,omitempty"`
+	Page       int                        `json:"page"`
+	Answers    map[string]questions.Value `json:"answers"`
+	UpdatedAt  time.Time                  `json:"updated_at"`
+}
+
+// draftPath is one draft per bank id.
+func (s *Store) draftPath(bankID string) string {
+	return filepath.Join(s.draftsDir(), strings.ReplaceAll(bankID, string(filepath.Separator), "_")+".json")
+}
+
+// SaveDraft writes the draft for its bank atomically with mode 0600, and
+// returns its path.
+func (s *Store) SaveDraft(d *Draft) (string, error) {
+	if err := ensureDir(s.draftsDir()); err != nil {
+		return "", err
+	}
+	d.Schema = DraftSchema
+	data, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return "", err
+	}
+	path := s.draftPath(d.Bank.ID)
+	if err := WriteFileAtomic(path, append(data, '\n'), 0o600); err != nil {
+		return "", fmt.Errorf("save draft in %s: %w", s.draftsDir(), unwrapPath(err))
+	}
+	return path, nil
+}
+
+// ErrNoDraft means there is no draft to resume.
+var ErrNoDraft = errors.New("no draft to resume")
+
+// LoadDraft reads the draft of a bank.
+func (s *Store) LoadDraft(bankID string) (*Draft, error) {
+	path := s.draftPath(bankID)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, ErrNoDraft
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read draft %s: %w", path, unwrapPath(err))
+	}
+	var d Draft
+	if err := json.Unmarshal(data, &d); err != nil {
+		return nil, fmt.Errorf("draft %s is damaged (%v); delete it to start again: %w", path, err, questions.ErrInvalid)
+	}
+	if err := assessment.CheckSchema(d.Schema, DraftSchema); err != nil {
+		return nil, fmt.Errorf("draft %s: %w", path, err)
+	}
+	if d.Answers == nil {
+		d.Answers = map[string]questions.Value{}
+	}
+	return &d, nil
+}
+
+// DraftPath is where the draft of a bank is kept.
+func (s *Store) DraftPath(bankID string) string { return s.draftPath(bankID) }
+
+// RemoveDraft deletes the draft of a bank; a missing draft is not an error.
+func (s *Store) RemoveDraft(bankID string) error {
+	err := os.Remove(s.draftPath(bankID))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	return err
+}

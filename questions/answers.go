@@ -1,0 +1,435 @@
+package questions
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Respondent is who answered, as far as they chose to say.
+type Respondent struct {
+	ID   string `json:"id,omitempty" yaml:"id,omitempty"`
+	Name string `json:"name,omitempty" yaml:"name,omitempty"`
+	Role string `json:"role,omitempty" yaml:"role,omitempty"`
+}
+
+// Kind says what a Value holds.
+type Kind uint8
+
+// Value kinds.
+const (
+	Unanswered Kind = iota
+	NotApplicable
+	Number  // likert
+	Pick    // choice
+	Picks   // multi
+	Boolean // yesno
+)
+
+// Value is one question's answer.
+type Value struct {
+	Kind Kind
+	Num  int
+	Opt  string
+	Opts []string
+	Bool bool
+}
+
+// NA is the not-applicable answer.
+var NA = Value{Kind: NotApplicable}
+
+// IntValue, OptionValue, OptionsValue and BoolValue build answers of each
+// kind.
+func IntValue(v int) Value             { return Value{Kind: Number, Num: v} }
+func OptionValue(id string) Value      { return Value{Kind: Pick, Opt: id} }
+func OptionsValue(ids ...string) Value { return Value{Kind: Picks, Opts: append([]string{}, ids...)} }
+func BoolValue(v bool) Value           { return Value{Kind: Boolean, Bool: v} }
+
+// Answered reports whether the value counts towards a score (not N/A, not
+// unanswered).
+func (v Value) Answered() bool { return v.Kind >= Number }
+
+// MarshalJSON writes the value in the answers-file form.
+func (v Value) MarshalJSON() ([]byte, error) {
+	switch v.Kind {
+	case NotApplicable:
+		return []byte(`"na"`), nil
+	case Number:
+		return []byte(fmt.Sprint(v.Num)), nil
+	case Pick:
+		return json.Marshal(v.Opt)
+	case Picks:
+		if v.Opts == nil {
+			return []byte("[]"), nil
+		}
+		return json.Marshal(v.Opts)
+	case Boolean:
+		if v.Bool {
+			return []byte("true"), nil
+		}
+		return []byte("false"), nil
+	}
+	return []byte("null"), nil
+}
+
+// Answers is one person's answers to a bank.
+type Answers struct {
+	Bank       string
+	Respondent Respondent
+	Values     map[string]Value
+}
+
+// RawAnswers is the answers-file format before it is checked against a
+// bank. Values are as JSON or YAML decoded them.
+type RawAnswers struct {
+	Bank       string         `json:"bank,omitempty" yaml:"bank,omitempty"`
+	Respondent Respondent     `json:"respondent" yaml:"respondent,omitempty"`
+	Answers    map[string]any `json:"answers" yaml:"answers"`
+}
+
+// ParseAnswers reads an answers file (JSON or YAML) and checks it against
+// the bank. name is used in error messages.
+func ParseAnswers(name string, data []byte, b *Bank) (*Answers, error) {
+	if len(data) > MaxFileSize {
+		return nil, Problems{{Pos: Pos{File: name}, Msg: fmt.Sprintf("larger than the %d MiB limit", MaxFileSize>>20)}}
+	}
+	raw, err := DecodeAnswers(data)
+	if err != nil {
+		var p Problem
+		if errors.As(err, &p) {
+			p.Pos.File = name
+			return nil, Problems{p}
+		}
+		return nil, Problems{{Pos: Pos{File: name}, Msg: err.Error()}}
+	}
+	a, err := b.CheckAnswers(raw)
+	var ps Problems
+	if errors.As(err, &ps) {
+		for i := range ps {
+			ps[i].Pos.File = name
+		}
+		return nil, ps
+	}
+	return a, err
+}
+
+func (p Problem) Error() string { return p.String() }
+
+// DecodeAnswers decodes an answers document, JSON or YAML, strictly
+// (unknown fields are errors). Errors are Problems with a line when known.
+func DecodeAnswers(data []byte) (RawAnswers, error) {
+	var raw RawAnswers
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 {
+		return raw, Problem{Msg: "empty; an answers file holds {answers: {question-id: value}}"}
+	}
+	if trimmed[0] == '{' {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&raw); err != nil {
+			return raw, jsonProblem(data, err)
+		}
+		if dec.More() {
+			return raw, Problem{Pos: Pos{Line: lineAt(data, dec.InputOffset())}, Msg: "unexpected data after the answers object"}
+		}
+	} else {
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		dec.KnownFields(true)
+		if err := dec.Decode(&raw); err != nil {
+			msg := strings.TrimPrefix(err.Error(), "yaml: ")
+			msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
+			if m := yamlLine.FindStringSubmatch("yaml: " + msg); m != nil {
+				var line int
+				fmt.Sscan(m[1], &line)
+				return raw, Problem{Pos: Pos{Line: line}, Msg: m[2]}
+			}
+			return raw, Problem{Msg: msg}
+		}
+	}
+	if raw.Answers == nil {
+		return raw, Problem{Field: "answers", Msg: "missing; an answers file holds {answers: {question-id: value}}"}
+	}
+	return raw, nil
+}
+
+// jsonProblem turns an encoding/json error into a Problem with a line.
+func jsonProblem(data []byte, err error) Problem {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return Problem{Pos: Pos{Line: lineAt(data, se.Offset)}, Msg: "JSON syntax: " + se.Error()}
+	case errors.As(err, &te):
+		return Problem{Pos: Pos{Line: lineAt(data, te.Offset)}, Field: te.Field, Msg: fmt.Sprintf("must be %s, got a JSON %s", jsonKind(te.Type.Kind().String()), te.Value)}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return Problem{Msg: "JSON ends too early (truncated?)"}
+	}
+	return Problem{Msg: strings.TrimPrefix(err.Error(), "json: ")}
+}
+
+func jsonKind(k string) string {
+	switch k {
+	case "struct", "map":
+		return "an object"
+	case "string":
+		return "a string"
+	}
+	return k
+}
+
+func lineAt(data []byte, off int64) int {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	return bytes.Count(data[:off], []byte("\n")) + 1
+}
+
+// CheckAnswers checks raw answers against the bank: the bank id, the
+// respondent's role, and every value. All problems are reported, each
+// named with its question id.
+func (b *Bank) CheckAnswers(raw RawAnswers) (*Answers, error) {
+	var probs Problems
+	if raw.Bank != "" && raw.Bank != b.ID {
+		probs.add(Pos{}, "bank", "the answers are for bank %q but the bank in use is %q; pass --bank with the bank they were written for", raw.Bank, b.ID)
+	}
+	if r := raw.Respondent.Role; r != "" {
+		if _, ok := b.Tier(r); !ok {
+			probs.add(Pos{}, "respondent.role", "unknown tier %q%s; use one of %s", r, suggest(r, b.TierIDs()), strings.Join(b.TierIDs(), ", "))
+		}
+	}
+	a := &Answers{Bank: raw.Bank, Respondent: raw.Respondent, Values: make(map[string]Value, len(raw.Answers))}
+	ids := make([]string, 0, len(raw.Answers))
+	for id := range raw.Answers {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return b.order(ids[i]) < b.order(ids[j]) })
+	for _, id := range ids {
+		v, err := b.ParseValue(id, raw.Answers[id])
+		if err != nil {
+			probs.add(Pos{}, id, "%s", err.Error())
+			continue
+		}
+		if v.Kind != Unanswered {
+			a.Values[id] = v
+		}
+	}
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	return a, nil
+}
+
+// order sorts known questions in bank order and unknown ones after them.
+func (b *Bank) order(id string) int {
+	if i, ok := b.qIdx[id]; ok {
+		return i
+	}
+	return len(b.Questions)
+}
+
+// questionIDs lists every question id, for suggestions.
+func (b *Bank) questionIDs() []string {
+	ids := make([]string, len(b.Questions))
+	for i, q := range b.Questions {
+		ids[i] = q.ID
+	}
+	return ids
+}
+
+// ParseValue checks one raw answer (as JSON or YAML decoded it) against the
+// question and returns it as a Value. nil is Unanswered.
+func (b *Bank) ParseValue(qid string, raw any) (Value, error) {
+	q, ok := b.Question(qid)
+	if !ok {
+		return Value{}, fmt.Errorf("unknown question%s; check the bank with 'digilead bank show'", suggest(qid, b.questionIDs()))
+	}
+	return q.ParseValue(raw)
+}
+
+// ParseValue checks one raw answer against the question.
+func (q *Question) ParseValue(raw any) (Value, error) {
+	if raw == nil {
+		return Value{}, nil
+	}
+	if s, ok := raw.(string); ok && isNA(s) {
+		if !q.AllowNA {
+			return Value{}, errors.New(`"na" (not applicable) is not offered for this question; give an answer or leave it out`)
+		}
+		return NA, nil
+	}
+	switch q.Type {
+	case Likert:
+		f, ok := number(raw)
+		if !ok || f != math.Trunc(f) {
+			return Value{}, fmt.Errorf("%s is not a point on the scale; give a whole number from %d to %d%s", show(raw), q.Scale.Min, q.Scale.Max, naHint(q))
+		}
+		if f < float64(q.Scale.Min) || f > float64(q.Scale.Max) {
+			return Value{}, fmt.Errorf("%s is off the scale; give a whole number from %d to %d%s", show(raw), q.Scale.Min, q.Scale.Max, naHint(q))
+		}
+		return IntValue(int(f)), nil
+	case Choice:
+		s, ok := raw.(string)
+		if !ok {
+			return Value{}, fmt.Errorf("%s is not an option id; use one of %s%s", show(raw), q.optionList(), naHint(q))
+		}
+		if _, ok := q.Option(s); !ok {
+			return Value{}, fmt.Errorf("unknown option %q%s; use one of %s%s", s, suggest(s, q.optionIDs()), q.optionList(), naHint(q))
+		}
+		return OptionValue(s), nil
+	case Multi:
+		list, ok := raw.([]any)
+		if !ok {
+			return Value{}, fmt.Errorf("%s is not a list of option ids; give a list such as [%s]%s", show(raw), q.Options[0].ID, naHint(q))
+		}
+		seen := make(map[string]bool, len(list))
+		ids := make([]string, 0, len(list))
+		for _, item := range list {
+			s, ok := item.(string)
+			if !ok {
+				return Value{}, fmt.Errorf("%s in the list is not an option id; use %s", show(item), q.optionList())
+			}
+			if _, ok := q.Option(s); !ok {
+				return Value{}, fmt.Errorf("unknown option %q%s; use %s", s, suggest(s, q.optionIDs()), q.optionList())
+			}
+			if seen[s] {
+				return Value{}, fmt.Errorf("option %q is listed twice", s)
+			}
+			seen[s] = true
+			ids = append(ids, s)
+		}
+		return Value{Kind: Picks, Opts: ids}, nil
+	case YesNo:
+		switch v := raw.(type) {
+		case bool:
+			return BoolValue(v), nil
+		case string:
+			switch strings.ToLower(v) {
+			case "yes":
+				return BoolValue(true), nil
+			case "no":
+				return BoolValue(false), nil
+			}
+		}
+		return Value{}, fmt.Errorf("%s is not yes or no; give true/false or \"yes\"/\"no\"%s", show(raw), naHint(q))
+	}
+	return Value{}, fmt.Errorf("question type %q cannot be answered", q.Type)
+}
+
+func isNA(s string) bool { return strings.EqualFold(s, "na") }
+
+func naHint(q *Question) string {
+	if q.AllowNA {
+		return `, or "na"`
+	}
+	return ""
+}
+
+func number(raw any) (float64, bool) {
+	switch v := raw.(type) {
+	case int:
+		return float64(v), true
+	case int64:
+		return float64(v), true
+	case uint64:
+		return float64(v), true
+	case float64:
+		return v, true
+	case json.Number:
+		f, err := v.Float64()
+		return f, err == nil
+	}
+	return 0, false
+}
+
+func show(raw any) string {
+	switch v := raw.(type) {
+	case string:
+		return fmt.Sprintf("%q", v)
+	case []any, map[string]any:
+		b, _ := json.Marshal(v)
+		if len(b) > 40 {
+			b = append(b[:37], "..."...)
+		}
+		return string(b)
+	}
+	return fmt.Sprint(raw)
+}
+
+func (q *Question) optionIDs() []string {
+	ids := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		ids[i] = o.ID
+	}
+	return ids
+}
+
+func (q *Question) optionList() string { return strings.Join(q.optionIDs(), ", ") }
+
+// UnmarshalJSON reads a value in the answers-file form without a bank:
+// "na" is not applicable, a number is a scale point, a string an option id,
+// a list option ids, a boolean yes/no, null unanswered.
+func (v *Value) UnmarshalJSON(data []byte) error {
+	var raw any
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	switch x := raw.(type) {
+	case nil:
+		*v = Value{}
+	case bool:
+		*v = BoolValue(x)
+	case float64:
+		if x != math.Trunc(x) || math.Abs(x) > 1e9 {
+			return fmt.Errorf("answer %v is not a whole number", x)
+		}
+		*v = IntValue(int(x))
+	case string:
+		if isNA(x) {
+			*v = NA
+		} else {
+			*v = OptionValue(x)
+		}
+	case []any:
+		ids := make([]string, 0, len(x))
+		for _, item := range x {
+			s, ok := item.(string)
+			if !ok {
+				return fmt.Errorf("answer list holds %s, not an option id", show(item))
+			}
+			ids = append(ids, s)
+		}
+		*v = Value{Kind: Picks, Opts: ids}
+	default:
+		return fmt.Errorf("answer %s is not a value digilead writes", show(raw))
+	}
+	return nil
+}
+
+// Raw returns the value in the form JSON decoding gives, so a value from a
+// saved result can be checked against a bank with Bank.ParseValue.
+func (v Value) Raw() any {
+	switch v.Kind {
+	case NotApplicable:
+		return "na"
+	case Number:
+		return float64(v.Num)
+	case Pick:
+		return v.Opt
+	case Picks:
+		list := make([]any, len(v.Opts))
+		for i, o := range v.Opts {
+			list[i] = o
+		}
+		return list
+	case Boolean:
+		return v.Bool
+	}
+	return nil
+}

@@ -1,0 +1,288 @@
+// Package questions holds the digilead question bank model, its YAML
+// loading and validation, answers to a bank, and the embedded default bank.
+package questions
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Schema is the only bank schema this version understands.
+const Schema = "digilead/v1"
+
+// Question types.
+const (
+	Likert = "likert"
+	Choice = "choice"
+	Multi  = "multi"
+	YesNo  = "yesno"
+)
+
+// Action kinds.
+var ActionKinds = []string{"training", "mentoring", "networking", "practice", "reading"}
+
+// DefaultMinCoverage applies when a bank does not set min_coverage.
+const DefaultMinCoverage = 0.5
+
+// ErrInvalid marks every error caused by bad input (a bank, an answers file,
+// a result file); the CLI maps it to exit code 2.
+var ErrInvalid = errors.New("invalid input")
+
+// Pos is where an element was defined.
+type Pos struct {
+	File string
+	Line int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.File == "" && p.Line == 0:
+		return ""
+	case p.Line == 0:
+		return p.File
+	default:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+}
+
+// Bank is a loaded, validated question bank.
+type Bank struct {
+	Schema        string
+	ID            string
+	Title         string
+	Version       string
+	Description   string
+	Language      string
+	MinCoverage   float64
+	Scale         Scale
+	NotApplicable string
+	Tiers         []Tier
+	Dimensions    []Dimension
+	Questions     []Question
+
+	// Digest is "sha256:<hex>" over the bank's source files.
+	Digest string
+	// Source names where the bank came from (a path, or "default").
+	Source string
+
+	tierIdx map[string]int
+	dimIdx  map[string]int
+	qIdx    map[string]int
+}
+
+// Scale is a likert scale: integers from Min to Max, optionally labelled.
+type Scale struct {
+	Min    int
+	Max    int
+	Labels []string
+}
+
+// Label returns the label of point v, or "" when the scale has no labels.
+func (s Scale) Label(v int) string {
+	i := v - s.Min
+	if i < 0 || i >= len(s.Labels) {
+		return ""
+	}
+	return s.Labels[i]
+}
+
+// Tier is a leadership level.
+type Tier struct {
+	ID           string
+	Name         string
+	Rank         int
+	Description  string
+	Challenges   []string
+	Expectations map[string]float64
+	Pos          Pos
+}
+
+// Dimension is a competence area that questions measure.
+type Dimension struct {
+	ID          string
+	Name        string
+	Description string
+	Weight      float64
+	Actions     []Action
+	// Reliability is the dimension's measured reliability (Cronbach's
+	// alpha), when the bank records one; 0 means unknown.
+	Reliability float64
+	Pos         Pos
+}
+
+// Action is a development recommendation for a dimension.
+type Action struct {
+	Kind  string
+	Text  string
+	Tiers []string
+}
+
+// AppliesTo reports whether the action is recommended for the tier.
+func (a Action) AppliesTo(tier string) bool {
+	if len(a.Tiers) == 0 {
+		return true
+	}
+	for _, t := range a.Tiers {
+		if t == tier {
+			return true
+		}
+	}
+	return false
+}
+
+// Question is one item of the bank.
+type Question struct {
+	ID        string
+	Dimension string
+	Text      string
+	Help      string
+	Type      string
+	Weight    float64
+	Reverse   bool
+	// AllowNA is the resolved N/A choice: the bank offers not_applicable and
+	// the question did not say allow_na: false, or the question said
+	// allow_na: true.
+	AllowNA bool
+	// Scale is the resolved scale of a likert question (its own, or the
+	// bank's default).
+	Scale   Scale
+	Options []Option
+	Pos     Pos
+}
+
+// Option is one answer of a choice or multi question.
+type Option struct {
+	ID    string
+	Label string
+	Score float64
+}
+
+// Option returns the option with the given id.
+func (q *Question) Option(id string) (Option, bool) {
+	for _, o := range q.Options {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return Option{}, false
+}
+
+// Tier returns the tier with the given id.
+func (b *Bank) Tier(id string) (*Tier, bool) {
+	i, ok := b.tierIdx[id]
+	if !ok {
+		return nil, false
+	}
+	return &b.Tiers[i], true
+}
+
+// Dimension returns the dimension with the given id.
+func (b *Bank) Dimension(id string) (*Dimension, bool) {
+	i, ok := b.dimIdx[id]
+	if !ok {
+		return nil, false
+	}
+	return &b.Dimensions[i], true
+}
+
+// DimensionIndex returns the position of a dimension in bank order, or -1.
+func (b *Bank) DimensionIndex(id string) int {
+	if i, ok := b.dimIdx[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Question returns the question with the given id.
+func (b *Bank) Question(id string) (*Question, bool) {
+	i, ok := b.qIdx[id]
+	if !ok {
+		return nil, false
+	}
+	return &b.Questions[i], true
+}
+
+// QuestionsOf returns the questions of a dimension, in bank order.
+func (b *Bank) QuestionsOf(dim string) []*Question {
+	var qs []*Question
+	for i := range b.Questions {
+		if b.Questions[i].Dimension == dim {
+			qs = append(qs, &b.Questions[i])
+		}
+	}
+	return qs
+}
+
+// TierIDs lists the tier ids in rank order.
+func (b *Bank) TierIDs() []string {
+	ids := make([]string, len(b.Tiers))
+	for i, t := range b.Tiers {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+// index builds the lookup maps; Tiers must already be in rank order.
+func (b *Bank) index() {
+	b.tierIdx = make(map[string]int, len(b.Tiers))
+	for i, t := range b.Tiers {
+		b.tierIdx[t.ID] = i
+	}
+	b.dimIdx = make(map[string]int, len(b.Dimensions))
+	for i, d := range b.Dimensions {
+		b.dimIdx[d.ID] = i
+	}
+	b.qIdx = make(map[string]int, len(b.Questions))
+	for i, q := range b.Questions {
+		b.qIdx[q.ID] = i
+	}
+}
+
+// Problem is one thing wrong with an input, with where it is.
+type Problem struct {
+	Pos   Pos
+	Field string
+	Msg   string
+}
+
+func (p Problem) String() string {
+	var sb strings.Builder
+	if s := p.Pos.String(); s != "" {
+		sb.WriteString(s)
+		sb.WriteString(": ")
+	}
+	if p.Field != "" {
+		sb.WriteString(p.Field)
+		sb.WriteString(": ")
+	}
+	sb.WriteString(p.Msg)
+	return sb.String()
+}
+
+// Problems is every problem found in an input. It is an error that wraps
+// ErrInvalid.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Is reports ErrInvalid.
+func (ps Problems) Is(target error) bool { return target == ErrInvalid }
+
+func (ps *Problems) add(pos Pos, field, format string, args ...any) {
+	*ps = append(*ps, Problem{Pos: pos, Field: field, Msg: fmt.Sprintf(format, args...)})
+}
+
+// err returns ps as an error, or nil when there are none.
+func (ps Problems) err() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
+}

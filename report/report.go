@@ -1,0 +1,105 @@
+// Package report renders assessment results for people and programs. Each
+// format is a function writing one result to an io.Writer.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/digilead/digilead/assessment"
+)
+
+// Options shape human-readable output.
+type Options struct {
+	// Width is the number of columns to fit; 0 means 80. Output is laid out
+	// for at least MinWidth and at most MaxWidth columns.
+	Width int
+	// Renderer draws styles; nil (or one with the Ascii profile) gives plain
+	// text without escape codes.
+	Renderer *lipgloss.Renderer
+	// Accessible gives linear, screen-reader friendly text: no bars or
+	// drawing characters, every fact in words.
+	Accessible bool
+	// SavedTo, when set, is where the result was saved; the text report
+	// says so.
+	SavedTo string
+}
+
+// Width limits for text layout.
+const (
+	MinWidth = 60
+	MaxWidth = 120
+)
+
+func (o Options) width() int {
+	w := o.Width
+	if w == 0 {
+		w = 80
+	}
+	return max(MinWidth, min(MaxWidth, w))
+}
+
+func (o Options) renderer() *lipgloss.Renderer {
+	if o.Renderer != nil {
+		return o.Renderer
+	}
+	return Plain()
+}
+
+// Plain returns a renderer that never emits escape codes.
+func Plain() *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	r.SetHasDarkBackground(true)
+	return r
+}
+
+// Func renders one result.
+type Func func(w io.Writer, r *assessment.Result, o Options) error
+
+var formats = map[string]Func{
+	"text": Text,
+	"json": JSON,
+}
+
+// Register adds a result format; it is called from init functions of the
+// files that define formats.
+func register(name string, f Func) { formats[name] = f }
+
+// Formats lists the result formats, sorted.
+func Formats() []string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Lookup returns the renderer of a result format.
+func Lookup(format string) (Func, error) {
+	f, ok := formats[format]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(Formats(), ", "))
+	}
+	return f, nil
+}
+
+// JSON writes the result as an indented digilead.result/v1 document.
+func JSON(w io.Writer, r *assessment.Result, _ Options) error {
+	return WriteJSON(w, r)
+}
+
+// WriteJSON writes v as indented JSON followed by a newline.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
