@@ -84,7 +84,7 @@ func wrap(s string, width int) []string {
 	}
 	return append(lines, cur.String())
 }
-func (t *text) blank()        { t.sb.WriteByte('\n') }
+func (t *text) blank() { t.sb.WriteByte('\n') }
 
 // para writes s word-wrapped with a hanging indent after the first line's
 // prefix.

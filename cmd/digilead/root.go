@@ -164,7 +164,6 @@ func (a *app) readInput(path string) ([]byte, string, error) {
 	return data, path, nil
 }
 
-
 // writeOutput sends rendered bytes to stdout or to the -o file.
 func (a *app) writeOutput(path string, render func(w *strings.Builder) error) error {
 	var sb strings.Builder
