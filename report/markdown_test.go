@@ -141,9 +141,9 @@ func TestMarkdownRendersTables(t *testing.T) {
 	}
 	want := [][]string{
 		{"Dimension", "Score", "Expected", "Gap", "Severity"},
-		{"Pipes | and [links](x) & *stars*", "75", "80", "5", "small"},
+		{`Pipes | and [links](x), "quotes" & *stars*`, "75", "80", "5", "small"},
 		{"<script>alert(1)</script>", "25", "80", "55", "large"},
-		{"Never answered", "not scored (0 of 1 answered)", "80", "80", "insufficient"},
+		{"=1+1 never answered", "not scored (0 of 1 answered)", "80", "80", "insufficient"},
 	}
 	for i := range want {
 		if strings.Join(dims[i], "\t") != strings.Join(want[i], "\t") {
