@@ -73,15 +73,22 @@ func signed(x float64) string {
 
 // changeText is a dimension's change for a table cell: "+12.5", "-5 (no
 // reliable change)", or "n/a" when one side was not scored.
-func changeText(d compare.Dimension) string {
+func changeText(d compare.Dimension) string { return changeNum(d) + changeNote(d) }
+
+// changeNum is a dimension's signed change, or "n/a".
+func changeNum(d compare.Dimension) string {
 	if d.Change == nil {
 		return "n/a"
 	}
-	s := signed(*d.Change)
+	return signed(*d.Change)
+}
+
+// changeNote flags a change within measurement error.
+func changeNote(d compare.Dimension) string {
 	if d.Reliable != nil && !*d.Reliable {
-		s += " (no reliable change)"
+		return " (no reliable change)"
 	}
-	return s
+	return ""
 }
 
 // changeWords says a dimension's change in a sentence: "up 12.5", "down 5,
@@ -190,14 +197,16 @@ func (t *text) list(title string, items []string, none string) {
 // compareTables lays the numbers out in columns.
 func compareTables(t *text, c *compare.Comparison) {
 	nameW, chW := 10, len("change")
+	noteW := 0
 	for _, d := range c.Dimensions {
 		nameW = max(nameW, ansi.StringWidth(d.Name))
-		chW = max(chW, len(changeText(d)))
+		chW = max(chW, len(changeNum(d)))
+		noteW = max(noteW, len(changeNote(d)))
 	}
 	for _, tr := range c.Tiers {
 		nameW = max(nameW, ansi.StringWidth(tr.Name))
 	}
-	nameW = min(nameW, t.width-2-2*9-2-chW)
+	nameW = min(nameW, t.width-2-2*9-2-chW-noteW)
 	row := func(name, a, b, ch string) string {
 		return fmt.Sprintf("  %s %8s %8s  %s", pad(name, nameW), a, b, ch)
 	}
@@ -217,7 +226,7 @@ func compareTables(t *text, c *compare.Comparison) {
 // styleChange colours a change: green up, red down, dim when not
 // reliable. The sign and the words carry the meaning without colour.
 func (t *text) styleChange(d compare.Dimension, width int) string {
-	s := fmt.Sprintf("%*s", width, changeText(d))
+	s := fmt.Sprintf("%*s", width, changeNum(d)) + changeNote(d)
 	switch {
 	case d.Change == nil || (d.Reliable != nil && !*d.Reliable):
 		return t.st.dim.Render(s)
