@@ -12,11 +12,29 @@ import (
 )
 
 const (
-	exampleAnswers = "../../docs/examples/answers.yaml"
+	exampleAnswers = example
 	laterAnswers   = "../../assessment/compare/testdata/later-answers.yaml"
 	march          = "SOURCE_DATE_EPOCH=1709285400" // 2024-03-01
 	september      = "SOURCE_DATE_EPOCH=1725177600" // 2024-09-01
 )
+
+// inData runs digilead with its data directory in data (shared between
+// runs, unlike the isolated one of digilead), in UTC, at 2024-03-01
+// unless env sets SOURCE_DATE_EPOCH.
+func inData(t *testing.T, data, stdin string, env []string, args ...string) cli {
+	t.Helper()
+	return digilead(t, stdin, append([]string{"HOME=" + data, "XDG_DATA_HOME=" + data, "TZ=UTC", "NO_COLOR=1", march}, env...), args...)
+}
+
+// mustRun is inData that requires exit 0.
+func mustRun(t *testing.T, data, stdin string, env []string, args ...string) cli {
+	t.Helper()
+	r := inData(t, data, stdin, env, args...)
+	if r.code != 0 {
+		t.Fatalf("digilead %s: exit %d\n%s", strings.Join(args, " "), r.code, r.stderr)
+	}
+	return r
+}
 
 // saveResult scores an answers file at a time (a SOURCE_DATE_EPOCH=…
 // setting) into path as JSON.
@@ -47,12 +65,12 @@ func TestReportFormats(t *testing.T) {
 	for format, ok := range checks {
 		t.Run(format, func(t *testing.T) {
 			r := mustRun(t, data, "", nil, "report", result, "--format", format)
-			if !ok(r.out) {
-				t.Errorf("report --format %s:\n%s", format, r.out)
+			if !ok(r.stdout) {
+				t.Errorf("report --format %s:\n%s", format, r.stdout)
 			}
 			// The same result from stdin renders the same.
 			in, _ := os.ReadFile(result)
-			if again := mustRun(t, data, string(in), nil, "report", "-", "-f", format); again.out != r.out {
+			if again := mustRun(t, data, string(in), nil, "report", "-", "-f", format); again.stdout != r.stdout {
 				t.Errorf("report - differs from report FILE")
 			}
 		})
@@ -64,8 +82,8 @@ func TestReportOutputFile(t *testing.T) {
 	result := saveResult(t, data, exampleAnswers, march, filepath.Join(data, "me.json"))
 	out := filepath.Join(data, "me.html")
 	r := mustRun(t, data, "", nil, "report", result, "-f", "html", "-o", out)
-	if r.out != "" {
-		t.Errorf("stdout should be empty with -o, got %q", r.out)
+	if r.stdout != "" {
+		t.Errorf("stdout should be empty with -o, got %q", r.stdout)
 	}
 	fi, err := os.Stat(out)
 	if err != nil || fi.Mode().Perm() != 0o600 {
@@ -99,12 +117,12 @@ func TestReportBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, format := range []string{"text", "html"} {
-				r := runCLI(t, data, "", nil, "report", tt.path, "-f", format)
-				if r.code != 2 || r.out != "" {
-					t.Errorf("exit %d, stdout %d bytes; want exit 2 and no output", r.code, len(r.out))
+				r := inData(t, data, "", nil, "report", tt.path, "-f", format)
+				if r.code != 2 || r.stdout != "" {
+					t.Errorf("exit %d, stdout %d bytes; want exit 2 and no output", r.code, len(r.stdout))
 				}
-				if !strings.Contains(r.errOut, filepath.Base(tt.path)) || !strings.Contains(r.errOut, tt.want) {
-					t.Errorf("stderr %q should name %s and say %q", r.errOut, filepath.Base(tt.path), tt.want)
+				if !strings.Contains(r.stderr, filepath.Base(tt.path)) || !strings.Contains(r.stderr, tt.want) {
+					t.Errorf("stderr %q should name %s and say %q", r.stderr, filepath.Base(tt.path), tt.want)
 				}
 			}
 		})
@@ -114,8 +132,8 @@ func TestReportBadInput(t *testing.T) {
 func TestReportUsage(t *testing.T) {
 	data := t.TempDir()
 	for _, args := range [][]string{{"report"}, {"report", "a.json", "b.json"}, {"report", "a.json", "-f", "pdf"}} {
-		if r := runCLI(t, data, "", nil, args...); r.code != 2 || !strings.Contains(r.errOut, "digilead") {
-			t.Errorf("%v: exit %d, stderr %q; want exit 2", args, r.code, r.errOut)
+		if r := inData(t, data, "", nil, args...); r.code != 2 || !strings.Contains(r.stderr, "digilead") {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2", args, r.code, r.stderr)
 		}
 	}
 }
@@ -123,8 +141,8 @@ func TestReportUsage(t *testing.T) {
 func TestHistory(t *testing.T) {
 	data := t.TempDir()
 	r := mustRun(t, data, "", nil, "history")
-	if r.out != "" || !strings.Contains(r.errOut, "No saved results yet") {
-		t.Errorf("empty history: stdout %q, stderr %q", r.out, r.errOut)
+	if r.stdout != "" || !strings.Contains(r.stderr, "No saved results yet") {
+		t.Errorf("empty history: stdout %q, stderr %q", r.stdout, r.stderr)
 	}
 	dir := filepath.Join(data, "digilead", "results")
 	saveResult(t, data, exampleAnswers, march, filepath.Join(dir, "2024-03-01T093000Z-public-sector-digital-leadership.json"))
@@ -134,15 +152,15 @@ func TestHistory(t *testing.T) {
 	}
 
 	r = mustRun(t, data, "", nil, "history")
-	lines := strings.Split(strings.TrimSpace(r.out), "\n")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
 	if len(lines) != 3 || !strings.HasPrefix(lines[0], "DATE") || !strings.HasPrefix(lines[1], "2024-09-01 08:00") || !strings.HasPrefix(lines[2], "2024-03-01 09:30") {
-		t.Fatalf("history, newest first:\n%s", r.out)
+		t.Fatalf("history, newest first:\n%s", r.stdout)
 	}
 	if !strings.Contains(lines[1], "Frontline executor") || !strings.Contains(lines[1], "Operational implementer") {
 		t.Errorf("history lacks level and target: %s", lines[1])
 	}
-	if !strings.Contains(r.errOut, "skipped") || !strings.Contains(r.errOut, "junk.json") {
-		t.Errorf("unreadable file not reported: %q", r.errOut)
+	if !strings.Contains(r.stderr, "skipped") || !strings.Contains(r.stderr, "junk.json") {
+		t.Errorf("unreadable file not reported: %q", r.stderr)
 	}
 
 	r = mustRun(t, data, "", nil, "history", "--format", "json")
@@ -153,8 +171,8 @@ func TestHistory(t *testing.T) {
 		} `json:"results"`
 		Skipped []struct{ Path string } `json:"skipped"`
 	}
-	if err := json.Unmarshal([]byte(r.out), &doc); err != nil {
-		t.Fatalf("history json: %v\n%s", err, r.out)
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("history json: %v\n%s", err, r.stdout)
 	}
 	if doc.Schema != "digilead.history/v1" || len(doc.Results) != 2 || !strings.Contains(doc.Results[0].Path, "2024-09-01") || len(doc.Skipped) != 1 {
 		t.Errorf("history json: %+v", doc)
@@ -167,7 +185,7 @@ func TestCompareFiles(t *testing.T) {
 	cur := saveResult(t, data, laterAnswers, september, filepath.Join(data, "sept.json"))
 	r := mustRun(t, data, "", nil, "compare", old, cur, "--format", "json")
 	var c compare.Comparison
-	if err := json.Unmarshal([]byte(r.out), &c); err != nil {
+	if err := json.Unmarshal([]byte(r.stdout), &c); err != nil {
 		t.Fatal(err)
 	}
 	changes := map[string]float64{}
@@ -184,7 +202,7 @@ func TestCompareFiles(t *testing.T) {
 	if c.Old.Source != old || c.New.Source != cur {
 		t.Errorf("sources %q, %q", c.Old.Source, c.New.Source)
 	}
-	text := mustRun(t, data, "", nil, "compare", old, cur).out
+	text := mustRun(t, data, "", nil, "compare", old, cur).stdout
 	for _, want := range []string{"Responsible use of AI", "+34.17", "Gaps closed", "Gaps opened"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text comparison lacks %q:\n%s", want, text)
@@ -212,9 +230,9 @@ func TestCompareRefuses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := runCLI(t, data, "", nil, tt.args...)
-			if r.code != 2 || r.out != "" || !strings.Contains(r.errOut, tt.want) {
-				t.Errorf("exit %d, stdout %q, stderr %q; want exit 2 saying %q", r.code, r.out, r.errOut, tt.want)
+			r := inData(t, data, "", nil, tt.args...)
+			if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit 2 saying %q", r.code, r.stdout, r.stderr, tt.want)
 			}
 		})
 	}
@@ -238,13 +256,13 @@ func TestCompareVersions(t *testing.T) {
 
 	r := mustRun(t, data, "", nil, "compare", old, cur, "-f", "json")
 	var c compare.Comparison
-	if err := json.Unmarshal([]byte(r.out), &c); err != nil {
+	if err := json.Unmarshal([]byte(r.stdout), &c); err != nil {
 		t.Fatal(err)
 	}
 	if len(c.Dimensions) != 12 || len(c.LeftOut) != 1 || c.LeftOut[0].ID != "digital-vision" || c.LeftOut[0].Only != "old" {
 		t.Errorf("%d compared, left out %+v", len(c.Dimensions), c.LeftOut)
 	}
-	if text := mustRun(t, data, "", nil, "compare", old, cur).out; !strings.Contains(text, "Left out") || !strings.Contains(text, "Digital vision and direction (only in the old result)") {
+	if text := mustRun(t, data, "", nil, "compare", old, cur).stdout; !strings.Contains(text, "Left out") || !strings.Contains(text, "Digital vision and direction (only in the old result)") {
 		t.Errorf("text does not say what was left out:\n%s", text)
 	}
 }
@@ -253,14 +271,14 @@ func TestCompareLast(t *testing.T) {
 	data := t.TempDir()
 	dir := filepath.Join(data, "digilead", "results")
 	saveResult(t, data, exampleAnswers, march, filepath.Join(dir, "a.json"))
-	r := runCLI(t, data, "", nil, "compare", "--last")
-	if r.code != 2 || !strings.Contains(r.errOut, "only one saved result") {
-		t.Errorf("one saved: exit %d, %q", r.code, r.errOut)
+	r := inData(t, data, "", nil, "compare", "--last")
+	if r.code != 2 || !strings.Contains(r.stderr, "only one saved result") {
+		t.Errorf("one saved: exit %d, %q", r.code, r.stderr)
 	}
 	saveResult(t, data, laterAnswers, september, filepath.Join(dir, "b.json"))
 	r = mustRun(t, data, "", nil, "compare", "--last", "-f", "json")
 	var c compare.Comparison
-	if err := json.Unmarshal([]byte(r.out), &c); err != nil {
+	if err := json.Unmarshal([]byte(r.stdout), &c); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasSuffix(c.Old.Source, "a.json") || !strings.HasSuffix(c.New.Source, "b.json") {
