@@ -7,6 +7,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/compare"
+	"github.com/digilead/digilead/assessment/schematest"
 	"github.com/digilead/digilead/questions"
 )
 
@@ -122,5 +123,22 @@ func TestCompareMarkdownTables(t *testing.T) {
 func TestLookupCompare(t *testing.T) {
 	if _, err := LookupCompare("html"); err == nil {
 		t.Error("html is not a comparison format, but LookupCompare accepted it")
+	}
+}
+
+// TestCompareJSONSchema validates comparisons against
+// docs/schema/compare.schema.json, and checks the schema refuses a broken
+// one.
+func TestCompareJSONSchema(t *testing.T) {
+	for _, c := range []*compare.Comparison{progress(t), trickyProgress(t)} {
+		var buf bytes.Buffer
+		if err := CompareJSON(&buf, c, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		schematest.Validate(t, "compare.schema.json", buf.Bytes())
+	}
+	broken := []byte(`{"schema": "digilead.compare/v1", "bank": {"id": "b", "title": "B"}, "dimensions": [{"id": "a", "name": "A", "old": 1, "new": 2, "change": 1, "reliable": false}]}`)
+	if err := schematest.Check(t, "compare.schema.json", broken); err == nil {
+		t.Error("the schema accepts a comparison without old, new, level, target, tiers and gaps")
 	}
 }
