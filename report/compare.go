@@ -3,7 +3,8 @@ package report
 import (
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -21,14 +22,7 @@ var compareFormats = map[string]CompareFunc{
 }
 
 // CompareFormats lists the comparison formats, sorted.
-func CompareFormats() []string {
-	names := make([]string, 0, len(compareFormats))
-	for n := range compareFormats {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func CompareFormats() []string { return slices.Sorted(maps.Keys(compareFormats)) }
 
 // LookupCompare returns the renderer of a comparison format.
 func LookupCompare(format string) (CompareFunc, error) {

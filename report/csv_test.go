@@ -10,18 +10,6 @@ import (
 	"github.com/digilead/digilead/assessment"
 )
 
-func TestCSVGolden(t *testing.T) {
-	for name, r := range map[string]*assessment.Result{"example": exampleResult(t), "tricky": trickyResult(t)} {
-		t.Run(name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := CSV(&buf, r, Options{}); err != nil {
-				t.Fatal(err)
-			}
-			golden(t, name+".csv.golden", buf.Bytes())
-		})
-	}
-}
-
 // TestCSVRoundTrip reads the csv back with encoding/csv and checks every
 // row against the result it came from.
 func TestCSVRoundTrip(t *testing.T) {

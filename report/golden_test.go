@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/assesstest"
 	"github.com/digilead/digilead/questions"
 )
 
@@ -43,15 +44,28 @@ func trickyResult(t testing.TB) *assessment.Result {
 
 func scoreFile(t testing.TB, b *questions.Bank, path string) *assessment.Result {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
+	return assesstest.ScoreFile(t, b, path, assessment.Options{Now: fixedTime, Tool: assessment.Tool{Name: "digilead", Version: "test"}})
+}
+
+// TestFormatsGolden renders the fixed results in every format of this
+// package against testdata/<result>.<ext>.golden.
+func TestFormatsGolden(t *testing.T) {
+	results := map[string]*assessment.Result{"example": exampleResult(t), "tricky": trickyResult(t)}
+	for format, ext := range map[string]string{"markdown": "md", "html": "html", "csv": "csv"} {
+		render, err := Lookup(format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, r := range results {
+			t.Run(name+"."+ext, func(t *testing.T) {
+				var buf bytes.Buffer
+				if err := render(&buf, r, Options{}); err != nil {
+					t.Fatal(err)
+				}
+				golden(t, name+"."+ext+".golden", buf.Bytes())
+			})
+		}
 	}
-	a, err := questions.ParseAnswers(path, data, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return assessment.Score(b, a, assessment.Options{Now: fixedTime, Tool: assessment.Tool{Name: "digilead", Version: "test"}})
 }
 
 // golden compares got with testdata/name, or rewrites it with -update.

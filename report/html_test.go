@@ -28,14 +28,6 @@ func renderHTML(t *testing.T, r *assessment.Result) string {
 	return buf.String()
 }
 
-func TestHTMLGolden(t *testing.T) {
-	for name, r := range map[string]*assessment.Result{"example": exampleResult(t), "tricky": trickyResult(t)} {
-		t.Run(name, func(t *testing.T) {
-			golden(t, name+".html.golden", []byte(renderHTML(t, r)))
-		})
-	}
-}
-
 // TestHTMLSelfContained checks the page needs nothing from anywhere: no
 // scripts, no links, no fetched fonts or images.
 func TestHTMLSelfContained(t *testing.T) {

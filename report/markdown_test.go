@@ -10,21 +10,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer/html"
-
-	"github.com/digilead/digilead/assessment"
 )
-
-func TestMarkdownGolden(t *testing.T) {
-	for name, r := range map[string]*assessment.Result{"example": exampleResult(t), "tricky": trickyResult(t)} {
-		t.Run(name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := Markdown(&buf, r, Options{}); err != nil {
-				t.Fatal(err)
-			}
-			golden(t, name+".md.golden", buf.Bytes())
-		})
-	}
-}
 
 // node is an element of rendered HTML read as XML, or a text node (empty
 // name).

@@ -3,27 +3,19 @@ package compare
 import (
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/assesstest"
 	"github.com/digilead/digilead/questions"
 )
 
 func score(t *testing.T, b *questions.Bank, path string, at time.Time) *assessment.Result {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := questions.ParseAnswers(path, data, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return assessment.Score(b, a, assessment.Options{Now: at})
+	return assesstest.ScoreFile(t, b, path, assessment.Options{Now: at})
 }
 
 func p(x float64) *float64 { return &x }
