@@ -200,11 +200,41 @@ func TestHTMLInBrowser(t *testing.T) {
 	}
 }
 
+// TestBrowserLogCheck makes sure checkBrowserLog would see a console
+// error: a page with a failing script must show one in the log.
+func TestBrowserLogCheck(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	page := filepath.Join(t.TempDir(), "bad.html")
+	if err := os.WriteFile(page, []byte("<!DOCTYPE html><title>x</title><script>undefinedFunction()</script>"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, log := runChromium(t, page, "--dump-dom")
+	if !browserLogBad(log) {
+		t.Errorf("a script error did not show in the browser log; checkBrowserLog is blind:\n%s", log)
+	}
+}
+
+// browserLogBad reports console messages and failed requests in the log.
+func browserLogBad(log string) bool {
+	for _, line := range strings.Split(log, "\n") {
+		if badLogLine(line) {
+			return true
+		}
+	}
+	return false
+}
+
+func badLogLine(line string) bool {
+	return strings.Contains(line, ":CONSOLE") || strings.Contains(line, "net::ERR") || strings.Contains(line, "Uncaught")
+}
+
 // checkBrowserLog fails on console messages and failed requests.
 func checkBrowserLog(t *testing.T, log string) {
 	t.Helper()
 	for _, line := range strings.Split(log, "\n") {
-		if strings.Contains(line, ":CONSOLE") || strings.Contains(line, "net::ERR") || strings.Contains(line, "Uncaught") {
+		if badLogLine(line) {
 			t.Errorf("browser reported: %s", line)
 		}
 	}
