@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -86,5 +85,5 @@ func CheckSchema(got, want string) error {
 }
 
 func invalid(format string, args ...any) error {
-	return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), questions.ErrInvalid)
+	return questions.Invalidf(format, args...)
 }

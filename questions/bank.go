@@ -286,3 +286,16 @@ func (ps Problems) err() error {
 	}
 	return ps
 }
+
+// invalidError is an input error whose message does not repeat "invalid
+// input".
+type invalidError struct{ msg string }
+
+func (e *invalidError) Error() string        { return e.msg }
+func (e *invalidError) Is(target error) bool { return target == ErrInvalid }
+
+// Invalidf formats an input error: errors.Is(err, ErrInvalid) holds, and
+// the message is only what is given.
+func Invalidf(format string, args ...any) error {
+	return &invalidError{msg: fmt.Sprintf(format, args...)}
+}

@@ -181,7 +181,7 @@ func (s *Store) LoadDraft(bankID string) (*Draft, error) {
 	}
 	var d Draft
 	if err := json.Unmarshal(data, &d); err != nil {
-		return nil, fmt.Errorf("draft %s is damaged (%v); delete it to start again: %w", path, err, questions.ErrInvalid)
+		return nil, questions.Invalidf("draft %s is damaged (%v); delete it to start again", path, err)
 	}
 	if err := assessment.CheckSchema(d.Schema, DraftSchema); err != nil {
 		return nil, fmt.Errorf("draft %s: %w", path, err)

@@ -142,7 +142,7 @@ func (a *app) readInput(path string) ([]byte, string, error) {
 	if path == "-" {
 		data, err := questions.ReadLimited(a.io.In, questions.MaxFileSize)
 		if errors.Is(err, questions.ErrTooLarge) {
-			return nil, "stdin", fmt.Errorf("stdin: larger than the %d MiB limit: %w", questions.MaxFileSize>>20, questions.ErrInvalid)
+			return nil, "stdin", questions.Invalidf("stdin: larger than the %d MiB limit", questions.MaxFileSize>>20)
 		}
 		return data, "stdin", err
 	}
@@ -156,7 +156,7 @@ func (a *app) readInput(path string) ([]byte, string, error) {
 	defer f.Close()
 	data, err := questions.ReadLimited(f, questions.MaxFileSize)
 	if errors.Is(err, questions.ErrTooLarge) {
-		return nil, path, fmt.Errorf("%s: larger than the %d MiB limit: %w", path, questions.MaxFileSize>>20, questions.ErrInvalid)
+		return nil, path, questions.Invalidf("%s: larger than the %d MiB limit", path, questions.MaxFileSize>>20)
 	}
 	if err != nil {
 		return nil, path, fmt.Errorf("%s: %w", path, err)
