@@ -149,4 +149,3 @@ func Run(ctx context.Context, b *questions.Bank, opts Options) (*questions.Answe
 	}
 	return q.answers(), nil
 }
-
