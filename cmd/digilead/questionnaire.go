@@ -67,6 +67,7 @@ func runQuestionnaire(a *app, b *questions.Bank, o *assessOptions) (*questions.A
 	defer stop()
 	answers, err := form.Run(ctx, b, fopts)
 	if errors.Is(err, form.ErrInterrupted) {
+		fmt.Fprintln(a.io.ErrOut) // end the line the ^C was echoed on
 		return nil, stopped(st, b, o, saved || o.resume)
 	}
 	if err != nil {
