@@ -72,7 +72,9 @@ func (p *pane) tmux(args ...string) string {
 func (p *pane) screen() string { return p.tmux("capture-pane", "-p", "-t", p.session) }
 
 // history is the screen with what scrolled off it.
-func (p *pane) history() string { return p.tmux("capture-pane", "-p", "-J", "-t", p.session, "-S", "-1000") }
+func (p *pane) history() string {
+	return p.tmux("capture-pane", "-p", "-J", "-t", p.session, "-S", "-1000")
+}
 
 // waitFor waits until text is on the screen.
 func (p *pane) waitFor(text string) {
@@ -88,7 +90,9 @@ func (p *pane) waitFor(text string) {
 }
 
 // keys sends tmux key names (Enter, Down, C-c …).
-func (p *pane) keys(keys ...string) { p.tmux(append([]string{"send-keys", "-t", p.session}, keys...)...) }
+func (p *pane) keys(keys ...string) {
+	p.tmux(append([]string{"send-keys", "-t", p.session}, keys...)...)
+}
 
 // typeText sends text literally.
 func (p *pane) typeText(s string) { p.tmux("send-keys", "-t", p.session, "-l", s) }
