@@ -99,6 +99,17 @@ func (t *text) para(prefix, s string) {
 	}
 }
 
+// labelled writes a label and its text as one wrapped paragraph, lines
+// after the first indented by two: a long label leaves room for the text.
+func (t *text) labelled(label, s string) {
+	for i, l := range wrap(label+s, t.width-2) {
+		if i > 0 {
+			l = "  " + l
+		}
+		t.line(l)
+	}
+}
+
 func (t *text) heading(s string) {
 	t.blank()
 	t.line(t.st.heading.Render(s))
@@ -112,18 +123,56 @@ func LevelName(r *assessment.Result) string {
 	return r.Level.Name
 }
 
-// Text writes the gap report for people: level, readiness per tier,
-// dimension scores, the gaps to the target with actions, and the target's
-// challenges.
+// Text writes the gap report for people: level and target, readiness per
+// tier, a bar per dimension against the target's expectation, why the
+// level is what it is, the gaps with actions, the target's challenges and
+// notes on the answers. The accessible variant says the same in linear
+// sentences, without bars or drawing characters.
 func Text(w io.Writer, r *assessment.Result, o Options) error {
 	t := &text{width: o.width(), st: newStyles(o.renderer())}
+	g := readGaps(r)
+	header(t, r)
 	if o.Accessible {
-		accessibleText(t, r, o)
+		accessibleScores(t, r, g)
 	} else {
-		visualText(t, r, o)
+		visualScores(t, r, g)
 	}
+	whyLevel(t, r, g)
+	gapsSection(t, r, g, o.Accessible)
+	challenges(t, r)
+	footer(t, r, o)
 	_, err := io.WriteString(w, t.sb.String())
 	return err
+}
+
+// gapView sorts a result's gaps for the report.
+type gapView struct {
+	// expected is the target's expectation by dimension id.
+	expected map[string]float64
+	// byDim is the gap of each dimension with an expectation.
+	byDim map[string]assessment.Gap
+	// open are real shortfalls, largest first; close are gaps within
+	// measurement error; unscored have too few answers; met are met.
+	open, close, unscored, met []assessment.Gap
+}
+
+func readGaps(r *assessment.Result) gapView {
+	g := gapView{expected: map[string]float64{}, byDim: map[string]assessment.Gap{}}
+	for _, gap := range r.Gaps {
+		g.expected[gap.Dimension] = gap.Expected
+		g.byDim[gap.Dimension] = gap
+		switch {
+		case gap.Severity == assessment.SeverityMet:
+			g.met = append(g.met, gap)
+		case gap.Score == nil:
+			g.unscored = append(g.unscored, gap)
+		case gap.WithinError:
+			g.close = append(g.close, gap)
+		default:
+			g.open = append(g.open, gap)
+		}
+	}
+	return g
 }
 
 func header(t *text, r *assessment.Result) {
@@ -137,66 +186,112 @@ func header(t *text, r *assessment.Result) {
 		t.para("", "Respondent: "+who)
 	}
 	t.blank()
-	t.line(t.st.label.Render("Level:  ") + LevelName(r))
-	t.line(t.st.label.Render("Target: ") + r.Target.Name)
+	level := LevelName(r)
+	if r.Level == nil {
+		level += " (no tier met yet)"
+	}
+	t.para(t.st.label.Render("Level:  "), level)
+	t.para(t.st.label.Render("Target: "), r.Target.Name)
 }
 
-func visualText(t *text, r *assessment.Result, o Options) {
-	header(t, r)
-	nameW := 0
-	for _, tr := range r.Tiers {
-		nameW = max(nameW, ansi.StringWidth(tr.Name))
-	}
-	for _, d := range r.Dimensions {
-		nameW = max(nameW, ansi.StringWidth(d.Name))
-	}
-	// name column, bar, and a tail of at most 22 columns (" 100  expects 100 ✓").
-	nameW = min(nameW, t.width-22-20-4)
-	barW := min(40, t.width-nameW-4-22)
+// Bars are at most maxBar cells, and a name column is used only when it
+// leaves at least minBar for the bar; otherwise names go on their own line.
+const (
+	maxBar = 40
+	minBar = 16
+)
 
-	t.heading("Readiness by tier")
-	for _, tr := range r.Tiers {
-		status := ""
-		if tr.Met {
-			status = t.st.met.Render("met")
-		}
-		t.line(fmt.Sprintf("  %s  %s %3.0f%%  %s", pad(tr.Name, nameW), t.bar(tr.Readiness, barW, -1), math.Floor(tr.Readiness), status))
-	}
+// row is one named bar with the words after it.
+type row struct {
+	name, bar, tail string
+}
 
-	expected := map[string]float64{}
-	for _, g := range r.Gaps {
-		expected[g.Dimension] = g.Expected
+// layout fits rows to the width: names in a column when they fit beside a
+// bar of at least minBar cells, else each name on its own line with the
+// bar below it. barW is called with the bar width chosen.
+func (t *text) rows(names []string, tails []string, draw func(i, barW int) string) {
+	nameW, tailW := 0, 0
+	for i := range names {
+		nameW = max(nameW, ansi.StringWidth(names[i]))
+		tailW = max(tailW, ansi.StringWidth(tails[i]))
 	}
-	t.heading("Dimension scores")
-	t.para("", t.st.dim.Render(fmt.Sprintf("Bars show your score out of 100; %s marks what the %s tier expects.", markerRune, r.Target.Name)))
-	for _, d := range r.Dimensions {
-		e, hasE := expected[d.ID]
-		mark := -1.0
-		if hasE {
-			mark = e
-		}
-		if d.Score == nil {
-			t.line(fmt.Sprintf("  %s  %s", pad(d.Name, nameW), t.st.insufficient.Render(fmt.Sprintf("insufficient answers (%d of %d answered)", d.Answered, d.Total))))
+	columns := 2+nameW+2+minBar+1+tailW <= t.width
+	barW := min(maxBar, t.width-4-1-tailW)
+	if columns {
+		barW = min(maxBar, t.width-2-nameW-2-1-tailW)
+	}
+	for i, name := range names {
+		bar := draw(i, barW)
+		if columns {
+			t.line(fmt.Sprintf("  %s  %s %s", pad(name, nameW), bar, tails[i]))
 			continue
 		}
-		tail := fmt.Sprintf("%5s", formatNum(*d.Score))
-		if hasE {
-			tick := ""
-			if *d.Score >= e {
-				tick = " " + t.st.met.Render("✓")
-			}
-			tail += t.st.dim.Render(fmt.Sprintf("  expects %s", formatNum(e))) + tick
-		}
-		t.line(fmt.Sprintf("  %s  %s %s", pad(d.Name, nameW), t.bar(*d.Score, barW, mark), tail))
+		t.para("  ", name)
+		t.line(fmt.Sprintf("    %s %s", bar, tails[i]))
 	}
-	whyLevel(t, r)
-	gapsSection(t, r)
-	challenges(t, r)
-	footer(t, r, o)
 }
 
-func accessibleText(t *text, r *assessment.Result, o Options) {
-	header(t, r)
+func visualScores(t *text, r *assessment.Result, g gapView) {
+	t.heading("Readiness by tier")
+	names := make([]string, len(r.Tiers))
+	tails := make([]string, len(r.Tiers))
+	for i, tr := range r.Tiers {
+		names[i] = tr.Name
+		tails[i] = fmt.Sprintf("%3.0f%%  %s", math.Floor(tr.Readiness), metWord(t, tr.Met))
+	}
+	t.rows(names, tails, func(i, barW int) string { return t.bar(r.Tiers[i].Readiness, barW, -1) })
+
+	t.heading("Dimension scores")
+	t.para("", t.st.dim.Render(fmt.Sprintf("Bars show your score out of 100; %s marks what %s expects.", markerRune, r.Target.Name)))
+	names = make([]string, len(r.Dimensions))
+	tails = make([]string, len(r.Dimensions))
+	for i, d := range r.Dimensions {
+		names[i] = d.Name
+		tails[i] = dimensionTail(t, d, g)
+	}
+	t.rows(names, tails, func(i, barW int) string {
+		d := r.Dimensions[i]
+		if d.Score == nil {
+			return t.st.insufficient.Render(pad("not scored", barW))
+		}
+		mark := -1.0
+		if e, ok := g.expected[d.ID]; ok {
+			mark = e
+		}
+		return t.bar(*d.Score, barW, mark)
+	})
+}
+
+// metWord says in words whether a tier is met.
+func metWord(t *text, met bool) string {
+	if met {
+		return t.st.met.Render("met")
+	}
+	return t.st.dim.Render("not met")
+}
+
+// dimensionTail is the words after a dimension's bar: its score, the
+// target's expectation and whether it is met.
+func dimensionTail(t *text, d assessment.DimensionScore, g gapView) string {
+	if d.Score == nil {
+		return t.st.insufficient.Render(fmt.Sprintf("too few answers (%d of %d)", d.Answered, d.Total))
+	}
+	s := fmt.Sprintf("%5s", formatNum(*d.Score))
+	gap, ok := g.byDim[d.ID]
+	if !ok {
+		return s
+	}
+	s += t.st.dim.Render(fmt.Sprintf("  expects %-3s", formatNum(gap.Expected))) + "  "
+	switch {
+	case gap.Severity == assessment.SeverityMet:
+		return s + t.st.met.Render("met")
+	case gap.WithinError:
+		return s + t.st.dim.Render("within error")
+	}
+	return s + t.st.severity(gap.Severity).Render("gap "+formatNum(gap.Gap))
+}
+
+func accessibleScores(t *text, r *assessment.Result, g gapView) {
 	t.heading("Readiness by tier")
 	for _, tr := range r.Tiers {
 		met := "not met"
@@ -205,30 +300,34 @@ func accessibleText(t *text, r *assessment.Result, o Options) {
 		}
 		t.para("- ", fmt.Sprintf("%s: %s percent ready, %s.", tr.Name, formatNum(tr.Readiness), met))
 	}
-	expected := map[string]float64{}
-	for _, g := range r.Gaps {
-		expected[g.Dimension] = g.Expected
-	}
 	t.heading("Dimension scores, out of 100")
+	t.para("", fmt.Sprintf("Expected: what the %s tier expects.", r.Target.Name))
 	for _, d := range r.Dimensions {
 		if d.Score == nil {
 			t.para("- ", fmt.Sprintf("%s: not scored, too few answers (%d of %d answered).", d.Name, d.Answered, d.Total))
 			continue
 		}
 		s := fmt.Sprintf("%s: %s", d.Name, formatNum(*d.Score))
-		if e, ok := expected[d.ID]; ok {
-			s += fmt.Sprintf(", expected %s", formatNum(e))
+		if gap, ok := g.byDim[d.ID]; ok {
+			s += fmt.Sprintf(", expected %s, %s", formatNum(gap.Expected), gapWords(gap))
 		}
 		t.para("- ", s+".")
 	}
-	whyLevel(t, r)
-	gapsSection(t, r)
-	challenges(t, r)
-	footer(t, r, o)
+}
+
+// gapWords says how a scored dimension stands against its expectation.
+func gapWords(g assessment.Gap) string {
+	switch {
+	case g.Severity == assessment.SeverityMet:
+		return "met"
+	case g.WithinError:
+		return fmt.Sprintf("%s short, within measurement error", formatNum(g.Gap))
+	}
+	return fmt.Sprintf("%s gap of %s", g.Severity, formatNum(g.Gap))
 }
 
 // whyLevel names the dimensions that keep the next tier from being met.
-func whyLevel(t *text, r *assessment.Result) {
+func whyLevel(t *text, r *assessment.Result, g gapView) {
 	next := -1
 	for i, tr := range r.Tiers {
 		if !tr.Met {
@@ -237,49 +336,88 @@ func whyLevel(t *text, r *assessment.Result) {
 		}
 	}
 	t.blank()
+	label := t.st.label.Render("Why this level: ")
 	if next < 0 {
-		t.para(t.st.label.Render("Why this level: "), "every tier's expectations are met.")
+		t.labelled(label, "every tier's expectations are met.")
 		return
 	}
 	tr := r.Tiers[next]
 	names := dimensionNames(r, tr.Blocking)
-	t.para(t.st.label.Render("Why this level: "), fmt.Sprintf("%s is not yet met because of %s.", tr.Name, joinWords(names)))
+	for i, id := range tr.Blocking {
+		if gap, ok := g.byDim[id]; ok && gap.WithinError && tr.ID == r.Target.ID {
+			names[i] += " (within measurement error)"
+		}
+		if d := dimensionScore(r, id); d != nil && d.Score == nil {
+			names[i] += " (not scored)"
+		}
+	}
+	t.labelled(label, fmt.Sprintf("%s is not yet met because of %s.", tr.Name, joinWords(names)))
 }
 
-func gapsSection(t *text, r *assessment.Result) {
-	var open, met []assessment.Gap
-	for _, g := range r.Gaps {
-		if g.Severity == assessment.SeverityMet {
-			met = append(met, g)
-		} else {
-			open = append(open, g)
+func dimensionScore(r *assessment.Result, id string) *assessment.DimensionScore {
+	for i := range r.Dimensions {
+		if r.Dimensions[i].ID == id {
+			return &r.Dimensions[i]
 		}
 	}
+	return nil
+}
+
+func gapsSection(t *text, r *assessment.Result, g gapView, accessible bool) {
 	t.heading(fmt.Sprintf("Gaps to %s, largest first", r.Target.Name))
-	if len(open) == 0 {
-		t.para("  ", fmt.Sprintf("None: every expectation of %s is met.", r.Target.Name))
+	if len(g.open) == 0 {
+		t.para("  ", fmt.Sprintf("None: no expectation of %s is clearly unmet.", r.Target.Name))
 	}
-	for i, g := range open {
+	for i, gap := range g.open {
 		t.blank()
-		sev := t.st.severity(g.Severity)
-		var what string
-		if g.Score == nil {
-			what = fmt.Sprintf("%s — %s: not enough answers to score (expected %s)", g.Name, sev.Render("insufficient"), formatNum(g.Expected))
-		} else {
-			what = fmt.Sprintf("%s — %s gap of %s (score %s, expected %s)", g.Name, sev.Render(g.Severity), formatNum(g.Gap), formatNum(*g.Score), formatNum(g.Expected))
+		sev := t.st.severity(gap.Severity).Render(capitalise(gap.Severity) + " gap")
+		t.para(fmt.Sprintf("  %d. ", i+1), t.st.label.Render(gap.Name))
+		t.para("     ", fmt.Sprintf("%s of %s points: score %s, expected %s.", sev, formatNum(gap.Gap), formatNum(*gap.Score), formatNum(gap.Expected)))
+		actions(t, gap.Actions, accessible)
+	}
+	if len(g.close) > 0 {
+		t.blank()
+		t.labelled(t.st.label.Render("Within measurement error: "), fmt.Sprintf("%s. Below the expectation by less than the uncertainty of the score: not a clear shortfall.", joinWords(gapFigures(g.close))))
+	}
+	if len(g.unscored) > 0 {
+		t.blank()
+		t.labelled(t.st.label.Render("Not scored: "), fmt.Sprintf("%s had too few answers to score. Answer more of their questions (fewer \"not applicable\") to see where you stand.", joinWords(gapNames(g.unscored))))
+	}
+	if len(g.met) > 0 {
+		t.blank()
+		t.labelled(t.st.met.Render("Already met: "), joinWords(gapNames(g.met))+".")
+	}
+}
+
+// gapFigures names gaps with their score and expectation.
+func gapFigures(gs []assessment.Gap) []string {
+	out := make([]string, len(gs))
+	for i, g := range gs {
+		out[i] = fmt.Sprintf("%s (score %s, expected %s)", g.Name, formatNum(*g.Score), formatNum(g.Expected))
+	}
+	return out
+}
+
+// actions lists a gap's recommended actions grouped by kind: the kind
+// once, its actions under it.
+func actions(t *text, as []assessment.Action, accessible bool) {
+	for _, kind := range actionKinds(as) {
+		label := capitalise(kind) + ":"
+		if accessible {
+			t.para("     ", label)
 		}
-		t.para(fmt.Sprintf("  %d. ", i+1), what)
-		for _, kind := range actionKinds(g.Actions) {
-			for _, a := range g.Actions {
-				if a.Kind == kind {
-					t.para("       "+t.st.label.Render(pad(capitalise(kind)+":", 12)), a.Text)
-				}
+		for _, a := range as {
+			if a.Kind != kind {
+				continue
+			}
+			switch {
+			case accessible:
+				t.para("     - ", a.Text)
+			default:
+				t.para("     "+t.st.label.Render(pad(label, 12)), a.Text)
+				label = ""
 			}
 		}
-	}
-	if len(met) > 0 {
-		t.blank()
-		t.para(t.st.met.Render("Already met: "), joinWords(gapNames(met))+".")
 	}
 }
 
@@ -294,26 +432,28 @@ func challenges(t *text, r *assessment.Result) {
 }
 
 func footer(t *text, r *assessment.Result, o Options) {
-	var notes []string
-	for _, n := range r.Notes {
-		notes = append(notes, n.Text)
-	}
-	if len(notes) > 0 {
+	if len(r.Notes) > 0 {
 		t.heading("Notes on the answers")
-		for _, n := range notes {
-			t.para("  - ", n)
+		for _, n := range r.Notes {
+			t.para("  - ", n.Text)
 		}
 	}
 	if o.SavedTo != "" {
+		// A path is never broken; on its own line it fits more often.
 		t.blank()
-		t.para(t.st.dim.Render("Saved to "), t.st.dim.Render(o.SavedTo))
+		if len("Saved to ")+ansi.StringWidth(o.SavedTo) <= t.width {
+			t.line(t.st.dim.Render("Saved to " + o.SavedTo))
+		} else {
+			t.line(t.st.dim.Render("Saved to"))
+			t.line(t.st.dim.Render("  " + o.SavedTo))
+		}
 	}
 }
 
 const markerRune = "│"
 
 // bar draws value (0..100) in width cells, with a marker at mark (or none
-// when mark < 0).
+// when mark < 0). Filled and empty cells differ in shape, not only colour.
 func (t *text) bar(value float64, width int, mark float64) string {
 	filled := int(math.Round(value / 100 * float64(width)))
 	filled = max(0, min(width, filled))

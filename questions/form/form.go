@@ -1,0 +1,151 @@
+// Package form asks a bank's questions in the terminal with huh and turns
+// the replies into answers. It is the only package that imports huh.
+//
+// The questionnaire is a welcome page (what it is, how long it takes, an
+// optional name and the person's role) followed by one page per
+// dimension. The caller is told after every page, so it can keep a draft,
+// and can start at any page with earlier answers filled in.
+package form
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/digilead/digilead/questions"
+)
+
+// ErrInterrupted means the person stopped the questionnaire (Ctrl-C, a
+// closed terminal or end of input) before the last page.
+var ErrInterrupted = errors.New("questionnaire interrupted")
+
+// Options configure Run. The zero value asks every page from the start.
+type Options struct {
+	// In and Out are the terminal the form reads keys from and draws on,
+	// never the result's stdout; nil means stdin and stderr.
+	In  io.Reader
+	Out io.Writer
+	// Renderer draws the form's styles. It should be made for Out (the
+	// terminal), with its background already resolved; nil means a plain
+	// renderer without colour.
+	Renderer *lipgloss.Renderer
+	// Theme is a huh theme name (see Themes); empty means "charm".
+	Theme string
+	// Accessible asks in huh's accessible mode: plain numbered prompts read
+	// line by line, no redrawing.
+	Accessible bool
+	// Answers are earlier answers (a draft) shown as the current choices;
+	// nil starts empty. Run does not modify them.
+	Answers *questions.Answers
+	// Start is the page to begin at: 0 is the welcome page, 1..Pages(b)
+	// the dimensions.
+	Start int
+	// DraftPath, when set, is named on the welcome page as where progress is
+	// kept.
+	DraftPath string
+	// OnPage is called whenever the person leaves a page (forwards or
+	// back) with the answers so far and the page they go to next. An error
+	// stops the questionnaire and is returned by Run.
+	OnPage func(p Progress) error
+}
+
+// Progress is the state of the questionnaire when a page is left.
+type Progress struct {
+	// Next is the page shown next; Pages(b)+1 when the last page is done.
+	Next int
+	// Answers holds every answer so far (a copy the callee may keep).
+	Answers *questions.Answers
+}
+
+// Pages returns the number of question pages of a bank: one per dimension
+// that has questions. The welcome page is page 0 and is not counted.
+func Pages(b *questions.Bank) int { return len(dimensionPages(b)) }
+
+// Minutes estimates how long the bank takes to answer, at about fifteen
+// seconds a question, rounded up.
+func Minutes(b *questions.Bank) int { return (len(b.Questions)*15 + 59) / 60 }
+
+// FirstUnanswered returns the first question page with a question that has
+// no answer, or the last page when every question has one. It is where a
+// resumed questionnaire starts.
+func FirstUnanswered(b *questions.Bank, a *questions.Answers) int {
+	pages := dimensionPages(b)
+	for i, p := range pages {
+		for _, q := range p.questions {
+			if _, ok := a.Values[q.ID]; !ok {
+				return i + 1
+			}
+		}
+	}
+	return len(pages)
+}
+
+// themes are huh's themes by name.
+var themes = map[string]func() *huh.Theme{
+	"charm":      huh.ThemeCharm,
+	"dracula":    huh.ThemeDracula,
+	"catppuccin": huh.ThemeCatppuccin,
+	"base16":     huh.ThemeBase16,
+	"base":       huh.ThemeBase,
+}
+
+// Themes lists the theme names, sorted.
+func Themes() []string {
+	names := make([]string, 0, len(themes))
+	for n := range themes {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// CheckTheme reports whether name is a theme, with the names to use when it
+// is not.
+func CheckTheme(name string) error {
+	if _, ok := themes[name]; ok || name == "" {
+		return nil
+	}
+	return fmt.Errorf("unknown theme %q; use one of %s", name, strings.Join(Themes(), ", "))
+}
+
+// Run asks the bank's questions, starting at opts.Start, and returns the
+// answers when the last page is done. It returns ErrInterrupted when the
+// person stops early; answers given so far were passed to OnPage.
+func Run(ctx context.Context, b *questions.Bank, opts Options) (*questions.Answers, error) {
+	if err := CheckTheme(opts.Theme); err != nil {
+		return nil, err
+	}
+	if opts.In == nil {
+		opts.In = os.Stdin
+	}
+	if opts.Out == nil {
+		opts.Out = os.Stderr
+	}
+	q := newQuestionnaire(b, opts)
+	// huh styles everything through lipgloss's default renderer: point it
+	// at the terminal the form draws on, and put it back afterwards, so the
+	// result on stdout keeps its own renderer.
+	prev := lipgloss.DefaultRenderer()
+	lipgloss.SetDefaultRenderer(q.renderer)
+	defer lipgloss.SetDefaultRenderer(prev)
+	q.theme = themes[cmp.Or(opts.Theme, "charm")]()
+
+	var err error
+	if opts.Accessible {
+		err = q.runAccessible(ctx)
+	} else {
+		err = q.runInteractive(ctx)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return q.answers(), nil
+}

@@ -1,0 +1,483 @@
+package form
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/digilead/digilead/questions"
+)
+
+// Key bytes as a terminal sends them.
+const (
+	enter    = "\r"
+	down     = "\x1b[B"
+	up       = "\x1b[A"
+	shiftTab = "\x1b[Z"
+	ctrlC    = "\x03"
+	toggle   = "x"
+)
+
+func defaultBank(t testing.TB) *questions.Bank {
+	t.Helper()
+	b, err := questions.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// screen is the form's output, safe to read while the form draws.
+type screen struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (s *screen) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Write(p)
+}
+
+func (s *screen) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
+// terminal drives the redrawn form with key bytes through a pipe.
+type terminal struct {
+	t    *testing.T
+	in   *io.PipeWriter
+	out  *screen
+	seen int // output already waited past
+}
+
+// waitFor waits until text appears in output drawn after the last wait.
+func (term *terminal) waitFor(text string) {
+	term.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		s := term.out.String()
+		if i := strings.Index(s[term.seen:], text); i >= 0 {
+			term.seen += i + len(text)
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	term.t.Fatalf("timed out waiting for %q; screen ends:\n%s", text, tail(term.out.String(), 2000))
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
+
+// answer waits until question q has the focus (huh marks the focused
+// field with a bar), then presses keys. Waiting matters: huh moves the
+// focus with a command, so keys typed ahead can reach the field before.
+func (term *terminal) answer(q *questions.Question, keys ...string) {
+	term.t.Helper()
+	term.waitFor("┃ " + firstWords(q.Text, 4))
+	term.press(keys...)
+}
+
+func firstWords(s string, n int) string {
+	w := strings.Fields(s)
+	return strings.Join(w[:min(n, len(w))], " ")
+}
+
+func (term *terminal) press(keys ...string) {
+	term.t.Helper()
+	for _, k := range keys {
+		if _, err := io.WriteString(term.in, k); err != nil {
+			term.t.Fatal(err)
+		}
+	}
+}
+
+// run starts Run in the redrawn mode and returns the terminal and a
+// channel with Run's outcome.
+func run(t *testing.T, b *questions.Bank, opts Options) (*terminal, <-chan outcome) {
+	t.Helper()
+	pr, pw := io.Pipe()
+	term := &terminal{t: t, in: pw, out: &screen{}}
+	opts.In, opts.Out = pr, term.out
+	done := make(chan outcome, 1)
+	go func() {
+		a, err := Run(context.Background(), b, opts)
+		done <- outcome{a, err}
+		pr.Close()
+	}()
+	return term, done
+}
+
+type outcome struct {
+	answers *questions.Answers
+	err     error
+}
+
+func wait(t *testing.T, done <-chan outcome) outcome {
+	t.Helper()
+	select {
+	case o := <-done:
+		return o
+	case <-time.After(20 * time.Second):
+		t.Fatal("the form did not finish")
+	}
+	return outcome{}
+}
+
+// secondChoice answers a question with its second option (or, for a
+// multi question, ticks the first), the keys to do so and the answer.
+func secondChoice(q *questions.Question) ([]string, questions.Value) {
+	switch q.Type {
+	case questions.Multi:
+		return []string{toggle, enter}, questions.OptionsValue(q.Options[0].ID)
+	case questions.Likert:
+		return []string{down, enter}, questions.IntValue(q.Scale.Min + 1)
+	case questions.YesNo:
+		return []string{down, enter}, questions.BoolValue(false)
+	}
+	return []string{down, enter}, questions.OptionValue(q.Options[1].ID)
+}
+
+func TestInteractiveAnswersWholeBank(t *testing.T) {
+	b := defaultBank(t)
+	var pages []int
+	term, done := run(t, b, Options{OnPage: func(p Progress) error {
+		pages = append(pages, p.Next)
+		return nil
+	}})
+	term.waitFor("Welcome")
+	term.press("Sam", enter)
+	term.waitFor("┃ Which tier")
+	term.press(up, enter) // the role list starts on "rather not say"
+	want := map[string]questions.Value{}
+	for i, p := range dimensionPages(b) {
+		term.waitFor(fmt.Sprintf("Page %d of %d", i+1, Pages(b)))
+		for _, q := range p.questions {
+			keys, v := secondChoice(q)
+			term.answer(q, keys...)
+			want[q.ID] = v
+		}
+	}
+	o := wait(t, done)
+	if o.err != nil {
+		t.Fatal(o.err)
+	}
+	if o.answers.Respondent.Name != "Sam" || o.answers.Respondent.Role != b.Tiers[len(b.Tiers)-1].ID {
+		t.Errorf("respondent = %+v, want Sam in the top tier", o.answers.Respondent)
+	}
+	assertAnswers(t, o.answers, want)
+	if len(pages) != Pages(b)+1 || pages[len(pages)-1] != Pages(b)+1 {
+		t.Errorf("OnPage next pages = %v, want 1..%d", pages, Pages(b)+1)
+	}
+}
+
+func assertAnswers(t *testing.T, got *questions.Answers, want map[string]questions.Value) {
+	t.Helper()
+	if len(got.Values) != len(want) {
+		t.Errorf("got %d answers, want %d", len(got.Values), len(want))
+	}
+	for id, w := range want {
+		if g := got.Values[id]; fmt.Sprint(g) != fmt.Sprint(w) {
+			t.Errorf("%s = %+v, want %+v", id, g, w)
+		}
+	}
+}
+
+func TestInteractiveBackKeepsAnswersAndCtrlCInterrupts(t *testing.T) {
+	b := defaultBank(t)
+	var last Progress
+	term, done := run(t, b, Options{Start: 1, OnPage: func(p Progress) error {
+		last = p
+		return nil
+	}})
+	first := dimensionPages(b)[0].questions
+	term.waitFor("Page 1 of")
+	for _, q := range first {
+		term.answer(q, down, down, toggle, enter) // the third option, or the first ticked
+	}
+	term.waitFor("Page 2 of")
+	term.answer(dimensionPages(b)[1].questions[0], shiftTab)
+	term.waitFor("Page 1 of")
+	// The earlier choices are shown: Enter keeps them, except the first,
+	// moved one further down.
+	term.answer(first[0], down, enter)
+	for _, q := range first[1:] {
+		term.answer(q, enter)
+	}
+	term.waitFor("Page 2 of")
+	term.press(ctrlC)
+	o := wait(t, done)
+	if !errors.Is(o.err, ErrInterrupted) {
+		t.Fatalf("err = %v, want ErrInterrupted", o.err)
+	}
+	if last.Next != 2 {
+		t.Errorf("last page left for %d, want 2", last.Next)
+	}
+	for i, q := range first {
+		want := 2
+		if i == 0 {
+			want = 3
+		}
+		v := last.Answers.Values[q.ID]
+		if q.Type == questions.Multi {
+			continue
+		}
+		if got := optionIndex(q, v); got != want {
+			t.Errorf("%s: option %d chosen (%+v), want %d", q.ID, got, v, want)
+		}
+	}
+}
+
+// optionIndex is the position of an answer among the question's options
+// as shown (not applicable last).
+func optionIndex(q *questions.Question, v questions.Value) int {
+	it := &item{q: q}
+	it.load(v)
+	for i, o := range it.options() {
+		if o.Value == it.one {
+			return i
+		}
+	}
+	if v.Kind == questions.NotApplicable {
+		return len(it.options())
+	}
+	return -1
+}
+
+func TestInteractiveResumeStartsAtFirstUnansweredPage(t *testing.T) {
+	b := defaultBank(t)
+	pages := dimensionPages(b)
+	earlier := &questions.Answers{Respondent: questions.Respondent{Name: "Kim", Role: b.Tiers[0].ID}, Values: map[string]questions.Value{}}
+	for _, p := range pages[:2] {
+		for _, q := range p.questions {
+			_, v := secondChoice(q)
+			earlier.Values[q.ID] = v
+		}
+	}
+	// Not applicable on the last question of page 2.
+	lastQ := pages[1].questions[len(pages[1].questions)-1]
+	earlier.Values[lastQ.ID] = questions.NA
+	start := FirstUnanswered(b, earlier)
+	if start != 3 {
+		t.Fatalf("FirstUnanswered = %d, want 3", start)
+	}
+	term, done := run(t, b, Options{Answers: earlier, Start: start})
+	term.waitFor(fmt.Sprintf("Page 3 of %d · %d of %d questions answered", Pages(b), len(earlier.Values), len(b.Questions)))
+	// Back to page 2: its earlier answers are the current choices.
+	term.answer(pages[2].questions[0], shiftTab)
+	term.waitFor("Page 2 of")
+	for _, q := range pages[1].questions {
+		term.answer(q, enter)
+	}
+	for _, p := range pages[2:] {
+		for _, q := range p.questions {
+			keys, _ := secondChoice(q)
+			term.answer(q, keys...)
+		}
+	}
+	o := wait(t, done)
+	if o.err != nil {
+		t.Fatal(o.err)
+	}
+	assertAnswers(t, &questions.Answers{Values: pick(o.answers.Values, earlier.Values)}, earlier.Values)
+	if o.answers.Respondent.Name != "Kim" || len(o.answers.Values) != len(b.Questions) {
+		t.Errorf("respondent %+v, %d answers; want Kim and all %d", o.answers.Respondent, len(o.answers.Values), len(b.Questions))
+	}
+}
+
+// pick keeps the values whose ids are in like.
+func pick(vs, like map[string]questions.Value) map[string]questions.Value {
+	out := map[string]questions.Value{}
+	for id := range like {
+		if v, ok := vs[id]; ok {
+			out[id] = v
+		}
+	}
+	return out
+}
+
+func TestOnPageErrorStopsTheForm(t *testing.T) {
+	b := defaultBank(t)
+	boom := errors.New("disk full")
+	term, done := run(t, b, Options{OnPage: func(Progress) error { return boom }})
+	term.waitFor("Welcome")
+	term.press(enter, enter)
+	if o := wait(t, done); !errors.Is(o.err, boom) {
+		t.Fatalf("err = %v, want %v", o.err, boom)
+	}
+}
+
+// accessibleInput is what a person types in accessible mode to answer
+// every question with its second option (multi: tick the first, then
+// confirm), pressing Enter after each page.
+func accessibleInput(b *questions.Bank, want map[string]questions.Value) string {
+	var sb strings.Builder
+	sb.WriteString("Ana\n1\n") // name; role: the first tier
+	for _, p := range dimensionPages(b) {
+		for _, q := range p.questions {
+			v := "2\n"
+			if q.Type == questions.Multi {
+				v = "1\n0\n"
+			}
+			sb.WriteString(v)
+			_, want[q.ID] = secondChoice(q)
+		}
+		sb.WriteString("\n")
+	}
+	return sb.String()
+}
+
+func runAccessible(t *testing.T, b *questions.Bank, input string, opts Options) (outcome, string) {
+	t.Helper()
+	out := &screen{}
+	opts.Accessible, opts.In, opts.Out = true, strings.NewReader(input), out
+	done := make(chan outcome, 1)
+	go func() {
+		a, err := Run(context.Background(), b, opts)
+		done <- outcome{a, err}
+	}()
+	return wait(t, done), out.String()
+}
+
+func TestAccessibleAnswersWholeBankFromPipedLines(t *testing.T) {
+	b := defaultBank(t)
+	want := map[string]questions.Value{}
+	o, screen := runAccessible(t, b, accessibleInput(b, want), Options{})
+	if o.err != nil {
+		t.Fatalf("%v\n%s", o.err, tail(screen, 2000))
+	}
+	assertAnswers(t, o.answers, want)
+	if o.answers.Respondent != (questions.Respondent{Name: "Ana", Role: b.Tiers[0].ID}) {
+		t.Errorf("respondent = %+v", o.answers.Respondent)
+	}
+	for _, s := range []string{"Page 13 of 13", "Question 59 of 59: ", "1. Never", "Enter a number between 1 and 6", "finish and see your report"} {
+		if !strings.Contains(screen, s) {
+			t.Errorf("accessible screen lacks %q", s)
+		}
+	}
+	if strings.Contains(screen, "\x1b[") {
+		t.Error("accessible mode wrote escape codes")
+	}
+}
+
+func TestAccessibleBackAndEmptyAnswers(t *testing.T) {
+	b := defaultBank(t)
+	first := dimensionPages(b)[0].questions
+	var in strings.Builder
+	in.WriteString("\n\n")     // no name; keep "rather not say"
+	in.WriteString("\n9\n1\n") // empty and off-scale lines are asked again
+	for range first[1:] {
+		in.WriteString("1\n")
+	}
+	in.WriteString("b\n\n") // back to the welcome page, which is kept as it was
+	for range first {
+		in.WriteString("\n") // Enter keeps each earlier answer
+	}
+	in.WriteString("\n")
+	var pages []int
+	o, screen := runAccessible(t, b, in.String(), Options{OnPage: func(p Progress) error {
+		pages = append(pages, p.Next)
+		return nil
+	}})
+	if !errors.Is(o.err, ErrInterrupted) {
+		t.Fatalf("err = %v, want ErrInterrupted at the end of input\n%s", o.err, tail(screen, 1500))
+	}
+	if fmt.Sprint(pages) != "[1 2 1 2]" {
+		t.Errorf("pages left for %v, want [1 2 1 2]", pages)
+	}
+	if !strings.Contains(screen, "Invalid: must be a number between 1 and 6") {
+		t.Errorf("an off-scale answer was not refused:\n%s", tail(screen, 1500))
+	}
+}
+
+func TestAccessibleEndOfInputInterrupts(t *testing.T) {
+	b := defaultBank(t)
+	calls := 0
+	o, _ := runAccessible(t, b, "Ana\n1\n2\n", Options{OnPage: func(Progress) error { calls++; return nil }})
+	if !errors.Is(o.err, ErrInterrupted) {
+		t.Fatalf("err = %v, want ErrInterrupted", o.err)
+	}
+	if calls != 1 {
+		t.Errorf("OnPage called %d times, want once (the welcome page)", calls)
+	}
+}
+
+func TestItemRoundTrip(t *testing.T) {
+	b := defaultBank(t)
+	byType := map[string]*questions.Question{}
+	for i := range b.Questions {
+		q := &b.Questions[i]
+		if _, ok := byType[q.Type]; !ok && q.AllowNA {
+			byType[q.Type] = q
+		}
+	}
+	multi := byType[questions.Multi]
+	tests := []struct {
+		q *questions.Question
+		v questions.Value
+	}{
+		{byType[questions.Likert], questions.IntValue(4)},
+		{byType[questions.Likert], questions.NA},
+		{byType[questions.Choice], questions.OptionValue(byType[questions.Choice].Options[2].ID)},
+		{byType[questions.YesNo], questions.BoolValue(true)},
+		{byType[questions.YesNo], questions.BoolValue(false)},
+		{multi, questions.OptionsValue(multi.Options[0].ID, multi.Options[2].ID)},
+		{multi, questions.NA},
+	}
+	for _, tt := range tests {
+		it := &item{q: tt.q}
+		it.load(tt.v)
+		if got := it.value(); fmt.Sprint(got) != fmt.Sprint(tt.v) || !it.answered {
+			t.Errorf("%s: load(%+v).value() = %+v", tt.q.ID, tt.v, got)
+		}
+	}
+}
+
+func TestCheckMany(t *testing.T) {
+	b := defaultBank(t)
+	var q *questions.Question
+	for i := range b.Questions {
+		if b.Questions[i].Type == questions.Multi && b.Questions[i].AllowNA {
+			q = &b.Questions[i]
+			break
+		}
+	}
+	it := &item{q: q, naLabel: "N/A"}
+	tests := []struct {
+		picked []string
+		ok     bool
+	}{
+		{[]string{q.Options[0].ID}, true},
+		{[]string{naKey}, true},
+		{[]string{q.Options[0].ID, naKey}, false},
+		{nil, false},
+	}
+	for _, tt := range tests {
+		if err := it.checkMany(tt.picked); (err == nil) != tt.ok {
+			t.Errorf("checkMany(%v) = %v, want ok=%v", tt.picked, err, tt.ok)
+		}
+	}
+}
+
+func TestCheckTheme(t *testing.T) {
+	for _, name := range append(Themes(), "") {
+		if err := CheckTheme(name); err != nil {
+			t.Errorf("CheckTheme(%q) = %v", name, err)
+		}
+	}
+	if err := CheckTheme("neon"); err == nil || !strings.Contains(err.Error(), "charm") {
+		t.Errorf("CheckTheme(neon) = %v, want the list of themes", err)
+	}
+}

@@ -1,0 +1,161 @@
+package form
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// maxFormWidth keeps lines of question text readable on wide terminals.
+const maxFormWidth = 100
+
+// chromeLines are the lines drawn around the page's fields: the progress
+// line and a blank above, a blank and the hint below, and the lines huh's
+// own height sum misses (the blank before its help).
+const chromeLines = 6
+
+type (
+	pageDoneMsg struct{}
+	abortMsg    struct{}
+)
+
+// model runs the questionnaire as one Bubble Tea program: it shows one
+// page's huh form at a time and swaps in the next when a page is done, so
+// the keyboard and the screen are never handed between programs.
+type model struct {
+	q       *questionnaire
+	page    int
+	form    *huh.Form
+	size    tea.WindowSizeMsg
+	hint    lipgloss.Style
+	err     error
+	aborted bool
+	done    bool
+}
+
+// start is the page to begin at, within the pages there are.
+func (q *questionnaire) start() int { return max(0, min(q.opts.Start, q.last())) }
+
+// newForm builds the one-page huh form of page i, which reports its end
+// to the model instead of quitting the program.
+func (q *questionnaire) newForm(i int) *huh.Form {
+	q.moves = nil
+	f := huh.NewForm(q.group(i)).WithTheme(q.theme).WithKeyMap(keyMap()).WithShowHelp(true)
+	for _, move := range q.moves {
+		move()
+	}
+	f.SubmitCmd = func() tea.Msg { return pageDoneMsg{} }
+	f.CancelCmd = func() tea.Msg { return abortMsg{} }
+	return f
+}
+
+// keyMap is huh's, without filtering: typing a letter should never hide
+// the scale.
+func keyMap() *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	for _, b := range []*key.Binding{&km.Select.Filter, &km.Select.SetFilter, &km.Select.ClearFilter, &km.MultiSelect.Filter, &km.MultiSelect.SetFilter, &km.MultiSelect.ClearFilter} {
+		b.SetEnabled(false)
+	}
+	return km
+}
+
+func (q *questionnaire) newModel() *model {
+	m := &model{q: q, page: q.start(), hint: q.renderer.NewStyle().Faint(true)}
+	m.form = q.newForm(m.page)
+	return m
+}
+
+// runInteractive asks in the terminal with a redrawn form.
+func (q *questionnaire) runInteractive(ctx context.Context) error {
+	m := q.newModel()
+	p := tea.NewProgram(m, tea.WithInput(q.opts.In), tea.WithOutput(q.opts.Out), tea.WithContext(ctx))
+	_, err := p.Run()
+	switch {
+	case m.err != nil:
+		return m.err
+	case m.done:
+		return nil
+	case m.aborted, err == nil, errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
+		return ErrInterrupted
+	}
+	return fmt.Errorf("questionnaire: %w", err)
+}
+
+func (m *model) Init() tea.Cmd { return m.form.Init() }
+
+func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.size = msg
+		return m.forward(m.fit(msg))
+	case tea.KeyMsg:
+		if msg.String() == "shift+tab" && m.page > 0 && m.onFirstField() {
+			return m.turn(m.page - 1)
+		}
+	case pageDoneMsg:
+		return m.turn(m.page + 1)
+	case abortMsg:
+		m.aborted = true
+		return m, tea.Quit
+	}
+	return m.forward(msg)
+}
+
+// forward hands a message to the page's form.
+func (m *model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
+	f, cmd := m.form.Update(msg)
+	if f, ok := f.(*huh.Form); ok {
+		m.form = f
+	}
+	return m, cmd
+}
+
+// fit is the window size left for the form.
+func (m *model) fit(msg tea.WindowSizeMsg) tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: min(msg.Width, maxFormWidth), Height: max(8, msg.Height-chromeLines)}
+}
+
+func (m *model) onFirstField() bool {
+	f := m.form.GetFocusedField()
+	return f != nil && f.GetKey() == m.q.firstKey(m.page)
+}
+
+// turn leaves the page for page next, or ends after the last page.
+func (m *model) turn(next int) (tea.Model, tea.Cmd) {
+	if err := m.q.leave(m.page, next); err != nil {
+		m.err = err
+		return m, tea.Quit
+	}
+	if next > m.q.last() {
+		m.done = true
+		return m, tea.Quit
+	}
+	m.page = next
+	m.form = m.q.newForm(next)
+	cmd := m.form.Init()
+	if m.size.Width > 0 {
+		_, c := m.forward(m.fit(m.size))
+		cmd = tea.Batch(cmd, c)
+	}
+	return m, cmd
+}
+
+func (m *model) View() string {
+	if m.done || m.aborted || m.err != nil {
+		return ""
+	}
+	hint := "ctrl+c stop (answers so far are kept)"
+	if m.page > 0 {
+		hint = "shift+tab on the first question: previous page · " + hint
+	}
+	width := min(m.size.Width, maxFormWidth)
+	if width <= 0 {
+		width = maxFormWidth
+	}
+	return m.q.progress(m.page) + "\n\n" + m.form.View() + "\n\n" + m.hint.Width(width).Render(hint)
+}
