@@ -2,12 +2,9 @@ package report
 
 import (
 	"bytes"
-	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -17,42 +14,22 @@ import (
 	"github.com/digilead/digilead/questions"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+func ptr(x float64) *float64 { return &x }
 
-// exampleResult scores docs/examples/answers.yaml with the default bank.
-func exampleResult(t *testing.T) *assessment.Result {
-	t.Helper()
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile("../docs/examples/answers.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := questions.ParseAnswers("answers.yaml", data, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return assessment.Score(b, a, assessment.Options{Now: time.Unix(1700000000, 0), Tool: assessment.Tool{Name: "digilead", Version: "test"}})
-}
-
-func num(x float64) *float64 { return &x }
-
-// trickyResult has what a report must handle with care: no level, a long
+// textTrickyResult has what a report must handle with care: no level, a long
 // dimension name, a dimension with too few answers, a gap within
 // measurement error, two actions of one kind, and notes.
-func trickyResult() *assessment.Result {
+func textTrickyResult() *assessment.Result {
 	long := "Commissioning, procurement and management of digital suppliers and contracts"
 	return &assessment.Result{
 		Schema:     assessment.ResultSchema,
 		Bank:       assessment.BankRef{ID: "workshop", Title: "Council workshop bank", Version: "2"},
 		Respondent: questions.Respondent{ID: "e-42"},
 		Dimensions: []assessment.DimensionScore{
-			{ID: "vision", Name: "Vision", Score: num(30), Answered: 3, Total: 3, Status: assessment.StatusScored},
-			{ID: "suppliers", Name: long, Score: num(62.5), Answered: 4, Total: 4, Status: assessment.StatusScored},
+			{ID: "vision", Name: "Vision", Score: ptr(30), Answered: 3, Total: 3, Status: assessment.StatusScored},
+			{ID: "suppliers", Name: long, Score: ptr(62.5), Answered: 4, Total: 4, Status: assessment.StatusScored},
 			{ID: "ai", Name: "Responsible use of AI", Answered: 1, Total: 4, NA: 3, Status: assessment.StatusInsufficient},
-			{ID: "data", Name: "Data", Score: num(100), Answered: 2, Total: 2, Status: assessment.StatusScored},
+			{ID: "data", Name: "Data", Score: ptr(100), Answered: 2, Total: 2, Status: assessment.StatusScored},
 		},
 		Tiers: []assessment.TierResult{
 			{ID: "frontline", Name: "Frontline executor", Rank: 1, Readiness: 71.25, Blocking: []string{"vision", "suppliers", "ai"}},
@@ -60,14 +37,14 @@ func trickyResult() *assessment.Result {
 		},
 		Target: assessment.TierRef{ID: "frontline", Name: "Frontline executor", Rank: 1, Challenges: []string{"Learning new systems quickly while keeping the daily service running."}},
 		Gaps: []assessment.Gap{
-			{Dimension: "vision", Name: "Vision", Score: num(30), Expected: 60, Gap: 30, Severity: assessment.SeverityLarge, Actions: []assessment.Action{
+			{Dimension: "vision", Name: "Vision", Score: ptr(30), Expected: 60, Gap: 30, Severity: assessment.SeverityLarge, Actions: []assessment.Action{
 				{Kind: "training", Text: "Take a short course on digital strategy in the public sector."},
 				{Kind: "reading", Text: "Read your organisation's digital strategy."},
 				{Kind: "training", Text: "Shadow a service owner for a day while they plan the next quarter."},
 			}},
 			{Dimension: "ai", Name: "Responsible use of AI", Expected: 40, Gap: 40, Severity: assessment.SeverityInsufficient, Actions: []assessment.Action{}},
-			{Dimension: "suppliers", Name: long, Score: num(62.5), Expected: 65, Gap: 2.5, Severity: assessment.SeveritySmall, WithinError: true, Actions: []assessment.Action{{Kind: "practice", Text: "Sit in on a contract review."}}},
-			{Dimension: "data", Name: "Data", Score: num(100), Expected: 50, Severity: assessment.SeverityMet, Actions: []assessment.Action{}},
+			{Dimension: "suppliers", Name: long, Score: ptr(62.5), Expected: 65, Gap: 2.5, Severity: assessment.SeveritySmall, WithinError: true, Actions: []assessment.Action{{Kind: "practice", Text: "Sit in on a contract review."}}},
+			{Dimension: "data", Name: "Data", Score: ptr(100), Expected: 50, Severity: assessment.SeverityMet, Actions: []assessment.Action{}},
 		},
 		Notes: []assessment.Note{{Kind: "straight-lining", Text: "Every likert answer in Vision was the same; check that the statements were read."}},
 	}
@@ -90,26 +67,8 @@ func render(t *testing.T, r *assessment.Result, o Options) string {
 	return buf.String()
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; run go test ./report -update and review the diff.\ngot:\n%s", path, got)
-	}
-}
-
 func TestTextGolden(t *testing.T) {
-	results := map[string]*assessment.Result{"example": exampleResult(t), "tricky": trickyResult()}
+	results := map[string]*assessment.Result{"example": exampleResult(t), "tricky": textTrickyResult()}
 	cases := []struct {
 		name string
 		o    Options
@@ -125,14 +84,14 @@ func TestTextGolden(t *testing.T) {
 			t.Run(rname+"."+c.name, func(t *testing.T) {
 				o := c.o
 				o.SavedTo = "/home/sam/.local/share/digilead/results/2023-11-14T221320Z-" + r.Bank.ID + ".json"
-				golden(t, "text."+rname+"."+c.name, render(t, r, o))
+				golden(t, "text."+rname+"."+c.name+".golden", []byte(render(t, r, o)))
 			})
 		}
 	}
 }
 
 func TestTextFitsTheWidth(t *testing.T) {
-	for _, r := range []*assessment.Result{exampleResult(t), trickyResult()} {
+	for _, r := range []*assessment.Result{exampleResult(t), textTrickyResult()} {
 		for _, w := range []int{60, 72, 80, 100, 120} {
 			for _, acc := range []bool{false, true} {
 				out := render(t, r, Options{Width: w, Accessible: acc, Renderer: colour(), SavedTo: "/home/sam/.local/share/digilead/results/x.json"})
@@ -147,7 +106,7 @@ func TestTextFitsTheWidth(t *testing.T) {
 }
 
 func TestTextColourIsNeverTheOnlyCue(t *testing.T) {
-	for _, r := range []*assessment.Result{exampleResult(t), trickyResult()} {
+	for _, r := range []*assessment.Result{exampleResult(t), textTrickyResult()} {
 		for _, w := range []int{60, 120} {
 			plain := render(t, r, Options{Width: w})
 			coloured := render(t, r, Options{Width: w, Renderer: colour()})
@@ -165,7 +124,7 @@ func TestTextColourIsNeverTheOnlyCue(t *testing.T) {
 }
 
 func TestTextTrickyCases(t *testing.T) {
-	r := trickyResult()
+	r := textTrickyResult()
 	for _, acc := range []bool{false, true} {
 		out := render(t, r, Options{Width: 60, Accessible: acc})
 		flat := strings.Join(strings.Fields(out), " ")
@@ -194,7 +153,7 @@ func TestTextTrickyCases(t *testing.T) {
 }
 
 func TestTextActionsGroupedByKind(t *testing.T) {
-	out := render(t, trickyResult(), Options{Width: 120})
+	out := render(t, textTrickyResult(), Options{Width: 120})
 	if n := strings.Count(out, "Training:"); n != 1 {
 		t.Errorf("Training: appears %d times, want once for its two actions:\n%s", n, out)
 	}
