@@ -188,7 +188,7 @@ func flags(d *Dimension, qs []*questions.Question) []Flag {
 		add(FlagFewQuestions, "", "This dimension has %d question(s); with fewer than %d, alpha is not meaningful. Add questions that measure the same thing.", d.K, MinQuestions)
 	}
 	if d.Alpha != nil && *d.Alpha < MinAlpha {
-		add(FlagLowConsistency, "", "Low consistency: alpha is %.2f, below %.1f. The questions do not measure one thing consistently; look at the weakest questions first.", *d.Alpha, MinAlpha)
+		add(FlagLowConsistency, "", "Alpha is %.2f, below %.1f: the questions do not measure one thing consistently; look at the weakest questions first.", *d.Alpha, MinAlpha)
 	}
 	if d.N >= 2 && d.K >= 2 && d.Alpha == nil {
 		add(FlagNoVariance, "", "Everyone had the same total on this dimension, so its consistency cannot be computed.")
