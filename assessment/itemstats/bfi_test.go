@@ -137,4 +137,3 @@ func readCSV(t *testing.T, path string) [][]string {
 	}
 	return rows
 }
-
