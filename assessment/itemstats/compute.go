@@ -3,6 +3,7 @@ package itemstats
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/digilead/digilead/questions"
 )
@@ -20,11 +21,13 @@ func (acc *accumulator) dimension() Dimension {
 		}
 		d.Mean = ptr(100 * weightedMean(acc.qs, acc.mean))
 	}
+	var against []bool
 	if acc.n >= 2 {
 		c := acc.covariance()
 		fillStatistics(&d, c, acc.qs)
+		against = againstGrain(c)
 	}
-	d.Flags = flags(&d, acc.qs)
+	d.Flags = flags(&d, acc.qs, against)
 	round(&d)
 	return d
 }
@@ -133,6 +136,72 @@ func itemTotal(c [][]float64, i int) (float64, bool) {
 	return cov / math.Sqrt(c[i][i]*restVar), true
 }
 
+// againstGrain marks the items whose loading on the first principal
+// component of the correlation matrix has the opposite sign to most of the
+// others: the items probably keyed the wrong way (as psych's check.keys
+// finds them). It returns nil when an item does not vary.
+func againstGrain(c [][]float64) []bool {
+	k := len(c)
+	if k < 2 {
+		return nil
+	}
+	r := make([][]float64, k)
+	for i := range c {
+		if c[i][i] <= tiny {
+			return nil
+		}
+		r[i] = make([]float64, k)
+		for j := range c {
+			r[i][j] = c[i][j] / math.Sqrt(c[i][i]*c[j][j])
+		}
+	}
+	v := firstComponent(r)
+	sum := 0.0
+	for _, x := range v {
+		sum += x
+	}
+	if sum < 0 || sum == 0 && v[0] < 0 {
+		for i := range v {
+			v[i] = -v[i]
+		}
+	}
+	out := make([]bool, k)
+	for i, x := range v {
+		out[i] = x < 0
+	}
+	return out
+}
+
+// firstComponent returns the eigenvector of the symmetric matrix r with
+// the largest eigenvalue, by power iteration from an uneven start (so it
+// is never orthogonal to the answer by symmetry).
+func firstComponent(r [][]float64) []float64 {
+	k := len(r)
+	v, next := make([]float64, k), make([]float64, k)
+	for i := range v {
+		v[i] = 1 + float64(i)/float64(k)
+	}
+	for range 1000 {
+		norm := 0.0
+		for i := range r {
+			next[i] = 0
+			for j := range r {
+				next[i] += r[i][j] * v[j]
+			}
+			norm += next[i] * next[i]
+		}
+		norm = math.Sqrt(norm)
+		if norm <= tiny {
+			break
+		}
+		for i := range next {
+			next[i] /= norm
+		}
+		v, next = next, v
+	}
+	return v
+}
+
 // without returns c with item i's row and column removed.
 func without(c [][]float64, i int) [][]float64 {
 	out := make([][]float64, 0, len(c)-1)
@@ -173,7 +242,9 @@ func weightedVariance(qs []*questions.Question, c [][]float64) float64 {
 }
 
 // flags says in plain words what needs an author's attention.
-func flags(d *Dimension, qs []*questions.Question) []Flag {
+// against marks the questions that load against the others (see
+// againstGrain); nil when that cannot be told.
+func flags(d *Dimension, qs []*questions.Question, against []bool) []Flag {
 	fs := []Flag{}
 	add := func(kind, q, format string, args ...any) {
 		fs = append(fs, Flag{Kind: kind, Question: q, Text: fmt.Sprintf(format, args...)})
@@ -193,14 +264,24 @@ func flags(d *Dimension, qs []*questions.Question) []Flag {
 	if d.N >= 2 && d.K >= 2 && d.Alpha == nil {
 		add(FlagNoVariance, "", "Everyone had the same total on this dimension, so its consistency cannot be computed.")
 	}
+	reversed := make([]bool, len(d.Questions))
+	var culprits []string
 	for i, q := range d.Questions {
-		fs = append(fs, questionFlags(d, q, qs[i])...)
+		low := q.ItemTotalR != nil && *q.ItemTotalR < MinItemTotal
+		reversed[i] = low && (against == nil && *q.ItemTotalR < 0 || against != nil && against[i])
+		if reversed[i] {
+			culprits = append(culprits, q.ID)
+		}
+	}
+	for i, q := range d.Questions {
+		fs = append(fs, questionFlags(d, q, qs[i], reversed[i], culprits)...)
 	}
 	return fs
 }
 
-// questionFlags are the flags of one question.
-func questionFlags(d *Dimension, q Question, bq *questions.Question) []Flag {
+// questionFlags are the flags of one question; reversed says it runs
+// against the other questions, culprits are the questions that do.
+func questionFlags(d *Dimension, q Question, bq *questions.Question, reversed bool, culprits []string) []Flag {
 	if d.N < 2 {
 		return nil
 	}
@@ -212,12 +293,15 @@ func questionFlags(d *Dimension, q Question, bq *questions.Question) []Flag {
 	}
 	r := *q.ItemTotalR
 	switch {
-	case r < 0:
+	case reversed:
 		return []Flag{{Kind: FlagReversedItem, Question: q.ID, Text: fmt.Sprintf("%s runs against the other questions (item-total r %.2f): probably keyed the wrong way — %s.", q.ID, r, reverseHint(bq))}}
 	case r < MinItemTotal:
 		text := fmt.Sprintf("%s is weak: it goes only loosely with the other questions (item-total r %.2f, below %.1f).", q.ID, r, MinItemTotal)
 		if q.AlphaIfDeleted != nil && d.Alpha != nil && *q.AlphaIfDeleted > *d.Alpha {
 			text += fmt.Sprintf(" Without it alpha would rise to %.2f.", *q.AlphaIfDeleted)
+		}
+		if len(culprits) > 0 {
+			return []Flag{{Kind: FlagWeakItem, Question: q.ID, Text: text + fmt.Sprintf(" Look at it again once %s is keyed the right way.", strings.Join(culprits, " and "))}}
 		}
 		return []Flag{{Kind: FlagWeakItem, Question: q.ID, Text: text + " Reword it or drop it."}}
 	}

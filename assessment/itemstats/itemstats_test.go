@@ -178,7 +178,8 @@ func TestFlagsAndDegenerateCases(t *testing.T) {
 		{name: "question keyed the wrong way", qs: likert(4), rows: repeat([][]int{{1, 1, 2, 5}, {2, 2, 1, 4}, {3, 4, 3, 3}, {4, 4, 5, 2}, {5, 5, 4, 1}}, 6), flags: "low_consistency reversed_item:q4"},
 		{name: "question with reverse that should not have it", qs: likert(4, 4), rows: repeat([][]int{{1, 1, 2, 1}, {2, 2, 1, 2}, {3, 4, 3, 3}, {4, 4, 5, 4}, {5, 5, 4, 5}}, 6), flags: "low_consistency reversed_item:q4"},
 		{name: "weak question", qs: likert(4), rows: repeat([][]int{{1, 1, 2, 3}, {2, 2, 1, 1}, {3, 4, 3, 5}, {4, 4, 5, 1}, {5, 5, 4, 4}, {1, 2, 1, 4}}, 5), flags: "weak_item:q4"},
-		{name: "few answers and low consistency", qs: likert(3), rows: [][]int{{1, 5, 3}, {5, 1, 3}, {3, 3, 1}, {2, 2, 5}}, flags: "few_answers low_consistency reversed_item:q1 reversed_item:q2 reversed_item:q3"},
+		{name: "few answers and low consistency", qs: likert(3), rows: [][]int{{1, 5, 3}, {5, 1, 3}, {3, 3, 1}, {2, 2, 5}}, flags: "few_answers low_consistency reversed_item:q1 weak_item:q2 weak_item:q3"},
+		{name: "one question keyed the wrong way drags the others down", qs: likert(4), rows: repeat([][]int{{1, 2, 5, 3}, {2, 1, 4, 1}, {3, 3, 3, 4}, {4, 5, 2, 2}, {5, 4, 1, 5}, {3, 4, 3, 3}}, 5), flags: "low_consistency weak_item:q1 reversed_item:q3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
