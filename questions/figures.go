@@ -20,7 +20,7 @@ type Figures struct {
 // SetFigures returns one bank file's data with reliability and score_sd
 // set on the dimensions named in figs, keeping every comment and the
 // layout: an existing value is replaced where it stands, a missing key is
-// added on its own line after the dimension's weight (or id). It refuses,
+// added on its own line after the dimension's weight, name or id. It refuses,
 // naming the line, a dimension written on one line in {…} style, which
 // cannot be edited in place. name is used in messages.
 func SetFigures(name string, data []byte, figs map[string]Figures) ([]byte, error) {
@@ -44,10 +44,7 @@ func SetFigures(name string, data []byte, figs map[string]Figures) ([]byte, erro
 			return nil, Problems{{Pos: Pos{File: name, Line: n.Line}, Field: "dimensions[" + id.Value + "]",
 				Msg: fmt.Sprintf("written on one line; add reliability: %s and score_sd: %s to it by hand", formatFigure(f.Reliability), formatFigure(f.ScoreSD))}}
 		}
-		after := mappingKey(n, "weight")
-		if after == nil || mappingValue(n, "weight").Line != after.Line {
-			after = mappingKey(n, "id")
-		}
+		after := insertAfter(n)
 		for _, kv := range []struct {
 			key string
 			val float64
@@ -60,6 +57,26 @@ func SetFigures(name string, data []byte, figs map[string]Figures) ([]byte, erro
 		}
 	}
 	return applyEdits(lines, edits), nil
+}
+
+// insertAfter picks the key of a dimension after whose line new keys go:
+// weight or name when its value is known to fit on the key's line (a
+// number always does; text does when the next key follows on the next
+// line), else id.
+func insertAfter(n *yaml.Node) *yaml.Node {
+	for _, key := range []string{"weight", "name"} {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Value != key || v.Kind != yaml.ScalarNode || v.Line != k.Line {
+				continue
+			}
+			number := v.Tag == "!!int" || v.Tag == "!!float"
+			if number || i+2 < len(n.Content) && n.Content[i+2].Line == v.Line+1 {
+				return k
+			}
+		}
+	}
+	return mappingKey(n, "id")
 }
 
 // lineEdit replaces a value on line (1-based) at byte column col, or, when

@@ -85,6 +85,14 @@ var flagTitles = map[string]string{
 	itemstats.FlagFewAnswers:     "Too few answers",
 }
 
+// points formats the SEM: "6.1 points", or "unknown".
+func points(p *float64) string {
+	if p == nil {
+		return "unknown"
+	}
+	return fixed(p, 1) + " points"
+}
+
 func lowAlpha(p *float64) bool { return p != nil && *p < itemstats.MinAlpha }
 
 // ItemStatsText writes the item analysis for people: per dimension a
@@ -135,8 +143,8 @@ func visualDimension(t *text, d *itemstats.Dimension) {
 	if lowAlpha(d.Alpha) {
 		alpha = t.st.large.Render(alpha)
 	}
-	t.line(fmt.Sprintf("  alpha %s  std alpha %s  mean r %s  k %d  n %d  SEM %s points",
-		alpha, fixed(d.StdAlpha, 2), fixed(d.MeanR, 2), d.K, d.N, fixed(d.SEM, 1)))
+	t.line(fmt.Sprintf("  alpha %s  std alpha %s  mean r %s  k %d  n %d  SEM %s",
+		alpha, fixed(d.StdAlpha, 2), fixed(d.MeanR, 2), d.K, d.N, points(d.SEM)))
 	const tail = 2 + 6 + 6 + 12 + 11 + 6 // marker, MEAN, SD, ITEM-TOTAL, ALPHA-DEL, N/A
 	idW := 8
 	for _, q := range d.Questions {
@@ -154,10 +162,17 @@ func visualDimension(t *text, d *itemstats.Dimension) {
 	}
 }
 
-// accessibleDimension writes a dimension's figures as sentences.
+// accessibleDimension writes a dimension's figures as sentences, saying
+// "not computable" where a table shows "-".
 func accessibleDimension(t *text, d *itemstats.Dimension) {
-	t.para("  ", fmt.Sprintf("Alpha %s, standardised alpha %s, mean correlation between questions %s, %d questions, %d complete answer sets, standard error of measurement %s points.",
-		fixed(d.Alpha, 2), fixed(d.StdAlpha, 2), fixed(d.MeanR, 2), d.K, d.N, fixed(d.SEM, 1)))
+	fixed := func(p *float64, decimals int) string {
+		if p == nil {
+			return "not computable"
+		}
+		return fixed(p, decimals)
+	}
+	t.para("  ", fmt.Sprintf("Alpha %s, standardised alpha %s, mean correlation between questions %s, %d questions, %d complete answer sets, standard error of measurement %s.",
+		fixed(d.Alpha, 2), fixed(d.StdAlpha, 2), fixed(d.MeanR, 2), d.K, d.N, points(d.SEM)))
 	for _, q := range d.Questions {
 		t.para("  ", fmt.Sprintf("Question %s: mean %s, SD %s, correlation with the other questions %s, alpha without it %s, %d not applicable.",
 			q.ID, fixed(q.Mean, 1), fixed(q.SD, 1), fixed(q.ItemTotalR, 2), fixed(q.AlphaIfDeleted, 2), q.NA))
@@ -174,8 +189,8 @@ func ItemStatsMarkdown(w io.Writer, r *itemstats.Report, _ Options) error {
 	for i := range r.Dimensions {
 		d := &r.Dimensions[i]
 		fmt.Fprintf(&sb, "\n## %s\n\n", mdEscape(d.Name))
-		fmt.Fprintf(&sb, "Alpha **%s**, standardised alpha %s, mean inter-item r %s, k = %d, n = %d, SEM %s points.\n\n",
-			fixed(d.Alpha, 2), fixed(d.StdAlpha, 2), fixed(d.MeanR, 2), d.K, d.N, fixed(d.SEM, 1))
+		fmt.Fprintf(&sb, "Alpha **%s**, standardised alpha %s, mean inter-item r %s, k = %d, n = %d, SEM %s.\n\n",
+			fixed(d.Alpha, 2), fixed(d.StdAlpha, 2), fixed(d.MeanR, 2), d.K, d.N, points(d.SEM))
 		sb.WriteString("| Question | Mean | SD | Item-total r | Alpha if deleted | N/A |\n")
 		sb.WriteString("|---|--:|--:|--:|--:|--:|\n")
 		for _, q := range d.Questions {
