@@ -112,3 +112,24 @@ func TestSetFiguresLeavesOtherFilesAlone(t *testing.T) {
 		t.Errorf("a file without the dimension changed: %q, %v", out, err)
 	}
 }
+
+func TestScoreSDIsChecked(t *testing.T) {
+	for _, tc := range []struct {
+		val string
+		ok  bool
+	}{{"14.5", true}, {"100", true}, {"0", false}, {"-3", false}, {"101", false}, {`"wide"`, false}} {
+		in := strings.Replace(figuresBank, "    weight: 2\n", "    weight: 2\n    score_sd: "+tc.val+"\n", 1)
+		b, err := Parse(File{Name: "bank.yaml", Data: []byte(in)})
+		if tc.ok {
+			if err != nil {
+				t.Errorf("score_sd %s: %v", tc.val, err)
+			} else if d, _ := b.Dimension("a"); formatFigure(d.ScoreSD) != tc.val {
+				t.Errorf("score_sd %s read as %v", tc.val, d.ScoreSD)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), "bank.yaml:13: dimensions[a].score_sd:") {
+			t.Errorf("score_sd %s: err = %v; want it refused at bank.yaml:13", tc.val, err)
+		}
+	}
+}
