@@ -143,8 +143,14 @@ func visualDimension(t *text, d *itemstats.Dimension) {
 	if lowAlpha(d.Alpha) {
 		alpha = t.st.large.Render(alpha)
 	}
-	t.line(fmt.Sprintf("  alpha %s  std alpha %s  mean r %s  k %d  n %d  SEM %s",
-		alpha, fixed(d.StdAlpha, 2), fixed(d.MeanR, 2), d.K, d.N, points(d.SEM)))
+	summary := fmt.Sprintf("alpha %s  std alpha %s  mean r %s  k %d  n %d  SEM %s",
+		alpha, fixed(d.StdAlpha, 2), fixed(d.MeanR, 2), d.K, d.N, points(d.SEM))
+	if ansi.StringWidth(summary)+2 > t.width {
+		summary = strings.ReplaceAll(summary, "  ", " · ")
+		t.para("  ", summary)
+	} else {
+		t.line("  " + summary)
+	}
 	const tail = 2 + 6 + 6 + 12 + 11 + 6 // marker, MEAN, SD, ITEM-TOTAL, ALPHA-DEL, N/A
 	idW := 8
 	for _, q := range d.Questions {

@@ -158,7 +158,7 @@ func decodeAnswerSet(data []byte) (questions.RawAnswers, error) {
 	var probe struct {
 		Schema *string `json:"schema"`
 	}
-	if json.Unmarshal(data, &probe) != nil || probe.Schema == nil {
+	if !bytes.Contains(data, []byte(`"schema"`)) || json.Unmarshal(data, &probe) != nil || probe.Schema == nil {
 		return questions.DecodeAnswers(data)
 	}
 	r, err := assessment.DecodeResult(data)
