@@ -188,39 +188,35 @@ func accessibleDimension(t *text, d *itemstats.Dimension) {
 // ItemStatsMarkdown writes the item analysis as a Markdown document: a
 // table per dimension and its flags as a list.
 func ItemStatsMarkdown(w io.Writer, r *itemstats.Report, _ Options) error {
-	var sb strings.Builder
-	fmt.Fprintf(&sb, "# Item analysis: %s\n\n", mdEscape(r.Bank.Title))
-	fmt.Fprintf(&sb, "Bank `%s` version %s. %d answer sets; each dimension's figures use the n people who answered all its questions. Means and SDs are on the 0-100 scale; item-total r is a question's correlation with the total of the other questions of its dimension.\n",
-		r.Bank.ID, mdEscape(r.Bank.Version), r.Respondents)
+	m := &md{}
+	m.line("# Item analysis: " + mdEscape(r.Bank.Title))
+	m.blank()
+	m.line(fmt.Sprintf("Bank `%s` version %s. %d answer sets; each dimension's figures use the n people who answered all its questions. Means and SDs are on the 0-100 scale; item-total r is a question's correlation with the total of the other questions of its dimension.",
+		r.Bank.ID, mdEscape(r.Bank.Version), r.Respondents))
 	for i := range r.Dimensions {
 		d := &r.Dimensions[i]
-		fmt.Fprintf(&sb, "\n## %s\n\n", mdEscape(d.Name))
-		fmt.Fprintf(&sb, "Alpha **%s**, standardised alpha %s, mean inter-item r %s, k = %d, n = %d, SEM %s.\n\n",
-			fixed(d.Alpha, 2), fixed(d.StdAlpha, 2), fixed(d.MeanR, 2), d.K, d.N, points(d.SEM))
-		sb.WriteString("| Question | Mean | SD | Item-total r | Alpha if deleted | N/A |\n")
-		sb.WriteString("|---|--:|--:|--:|--:|--:|\n")
+		m.heading("## " + mdEscape(d.Name))
+		m.line(fmt.Sprintf("Alpha **%s**, standardised alpha %s, mean inter-item r %s, k = %d, n = %d, SEM %s.",
+			fixed(d.Alpha, 2), fixed(d.StdAlpha, 2), fixed(d.MeanR, 2), d.K, d.N, points(d.SEM)))
+		m.blank()
+		rows := [][]string{{"Question", "Mean", "SD", "Item-total r", "Alpha if deleted", "N/A"}}
 		for _, q := range d.Questions {
-			id := "`" + q.ID + "`"
+			id := q.ID
 			if len(flagged(d, q.ID)) > 0 {
 				id += " ⚠"
 			}
-			fmt.Fprintf(&sb, "| %s | %s | %s | %s | %s | %d |\n", id, fixed(q.Mean, 1), fixed(q.SD, 1), fixed(q.ItemTotalR, 2), fixed(q.AlphaIfDeleted, 2), q.NA)
+			rows = append(rows, []string{id, fixed(q.Mean, 1), fixed(q.SD, 1), fixed(q.ItemTotalR, 2), fixed(q.AlphaIfDeleted, 2), strconv.Itoa(q.NA)})
 		}
+		m.table(rows, "l", "r", "r", "r", "r", "r")
 		if len(d.Flags) > 0 {
-			sb.WriteString("\n")
+			m.blank()
 		}
 		for _, f := range d.Flags {
-			fmt.Fprintf(&sb, "- **%s:** %s\n", flagTitles[f.Kind], mdEscape(f.Text))
+			m.line(fmt.Sprintf("- **%s:** %s", mdEscape(flagTitles[f.Kind]), mdEscape(f.Text)))
 		}
 	}
-	_, err := io.WriteString(w, sb.String())
+	_, err := io.WriteString(w, m.String())
 	return err
-}
-
-// mdEscape escapes the characters that would turn text into Markdown
-// markup or break a table.
-func mdEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "[", `\[`).Replace(s)
 }
 
 // ItemStatsCSV writes one row per question, the dimension's figures
@@ -234,7 +230,7 @@ func ItemStatsCSV(w io.Writer, r *itemstats.Report, _ Options) error {
 		d := &r.Dimensions[i]
 		dimFlags := flagKinds(flagged(d, ""))
 		for _, q := range d.Questions {
-			cw.Write([]string{d.ID, csvSafe(d.Name), strconv.Itoa(d.K), strconv.Itoa(d.N), full(d.Alpha), full(d.StdAlpha), full(d.MeanR), full(d.Mean), full(d.ScoreSD), full(d.SEM), dimFlags,
+			cw.Write([]string{d.ID, cellText(d.Name), strconv.Itoa(d.K), strconv.Itoa(d.N), full(d.Alpha), full(d.StdAlpha), full(d.MeanR), full(d.Mean), full(d.ScoreSD), full(d.SEM), dimFlags,
 				q.ID, q.Type, strconv.FormatBool(q.Reverse), full(q.Mean), full(q.SD), full(q.ItemTotalR), full(q.AlphaIfDeleted), strconv.Itoa(q.Answered), strconv.Itoa(q.NA), flagKinds(flagged(d, q.ID))})
 		}
 	}
@@ -248,12 +244,4 @@ func flagKinds(fs []itemstats.Flag) string {
 		kinds[i] = f.Kind
 	}
 	return strings.Join(kinds, " ")
-}
-
-// csvSafe defuses text a spreadsheet would run as a formula.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
