@@ -207,6 +207,8 @@ func Score(b *questions.Bank, a *questions.Answers, opts Options) *Result {
 	target := ChooseTarget(b, r.Tiers, a.Respondent.Role, opts.Target)
 	r.Target = TierRef{ID: target.ID, Name: target.Name, Rank: target.Rank, Description: target.Description, Challenges: target.Challenges}
 	r.Gaps = Gaps(b, target, scores)
+	applyReliability(b, r)
+	r.Notes = Notes(b, a.Values)
 	// Round for output only after every decision is made.
 	for i := range r.Dimensions {
 		ds := &r.Dimensions[i]

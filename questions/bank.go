@@ -108,7 +108,10 @@ type Dimension struct {
 	// Reliability is the dimension's measured reliability (Cronbach's
 	// alpha), when the bank records one; 0 means unknown.
 	Reliability float64
-	Pos         Pos
+	// ScoreSD is the standard deviation of the dimension score (0-100)
+	// where the reliability was measured; 0 means unknown.
+	ScoreSD float64
+	Pos     Pos
 }
 
 // Action is a development recommendation for a dimension.

@@ -221,7 +221,7 @@ var (
 	headerFields    = []string{"schema", "id", "title", "version", "description", "language", "min_coverage", "scale", "not_applicable"}
 	bankFields      = append(append([]string{}, headerFields...), "tiers", "dimensions", "questions")
 	tierFields      = []string{"id", "name", "rank", "description", "challenges", "expectations"}
-	dimensionFields = []string{"id", "name", "description", "weight", "actions", "reliability"}
+	dimensionFields = []string{"id", "name", "description", "weight", "actions", "reliability", "score_sd"}
 	actionFields    = []string{"kind", "text", "tiers"}
 	questionFields  = []string{"id", "dimension", "text", "help", "type", "weight", "reverse", "allow_na", "scale", "options"}
 	optionFields    = []string{"id", "label", "score"}
@@ -365,6 +365,10 @@ func (d *decoder) dimension(n *yaml.Node, field string) rawDim {
 			dm.Reliability = d.float(v, f)
 			if dm.Reliability <= 0 || dm.Reliability > 1 {
 				d.errorf(v, f, "must be above 0 and at most 1 (Cronbach's alpha), got %s; remove it if unknown", v.Value)
+			}
+		case "score_sd":
+			if dm.ScoreSD = d.float(v, f); dm.ScoreSD <= 0 || dm.ScoreSD > 100 {
+				d.errorf(v, f, "must be above 0 and at most 100 (the SD of the dimension score), got %s; remove it if unknown", v.Value)
 			}
 		case "actions":
 			d.seq(v, f, func(i int, item *yaml.Node) {

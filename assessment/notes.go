@@ -1,0 +1,130 @@
+package assessment
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/digilead/digilead/questions"
+)
+
+// Note kinds.
+const (
+	NoteStraightLining = "straight_lining"
+	NoteContradiction  = "contradiction"
+)
+
+// MinStraightLining is the fewest answered likert questions for which the
+// same answer throughout is noted as straight-lining.
+const MinStraightLining = 8
+
+// Notes observes the quality of a person's answers without changing any
+// score: straight-lining (the same point of the scale on every answered
+// likert question, when there are at least MinStraightLining), and
+// contradictions (a question and a reverse-keyed question of the same
+// dimension answered at the same extreme of their scales). Notes come in
+// bank order; nil when there is nothing to say.
+func Notes(b *questions.Bank, values map[string]questions.Value) []Note {
+	var notes []Note
+	if n, ok := straightLining(b, values); ok {
+		notes = append(notes, n)
+	}
+	for i := range b.Dimensions {
+		if n, ok := contradiction(b, &b.Dimensions[i], values); ok {
+			notes = append(notes, n)
+		}
+	}
+	return notes
+}
+
+// straightLining notes the same scale point on every answered likert
+// question. The point is compared by its position on the question's scale,
+// so questions with their own scale count too.
+func straightLining(b *questions.Bank, values map[string]questions.Value) (Note, bool) {
+	count, point := 0, -1
+	var label string
+	for i := range b.Questions {
+		q := &b.Questions[i]
+		v, ok := values[q.ID]
+		if q.Type != questions.Likert || !ok || v.Kind != questions.Number {
+			continue
+		}
+		p := v.Num - q.Scale.Min
+		if count > 0 && p != point {
+			return Note{}, false
+		}
+		if count == 0 {
+			point, label = p, pointName(q, v.Num)
+		}
+		count++
+	}
+	if count < MinStraightLining {
+		return Note{}, false
+	}
+	return Note{Kind: NoteStraightLining, Text: fmt.Sprintf(
+		"You gave the same answer (%s) to all %d scale questions you answered. If that was quicker than thinking each one through, the scores may say less than they seem; consider answering again.",
+		label, count)}, true
+}
+
+// contradiction notes, for one dimension, pairs of a question and a
+// reverse-keyed question answered at the same extreme of their scales.
+func contradiction(b *questions.Bank, d *questions.Dimension, values map[string]questions.Value) (Note, bool) {
+	var plain, reversed []*questions.Question
+	for _, q := range b.QuestionsOf(d.ID) {
+		if _, ok := extreme(q, values[q.ID]); !ok {
+			continue
+		}
+		if q.Reverse {
+			reversed = append(reversed, q)
+		} else {
+			plain = append(plain, q)
+		}
+	}
+	var pairs []string
+	for _, p := range plain {
+		pe, _ := extreme(p, values[p.ID])
+		for _, r := range reversed {
+			if re, _ := extreme(r, values[r.ID]); re == pe {
+				pairs = append(pairs, fmt.Sprintf("%s and %s (%s)", p.ID, r.ID, bothNames(p, r, values)))
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		return Note{}, false
+	}
+	return Note{Kind: NoteContradiction, Dimension: d.ID, Text: fmt.Sprintf(
+		"In %s you gave the same extreme answer to questions that point opposite ways: %s. Check you read the second one the right way round; if not, answer it again.",
+		d.Name, strings.Join(pairs, "; "))}, true
+}
+
+// extreme says which end of its scale a likert answer is at: -1 the
+// bottom, +1 the top. ok is false for other answers.
+func extreme(q *questions.Question, v questions.Value) (end int, ok bool) {
+	if q.Type != questions.Likert || v.Kind != questions.Number {
+		return 0, false
+	}
+	switch v.Num {
+	case q.Scale.Min:
+		return -1, true
+	case q.Scale.Max:
+		return 1, true
+	}
+	return 0, false
+}
+
+// bothNames names the answers of two questions: "both X" when their
+// labels are the same.
+func bothNames(p, r *questions.Question, values map[string]questions.Value) string {
+	a, b := pointName(p, values[p.ID].Num), pointName(r, values[r.ID].Num)
+	if a == b {
+		return "both " + a
+	}
+	return a + " and " + b
+}
+
+// pointName names a scale point by its label, or by its number.
+func pointName(q *questions.Question, v int) string {
+	if l := q.Scale.Label(v); l != "" {
+		return fmt.Sprintf("%q", l)
+	}
+	return fmt.Sprintf("%d on the %d-%d scale", v, q.Scale.Min, q.Scale.Max)
+}
