@@ -340,6 +340,9 @@ func (e *encoder) float(b []byte, f float64) []byte {
 		e.err = errNotFinite
 		return append(b, '0')
 	}
+	if b, ok := appendCents(b, f); ok {
+		return b
+	}
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'
@@ -352,6 +355,33 @@ func (e *encoder) float(b []byte, f float64) []byte {
 		}
 	}
 	return b
+}
+
+// appendCents writes f quickly when it is a whole number of hundredths,
+// as the engine rounds every score: the nearest double to k/100 prints as
+// k/100, trailing zeros dropped, which is what strconv's shortest form
+// gives. FuzzAppendFloat holds it to encoding/json.
+func appendCents(b []byte, f float64) ([]byte, bool) {
+	if !(f > -1e12 && f < 1e12) || (f == 0 && math.Signbit(f)) {
+		return b, false
+	}
+	k := math.Round(f * 100)
+	if k/100 != f {
+		return b, false
+	}
+	n := int64(k)
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	b = strconv.AppendInt(b, n/100, 10)
+	if c := n % 100; c != 0 {
+		b = append(b, '.', byte('0'+c/10))
+		if c%10 != 0 {
+			b = append(b, byte('0'+c%10))
+		}
+	}
+	return b, true
 }
 
 const hexDigits = "0123456789abcdef"

@@ -150,3 +150,34 @@ func TestEncodeKnowsEveryField(t *testing.T) {
 	}
 	walk(reflect.TypeOf(assessment.Result{}))
 }
+
+func FuzzAppendFloat(f *testing.F) {
+	for _, x := range []float64{0, -0.0, 0.01, 0.1, 0.29, 1.005, 12.3, 66.67, 99.99, 100, -3.5, 1e-7, 1e21, 123456789012.34, 1e12 - 0.01} {
+		f.Add(x)
+	}
+	f.Fuzz(func(t *testing.T, x float64) {
+		e := &encoder{}
+		got := e.float(nil, x)
+		want, err := json.Marshal(x)
+		if err != nil {
+			if e.err == nil {
+				t.Fatalf("%v: no error, json.Marshal says %v", x, err)
+			}
+			return
+		}
+		if string(got) != string(want) {
+			t.Fatalf("%v: got %s, want %s", x, got, want)
+		}
+		r := math.Round(x*100) / 100 // every engine score is rounded so
+		if got, want := e.float(nil, r), must(json.Marshal(r)); string(got) != string(want) {
+			t.Fatalf("%v: got %s, want %s", r, got, want)
+		}
+	})
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		return []byte(err.Error())
+	}
+	return b
+}

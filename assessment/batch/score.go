@@ -82,6 +82,7 @@ func (s *Scorer) work(lines []Line, st *state) {
 	if st.dec == nil {
 		st.dec, st.enc = newFastDecoder(s.bank), newEncoder(s.bank)
 		st.values = make(map[string]questions.Value, len(s.bank.Questions))
+		st.out = make([]byte, 0, 1<<20) // a chunk's results are about 1 MiB
 	}
 	st.out, st.problems, st.scored = st.out[:0], st.problems[:0], 0
 	for _, l := range lines {

@@ -12,61 +12,33 @@ import (
 // WriteFileAtomic writes data to path through a temporary file in the same
 // directory and a rename, so a reader (or a crash) never sees a partial
 // file. The file gets mode perm.
-func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
-	f, err := CreateAtomic(path, perm)
+func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Abort()
-		return err
-	}
-	return f.Commit()
-}
-
-// AtomicFile is a file being written in place of path: it appears there,
-// complete, only on Commit.
-type AtomicFile struct {
-	*os.File
-	path string
-}
-
-// CreateAtomic starts writing path through a temporary file in the same
-// directory with mode perm. Call Commit to put it in place, or Abort.
-func CreateAtomic(path string, perm os.FileMode) (*AtomicFile, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return nil, err
-	}
-	f := &AtomicFile{File: tmp, path: path}
-	if err := tmp.Chmod(perm); err != nil {
-		f.Abort()
-		return nil, err
-	}
-	return f, nil
-}
-
-// Commit syncs the file and renames it into place.
-func (f *AtomicFile) Commit() (err error) {
+	name := tmp.Name()
 	defer func() {
 		if err != nil {
-			f.Abort()
+			tmp.Close()
+			os.Remove(name)
 		}
 	}()
-	if err = f.Sync(); err != nil {
+	if err = tmp.Chmod(perm); err != nil {
 		return err
 	}
-	if err = f.Close(); err != nil {
+	if _, err = tmp.Write(data); err != nil {
 		return err
 	}
-	if err = os.Rename(f.Name(), f.path); err != nil {
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(name, path); err != nil {
 		return fmt.Errorf("rename into place: %w", err)
 	}
 	return nil
-}
-
-// Abort removes the temporary file; path is left as it was.
-func (f *AtomicFile) Abort() {
-	f.Close()
-	os.Remove(f.Name())
 }
