@@ -76,8 +76,8 @@ func CheckSchema(got, want string) error {
 		return nil
 	}
 	name, _, _ := strings.Cut(want, "/v")
-	if gname, gver, ok := strings.Cut(got, "/v"); ok && gname == name {
-		return invalid("schema %q is from a newer or unknown version of digilead; this version reads %s (upgrade digilead)", "v"+gver, want)
+	if gname, _, ok := strings.Cut(got, "/v"); ok && gname == name {
+		return invalid("schema %q is from a newer or unknown version of digilead; this version reads %s (upgrade digilead)", got, want)
 	}
 	if got == "" {
 		return invalid("not a digilead document: no \"schema\" field (expected %s)", want)

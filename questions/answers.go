@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -148,6 +149,9 @@ func DecodeAnswers(data []byte) (RawAnswers, error) {
 			if m := yamlLine.FindStringSubmatch("yaml: " + msg); m != nil {
 				var line int
 				fmt.Sscan(m[1], &line)
+				if u := yamlUnknown.FindStringSubmatch(m[2]); u != nil {
+					return raw, unknownAnswersField(line, u[1], u[2])
+				}
 				return raw, Problem{Pos: Pos{Line: line}, Msg: m[2]}
 			}
 			return raw, Problem{Msg: msg}
@@ -157,6 +161,16 @@ func DecodeAnswers(data []byte) (RawAnswers, error) {
 		return raw, Problem{Field: "answers", Msg: "missing; an answers file holds {answers: {question-id: value}}"}
 	}
 	return raw, nil
+}
+
+var yamlUnknown = regexp.MustCompile(`^field (\S+) not found in type questions\.(\w+)$`)
+
+// unknownAnswersField explains a key an answers file may not have.
+func unknownAnswersField(line int, name, typ string) Problem {
+	if typ == "Respondent" {
+		return Problem{Pos: Pos{Line: line}, Field: "respondent." + name, Msg: "unknown field; a respondent has id, name and role"}
+	}
+	return Problem{Pos: Pos{Line: line}, Field: name, Msg: "unknown field; an answers file has bank, respondent and answers"}
 }
 
 // jsonProblem turns an encoding/json error into a Problem with a line.
@@ -170,6 +184,9 @@ func jsonProblem(data []byte, err error) Problem {
 		return Problem{Pos: Pos{Line: lineAt(data, te.Offset)}, Field: te.Field, Msg: fmt.Sprintf("must be %s, got a JSON %s", jsonKind(te.Type.Kind().String()), te.Value)}
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return Problem{Msg: "JSON ends too early (truncated?)"}
+	}
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		return unknownAnswersField(0, strings.Trim(name, `"`), "RawAnswers")
 	}
 	return Problem{Msg: strings.TrimPrefix(err.Error(), "json: ")}
 }

@@ -236,7 +236,10 @@ func decodeFile(f File, probs *Problems) *rawBank {
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(f.Data))
-	if err := dec.Decode(&doc); err != nil {
+	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+		d.problem(Pos{File: f.Name}, "", "file is empty; a bank needs at least schema, id, title, version, tiers, dimensions and questions")
+		return nil
+	} else if err != nil {
 		d.syntax(err)
 		return nil
 	}
@@ -775,10 +778,24 @@ func (d *decoder) syntax(err error) {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		if parserError(m[2]) {
+			line++ // yaml.v3 counts parser (not scanner) error lines from 0
+		}
 		d.problem(Pos{File: d.file, Line: line}, "", "YAML syntax: "+m[2])
 		return
 	}
 	d.problem(Pos{File: d.file}, "", "YAML syntax: "+strings.TrimPrefix(msg, "yaml: "))
+}
+
+// parserError reports whether a yaml.v3 message comes from its parser,
+// whose line numbers are 0-based, rather than its scanner.
+func parserError(msg string) bool {
+	for _, p := range []string{"expected <document start>", "expected node content", "expected key", "expected ',' or", "expected '-' indicator", "expected <stream-start>"} {
+		if strings.Contains(msg, "did not find "+p) {
+			return true
+		}
+	}
+	return false
 }
 
 // deref follows aliases and charges the node budget; it returns nil once

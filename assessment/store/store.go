@@ -99,6 +99,7 @@ func (s *Store) Results() ([]Entry, error) {
 		return nil, err
 	}
 	entries := make([]Entry, 0, len(files))
+	modified := make(map[string]time.Time, len(files))
 	for _, f := range files {
 		e := Entry{Path: f}
 		data, err := os.ReadFile(f)
@@ -106,12 +107,22 @@ func (s *Store) Results() ([]Entry, error) {
 			e.Result, err = assessment.DecodeResult(data)
 		}
 		e.Err = err
+		if info, err := os.Stat(f); err == nil {
+			modified[f] = info.ModTime()
+		}
 		entries = append(entries, e)
 	}
+	// Newest first; results that could not be read last.
 	sort.SliceStable(entries, func(i, j int) bool {
 		a, b := entries[i], entries[j]
-		if a.Result != nil && b.Result != nil && !a.Result.CompletedAt.Equal(b.Result.CompletedAt) {
+		if (a.Result == nil) != (b.Result == nil) {
+			return a.Result != nil
+		}
+		if a.Result != nil && !a.Result.CompletedAt.Equal(b.Result.CompletedAt) {
 			return a.Result.CompletedAt.After(b.Result.CompletedAt)
+		}
+		if ma, mb := modified[a.Path], modified[b.Path]; !ma.Equal(mb) {
+			return ma.After(mb)
 		}
 		return a.Path > b.Path
 	})

@@ -1,0 +1,254 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/digilead/digilead/assessment/schematest"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// binary is the digilead executable built for the end-to-end tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "digilead-e2e")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "digilead")
+	if runtime.GOOS == "windows" {
+		binary += ".exe"
+	}
+	build := exec.Command("go", "build", "-ldflags", "-X main.version=0.0.0-test", "-o", binary, ".")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "building digilead:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// cli is one run of the real binary.
+type cli struct {
+	stdout, stderr string
+	code           int
+}
+
+// digilead runs the binary with a fixed clock, no colour and an isolated
+// data directory; env adds variables.
+func digilead(t *testing.T, stdin string, env []string, args ...string) cli {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Env = append([]string{
+		"PATH=" + os.Getenv("PATH"),
+		"HOME=" + t.TempDir(),
+		"XDG_DATA_HOME=" + t.TempDir(),
+		"SOURCE_DATE_EPOCH=1795428000", // 2026-11-23T10:00:00Z
+		"TERM=dumb",
+	}, env...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(errOut.String(), "goroutine ") || strings.Contains(errOut.String(), "panic:") {
+		t.Fatalf("a stack trace reached the user:\n%s", errOut.String())
+	}
+	return cli{out.String(), errOut.String(), code}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run go test ./cmd/digilead -update to accept):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+const example = "../../docs/examples/answers.yaml"
+
+func TestAssessJSON(t *testing.T) {
+	r := digilead(t, "", nil, "assess", "--answers", example, "--format", "json")
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	schematest.Validate(t, "result.schema.json", []byte(r.stdout))
+	golden(t, "assess.json.golden", r.stdout)
+
+	// The same answers from stdin, as JSON, give the same result.
+	data, _ := os.ReadFile(example)
+	stdin := digilead(t, string(data), nil, "assess", "--answers", "-", "--format", "json")
+	if stdin.stdout != r.stdout {
+		t.Error("answers from stdin give a different result")
+	}
+}
+
+func TestAssessText(t *testing.T) {
+	r := digilead(t, "", nil, "assess", "--answers", example)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if strings.Contains(r.stdout, "\x1b[") {
+		t.Error("escape codes in output to a pipe")
+	}
+	golden(t, "assess.txt.golden", r.stdout)
+	for _, env := range [][]string{{"NO_COLOR=1"}, {"CLICOLOR_FORCE=1"}} {
+		if again := digilead(t, "", env, "assess", "--answers", example); again.stdout != r.stdout {
+			t.Errorf("with %v the piped report changes", env)
+		}
+	}
+}
+
+func TestAssessOutputFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "me.json")
+	r := digilead(t, "", nil, "assess", "--answers", example, "-f", "json", "-o", path)
+	if r.code != 0 || r.stdout != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+		t.Errorf("result file mode %v, want 0600 (personal data)", info.Mode().Perm())
+	}
+	data, _ := os.ReadFile(path)
+	schematest.Validate(t, "result.schema.json", data)
+
+	bad := digilead(t, "", nil, "assess", "--answers", example, "-o", filepath.Join(t.TempDir(), "no", "such", "dir", "x.txt"))
+	if bad.code != 1 || !strings.Contains(bad.stderr, "no such file or directory") || !strings.Contains(bad.stderr, "x.txt") {
+		t.Errorf("unwritable -o: exit %d, %q", bad.code, bad.stderr)
+	}
+}
+
+func TestUsageAndInputErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(content), 0o600)
+		return p
+	}
+	badAnswers := write("bad.yaml", "answers:\n  vis-explain: 9\n  vis-scenario: zz\n  nope: 1\n")
+	otherBank := write("other.yaml", "bank: someone-elses\nanswers: {}\n")
+	tests := []struct {
+		name   string
+		stdin  string
+		args   []string
+		code   int
+		stderr []string
+	}{
+		{"no terminal, no answers", "", []string{}, 2, []string{"there is no terminal to ask the questions on; pass --answers FILE"}},
+		{"unknown command", "", []string{"asess"}, 2, []string{`unknown command "asess" for "digilead"`}},
+		{"unknown flag", "", []string{"assess", "--answer", "x"}, 2, []string{"unknown flag: --answer"}},
+		{"unknown format", "", []string{"assess", "--answers", example, "--format", "pdf"}, 2, []string{`--format: unknown format "pdf"; use one of`}},
+		{"unknown target", "", []string{"assess", "--answers", example, "--target", "strategc"}, 2, []string{`--target: unknown tier "strategc" (did you mean "strategic"?); the bank's tiers are frontline, operational, strategic`}},
+		{"missing answers file", "", []string{"assess", "--answers", "nope.yaml"}, 2, []string{"nope.yaml: no such file"}},
+		{"bad answers named by question", "", []string{"assess", "--answers", badAnswers}, 2, []string{
+			badAnswers + ": vis-explain: 9 is off the scale; give a whole number from 1 to 5, or \"na\"",
+			badAnswers + `: vis-scenario: unknown option "zz"`,
+			badAnswers + ": nope: unknown question",
+		}},
+		{"answers for another bank", "", []string{"assess", "--answers", otherBank}, 2, []string{`bank: the answers are for bank "someone-elses"`}},
+		{"stdin not answers", "hello", []string{"assess", "--answers", "-"}, 2, []string{"stdin:"}},
+		{"missing bank", "", []string{"assess", "--answers", example, "--bank", "nobank.yaml"}, 1, []string{"bank nobank.yaml: no such file or directory"}},
+		{"resume with answers", "", []string{"assess", "--answers", example, "--resume"}, 2, []string{"--resume continues a questionnaire; it cannot be used with --answers"}},
+		{"bank show too many args", "", []string{"bank", "show", "a", "b"}, 2, []string{"takes at most 1 argument"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := digilead(t, tc.stdin, nil, tc.args...)
+			if r.code != tc.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", r.code, tc.code, r.stderr)
+			}
+			if r.stdout != "" {
+				t.Errorf("stdout must stay empty on error, got %q", r.stdout)
+			}
+			for _, w := range tc.stderr {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
+				}
+			}
+		})
+	}
+}
+
+func TestBankCommands(t *testing.T) {
+	v := digilead(t, "", nil, "bank", "validate")
+	if v.code != 0 || !strings.HasPrefix(v.stdout, "ok built-in bank: public-sector-digital-leadership 1.0.0, 3 tiers, 13 dimensions") {
+		t.Errorf("validate default: %d %q %q", v.code, v.stdout, v.stderr)
+	}
+
+	exported := digilead(t, "", nil, "bank", "export")
+	path := filepath.Join(t.TempDir(), "mine.yaml")
+	os.WriteFile(path, []byte(exported.stdout), 0o600)
+	if r := digilead(t, "", nil, "bank", "validate", path); r.code != 0 {
+		t.Errorf("an exported bank does not validate: %s", r.stderr)
+	}
+	// A trainer's broken copy: every problem, with file and line, exit 2.
+	broken := strings.Replace(exported.stdout, "    dimension: digital-vision\n", "    dimension: digital-visoin\n", 1)
+	broken = strings.Replace(broken, "rank: 2", "rank: 1", 1)
+	bad := filepath.Join(t.TempDir(), "broken.yaml")
+	os.WriteFile(bad, []byte(broken), 0o600)
+	r := digilead(t, "", nil, "bank", "validate", path, bad)
+	if r.code != 2 {
+		t.Errorf("broken bank: exit %d", r.code)
+	}
+	if !strings.Contains(r.stdout, "ok "+path) {
+		t.Errorf("the good bank is still reported: %q", r.stdout)
+	}
+	for _, w := range []string{`questions[vis-explain].dimension: unknown dimension "digital-visoin" (did you mean "digital-vision"?)`, ".rank: duplicate rank 1 (also used at " + bad + ":", bad + ": 2 problem(s)"} {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(r.stderr), "\n")[:2] {
+		if !strings.HasPrefix(line, bad+":") {
+			t.Errorf("problem without FILE:LINE: %q", line)
+		}
+	}
+
+	show := digilead(t, "", nil, "bank", "show")
+	if show.code != 0 || !strings.Contains(show.stdout, "59 questions in 13 dimensions") || !strings.Contains(show.stdout, "strategic") {
+		t.Errorf("show: %q", show.stdout)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	r := digilead(t, "", nil, "version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "digilead 0.0.0-test (go") {
+		t.Errorf("version: %q", r.stdout)
+	}
+	if c := digilead(t, "", nil, "completion", "bash"); c.code != 0 || !strings.Contains(c.stdout, "digilead") {
+		t.Errorf("completion: exit %d", c.code)
+	}
+}

@@ -1,0 +1,160 @@
+package questions_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/digilead/digilead/questions"
+)
+
+const answerBank = `schema: digilead/v1
+id: ans
+title: T
+version: "1"
+not_applicable: "Not for me"
+tiers: [{id: lead, name: Lead, rank: 1}]
+dimensions: [{id: d, name: D}]
+questions:
+  - {id: lik, dimension: d, text: likert}
+  - {id: nona, dimension: d, text: likert without N/A, allow_na: false}
+  - {id: yn, dimension: d, text: yes or no, type: yesno}
+  - id: ch
+    dimension: d
+    text: choice
+    type: choice
+    options: [{id: good, label: Good, score: 1}, {id: bad, label: Bad, score: 0}]
+  - id: mu
+    dimension: d
+    text: multi
+    type: multi
+    options: [{id: one, label: One, score: .5}, {id: two, label: Two, score: .5}]
+`
+
+func bankFor(t *testing.T, yaml string) *questions.Bank {
+	t.Helper()
+	b, err := questions.Parse(questions.File{Name: "b.yaml", Data: []byte(yaml)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestParseValue(t *testing.T) {
+	b := bankFor(t, answerBank)
+	tests := []struct {
+		q    string
+		raw  any
+		want string // JSON of the value, or "error: <substring>"
+	}{
+		{"lik", 3, "3"},
+		{"lik", 3.0, "3"},
+		{"lik", json.Number("5"), "5"},
+		{"lik", "na", `"na"`},
+		{"lik", "NA", `"na"`},
+		{"lik", nil, "null"},
+		{"lik", 0, "error: 0 is off the scale; give a whole number from 1 to 5, or \"na\""},
+		{"lik", 6, "error: 6 is off the scale"},
+		{"lik", 2.5, "error: 2.5 is not a point on the scale"},
+		{"lik", "3", `error: "3" is not a point on the scale`},
+		{"nona", "na", `error: "na" (not applicable) is not offered for this question`},
+		{"yn", true, "true"},
+		{"yn", "yes", "true"},
+		{"yn", "No", "false"},
+		{"yn", 1, "error: 1 is not yes or no"},
+		{"ch", "good", `"good"`},
+		{"ch", "god", `error: unknown option "god" (did you mean "good"?); use one of good, bad, or "na"`},
+		{"ch", 1, "error: 1 is not an option id"},
+		{"mu", []any{"one", "two"}, `["one","two"]`},
+		{"mu", []any{}, `[]`},
+		{"mu", []any{"one", "one"}, `error: option "one" is listed twice`},
+		{"mu", []any{"three"}, `error: unknown option "three"`},
+		{"mu", "one", `error: "one" is not a list of option ids`},
+		{"nope", 1, "error: unknown question"},
+	}
+	for _, tc := range tests {
+		v, err := b.ParseValue(tc.q, tc.raw)
+		got := ""
+		if err != nil {
+			got = "error: " + err.Error()
+		} else {
+			j, _ := json.Marshal(v)
+			got = string(j)
+		}
+		if !strings.HasPrefix(got, tc.want) {
+			t.Errorf("ParseValue(%s, %#v) = %s, want %s", tc.q, tc.raw, got, tc.want)
+		}
+	}
+}
+
+func TestParseAnswersFiles(t *testing.T) {
+	b := bankFor(t, answerBank)
+	tests := []struct {
+		name, data string
+		want       string // "" for success, else the error text
+	}{
+		{"yaml", "respondent: {name: Sam, role: lead}\nanswers:\n  lik: 4\n  yn: yes\n  mu: [one]\n", ""},
+		{"json", `{"bank": "ans", "answers": {"lik": 4, "ch": "good", "yn": false}}`, ""},
+		{"null is unanswered", `{"answers": {"lik": null}}`, ""},
+		{"empty", "  \n", "me.yaml: empty; an answers file holds {answers: {question-id: value}}"},
+		{"no answers key", "respondent: {name: x}\n", "me.yaml: answers: missing; an answers file holds {answers: {question-id: value}}"},
+		{"unknown top-level key", "answer:\n  lik: 3\n", "me.yaml:1: answer: unknown field; an answers file has bank, respondent and answers"},
+		{"unknown respondent key", "respondent: {nam: x}\nanswers: {}\n", "me.yaml:1: respondent.nam: unknown field; a respondent has id, name and role"},
+		{"json unknown key", `{"answerz": {}}`, "me.yaml: answerz: unknown field; an answers file has bank, respondent and answers"},
+		{"wrong bank", "bank: other\nanswers: {lik: 3}\n", `me.yaml: bank: the answers are for bank "other" but the bank in use is "ans"; pass --bank with the bank they were written for`},
+		{"unknown role", "respondent: {role: leed}\nanswers: {lik: 3}\n", `me.yaml: respondent.role: unknown tier "leed" (did you mean "lead"?); use one of lead`},
+		{"every bad value named", "answers: {lik: 9, ch: worst, zzz: 1}\n",
+			"me.yaml: lik: 9 is off the scale; give a whole number from 1 to 5, or \"na\"\nme.yaml: ch: unknown option \"worst\"; use one of good, bad, or \"na\"\nme.yaml: zzz: unknown question; check the bank with 'digilead bank show'"},
+		{"json syntax", "{\"answers\": {\"lik\": 3,}\n}", "me.yaml:1: JSON syntax: invalid character '}' looking for beginning of object key string"},
+		{"json truncated", `{"answers": {"lik": 3`, "me.yaml: JSON ends too early (truncated?)"},
+		{"json trailing data", `{"answers": {}} {"answers": {}}`, "me.yaml:1: unexpected data after the answers object"},
+		{"json wrong type", `{"answers": [1, 2]}`, "me.yaml:1: answers: must be an object, got a JSON array"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := questions.ParseAnswers("me.yaml", []byte(tc.data), b)
+			if tc.want == "" {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				if a == nil {
+					t.Fatal("no answers")
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("accepted; want %q", tc.want)
+			}
+			if !errors.Is(err, questions.ErrInvalid) {
+				t.Errorf("error does not wrap ErrInvalid: %v", err)
+			}
+			if err.Error() != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestValueJSONRoundTrip(t *testing.T) {
+	b := bankFor(t, answerBank)
+	for _, v := range []questions.Value{questions.IntValue(4), questions.NA, questions.OptionValue("good"), questions.OptionsValue("one", "two"), questions.OptionsValue(), questions.BoolValue(false)} {
+		data, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back questions.Value
+		if err := json.Unmarshal(data, &back); err != nil {
+			t.Fatalf("%s: %v", data, err)
+		}
+		again, _ := json.Marshal(back)
+		if string(again) != string(data) {
+			t.Errorf("round trip %s -> %s", data, again)
+		}
+		// Raw feeds back into ParseValue for a question of the matching type.
+		q := map[questions.Kind]string{questions.Number: "lik", questions.NotApplicable: "lik", questions.Pick: "ch", questions.Picks: "mu", questions.Boolean: "yn"}[v.Kind]
+		if _, err := b.ParseValue(q, back.Raw()); err != nil {
+			t.Errorf("Raw of %s does not re-check: %v", data, err)
+		}
+	}
+}

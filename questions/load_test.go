@@ -1,0 +1,293 @@
+package questions_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/digilead/digilead/questions"
+)
+
+func TestDefaultBankIsValid(t *testing.T) {
+	b, err := questions.Default()
+	if err != nil {
+		t.Fatalf("the embedded default bank does not load:\n%v", err)
+	}
+	if got := strings.Join(b.TierIDs(), ","); got != "frontline,operational,strategic" {
+		t.Errorf("tiers = %s", got)
+	}
+	if n := len(b.Questions); n < 40 || n > 70 {
+		t.Errorf("%d questions; the default bank should have 40-70", n)
+	}
+	if len(b.Dimensions) < 10 {
+		t.Errorf("%d dimensions; want at least 10", len(b.Dimensions))
+	}
+	kinds := map[string]int{}
+	reversed := 0
+	for _, q := range b.Questions {
+		kinds[q.Type]++
+		if q.Reverse {
+			reversed++
+		}
+		if !q.AllowNA && q.Dimension != "continuous-learning" && q.ID != "sec-report" {
+			t.Errorf("%s: N/A should be offered", q.ID)
+		}
+	}
+	if kinds[questions.Choice] == 0 || kinds[questions.Multi] == 0 || kinds[questions.YesNo] == 0 || reversed == 0 {
+		t.Errorf("question mix %v with %d reversed: want scenario choices, multi, yes/no and reverse-keyed items", kinds, reversed)
+	}
+	for _, d := range b.Dimensions {
+		n := len(b.QuestionsOf(d.ID))
+		if n < 4 || n > 6 {
+			t.Errorf("%s has %d questions, want 4-6", d.ID, n)
+		}
+		for _, tier := range b.Tiers {
+			got := map[string]bool{}
+			for _, a := range d.Actions {
+				if a.AppliesTo(tier.ID) {
+					got[a.Kind] = true
+				}
+			}
+			for _, k := range []string{"training", "mentoring", "networking"} {
+				if !got[k] {
+					t.Errorf("%s: no %s action for target %s", d.ID, k, tier.ID)
+				}
+			}
+		}
+		// A plausible ladder: expectations never fall as rank rises.
+		prev := -1.0
+		for _, tier := range b.Tiers {
+			e, ok := tier.Expectations[d.ID]
+			if !ok {
+				t.Errorf("tier %s has no expectation for %s", tier.ID, d.ID)
+			}
+			if e < prev {
+				t.Errorf("%s: expectation falls from %v to %v at %s", d.ID, prev, e, tier.ID)
+			}
+			prev = e
+		}
+	}
+}
+
+// every shipped bank loads: the default, the test banks and the examples.
+func TestShippedBanksLoad(t *testing.T) {
+	paths, _ := filepath.Glob("../**/testdata/*.yaml")
+	more, _ := filepath.Glob("../docs/examples/*bank*.yaml")
+	for _, p := range append(paths, more...) {
+		if strings.Contains(p, "bad") || strings.Contains(p, "answers") {
+			continue
+		}
+		if _, err := questions.Load(p); err != nil {
+			t.Errorf("%s:\n%v", p, err)
+		}
+	}
+}
+
+const valid = `schema: digilead/v1
+id: t
+title: T
+version: "1"
+tiers:
+  - id: a
+    name: A
+    rank: 1
+    expectations: {d: 50}
+dimensions:
+  - id: d
+    name: D
+questions:
+  - id: q
+    dimension: d
+    text: Q
+`
+
+func problems(t *testing.T, yaml string) string {
+	t.Helper()
+	_, err := questions.Parse(questions.File{Name: "bank.yaml", Data: []byte(yaml)})
+	if err == nil {
+		return ""
+	}
+	var ps questions.Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("error is %T, want Problems: %v", err, err)
+	}
+	if !errors.Is(err, questions.ErrInvalid) {
+		t.Fatal("Problems must wrap ErrInvalid")
+	}
+	return err.Error()
+}
+
+func TestBankProblems(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		want []string // each must appear as a line
+	}{
+		{"valid", valid, nil},
+		{"empty file", "", []string{"bank.yaml: file is empty; a bank needs at least schema, id, title, version, tiers, dimensions and questions"}},
+		{"comment only", "# nothing\n", []string{"bank.yaml: file is empty; a bank needs at least schema, id, title, version, tiers, dimensions and questions"}},
+		{"not a mapping", "- a\n- b\n", []string{"bank.yaml:1: the file must be a mapping of bank fields (schema: …, id: …), not a list"}},
+		{"syntax error", "schema: digilead/v1\nid: [x\n", []string{"bank.yaml:2: YAML syntax: did not find expected ',' or ']'"}},
+		{"two documents", valid + "---\nid: x\n", []string{"bank.yaml:17: file holds more than one YAML document (---); put each bank part in its own file"}},
+		{"wrong schema", strings.Replace(valid, "digilead/v1", "digilead/v2", 1), []string{`bank.yaml:1: schema: unsupported schema "digilead/v2"; this version of digilead reads digilead/v1`}},
+		{"missing header fields", strings.Replace(strings.Replace(valid, "title: T\n", "", 1), `version: "1"`+"\n", "", 1),
+			[]string{"bank.yaml:1: title: missing; give the bank a title people will see", `bank.yaml:1: version: missing; give the bank a version string such as "1.0"`}},
+		{"version as a number", strings.Replace(valid, `version: "1"`, "version: 1.0", 1), []string{`bank.yaml:4: version: must be a string; quote it: version: "1.0"`}},
+		{"id not kebab-case", strings.Replace(valid, "id: t\n", "id: My Bank\n", 1), []string{`bank.yaml:2: id: "My Bank" is not kebab-case; use lower-case letters, digits and single hyphens (e.g. my-team-bank)`}},
+		{"unknown key with suggestion", strings.Replace(valid, "    text: Q", "    text: Q\n    wieght: 2", 1),
+			[]string{`bank.yaml:17: questions[q].wieght: unknown field (did you mean "weight"?); known fields: id, dimension, text, help, type, weight, reverse, allow_na, scale, options`}},
+		{"duplicate key", strings.Replace(valid, "    text: Q", "    text: Q\n    text: R", 1), []string{"bank.yaml:17: questions[q].text: duplicate key (first set at line 16)"}},
+		{"duplicate question id names both places", valid + "  - id: q\n    dimension: d\n    text: again\n",
+			[]string{`bank.yaml:17: questions[q].id: duplicate question id "q" (also defined at bank.yaml:14)`}},
+		{"unknown dimension with suggestion", strings.Replace(valid, "dimension: d", "dimension: dd", 1), []string{`bank.yaml:15: questions[q].dimension: unknown dimension "dd" (did you mean "d"?)`, `bank.yaml:11: dimensions[d]: no question measures this dimension; add at least one question with dimension: d`}},
+		{"expectation of an unknown dimension", strings.Replace(valid, "{d: 50}", "{d: 50, x: 10}", 1), []string{`bank.yaml:9: tiers[a].expectations.x: unknown dimension "x" (did you mean "d"?)`}},
+		{"expectation out of range", strings.Replace(valid, "{d: 50}", "{d: 150}", 1), []string{"bank.yaml:9: tiers[a].expectations.d: expectation must be a score between 0 and 100, got 150"}},
+		{"duplicate rank", strings.Replace(valid, "dimensions:", "  - {id: b, name: B, rank: 1}\ndimensions:", 1), []string{"bank.yaml:10: tiers[b].rank: duplicate rank 1 (also used at bank.yaml:8); ranks must be unique"}},
+		{"duplicate tier id", strings.Replace(valid, "dimensions:", "  - {id: a, name: B, rank: 2}\ndimensions:", 1), []string{`bank.yaml:10: tiers[a].id: duplicate tier id "a" (also defined at bank.yaml:6)`}},
+		{"rank not an integer", strings.Replace(valid, "rank: 1", "rank: first", 1), []string{`bank.yaml:8: tiers[a].rank: must be a whole number, got the value "first"`}},
+		{"non-positive weight", strings.Replace(valid, "    name: D", "    name: D\n    weight: 0", 1), []string{"bank.yaml:13: dimensions[d].weight: weight must be a positive number (and at most 1e6), got 0"}},
+		{"negative question weight", strings.Replace(valid, "    text: Q", "    text: Q\n    weight: -1", 1), []string{"bank.yaml:17: questions[q].weight: weight must be a positive number (and at most 1e6), got -1"}},
+		{"unknown type", strings.Replace(valid, "    text: Q", "    text: Q\n    type: slider", 1), []string{`bank.yaml:17: questions[q].type: unknown question type "slider"; use likert, choice, multi or yesno`}},
+		{"reverse on choice", strings.Replace(valid, "    text: Q", "    text: Q\n    type: choice\n    reverse: true\n    options: [{id: x, label: X, score: 1}, {id: y, label: Y, score: 0}]", 1),
+			[]string{"bank.yaml:18: questions[q].reverse: only likert and yesno questions can be reversed; for choice questions set the option scores instead"}},
+		{"option score out of range and duplicate option", strings.Replace(valid, "    text: Q", "    text: Q\n    type: multi\n    options:\n      - {id: x, label: X, score: 1.5}\n      - {id: x, label: Y, score: 0}", 1),
+			[]string{"bank.yaml:19: questions[q].options[x].score: option score must be between 0 and 1, got 1.5", `bank.yaml:20: questions[q].options[x].id: duplicate option id "x" (first at line 19)`}},
+		{"too few options", strings.Replace(valid, "    text: Q", "    text: Q\n    type: choice\n    options: [{id: x, label: X, score: 1}]", 1), []string{"bank.yaml:18: questions[q].options: a choice question needs at least 2 options, has 1"}},
+		{"options on likert", strings.Replace(valid, "    text: Q", "    text: Q\n    options: [{id: x, label: X, score: 1}, {id: y, label: Y, score: 0}]", 1), []string{"bank.yaml:17: questions[q].options: only choice and multi questions have options; set type: choice or type: multi"}},
+		{"label count", strings.Replace(valid, "tiers:", "scale: {min: 1, max: 5, labels: [a, b, c]}\ntiers:", 1), []string{"bank.yaml:5: scale.labels: has 3 labels but the scale 1..5 has 5 points; give one label per point"}},
+		{"max not above min", strings.Replace(valid, "    text: Q", "    text: Q\n    scale: {min: 3, max: 3}", 1), []string{"bank.yaml:17: questions[q].scale: max (3) must be greater than min (3)"}},
+		{"scale on yes/no", strings.Replace(valid, "    text: Q", "    text: Q\n    type: yesno\n    scale: {min: 1, max: 3}", 1), []string{"bank.yaml:18: questions[q].scale: only likert questions have a scale; this one is yesno"}},
+		{"action kind and tier", strings.Replace(valid, "    name: D", "    name: D\n    actions:\n      - {kind: coaching, text: x, tiers: [aa]}", 1),
+			[]string{`bank.yaml:14: dimensions[d].actions[0].kind: unknown action kind "coaching"; use one of training, mentoring, networking, practice, reading`, `bank.yaml:14: dimensions[d].actions[0].tiers: unknown tier "aa" (did you mean "a"?)`}},
+		{"min_coverage out of range", strings.Replace(valid, "tiers:", "min_coverage: 2\ntiers:", 1), []string{"bank.yaml:5: min_coverage: must be between 0 and 1 (a share of a dimension's question weight), got 2"}},
+		{"no tiers, dimensions or questions", "schema: digilead/v1\nid: t\ntitle: T\nversion: \"1\"\n",
+			[]string{"bank.yaml:1: tiers: a bank needs at least one tier", "bank.yaml:1: dimensions: a bank needs at least one dimension", "bank.yaml:1: questions: a bank needs at least one question"}},
+		{"list where a mapping belongs", strings.Replace(valid, "{d: 50}", "[d, 50]", 1), []string{"bank.yaml:9: tiers[a].expectations: must be a mapping (key: value pairs), got a list"}},
+		{"reserved option id", strings.Replace(valid, "    text: Q", "    text: Q\n    type: choice\n    options: [{id: na, label: X, score: 1}, {id: y, label: Y, score: 0}]", 1),
+			[]string{`bank.yaml:18: questions[q].options[na].id: "na" is reserved for "not applicable"; choose another option id`}},
+		{"merge keys", strings.Replace(valid, "    text: Q", "    text: Q\n    <<: {help: x}", 1), []string{"bank.yaml:17: questions[q]: merge keys (<<) are not supported; write the fields out"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := problems(t, tc.yaml)
+			if len(tc.want) == 0 {
+				if got != "" {
+					t.Fatalf("unexpected problems:\n%s", got)
+				}
+				return
+			}
+			lines := strings.Split(got, "\n")
+			for _, w := range tc.want {
+				found := false
+				for _, l := range lines {
+					if l == w {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("missing problem\n  %s\ngot\n  %s", w, strings.Join(lines, "\n  "))
+				}
+			}
+		})
+	}
+}
+
+func TestAllProblemsAreReported(t *testing.T) {
+	bad := strings.NewReplacer("rank: 1", "rank: x", "{d: 50}", "{d: 500}", "text: Q", "text: Q\n    weight: 0").Replace(valid)
+	got := problems(t, bad)
+	if n := strings.Count(got, "\n") + 1; n != 3 {
+		t.Fatalf("want 3 problems, got %d:\n%s", n, got)
+	}
+}
+
+func TestAliasBombIsRefused(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("schema: digilead/v1\nid: t\ntitle: T\nversion: \"1\"\n")
+	sb.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i < 9; i++ {
+		sb.WriteString("a" + string(rune('0'+i)) + ": &a" + string(rune('0'+i)) + " [")
+		for j := 0; j < 10; j++ {
+			if j > 0 {
+				sb.WriteString(", ")
+			}
+			sb.WriteString("*a" + string(rune('0'+i-1)))
+		}
+		sb.WriteString("]\n")
+	}
+	// A bank whose questions are ten copies of the aliased lists: 10^9 nodes if expanded.
+	sb.WriteString("questions: [*a8, *a8, *a8, *a8, *a8, *a8, *a8, *a8, *a8, *a8]\n")
+	start := time.Now()
+	_, err := questions.Parse(questions.File{Name: "bomb.yaml", Data: []byte(sb.String())})
+	if err == nil {
+		t.Fatal("an alias bomb was accepted")
+	}
+	if !errors.Is(err, questions.ErrInvalid) {
+		t.Fatalf("want an input error, got %v", err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %v to refuse", d) // generous: only a runaway expansion gets near this
+	}
+}
+
+func TestFileSizeLimit(t *testing.T) {
+	big := make([]byte, questions.MaxFileSize+1)
+	for i := range big {
+		big[i] = '#'
+	}
+	_, err := questions.Parse(questions.File{Name: "big.yaml", Data: big})
+	if err == nil || !strings.Contains(err.Error(), "big.yaml: file is larger than the 10 MiB limit") {
+		t.Fatalf("got %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "big.yaml")
+	os.WriteFile(path, big, 0o600)
+	if _, err := questions.Load(path); err == nil || !strings.Contains(err.Error(), "larger than the 10 MiB limit") {
+		t.Fatalf("Load: got %v", err)
+	}
+}
+
+func TestDirectoryBankMerges(t *testing.T) {
+	b, err := questions.Load("testdata/split")
+	if err != nil {
+		t.Fatalf("split bank:\n%v", err)
+	}
+	if b.ID != "split" || len(b.Dimensions) != 2 || len(b.Questions) != 3 {
+		t.Fatalf("merged bank: %s, %d dimensions, %d questions", b.ID, len(b.Dimensions), len(b.Questions))
+	}
+	// Questions concatenate in lexical file order.
+	if b.Questions[0].ID != "h1" || b.Questions[2].ID != "p2" {
+		t.Errorf("question order %s..%s", b.Questions[0].ID, b.Questions[2].ID)
+	}
+	_, err = questions.Load("testdata/split/00-header.yaml")
+	if err == nil || !strings.Contains(err.Error(), "00-header.yaml:6: tiers[one].expectations.people: unknown dimension \"people\"") {
+		t.Errorf("the header file alone refers to a dimension defined elsewhere: %v", err)
+	}
+}
+
+func TestDirectoryProblems(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := questions.Load(dir); err == nil || !strings.Contains(err.Error(), "directory holds no *.yaml or *.yml files") {
+		t.Errorf("empty dir: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "a.yaml"), []byte(valid), 0o600)
+	os.WriteFile(filepath.Join(dir, "b.yml"), []byte("schema: digilead/v1\nquestions:\n  - {id: q2, dimension: d, text: x}\n"), 0o600)
+	_, err := questions.Load(dir)
+	want := filepath.Join(dir, "b.yml") + ":1: schema: header fields are also set in " + filepath.Join(dir, "a.yaml")
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("two headers: got %v\nwant %s", err, want)
+	}
+	if _, err := questions.Load(filepath.Join(dir, "missing.yaml")); err == nil || !strings.Contains(err.Error(), "no such file or directory") {
+		t.Errorf("missing: %v", err)
+	}
+}
+
+func TestDigest(t *testing.T) {
+	b1, _ := questions.Parse(questions.File{Name: "x.yaml", Data: []byte(valid)})
+	b2, _ := questions.Parse(questions.File{Name: "y.yaml", Data: []byte(valid)})
+	b3, _ := questions.Parse(questions.File{Name: "x.yaml", Data: []byte(valid + "# changed\n")})
+	if b1.Digest != b2.Digest || b1.Digest == b3.Digest || !strings.HasPrefix(b1.Digest, "sha256:") {
+		t.Errorf("digests %s %s %s: want content-only and sensitive to any change", b1.Digest, b2.Digest, b3.Digest)
+	}
+}
