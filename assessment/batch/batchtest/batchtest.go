@@ -24,7 +24,9 @@ type Options struct {
 	NARate float64
 }
 
-// Line is one answer set as `digilead score` reads it.
+// Line is one answer set as `digilead score` reads it; its answers are
+// as encoding/json decodes them, so Bank.CheckAnswers takes them as they
+// are.
 type Line struct {
 	Bank       string               `json:"bank,omitempty"`
 	Respondent questions.Respondent `json:"respondent"`
@@ -70,18 +72,15 @@ func answer(q *questions.Question, rng *rand.Rand, ability float64) any {
 	}
 	switch q.Type {
 	case questions.Likert:
-		return q.Scale.Min + lean(q.Scale.Max-q.Scale.Min+1)
+		return float64(q.Scale.Min + lean(q.Scale.Max-q.Scale.Min+1))
 	case questions.Choice:
 		return q.Options[rng.IntN(len(q.Options))].ID
 	case questions.Multi:
-		var ids []string
+		ids := []any{} // as JSON decodes a list, so CheckAnswers takes it
 		for _, o := range q.Options {
 			if rng.Float64() < ability*0.8 {
 				ids = append(ids, o.ID)
 			}
-		}
-		if ids == nil {
-			ids = []string{}
 		}
 		return ids
 	case questions.YesNo:
