@@ -1,0 +1,358 @@
+// Package compare sets two results of the same bank side by side: score
+// changes per dimension, level and target changes, readiness per tier, and
+// the gaps that closed and opened. It is pure: no I/O.
+package compare
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/questions"
+)
+
+// Schema is the schema id of a comparison document.
+const Schema = "digilead.compare/v1"
+
+// Directions of a change.
+const (
+	Up   = "up"
+	Down = "down"
+	Same = "same"
+)
+
+// Which result a left-out dimension is in.
+const (
+	OnlyOld = "old"
+	OnlyNew = "new"
+)
+
+// DifferentBanksError refuses to compare results scored with different
+// banks (bank ids), whose scores mean different things. It is a
+// questions.ErrInvalid.
+type DifferentBanksError struct {
+	Old, New string // bank ids
+}
+
+func (e *DifferentBanksError) Error() string {
+	return fmt.Sprintf("the results are from different banks (%q and %q) and cannot be compared; compare two results of the same bank", e.Old, e.New)
+}
+
+// Is makes the error a questions.ErrInvalid.
+func (e *DifferentBanksError) Is(target error) bool { return target == questions.ErrInvalid }
+
+// Comparison is the digilead.compare/v1 document.
+type Comparison struct {
+	Schema string `json:"schema"`
+	// Bank is the bank both results were scored with (id and title of the
+	// newer result).
+	Bank Bank `json:"bank"`
+	Old  Side `json:"old"`
+	New  Side `json:"new"`
+	// Level and Target say how the level and the target tier moved.
+	Level  TierChange `json:"level"`
+	Target TierChange `json:"target"`
+	// Dimensions are the dimensions both results have, in the newer
+	// result's order.
+	Dimensions []Dimension `json:"dimensions"`
+	// Tiers are the tiers both results have, in the newer result's order.
+	Tiers []Tier `json:"tiers"`
+	Gaps  Gaps   `json:"gaps"`
+	// LeftOut are the dimensions only one result has (when the bank
+	// versions differ); they are not compared.
+	LeftOut []LeftOut `json:"left_out,omitempty"`
+	// Notes are observations that do not change the comparison.
+	Notes []string `json:"notes,omitempty"`
+}
+
+// Bank identifies the bank.
+type Bank struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+// Side describes one of the two results.
+type Side struct {
+	// Source is where the result was read from, when known (set by the
+	// caller).
+	Source      string              `json:"source,omitempty"`
+	CompletedAt time.Time           `json:"completed_at"`
+	BankVersion string              `json:"bank_version"`
+	BankDigest  string              `json:"bank_digest,omitempty"`
+	Level       *assessment.TierRef `json:"level"`
+	Target      assessment.TierRef  `json:"target"`
+}
+
+// TierChange is a level or target before and after. A nil level is below
+// the lowest tier ("Developing").
+type TierChange struct {
+	Old       *TierName `json:"old"`
+	New       *TierName `json:"new"`
+	Direction string    `json:"direction"`
+}
+
+// TierName names a tier.
+type TierName struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Rank int    `json:"rank"`
+}
+
+// Dimension is one dimension's score before and after.
+type Dimension struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Old and New are nil when the dimension was not scored (too few
+	// answers); Change is then nil too.
+	Old    *float64 `json:"old"`
+	New    *float64 `json:"new"`
+	Change *float64 `json:"change"`
+	// MinReliableChange is 1.96 x sqrt(2) x the newer result's SEM, set
+	// when both results carry an SEM for the dimension. A smaller change
+	// cannot be told from measurement error, and Reliable is false.
+	MinReliableChange *float64 `json:"min_reliable_change,omitempty"`
+	Reliable          *bool    `json:"reliable,omitempty"`
+}
+
+// Tier is one tier's readiness before and after.
+type Tier struct {
+	ID           string  `json:"id"`
+	Name         string  `json:"name"`
+	OldReadiness float64 `json:"old_readiness"`
+	NewReadiness float64 `json:"new_readiness"`
+	Change       float64 `json:"change"`
+	OldMet       bool    `json:"old_met"`
+	NewMet       bool    `json:"new_met"`
+}
+
+// Gaps are the gaps to each result's own target that closed, opened and
+// stayed open.
+type Gaps struct {
+	Closed    []Gap `json:"closed"`
+	Opened    []Gap `json:"opened"`
+	StillOpen []Gap `json:"still_open"`
+}
+
+// Gap is a dimension's gap before and after; a nil gap means the target
+// of that result had no expectation for the dimension.
+type Gap struct {
+	Dimension   string   `json:"dimension"`
+	Name        string   `json:"name"`
+	OldGap      *float64 `json:"old_gap"`
+	NewGap      *float64 `json:"new_gap"`
+	OldSeverity string   `json:"old_severity,omitempty"`
+	NewSeverity string   `json:"new_severity,omitempty"`
+}
+
+// LeftOut is a dimension that only one of the results has.
+type LeftOut struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Only is "old" or "new".
+	Only string `json:"only"`
+}
+
+// Compare sets the old result against the new one. Results of different
+// banks (bank ids) are refused with a *DifferentBanksError; results of
+// different versions of one bank are compared on the dimensions they
+// share, the others listed in LeftOut.
+func Compare(older, newer *assessment.Result) (*Comparison, error) {
+	if older.Bank.ID != newer.Bank.ID {
+		return nil, &DifferentBanksError{Old: older.Bank.ID, New: newer.Bank.ID}
+	}
+	c := &Comparison{
+		Schema: Schema,
+		Bank:   Bank{ID: newer.Bank.ID, Title: newer.Bank.Title},
+		Old:    side(older),
+		New:    side(newer),
+		Level:  tierChange(older.Level, newer.Level),
+		Target: tierChange(&older.Target, &newer.Target),
+		Gaps:   gaps(older, newer),
+		Notes:  notes(older, newer),
+	}
+	c.Dimensions, c.LeftOut = dimensions(older, newer)
+	c.Tiers = tiers(older, newer)
+	return c, nil
+}
+
+func side(r *assessment.Result) Side {
+	return Side{CompletedAt: r.CompletedAt, BankVersion: r.Bank.Version, BankDigest: r.Bank.Digest, Level: r.Level, Target: r.Target}
+}
+
+func tierName(t *assessment.TierRef) *TierName {
+	if t == nil {
+		return nil
+	}
+	return &TierName{ID: t.ID, Name: t.Name, Rank: t.Rank}
+}
+
+// tierChange compares two tiers by rank; nil ranks below every tier.
+func tierChange(older, newer *assessment.TierRef) TierChange {
+	c := TierChange{Old: tierName(older), New: tierName(newer), Direction: Same}
+	rank := func(t *assessment.TierRef) int {
+		if t == nil {
+			return 0
+		}
+		return t.Rank
+	}
+	switch ro, rn := rank(older), rank(newer); {
+	case rn > ro:
+		c.Direction = Up
+	case rn < ro:
+		c.Direction = Down
+	}
+	return c
+}
+
+// dimensions pairs the dimensions by id, in the newer result's order, and
+// lists those only one result has.
+func dimensions(older, newer *assessment.Result) ([]Dimension, []LeftOut) {
+	olds := map[string]assessment.DimensionScore{}
+	for _, d := range older.Dimensions {
+		olds[d.ID] = d
+	}
+	var ds []Dimension
+	var left []LeftOut
+	seen := map[string]bool{}
+	for _, n := range newer.Dimensions {
+		o, ok := olds[n.ID]
+		if !ok {
+			left = append(left, LeftOut{ID: n.ID, Name: n.Name, Only: OnlyNew})
+			continue
+		}
+		seen[n.ID] = true
+		ds = append(ds, dimension(o, n))
+	}
+	for _, o := range older.Dimensions {
+		if !seen[o.ID] {
+			left = append(left, LeftOut{ID: o.ID, Name: o.Name, Only: OnlyOld})
+		}
+	}
+	return ds, left
+}
+
+// reliableFactor times the SEM gives the smallest change that is not
+// measurement error at 95%: the standard error of a difference of two
+// scores is sqrt(2) x SEM.
+var reliableFactor = 1.96 * math.Sqrt2
+
+func dimension(o, n assessment.DimensionScore) Dimension {
+	d := Dimension{ID: n.ID, Name: n.Name, Old: copyNum(o.Score), New: copyNum(n.Score)}
+	if o.Score == nil || n.Score == nil {
+		return d
+	}
+	ch := round2(*n.Score - *o.Score)
+	d.Change = &ch
+	if o.SEM != nil && n.SEM != nil {
+		threshold := reliableFactor * *n.SEM
+		reliable := math.Abs(ch) >= clean(threshold)
+		rmin := round2(threshold)
+		d.MinReliableChange, d.Reliable = &rmin, &reliable
+	}
+	return d
+}
+
+// tiers pairs the tiers by id, in the newer result's order.
+func tiers(older, newer *assessment.Result) []Tier {
+	olds := map[string]assessment.TierResult{}
+	for _, t := range older.Tiers {
+		olds[t.ID] = t
+	}
+	var ts []Tier
+	for _, n := range newer.Tiers {
+		o, ok := olds[n.ID]
+		if !ok {
+			continue
+		}
+		ts = append(ts, Tier{
+			ID: n.ID, Name: n.Name,
+			OldReadiness: o.Readiness, NewReadiness: n.Readiness, Change: round2(n.Readiness - o.Readiness),
+			OldMet: o.Met, NewMet: n.Met,
+		})
+	}
+	return ts
+}
+
+// gaps sorts each dimension's gap into closed (open before, met now),
+// opened (open now, not before) and still open. Each result's gaps are to
+// its own target. Closed gaps are in the older result's order (largest
+// first), the others in the newer result's.
+func gaps(older, newer *assessment.Result) Gaps {
+	olds, news := gapIndex(older), gapIndex(newer)
+	g := Gaps{Closed: []Gap{}, Opened: []Gap{}, StillOpen: []Gap{}}
+	for _, o := range older.Gaps {
+		if n, ok := news[o.Dimension]; ok && isOpen(o) && !isOpen(n) {
+			g.Closed = append(g.Closed, pair(&o, &n))
+		}
+	}
+	for _, n := range newer.Gaps {
+		if !isOpen(n) {
+			continue
+		}
+		o, ok := olds[n.Dimension]
+		switch {
+		case !ok:
+			g.Opened = append(g.Opened, pair(nil, &n))
+		case isOpen(o):
+			g.StillOpen = append(g.StillOpen, pair(&o, &n))
+		default:
+			g.Opened = append(g.Opened, pair(&o, &n))
+		}
+	}
+	return g
+}
+
+func gapIndex(r *assessment.Result) map[string]assessment.Gap {
+	m := make(map[string]assessment.Gap, len(r.Gaps))
+	for _, g := range r.Gaps {
+		m[g.Dimension] = g
+	}
+	return m
+}
+
+func isOpen(g assessment.Gap) bool { return g.Severity != assessment.SeverityMet }
+
+// pair joins a dimension's old and new gap; either may be nil.
+func pair(o, n *assessment.Gap) Gap {
+	var g Gap
+	if o != nil {
+		g.Dimension, g.Name, g.OldGap, g.OldSeverity = o.Dimension, o.Name, copyNum(&o.Gap), o.Severity
+	}
+	if n != nil {
+		g.Dimension, g.Name, g.NewGap, g.NewSeverity = n.Dimension, n.Name, copyNum(&n.Gap), n.Severity
+	}
+	return g
+}
+
+// notes says what a reader should know: different bank versions or
+// contents, and results given in the wrong order.
+func notes(older, newer *assessment.Result) []string {
+	var ns []string
+	switch {
+	case older.Bank.Version != newer.Bank.Version:
+		ns = append(ns, fmt.Sprintf("The results are from different versions of the bank (%s and %s); only the dimensions both have are compared.", older.Bank.Version, newer.Bank.Version))
+	case older.Bank.Digest != "" && newer.Bank.Digest != "" && older.Bank.Digest != newer.Bank.Digest:
+		ns = append(ns, fmt.Sprintf("The bank's content changed although its version (%s) did not; scores may not be comparable.", newer.Bank.Version))
+	}
+	if older.CompletedAt.After(newer.CompletedAt) {
+		ns = append(ns, "The old result was completed after the new one; changes are read from the first result given to the second.")
+	}
+	if older.Target.ID != newer.Target.ID {
+		ns = append(ns, fmt.Sprintf("The target changed from %s to %s, so the gaps are to different tiers.", older.Target.Name, newer.Target.Name))
+	}
+	return ns
+}
+
+func copyNum(x *float64) *float64 {
+	if x == nil {
+		return nil
+	}
+	v := *x
+	return &v
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// clean rounds away floating-point noise before a comparison.
+func clean(x float64) float64 { return math.Round(x*1e9) / 1e9 }

@@ -1,0 +1,144 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/compare"
+	"github.com/digilead/digilead/assessment/schematest"
+	"github.com/digilead/digilead/questions"
+)
+
+// progress compares the example result with the same answers six months
+// on (see assessment/compare/testdata/later-answers.yaml).
+func progress(t *testing.T) *compare.Comparison {
+	t.Helper()
+	b, err := questions.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := scoreFile(t, b, "../assessment/compare/testdata/later-answers.yaml")
+	later.CompletedAt = fixedTime.AddDate(0, 6, 0)
+	c, err := compare.Compare(exampleResult(t), later)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// trickyProgress compares the tricky result with a next bank version that
+// dropped a dimension and records SEMs: small changes are not reliable.
+func trickyProgress(t *testing.T) *compare.Comparison {
+	t.Helper()
+	old, cur := trickyResult(t), trickyResult(t)
+	cur.Bank.Version = "0.2"
+	cur.Dimensions, cur.Gaps = cur.Dimensions[:2], nil
+	sem := 4.0
+	for i := range cur.Dimensions {
+		cur.Dimensions[i].SEM, old.Dimensions[i].SEM = &sem, &sem
+	}
+	s1, s2 := 80.0, 40.0 // pipes 75 -> 80 (+5, within error), script 25 -> 40 (+15)
+	cur.Dimensions[0].Score, cur.Dimensions[1].Score = &s1, &s2
+	for _, d := range cur.Dimensions {
+		gap := max(0, 80-*d.Score)
+		cur.Gaps = append(cur.Gaps, assessment.Gap{Dimension: d.ID, Name: d.Name, Score: d.Score, Expected: 80, Gap: gap, Severity: assessment.Severity(gap)})
+	}
+	cur.Level = &assessment.TierRef{ID: "low", Name: "Low | *tier*", Rank: 1}
+	c, err := compare.Compare(old, cur)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestCompareGolden(t *testing.T) {
+	cases := map[string]*compare.Comparison{"progress": progress(t), "tricky-progress": trickyProgress(t)}
+	for name, c := range cases {
+		for _, format := range CompareFormats() {
+			for _, acc := range []bool{false, true} {
+				if acc && format != "text" {
+					continue
+				}
+				file := name + ".compare." + format
+				if acc {
+					file = name + ".compare.accessible." + format
+				}
+				t.Run(file, func(t *testing.T) {
+					render, err := LookupCompare(format)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var buf bytes.Buffer
+					if err := render(&buf, c, Options{Accessible: acc}); err != nil {
+						t.Fatal(err)
+					}
+					golden(t, file+".golden", buf.Bytes())
+				})
+			}
+		}
+	}
+}
+
+func TestCompareJSONRoundTrip(t *testing.T) {
+	c := trickyProgress(t)
+	var buf bytes.Buffer
+	if err := CompareJSON(&buf, c, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var back compare.Comparison
+	if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Schema != compare.Schema || len(back.Dimensions) != 2 || len(back.LeftOut) != 1 || back.Dimensions[0].Reliable == nil || *back.Dimensions[0].Reliable {
+		t.Errorf("round trip lost data: %+v", back)
+	}
+}
+
+// TestCompareMarkdownTables renders the comparison as GitHub would.
+func TestCompareMarkdownTables(t *testing.T) {
+	c := trickyProgress(t)
+	var buf bytes.Buffer
+	if err := CompareMarkdown(&buf, c, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	tables := renderGFM(t, buf.Bytes()).all("table")
+	if len(tables) != 2 {
+		t.Fatalf("%d tables, want 2", len(tables))
+	}
+	dims := cells(tables[0])
+	want := [][]string{
+		{"Dimension", "Old", "New", "Change"},
+		{`Pipes | and [links](x), "quotes" & *stars*`, "75", "80", "+5 (no reliable change)"},
+		{"<script>alert(1)</script>", "25", "40", "+15"},
+	}
+	for i := range want {
+		if len(dims) <= i || len(dims[i]) != 4 || dims[i][0] != want[i][0] || dims[i][3] != want[i][3] {
+			t.Errorf("row %d = %q, want %q", i, dims[min(i, len(dims)-1)], want[i])
+		}
+	}
+}
+
+func TestLookupCompare(t *testing.T) {
+	if _, err := LookupCompare("html"); err == nil {
+		t.Error("html is not a comparison format, but LookupCompare accepted it")
+	}
+}
+
+// TestCompareJSONSchema validates comparisons against
+// docs/schema/compare.schema.json, and checks the schema refuses a broken
+// one.
+func TestCompareJSONSchema(t *testing.T) {
+	for _, c := range []*compare.Comparison{progress(t), trickyProgress(t)} {
+		var buf bytes.Buffer
+		if err := CompareJSON(&buf, c, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		schematest.Validate(t, "compare.schema.json", buf.Bytes())
+	}
+	broken := []byte(`{"schema": "digilead.compare/v1", "bank": {"id": "b", "title": "B"}, "dimensions": [{"id": "a", "name": "A", "old": 1, "new": 2, "change": 1, "reliable": false}]}`)
+	if err := schematest.Check(t, "compare.schema.json", broken); err == nil {
+		t.Error("the schema accepts a comparison without old, new, level, target, tiers and gaps")
+	}
+}

@@ -1,0 +1,61 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/digilead/digilead/assessment"
+)
+
+func init() { register("csv", CSV) }
+
+// CSVHeader names the columns of the csv format, one row per dimension in
+// bank order (see docs/formats.md).
+var CSVHeader = []string{
+	"dimension_id", "dimension", "score", "expected", "gap", "severity", "within_error",
+	"status", "answered", "total", "na", "coverage", "weight",
+	"target", "level", "bank_id", "bank_version", "completed_at",
+}
+
+// CSV writes one row per dimension under a header row, as RFC 4180
+// (CRLF line ends, quotes where needed). Missing numbers are empty cells;
+// text that a spreadsheet would run as a formula is prefixed with an
+// apostrophe.
+func CSV(w io.Writer, r *assessment.Result, _ Options) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	level := ""
+	if r.Level != nil {
+		level = r.Level.ID
+	}
+	for _, d := range dimensionRows(r) {
+		weight := ""
+		if d.Weight != 0 {
+			weight = formatNum(d.Weight)
+		}
+		row := []string{
+			d.ID, cellText(d.Name), optNum(d.Score), optNum(d.Expected), optNum(d.Gap), d.Severity, strconv.FormatBool(d.WithinError),
+			d.Status, strconv.Itoa(d.Answered), strconv.Itoa(d.Total), strconv.Itoa(d.NA), formatNum(d.Coverage), weight,
+			r.Target.ID, level, r.Bank.ID, cellText(r.Bank.Version), r.CompletedAt.UTC().Format("2006-01-02T15:04:05Z"),
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// cellText guards free text against spreadsheet formula injection: a cell
+// starting with = + - @ or a control character is shown as text.
+func cellText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,94 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/digilead/digilead/assessment"
+)
+
+func TestCSVGolden(t *testing.T) {
+	for name, r := range map[string]*assessment.Result{"example": exampleResult(t), "tricky": trickyResult(t)} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := CSV(&buf, r, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, name+".csv.golden", buf.Bytes())
+		})
+	}
+}
+
+// TestCSVRoundTrip reads the csv back with encoding/csv and checks every
+// row against the result it came from.
+func TestCSVRoundTrip(t *testing.T) {
+	for _, r := range []*assessment.Result{exampleResult(t), trickyResult(t)} {
+		var buf bytes.Buffer
+		if err := CSV(&buf, r, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(buf.String(), "\r\n") || strings.Count(buf.String(), "\r\n") != len(r.Dimensions)+1 {
+			t.Errorf("want %d CRLF-terminated records (RFC 4180)", len(r.Dimensions)+1)
+		}
+		cr := csv.NewReader(&buf)
+		cr.FieldsPerRecord = len(CSVHeader) // every record as wide as the header
+		recs, err := cr.ReadAll()
+		if err != nil {
+			t.Fatalf("%s: csv does not read back: %v", r.Bank.ID, err)
+		}
+		if strings.Join(recs[0], ",") != strings.Join(CSVHeader, ",") {
+			t.Errorf("header = %q", recs[0])
+		}
+		if len(recs)-1 != len(r.Dimensions) {
+			t.Fatalf("%d rows, want one per dimension (%d)", len(recs)-1, len(r.Dimensions))
+		}
+		gaps := map[string]assessment.Gap{}
+		for _, g := range r.Gaps {
+			gaps[g.Dimension] = g
+		}
+		for i, rec := range recs[1:] {
+			checkCSVRow(t, CSVHeader, rec, r.Dimensions[i], gaps[r.Dimensions[i].ID])
+		}
+	}
+}
+
+func checkCSVRow(t *testing.T, header, rec []string, d assessment.DimensionScore, g assessment.Gap) {
+	t.Helper()
+	col := map[string]string{}
+	for i, h := range header {
+		col[h] = rec[i]
+	}
+	name := strings.TrimPrefix(col["dimension"], "'")
+	if col["dimension_id"] != d.ID || name != d.Name {
+		t.Errorf("row %s: id/name = %q/%q, want %q/%q", d.ID, col["dimension_id"], name, d.ID, d.Name)
+	}
+	if d.Score == nil {
+		if col["score"] != "" {
+			t.Errorf("row %s: unscored dimension has score %q", d.ID, col["score"])
+		}
+	} else if got, err := strconv.ParseFloat(col["score"], 64); err != nil || got != *d.Score {
+		t.Errorf("row %s: score %q, want %v", d.ID, col["score"], *d.Score)
+	}
+	if got, err := strconv.ParseFloat(col["expected"], 64); err != nil || got != g.Expected {
+		t.Errorf("row %s: expected %q, want %v", d.ID, col["expected"], g.Expected)
+	}
+	if got, err := strconv.ParseFloat(col["gap"], 64); err != nil || got != g.Gap {
+		t.Errorf("row %s: gap %q, want %v", d.ID, col["gap"], g.Gap)
+	}
+	if col["severity"] != g.Severity || col["status"] != d.Status {
+		t.Errorf("row %s: severity/status %q/%q, want %q/%q", d.ID, col["severity"], col["status"], g.Severity, d.Status)
+	}
+}
+
+func TestCellText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Leading change": "Leading change", "=1+1": "'=1+1", "+44": "'+44", "-x": "'-x", "@SUM": "'@SUM", "": "", "a=b": "a=b",
+	} {
+		if got := cellText(in); got != want {
+			t.Errorf("cellText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/questions"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// fixedTime is the completion time of the test results.
+var fixedTime = time.Date(2024, 3, 1, 9, 30, 0, 0, time.UTC)
+
+// exampleResult scores docs/examples/answers.yaml against the default bank
+// with a fixed clock.
+func exampleResult(t testing.TB) *assessment.Result {
+	t.Helper()
+	b, err := questions.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return scoreFile(t, b, "../docs/examples/answers.yaml")
+}
+
+// trickyResult scores a small bank whose names hold characters every
+// format must escape (pipes, markup, formula-like text) and a dimension
+// with no answers.
+func trickyResult(t testing.TB) *assessment.Result {
+	t.Helper()
+	b, err := questions.Load("testdata/tricky-bank.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return scoreFile(t, b, "testdata/tricky-answers.yaml")
+}
+
+func scoreFile(t testing.TB, b *questions.Bank, path string) *assessment.Result {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := questions.ParseAnswers(path, data, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return assessment.Score(b, a, assessment.Options{Now: fixedTime, Tool: assessment.Tool{Name: "digilead", Version: "test"}})
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (run go test ./report -update to accept):\n%s", path, firstDiff(want, got))
+	}
+}
+
+// firstDiff shows the first differing line.
+func firstDiff(want, got []byte) string {
+	wl, gl := bytes.Split(want, []byte("\n")), bytes.Split(got, []byte("\n"))
+	for i := 0; i < max(len(wl), len(gl)); i++ {
+		var w, g []byte
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if !bytes.Equal(w, g) {
+			return fmt.Sprintf("line %d:\n want: %s\n  got: %s", i+1, w, g)
+		}
+	}
+	return "(same lines, different bytes)"
+}

@@ -1,0 +1,179 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/digilead/digilead/assessment"
+)
+
+func init() { register("markdown", Markdown) }
+
+// Markdown writes the result as CommonMark with GitHub-flavoured tables,
+// for a development plan, an issue or a wiki page: the level and target,
+// readiness per tier, a table of dimension scores against the target's
+// expectations, and the gaps with their actions as lists.
+func Markdown(w io.Writer, r *assessment.Result, _ Options) error {
+	var m md
+	m.line("# Digital leadership gap report")
+	m.blank()
+	m.line("Bank: " + mdEscape(r.Bank.Title) + " · version " + mdEscape(r.Bank.Version) + "  ")
+	if who := respondentName(r); who != "" {
+		m.line("Respondent: " + mdEscape(who) + "  ")
+	}
+	m.line("Completed: " + completedDate(r))
+	m.blank()
+	m.line("- **Level:** " + mdEscape(LevelName(r)))
+	m.line("- **Target:** " + mdEscape(r.Target.Name))
+	m.blank()
+	m.line("**Why this level:** " + mdEscape(levelReason(r)))
+	mdReadiness(&m, r)
+	mdDimensions(&m, r)
+	mdGaps(&m, r)
+	mdList(&m, "Challenges at the "+r.Target.Name+" tier", r.Target.Challenges)
+	var notes []string
+	for _, n := range r.Notes {
+		notes = append(notes, n.Text)
+	}
+	mdList(&m, "Notes on the answers", notes)
+	_, err := io.WriteString(w, m.String())
+	return err
+}
+
+func mdReadiness(m *md, r *assessment.Result) {
+	m.heading("## Readiness by tier")
+	rows := [][]string{{"Tier", "Readiness", "Met"}}
+	for _, t := range r.Tiers {
+		met := "no"
+		if t.Met {
+			met = "yes"
+		}
+		rows = append(rows, []string{t.Name, formatNum(t.Readiness) + "%", met})
+	}
+	m.table(rows, "l", "r", "l")
+}
+
+func mdDimensions(m *md, r *assessment.Result) {
+	m.heading("## Dimension scores")
+	m.line(mdEscape(fmt.Sprintf("Scores out of 100; expected is what the %s tier expects.", r.Target.Name)))
+	m.blank()
+	rows := [][]string{{"Dimension", "Score", "Expected", "Gap", "Severity"}}
+	for _, d := range dimensionRows(r) {
+		sev := d.Severity
+		if d.WithinError {
+			sev += " (within measurement error)"
+		}
+		rows = append(rows, []string{d.Name, scoreText(d.DimensionScore), optNum(d.Expected), optNum(d.Gap), sev})
+	}
+	m.table(rows, "l", "r", "r", "r", "l")
+}
+
+func mdGaps(m *md, r *assessment.Result) {
+	m.heading("## Gaps to " + mdEscape(r.Target.Name) + ", largest first")
+	open := openGaps(r)
+	if len(open) == 0 {
+		m.line(mdEscape(fmt.Sprintf("None: every expectation of %s is met.", r.Target.Name)))
+	}
+	for i, g := range open {
+		m.heading(fmt.Sprintf("### %d. %s", i+1, mdEscape(g.Name)))
+		m.line(mdEscape(capitalise(gapSummary(g)) + "."))
+		if len(g.Actions) > 0 {
+			m.blank()
+		}
+		for _, kind := range actionKinds(g.Actions) {
+			for _, a := range g.Actions {
+				if a.Kind == kind {
+					m.line("- **" + mdEscape(capitalise(kind)) + ":** " + mdEscape(a.Text))
+				}
+			}
+		}
+	}
+	if met := metGaps(r); len(met) > 0 {
+		m.blank()
+		m.line("**Already met:** " + mdEscape(joinWords(met)) + ".")
+	}
+}
+
+// mdList writes a section of bullet points, or nothing when items is
+// empty.
+func mdList(m *md, heading string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	m.heading("## " + mdEscape(heading))
+	for _, it := range items {
+		m.line("- " + mdEscape(it))
+	}
+}
+
+// md builds a Markdown document.
+type md struct{ strings.Builder }
+
+func (m *md) line(s string) { m.WriteString(s + "\n") }
+
+// blank ends the paragraph with one empty line, never two.
+func (m *md) blank() {
+	if !strings.HasSuffix(m.String(), "\n\n") {
+		m.WriteString("\n")
+	}
+}
+
+// heading writes a heading with a blank line before and after.
+func (m *md) heading(s string) {
+	m.blank()
+	m.line(s)
+	m.blank()
+}
+
+// table writes a GFM table: the first row is the header; align gives each
+// column's alignment, "l" or "r". Cells are escaped here.
+func (m *md) table(rows [][]string, align ...string) {
+	for i, row := range rows {
+		cells := make([]string, len(row))
+		for j, c := range row {
+			cells[j] = mdEscape(c)
+		}
+		m.line("| " + strings.Join(cells, " | ") + " |")
+		if i == 0 {
+			seps := make([]string, len(row))
+			for j := range seps {
+				seps[j] = "---"
+				if j < len(align) && align[j] == "r" {
+					seps[j] = "--:"
+				}
+			}
+			m.line("| " + strings.Join(seps, " | ") + " |")
+		}
+	}
+}
+
+// mdSpecial are the characters that could start markup inline: emphasis,
+// code, links, HTML, table cells, headings' closing sequences.
+var mdSpecial = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
+	`<`, `\<`, `>`, `\>`, `|`, `\|`, `#`, `\#`, `~`, `\~`,
+	"\r\n", " ", "\n", " ", "\r", " ",
+)
+
+// mdEntity matches what CommonMark would read as an entity reference.
+var mdEntity = regexp.MustCompile(`&(#?[A-Za-z0-9]+;)`)
+
+// mdBlockStart matches text that would start a list, a thematic break or
+// a setext underline at the start of a line.
+var mdBlockStart = regexp.MustCompile(`^(?:[0-9]{1,9}[.)]|[-+])(?:\s|$)|^(?:=+|-+)\s*$`)
+
+// mdEscape makes text literal in CommonMark and GFM, inline, at the start
+// of a line or list item, or in a table cell: markup characters are
+// backslash-escaped, entity references kept literal, and line breaks
+// become spaces.
+func mdEscape(s string) string {
+	s = mdEntity.ReplaceAllString(mdSpecial.Replace(s), `\&$1`)
+	if loc := mdBlockStart.FindStringIndex(s); loc != nil {
+		// Escape the marker's last punctuation: "1\. ", "\- ", "\==".
+		i := strings.IndexAny(s, ".)-+=")
+		s = s[:i] + `\` + s[i:]
+	}
+	return s
+}
