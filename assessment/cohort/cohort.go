@@ -355,11 +355,13 @@ func (b *Builder) mixed() error {
 	}
 	m := b.groups[main]
 	others := fmt.Sprintf("the other %d %s", m.count, plural(m.count, "result", "results"))
+	advice := "A cohort compares like with like: report on each bank separately"
 	if b.o.Bank != nil {
-		others = "--bank"
+		others = "the bank in use"
+		advice = "Pass --bank with the bank these results were scored with"
 	}
-	return refuse(ErrMixedBanks, "%s, not %s %s like %s. A cohort compares like with like: report on each bank separately",
-		strings.Join(odd, "; "), m.bank.ID, m.bank.Version, others)
+	return refuse(ErrMixedBanks, "%s, not %s %s like %s. %s",
+		strings.Join(odd, "; "), m.bank.ID, m.bank.Version, others, advice)
 }
 
 // refusal is an error about the cohort as a whole; it counts as invalid

@@ -38,7 +38,7 @@ type Line struct {
 // gaps spread as in a real group.
 func AnswerSet(b *questions.Bank, i int, o Options) Line {
 	rng := rand.New(rand.NewPCG(o.Seed, uint64(i)))
-	ability := rng.Float64()
+	ability := 0.25 + 0.75*rng.Float64()
 	l := Line{
 		Bank:       b.ID,
 		Respondent: questions.Respondent{ID: fmt.Sprintf("r%06d", i+1), Role: b.Tiers[rng.IntN(len(b.Tiers))].ID},
@@ -64,7 +64,7 @@ func AnswerSet(b *questions.Bank, i int, o Options) Line {
 // answer picks a value for q, leaning towards high values for able people.
 func answer(q *questions.Question, rng *rand.Rand, ability float64) any {
 	lean := func(n int) int { // 0..n-1, skewed by ability
-		x := ability*0.6 + rng.Float64()*0.4
+		x := ability*0.8 + rng.Float64()*0.3
 		if q.Reverse {
 			x = 1 - x
 		}
@@ -74,6 +74,15 @@ func answer(q *questions.Question, rng *rand.Rand, ability float64) any {
 	case questions.Likert:
 		return float64(q.Scale.Min + lean(q.Scale.Max-q.Scale.Min+1))
 	case questions.Choice:
+		if rng.Float64() < ability { // the best option
+			best := q.Options[0]
+			for _, o := range q.Options {
+				if o.Score > best.Score {
+					best = o
+				}
+			}
+			return best.ID
+		}
 		return q.Options[rng.IntN(len(q.Options))].ID
 	case questions.Multi:
 		ids := []any{} // as JSON decodes a list, so CheckAnswers takes it
