@@ -43,7 +43,7 @@ func visualCohort(t *text, c *cohort.Report) {
 		nameW = max(nameW, ansi.StringWidth(d.Name))
 	}
 	withSD := t.width >= 72
-	nums := 4 + 7 + 6 // n, median, mean
+	nums := 5 + 7 + 6 // " n", " median", " mean"
 	if withSD {
 		nums += 6
 	}
@@ -76,7 +76,7 @@ func visualCohort(t *text, c *cohort.Report) {
 		levelW = max(levelW, ansi.StringWidth(l.Name))
 	}
 	levelW = min(levelW, t.width-2-2-20-10)
-	lbarW := min(30, t.width-2-levelW-2-10)
+	lbarW := min(30, t.width-2-levelW-2-11)
 	for _, l := range c.Levels {
 		sh := share(l.Count, c.Participants)
 		t.line(fmt.Sprintf("  %s  %s %4d  %4s", pad(l.Name, levelW), t.bar(sh*100, lbarW, -1), l.Count, percent(sh)))

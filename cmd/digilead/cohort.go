@@ -82,7 +82,7 @@ func runCohort(a *app, o *cohortOptions, args []string) error {
 	}
 	copts := cohort.Options{MinGroup: o.minGroup}
 	if o.bank != "" || o.target != "" {
-		if copts.Bank, err = loadBank(o.bank); err != nil {
+		if copts.Bank, err = loadBankArg(o.bank); err != nil {
 			return err
 		}
 		if err := checkTarget(copts.Bank, o.target); err != nil {

@@ -71,7 +71,7 @@ func runScore(a *app, o *scoreOptions, args []string) error {
 	if o.workers < 0 {
 		return usageError("--workers: must be 1 or more, got %d", o.workers)
 	}
-	b, err := loadBank(o.bank)
+	b, err := loadBankArg(o.bank)
 	if err != nil {
 		return err
 	}
@@ -112,6 +112,14 @@ func runScore(a *app, o *scoreOptions, args []string) error {
 		return silent(exitFailure)
 	}
 	return nil
+}
+
+// loadBankArg loads the --bank bank; a missing one is a usage error.
+func loadBankArg(path string) (*questions.Bank, error) {
+	if _, err := os.Stat(path); path != "" && errors.Is(err, os.ErrNotExist) {
+		return nil, usageError("--bank: bank %s: no such file or directory", path)
+	}
+	return loadBank(path)
 }
 
 // printLineProblems reports a bad input line on stderr as LINE: field:
