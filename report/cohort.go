@@ -20,6 +20,7 @@ var cohortFormats = map[string]CohortFunc{
 	"json":     CohortJSON,
 	"csv":      CohortCSV,
 	"markdown": CohortMarkdown,
+	"html":     CohortHTML,
 }
 
 // CohortFormats lists the cohort formats, sorted.

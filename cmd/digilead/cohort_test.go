@@ -42,6 +42,7 @@ func TestCohortFormats(t *testing.T) {
 		{"markdown", "cohort.md.golden"},
 		{"csv", "cohort.csv.golden"},
 		{"json", "cohort.json.golden"},
+		{"html", "cohort.html.golden"},
 	} {
 		r := digilead(t, "", nil, "cohort", "--format", c.format, dir)
 		if r.code != 0 || r.stderr != "" {
@@ -52,6 +53,9 @@ func TestCohortFormats(t *testing.T) {
 			if strings.Contains(r.stdout, private) {
 				t.Errorf("%s output holds %q: cohorts must be anonymous", c.format, private)
 			}
+		}
+		if c.format == "html" && (strings.Contains(r.stdout, "<script") || strings.Count(r.stdout, "http") != strings.Count(r.stdout, `xmlns="http://www.w3.org/2000/svg"`)) {
+			t.Error("the handout is not self-contained: it has a script or a link")
 		}
 		if c.format == "json" {
 			schematest.Validate(t, "cohort.schema.json", []byte(r.stdout))
