@@ -1,0 +1,102 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/batch/batchtest"
+	"github.com/digilead/digilead/questions"
+)
+
+func benchInput(b testing.TB, n int) (*questions.Bank, []byte) {
+	bank, err := questions.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := batchtest.Write(&buf, bank, n, batchtest.Options{Seed: 1, SkipRate: 0.05, NARate: 0.05}); err != nil {
+		b.Fatal(err)
+	}
+	return bank, buf.Bytes()
+}
+
+// BenchmarkScorer scores 2,000 generated answer sets per op on all CPUs.
+func BenchmarkScorer(b *testing.B) {
+	bank, in := benchInput(b, 2000)
+	s, _ := NewScorer(bank, assessment.Options{}, JSONL)
+	b.SetBytes(int64(len(in)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_, err := s.Run(context.Background(), []Input{{Name: "bench", R: bytes.NewReader(in)}}, Options{}, func([]byte) error { return nil }, func(questions.Problems) {})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchLines(b *testing.B) (*questions.Bank, [][]byte) { return benchLinesN(b, 1000) }
+
+func benchLinesN(t testing.TB, n int) (*questions.Bank, [][]byte) {
+	bank, in := benchInput(t, n)
+	return bank, bytes.Split(bytes.TrimSpace(in), []byte("\n"))
+}
+
+func BenchmarkFastDecode(b *testing.B) {
+	bank, lines := benchLines(b)
+	d := newFastDecoder(bank)
+	m := map[string]questions.Value{}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		clear(m)
+		if !d.decode(lines[i%len(lines)], &questions.Answers{Values: m}) {
+			b.Fatal("not decoded")
+		}
+	}
+}
+
+func BenchmarkEncode(b *testing.B) {
+	bank, lines := benchLines(b)
+	var rs []*assessment.Result
+	for _, l := range lines {
+		raw, _ := questions.DecodeAnswers(l)
+		a, _ := bank.CheckAnswers(raw)
+		rs = append(rs, assessment.Score(bank, a, assessment.Options{}))
+	}
+	e := newEncoder(bank)
+	var buf []byte
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		buf, _ = e.result(buf[:0], rs[i%len(rs)])
+	}
+	b.SetBytes(int64(len(buf)))
+}
+
+func BenchmarkScore(b *testing.B) {
+	bank, lines := benchLines(b)
+	var as []*questions.Answers
+	for _, l := range lines {
+		raw, _ := questions.DecodeAnswers(l)
+		a, _ := bank.CheckAnswers(raw)
+		as = append(as, a)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		assessment.Score(bank, as[i%len(as)], assessment.Options{})
+	}
+}
+
+// BenchmarkFloor decodes the same lines into any with encoding/json: the
+// floor issue 7 measures batch scoring against.
+func BenchmarkFloor(b *testing.B) {
+	_, lines := benchLines(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var v any
+		if err := json.Unmarshal(lines[i%len(lines)], &v); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

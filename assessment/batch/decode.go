@@ -1,0 +1,347 @@
+package batch
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/digilead/digilead/questions"
+)
+
+// fastDecoder reads the common shape of an answers line straight into
+// answers, without the generic map that encoding/json builds. It is an
+// accept-only recogniser: it takes only input that questions.DecodeAnswers
+// and Bank.CheckAnswers accept with the same meaning, and gives up on
+// anything else (escapes, unknown keys, values off the scale, duplicates
+// ...), which the caller then reads the standard way for its messages.
+type fastDecoder struct {
+	bank *questions.Bank
+	// qidx maps question ids to bank order.
+	qidx map[string]int
+	// vals and set are scratch space, indexed like bank.Questions.
+	vals []questions.Value
+	set  []bool
+	data []byte
+	i    int
+}
+
+func newFastDecoder(b *questions.Bank) *fastDecoder {
+	d := &fastDecoder{bank: b, qidx: make(map[string]int, len(b.Questions)), vals: make([]questions.Value, len(b.Questions)), set: make([]bool, len(b.Questions))}
+	for i, q := range b.Questions {
+		d.qidx[q.ID] = i
+	}
+	return d
+}
+
+// decode fills a from line and reports whether it could. a.Values must be
+// an empty map.
+func (d *fastDecoder) decode(line []byte, a *questions.Answers) bool {
+	d.data, d.i = line, 0
+	clear(d.set)
+	var seenBank, seenResp, seenAnswers bool
+	ok := d.object(func(key []byte) bool {
+		switch string(key) {
+		case "bank":
+			s, ok := d.str()
+			if !ok || seenBank || (len(s) > 0 && string(s) != d.bank.ID) {
+				return false
+			}
+			seenBank = true
+			if len(s) > 0 {
+				a.Bank = d.bank.ID
+			}
+			return true
+		case "respondent":
+			if seenResp {
+				return false
+			}
+			seenResp = true
+			return d.respondent(&a.Respondent)
+		case "answers":
+			if seenAnswers {
+				return false
+			}
+			seenAnswers = true
+			return d.object(d.answer)
+		}
+		return false
+	})
+	d.ws()
+	if !ok || !seenAnswers || d.i != len(d.data) {
+		return false
+	}
+	for i, set := range d.set {
+		if set && d.vals[i].Kind != questions.Unanswered {
+			a.Values[d.bank.Questions[i].ID] = d.vals[i]
+		}
+	}
+	return true
+}
+
+func (d *fastDecoder) respondent(r *questions.Respondent) bool {
+	var seen [3]bool
+	ok := d.object(func(key []byte) bool {
+		var dst *string
+		var n int
+		switch string(key) {
+		case "id":
+			dst, n = &r.ID, 0
+		case "name":
+			dst, n = &r.Name, 1
+		case "role":
+			dst, n = &r.Role, 2
+		default:
+			return false
+		}
+		s, ok := d.str()
+		if !ok || seen[n] {
+			return false
+		}
+		seen[n] = true
+		*dst = string(s)
+		return true
+	})
+	if !ok || r.Role == "" {
+		return ok
+	}
+	t, known := d.bank.Tier(r.Role)
+	if known {
+		r.Role = t.ID // share the bank's string
+	}
+	return known
+}
+
+// answer reads the value of question key.
+func (d *fastDecoder) answer(key []byte) bool {
+	qi, ok := d.qidx[string(key)]
+	if !ok || d.set[qi] {
+		return false
+	}
+	d.set[qi] = true
+	v, ok := d.value(&d.bank.Questions[qi])
+	d.vals[qi] = v
+	return ok
+}
+
+// value reads one answer to q, accepting only what q.ParseValue accepts
+// unchanged.
+func (d *fastDecoder) value(q *questions.Question) (questions.Value, bool) {
+	if d.i >= len(d.data) {
+		return questions.Value{}, false
+	}
+	switch c := d.data[d.i]; {
+	case c == '"':
+		s, ok := d.str()
+		if !ok {
+			return questions.Value{}, false
+		}
+		return stringValue(q, s)
+	case c == '-' || (c >= '0' && c <= '9'):
+		n, ok := d.int()
+		if !ok || q.Type != questions.Likert || n < q.Scale.Min || n > q.Scale.Max {
+			return questions.Value{}, false
+		}
+		return questions.IntValue(n), true
+	case c == 't' || c == 'f':
+		b, ok := d.boolean()
+		return questions.BoolValue(b), ok && q.Type == questions.YesNo
+	case c == 'n':
+		return questions.Value{}, d.literal("null")
+	case c == '[':
+		return d.picks(q)
+	}
+	return questions.Value{}, false
+}
+
+// stringValue is a string answer: N/A, an option id or yes/no.
+func stringValue(q *questions.Question, s []byte) (questions.Value, bool) {
+	if len(s) == 2 && strings.EqualFold(string(s), "na") {
+		return questions.NA, q.AllowNA
+	}
+	switch q.Type {
+	case questions.Choice:
+		if o, ok := option(q, s); ok {
+			return questions.OptionValue(o), true
+		}
+	case questions.YesNo:
+		switch {
+		case strings.EqualFold(string(s), "yes"):
+			return questions.BoolValue(true), true
+		case strings.EqualFold(string(s), "no"):
+			return questions.BoolValue(false), true
+		}
+	}
+	return questions.Value{}, false
+}
+
+// option returns the bank's own id string of option s.
+func option(q *questions.Question, s []byte) (string, bool) {
+	for _, o := range q.Options {
+		if o.ID == string(s) {
+			return o.ID, true
+		}
+	}
+	return "", false
+}
+
+// picks reads the option list of a multi question.
+func (d *fastDecoder) picks(q *questions.Question) (questions.Value, bool) {
+	if q.Type != questions.Multi {
+		return questions.Value{}, false
+	}
+	d.i++ // [
+	ids := make([]string, 0, len(q.Options))
+	d.ws()
+	if d.peek(']') {
+		d.i++
+		return questions.Value{Kind: questions.Picks, Opts: ids}, true
+	}
+	for {
+		d.ws()
+		s, ok := d.str()
+		if !ok {
+			return questions.Value{}, false
+		}
+		id, ok := option(q, s)
+		if !ok {
+			return questions.Value{}, false
+		}
+		for _, seen := range ids {
+			if seen == id {
+				return questions.Value{}, false
+			}
+		}
+		ids = append(ids, id)
+		d.ws()
+		switch {
+		case d.peek(','):
+			d.i++
+		case d.peek(']'):
+			d.i++
+			return questions.Value{Kind: questions.Picks, Opts: ids}, true
+		default:
+			return questions.Value{}, false
+		}
+	}
+}
+
+// object reads {"key": value, ...}, calling member with the cursor on
+// each value.
+func (d *fastDecoder) object(member func(key []byte) bool) bool {
+	d.ws()
+	if !d.peek('{') {
+		return false
+	}
+	d.i++
+	d.ws()
+	if d.peek('}') {
+		d.i++
+		return true
+	}
+	for {
+		d.ws()
+		key, ok := d.str()
+		if !ok {
+			return false
+		}
+		d.ws()
+		if !d.peek(':') {
+			return false
+		}
+		d.i++
+		d.ws()
+		if !member(key) {
+			return false
+		}
+		d.ws()
+		switch {
+		case d.peek(','):
+			d.i++
+		case d.peek('}'):
+			d.i++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// str reads a string without escapes, control characters or invalid
+// UTF-8, and returns its contents.
+func (d *fastDecoder) str() ([]byte, bool) {
+	if !d.peek('"') {
+		return nil, false
+	}
+	start := d.i + 1
+	ascii := true
+	for i := start; i < len(d.data); i++ {
+		switch c := d.data[i]; {
+		case c == '"':
+			d.i = i + 1
+			s := d.data[start:i]
+			return s, ascii || utf8.Valid(s)
+		case c == '\\' || c < 0x20:
+			return nil, false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	return nil, false
+}
+
+// int reads an integer in JSON's number syntax, refusing fractions and
+// exponents (which the standard path still accepts, e.g. 4.0).
+func (d *fastDecoder) int() (int, bool) {
+	neg := d.peek('-')
+	if neg {
+		d.i++
+	}
+	start, n := d.i, 0
+	for d.i < len(d.data) && d.data[d.i] >= '0' && d.data[d.i] <= '9' {
+		if d.i-start > 9 {
+			return 0, false
+		}
+		n = n*10 + int(d.data[d.i]-'0')
+		d.i++
+	}
+	digits := d.i - start
+	if digits == 0 || (digits > 1 && d.data[start] == '0') {
+		return 0, false
+	}
+	if d.i < len(d.data) {
+		if c := d.data[d.i]; c == '.' || c == 'e' || c == 'E' {
+			return 0, false
+		}
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+func (d *fastDecoder) boolean() (bool, bool) {
+	if d.literal("true") {
+		return true, true
+	}
+	return false, d.literal("false")
+}
+
+func (d *fastDecoder) literal(s string) bool {
+	if !strings.HasPrefix(string(d.data[d.i:]), s) {
+		return false
+	}
+	d.i += len(s)
+	return true
+}
+
+func (d *fastDecoder) peek(c byte) bool { return d.i < len(d.data) && d.data[d.i] == c }
+
+func (d *fastDecoder) ws() {
+	for d.i < len(d.data) {
+		switch d.data[d.i] {
+		case ' ', '\t', '\n', '\r':
+			d.i++
+		default:
+			return
+		}
+	}
+}

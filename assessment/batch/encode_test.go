@@ -1,0 +1,183 @@
+package batch
+
+import (
+	"encoding/json"
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/questions"
+)
+
+// generatedResults scores n generated answer sets, with a spread of
+// targets so that every kind of gap and level occurs.
+func generatedResults(t testing.TB, n int) (*questions.Bank, []*assessment.Result) {
+	bank, lines := benchLinesN(t, n)
+	var rs []*assessment.Result
+	for i, l := range lines {
+		raw, err := questions.DecodeAnswers(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := bank.CheckAnswers(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		target := ""
+		if i%4 == 0 {
+			target = bank.Tiers[i%len(bank.Tiers)].ID
+		}
+		rs = append(rs, assessment.Score(bank, a, assessment.Options{Target: target, Now: time.Unix(int64(i)*1e7, 0), Tool: assessment.Tool{Name: "digilead", Version: "1.0"}}))
+	}
+	return bank, rs
+}
+
+func TestEncodeMatchesJSON(t *testing.T) {
+	bank, rs := generatedResults(t, 300)
+	sem := 3.5
+	odd := &assessment.Result{
+		Schema:     "digilead.result/v1",
+		Respondent: questions.Respondent{ID: "<&>", Name: "Zoë \"Z\" \\ \u2028 \x01\t\n\b\f\r \xff", Role: "x"},
+		Answers:    map[string]questions.Value{"zz-not-in-bank": questions.NA, "a": questions.OptionsValue(), "b": {Kind: questions.Picks}, "c": {}, "d": questions.BoolValue(false), "e": questions.IntValue(-3)},
+		Dimensions: []assessment.DimensionScore{{ID: "d", Weight: 1e-7, SEM: &sem, Coverage: 1e21}},
+		Tiers:      []assessment.TierResult{{ID: "t", Blocking: []string{"d"}}},
+		Level:      &assessment.TierRef{ID: "t", Challenges: []string{}},
+		Gaps:       []assessment.Gap{{Dimension: "d", WithinError: true, Actions: []assessment.Action{{Kind: "k", Text: "<b>"}}}},
+		Notes:      []assessment.Note{{Kind: "n", Dimension: "d", Text: "t"}, {Kind: "n"}},
+	}
+	rs = append(rs, odd, &assessment.Result{})
+	e := newEncoder(bank)
+	for i, r := range rs {
+		want, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := e.result(nil, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Fatalf("result %d:\n got %s\nwant %s", i, got, want)
+		}
+	}
+}
+
+func TestEncodeRefusesNaN(t *testing.T) {
+	e := newEncoder(&questions.Bank{})
+	for _, f := range []float64{math.NaN(), math.Inf(1)} {
+		r := &assessment.Result{Tiers: []assessment.TierResult{{Readiness: f}}}
+		if _, err := json.Marshal(r); err == nil {
+			t.Fatal("json.Marshal accepted a non-finite number")
+		}
+		if _, err := e.result(nil, r); err == nil {
+			t.Errorf("%v: no error", f)
+		}
+	}
+}
+
+// TestEncodeMemoNotStale changes the texts behind a memoised target and
+// actions: the encoder must notice.
+func TestEncodeMemoNotStale(t *testing.T) {
+	bank, rs := generatedResults(t, 2)
+	e := newEncoder(bank)
+	r := *rs[0]
+	if _, err := e.result(nil, &r); err != nil {
+		t.Fatal(err)
+	}
+	r.Target.Description = "changed"
+	r.Gaps = slices.Clone(r.Gaps)
+	r.Gaps[0].Actions = []assessment.Action{{Kind: "practice", Text: "changed too"}}
+	got, _ := e.result(nil, &r)
+	want, _ := json.Marshal(&r)
+	if string(got) != string(want) {
+		t.Fatalf("stale memo:\n got %s\nwant %s", got, want)
+	}
+}
+
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "plain", "<a href='x'>&</a>", "\u2028\u2029", "\xff\xfe", "tab\there", "\x00\x1f\x7f", "é 東京 🎉"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := appendString(nil, s); string(got) != string(want) {
+			t.Fatalf("%q: got %s, want %s", s, got, want)
+		}
+	})
+}
+
+// encodedFields lists every JSON field of a result, by type, that the
+// encoder writes. Adding a field to the result format fails this test
+// until the encoder writes it too (and the list is updated).
+var encodedFields = map[string]string{
+	"Result":         "schema tool bank respondent completed_at answers dimensions tiers level target gaps notes",
+	"Tool":           "name version",
+	"BankRef":        "id title version digest",
+	"Respondent":     "id name role",
+	"DimensionScore": "id name score coverage answered total status na weight sem",
+	"TierResult":     "id name rank met readiness blocking",
+	"TierRef":        "id name rank description challenges",
+	"Gap":            "dimension name score expected gap severity within_error actions",
+	"Action":         "kind text",
+	"Note":           "kind dimension text",
+}
+
+func TestEncodeKnowsEveryField(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var walk func(reflect.Type)
+	walk = func(typ reflect.Type) {
+		for typ.Kind() == reflect.Pointer || typ.Kind() == reflect.Slice || typ.Kind() == reflect.Map {
+			typ = typ.Elem()
+		}
+		if typ.Kind() != reflect.Struct || seen[typ] || typ == reflect.TypeOf(time.Time{}) || typ == reflect.TypeOf(questions.Value{}) {
+			return
+		}
+		seen[typ] = true
+		var names []string
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			names = append(names, name)
+			walk(f.Type)
+		}
+		if got, want := strings.Join(names, " "), encodedFields[typ.Name()]; got != want {
+			t.Errorf("%s has JSON fields %q, the encoder writes %q: update encode.go and this list", typ.Name(), got, want)
+		}
+	}
+	walk(reflect.TypeOf(assessment.Result{}))
+}
+
+func FuzzAppendFloat(f *testing.F) {
+	for _, x := range []float64{0, -0.0, 0.01, 0.1, 0.29, 1.005, 12.3, 66.67, 99.99, 100, -3.5, 1e-7, 1e21, 123456789012.34, 1e12 - 0.01} {
+		f.Add(x)
+	}
+	f.Fuzz(func(t *testing.T, x float64) {
+		e := &encoder{}
+		got := e.float(nil, x)
+		want, err := json.Marshal(x)
+		if err != nil {
+			if e.err == nil {
+				t.Fatalf("%v: no error, json.Marshal says %v", x, err)
+			}
+			return
+		}
+		if string(got) != string(want) {
+			t.Fatalf("%v: got %s, want %s", x, got, want)
+		}
+		r := math.Round(x*100) / 100 // every engine score is rounded so
+		if got, want := e.float(nil, r), must(json.Marshal(r)); string(got) != string(want) {
+			t.Fatalf("%v: got %s, want %s", r, got, want)
+		}
+	})
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		return []byte(err.Error())
+	}
+	return b
+}

@@ -1,0 +1,99 @@
+package cohort
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/questions"
+)
+
+// Entry is what a cohort needs of one result: no answers, no respondent,
+// no action texts. Decoding only this is about twice as fast as decoding a
+// whole result.
+type Entry struct {
+	Schema     string             `json:"schema"`
+	Bank       assessment.BankRef `json:"bank"`
+	Dimensions []EntryDimension   `json:"dimensions"`
+	Tiers      []EntryTier        `json:"tiers"`
+	Level      *struct {
+		ID string `json:"id"`
+	} `json:"level"`
+	Target struct {
+		ID string `json:"id"`
+	} `json:"target"`
+	Gaps []EntryGap `json:"gaps"`
+}
+
+// EntryDimension is a result's score for one dimension.
+type EntryDimension struct {
+	ID     string   `json:"id"`
+	Name   string   `json:"name"`
+	Score  *float64 `json:"score"`
+	Status string   `json:"status"`
+}
+
+// EntryTier is a result's readiness for one tier.
+type EntryTier struct {
+	ID        string  `json:"id"`
+	Name      string  `json:"name"`
+	Rank      int     `json:"rank"`
+	Met       bool    `json:"met"`
+	Readiness float64 `json:"readiness"`
+}
+
+// EntryGap is a result's gap on one dimension to its own target.
+type EntryGap struct {
+	Dimension string   `json:"dimension"`
+	Name      string   `json:"name"`
+	Score     *float64 `json:"score"`
+	Gap       float64  `json:"gap"`
+}
+
+// Decode reads what a cohort needs from one digilead.result/v1 document,
+// refusing what is not a result, a newer schema, and truncated or
+// incomplete documents with an error wrapping questions.ErrInvalid.
+func Decode(data []byte) (*Entry, error) {
+	var e Entry
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 || data[0] != '{' {
+		return nil, invalid("not a digilead result: expected a JSON object")
+	}
+	if err := json.Unmarshal(data, &e); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.Is(err, io.ErrUnexpectedEOF) || (errors.As(err, &se) && se.Offset >= int64(len(data))):
+			return nil, invalid("truncated: the JSON ends early")
+		case errors.As(err, &te):
+			return nil, invalid("field %s: expected %s, got %s", te.Field, te.Type, te.Value)
+		}
+		return nil, invalid("not valid JSON: %v", err)
+	}
+	if err := assessment.CheckSchema(e.Schema, assessment.ResultSchema); err != nil {
+		return nil, err
+	}
+	switch {
+	case e.Bank.ID == "":
+		return nil, invalid("bank.id is missing (incomplete result)")
+	case len(e.Dimensions) == 0:
+		return nil, invalid("dimensions are missing (incomplete result)")
+	case len(e.Tiers) == 0:
+		return nil, invalid("tiers are missing (incomplete result)")
+	case e.Target.ID == "":
+		return nil, invalid("target is missing (incomplete result)")
+	}
+	for i, d := range e.Dimensions {
+		if d.ID == "" {
+			return nil, invalid("dimensions[%d].id is missing", i)
+		}
+	}
+	return &e, nil
+}
+
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), questions.ErrInvalid)
+}

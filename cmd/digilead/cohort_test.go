@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/digilead/digilead/assessment/batch/batchtest"
+	"github.com/digilead/digilead/assessment/schematest"
+)
+
+// workshop scores n named answer sets and writes each result, indented,
+// into a folder as a trainer would collect them. It returns the folder
+// and the results as JSON Lines.
+func workshop(t *testing.T, n int) (string, string) {
+	t.Helper()
+	path, _ := answerSets(t, n, batchtest.Options{Seed: 11, Names: true, SkipRate: 0.12, NARate: 0.05})
+	r := digilead(t, "", nil, "score", path)
+	if r.code != 0 {
+		t.Fatalf("score: exit %d: %s", r.code, r.stderr)
+	}
+	dir := t.TempDir()
+	for i, line := range outputLines(r.stdout) {
+		var buf bytes.Buffer
+		json.Indent(&buf, []byte(line), "", "  ")
+		name := filepath.Join(dir, fmt.Sprintf("person-%02d.json", i+1))
+		if err := os.WriteFile(name, buf.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir, r.stdout
+}
+
+func TestCohortFormats(t *testing.T) {
+	dir, jsonl := workshop(t, 20)
+	for _, c := range []struct{ format, golden string }{
+		{"text", "cohort.txt.golden"},
+		{"markdown", "cohort.md.golden"},
+		{"csv", "cohort.csv.golden"},
+		{"json", "cohort.json.golden"},
+		{"html", "cohort.html.golden"},
+	} {
+		r := digilead(t, "", nil, "cohort", "--format", c.format, dir)
+		if r.code != 0 || r.stderr != "" {
+			t.Fatalf("%s: exit %d: %s", c.format, r.code, r.stderr)
+		}
+		golden(t, c.golden, r.stdout)
+		for _, private := range []string{"Person ", "r0000", "person-"} {
+			if strings.Contains(r.stdout, private) {
+				t.Errorf("%s output holds %q: cohorts must be anonymous", c.format, private)
+			}
+		}
+		if c.format == "html" && (strings.Contains(r.stdout, "<script") || strings.Count(r.stdout, "http") != strings.Count(r.stdout, `xmlns="http://www.w3.org/2000/svg"`)) {
+			t.Error("the handout is not self-contained: it has a script or a link")
+		}
+		if c.format == "json" {
+			schematest.Validate(t, "cohort.schema.json", []byte(r.stdout))
+			// score's JSON Lines on stdin give the same cohort as the folder.
+			if piped := digilead(t, jsonl, nil, "cohort", "--format", "json"); piped.stdout != r.stdout {
+				t.Errorf("JSON Lines on stdin give a different cohort:\n%s", piped.stdout)
+			}
+		}
+	}
+}
+
+func TestCohortTextWidth(t *testing.T) {
+	dir, _ := workshop(t, 6)
+	for _, cols := range []string{"60", "200"} {
+		r := digilead(t, "", []string{"COLUMNS=" + cols}, "cohort", dir)
+		limit := 60
+		if cols == "200" {
+			limit = 120
+		}
+		for _, line := range outputLines(r.stdout) {
+			if n := len([]rune(line)); n > limit {
+				t.Errorf("COLUMNS=%s: a line of %d columns: %q", cols, n, line)
+			}
+		}
+	}
+	r := digilead(t, "", []string{"ACCESSIBLE=1"}, "cohort", dir)
+	if strings.ContainsAny(r.stdout, "█┃─░") || !strings.Contains(r.stdout, "middle half from") {
+		t.Errorf("accessible text has drawing characters or lacks sentences:\n%s", r.stdout)
+	}
+}
+
+func TestCohortTargetForEveryone(t *testing.T) {
+	dir, _ := workshop(t, 8)
+	r := digilead(t, "", nil, "cohort", "--format", "json", "--target", "strategic", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	schematest.Validate(t, "cohort.schema.json", []byte(r.stdout))
+	if !strings.Contains(r.stdout, `"gap_target": {`) || !strings.Contains(r.stdout, `"id": "strategic"`) {
+		t.Errorf("no gap_target:\n%s", r.stdout)
+	}
+}
+
+func TestCohortRefusals(t *testing.T) {
+	dir, _ := workshop(t, 6)
+	small := digilead(t, "", nil, "cohort", filepath.Join(dir, "person-01.json"), filepath.Join(dir, "person-02.json"))
+	if small.code != 2 || !strings.Contains(small.stderr, "only 2 results") || !strings.Contains(small.stderr, "--min-group 2") {
+		t.Errorf("small group: exit %d, %s", small.code, small.stderr)
+	}
+	if ok := digilead(t, "", nil, "cohort", "--min-group", "2", filepath.Join(dir, "person-01.json"), filepath.Join(dir, "person-02.json")); ok.code != 0 {
+		t.Errorf("--min-group 2: exit %d, %s", ok.code, ok.stderr)
+	}
+
+	odd := filepath.Join(dir, "person-03.json")
+	data, _ := os.ReadFile(odd)
+	os.WriteFile(odd, bytes.Replace(data, []byte(`"version": "1.0.0"`), []byte(`"version": "2.0.0"`), 1), 0o600)
+	mixed := digilead(t, "", nil, "cohort", dir)
+	if mixed.code != 2 || !strings.Contains(mixed.stderr, odd+" is from bank public-sector-digital-leadership 2.0.0") {
+		t.Errorf("mixed banks: exit %d, %s", mixed.code, mixed.stderr)
+	}
+
+	os.WriteFile(odd, data[:len(data)/2], 0o600)
+	broken := digilead(t, "", nil, "cohort", dir)
+	if broken.code != 2 || !strings.Contains(broken.stderr, odd+": truncated") || broken.stdout != "" {
+		t.Errorf("broken result: exit %d, %s", broken.code, broken.stderr)
+	}
+
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"cohort", "--min-group", "0", dir}, "--min-group: must be 1 or more"},
+		{[]string{"cohort", "--format", "pdf", dir}, `unknown format "pdf"`},
+		{[]string{"cohort", "--target", "boss", dir}, `--target: unknown tier "boss"`},
+		{[]string{"cohort", "nowhere"}, "nowhere: no such file or directory"},
+		{[]string{"cohort", t.TempDir()}, "holds no result files"},
+	} {
+		r := digilead(t, "", nil, c.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: exit %d, %q; want 2 and %q", c.args, r.code, r.stderr, c.want)
+		}
+	}
+}

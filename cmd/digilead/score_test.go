@@ -1,0 +1,196 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/digilead/digilead/assessment/batch/batchtest"
+	"github.com/digilead/digilead/assessment/schematest"
+	"github.com/digilead/digilead/questions"
+)
+
+// answerSets writes n generated answer sets for the default bank to a
+// file and returns its path and lines.
+func answerSets(t *testing.T, n int, o batchtest.Options) (string, []string) {
+	t.Helper()
+	b, err := questions.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := batchtest.Write(&buf, b, n, o); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "answers.jsonl")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, strings.Split(strings.TrimSpace(buf.String()), "\n")
+}
+
+func outputLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+}
+
+// TestScoreMatchesAssess scores answer sets in bulk and checks each line
+// against the result schema and against assess on the same answers.
+func TestScoreMatchesAssess(t *testing.T) {
+	path, in := answerSets(t, 40, batchtest.Options{Seed: 7, SkipRate: 0.1, NARate: 0.1})
+	r := digilead(t, "", nil, "score", path)
+	if r.code != 0 || r.stderr != "digilead score: 40 scored, 0 rejected\n" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	out := outputLines(r.stdout)
+	if len(out) != len(in) {
+		t.Fatalf("%d results for %d answer sets", len(out), len(in))
+	}
+	for i, line := range out {
+		schematest.Validate(t, "result.schema.json", []byte(line))
+		if i%10 != 0 {
+			continue
+		}
+		one := digilead(t, in[i], nil, "assess", "--answers", "-", "--format", "json")
+		if !sameJSON(t, line, one.stdout) {
+			t.Errorf("line %d: score and assess disagree:\n%s\n%s", i+1, line, one.stdout)
+		}
+	}
+}
+
+func sameJSON(t *testing.T, a, b string) bool {
+	t.Helper()
+	var x, y any
+	if err := json.Unmarshal([]byte(a), &x); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(b), &y); err != nil {
+		t.Fatal(err)
+	}
+	return reflect.DeepEqual(x, y)
+}
+
+func TestScoreKeepsOrder(t *testing.T) {
+	path, in := answerSets(t, 3000, batchtest.Options{Seed: 3})
+	one := digilead(t, "", nil, "score", "--workers", "1", path)
+	many := digilead(t, "", nil, "score", "--workers", "16", path)
+	if one.code != 0 || many.code != 0 {
+		t.Fatalf("exit %d and %d: %s %s", one.code, many.code, one.stderr, many.stderr)
+	}
+	if one.stdout != many.stdout {
+		t.Fatal("16 workers give different output from 1 worker")
+	}
+	for i, line := range outputLines(many.stdout) {
+		if want := fmt.Sprintf(`"id":"r%06d"`, i+1); !strings.Contains(line[:400], want) {
+			t.Fatalf("line %d is not respondent %d", i+1, i+1)
+		}
+	}
+	if n := len(outputLines(many.stdout)); n != len(in) {
+		t.Fatalf("%d results for %d sets", n, len(in))
+	}
+}
+
+func TestScoreBadLines(t *testing.T) {
+	_, good := answerSets(t, 3, batchtest.Options{Seed: 1})
+	in := strings.Join([]string{
+		good[0],
+		"",
+		`not json`,
+		`{"answers":{"vis-horizon":9,"vis-horzon":3}}`,
+		good[1],
+		`{"respondent":{"role":"boss"},"answers":{}}`,
+		`{"answers":{"vis-horizon":4}`,
+		`answers: {vis-horizon: 4}`,
+		`{"answers":{"x":"` + strings.Repeat("y", 1<<20) + `"}}`,
+		"   ",
+		good[2],
+	}, "\n")
+	r := digilead(t, in, nil, "score")
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1", r.code)
+	}
+	want := `3: not a JSON object; each line holds one answer set: {"respondent": {...}, "answers": {...}}
+4: vis-horizon: 9 is off the scale; give a whole number from 1 to 5, or "na"
+4: vis-horzon: unknown question (did you mean "vis-horizon"?); check the bank with 'digilead bank show'
+6: respondent.role: unknown tier "boss"; use one of frontline, operational, strategic
+7: JSON ends too early (truncated?)
+8: not a JSON object; each line holds one answer set: {"respondent": {...}, "answers": {...}}
+9: longer than the 1024 KiB limit; each set must be one JSON object on one line: line too long
+digilead score: 3 scored, 6 rejected
+`
+	if r.stderr != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", r.stderr, want)
+	}
+	out := outputLines(r.stdout)
+	if len(out) != 3 || !strings.Contains(out[2], `"id":"r000003"`) {
+		t.Errorf("the good lines were not all scored, in order: %d results", len(out))
+	}
+}
+
+func TestScoreSeveralFiles(t *testing.T) {
+	a, _ := answerSets(t, 2, batchtest.Options{Seed: 1})
+	bad := filepath.Join(t.TempDir(), "bad.jsonl")
+	os.WriteFile(bad, []byte("{\"answers\":{}}\n{\"answers\":{\"nope\":1}}\n"), 0o644)
+	r := digilead(t, "", nil, "score", a, bad, "-")
+	if r.code != 1 || !strings.Contains(r.stderr, bad+":2: nope: unknown question") || !strings.Contains(r.stderr, "3 scored, 1 rejected") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestScoreCSV(t *testing.T) {
+	in := `{"respondent":{"id":"e1","name":"=HYPERLINK(\"x\")","role":"operational"},"answers":{"vis-horizon":5,"vis-explain":5}}` + "\n"
+	r := digilead(t, in, nil, "score", "--format", "csv", "--target", "strategic")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	lines := outputLines(r.stdout)
+	if len(lines) != 2 {
+		t.Fatalf("%d lines:\n%s", len(lines), r.stdout)
+	}
+	wantHead := "id,name,role,level,target,digital-vision,citizen-centred-services,data-informed-decisions,technology-adoption,leading-change,collaboration,workforce-development,inclusive-leadership,responsible-ai,cyber-security-privacy,trust-transparency,resources-value,continuous-learning,readiness_frontline,readiness_operational,readiness_strategic"
+	if lines[0] != wantHead {
+		t.Errorf("header %s", lines[0])
+	}
+	if !strings.HasPrefix(lines[1], `e1,"'=HYPERLINK(""x"")",operational,,strategic,`) || strings.Count(lines[1], ",") != strings.Count(wantHead, ",") {
+		t.Errorf("row %s", lines[1])
+	}
+}
+
+func TestScoreOutputFile(t *testing.T) {
+	path, _ := answerSets(t, 5, batchtest.Options{Seed: 1})
+	out := filepath.Join(t.TempDir(), "results.jsonl")
+	r := digilead(t, "", nil, "score", "-o", out, path)
+	info, err := os.Stat(out)
+	if r.code != 0 || r.stdout != "" || err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("exit %d, stdout %q, %v, mode %v", r.code, r.stdout, err, info.Mode())
+	}
+	if data, _ := os.ReadFile(out); len(outputLines(string(data))) != 5 {
+		t.Error("the file does not hold 5 results")
+	}
+}
+
+func TestScoreUsage(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"score", "--target", "boss"}, `--target: unknown tier "boss"`},
+		{[]string{"score", "--format", "xml"}, `--format: unknown format "xml"; use jsonl or csv`},
+		{[]string{"score", "missing.jsonl"}, "missing.jsonl: no such file"},
+		{[]string{"score", "--bank", "missing.yaml"}, "bank missing.yaml"},
+		{[]string{"score", "--workers", "-1"}, "--workers: must be 1 or more"},
+		{[]string{"score", "."}, ". is a directory"},
+	} {
+		r := digilead(t, "", nil, c.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) || r.stdout != "" {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, r.code, r.stderr, c.want)
+		}
+	}
+}

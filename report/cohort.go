@@ -1,0 +1,168 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/digilead/digilead/assessment/cohort"
+)
+
+// CohortFunc renders a cohort report.
+type CohortFunc func(w io.Writer, c *cohort.Report, o Options) error
+
+var cohortFormats = map[string]CohortFunc{
+	"text":     CohortText,
+	"json":     CohortJSON,
+	"csv":      CohortCSV,
+	"markdown": CohortMarkdown,
+	"html":     CohortHTML,
+}
+
+// CohortFormats lists the cohort formats, sorted.
+func CohortFormats() []string { return sortedKeys(cohortFormats) }
+
+// LookupCohort returns the renderer of a cohort format.
+func LookupCohort(format string) (CohortFunc, error) { return lookupFormat(cohortFormats, format) }
+
+func sortedKeys[T any](m map[string]T) []string {
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func lookupFormat[T any](m map[string]T, format string) (T, error) {
+	f, ok := m[format]
+	if !ok {
+		return f, fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(sortedKeys(m), ", "))
+	}
+	return f, nil
+}
+
+// CohortJSON writes the digilead.cohort/v1 document.
+func CohortJSON(w io.Writer, c *cohort.Report, _ Options) error { return WriteJSON(w, c) }
+
+// CohortCSVHeader names the columns of the cohort csv format: one row per
+// dimension, in bank order, with its distribution and how common its gap
+// is.
+var CohortCSVHeader = []string{
+	"dimension_id", "dimension", "n", "insufficient", "mean", "sd", "min", "p25", "median", "p75", "max",
+	"with_gap", "assessed", "share", "mean_gap",
+}
+
+// CohortCSV writes one row per dimension under a header row (RFC 4180).
+// Missing figures are empty cells.
+func CohortCSV(w io.Writer, c *cohort.Report, _ Options) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(CohortCSVHeader); err != nil {
+		return err
+	}
+	gaps := gapsByDimension(c)
+	for _, d := range c.Dimensions {
+		row := []string{cellText(d.ID), cellText(d.Name), strconv.Itoa(d.N), strconv.Itoa(d.Insufficient),
+			optNum(d.Mean), optNum(d.SD), optNum(d.Min), optNum(d.P25), optNum(d.Median), optNum(d.P75), optNum(d.Max)}
+		if g, ok := gaps[d.ID]; ok {
+			row = append(row, strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), strconv.FormatFloat(g.Share, 'f', -1, 64), optNum(g.MeanGap))
+		} else {
+			row = append(row, "", "", "", "")
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func gapsByDimension(c *cohort.Report) map[string]cohort.Gap {
+	m := make(map[string]cohort.Gap, len(c.Gaps))
+	for _, g := range c.Gaps {
+		m[g.Dimension] = g
+	}
+	return m
+}
+
+// cohortTopGaps is how many common gaps the text and handout list.
+const cohortTopGaps = 5
+
+// topGaps returns the most common gaps that someone has, largest share
+// first.
+func topGaps(c *cohort.Report, n int) []cohort.Gap {
+	var gs []cohort.Gap
+	for _, g := range c.Gaps {
+		if g.WithGap > 0 && len(gs) < n {
+			gs = append(gs, g)
+		}
+	}
+	return gs
+}
+
+// percent writes a share (0-1) as a whole percentage.
+func percent(share float64) string { return fmt.Sprintf("%.0f%%", math.Round(share*100)) }
+
+// fig writes a figure to one decimal, or an en dash when there is none.
+func fig(x *float64) string {
+	if x == nil {
+		return "–"
+	}
+	return num(*x)
+}
+
+// share is n out of total as a fraction, 0 when total is 0.
+func share(n, total int) float64 {
+	if total == 0 {
+		return 0
+	}
+	return float64(n) / float64(total)
+}
+
+// cohortIntro is the opening sentence of every human-readable format.
+func cohortIntro(c *cohort.Report) string {
+	s := fmt.Sprintf("%d participants · %s · version %s.", c.Participants, c.Bank.Title, c.Bank.Version)
+	if c.GapTarget != nil {
+		s += fmt.Sprintf(" Gaps are measured against the %s tier for everyone.", c.GapTarget.Name)
+	} else {
+		s += " Gaps are measured against each person's own target tier."
+	}
+	return s
+}
+
+// cohortPrivacy closes every human-readable format.
+const cohortPrivacy = "No names or respondent ids are included. Scores are out of 100; quartiles by linear interpolation."
+
+// gapSentence describes a common gap.
+func gapSentence(g cohort.Gap) string {
+	return fmt.Sprintf("%s: %d of %d below their target (%s), mean gap %s", g.Name, g.WithGap, g.Assessed, percent(g.Share), fig(g.MeanGap))
+}
+
+// insufficientNote lists the dimensions where some people had too few
+// answers, or "" when there are none.
+func insufficientNote(c *cohort.Report) string {
+	var parts []string
+	for _, d := range c.Dimensions {
+		if d.Insufficient > 0 {
+			parts = append(parts, fmt.Sprintf("%s (%d)", d.Name, d.Insufficient))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Too few answers to score, left out of the figures: " + strings.Join(parts, ", ") + "."
+}
+
+// levelName is a level's name for people.
+func levelRows(c *cohort.Report) [][]string {
+	rows := make([][]string, 0, len(c.Levels))
+	for _, l := range c.Levels {
+		rows = append(rows, []string{l.Name, strconv.Itoa(l.Count), percent(share(l.Count, c.Participants))})
+	}
+	return rows
+}
