@@ -18,7 +18,7 @@ import (
 // and the results as JSON Lines.
 func workshop(t *testing.T, n int) (string, string) {
 	t.Helper()
-	path, _ := answerSets(t, n, batchtest.Options{Seed: 11, Names: true, SkipRate: 0.12, NARate: 0.05})
+	path, _ := genAnswerSets(t, n, batchtest.Options{Seed: 11, Names: true, SkipRate: 0.12, NARate: 0.05})
 	r := digilead(t, "", nil, "score", path)
 	if r.code != 0 {
 		t.Fatalf("score: exit %d: %s", r.code, r.stderr)

@@ -17,7 +17,7 @@ import (
 
 // answerSets writes n generated answer sets for the default bank to a
 // file and returns its path and lines.
-func answerSets(t *testing.T, n int, o batchtest.Options) (string, []string) {
+func genAnswerSets(t *testing.T, n int, o batchtest.Options) (string, []string) {
 	t.Helper()
 	b, err := questions.Default()
 	if err != nil {
@@ -44,7 +44,7 @@ func outputLines(s string) []string {
 // TestScoreMatchesAssess scores answer sets in bulk and checks each line
 // against the result schema and against assess on the same answers.
 func TestScoreMatchesAssess(t *testing.T) {
-	path, in := answerSets(t, 40, batchtest.Options{Seed: 7, SkipRate: 0.1, NARate: 0.1})
+	path, in := genAnswerSets(t, 40, batchtest.Options{Seed: 7, SkipRate: 0.1, NARate: 0.1})
 	r := digilead(t, "", nil, "score", path)
 	if r.code != 0 || r.stderr != "digilead score: 40 scored, 0 rejected\n" {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
@@ -78,7 +78,7 @@ func sameJSON(t *testing.T, a, b string) bool {
 }
 
 func TestScoreKeepsOrder(t *testing.T) {
-	path, in := answerSets(t, 3000, batchtest.Options{Seed: 3})
+	path, in := genAnswerSets(t, 3000, batchtest.Options{Seed: 3})
 	one := digilead(t, "", nil, "score", "--workers", "1", path)
 	many := digilead(t, "", nil, "score", "--workers", "16", path)
 	if one.code != 0 || many.code != 0 {
@@ -98,7 +98,7 @@ func TestScoreKeepsOrder(t *testing.T) {
 }
 
 func TestScoreBadLines(t *testing.T) {
-	_, good := answerSets(t, 3, batchtest.Options{Seed: 1})
+	_, good := genAnswerSets(t, 3, batchtest.Options{Seed: 1})
 	in := strings.Join([]string{
 		good[0],
 		"",
@@ -135,7 +135,7 @@ digilead score: 3 scored, 6 rejected
 }
 
 func TestScoreSeveralFiles(t *testing.T) {
-	a, _ := answerSets(t, 2, batchtest.Options{Seed: 1})
+	a, _ := genAnswerSets(t, 2, batchtest.Options{Seed: 1})
 	bad := filepath.Join(t.TempDir(), "bad.jsonl")
 	os.WriteFile(bad, []byte("{\"answers\":{}}\n{\"answers\":{\"nope\":1}}\n"), 0o644)
 	r := digilead(t, "", nil, "score", a, bad, "-")
@@ -164,7 +164,7 @@ func TestScoreCSV(t *testing.T) {
 }
 
 func TestScoreOutputFile(t *testing.T) {
-	path, _ := answerSets(t, 5, batchtest.Options{Seed: 1})
+	path, _ := genAnswerSets(t, 5, batchtest.Options{Seed: 1})
 	out := filepath.Join(t.TempDir(), "results.jsonl")
 	r := digilead(t, "", nil, "score", "-o", out, path)
 	info, err := os.Stat(out)
