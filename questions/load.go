@@ -26,6 +26,10 @@ const (
 	// maxNodes bounds the YAML nodes visited per file, aliases expanded, so
 	// an alias bomb is refused instead of eating memory and time.
 	maxNodes = 2_000_000
+	// maxAliasNodes bounds the nodes that aliases (*name) expand to per
+	// file: enough to share an option list across thousands of questions,
+	// and a bomb is refused after a few milliseconds.
+	maxAliasNodes = 100_000
 )
 
 var (
@@ -228,8 +232,17 @@ var (
 	scaleFields     = []string{"min", "max", "labels"}
 )
 
-func decodeFile(f File, probs *Problems) *rawBank {
-	d := &decoder{file: f.Name, probs: probs, budget: maxNodes}
+func decodeFile(f File, probs *Problems) (rb *rawBank) {
+	start := len(*probs)
+	d := &decoder{file: f.Name, probs: probs, budget: maxNodes, aliasBudget: maxAliasNodes}
+	defer func() {
+		// Once the budget is spent the walk stopped half-way: what it found
+		// missing is noise, so the file's only problem is the budget's.
+		if d.spent {
+			*probs = append((*probs)[:start], d.spentAt)
+			rb = nil
+		}
+	}()
 	if len(bytes.TrimSpace(f.Data)) == 0 {
 		d.problem(Pos{File: f.Name}, "", "file is empty; a bank needs at least schema, id, title, version, tiers, dimensions and questions")
 		return nil
@@ -263,7 +276,7 @@ func decodeFile(f File, probs *Problems) *rawBank {
 		d.errorf(root, "", "the file must be a mapping of bank fields (schema: …, id: …), not %s", kindName(root))
 		return nil
 	}
-	rb := &rawBank{file: f.Name, header: map[string]Pos{}}
+	rb = &rawBank{file: f.Name, header: map[string]Pos{}}
 	b := &rb.bank
 	d.mapping(root, "", bankFields, func(key string, k, v *yaml.Node) {
 		if contains(headerFields, key) {
@@ -765,7 +778,12 @@ type decoder struct {
 	file   string
 	probs  *Problems
 	budget int
-	spent  bool
+	// aliasBudget is what is left of maxAliasNodes; sizes memoises the
+	// node count of alias targets.
+	aliasBudget int
+	sizes       map[*yaml.Node]int
+	spent       bool
+	spentAt     Problem
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line} }
@@ -802,26 +820,63 @@ func parserError(msg string) bool {
 	return false
 }
 
-// deref follows aliases and charges the node budget; it returns nil once
-// the budget is spent.
+// deref follows aliases and charges the node budgets; it returns nil once
+// a budget is spent.
 func (d *decoder) deref(n *yaml.Node) *yaml.Node {
 	if d.spent {
 		return nil
 	}
 	d.budget--
+	at := n
 	for depth := 0; n != nil && n.Kind == yaml.AliasNode; depth++ {
 		if depth > 100 {
 			n = nil
 			break
 		}
 		n = n.Alias
+		d.aliasBudget -= d.size(n)
 	}
-	if d.budget < 0 || n == nil {
-		d.spent = true
-		d.problem(Pos{File: d.file}, "", "too many YAML nodes or alias expansions; refusing a file that expands this much (alias bomb?)")
+	switch {
+	case d.aliasBudget < 0:
+		d.spend(at, fmt.Sprintf("aliases (*name) expand to more than %d YAML nodes; refusing the file (alias bomb?): write the shared parts out instead", maxAliasNodes))
+		return nil
+	case d.budget < 0 || n == nil:
+		d.spend(at, fmt.Sprintf("more than %d YAML nodes; refusing the file: split the bank into a directory of smaller files", maxNodes))
 		return nil
 	}
 	return n
+}
+
+func (d *decoder) spend(at *yaml.Node, msg string) {
+	d.spent = true
+	d.spentAt = Problem{Pos: Pos{File: d.file}, Msg: msg}
+	if at != nil {
+		d.spentAt.Pos.Line = at.Line
+	}
+	d.problem(d.spentAt.Pos, "", msg)
+}
+
+// size counts the nodes under n, an alias counting as one.
+func (d *decoder) size(n *yaml.Node) int {
+	if n == nil || len(n.Content) == 0 {
+		return 1
+	}
+	if s, ok := d.sizes[n]; ok {
+		return s
+	}
+	s := 1
+	for _, c := range n.Content {
+		if c.Kind != yaml.AliasNode {
+			s += d.size(c)
+		} else {
+			s++
+		}
+	}
+	if d.sizes == nil {
+		d.sizes = map[*yaml.Node]int{}
+	}
+	d.sizes[n] = s
+	return s
 }
 
 func kindName(n *yaml.Node) string {
