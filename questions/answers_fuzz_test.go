@@ -1,0 +1,103 @@
+package questions
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"reflect"
+	"testing"
+)
+
+func FuzzDecodeAnswers(f *testing.F) {
+	b, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	example, err := os.ReadFile("../docs/examples/answers.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(example)
+	raw, err := DecodeAnswers(example)
+	if err != nil {
+		f.Fatal(err)
+	}
+	asJSON, err := json.Marshal(raw)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(asJSON)
+	f.Add([]byte(`{"answers": {"vis-explain": "na", "cit-methods": ["journey", 1], "vis-roadmap": "YES"}}`))
+	f.Add([]byte("answers: {vis-explain: 4.5, vis-horizon: 0x3, nope: 1}\nextra: 1\n"))
+	f.Add([]byte("answers:\n  vis-explain: &a [*a]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		raw, err := DecodeAnswers(data)
+		if err != nil {
+			var p Problem
+			if !errors.As(err, &p) || p.Msg == "" {
+				t.Fatalf("DecodeAnswers error is not a Problem with a message: %T %v", err, err)
+			}
+			checkParseAnswersFails(t, data, b)
+			return
+		}
+		a, err := b.CheckAnswers(raw)
+		if err != nil {
+			var ps Problems
+			if !errors.As(err, &ps) || len(ps) == 0 || !errors.Is(err, ErrInvalid) {
+				t.Fatalf("CheckAnswers error is not Problems: %T %v", err, err)
+			}
+			for _, p := range ps {
+				if p.Msg == "" || p.Field == "" {
+					t.Fatalf("problem without a field or message: %+v", p)
+				}
+			}
+			checkParseAnswersFails(t, data, b)
+			return
+		}
+		for id, v := range a.Values {
+			q, ok := b.Question(id)
+			if !ok {
+				t.Fatalf("accepted an answer to unknown question %q", id)
+			}
+			if v.Kind == Unanswered {
+				t.Fatalf("kept an unanswered value for %q", id)
+			}
+			// A value survives the trip through a result file: JSON out, JSON
+			// in, and checked against the bank again.
+			data, err := json.Marshal(v)
+			if err != nil {
+				t.Fatalf("%s: marshal %+v: %v", id, v, err)
+			}
+			var back Value
+			if err := json.Unmarshal(data, &back); err != nil {
+				t.Fatalf("%s: %s does not decode: %v", id, data, err)
+			}
+			again, err := q.ParseValue(back.Raw())
+			if err != nil {
+				t.Fatalf("%s: %s is refused on the way back: %v", id, data, err)
+			}
+			if !reflect.DeepEqual(again, v) && !(len(v.Opts) == 0 && len(again.Opts) == 0 && v.Kind == again.Kind) {
+				t.Fatalf("%s: %+v came back as %+v", id, v, again)
+			}
+		}
+		if _, err := ParseAnswers("answers.yaml", data, b); err != nil {
+			t.Fatalf("ParseAnswers refuses what DecodeAnswers and CheckAnswers accept: %v", err)
+		}
+	})
+}
+
+// checkParseAnswersFails checks that ParseAnswers refuses the input as
+// Problems naming the file.
+func checkParseAnswersFails(t *testing.T, data []byte, b *Bank) {
+	t.Helper()
+	_, err := ParseAnswers("answers.yaml", data, b)
+	var ps Problems
+	if !errors.As(err, &ps) || len(ps) == 0 || !errors.Is(err, ErrInvalid) {
+		t.Fatalf("ParseAnswers error is not Problems: %T %v", err, err)
+	}
+	for _, p := range ps {
+		if p.Pos.File != "answers.yaml" || p.Msg == "" {
+			t.Fatalf("problem does not name the file or has no message: %+v", p)
+		}
+	}
+}

@@ -1,0 +1,171 @@
+package questions
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// wantProblem checks that err is Problems (wrapping ErrInvalid) and that
+// one of them contains each of want.
+func wantProblem(t *testing.T, err error, want ...string) Problems {
+	t.Helper()
+	var ps Problems
+	if !errors.As(err, &ps) || !errors.Is(err, ErrInvalid) {
+		t.Fatalf("want Problems wrapping ErrInvalid, got %T %v", err, err)
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error does not say %q:\n%v", w, err)
+		}
+	}
+	return ps
+}
+
+func TestLoadRefusesFileOverSizeLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.yaml")
+	// A valid start, then comments past the limit: the size alone decides.
+	data := append([]byte(tinyBank), strings.Repeat("# padding\n", MaxFileSize/10)...)
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(path)
+	ps := wantProblem(t, err, path, "larger than the 10 MiB limit")
+	if len(ps) != 1 {
+		t.Errorf("want one problem, got %d", len(ps))
+	}
+	if _, err := Parse(File{Name: "big.yaml", Data: data}); err == nil {
+		t.Error("Parse accepted a file over the limit")
+	}
+	if _, err := ParseAnswers("big.yaml", append([]byte("answers: {}\n"), data...), mustDefault(t)); err == nil || !strings.Contains(err.Error(), "big.yaml: larger than the 10 MiB limit") {
+		t.Errorf("ParseAnswers: want a size error naming the file, got %v", err)
+	}
+}
+
+func TestLoadAcceptsFileJustUnderSizeLimit(t *testing.T) {
+	pad := strings.Repeat("#", 99) + "\n"
+	data := []byte(tinyBank + strings.Repeat(pad, (MaxFileSize-len(tinyBank))/len(pad)))
+	path := filepath.Join(t.TempDir(), "big.yaml")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(path); err != nil {
+		t.Fatalf("a %d-byte bank was refused: %v", len(data), err)
+	}
+}
+
+func mustDefault(t *testing.T) *Bank {
+	t.Helper()
+	b, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// questionLines writes n likert questions of dimension d1, ids from first.
+func questionLines(first, n int) string {
+	var sb strings.Builder
+	for i := first; i < first+n; i++ {
+		fmt.Fprintf(&sb, "  - {id: q%d, dimension: d1, text: Q}\n", i)
+	}
+	return sb.String()
+}
+
+func TestQuestionLimit(t *testing.T) {
+	head := tinyHeader + "dimensions: [{id: d1, name: One}]\nquestions:\n"
+	b, err := Parse(File{Name: "max.yaml", Data: []byte(head + questionLines(0, MaxQuestions))})
+	if err != nil {
+		t.Fatalf("a bank of exactly %d questions was refused: %v", MaxQuestions, err)
+	}
+	if len(b.Questions) != MaxQuestions {
+		t.Fatalf("got %d questions", len(b.Questions))
+	}
+
+	_, err = Parse(File{Name: "over.yaml", Data: []byte(head + questionLines(0, MaxQuestions+1))})
+	ps := wantProblem(t, err, fmt.Sprintf("over.yaml:%d: questions: more than %d questions in one file; split the bank", MaxQuestions+10, MaxQuestions))
+	if len(ps) != 1 {
+		t.Errorf("want one problem, got %d:\n%v", len(ps), err)
+	}
+
+	// Split over files, the limit holds for the whole bank.
+	half := MaxQuestions/2 + 1
+	_, err = Parse(
+		File{Name: "dir/a.yaml", Data: []byte(head + questionLines(0, half))},
+		File{Name: "dir/b.yaml", Data: []byte("questions:\n" + questionLines(half, half))},
+	)
+	wantProblem(t, err, fmt.Sprintf("%d questions is more than the limit of %d", 2*half, MaxQuestions))
+}
+
+// billionLaughs is the classic alias bomb: ten levels of nine aliases,
+// 9^9 strings when expanded.
+func billionLaughs(key string) string {
+	var sb strings.Builder
+	sb.WriteString("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i < 10; i++ {
+		p := fmt.Sprintf("*a%d", i-1)
+		fmt.Fprintf(&sb, "a%d: &a%d [%s]\n", i, i, strings.Repeat(p+", ", 8)+p)
+	}
+	fmt.Fprintf(&sb, "%s: *a9\n", key)
+	return sb.String()
+}
+
+func TestAliasBombIsRefused(t *testing.T) {
+	// In a bank, top-level keys outside the format are not walked at all.
+	_, err := Parse(File{Name: "bomb.yaml", Data: []byte(billionLaughs("questions"))})
+	wantProblem(t, err, "bomb.yaml:1: a0: unknown field")
+
+	// An answers file is decoded by yaml.v3, which refuses the expansion.
+	_, err = ParseAnswers("bomb.yaml", []byte(strings.Replace(billionLaughs("  x"), "  x:", "answers:\n  x:", 1)), mustDefault(t))
+	wantProblem(t, err, "bomb.yaml", "excessive aliasing")
+}
+
+func TestAliasBombInBankFieldsIsRefused(t *testing.T) {
+	// The bank's own shape cannot nest aliases, but one option list shared
+	// by many questions multiplies: 1,000 options x 2,000 questions.
+	var sb strings.Builder
+	sb.WriteString(tinyHeader + "dimensions: [{id: d1, name: One}]\nquestions:\n  - {id: q0, dimension: d1, text: Q, type: multi, options: &o [")
+	for i := 0; i < 1000; i++ {
+		fmt.Fprintf(&sb, "{id: o%d, label: L, score: 0}, ", i)
+	}
+	sb.WriteString("]}\n")
+	for i := 1; i < 2000; i++ {
+		fmt.Fprintf(&sb, "  - {id: q%d, dimension: d1, text: Q, type: multi, options: *o}\n", i)
+	}
+	_, err := Parse(File{Name: "bomb.yaml", Data: []byte(sb.String())})
+	ps := wantProblem(t, err, "bomb.yaml:", "aliases (*name) expand to more than 100000 YAML nodes")
+	if len(ps) != 1 || ps[0].Pos.Line < 10 {
+		t.Errorf("want the alias problem alone, at the alias's line:\n%v", err)
+	}
+}
+
+func TestAliasesWithinLimitAreAccepted(t *testing.T) {
+	bank := tinyHeader + `dimensions: [{id: d1, name: One}]
+questions:
+  - {id: q1, dimension: d1, text: Q, type: choice, options: &agree [{id: a, label: A, score: 0}, {id: b, label: B, score: 1}]}
+  - {id: q2, dimension: d1, text: Q, type: choice, options: *agree}
+  - {id: q3, dimension: d1, text: Q, type: multi, options: *agree}
+`
+	b, err := Parse(File{Name: "shared.yaml", Data: []byte(bank)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q, _ := b.Question("q3"); len(q.Options) != 2 {
+		t.Errorf("q3 has %d options through the alias, want 2", len(q.Options))
+	}
+}
+
+func TestNestingDepthIsRefused(t *testing.T) {
+	deep := strings.Repeat("[", 20000) + strings.Repeat("]", 20000)
+	_, err := Parse(File{Name: "deep.yaml", Data: []byte("tiers: " + deep + "\n")})
+	wantProblem(t, err, "deep.yaml", "exceeded max depth")
+
+	b := mustDefault(t)
+	_, err = ParseAnswers("deep.yaml", []byte("answers: {x: "+deep+"}\n"), b)
+	wantProblem(t, err, "deep.yaml", "exceeded max depth")
+	_, err = ParseAnswers("deep.json", []byte(`{"answers": {"x": `+deep+"}}"), b)
+	wantProblem(t, err, "deep.json:1", "exceeded max depth")
+}

@@ -1,0 +1,185 @@
+package questions
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"testing"
+)
+
+// checkParse checks what Parse promises for any input: either a bank whose
+// lookups agree with its lists, or Problems (wrapping ErrInvalid) that each
+// say something and point into one of the files given.
+func checkParse(t *testing.T, files []File, b *Bank, err error) {
+	t.Helper()
+	if err != nil {
+		if b != nil {
+			t.Fatalf("Parse returned a bank and an error: %v", err)
+		}
+		checkProblems(t, err, files)
+		return
+	}
+	if b == nil {
+		t.Fatal("Parse returned neither a bank nor an error")
+	}
+	checkBank(t, b)
+}
+
+func checkProblems(t *testing.T, err error, files []File) {
+	t.Helper()
+	if !errors.Is(err, ErrInvalid) {
+		t.Fatalf("error does not wrap ErrInvalid: %T %v", err, err)
+	}
+	var ps Problems
+	if !errors.As(err, &ps) || len(ps) == 0 {
+		t.Fatalf("error is not a non-empty Problems: %T %v", err, err)
+	}
+	names := map[string]int{}
+	for _, f := range files {
+		names[f.Name] = bytes.Count(f.Data, []byte("\n")) + 1
+	}
+	for _, p := range ps {
+		if p.Msg == "" {
+			t.Fatalf("problem without a message: %+v", p)
+		}
+		lines, ok := names[p.Pos.File]
+		if !ok && p.Pos.File != "dir" {
+			t.Fatalf("problem names file %q, which was not given: %v", p.Pos.File, p)
+		}
+		if p.Pos.Line < 0 || (ok && p.Pos.Line > lines+1) {
+			t.Fatalf("problem at line %d of a %d-line file: %v", p.Pos.Line, lines, p)
+		}
+	}
+}
+
+func checkBank(t *testing.T, b *Bank) {
+	t.Helper()
+	if len(b.Tiers) == 0 || len(b.Dimensions) == 0 || len(b.Questions) == 0 {
+		t.Fatalf("accepted bank with %d tiers, %d dimensions, %d questions", len(b.Tiers), len(b.Dimensions), len(b.Questions))
+	}
+	if len(b.Questions) > MaxQuestions {
+		t.Fatalf("accepted %d questions, more than MaxQuestions", len(b.Questions))
+	}
+	for i := range b.Tiers {
+		if got, ok := b.Tier(b.Tiers[i].ID); !ok || got != &b.Tiers[i] {
+			t.Fatalf("Tier(%q) does not find tier %d", b.Tiers[i].ID, i)
+		}
+		if i > 0 && b.Tiers[i-1].Rank >= b.Tiers[i].Rank {
+			t.Fatalf("tiers not in strict rank order: %d then %d", b.Tiers[i-1].Rank, b.Tiers[i].Rank)
+		}
+		for dim := range b.Tiers[i].Expectations {
+			if _, ok := b.Dimension(dim); !ok {
+				t.Fatalf("tier %s expects unknown dimension %q", b.Tiers[i].ID, dim)
+			}
+		}
+	}
+	for i := range b.Dimensions {
+		d := &b.Dimensions[i]
+		if got, ok := b.Dimension(d.ID); !ok || got != d || b.DimensionIndex(d.ID) != i {
+			t.Fatalf("Dimension(%q) does not find dimension %d", d.ID, i)
+		}
+		if len(b.QuestionsOf(d.ID)) == 0 {
+			t.Fatalf("dimension %q has no question", d.ID)
+		}
+		for _, a := range d.Actions {
+			for _, tier := range a.Tiers {
+				if _, ok := b.Tier(tier); !ok {
+					t.Fatalf("action of %q names unknown tier %q", d.ID, tier)
+				}
+			}
+		}
+	}
+	for i := range b.Questions {
+		q := &b.Questions[i]
+		if got, ok := b.Question(q.ID); !ok || got != q {
+			t.Fatalf("Question(%q) does not find question %d", q.ID, i)
+		}
+		if _, ok := b.Dimension(q.Dimension); !ok {
+			t.Fatalf("question %q measures unknown dimension %q", q.ID, q.Dimension)
+		}
+		switch q.Type {
+		case Likert:
+			if q.Scale.Max <= q.Scale.Min {
+				t.Fatalf("question %q has scale %d..%d", q.ID, q.Scale.Min, q.Scale.Max)
+			}
+		case Choice, Multi:
+			if len(q.Options) < 2 {
+				t.Fatalf("%s question %q has %d options", q.Type, q.ID, len(q.Options))
+			}
+		case YesNo:
+		default:
+			t.Fatalf("question %q has type %q", q.ID, q.Type)
+		}
+	}
+	if len(b.Digest) != len("sha256:")+64 {
+		t.Fatalf("digest %q", b.Digest)
+	}
+}
+
+func TestFuzzSeedBankIsValid(t *testing.T) {
+	b, err := Parse(File{Name: "tiny.yaml", Data: []byte(tinyBank)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBank(t, b)
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add(defaultYAML)
+	f.Add([]byte("schema: digilead/v1\nid: x\n"))
+	f.Add([]byte(tinyBank))
+	f.Add([]byte("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		files := []File{{Name: "bank.yaml", Data: data}}
+		b, err := Parse(files...)
+		checkParse(t, files, b, err)
+		if err == nil {
+			// The same input gives the same bank.
+			b2, err2 := Parse(files...)
+			if err2 != nil || b2.Digest != b.Digest || len(b2.Questions) != len(b.Questions) {
+				t.Fatalf("second parse differs: %v", err2)
+			}
+		}
+	})
+}
+
+// FuzzParseDir merges several files: the input is split on "\n---file\n".
+func FuzzParseDir(f *testing.F) {
+	f.Add([]byte(tinyHeader + "\n---file\n" + tinyBody))
+	f.Add([]byte(tinyBody + "\n---file\n" + tinyHeader + "\n---file\n" + tinyBody))
+	f.Add(append(append([]byte{}, defaultYAML...), "\n---file\nquestions: []\n"...))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		parts := bytes.Split(data, []byte("\n---file\n"))
+		if len(parts) > 8 {
+			parts = parts[:8]
+		}
+		files := make([]File, len(parts))
+		for i, p := range parts {
+			files[i] = File{Name: fmt.Sprintf("dir/%02d.yaml", i), Data: p}
+		}
+		b, err := Parse(files...)
+		checkParse(t, files, b, err)
+	})
+}
+
+const tinyHeader = `schema: digilead/v1
+id: tiny
+title: Tiny
+version: "1"
+tiers:
+  - {id: low, name: Low, rank: 1, expectations: {d1: 50}}
+  - {id: high, name: High, rank: 2, expectations: {d1: 80}}
+`
+
+const tinyBody = `dimensions:
+  - id: d1
+    name: One
+    actions: [{kind: reading, text: Read, tiers: [high]}]
+questions:
+  - {id: q1, dimension: d1, text: "Likert?"}
+  - {id: q2, dimension: d1, text: "Pick?", type: choice, options: [{id: a, label: A, score: 0}, {id: b, label: B, score: 1}]}
+  - {id: q3, dimension: d1, text: "Yes?", type: yesno, reverse: true}
+  - {id: q4, dimension: d1, text: "Many?", type: multi, options: [{id: a, label: A, score: 0.5}, {id: b, label: B, score: 0.5}]}
+`
+
+const tinyBank = tinyHeader + tinyBody
