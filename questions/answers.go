@@ -9,6 +9,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -226,11 +227,20 @@ func (b *Bank) CheckAnswers(raw RawAnswers) (*Answers, error) {
 	for id := range raw.Answers {
 		ids = append(ids, id)
 	}
-	sort.Slice(ids, func(i, j int) bool { return b.order(ids[i]) < b.order(ids[j]) })
+	sort.Slice(ids, func(i, j int) bool {
+		if oi, oj := b.order(ids[i]), b.order(ids[j]); oi != oj {
+			return oi < oj
+		}
+		return ids[i] < ids[j] // unknown ids, in a stable order
+	})
 	for _, id := range ids {
 		v, err := b.ParseValue(id, raw.Answers[id])
 		if err != nil {
-			probs.add(Pos{}, id, "%s", err.Error())
+			field := id
+			if !idRe.MatchString(id) {
+				field = strconv.Quote(id) // "" or a key with spaces or newlines
+			}
+			probs.add(Pos{}, field, "%s", err.Error())
 			continue
 		}
 		if v.Kind != Unanswered {

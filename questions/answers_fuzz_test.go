@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -47,9 +48,12 @@ func FuzzDecodeAnswers(f *testing.F) {
 				t.Fatalf("CheckAnswers error is not Problems: %T %v", err, err)
 			}
 			for _, p := range ps {
-				if p.Msg == "" || p.Field == "" {
-					t.Fatalf("problem without a field or message: %+v", p)
+				if p.Msg == "" || p.Field == "" || strings.ContainsAny(p.Field, "\n\r") {
+					t.Fatalf("problem without a field on one line, or without a message: %+v", p)
 				}
+			}
+			if _, again := b.CheckAnswers(raw); again.Error() != err.Error() {
+				t.Fatalf("CheckAnswers reports differently on the same input:\n%v\n--\n%v", err, again)
 			}
 			checkParseAnswersFails(t, data, b)
 			return
