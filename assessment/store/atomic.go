@@ -4,15 +4,19 @@
 package store
 
 import (
-	"fmt"
+	"errors"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // WriteFileAtomic writes data to path through a temporary file in the same
 // directory and a rename, so a reader (or a crash) never sees a partial
 // file. The file gets mode perm.
 func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return &os.PathError{Op: "write", Path: path, Err: syscall.EISDIR}
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -38,7 +42,11 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 		return err
 	}
 	if err = os.Rename(name, path); err != nil {
-		return fmt.Errorf("rename into place: %w", err)
+		var le *os.LinkError
+		if errors.As(err, &le) {
+			err = le.Err // the temporary name means nothing to the reader
+		}
+		return &os.PathError{Op: "rename into place", Path: path, Err: err}
 	}
 	return nil
 }
