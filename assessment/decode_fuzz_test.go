@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
 	"testing"
 	"time"
 
@@ -13,19 +12,7 @@ import (
 
 // exampleResult scores docs/examples/answers.yaml with the default bank.
 func exampleResult(tb testing.TB) *Result {
-	tb.Helper()
-	b, err := questions.Default()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	data, err := os.ReadFile("../docs/examples/answers.yaml")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	a, err := questions.ParseAnswers("answers.yaml", data, b)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	b, a := exampleAnswers(tb)
 	return Score(b, a, Options{Now: time.Unix(1700000000, 0), Tool: Tool{Name: "digilead", Version: "test"}})
 }
 

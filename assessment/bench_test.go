@@ -1,0 +1,35 @@
+package assessment
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	"github.com/digilead/digilead/questions"
+)
+
+// exampleAnswers is the default bank and docs/examples/answers.yaml.
+func exampleAnswers(tb testing.TB) (*questions.Bank, *questions.Answers) {
+	tb.Helper()
+	b, err := questions.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	data, err := os.ReadFile("../docs/examples/answers.yaml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	a, err := questions.ParseAnswers("answers.yaml", data, b)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b, a
+}
+
+func BenchmarkScore(b *testing.B) {
+	bank, a := exampleAnswers(b)
+	opts := Options{Now: time.Unix(1700000000, 0)}
+	for b.Loop() {
+		Score(bank, a, opts)
+	}
+}

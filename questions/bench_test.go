@@ -1,0 +1,48 @@
+package questions
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+func BenchmarkDefault(b *testing.B) {
+	b.SetBytes(int64(len(defaultYAML)))
+	for b.Loop() {
+		if _, err := Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseAnswers(b *testing.B) {
+	bank, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	yamlData, err := os.ReadFile("../docs/examples/answers.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw, err := DecodeAnswers(yamlData)
+	if err != nil {
+		b.Fatal(err)
+	}
+	jsonData, err := json.Marshal(raw)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name string
+		data []byte
+	}{{"yaml", yamlData}, {"json", jsonData}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.data)))
+			for b.Loop() {
+				if _, err := ParseAnswers("answers", bc.data, bank); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
