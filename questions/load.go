@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -32,11 +33,17 @@ const (
 	maxAliasNodes = 100_000
 )
 
+// The patterns are compiled on first use, not at start-up: `digilead
+// version` and --help never need them.
 var (
-	bankIDRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	idRe     = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
-	yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	bankIDRe = lazyRegexp(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	idRe     = lazyRegexp(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+	yamlLine = lazyRegexp(`^yaml: line (\d+): (.*)$`)
 )
+
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // File is one source file of a bank.
 type File struct {
@@ -618,7 +625,7 @@ func validate(b *Bank, parts []*rawBank, probs *Problems) {
 	}
 	if b.ID == "" {
 		probs.add(hp("id"), "id", "missing; give the bank a kebab-case id such as my-team-bank")
-	} else if !bankIDRe.MatchString(b.ID) {
+	} else if !bankIDRe().MatchString(b.ID) {
 		probs.add(hp("id"), "id", "%q is not kebab-case; use lower-case letters, digits and single hyphens (e.g. my-team-bank)", b.ID)
 	}
 	if strings.TrimSpace(b.Title) == "" {
@@ -798,7 +805,7 @@ func (d *decoder) errorf(n *yaml.Node, field, format string, args ...any) {
 
 func (d *decoder) syntax(err error) {
 	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		if parserError(m[2]) {
 			line++ // yaml.v3 counts parser (not scanner) error lines from 0
@@ -990,7 +997,7 @@ func (d *decoder) strict(n *yaml.Node, field string) string {
 
 func (d *decoder) id(n *yaml.Node, field string) string {
 	s := d.str(n, field)
-	if s != "" && !idRe.MatchString(s) {
+	if s != "" && !idRe().MatchString(s) {
 		d.errorf(n, field, "%q is not a valid id; use letters, digits, '.', '_' and '-' (no spaces)", s)
 	}
 	return s
