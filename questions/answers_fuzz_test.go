@@ -9,24 +9,30 @@ import (
 	"testing"
 )
 
-func FuzzDecodeAnswers(f *testing.F) {
+// exampleAnswers returns the default bank and docs/examples/answers.yaml,
+// as it is and as JSON.
+func exampleAnswers(tb testing.TB) (b *Bank, yamlData, jsonData []byte) {
+	tb.Helper()
 	b, err := Default()
 	if err != nil {
-		f.Fatal(err)
+		tb.Fatal(err)
 	}
-	example, err := os.ReadFile("../docs/examples/answers.yaml")
+	if yamlData, err = os.ReadFile("../docs/examples/answers.yaml"); err != nil {
+		tb.Fatal(err)
+	}
+	raw, err := DecodeAnswers(yamlData)
 	if err != nil {
-		f.Fatal(err)
+		tb.Fatal(err)
 	}
+	if jsonData, err = json.Marshal(raw); err != nil {
+		tb.Fatal(err)
+	}
+	return b, yamlData, jsonData
+}
+
+func FuzzDecodeAnswers(f *testing.F) {
+	b, example, asJSON := exampleAnswers(f)
 	f.Add(example)
-	raw, err := DecodeAnswers(example)
-	if err != nil {
-		f.Fatal(err)
-	}
-	asJSON, err := json.Marshal(raw)
-	if err != nil {
-		f.Fatal(err)
-	}
 	f.Add(asJSON)
 	f.Add([]byte(`{"answers": {"vis-explain": "na", "cit-methods": ["journey", 1], "vis-roadmap": "YES"}}`))
 	f.Add([]byte("answers: {vis-explain: 4.5, vis-horizon: 0x3, nope: 1}\nextra: 1\n"))

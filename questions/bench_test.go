@@ -1,8 +1,6 @@
 package questions
 
 import (
-	"encoding/json"
-	"os"
 	"testing"
 )
 
@@ -27,22 +25,7 @@ func BenchmarkParseDefaultYAML(b *testing.B) {
 }
 
 func BenchmarkParseAnswers(b *testing.B) {
-	bank, err := Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	yamlData, err := os.ReadFile("../docs/examples/answers.yaml")
-	if err != nil {
-		b.Fatal(err)
-	}
-	raw, err := DecodeAnswers(yamlData)
-	if err != nil {
-		b.Fatal(err)
-	}
-	jsonData, err := json.Marshal(raw)
-	if err != nil {
-		b.Fatal(err)
-	}
+	bank, yamlData, jsonData := exampleAnswers(b)
 	for _, bc := range []struct {
 		name string
 		data []byte
