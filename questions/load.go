@@ -854,13 +854,13 @@ func (d *decoder) deref(n *yaml.Node) *yaml.Node {
 	return n
 }
 
+// spend stops the walk; decodeFile reports the problem.
 func (d *decoder) spend(at *yaml.Node, msg string) {
 	d.spent = true
 	d.spentAt = Problem{Pos: Pos{File: d.file}, Msg: msg}
 	if at != nil {
 		d.spentAt.Pos.Line = at.Line
 	}
-	d.problem(d.spentAt.Pos, "", msg)
 }
 
 // size counts the nodes under n, an alias counting as one.
