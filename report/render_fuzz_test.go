@@ -1,0 +1,34 @@
+package report
+
+import (
+	"io"
+	"os"
+	"testing"
+
+	"github.com/digilead/digilead/assessment"
+)
+
+// FuzzRender renders, in every format, any result that DecodeResult
+// accepts: a saved or hand-edited result file must never crash a report.
+func FuzzRender(f *testing.F) {
+	data, err := os.ReadFile("../cmd/digilead/testdata/assess.json.golden")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data, 80)
+	f.Add([]byte(`{"schema":"digilead.result/v1","bank":{"id":"x"},"dimensions":[{"id":"d","score":-1e300,"coverage":7,"status":"scored"}],"tiers":[{"id":"t","readiness":1e9}],"target":{"id":"t"},"gaps":[{"dimension":"d","score":250,"expected":-3,"gap":-1e9,"severity":"huge"}]}`), 0)
+	f.Fuzz(func(t *testing.T, data []byte, width int) {
+		r, err := assessment.DecodeResult(data)
+		if err != nil {
+			return
+		}
+		for _, format := range Formats() {
+			render, _ := Lookup(format)
+			for _, accessible := range []bool{false, true} {
+				if err := render(io.Discard, r, Options{Width: width, Accessible: accessible}); err != nil {
+					t.Fatalf("%s: %v", format, err)
+				}
+			}
+		}
+	})
+}
