@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -36,7 +37,7 @@ func checkProblems(t *testing.T, err error, files []File) {
 	}
 	names := map[string]int{}
 	for _, f := range files {
-		names[f.Name] = bytes.Count(f.Data, []byte("\n")) + 1
+		names[f.Name] = yamlLines(f.Data)
 	}
 	for _, p := range ps {
 		if p.Msg == "" {
@@ -50,6 +51,14 @@ func checkProblems(t *testing.T, err error, files []File) {
 			t.Fatalf("problem at line %d of a %d-line file: %v", p.Pos.Line, lines, p)
 		}
 	}
+}
+
+// yamlLines counts lines as YAML does: CR, LF, CR LF, and NEL, LS and PS
+// each end one.
+func yamlLines(data []byte) int {
+	s := string(data)
+	n := strings.Count(s, "\n") + strings.Count(s, "\r") - strings.Count(s, "\r\n")
+	return n + strings.Count(s, "\u0085") + strings.Count(s, "\u2028") + strings.Count(s, "\u2029") + 1
 }
 
 func checkBank(t *testing.T, b *Bank) {
