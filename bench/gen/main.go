@@ -8,14 +8,12 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"math"
-	"math/rand/v2"
 	"os"
 	"strings"
 
+	"github.com/digilead/digilead/assessment/batch/batchtest"
 	"github.com/digilead/digilead/questions"
 )
 
@@ -52,93 +50,15 @@ func usage() {
 	os.Exit(2)
 }
 
-// answerSet is one line of `digilead score` input.
-type answerSet struct {
-	Respondent questions.Respondent `json:"respondent"`
-	Answers    map[string]any       `json:"answers"`
-}
-
-// answers writes n answer sets for the default bank. Each person has an
-// overall ability and a leaning per dimension; answers follow them with
-// noise, a few are "na" (where offered) or left out.
+// answers writes n answer sets for the default bank with the generator
+// the score and cohort tests use: a few answers left out, a few "na".
 func answers(w *bufio.Writer, n int, seed uint64) error {
 	b, err := questions.Default()
 	if err != nil {
 		return err
 	}
-	rng := rand.New(rand.NewPCG(seed, 0x5eed))
-	enc := json.NewEncoder(w)
-	roles := b.TierIDs()
-	for i := 0; i < n; i++ {
-		set := answerSet{
-			Respondent: questions.Respondent{ID: fmt.Sprintf("p%06d", i+1), Role: roles[rng.IntN(len(roles))]},
-			Answers:    make(map[string]any, len(b.Questions)),
-		}
-		ability := clamp(0.55 + 0.15*rng.NormFloat64())
-		lean := map[string]float64{}
-		for _, d := range b.Dimensions {
-			lean[d.ID] = 0.1 * rng.NormFloat64()
-		}
-		for qi := range b.Questions {
-			q := &b.Questions[qi]
-			switch r := rng.Float64(); {
-			case r < 0.02:
-				continue
-			case r < 0.06 && q.AllowNA:
-				set.Answers[q.ID] = "na"
-				continue
-			}
-			x := clamp(ability + lean[q.Dimension] + 0.15*rng.NormFloat64())
-			set.Answers[q.ID] = value(rng, q, x)
-		}
-		if err := enc.Encode(set); err != nil {
-			return err
-		}
-	}
-	return nil
+	return batchtest.Write(w, b, n, batchtest.Options{Seed: seed, SkipRate: 0.02, NARate: 0.04})
 }
-
-// value is an answer to q from a person at x in [0, 1].
-func value(rng *rand.Rand, q *questions.Question, x float64) any {
-	switch q.Type {
-	case questions.Likert:
-		if q.Reverse {
-			x = 1 - x
-		}
-		return q.Scale.Min + int(math.Round(x*float64(q.Scale.Max-q.Scale.Min)))
-	case questions.YesNo:
-		yes := rng.Float64() < x
-		if q.Reverse {
-			yes = !yes
-		}
-		return yes
-	case questions.Choice:
-		best, bestD := q.Options[0].ID, math.Inf(1)
-		for _, o := range q.Options {
-			if d := math.Abs(o.Score - x + 0.1*rng.NormFloat64()); d < bestD {
-				best, bestD = o.ID, d
-			}
-		}
-		return best
-	default: // multi; an option worth nothing ("none of these") only alone
-		picks := []string{}
-		none := ""
-		for _, o := range q.Options {
-			switch {
-			case o.Score == 0:
-				none = o.ID
-			case rng.Float64() < x:
-				picks = append(picks, o.ID)
-			}
-		}
-		if len(picks) == 0 && none != "" {
-			picks = append(picks, none)
-		}
-		return picks
-	}
-}
-
-func clamp(x float64) float64 { return math.Max(0, math.Min(1, x)) }
 
 // bank writes a valid bank of nq questions over 25 dimensions, shaped like
 // the default bank: mostly likert, some choice, multi and yes/no, with
