@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -15,36 +14,19 @@ import (
 // CohortFunc renders a cohort report.
 type CohortFunc func(w io.Writer, c *cohort.Report, o Options) error
 
-var cohortFormats = map[string]CohortFunc{
+var cohortFormats = newRegistry(map[string]CohortFunc{
 	"text":     CohortText,
 	"json":     CohortJSON,
 	"csv":      CohortCSV,
 	"markdown": CohortMarkdown,
 	"html":     CohortHTML,
-}
+})
 
 // CohortFormats lists the cohort formats, sorted.
-func CohortFormats() []string { return sortedKeys(cohortFormats) }
+func CohortFormats() []string { return cohortFormats.names() }
 
 // LookupCohort returns the renderer of a cohort format.
-func LookupCohort(format string) (CohortFunc, error) { return lookupFormat(cohortFormats, format) }
-
-func sortedKeys[T any](m map[string]T) []string {
-	names := make([]string, 0, len(m))
-	for n := range m {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
-func lookupFormat[T any](m map[string]T, format string) (T, error) {
-	f, ok := m[format]
-	if !ok {
-		return f, fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(sortedKeys(m), ", "))
-	}
-	return f, nil
-}
+func LookupCohort(format string) (CohortFunc, error) { return cohortFormats.lookup(format) }
 
 // CohortJSON writes the digilead.cohort/v1 document.
 func CohortJSON(w io.Writer, c *cohort.Report, _ Options) error { return WriteJSON(w, c) }

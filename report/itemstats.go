@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -16,31 +15,18 @@ import (
 // ItemStatsFunc renders the item analysis of a bank.
 type ItemStatsFunc func(w io.Writer, r *itemstats.Report, o Options) error
 
-var itemStatsFormats = map[string]ItemStatsFunc{
+var itemStatsFormats = newRegistry(map[string]ItemStatsFunc{
 	"text":     ItemStatsText,
 	"json":     ItemStatsJSON,
 	"csv":      ItemStatsCSV,
 	"markdown": ItemStatsMarkdown,
-}
+})
 
 // ItemStatsFormats lists the item-analysis formats, sorted.
-func ItemStatsFormats() []string {
-	names := make([]string, 0, len(itemStatsFormats))
-	for n := range itemStatsFormats {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func ItemStatsFormats() []string { return itemStatsFormats.names() }
 
 // LookupItemStats returns the renderer of an item-analysis format.
-func LookupItemStats(format string) (ItemStatsFunc, error) {
-	f, ok := itemStatsFormats[format]
-	if !ok {
-		return nil, fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(ItemStatsFormats(), ", "))
-	}
-	return f, nil
-}
+func LookupItemStats(format string) (ItemStatsFunc, error) { return itemStatsFormats.lookup(format) }
 
 // ItemStatsJSON writes the digilead.itemstats/v1 document.
 func ItemStatsJSON(w io.Writer, r *itemstats.Report, _ Options) error {
