@@ -40,22 +40,12 @@ func DecodeResult(data []byte) (*Result, error) {
 	if dec.More() {
 		return nil, invalid("more than one JSON value; a result file holds one result")
 	}
-	if err := CheckSchema(r.Schema, ResultSchema); err != nil {
+	if err := CheckComplete(r.Schema, r.Bank.ID, len(r.Dimensions), len(r.Tiers), r.Target.ID); err != nil {
 		return nil, err
 	}
-	switch {
-	case r.Bank.ID == "":
-		return nil, invalid("bank.id is missing (incomplete result)")
-	case len(r.Dimensions) == 0:
-		return nil, invalid("dimensions are missing (incomplete result)")
-	case len(r.Tiers) == 0:
-		return nil, invalid("tiers are missing (incomplete result)")
-	case r.Target.ID == "":
-		return nil, invalid("target is missing (incomplete result)")
-	}
 	for i, d := range r.Dimensions {
-		if d.ID == "" {
-			return nil, invalid("dimensions[%d].id is missing", i)
+		if err := CheckDimensionID(i, d.ID); err != nil {
+			return nil, err
 		}
 		if d.Score == nil && d.Status != StatusInsufficient {
 			return nil, invalid("dimensions[%s]: score is null but status is %q", d.ID, d.Status)
@@ -65,6 +55,35 @@ func DecodeResult(data []byte) (*Result, error) {
 		r.Answers = map[string]questions.Value{}
 	}
 	return &r, nil
+}
+
+// CheckComplete checks what every digilead.result/v1 document holds, for
+// DecodeResult and for decoders that read only part of a result: its
+// schema (see CheckSchema), a bank id, dimensions, tiers and a target.
+// Callers check each dimension's id with CheckDimensionID.
+func CheckComplete(schema, bankID string, dimensions, tiers int, targetID string) error {
+	if err := CheckSchema(schema, ResultSchema); err != nil {
+		return err
+	}
+	switch {
+	case bankID == "":
+		return invalid("bank.id is missing (incomplete result)")
+	case dimensions == 0:
+		return invalid("dimensions are missing (incomplete result)")
+	case tiers == 0:
+		return invalid("tiers are missing (incomplete result)")
+	case targetID == "":
+		return invalid("target is missing (incomplete result)")
+	}
+	return nil
+}
+
+// CheckDimensionID checks that the i-th dimension of a result has an id.
+func CheckDimensionID(i int, id string) error {
+	if id == "" {
+		return invalid("dimensions[%d].id is missing", i)
+	}
+	return nil
 }
 
 // CheckSchema checks a document's schema id against the one this version

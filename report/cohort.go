@@ -5,46 +5,29 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/cohort"
 )
 
 // CohortFunc renders a cohort report.
 type CohortFunc func(w io.Writer, c *cohort.Report, o Options) error
 
-var cohortFormats = map[string]CohortFunc{
+var cohortFormats = newRegistry(map[string]CohortFunc{
 	"text":     CohortText,
 	"json":     CohortJSON,
 	"csv":      CohortCSV,
 	"markdown": CohortMarkdown,
 	"html":     CohortHTML,
-}
+})
 
 // CohortFormats lists the cohort formats, sorted.
-func CohortFormats() []string { return sortedKeys(cohortFormats) }
+func CohortFormats() []string { return cohortFormats.names() }
 
 // LookupCohort returns the renderer of a cohort format.
-func LookupCohort(format string) (CohortFunc, error) { return lookupFormat(cohortFormats, format) }
-
-func sortedKeys[T any](m map[string]T) []string {
-	names := make([]string, 0, len(m))
-	for n := range m {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
-func lookupFormat[T any](m map[string]T, format string) (T, error) {
-	f, ok := m[format]
-	if !ok {
-		return f, fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(sortedKeys(m), ", "))
-	}
-	return f, nil
-}
+func LookupCohort(format string) (CohortFunc, error) { return cohortFormats.lookup(format) }
 
 // CohortJSON writes the digilead.cohort/v1 document.
 func CohortJSON(w io.Writer, c *cohort.Report, _ Options) error { return WriteJSON(w, c) }
@@ -67,7 +50,7 @@ func CohortCSV(w io.Writer, c *cohort.Report, _ Options) error {
 	}
 	gaps := gapsByDimension(c)
 	for _, d := range c.Dimensions {
-		row := []string{cellText(d.ID), cellText(d.Name), strconv.Itoa(d.N), strconv.Itoa(d.Insufficient),
+		row := []string{batch.SafeCell(d.ID), batch.SafeCell(d.Name), strconv.Itoa(d.N), strconv.Itoa(d.Insufficient),
 			optNum(d.Mean), optNum(d.SD), optNum(d.Min), optNum(d.P25), optNum(d.Median), optNum(d.P75), optNum(d.Max)}
 		if g, ok := gaps[d.ID]; ok {
 			row = append(row, strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), strconv.FormatFloat(g.Share, 'f', -1, 64), optNum(g.MeanGap))

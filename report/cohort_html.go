@@ -56,12 +56,7 @@ func CohortHTML(w io.Writer, c *cohort.Report, _ Options) error {
 		LevelBars: template.HTML(levelBars(c).SVG()),
 		TierBars:  template.HTML(tierBars(c).SVG()),
 	}
-	var sb strings.Builder
-	if err := cohortPage.Execute(&sb, d); err != nil {
-		return fmt.Errorf("html cohort report: %w", err)
-	}
-	_, err := io.WriteString(w, sb.String())
-	return err
+	return executePage(w, cohortPage, d, "html cohort report")
 }
 
 func levelBars(c *cohort.Report) Bars {

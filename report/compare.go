@@ -3,9 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"maps"
-	"slices"
-	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -15,23 +12,17 @@ import (
 // CompareFunc renders a comparison of two results.
 type CompareFunc func(w io.Writer, c *compare.Comparison, o Options) error
 
-var compareFormats = map[string]CompareFunc{
+var compareFormats = newRegistry(map[string]CompareFunc{
 	"text":     CompareText,
 	"markdown": CompareMarkdown,
 	"json":     CompareJSON,
-}
+})
 
 // CompareFormats lists the comparison formats, sorted.
-func CompareFormats() []string { return slices.Sorted(maps.Keys(compareFormats)) }
+func CompareFormats() []string { return compareFormats.names() }
 
 // LookupCompare returns the renderer of a comparison format.
-func LookupCompare(format string) (CompareFunc, error) {
-	f, ok := compareFormats[format]
-	if !ok {
-		return nil, fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(CompareFormats(), ", "))
-	}
-	return f, nil
-}
+func LookupCompare(format string) (CompareFunc, error) { return compareFormats.lookup(format) }
 
 // CompareJSON writes the digilead.compare/v1 document.
 func CompareJSON(w io.Writer, c *compare.Comparison, _ Options) error { return WriteJSON(w, c) }

@@ -4,9 +4,9 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/batch"
 )
 
 func init() { register("csv", CSV) }
@@ -39,9 +39,9 @@ func CSV(w io.Writer, r *assessment.Result, _ Options) error {
 			weight = formatNum(d.Weight)
 		}
 		row := []string{
-			d.ID, cellText(d.Name), optNum(d.Score), optNum(d.Expected), optNum(d.Gap), d.Severity, strconv.FormatBool(d.WithinError),
+			d.ID, batch.SafeCell(d.Name), optNum(d.Score), optNum(d.Expected), optNum(d.Gap), d.Severity, strconv.FormatBool(d.WithinError),
 			d.Status, strconv.Itoa(d.Answered), strconv.Itoa(d.Total), strconv.Itoa(d.NA), formatNum(d.Coverage), weight,
-			r.Target.ID, level, r.Bank.ID, cellText(r.Bank.Version), r.CompletedAt.UTC().Format("2006-01-02T15:04:05Z"),
+			r.Target.ID, level, r.Bank.ID, batch.SafeCell(r.Bank.Version), r.CompletedAt.UTC().Format("2006-01-02T15:04:05Z"),
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -49,13 +49,4 @@ func CSV(w io.Writer, r *assessment.Result, _ Options) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// cellText guards free text against spreadsheet formula injection: a cell
-// starting with = + - @ or a control character is shown as text.
-func cellText(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

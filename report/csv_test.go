@@ -70,13 +70,3 @@ func checkCSVRow(t *testing.T, header, rec []string, d assessment.DimensionScore
 		t.Errorf("row %s: severity/status %q/%q, want %q/%q", d.ID, col["severity"], col["status"], g.Severity, d.Status)
 	}
 }
-
-func TestCellText(t *testing.T) {
-	for in, want := range map[string]string{
-		"Leading change": "Leading change", "=1+1": "'=1+1", "+44": "'+44", "-x": "'-x", "@SUM": "'@SUM", "": "", "a=b": "a=b",
-	} {
-		if got := cellText(in); got != want {
-			t.Errorf("cellText(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -62,9 +62,15 @@ func HTML(w io.Writer, r *assessment.Result, _ Options) error {
 	if len(metGaps(r)) == 0 {
 		d.Met = ""
 	}
+	return executePage(w, htmlPage, d, "html report")
+}
+
+// executePage runs a page template and writes the page only when it is
+// complete, so a failure writes nothing; errors start with what.
+func executePage(w io.Writer, page *template.Template, data any, what string) error {
 	var sb strings.Builder
-	if err := htmlPage.Execute(&sb, d); err != nil {
-		return fmt.Errorf("html report: %w", err)
+	if err := page.Execute(&sb, data); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
 	}
 	_, err := io.WriteString(w, sb.String())
 	return err

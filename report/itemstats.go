@@ -4,43 +4,30 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/itemstats"
 )
 
 // ItemStatsFunc renders the item analysis of a bank.
 type ItemStatsFunc func(w io.Writer, r *itemstats.Report, o Options) error
 
-var itemStatsFormats = map[string]ItemStatsFunc{
+var itemStatsFormats = newRegistry(map[string]ItemStatsFunc{
 	"text":     ItemStatsText,
 	"json":     ItemStatsJSON,
 	"csv":      ItemStatsCSV,
 	"markdown": ItemStatsMarkdown,
-}
+})
 
 // ItemStatsFormats lists the item-analysis formats, sorted.
-func ItemStatsFormats() []string {
-	names := make([]string, 0, len(itemStatsFormats))
-	for n := range itemStatsFormats {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func ItemStatsFormats() []string { return itemStatsFormats.names() }
 
 // LookupItemStats returns the renderer of an item-analysis format.
-func LookupItemStats(format string) (ItemStatsFunc, error) {
-	f, ok := itemStatsFormats[format]
-	if !ok {
-		return nil, fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(ItemStatsFormats(), ", "))
-	}
-	return f, nil
-}
+func LookupItemStats(format string) (ItemStatsFunc, error) { return itemStatsFormats.lookup(format) }
 
 // ItemStatsJSON writes the digilead.itemstats/v1 document.
 func ItemStatsJSON(w io.Writer, r *itemstats.Report, _ Options) error {
@@ -230,7 +217,7 @@ func ItemStatsCSV(w io.Writer, r *itemstats.Report, _ Options) error {
 		d := &r.Dimensions[i]
 		dimFlags := flagKinds(flagged(d, ""))
 		for _, q := range d.Questions {
-			cw.Write([]string{d.ID, cellText(d.Name), strconv.Itoa(d.K), strconv.Itoa(d.N), full(d.Alpha), full(d.StdAlpha), full(d.MeanR), full(d.Mean), full(d.ScoreSD), full(d.SEM), dimFlags,
+			cw.Write([]string{d.ID, batch.SafeCell(d.Name), strconv.Itoa(d.K), strconv.Itoa(d.N), full(d.Alpha), full(d.StdAlpha), full(d.MeanR), full(d.Mean), full(d.ScoreSD), full(d.SEM), dimFlags,
 				q.ID, q.Type, strconv.FormatBool(q.Reverse), full(q.Mean), full(q.SD), full(q.ItemTotalR), full(q.AlphaIfDeleted), strconv.Itoa(q.Answered), strconv.Itoa(q.NA), flagKinds(flagged(d, q.ID))})
 		}
 	}

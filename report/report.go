@@ -4,10 +4,7 @@ package report
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
-	"sort"
-	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -63,33 +60,20 @@ func Plain() *lipgloss.Renderer {
 // Func renders one result.
 type Func func(w io.Writer, r *assessment.Result, o Options) error
 
-var formats = map[string]Func{
+var formats = newRegistry(map[string]Func{
 	"text": Text,
 	"json": JSON,
-}
+})
 
-// Register adds a result format; it is called from init functions of the
+// register adds a result format; it is called from init functions of the
 // files that define formats.
-func register(name string, f Func) { formats[name] = f }
+func register(name string, f Func) { formats.add(name, f) }
 
 // Formats lists the result formats, sorted.
-func Formats() []string {
-	names := make([]string, 0, len(formats))
-	for n := range formats {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func Formats() []string { return formats.names() }
 
 // Lookup returns the renderer of a result format.
-func Lookup(format string) (Func, error) {
-	f, ok := formats[format]
-	if !ok {
-		return nil, fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(Formats(), ", "))
-	}
-	return f, nil
-}
+func Lookup(format string) (Func, error) { return formats.lookup(format) }
 
 // JSON writes the result as an indented digilead.result/v1 document.
 func JSON(w io.Writer, r *assessment.Result, _ Options) error {

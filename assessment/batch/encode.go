@@ -177,7 +177,7 @@ func appendValue(b []byte, v questions.Value) []byte {
 		if v.Opts == nil {
 			return append(b, "[]"...)
 		}
-		return appendList(b, v.Opts, func(b []byte, s string) []byte { return appendString(b, s) })
+		return appendList(b, v.Opts, appendString)
 	case questions.Boolean:
 		return strconv.AppendBool(b, v.Bool)
 	}
@@ -213,37 +213,38 @@ func (e *encoder) dimension(b []byte, d assessment.DimensionScore) []byte {
 }
 
 func (e *encoder) tier(b []byte, t assessment.TierResult) []byte {
-	b = append(b, `{"id":`...)
-	b = appendString(b, t.ID)
-	b = append(b, `,"name":`...)
-	b = appendString(b, t.Name)
-	b = append(b, `,"rank":`...)
-	b = strconv.AppendInt(b, int64(t.Rank), 10)
+	b = appendTierHead(b, t.ID, t.Name, t.Rank)
 	b = append(b, `,"met":`...)
 	b = strconv.AppendBool(b, t.Met)
 	b = append(b, `,"readiness":`...)
 	b = e.float(b, t.Readiness)
 	if len(t.Blocking) > 0 {
 		b = append(b, `,"blocking":`...)
-		b = appendList(b, t.Blocking, func(b []byte, s string) []byte { return appendString(b, s) })
+		b = appendList(b, t.Blocking, appendString)
 	}
 	return append(b, '}')
 }
 
-func appendTierRef(b []byte, t assessment.TierRef) []byte {
+// appendTierHead opens a tier's object with the id, name and rank that
+// results and tier references share.
+func appendTierHead(b []byte, id, name string, rank int) []byte {
 	b = append(b, `{"id":`...)
-	b = appendString(b, t.ID)
+	b = appendString(b, id)
 	b = append(b, `,"name":`...)
-	b = appendString(b, t.Name)
+	b = appendString(b, name)
 	b = append(b, `,"rank":`...)
-	b = strconv.AppendInt(b, int64(t.Rank), 10)
+	return strconv.AppendInt(b, int64(rank), 10)
+}
+
+func appendTierRef(b []byte, t assessment.TierRef) []byte {
+	b = appendTierHead(b, t.ID, t.Name, t.Rank)
 	if t.Description != "" {
 		b = append(b, `,"description":`...)
 		b = appendString(b, t.Description)
 	}
 	if len(t.Challenges) > 0 {
 		b = append(b, `,"challenges":`...)
-		b = appendList(b, t.Challenges, func(b []byte, s string) []byte { return appendString(b, s) })
+		b = appendList(b, t.Challenges, appendString)
 	}
 	return append(b, '}')
 }

@@ -135,19 +135,27 @@ func (s *Scorer) check(data []byte) (*questions.Answers, error) {
 // problemsAt places a line's error at its source and line.
 func problemsAt(l Line, err error) questions.Problems {
 	pos := questions.Pos{File: l.Source, Line: l.No}
+	ps := ProblemsOf(err)
+	out := make(questions.Problems, len(ps))
+	for i, p := range ps {
+		out[i] = questions.Problem{Pos: pos, Field: p.Field, Msg: p.Msg}
+	}
+	return out
+}
+
+// ProblemsOf lists the problems an error reports: a questions.Problems as
+// it is, a questions.Problem alone, and any other error as one problem
+// with its message.
+func ProblemsOf(err error) questions.Problems {
 	var ps questions.Problems
 	var p questions.Problem
 	switch {
 	case errors.As(err, &ps):
-		out := make(questions.Problems, len(ps))
-		for i, p := range ps {
-			out[i] = questions.Problem{Pos: pos, Field: p.Field, Msg: p.Msg}
-		}
-		return out
+		return ps
 	case errors.As(err, &p):
-		return questions.Problems{{Pos: pos, Field: p.Field, Msg: p.Msg}}
+		return questions.Problems{p}
 	}
-	return questions.Problems{{Pos: pos, Msg: err.Error()}}
+	return questions.Problems{{Msg: err.Error()}}
 }
 
 // csvHeader is the wide CSV's header: who, level and target, one score

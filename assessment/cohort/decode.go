@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/digilead/digilead/assessment"
@@ -60,40 +59,26 @@ func Decode(data []byte) (*Entry, error) {
 	var e Entry
 	data = bytes.TrimSpace(data)
 	if len(data) == 0 || data[0] != '{' {
-		return nil, invalid("not a digilead result: expected a JSON object")
+		return nil, questions.Invalidf("not a digilead result: expected a JSON object")
 	}
 	if err := json.Unmarshal(data, &e); err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.Is(err, io.ErrUnexpectedEOF) || (errors.As(err, &se) && se.Offset >= int64(len(data))):
-			return nil, invalid("truncated: the JSON ends early")
+			return nil, questions.Invalidf("truncated: the JSON ends early")
 		case errors.As(err, &te):
-			return nil, invalid("field %s: expected %s, got %s", te.Field, te.Type, te.Value)
+			return nil, questions.Invalidf("field %s: expected %s, got %s", te.Field, te.Type, te.Value)
 		}
-		return nil, invalid("not valid JSON: %v", err)
+		return nil, questions.Invalidf("not valid JSON: %v", err)
 	}
-	if err := assessment.CheckSchema(e.Schema, assessment.ResultSchema); err != nil {
+	if err := assessment.CheckComplete(e.Schema, e.Bank.ID, len(e.Dimensions), len(e.Tiers), e.Target.ID); err != nil {
 		return nil, err
 	}
-	switch {
-	case e.Bank.ID == "":
-		return nil, invalid("bank.id is missing (incomplete result)")
-	case len(e.Dimensions) == 0:
-		return nil, invalid("dimensions are missing (incomplete result)")
-	case len(e.Tiers) == 0:
-		return nil, invalid("tiers are missing (incomplete result)")
-	case e.Target.ID == "":
-		return nil, invalid("target is missing (incomplete result)")
-	}
 	for i, d := range e.Dimensions {
-		if d.ID == "" {
-			return nil, invalid("dimensions[%d].id is missing", i)
+		if err := assessment.CheckDimensionID(i, d.ID); err != nil {
+			return nil, err
 		}
 	}
 	return &e, nil
-}
-
-func invalid(format string, args ...any) error {
-	return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), questions.ErrInvalid)
 }

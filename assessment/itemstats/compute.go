@@ -73,18 +73,28 @@ func alpha(c [][]float64) (float64, bool) {
 	if k < 2 {
 		return 0, false
 	}
-	var items, total float64
+	var items float64
 	for i := range c {
 		items += c[i][i]
-		for j := range c {
-			total += c[i][j]
-		}
 	}
+	total := sumAll(c)
 	if total <= tiny {
 		return 0, false
 	}
 	kf := float64(k)
 	return kf / (kf - 1) * (1 - items/total), true
+}
+
+// sumAll is the sum of every entry of c, row by row: the variance of the
+// total of the items whose covariance matrix c is.
+func sumAll(c [][]float64) float64 {
+	var total float64
+	for i := range c {
+		for j := range c {
+			total += c[i][j]
+		}
+	}
+	return total
 }
 
 // meanCorrelation is the mean of the correlations between distinct items.
@@ -121,13 +131,11 @@ func itemTotal(c [][]float64, i int) (float64, bool) {
 	if len(c) < 2 {
 		return 0, false
 	}
-	var rowSum, total float64
+	var rowSum float64
 	for j := range c {
 		rowSum += c[i][j]
-		for l := range c {
-			total += c[j][l]
-		}
 	}
+	total := sumAll(c)
 	cov := rowSum - c[i][i]               // cov(x_i, rest)
 	restVar := total - 2*rowSum + c[i][i] // var(rest)
 	if c[i][i] <= tiny || restVar <= tiny {

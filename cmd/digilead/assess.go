@@ -95,9 +95,7 @@ func runAssess(a *app, cmd *cobra.Command, o *assessOptions) error {
 	if o.answers != "" && o.resume {
 		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
 	}
-	if v := a.io.Getenv("ACCESSIBLE"); v != "" && v != "0" && v != "false" {
-		o.accessible = true
-	}
+	o.accessible = a.accessibleMode(o.accessible)
 	b, err := loadBank(o.bank)
 	if err != nil {
 		return err

@@ -73,9 +73,7 @@ func runBankStats(a *app, o *bankStatsOptions, args []string) error {
 	if err != nil {
 		return usageError("--format: %v", err)
 	}
-	if v := a.io.Getenv("ACCESSIBLE"); v != "" && v != "0" && v != "false" {
-		o.accessible = true
-	}
+	o.accessible = a.accessibleMode(o.accessible)
 	if len(args) == 0 {
 		if a.io.InTTY {
 			return usageError("bank stats needs answers: give JSON Lines or result files, or pipe them in\nRun 'digilead bank stats --help' for usage.")

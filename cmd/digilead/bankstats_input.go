@@ -1,8 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/questions"
 )
 
@@ -83,71 +84,107 @@ func (s *answerSets) readFile(path string) error {
 	return s.readStream(path, f)
 }
 
-// readStream reads one input. A document whose first line is a lone "{"
-// is one pretty-printed JSON document; otherwise every non-blank line is
-// one document.
+// readStream reads one input through the parallel, ordered pipeline of
+// digilead score: workers decode and check the lines, and the answer sets
+// are added and the bad ones reported in input order. A lone "{" line
+// starts a pretty-printed document that runs to the end of the input.
 func (s *answerSets) readStream(name string, r io.Reader) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), questions.MaxFileSize)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := bytes.TrimSpace(sc.Bytes())
-		if len(text) == 0 {
-			continue
-		}
-		if string(text) == "{" {
-			return s.readPretty(name, line, sc)
-		}
-		s.document(name, line, text)
+	type checked struct {
+		values []map[string]questions.Value
+		errs   []error
 	}
-	return s.scanErr(name, line, sc.Err())
-}
-
-// readPretty reads the rest of a pretty-printed document that started at
-// line start.
-func (s *answerSets) readPretty(name string, start int, sc *bufio.Scanner) error {
-	doc := []byte("{\n")
-	line := start
-	for sc.Scan() {
-		line++
-		doc = append(doc, sc.Bytes()...)
-		doc = append(doc, '\n')
-		if len(doc) > questions.MaxFileSize {
-			return s.scanErr(name, line, bufio.ErrTooLong)
-		}
+	in := batch.Input{Name: name, R: r}
+	if name == "" {
+		in.Name = "stdin" // for read errors
 	}
-	if err := sc.Err(); err != nil {
-		return s.scanErr(name, line, err)
+	var doc *prettyDoc
+	err := batch.Run(context.Background(), []batch.Input{in}, batch.Options{MaxLine: questions.MaxFileSize},
+		func(lines []batch.Line, c *checked) {
+			c.values, c.errs = c.values[:0], c.errs[:0]
+			for _, l := range lines {
+				var v map[string]questions.Value
+				err := l.Err
+				if err == nil {
+					v, err = s.check(bytes.TrimSpace(l.Data))
+				}
+				c.values, c.errs = append(c.values, v), append(c.errs, err)
+			}
+		},
+		func(lines []batch.Line, c *checked) error {
+			for i, l := range lines {
+				switch {
+				case l.Err != nil:
+					return tooLong(name, l.No)
+				case doc != nil:
+					if err := doc.add(name, l); err != nil {
+						return err
+					}
+				case string(bytes.TrimSpace(l.Data)) == "{":
+					doc = &prettyDoc{start: l.No, last: l.No, data: []byte("{\n")}
+				default:
+					s.document(name, l.No, c.values[i], c.errs[i])
+				}
+			}
+			return nil
+		})
+	if err != nil {
+		return err
 	}
-	s.document(name, start, doc)
+	if doc != nil {
+		v, err := s.check(doc.data)
+		s.document(name, doc.start, v, err)
+	}
 	return nil
 }
 
-func (s *answerSets) scanErr(name string, line int, err error) error {
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, bufio.ErrTooLong):
-		return fmt.Errorf("%s: longer than the %d MiB limit: %w", where(name, line+1), questions.MaxFileSize>>20, questions.ErrInvalid)
-	}
-	return fmt.Errorf("%s: %w", where(name, line), err)
+// prettyDoc gathers the lines of a pretty-printed document. The pipeline
+// skips blank lines; they are put back so that problems keep their line.
+type prettyDoc struct {
+	start, last int
+	data        []byte
 }
 
-// document checks one answer set or result and adds it.
-func (s *answerSets) document(name string, line int, data []byte) {
+func (d *prettyDoc) add(name string, l batch.Line) error {
+	for no := d.last + 1; no <= l.No; no++ {
+		if no == l.No {
+			d.data = append(d.data, l.Data...)
+		}
+		d.data = append(d.data, '\n')
+		if len(d.data) > questions.MaxFileSize {
+			return tooLong(name, no+1)
+		}
+	}
+	d.last = l.No
+	return nil
+}
+
+// tooLong is the error for an input line, or document, over the size
+// limit.
+func tooLong(name string, line int) error {
+	return fmt.Errorf("%s: longer than the %d MiB limit: %w", where(name, line), questions.MaxFileSize>>20, questions.ErrInvalid)
+}
+
+// check decodes and checks one answer set or result.
+func (s *answerSets) check(data []byte) (map[string]questions.Value, error) {
 	raw, err := decodeAnswerSet(data)
 	if err != nil {
-		s.reject(name, line, err)
-		return
+		return nil, err
 	}
 	a, err := s.bank.CheckAnswers(raw)
+	if err != nil {
+		return nil, err
+	}
+	return a.Values, nil
+}
+
+// document adds a checked answer set, or reports why it was rejected.
+func (s *answerSets) document(name string, line int, values map[string]questions.Value, err error) {
 	if err != nil {
 		s.reject(name, line, err)
 		return
 	}
 	s.read++
-	s.add(a.Values)
+	s.add(values)
 }
 
 // decodeAnswerSet decodes an answer set, or the answers a result carries.
@@ -175,16 +212,7 @@ func decodeAnswerSet(data []byte) (questions.RawAnswers, error) {
 // reject reports a bad document, one line per problem.
 func (s *answerSets) reject(name string, line int, err error) {
 	s.rejected++
-	var ps questions.Problems
-	var p questions.Problem
-	switch {
-	case errors.As(err, &ps):
-	case errors.As(err, &p):
-		ps = questions.Problems{p}
-	default:
-		ps = questions.Problems{{Msg: strings.TrimSuffix(err.Error(), ": "+questions.ErrInvalid.Error())}}
-	}
-	for _, p := range ps {
+	for _, p := range batch.ProblemsOf(err) {
 		s.problems++
 		if s.problems > maxShownProblems {
 			continue

@@ -77,15 +77,10 @@ func runCohort(a *app, o *cohortOptions, args []string) error {
 	if o.minGroup < 1 {
 		return usageError("--min-group: must be 1 or more, got %d", o.minGroup)
 	}
-	if v := a.io.Getenv("ACCESSIBLE"); v != "" && v != "0" && v != "false" {
-		o.accessible = true
-	}
+	o.accessible = a.accessibleMode(o.accessible)
 	copts := cohort.Options{MinGroup: o.minGroup}
 	if o.bank != "" || o.target != "" {
-		if copts.Bank, err = loadBankArg(o.bank); err != nil {
-			return err
-		}
-		if err := checkTarget(copts.Bank, o.target); err != nil {
+		if copts.Bank, err = loadBankTarget(o.bank, o.target); err != nil {
 			return err
 		}
 		copts.Target, _ = copts.Bank.Tier(o.target)

@@ -71,11 +71,8 @@ func runScore(a *app, o *scoreOptions, args []string) error {
 	if o.workers < 0 {
 		return usageError("--workers: must be 1 or more, got %d", o.workers)
 	}
-	b, err := loadBankArg(o.bank)
+	b, err := loadBankTarget(o.bank, o.target)
 	if err != nil {
-		return err
-	}
-	if err := checkTarget(b, o.target); err != nil {
 		return err
 	}
 	scorer, err := batch.NewScorer(b, assessment.Options{Target: o.target, Now: a.now(), Tool: a.tool()}, o.format)
@@ -122,6 +119,18 @@ func loadBankArg(path string) (*questions.Bank, error) {
 		return nil, usageError("--bank: bank %s: no such file or directory", path)
 	}
 	return loadBank(path)
+}
+
+// loadBankTarget loads the --bank bank and checks --target against it.
+func loadBankTarget(path, target string) (*questions.Bank, error) {
+	b, err := loadBankArg(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkTarget(b, target); err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // printLineProblems reports a bad input line on stderr as LINE: field:
