@@ -199,9 +199,10 @@ type Scorer struct {
 	dimQs [][]int
 	// expect[t] are tier t's expectations, in bank order of dimensions.
 	expect [][]expectation
-	// actions[t][d] are dimension d's actions for target tier t (never
-	// nil, so that a gap without actions is written as []).
-	actions [][][]Action
+	// actions[t]()[d] are dimension d's actions for target tier t (never
+	// nil, so that a gap without actions is written as []), worked out
+	// when tier t is first a target.
+	actions []func() [][]Action
 	// likert are the positions of the likert questions, in bank order.
 	likert []int
 	// contra are the dimensions with both a reverse-keyed and a plain
@@ -222,7 +223,7 @@ func NewScorer(b *questions.Bank) *Scorer {
 		b:       b,
 		dimQs:   make([][]int, len(b.Dimensions)),
 		expect:  make([][]expectation, len(b.Tiers)),
-		actions: make([][][]Action, len(b.Tiers)),
+		actions: make([]func() [][]Action, len(b.Tiers)),
 	}
 	for d := range b.Dimensions {
 		s.dimQs[d] = b.DimensionQuestions(d)
@@ -237,27 +238,37 @@ func NewScorer(b *questions.Bank) *Scorer {
 			s.contra = append(s.contra, d)
 		}
 	}
+	s.likert = make([]int, 0, len(b.Questions))
 	for i := range b.Questions {
 		if b.Questions[i].Type == questions.Likert {
 			s.likert = append(s.likert, i)
 		}
 	}
 	for t := range b.Tiers {
-		s.actions[t] = make([][]Action, len(b.Dimensions))
+		s.expect[t] = make([]expectation, 0, len(b.Tiers[t].Expectations))
 		for d, dim := range b.Dimensions {
 			if e, ok := b.Tiers[t].Expectations[dim.ID]; ok {
 				s.expect[t] = append(s.expect[t], expectation{dim: d, expected: e})
 			}
-			acts := []Action{}
-			for _, a := range dim.Actions {
-				if a.AppliesTo(b.Tiers[t].ID) {
-					acts = append(acts, Action{Kind: a.Kind, Text: a.Text})
-				}
-			}
-			s.actions[t][d] = slices.Clip(acts)
 		}
+		s.actions[t] = sync.OnceValue(func() [][]Action { return tierActions(b, &b.Tiers[t]) })
 	}
 	return s
+}
+
+// tierActions lists, per dimension, the actions for target tier t.
+func tierActions(b *questions.Bank, t *questions.Tier) [][]Action {
+	all := make([][]Action, len(b.Dimensions))
+	for d, dim := range b.Dimensions {
+		acts := []Action{}
+		for _, a := range dim.Actions {
+			if a.AppliesTo(t.ID) {
+				acts = append(acts, Action{Kind: a.Kind, Text: a.Text})
+			}
+		}
+		all[d] = slices.Clip(acts)
+	}
+	return all
 }
 
 // Score scores checked answers (see the function Score).
@@ -484,8 +495,9 @@ func Gaps(b *questions.Bank, target *questions.Tier, scores map[string]*float64)
 // the gaps' scores are written to nums, one per expectation.
 func (s *Scorer) gaps(t int, scores []*float64, nums []float64) []Gap {
 	rs := make([]rankedGap, 0, len(s.expect[t]))
+	actions := s.actions[t]()
 	for i, x := range s.expect[t] {
-		rs = append(rs, newGap(&s.b.Dimensions[x.dim], x.expected, scores[x.dim], &nums[i], s.actions[t][x.dim]))
+		rs = append(rs, newGap(&s.b.Dimensions[x.dim], x.expected, scores[x.dim], &nums[i], actions[x.dim]))
 	}
 	return sortGaps(rs)
 }
