@@ -3,8 +3,10 @@
 package assessment
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/digilead/digilead/questions"
@@ -179,8 +181,99 @@ func Value(q *questions.Question, v questions.Value) (x float64, ok bool) {
 // Score scores checked answers against the bank. The answers must have
 // been checked with questions.Bank.CheckAnswers (or built from the bank's
 // own ids); an unknown target is the caller's to refuse first (see
-// CheckTarget).
+// CheckTarget). To score many answer sets against one bank, make a
+// Scorer once.
 func Score(b *questions.Bank, a *questions.Answers, opts Options) *Result {
+	return NewScorer(b).Score(a, opts)
+}
+
+// Scorer scores answer sets against one bank. What scoring needs from the
+// bank (the questions of each dimension, each tier's expectations, the
+// actions of each gap) is worked out once, by NewScorer. A Scorer is never
+// changed after NewScorer, so it is safe for concurrent use. The Actions
+// of the gaps it returns are shared by every result scored for the same
+// target: read them, never change them.
+type Scorer struct {
+	b *questions.Bank
+	// dimQs[d] are the positions of dimension d's questions in bank order.
+	dimQs [][]int
+	// expect[t] are tier t's expectations, in bank order of dimensions.
+	expect [][]expectation
+	// actions[t]()[d] are dimension d's actions for target tier t (never
+	// nil, so that a gap without actions is written as []), worked out
+	// when tier t is first a target.
+	actions []func() [][]Action
+	// likert are the positions of the likert questions, in bank order.
+	likert []int
+	// contra are the dimensions with both a reverse-keyed and a plain
+	// likert question: the only ones that can hold a contradiction.
+	contra []int
+	// values is scratch space: an answer set's values in question order.
+	values sync.Pool
+}
+
+type expectation struct {
+	dim      int
+	expected float64
+}
+
+// NewScorer prepares scoring against b.
+func NewScorer(b *questions.Bank) *Scorer {
+	s := &Scorer{
+		b:       b,
+		dimQs:   make([][]int, len(b.Dimensions)),
+		expect:  make([][]expectation, len(b.Tiers)),
+		actions: make([]func() [][]Action, len(b.Tiers)),
+	}
+	for d := range b.Dimensions {
+		s.dimQs[d] = b.DimensionQuestions(d)
+		plain, reversed := false, false
+		for _, i := range s.dimQs[d] {
+			if b.Questions[i].Type == questions.Likert {
+				reversed = reversed || b.Questions[i].Reverse
+				plain = plain || !b.Questions[i].Reverse
+			}
+		}
+		if plain && reversed {
+			s.contra = append(s.contra, d)
+		}
+	}
+	s.likert = make([]int, 0, len(b.Questions))
+	for i := range b.Questions {
+		if b.Questions[i].Type == questions.Likert {
+			s.likert = append(s.likert, i)
+		}
+	}
+	for t := range b.Tiers {
+		s.expect[t] = make([]expectation, 0, len(b.Tiers[t].Expectations))
+		for d, dim := range b.Dimensions {
+			if e, ok := b.Tiers[t].Expectations[dim.ID]; ok {
+				s.expect[t] = append(s.expect[t], expectation{dim: d, expected: e})
+			}
+		}
+		s.actions[t] = sync.OnceValue(func() [][]Action { return tierActions(b, &b.Tiers[t]) })
+	}
+	return s
+}
+
+// tierActions lists, per dimension, the actions for target tier t.
+func tierActions(b *questions.Bank, t *questions.Tier) [][]Action {
+	all := make([][]Action, len(b.Dimensions))
+	for d, dim := range b.Dimensions {
+		acts := []Action{}
+		for _, a := range dim.Actions {
+			if a.AppliesTo(t.ID) {
+				acts = append(acts, Action{Kind: a.Kind, Text: a.Text})
+			}
+		}
+		all[d] = slices.Clip(acts)
+	}
+	return all
+}
+
+// Score scores checked answers (see the function Score).
+func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
+	b := s.b
 	r := &Result{
 		Schema:      ResultSchema,
 		Tool:        opts.Tool,
@@ -192,30 +285,50 @@ func Score(b *questions.Bank, a *questions.Answers, opts Options) *Result {
 	if r.Answers == nil {
 		r.Answers = map[string]questions.Value{}
 	}
-	scores := make(map[string]*float64, len(b.Dimensions))
-	for _, d := range b.Dimensions {
-		ds := scoreDimension(b, &d, a.Values)
-		scores[d.ID] = ds.Score
-		r.Dimensions = append(r.Dimensions, ds)
+	// Each answer is looked up once, by question position.
+	vp, _ := s.values.Get().(*[]questions.Value)
+	if vp == nil {
+		vp = new([]questions.Value)
 	}
-	for _, t := range b.Tiers {
-		r.Tiers = append(r.Tiers, tierResult(b, &t, scores))
+	values := slices.Grow((*vp)[:0], len(b.Questions))[:len(b.Questions)]
+	for i := range b.Questions {
+		values[i] = a.Values[b.Questions[i].ID]
+	}
+	// One array holds every score the result points to: the dimensions'
+	// and then the gaps'.
+	nums := make([]float64, len(b.Dimensions)+len(b.Dimensions))
+	scores := make([]*float64, len(b.Dimensions))
+	r.Dimensions = make([]DimensionScore, len(b.Dimensions))
+	for d := range b.Dimensions {
+		r.Dimensions[d] = s.scoreDimension(d, values, &nums[d])
+		scores[d] = r.Dimensions[d].Score
+	}
+	r.Tiers = make([]TierResult, len(b.Tiers))
+	for t := range b.Tiers {
+		r.Tiers[t] = s.tierResult(t, scores)
 	}
 	if lvl := Level(r.Tiers); lvl >= 0 {
 		r.Level = &TierRef{ID: b.Tiers[lvl].ID, Name: b.Tiers[lvl].Name, Rank: b.Tiers[lvl].Rank}
 	}
 	target := ChooseTarget(b, r.Tiers, a.Respondent.Role, opts.Target)
 	r.Target = TierRef{ID: target.ID, Name: target.Name, Rank: target.Rank, Description: target.Description, Challenges: target.Challenges}
-	r.Gaps = Gaps(b, target, scores)
+	t := 0
+	for t < len(b.Tiers) && &b.Tiers[t] != target {
+		t++
+	}
+	r.Gaps = s.gaps(t, scores, nums[len(b.Dimensions):])
 	applyReliability(b, r)
-	r.Notes = Notes(b, a.Values)
-	// Round for output only after every decision is made.
+	r.Notes = s.notes(values)
+	clear(values) // keep no answer alive in the pool
+	*vp = values
+	s.values.Put(vp)
+	// Round for output only after every decision is made. Each score is
+	// the result's own, so it is rounded in place.
 	for i := range r.Dimensions {
 		ds := &r.Dimensions[i]
 		ds.Coverage = round2(ds.Coverage)
 		if ds.Score != nil {
-			s := round2(*ds.Score)
-			ds.Score = &s
+			*ds.Score = round2(*ds.Score)
 		}
 	}
 	for i := range r.Tiers {
@@ -225,24 +338,23 @@ func Score(b *questions.Bank, a *questions.Answers, opts Options) *Result {
 		g := &r.Gaps[i]
 		g.Gap, g.Expected = round2(g.Gap), round2(g.Expected)
 		if g.Score != nil {
-			s := round2(*g.Score)
-			g.Score = &s
+			*g.Score = round2(*g.Score)
 		}
 	}
 	return r
 }
 
-func scoreDimension(b *questions.Bank, d *questions.Dimension, values map[string]questions.Value) DimensionScore {
-	ds := DimensionScore{ID: d.ID, Name: d.Name, Weight: d.Weight}
+// scoreDimension scores dimension d from the values in question order;
+// its score, if any, is written to *score.
+func (s *Scorer) scoreDimension(d int, values []questions.Value, score *float64) DimensionScore {
+	dim := &s.b.Dimensions[d]
+	ds := DimensionScore{ID: dim.ID, Name: dim.Name, Weight: dim.Weight}
 	var sumWX, sumW, allW float64
-	for i := range b.Questions {
-		q := &b.Questions[i]
-		if q.Dimension != d.ID {
-			continue
-		}
+	for _, i := range s.dimQs[d] {
+		q := &s.b.Questions[i]
 		ds.Total++
 		allW += q.Weight
-		v := values[q.ID]
+		v := values[i]
 		if v.Kind == questions.NotApplicable {
 			ds.NA++
 		}
@@ -257,42 +369,44 @@ func scoreDimension(b *questions.Bank, d *questions.Dimension, values map[string
 	if allW > 0 {
 		ds.Coverage = sumW / allW
 	}
-	if sumW == 0 || clean(ds.Coverage) < clean(b.MinCoverage) {
+	if sumW == 0 || clean(ds.Coverage) < clean(s.b.MinCoverage) {
 		ds.Status = StatusInsufficient
 		return ds
 	}
-	s := clean(100 * sumWX / sumW)
-	ds.Score = &s
+	*score = clean(100 * sumWX / sumW)
+	ds.Score = score
 	ds.Status = StatusScored
 	return ds
 }
 
-func tierResult(b *questions.Bank, t *questions.Tier, scores map[string]*float64) TierResult {
-	tr := TierResult{ID: t.ID, Name: t.Name, Rank: t.Rank, Met: true}
-	if len(t.Expectations) == 0 {
+// tierResult measures tier t against the dimension scores (by position).
+func (s *Scorer) tierResult(t int, scores []*float64) TierResult {
+	tier := &s.b.Tiers[t]
+	tr := TierResult{ID: tier.ID, Name: tier.Name, Rank: tier.Rank, Met: true}
+	if len(tier.Expectations) == 0 {
 		tr.Readiness = 100
 		return tr
 	}
 	var sumVR, sumV float64
-	for _, d := range b.Dimensions { // bank order, so Blocking is too
-		e, ok := t.Expectations[d.ID]
-		if !ok {
-			continue
-		}
-		s := scores[d.ID]
+	for _, x := range s.expect[t] { // bank order, so Blocking is too
+		d, e := &s.b.Dimensions[x.dim], x.expected
+		sc := scores[x.dim]
 		r := 0.0
 		switch {
-		case s == nil:
+		case sc == nil:
 			r = 0
 		case e == 0:
 			r = 1
 		default:
-			r = math.Min(1, clean(*s/e))
+			r = math.Min(1, clean(*sc/e))
 		}
 		sumVR += d.Weight * r
 		sumV += d.Weight
-		if s == nil || clean(*s) < clean(e) {
+		if sc == nil || clean(*sc) < clean(e) {
 			tr.Met = false
+			if tr.Blocking == nil {
+				tr.Blocking = make([]string, 0, len(s.expect[t]))
+			}
 			tr.Blocking = append(tr.Blocking, d.ID)
 		}
 	}
@@ -357,46 +471,74 @@ func Severity(gap float64) string {
 	}
 }
 
-// Gaps lists the target's expectations against the scores, sorted by
-// weight*gap descending, ties in bank order.
+// Gaps lists the target's expectations against the scores (by dimension
+// id), sorted by weight*gap descending, ties in bank order.
 func Gaps(b *questions.Bank, target *questions.Tier, scores map[string]*float64) []Gap {
-	type ranked struct {
-		g   Gap
-		key float64
-		idx int
-	}
-	var rs []ranked
+	var rs []rankedGap
 	for i, d := range b.Dimensions {
 		e, ok := target.Expectations[d.ID]
 		if !ok {
 			continue
 		}
-		g := Gap{Dimension: d.ID, Name: d.Name, Expected: e, Actions: []Action{}}
-		if s := scores[d.ID]; s == nil {
-			g.Gap = e
-			g.Severity = SeverityInsufficient
-		} else {
-			sc := *s
-			g.Score = &sc
-			g.Gap = clean(math.Max(0, e-sc))
-			g.Severity = Severity(g.Gap)
-		}
+		acts := []Action{}
 		for _, a := range d.Actions {
 			if a.AppliesTo(target.ID) {
-				g.Actions = append(g.Actions, Action{Kind: a.Kind, Text: a.Text})
+				acts = append(acts, Action{Kind: a.Kind, Text: a.Text})
 			}
 		}
-		rs = append(rs, ranked{g: g, key: clean(d.Weight * g.Gap), idx: i})
+		rs = append(rs, newGap(&b.Dimensions[i], e, scores[d.ID], new(float64), acts))
 	}
-	sort.SliceStable(rs, func(i, j int) bool {
-		if rs[i].key != rs[j].key {
-			return rs[i].key > rs[j].key
-		}
-		return rs[i].idx < rs[j].idx
-	})
+	return sortGaps(rs)
+}
+
+// gaps lists tier t's expectations against the scores (by position);
+// the gaps' scores are written to nums, one per expectation.
+func (s *Scorer) gaps(t int, scores []*float64, nums []float64) []Gap {
+	rs := make([]rankedGap, 0, len(s.expect[t]))
+	actions := s.actions[t]()
+	for i, x := range s.expect[t] {
+		rs = append(rs, newGap(&s.b.Dimensions[x.dim], x.expected, scores[x.dim], &nums[i], actions[x.dim]))
+	}
+	return sortGaps(rs)
+}
+
+// rankedGap is a gap with its sort key, weight*gap.
+type rankedGap struct {
+	g   Gap
+	key float64
+}
+
+// sortGaps sorts gaps given in bank order of dimensions by weight*gap
+// descending, keeping bank order among ties.
+func sortGaps(rs []rankedGap) []Gap {
+	type key struct {
+		key float64
+		i   int
+	}
+	keys := make([]key, len(rs))
+	for i := range rs {
+		keys[i] = key{rs[i].key, i}
+	}
+	slices.SortStableFunc(keys, func(a, b key) int { return cmp.Compare(b.key, a.key) })
 	gaps := make([]Gap, len(rs))
-	for i, r := range rs {
-		gaps[i] = r.g
+	for i, k := range keys {
+		gaps[i] = rs[k.i].g
 	}
 	return gaps
+}
+
+// newGap is dimension d's gap to expectation e; score is nil when the
+// dimension has too few answers, else copied to *own, the gap's own.
+func newGap(d *questions.Dimension, e float64, score, own *float64, actions []Action) rankedGap {
+	g := Gap{Dimension: d.ID, Name: d.Name, Expected: e, Actions: actions}
+	if score == nil {
+		g.Gap = e
+		g.Severity = SeverityInsufficient
+	} else {
+		*own = *score
+		g.Score = own
+		g.Gap = clean(math.Max(0, e-*score))
+		g.Severity = Severity(g.Gap)
+	}
+	return rankedGap{g: g, key: clean(d.Weight * g.Gap)}
 }

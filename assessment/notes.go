@@ -24,12 +24,21 @@ const MinStraightLining = 8
 // dimension answered at the same extreme of their scales). Notes come in
 // bank order; nil when there is nothing to say.
 func Notes(b *questions.Bank, values map[string]questions.Value) []Note {
+	inOrder := make([]questions.Value, len(b.Questions))
+	for i := range b.Questions {
+		inOrder[i] = values[b.Questions[i].ID]
+	}
+	return NewScorer(b).notes(inOrder)
+}
+
+// notes is Notes from the values in question order.
+func (s *Scorer) notes(values []questions.Value) []Note {
 	var notes []Note
-	if n, ok := straightLining(b, values); ok {
+	if n, ok := s.straightLining(values); ok {
 		notes = append(notes, n)
 	}
-	for i := range b.Dimensions {
-		if n, ok := contradiction(b, &b.Dimensions[i], values); ok {
+	for _, d := range s.contra {
+		if n, ok := s.contradiction(d, values); ok {
 			notes = append(notes, n)
 		}
 	}
@@ -39,13 +48,12 @@ func Notes(b *questions.Bank, values map[string]questions.Value) []Note {
 // straightLining notes the same scale point on every answered likert
 // question. The point is compared by its position on the question's scale,
 // so questions with their own scale count too.
-func straightLining(b *questions.Bank, values map[string]questions.Value) (Note, bool) {
+func (s *Scorer) straightLining(values []questions.Value) (Note, bool) {
 	count, point := 0, -1
 	var label string
-	for i := range b.Questions {
-		q := &b.Questions[i]
-		v, ok := values[q.ID]
-		if q.Type != questions.Likert || !ok || v.Kind != questions.Number {
+	for _, i := range s.likert {
+		q, v := &s.b.Questions[i], values[i]
+		if v.Kind != questions.Number {
 			continue
 		}
 		p := v.Num - q.Scale.Min
@@ -65,35 +73,38 @@ func straightLining(b *questions.Bank, values map[string]questions.Value) (Note,
 		label, count)}, true
 }
 
-// contradiction notes, for one dimension, pairs of a question and a
+// contradiction notes, for dimension d, pairs of a question and a
 // reverse-keyed question answered at the same extreme of their scales.
-func contradiction(b *questions.Bank, d *questions.Dimension, values map[string]questions.Value) (Note, bool) {
-	var plain, reversed []*questions.Question
-	for _, q := range b.QuestionsOf(d.ID) {
-		if _, ok := extreme(q, values[q.ID]); !ok {
+func (s *Scorer) contradiction(d int, values []questions.Value) (Note, bool) {
+	var plain, reversed []int
+	for _, i := range s.dimQs[d] {
+		if _, ok := extreme(&s.b.Questions[i], values[i]); !ok {
 			continue
 		}
-		if q.Reverse {
-			reversed = append(reversed, q)
+		if s.b.Questions[i].Reverse {
+			reversed = append(reversed, i)
 		} else {
-			plain = append(plain, q)
+			plain = append(plain, i)
 		}
 	}
 	var pairs []string
-	for _, p := range plain {
-		pe, _ := extreme(p, values[p.ID])
-		for _, r := range reversed {
-			if re, _ := extreme(r, values[r.ID]); re == pe {
-				pairs = append(pairs, fmt.Sprintf("%s and %s (%s)", p.ID, r.ID, bothNames(p, r, values)))
+	for _, pi := range plain {
+		p := &s.b.Questions[pi]
+		pe, _ := extreme(p, values[pi])
+		for _, ri := range reversed {
+			r := &s.b.Questions[ri]
+			if re, _ := extreme(r, values[ri]); re == pe {
+				pairs = append(pairs, fmt.Sprintf("%s and %s (%s)", p.ID, r.ID, bothNames(p, r, values[pi], values[ri])))
 			}
 		}
 	}
 	if len(pairs) == 0 {
 		return Note{}, false
 	}
-	return Note{Kind: NoteContradiction, Dimension: d.ID, Text: fmt.Sprintf(
+	dim := &s.b.Dimensions[d]
+	return Note{Kind: NoteContradiction, Dimension: dim.ID, Text: fmt.Sprintf(
 		"In %s you gave the same extreme answer to questions that point opposite ways: %s. Check you read the second one the right way round; if not, answer it again.",
-		d.Name, strings.Join(pairs, "; "))}, true
+		dim.Name, strings.Join(pairs, "; "))}, true
 }
 
 // extreme says which end of its scale a likert answer is at: -1 the
@@ -113,8 +124,8 @@ func extreme(q *questions.Question, v questions.Value) (end int, ok bool) {
 
 // bothNames names the answers of two questions: "both X" when their
 // labels are the same.
-func bothNames(p, r *questions.Question, values map[string]questions.Value) string {
-	a, b := pointName(p, values[p.ID].Num), pointName(r, values[r.ID].Num)
+func bothNames(p, r *questions.Question, pv, rv questions.Value) string {
+	a, b := pointName(p, pv.Num), pointName(r, rv.Num)
 	if a == b {
 		return "both " + a
 	}

@@ -69,6 +69,9 @@ type Bank struct {
 	tierIdx map[string]int
 	dimIdx  map[string]int
 	qIdx    map[string]int
+	// dimQs[i] holds the positions in Questions of the questions of
+	// Dimensions[i], in bank order.
+	dimQs [][]int
 }
 
 // Scale is a likert scale: integers from Min to Max, optionally labelled.
@@ -208,13 +211,44 @@ func (b *Bank) Question(id string) (*Question, bool) {
 
 // QuestionsOf returns the questions of a dimension, in bank order.
 func (b *Bank) QuestionsOf(dim string) []*Question {
+	i, ok := b.dimIdx[dim]
+	if !ok || b.dimQs == nil {
+		var qs []*Question
+		for i := range b.Questions {
+			if b.Questions[i].Dimension == dim {
+				qs = append(qs, &b.Questions[i])
+			}
+		}
+		return qs
+	}
 	var qs []*Question
-	for i := range b.Questions {
-		if b.Questions[i].Dimension == dim {
-			qs = append(qs, &b.Questions[i])
+	if n := len(b.dimQs[i]); n > 0 {
+		qs = make([]*Question, n)
+		for j, k := range b.dimQs[i] {
+			qs[j] = &b.Questions[k]
 		}
 	}
 	return qs
+}
+
+// DimensionQuestions returns the positions in b.Questions of the questions
+// of the i-th dimension (b.Dimensions[i]), in bank order: nil when it has
+// none, or when i is out of range. The slice is the bank's own, shared by
+// every caller: read it, never change it.
+func (b *Bank) DimensionQuestions(i int) []int {
+	if i < 0 || i >= len(b.Dimensions) {
+		return nil
+	}
+	if b.dimQs == nil { // a bank built by hand, never indexed
+		var idx []int
+		for k := range b.Questions {
+			if b.Questions[k].Dimension == b.Dimensions[i].ID {
+				idx = append(idx, k)
+			}
+		}
+		return idx
+	}
+	return b.dimQs[i]
 }
 
 // TierIDs lists the tier ids in rank order.
@@ -237,8 +271,28 @@ func (b *Bank) index() {
 		b.dimIdx[d.ID] = i
 	}
 	b.qIdx = make(map[string]int, len(b.Questions))
+	counts := make([]int, len(b.Dimensions))
 	for i, q := range b.Questions {
 		b.qIdx[q.ID] = i
+		if d, ok := b.dimIdx[q.Dimension]; ok {
+			counts[d]++
+		}
+	}
+	// One backing array for every dimension's positions, filled in bank
+	// order.
+	all := make([]int, len(b.Questions))
+	b.dimQs = make([][]int, len(b.Dimensions))
+	next := 0
+	for d, n := range counts {
+		if n > 0 {
+			b.dimQs[d] = all[next : next : next+n]
+		}
+		next += n
+	}
+	for i, q := range b.Questions {
+		if d, ok := b.dimIdx[q.Dimension]; ok {
+			b.dimQs[d] = append(b.dimQs[d], i)
+		}
 	}
 }
 

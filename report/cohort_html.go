@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/digilead/digilead/assessment/cohort"
 )
@@ -16,15 +17,20 @@ var cohortHTMLSource string
 
 // pageStyle is the result page's style sheet, shared so that a handout
 // and a personal report look alike.
-var pageStyle = template.CSS(between(htmlSource, "<style>\n", "</style>"))
+var pageStyle = sync.OnceValue(func() template.CSS {
+	return template.CSS(between(htmlSource, "<style>\n", "</style>"))
+})
 
-var cohortPage = template.Must(template.New("cohort").Funcs(template.FuncMap{
-	"fig":     fig,
-	"num":     num,
-	"percent": percent,
-	"inc":     func(i int) int { return i + 1 },
-	"gap":     gapSentence,
-}).Parse(cohortHTMLSource))
+// cohortPage is the cohort page's template, parsed on first use.
+var cohortPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("cohort").Funcs(template.FuncMap{
+		"fig":     fig,
+		"num":     num,
+		"percent": percent,
+		"inc":     func(i int) int { return i + 1 },
+		"gap":     gapSentence,
+	}).Parse(cohortHTMLSource))
+})
 
 func between(s, start, end string) string {
 	i := strings.Index(s, start)
@@ -50,13 +56,13 @@ type cohortHTMLData struct {
 // readiness per tier and the most common gaps. It prints on A4.
 func CohortHTML(w io.Writer, c *cohort.Report, _ Options) error {
 	d := cohortHTMLData{
-		C: c, Style: pageStyle, Intro: cohortIntro(c), Privacy: cohortPrivacy, Note: insufficientNote(c),
+		C: c, Style: pageStyle(), Intro: cohortIntro(c), Privacy: cohortPrivacy, Note: insufficientNote(c),
 		Levels: levelRows(c), Top: topGaps(c, cohortTopGaps),
 		Spread:    template.HTML(spreadChart(c).SVG()),
 		LevelBars: template.HTML(levelBars(c).SVG()),
 		TierBars:  template.HTML(tierBars(c).SVG()),
 	}
-	return executePage(w, cohortPage, d, "html cohort report")
+	return executePage(w, cohortPage(), d, "html cohort report")
 }
 
 func levelBars(c *cohort.Report) Bars {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/digilead/digilead/assessment"
 )
@@ -16,15 +17,19 @@ func init() { register("html", HTML) }
 //go:embed html.tmpl
 var htmlSource string
 
-var htmlPage = template.Must(template.New("page").Funcs(template.FuncMap{
-	"num":        formatNum,
-	"optNum":     optNum,
-	"score":      scoreText,
-	"capitalise": capitalise,
-	"summary":    gapSummary,
-	"kinds":      actionKinds,
-	"inc":        func(i int) int { return i + 1 },
-}).Parse(htmlSource))
+// htmlPage is the result page's template, parsed on first use so that
+// commands that never write HTML do not pay for it at start-up.
+var htmlPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Funcs(template.FuncMap{
+		"num":        formatNum,
+		"optNum":     optNum,
+		"score":      scoreText,
+		"capitalise": capitalise,
+		"summary":    gapSummary,
+		"kinds":      actionKinds,
+		"inc":        func(i int) int { return i + 1 },
+	}).Parse(htmlSource))
+})
 
 // htmlData is what the page template shows.
 type htmlData struct {
@@ -62,7 +67,7 @@ func HTML(w io.Writer, r *assessment.Result, _ Options) error {
 	if len(metGaps(r)) == 0 {
 		d.Met = ""
 	}
-	return executePage(w, htmlPage, d, "html report")
+	return executePage(w, htmlPage(), d, "html report")
 }
 
 // executePage runs a page template and writes the page only when it is

@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/digilead/digilead/assessment"
 )
@@ -158,19 +159,22 @@ var mdSpecial = strings.NewReplacer(
 )
 
 // mdEntity matches what CommonMark would read as an entity reference.
-var mdEntity = regexp.MustCompile(`&(#?[A-Za-z0-9]+;)`)
+// It is compiled on first use, like mdBlockStart, to keep start-up cheap.
+var mdEntity = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`&(#?[A-Za-z0-9]+;)`) })
 
 // mdBlockStart matches text that would start a list, a thematic break or
 // a setext underline at the start of a line.
-var mdBlockStart = regexp.MustCompile(`^(?:[0-9]{1,9}[.)]|[-+])(?:\s|$)|^(?:=+|-+)\s*$`)
+var mdBlockStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[0-9]{1,9}[.)]|[-+])(?:\s|$)|^(?:=+|-+)\s*$`)
+})
 
 // mdEscape makes text literal in CommonMark and GFM, inline, at the start
 // of a line or list item, or in a table cell: markup characters are
 // backslash-escaped, entity references kept literal, and line breaks
 // become spaces.
 func mdEscape(s string) string {
-	s = mdEntity.ReplaceAllString(mdSpecial.Replace(s), `\&$1`)
-	if loc := mdBlockStart.FindStringIndex(s); loc != nil {
+	s = mdEntity().ReplaceAllString(mdSpecial.Replace(s), `\&$1`)
+	if loc := mdBlockStart().FindStringIndex(s); loc != nil {
 		// Escape the marker's last punctuation: "1\. ", "\- ", "\==".
 		i := strings.IndexAny(s, ".)-+=")
 		s = s[:i] + `\` + s[i:]

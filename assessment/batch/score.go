@@ -24,6 +24,7 @@ var Formats = []string{JSONL, CSV}
 // Scorer scores JSON Lines of answer sets against one bank.
 type Scorer struct {
 	bank   *questions.Bank
+	scorer *assessment.Scorer
 	opts   assessment.Options
 	format string
 }
@@ -34,7 +35,7 @@ func NewScorer(b *questions.Bank, opts assessment.Options, format string) (*Scor
 	if format != JSONL && format != CSV {
 		return nil, fmt.Errorf("unknown format %q; use jsonl or csv", format)
 	}
-	return &Scorer{bank: b, opts: opts, format: format}, nil
+	return &Scorer{bank: b, scorer: assessment.NewScorer(b), opts: opts, format: format}, nil
 }
 
 // Summary counts the answer sets scored and rejected.
@@ -107,7 +108,7 @@ func (s *Scorer) line(l Line, st *state) error {
 			return err
 		}
 	}
-	r := assessment.Score(s.bank, a, s.opts)
+	r := s.scorer.Score(a, s.opts)
 	if s.format == CSV {
 		st.out = s.csvRow(st, r)
 		return nil

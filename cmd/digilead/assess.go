@@ -120,28 +120,39 @@ func runAssess(a *app, cmd *cobra.Command, o *assessOptions) error {
 		}
 	}
 	result := assessment.Score(b, answers, assessment.Options{Target: o.target, Now: a.now(), Tool: a.tool()})
-	if o.answers == "" && !o.noSave {
-		savedTo = a.saveResult(result)
+	var saveErr error
+	if o.answers == "" {
+		if !o.noSave {
+			savedTo, saveErr = a.saveResult(b, result)
+		}
+		if saveErr == nil {
+			// The answers now live in the saved result (or --no-save said
+			// not to keep them): the draft has done its work.
+			a.removeDraft(b)
+		}
 	}
 	ropts := a.reportOptions(o.output, o.accessible)
 	ropts.SavedTo = savedTo
-	return a.writeOutput(o.output, func(w *strings.Builder) error {
+	if err := a.writeOutput(o.output, func(w *strings.Builder) error {
 		return render(w, result, ropts)
-	})
+	}); err != nil {
+		return err
+	}
+	return saveErr
 }
 
-// saveResult keeps a copy of a finished assessment; a failure is reported
-// on stderr but does not lose the result, which still goes to stdout.
+// saveResult keeps a copy of a finished assessment. A failure does not
+// lose the result, which still goes to the output; the error, returned
+// once the output is written, makes the exit code 1.
 var saveResultHook func(a *app, r *assessment.Result) (string, error)
 
-func (a *app) saveResult(r *assessment.Result) string {
+func (a *app) saveResult(b *questions.Bank, r *assessment.Result) (string, error) {
 	if saveResultHook == nil {
-		return ""
+		return "", nil
 	}
 	path, err := saveResultHook(a, r)
 	if err != nil {
-		fmt.Fprintf(a.io.ErrOut, "digilead: could not save the result: %v\n", err)
-		return ""
+		return "", fmt.Errorf("could not save the result: %w\nThe result was still written to the output.%s Set XDG_DATA_HOME to a writable directory to keep your results.", err, a.draftNote(b))
 	}
-	return path
+	return path, nil
 }

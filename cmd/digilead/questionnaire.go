@@ -73,10 +73,31 @@ func runQuestionnaire(a *app, b *questions.Bank, o *assessOptions) (*questions.A
 	if err != nil {
 		return nil, err
 	}
-	if err := st.RemoveDraft(b.ID); err != nil {
-		fmt.Fprintf(a.io.ErrOut, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(b.ID), cleanErr(err))
-	}
+	a.drafts = st
 	return answers, nil
+}
+
+// removeDraft removes the draft of a finished questionnaire, if any.
+func (a *app) removeDraft(b *questions.Bank) {
+	if a.drafts == nil {
+		return
+	}
+	if err := a.drafts.RemoveDraft(b.ID); err != nil {
+		fmt.Fprintf(a.io.ErrOut, "digilead: could not remove the finished draft %s: %v\n", a.drafts.DraftPath(b.ID), cleanErr(err))
+	}
+}
+
+// draftNote says, when the draft of a finished questionnaire is still
+// there, that the answers are kept in it.
+func (a *app) draftNote(b *questions.Bank) string {
+	if a.drafts == nil {
+		return ""
+	}
+	path := a.drafts.DraftPath(b.ID)
+	if _, err := os.Stat(path); err != nil {
+		return ""
+	}
+	return " Your answers are kept in " + path + "."
 }
 
 // formRenderer is the lipgloss renderer of the form: made for the terminal

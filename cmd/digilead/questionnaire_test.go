@@ -26,6 +26,10 @@ type pane struct {
 	session  string // the session of the latest run
 	runs     int
 	deadline time.Duration
+	// outlive makes the command's exit code be recorded after the pane is
+	// killed: it runs in an inner shell that ignores SIGHUP (the binary
+	// takes SIGHUP back with signal.Notify).
+	outlive bool
 }
 
 // newPane starts a tmux server on its own socket. It skips when tmux is
@@ -53,8 +57,16 @@ func (p *pane) run(width, height int, out string, args ...string) {
 	for i, a := range args {
 		quoted[i] = strconv.Quote(a)
 	}
-	script := fmt.Sprintf("cd %q && env XDG_DATA_HOME=%q HOME=%q TERM=xterm-256color NO_COLOR=1 %q %s > %q; echo $? > exit; sleep 600",
+	script := fmt.Sprintf("cd %q && env XDG_DATA_HOME=%q HOME=%q TERM=xterm-256color NO_COLOR=1 %q %s > %q; echo $? > exit",
 		p.dir, p.data, p.dir, binary, strings.Join(quoted, " "), out)
+	if p.outlive {
+		inner := filepath.Join(p.dir, "outlive.sh")
+		if err := os.WriteFile(inner, []byte("trap '' HUP\n"+script+"\n"), 0o600); err != nil {
+			p.t.Fatal(err)
+		}
+		script = "sh " + strconv.Quote(inner)
+	}
+	script += "; sleep 600"
 	// The previous session stays (killing the last one stops the server
 	// while the new one connects); Cleanup kills the server.
 	p.runs++
@@ -289,23 +301,7 @@ func TestTerminalAccessibleWholeBank(t *testing.T) {
 	p.typeText("Pat\n")
 	p.waitFor("Enter a number between 1 and 4")
 	p.typeText("1\n")
-	want := map[string]questions.Value{}
-	for i, qs := range pages {
-		p.waitFor(fmt.Sprintf("Page %d of %d", i+1, len(pages)))
-		var lines strings.Builder
-		for _, q := range qs {
-			if q.Type == questions.Multi {
-				lines.WriteString("1\n0\n") // tick the first option, confirm
-				want[q.ID] = questions.OptionsValue(q.Options[0].ID)
-				continue
-			}
-			lines.WriteString("2\n")
-			want[q.ID] = nthOption(q, 1)
-		}
-		p.typeText(lines.String())
-		p.waitFor(fmt.Sprintf("Page %d is done", i+1))
-		p.typeText("\n")
-	}
+	want := p.answerAccessible(pages, len(pages))
 	if code := p.exitCode(); code != 0 {
 		t.Fatalf("exit %d; screen:\n%s", code, p.screen())
 	}
@@ -325,6 +321,31 @@ func TestTerminalAccessibleWholeBank(t *testing.T) {
 	if r.Respondent.Role != b.Tiers[0].ID {
 		t.Errorf("role = %q, want %q", r.Respondent.Role, b.Tiers[0].ID)
 	}
+}
+
+// answerAccessible answers the first n pages of an accessible
+// questionnaire whose welcome page is done (the second option of each
+// question, the first of a multi question) and returns the answers given.
+func (p *pane) answerAccessible(pages [][]*questions.Question, n int) map[string]questions.Value {
+	p.t.Helper()
+	want := map[string]questions.Value{}
+	for i, qs := range pages[:n] {
+		p.waitFor(fmt.Sprintf("Page %d of %d", i+1, len(pages)))
+		var lines strings.Builder
+		for _, q := range qs {
+			if q.Type == questions.Multi {
+				lines.WriteString("1\n0\n") // tick the first option, confirm
+				want[q.ID] = questions.OptionsValue(q.Options[0].ID)
+				continue
+			}
+			lines.WriteString("2\n")
+			want[q.ID] = nthOption(q, 1)
+		}
+		p.typeText(lines.String())
+		p.waitFor(fmt.Sprintf("Page %d is done", i+1))
+		p.typeText("\n")
+	}
+	return want
 }
 
 func TestResumeWithoutDraft(t *testing.T) {

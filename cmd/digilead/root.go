@@ -36,6 +36,9 @@ func toolVersion() string {
 type app struct {
 	io  *IOStreams
 	now func() time.Time
+	// drafts is the store of a finished questionnaire's draft, which is
+	// removed once the result is saved.
+	drafts *store.Store
 }
 
 func newApp(s *IOStreams) *app {
