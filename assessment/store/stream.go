@@ -1,14 +1,15 @@
 package store
 
 import (
-	"fmt"
+	"errors"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // AtomicFile is a file being written in place of path: it appears there,
-// complete, only on Commit. It is WriteFileAtomic for output too large to
-// hold in memory.
+// complete, only on Commit, so a reader (or a crash) never sees a partial
+// file. WriteFileAtomic uses it for data already in memory.
 type AtomicFile struct {
 	*os.File
 	path string
@@ -17,6 +18,9 @@ type AtomicFile struct {
 // CreateAtomic starts writing path through a temporary file in the same
 // directory with mode perm. Call Commit to put it in place, or Abort.
 func CreateAtomic(path string, perm os.FileMode) (*AtomicFile, error) {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return nil, &os.PathError{Op: "write", Path: path, Err: syscall.EISDIR}
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return nil, err
@@ -44,7 +48,11 @@ func (f *AtomicFile) Commit() (err error) {
 		return err
 	}
 	if err = os.Rename(f.Name(), f.path); err != nil {
-		return fmt.Errorf("rename into place: %w", err)
+		var le *os.LinkError
+		if errors.As(err, &le) {
+			err = le.Err // the temporary name means nothing to the reader
+		}
+		return &os.PathError{Op: "rename into place", Path: f.path, Err: err}
 	}
 	return nil
 }
