@@ -54,42 +54,47 @@ type File struct {
 // Load reads a bank from a YAML file, or from a directory whose *.yaml and
 // *.yml files are merged in lexical order.
 func Load(path string) (*Bank, error) {
-	info, err := os.Stat(path)
+	paths, err := Paths(path)
 	if err != nil {
-		return nil, fmt.Errorf("bank %s: %w", path, cleanPathErr(err))
+		return nil, err
 	}
-	var files []File
-	if info.IsDir() {
-		entries, err := os.ReadDir(path)
-		if err != nil {
-			return nil, fmt.Errorf("bank %s: %w", path, cleanPathErr(err))
-		}
-		for _, e := range entries {
-			ext := strings.ToLower(filepath.Ext(e.Name()))
-			if e.IsDir() || (ext != ".yaml" && ext != ".yml") {
-				continue
-			}
-			f, err := readFile(filepath.Join(path, e.Name()))
-			if err != nil {
-				return nil, err
-			}
-			files = append(files, f)
-		}
-		if len(files) == 0 {
-			return nil, Problems{{Pos: Pos{File: path}, Msg: "directory holds no *.yaml or *.yml files; pass a bank file or a directory of them"}}
-		}
-	} else {
-		f, err := readFile(path)
-		if err != nil {
+	files := make([]File, len(paths))
+	for i, p := range paths {
+		if files[i], err = readFile(p); err != nil {
 			return nil, err
 		}
-		files = []File{f}
 	}
 	b, err := Parse(files...)
 	if b != nil {
 		b.Source = path
 	}
 	return b, err
+}
+
+// Paths lists the files a bank at path is made of, in load order: path
+// itself, or a directory's *.yaml and *.yml files in lexical order.
+func Paths(path string) ([]string, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("bank %s: %w", path, cleanPathErr(err))
+	}
+	if !info.IsDir() {
+		return []string{path}, nil
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return nil, fmt.Errorf("bank %s: %w", path, cleanPathErr(err))
+	}
+	var paths []string
+	for _, e := range entries {
+		if ext := strings.ToLower(filepath.Ext(e.Name())); !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
+			paths = append(paths, filepath.Join(path, e.Name()))
+		}
+	}
+	if len(paths) == 0 {
+		return nil, Problems{{Pos: Pos{File: path}, Msg: "directory holds no *.yaml or *.yml files; pass a bank file or a directory of them"}}
+	}
+	return paths, nil
 }
 
 func readFile(path string) (File, error) {

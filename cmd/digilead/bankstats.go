@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -15,8 +14,6 @@ import (
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
-
-func init() { extraBankCommands = append(extraBankCommands, newBankStatsCmd) }
 
 // bankStatsOptions are the flags of `digilead bank stats`.
 type bankStatsOptions struct {
@@ -183,9 +180,9 @@ func writeFigures(a *app, b *questions.Bank, rep *itemstats.Report) error {
 // dimension to record, after checking that the bank, edited, loads and
 // carries the figures.
 func editBankFiles(b *questions.Bank, byFile map[string]map[string]questions.Figures) (map[string][]byte, error) {
-	paths, err := bankFiles(b.Source)
+	paths, err := questions.Paths(b.Source)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("--write: %w", err)
 	}
 	edited := map[string][]byte{}
 	files := make([]questions.File, len(paths))
@@ -214,26 +211,4 @@ func editBankFiles(b *questions.Bank, byFile map[string]map[string]questions.Fig
 		}
 	}
 	return edited, nil
-}
-
-// bankFiles lists the files a bank was loaded from, in load order.
-func bankFiles(source string) ([]string, error) {
-	info, err := os.Stat(source)
-	if err != nil {
-		return nil, fmt.Errorf("--write %s: %w", source, cleanErr(err))
-	}
-	if !info.IsDir() {
-		return []string{source}, nil
-	}
-	entries, err := os.ReadDir(source)
-	if err != nil {
-		return nil, fmt.Errorf("--write %s: %w", source, cleanErr(err))
-	}
-	var paths []string
-	for _, e := range entries {
-		if ext := strings.ToLower(filepath.Ext(e.Name())); !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
-			paths = append(paths, filepath.Join(source, e.Name()))
-		}
-	}
-	return paths, nil
 }
