@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
@@ -141,16 +142,16 @@ func runAssess(a *app, cmd *cobra.Command, o *assessOptions) error {
 	return saveErr
 }
 
-// saveResult keeps a copy of a finished assessment. A failure does not
-// lose the result, which still goes to the output; the error, returned
-// once the output is written, makes the exit code 1.
-var saveResultHook func(a *app, r *assessment.Result) (string, error)
-
+// saveResult keeps a copy of a finished assessment in the data directory
+// (XDG), written atomically with mode 0600, and returns where. A failure
+// does not lose the result, which still goes to the output; the error,
+// returned once the output is written, makes the exit code 1.
 func (a *app) saveResult(b *questions.Bank, r *assessment.Result) (string, error) {
-	if saveResultHook == nil {
-		return "", nil
+	st, err := store.Open(a.io.Getenv)
+	path := ""
+	if err == nil {
+		path, err = st.SaveResult(r)
 	}
-	path, err := saveResultHook(a, r)
 	if err != nil {
 		return "", fmt.Errorf("could not save the result: %w\nThe result was still written to the output.%s Set XDG_DATA_HOME to a writable directory to keep your results.", err, a.draftNote(b))
 	}

@@ -20,15 +20,9 @@ format: tiers, dimensions, questions and development actions.
 See docs/bank-format.md, or start from the default: digilead bank export.`,
 		Args: noArgs,
 	}
-	cmd.AddCommand(newBankValidateCmd(a), newBankExportCmd(a), newBankShowCmd(a))
-	for _, c := range extraBankCommands {
-		cmd.AddCommand(c(a))
-	}
+	cmd.AddCommand(newBankValidateCmd(a), newBankExportCmd(a), newBankShowCmd(a), newBankStatsCmd(a))
 	return cmd
 }
-
-// extraBankCommands lets other files add `bank` subcommands.
-var extraBankCommands []func(*app) *cobra.Command
 
 func newBankValidateCmd(a *app) *cobra.Command {
 	return &cobra.Command{

@@ -21,8 +21,6 @@ import (
 	"github.com/digilead/digilead/report"
 )
 
-func init() { extraCommands = append(extraCommands, newCohortCmd) }
-
 type cohortOptions struct {
 	bank, target, format, output string
 	minGroup                     int

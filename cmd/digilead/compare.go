@@ -12,8 +12,6 @@ import (
 	"github.com/digilead/digilead/report"
 )
 
-func init() { extraCommands = append(extraCommands, newCompareCmd) }
-
 func newCompareCmd(a *app) *cobra.Command {
 	o := &renderOptions{}
 	var last bool

@@ -13,8 +13,6 @@ import (
 	"github.com/digilead/digilead/report"
 )
 
-func init() { extraCommands = append(extraCommands, newHistoryCmd) }
-
 // historySchema is the schema id of `digilead history --format json`.
 const historySchema = "digilead.history/v1"
 

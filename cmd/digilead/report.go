@@ -10,8 +10,6 @@ import (
 	"github.com/digilead/digilead/report"
 )
 
-func init() { extraCommands = append(extraCommands, newReportCmd) }
-
 // renderOptions are the output flags of report and compare.
 type renderOptions struct {
 	format     string

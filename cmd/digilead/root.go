@@ -89,17 +89,16 @@ to do about each. Nothing leaves your machine.`,
 	root.SetIn(a.io.In)
 	root.AddCommand(
 		newAssessCmd(a),
+		newReportCmd(a),
+		newHistoryCmd(a),
+		newCompareCmd(a),
+		newScoreCmd(a),
+		newCohortCmd(a),
 		newBankCmd(a),
 		newVersionCmd(a),
 	)
-	for _, c := range extraCommands {
-		root.AddCommand(c(a))
-	}
 	return root
 }
-
-// extraCommands lets other files of this package add top-level commands.
-var extraCommands []func(*app) *cobra.Command
 
 // noArgs refuses positional arguments as a usage error.
 func noArgs(cmd *cobra.Command, args []string) error {

@@ -19,8 +19,6 @@ import (
 	"github.com/digilead/digilead/questions"
 )
 
-func init() { extraCommands = append(extraCommands, newScoreCmd) }
-
 type scoreOptions struct {
 	bank, target, format, output string
 	workers                      int
