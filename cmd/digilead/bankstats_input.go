@@ -161,7 +161,7 @@ func (d *prettyDoc) add(name string, l batch.Line) error {
 // tooLong is the error for an input line, or document, over the size
 // limit.
 func tooLong(name string, line int) error {
-	return fmt.Errorf("%s: longer than the %d MiB limit: %w", where(name, line), questions.MaxFileSize>>20, questions.ErrInvalid)
+	return questions.Invalidf("%s: longer than the %d MiB limit", where(name, line), questions.MaxFileSize>>20)
 }
 
 // check decodes and checks one answer set or result.

@@ -163,7 +163,7 @@ func (b *badInputs) add(where string, err error) {
 	b.n++
 	switch {
 	case b.n <= maxBadShown:
-		fmt.Fprintf(b.w, "%s: %v\n", where, strings.TrimSuffix(err.Error(), ": "+questions.ErrInvalid.Error()))
+		fmt.Fprintf(b.w, "%s: %v\n", where, err)
 	case b.n == maxBadShown+1:
 		fmt.Fprintln(b.w, "… (more not shown)")
 	}
