@@ -356,3 +356,7 @@ func (e *invalidError) Is(target error) bool { return target == ErrInvalid }
 func Invalidf(format string, args ...any) error {
 	return &invalidError{msg: fmt.Sprintf(format, args...)}
 }
+
+// Minutes estimates how long the bank takes to answer, at about fifteen
+// seconds a question, rounded up.
+func (b *Bank) Minutes() int { return (len(b.Questions)*15 + 59) / 60 }

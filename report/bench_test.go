@@ -9,8 +9,8 @@ import (
 // format.
 func BenchmarkRender(b *testing.B) {
 	r := exampleResult(b)
-	for _, format := range Formats() {
-		render, _ := Lookup(format)
+	for _, format := range Results.Names() {
+		render, _ := Results.Lookup(format)
 		b.Run(format, func(b *testing.B) {
 			for b.Loop() {
 				if err := render(io.Discard, r, Options{Width: 100}); err != nil {

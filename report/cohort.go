@@ -12,23 +12,6 @@ import (
 	"github.com/digilead/digilead/assessment/cohort"
 )
 
-// CohortFunc renders a cohort report.
-type CohortFunc func(w io.Writer, c *cohort.Report, o Options) error
-
-var cohortFormats = newRegistry(map[string]CohortFunc{
-	"text":     CohortText,
-	"json":     CohortJSON,
-	"csv":      CohortCSV,
-	"markdown": CohortMarkdown,
-	"html":     CohortHTML,
-})
-
-// CohortFormats lists the cohort formats, sorted.
-func CohortFormats() []string { return cohortFormats.names() }
-
-// LookupCohort returns the renderer of a cohort format.
-func LookupCohort(format string) (CohortFunc, error) { return cohortFormats.lookup(format) }
-
 // CohortJSON writes the digilead.cohort/v1 document.
 func CohortJSON(w io.Writer, c *cohort.Report, _ Options) error { return WriteJSON(w, c) }
 

@@ -9,21 +9,6 @@ import (
 	"github.com/digilead/digilead/assessment/compare"
 )
 
-// CompareFunc renders a comparison of two results.
-type CompareFunc func(w io.Writer, c *compare.Comparison, o Options) error
-
-var compareFormats = newRegistry(map[string]CompareFunc{
-	"text":     CompareText,
-	"markdown": CompareMarkdown,
-	"json":     CompareJSON,
-})
-
-// CompareFormats lists the comparison formats, sorted.
-func CompareFormats() []string { return compareFormats.names() }
-
-// LookupCompare returns the renderer of a comparison format.
-func LookupCompare(format string) (CompareFunc, error) { return compareFormats.lookup(format) }
-
 // CompareJSON writes the digilead.compare/v1 document.
 func CompareJSON(w io.Writer, c *compare.Comparison, _ Options) error { return WriteJSON(w, c) }
 

@@ -56,7 +56,7 @@ func trickyProgress(t *testing.T) *compare.Comparison {
 func TestCompareGolden(t *testing.T) {
 	cases := map[string]*compare.Comparison{"progress": progress(t), "tricky-progress": trickyProgress(t)}
 	for name, c := range cases {
-		for _, format := range CompareFormats() {
+		for _, format := range Comparisons.Names() {
 			for _, acc := range []bool{false, true} {
 				if acc && format != "text" {
 					continue
@@ -66,7 +66,7 @@ func TestCompareGolden(t *testing.T) {
 					file = name + ".compare.accessible." + format
 				}
 				t.Run(file, func(t *testing.T) {
-					render, err := LookupCompare(format)
+					render, err := Comparisons.Lookup(format)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -121,8 +121,8 @@ func TestCompareMarkdownTables(t *testing.T) {
 }
 
 func TestLookupCompare(t *testing.T) {
-	if _, err := LookupCompare("html"); err == nil {
-		t.Error("html is not a comparison format, but LookupCompare accepted it")
+	if _, err := Comparisons.Lookup("html"); err == nil {
+		t.Error("html is not a comparison format, but Comparisons.Lookup accepted it")
 	}
 }
 

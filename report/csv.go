@@ -9,8 +9,6 @@ import (
 	"github.com/digilead/digilead/assessment/batch"
 )
 
-func init() { register("csv", CSV) }
-
 // CSVHeader names the columns of the csv format, one row per dimension in
 // bank order (see docs/formats.md).
 var CSVHeader = []string{

@@ -52,7 +52,7 @@ func scoreFile(t testing.TB, b *questions.Bank, path string) *assessment.Result 
 func TestFormatsGolden(t *testing.T) {
 	results := map[string]*assessment.Result{"example": exampleResult(t), "tricky": trickyResult(t)}
 	for format, ext := range map[string]string{"markdown": "md", "html": "html", "csv": "csv"} {
-		render, err := Lookup(format)
+		render, err := Results.Lookup(format)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,8 +12,6 @@ import (
 	"github.com/digilead/digilead/assessment"
 )
 
-func init() { register("html", HTML) }
-
 //go:embed html.tmpl
 var htmlSource string
 

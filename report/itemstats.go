@@ -13,22 +13,6 @@ import (
 	"github.com/digilead/digilead/assessment/itemstats"
 )
 
-// ItemStatsFunc renders the item analysis of a bank.
-type ItemStatsFunc func(w io.Writer, r *itemstats.Report, o Options) error
-
-var itemStatsFormats = newRegistry(map[string]ItemStatsFunc{
-	"text":     ItemStatsText,
-	"json":     ItemStatsJSON,
-	"csv":      ItemStatsCSV,
-	"markdown": ItemStatsMarkdown,
-})
-
-// ItemStatsFormats lists the item-analysis formats, sorted.
-func ItemStatsFormats() []string { return itemStatsFormats.names() }
-
-// LookupItemStats returns the renderer of an item-analysis format.
-func LookupItemStats(format string) (ItemStatsFunc, error) { return itemStatsFormats.lookup(format) }
-
 // ItemStatsJSON writes the digilead.itemstats/v1 document.
 func ItemStatsJSON(w io.Writer, r *itemstats.Report, _ Options) error {
 	return WriteJSON(w, r)

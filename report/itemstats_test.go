@@ -90,11 +90,11 @@ func TestItemStatsMarkdownEscapes(t *testing.T) {
 
 func TestLookupItemStats(t *testing.T) {
 	for _, f := range []string{"text", "json", "csv", "markdown"} {
-		if _, err := LookupItemStats(f); err != nil {
+		if _, err := ItemAnalyses.Lookup(f); err != nil {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
-	if _, err := LookupItemStats("html"); err == nil || !strings.Contains(err.Error(), "use one of csv, json, markdown, text") {
+	if _, err := ItemAnalyses.Lookup("html"); err == nil || !strings.Contains(err.Error(), "use one of csv, json, markdown, text") {
 		t.Errorf("unknown format: %v", err)
 	}
 }

@@ -10,8 +10,6 @@ import (
 	"github.com/digilead/digilead/assessment"
 )
 
-func init() { register("markdown", Markdown) }
-
 // Markdown writes the result as CommonMark with GitHub-flavoured tables,
 // for a development plan, an issue or a wiki page: the level and target,
 // readiness per tier, a table of dimension scores against the target's

@@ -2,30 +2,77 @@ package report
 
 import (
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/batch"
+	"github.com/digilead/digilead/assessment/cohort"
+	"github.com/digilead/digilead/assessment/compare"
+	"github.com/digilead/digilead/assessment/itemstats"
 )
 
-// registry maps format names to the renderers of one kind of document
-// (results, comparisons, cohorts, item analyses).
-type registry[F any] struct{ m map[string]F }
+// Render writes one document of type D in some format.
+type Render[D any] func(w io.Writer, doc D, o Options) error
 
-func newRegistry[F any](m map[string]F) registry[F] { return registry[F]{m: m} }
+// Registry names the formats of one kind of document. F is what a format
+// name stands for: a Render function, or a batch.Format for score.
+type Registry[F any] struct{ m map[string]F }
 
-// add registers a format; it is called from the init functions of the
-// files that define formats.
-func (r registry[F]) add(name string, f F) { r.m[name] = f }
+// Names lists the formats, sorted.
+func (r Registry[F]) Names() []string { return slices.Sorted(maps.Keys(r.m)) }
 
-// names lists the formats, sorted.
-func (r registry[F]) names() []string { return slices.Sorted(maps.Keys(r.m)) }
-
-// lookup returns the renderer of a format, or an error naming the formats
-// there are.
-func (r registry[F]) lookup(name string) (F, error) {
+// Lookup returns what a format name stands for, or an error naming the
+// formats there are.
+func (r Registry[F]) Lookup(name string) (F, error) {
 	f, ok := r.m[name]
 	if !ok {
-		return f, fmt.Errorf("unknown format %q; use one of %s", name, strings.Join(r.names(), ", "))
+		return f, fmt.Errorf("unknown format %q; use one of %s", name, strings.Join(r.Names(), ", "))
 	}
 	return f, nil
 }
+
+// Every format of every document, in one place.
+var (
+	// Results are the formats of one person's result.
+	Results = Registry[Render[*assessment.Result]]{map[string]Render[*assessment.Result]{
+		"text":     Text,
+		"json":     JSON,
+		"markdown": Markdown,
+		"html":     HTML,
+		"csv":      CSV,
+	}}
+	// Comparisons are the formats of `digilead compare`.
+	Comparisons = Registry[Render[*compare.Comparison]]{map[string]Render[*compare.Comparison]{
+		"text":     CompareText,
+		"markdown": CompareMarkdown,
+		"json":     CompareJSON,
+	}}
+	// Cohorts are the formats of a group's summary.
+	Cohorts = Registry[Render[*cohort.Report]]{map[string]Render[*cohort.Report]{
+		"text":     CohortText,
+		"json":     CohortJSON,
+		"csv":      CohortCSV,
+		"markdown": CohortMarkdown,
+		"html":     CohortHTML,
+	}}
+	// ItemAnalyses are the formats of `digilead bank stats`.
+	ItemAnalyses = Registry[Render[*itemstats.Report]]{map[string]Render[*itemstats.Report]{
+		"text":     ItemStatsText,
+		"json":     ItemStatsJSON,
+		"csv":      ItemStatsCSV,
+		"markdown": ItemStatsMarkdown,
+	}}
+	// Histories are the formats of `digilead history`.
+	Histories = Registry[Render[*History]]{map[string]Render[*History]{
+		"text": HistoryText,
+		"json": HistoryJSON,
+	}}
+	// Scores are the formats of `digilead score`, written by its workers.
+	Scores = Registry[batch.Format]{map[string]batch.Format{
+		"jsonl": batch.JSONL,
+		"csv":   batch.CSV,
+	}}
+)

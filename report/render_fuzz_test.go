@@ -24,8 +24,8 @@ func FuzzRender(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, format := range Formats() {
-			render, _ := Lookup(format)
+		for _, format := range Results.Names() {
+			render, _ := Results.Lookup(format)
 			for _, accessible := range []bool{false, true} {
 				if err := render(io.Discard, r, Options{Width: width, Accessible: accessible}); err != nil {
 					t.Fatalf("%s: %v", format, err)

@@ -57,24 +57,6 @@ func Plain() *lipgloss.Renderer {
 	return r
 }
 
-// Func renders one result.
-type Func func(w io.Writer, r *assessment.Result, o Options) error
-
-var formats = newRegistry(map[string]Func{
-	"text": Text,
-	"json": JSON,
-})
-
-// register adds a result format; it is called from init functions of the
-// files that define formats.
-func register(name string, f Func) { formats.add(name, f) }
-
-// Formats lists the result formats, sorted.
-func Formats() []string { return formats.names() }
-
-// Lookup returns the renderer of a result format.
-func Lookup(format string) (Func, error) { return formats.lookup(format) }
-
 // JSON writes the result as an indented digilead.result/v1 document.
 func JSON(w io.Writer, r *assessment.Result, _ Options) error {
 	return WriteJSON(w, r)

@@ -26,7 +26,7 @@ func benchInput(b testing.TB, n int) (*questions.Bank, []byte) {
 // BenchmarkScorer scores 2,000 generated answer sets per op on all CPUs.
 func BenchmarkScorer(b *testing.B) {
 	bank, in := benchInput(b, 2000)
-	s, _ := NewScorer(bank, assessment.Options{}, JSONL)
+	s := NewScorer(bank, assessment.Options{}, JSONL)
 	b.SetBytes(int64(len(in)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -12,30 +12,29 @@ import (
 	"github.com/digilead/digilead/questions"
 )
 
-// Output formats of a Scorer.
-const (
-	JSONL = "jsonl"
-	CSV   = "csv"
-)
+// Format is an output format of a Scorer.
+type Format int
 
-// Formats lists the output formats of batch scoring.
-var Formats = []string{JSONL, CSV}
+// The output formats of batch scoring (listed by name in report.Scores).
+const (
+	// JSONL writes one digilead.result/v1 document per line.
+	JSONL Format = iota
+	// CSV writes one row per respondent.
+	CSV
+)
 
 // Scorer scores JSON Lines of answer sets against one bank.
 type Scorer struct {
 	bank   *questions.Bank
 	scorer *assessment.Scorer
 	opts   assessment.Options
-	format string
+	format Format
 }
 
-// NewScorer returns a scorer writing format (JSONL or CSV). The target in
-// opts, if any, must be a tier of the bank.
-func NewScorer(b *questions.Bank, opts assessment.Options, format string) (*Scorer, error) {
-	if format != JSONL && format != CSV {
-		return nil, fmt.Errorf("unknown format %q; use jsonl or csv", format)
-	}
-	return &Scorer{bank: b, scorer: assessment.NewScorer(b), opts: opts, format: format}, nil
+// NewScorer returns a scorer writing format. The target in opts, if any,
+// must be a tier of the bank.
+func NewScorer(b *questions.Bank, opts assessment.Options, format Format) *Scorer {
+	return &Scorer{bank: b, scorer: assessment.NewScorer(b), opts: opts, format: format}
 }
 
 // Summary counts the answer sets scored and rejected.

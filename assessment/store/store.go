@@ -1,3 +1,6 @@
+// Package store keeps digilead's personal data on disk: drafts of
+// unfinished assessments and saved results, in the XDG data directory,
+// written atomically with mode 0600.
 package store
 
 import (
@@ -12,6 +15,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/atomicfile"
 )
 
 // Store is digilead's data directory.
@@ -72,7 +76,7 @@ func (s *Store) SaveResult(r *assessment.Result) (string, error) {
 	for i := 2; fileExists(path); i++ {
 		path = filepath.Join(dir, fmt.Sprintf("%s-%d.json", base, i))
 	}
-	if err := WriteFileAtomic(path, append(data, '\n'), 0o600); err != nil {
+	if err := atomicfile.WriteFile(path, append(data, '\n'), 0o600); err != nil {
 		return "", fmt.Errorf("save result in %s: %w", dir, unwrapPath(err))
 	}
 	return path, nil
@@ -160,7 +164,7 @@ func (s *Store) SaveDraft(d *Draft) (string, error) {
 		return "", err
 	}
 	path := s.draftPath(d.Bank.ID)
-	if err := WriteFileAtomic(path, append(data, '\n'), 0o600); err != nil {
+	if err := atomicfile.WriteFile(path, append(data, '\n'), 0o600); err != nil {
 		return "", fmt.Errorf("save draft in %s: %w", s.draftsDir(), unwrapPath(err))
 	}
 	return path, nil
@@ -202,4 +206,29 @@ func (s *Store) RemoveDraft(bankID string) error {
 		return nil
 	}
 	return err
+}
+
+// LastTwo finds the newest saved result and the newest one before it from
+// the same bank; skipped are the unreadable files passed over on the way.
+func (s *Store) LastTwo() (older, newer *Entry, skipped []Entry, err error) {
+	entries, err := s.Results()
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("read %s: %w", s.Dir, err)
+	}
+	for i := range entries {
+		e := &entries[i]
+		switch {
+		case e.Err != nil:
+			skipped = append(skipped, *e)
+		case newer == nil:
+			newer = e
+		case e.Result.Bank.ID == newer.Result.Bank.ID:
+			return e, newer, skipped, nil
+		}
+	}
+	found := "no saved results"
+	if newer != nil {
+		found = fmt.Sprintf("only one saved result of bank %q", newer.Result.Bank.ID)
+	}
+	return nil, nil, skipped, questions.Invalidf("--last needs two saved results of the same bank, and %s has %s\nTake the assessment again, or compare two result files: digilead compare OLD.json NEW.json", s.Dir, found)
 }

@@ -127,35 +127,3 @@ func TestDraftRoundTrip(t *testing.T) {
 		t.Errorf("damaged draft: %v", err)
 	}
 }
-
-func TestWriteFileAtomicFailsCleanly(t *testing.T) {
-	if os.Geteuid() == 0 {
-		// root ignores directory permissions; use a path under a file instead.
-		dir := t.TempDir()
-		file := filepath.Join(dir, "file")
-		os.WriteFile(file, nil, 0o600)
-		if err := store.WriteFileAtomic(filepath.Join(file, "x.json"), []byte("{}"), 0o600); err == nil {
-			t.Fatal("writing under a regular file succeeded")
-		}
-		return
-	}
-	dir := t.TempDir()
-	os.Chmod(dir, 0o500)
-	defer os.Chmod(dir, 0o700)
-	if err := store.WriteFileAtomic(filepath.Join(dir, "x.json"), []byte("{}"), 0o600); err == nil {
-		t.Fatal("writing into a read-only directory succeeded")
-	}
-}
-
-func TestWriteFileAtomicReplaces(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "r.json")
-	for _, content := range []string{"first, longer content", "second"} {
-		if err := store.WriteFileAtomic(path, []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		got, _ := os.ReadFile(path)
-		if string(got) != content {
-			t.Errorf("got %q, want %q", got, content)
-		}
-	}
-}

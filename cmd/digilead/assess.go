@@ -1,24 +1,26 @@
 package main
 
 import (
-	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/assessment/session"
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/report"
 )
 
 // assessOptions are the flags of `digilead` and `digilead assess`.
 type assessOptions struct {
+	out        *outputFlags[report.Render[*assessment.Result]]
 	answers    string
 	bank       string
 	target     string
-	format     string
-	output     string
 	theme      string
 	accessible bool
 	resume     bool
@@ -26,14 +28,13 @@ type assessOptions struct {
 }
 
 func addAssessFlags(cmd *cobra.Command, o *assessOptions) {
+	o.out = addOutputFlags(cmd, report.Results, "text")
 	f := cmd.Flags()
 	f.StringVar(&o.answers, "answers", "", "score this answers file (YAML or JSON; - for stdin) instead of asking")
 	f.StringVar(&o.bank, "bank", "", "question bank file or directory (default: the built-in bank)")
 	f.StringVar(&o.target, "target", "", "tier to measure gaps against (default: your role, or the tier above your level)")
-	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
-	f.StringVarP(&o.output, "output", "o", "", "write the result to `FILE` (mode 0600) instead of stdout")
-	f.StringVar(&o.theme, "theme", "charm", "questionnaire theme: charm, dracula, catppuccin, base16, base")
-	f.BoolVar(&o.accessible, "accessible", false, "screen-reader mode: numbered plain-text prompts and a linear report (also ACCESSIBLE=1)")
+	f.StringVar(&o.theme, "theme", "charm", "questionnaire theme: "+strings.Join(form.Themes(), ", "))
+	addAccessibleFlag(cmd, &o.accessible, "numbered plain-text prompts and a linear report")
 	f.BoolVar(&o.resume, "resume", false, "continue the unfinished assessment saved as a draft")
 	f.BoolVar(&o.noSave, "no-save", false, "do not keep a copy of the result in the data directory")
 }
@@ -68,92 +69,61 @@ An answers file is YAML or JSON:
 	return cmd
 }
 
-// checkFormat refuses an unknown output format.
-func checkFormat(format string) (report.Func, error) {
-	f, err := report.Lookup(format)
-	if err != nil {
-		return nil, usageError("--format: %v", err)
-	}
-	return f, nil
-}
-
-// checkTarget refuses a --target that is not a tier of the bank.
-func checkTarget(b *questions.Bank, target string) error {
-	if target == "" {
-		return nil
-	}
-	if _, ok := b.Tier(target); !ok {
-		return usageError("--target: unknown tier %q%s; the bank's tiers are %s", target, questions.Suggest(target, b.TierIDs()), strings.Join(b.TierIDs(), ", "))
-	}
-	return nil
-}
-
 func runAssess(a *app, cmd *cobra.Command, o *assessOptions) error {
-	render, err := checkFormat(o.format)
+	render, out, err := o.out.check(a)
 	if err != nil {
 		return err
 	}
 	if o.answers != "" && o.resume {
 		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
 	}
-	o.accessible = a.accessibleMode(o.accessible)
-	b, err := loadBank(o.bank)
+	if err := form.CheckTheme(o.theme); err != nil {
+		return usageError("--theme: %v", err)
+	}
+	accessible := a.io.Accessible(o.accessible)
+	b, err := loadBankTarget(o.bank, o.target)
 	if err != nil {
 		return err
 	}
-	if err := checkTarget(b, o.target); err != nil {
-		return err
+	deliver := func(r *assessment.Result, savedTo string) error {
+		ropts := out.ReportOptions(accessible)
+		ropts.SavedTo = savedTo
+		return out.Write(func(w io.Writer) error { return render(w, r, ropts) })
 	}
-	var answers *questions.Answers
-	savedTo := ""
-	if o.answers == "" {
-		answers, err = runQuestionnaire(a, b, o)
+	if o.answers != "" {
+		data, name, err := inputs.ReadAll(o.answers, a.io.In)
 		if err != nil {
 			return err
 		}
-	} else {
-		data, name, err := a.readInput(o.answers)
+		answers, err := questions.ParseAnswers(name, data, b)
 		if err != nil {
 			return err
 		}
-		if answers, err = questions.ParseAnswers(name, data, b); err != nil {
-			return err
-		}
+		return deliver(assessment.Score(b, answers, assessment.Options{Target: o.target, Now: a.now(), Tool: a.tool()}), "")
 	}
-	result := assessment.Score(b, answers, assessment.Options{Target: o.target, Now: a.now(), Tool: a.tool()})
-	var saveErr error
-	if o.answers == "" {
-		if !o.noSave {
-			savedTo, saveErr = a.saveResult(b, result)
-		}
-		if saveErr == nil {
-			// The answers now live in the saved result (or --no-save said
-			// not to keep them): the draft has done its work.
-			a.removeDraft(b)
-		}
-	}
-	ropts := a.reportOptions(o.output, o.accessible)
-	ropts.SavedTo = savedTo
-	if err := a.writeOutput(o.output, func(w *strings.Builder) error {
-		return render(w, result, ropts)
-	}); err != nil {
+	st, err := store.Open(a.io.Getenv)
+	if err != nil {
 		return err
 	}
-	return saveErr
+	term := session.Terminal{
+		In: a.io.In, Out: a.io.ErrOut, IsTerminal: a.io.InTTY && a.io.ErrTTY,
+		Renderer: a.io.ErrRenderer(), Term: a.io.Getenv("TERM"),
+	}
+	return session.Run(cmd.Context(), term, session.Options{
+		Bank: b, Target: o.target, Theme: o.theme, Accessible: accessible,
+		Resume: o.resume, NoSave: o.noSave, Now: a.now, Tool: a.tool(),
+		ResumeCommand: func(accessible bool) string { return resumeCommand(o.bank, accessible) },
+	}, st, deliver)
 }
 
-// saveResult keeps a copy of a finished assessment in the data directory
-// (XDG), written atomically with mode 0600, and returns where. A failure
-// does not lose the result, which still goes to the output; the error,
-// returned once the output is written, makes the exit code 1.
-func (a *app) saveResult(b *questions.Bank, r *assessment.Result) (string, error) {
-	st, err := store.Open(a.io.Getenv)
-	path := ""
-	if err == nil {
-		path, err = st.SaveResult(r)
+// resumeCommand is the command line that resumes a questionnaire.
+func resumeCommand(bank string, accessible bool) string {
+	cmd := "digilead assess --resume"
+	if bank != "" {
+		cmd += " --bank " + bank
 	}
-	if err != nil {
-		return "", fmt.Errorf("could not save the result: %w\nThe result was still written to the output.%s Set XDG_DATA_HOME to a writable directory to keep your results.", err, a.draftNote(b))
+	if accessible {
+		cmd += " --accessible"
 	}
-	return path, nil
+	return cmd
 }

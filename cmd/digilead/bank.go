@@ -3,12 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
-	"text/tabwriter"
+	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/report"
 )
 
 func newBankCmd(a *app) *cobra.Command {
@@ -74,7 +74,11 @@ func newBankExportCmd(a *app) *cobra.Command {
   digilead bank export -o my-bank.yaml`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.writeOutput(out, func(w *strings.Builder) error {
+			dest := a.io.Output(out)
+			if err := dest.Check(); err != nil {
+				return err
+			}
+			return dest.Write(func(w io.Writer) error {
 				_, err := w.Write(questions.DefaultYAML())
 				return err
 			})
@@ -98,54 +102,7 @@ func newBankShowCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.writeOutput("", func(w *strings.Builder) error {
-				writeBankSummary(w, b)
-				return nil
-			})
+			return a.io.Output("").Write(func(w io.Writer) error { return report.BankSummary(w, b) })
 		},
 	}
-}
-
-func writeBankSummary(w *strings.Builder, b *questions.Bank) {
-	fmt.Fprintf(w, "%s\n", b.Title)
-	fmt.Fprintf(w, "id %s · version %s · %s\n", b.ID, b.Version, b.Digest)
-	if b.Description != "" {
-		fmt.Fprintf(w, "\n%s\n", b.Description)
-	}
-	minutes := (len(b.Questions)*15 + 59) / 60
-	fmt.Fprintf(w, "\n%d questions in %d dimensions, about %d minutes. Minimum coverage %.0f%%.\n", len(b.Questions), len(b.Dimensions), minutes, b.MinCoverage*100)
-
-	fmt.Fprintf(w, "\nTiers (by rank)\n")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  RANK\tID\tNAME\n")
-	for _, t := range b.Tiers {
-		fmt.Fprintf(tw, "  %d\t%s\t%s\n", t.Rank, t.ID, t.Name)
-	}
-	tw.Flush()
-
-	fmt.Fprintf(w, "\nDimensions and expectations\n")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  ID\tQUESTIONS\tWEIGHT\tACTIONS")
-	for _, t := range b.Tiers {
-		fmt.Fprintf(tw, "\t%s", strings.ToUpper(t.ID))
-	}
-	fmt.Fprintln(tw)
-	for _, d := range b.Dimensions {
-		fmt.Fprintf(tw, "  %s\t%d\t%g\t%d", d.ID, len(b.QuestionsOf(d.ID)), d.Weight, len(d.Actions))
-		for _, t := range b.Tiers {
-			if e, ok := t.Expectations[d.ID]; ok {
-				fmt.Fprintf(tw, "\t%g", e)
-			} else {
-				fmt.Fprintf(tw, "\t-")
-			}
-		}
-		fmt.Fprintln(tw)
-	}
-	tw.Flush()
-
-	counts := map[string]int{}
-	for _, q := range b.Questions {
-		counts[q.Type]++
-	}
-	fmt.Fprintf(w, "\nQuestion types: %d likert, %d choice, %d multi, %d yesno\n", counts[questions.Likert], counts[questions.Choice], counts[questions.Multi], counts[questions.YesNo])
 }

@@ -2,30 +2,21 @@ package main
 
 import (
 	"fmt"
-	"math"
-	"os"
-	"sort"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/itemstats"
-	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
 
-// bankStatsOptions are the flags of `digilead bank stats`.
-type bankStatsOptions struct {
-	bank       string
-	format     string
-	output     string
-	write      bool
-	accessible bool
-}
-
 func newBankStatsCmd(a *app) *cobra.Command {
-	o := &bankStatsOptions{}
+	var bank string
+	var write, accessible bool
 	cmd := &cobra.Command{
 		Use:   "stats [ANSWERS.jsonl | RESULT.json | DIR ...]",
 		Short: "Item analysis of a bank from collected answers: alpha, weak questions, SEM",
@@ -52,163 +43,81 @@ mark gaps within measurement error. See docs/reliability.md.`,
   digilead bank stats --bank my-bank.yaml workshop-results/ --format csv -o items.csv
   digilead score --bank my-bank.yaml < answers.jsonl | digilead bank stats --bank my-bank.yaml
   digilead bank stats --bank my-bank.yaml answers.jsonl --write`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runBankStats(a, o, args)
-		},
+		Annotations: map[string]string{streaming: "true"},
 	}
+	out := addOutputFlags(cmd, report.ItemAnalyses, "text")
 	f := cmd.Flags()
-	f.StringVar(&o.bank, "bank", "", "question bank file or directory (default: the built-in bank)")
-	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(report.ItemStatsFormats(), ", "))
-	f.StringVarP(&o.output, "output", "o", "", "write the analysis to `FILE` instead of stdout")
-	f.BoolVar(&o.write, "write", false, "record each dimension's reliability and score_sd in the bank file")
-	f.BoolVar(&o.accessible, "accessible", false, "screen-reader mode: every figure in a sentence, no tables (also ACCESSIBLE=1)")
+	f.StringVar(&bank, "bank", "", "question bank file or directory (default: the built-in bank)")
+	f.BoolVar(&write, "write", false, "record each dimension's reliability and score_sd in the bank file")
+	addAccessibleFlag(cmd, &accessible, "every figure in a sentence, no tables")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		render, dest, err := out.check(a)
+		if err != nil {
+			return err
+		}
+		b, err := loadBank(bank)
+		if err != nil {
+			return err
+		}
+		if write {
+			if err := b.CheckWritable(); err != nil {
+				return usageError("--write: %v", err)
+			}
+		}
+		set, err := inputs.Open(args, a.io.In, a.io.InTTY, `answer sets ({"respondent": …, "answers": …} per line) or results`)
+		if err != nil {
+			return err
+		}
+		defer set.Close()
+		an := itemstats.New(b)
+		rep := inputs.NewReporter(a.io.ErrOut)
+		read := 0
+		decode := func(data []byte) (*questions.Answers, error) {
+			raw, err := assessment.DecodeAnswerSet(data)
+			if err != nil {
+				return nil, err
+			}
+			return b.CheckAnswers(raw)
+		}
+		add := func(_ string, ans *questions.Answers) { read++; an.Add(ans.Values) }
+		if err := inputs.Read(cmd.Context(), set, decode, add, rep); err != nil {
+			return err
+		}
+		summary := fmt.Sprintf("%d answer sets analysed, %d rejected", read, rep.Rejected())
+		if read == 0 {
+			if err := rep.Err(summary + "; nothing to analyse"); err != nil {
+				return err
+			}
+			return usageError("no answer sets in the input; give JSON Lines of {\"respondent\": …, \"answers\": …} or result files")
+		}
+		analysis := an.Report()
+		ropts := dest.ReportOptions(a.io.Accessible(accessible))
+		if err := dest.Write(func(w io.Writer) error { return render(w, analysis, ropts) }); err != nil {
+			return err
+		}
+		if write {
+			if err := writeFigures(a, b, analysis); err != nil {
+				return err
+			}
+		}
+		return rep.Err(summary)
+	}
 	return cmd
 }
 
-func runBankStats(a *app, o *bankStatsOptions, args []string) error {
-	render, err := report.LookupItemStats(o.format)
-	if err != nil {
-		return usageError("--format: %v", err)
-	}
-	o.accessible = a.accessibleMode(o.accessible)
-	if len(args) == 0 {
-		if a.io.InTTY {
-			return usageError("bank stats needs answers: give JSON Lines or result files, or pipe them in\nRun 'digilead bank stats --help' for usage.")
-		}
-		args = []string{"-"}
-	}
-	b, err := loadBank(o.bank)
-	if err != nil {
-		return err
-	}
-	if o.write && b.Source == "default" {
-		return usageError("--write: the built-in bank cannot be changed; export it first (digilead bank export -o my-bank.yaml) and pass --bank my-bank.yaml")
-	}
-	an := itemstats.New(b)
-	in := &answerSets{bank: b, add: an.Add, errOut: a.io.ErrOut}
-	for _, p := range args {
-		if err := in.readPath(a, p); err != nil {
-			return err
-		}
-	}
-	if in.read == 0 {
-		if in.rejected > 0 {
-			return fmt.Errorf("%s; nothing to analyse", in.summary())
-		}
-		return usageError("no answer sets in the input; give JSON Lines of {\"respondent\": …, \"answers\": …} or result files")
-	}
-	rep := an.Report()
-	if err := a.writeOutput(o.output, func(w *strings.Builder) error {
-		return render(w, rep, a.reportOptions(o.output, o.accessible))
-	}); err != nil {
-		return err
-	}
-	if o.write {
-		if err := writeFigures(a, b, rep); err != nil {
-			return err
-		}
-	}
-	if in.rejected > 0 {
-		fmt.Fprintf(a.io.ErrOut, "digilead: %s\n", in.summary())
-		return silent(exitFailure)
-	}
-	return nil
-}
-
-// figures picks the dimensions whose figures are fit to record, and says
-// why the others are not.
-func figures(rep *itemstats.Report) (map[string]questions.Figures, []string) {
-	figs := map[string]questions.Figures{}
-	var skipped []string
-	for _, d := range rep.Dimensions {
-		switch {
-		case d.N < itemstats.MinAnswers:
-			skipped = append(skipped, fmt.Sprintf("%s: only %d complete answer sets (%d needed)", d.ID, d.N, itemstats.MinAnswers))
-		case d.Alpha == nil || d.ScoreSD == nil || *d.ScoreSD <= 0:
-			skipped = append(skipped, fmt.Sprintf("%s: alpha cannot be computed", d.ID))
-		case math.Round(*d.Alpha*1000) <= 0:
-			skipped = append(skipped, fmt.Sprintf("%s: alpha %.2f is not a usable reliability; fix the questions first", d.ID, *d.Alpha))
-		default:
-			figs[d.ID] = questions.Figures{Reliability: math.Round(*d.Alpha*1000) / 1000, ScoreSD: math.Round(*d.ScoreSD*100) / 100}
-		}
-	}
-	return figs, skipped
-}
-
-// writeFigures records the figures in the bank's files, checks that the
-// edited bank still loads with them, and replaces the files atomically.
-func writeFigures(a *app, b *questions.Bank, rep *itemstats.Report) error {
-	figs, skipped := figures(rep)
+// writeFigures records the figures fit to record in the bank's files.
+func writeFigures(a *app, b *questions.Bank, analysis *itemstats.Report) error {
+	figs, skipped := analysis.Figures()
 	for _, s := range skipped {
 		fmt.Fprintf(a.io.ErrOut, "digilead: --write skipped %s\n", s)
 	}
 	if len(figs) == 0 {
 		return fmt.Errorf("--write: no dimension has figures fit to record; the bank is unchanged")
 	}
-	byFile := map[string]map[string]questions.Figures{}
-	for _, d := range b.Dimensions {
-		if f, ok := figs[d.ID]; ok {
-			if byFile[d.Pos.File] == nil {
-				byFile[d.Pos.File] = map[string]questions.Figures{}
-			}
-			byFile[d.Pos.File][d.ID] = f
-		}
-	}
-	edited, err := editBankFiles(b, byFile)
+	names, err := questions.WriteFigures(b, figs)
 	if err != nil {
-		return err
+		return fmt.Errorf("--write: %w", err)
 	}
-	names := make([]string, 0, len(edited))
-	for name := range edited {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		info, err := os.Stat(name)
-		if err != nil {
-			return fmt.Errorf("--write %s: %w", name, cleanErr(err))
-		}
-		if err := store.WriteFileAtomic(name, edited[name], info.Mode().Perm()); err != nil {
-			return fmt.Errorf("--write %s: %w; check the file is writable", name, cleanErr(err))
-		}
-	}
-	fmt.Fprintf(a.io.ErrOut, "Recorded reliability and score_sd for %d of %d dimensions in %s\n", len(figs), len(rep.Dimensions), strings.Join(names, ", "))
+	fmt.Fprintf(a.io.ErrOut, "Recorded reliability and score_sd for %d of %d dimensions in %s\n", len(figs), len(analysis.Dimensions), strings.Join(names, ", "))
 	return nil
-}
-
-// editBankFiles returns the edited content of each bank file that holds a
-// dimension to record, after checking that the bank, edited, loads and
-// carries the figures.
-func editBankFiles(b *questions.Bank, byFile map[string]map[string]questions.Figures) (map[string][]byte, error) {
-	paths, err := questions.Paths(b.Source)
-	if err != nil {
-		return nil, fmt.Errorf("--write: %w", err)
-	}
-	edited := map[string][]byte{}
-	files := make([]questions.File, len(paths))
-	for i, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, fmt.Errorf("--write %s: %w", p, cleanErr(err))
-		}
-		if figs := byFile[p]; figs != nil {
-			if data, err = questions.SetFigures(p, data, figs); err != nil {
-				return nil, err
-			}
-			edited[p] = data
-		}
-		files[i] = questions.File{Name: p, Data: data}
-	}
-	nb, err := questions.Parse(files...)
-	if err != nil {
-		return nil, fmt.Errorf("--write: the edited bank would not load, so it was not written (please report this):\n%w", err)
-	}
-	for _, figs := range byFile {
-		for id, f := range figs {
-			if d, ok := nb.Dimension(id); !ok || d.Reliability != f.Reliability || d.ScoreSD != f.ScoreSD {
-				return nil, fmt.Errorf("--write: the edit of dimension %s did not take; set reliability: %g and score_sd: %g by hand", id, f.Reliability, f.ScoreSD)
-			}
-		}
-	}
-	return edited, nil
 }

@@ -97,8 +97,8 @@ func TestBankStatsBadLines(t *testing.T) {
 		`{"schema": "digilead.result/v9"}`+"\n"+
 		`{"answers": {"p1": "na"}}`+"\n"), 0o600)
 	r := digilead(t, "", nil, "bank", "stats", "--bank", statsBank, bad)
-	if r.code != 1 {
-		t.Errorf("exit %d, want 1 when lines are rejected", r.code)
+	if r.code != 2 {
+		t.Errorf("exit %d, want 2 when lines are rejected", r.code)
 	}
 	if !strings.Contains(r.stdout, "2 answer sets.") {
 		t.Errorf("the good lines are still analysed; stdout:\n%s", r.stdout)
@@ -116,7 +116,7 @@ func TestBankStatsBadLines(t *testing.T) {
 		}
 	}
 	stdin := digilead(t, first+"\n"+`{"answers": {"s1": 0}}`+"\n", nil, "bank", "stats", "--bank", statsBank)
-	if !strings.HasPrefix(stdin.stderr, "2: s1: 0 is off the scale") {
+	if !strings.HasPrefix(stdin.stderr, "stdin:2: s1: 0 is off the scale") {
 		t.Errorf("stdin lines are named by number: %q", stdin.stderr)
 	}
 }
@@ -134,7 +134,7 @@ func TestBankStatsUsageErrors(t *testing.T) {
 		{"missing file", "", []string{"nope.jsonl"}, 2, "nope.jsonl: no such file or directory"},
 		{"empty directory", "", []string{"testdata/../../../docs/schema/../../questions/testdata/split"}, 2, "holds no *.json or *.jsonl files"},
 		{"write to the built-in bank", "", []string{"--write", "--bank", "", statsAnswers}, 2, "--write: the built-in bank cannot be changed; export it first"},
-		{"every line rejected", "{}\n", []string{"--bank", statsBank}, 1, "0 answer sets analysed, 1 rejected; nothing to analyse"},
+		{"every line rejected", "{}\n", []string{"--bank", statsBank}, 2, "0 answer sets analysed, 1 rejected; nothing to analyse"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

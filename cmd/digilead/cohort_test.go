@@ -119,7 +119,7 @@ func TestCohortRefusals(t *testing.T) {
 
 	os.WriteFile(odd, data[:len(data)/2], 0o600)
 	broken := digilead(t, "", nil, "cohort", dir)
-	if broken.code != 2 || !strings.Contains(broken.stderr, odd+": truncated") || broken.stdout != "" {
+	if broken.code != 2 || !strings.Contains(broken.stderr, odd+":1: truncated") || broken.stdout != "" {
 		t.Errorf("broken result: exit %d, %s", broken.code, broken.stderr)
 	}
 
@@ -131,7 +131,7 @@ func TestCohortRefusals(t *testing.T) {
 		{[]string{"cohort", "--format", "pdf", dir}, `unknown format "pdf"`},
 		{[]string{"cohort", "--target", "boss", dir}, `--target: unknown tier "boss"`},
 		{[]string{"cohort", "nowhere"}, "nowhere: no such file or directory"},
-		{[]string{"cohort", t.TempDir()}, "holds no result files"},
+		{[]string{"cohort", t.TempDir()}, "holds no *.json or *.jsonl files"},
 	} {
 		r := digilead(t, "", nil, c.args...)
 		if r.code != 2 || !strings.Contains(r.stderr, c.want) {

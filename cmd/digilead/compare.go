@@ -2,7 +2,7 @@ package main
 
 import (
 	"fmt"
-	"strings"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -13,8 +13,7 @@ import (
 )
 
 func newCompareCmd(a *app) *cobra.Command {
-	o := &renderOptions{}
-	var last bool
+	var last, accessible bool
 	cmd := &cobra.Command{
 		Use:   "compare OLD.json NEW.json | --last",
 		Short: "Show what changed between two results of the same bank",
@@ -39,90 +38,68 @@ a change smaller than 1.96 x sqrt(2) x SEM is marked "no reliable change".`,
 			}
 			return exactArgs(2, "two result files, OLD.json and NEW.json (or --last)")(cmd, args)
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runCompare(a, args, last, o)
-		},
 	}
-	addRenderFlags(cmd, o, report.CompareFormats())
+	out := addOutputFlags(cmd, report.Comparisons, "text")
+	addAccessibleFlag(cmd, &accessible, "a linear report with every number in words")
 	cmd.Flags().BoolVar(&last, "last", false, "compare the two newest saved results of the same bank")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		render, dest, err := out.check(a)
+		if err != nil {
+			return err
+		}
+		var pair [2]*assessment.Result
+		var paths [2]string
+		if last {
+			pair, paths, err = a.lastTwo()
+		} else {
+			pair, paths, err = a.readPair(args[0], args[1])
+		}
+		if err != nil {
+			return err
+		}
+		c, err := compare.Compare(pair[0], pair[1])
+		if err != nil {
+			return fmt.Errorf("compare %s with %s: %w", paths[0], paths[1], err)
+		}
+		c.Old.Source, c.New.Source = paths[0], paths[1]
+		ropts := dest.ReportOptions(a.io.Accessible(accessible))
+		return dest.Write(func(w io.Writer) error { return render(w, c, ropts) })
+	}
 	return cmd
 }
 
-func runCompare(a *app, args []string, last bool, o *renderOptions) error {
-	render, err := report.LookupCompare(o.format)
-	if err != nil {
-		return usageError("--format: %v", err)
-	}
-	var older, newer *assessment.Result
-	var paths [2]string
-	if last {
-		older, newer, paths, err = lastTwo(a)
-	} else {
-		older, newer, paths, err = readPair(a, args[0], args[1])
-	}
-	if err != nil {
-		return err
-	}
-	c, err := compare.Compare(older, newer)
-	if err != nil {
-		return fmt.Errorf("compare %s with %s: %w", paths[0], paths[1], err)
-	}
-	c.Old.Source, c.New.Source = paths[0], paths[1]
-	ropts := a.reportOptions(o.output, a.accessibleMode(o.accessible))
-	return a.writeOutput(o.output, func(w *strings.Builder) error {
-		return render(w, c, ropts)
-	})
-}
-
 // readPair reads two result files; at most one may be stdin.
-func readPair(a *app, oldPath, newPath string) (*assessment.Result, *assessment.Result, [2]string, error) {
+func (a *app) readPair(oldPath, newPath string) ([2]*assessment.Result, [2]string, error) {
+	var pair [2]*assessment.Result
 	paths := [2]string{oldPath, newPath}
 	if oldPath == "-" && newPath == "-" {
-		return nil, nil, paths, usageError("only one of the two results can come from stdin ('-')")
-	}
-	older, err := a.readResult(oldPath)
-	if err != nil {
-		return nil, nil, paths, err
-	}
-	newer, err := a.readResult(newPath)
-	if err != nil {
-		return nil, nil, paths, err
+		return pair, paths, usageError("only one of the two results can come from stdin ('-')")
 	}
 	for i, p := range paths {
+		r, err := a.readResult(p)
+		if err != nil {
+			return pair, paths, err
+		}
+		pair[i] = r
 		if p == "-" {
 			paths[i] = "stdin"
 		}
 	}
-	return older, newer, paths, nil
+	return pair, paths, nil
 }
 
-// lastTwo finds the newest saved result and the newest one before it from
-// the same bank.
-func lastTwo(a *app) (*assessment.Result, *assessment.Result, [2]string, error) {
-	var paths [2]string
+// lastTwo reads the two newest saved results of the same bank.
+func (a *app) lastTwo() ([2]*assessment.Result, [2]string, error) {
 	st, err := store.Open(a.io.Getenv)
 	if err != nil {
-		return nil, nil, paths, err
+		return [2]*assessment.Result{}, [2]string{}, err
 	}
-	entries, err := st.Results()
+	older, newer, skipped, err := st.LastTwo()
+	for _, e := range skipped {
+		fmt.Fprintf(a.io.ErrOut, "digilead: skipped %s: %v\n", e.Path, e.Err)
+	}
 	if err != nil {
-		return nil, nil, paths, fmt.Errorf("read %s: %w", st.Dir, err)
+		return [2]*assessment.Result{}, [2]string{}, err
 	}
-	var newest *store.Entry
-	for i := range entries {
-		e := &entries[i]
-		switch {
-		case e.Err != nil:
-			fmt.Fprintf(a.io.ErrOut, "digilead: skipped %s: %v\n", e.Path, e.Err)
-		case newest == nil:
-			newest = e
-		case e.Result.Bank.ID == newest.Result.Bank.ID:
-			return e.Result, newest.Result, [2]string{e.Path, newest.Path}, nil
-		}
-	}
-	found := "no saved results"
-	if newest != nil {
-		found = fmt.Sprintf("only one saved result of bank %q", newest.Result.Bank.ID)
-	}
-	return nil, nil, paths, usageError("--last needs two saved results of the same bank, and %s has %s\nTake the assessment again, or compare two result files: digilead compare OLD.json NEW.json", st.Dir, found)
+	return [2]*assessment.Result{older.Result, newer.Result}, [2]string{older.Path, newer.Path}, nil
 }

@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
+	"github.com/digilead/digilead/assessment/session"
 	"github.com/digilead/digilead/questions"
 )
 
-// Exit codes.
+// Exit codes (README, "Exit codes").
 const (
 	exitOK          = 0
 	exitFailure     = 1
@@ -16,7 +18,7 @@ const (
 	exitInterrupted = 130
 )
 
-// errInterrupted means the user stopped the program (Ctrl-C).
+// errInterrupted means the user stopped the program (a signal).
 var errInterrupted = errors.New("interrupted")
 
 // exitError carries an exit code with its error. A nil err means the
@@ -50,10 +52,16 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.As(err, &ee):
 		return ee.code
-	case errors.Is(err, errInterrupted), errors.Is(err, context.Canceled):
+	case errors.Is(err, errInterrupted), errors.Is(err, session.ErrInterrupted), errors.Is(err, context.Canceled):
 		return exitInterrupted
 	case errors.Is(err, questions.ErrInvalid):
 		return exitUsage
 	}
 	return exitFailure
+}
+
+// indentLines indents every line after the first, so multi-line errors read
+// as one message.
+func indentLines(s string) string {
+	return strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n  ")
 }

@@ -18,13 +18,16 @@ func TestOutputFileCannotBeWritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ path, why string }{
-		{filepath.Join(file, "bank.yaml"), "not a directory"},
-		{isDir, "is a directory"},
+		{filepath.Join(file, "bank.yaml"), file + " is not a directory"},
+		{isDir, "is a directory; name a file"},
 	} {
 		r := digilead(t, "", nil, "bank", "export", "-o", tc.path)
-		want := "digilead: write " + tc.path + ": " + tc.why
-		if r.code != 1 || r.stdout != "" || !strings.HasPrefix(r.stderr, want) {
-			t.Errorf("-o %s: exit %d, stdout %d bytes, stderr %q; want exit 1 and %q", tc.path, r.code, len(r.stdout), r.stderr, want)
+		want := "digilead: -o " + tc.path + ": " + tc.why
+		if tc.path == isDir {
+			want = "digilead: -o " + tc.path + " " + tc.why
+		}
+		if r.code != 2 || r.stdout != "" || !strings.HasPrefix(r.stderr, want) {
+			t.Errorf("-o %s: exit %d, stdout %d bytes, stderr %q; want exit 2 and %q", tc.path, r.code, len(r.stdout), r.stderr, want)
 		}
 		if strings.Contains(r.stderr, ".tmp-") {
 			t.Errorf("the error names a temporary file: %q", r.stderr)

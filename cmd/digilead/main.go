@@ -4,21 +4,33 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/digilead/digilead/report/iostreams"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], systemStreams()))
+	// One signal context for every command: Ctrl-C, SIGTERM and SIGHUP
+	// (a closed terminal) all stop a command the same way, exit 130. Once
+	// it is cancelled the default action is back, so a second signal ends
+	// the process at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() { <-ctx.Done(); stop() }()
+	code := run(ctx, os.Args[1:], iostreams.System())
+	stop()
+	os.Exit(code)
 }
 
 // run executes the command line and returns the exit code. Errors are
 // printed once, here, to stderr.
-func run(args []string, io *IOStreams) int {
-	app := newApp(io)
-	root := newRootCmd(app)
+func run(ctx context.Context, args []string, io *iostreams.IOStreams) int {
+	root := newRootCmd(newApp(io))
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err != nil {
 		if msg := err.Error(); msg != "" {
 			fmt.Fprintln(io.ErrOut, "digilead: "+indentLines(msg))

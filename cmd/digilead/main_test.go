@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/assessment/schematest"
+	"github.com/digilead/digilead/report/iostreams"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -37,29 +39,52 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, "building digilead:", err)
 		os.Exit(1)
 	}
+	version = "0.0.0-test" // as the binary is built, for in-process runs
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
 
-// cli is one run of the real binary.
+// cli is one run of digilead.
 type cli struct {
 	stdout, stderr string
 	code           int
 }
 
-// digilead runs the binary with a fixed clock, no colour and an isolated
-// data directory; env adds variables.
+// testEnv is the environment of a test run: a fixed clock, no colour and
+// an isolated data directory; env ("K=V") adds to it.
+func testEnv(t *testing.T, env []string) map[string]string {
+	m := map[string]string{
+		"PATH":              os.Getenv("PATH"),
+		"HOME":              t.TempDir(),
+		"XDG_DATA_HOME":     t.TempDir(),
+		"SOURCE_DATE_EPOCH": "1795428000", // 2026-11-23T10:00:00Z
+		"TERM":              "dumb",
+	}
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		m[k] = v
+	}
+	return m
+}
+
+// digilead runs a command line in-process through the streams seam (no
+// terminal; see testEnv), as main would.
 func digilead(t *testing.T, stdin string, env []string, args ...string) cli {
 	t.Helper()
+	s, out, errOut := iostreams.Test(stdin, testEnv(t, env))
+	code := run(context.Background(), args, s)
+	return cli{out.String(), errOut.String(), code}
+}
+
+// process runs the real binary, for the tests where a process is the
+// point (signals, pipes, a full disk); env as for digilead.
+func process(t *testing.T, stdin string, env []string, args ...string) cli {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
-	cmd.Env = append([]string{
-		"PATH=" + os.Getenv("PATH"),
-		"HOME=" + t.TempDir(),
-		"XDG_DATA_HOME=" + t.TempDir(),
-		"SOURCE_DATE_EPOCH=1795428000", // 2026-11-23T10:00:00Z
-		"TERM=dumb",
-	}, env...)
+	for k, v := range testEnv(t, env) {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
@@ -146,7 +171,7 @@ func TestAssessOutputFile(t *testing.T) {
 	schematest.Validate(t, "result.schema.json", data)
 
 	bad := digilead(t, "", nil, "assess", "--answers", example, "-o", filepath.Join(t.TempDir(), "no", "such", "dir", "x.txt"))
-	if bad.code != 1 || !strings.Contains(bad.stderr, "no such file or directory") || !strings.Contains(bad.stderr, "x.txt") {
+	if bad.code != 2 || !strings.Contains(bad.stderr, "does not exist; create it first") || !strings.Contains(bad.stderr, "x.txt") {
 		t.Errorf("unwritable -o: exit %d, %q", bad.code, bad.stderr)
 	}
 }
@@ -180,7 +205,7 @@ func TestUsageAndInputErrors(t *testing.T) {
 		}},
 		{"answers for another bank", "", []string{"assess", "--answers", otherBank}, 2, []string{`bank: the answers are for bank "someone-elses"`}},
 		{"stdin not answers", "hello", []string{"assess", "--answers", "-"}, 2, []string{"stdin:"}},
-		{"missing bank", "", []string{"assess", "--answers", example, "--bank", "nobank.yaml"}, 1, []string{"bank nobank.yaml: no such file or directory"}},
+		{"missing bank", "", []string{"assess", "--answers", example, "--bank", "nobank.yaml"}, 2, []string{"--bank: bank nobank.yaml: no such file or directory"}},
 		{"resume with answers", "", []string{"assess", "--answers", example, "--resume"}, 2, []string{"--resume continues a questionnaire; it cannot be used with --answers"}},
 		{"bank show too many args", "", []string{"bank", "show", "a", "b"}, 2, []string{"takes at most 1 argument"}},
 	}

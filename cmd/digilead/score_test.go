@@ -113,16 +113,16 @@ func TestScoreBadLines(t *testing.T) {
 		good[2],
 	}, "\n")
 	r := digilead(t, in, nil, "score")
-	if r.code != 1 {
-		t.Errorf("exit %d, want 1", r.code)
+	if r.code != 2 {
+		t.Errorf("exit %d, want 2", r.code)
 	}
-	want := `3: not a JSON object; each line holds one answer set: {"respondent": {...}, "answers": {...}}
-4: vis-horizon: 9 is off the scale; give a whole number from 1 to 5, or "na"
-4: vis-horzon: unknown question (did you mean "vis-horizon"?); check the bank with 'digilead bank show'
-6: respondent.role: unknown tier "boss"; use one of frontline, operational, strategic
-7: JSON ends too early (truncated?)
-8: not a JSON object; each line holds one answer set: {"respondent": {...}, "answers": {...}}
-9: longer than the 1024 KiB limit; each set must be one JSON object on one line: line too long
+	want := `stdin:3: not a JSON object; each line holds one answer set: {"respondent": {...}, "answers": {...}}
+stdin:4: vis-horizon: 9 is off the scale; give a whole number from 1 to 5, or "na"
+stdin:4: vis-horzon: unknown question (did you mean "vis-horizon"?); check the bank with 'digilead bank show'
+stdin:6: respondent.role: unknown tier "boss"; use one of frontline, operational, strategic
+stdin:7: JSON ends too early (truncated?)
+stdin:8: not a JSON object; each line holds one answer set: {"respondent": {...}, "answers": {...}}
+stdin:9: longer than the 1024 KiB limit; each set must be one JSON object on one line: line too long
 digilead score: 3 scored, 6 rejected
 `
 	if r.stderr != want {
@@ -139,7 +139,7 @@ func TestScoreSeveralFiles(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.jsonl")
 	os.WriteFile(bad, []byte("{\"answers\":{}}\n{\"answers\":{\"nope\":1}}\n"), 0o644)
 	r := digilead(t, "", nil, "score", a, bad, "-")
-	if r.code != 1 || !strings.Contains(r.stderr, bad+":2: nope: unknown question") || !strings.Contains(r.stderr, "3 scored, 1 rejected") {
+	if r.code != 2 || !strings.Contains(r.stderr, bad+":2: nope: unknown question") || !strings.Contains(r.stderr, "3 scored, 1 rejected") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
@@ -182,11 +182,11 @@ func TestScoreUsage(t *testing.T) {
 		want string
 	}{
 		{[]string{"score", "--target", "boss"}, `--target: unknown tier "boss"`},
-		{[]string{"score", "--format", "xml"}, `--format: unknown format "xml"; use jsonl or csv`},
+		{[]string{"score", "--format", "xml"}, `--format: unknown format "xml"; use one of csv, jsonl`},
 		{[]string{"score", "missing.jsonl"}, "missing.jsonl: no such file"},
 		{[]string{"score", "--bank", "missing.yaml"}, "bank missing.yaml"},
 		{[]string{"score", "--workers", "-1"}, "--workers: must be 1 or more"},
-		{[]string{"score", "."}, ". is a directory"},
+		{[]string{"score", "."}, ". holds no *.json or *.jsonl files"},
 	} {
 		r := digilead(t, "", nil, c.args...)
 		if r.code != 2 || !strings.Contains(r.stderr, c.want) || r.stdout != "" {

@@ -69,10 +69,6 @@ type Progress struct {
 // that has questions. The welcome page is page 0 and is not counted.
 func Pages(b *questions.Bank) int { return len(dimensionPages(b)) }
 
-// Minutes estimates how long the bank takes to answer, at about fifteen
-// seconds a question, rounded up.
-func Minutes(b *questions.Bank) int { return (len(b.Questions)*15 + 59) / 60 }
-
 // FirstUnanswered returns the first question page with a question that has
 // no answer, or the last page when every question has one. It is where a
 // resumed questionnaire starts.

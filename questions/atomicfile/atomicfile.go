@@ -1,4 +1,7 @@
-package store
+// Package atomicfile writes files so that they appear whole or not at all:
+// through a temporary file in the same directory, synced and renamed into
+// place.
+package atomicfile
 
 import (
 	"errors"
@@ -7,17 +10,17 @@ import (
 	"syscall"
 )
 
-// AtomicFile is a file being written in place of path: it appears there,
+// File is a file being written in place of path: it appears there,
 // complete, only on Commit, so a reader (or a crash) never sees a partial
-// file. WriteFileAtomic uses it for data already in memory.
-type AtomicFile struct {
+// file. WriteFile uses it for data already in memory.
+type File struct {
 	*os.File
 	path string
 }
 
-// CreateAtomic starts writing path through a temporary file in the same
+// Create starts writing path through a temporary file in the same
 // directory with mode perm. Call Commit to put it in place, or Abort.
-func CreateAtomic(path string, perm os.FileMode) (*AtomicFile, error) {
+func Create(path string, perm os.FileMode) (*File, error) {
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		return nil, &os.PathError{Op: "write", Path: path, Err: syscall.EISDIR}
 	}
@@ -25,7 +28,7 @@ func CreateAtomic(path string, perm os.FileMode) (*AtomicFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &AtomicFile{File: tmp, path: path}
+	f := &File{File: tmp, path: path}
 	if err := tmp.Chmod(perm); err != nil {
 		f.Abort()
 		return nil, err
@@ -35,7 +38,7 @@ func CreateAtomic(path string, perm os.FileMode) (*AtomicFile, error) {
 
 // Commit syncs the file and renames it into place; on failure the
 // temporary file is removed.
-func (f *AtomicFile) Commit() (err error) {
+func (f *File) Commit() (err error) {
 	defer func() {
 		if err != nil {
 			f.Abort()
@@ -58,7 +61,22 @@ func (f *AtomicFile) Commit() (err error) {
 }
 
 // Abort removes the temporary file; path is left as it was.
-func (f *AtomicFile) Abort() {
+func (f *File) Abort() {
 	f.Close()
 	os.Remove(f.Name())
+}
+
+// WriteFile writes data to path through a temporary file in the same
+// directory and a rename, so a reader (or a crash) never sees a partial
+// file. The file gets mode perm.
+func WriteFile(path string, data []byte, perm os.FileMode) error {
+	f, err := Create(path, perm)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Abort()
+		return err
+	}
+	return f.Commit()
 }

@@ -1,4 +1,4 @@
-package store_test
+package atomicfile_test
 
 import (
 	"bytes"
@@ -12,10 +12,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/questions/atomicfile"
 )
 
-// tempLeftovers lists WriteFileAtomic's temporary files in dir.
+// tempLeftovers lists WriteFile's temporary files in dir.
 func tempLeftovers(t *testing.T, dir string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
@@ -31,13 +31,13 @@ func tempLeftovers(t *testing.T, dir string) []string {
 	return left
 }
 
-func TestWriteFileAtomicCleansUpWhenRenameFails(t *testing.T) {
+func TestWriteFileCleansUpWhenRenameFails(t *testing.T) {
 	dir := t.TempDir()
 	target := filepath.Join(dir, "taken")
 	if err := os.Mkdir(target, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	err := store.WriteFileAtomic(target, []byte("{}"), 0o600)
+	err := atomicfile.WriteFile(target, []byte("{}"), 0o600)
 	var pe *os.PathError
 	if !errors.As(err, &pe) || pe.Path != target || !errors.Is(err, syscall.EISDIR) {
 		t.Errorf("want a path error naming %s (is a directory), got %v", target, err)
@@ -66,7 +66,7 @@ func TestAtomicWriterHelper(t *testing.T) {
 		if i%2 == 0 {
 			data = versionB
 		}
-		if err := store.WriteFileAtomic(target, data, 0o600); err != nil {
+		if err := atomicfile.WriteFile(target, data, 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -78,7 +78,7 @@ func TestKilledWriterLeavesNoTruncatedFile(t *testing.T) {
 	}
 	dir := t.TempDir()
 	target := filepath.Join(dir, "2026-11-23T100000Z-bank.json")
-	if err := store.WriteFileAtomic(target, versionA, 0o600); err != nil {
+	if err := atomicfile.WriteFile(target, versionA, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	// whole reads the target as a listing of results would, and fails

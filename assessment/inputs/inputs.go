@@ -1,0 +1,252 @@
+// Package inputs opens what score, cohort and bank stats read (files, the
+// JSON files of directories, stdin), reads each as JSON Lines or as one
+// document, and reports bad input with one cap and one exit-code rule.
+package inputs
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/digilead/digilead/assessment/batch"
+	"github.com/digilead/digilead/questions"
+)
+
+// Stdin is the name of standard input in messages.
+const Stdin = "stdin"
+
+// Set is the inputs of one command, in the order named.
+type Set struct {
+	Inputs []batch.Input
+	files  []*os.File
+}
+
+// Close closes the files of the set.
+func (s *Set) Close() {
+	for _, f := range s.files {
+		f.Close()
+	}
+}
+
+// Open turns command-line paths into inputs: a file; a directory's *.json
+// and *.jsonl files, in name order (hidden files and subdirectories are
+// left out); or stdin for "-". No path means stdin, unless stdin is a
+// terminal: then what names what the command reads, for the message.
+// Every error is invalid input (exit 2) naming the path.
+func Open(paths []string, stdin io.Reader, stdinTTY bool, what string) (*Set, error) {
+	if len(paths) == 0 {
+		if stdinTTY {
+			return nil, questions.Invalidf("no input: name files or directories of %s, or pipe them on stdin", what)
+		}
+		paths = []string{"-"}
+	}
+	s := &Set{}
+	for _, p := range paths {
+		if err := s.add(p, stdin); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func (s *Set) add(path string, stdin io.Reader) error {
+	if path == "-" {
+		s.Inputs = append(s.Inputs, batch.Input{Name: Stdin, R: stdin})
+		return nil
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return questions.Invalidf("%s: %v", path, questions.PathErr(err))
+	}
+	if !info.IsDir() {
+		return s.open(path)
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return questions.Invalidf("%s: %v", path, questions.PathErr(err))
+	}
+	var names []string
+	for _, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || (ext != ".json" && ext != ".jsonl") {
+			continue
+		}
+		names = append(names, filepath.Join(path, e.Name()))
+	}
+	if len(names) == 0 {
+		return questions.Invalidf("%s holds no *.json or *.jsonl files", path)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if err := s.open(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Set) open(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return questions.Invalidf("%s: %v", path, questions.PathErr(err))
+	}
+	s.files = append(s.files, f)
+	s.Inputs = append(s.Inputs, batch.Input{Name: path, R: f})
+	return nil
+}
+
+// Read reads every input of the set and adds each document to the caller
+// with where it came from (FILE:LINE). An input whose first non-blank line
+// is a lone "{" is one pretty-printed document (at most
+// questions.MaxFileSize); any other input is JSON Lines, decoded in
+// parallel and added in input order. Documents that cannot be decoded,
+// and over-long lines, go to rep.
+func Read[T any](ctx context.Context, s *Set, decode func([]byte) (T, error), add func(at string, v T), rep *Reporter) error {
+	for _, in := range s.Inputs {
+		br := bufio.NewReaderSize(in.R, 64<<10)
+		if isDocument(br) {
+			data, err := questions.ReadLimited(br, questions.MaxFileSize)
+			if errors.Is(err, questions.ErrTooLarge) {
+				rep.Reject(in.Name, 1, fmt.Errorf("larger than the %d MiB limit of a document", questions.MaxFileSize>>20))
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %w", in.Name, questions.PathErr(err))
+			}
+			if v, err := decode(data); err != nil {
+				rep.Reject(in.Name, 1, err)
+			} else {
+				add(in.Name, v)
+			}
+			continue
+		}
+		type decoded struct {
+			values []T
+			errs   []error
+		}
+		err := batch.Run(ctx, []batch.Input{{Name: in.Name, R: br}}, batch.Options{},
+			func(lines []batch.Line, d *decoded) {
+				d.values, d.errs = d.values[:0], d.errs[:0]
+				for _, l := range lines {
+					var v T
+					err := l.Err
+					if err == nil {
+						v, err = decode(l.Data)
+					}
+					d.values, d.errs = append(d.values, v), append(d.errs, err)
+				}
+			},
+			func(lines []batch.Line, d *decoded) error {
+				for i, l := range lines {
+					if d.errs[i] != nil {
+						rep.Reject(l.Source, l.No, d.errs[i])
+						continue
+					}
+					add(fmt.Sprintf("%s:%d", l.Source, l.No), d.values[i])
+				}
+				return nil
+			})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isDocument reports whether the input's first non-blank line is a lone
+// "{", the start of a pretty-printed JSON document.
+func isDocument(br *bufio.Reader) bool {
+	data, _ := br.Peek(br.Size())
+	data = bytes.TrimLeft(data, " \t\r\n")
+	if nl := bytes.IndexByte(data, '\n'); nl >= 0 {
+		data = data[:nl]
+	}
+	return string(bytes.TrimSpace(data)) == "{"
+}
+
+// MaxShown is how many problems of bad input are shown; the rest are
+// counted.
+const MaxShown = 20
+
+// Reporter shows the problems of bad input on stderr, as FILE:LINE:
+// field: problem, up to MaxShown, and counts the documents rejected.
+type Reporter struct {
+	w        io.Writer
+	rejected int
+	problems int
+}
+
+// NewReporter reports on w.
+func NewReporter(w io.Writer) *Reporter { return &Reporter{w: w} }
+
+// Rejected is the number of documents rejected.
+func (r *Reporter) Rejected() int { return r.rejected }
+
+// Reject reports a document that starts at line of source and could not be
+// used. Problems that carry a line within the document are placed at
+// that line of the source.
+func (r *Reporter) Reject(source string, line int, err error) {
+	ps := batch.ProblemsOf(err)
+	at := make(questions.Problems, len(ps))
+	for i, p := range ps {
+		at[i] = questions.Problem{Pos: questions.Pos{File: source, Line: line + max(p.Pos.Line, 1) - 1}, Field: p.Field, Msg: p.Msg}
+	}
+	r.Add(at)
+}
+
+// Add reports a rejected document's problems, already placed.
+func (r *Reporter) Add(ps questions.Problems) {
+	r.rejected++
+	for _, p := range ps {
+		r.problems++
+		if r.problems <= MaxShown {
+			fmt.Fprintln(r.w, p)
+		}
+	}
+}
+
+// Err is nil when nothing was rejected; otherwise the run's outcome: the
+// summary given, with how many problems were not shown, as invalid input
+// (exit 2). Whether the good documents were still used is the command's
+// to say in summary.
+func (r *Reporter) Err(summary string) error {
+	if r.rejected == 0 {
+		return nil
+	}
+	if r.problems > MaxShown {
+		summary += fmt.Sprintf(" (%d more problems not shown)", r.problems-MaxShown)
+	}
+	return questions.Invalidf("%s", summary)
+}
+
+// ReadAll reads one whole input, a file or stdin for "-", of at most
+// questions.MaxFileSize, and returns it with its name for messages.
+func ReadAll(path string, stdin io.Reader) (data []byte, name string, err error) {
+	name, r := path, stdin
+	if path == "-" {
+		name = Stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, path, questions.Invalidf("%s: %v", path, questions.PathErr(err))
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err = questions.ReadLimited(r, questions.MaxFileSize)
+	if errors.Is(err, questions.ErrTooLarge) {
+		return nil, name, questions.Invalidf("%s: larger than the %d MiB limit", name, questions.MaxFileSize>>20)
+	}
+	if err != nil {
+		return nil, name, fmt.Errorf("%s: %w", name, questions.PathErr(err))
+	}
+	return data, name, nil
+}

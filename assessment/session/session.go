@@ -1,0 +1,228 @@
+// Package session runs one person's assessment from the first question to
+// the report: the questionnaire with a draft kept after every page,
+// resuming, scoring, saving the result and handing it over to be shown.
+// The local command and a server holding many sessions call the same Run.
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/form"
+)
+
+// ErrInterrupted is wrapped by the error of a questionnaire the person
+// stopped (Ctrl-C, a closed terminal, end of input, a signal): exit 130.
+var ErrInterrupted = form.ErrInterrupted
+
+// Store keeps a session's draft and result. *store.Store is one.
+type Store interface {
+	LoadDraft(bankID string) (*store.Draft, error)
+	SaveDraft(d *store.Draft) (string, error)
+	RemoveDraft(bankID string) error
+	DraftPath(bankID string) string
+	SaveResult(r *assessment.Result) (string, error)
+}
+
+// Terminal is where the questionnaire is asked: the keys it reads, where
+// it draws and writes its messages, and what is known about them.
+type Terminal struct {
+	In  io.Reader
+	Out io.Writer
+	// IsTerminal is true when In and Out are an interactive terminal.
+	IsTerminal bool
+	// Renderer draws the form's styles for Out; nil is plain.
+	Renderer *lipgloss.Renderer
+	// Term is the terminal type ($TERM); "dumb" asks line by line.
+	Term string
+}
+
+// Options configure a session.
+type Options struct {
+	Bank *questions.Bank
+	// Target is the tier to measure gaps against; empty means the
+	// respondent's role or the tier above their level (or, resuming, the
+	// draft's target).
+	Target string
+	// Theme is the form's theme name (form.Themes); Accessible asks line
+	// by line.
+	Theme      string
+	Accessible bool
+	// Resume continues the bank's draft at its first unanswered page.
+	Resume bool
+	// NoSave keeps no copy of the result; the draft still goes only once
+	// the result has been delivered.
+	NoSave bool
+	// ResumeCommand is what the person runs to continue, for messages.
+	ResumeCommand func(accessible bool) string
+	Now           func() time.Time
+	Tool          assessment.Tool
+}
+
+// Deliver shows or writes the finished result; savedTo is where the
+// result was saved ("" when it was not).
+type Deliver func(r *assessment.Result, savedTo string) error
+
+// Run asks the bank's questions on t, keeping a draft in st after every
+// page, then scores the answers, saves the result in st (unless NoSave)
+// and delivers it. The draft is removed only once the result is safely
+// somewhere: saved, or (with NoSave) delivered. A result that cannot be
+// saved is still delivered, and the error, returned after, keeps the
+// draft and says so.
+func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) error {
+	b := o.Bank
+	if !t.IsTerminal {
+		return questions.Invalidf("there is no terminal to ask the questions on; pass --answers FILE (or --answers - to read stdin)\nRun 'digilead assess --help' for the answers format.")
+	}
+	if t.Term == "dumb" {
+		o.Accessible = true
+	}
+	fopts := form.Options{
+		In: t.In, Out: t.Out, Renderer: t.Renderer,
+		Theme: o.Theme, Accessible: o.Accessible, DraftPath: st.DraftPath(b.ID),
+	}
+	if o.Resume {
+		if err := resume(t.Out, st, &o, &fopts); err != nil {
+			return err
+		}
+	} else {
+		warnOfDraft(t.Out, st, o)
+	}
+	saved := false
+	fopts.OnPage = func(p form.Progress) error {
+		d := &store.Draft{
+			Bank:       assessment.BankRef{ID: b.ID, Title: b.Title, Version: b.Version, Digest: b.Digest},
+			Respondent: p.Answers.Respondent, Target: o.Target, Page: p.Next,
+			Answers: p.Answers.Values, UpdatedAt: o.Now().UTC(),
+		}
+		if _, err := st.SaveDraft(d); err != nil {
+			return fmt.Errorf("could not keep your progress: %w\nSet XDG_DATA_HOME to a writable directory, or use --answers FILE", err)
+		}
+		saved = true
+		return nil
+	}
+	answers, err := form.Run(ctx, b, fopts)
+	if errors.Is(err, form.ErrInterrupted) {
+		fmt.Fprintln(t.Out) // end the line the ^C was echoed on
+		return stopped(st, o, saved || o.Resume)
+	}
+	if err != nil {
+		return err
+	}
+
+	result := assessment.Score(b, answers, assessment.Options{Target: o.Target, Now: o.Now(), Tool: o.Tool})
+	savedTo, saveErr := "", error(nil)
+	if !o.NoSave {
+		if savedTo, saveErr = st.SaveResult(result); saveErr != nil {
+			saveErr = fmt.Errorf("could not save the result: %w\nThe result was still written to the output.%s Set XDG_DATA_HOME to a writable directory to keep your results.", saveErr, draftNote(st, b))
+		} else {
+			removeDraft(t.Out, st, b) // the answers now live in the saved result
+		}
+	}
+	if err := deliver(result, savedTo); err != nil {
+		if o.NoSave {
+			return fmt.Errorf("%w%s", err, draftNote(st, b))
+		}
+		return err
+	}
+	if o.NoSave {
+		removeDraft(t.Out, st, b) // delivered, and no copy was asked for
+	}
+	return saveErr
+}
+
+// removeDraft removes the draft of a finished questionnaire, if any.
+func removeDraft(w io.Writer, st Store, b *questions.Bank) {
+	if err := st.RemoveDraft(b.ID); err != nil {
+		fmt.Fprintf(w, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(b.ID), questions.PathErr(err))
+	}
+}
+
+// draftNote says, when the draft of a finished questionnaire is still
+// there, that the answers are kept in it.
+func draftNote(st Store, b *questions.Bank) string {
+	path := st.DraftPath(b.ID)
+	if _, err := os.Stat(path); err != nil {
+		return ""
+	}
+	return " Your answers are kept in " + path + "."
+}
+
+// resume loads the bank's draft into the form options: its answers, the
+// first unanswered page, and its target unless one is given.
+func resume(w io.Writer, st Store, o *Options, fopts *form.Options) error {
+	b := o.Bank
+	d, err := st.LoadDraft(b.ID)
+	if errors.Is(err, store.ErrNoDraft) {
+		return questions.Invalidf("there is no unfinished assessment of bank %q to resume (looked for %s)\nRun 'digilead' to start one.", b.ID, st.DraftPath(b.ID))
+	}
+	if err != nil {
+		return err
+	}
+	answers, dropped := draftAnswers(b, d)
+	fopts.Answers = answers
+	fopts.Start = form.FirstUnanswered(b, answers)
+	if _, ok := b.Tier(d.Target); ok && o.Target == "" {
+		o.Target = d.Target
+	}
+	fmt.Fprintf(w, "Resuming the assessment you left on %s: %d of %d questions answered, continuing at page %d of %d.\n",
+		d.UpdatedAt.Local().Format("2 Jan 2006 15:04"), len(answers.Values), len(b.Questions), fopts.Start, form.Pages(b))
+	if dropped > 0 {
+		fmt.Fprintf(w, "%d earlier answer(s) no longer fit the bank (it has changed) and will be asked again.\n", dropped)
+	}
+	return nil
+}
+
+// draftAnswers checks a draft's answers against the bank, keeping those
+// that still fit and counting the others.
+func draftAnswers(b *questions.Bank, d *store.Draft) (*questions.Answers, int) {
+	a := &questions.Answers{Bank: b.ID, Respondent: d.Respondent, Values: map[string]questions.Value{}}
+	if _, ok := b.Tier(a.Respondent.Role); !ok {
+		a.Respondent.Role = ""
+	}
+	dropped := 0
+	for id, v := range d.Answers {
+		pv, err := b.ParseValue(id, v.Raw())
+		if err != nil || pv.Kind == questions.Unanswered {
+			dropped++
+			continue
+		}
+		a.Values[id] = pv
+	}
+	return a, dropped
+}
+
+// warnOfDraft says, before a new questionnaire starts, that it will
+// replace an unfinished one.
+func warnOfDraft(w io.Writer, st Store, o Options) {
+	d, err := st.LoadDraft(o.Bank.ID)
+	if err != nil {
+		return
+	}
+	fmt.Fprintf(w, "You have an unfinished assessment from %s (%d answers); this new one replaces it.\nTo continue the old one instead, press Ctrl-C and run: %s\n\n",
+		d.UpdatedAt.Local().Format("2 Jan 2006 15:04"), len(d.Answers), o.ResumeCommand(o.Accessible))
+}
+
+// interrupted is the error of a stopped questionnaire: its message says
+// where the answers are and how to go on.
+type interrupted struct{ msg string }
+
+func (e *interrupted) Error() string        { return e.msg }
+func (e *interrupted) Is(target error) bool { return target == ErrInterrupted }
+
+// stopped is the error of an interrupted questionnaire.
+func stopped(st Store, o Options, saved bool) error {
+	if !saved {
+		return &interrupted{"stopped before the first page was done; nothing was saved"}
+	}
+	return &interrupted{fmt.Sprintf("stopped. Your answers so far are saved in %s\nTo continue where you left off, run: %s", st.DraftPath(o.Bank.ID), o.ResumeCommand(o.Accessible))}
+}

@@ -1,0 +1,159 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/questions"
+)
+
+// Typed in accessible mode: a name, the first role, then "Often" (4) on
+// each page and Enter to leave it.
+const (
+	welcome   = "Ana\n1\n"
+	pageA     = "4\n\n"
+	pageB     = "4\n\n"
+	wholeBank = welcome + pageA + pageB
+)
+
+var clock = time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)
+
+func bank(t *testing.T) *questions.Bank {
+	t.Helper()
+	b, err := questions.Load("testdata/two-pages.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// flaky wraps a store and fails the operations asked for.
+type flaky struct {
+	*store.Store
+	failSave bool
+}
+
+func (f *flaky) SaveResult(r *assessment.Result) (string, error) {
+	if f.failSave {
+		return "", errors.New("disk full")
+	}
+	return f.Store.SaveResult(r)
+}
+
+type run struct {
+	err       error
+	delivered *assessment.Result
+	savedTo   string
+	screen    string
+}
+
+func ask(t *testing.T, st Store, typed string, o Options, deliverErr error) run {
+	t.Helper()
+	var screen bytes.Buffer
+	o.Bank, o.Accessible, o.Now = bank(t), true, func() time.Time { return clock }
+	o.ResumeCommand = func(bool) string { return "digilead assess --resume" }
+	var r run
+	r.err = Run(context.Background(), Terminal{In: strings.NewReader(typed), Out: &screen, IsTerminal: true}, o, st,
+		func(res *assessment.Result, savedTo string) error {
+			r.delivered, r.savedTo = res, savedTo
+			return deliverErr
+		})
+	r.screen = screen.String()
+	return r
+}
+
+func newStore(t *testing.T) *store.Store { return &store.Store{Dir: t.TempDir()} }
+
+func hasDraft(st Store) bool {
+	_, err := os.Stat(st.DraftPath("two-pages"))
+	return err == nil
+}
+
+func TestFinishedSessionSavesThenDeliversAndDropsTheDraft(t *testing.T) {
+	st := newStore(t)
+	r := ask(t, st, wholeBank, Options{}, nil)
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.screen)
+	}
+	if r.delivered == nil || r.delivered.Level == nil || r.delivered.Level.ID != "low" {
+		t.Fatalf("delivered %+v", r.delivered)
+	}
+	if r.savedTo == "" || filepath.Dir(r.savedTo) != filepath.Join(st.Dir, "results") {
+		t.Errorf("saved to %q", r.savedTo)
+	}
+	if hasDraft(st) {
+		t.Error("the draft of a saved result is kept")
+	}
+}
+
+func TestNoSaveDropsTheDraftOnlyOnceDelivered(t *testing.T) {
+	st := newStore(t)
+	r := ask(t, st, wholeBank, Options{NoSave: true}, errors.New("write me.json: no space left on device"))
+	if r.err == nil || !strings.Contains(r.err.Error(), "Your answers are kept in "+st.DraftPath("two-pages")) {
+		t.Fatalf("a failed delivery must say where the answers are: %v", r.err)
+	}
+	if !hasDraft(st) || r.savedTo != "" {
+		t.Fatalf("draft kept %v, saved to %q", hasDraft(st), r.savedTo)
+	}
+	if r := ask(t, st, wholeBank, Options{NoSave: true}, nil); r.err != nil || hasDraft(st) {
+		t.Errorf("delivered with --no-save: %v, draft kept %v", r.err, hasDraft(st))
+	}
+}
+
+func TestResultThatCannotBeSavedIsStillDeliveredAndKeepsTheDraft(t *testing.T) {
+	st := &flaky{Store: newStore(t), failSave: true}
+	r := ask(t, st, wholeBank, Options{}, nil)
+	if r.delivered == nil {
+		t.Fatal("the result was not delivered")
+	}
+	if r.err == nil || !strings.Contains(r.err.Error(), "could not save the result: disk full") || !hasDraft(st) {
+		t.Errorf("err %v, draft kept %v", r.err, hasDraft(st))
+	}
+}
+
+func TestStoppedThenResumed(t *testing.T) {
+	st := newStore(t)
+	r := ask(t, st, welcome+pageA, Options{}, nil) // input ends on page 2
+	if !errors.Is(r.err, ErrInterrupted) || !strings.Contains(r.err.Error(), "saved in "+st.DraftPath("two-pages")) {
+		t.Fatalf("stopped: %v", r.err)
+	}
+	d, err := st.LoadDraft("two-pages")
+	if err != nil || len(d.Answers) != 1 || d.Respondent.Name != "Ana" {
+		t.Fatalf("draft %+v, %v", d, err)
+	}
+	r = ask(t, st, pageB, Options{Resume: true}, nil)
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.screen)
+	}
+	if !strings.Contains(r.screen, "1 of 2 questions answered, continuing at page 2 of 2") {
+		t.Errorf("resume message missing:\n%s", r.screen)
+	}
+	if got := r.delivered.Answers; len(got) != 2 || r.delivered.Respondent.Name != "Ana" {
+		t.Errorf("resumed answers %v, respondent %+v", got, r.delivered.Respondent)
+	}
+}
+
+func TestRefusals(t *testing.T) {
+	st := newStore(t)
+	var screen bytes.Buffer
+	err := Run(context.Background(), Terminal{In: strings.NewReader(""), Out: &screen}, Options{Bank: bank(t)}, st, nil)
+	if !errors.Is(err, questions.ErrInvalid) || !strings.Contains(err.Error(), "there is no terminal") {
+		t.Errorf("no terminal: %v", err)
+	}
+	r := ask(t, st, "", Options{Resume: true}, nil)
+	if !errors.Is(r.err, questions.ErrInvalid) || !strings.Contains(r.err.Error(), "no unfinished assessment") {
+		t.Errorf("resume without a draft: %v", r.err)
+	}
+	r = ask(t, st, "", Options{}, nil)
+	if !errors.Is(r.err, ErrInterrupted) || r.err.Error() != "stopped before the first page was done; nothing was saved" {
+		t.Errorf("stopped on the welcome page: %v", r.err)
+	}
+}

@@ -1,0 +1,75 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+	"time"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/store"
+)
+
+// HistorySchema is the schema id of `digilead history --format json`.
+const HistorySchema = "digilead.history/v1"
+
+// History is the digilead.history/v1 document: the saved results, newest
+// first.
+type History struct {
+	Schema  string         `json:"schema"`
+	Dir     string         `json:"dir"`
+	Results []HistoryEntry `json:"results"`
+	// Skipped are files in the results directory that are not readable
+	// results.
+	Skipped []HistorySkip `json:"skipped,omitempty"`
+}
+
+// HistoryEntry is one saved result.
+type HistoryEntry struct {
+	Path        string              `json:"path"`
+	CompletedAt time.Time           `json:"completed_at"`
+	Bank        assessment.BankRef  `json:"bank"`
+	Level       *assessment.TierRef `json:"level"`
+	Target      assessment.TierRef  `json:"target"`
+}
+
+// HistorySkip is a file that could not be read as a result.
+type HistorySkip struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
+}
+
+// NewHistory lists the results of a store directory, in the order given.
+func NewHistory(dir string, entries []store.Entry) *History {
+	h := &History{Schema: HistorySchema, Dir: dir, Results: []HistoryEntry{}}
+	for _, e := range entries {
+		if e.Err != nil {
+			h.Skipped = append(h.Skipped, HistorySkip{Path: e.Path, Error: e.Err.Error()})
+			continue
+		}
+		r := e.Result
+		h.Results = append(h.Results, HistoryEntry{Path: e.Path, CompletedAt: r.CompletedAt, Bank: r.Bank, Level: r.Level, Target: r.Target})
+	}
+	return h
+}
+
+// HistoryJSON writes the digilead.history/v1 document.
+func HistoryJSON(w io.Writer, h *History, _ Options) error { return WriteJSON(w, h) }
+
+// HistoryText writes the results as a table, dates in local time. An
+// empty history writes nothing.
+func HistoryText(w io.Writer, h *History, _ Options) error {
+	if len(h.Results) == 0 {
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tBANK\tVERSION\tLEVEL\tTARGET\tFILE")
+	for _, e := range h.Results {
+		level := "Developing"
+		if e.Level != nil {
+			level = e.Level.Name
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", e.CompletedAt.Local().Format("2006-01-02 15:04"), e.Bank.ID, e.Bank.Version, level, e.Target.Name, e.Path)
+	}
+	return tw.Flush()
+}

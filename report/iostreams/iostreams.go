@@ -1,0 +1,108 @@
+// Package iostreams describes the program's standard streams (whether each
+// is a terminal, how wide, whether colour is allowed) and sends a
+// command's document to stdout or to a file.
+package iostreams
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
+	"github.com/muesli/termenv"
+)
+
+// IOStreams are the program's standard streams, with what it knows about
+// them. Everything reads and writes through them, never os.Stdout, so
+// tests can build one with buffers and force the terminal answers.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+
+	InTTY, OutTTY, ErrTTY bool
+	// Width is the terminal width of stdout (or stderr), 0 when unknown.
+	Width int
+	// NoColor is set by NO_COLOR or --no-color.
+	NoColor bool
+	// Getenv reads the environment.
+	Getenv func(string) string
+}
+
+// System describes the real process streams.
+func System() *IOStreams {
+	s := &IOStreams{
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		InTTY:  term.IsTerminal(os.Stdin.Fd()),
+		OutTTY: term.IsTerminal(os.Stdout.Fd()),
+		ErrTTY: term.IsTerminal(os.Stderr.Fd()),
+		Getenv: os.Getenv,
+	}
+	for _, f := range []*os.File{os.Stdout, os.Stderr, os.Stdin} {
+		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+			s.Width = w
+			break
+		}
+	}
+	s.fromEnv(os.LookupEnv)
+	return s
+}
+
+// Test returns streams that are not terminals: stdin reads in, stdout and
+// stderr are the buffers returned, and env is the whole environment.
+// Callers set the terminal fields they need.
+func Test(in string, env map[string]string) (s *IOStreams, out, errOut *bytes.Buffer) {
+	out, errOut = &bytes.Buffer{}, &bytes.Buffer{}
+	s = &IOStreams{
+		In: strings.NewReader(in), Out: out, ErrOut: errOut,
+		Getenv: func(k string) string { return env[k] },
+	}
+	s.fromEnv(func(k string) (string, bool) { v, ok := env[k]; return v, ok })
+	return s, out, errOut
+}
+
+// fromEnv applies COLUMNS (when the width is unknown) and NO_COLOR.
+func (s *IOStreams) fromEnv(lookup func(string) (string, bool)) {
+	if v, _ := lookup("COLUMNS"); s.Width == 0 {
+		if c, err := strconv.Atoi(v); err == nil && c > 0 {
+			s.Width = c
+		}
+	}
+	if _, ok := lookup("NO_COLOR"); ok {
+		s.NoColor = true
+	}
+}
+
+// Accessible reports whether the screen-reader mode is asked for: the
+// --accessible flag, or ACCESSIBLE set to anything but "", "0" or "false".
+func (s *IOStreams) Accessible(flag bool) bool {
+	v := s.Getenv("ACCESSIBLE")
+	return flag || (v != "" && v != "0" && v != "false")
+}
+
+// OutRenderer returns the lipgloss renderer for the result on stdout:
+// colour only when stdout is a terminal and colour is allowed.
+func (s *IOStreams) OutRenderer() *lipgloss.Renderer {
+	return renderer(s.Out, !s.OutTTY || s.NoColor)
+}
+
+// ErrRenderer returns the lipgloss renderer for what is drawn on stderr
+// (the questionnaire): made for that terminal, so redirecting stdout
+// neither strips the form's colours nor puts escape codes into the result.
+func (s *IOStreams) ErrRenderer() *lipgloss.Renderer {
+	return renderer(s.ErrOut, s.NoColor)
+}
+
+func renderer(w io.Writer, plain bool) *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(w)
+	if plain {
+		r.SetColorProfile(termenv.Ascii)
+	}
+	// Resolve the background now: a lazy query can stall once a form owns
+	// the terminal's input.
+	r.HasDarkBackground()
+	return r
+}
