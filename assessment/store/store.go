@@ -71,20 +71,17 @@ func (s *Store) SaveResult(r *assessment.Result) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	base := r.CompletedAt.UTC().Format("2006-01-02T150405Z") + "-" + r.Bank.ID
-	path := filepath.Join(dir, base+".json")
-	for i := 2; fileExists(path); i++ {
-		path = filepath.Join(dir, fmt.Sprintf("%s-%d.json", base, i))
-	}
-	if err := atomicfile.WriteFile(path, append(data, '\n'), 0o600); err != nil {
+	base := r.CompletedAt.UTC().Format("2006-01-02T150405Z") + "-" + safeName(r.Bank.ID)
+	path, err := atomicfile.WriteNew(dir, func(i int) string {
+		if i == 1 {
+			return base + ".json"
+		}
+		return fmt.Sprintf("%s-%d.json", base, i)
+	}, append(data, '\n'), 0o600)
+	if err != nil {
 		return "", fmt.Errorf("save result in %s: %w", dir, unwrapPath(err))
 	}
 	return path, nil
-}
-
-func fileExists(path string) bool {
-	_, err := os.Lstat(path)
-	return err == nil
 }
 
 // Entry is one saved result. Err is set (and Result nil) when the file
@@ -149,7 +146,7 @@ type Draft struct {
 
 // draftPath is one draft per bank id.
 func (s *Store) draftPath(bankID string) string {
-	return filepath.Join(s.draftsDir(), strings.ReplaceAll(bankID, string(filepath.Separator), "_")+".json")
+	return filepath.Join(s.draftsDir(), safeName(bankID)+".json")
 }
 
 // SaveDraft writes the draft for its bank atomically with mode 0600, and
@@ -231,4 +228,9 @@ func (s *Store) LastTwo() (older, newer *Entry, skipped []Entry, err error) {
 		found = fmt.Sprintf("only one saved result of bank %q", newer.Result.Bank.ID)
 	}
 	return nil, nil, skipped, questions.Invalidf("--last needs two saved results of the same bank, and %s has %s\nTake the assessment again, or compare two result files: digilead compare OLD.json NEW.json", s.Dir, found)
+}
+
+// safeName makes a bank id usable in a file name.
+func safeName(id string) string {
+	return strings.ReplaceAll(id, string(filepath.Separator), "_")
 }

@@ -2,9 +2,11 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 
@@ -125,5 +127,38 @@ func TestDraftRoundTrip(t *testing.T) {
 	os.WriteFile(s.DraftPath("c"), []byte("{not json"), 0o600)
 	if _, err := s.LoadDraft("c"); err == nil || !errors.Is(err, questions.ErrInvalid) {
 		t.Errorf("damaged draft: %v", err)
+	}
+}
+
+// TestConcurrentSavesInOneSecondKeepEveryResult: results finished in the
+// same second, saved at once (a workshop server, two terminals), each get
+// a file of their own.
+func TestConcurrentSavesInOneSecondKeepEveryResult(t *testing.T) {
+	s := &store.Store{Dir: t.TempDir()}
+	at := time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)
+	const n = 16
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := result(at, "b")
+			r.Respondent.ID = fmt.Sprint(i)
+			if _, err := s.SaveResult(r); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	entries, err := s.Results()
+	if err != nil || len(entries) != n {
+		t.Fatalf("%d results kept of %d saved (%v)", len(entries), n, err)
+	}
+	ids := map[string]bool{}
+	for _, e := range entries {
+		ids[e.Result.Respondent.ID] = true
+	}
+	if len(ids) != n {
+		t.Errorf("%d distinct respondents kept of %d", len(ids), n)
 	}
 }
