@@ -26,6 +26,7 @@ var ErrInterrupted = form.ErrInterrupted
 
 // Store keeps a session's draft and result. *store.Store is one.
 type Store interface {
+	LockDraft(bankID string) (unlock func(), err error)
 	LoadDraft(bankID string) (*store.Draft, error)
 	SaveDraft(d *store.Draft) (string, error)
 	RemoveDraft(bankID string) error
@@ -86,6 +87,14 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	if t.Term == "dumb" {
 		o.Accessible = true
 	}
+	unlock, err := st.LockDraft(b.ID)
+	if errors.Is(err, store.ErrDraftInUse) {
+		return fmt.Errorf("another questionnaire of bank %q is still open (its draft is %s)\nFinish or stop that one first, then run this again.", b.ID, st.DraftPath(b.ID))
+	}
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	fopts := form.Options{
 		In: t.In, Out: t.Out, Renderer: t.Renderer,
 		Theme: o.Theme, Accessible: o.Accessible, DraftPath: st.DraftPath(b.ID),
@@ -113,7 +122,7 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	answers, err := form.Run(ctx, b, fopts)
 	if errors.Is(err, form.ErrInterrupted) {
 		fmt.Fprintln(t.Out) // end the line the ^C was echoed on
-		return stopped(st, o, saved || o.Resume)
+		return stopped(st, o, (saved || o.Resume) && draftNote(st, b) != "")
 	}
 	if err != nil {
 		return err

@@ -157,3 +157,41 @@ func TestRefusals(t *testing.T) {
 		t.Errorf("stopped on the welcome page: %v", r.err)
 	}
 }
+
+// TestSecondQuestionnaireOfABankIsRefused: two questionnaires of one bank
+// at once would share a draft, and the first to finish would remove the
+// other's answers.
+func TestSecondQuestionnaireOfABankIsRefused(t *testing.T) {
+	st := newStore(t)
+	unlock, err := st.LockDraft("two-pages") // the first questionnaire
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := ask(t, st, wholeBank, Options{}, nil)
+	if r.err == nil || !strings.Contains(r.err.Error(), "another questionnaire of bank \"two-pages\" is still open") || r.delivered != nil {
+		t.Fatalf("second questionnaire: %v", r.err)
+	}
+	unlock()
+	if r := ask(t, st, wholeBank, Options{}, nil); r.err != nil {
+		t.Errorf("once the first has ended: %v", r.err)
+	}
+}
+
+// TestStoppedNeverClaimsASaveThatDidNotHappen: a draft removed under a
+// questionnaire (by hand, by another program) is not claimed as saved.
+func TestStoppedNeverClaimsASaveThatDidNotHappen(t *testing.T) {
+	st := &vanishing{Store: newStore(t)}
+	r := ask(t, st, welcome+pageA, Options{}, nil)
+	if !errors.Is(r.err, ErrInterrupted) || strings.Contains(r.err.Error(), "saved in") {
+		t.Errorf("claims a save: %v", r.err)
+	}
+}
+
+// vanishing loses every draft right after saving it.
+type vanishing struct{ *store.Store }
+
+func (v *vanishing) SaveDraft(d *store.Draft) (string, error) {
+	p, err := v.Store.SaveDraft(d)
+	os.Remove(p)
+	return p, err
+}

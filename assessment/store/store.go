@@ -193,6 +193,35 @@ func (s *Store) LoadDraft(bankID string) (*Draft, error) {
 	return &d, nil
 }
 
+// ErrDraftInUse means another questionnaire of the same bank, still
+// running, holds the draft.
+var ErrDraftInUse = errors.New("draft in use")
+
+var errLocked = errors.New("locked")
+
+// LockDraft claims the bank's draft for this questionnaire until unlock
+// is called or the process ends: a second questionnaire of the same bank
+// gets ErrDraftInUse instead of sharing, and removing, the first one's
+// draft.
+func (s *Store) LockDraft(bankID string) (unlock func(), err error) {
+	if err := ensureDir(s.draftsDir()); err != nil {
+		return nil, err
+	}
+	path := s.draftPath(bankID) + ".lock"
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("lock draft %s: %w", path, unwrapPath(err))
+	}
+	if err := lockFile(f); err != nil {
+		f.Close()
+		if errors.Is(err, errLocked) {
+			return nil, ErrDraftInUse
+		}
+		return nil, fmt.Errorf("lock draft %s: %w", path, err)
+	}
+	return func() { f.Close() }, nil
+}
+
 // DraftPath is where the draft of a bank is kept.
 func (s *Store) DraftPath(bankID string) string { return s.draftPath(bankID) }
 

@@ -70,7 +70,7 @@ An answers file is YAML or JSON:
 }
 
 func runAssess(a *app, cmd *cobra.Command, o *assessOptions) error {
-	render, out, err := o.out.check(a)
+	render, out, err := o.out.check(a, o.answers, o.bank)
 	if err != nil {
 		return err
 	}

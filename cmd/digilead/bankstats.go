@@ -51,7 +51,7 @@ mark gaps within measurement error. See docs/reliability.md.`,
 	f.BoolVar(&write, "write", false, "record each dimension's reliability and score_sd in the bank file")
 	addAccessibleFlag(cmd, &accessible, "every figure in a sentence, no tables")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		render, dest, err := out.check(a)
+		render, dest, err := out.check(a, append([]string{bank}, args...)...)
 		if err != nil {
 			return err
 		}

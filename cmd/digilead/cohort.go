@@ -48,7 +48,7 @@ bank, or --bank for results scored with another).`,
 	f.IntVar(&minGroup, "min-group", cohort.DefaultMinGroup, "refuse groups smaller than `N`, so no one can be recognised")
 	addAccessibleFlag(cmd, &accessible, "the text report in sentences, without bars")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		render, dest, err := out.check(a)
+		render, dest, err := out.check(a, append([]string{bank}, args...)...)
 		if err != nil {
 			return err
 		}

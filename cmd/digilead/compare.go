@@ -43,7 +43,7 @@ a change smaller than 1.96 x sqrt(2) x SEM is marked "no reliable change".`,
 	addAccessibleFlag(cmd, &accessible, "a linear report with every number in words")
 	cmd.Flags().BoolVar(&last, "last", false, "compare the two newest saved results of the same bank")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		render, dest, err := out.check(a)
+		render, dest, err := out.check(a, args...)
 		if err != nil {
 			return err
 		}

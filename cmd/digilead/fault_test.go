@@ -38,3 +38,37 @@ func TestOutputFileCannotBeWritten(t *testing.T) {
 		t.Errorf("the failed writes left files behind: %v", entries)
 	}
 }
+
+// TestOutputMayNotBeAnInput: -o naming a file the command reads is refused
+// before anything is read or written, whatever path names it.
+func TestOutputMayNotBeAnInput(t *testing.T) {
+	dir := t.TempDir()
+	bank := filepath.Join(dir, "b.yaml")
+	os.WriteFile(bank, []byte(digilead(t, "", nil, "bank", "export").stdout), 0o600)
+	before, _ := os.ReadFile(bank)
+	results := filepath.Join(dir, "results")
+	os.Mkdir(results, 0o700)
+	r := digilead(t, "", nil, "assess", "--answers", example, "-f", "json")
+	one := filepath.Join(results, "one.json")
+	os.WriteFile(one, []byte(r.stdout), 0o600)
+	os.Symlink(bank, filepath.Join(dir, "link.yaml"))
+	for _, args := range [][]string{
+		{"bank", "stats", "--bank", bank, "--write", "-o", bank, one},
+		{"bank", "stats", "--bank", bank, "-o", filepath.Join(dir, ".", "b.yaml"), one},
+		{"assess", "--answers", example, "--bank", bank, "-o", filepath.Join(dir, "link.yaml")},
+		{"report", one, "-o", one},
+		{"cohort", "--min-group", "1", results, "-o", one},
+		{"score", "--bank", bank, "-o", bank, "-"},
+	} {
+		r := digilead(t, "", nil, args...)
+		if r.code != 2 || !strings.Contains(r.stderr, "one of the inputs; write the output to another file") {
+			t.Errorf("%v: exit %d, %q", args, r.code, r.stderr)
+		}
+	}
+	if after, _ := os.ReadFile(bank); string(after) != string(before) {
+		t.Error("the bank was changed")
+	}
+	if data, _ := os.ReadFile(one); string(data) != r.stdout {
+		t.Error("the result was changed")
+	}
+}

@@ -29,7 +29,7 @@ written.`,
 	out := addOutputFlags(cmd, report.Results, "text")
 	addAccessibleFlag(cmd, &accessible, "a linear report with every number in words")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		render, dest, err := out.check(a)
+		render, dest, err := out.check(a, args...)
 		if err != nil {
 			return err
 		}

@@ -186,14 +186,15 @@ func addOutputFlags[F any](cmd *cobra.Command, formats report.Registry[F], def s
 }
 
 // check is the one place --format and -o are checked, before any work:
-// it returns the format and where the document goes.
-func (o *outputFlags[F]) check(a *app) (F, *iostreams.Output, error) {
+// it returns the format and where the document goes. inputs are the
+// files the command reads (-o may not be one of them).
+func (o *outputFlags[F]) check(a *app, inputs ...string) (F, *iostreams.Output, error) {
 	f, err := o.formats.Lookup(o.format)
 	if err != nil {
 		return f, nil, usageError("--format: %v", err)
 	}
 	out := a.io.Output(o.output)
-	return f, out, out.Check()
+	return f, out, out.Check(inputs...)
 }
 
 // addAccessibleFlag adds --accessible, described by what it gives.

@@ -49,7 +49,7 @@ written) or unusable arguments or bank, 130 interrupted.`,
 	f.StringVar(&target, "target", "", "tier to measure everyone's gaps against (default: each person's role, or the tier above their level)")
 	f.IntVar(&workers, "workers", 0, "parallel workers (default: one per CPU)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		format, dest, err := out.check(a)
+		format, dest, err := out.check(a, append([]string{bank}, args...)...)
 		if err != nil {
 			return err
 		}

@@ -28,9 +28,11 @@ func (s *IOStreams) Output(path string) *Output { return &Output{Path: path, s: 
 func (o *Output) IsStdout() bool { return o.Path == "" || o.Path == "-" }
 
 // Check refuses, before any work is done, an -o file that cannot be
-// written because its directory does not exist or it is a directory: the
-// usage is wrong (exit 2), and no answer or work is lost to it later.
-func (o *Output) Check() error {
+// written because its directory does not exist or it is a directory, or
+// that is one of the command's inputs (a file, or a file in a directory
+// given): the usage is wrong (exit 2), and no answer, input or work is
+// lost to it later.
+func (o *Output) Check(inputs ...string) error {
 	if o.IsStdout() {
 		return nil
 	}
@@ -40,10 +42,45 @@ func (o *Output) Check() error {
 	} else if !fi.IsDir() {
 		return questions.Invalidf("-o %s: %s is not a directory", o.Path, dir)
 	}
-	if fi, err := os.Stat(o.Path); err == nil && fi.IsDir() {
+	out, err := os.Stat(o.Path)
+	if err != nil {
+		return nil // a new file
+	}
+	if out.IsDir() {
 		return questions.Invalidf("-o %s is a directory; name a file", o.Path)
 	}
+	for _, in := range inputs {
+		if same := sameFile(out, in); same != "" {
+			return questions.Invalidf("-o %s is %s, one of the inputs; write the output to another file", o.Path, same)
+		}
+	}
 	return nil
+}
+
+// sameFile returns input, or the file of directory input, that is the
+// file out; "" when none is.
+func sameFile(out os.FileInfo, input string) string {
+	if input == "" || input == "-" {
+		return ""
+	}
+	info, err := os.Stat(input)
+	if err != nil {
+		return ""
+	}
+	if !info.IsDir() {
+		if os.SameFile(out, info) {
+			return input
+		}
+		return ""
+	}
+	entries, _ := os.ReadDir(input)
+	for _, e := range entries {
+		p := filepath.Join(input, e.Name())
+		if fi, err := os.Stat(p); err == nil && os.SameFile(out, fi) {
+			return p
+		}
+	}
+	return ""
 }
 
 // ReportOptions are the text layout options for this output: the
@@ -70,15 +107,19 @@ func (o *Output) Write(render func(w io.Writer) error) error {
 	})
 }
 
-// Stream lets write stream the document through a buffer. A file appears
-// complete only when write succeeds.
+// Stream lets write stream the document through a buffer, in whole
+// records: each call of w.Write must end on a record's end (a line of JSON
+// Lines). A file appears complete only when write succeeds; stdout gets
+// every record written before an error or an interruption, and never half
+// of one.
 func (o *Output) Stream(write func(io.Writer) error) error {
 	if o.IsStdout() {
 		bw := bufio.NewWriterSize(o.s.Out, 256<<10)
-		if err := write(bw); err != nil {
-			return err
+		err := write(bw)
+		if ferr := bw.Flush(); err == nil {
+			err = ferr
 		}
-		return bw.Flush()
+		return err
 	}
 	f, err := atomicfile.Create(o.Path, 0o600)
 	if err != nil {
