@@ -25,8 +25,17 @@ const Stdin = "stdin"
 // Set is the inputs of one command, in the order named.
 type Set struct {
 	Inputs []batch.Input
-	files  []*os.File
+	// Skipped are the files of directories given that are not regular
+	// files (FIFOs, devices, sockets), with why; they are not read.
+	Skipped []string
+	// Duplicates are the files named more than once, by any path; each
+	// is read once.
+	Duplicates []string
+	files      []*os.File
 }
+
+// Notes are what the command should tell: files skipped or read once.
+func (s *Set) Notes() []string { return append(slices.Clone(s.Skipped), s.Duplicates...) }
 
 // Close closes the files of the set.
 func (s *Set) Close() {
@@ -36,8 +45,9 @@ func (s *Set) Close() {
 }
 
 // Open turns command-line paths into inputs: a file; a directory's *.json
-// and *.jsonl files, in name order (hidden files and subdirectories are
-// left out); or stdin for "-". No path means stdin, unless stdin is a
+// and *.jsonl regular files, in name order (hidden files, subdirectories,
+// FIFOs and devices are left out); or stdin for "-". A file named twice,
+// by any path, is read once. No path means stdin, unless stdin is a
 // terminal: then what names what the command reads, for the message.
 // Every error is invalid input (exit 2) naming the path.
 func Open(paths []string, stdin io.Reader, stdinTTY bool, what string) (*Set, error) {
@@ -79,7 +89,12 @@ func (s *Set) add(path string, stdin io.Reader) error {
 		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || (ext != ".json" && ext != ".jsonl") {
 			continue
 		}
-		names = append(names, filepath.Join(path, e.Name()))
+		name := filepath.Join(path, e.Name())
+		if info, err := os.Stat(name); err != nil || !info.Mode().IsRegular() {
+			s.Skipped = append(s.Skipped, name+": not a regular file, skipped")
+			continue
+		}
+		names = append(names, name)
 	}
 	if len(names) == 0 {
 		return questions.Invalidf("%s holds no *.json or *.jsonl files", path)
@@ -97,6 +112,15 @@ func (s *Set) open(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return questions.Invalidf("%s: %v", path, questions.PathErr(err))
+	}
+	if info, err := f.Stat(); err == nil {
+		for _, g := range s.files {
+			if gi, err := g.Stat(); err == nil && os.SameFile(info, gi) {
+				f.Close()
+				s.Duplicates = append(s.Duplicates, path+": the same file as "+g.Name()+", read once")
+				return nil
+			}
+		}
 	}
 	s.files = append(s.files, f)
 	s.Inputs = append(s.Inputs, batch.Input{Name: path, R: f})

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/digilead/digilead/questions"
@@ -155,4 +156,32 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("input %q neither added nor rejected", data)
 		}
 	})
+}
+
+// TestOpenSkipsWhatCannotBeReadAndReadsAFileOnce: a FIFO in a folder
+// would hang the command; a file named twice (directly and through its
+// folder) would count its results twice.
+func TestOpenSkipsWhatCannotBeReadAndReadsAFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.json")
+	os.WriteFile(a, []byte("{}"), 0o600)
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.json"), 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	set, err := Open([]string{dir, a, filepath.Join(dir, ".", "a.json")}, nil, false, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer set.Close()
+	if len(set.Inputs) != 1 || set.Inputs[0].Name != a {
+		t.Errorf("inputs %v", set.Inputs)
+	}
+	want := []string{
+		filepath.Join(dir, "pipe.json") + ": not a regular file, skipped",
+		a + ": the same file as " + a + ", read once",
+		filepath.Join(dir, ".", "a.json") + ": the same file as " + a + ", read once",
+	}
+	if fmt.Sprint(set.Notes()) != fmt.Sprint(want) {
+		t.Errorf("notes %q\nwant %q", set.Notes(), want)
+	}
 }

@@ -103,7 +103,7 @@ func (s *Store) Results() ([]Entry, error) {
 	modified := make(map[string]time.Time, len(files))
 	for _, f := range files {
 		e := Entry{Path: f}
-		data, err := os.ReadFile(f)
+		data, err := readResult(f)
 		if err == nil {
 			e.Result, err = assessment.DecodeResult(data)
 		}
@@ -128,6 +128,29 @@ func (s *Store) Results() ([]Entry, error) {
 		return a.Path > b.Path
 	})
 	return entries, nil
+}
+
+// readResult reads a saved result: a regular file of at most
+// questions.MaxFileSize. A FIFO or device in the directory is not opened
+// (it could block or never end).
+func readResult(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, questions.Invalidf("not a regular file, skipped")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	defer f.Close()
+	data, err := questions.ReadLimited(f, questions.MaxFileSize)
+	if errors.Is(err, questions.ErrTooLarge) {
+		return nil, questions.Invalidf("larger than the %d MiB limit of a result", questions.MaxFileSize>>20)
+	}
+	return data, err
 }
 
 // DraftSchema is the schema id of a draft file.

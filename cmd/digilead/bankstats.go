@@ -64,7 +64,7 @@ mark gaps within measurement error. See docs/reliability.md.`,
 				return usageError("--write: %v", err)
 			}
 		}
-		set, err := inputs.Open(args, a.io.In, a.io.InTTY, `answer sets ({"respondent": …, "answers": …} per line) or results`)
+		set, err := a.openInputs(args, a.io.InTTY, `answer sets ({"respondent": …, "answers": …} per line) or results`)
 		if err != nil {
 			return err
 		}

@@ -62,7 +62,7 @@ bank, or --bank for results scored with another).`,
 			}
 			copts.Target, _ = copts.Bank.Tier(target)
 		}
-		set, err := inputs.Open(args, a.io.In, false, "results")
+		set, err := a.openInputs(args, false, "results")
 		if err != nil {
 			return err
 		}

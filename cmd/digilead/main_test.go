@@ -193,7 +193,9 @@ func TestUsageAndInputErrors(t *testing.T) {
 		stderr []string
 	}{
 		{"no terminal, no answers", "", []string{}, 2, []string{"there is no terminal to ask the questions on; pass --answers FILE"}},
-		{"unknown command", "", []string{"asess"}, 2, []string{`unknown command "asess" for "digilead"`}},
+		{"unknown command", "", []string{"asess"}, 2, []string{`unknown command "asess" for "digilead" (did you mean "assess"?)`}},
+		{"unknown bank command", "", []string{"bank", "valdiate", "x.yaml"}, 2, []string{`unknown command "valdiate" for "digilead bank" (did you mean "validate"?)`}},
+		{"unknown completion shell", "", []string{"completion", "bsh"}, 2, []string{`unknown command "bsh" for "digilead completion" (did you mean "bash"?)`}},
 		{"unknown flag", "", []string{"assess", "--answer", "x"}, 2, []string{"unknown flag: --answer"}},
 		{"unknown format", "", []string{"assess", "--answers", example, "--format", "pdf"}, 2, []string{`--format: unknown format "pdf"; use one of`}},
 		{"unknown target", "", []string{"assess", "--answers", example, "--target", "strategc"}, 2, []string{`--target: unknown tier "strategc" (did you mean "strategic"?); the bank's tiers are frontline, operational, strategic`}},

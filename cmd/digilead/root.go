@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/iostreams"
@@ -108,14 +110,36 @@ to do about each. Nothing leaves your machine.`,
 		newBankCmd(a),
 		newVersionCmd(a),
 	)
+	root.InitDefaultCompletionCmd()
+	refuseUnknownSubcommands(root)
 	return root
+}
+
+// refuseUnknownSubcommands makes every command that groups others (bank,
+// completion) refuse an unknown subcommand with exit 2 and a suggestion,
+// as the root does, instead of printing its help and exiting 0. Alone, it
+// still prints its help.
+func refuseUnknownSubcommands(cmd *cobra.Command) {
+	for _, c := range cmd.Commands() {
+		refuseUnknownSubcommands(c)
+	}
+	if cmd.HasSubCommands() && cmd.HasParent() && cmd.Run == nil && cmd.RunE == nil {
+		cmd.Args = noArgs
+		cmd.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+	}
 }
 
 // noArgs refuses positional arguments as a usage error.
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		if cmd.HasSubCommands() {
-			return usageError("unknown command %q for %q\nRun '%s --help' for the commands.", args[0], cmd.CommandPath(), cmd.CommandPath())
+			var names []string
+			for _, c := range cmd.Commands() {
+				if c.IsAvailableCommand() {
+					names = append(names, c.Name())
+				}
+			}
+			return usageError("unknown command %q for %q%s\nRun '%s --help' for the commands.", args[0], cmd.CommandPath(), questions.Suggest(args[0], names), cmd.CommandPath())
 		}
 		return usageError("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
 	}
@@ -166,6 +190,19 @@ func loadBankTarget(path, target string) (*questions.Bank, error) {
 		}
 	}
 	return b, nil
+}
+
+// openInputs opens the input paths of score, cohort and bank stats, stdin
+// for none unless stdinTTY, and says which files are skipped or read once.
+func (a *app) openInputs(paths []string, stdinTTY bool, what string) (*inputs.Set, error) {
+	set, err := inputs.Open(paths, a.io.In, stdinTTY, what)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range set.Notes() {
+		fmt.Fprintln(a.io.ErrOut, "digilead: "+n)
+	}
+	return set, nil
 }
 
 // outputFlags are --format and -o of a command that writes one kind of

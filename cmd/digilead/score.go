@@ -12,6 +12,10 @@ import (
 	"github.com/digilead/digilead/report"
 )
 
+// maxWorkers is the most --workers accepted: far beyond any useful number
+// on today's machines, and each worker holds chunks of input and output.
+const maxWorkers = 1024
+
 func newScoreCmd(a *app) *cobra.Command {
 	var bank, target string
 	var workers int
@@ -53,14 +57,14 @@ written) or unusable arguments or bank, 130 interrupted.`,
 		if err != nil {
 			return err
 		}
-		if workers < 0 {
-			return usageError("--workers: must be 1 or more, got %d", workers)
+		if workers < 0 || workers > maxWorkers {
+			return usageError("--workers: give 1 to %d (or leave it out for one per CPU), got %d", maxWorkers, workers)
 		}
 		b, err := loadBankTarget(bank, target)
 		if err != nil {
 			return err
 		}
-		set, err := inputs.Open(args, a.io.In, a.io.InTTY, "JSON Lines answer sets")
+		set, err := a.openInputs(args, a.io.InTTY, "JSON Lines answer sets")
 		if err != nil {
 			return err
 		}

@@ -185,7 +185,8 @@ func TestScoreUsage(t *testing.T) {
 		{[]string{"score", "--format", "xml"}, `--format: unknown format "xml"; use one of csv, jsonl`},
 		{[]string{"score", "missing.jsonl"}, "missing.jsonl: no such file"},
 		{[]string{"score", "--bank", "missing.yaml"}, "bank missing.yaml"},
-		{[]string{"score", "--workers", "-1"}, "--workers: must be 1 or more"},
+		{[]string{"score", "--workers", "-1"}, "--workers: give 1 to 1024"},
+		{[]string{"score", "--workers", "2000000000"}, "--workers: give 1 to 1024 (or leave it out for one per CPU), got 2000000000"},
 		{[]string{"score", "."}, ". holds no *.json or *.jsonl files"},
 	} {
 		r := digilead(t, "", nil, c.args...)
