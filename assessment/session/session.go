@@ -92,7 +92,7 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 		return fmt.Errorf("another questionnaire of bank %q is still open (its draft is %s)\nFinish or stop that one first, then run this again.", b.ID, st.DraftPath(b.ID))
 	}
 	if err != nil {
-		return err
+		return progressErr(err)
 	}
 	defer unlock()
 	fopts := form.Options{
@@ -114,7 +114,7 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 			Answers: p.Answers.Values, UpdatedAt: o.Now().UTC(),
 		}
 		if _, err := st.SaveDraft(d); err != nil {
-			return fmt.Errorf("could not keep your progress: %w\nSet XDG_DATA_HOME to a writable directory, or use --answers FILE", err)
+			return progressErr(err)
 		}
 		saved = true
 		return nil
@@ -147,6 +147,12 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 		removeDraft(t.Out, st, b) // delivered, and no copy was asked for
 	}
 	return saveErr
+}
+
+// progressErr is the error of a draft that cannot be kept: before the
+// first question (no place for it) or after a page.
+func progressErr(err error) error {
+	return fmt.Errorf("could not keep your progress: %w\nSet XDG_DATA_HOME to a writable directory, or use --answers FILE", err)
 }
 
 // removeDraft removes the draft of a finished questionnaire, if any.

@@ -83,8 +83,9 @@ func TestResultCannotBeSaved(t *testing.T) {
 	keptDraft(t, p.data, len(want))
 }
 
-// A draft that cannot be saved stops the questionnaire after the page,
-// with exit 1 and a message that names the directory and what to do.
+// A data directory where no draft can be kept stops the questionnaire
+// before the first question (no answer is typed in vain), with exit 1 and
+// a message that names the directory and what to do.
 func TestDraftCannotBeSaved(t *testing.T) {
 	p := newPane(t)
 	file := filepath.Join(p.dir, "file")
@@ -92,7 +93,7 @@ func TestDraftCannotBeSaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.data = filepath.Join(file, "data")
-	startAccessible(p)
+	p.run(100, 40, "me.json", "--accessible", "--format", "json")
 	if code := p.exitCode(); code != 1 {
 		t.Fatalf("exit %d, want 1; screen:\n%s", code, p.screen())
 	}
