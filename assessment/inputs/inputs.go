@@ -135,7 +135,12 @@ func (s *Set) open(path string) error {
 // and over-long lines, go to rep.
 func Read[T any](ctx context.Context, s *Set, decode func([]byte) (T, error), add func(at string, v T), rep *Reporter) error {
 	for _, in := range s.Inputs {
-		br := bufio.NewReaderSize(in.R, 64<<10)
+		text, err := utf8Text(in.Name, in.R)
+		if err != nil {
+			rep.Reject(in.Name, 1, err)
+			continue
+		}
+		br := bufio.NewReaderSize(text, 64<<10)
 		if isDocument(br) {
 			data, err := questions.ReadLimited(br, questions.MaxFileSize)
 			if errors.Is(err, questions.ErrTooLarge) {
@@ -156,7 +161,7 @@ func Read[T any](ctx context.Context, s *Set, decode func([]byte) (T, error), ad
 			values []T
 			errs   []error
 		}
-		err := batch.Run(ctx, []batch.Input{{Name: in.Name, R: br}}, batch.Options{},
+		err = batch.Run(ctx, []batch.Input{{Name: in.Name, R: br}}, batch.Options{},
 			func(lines []batch.Line, d *decoded) {
 				d.values, d.errs = d.values[:0], d.errs[:0]
 				for _, l := range lines {
@@ -264,6 +269,9 @@ func ReadAll(path string, stdin io.Reader) (data []byte, name string, err error)
 		}
 		defer f.Close()
 		r = f
+	}
+	if r, err = utf8Text(name, r); err != nil {
+		return nil, name, err
 	}
 	data, err = questions.ReadLimited(r, questions.MaxFileSize)
 	if errors.Is(err, questions.ErrTooLarge) {
