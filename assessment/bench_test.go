@@ -11,10 +11,7 @@ import (
 // exampleAnswers is the default bank and docs/examples/answers.yaml.
 func exampleAnswers(tb testing.TB) (*questions.Bank, *questions.Answers) {
 	tb.Helper()
-	b, err := questions.Default()
-	if err != nil {
-		tb.Fatal(err)
-	}
+	b := questions.Default()
 	data, err := os.ReadFile("../docs/examples/answers.yaml")
 	if err != nil {
 		tb.Fatal(err)

@@ -15,10 +15,7 @@ import (
 // goroutines at once, and checks each result against one scored on its
 // own: results must share nothing a later score could change.
 func TestScorerReuse(t *testing.T) {
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := questions.Default()
 	const n = 400
 	sets := make([]*questions.Answers, n)
 	for i := range sets {

@@ -15,10 +15,7 @@ import (
 // on (see assessment/compare/testdata/later-answers.yaml).
 func progress(t *testing.T) *compare.Comparison {
 	t.Helper()
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := questions.Default()
 	later := scoreFile(t, b, "../assessment/compare/testdata/later-answers.yaml")
 	later.CompletedAt = fixedTime.AddDate(0, 6, 0)
 	c, err := compare.Compare(exampleResult(t), later)

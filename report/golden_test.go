@@ -23,10 +23,7 @@ var fixedTime = time.Date(2024, 3, 1, 9, 30, 0, 0, time.UTC)
 // with a fixed clock.
 func exampleResult(t testing.TB) *assessment.Result {
 	t.Helper()
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := questions.Default()
 	return scoreFile(t, b, "../docs/examples/answers.yaml")
 }
 

@@ -12,10 +12,7 @@ import (
 )
 
 func benchInput(b testing.TB, n int) (*questions.Bank, []byte) {
-	bank, err := questions.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
+	bank := questions.Default()
 	var buf bytes.Buffer
 	if err := batchtest.Write(&buf, bank, n, batchtest.Options{Seed: 1, SkipRate: 0.05, NARate: 0.05}); err != nil {
 		b.Fatal(err)

@@ -40,10 +40,7 @@ func numStr(x *float64) string {
 //     (expects 55 for AI, 60 for data): the AI gap (1.67) closes, a data gap
 //     of 5 (small) opens.
 func TestCompareDefaultBank(t *testing.T) {
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := questions.Default()
 	t0 := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
 	old := score(t, b, "../../docs/examples/answers.yaml", t0)
 	new := score(t, b, "testdata/later-answers.yaml", t0.AddDate(0, 6, 0))

@@ -35,10 +35,7 @@ func said(p *pane) string { return strings.Join(strings.Fields(p.history()), " "
 func keptDraft(t *testing.T, data string, n int) {
 	t.Helper()
 	st := &store.Store{Dir: filepath.Join(data, "digilead")}
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := questions.Default()
 	d, err := st.LoadDraft(b.ID)
 	if err != nil {
 		t.Fatalf("the draft was not kept: %v", err)

@@ -159,10 +159,7 @@ func nthOption(q *questions.Question, i int) questions.Value {
 // pagesOf groups the default bank's questions by dimension.
 func pagesOf(t *testing.T) (*questions.Bank, [][]*questions.Question) {
 	t.Helper()
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := questions.Default()
 	var pages [][]*questions.Question
 	for _, d := range b.Dimensions {
 		pages = append(pages, b.QuestionsOf(d.ID))

@@ -134,7 +134,7 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 // loadBank loads the bank at path, or the default bank when path is empty.
 func loadBank(path string) (*questions.Bank, error) {
 	if path == "" {
-		return questions.Default()
+		return questions.Default(), nil
 	}
 	return questions.Load(path)
 }

@@ -24,15 +24,6 @@ const (
 	toggle   = "x"
 )
 
-func defaultBank(t testing.TB) *questions.Bank {
-	t.Helper()
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // screen is the form's output, safe to read while the form draws.
 type screen struct {
 	mu  sync.Mutex
@@ -151,7 +142,7 @@ func secondChoice(q *questions.Question) ([]string, questions.Value) {
 }
 
 func TestInteractiveAnswersWholeBank(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	var pages []int
 	term, done := run(t, b, Options{OnPage: func(p Progress) error {
 		pages = append(pages, p.Next)
@@ -196,7 +187,7 @@ func assertAnswers(t *testing.T, got *questions.Answers, want map[string]questio
 }
 
 func TestInteractiveBackKeepsAnswersAndCtrlCInterrupts(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	var last Progress
 	term, done := run(t, b, Options{Start: 1, OnPage: func(p Progress) error {
 		last = p
@@ -257,7 +248,7 @@ func optionIndex(q *questions.Question, v questions.Value) int {
 }
 
 func TestInteractiveResumeStartsAtFirstUnansweredPage(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	pages := dimensionPages(b)
 	earlier := &questions.Answers{Respondent: questions.Respondent{Name: "Kim", Role: b.Tiers[0].ID}, Values: map[string]questions.Value{}}
 	for _, p := range pages[:2] {
@@ -309,7 +300,7 @@ func pick(vs, like map[string]questions.Value) map[string]questions.Value {
 }
 
 func TestOnPageErrorStopsTheForm(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	boom := errors.New("disk full")
 	term, done := run(t, b, Options{OnPage: func(Progress) error { return boom }})
 	term.waitFor("Welcome")
@@ -352,7 +343,7 @@ func runAccessible(t *testing.T, b *questions.Bank, input string, opts Options) 
 }
 
 func TestAccessibleAnswersWholeBankFromPipedLines(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	want := map[string]questions.Value{}
 	o, screen := runAccessible(t, b, accessibleInput(b, want), Options{})
 	if o.err != nil {
@@ -373,7 +364,7 @@ func TestAccessibleAnswersWholeBankFromPipedLines(t *testing.T) {
 }
 
 func TestAccessibleBackAndEmptyAnswers(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	first := dimensionPages(b)[0].questions
 	var in strings.Builder
 	in.WriteString("\n\n")     // no name; keep "rather not say"
@@ -403,7 +394,7 @@ func TestAccessibleBackAndEmptyAnswers(t *testing.T) {
 }
 
 func TestAccessibleEndOfInputInterrupts(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	calls := 0
 	o, _ := runAccessible(t, b, "Ana\n1\n2\n", Options{OnPage: func(Progress) error { calls++; return nil }})
 	if !errors.Is(o.err, ErrInterrupted) {
@@ -415,7 +406,7 @@ func TestAccessibleEndOfInputInterrupts(t *testing.T) {
 }
 
 func TestItemRoundTrip(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	byType := map[string]*questions.Question{}
 	for i := range b.Questions {
 		q := &b.Questions[i]
@@ -446,7 +437,7 @@ func TestItemRoundTrip(t *testing.T) {
 }
 
 func TestCheckMany(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	var q *questions.Question
 	for i := range b.Questions {
 		if b.Questions[i].Type == questions.Multi && b.Questions[i].AllowNA {

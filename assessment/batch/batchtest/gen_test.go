@@ -20,10 +20,7 @@ func TestWriteFile(t *testing.T) {
 	if *out == "" {
 		t.Skip("no -out")
 	}
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := questions.Default()
 	f, err := os.Create(*out)
 	if err != nil {
 		t.Fatal(err)
