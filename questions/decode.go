@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -598,30 +600,34 @@ func (d *decoder) id(n *yaml.Node, field string) string {
 	return s
 }
 
-func (d *decoder) int(n *yaml.Node, field string) int {
+// decodeScalar decodes a scalar whose YAML tag is one of tags into a T. Any
+// other value (a different tag, one that does not fit T, or NaN) is
+// reported as not being what, and gives T's zero value.
+func decodeScalar[T int | float64 | bool](d *decoder, n *yaml.Node, field, what string, tags ...string) T {
+	var zero T
 	s := d.scalar(n, field)
 	if s == nil {
-		return 0
+		return zero
 	}
-	var v int
-	if s.Tag != "!!int" || s.Decode(&v) != nil {
-		d.errorf(s, field, "must be a whole number, got %s", kindName(s))
-		return 0
+	var v T
+	if !slices.Contains(tags, s.Tag) || s.Decode(&v) != nil || isNaN(v) {
+		d.errorf(s, field, "must be %s, got %s", what, kindName(s))
+		return zero
 	}
 	return v
 }
 
+func isNaN(v any) bool {
+	f, ok := v.(float64)
+	return ok && math.IsNaN(f)
+}
+
+func (d *decoder) int(n *yaml.Node, field string) int {
+	return decodeScalar[int](d, n, field, "a whole number", "!!int")
+}
+
 func (d *decoder) float(n *yaml.Node, field string) float64 {
-	s := d.scalar(n, field)
-	if s == nil {
-		return 0
-	}
-	var v float64
-	if (s.Tag != "!!int" && s.Tag != "!!float") || s.Decode(&v) != nil || v != v {
-		d.errorf(s, field, "must be a number, got %s", kindName(s))
-		return 0
-	}
-	return v
+	return decodeScalar[float64](d, n, field, "a number", "!!int", "!!float")
 }
 
 func (d *decoder) weight(n *yaml.Node, field string) float64 {
@@ -634,16 +640,7 @@ func (d *decoder) weight(n *yaml.Node, field string) float64 {
 }
 
 func (d *decoder) bool(n *yaml.Node, field string) bool {
-	s := d.scalar(n, field)
-	if s == nil {
-		return false
-	}
-	var v bool
-	if s.Tag != "!!bool" || s.Decode(&v) != nil {
-		d.errorf(s, field, "must be true or false, got %s", kindName(s))
-		return false
-	}
-	return v
+	return decodeScalar[bool](d, n, field, "true or false", "!!bool")
 }
 
 func (d *decoder) strList(n *yaml.Node, field string) []string {
