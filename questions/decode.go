@@ -117,7 +117,7 @@ func decodeFile(f File, probs *Problems) (rb *rawBank) {
 	rb = &rawBank{file: f.Name, header: map[string]Pos{}}
 	b := &rb.bank
 	d.mapping(root, "", bankFields, func(key string, k, v *yaml.Node) {
-		if contains(headerFields, key) {
+		if slices.Contains(headerFields, key) {
 			rb.header[key] = d.pos(k)
 		}
 		switch key {
@@ -230,7 +230,7 @@ func (d *decoder) dimension(n *yaml.Node, field string) rawDim {
 					switch key {
 					case "kind":
 						a.Kind = d.str(v, af+".kind")
-						if a.Kind != "" && !contains(ActionKinds, a.Kind) {
+						if a.Kind != "" && !slices.Contains(ActionKinds, a.Kind) {
 							d.errorf(v, af+".kind", "unknown action kind %q; use one of %s", a.Kind, strings.Join(ActionKinds, ", "))
 						}
 					case "text":
@@ -528,7 +528,7 @@ func (d *decoder) mapping(n *yaml.Node, field string, known []string, fn func(ke
 			continue
 		}
 		seen[k.Value] = k.Line
-		if known != nil && !contains(known, k.Value) {
+		if known != nil && !slices.Contains(known, k.Value) {
 			d.errorf(k, f, "unknown field%s; known fields: %s", suggest(k.Value, known), strings.Join(known, ", "))
 			continue
 		}

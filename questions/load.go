@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -9,7 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -174,11 +175,11 @@ func Parse(files ...File) (*Bank, error) {
 }
 
 func sortProblems(ps Problems) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		if ps[i].Pos.File != ps[j].Pos.File {
-			return false // keep file order
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		if a.Pos.File != b.Pos.File {
+			return 0 // keep file order
 		}
-		return ps[i].Pos.Line < ps[j].Pos.Line
+		return cmp.Compare(a.Pos.Line, b.Pos.Line)
 	})
 }
 

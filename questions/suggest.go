@@ -2,26 +2,7 @@ package questions
 
 import (
 	"fmt"
-	"sort"
 )
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func keys(m map[string]Pos) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
 
 // suggest returns ` (did you mean "x"?)` for the closest candidate within
 // two edits, or "".

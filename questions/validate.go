@@ -1,8 +1,10 @@
 package questions
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -88,7 +90,7 @@ func validate(b *Bank, parts []*rawBank, probs *Problems) {
 			}
 			for dim, pos := range t.expPos {
 				if _, ok := dimAt[dim]; !ok {
-					probs.add(pos, f+".expectations."+dim, "unknown dimension %q%s", dim, suggest(dim, keys(dimAt)))
+					probs.add(pos, f+".expectations."+dim, "unknown dimension %q%s", dim, suggest(dim, slices.Sorted(maps.Keys(dimAt))))
 				}
 			}
 		}
@@ -104,7 +106,7 @@ func validate(b *Bank, parts []*rawBank, probs *Problems) {
 			for i, ts := range dm.actionTiers {
 				for _, t := range ts {
 					if _, ok := tierAt[t.val]; !ok {
-						probs.add(t.pos, fmt.Sprintf("dimensions[%s].actions[%d].tiers", dm.ID, i), "unknown tier %q%s", t.val, suggest(t.val, keys(tierAt)))
+						probs.add(t.pos, fmt.Sprintf("dimensions[%s].actions[%d].tiers", dm.ID, i), "unknown tier %q%s", t.val, suggest(t.val, slices.Sorted(maps.Keys(tierAt))))
 					}
 				}
 			}
@@ -130,7 +132,7 @@ func validate(b *Bank, parts []*rawBank, probs *Problems) {
 			case q.Dimension == "":
 				probs.add(q.Pos, f+".dimension", "missing; name the dimension this question measures")
 			case dimAt[q.Dimension] == (Pos{}):
-				probs.add(rq.dimPos, f+".dimension", "unknown dimension %q%s", q.Dimension, suggest(q.Dimension, keys(dimAt)))
+				probs.add(rq.dimPos, f+".dimension", "unknown dimension %q%s", q.Dimension, suggest(q.Dimension, slices.Sorted(maps.Keys(dimAt))))
 			default:
 				perDim[q.Dimension]++
 			}
@@ -185,5 +187,5 @@ func validate(b *Bank, parts []*rawBank, probs *Problems) {
 		}
 	}
 
-	sort.SliceStable(b.Tiers, func(i, j int) bool { return b.Tiers[i].Rank < b.Tiers[j].Rank })
+	slices.SortStableFunc(b.Tiers, func(x, y Tier) int { return cmp.Compare(x.Rank, y.Rank) })
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -502,11 +503,8 @@ func capitalise(s string) string {
 func actionKinds(actions []assessment.Action) []string {
 	var kinds []string
 	for _, k := range questions.ActionKinds {
-		for _, a := range actions {
-			if a.Kind == k {
-				kinds = append(kinds, k)
-				break
-			}
+		if slices.ContainsFunc(actions, func(a assessment.Action) bool { return a.Kind == k }) {
+			kinds = append(kinds, k)
 		}
 	}
 	return kinds

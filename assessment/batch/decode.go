@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -205,10 +206,8 @@ func (d *fastDecoder) picks(q *questions.Question) (questions.Value, bool) {
 		if !ok {
 			return questions.Value{}, false
 		}
-		for _, seen := range ids {
-			if seen == id {
-				return questions.Value{}, false
-			}
+		if slices.Contains(ids, id) {
+			return questions.Value{}, false
 		}
 		ids = append(ids, id)
 		d.ws()

@@ -5,10 +5,11 @@
 package cohort
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/digilead/digilead/assessment"
@@ -288,7 +289,7 @@ func (b *Builder) Report() (*Report, error) {
 	for _, d := range b.dims {
 		r.Dimensions = append(r.Dimensions, describe(d))
 	}
-	sort.SliceStable(b.tiers, func(i, j int) bool { return b.tiers[i].rank < b.tiers[j].rank })
+	slices.SortStableFunc(b.tiers, func(x, y tierAcc) int { return cmp.Compare(x.rank, y.rank) })
 	r.Levels = append(r.Levels, LevelCount{Name: DevelopingName, Count: b.levels[""]})
 	for _, t := range b.tiers {
 		id := t.id
@@ -313,15 +314,8 @@ func (b *Builder) commonGaps() []Gap {
 		}
 		gaps = append(gaps, g)
 	}
-	sort.SliceStable(gaps, func(i, j int) bool {
-		a, c := gaps[i], gaps[j]
-		if a.Share != c.Share {
-			return a.Share > c.Share
-		}
-		if a.WithGap != c.WithGap {
-			return a.WithGap > c.WithGap
-		}
-		return deref(a.MeanGap) > deref(c.MeanGap)
+	slices.SortStableFunc(gaps, func(a, c Gap) int {
+		return cmp.Or(cmp.Compare(c.Share, a.Share), cmp.Compare(c.WithGap, a.WithGap), cmp.Compare(deref(c.MeanGap), deref(a.MeanGap)))
 	})
 	return gaps
 }
@@ -387,7 +381,7 @@ func describe(d dimAcc) Dimension {
 	if len(s) == 0 {
 		return out
 	}
-	sort.Float64s(s)
+	slices.Sort(s)
 	out.Mean = ptr(round(Mean(s), 100))
 	if sd, ok := SD(s); ok {
 		out.SD = ptr(round(sd, 100))

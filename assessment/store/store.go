@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -113,18 +113,22 @@ func (s *Store) Results() ([]Entry, error) {
 		entries = append(entries, e)
 	}
 	// Newest first; results that could not be read last.
-	sort.SliceStable(entries, func(i, j int) bool {
-		a, b := entries[i], entries[j]
+	slices.SortStableFunc(entries, func(a, b Entry) int {
 		if (a.Result == nil) != (b.Result == nil) {
-			return a.Result != nil
+			if a.Result != nil {
+				return -1
+			}
+			return 1
 		}
-		if a.Result != nil && !a.Result.CompletedAt.Equal(b.Result.CompletedAt) {
-			return a.Result.CompletedAt.After(b.Result.CompletedAt)
+		if a.Result != nil {
+			if c := b.Result.CompletedAt.Compare(a.Result.CompletedAt); c != 0 {
+				return c
+			}
 		}
-		if ma, mb := modified[a.Path], modified[b.Path]; !ma.Equal(mb) {
-			return ma.After(mb)
+		if c := modified[b.Path].Compare(modified[a.Path]); c != 0 {
+			return c
 		}
-		return a.Path > b.Path
+		return strings.Compare(b.Path, a.Path)
 	})
 	return entries, nil
 }
