@@ -310,7 +310,7 @@ func (b *Builder) commonGaps() []Gap {
 		}
 		g := Gap{Dimension: b.dims[i].id, Name: b.dims[i].name, WithGap: acc.with, Assessed: acc.assessed, Share: round(float64(acc.with)/float64(acc.assessed), 1e4)}
 		if acc.with > 0 {
-			g.MeanGap = ptr(round(acc.sum/float64(acc.with), 100))
+			g.MeanGap = new(round(acc.sum/float64(acc.with), 100))
 		}
 		gaps = append(gaps, g)
 	}
@@ -382,14 +382,14 @@ func describe(d dimAcc) Dimension {
 		return out
 	}
 	slices.Sort(s)
-	out.Mean = ptr(round(Mean(s), 100))
+	out.Mean = new(round(Mean(s), 100))
 	if sd, ok := SD(s); ok {
-		out.SD = ptr(round(sd, 100))
+		out.SD = new(round(sd, 100))
 	}
-	out.Min, out.Max = ptr(s[0]), ptr(s[len(s)-1])
-	out.P25 = ptr(round(Quantile(s, 0.25), 100))
-	out.Median = ptr(round(Quantile(s, 0.5), 100))
-	out.P75 = ptr(round(Quantile(s, 0.75), 100))
+	out.Min, out.Max = new(s[0]), new(s[len(s)-1])
+	out.P25 = new(round(Quantile(s, 0.25), 100))
+	out.Median = new(round(Quantile(s, 0.5), 100))
+	out.P75 = new(round(Quantile(s, 0.75), 100))
 	return out
 }
 
@@ -430,8 +430,6 @@ func Quantile(sorted []float64, p float64) float64 {
 }
 
 func round(x, scale float64) float64 { return math.Round(x*scale) / scale }
-
-func ptr(x float64) *float64 { return &x }
 
 func deref(p *float64) float64 {
 	if p == nil {

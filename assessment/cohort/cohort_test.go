@@ -21,7 +21,7 @@ func person(level string, a, b, c float64, gaps map[string]float64) *Entry {
 		id := string(rune('a' + i))
 		d := EntryDimension{ID: id, Name: strings.ToUpper(id)}
 		if !math.IsNaN(s) {
-			d.Score = ptr(s)
+			d.Score = new(s)
 		}
 		e.Dimensions = append(e.Dimensions, d)
 		if g, ok := gaps[id]; ok {
