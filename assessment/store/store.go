@@ -43,17 +43,9 @@ func (s *Store) draftsDir() string  { return filepath.Join(s.Dir, "drafts") }
 
 func ensureDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("create %s: %w", dir, unwrapPath(err))
+		return fmt.Errorf("create %s: %w", dir, questions.WithoutPath(err))
 	}
 	return nil
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // SaveResult writes a result into the results directory, atomically and
@@ -73,7 +65,7 @@ func (s *Store) SaveResult(r *assessment.Result) (string, error) {
 		path = filepath.Join(dir, fmt.Sprintf("%s-%d.json", base, i))
 	}
 	if err := WriteFileAtomic(path, append(data, '\n'), 0o600); err != nil {
-		return "", fmt.Errorf("save result in %s: %w", dir, unwrapPath(err))
+		return "", fmt.Errorf("save result in %s: %w", dir, questions.WithoutPath(err))
 	}
 	return path, nil
 }
@@ -165,7 +157,7 @@ func (s *Store) SaveDraft(d *Draft) (string, error) {
 	}
 	path := s.draftPath(d.Bank.ID)
 	if err := WriteFileAtomic(path, append(data, '\n'), 0o600); err != nil {
-		return "", fmt.Errorf("save draft in %s: %w", s.draftsDir(), unwrapPath(err))
+		return "", fmt.Errorf("save draft in %s: %w", s.draftsDir(), questions.WithoutPath(err))
 	}
 	return path, nil
 }
@@ -181,7 +173,7 @@ func (s *Store) LoadDraft(bankID string) (*Draft, error) {
 		return nil, ErrNoDraft
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read draft %s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("read draft %s: %w", path, questions.WithoutPath(err))
 	}
 	var d Draft
 	if err := json.Unmarshal(data, &d); err != nil {
