@@ -280,7 +280,7 @@ func (b *Builder) Report() (*Report, error) {
 	}
 	if b.n < b.o.MinGroup {
 		return nil, refuse(ErrTooSmall, "only %d %s: a cohort report needs at least %d people, so that no one can be recognised from the figures. Add results, or pass --min-group %d if everyone in the group agreed to share",
-			b.n, plural(b.n, "result", "results"), b.o.MinGroup, max(1, b.n))
+			b.n, questions.Plural(b.n, "result", "results"), b.o.MinGroup, max(1, b.n))
 	}
 	r := &Report{Schema: Schema, Bank: b.bank, Participants: b.n, Dimensions: []Dimension{}, Levels: []LevelCount{}, Tiers: []Tier{}, Gaps: []Gap{}}
 	if t := b.o.Target; t != nil {
@@ -345,10 +345,10 @@ func (b *Builder) mixed() error {
 		if g.count > len(g.sources) {
 			names += fmt.Sprintf(" and %d more", g.count-len(g.sources))
 		}
-		odd = append(odd, fmt.Sprintf("%s %s from bank %s %s", names, plural(g.count, "is", "are"), g.bank.ID, g.bank.Version))
+		odd = append(odd, fmt.Sprintf("%s %s from bank %s %s", names, questions.Plural(g.count, "is", "are"), g.bank.ID, g.bank.Version))
 	}
 	m := b.groups[main]
-	others := fmt.Sprintf("the other %d %s", m.count, plural(m.count, "result", "results"))
+	others := fmt.Sprintf("the other %d %s", m.count, questions.Plural(m.count, "result", "results"))
 	advice := "A cohort compares like with like: report on each bank separately"
 	if b.o.Bank != nil {
 		others = "the bank in use"
@@ -436,11 +436,4 @@ func deref(p *float64) float64 {
 		return 0
 	}
 	return *p
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

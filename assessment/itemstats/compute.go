@@ -328,13 +328,10 @@ func reverseHint(q *questions.Question) string {
 }
 
 func people(n int) string {
-	switch n {
-	case 0:
+	if n == 0 {
 		return "Nobody"
-	case 1:
-		return "1 person"
 	}
-	return fmt.Sprintf("%d people", n)
+	return fmt.Sprintf("%d %s", n, questions.Plural(n, "person", "people"))
 }
 
 // round rounds for output, after every flag is decided: coefficients to 4
