@@ -52,14 +52,6 @@ type Tool struct {
 	Version string `json:"version"`
 }
 
-// BankRef identifies the bank a result was scored with.
-type BankRef struct {
-	ID      string `json:"id"`
-	Title   string `json:"title"`
-	Version string `json:"version"`
-	Digest  string `json:"digest"`
-}
-
 // DimensionScore is one dimension's score. Score is nil when the dimension
 // had too few answers (status "insufficient").
 type DimensionScore struct {
@@ -89,17 +81,6 @@ type TierResult struct {
 	// Blocking lists the dimensions (bank order) that keep the tier from
 	// being met.
 	Blocking []string `json:"blocking,omitempty"`
-}
-
-// TierRef names a tier.
-type TierRef struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	Rank int    `json:"rank"`
-	// Description and Challenges are carried for the target tier so a saved
-	// result can be reported without its bank.
-	Description string   `json:"description,omitempty"`
-	Challenges  []string `json:"challenges,omitempty"`
 }
 
 // Gap is the distance between a dimension's score and the target tier's
@@ -277,7 +258,7 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 	r := &Result{
 		Schema:      ResultSchema,
 		Tool:        opts.Tool,
-		Bank:        BankRef{ID: b.ID, Title: b.Title, Version: b.Version, Digest: b.Digest},
+		Bank:        NewBankRef(b),
 		Respondent:  a.Respondent,
 		CompletedAt: opts.Now.UTC().Truncate(time.Second),
 		Answers:     a.Values,
@@ -308,10 +289,11 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 		r.Tiers[t] = s.tierResult(t, scores)
 	}
 	if lvl := Level(r.Tiers); lvl >= 0 {
-		r.Level = &TierRef{ID: b.Tiers[lvl].ID, Name: b.Tiers[lvl].Name, Rank: b.Tiers[lvl].Rank}
+		r.Level = new(NewTierRef(&b.Tiers[lvl]))
 	}
 	target := ChooseTarget(b, r.Tiers, a.Respondent.Role, opts.Target)
-	r.Target = TierRef{ID: target.ID, Name: target.Name, Rank: target.Rank, Description: target.Description, Challenges: target.Challenges}
+	r.Target = NewTierRef(target)
+	r.Target.Description, r.Target.Challenges = target.Description, target.Challenges
 	t := 0
 	for t < len(b.Tiers) && &b.Tiers[t] != target {
 		t++

@@ -27,29 +27,16 @@ const DevelopingName = "Developing"
 
 // Report is the digilead.cohort/v1 document.
 type Report struct {
-	Schema       string  `json:"schema"`
-	Bank         BankRef `json:"bank"`
-	Participants int     `json:"participants"`
+	Schema       string                 `json:"schema"`
+	Bank         assessment.BankVersion `json:"bank"`
+	Participants int                    `json:"participants"`
 	// GapTarget is the tier everyone's gaps were measured against, when one
 	// was chosen for all; absent, each person's own target was used.
-	GapTarget  *TierRef     `json:"gap_target,omitempty"`
-	Dimensions []Dimension  `json:"dimensions"`
-	Levels     []LevelCount `json:"levels"`
-	Tiers      []Tier       `json:"tiers"`
-	Gaps       []Gap        `json:"gaps"`
-}
-
-// BankRef names the bank of the results.
-type BankRef struct {
-	ID      string `json:"id"`
-	Title   string `json:"title"`
-	Version string `json:"version"`
-}
-
-// TierRef names a tier.
-type TierRef struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	GapTarget  *assessment.TierName `json:"gap_target,omitempty"`
+	Dimensions []Dimension          `json:"dimensions"`
+	Levels     []LevelCount         `json:"levels"`
+	Tiers      []Tier               `json:"tiers"`
+	Gaps       []Gap                `json:"gaps"`
 }
 
 // Dimension is the distribution of one dimension's scores. The figures
@@ -122,7 +109,7 @@ type Options struct {
 type Builder struct {
 	o Options
 
-	bank   BankRef
+	bank   assessment.BankVersion
 	groups []group // results per bank; only the first is summed
 
 	n      int
@@ -134,7 +121,7 @@ type Builder struct {
 }
 
 type group struct {
-	bank    BankRef
+	bank    assessment.BankVersion
 	count   int
 	sources []string // the first few, for messages
 }
@@ -164,7 +151,7 @@ func New(o Options) *Builder {
 	}
 	b := &Builder{o: o, dimIdx: map[string]int{}, levels: map[string]int{}}
 	if o.Bank != nil {
-		b.groups = []group{{bank: BankRef{ID: o.Bank.ID, Title: o.Bank.Title, Version: o.Bank.Version}}}
+		b.groups = []group{{bank: assessment.NewBankRef(o.Bank).WithoutDigest()}}
 	}
 	return b
 }
@@ -173,7 +160,7 @@ const maxSources = 3
 
 // Add adds one result; source names it in messages only.
 func (b *Builder) Add(e *Entry, source string) {
-	ref := BankRef{ID: e.Bank.ID, Title: e.Bank.Title, Version: e.Bank.Version}
+	ref := e.Bank.WithoutDigest()
 	gi := -1
 	for i, g := range b.groups {
 		if g.bank.ID == ref.ID && g.bank.Version == ref.Version {
@@ -197,7 +184,7 @@ func (b *Builder) Add(e *Entry, source string) {
 
 func (b *Builder) add(e *Entry) {
 	if b.n == 0 {
-		b.bank = BankRef{ID: e.Bank.ID, Title: e.Bank.Title, Version: e.Bank.Version}
+		b.bank = e.Bank.WithoutDigest()
 	}
 	b.n++
 	scores := make(map[string]*float64, len(e.Dimensions))
@@ -284,7 +271,7 @@ func (b *Builder) Report() (*Report, error) {
 	}
 	r := &Report{Schema: Schema, Bank: b.bank, Participants: b.n, Dimensions: []Dimension{}, Levels: []LevelCount{}, Tiers: []Tier{}, Gaps: []Gap{}}
 	if t := b.o.Target; t != nil {
-		r.GapTarget = &TierRef{ID: t.ID, Name: t.Name}
+		r.GapTarget = &assessment.TierName{ID: t.ID, Name: t.Name}
 	}
 	for _, d := range b.dims {
 		r.Dimensions = append(r.Dimensions, describe(d))
