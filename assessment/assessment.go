@@ -294,11 +294,7 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 	target := ChooseTarget(b, r.Tiers, a.Respondent.Role, opts.Target)
 	r.Target = NewTierRef(target)
 	r.Target.Description, r.Target.Challenges = target.Description, target.Challenges
-	t := 0
-	for t < len(b.Tiers) && &b.Tiers[t] != target {
-		t++
-	}
-	r.Gaps = s.gaps(t, scores, nums[len(b.Dimensions):])
+	r.Gaps = s.gaps(s.tierIndex(target), scores, nums[len(b.Dimensions):])
 	applyReliability(b, r)
 	r.Notes = s.notes(values)
 	clear(values) // keep no answer alive in the pool
@@ -453,24 +449,32 @@ func Severity(gap float64) string {
 	}
 }
 
-// Gaps lists the target's expectations against the scores (by dimension
-// id), sorted by weight*gap descending, ties in bank order.
-func Gaps(b *questions.Bank, target *questions.Tier, scores map[string]*float64) []Gap {
-	var rs []rankedGap
-	for i, d := range b.Dimensions {
-		e, ok := target.Expectations[d.ID]
-		if !ok {
-			continue
-		}
-		acts := []Action{}
-		for _, a := range d.Actions {
-			if a.AppliesTo(target.ID) {
-				acts = append(acts, Action{Kind: a.Kind, Text: a.Text})
-			}
-		}
-		rs = append(rs, newGap(&b.Dimensions[i], e, scores[d.ID], new(float64), acts))
+// Gaps lists the target tier's expectations against scores given by
+// dimension id, as Score does for a result: sorted by weight*gap
+// descending, ties in bank order, with the Scorer's actions for the
+// target. Unlike Score's, the gaps are not rounded. target must be a tier
+// of the Scorer's bank; another has no gaps.
+func (s *Scorer) Gaps(target *questions.Tier, scores map[string]*float64) []Gap {
+	t := s.tierIndex(target)
+	if t < 0 {
+		return nil
 	}
-	return sortGaps(rs)
+	byPos := make([]*float64, len(s.b.Dimensions))
+	for d := range s.b.Dimensions {
+		byPos[d] = scores[s.b.Dimensions[d].ID]
+	}
+	return s.gaps(t, byPos, make([]float64, len(s.expect[t])))
+}
+
+// tierIndex is the position in the bank of tier t (one of the bank's own,
+// else the one with its id), or -1.
+func (s *Scorer) tierIndex(t *questions.Tier) int {
+	for i := range s.b.Tiers {
+		if &s.b.Tiers[i] == t {
+			return i
+		}
+	}
+	return slices.IndexFunc(s.b.Tiers, func(bt questions.Tier) bool { return bt.ID == t.ID })
 }
 
 // gaps lists tier t's expectations against the scores (by position);

@@ -108,6 +108,8 @@ type Options struct {
 // number of people times dimensions.
 type Builder struct {
 	o Options
+	// scorer works out the gaps to Options.Target.
+	scorer *assessment.Scorer
 
 	bank   assessment.BankVersion
 	groups []group // results per bank; only the first is summed
@@ -152,6 +154,9 @@ func New(o Options) *Builder {
 	b := &Builder{o: o, dimIdx: map[string]int{}, levels: map[string]int{}}
 	if o.Bank != nil {
 		b.groups = []group{{bank: assessment.NewBankRef(o.Bank).WithoutDigest()}}
+		if o.Target != nil {
+			b.scorer = assessment.NewScorer(o.Bank)
+		}
 	}
 	return b
 }
@@ -221,7 +226,7 @@ func (b *Builder) addGaps(e *Entry, scores map[string]*float64) {
 		}
 		return
 	}
-	for _, g := range assessment.Gaps(b.o.Bank, b.o.Target, scores) {
+	for _, g := range b.scorer.Gaps(b.o.Target, scores) {
 		b.gap(g.Dimension, g.Score, g.Gap)
 	}
 }
