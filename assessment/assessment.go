@@ -161,9 +161,10 @@ func Value(q *questions.Question, v questions.Value) (x float64, ok bool) {
 
 // Score scores checked answers against the bank. The answers must have
 // been checked with questions.Bank.CheckAnswers (or built from the bank's
-// own ids); an unknown target is the caller's to refuse first (see
-// CheckTarget). To score many answer sets against one bank, make a
-// Scorer once.
+// own ids). An Options.Target that is not a tier of the bank is ignored,
+// the target chosen as if none were given (see ChooseTarget), so the
+// caller refuses an unknown one first (questions.Bank.Tier). To score many
+// answer sets against one bank, make a Scorer once.
 func Score(b *questions.Bank, a *questions.Answers, opts Options) *Result {
 	return NewScorer(b).Score(a, opts)
 }

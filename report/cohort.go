@@ -141,7 +141,7 @@ func insufficientNote(c *cohort.Report) string {
 	return "Too few answers to score, left out of the figures: " + strings.Join(parts, ", ") + "."
 }
 
-// levelName is a level's name for people.
+// levelRows are the table rows of a cohort's levels: name, count and share.
 func levelRows(c *cohort.Report) [][]string {
 	rows := make([][]string, 0, len(c.Levels))
 	for _, l := range c.Levels {

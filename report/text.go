@@ -202,14 +202,10 @@ const (
 	minBar = 16
 )
 
-// row is one named bar with the words after it.
-type row struct {
-	name, bar, tail string
-}
-
-// layout fits rows to the width: names in a column when they fit beside a
-// bar of at least minBar cells, else each name on its own line with the
-// bar below it. barW is called with the bar width chosen.
+// rows writes named bars, each with its tail of words, fitted to the
+// width: names in a column when they fit beside a bar of at least minBar
+// cells, else each name on its own line with the bar below it. draw makes
+// bar i at the bar width chosen.
 func (t *text) rows(names []string, tails []string, draw func(i, barW int) string) {
 	nameW, tailW := 0, 0
 	for i := range names {
