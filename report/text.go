@@ -64,7 +64,11 @@ func (t *text) line(s string) {
 	t.sb.WriteByte('\n')
 }
 
-// wrap breaks s into lines of at most width columns, at spaces only.
+// wrap breaks s into lines of at most width columns, at spaces only; a
+// word wider than width has a line of its own. It is not ansi.Wordwrap,
+// which always breaks after a hyphen too: "Data-informed decisions" would
+// end a line with "Data-", and a long hyphenated question id would run a
+// column past the width.
 func wrap(s string, width int) []string {
 	var lines []string
 	var cur strings.Builder
