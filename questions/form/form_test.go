@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 // Key bytes as a terminal sends them.
@@ -168,21 +169,9 @@ func TestInteractiveAnswersWholeBank(t *testing.T) {
 	if o.answers.Respondent.Name != "Sam" || o.answers.Respondent.Role != b.Tiers[len(b.Tiers)-1].ID {
 		t.Errorf("respondent = %+v, want Sam in the top tier", o.answers.Respondent)
 	}
-	assertAnswers(t, o.answers, want)
+	questionstest.SameValues(t, o.answers.Values, want)
 	if len(pages) != Pages(b)+1 || pages[len(pages)-1] != Pages(b)+1 {
 		t.Errorf("OnPage next pages = %v, want 1..%d", pages, Pages(b)+1)
-	}
-}
-
-func assertAnswers(t *testing.T, got *questions.Answers, want map[string]questions.Value) {
-	t.Helper()
-	if len(got.Values) != len(want) {
-		t.Errorf("got %d answers, want %d", len(got.Values), len(want))
-	}
-	for id, w := range want {
-		if g := got.Values[id]; fmt.Sprint(g) != fmt.Sprint(w) {
-			t.Errorf("%s = %+v, want %+v", id, g, w)
-		}
 	}
 }
 
@@ -282,7 +271,7 @@ func TestInteractiveResumeStartsAtFirstUnansweredPage(t *testing.T) {
 	if o.err != nil {
 		t.Fatal(o.err)
 	}
-	assertAnswers(t, &questions.Answers{Values: pick(o.answers.Values, earlier.Values)}, earlier.Values)
+	questionstest.SameValues(t, pick(o.answers.Values, earlier.Values), earlier.Values)
 	if o.answers.Respondent.Name != "Kim" || len(o.answers.Values) != len(b.Questions) {
 		t.Errorf("respondent %+v, %d answers; want Kim and all %d", o.answers.Respondent, len(o.answers.Values), len(b.Questions))
 	}
@@ -349,7 +338,7 @@ func TestAccessibleAnswersWholeBankFromPipedLines(t *testing.T) {
 	if o.err != nil {
 		t.Fatalf("%v\n%s", o.err, tail(screen, 2000))
 	}
-	assertAnswers(t, o.answers, want)
+	questionstest.SameValues(t, o.answers.Values, want)
 	if o.answers.Respondent != (questions.Respondent{Name: "Ana", Role: b.Tiers[0].ID}) {
 		t.Errorf("respondent = %+v", o.answers.Respondent)
 	}

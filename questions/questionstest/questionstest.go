@@ -2,6 +2,7 @@
 package questionstest
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -75,4 +76,18 @@ func Example(t testing.TB) (*questions.Bank, *questions.Answers) {
 	t.Helper()
 	b := questions.Default()
 	return b, Answers(t, b, Path(ExampleAnswers))
+}
+
+// SameValues fails the test unless got holds exactly the answers in want,
+// values compared as they print.
+func SameValues(t testing.TB, got, want map[string]questions.Value) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("got %d answers, want %d", len(got), len(want))
+	}
+	for id, w := range want {
+		if g := got[id]; fmt.Sprint(g) != fmt.Sprint(w) {
+			t.Errorf("%s = %+v, want %+v", id, g, w)
+		}
+	}
 }
