@@ -52,14 +52,6 @@ type Tool struct {
 	Version string `json:"version"`
 }
 
-// BankRef identifies the bank a result was scored with.
-type BankRef struct {
-	ID      string `json:"id"`
-	Title   string `json:"title"`
-	Version string `json:"version"`
-	Digest  string `json:"digest"`
-}
-
 // DimensionScore is one dimension's score. Score is nil when the dimension
 // had too few answers (status "insufficient").
 type DimensionScore struct {
@@ -89,17 +81,6 @@ type TierResult struct {
 	// Blocking lists the dimensions (bank order) that keep the tier from
 	// being met.
 	Blocking []string `json:"blocking,omitempty"`
-}
-
-// TierRef names a tier.
-type TierRef struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	Rank int    `json:"rank"`
-	// Description and Challenges are carried for the target tier so a saved
-	// result can be reported without its bank.
-	Description string   `json:"description,omitempty"`
-	Challenges  []string `json:"challenges,omitempty"`
 }
 
 // Gap is the distance between a dimension's score and the target tier's
@@ -180,9 +161,10 @@ func Value(q *questions.Question, v questions.Value) (x float64, ok bool) {
 
 // Score scores checked answers against the bank. The answers must have
 // been checked with questions.Bank.CheckAnswers (or built from the bank's
-// own ids); an unknown target is the caller's to refuse first (see
-// CheckTarget). To score many answer sets against one bank, make a
-// Scorer once.
+// own ids). An Options.Target that is not a tier of the bank is ignored,
+// the target chosen as if none were given (see ChooseTarget), so the
+// caller refuses an unknown one first (questions.Bank.Tier). To score many
+// answer sets against one bank, make a Scorer once.
 func Score(b *questions.Bank, a *questions.Answers, opts Options) *Result {
 	return NewScorer(b).Score(a, opts)
 }
@@ -277,7 +259,7 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 	r := &Result{
 		Schema:      ResultSchema,
 		Tool:        opts.Tool,
-		Bank:        BankRef{ID: b.ID, Title: b.Title, Version: b.Version, Digest: b.Digest},
+		Bank:        NewBankRef(b),
 		Respondent:  a.Respondent,
 		CompletedAt: opts.Now.UTC().Truncate(time.Second),
 		Answers:     a.Values,
@@ -308,15 +290,12 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 		r.Tiers[t] = s.tierResult(t, scores)
 	}
 	if lvl := Level(r.Tiers); lvl >= 0 {
-		r.Level = &TierRef{ID: b.Tiers[lvl].ID, Name: b.Tiers[lvl].Name, Rank: b.Tiers[lvl].Rank}
+		r.Level = new(NewTierRef(&b.Tiers[lvl]))
 	}
 	target := ChooseTarget(b, r.Tiers, a.Respondent.Role, opts.Target)
-	r.Target = TierRef{ID: target.ID, Name: target.Name, Rank: target.Rank, Description: target.Description, Challenges: target.Challenges}
-	t := 0
-	for t < len(b.Tiers) && &b.Tiers[t] != target {
-		t++
-	}
-	r.Gaps = s.gaps(t, scores, nums[len(b.Dimensions):])
+	r.Target = NewTierRef(target)
+	r.Target.Description, r.Target.Challenges = target.Description, target.Challenges
+	r.Gaps = s.gaps(s.tierIndex(target), scores, nums[len(b.Dimensions):])
 	applyReliability(b, r)
 	r.Notes = s.notes(values)
 	clear(values) // keep no answer alive in the pool
@@ -471,24 +450,32 @@ func Severity(gap float64) string {
 	}
 }
 
-// Gaps lists the target's expectations against the scores (by dimension
-// id), sorted by weight*gap descending, ties in bank order.
-func Gaps(b *questions.Bank, target *questions.Tier, scores map[string]*float64) []Gap {
-	var rs []rankedGap
-	for i, d := range b.Dimensions {
-		e, ok := target.Expectations[d.ID]
-		if !ok {
-			continue
-		}
-		acts := []Action{}
-		for _, a := range d.Actions {
-			if a.AppliesTo(target.ID) {
-				acts = append(acts, Action{Kind: a.Kind, Text: a.Text})
-			}
-		}
-		rs = append(rs, newGap(&b.Dimensions[i], e, scores[d.ID], new(float64), acts))
+// Gaps lists the target tier's expectations against scores given by
+// dimension id, as Score does for a result: sorted by weight*gap
+// descending, ties in bank order, with the Scorer's actions for the
+// target. Unlike Score's, the gaps are not rounded. target must be a tier
+// of the Scorer's bank; another has no gaps.
+func (s *Scorer) Gaps(target *questions.Tier, scores map[string]*float64) []Gap {
+	t := s.tierIndex(target)
+	if t < 0 {
+		return nil
 	}
-	return sortGaps(rs)
+	byPos := make([]*float64, len(s.b.Dimensions))
+	for d := range s.b.Dimensions {
+		byPos[d] = scores[s.b.Dimensions[d].ID]
+	}
+	return s.gaps(t, byPos, make([]float64, len(s.expect[t])))
+}
+
+// tierIndex is the position in the bank of tier t (one of the bank's own,
+// else the one with its id), or -1.
+func (s *Scorer) tierIndex(t *questions.Tier) int {
+	for i := range s.b.Tiers {
+		if &s.b.Tiers[i] == t {
+			return i
+		}
+	}
+	return slices.IndexFunc(s.b.Tiers, func(bt questions.Tier) bool { return bt.ID == t.ID })
 }
 
 // gaps lists tier t's expectations against the scores (by position);

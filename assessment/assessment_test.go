@@ -3,34 +3,16 @@ package assessment_test
 import (
 	"fmt"
 	"math"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 var now = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
-
-func loadSmall(t *testing.T) *questions.Bank {
-	t.Helper()
-	data, err := os.ReadFile("testdata/small.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return parse(t, string(data))
-}
-
-func parse(t *testing.T, yaml string) *questions.Bank {
-	t.Helper()
-	b, err := questions.Parse(questions.File{Name: "test.yaml", Data: []byte(yaml)})
-	if err != nil {
-		t.Fatalf("bank does not load:\n%v", err)
-	}
-	return b
-}
 
 // answers checks raw answers against the bank, as the CLI does.
 func answers(t *testing.T, b *questions.Bank, role string, raw map[string]any) *questions.Answers {
@@ -73,7 +55,7 @@ var basic = map[string]any{
 }
 
 func TestDimensionScores(t *testing.T) {
-	b := loadSmall(t)
+	b := questionstest.Load(t, "testdata/small.yaml")
 	tests := []struct {
 		name     string
 		raw      map[string]any
@@ -117,7 +99,7 @@ func TestDimensionScores(t *testing.T) {
 }
 
 func TestCoverageBoundaryIsInclusive(t *testing.T) {
-	b := parse(t, `schema: digilead/v1
+	b := questionstest.Parse(t, "test.yaml", `schema: digilead/v1
 id: cov
 title: t
 version: "1"
@@ -136,7 +118,7 @@ questions:
 // TestFloatNoiseNeverDecides: four answers averaging exactly one half score
 // exactly 50, meet an expectation of 50 and are exactly 10 short of 60.
 func TestFloatNoiseNeverDecides(t *testing.T) {
-	b := parse(t, `schema: digilead/v1
+	b := questionstest.Parse(t, "test.yaml", `schema: digilead/v1
 id: noise
 title: t
 version: "1"
@@ -189,7 +171,7 @@ func TestSeverity(t *testing.T) {
 }
 
 func TestTiersReadinessAndLevel(t *testing.T) {
-	b := loadSmall(t)
+	b := questionstest.Load(t, "testdata/small.yaml")
 	r := score(t, b, "", "", basic)
 	// low: alpha 85 >= 50, beta 66.67 >= 40: met, readiness 100.
 	// mid: gamma has no score, so not met, even though its expectation is 0;
@@ -238,7 +220,7 @@ questions:
 `
 
 func TestLevelAndTarget(t *testing.T) {
-	b := parse(t, ladder)
+	b := questionstest.Parse(t, "test.yaml", ladder)
 	if got := strings.Join(b.TierIDs(), ","); got != "one,two,three,empty" {
 		t.Fatalf("tiers are not in rank order: %s", got)
 	}
@@ -294,7 +276,7 @@ func TestLevelAndTarget(t *testing.T) {
 }
 
 func TestReadinessWithZeroExpectation(t *testing.T) {
-	b := parse(t, `schema: digilead/v1
+	b := questionstest.Parse(t, "test.yaml", `schema: digilead/v1
 id: zero
 title: t
 version: "1"
@@ -315,7 +297,7 @@ questions:
 }
 
 func TestGapsOrderAndActions(t *testing.T) {
-	b := parse(t, `schema: digilead/v1
+	b := questionstest.Parse(t, "test.yaml", `schema: digilead/v1
 id: gaps
 title: t
 version: "1"
@@ -372,7 +354,7 @@ questions:
 }
 
 func TestInsufficientGapIsTheWholeExpectation(t *testing.T) {
-	b := loadSmall(t)
+	b := questionstest.Load(t, "testdata/small.yaml")
 	r := score(t, b, "", "top", basic)
 	for _, g := range r.Gaps {
 		if g.Dimension == "gamma" {
@@ -386,7 +368,7 @@ func TestInsufficientGapIsTheWholeExpectation(t *testing.T) {
 }
 
 func TestValueNormalisation(t *testing.T) {
-	b := loadSmall(t)
+	b := questionstest.Load(t, "testdata/small.yaml")
 	q := func(id string) *questions.Question { x, _ := b.Question(id); return x }
 	tests := []struct {
 		q    string
@@ -415,7 +397,7 @@ func TestValueNormalisation(t *testing.T) {
 }
 
 func TestResultCarriesAnswersAndMetadata(t *testing.T) {
-	b := loadSmall(t)
+	b := questionstest.Load(t, "testdata/small.yaml")
 	r := assessment.Score(b, answers(t, b, "mid", basic), assessment.Options{Now: now.Add(500 * time.Millisecond), Tool: assessment.Tool{Name: "digilead", Version: "9"}})
 	if r.Schema != "digilead.result/v1" || r.Tool.Version != "9" || r.Bank.ID != "small-test" || !strings.HasPrefix(r.Bank.Digest, "sha256:") {
 		t.Errorf("metadata wrong: %+v %+v %+v", r.Schema, r.Tool, r.Bank)

@@ -25,17 +25,7 @@ func DecodeResult(data []byte) (*Result, error) {
 	}
 	dec := json.NewDecoder(bytes.NewReader(trimmed))
 	if err := dec.Decode(&r); err != nil {
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.Is(err, io.ErrUnexpectedEOF):
-			return nil, invalid("truncated: the JSON ends early")
-		case errors.As(err, &se):
-			return nil, invalid("not valid JSON (offset %d): %v", se.Offset, se)
-		case errors.As(err, &te):
-			return nil, invalid("field %s: expected %s, got %s", te.Field, te.Type, te.Value)
-		}
-		return nil, invalid("%v", err)
+		return nil, JSONError(trimmed, err)
 	}
 	if dec.More() {
 		return nil, invalid("more than one JSON value; a result file holds one result")
@@ -55,6 +45,24 @@ func DecodeResult(data []byte) (*Result, error) {
 		r.Answers = map[string]questions.Value{}
 	}
 	return &r, nil
+}
+
+// JSONError explains an error of encoding/json decoding data, a digilead
+// document, as an input error (wrapping questions.ErrInvalid): the JSON
+// ends early, a field has the wrong type, or the text is not JSON. An
+// error of a value's own decoder keeps its message.
+func JSONError(data []byte, err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || (errors.As(err, &se) && se.Offset >= int64(len(data))):
+		return invalid("truncated: the JSON ends early")
+	case errors.As(err, &te):
+		return invalid("field %s: expected %s, got %s", te.Field, te.Type, te.Value)
+	case se != nil:
+		return invalid("not valid JSON (offset %d): %v", se.Offset, se)
+	}
+	return invalid("%v", err)
 }
 
 // CheckComplete checks what every digilead.result/v1 document holds, for

@@ -8,11 +8,12 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 // exampleResult scores docs/examples/answers.yaml with the default bank.
 func exampleResult(tb testing.TB) *Result {
-	b, a := exampleAnswers(tb)
+	b, a := questionstest.Example(tb)
 	return Score(b, a, Options{Now: time.Unix(1700000000, 0), Tool: Tool{Name: "digilead", Version: "test"}})
 }
 

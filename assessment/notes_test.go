@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 // qualityBank has two dimensions: "a" with a1..a4 (a4 reverse-keyed) and
@@ -35,15 +36,6 @@ questions:
   - {id: c1, dimension: b, text: C1, type: choice, options: [{id: x, label: X, score: 1}, {id: y, label: Y, score: 0}]}
 `
 
-func loadQualityBank(t *testing.T) *questions.Bank {
-	t.Helper()
-	b, err := questions.Parse(questions.File{Name: "quality.yaml", Data: []byte(qualityBank)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // answersOf builds values from "id=v" pairs: a number, "na", or an option.
 func answersOf(t *testing.T, b *questions.Bank, pairs string) map[string]questions.Value {
 	t.Helper()
@@ -65,7 +57,7 @@ func answersOf(t *testing.T, b *questions.Bank, pairs string) map[string]questio
 }
 
 func TestNotes(t *testing.T) {
-	b := loadQualityBank(t)
+	b := questionstest.Parse(t, "quality.yaml", qualityBank)
 	tests := []struct {
 		name    string
 		answers string
@@ -115,7 +107,7 @@ func TestNotes(t *testing.T) {
 }
 
 func TestNotesNeverChangeScores(t *testing.T) {
-	b := loadQualityBank(t)
+	b := questionstest.Parse(t, "quality.yaml", qualityBank)
 	flat := answersOf(t, b, "a1=5 a2=5 a3=5 a4=5 b1=5 b2=5 b3=5 b4=6 c1=x")
 	r := Score(b, &questions.Answers{Values: flat}, Options{Now: time.Unix(0, 0)})
 	if len(r.Notes) == 0 {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 func TestSEM(t *testing.T) {
@@ -35,7 +36,7 @@ func TestSEM(t *testing.T) {
 // Dimension a has reliability 0.84 and score_sd 15: SEM 6, so gaps below
 // 11.76 points are within measurement error. The target expects 60.
 func TestGapWithinError(t *testing.T) {
-	b := loadQualityBank(t)
+	b := questionstest.Parse(t, "quality.yaml", qualityBank)
 	tests := []struct {
 		answers string
 		scoreA  float64
@@ -70,7 +71,7 @@ func TestGapWithinError(t *testing.T) {
 }
 
 func TestReliabilityInResultJSON(t *testing.T) {
-	b := loadQualityBank(t)
+	b := questionstest.Parse(t, "quality.yaml", qualityBank)
 	r := Score(b, &questions.Answers{Values: answersOf(t, b, "a1=3 a2=3 a3=3 a4=3 b1=1 b2=1 b3=5")}, Options{Now: time.Unix(0, 0)})
 	data, err := json.Marshal(r)
 	if err != nil {
@@ -95,7 +96,7 @@ func TestReliabilityInResultJSON(t *testing.T) {
 }
 
 func TestNoReliabilityNoChange(t *testing.T) {
-	b := loadQualityBank(t)
+	b := questionstest.Parse(t, "quality.yaml", qualityBank)
 	b.Dimensions[0].Reliability, b.Dimensions[0].ScoreSD = 0, 0
 	r := Score(b, &questions.Answers{Values: answersOf(t, b, "a1=3 a2=3 a3=3 a4=3")}, Options{Now: time.Unix(0, 0)})
 	if d := r.Dimensions[0]; d.SEM != nil || gapOf(r, "a").WithinError {

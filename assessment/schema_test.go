@@ -8,10 +8,11 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/schematest"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 func TestResultsValidateAgainstSchema(t *testing.T) {
-	b := loadSmall(t)
+	b := questionstest.Load(t, "testdata/small.yaml")
 	cases := map[string]map[string]any{
 		"basic":   basic,
 		"empty":   {},
@@ -31,7 +32,7 @@ func TestResultsValidateAgainstSchema(t *testing.T) {
 }
 
 func TestSchemaRejectsBrokenResults(t *testing.T) {
-	b := loadSmall(t)
+	b := questionstest.Load(t, "testdata/small.yaml")
 	data, _ := json.Marshal(score(t, b, "", "", basic))
 	for _, tc := range []struct{ from, to string }{
 		{`"schema":"digilead.result/v1"`, `"schema":"digilead.result/v2"`},
@@ -50,7 +51,7 @@ func TestSchemaRejectsBrokenResults(t *testing.T) {
 }
 
 func TestDecodeResult(t *testing.T) {
-	b := loadSmall(t)
+	b := questionstest.Load(t, "testdata/small.yaml")
 	r := score(t, b, "mid", "", basic)
 	good, _ := json.Marshal(r)
 	back, err := assessment.DecodeResult(good)

@@ -2,12 +2,14 @@ package questions
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -222,15 +224,11 @@ func (b *Bank) CheckAnswers(raw RawAnswers) (*Answers, error) {
 		}
 	}
 	a := &Answers{Bank: raw.Bank, Respondent: raw.Respondent, Values: make(map[string]Value, len(raw.Answers))}
-	ids := make([]string, 0, len(raw.Answers))
-	for id := range raw.Answers {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		if oi, oj := b.order(ids[i]), b.order(ids[j]); oi != oj {
-			return oi < oj
+	ids := slices.SortedFunc(maps.Keys(raw.Answers), func(x, y string) int {
+		if c := cmp.Compare(b.order(x), b.order(y)); c != 0 {
+			return c
 		}
-		return ids[i] < ids[j] // unknown ids, in a stable order
+		return strings.Compare(x, y) // unknown ids, in a stable order
 	})
 	for _, id := range ids {
 		v, err := b.ParseValue(id, raw.Answers[id])

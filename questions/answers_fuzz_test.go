@@ -1,26 +1,23 @@
-package questions
+package questions_test
 
 import (
 	"encoding/json"
 	"errors"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 // exampleAnswers returns the default bank and docs/examples/answers.yaml,
 // as it is and as JSON.
-func exampleAnswers(tb testing.TB) (b *Bank, yamlData, jsonData []byte) {
+func exampleAnswers(tb testing.TB) (b *questions.Bank, yamlData, jsonData []byte) {
 	tb.Helper()
-	b, err := Default()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if yamlData, err = os.ReadFile("../docs/examples/answers.yaml"); err != nil {
-		tb.Fatal(err)
-	}
-	raw, err := DecodeAnswers(yamlData)
+	b = questions.Default()
+	yamlData = questionstest.ReadFile(tb, questionstest.Path(questionstest.ExampleAnswers))
+	raw, err := questions.DecodeAnswers(yamlData)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -38,9 +35,9 @@ func FuzzDecodeAnswers(f *testing.F) {
 	f.Add([]byte("answers: {vis-explain: 4.5, vis-horizon: 0x3, nope: 1}\nextra: 1\n"))
 	f.Add([]byte("answers:\n  vis-explain: &a [*a]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		raw, err := DecodeAnswers(data)
+		raw, err := questions.DecodeAnswers(data)
 		if err != nil {
-			var p Problem
+			var p questions.Problem
 			if !errors.As(err, &p) || p.Msg == "" {
 				t.Fatalf("DecodeAnswers error is not a Problem with a message: %T %v", err, err)
 			}
@@ -49,8 +46,8 @@ func FuzzDecodeAnswers(f *testing.F) {
 		}
 		a, err := b.CheckAnswers(raw)
 		if err != nil {
-			var ps Problems
-			if !errors.As(err, &ps) || len(ps) == 0 || !errors.Is(err, ErrInvalid) {
+			var ps questions.Problems
+			if !errors.As(err, &ps) || len(ps) == 0 || !errors.Is(err, questions.ErrInvalid) {
 				t.Fatalf("CheckAnswers error is not Problems: %T %v", err, err)
 			}
 			for _, p := range ps {
@@ -69,7 +66,7 @@ func FuzzDecodeAnswers(f *testing.F) {
 			if !ok {
 				t.Fatalf("accepted an answer to unknown question %q", id)
 			}
-			if v.Kind == Unanswered {
+			if v.Kind == questions.Unanswered {
 				t.Fatalf("kept an unanswered value for %q", id)
 			}
 			// A value survives the trip through a result file: JSON out, JSON
@@ -78,7 +75,7 @@ func FuzzDecodeAnswers(f *testing.F) {
 			if err != nil {
 				t.Fatalf("%s: marshal %+v: %v", id, v, err)
 			}
-			var back Value
+			var back questions.Value
 			if err := json.Unmarshal(data, &back); err != nil {
 				t.Fatalf("%s: %s does not decode: %v", id, data, err)
 			}
@@ -90,7 +87,7 @@ func FuzzDecodeAnswers(f *testing.F) {
 				t.Fatalf("%s: %+v came back as %+v", id, v, again)
 			}
 		}
-		if _, err := ParseAnswers("answers.yaml", data, b); err != nil {
+		if _, err := questions.ParseAnswers("answers.yaml", data, b); err != nil {
 			t.Fatalf("ParseAnswers refuses what DecodeAnswers and CheckAnswers accept: %v", err)
 		}
 	})
@@ -98,11 +95,11 @@ func FuzzDecodeAnswers(f *testing.F) {
 
 // checkParseAnswersFails checks that ParseAnswers refuses the input as
 // Problems naming the file.
-func checkParseAnswersFails(t *testing.T, data []byte, b *Bank) {
+func checkParseAnswersFails(t *testing.T, data []byte, b *questions.Bank) {
 	t.Helper()
-	_, err := ParseAnswers("answers.yaml", data, b)
-	var ps Problems
-	if !errors.As(err, &ps) || len(ps) == 0 || !errors.Is(err, ErrInvalid) {
+	_, err := questions.ParseAnswers("answers.yaml", data, b)
+	var ps questions.Problems
+	if !errors.As(err, &ps) || len(ps) == 0 || !errors.Is(err, questions.ErrInvalid) {
 		t.Fatalf("ParseAnswers error is not Problems: %T %v", err, err)
 	}
 	for _, p := range ps {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 const answerBank = `schema: digilead/v1
@@ -32,17 +33,8 @@ questions:
     options: [{id: one, label: One, score: .5}, {id: two, label: Two, score: .5}]
 `
 
-func bankFor(t *testing.T, yaml string) *questions.Bank {
-	t.Helper()
-	b, err := questions.Parse(questions.File{Name: "b.yaml", Data: []byte(yaml)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 func TestParseValue(t *testing.T) {
-	b := bankFor(t, answerBank)
+	b := questionstest.Parse(t, "b.yaml", answerBank)
 	tests := []struct {
 		q    string
 		raw  any
@@ -89,7 +81,7 @@ func TestParseValue(t *testing.T) {
 }
 
 func TestParseAnswersFiles(t *testing.T) {
-	b := bankFor(t, answerBank)
+	b := questionstest.Parse(t, "b.yaml", answerBank)
 	tests := []struct {
 		name, data string
 		want       string // "" for success, else the error text
@@ -137,7 +129,7 @@ func TestParseAnswersFiles(t *testing.T) {
 }
 
 func TestValueJSONRoundTrip(t *testing.T) {
-	b := bankFor(t, answerBank)
+	b := questionstest.Parse(t, "b.yaml", answerBank)
 	for _, v := range []questions.Value{questions.IntValue(4), questions.NA, questions.OptionValue("good"), questions.OptionsValue("one", "two"), questions.OptionsValue(), questions.BoolValue(false)} {
 		data, err := json.Marshal(v)
 		if err != nil {

@@ -5,6 +5,7 @@ package questions
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -126,15 +127,7 @@ type Action struct {
 
 // AppliesTo reports whether the action is recommended for the tier.
 func (a Action) AppliesTo(tier string) bool {
-	if len(a.Tiers) == 0 {
-		return true
-	}
-	for _, t := range a.Tiers {
-		if t == tier {
-			return true
-		}
-	}
-	return false
+	return len(a.Tiers) == 0 || slices.Contains(a.Tiers, tier)
 }
 
 // Question is one item of the bank.

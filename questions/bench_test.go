@@ -1,24 +1,25 @@
-package questions
+package questions_test
 
 import (
 	"testing"
+
+	"github.com/digilead/digilead/questions"
 )
 
 // BenchmarkDefault is the default bank as a run gets it: compiled.
 func BenchmarkDefault(b *testing.B) {
 	for b.Loop() {
-		if _, err := Default(); err != nil {
-			b.Fatal(err)
-		}
+		questions.Default()
 	}
 }
 
 // BenchmarkParseDefaultYAML is what loading a bank file the size of the
 // default bank costs.
 func BenchmarkParseDefaultYAML(b *testing.B) {
-	b.SetBytes(int64(len(defaultYAML)))
+	data := questions.DefaultYAML()
+	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := Parse(File{Name: DefaultName, Data: defaultYAML}); err != nil {
+		if _, err := questions.Parse(questions.File{Name: questions.DefaultName, Data: data}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -33,7 +34,7 @@ func BenchmarkParseAnswers(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(bc.data)))
 			for b.Loop() {
-				if _, err := ParseAnswers("answers", bc.data, bank); err != nil {
+				if _, err := questions.ParseAnswers("answers", bc.data, bank); err != nil {
 					b.Fatal(err)
 				}
 			}

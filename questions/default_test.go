@@ -12,15 +12,12 @@ func TestCompiledDefaultIsTheYAML(t *testing.T) {
 		t.Fatalf("default.yaml:\n%v", err)
 	}
 	want.Source = "default"
-	got, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := Default()
 	if !reflect.DeepEqual(got, want) {
 		t.Fatal("default_bank.go is not default.yaml compiled: run go generate ./questions")
 	}
 	// Each call gives a bank of its own, which callers may change.
-	again, _ := Default()
+	again := Default()
 	again.Questions[0].Text = "changed"
 	if got.Questions[0].Text == "changed" {
 		t.Error("two calls of Default share their questions")
@@ -31,10 +28,7 @@ func TestCompiledDefaultIsTheYAML(t *testing.T) {
 // the questions themselves, for the default bank and for a bank built by
 // hand (never indexed).
 func TestDimensionQuestions(t *testing.T) {
-	def, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	def := Default()
 	byHand := &Bank{
 		Dimensions: []Dimension{{ID: "a"}, {ID: "b"}, {ID: "empty"}},
 		Questions:  []Question{{ID: "q1", Dimension: "b"}, {ID: "q2", Dimension: "a"}, {ID: "q3", Dimension: "b"}},

@@ -35,10 +35,10 @@ func WriteFigures(b *Bank, figs map[string]Figures) ([]string, error) {
 	for _, name := range names {
 		info, err := os.Stat(name)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, PathErr(err))
+			return nil, fmt.Errorf("%s: %w", name, WithoutPath(err))
 		}
 		if err := atomicfile.WriteFile(name, edited[name], info.Mode().Perm()); err != nil {
-			return nil, fmt.Errorf("%s: %w; check the file is writable", name, PathErr(err))
+			return nil, fmt.Errorf("%s: %w; check the file is writable", name, WithoutPath(err))
 		}
 	}
 	return names, nil
@@ -66,7 +66,7 @@ func editFigures(b *Bank, byFile map[string]map[string]Figures) (map[string][]by
 	for i, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, PathErr(err))
+			return nil, fmt.Errorf("%s: %w", p, WithoutPath(err))
 		}
 		if figs := byFile[p]; figs != nil {
 			if data, err = SetFigures(p, data, figs); err != nil {

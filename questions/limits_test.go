@@ -29,7 +29,7 @@ func wantProblem(t *testing.T, err error, want ...string) Problems {
 
 func TestParseAnswersRefusesFileOverSizeLimit(t *testing.T) {
 	data := append([]byte("answers: {}\n"), strings.Repeat("# padding\n", MaxFileSize/10)...)
-	_, err := ParseAnswers("big.yaml", data, mustDefault(t))
+	_, err := ParseAnswers("big.yaml", data, Default())
 	if ps := wantProblem(t, err, "big.yaml: larger than the 10 MiB limit"); len(ps) != 1 {
 		t.Errorf("want one problem, got %d", len(ps))
 	}
@@ -45,15 +45,6 @@ func TestLoadAcceptsFileJustUnderSizeLimit(t *testing.T) {
 	if _, err := Load(path); err != nil {
 		t.Fatalf("a %d-byte bank was refused: %v", len(data), err)
 	}
-}
-
-func mustDefault(t *testing.T) *Bank {
-	t.Helper()
-	b, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 // questionLines writes n likert questions of dimension d1, ids from first.
@@ -107,7 +98,7 @@ func billionLaughs(key string) string {
 
 func TestAliasBombInAnswersIsRefused(t *testing.T) {
 	// An answers file is decoded by yaml.v3, which refuses the expansion.
-	_, err := ParseAnswers("bomb.yaml", []byte(billionLaughs("answers")), mustDefault(t))
+	_, err := ParseAnswers("bomb.yaml", []byte(billionLaughs("answers")), Default())
 	wantProblem(t, err, "bomb.yaml", "excessive aliasing")
 }
 
@@ -151,7 +142,7 @@ func TestNestingDepthIsRefused(t *testing.T) {
 	_, err := Parse(File{Name: "deep.yaml", Data: []byte("tiers: " + deep + "\n")})
 	wantProblem(t, err, "deep.yaml", "exceeded max depth")
 
-	b := mustDefault(t)
+	b := Default()
 	_, err = ParseAnswers("deep.yaml", []byte("answers: {x: "+deep+"}\n"), b)
 	wantProblem(t, err, "deep.yaml", "exceeded max depth")
 	_, err = ParseAnswers("deep.json", []byte(`{"answers": {"x": `+deep+"}}"), b)

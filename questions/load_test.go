@@ -2,6 +2,8 @@ package questions_test
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,13 +11,11 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 func TestDefaultBankIsValid(t *testing.T) {
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatalf("the embedded default bank does not load:\n%v", err)
-	}
+	b := questions.Default()
 	if got := strings.Join(b.TierIDs(), ","); got != "frontline,operational,strategic" {
 		t.Errorf("tiers = %s", got)
 	}
@@ -72,17 +72,83 @@ func TestDefaultBankIsValid(t *testing.T) {
 	}
 }
 
-// every shipped bank loads: the default, the test banks and the examples.
+// Which YAML files of the repository are banks, for TestShippedBanksLoad:
+//   - a directory in splitBanks is one bank over several files: it loads
+//     as a whole, and its files are parts, never loaded alone;
+//   - a file whose name contains "answers" is an answers file: it must
+//     decode as answers (so a bank so named would fail, not be skipped);
+//   - a file whose name starts with "bad-" is a deliberately broken
+//     fixture: it must fail to load;
+//   - every other *.yaml or *.yml file is a bank and must load.
+//
+// Directories whose names start with "." (.git, .ci) are not walked.
+var splitBanks = []string{"questions/testdata/split"}
+
+// minShippedBanks is how many banks the walk must find: default.yaml,
+// assessment/testdata/small.yaml, cmd/digilead/testdata/stats-bank.yaml,
+// report/testdata/tricky-bank.yaml and the split bank. Fewer means the walk
+// is broken, not that the banks are fine.
+const minShippedBanks = 5
+
+// TestShippedBanksLoad loads every bank in the repository, strictly, as
+// digilead would: the default bank's source, the test banks and any
+// example.
 func TestShippedBanksLoad(t *testing.T) {
-	paths, _ := filepath.Glob("../**/testdata/*.yaml")
-	more, _ := filepath.Glob("../docs/examples/*bank*.yaml")
-	for _, p := range append(paths, more...) {
-		if strings.Contains(p, "bad") || strings.Contains(p, "answers") {
-			continue
+	root := questionstest.Root()
+	split := map[string]bool{}
+	for _, d := range splitBanks {
+		split[filepath.Join(root, filepath.FromSlash(d))] = true
+	}
+	banks, answers := 0, 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
 		}
-		if _, err := questions.Load(p); err != nil {
-			t.Errorf("%s:\n%v", p, err)
+		rel, _ := filepath.Rel(root, path)
+		name := d.Name()
+		switch {
+		case d.IsDir() && strings.HasPrefix(name, ".") && path != root:
+			return filepath.SkipDir
+		case d.IsDir() && split[path]:
+			delete(split, path)
+			banks++
+			if _, err := questions.Load(path); err != nil {
+				t.Errorf("split bank %s:\n%v", rel, err)
+			}
+			return filepath.SkipDir
+		case d.IsDir():
+			return nil
 		}
+		switch ext := strings.ToLower(filepath.Ext(name)); {
+		case ext != ".yaml" && ext != ".yml":
+		case strings.Contains(name, "answers"):
+			answers++
+			if _, err := questions.DecodeAnswers(questionstest.ReadFile(t, path)); err != nil {
+				t.Errorf("%s is named as an answers file but is not one:\n%v", rel, err)
+			}
+		case strings.HasPrefix(name, "bad-"):
+			if _, err := questions.Load(path); err == nil {
+				t.Errorf("%s is named as a broken fixture (bad-*) but loads", rel)
+			}
+		default:
+			banks++
+			if _, err := questions.Load(path); err != nil {
+				t.Errorf("bank %s:\n%v", rel, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("walking %s: %v", root, err)
+	}
+	for d := range split {
+		t.Errorf("split bank %s listed in splitBanks is not there", d)
+	}
+	if banks < minShippedBanks {
+		t.Errorf("found %d banks under %s, want at least %d", banks, root, minShippedBanks)
+	}
+	if answers == 0 {
+		t.Errorf("found no answers files under %s (docs/examples/answers.yaml at least)", root)
 	}
 }
 
@@ -289,5 +355,27 @@ func TestDigest(t *testing.T) {
 	b3, _ := questions.Parse(questions.File{Name: "x.yaml", Data: []byte(valid + "# changed\n")})
 	if b1.Digest != b2.Digest || b1.Digest == b3.Digest || !strings.HasPrefix(b1.Digest, "sha256:") {
 		t.Errorf("digests %s %s %s: want content-only and sensitive to any change", b1.Digest, b2.Digest, b3.Digest)
+	}
+}
+
+func TestWithoutPath(t *testing.T) {
+	plain := errors.New("plain")
+	_, missing := os.Open(filepath.Join(t.TempDir(), "missing.yaml"))
+	tests := []struct {
+		name     string
+		err      error
+		want     string
+		notExist bool
+	}{
+		{"missing file", missing, "no such file or directory", true},
+		{"missing, wrapped", fmt.Errorf("read: %w", &fs.PathError{Op: "open", Path: "x.yaml", Err: fs.ErrNotExist}), "no such file or directory", true},
+		{"other cause", &fs.PathError{Op: "open", Path: "x.yaml", Err: fs.ErrPermission}, "permission denied", false},
+		{"not a path error", plain, "plain", false},
+	}
+	for _, tc := range tests {
+		got := questions.WithoutPath(tc.err)
+		if got.Error() != tc.want || errors.Is(got, fs.ErrNotExist) != tc.notExist {
+			t.Errorf("%s: WithoutPath = %q (not exist: %v), want %q (%v)", tc.name, got, errors.Is(got, fs.ErrNotExist), tc.want, tc.notExist)
+		}
 	}
 }

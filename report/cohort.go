@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/cohort"
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // CohortJSON writes the digilead.cohort/v1 document.
@@ -33,7 +33,7 @@ func CohortCSV(w io.Writer, c *cohort.Report, _ Options) error {
 	}
 	gaps := gapsByDimension(c)
 	for _, d := range c.Dimensions {
-		row := []string{batch.SafeCell(d.ID), batch.SafeCell(d.Name), strconv.Itoa(d.N), strconv.Itoa(d.Insufficient),
+		row := []string{safetext.Cell(d.ID), safetext.Cell(d.Name), strconv.Itoa(d.N), strconv.Itoa(d.Insufficient),
 			optNum(d.Mean), optNum(d.SD), optNum(d.Min), optNum(d.P25), optNum(d.Median), optNum(d.P75), optNum(d.Max)}
 		if g, ok := gaps[d.ID]; ok {
 			row = append(row, strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), strconv.FormatFloat(g.Share, 'f', -1, 64), optNum(g.MeanGap))
@@ -124,7 +124,7 @@ func insufficientNote(c *cohort.Report) string {
 	return "Too few answers to score, left out of the figures: " + strings.Join(parts, ", ") + "."
 }
 
-// levelName is a level's name for people.
+// levelRows are the table rows of a cohort's levels: name, count and share.
 func levelRows(c *cohort.Report) [][]string {
 	rows := make([][]string, 0, len(c.Levels))
 	for _, l := range c.Levels {

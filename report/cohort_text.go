@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/digilead/digilead/assessment/cohort"
+	"github.com/digilead/digilead/questions"
 )
 
 // CohortText writes the cohort summary for a terminal: a table of
@@ -96,7 +97,7 @@ func accessibleCohort(t *text, c *cohort.Report) {
 	}
 	t.heading("Levels")
 	for _, l := range c.Levels {
-		t.para("- ", fmt.Sprintf("%s: %d %s, %s.", l.Name, l.Count, people(l.Count), percent(share(l.Count, c.Participants))))
+		t.para("- ", fmt.Sprintf("%s: %d %s, %s.", l.Name, l.Count, questions.Plural(l.Count, "person", "people"), percent(share(l.Count, c.Participants))))
 	}
 	t.heading("Tiers")
 	for _, tr := range c.Tiers {
@@ -121,7 +122,7 @@ func dimensionSentence(d cohort.Dimension) string {
 	if d.N == 0 {
 		return fmt.Sprintf("%s: not scored; all %d had too few answers.", d.Name, d.Insufficient)
 	}
-	s := fmt.Sprintf("%s: %d %s scored, median %s, mean %s", d.Name, d.N, people(d.N), fig(d.Median), fig(d.Mean))
+	s := fmt.Sprintf("%s: %d %s scored, median %s, mean %s", d.Name, d.N, questions.Plural(d.N, "person", "people"), fig(d.Median), fig(d.Mean))
 	if d.SD != nil {
 		s += ", standard deviation " + fig(d.SD)
 	}
@@ -130,13 +131,6 @@ func dimensionSentence(d cohort.Dimension) string {
 		s += fmt.Sprintf(" %d had too few answers.", d.Insufficient)
 	}
 	return s
-}
-
-func people(n int) string {
-	if n == 1 {
-		return "person"
-	}
-	return "people"
 }
 
 // scaleLine labels a distribution bar's ends.

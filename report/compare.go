@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/compare"
 )
 
@@ -13,7 +14,7 @@ import (
 func CompareJSON(w io.Writer, c *compare.Comparison, _ Options) error { return WriteJSON(w, c) }
 
 // tierLabel names a tier of a change; nil is below the lowest tier.
-func tierLabel(t *compare.TierName) string {
+func tierLabel(t *assessment.TierRef) string {
 	if t == nil {
 		return "Developing"
 	}

@@ -9,17 +9,15 @@ import (
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/assessment/schematest"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 // progress compares the example result with the same answers six months
 // on (see assessment/compare/testdata/later-answers.yaml).
 func progress(t *testing.T) *compare.Comparison {
 	t.Helper()
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	later := scoreFile(t, b, "../assessment/compare/testdata/later-answers.yaml")
+	b := questions.Default()
+	later := scoreFile(t, b, questionstest.Path("assessment/compare/testdata/later-answers.yaml"))
 	later.CompletedAt = fixedTime.AddDate(0, 6, 0)
 	c, err := compare.Compare(exampleResult(t), later)
 	if err != nil {

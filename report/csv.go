@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/assessment/batch"
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // CSVHeader names the columns of the csv format, one row per dimension in
@@ -37,9 +37,9 @@ func CSV(w io.Writer, r *assessment.Result, _ Options) error {
 			weight = formatNum(d.Weight)
 		}
 		row := []string{
-			d.ID, batch.SafeCell(d.Name), optNum(d.Score), optNum(d.Expected), optNum(d.Gap), d.Severity, strconv.FormatBool(d.WithinError),
+			d.ID, safetext.Cell(d.Name), optNum(d.Score), optNum(d.Expected), optNum(d.Gap), d.Severity, strconv.FormatBool(d.WithinError),
 			d.Status, strconv.Itoa(d.Answered), strconv.Itoa(d.Total), strconv.Itoa(d.NA), formatNum(d.Coverage), weight,
-			r.Target.ID, level, r.Bank.ID, batch.SafeCell(r.Bank.Version), r.CompletedAt.UTC().Format("2006-01-02T15:04:05Z"),
+			r.Target.ID, level, r.Bank.ID, safetext.Cell(r.Bank.Version), r.CompletedAt.UTC().Format("2006-01-02T15:04:05Z"),
 		}
 		if err := cw.Write(row); err != nil {
 			return err

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/assessment/assesstest"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -23,11 +23,8 @@ var fixedTime = time.Date(2024, 3, 1, 9, 30, 0, 0, time.UTC)
 // with a fixed clock.
 func exampleResult(t testing.TB) *assessment.Result {
 	t.Helper()
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return scoreFile(t, b, "../docs/examples/answers.yaml")
+	b, a := questionstest.Example(t)
+	return assessment.Score(b, a, scoreOptions)
 }
 
 // trickyResult scores a small bank whose names hold characters every
@@ -35,16 +32,16 @@ func exampleResult(t testing.TB) *assessment.Result {
 // with no answers.
 func trickyResult(t testing.TB) *assessment.Result {
 	t.Helper()
-	b, err := questions.Load("testdata/tricky-bank.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return scoreFile(t, b, "testdata/tricky-answers.yaml")
+	return scoreFile(t, questionstest.Load(t, "testdata/tricky-bank.yaml"), "testdata/tricky-answers.yaml")
 }
 
+// scoreOptions fix the clock and the tool of the test results.
+var scoreOptions = assessment.Options{Now: fixedTime, Tool: assessment.Tool{Name: "digilead", Version: "test"}}
+
+// scoreFile scores the answers file at path against b.
 func scoreFile(t testing.TB, b *questions.Bank, path string) *assessment.Result {
 	t.Helper()
-	return assesstest.ScoreFile(t, b, path, assessment.Options{Now: fixedTime, Tool: assessment.Tool{Name: "digilead", Version: "test"}})
+	return assessment.Score(b, questionstest.Answers(t, b, path), scoreOptions)
 }
 
 // TestFormatsGolden renders the fixed results in every format of this

@@ -48,10 +48,7 @@ func TestHistoryGolden(t *testing.T) {
 // TestBankSummaryGolden is `digilead bank show` of the built-in bank and
 // of a small bank with a tier that leaves dimensions out.
 func TestBankSummaryGolden(t *testing.T) {
-	def, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	def := questions.Default()
 	tricky, err := questions.Load("testdata/tricky-bank.yaml")
 	if err != nil {
 		t.Fatal(err)

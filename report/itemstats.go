@@ -9,8 +9,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/itemstats"
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // ItemStatsJSON writes the digilead.itemstats/v1 document.
@@ -201,7 +201,7 @@ func ItemStatsCSV(w io.Writer, r *itemstats.Report, _ Options) error {
 		d := &r.Dimensions[i]
 		dimFlags := flagKinds(flagged(d, ""))
 		for _, q := range d.Questions {
-			cw.Write([]string{d.ID, batch.SafeCell(d.Name), strconv.Itoa(d.K), strconv.Itoa(d.N), full(d.Alpha), full(d.StdAlpha), full(d.MeanR), full(d.Mean), full(d.ScoreSD), full(d.SEM), dimFlags,
+			cw.Write([]string{d.ID, safetext.Cell(d.Name), strconv.Itoa(d.K), strconv.Itoa(d.N), full(d.Alpha), full(d.StdAlpha), full(d.MeanR), full(d.Mean), full(d.ScoreSD), full(d.SEM), dimFlags,
 				q.ID, q.Type, strconv.FormatBool(q.Reverse), full(q.Mean), full(q.SD), full(q.ItemTotalR), full(q.AlphaIfDeleted), strconv.Itoa(q.Answered), strconv.Itoa(q.NA), flagKinds(flagged(d, q.ID))})
 		}
 	}

@@ -12,19 +12,17 @@ import (
 	"github.com/digilead/digilead/assessment/itemstats"
 )
 
-func ptrTo(x float64) *float64 { return &x }
-
 // itemStatsFixture has a long question id, a null figure and flags.
 func itemStatsFixture() *itemstats.Report {
 	return &itemstats.Report{
 		Schema: itemstats.Schema, Respondents: 12,
 		Dimensions: []itemstats.Dimension{{
 			ID: "d", Name: "A dimension | with = markup *chars*", K: 3, N: 12,
-			Alpha: ptrTo(0.61), StdAlpha: ptrTo(0.63), MeanR: ptrTo(0.36), Mean: ptrTo(55), ScoreSD: ptrTo(20), SEM: ptrTo(12.49),
+			Alpha: ptr(0.61), StdAlpha: ptr(0.63), MeanR: ptr(0.36), Mean: ptr(55), ScoreSD: ptr(20), SEM: ptr(12.49),
 			Questions: []itemstats.Question{
-				{ID: "q1", Type: "likert", Mean: ptrTo(50), SD: ptrTo(30), ItemTotalR: ptrTo(0.5), AlphaIfDeleted: ptrTo(0.4)},
-				{ID: "a-very-long-question-id-that-does-not-fit-in-a-narrow-terminal-column-at-all", Type: "likert", Mean: ptrTo(40), SD: ptrTo(25), ItemTotalR: ptrTo(-0.2), AlphaIfDeleted: ptrTo(0.8), NA: 3},
-				{ID: "q3", Type: "yesno", Mean: ptrTo(60), SD: ptrTo(0)},
+				{ID: "q1", Type: "likert", Mean: ptr(50), SD: ptr(30), ItemTotalR: ptr(0.5), AlphaIfDeleted: ptr(0.4)},
+				{ID: "a-very-long-question-id-that-does-not-fit-in-a-narrow-terminal-column-at-all", Type: "likert", Mean: ptr(40), SD: ptr(25), ItemTotalR: ptr(-0.2), AlphaIfDeleted: ptr(0.8), NA: 3},
+				{ID: "q3", Type: "yesno", Mean: ptr(60), SD: ptr(0)},
 			},
 			Flags: []itemstats.Flag{
 				{Kind: itemstats.FlagFewAnswers, Text: "Only 12 people answered every question of this dimension; at least 30 are needed to judge it, so treat these figures as rough."},

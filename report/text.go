@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -63,7 +64,11 @@ func (t *text) line(s string) {
 	t.sb.WriteByte('\n')
 }
 
-// wrap breaks s into lines of at most width columns, at spaces only.
+// wrap breaks s into lines of at most width columns, at spaces only; a
+// word wider than width has a line of its own. It is not ansi.Wordwrap,
+// which always breaks after a hyphen too: "Data-informed decisions" would
+// end a line with "Data-", and a long hyphenated question id would run a
+// column past the width.
 func wrap(s string, width int) []string {
 	var lines []string
 	var cur strings.Builder
@@ -201,14 +206,10 @@ const (
 	minBar = 16
 )
 
-// row is one named bar with the words after it.
-type row struct {
-	name, bar, tail string
-}
-
-// layout fits rows to the width: names in a column when they fit beside a
-// bar of at least minBar cells, else each name on its own line with the
-// bar below it. barW is called with the bar width chosen.
+// rows writes named bars, each with its tail of words, fitted to the
+// width: names in a column when they fit beside a bar of at least minBar
+// cells, else each name on its own line with the bar below it. draw makes
+// bar i at the bar width chosen.
 func (t *text) rows(names []string, tails []string, draw func(i, barW int) string) {
 	nameW, tailW := 0, 0
 	for i := range names {
@@ -502,11 +503,8 @@ func capitalise(s string) string {
 func actionKinds(actions []assessment.Action) []string {
 	var kinds []string
 	for _, k := range questions.ActionKinds {
-		for _, a := range actions {
-			if a.Kind == k {
-				kinds = append(kinds, k)
-				break
-			}
+		if slices.ContainsFunc(actions, func(a assessment.Action) bool { return a.Kind == k }) {
+			kinds = append(kinds, k)
 		}
 	}
 	return kinds

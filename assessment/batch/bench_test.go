@@ -12,10 +12,7 @@ import (
 )
 
 func benchInput(b testing.TB, n int) (*questions.Bank, []byte) {
-	bank, err := questions.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
+	bank := questions.Default()
 	var buf bytes.Buffer
 	if err := batchtest.Write(&buf, bank, n, batchtest.Options{Seed: 1, SkipRate: 0.05, NARate: 0.05}); err != nil {
 		b.Fatal(err)
@@ -44,6 +41,23 @@ func benchLinesN(t testing.TB, n int) (*questions.Bank, [][]byte) {
 	return bank, bytes.Split(bytes.TrimSpace(in), []byte("\n"))
 }
 
+// benchAnswers is n generated answer sets, checked against the default
+// bank.
+func benchAnswers(t testing.TB, n int) (*questions.Bank, []*questions.Answers) {
+	bank, lines := benchLinesN(t, n)
+	as := make([]*questions.Answers, len(lines))
+	for i, l := range lines {
+		raw, err := questions.DecodeAnswers(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if as[i], err = bank.CheckAnswers(raw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return bank, as
+}
+
 func BenchmarkFastDecode(b *testing.B) {
 	bank, lines := benchLines(b)
 	d := newFastDecoder(bank)
@@ -58,11 +72,9 @@ func BenchmarkFastDecode(b *testing.B) {
 }
 
 func BenchmarkEncode(b *testing.B) {
-	bank, lines := benchLines(b)
+	bank, as := benchAnswers(b, 1000)
 	var rs []*assessment.Result
-	for _, l := range lines {
-		raw, _ := questions.DecodeAnswers(l)
-		a, _ := bank.CheckAnswers(raw)
+	for _, a := range as {
 		rs = append(rs, assessment.Score(bank, a, assessment.Options{}))
 	}
 	e := newEncoder(bank)
@@ -75,13 +87,7 @@ func BenchmarkEncode(b *testing.B) {
 }
 
 func BenchmarkScore(b *testing.B) {
-	bank, lines := benchLines(b)
-	var as []*questions.Answers
-	for _, l := range lines {
-		raw, _ := questions.DecodeAnswers(l)
-		a, _ := bank.CheckAnswers(raw)
-		as = append(as, a)
-	}
+	bank, as := benchAnswers(b, 1000)
 	sc := assessment.NewScorer(bank)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

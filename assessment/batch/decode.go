@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -188,57 +189,29 @@ func (d *fastDecoder) picks(q *questions.Question) (questions.Value, bool) {
 	if q.Type != questions.Multi {
 		return questions.Value{}, false
 	}
-	d.i++ // [
 	ids := make([]string, 0, len(q.Options))
-	d.ws()
-	if d.peek(']') {
-		d.i++
-		return questions.Value{Kind: questions.Picks, Opts: ids}, true
-	}
-	for {
-		d.ws()
+	ok := d.list('[', ']', func() bool {
 		s, ok := d.str()
 		if !ok {
-			return questions.Value{}, false
+			return false
 		}
 		id, ok := option(q, s)
-		if !ok {
-			return questions.Value{}, false
-		}
-		for _, seen := range ids {
-			if seen == id {
-				return questions.Value{}, false
-			}
+		if !ok || slices.Contains(ids, id) {
+			return false
 		}
 		ids = append(ids, id)
-		d.ws()
-		switch {
-		case d.peek(','):
-			d.i++
-		case d.peek(']'):
-			d.i++
-			return questions.Value{Kind: questions.Picks, Opts: ids}, true
-		default:
-			return questions.Value{}, false
-		}
+		return true
+	})
+	if !ok {
+		return questions.Value{}, false
 	}
+	return questions.Value{Kind: questions.Picks, Opts: ids}, true
 }
 
 // object reads {"key": value, ...}, calling member with the cursor on
 // each value.
 func (d *fastDecoder) object(member func(key []byte) bool) bool {
-	d.ws()
-	if !d.peek('{') {
-		return false
-	}
-	d.i++
-	d.ws()
-	if d.peek('}') {
-		d.i++
-		return true
-	}
-	for {
-		d.ws()
+	return d.list('{', '}', func() bool {
 		key, ok := d.str()
 		if !ok {
 			return false
@@ -249,14 +222,33 @@ func (d *fastDecoder) object(member func(key []byte) bool) bool {
 		}
 		d.i++
 		d.ws()
-		if !member(key) {
+		return member(key)
+	})
+}
+
+// list reads open, items separated by commas, and close (a JSON array or
+// object), calling item with the cursor on each item.
+func (d *fastDecoder) list(open, close byte, item func() bool) bool {
+	d.ws()
+	if !d.peek(open) {
+		return false
+	}
+	d.i++
+	d.ws()
+	if d.peek(close) {
+		d.i++
+		return true
+	}
+	for {
+		d.ws()
+		if !item() {
 			return false
 		}
 		d.ws()
 		switch {
 		case d.peek(','):
 			d.i++
-		case d.peek('}'):
+		case d.peek(close):
 			d.i++
 			return true
 		default:

@@ -89,10 +89,7 @@ var decodeCases = []struct {
 }
 
 func TestFastDecode(t *testing.T) {
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := questions.Default()
 	for _, c := range decodeCases {
 		if got := checkFast(t, b, []byte(c.line)); got != c.fast {
 			t.Errorf("%s: fast path took it: %v, want %v", c.line, got, c.fast)
@@ -107,10 +104,7 @@ func TestFastDecode(t *testing.T) {
 }
 
 func FuzzFastDecode(f *testing.F) {
-	b, err := questions.Default()
-	if err != nil {
-		f.Fatal(err)
-	}
+	b := questions.Default()
 	for _, c := range decodeCases {
 		f.Add([]byte(c.line))
 	}

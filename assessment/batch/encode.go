@@ -2,9 +2,9 @@ package batch
 
 import (
 	"errors"
+	"maps"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"unicode/utf8"
 
@@ -52,7 +52,7 @@ func newEncoder(b *questions.Bank) *encoder {
 	for i, q := range b.Questions {
 		e.order[i] = q.ID
 	}
-	sort.Strings(e.order)
+	slices.Sort(e.order)
 	return e
 }
 
@@ -140,11 +140,7 @@ func (e *encoder) answers(b []byte, m map[string]questions.Value) []byte {
 		}
 	}
 	if found != len(m) { // ids outside the bank: sort them all
-		keys = make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys = slices.Sorted(maps.Keys(m))
 	}
 	b = append(b, '{')
 	first := true

@@ -16,17 +16,9 @@ import (
 // generatedResults scores n generated answer sets, with a spread of
 // targets so that every kind of gap and level occurs.
 func generatedResults(t testing.TB, n int) (*questions.Bank, []*assessment.Result) {
-	bank, lines := benchLinesN(t, n)
+	bank, as := benchAnswers(t, n)
 	var rs []*assessment.Result
-	for i, l := range lines {
-		raw, err := questions.DecodeAnswers(l)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := bank.CheckAnswers(raw)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for i, a := range as {
 		target := ""
 		if i%4 == 0 {
 			target = bank.Tiers[i%len(bank.Tiers)].ID

@@ -10,6 +10,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // Format is an output format of a Scorer.
@@ -185,7 +186,7 @@ func (s *Scorer) csvRow(st *state, r *assessment.Result) []byte {
 	if r.Level != nil {
 		level = r.Level.ID
 	}
-	row := append(st.row[:0], SafeCell(r.Respondent.ID), SafeCell(r.Respondent.Name), r.Respondent.Role, level, r.Target.ID)
+	row := append(st.row[:0], safetext.Cell(r.Respondent.ID), safetext.Cell(r.Respondent.Name), r.Respondent.Role, level, r.Target.ID)
 	for _, d := range r.Dimensions {
 		cell := ""
 		if d.Score != nil {
@@ -201,18 +202,4 @@ func (s *Scorer) csvRow(st *state, r *assessment.Result) []byte {
 	st.csv.Write(row)
 	st.csv.Flush()
 	return append(st.out, st.csvBuf.Bytes()...)
-}
-
-// SafeCell defuses text a spreadsheet would run as a formula (starting
-// with =, +, -, @, tab or carriage return) by prefixing a single quote, as
-// OWASP advises for CSV files opened in spreadsheets.
-func SafeCell(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
 }

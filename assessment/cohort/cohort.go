@@ -5,10 +5,11 @@
 package cohort
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/digilead/digilead/assessment"
@@ -26,29 +27,16 @@ const DevelopingName = "Developing"
 
 // Report is the digilead.cohort/v1 document.
 type Report struct {
-	Schema       string  `json:"schema"`
-	Bank         BankRef `json:"bank"`
-	Participants int     `json:"participants"`
+	Schema       string                 `json:"schema"`
+	Bank         assessment.BankVersion `json:"bank"`
+	Participants int                    `json:"participants"`
 	// GapTarget is the tier everyone's gaps were measured against, when one
 	// was chosen for all; absent, each person's own target was used.
-	GapTarget  *TierRef     `json:"gap_target,omitempty"`
-	Dimensions []Dimension  `json:"dimensions"`
-	Levels     []LevelCount `json:"levels"`
-	Tiers      []Tier       `json:"tiers"`
-	Gaps       []Gap        `json:"gaps"`
-}
-
-// BankRef names the bank of the results.
-type BankRef struct {
-	ID      string `json:"id"`
-	Title   string `json:"title"`
-	Version string `json:"version"`
-}
-
-// TierRef names a tier.
-type TierRef struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	GapTarget  *assessment.TierName `json:"gap_target,omitempty"`
+	Dimensions []Dimension          `json:"dimensions"`
+	Levels     []LevelCount         `json:"levels"`
+	Tiers      []Tier               `json:"tiers"`
+	Gaps       []Gap                `json:"gaps"`
 }
 
 // Dimension is the distribution of one dimension's scores. The figures
@@ -120,8 +108,10 @@ type Options struct {
 // number of people times dimensions.
 type Builder struct {
 	o Options
+	// scorer works out the gaps to Options.Target.
+	scorer *assessment.Scorer
 
-	bank   BankRef
+	bank   assessment.BankVersion
 	groups []group // results per bank; only the first is summed
 
 	n      int
@@ -133,7 +123,7 @@ type Builder struct {
 }
 
 type group struct {
-	bank    BankRef
+	bank    assessment.BankVersion
 	count   int
 	sources []string // the first few, for messages
 }
@@ -163,7 +153,10 @@ func New(o Options) *Builder {
 	}
 	b := &Builder{o: o, dimIdx: map[string]int{}, levels: map[string]int{}}
 	if o.Bank != nil {
-		b.groups = []group{{bank: BankRef{ID: o.Bank.ID, Title: o.Bank.Title, Version: o.Bank.Version}}}
+		b.groups = []group{{bank: assessment.NewBankRef(o.Bank).WithoutDigest()}}
+		if o.Target != nil {
+			b.scorer = assessment.NewScorer(o.Bank)
+		}
 	}
 	return b
 }
@@ -172,7 +165,7 @@ const maxSources = 3
 
 // Add adds one result; source names it in messages only.
 func (b *Builder) Add(e *Entry, source string) {
-	ref := BankRef{ID: e.Bank.ID, Title: e.Bank.Title, Version: e.Bank.Version}
+	ref := e.Bank.WithoutDigest()
 	gi := -1
 	for i, g := range b.groups {
 		if g.bank.ID == ref.ID && g.bank.Version == ref.Version {
@@ -196,7 +189,7 @@ func (b *Builder) Add(e *Entry, source string) {
 
 func (b *Builder) add(e *Entry) {
 	if b.n == 0 {
-		b.bank = BankRef{ID: e.Bank.ID, Title: e.Bank.Title, Version: e.Bank.Version}
+		b.bank = e.Bank.WithoutDigest()
 	}
 	b.n++
 	scores := make(map[string]*float64, len(e.Dimensions))
@@ -233,7 +226,7 @@ func (b *Builder) addGaps(e *Entry, scores map[string]*float64) {
 		}
 		return
 	}
-	for _, g := range assessment.Gaps(b.o.Bank, b.o.Target, scores) {
+	for _, g := range b.scorer.Gaps(b.o.Target, scores) {
 		b.gap(g.Dimension, g.Score, g.Gap)
 	}
 }
@@ -279,16 +272,16 @@ func (b *Builder) Report() (*Report, error) {
 	}
 	if b.n < b.o.MinGroup {
 		return nil, refuse(ErrTooSmall, "only %d %s: a cohort report needs at least %d people, so that no one can be recognised from the figures. Add results, or pass --min-group %d if everyone in the group agreed to share",
-			b.n, plural(b.n, "result", "results"), b.o.MinGroup, max(1, b.n))
+			b.n, questions.Plural(b.n, "result", "results"), b.o.MinGroup, max(1, b.n))
 	}
 	r := &Report{Schema: Schema, Bank: b.bank, Participants: b.n, Dimensions: []Dimension{}, Levels: []LevelCount{}, Tiers: []Tier{}, Gaps: []Gap{}}
 	if t := b.o.Target; t != nil {
-		r.GapTarget = &TierRef{ID: t.ID, Name: t.Name}
+		r.GapTarget = &assessment.TierName{ID: t.ID, Name: t.Name}
 	}
 	for _, d := range b.dims {
 		r.Dimensions = append(r.Dimensions, describe(d))
 	}
-	sort.SliceStable(b.tiers, func(i, j int) bool { return b.tiers[i].rank < b.tiers[j].rank })
+	slices.SortStableFunc(b.tiers, func(x, y tierAcc) int { return cmp.Compare(x.rank, y.rank) })
 	r.Levels = append(r.Levels, LevelCount{Name: DevelopingName, Count: b.levels[""]})
 	for _, t := range b.tiers {
 		id := t.id
@@ -309,19 +302,12 @@ func (b *Builder) commonGaps() []Gap {
 		}
 		g := Gap{Dimension: b.dims[i].id, Name: b.dims[i].name, WithGap: acc.with, Assessed: acc.assessed, Share: round(float64(acc.with)/float64(acc.assessed), 1e4)}
 		if acc.with > 0 {
-			g.MeanGap = ptr(round(acc.sum/float64(acc.with), 100))
+			g.MeanGap = new(round(acc.sum/float64(acc.with), 100))
 		}
 		gaps = append(gaps, g)
 	}
-	sort.SliceStable(gaps, func(i, j int) bool {
-		a, c := gaps[i], gaps[j]
-		if a.Share != c.Share {
-			return a.Share > c.Share
-		}
-		if a.WithGap != c.WithGap {
-			return a.WithGap > c.WithGap
-		}
-		return deref(a.MeanGap) > deref(c.MeanGap)
+	slices.SortStableFunc(gaps, func(a, c Gap) int {
+		return cmp.Or(cmp.Compare(c.Share, a.Share), cmp.Compare(c.WithGap, a.WithGap), cmp.Compare(deref(c.MeanGap), deref(a.MeanGap)))
 	})
 	return gaps
 }
@@ -351,10 +337,10 @@ func (b *Builder) mixed() error {
 		if g.count > len(g.sources) {
 			names += fmt.Sprintf(" and %d more", g.count-len(g.sources))
 		}
-		odd = append(odd, fmt.Sprintf("%s %s from bank %s %s", names, plural(g.count, "is", "are"), g.bank.ID, g.bank.Version))
+		odd = append(odd, fmt.Sprintf("%s %s from bank %s %s", names, questions.Plural(g.count, "is", "are"), g.bank.ID, g.bank.Version))
 	}
 	m := b.groups[main]
-	others := fmt.Sprintf("the other %d %s", m.count, plural(m.count, "result", "results"))
+	others := fmt.Sprintf("the other %d %s", m.count, questions.Plural(m.count, "result", "results"))
 	advice := "A cohort compares like with like: report on each bank separately"
 	if b.o.Bank != nil {
 		others = "the bank in use"
@@ -387,15 +373,15 @@ func describe(d dimAcc) Dimension {
 	if len(s) == 0 {
 		return out
 	}
-	sort.Float64s(s)
-	out.Mean = ptr(round(Mean(s), 100))
+	slices.Sort(s)
+	out.Mean = new(round(Mean(s), 100))
 	if sd, ok := SD(s); ok {
-		out.SD = ptr(round(sd, 100))
+		out.SD = new(round(sd, 100))
 	}
-	out.Min, out.Max = ptr(s[0]), ptr(s[len(s)-1])
-	out.P25 = ptr(round(Quantile(s, 0.25), 100))
-	out.Median = ptr(round(Quantile(s, 0.5), 100))
-	out.P75 = ptr(round(Quantile(s, 0.75), 100))
+	out.Min, out.Max = new(s[0]), new(s[len(s)-1])
+	out.P25 = new(round(Quantile(s, 0.25), 100))
+	out.Median = new(round(Quantile(s, 0.5), 100))
+	out.P75 = new(round(Quantile(s, 0.75), 100))
 	return out
 }
 
@@ -437,18 +423,9 @@ func Quantile(sorted []float64, p float64) float64 {
 
 func round(x, scale float64) float64 { return math.Round(x*scale) / scale }
 
-func ptr(x float64) *float64 { return &x }
-
 func deref(p *float64) float64 {
 	if p == nil {
 		return 0
 	}
 	return *p
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

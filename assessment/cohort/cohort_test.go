@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 // person builds an entry of bank "b" 1.0 with scores for dimensions a, b
@@ -20,7 +21,7 @@ func person(level string, a, b, c float64, gaps map[string]float64) *Entry {
 		id := string(rune('a' + i))
 		d := EntryDimension{ID: id, Name: strings.ToUpper(id)}
 		if !math.IsNaN(s) {
-			d.Score = ptr(s)
+			d.Score = new(s)
 		}
 		e.Dimensions = append(e.Dimensions, d)
 		if g, ok := gaps[id]; ok {
@@ -136,7 +137,7 @@ func TestCommonGaps(t *testing.T) {
 }
 
 func TestCommonTargetFromBank(t *testing.T) {
-	bank := testBank(t)
+	bank := questionstest.Parse(t, "test.yaml", testBankYAML)
 	target, _ := bank.Tier("t2") // expects a 50, b 70, c 0
 	e := person("", 40, 80, nan, map[string]float64{"a": 99})
 	e.Bank.ID, e.Bank.Version = bank.ID, bank.Version
@@ -216,15 +217,6 @@ func TestQuantile(t *testing.T) {
 			t.Errorf("Quantile(%v, %v) = %v, want %v", c.xs, c.p, got, c.want)
 		}
 	}
-}
-
-func testBank(t *testing.T) *questions.Bank {
-	t.Helper()
-	b, err := questions.Parse(questions.File{Name: "test.yaml", Data: []byte(testBankYAML)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 const testBankYAML = `schema: digilead/v1

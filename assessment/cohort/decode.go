@@ -3,8 +3,6 @@ package cohort
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"io"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
@@ -62,15 +60,7 @@ func Decode(data []byte) (*Entry, error) {
 		return nil, questions.Invalidf("not a digilead result: expected a JSON object")
 	}
 	if err := json.Unmarshal(data, &e); err != nil {
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.Is(err, io.ErrUnexpectedEOF) || (errors.As(err, &se) && se.Offset >= int64(len(data))):
-			return nil, questions.Invalidf("truncated: the JSON ends early")
-		case errors.As(err, &te):
-			return nil, questions.Invalidf("field %s: expected %s, got %s", te.Field, te.Type, te.Value)
-		}
-		return nil, questions.Invalidf("not valid JSON: %v", err)
+		return nil, assessment.JSONError(data, err)
 	}
 	if err := assessment.CheckComplete(e.Schema, e.Bank.ID, len(e.Dimensions), len(e.Tiers), e.Target.ID); err != nil {
 		return nil, err

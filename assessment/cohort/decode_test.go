@@ -13,10 +13,7 @@ import (
 )
 
 func TestDecodeResult(t *testing.T) {
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := questions.Default()
 	set := batchtest.AnswerSet(b, 0, batchtest.Options{Seed: 1})
 	for _, q := range b.QuestionsOf(b.Dimensions[0].ID) {
 		delete(set.Answers, q.ID) // too few answers: insufficient

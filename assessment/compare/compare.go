@@ -47,9 +47,9 @@ type Comparison struct {
 	Schema string `json:"schema"`
 	// Bank is the bank both results were scored with (id and title of the
 	// newer result).
-	Bank Bank `json:"bank"`
-	Old  Side `json:"old"`
-	New  Side `json:"new"`
+	Bank assessment.BankName `json:"bank"`
+	Old  Side                `json:"old"`
+	New  Side                `json:"new"`
 	// Level and Target say how the level and the target tier moved.
 	Level  TierChange `json:"level"`
 	Target TierChange `json:"target"`
@@ -64,12 +64,6 @@ type Comparison struct {
 	LeftOut []LeftOut `json:"left_out,omitempty"`
 	// Notes are observations that do not change the comparison.
 	Notes []string `json:"notes,omitempty"`
-}
-
-// Bank identifies the bank.
-type Bank struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
 }
 
 // Side describes one of the two results.
@@ -87,16 +81,9 @@ type Side struct {
 // TierChange is a level or target before and after. A nil level is below
 // the lowest tier ("Developing").
 type TierChange struct {
-	Old       *TierName `json:"old"`
-	New       *TierName `json:"new"`
-	Direction string    `json:"direction"`
-}
-
-// TierName names a tier.
-type TierName struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	Rank int    `json:"rank"`
+	Old       *assessment.TierRef `json:"old"`
+	New       *assessment.TierRef `json:"new"`
+	Direction string              `json:"direction"`
 }
 
 // Dimension is one dimension's score before and after.
@@ -163,7 +150,7 @@ func Compare(older, newer *assessment.Result) (*Comparison, error) {
 	}
 	c := &Comparison{
 		Schema: Schema,
-		Bank:   Bank{ID: newer.Bank.ID, Title: newer.Bank.Title},
+		Bank:   assessment.BankName{ID: newer.Bank.ID, Title: newer.Bank.Title},
 		Old:    side(older),
 		New:    side(newer),
 		Level:  tierChange(older.Level, newer.Level),
@@ -180,11 +167,13 @@ func side(r *assessment.Result) Side {
 	return Side{CompletedAt: r.CompletedAt, BankVersion: r.Bank.Version, BankDigest: r.Bank.Digest, Level: r.Level, Target: r.Target}
 }
 
-func tierName(t *assessment.TierRef) *TierName {
+// tierName is t without what a result carries only for its target
+// (description and challenges).
+func tierName(t *assessment.TierRef) *assessment.TierRef {
 	if t == nil {
 		return nil
 	}
-	return &TierName{ID: t.ID, Name: t.Name, Rank: t.Rank}
+	return &assessment.TierRef{ID: t.ID, Name: t.Name, Rank: t.Rank}
 }
 
 // tierChange compares two tiers by rank; nil ranks below every tier.

@@ -9,13 +9,13 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/assessment/assesstest"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 func score(t *testing.T, b *questions.Bank, path string, at time.Time) *assessment.Result {
 	t.Helper()
-	return assesstest.ScoreFile(t, b, path, assessment.Options{Now: at})
+	return assessment.Score(b, questionstest.Answers(t, b, path), assessment.Options{Now: at})
 }
 
 func p(x float64) *float64 { return &x }
@@ -40,12 +40,9 @@ func numStr(x *float64) string {
 //     (expects 55 for AI, 60 for data): the AI gap (1.67) closes, a data gap
 //     of 5 (small) opens.
 func TestCompareDefaultBank(t *testing.T) {
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := questions.Default()
 	t0 := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
-	old := score(t, b, "../../docs/examples/answers.yaml", t0)
+	old := score(t, b, questionstest.Path(questionstest.ExampleAnswers), t0)
 	new := score(t, b, "testdata/later-answers.yaml", t0.AddDate(0, 6, 0))
 	c, err := Compare(old, new)
 	if err != nil {

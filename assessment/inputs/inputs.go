@@ -74,14 +74,14 @@ func (s *Set) add(path string, stdin io.Reader) error {
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return questions.Invalidf("%s: %v", path, questions.PathErr(err))
+		return questions.Invalidf("%s: %v", path, questions.WithoutPath(err))
 	}
 	if !info.IsDir() {
 		return s.open(path)
 	}
 	entries, err := os.ReadDir(path)
 	if err != nil {
-		return questions.Invalidf("%s: %v", path, questions.PathErr(err))
+		return questions.Invalidf("%s: %v", path, questions.WithoutPath(err))
 	}
 	var names []string
 	for _, e := range entries {
@@ -111,7 +111,7 @@ func (s *Set) add(path string, stdin io.Reader) error {
 func (s *Set) open(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return questions.Invalidf("%s: %v", path, questions.PathErr(err))
+		return questions.Invalidf("%s: %v", path, questions.WithoutPath(err))
 	}
 	if info, err := f.Stat(); err == nil {
 		for _, g := range s.files {
@@ -148,7 +148,7 @@ func Read[T any](ctx context.Context, s *Set, decode func([]byte) (T, error), ad
 				continue
 			}
 			if err != nil {
-				return fmt.Errorf("%s: %w", in.Name, questions.PathErr(err))
+				return fmt.Errorf("%s: %w", in.Name, questions.WithoutPath(err))
 			}
 			if v, err := decode(data); err != nil {
 				rep.Reject(in.Name, 1, err)
@@ -265,7 +265,7 @@ func ReadAll(path string, stdin io.Reader) (data []byte, name string, err error)
 	} else {
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, path, questions.Invalidf("%s: %v", path, questions.PathErr(err))
+			return nil, path, questions.Invalidf("%s: %v", path, questions.WithoutPath(err))
 		}
 		defer f.Close()
 		r = f
@@ -278,7 +278,7 @@ func ReadAll(path string, stdin io.Reader) (data []byte, name string, err error)
 		return nil, name, questions.Invalidf("%s: larger than the %d MiB limit", name, questions.MaxFileSize>>20)
 	}
 	if err != nil {
-		return nil, name, fmt.Errorf("%s: %w", name, questions.PathErr(err))
+		return nil, name, fmt.Errorf("%s: %w", name, questions.WithoutPath(err))
 	}
 	return data, name, nil
 }

@@ -17,9 +17,9 @@ func (acc *accumulator) dimension() Dimension {
 	}
 	if acc.n >= 1 {
 		for i := range acc.qs {
-			d.Questions[i].Mean = ptr(100 * acc.mean[i])
+			d.Questions[i].Mean = new(100 * acc.mean[i])
 		}
-		d.Mean = ptr(100 * weightedMean(acc.qs, acc.mean))
+		d.Mean = new(100 * weightedMean(acc.qs, acc.mean))
 	}
 	var against []bool
 	if acc.n >= 2 {
@@ -36,19 +36,19 @@ func (acc *accumulator) dimension() Dimension {
 // matrix, defines.
 func fillStatistics(d *Dimension, c [][]float64, qs []*questions.Question) {
 	for i := range qs {
-		d.Questions[i].SD = ptr(100 * math.Sqrt(c[i][i]))
+		d.Questions[i].SD = new(100 * math.Sqrt(c[i][i]))
 		d.Questions[i].ItemTotalR = opt(itemTotal(c, i))
 		d.Questions[i].AlphaIfDeleted = opt(alpha(without(c, i)))
 	}
 	d.Alpha = opt(alpha(c))
 	if r, ok := meanCorrelation(c); ok {
-		d.MeanR = ptr(r)
+		d.MeanR = new(r)
 		d.StdAlpha = opt(stdAlpha(len(c), r))
 	}
 	sd := 100 * math.Sqrt(math.Max(0, weightedVariance(qs, c)))
-	d.ScoreSD = ptr(sd)
+	d.ScoreSD = new(sd)
 	if d.Alpha != nil && *d.Alpha > 0 {
-		d.SEM = ptr(sd * math.Sqrt(1-*d.Alpha))
+		d.SEM = new(sd * math.Sqrt(1-*d.Alpha))
 	}
 }
 
@@ -328,13 +328,10 @@ func reverseHint(q *questions.Question) string {
 }
 
 func people(n int) string {
-	switch n {
-	case 0:
+	if n == 0 {
 		return "Nobody"
-	case 1:
-		return "1 person"
 	}
-	return fmt.Sprintf("%d people", n)
+	return fmt.Sprintf("%d %s", n, questions.Plural(n, "person", "people"))
 }
 
 // round rounds for output, after every flag is decided: coefficients to 4
@@ -364,9 +361,7 @@ func roundTo(p *float64, scale float64) {
 	}
 }
 
-func ptr(x float64) *float64 { return &x }
-
-// opt is ptr for a value that may be undefined.
+// opt is new(x) for a value that may be undefined: nil when it is.
 func opt(x float64, ok bool) *float64 {
 	if !ok || math.IsNaN(x) || math.IsInf(x, 0) {
 		return nil

@@ -191,7 +191,7 @@ func (a *Analyser) Report() *Report {
 	b := a.bank
 	r := &Report{
 		Schema:      Schema,
-		Bank:        assessment.BankRef{ID: b.ID, Title: b.Title, Version: b.Version, Digest: b.Digest},
+		Bank:        assessment.NewBankRef(b),
 		Respondents: a.respondents,
 		Dimensions:  make([]Dimension, 0, len(a.dims)),
 	}

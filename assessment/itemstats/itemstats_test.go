@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 // testBank builds a bank with one dimension "d" of the given questions
@@ -28,11 +29,7 @@ questions:
 	for _, q := range qs {
 		sb.WriteString("  - " + q + "\n")
 	}
-	b, err := questions.Parse(questions.File{Name: "test.yaml", Data: []byte(sb.String())})
-	if err != nil {
-		t.Fatalf("test bank: %v", err)
-	}
-	return b
+	return questionstest.Parse(t, "test.yaml", sb.String())
 }
 
 // likert returns n likert question definitions q1..qn; reverse lists the

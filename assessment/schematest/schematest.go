@@ -6,11 +6,12 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 var (
@@ -19,10 +20,7 @@ var (
 )
 
 // Dir is the absolute path of docs/schema.
-func Dir() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "docs", "schema")
-}
+func Dir() string { return questionstest.Path("docs/schema") }
 
 // Schema compiles docs/schema/<name> (e.g. "result.schema.json") once.
 func Schema(t testing.TB, name string) *jsonschema.Schema {

@@ -109,7 +109,7 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	saved := false
 	fopts.OnPage = func(p form.Progress) error {
 		d := &store.Draft{
-			Bank:       assessment.BankRef{ID: b.ID, Title: b.Title, Version: b.Version, Digest: b.Digest},
+			Bank:       assessment.NewBankRef(b),
 			Respondent: p.Answers.Respondent, Target: o.Target, Page: p.Next,
 			Answers: p.Answers.Values, UpdatedAt: o.Now().UTC(),
 		}
@@ -158,7 +158,7 @@ func progressErr(err error) error {
 // removeDraft removes the draft of a finished questionnaire, if any.
 func removeDraft(w io.Writer, st Store, b *questions.Bank) {
 	if err := st.RemoveDraft(b.ID); err != nil {
-		fmt.Fprintf(w, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(b.ID), questions.PathErr(err))
+		fmt.Fprintf(w, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(b.ID), questions.WithoutPath(err))
 	}
 }
 

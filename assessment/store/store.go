@@ -9,7 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -47,17 +47,9 @@ func (s *Store) draftsDir() string  { return filepath.Join(s.Dir, "drafts") }
 
 func ensureDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("create %s: %w", dir, unwrapPath(err))
+		return fmt.Errorf("create %s: %w", dir, questions.WithoutPath(err))
 	}
 	return nil
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // SaveResult writes a result into the results directory, atomically and
@@ -79,7 +71,7 @@ func (s *Store) SaveResult(r *assessment.Result) (string, error) {
 		return fmt.Sprintf("%s-%d.json", base, i)
 	}, append(data, '\n'), 0o600)
 	if err != nil {
-		return "", fmt.Errorf("save result in %s: %w", dir, unwrapPath(err))
+		return "", fmt.Errorf("save result in %s: %w", dir, questions.WithoutPath(err))
 	}
 	return path, nil
 }
@@ -114,18 +106,22 @@ func (s *Store) Results() ([]Entry, error) {
 		entries = append(entries, e)
 	}
 	// Newest first; results that could not be read last.
-	sort.SliceStable(entries, func(i, j int) bool {
-		a, b := entries[i], entries[j]
+	slices.SortStableFunc(entries, func(a, b Entry) int {
 		if (a.Result == nil) != (b.Result == nil) {
-			return a.Result != nil
+			if a.Result != nil {
+				return -1
+			}
+			return 1
 		}
-		if a.Result != nil && !a.Result.CompletedAt.Equal(b.Result.CompletedAt) {
-			return a.Result.CompletedAt.After(b.Result.CompletedAt)
+		if a.Result != nil {
+			if c := b.Result.CompletedAt.Compare(a.Result.CompletedAt); c != 0 {
+				return c
+			}
 		}
-		if ma, mb := modified[a.Path], modified[b.Path]; !ma.Equal(mb) {
-			return ma.After(mb)
+		if c := modified[b.Path].Compare(modified[a.Path]); c != 0 {
+			return c
 		}
-		return a.Path > b.Path
+		return strings.Compare(b.Path, a.Path)
 	})
 	return entries, nil
 }
@@ -136,14 +132,14 @@ func (s *Store) Results() ([]Entry, error) {
 func readResult(path string) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, unwrapPath(err)
+		return nil, questions.WithoutPath(err)
 	}
 	if !info.Mode().IsRegular() {
 		return nil, questions.Invalidf("not a regular file, skipped")
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, unwrapPath(err)
+		return nil, questions.WithoutPath(err)
 	}
 	defer f.Close()
 	data, err := questions.ReadLimited(f, questions.MaxFileSize)
@@ -185,7 +181,7 @@ func (s *Store) SaveDraft(d *Draft) (string, error) {
 	}
 	path := s.draftPath(d.Bank.ID)
 	if err := atomicfile.WriteFile(path, append(data, '\n'), 0o600); err != nil {
-		return "", fmt.Errorf("save draft in %s: %w", s.draftsDir(), unwrapPath(err))
+		return "", fmt.Errorf("save draft in %s: %w", s.draftsDir(), questions.WithoutPath(err))
 	}
 	return path, nil
 }
@@ -201,7 +197,7 @@ func (s *Store) LoadDraft(bankID string) (*Draft, error) {
 		return nil, ErrNoDraft
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read draft %s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("read draft %s: %w", path, questions.WithoutPath(err))
 	}
 	var d Draft
 	if err := json.Unmarshal(data, &d); err != nil {
@@ -233,7 +229,7 @@ func (s *Store) LockDraft(bankID string) (unlock func(), err error) {
 	path := s.draftPath(bankID) + ".lock"
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("lock draft %s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("lock draft %s: %w", path, questions.WithoutPath(err))
 	}
 	if err := lockFile(f); err != nil {
 		f.Close()

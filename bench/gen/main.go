@@ -53,10 +53,7 @@ func usage() {
 // answers writes n answer sets for the default bank with the generator
 // the score and cohort tests use: a few answers left out, a few "na".
 func answers(w *bufio.Writer, n int, seed uint64) error {
-	b, err := questions.Default()
-	if err != nil {
-		return err
-	}
+	b := questions.Default()
 	return batchtest.Write(w, b, n, batchtest.Options{Seed: seed, SkipRate: 0.02, NARate: 0.04})
 }
 

@@ -3,9 +3,11 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"testing"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 func TestGeneratedBankIsValid(t *testing.T) {
@@ -16,10 +18,7 @@ func TestGeneratedBankIsValid(t *testing.T) {
 			t.Fatal(err)
 		}
 		w.Flush()
-		b, err := questions.Parse(questions.File{Name: "gen.yaml", Data: buf.Bytes()})
-		if err != nil {
-			t.Fatalf("%d questions:\n%v", n, err)
-		}
+		b := questionstest.Parse(t, fmt.Sprintf("gen-%d.yaml", n), buf.String())
 		if len(b.Questions) != n || len(b.Dimensions) != 25 {
 			t.Errorf("got %d questions in %d dimensions, want %d in 25", len(b.Questions), len(b.Dimensions), n)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
 
@@ -77,7 +78,7 @@ bank, or --bank for results scored with another).`,
 			return err
 		}
 		if n := rep.Rejected(); n > 0 {
-			return rep.Err(fmt.Sprintf("%d %s could not be read (listed above); a cohort report needs every result: fix or remove them", n, plural(n, "result", "results")))
+			return rep.Err(fmt.Sprintf("%d %s could not be read (listed above); a cohort report needs every result: fix or remove them", n, questions.Plural(n, "result", "results")))
 		}
 		summary, err := b.Report()
 		if err != nil {
@@ -87,11 +88,4 @@ bank, or --bank for results scored with another).`,
 		return dest.Write(func(w io.Writer) error { return render(w, summary, ropts) })
 	}
 	return cmd
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

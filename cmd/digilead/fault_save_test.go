@@ -8,6 +8,7 @@ import (
 
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 // These tests break the data directory under a questionnaire in a real
@@ -35,10 +36,7 @@ func said(p *pane) string { return strings.Join(strings.Fields(p.history()), " "
 func keptDraft(t *testing.T, data string, n int) {
 	t.Helper()
 	st := &store.Store{Dir: filepath.Join(data, "digilead")}
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := questions.Default()
 	d, err := st.LoadDraft(b.ID)
 	if err != nil {
 		t.Fatalf("the draft was not kept: %v", err)
@@ -67,7 +65,7 @@ func TestResultCannotBeSaved(t *testing.T) {
 	if code := p.exitCode(); code != 1 {
 		t.Fatalf("exit %d, want 1; screen:\n%s", code, p.screen())
 	}
-	checkAnswers(t, readResult(t, filepath.Join(p.dir, "me.json")), want)
+	questionstest.SameValues(t, readResult(t, filepath.Join(p.dir, "me.json")).Answers, want)
 	msg := said(p)
 	draft := filepath.Join(p.data, "digilead", "drafts", "public-sector-digital-leadership.json")
 	for _, w := range []string{

@@ -12,6 +12,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 // These tests answer the questionnaire in a real terminal: tmux runs the
@@ -159,10 +160,7 @@ func nthOption(q *questions.Question, i int) questions.Value {
 // pagesOf groups the default bank's questions by dimension.
 func pagesOf(t *testing.T) (*questions.Bank, [][]*questions.Question) {
 	t.Helper()
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := questions.Default()
 	var pages [][]*questions.Question
 	for _, d := range b.Dimensions {
 		pages = append(pages, b.QuestionsOf(d.ID))
@@ -184,18 +182,6 @@ func readResult(t *testing.T, path string) *assessment.Result {
 		t.Fatalf("%s: %v\n%s", path, err, data)
 	}
 	return r
-}
-
-func checkAnswers(t *testing.T, r *assessment.Result, want map[string]questions.Value) {
-	t.Helper()
-	if len(r.Answers) != len(want) {
-		t.Errorf("the result has %d answers, want %d", len(r.Answers), len(want))
-	}
-	for id, w := range want {
-		if g := r.Answers[id]; fmt.Sprint(g) != fmt.Sprint(w) {
-			t.Errorf("%s = %+v, want %+v", id, g, w)
-		}
-	}
 }
 
 func checkMode(t *testing.T, path string, want os.FileMode) {
@@ -230,7 +216,7 @@ func TestTerminalWholeBankWithJSONOnStdout(t *testing.T) {
 		t.Fatalf("exit %d; screen:\n%s", code, p.screen())
 	}
 	r := readResult(t, filepath.Join(p.dir, "me.json"))
-	checkAnswers(t, r, want)
+	questionstest.SameValues(t, r.Answers, want)
 	if r.Respondent.Name != "Pat" || r.Respondent.Role != b.Tiers[len(b.Tiers)-1].ID {
 		t.Errorf("respondent = %+v", r.Respondent)
 	}
@@ -287,7 +273,7 @@ func TestTerminalCtrlCThenResume(t *testing.T) {
 		t.Fatalf("resume: exit %d; screen:\n%s", code, p.screen())
 	}
 	r := readResult(t, filepath.Join(p.dir, "me.json"))
-	checkAnswers(t, r, want)
+	questionstest.SameValues(t, r.Answers, want)
 	if r.Respondent.Name != "Pat" {
 		t.Errorf("the name given before Ctrl-C was lost: %+v", r.Respondent)
 	}
@@ -317,7 +303,7 @@ func TestTerminalAccessibleWholeBank(t *testing.T) {
 		t.Fatalf("saved results: %v, want one", saved)
 	}
 	r := readResult(t, saved[0])
-	checkAnswers(t, r, want)
+	questionstest.SameValues(t, r.Answers, want)
 	if r.Respondent.Role != b.Tiers[0].ID {
 		t.Errorf("role = %q, want %q", r.Respondent.Role, b.Tiers[0].ID)
 	}

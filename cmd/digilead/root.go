@@ -170,7 +170,7 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 // empty; a path that does not exist is a usage error.
 func loadBank(path string) (*questions.Bank, error) {
 	if path == "" {
-		return questions.Default()
+		return questions.Default(), nil
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, usageError("--bank: bank %s: no such file or directory", path)

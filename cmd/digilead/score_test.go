@@ -19,10 +19,7 @@ import (
 // file and returns its path and lines.
 func genAnswerSets(t *testing.T, n int, o batchtest.Options) (string, []string) {
 	t.Helper()
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := questions.Default()
 	var buf bytes.Buffer
 	if err := batchtest.Write(&buf, b, n, o); err != nil {
 		t.Fatal(err)

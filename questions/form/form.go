@@ -13,8 +13,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/huh"
@@ -95,12 +96,7 @@ var themes = map[string]func() *huh.Theme{
 
 // Themes lists the theme names, sorted.
 func Themes() []string {
-	names := make([]string, 0, len(themes))
-	for n := range themes {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+	return slices.Sorted(maps.Keys(themes))
 }
 
 // CheckTheme reports whether name is a theme, with the names to use when it

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 // Key bytes as a terminal sends them.
@@ -23,15 +24,6 @@ const (
 	ctrlC    = "\x03"
 	toggle   = "x"
 )
-
-func defaultBank(t testing.TB) *questions.Bank {
-	t.Helper()
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // screen is the form's output, safe to read while the form draws.
 type screen struct {
@@ -151,7 +143,7 @@ func secondChoice(q *questions.Question) ([]string, questions.Value) {
 }
 
 func TestInteractiveAnswersWholeBank(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	var pages []int
 	term, done := run(t, b, Options{OnPage: func(p Progress) error {
 		pages = append(pages, p.Next)
@@ -177,26 +169,14 @@ func TestInteractiveAnswersWholeBank(t *testing.T) {
 	if o.answers.Respondent.Name != "Sam" || o.answers.Respondent.Role != b.Tiers[len(b.Tiers)-1].ID {
 		t.Errorf("respondent = %+v, want Sam in the top tier", o.answers.Respondent)
 	}
-	assertAnswers(t, o.answers, want)
+	questionstest.SameValues(t, o.answers.Values, want)
 	if len(pages) != Pages(b)+1 || pages[len(pages)-1] != Pages(b)+1 {
 		t.Errorf("OnPage next pages = %v, want 1..%d", pages, Pages(b)+1)
 	}
 }
 
-func assertAnswers(t *testing.T, got *questions.Answers, want map[string]questions.Value) {
-	t.Helper()
-	if len(got.Values) != len(want) {
-		t.Errorf("got %d answers, want %d", len(got.Values), len(want))
-	}
-	for id, w := range want {
-		if g := got.Values[id]; fmt.Sprint(g) != fmt.Sprint(w) {
-			t.Errorf("%s = %+v, want %+v", id, g, w)
-		}
-	}
-}
-
 func TestInteractiveBackKeepsAnswersAndCtrlCInterrupts(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	var last Progress
 	term, done := run(t, b, Options{Start: 1, OnPage: func(p Progress) error {
 		last = p
@@ -257,7 +237,7 @@ func optionIndex(q *questions.Question, v questions.Value) int {
 }
 
 func TestInteractiveResumeStartsAtFirstUnansweredPage(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	pages := dimensionPages(b)
 	earlier := &questions.Answers{Respondent: questions.Respondent{Name: "Kim", Role: b.Tiers[0].ID}, Values: map[string]questions.Value{}}
 	for _, p := range pages[:2] {
@@ -291,7 +271,7 @@ func TestInteractiveResumeStartsAtFirstUnansweredPage(t *testing.T) {
 	if o.err != nil {
 		t.Fatal(o.err)
 	}
-	assertAnswers(t, &questions.Answers{Values: pick(o.answers.Values, earlier.Values)}, earlier.Values)
+	questionstest.SameValues(t, pick(o.answers.Values, earlier.Values), earlier.Values)
 	if o.answers.Respondent.Name != "Kim" || len(o.answers.Values) != len(b.Questions) {
 		t.Errorf("respondent %+v, %d answers; want Kim and all %d", o.answers.Respondent, len(o.answers.Values), len(b.Questions))
 	}
@@ -309,7 +289,7 @@ func pick(vs, like map[string]questions.Value) map[string]questions.Value {
 }
 
 func TestOnPageErrorStopsTheForm(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	boom := errors.New("disk full")
 	term, done := run(t, b, Options{OnPage: func(Progress) error { return boom }})
 	term.waitFor("Welcome")
@@ -352,13 +332,13 @@ func runAccessible(t *testing.T, b *questions.Bank, input string, opts Options) 
 }
 
 func TestAccessibleAnswersWholeBankFromPipedLines(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	want := map[string]questions.Value{}
 	o, screen := runAccessible(t, b, accessibleInput(b, want), Options{})
 	if o.err != nil {
 		t.Fatalf("%v\n%s", o.err, tail(screen, 2000))
 	}
-	assertAnswers(t, o.answers, want)
+	questionstest.SameValues(t, o.answers.Values, want)
 	if o.answers.Respondent != (questions.Respondent{Name: "Ana", Role: b.Tiers[0].ID}) {
 		t.Errorf("respondent = %+v", o.answers.Respondent)
 	}
@@ -373,7 +353,7 @@ func TestAccessibleAnswersWholeBankFromPipedLines(t *testing.T) {
 }
 
 func TestAccessibleBackAndEmptyAnswers(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	first := dimensionPages(b)[0].questions
 	var in strings.Builder
 	in.WriteString("\n\n")     // no name; keep "rather not say"
@@ -403,7 +383,7 @@ func TestAccessibleBackAndEmptyAnswers(t *testing.T) {
 }
 
 func TestAccessibleEndOfInputInterrupts(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	calls := 0
 	o, _ := runAccessible(t, b, "Ana\n1\n2\n", Options{OnPage: func(Progress) error { calls++; return nil }})
 	if !errors.Is(o.err, ErrInterrupted) {
@@ -415,7 +395,7 @@ func TestAccessibleEndOfInputInterrupts(t *testing.T) {
 }
 
 func TestItemRoundTrip(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	byType := map[string]*questions.Question{}
 	for i := range b.Questions {
 		q := &b.Questions[i]
@@ -446,7 +426,7 @@ func TestItemRoundTrip(t *testing.T) {
 }
 
 func TestCheckMany(t *testing.T) {
-	b := defaultBank(t)
+	b := questions.Default()
 	var q *questions.Question
 	for i := range b.Questions {
 		if b.Questions[i].Type == questions.Multi && b.Questions[i].AllowNA {

@@ -123,7 +123,7 @@ func (o *Output) Stream(write func(io.Writer) error) error {
 	}
 	f, err := atomicfile.Create(o.Path, 0o600)
 	if err != nil {
-		return fmt.Errorf("write %s: %w; check the directory exists and is writable", o.Path, questions.PathErr(err))
+		return fmt.Errorf("write %s: %w; check the directory exists and is writable", o.Path, questions.WithoutPath(err))
 	}
 	bw := bufio.NewWriterSize(f, 256<<10)
 	if err := write(bw); err != nil {
@@ -132,10 +132,10 @@ func (o *Output) Stream(write func(io.Writer) error) error {
 	}
 	if err := bw.Flush(); err != nil {
 		f.Abort()
-		return fmt.Errorf("write %s: %w", o.Path, questions.PathErr(err))
+		return fmt.Errorf("write %s: %w", o.Path, questions.WithoutPath(err))
 	}
 	if err := f.Commit(); err != nil {
-		return fmt.Errorf("write %s: %w", o.Path, questions.PathErr(err))
+		return fmt.Errorf("write %s: %w", o.Path, questions.WithoutPath(err))
 	}
 	if o.s.ErrTTY {
 		abs, _ := filepath.Abs(o.Path)

@@ -11,8 +11,9 @@ import (
 	"go/format"
 	"os"
 	"reflect"
-	"sort"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/digilead/digilead/questions"
 )
@@ -74,8 +75,7 @@ func literal(w *bytes.Buffer, v reflect.Value) {
 		}
 		w.WriteString("\n}")
 	case reflect.Map:
-		keys := v.MapKeys()
-		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		keys := slices.SortedFunc(slices.Values(v.MapKeys()), func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
 		w.WriteString(typeName(v.Type()) + "{")
 		for _, k := range keys {
 			w.WriteString("\n")

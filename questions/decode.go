@@ -1,0 +1,675 @@
+package questions
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+var (
+	idRe     = lazyRegexp(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+	yamlLine = lazyRegexp(`^yaml: line (\d+): (.*)$`)
+)
+
+// rawBank is one file's content, with the positions validation needs.
+type rawBank struct {
+	file       string
+	header     map[string]Pos
+	bank       Bank
+	minCovSet  bool
+	scaleSet   bool
+	tiers      []rawTier
+	dims       []rawDim
+	questions  []rawQuestion
+	schemaLine int
+}
+
+type rawTier struct {
+	Tier
+	expPos   map[string]Pos
+	rankSet  bool
+	rankLine Pos
+}
+
+type rawDim struct {
+	Dimension
+	actionTiers [][]posString
+}
+
+type posString struct {
+	val string
+	pos Pos
+}
+
+type rawQuestion struct {
+	Question
+	dimPos     Pos
+	typeSet    bool
+	reversePos *Pos
+	scalePos   *Pos
+	optionsPos *Pos
+	allowNA    *bool
+	ownScale   *Scale
+}
+
+var (
+	headerFields    = []string{"schema", "id", "title", "version", "description", "language", "min_coverage", "scale", "not_applicable"}
+	bankFields      = append(append([]string{}, headerFields...), "tiers", "dimensions", "questions")
+	tierFields      = []string{"id", "name", "rank", "description", "challenges", "expectations"}
+	dimensionFields = []string{"id", "name", "description", "weight", "actions", "reliability", "score_sd"}
+	actionFields    = []string{"kind", "text", "tiers"}
+	questionFields  = []string{"id", "dimension", "text", "help", "type", "weight", "reverse", "allow_na", "scale", "options"}
+	optionFields    = []string{"id", "label", "score"}
+	scaleFields     = []string{"min", "max", "labels"}
+)
+
+func decodeFile(f File, probs *Problems) (rb *rawBank) {
+	start := len(*probs)
+	d := &decoder{file: f.Name, probs: probs, budget: maxNodes, aliasBudget: maxAliasNodes}
+	defer func() {
+		// Once the budget is spent the walk stopped half-way: what it found
+		// missing is noise, so the file's only problem is the budget's.
+		if d.spent {
+			*probs = append((*probs)[:start], d.spentAt)
+			rb = nil
+		}
+	}()
+	if len(bytes.TrimSpace(f.Data)) == 0 {
+		d.problem(Pos{File: f.Name}, "", "file is empty; a bank needs at least schema, id, title, version, tiers, dimensions and questions")
+		return nil
+	}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(f.Data))
+	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+		d.problem(Pos{File: f.Name}, "", "file is empty; a bank needs at least schema, id, title, version, tiers, dimensions and questions")
+		return nil
+	} else if err != nil {
+		d.syntax(err)
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		d.problem(Pos{File: f.Name, Line: extra.Line}, "", "file holds more than one YAML document (---); put each bank part in its own file")
+		return nil
+	} else if !errors.Is(err, io.EOF) {
+		d.syntax(err)
+		return nil
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		d.problem(Pos{File: f.Name}, "", "file is empty; a bank needs at least schema, id, title, version, tiers, dimensions and questions")
+		return nil
+	}
+	root := d.deref(doc.Content[0])
+	if root == nil {
+		return nil
+	}
+	if root.Kind != yaml.MappingNode {
+		d.errorf(root, "", "the file must be a mapping of bank fields (schema: …, id: …), not %s", kindName(root))
+		return nil
+	}
+	rb = &rawBank{file: f.Name, header: map[string]Pos{}}
+	b := &rb.bank
+	d.mapping(root, "", bankFields, func(key string, k, v *yaml.Node) {
+		if slices.Contains(headerFields, key) {
+			rb.header[key] = d.pos(k)
+		}
+		switch key {
+		case "schema":
+			b.Schema = d.str(v, key)
+			rb.schemaLine = v.Line
+		case "id":
+			b.ID = d.str(v, key)
+		case "title":
+			b.Title = d.str(v, key)
+		case "version":
+			b.Version = d.strict(v, key)
+		case "description":
+			b.Description = d.str(v, key)
+		case "language":
+			b.Language = d.str(v, key)
+		case "min_coverage":
+			b.MinCoverage = d.float(v, key)
+			rb.minCovSet = true
+			if b.MinCoverage < 0 || b.MinCoverage > 1 {
+				d.errorf(v, key, "must be between 0 and 1 (a share of a dimension's question weight), got %s", v.Value)
+			}
+		case "scale":
+			b.Scale = d.scale(v, key)
+			rb.scaleSet = true
+		case "not_applicable":
+			b.NotApplicable = d.str(v, key)
+		case "tiers":
+			d.seq(v, key, func(i int, item *yaml.Node) { rb.tiers = append(rb.tiers, d.tier(item, itemField(key, i, item))) })
+		case "dimensions":
+			d.seq(v, key, func(i int, item *yaml.Node) { rb.dims = append(rb.dims, d.dimension(item, itemField(key, i, item))) })
+		case "questions":
+			d.seq(v, key, func(i int, item *yaml.Node) {
+				if len(rb.questions) == MaxQuestions {
+					d.errorf(item, key, "more than %d questions in one file; split the bank", MaxQuestions)
+				}
+				if len(rb.questions) < MaxQuestions {
+					rb.questions = append(rb.questions, d.question(item, itemField(key, i, item)))
+				}
+			})
+		}
+	})
+	return rb
+}
+
+func (d *decoder) tier(n *yaml.Node, field string) rawTier {
+	t := rawTier{expPos: map[string]Pos{}}
+	t.Pos = d.pos(n)
+	d.mapping(n, field, tierFields, func(key string, k, v *yaml.Node) {
+		f := field + "." + key
+		switch key {
+		case "id":
+			t.ID = d.id(v, f)
+		case "name":
+			t.Name = d.str(v, f)
+		case "rank":
+			t.Rank = d.int(v, f)
+			t.rankSet = true
+			t.rankLine = d.pos(v)
+		case "description":
+			t.Description = d.str(v, f)
+		case "challenges":
+			t.Challenges = d.strList(v, f)
+		case "expectations":
+			t.Expectations = map[string]float64{}
+			d.mapping(v, f, nil, func(dim string, k, v *yaml.Node) {
+				ef := f + "." + dim
+				x := d.float(v, ef)
+				if x < 0 || x > 100 {
+					d.errorf(v, ef, "expectation must be a score between 0 and 100, got %s", v.Value)
+				}
+				t.Expectations[dim] = x
+				t.expPos[dim] = d.pos(k)
+			})
+		}
+	})
+	return t
+}
+
+func (d *decoder) dimension(n *yaml.Node, field string) rawDim {
+	var dm rawDim
+	dm.Pos = d.pos(n)
+	dm.Weight = 1
+	d.mapping(n, field, dimensionFields, func(key string, k, v *yaml.Node) {
+		f := field + "." + key
+		switch key {
+		case "id":
+			dm.ID = d.id(v, f)
+		case "name":
+			dm.Name = d.str(v, f)
+		case "description":
+			dm.Description = d.str(v, f)
+		case "weight":
+			dm.Weight = d.weight(v, f)
+		case "reliability":
+			dm.Reliability = d.float(v, f)
+			if dm.Reliability <= 0 || dm.Reliability > 1 {
+				d.errorf(v, f, "must be above 0 and at most 1 (Cronbach's alpha), got %s; remove it if unknown", v.Value)
+			}
+		case "score_sd":
+			if dm.ScoreSD = d.float(v, f); dm.ScoreSD <= 0 || dm.ScoreSD > 100 {
+				d.errorf(v, f, "must be above 0 and at most 100 (the SD of the dimension score), got %s; remove it if unknown", v.Value)
+			}
+		case "actions":
+			d.seq(v, f, func(i int, item *yaml.Node) {
+				af := fmt.Sprintf("%s[%d]", f, i)
+				var a Action
+				var tiers []posString
+				d.mapping(item, af, actionFields, func(key string, k, v *yaml.Node) {
+					switch key {
+					case "kind":
+						a.Kind = d.str(v, af+".kind")
+						if a.Kind != "" && !slices.Contains(ActionKinds, a.Kind) {
+							d.errorf(v, af+".kind", "unknown action kind %q; use one of %s", a.Kind, strings.Join(ActionKinds, ", "))
+						}
+					case "text":
+						a.Text = d.str(v, af+".text")
+					case "tiers":
+						d.seq(v, af+".tiers", func(_ int, t *yaml.Node) {
+							s := d.str(t, af+".tiers")
+							a.Tiers = append(a.Tiers, s)
+							tiers = append(tiers, posString{s, d.pos(t)})
+						})
+					}
+				})
+				if a.Kind == "" {
+					d.errorf(item, af+".kind", "missing; use one of %s", strings.Join(ActionKinds, ", "))
+				}
+				if strings.TrimSpace(a.Text) == "" {
+					d.errorf(item, af+".text", "missing; say what the person should do")
+				}
+				dm.Actions = append(dm.Actions, a)
+				dm.actionTiers = append(dm.actionTiers, tiers)
+			})
+		}
+	})
+	return dm
+}
+
+func (d *decoder) question(n *yaml.Node, field string) rawQuestion {
+	var q rawQuestion
+	q.Pos = d.pos(n)
+	q.Weight = 1
+	q.Type = Likert
+	d.mapping(n, field, questionFields, func(key string, k, v *yaml.Node) {
+		f := field + "." + key
+		switch key {
+		case "id":
+			q.ID = d.id(v, f)
+		case "dimension":
+			q.Dimension = d.str(v, f)
+			q.dimPos = d.pos(v)
+		case "text":
+			q.Text = d.str(v, f)
+		case "help":
+			q.Help = d.str(v, f)
+		case "type":
+			q.Type = d.str(v, f)
+			q.typeSet = true
+			switch q.Type {
+			case Likert, Choice, Multi, YesNo:
+			default:
+				d.errorf(v, f, "unknown question type %q; use likert, choice, multi or yesno", q.Type)
+			}
+		case "weight":
+			q.Weight = d.weight(v, f)
+		case "reverse":
+			q.Reverse = d.bool(v, f)
+			p := d.pos(k)
+			q.reversePos = &p
+		case "allow_na":
+			b := d.bool(v, f)
+			q.allowNA = &b
+		case "scale":
+			s := d.scale(v, f)
+			q.ownScale = &s
+			p := d.pos(k)
+			q.scalePos = &p
+		case "options":
+			p := d.pos(k)
+			q.optionsPos = &p
+			seen := map[string]int{}
+			d.seq(v, f, func(i int, item *yaml.Node) {
+				of := itemField(f, i, item)
+				var o Option
+				scoreSet := false
+				d.mapping(item, of, optionFields, func(key string, k, v *yaml.Node) {
+					switch key {
+					case "id":
+						o.ID = d.id(v, of+".id")
+						if o.ID == "na" {
+							d.errorf(v, of+".id", `"na" is reserved for "not applicable"; choose another option id`)
+						}
+						if line, dup := seen[o.ID]; dup && o.ID != "" {
+							d.errorf(v, of+".id", "duplicate option id %q (first at line %d)", o.ID, line)
+						}
+						seen[o.ID] = v.Line
+					case "label":
+						o.Label = d.str(v, of+".label")
+					case "score":
+						o.Score = d.float(v, of+".score")
+						scoreSet = true
+						if o.Score < 0 || o.Score > 1 {
+							d.errorf(v, of+".score", "option score must be between 0 and 1, got %s", v.Value)
+						}
+					}
+				})
+				if o.ID == "" {
+					d.errorf(item, of+".id", "missing; every option needs an id")
+				}
+				if o.Label == "" {
+					d.errorf(item, of+".label", "missing; every option needs a label")
+				}
+				if !scoreSet {
+					d.errorf(item, of+".score", "missing; give a score between 0 and 1")
+				}
+				q.Options = append(q.Options, o)
+			})
+		}
+	})
+	return q
+}
+
+func (d *decoder) scale(n *yaml.Node, field string) Scale {
+	var s Scale
+	var minSet, maxSet, labelsSet bool
+	var labelsNode *yaml.Node
+	d.mapping(n, field, scaleFields, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "min":
+			s.Min, minSet = d.int(v, field+".min"), true
+		case "max":
+			s.Max, maxSet = d.int(v, field+".max"), true
+		case "labels":
+			s.Labels, labelsSet = d.strList(v, field+".labels"), true
+			labelsNode = v
+		}
+	})
+	if n = d.deref(n); n == nil || n.Kind != yaml.MappingNode {
+		return Scale{Min: 1, Max: 5}
+	}
+	if !minSet || !maxSet {
+		d.errorf(n, field, "needs both min and max (for example {min: 1, max: 5})")
+		return Scale{Min: 1, Max: 5}
+	}
+	switch {
+	case s.Max <= s.Min:
+		d.errorf(n, field, "max (%d) must be greater than min (%d)", s.Max, s.Min)
+		return Scale{Min: 1, Max: 5}
+	case s.Max-s.Min > 100:
+		d.errorf(n, field, "a scale of %d points is too long; use at most 101", s.Max-s.Min+1)
+		return Scale{Min: 1, Max: 5}
+	}
+	if labelsSet && len(s.Labels) != s.Max-s.Min+1 {
+		d.errorf(labelsNode, field+".labels", "has %d labels but the scale %d..%d has %d points; give one label per point", len(s.Labels), s.Min, s.Max, s.Max-s.Min+1)
+	}
+	return s
+}
+
+// decoder walks yaml nodes, recording problems with file:line.
+type decoder struct {
+	file   string
+	probs  *Problems
+	budget int
+	// aliasBudget is what is left of maxAliasNodes; sizes memoises the
+	// node count of alias targets.
+	aliasBudget int
+	sizes       map[*yaml.Node]int
+	spent       bool
+	spentAt     Problem
+}
+
+func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line} }
+
+func (d *decoder) problem(pos Pos, field, msg string) {
+	*d.probs = append(*d.probs, Problem{Pos: pos, Field: field, Msg: msg})
+}
+
+func (d *decoder) errorf(n *yaml.Node, field, format string, args ...any) {
+	d.problem(d.pos(n), field, fmt.Sprintf(format, args...))
+}
+
+func (d *decoder) syntax(err error) {
+	msg := err.Error()
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		if parserError(m[2]) {
+			line++ // yaml.v3 counts parser (not scanner) error lines from 0
+		}
+		d.problem(Pos{File: d.file, Line: line}, "", "YAML syntax: "+m[2])
+		return
+	}
+	d.problem(Pos{File: d.file}, "", "YAML syntax: "+strings.TrimPrefix(msg, "yaml: "))
+}
+
+// parserError reports whether a yaml.v3 message comes from its parser,
+// whose line numbers are 0-based, rather than its scanner.
+func parserError(msg string) bool {
+	for _, p := range []string{"expected <document start>", "expected node content", "expected key", "expected ',' or", "expected '-' indicator", "expected <stream-start>"} {
+		if strings.Contains(msg, "did not find "+p) {
+			return true
+		}
+	}
+	return false
+}
+
+// deref follows aliases and charges the node budgets; it returns nil once
+// a budget is spent.
+func (d *decoder) deref(n *yaml.Node) *yaml.Node {
+	if d.spent {
+		return nil
+	}
+	d.budget--
+	at := n
+	for depth := 0; n != nil && n.Kind == yaml.AliasNode; depth++ {
+		if depth > 100 {
+			n = nil
+			break
+		}
+		n = n.Alias
+		d.aliasBudget -= d.size(n)
+	}
+	switch {
+	case d.aliasBudget < 0:
+		d.spend(at, fmt.Sprintf("aliases (*name) expand to more than %d YAML nodes; refusing the file (alias bomb?): write the shared parts out instead", maxAliasNodes))
+		return nil
+	case d.budget < 0 || n == nil:
+		d.spend(at, fmt.Sprintf("more than %d YAML nodes; refusing the file: split the bank into a directory of smaller files", maxNodes))
+		return nil
+	}
+	return n
+}
+
+// spend stops the walk; decodeFile reports the problem.
+func (d *decoder) spend(at *yaml.Node, msg string) {
+	d.spent = true
+	d.spentAt = Problem{Pos: Pos{File: d.file}, Msg: msg}
+	if at != nil {
+		d.spentAt.Pos.Line = at.Line
+	}
+}
+
+// size counts the nodes under n, an alias counting as one.
+func (d *decoder) size(n *yaml.Node) int {
+	if n == nil || len(n.Content) == 0 {
+		return 1
+	}
+	if s, ok := d.sizes[n]; ok {
+		return s
+	}
+	s := 1
+	for _, c := range n.Content {
+		if c.Kind != yaml.AliasNode {
+			s += d.size(c)
+		} else {
+			s++
+		}
+	}
+	if d.sizes == nil {
+		d.sizes = map[*yaml.Node]int{}
+	}
+	d.sizes[n] = s
+	return s
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return fmt.Sprintf("the value %q", n.Value)
+	}
+	return "nothing"
+}
+
+// mapping calls fn for each key of a mapping node. known, when not nil,
+// lists the accepted keys; others are reported with a suggestion.
+func (d *decoder) mapping(n *yaml.Node, field string, known []string, fn func(key string, k, v *yaml.Node)) {
+	if n = d.deref(n); n == nil {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, field, "must be a mapping (key: value pairs), got %s", kindName(n))
+		return
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content) && !d.spent; i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k = d.deref(k); k == nil {
+			return
+		}
+		f := join(field, k.Value)
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, field, "keys must be plain names, got %s", kindName(k))
+			continue
+		}
+		if k.Tag == "!!merge" {
+			d.errorf(k, field, "merge keys (<<) are not supported; write the fields out")
+			continue
+		}
+		if line, dup := seen[k.Value]; dup {
+			d.errorf(k, f, "duplicate key (first set at line %d)", line)
+			continue
+		}
+		seen[k.Value] = k.Line
+		if known != nil && !slices.Contains(known, k.Value) {
+			d.errorf(k, f, "unknown field%s; known fields: %s", suggest(k.Value, known), strings.Join(known, ", "))
+			continue
+		}
+		fn(k.Value, k, v)
+	}
+}
+
+func (d *decoder) seq(n *yaml.Node, field string, fn func(i int, item *yaml.Node)) {
+	if n = d.deref(n); n == nil {
+		return
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, field, "must be a list (lines starting with -), got %s", kindName(n))
+		return
+	}
+	for i, item := range n.Content {
+		if d.spent {
+			return
+		}
+		fn(i, item)
+	}
+}
+
+func (d *decoder) scalar(n *yaml.Node, field string) *yaml.Node {
+	if n = d.deref(n); n == nil {
+		return nil
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, field, "must be a single value, got %s", kindName(n))
+		return nil
+	}
+	return n
+}
+
+func (d *decoder) str(n *yaml.Node, field string) string {
+	s := d.scalar(n, field)
+	if s == nil {
+		return ""
+	}
+	if s.Tag == "!!null" {
+		d.errorf(s, field, "is empty; give a value or remove the field")
+		return ""
+	}
+	return s.Value
+}
+
+// strict is str for fields that must be YAML strings (version: 1.0 is a
+// float and would lose its form).
+func (d *decoder) strict(n *yaml.Node, field string) string {
+	s := d.scalar(n, field)
+	if s == nil {
+		return ""
+	}
+	if s.Tag != "!!str" {
+		d.errorf(s, field, "must be a string; quote it: %s: %q", field, s.Value)
+		return s.Value
+	}
+	return s.Value
+}
+
+func (d *decoder) id(n *yaml.Node, field string) string {
+	s := d.str(n, field)
+	if s != "" && !idRe().MatchString(s) {
+		d.errorf(n, field, "%q is not a valid id; use letters, digits, '.', '_' and '-' (no spaces)", s)
+	}
+	return s
+}
+
+// decodeScalar decodes a scalar whose YAML tag is one of tags into a T. Any
+// other value (a different tag, one that does not fit T, or NaN) is
+// reported as not being what, and gives T's zero value.
+func decodeScalar[T int | float64 | bool](d *decoder, n *yaml.Node, field, what string, tags ...string) T {
+	var zero T
+	s := d.scalar(n, field)
+	if s == nil {
+		return zero
+	}
+	var v T
+	if !slices.Contains(tags, s.Tag) || s.Decode(&v) != nil || isNaN(v) {
+		d.errorf(s, field, "must be %s, got %s", what, kindName(s))
+		return zero
+	}
+	return v
+}
+
+func isNaN(v any) bool {
+	f, ok := v.(float64)
+	return ok && math.IsNaN(f)
+}
+
+func (d *decoder) int(n *yaml.Node, field string) int {
+	return decodeScalar[int](d, n, field, "a whole number", "!!int")
+}
+
+func (d *decoder) float(n *yaml.Node, field string) float64 {
+	return decodeScalar[float64](d, n, field, "a number", "!!int", "!!float")
+}
+
+func (d *decoder) weight(n *yaml.Node, field string) float64 {
+	w := d.float(n, field)
+	if w <= 0 || w > 1e6 {
+		d.errorf(n, field, "weight must be a positive number (and at most 1e6), got %s", d.deref(n).Value)
+		return 1
+	}
+	return w
+}
+
+func (d *decoder) bool(n *yaml.Node, field string) bool {
+	return decodeScalar[bool](d, n, field, "true or false", "!!bool")
+}
+
+func (d *decoder) strList(n *yaml.Node, field string) []string {
+	var out []string
+	d.seq(n, field, func(i int, item *yaml.Node) {
+		out = append(out, d.str(item, fmt.Sprintf("%s[%d]", field, i)))
+	})
+	return out
+}
+
+// itemField names a list item by its id when it has one, else its index.
+func itemField(list string, i int, item *yaml.Node) string {
+	for item != nil && item.Kind == yaml.AliasNode {
+		item = item.Alias
+	}
+	if item != nil && item.Kind == yaml.MappingNode {
+		for j := 0; j+1 < len(item.Content); j += 2 {
+			k, v := item.Content[j], item.Content[j+1]
+			if k.Value == "id" && v.Kind == yaml.ScalarNode && v.Value != "" && len(v.Value) <= 64 {
+				return list + "[" + v.Value + "]"
+			}
+		}
+	}
+	return fmt.Sprintf("%s[%d]", list, i)
+}
+
+func join(field, key string) string {
+	if field == "" {
+		return key
+	}
+	return field + "." + key
+}
