@@ -92,10 +92,10 @@ func TestHandCalibration(t *testing.T) {
 		t.Errorf("pilot %+v", r.Pilot)
 	}
 	tests := []struct {
-		tier, dim                string
-		upper, lower, insuff     int
-		cut, proposed, accuracy  float64
-		upperBelow, lowerAbove   int
+		tier, dim               string
+		upper, lower, insuff    int
+		cut, proposed, accuracy float64
+		upperBelow, lowerAbove  int
 	}{
 		// x, mid and above {60 55 75 65 90 85 70} against low {20 35 45}:
 		// no error for 45 < c <= 55.
