@@ -337,13 +337,13 @@ func (c *Calibrator) pair(t, d int, current float64, o Options) Pair {
 	switch {
 	case t == 0:
 		p.Refusal = &Note{Kind: RefusedLowestTier, Text: fmt.Sprintf(
-			"%s is the lowest tier: a pilot role is always a tier, so nobody ranks below it and there is no group to contrast with. Its expectation stays at %s; set it by judgement (bank review's simulations help).",
-			tier.ID, num(current))}
+			"%s is the lowest tier: a pilot role is always a tier, so nobody ranks below it and there is no group to contrast with. Its expectations stay as they are; set them by judgement.",
+			tier.ID)}
 		return p
 	case p.Upper < o.MinGroup || p.Lower < o.MinGroup:
 		p.Refusal = &Note{Kind: RefusedSmallGroup, Text: fmt.Sprintf(
-			"%d people of %s and above and %d below it have a score on %s; each side needs %d, so the expectation stays at %s. Pilot more people%s.",
-			p.Upper, tier.ID, p.Lower, dim.ID, o.MinGroup, num(current), smallSide(p.Upper, p.Lower, o.MinGroup, tier.ID))}
+			"%d people of %s and above and %d below it have a score; each side needs %d, so the expectation stays at %s. Pilot more people%s.",
+			p.Upper, tier.ID, p.Lower, o.MinGroup, num(current), smallSide(p.Upper, p.Lower, o.MinGroup, tier.ID))}
 		return p
 	}
 	g := newGroups(upper, lower)
@@ -416,8 +416,8 @@ func flagFalling(b *questions.Bank, pairs []Pair) {
 		}
 		flagged[p] = true
 		p.Flags = append(p.Flags, Note{Kind: FlagFallsWithRank, Text: fmt.Sprintf(
-			"%s would be %s %s's %s (%s) on %s: expectations should not fall as rank rises. Check the pilot's roles, or keep the tiers level.",
-			num(effective(p)), dir, other.Tier, num(effective(other)), word(other), p.Dimension)})
+			"%s would be %s %s's %s (%s): expectations should not fall as rank rises. Check the pilot's roles, or keep the tiers level.",
+			num(effective(p)), dir, other.Tier, num(effective(other)), word(other))})
 	}
 	for _, dim := range b.Dimensions {
 		ps := byDim[dim.ID]

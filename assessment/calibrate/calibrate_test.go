@@ -186,7 +186,7 @@ func TestRefusesSmallGroups(t *testing.T) {
 	if p.Status != StatusRefused || p.Refusal.Kind != RefusedSmallGroup || p.Cut != nil || p.Interval != nil {
 		t.Fatalf("mid/y %+v", p)
 	}
-	want := "6 people of mid and above and 3 below it have a score on y; each side needs 30, so the expectation stays at 50. Pilot more people on both sides."
+	want := "6 people of mid and above and 3 below it have a score; each side needs 30, so the expectation stays at 50. Pilot more people on both sides."
 	if p.Refusal.Text != want {
 		t.Errorf("refusal %q\nwant %q", p.Refusal.Text, want)
 	}
@@ -211,7 +211,7 @@ func TestFlags(t *testing.T) {
 	// mid/x: {60 62} against {10 12}: 36, below low's kept 40.
 	r := handPilot(t, b, "low 10 50", "low 12 50", "mid 60 50", "mid 62 50").Report(Options{MinGroup: 2, Replicates: 50})
 	p := pairOf(t, r, "mid", "x")
-	if len(p.Flags) != 1 || p.Flags[0].Kind != FlagFallsWithRank || !strings.HasPrefix(p.Flags[0].Text, "36 would be below low's 40 (kept) on x") {
+	if len(p.Flags) != 1 || p.Flags[0].Kind != FlagFallsWithRank || !strings.HasPrefix(p.Flags[0].Text, "36 would be below low's 40 (kept)") {
 		t.Errorf("mid/x flags %+v", p.Flags)
 	}
 	// mid/y: everyone scores 50: the cut cannot tell the groups apart.
@@ -222,7 +222,7 @@ func TestFlags(t *testing.T) {
 	// top is refused and keeps 30; mid's proposal 36 is above it.
 	b = parseBank(t, strings.Replace(handBank, "{x: 80, y: 90}", "{x: 30, y: 90}", 1))
 	r = handPilot(t, b, "low 10 50", "low 12 50", "mid 60 50", "mid 62 50").Report(Options{MinGroup: 2, Replicates: 50})
-	if p := pairOf(t, r, "mid", "x"); len(p.Flags) != 1 || !strings.HasPrefix(p.Flags[0].Text, "36 would be above top's 30 (kept) on x") {
+	if p := pairOf(t, r, "mid", "x"); len(p.Flags) != 1 || !strings.HasPrefix(p.Flags[0].Text, "36 would be above top's 30 (kept)") {
 		t.Errorf("mid/x flags %+v", p.Flags)
 	}
 
@@ -242,11 +242,11 @@ func hasFlag(p Pair, kind string) bool {
 	return false
 }
 
-// pilotBank is testdata/pilot-bank.yaml: each dimension's scores form a
+// pilotBank is docs/examples/calibration/bank.yaml: each dimension's scores form a
 // known lattice (see the file).
 func pilotBank(t testing.TB) *questions.Bank {
 	t.Helper()
-	b, err := questions.Load("testdata/pilot-bank.yaml")
+	b, err := questions.Load("../../docs/examples/calibration/bank.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,14 +3,11 @@ package main
 import (
 	"fmt"
 	"math"
-	"os"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment/itemstats"
-	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
@@ -154,61 +151,26 @@ func writeFigures(a *app, b *questions.Bank, rep *itemstats.Report) error {
 			byFile[d.Pos.File][d.ID] = f
 		}
 	}
-	edited, err := editBankFiles(b, byFile)
+	names, err := rewriteBankFiles(b, func(path string, data []byte) ([]byte, bool, error) {
+		figs := byFile[path]
+		if figs == nil {
+			return data, false, nil
+		}
+		out, err := questions.SetFigures(path, data, figs)
+		return out, true, err
+	}, func(nb *questions.Bank) error {
+		for _, figs := range byFile {
+			for id, f := range figs {
+				if d, ok := nb.Dimension(id); !ok || d.Reliability != f.Reliability || d.ScoreSD != f.ScoreSD {
+					return fmt.Errorf("--write: the edit of dimension %s did not take; set reliability: %g and score_sd: %g by hand", id, f.Reliability, f.ScoreSD)
+				}
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	names := make([]string, 0, len(edited))
-	for name := range edited {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		info, err := os.Stat(name)
-		if err != nil {
-			return fmt.Errorf("--write %s: %w", name, cleanErr(err))
-		}
-		if err := store.WriteFileAtomic(name, edited[name], info.Mode().Perm()); err != nil {
-			return fmt.Errorf("--write %s: %w; check the file is writable", name, cleanErr(err))
-		}
-	}
 	fmt.Fprintf(a.io.ErrOut, "Recorded reliability and score_sd for %d of %d dimensions in %s\n", len(figs), len(rep.Dimensions), strings.Join(names, ", "))
 	return nil
-}
-
-// editBankFiles returns the edited content of each bank file that holds a
-// dimension to record, after checking that the bank, edited, loads and
-// carries the figures.
-func editBankFiles(b *questions.Bank, byFile map[string]map[string]questions.Figures) (map[string][]byte, error) {
-	paths, err := questions.Paths(b.Source)
-	if err != nil {
-		return nil, fmt.Errorf("--write: %w", err)
-	}
-	edited := map[string][]byte{}
-	files := make([]questions.File, len(paths))
-	for i, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, fmt.Errorf("--write %s: %w", p, cleanErr(err))
-		}
-		if figs := byFile[p]; figs != nil {
-			if data, err = questions.SetFigures(p, data, figs); err != nil {
-				return nil, err
-			}
-			edited[p] = data
-		}
-		files[i] = questions.File{Name: p, Data: data}
-	}
-	nb, err := questions.Parse(files...)
-	if err != nil {
-		return nil, fmt.Errorf("--write: the edited bank would not load, so it was not written (please report this):\n%w", err)
-	}
-	for _, figs := range byFile {
-		for id, f := range figs {
-			if d, ok := nb.Dimension(id); !ok || d.Reliability != f.Reliability || d.ScoreSD != f.ScoreSD {
-				return nil, fmt.Errorf("--write: the edit of dimension %s did not take; set reliability: %g and score_sd: %g by hand", id, f.Reliability, f.ScoreSD)
-			}
-		}
-	}
-	return edited, nil
 }

@@ -35,6 +35,10 @@ type answerSets struct {
 	read     int
 	rejected int
 	problems int
+
+	// addAnswers, when set, is given each good answer set whole, with its
+	// respondent, instead of add.
+	addAnswers func(*questions.Answers)
 }
 
 // readPath reads a file, every *.json and *.jsonl file of a directory, or
@@ -90,7 +94,7 @@ func (s *answerSets) readFile(path string) error {
 // starts a pretty-printed document that runs to the end of the input.
 func (s *answerSets) readStream(name string, r io.Reader) error {
 	type checked struct {
-		values []map[string]questions.Value
+		values []*questions.Answers
 		errs   []error
 	}
 	in := batch.Input{Name: name, R: r}
@@ -102,7 +106,7 @@ func (s *answerSets) readStream(name string, r io.Reader) error {
 		func(lines []batch.Line, c *checked) {
 			c.values, c.errs = c.values[:0], c.errs[:0]
 			for _, l := range lines {
-				var v map[string]questions.Value
+				var v *questions.Answers
 				err := l.Err
 				if err == nil {
 					v, err = s.check(bytes.TrimSpace(l.Data))
@@ -165,26 +169,26 @@ func tooLong(name string, line int) error {
 }
 
 // check decodes and checks one answer set or result.
-func (s *answerSets) check(data []byte) (map[string]questions.Value, error) {
+func (s *answerSets) check(data []byte) (*questions.Answers, error) {
 	raw, err := decodeAnswerSet(data)
 	if err != nil {
 		return nil, err
 	}
-	a, err := s.bank.CheckAnswers(raw)
-	if err != nil {
-		return nil, err
-	}
-	return a.Values, nil
+	return s.bank.CheckAnswers(raw)
 }
 
 // document adds a checked answer set, or reports why it was rejected.
-func (s *answerSets) document(name string, line int, values map[string]questions.Value, err error) {
+func (s *answerSets) document(name string, line int, a *questions.Answers, err error) {
 	if err != nil {
 		s.reject(name, line, err)
 		return
 	}
 	s.read++
-	s.add(values)
+	if s.addAnswers != nil {
+		s.addAnswers(a)
+		return
+	}
+	s.add(a.Values)
 }
 
 // decodeAnswerSet decodes an answer set, or the answers a result carries.

@@ -10,7 +10,7 @@ import (
 )
 
 func TestLattice(t *testing.T) {
-	b, err := questions.Load("../testdata/pilot-bank.yaml")
+	b, err := questions.Load("../../../docs/examples/calibration/bank.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestLattice(t *testing.T) {
 }
 
 func TestPilot(t *testing.T) {
-	b, err := questions.Load("../testdata/pilot-bank.yaml")
+	b, err := questions.Load("../../../docs/examples/calibration/bank.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
