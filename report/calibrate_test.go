@@ -25,15 +25,7 @@ func calibrationFixture(t testing.TB) *calibrate.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pilot := calibratetest.Pilot(b, calibratetest.Spec{
-		People: map[string]int{"frontline": 60, "operational": 60, "strategic": 60},
-		Means: map[string]map[string]float64{
-			"frontline":   {"plan": 35, "data": 32.5, "people": 31.25, "risk": 27},
-			"operational": {"plan": 55, "data": 52.5, "people": 50, "risk": 47},
-			"strategic":   {"plan": 75, "data": 72.5, "people": 68.75, "risk": 67},
-		},
-		SD: 8, WithoutRole: 4, Unanswered: 0.02, Seed: 5,
-	})
+	pilot := calibratetest.Pilot(b, calibratetest.Known(60, 4, 8, 5))
 	c := calibrate.New(b)
 	for _, raw := range pilot {
 		a, err := b.CheckAnswers(raw)

@@ -253,32 +253,12 @@ func pilotBank(t testing.TB) *questions.Bank {
 	return b
 }
 
-// trueCuts are the known cuts of the synthetic pilots: each lies halfway
-// between two achievable scores of its dimension and halfway between the
-// means of the tier and the tier below (pilotMeans).
-var trueCuts = map[string]map[string]float64{
-	"operational": {"plan": 45, "data": 42.5, "people": 40.625},
-	"strategic":   {"plan": 65, "data": 62.5, "people": 59.375, "risk": 57},
-}
-
-// pilotMeans put adjacent tiers 2m apart (m = 10, and 9.375 for people,
-// whose scores move in steps of 6.25), so that each true cut is m from
-// the tiers on either side and 3m from the next.
-var pilotMeans = map[string]map[string]float64{
-	"frontline":   {"plan": 35, "data": 32.5, "people": 31.25, "risk": 27},
-	"operational": {"plan": 55, "data": 52.5, "people": 50, "risk": 47},
-	"strategic":   {"plan": 75, "data": 72.5, "people": 68.75, "risk": 67},
-}
-
-// syntheticPilot scores a synthetic pilot: 200 people per tier with
-// scores spread by SD 6.5 around their tier's mean, 15 without a role, 2%
-// of dimensions left unanswered.
+// syntheticPilot checks a synthetic pilot with known cuts: perTier people
+// per tier with scores spread by SD 6.5 around their tier's mean, 15
+// without a role, 2% of dimensions left unanswered.
 func syntheticPilot(t testing.TB, b *questions.Bank, seed uint64, perTier int) []*questions.Answers {
 	t.Helper()
-	raws := calibratetest.Pilot(b, calibratetest.Spec{
-		People: map[string]int{"frontline": perTier, "operational": perTier, "strategic": perTier},
-		Means:  pilotMeans, SD: 6.5, WithoutRole: 15, Unanswered: 0.02, Seed: seed,
-	})
+	raws := calibratetest.Pilot(b, calibratetest.Known(perTier, 15, 6.5, seed))
 	out := make([]*questions.Answers, len(raws))
 	for i, raw := range raws {
 		a, err := b.CheckAnswers(raw)
@@ -304,7 +284,7 @@ func calibrate(b *questions.Bank, pilot []*questions.Answers, o Options) *Report
 func TestRecoversKnownCuts(t *testing.T) {
 	b := pilotBank(t)
 	for _, tier := range []string{"operational", "strategic"} {
-		for dim, cut := range trueCuts[tier] {
+		for dim, cut := range calibratetest.KnownCuts[tier] {
 			lat := calibratetest.Lattice(b, dim)
 			i := 0
 			for i+1 < len(lat) && lat[i+1].Score < cut {
@@ -321,7 +301,7 @@ func TestRecoversKnownCuts(t *testing.T) {
 			t.Fatalf("seed %d: %d proposals, %d without role; want 7 and 15", seed, r.Proposed, r.Pilot.WithoutRole)
 		}
 		for _, p := range r.Pairs {
-			truth, ok := trueCuts[p.Tier][p.Dimension]
+			truth, ok := calibratetest.KnownCuts[p.Tier][p.Dimension]
 			if !ok {
 				if p.Status != StatusRefused || p.Tier != "frontline" {
 					t.Errorf("seed %d: %s/%s: %s", seed, p.Tier, p.Dimension, p.Status)

@@ -19,26 +19,16 @@ const (
 	calibratePilot = "../../docs/examples/calibration/pilot.jsonl"
 )
 
-// examplePilot is the synthetic pilot of docs/examples/calibration: 100
-// people per tier whose true cuts lie halfway between their tier's mean
-// and the tier below's (operational: plan 45, data 42.5, people 40.625;
-// strategic: plan 65, data 62.5, people 59.375, risk 57), 10 without a
-// role, 2% of dimensions left unanswered.
+// examplePilot is the synthetic pilot of docs/examples/calibration, with
+// the known cuts of calibratetest.KnownCuts: 100 people per tier, scores
+// spread by SD 6.5, 10 without a role, 2% of dimensions left unanswered.
 func examplePilot(t *testing.T) []byte {
 	t.Helper()
 	b, err := questions.Load(calibrateBank)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pilot := calibratetest.Pilot(b, calibratetest.Spec{
-		People: map[string]int{"frontline": 100, "operational": 100, "strategic": 100},
-		Means: map[string]map[string]float64{
-			"frontline":   {"plan": 35, "data": 32.5, "people": 31.25, "risk": 27},
-			"operational": {"plan": 55, "data": 52.5, "people": 50, "risk": 47},
-			"strategic":   {"plan": 75, "data": 72.5, "people": 68.75, "risk": 67},
-		},
-		SD: 6.5, WithoutRole: 10, Unanswered: 0.02, Seed: 1,
-	})
+	pilot := calibratetest.Pilot(b, calibratetest.Known(100, 10, 6.5, 1))
 	var buf bytes.Buffer
 	for _, raw := range pilot {
 		line, err := json.Marshal(raw)

@@ -181,3 +181,32 @@ func nearest(ps []Point, target float64) Point {
 	}
 	return ps[i]
 }
+
+// KnownCuts are the true cuts of the pilots Known makes for the bank
+// docs/examples/calibration/bank.yaml, by tier and dimension. Each lies
+// halfway between two achievable scores of its dimension, and halfway
+// between the means of its tier and of the tier below.
+var KnownCuts = map[string]map[string]float64{
+	"operational": {"plan": 45, "data": 42.5, "people": 40.625},
+	"strategic":   {"plan": 65, "data": 62.5, "people": 59.375, "risk": 57},
+}
+
+// knownMeans put adjacent tiers 2m apart (m = 10, and 9.375 for people,
+// whose scores move in steps of 6.25), so that each known cut is m from
+// the tiers on either side of it and 3m from the next.
+var knownMeans = map[string]map[string]float64{
+	"frontline":   {"plan": 35, "data": 32.5, "people": 31.25, "risk": 27},
+	"operational": {"plan": 55, "data": 52.5, "people": 50, "risk": 47},
+	"strategic":   {"plan": 75, "data": 72.5, "people": 68.75, "risk": 67},
+}
+
+// Known describes a pilot with the KnownCuts for the bank
+// docs/examples/calibration/bank.yaml: perTier people of each tier, with
+// scores spread by sd around their tier's mean, withoutRole people with no
+// role, and 2% of dimensions left unanswered.
+func Known(perTier, withoutRole int, sd float64, seed uint64) Spec {
+	return Spec{
+		People: map[string]int{"frontline": perTier, "operational": perTier, "strategic": perTier},
+		Means:  knownMeans, SD: sd, WithoutRole: withoutRole, Unanswered: 0.02, Seed: seed,
+	}
+}
