@@ -114,10 +114,27 @@ func methodSentence(r *calibrate.Report) string {
 }
 
 // levelsSentence compares the level rule with current and proposed
-// expectations.
+// expectations, and points at the lowest tier when it keeps its own
+// people from any level: calibration cannot set its expectations.
 func levelsSentence(l calibrate.Levels) string {
-	return fmt.Sprintf("Of the %d people with a known tier, the level rule places %d (%s) at exactly that tier with the current expectations, and %d (%s) with the proposed ones.",
+	s := fmt.Sprintf("Of the %d people with a known tier, the level rule places %d (%s) at exactly that tier with the current expectations, and %d (%s) with the proposed ones.",
 		l.People, l.Current.Correct, pct(l.Current.Accuracy), l.Proposed.Correct, pct(l.Proposed.Accuracy))
+	if len(l.Proposed.Confusion) > 0 {
+		if low := l.Proposed.Confusion[0]; low.NoLevel > 0 {
+			s += fmt.Sprintf(" %d of the %d %s people have no level at all: they miss the lowest tier's own expectations, which a pilot cannot calibrate; review those first.",
+				low.NoLevel, low.People, low.Role)
+		}
+	}
+	return s
+}
+
+// dimsLabel names the dimensions a note is about: "every dimension" when
+// it is about all of a tier's.
+func dimsLabel(n pairNote, tp tierPairs) string {
+	if len(n.dims) > 1 && len(n.dims) == len(tp.pairs) {
+		return "every dimension"
+	}
+	return strings.Join(n.dims, ", ")
 }
 
 // pct writes a share as a percentage with one decimal.
@@ -175,7 +192,7 @@ func CalibrationText(w io.Writer, r *calibrate.Report, o Options) error {
 			visualPairs(t, tp)
 		}
 		for _, n := range tierNotes(tp.pairs) {
-			findingPara(t, noteTitles[n.kind], strings.Join(n.dims, ", ")+": "+n.text, o.Accessible)
+			findingPara(t, noteTitles[n.kind], dimsLabel(n, tp)+": "+n.text, o.Accessible)
 		}
 	}
 	t.blank()
@@ -313,7 +330,7 @@ func CalibrationMarkdown(w io.Writer, r *calibrate.Report, _ Options) error {
 		if notes := tierNotes(tp.pairs); len(notes) > 0 {
 			m.blank()
 			for _, n := range notes {
-				m.line(fmt.Sprintf("- **%s** (%s): %s", mdEscape(noteTitles[n.kind]), mdEscape(strings.Join(n.dims, ", ")), mdEscape(n.text)))
+				m.line(fmt.Sprintf("- **%s** (%s): %s", mdEscape(noteTitles[n.kind]), mdEscape(dimsLabel(n, tp)), mdEscape(n.text)))
 			}
 		}
 	}

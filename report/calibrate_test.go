@@ -124,7 +124,7 @@ func TestCalibrationColourIsNeverTheOnlyCue(t *testing.T) {
 	if got := ansi.Strip(colour.String()); got != plain.String() {
 		t.Errorf("without its colours the output differs from the plain one")
 	}
-	for _, want := range []string{"! Not calibrated: plan, data, people: frontline is the lowest tier", "! Falls as rank rises: data:", "[", "kept"} {
+	for _, want := range []string{"! Not calibrated: every dimension: frontline is the lowest tier", "! Falls as rank rises: data:", "[", "kept"} {
 		if !strings.Contains(plain.String(), want) {
 			t.Errorf("plain output lacks %q", want)
 		}

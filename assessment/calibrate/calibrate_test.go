@@ -366,3 +366,29 @@ func TestDeterministic(t *testing.T) {
 		t.Error("seeds 42 and 43 give the same intervals everywhere; the seed is not used")
 	}
 }
+
+// TestIntervalCoverage: over 20 synthetic pilots of 50 and of 100 people
+// per tier, the 90% intervals miss the known cut in at most 10% of pairs.
+func TestIntervalCoverage(t *testing.T) {
+	b := pilotBank(t)
+	for _, perTier := range []int{50, 100} {
+		miss, pairs := 0, 0
+		for seed := uint64(1); seed <= 20; seed++ {
+			r := calibrate(b, syntheticPilot(t, b, 1000+seed, perTier), Options{Seed: seed})
+			for _, p := range r.Pairs {
+				truth, ok := calibratetest.KnownCuts[p.Tier][p.Dimension]
+				if !ok || p.Proposed == nil {
+					continue
+				}
+				pairs++
+				if p.Interval.Low > truth || truth > p.Interval.High {
+					miss++
+				}
+			}
+		}
+		t.Logf("%d per tier: %d of %d intervals miss the known cut", perTier, miss, pairs)
+		if pairs != 140 || float64(miss) > 0.1*float64(pairs) {
+			t.Errorf("%d per tier: %d of %d intervals miss the known cut; a 90%% interval should miss at most 10%%", perTier, miss, pairs)
+		}
+	}
+}
