@@ -46,6 +46,9 @@ func TestBestCuts(t *testing.T) {
 		{"everyone passes", []float64{20, 22, 24}, []float64{80, 90}, 0, 20, true, 2, 10, 10},
 		// Nobody can score above 100, so no cut leaves everyone out.
 		{"top score 100", []float64{100, 100}, []float64{90, 100}, 90, 100, false, 1, 95, 95},
+		// Leaving everyone out would misclassify only the upper person, but
+		// no expectation can be above 100: the best possible is everyone in.
+		{"lower people at 100", []float64{80}, []float64{100, 100}, 0, 80, true, 2, 40, 40},
 		// Everyone has the same score: [0,50] misses the 1 lower person,
 		// (50,100] the 2 upper ones.
 		{"one score", []float64{50, 50}, []float64{50}, 0, 50, true, 1, 25, 25},
