@@ -155,11 +155,15 @@ func byteColumn(line string, column int) int {
 }
 
 // dimensionNodes returns the mapping nodes of the file's dimensions list.
-func dimensionNodes(doc *yaml.Node) []*yaml.Node {
+func dimensionNodes(doc *yaml.Node) []*yaml.Node { return listNodes(doc, "dimensions") }
+
+// listNodes returns the mapping nodes of the file's list under key
+// (dimensions, tiers).
+func listNodes(doc *yaml.Node, key string) []*yaml.Node {
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil
 	}
-	list := mappingValue(doc.Content[0], "dimensions")
+	list := mappingValue(doc.Content[0], key)
 	if list == nil || list.Kind != yaml.SequenceNode {
 		return nil
 	}

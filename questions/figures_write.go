@@ -9,15 +9,19 @@ import (
 	"github.com/digilead/digilead/questions/atomicfile"
 )
 
+// CheckWritable refuses the built-in bank, which commands that record
+// figures or expectations in a bank's files cannot change.
+func (b *Bank) CheckWritable() error {
+	if b.Source == "default" {
+		return Invalidf("the built-in bank cannot be changed; export it first (digilead bank export -o my-bank.yaml) and pass --bank my-bank.yaml")
+	}
+	return nil
+}
+
 // WriteFigures records each dimension's figures in the bank's own files,
 // keeping their comments and layout (see SetFigures), and returns the
-// files it replaced. The edited bank must load and carry the figures
-// before any file is written; each is then replaced atomically, keeping
-// its mode. The built-in bank cannot be written.
+// files it replaced.
 func WriteFigures(b *Bank, figs map[string]Figures) ([]string, error) {
-	if err := b.CheckWritable(); err != nil {
-		return nil, err
-	}
 	byFile := map[string]map[string]Figures{}
 	for _, d := range b.Dimensions {
 		if f, ok := figs[d.ID]; ok {
@@ -27,8 +31,90 @@ func WriteFigures(b *Bank, figs map[string]Figures) ([]string, error) {
 			byFile[d.Pos.File][d.ID] = f
 		}
 	}
-	edited, err := editFigures(b, byFile)
+	return rewrite(b, func(path string, data []byte) ([]byte, bool, error) {
+		figs := byFile[path]
+		if figs == nil {
+			return data, false, nil
+		}
+		out, err := SetFigures(path, data, figs)
+		return out, true, err
+	}, func(nb *Bank) error {
+		for id, f := range figs {
+			if d, ok := nb.Dimension(id); !ok || d.Reliability != f.Reliability || d.ScoreSD != f.ScoreSD {
+				return fmt.Errorf("the edit of dimension %s did not take; set reliability: %g and score_sd: %g by hand", id, f.Reliability, f.ScoreSD)
+			}
+		}
+		return nil
+	})
+}
+
+// WriteExpectations records new expectations (tier id -> dimension id ->
+// value) in the files that define their tiers, keeping comments and
+// layout (see SetExpectations), and returns the files it replaced. Every
+// other expectation stays as it is.
+func WriteExpectations(b *Bank, exps map[string]map[string]float64) ([]string, error) {
+	byFile := map[string]map[string]map[string]float64{}
+	for _, t := range b.Tiers {
+		if set := exps[t.ID]; set != nil {
+			if byFile[t.Pos.File] == nil {
+				byFile[t.Pos.File] = map[string]map[string]float64{}
+			}
+			byFile[t.Pos.File][t.ID] = set
+		}
+	}
+	want := b.WithExpectations(exps)
+	return rewrite(b, func(path string, data []byte) ([]byte, bool, error) {
+		set := byFile[path]
+		if set == nil {
+			return data, false, nil
+		}
+		out, err := SetExpectations(path, data, set)
+		return out, true, err
+	}, func(nb *Bank) error {
+		for i, t := range nb.Tiers {
+			if !maps.Equal(t.Expectations, want.Tiers[i].Expectations) {
+				return fmt.Errorf("the edit of tier %s's expectations did not take as intended (%s); set them by hand", t.ID, t.Pos)
+			}
+		}
+		return nil
+	})
+}
+
+// rewrite edits the files of bank b in place: edit gets each file's path
+// and data and returns the new data, and whether it changed anything. The
+// edited bank must load and pass verify before any file is replaced; each
+// edited file is then replaced atomically (through a symbolic link, its
+// target), keeping its mode. It returns the edited files, sorted. The
+// built-in bank is refused.
+func rewrite(b *Bank, edit func(path string, data []byte) ([]byte, bool, error), verify func(*Bank) error) ([]string, error) {
+	if err := b.CheckWritable(); err != nil {
+		return nil, err
+	}
+	paths, err := Paths(b.Source)
 	if err != nil {
+		return nil, err
+	}
+	edited := map[string][]byte{}
+	files := make([]File, len(paths))
+	for i, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, WithoutPath(err))
+		}
+		out, changed, err := edit(p, data)
+		if err != nil {
+			return nil, err
+		}
+		if changed {
+			edited[p] = out
+		}
+		files[i] = File{Name: p, Data: out}
+	}
+	nb, err := Parse(files...)
+	if err != nil {
+		return nil, fmt.Errorf("the edited bank would not load, so it was not written (please report this):\n%w", err)
+	}
+	if err := verify(nb); err != nil {
 		return nil, err
 	}
 	names := slices.Sorted(maps.Keys(edited))
@@ -42,50 +128,4 @@ func WriteFigures(b *Bank, figs map[string]Figures) ([]string, error) {
 		}
 	}
 	return names, nil
-}
-
-// CheckWritable refuses the built-in bank, which commands that record
-// figures in a bank's files cannot change.
-func (b *Bank) CheckWritable() error {
-	if b.Source == "default" {
-		return Invalidf("the built-in bank cannot be changed; export it first (digilead bank export -o my-bank.yaml) and pass --bank my-bank.yaml")
-	}
-	return nil
-}
-
-// editFigures returns the edited content of each bank file that holds a
-// dimension to record, after checking that the bank, edited, loads and
-// carries the figures.
-func editFigures(b *Bank, byFile map[string]map[string]Figures) (map[string][]byte, error) {
-	paths, err := Paths(b.Source)
-	if err != nil {
-		return nil, err
-	}
-	edited := map[string][]byte{}
-	files := make([]File, len(paths))
-	for i, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, WithoutPath(err))
-		}
-		if figs := byFile[p]; figs != nil {
-			if data, err = SetFigures(p, data, figs); err != nil {
-				return nil, err
-			}
-			edited[p] = data
-		}
-		files[i] = File{Name: p, Data: data}
-	}
-	nb, err := Parse(files...)
-	if err != nil {
-		return nil, fmt.Errorf("the edited bank would not load, so it was not written (please report this):\n%w", err)
-	}
-	for _, figs := range byFile {
-		for id, f := range figs {
-			if d, ok := nb.Dimension(id); !ok || d.Reliability != f.Reliability || d.ScoreSD != f.ScoreSD {
-				return nil, fmt.Errorf("the edit of dimension %s did not take; set reliability: %g and score_sd: %g by hand", id, f.Reliability, f.ScoreSD)
-			}
-		}
-	}
-	return edited, nil
 }

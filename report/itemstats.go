@@ -96,11 +96,17 @@ func ItemStatsText(w io.Writer, r *itemstats.Report, o Options) error {
 
 // flagPara writes a flag highlighted, wrapped under a short indent.
 func flagPara(t *text, f itemstats.Flag, accessible bool) {
-	title := "! " + flagTitles[f.Kind] + ":"
+	findingPara(t, flagTitles[f.Kind], f.Text, accessible)
+}
+
+// findingPara writes a finding, its title highlighted, wrapped under a
+// short indent.
+func findingPara(t *text, kind, text string, accessible bool) {
+	title := "! " + kind + ":"
 	if accessible {
-		title = "Finding, " + strings.ToLower(flagTitles[f.Kind]) + ":"
+		title = "Finding, " + strings.ToLower(kind) + ":"
 	}
-	lines := wrap(title+" "+f.Text, t.width-4)
+	lines := wrap(title+" "+text, t.width-4)
 	first := ansi.StringWidth(title)
 	t.line("  " + t.st.large.Render(title) + lines[0][first:])
 	for _, l := range lines[1:] {

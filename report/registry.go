@@ -9,6 +9,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/batch"
+	"github.com/digilead/digilead/assessment/calibrate"
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/assessment/itemstats"
@@ -64,6 +65,12 @@ var (
 		"json":     ItemStatsJSON,
 		"csv":      ItemStatsCSV,
 		"markdown": ItemStatsMarkdown,
+	}}
+	// Calibrations are the formats of `digilead bank calibrate`.
+	Calibrations = Registry[Render[*calibrate.Report]]{map[string]Render[*calibrate.Report]{
+		"text":     CalibrationText,
+		"json":     CalibrationJSON,
+		"markdown": CalibrationMarkdown,
 	}}
 	// Histories are the formats of `digilead history`.
 	Histories = Registry[Render[*History]]{map[string]Render[*History]{

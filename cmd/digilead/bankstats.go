@@ -7,8 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/itemstats"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
@@ -64,23 +62,9 @@ mark gaps within measurement error. See docs/reliability.md.`,
 				return usageError("--write: %v", err)
 			}
 		}
-		set, err := a.openInputs(args, a.io.InTTY, `answer sets ({"respondent": …, "answers": …} per line) or results`)
-		if err != nil {
-			return err
-		}
-		defer set.Close()
 		an := itemstats.New(b)
-		rep := inputs.NewReporter(a.io.ErrOut)
-		read := 0
-		decode := func(data []byte) (*questions.Answers, error) {
-			raw, err := assessment.DecodeAnswerSet(data)
-			if err != nil {
-				return nil, err
-			}
-			return b.CheckAnswers(raw)
-		}
-		add := func(_ string, ans *questions.Answers) { read++; an.Add(ans.Values) }
-		if err := inputs.Read(cmd.Context(), set, decode, add, rep); err != nil {
+		read, rep, err := a.readAnswerSets(cmd, b, args, func(ans *questions.Answers) { an.Add(ans.Values) })
+		if err != nil {
 			return err
 		}
 		summary := fmt.Sprintf("%d answer sets analysed, %d rejected", read, rep.Rejected())

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/calibrate"
+	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/report"
+)
+
+func newBankCalibrateCmd(a *app) *cobra.Command {
+	var bank string
+	var minGroup int
+	var seed uint64
+	var write, accessible bool
+	cmd := &cobra.Command{
+		Use:   "calibrate --bank PATH PILOT...",
+		Short: "Propose tier expectations from pilot answers of people whose tier is known",
+		Long: `Calibrate proposes each tier's expectation on each dimension from a pilot:
+answers of people whose tier is known (respondent.role). For a tier and a
+dimension it expects, the proposal is the contrasting-groups cut: the score
+that places fewest pilot people on the wrong side, those of the tier and
+above against those below it (the middle of the range when several cuts
+tie), rounded to a whole point. Each comes with the size of both groups, the
+share placed right, and a 90% bootstrap interval (resampled with --seed, so
+a run can be repeated exactly).
+
+A pair with fewer than --min-group people with a score on either side is
+refused and keeps its expectation, and so is every pair of the lowest tier:
+nobody in a pilot can rank below it. People without a role are left out.
+The report ends with how the level rule places the pilot people with the
+current and with the proposed expectations.
+
+PILOT is JSON Lines of answer sets, one {"respondent": …, "answers": …} per
+line as 'digilead score' reads them, result files, or directories of them;
+stdin when none is given, or for -. Bad lines are reported on stderr as
+FILE:LINE: question-id: problem.
+
+--write records the proposals in the bank file, keeping its comments and
+layout. Exit codes: 0 done, 1 nothing could be calibrated, 2 bad usage or
+input (bad lines are reported and the rest calibrated, but nothing is
+written). See docs/bank-review.md.`,
+		Example: `  digilead bank calibrate --bank my-bank.yaml pilot.jsonl
+  digilead bank calibrate --bank my-bank.yaml pilot/ --format markdown -o calibration.md
+  digilead bank calibrate --bank my-bank.yaml pilot.jsonl --min-group 50 --seed 7 --write`,
+		Annotations: map[string]string{streaming: "true"},
+	}
+	out := addOutputFlags(cmd, report.Calibrations, "text")
+	f := cmd.Flags()
+	f.StringVar(&bank, "bank", "", "question bank file or directory (default: the built-in bank)")
+	f.IntVar(&minGroup, "min-group", calibrate.DefaultMinGroup, "fewest people with a score needed on each side of a tier/dimension pair")
+	f.Uint64Var(&seed, "seed", 1, "seed of the bootstrap resamples")
+	f.BoolVar(&write, "write", false, "record the proposed expectations in the bank file")
+	addAccessibleFlag(cmd, &accessible, "every figure in a sentence, no tables")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		render, dest, err := out.check(a, append([]string{bank}, args...)...)
+		if err != nil {
+			return err
+		}
+		if minGroup < 1 {
+			return usageError("--min-group: %d is not a number of people; give 1 or more (default %d)", minGroup, calibrate.DefaultMinGroup)
+		}
+		b, err := loadBank(bank)
+		if err != nil {
+			return err
+		}
+		if write {
+			if err := b.CheckWritable(); err != nil {
+				return usageError("--write: %v", err)
+			}
+		}
+		c := calibrate.New(b)
+		read, rep, err := a.readAnswerSets(cmd, b, args, c.Add)
+		if err != nil {
+			return err
+		}
+		summary := fmt.Sprintf("%d answer sets analysed, %d rejected", read, rep.Rejected())
+		if read == 0 {
+			if err := rep.Err(summary + "; nothing to calibrate"); err != nil {
+				return err
+			}
+			return usageError("no answer sets in the input; give JSON Lines of {\"respondent\": …, \"answers\": …} or result files")
+		}
+		cal := c.Report(calibrate.Options{MinGroup: minGroup, Seed: seed})
+		ropts := dest.ReportOptions(a.io.Accessible(accessible))
+		if err := dest.Write(func(w io.Writer) error { return render(w, cal, ropts) }); err != nil {
+			return err
+		}
+		switch {
+		case rep.Rejected() > 0:
+			return rep.Err(summary + "; fix or remove them and run again" + notWritten(write))
+		case cal.Proposed == 0:
+			fmt.Fprintf(a.io.ErrOut, "digilead: nothing could be calibrated: every tier/dimension pair was refused (see the report for why)%s\n", notWritten(write))
+			return silent(exitFailure)
+		case write:
+			return writeExpectations(a, b, cal)
+		}
+		return nil
+	}
+	return cmd
+}
+
+// readAnswerSets reads the answer sets (or results) of bank stats and
+// bank calibrate, passing each good one to add; it returns how many were
+// added and the reporter of the rejected ones.
+func (a *app) readAnswerSets(cmd *cobra.Command, b *questions.Bank, args []string, add func(*questions.Answers)) (int, *inputs.Reporter, error) {
+	set, err := a.openInputs(args, a.io.InTTY, `answer sets ({"respondent": …, "answers": …} per line) or results`)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer set.Close()
+	rep := inputs.NewReporter(a.io.ErrOut)
+	read := 0
+	decode := func(data []byte) (*questions.Answers, error) {
+		raw, err := assessment.DecodeAnswerSet(data)
+		if err != nil {
+			return nil, err
+		}
+		return b.CheckAnswers(raw)
+	}
+	err = inputs.Read(cmd.Context(), set, decode, func(_ string, ans *questions.Answers) { read++; add(ans) }, rep)
+	if cmd.Context().Err() != nil {
+		return 0, nil, errInterrupted
+	}
+	return read, rep, err
+}
+
+// notWritten tells that --write did nothing.
+func notWritten(write bool) string {
+	if write {
+		return "; the bank was not changed"
+	}
+	return ""
+}
+
+// writeExpectations records the proposals in the bank's files.
+func writeExpectations(a *app, b *questions.Bank, cal *calibrate.Report) error {
+	names, err := questions.WriteExpectations(b, cal.Proposals())
+	if err != nil {
+		return fmt.Errorf("--write: %w", err)
+	}
+	var flagged []string
+	for _, p := range cal.Pairs {
+		if p.Proposed != nil && len(p.Flags) > 0 {
+			flagged = append(flagged, p.Tier+"/"+p.Dimension)
+		}
+	}
+	fmt.Fprintf(a.io.ErrOut, "Recorded %d proposed expectations in %s; %d pairs kept theirs\n", cal.Proposed, strings.Join(names, ", "), len(cal.Pairs)-cal.Proposed)
+	if len(flagged) > 0 {
+		fmt.Fprintf(a.io.ErrOut, "digilead: check the findings on %s in the report before using the bank\n", strings.Join(flagged, ", "))
+	}
+	return nil
+}
