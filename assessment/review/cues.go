@@ -3,6 +3,7 @@ package review
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -125,9 +126,9 @@ func cues(b *questions.Bank) (Cues, []Finding) {
 			o := q.Options[longest(q)]
 			f := finding(CheckLongestIsBest, q.Pos)
 			f.Question = q.ID
-			f.Problem = fmt.Sprintf("The best-scoring option %q is also the longest (%d characters). Across the bank the best option is the longest in %d of %d choice questions, where chance would give %.1f (exact one-sided p = %s), so picking the longest answer pays.",
-				o.ID, optionLen(o), c.LongestIsBest, c.Tested, c.Expected, formatP(c.P))
-			f.Fix = "Make the options about as long as each other: shorten the keyed option to its essential action, or give the distractors the same detail; the key should not be the longest in most questions."
+			f.Problem = fmt.Sprintf("The best-scoring option %q is also the longest (%d characters), as in %d of %d choice questions where chance would give %.1f (exact one-sided p = %s): picking the longest answer pays.",
+				o.ID, optionLen(o), c.LongestIsBest, c.Tested, c.Expected, FormatP(c.P))
+			f.Fix = "Shorten the keyed option to its essential action, or give the other options the same detail, so that across the bank the key is the longest no more often than chance would make it."
 			fs = append(fs, f)
 		}
 	}
@@ -153,13 +154,13 @@ func upperTail(ps []float64, k int) float64 {
 	return min(1, tail)
 }
 
-// formatP writes a probability for people: 3 significant digits, in
-// exponent form below 0.001.
-func formatP(p float64) string {
+// FormatP writes a probability for people: 3 decimals, or 2 significant
+// digits in exponent form below 0.001.
+func FormatP(p float64) string {
 	if p < 0.001 {
-		return fmt.Sprintf("%.2g", p)
+		return strconv.FormatFloat(p, 'e', 1, 64)
 	}
-	return fmt.Sprintf("%.3f", p)
+	return strconv.FormatFloat(p, 'f', 3, 64)
 }
 
 // lengthSpread finds options of very different lengths.
