@@ -72,9 +72,9 @@ var Checks = []CheckInfo{
 	{CheckRandomReachesTier, KindError, SectionSimulation, "more than 5% of respondents answering at random reach a tier"},
 	{CheckCueBeatsRandom, KindError, SectionSimulation, "respondents who pick the longest (or the first) option do better than random ones: more reach a tier, or their mean readiness is higher, beyond a one-sided 1% sampling tolerance"},
 	{CheckStraightLineTop, KindError, SectionSimulation, "a respondent giving the same scale point to every question reaches the top tier"},
-	{CheckDoubleBarrelled, KindCheck, SectionWording, "the main clause of a likert or yes/no question joins two actions with and (or with or, in a likert question)"},
+	{CheckDoubleBarrelled, KindCheck, SectionWording, "in an English bank, the main clause of a likert or yes/no question joins two actions with and (or with or, in a likert question)"},
 	{CheckHardToRead, KindCheck, SectionWording, "a sentence of a question, its help or an option has more than 25 words; in an English bank, a question has a word of 7 or more syllables, or the whole bank's Flesch reading ease is below 50"},
-	{CheckOtherPeople, KindCheck, SectionWording, "a likert or yes/no question's main clause is not about the respondent (no I, or you as the subject of a question)"},
+	{CheckOtherPeople, KindCheck, SectionWording, "in an English bank, a likert or yes/no question that is a sentence does not make the respondent its subject: no \"I\" among the first 6 words of a statement's main clause, no \"you\" as the subject of a question"},
 }
 
 // Check returns the description of a check id.

@@ -297,3 +297,90 @@ func TestAboutRespondent(t *testing.T) {
 		}
 	}
 }
+
+func TestContains(t *testing.T) {
+	for _, tc := range []struct {
+		outer, inner string
+		want         bool
+	}{
+		{"Agree a plan for the change with the team and the users.", "Agree a plan for the change with the team.", true},
+		{"Ask your manager to decide whether to send the list, then send it.", "Ask your manager to decide whether to send the list.", true},
+		// every content word, in another order
+		{"With the team, review the budget and agree a plan.", "Agree the plan, budget and review.", true},
+		// too few content words to judge by words alone
+		{"Send it now, since the team is waiting for it.", "Send it now!", true}, // but a run
+		{"Send the file now, since the team is waiting.", "Now send it.", false},
+		{"Decline, explain the risk, and help them find a secure route.", "Decline without further explanation.", false},
+		{"Evidence on accuracy and bias, and a plan to tell the public.", "Evidence of accuracy, and an assurance that staff can override it.", false},
+	} {
+		o, i := tokens(tc.outer), tokens(tc.inner)
+		if got := len(i) < len(o) && (containsRun(o, i) || containsContent(o, i)); got != tc.want {
+			t.Errorf("%q contains %q: %v, want %v", tc.outer, tc.inner, got, tc.want)
+		}
+	}
+}
+
+// bank is a one-dimension bank whose questions are given as YAML.
+func bank(t *testing.T, language, questionsYAML string) *questions.Bank {
+	t.Helper()
+	b, err := questions.Parse(questions.File{Name: "inline.yaml", Data: []byte(`schema: digilead/v1
+id: inline
+title: Inline
+version: "1"
+language: "` + language + `"
+tiers:
+  - {id: one, name: One, rank: 1, expectations: {d: 80}}
+dimensions:
+  - {id: d, name: D}
+questions:
+` + questionsYAML)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestReadingEase: an English bank of dense official prose is hard to read
+// as a whole, though no sentence is long; the same text in a bank of
+// another language is not measured by an English formula.
+func TestReadingEase(t *testing.T) {
+	dense := `  - {id: q1, dimension: d, text: "I evaluate organisational interdependencies systematically."}
+  - {id: q2, dimension: d, text: "I institutionalise accountability mechanisms comprehensively."}
+  - {id: q3, dimension: d, text: "I operationalise cross-departmental collaboration initiatives."}
+`
+	r := Review(bank(t, "en-GB", dense), Options{Seed: 1, Respondents: 10})
+	if r.Reading == nil || r.Reading.FleschReadingEase >= MinReadingEase || r.Reading.Words != 15 || r.Reading.Sentences != 3 {
+		t.Fatalf("reading %+v", r.Reading)
+	}
+	var bankWide []Finding
+	for _, f := range r.Findings {
+		if f.Check == CheckHardToRead && f.Question == "" {
+			bankWide = append(bankWide, f)
+		}
+	}
+	if len(bankWide) != 1 || bankWide[0].File != "inline.yaml" || bankWide[0].Line != 0 || bankWide[0].Subject() != "" {
+		t.Errorf("bank-wide reading findings %+v", bankWide)
+	}
+
+	long := `  - {id: q1, dimension: d, text: "Ich prüfe die Zahlen, bevor ich sie verwende, und ich frage nach, woher sie kommen, wer sie erhoben hat, wie alt sie sind und was fehlt."}
+  - {id: q2, dimension: d, text: "Ich dokumentiere Interoperabilitätsanforderungen."}
+`
+	r = Review(bank(t, "de", long), Options{Seed: 1, Respondents: 10})
+	if r.Reading != nil {
+		t.Errorf("a German bank measured by Flesch: %+v", r.Reading)
+	}
+	var hard []string
+	for _, f := range r.Findings {
+		if f.Check == CheckHardToRead {
+			hard = append(hard, f.Question+": "+f.Problem)
+		}
+	}
+	if len(hard) != 1 || !strings.HasPrefix(hard[0], "q1: It is hard to read: a sentence of 26 words") {
+		t.Errorf("hard-to-read findings in a German bank: %q; want only q1's long sentence", hard)
+	}
+	for _, f := range r.Findings {
+		if f.Check == CheckOtherPeople || f.Check == CheckDoubleBarrelled {
+			t.Errorf("an English heuristic applied to a German bank: %+v", f)
+		}
+	}
+}

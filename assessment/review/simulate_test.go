@@ -136,16 +136,7 @@ func TestRandomAndAcquiescentAnswers(t *testing.T) {
 // the longest or the first option is answering at random, respondent for
 // respondent.
 func TestCueStrategiesDifferOnlyInChoices(t *testing.T) {
-	b, err := questions.Parse(questions.File{Name: "no-choice.yaml", Data: []byte(`schema: digilead/v1
-id: no-choice
-title: No choice questions
-version: "1"
-tiers:
-  - {id: one, name: One, rank: 1, expectations: {d: 60}}
-dimensions:
-  - {id: d, name: D}
-questions:
-  - {id: q1, dimension: d, text: "I do one thing."}
+	b := bank(t, "en", `  - {id: q1, dimension: d, text: "I do one thing."}
   - {id: q2, dimension: d, text: "I do another thing."}
   - {id: q3, dimension: d, text: "I skip a thing.", reverse: true}
   - {id: q4, dimension: d, type: yesno, text: "Have you done it?"}
@@ -156,10 +147,7 @@ questions:
     options:
       - {id: a, label: "A short one", score: 0.5}
       - {id: b, label: "A much longer option than that", score: 0.5}
-`)})
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	sim, fs := simulate(b, Options{Seed: 3, Respondents: 500})
 	random := sim.Strategies[0]
 	for _, s := range sim.Strategies[1:3] {

@@ -33,7 +33,8 @@ func rated(q *questions.Question) bool {
 	return q.Type == questions.Likert || q.Type == questions.YesNo
 }
 
-// english reports whether the bank is in English.
+// english reports whether the bank says it is in English (en, en-GB, ...):
+// the heuristics built on English words apply only then.
 func english(b *questions.Bank) bool {
 	l := strings.ToLower(b.Language)
 	return l == "en" || strings.HasPrefix(l, "en-") || strings.HasPrefix(l, "en_")
@@ -46,7 +47,7 @@ func wording(b *questions.Bank, r *Reading) []Finding {
 	en := english(b)
 	for i := range b.Questions {
 		q := &b.Questions[i]
-		if rated(q) {
+		if rated(q) && en { // English heuristics
 			if at, ok := doubleBarrelled(q.Text, q.Type != questions.YesNo); ok {
 				f := finding(CheckDoubleBarrelled, q.Pos)
 				f.Question = q.ID
@@ -136,21 +137,45 @@ func mainClause(sentence string) string {
 	return sentence
 }
 
-// aboutRespondent reports whether the main clause of a statement has "I"
-// among its first SubjectWindow words, or a question has "you" as its
-// subject (after an auxiliary, or first).
+// aboutRespondent reports whether a question is about the respondent: a
+// statement's main clause has "I" among its first SubjectWindow words; a
+// question has "you" as a subject (first, after an auxiliary as in "have
+// you", or before a verb as in "how often you check", but not before a
+// particle or object as in "ask you for"), or asks what describes "you". A
+// text that is not a sentence (it does not end in '.', '?' or '!'), such
+// as the stem of a behaviourally anchored scale, is taken to be.
 func aboutRespondent(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" || !strings.ContainsAny(text[len(text)-1:], ".?!") {
+		return true
+	}
 	ws := words(mainClause(text))
+	lower := func(i int) string {
+		if i < 0 || i >= len(ws) {
+			return ""
+		}
+		return strings.ToLower(ws[i])
+	}
 	for i, w := range ws {
 		if i < SubjectWindow && (w == "I" || strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’")) {
 			return true
 		}
-		if strings.ToLower(w) == "you" && (i == 0 || auxiliaries[strings.ToLower(ws[i-1])]) {
+		if lower(i) != "you" {
+			continue
+		}
+		prev, next := lower(i-1), lower(i+1)
+		switch {
+		case i == 0, auxiliaries[prev], describes[prev]:
+			return true
+		case next != "" && !particles[next] && !objects[next]:
 			return true
 		}
 	}
 	return false
 }
+
+// describes are the verbs of "which statement best describes you?".
+var describes = set("describes", "describe", "suits", "fits", "matches")
 
 // Words that tell a verb phrase from a noun phrase after "and" or "or".
 var (
