@@ -384,3 +384,31 @@ func TestReadingEase(t *testing.T) {
 		}
 	}
 }
+
+// TestDocs keeps docs/bank-review.md in step: it documents every check, the
+// Flesch figure it quotes for one plain question is what digilead computes,
+// and it ends with the section another part of the issue fills in.
+func TestDocs(t *testing.T) {
+	data, err := os.ReadFile("../../docs/bank-review.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	for _, c := range Checks {
+		if !strings.Contains(doc, "| `"+c.ID+"` | "+c.Kind+" |") {
+			t.Errorf("docs/bank-review.md has no table row for %s (%s)", c.ID, c.Kind)
+		}
+	}
+	plain := "I back new technology because other organisations are using it."
+	n, syl := 0, 0
+	for _, w := range words(plain) {
+		n++
+		syl += syllables(w)
+	}
+	if fre := ease(n, 1, syl); n != 10 || math.Abs(fre-27.485) > 1e-9 || !strings.Contains(doc, fmt.Sprintf("%q scores %.1f", plain, fre)) {
+		t.Errorf("%d words, reading ease %v; the doc says otherwise", n, fre)
+	}
+	if !strings.Contains(doc, "\n## Calibrating expectations from pilot data\n") {
+		t.Error("the calibration section's heading is gone")
+	}
+}
