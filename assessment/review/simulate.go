@@ -139,7 +139,8 @@ func newResponder(b *questions.Bank) *responder {
 	return r
 }
 
-// ticks is the multi answer of question i ticking the options in mask.
+// ticks is the multi answer of question i ticking the options in mask
+// (option k when bit k is set; a question has at most 64 options here).
 func (r *responder) ticks(i int, mask uint64) questions.Value {
 	if r.subsets[i] != nil {
 		return r.subsets[i][mask]
@@ -147,11 +148,45 @@ func (r *responder) ticks(i int, mask uint64) questions.Value {
 	return picks(&r.b.Questions[i], mask)
 }
 
+// tickRandom ticks each option of question i independently, with chance
+// 1/2 for draws = 1 and 3/4 for draws = 2 (an option is ticked unless
+// every draw leaves it out).
+func (r *responder) tickRandom(i int, rng *rand.Rand, draws int) questions.Value {
+	q := &r.b.Questions[i]
+	if len(q.Options) <= 64 {
+		var mask uint64
+		for range draws {
+			mask |= rng.Uint64()
+		}
+		return r.ticks(i, mask&(1<<len(q.Options)-1))
+	}
+	ids := []string{}
+	for _, o := range q.Options {
+		if rng.IntN(1<<draws) != 0 {
+			ids = append(ids, o.ID)
+		}
+	}
+	return questions.Value{Kind: questions.Picks, Opts: ids}
+}
+
+// tickFirst ticks the first n options of question i.
+func (r *responder) tickFirst(i, n int) questions.Value {
+	q := &r.b.Questions[i]
+	if len(q.Options) <= 64 {
+		return r.ticks(i, 1<<n-1)
+	}
+	ids := []string{}
+	for _, o := range q.Options[:n] {
+		ids = append(ids, o.ID)
+	}
+	return questions.Value{Kind: questions.Picks, Opts: ids}
+}
+
 // picks is the multi answer to q ticking the options in mask.
 func picks(q *questions.Question, mask uint64) questions.Value {
 	ids := []string{}
 	for k, o := range q.Options {
-		if mask&(1<<k) != 0 {
+		if k < 64 && mask&(1<<k) != 0 {
 			ids = append(ids, o.ID)
 		}
 	}
@@ -178,7 +213,7 @@ func (r *responder) randomAnswers(rng *rand.Rand) {
 		case questions.Choice:
 			v = questions.OptionValue(q.Options[rng.IntN(len(q.Options))].ID)
 		case questions.Multi:
-			v = r.ticks(i, rng.Uint64()&(1<<len(q.Options)-1))
+			v = r.tickRandom(i, rng, 1)
 		}
 		r.values[q.ID] = v
 	}
@@ -201,7 +236,7 @@ func (r *responder) acquiescentAnswers(rng *rand.Rand) {
 		case questions.Choice:
 			v = questions.OptionValue(q.Options[rng.IntN(len(q.Options))].ID)
 		case questions.Multi:
-			v = r.ticks(i, (rng.Uint64()|rng.Uint64())&(1<<len(q.Options)-1))
+			v = r.tickRandom(i, rng, 2)
 		}
 		r.values[q.ID] = v
 	}
@@ -223,8 +258,7 @@ func (r *responder) straightAnswers(pos float64) {
 		case questions.Choice:
 			v = questions.OptionValue(q.Options[int(math.Round(pos*float64(len(q.Options)-1)))].ID)
 		case questions.Multi:
-			n := int(math.Round(pos * float64(len(q.Options))))
-			v = r.ticks(i, 1<<n-1)
+			v = r.tickFirst(i, int(math.Round(pos*float64(len(q.Options)))))
 		}
 		r.values[q.ID] = v
 	}

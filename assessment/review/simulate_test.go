@@ -1,8 +1,10 @@
 package review
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/digilead/digilead/questions"
@@ -191,5 +193,34 @@ func BenchmarkChecks(b *testing.B) {
 		keying(bank)
 		tiers(bank)
 		wording(bank, reading(bank))
+	}
+}
+
+// TestLongChecklists: a checklist of more options than a mask has bits is
+// still answered over all its options.
+func TestLongChecklists(t *testing.T) {
+	var opts strings.Builder
+	for k := range 70 {
+		fmt.Fprintf(&opts, "      - {id: o%d, label: \"Option %d\", score: 0.1}\n", k, k)
+	}
+	b := bank(t, "en", "  - {id: q1, dimension: d, text: \"I do one thing.\"}\n  - id: many\n    dimension: d\n    type: multi\n    text: \"Which have you done?\"\n    options:\n"+opts.String())
+	r := newResponder(b)
+	r.straightAnswers(1)
+	if n := len(r.values["many"].Opts); n != 70 {
+		t.Errorf("straight at the top ticks %d of 70 options", n)
+	}
+	r.straightAnswers(0.5)
+	if got := r.values["many"].Opts; len(got) != 35 || got[34] != "o34" {
+		t.Errorf("straight in the middle ticks %v", got)
+	}
+	rng := rand.New(rand.NewPCG(1, 1))
+	for _, tc := range []struct {
+		draws    int
+		lo, high int
+	}{{1, 25, 45}, {2, 42, 62}} {
+		v := r.tickRandom(1, rng, tc.draws)
+		if n := len(v.Opts); n < tc.lo || n > tc.high || !slices.ContainsFunc(v.Opts, func(id string) bool { return id >= "o64" && len(id) == 3 }) {
+			t.Errorf("%d draw(s): %d of 70 ticked (%v)", tc.draws, n, v.Opts)
+		}
 	}
 }
