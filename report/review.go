@@ -141,6 +141,9 @@ func ReviewText(w io.Writer, r *review.Report, o Options) error {
 				t.blank()
 				findingText(t, f)
 			}
+			if len(g) > 1 {
+				t.blank() // a fix for the group, not for its last finding
+			}
 			t.para("    ", t.st.label.Render(fixLabel(g)+":")+" "+g[0].Fix)
 		}
 	}
