@@ -13,6 +13,7 @@ import (
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/assessment/itemstats"
+	"github.com/digilead/digilead/assessment/review"
 )
 
 // Render writes one document of type D in some format.
@@ -71,6 +72,12 @@ var (
 		"text":     CalibrationText,
 		"json":     CalibrationJSON,
 		"markdown": CalibrationMarkdown,
+	}}
+	// Reviews are the formats of `digilead bank review`.
+	Reviews = Registry[Render[*review.Report]]{map[string]Render[*review.Report]{
+		"text":     ReviewText,
+		"json":     ReviewJSON,
+		"markdown": ReviewMarkdown,
 	}}
 	// Histories are the formats of `digilead history`.
 	Histories = Registry[Render[*History]]{map[string]Render[*History]{

@@ -20,7 +20,7 @@ format: tiers, dimensions, questions and development actions.
 See docs/bank-format.md, or start from the default: digilead bank export.`,
 		Args: noArgs,
 	}
-	cmd.AddCommand(newBankValidateCmd(a), newBankExportCmd(a), newBankShowCmd(a), newBankStatsCmd(a), newBankCalibrateCmd(a))
+	cmd.AddCommand(newBankValidateCmd(a), newBankExportCmd(a), newBankShowCmd(a), newBankReviewCmd(a), newBankStatsCmd(a), newBankCalibrateCmd(a))
 	return cmd
 }
 

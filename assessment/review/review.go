@@ -1,0 +1,199 @@
+// Package review checks what makes a question bank measure badly, before
+// anyone answers it: answer cues in scenario questions, keying, wording,
+// tier expectations, and how respondents who answer by a strategy rather
+// than by their practice come out when scored by the engine. Every rule
+// and threshold is documented in docs/bank-review.md. It is pure: no I/O.
+package review
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/questions"
+)
+
+// Schema is the schema id of a review document.
+const Schema = "digilead.review/v1"
+
+// Finding kinds: an error is a measurement fault; a check is a wording
+// heuristic that a person should look at.
+const (
+	KindError = "error"
+	KindCheck = "check"
+)
+
+// Sections group the checks.
+const (
+	SectionCues       = "cues"
+	SectionKeying     = "keying"
+	SectionWording    = "wording"
+	SectionTiers      = "tiers"
+	SectionSimulation = "simulation"
+)
+
+// Check ids.
+const (
+	CheckLongestIsBest     = "longest-is-best"
+	CheckOptionContains    = "option-contains"
+	CheckOptionLength      = "option-length"
+	CheckNoReverseItem     = "no-reverse-item"
+	CheckReverseInShort    = "reverse-in-short-dimension"
+	CheckDoubleBarrelled   = "double-barrelled"
+	CheckHardToRead        = "hard-to-read"
+	CheckOtherPeople       = "other-people"
+	CheckSameDimensions    = "same-dimensions"
+	CheckFallingExpect     = "falling-expectation"
+	CheckWeakBlocker       = "weak-blocker"
+	CheckRandomReachesTier = "random-reaches-tier"
+	CheckCueBeatsRandom    = "cue-beats-random"
+	CheckStraightLineTop   = "straight-line-top"
+)
+
+// CheckInfo describes one check; docs/bank-review.md gives its exact rule.
+type CheckInfo struct {
+	ID      string
+	Kind    string
+	Section string
+}
+
+// Checks lists every check, in the order findings are reported.
+var Checks = []CheckInfo{
+	{CheckLongestIsBest, KindError, SectionCues},
+	{CheckOptionContains, KindError, SectionCues},
+	{CheckOptionLength, KindError, SectionCues},
+	{CheckNoReverseItem, KindError, SectionKeying},
+	{CheckReverseInShort, KindError, SectionKeying},
+	{CheckSameDimensions, KindError, SectionTiers},
+	{CheckFallingExpect, KindError, SectionTiers},
+	{CheckWeakBlocker, KindError, SectionTiers},
+	{CheckRandomReachesTier, KindError, SectionSimulation},
+	{CheckCueBeatsRandom, KindError, SectionSimulation},
+	{CheckStraightLineTop, KindError, SectionSimulation},
+	{CheckDoubleBarrelled, KindCheck, SectionWording},
+	{CheckHardToRead, KindCheck, SectionWording},
+	{CheckOtherPeople, KindCheck, SectionWording},
+}
+
+// Check returns the description of a check id.
+func Check(id string) (CheckInfo, bool) {
+	for _, c := range Checks {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return CheckInfo{}, false
+}
+
+// Report is a bank review: the digilead.review/v1 document.
+type Report struct {
+	Schema string             `json:"schema"`
+	Bank   assessment.BankRef `json:"bank"`
+	// Questions, Dimensions and Tiers count the bank's elements.
+	Questions  int `json:"questions"`
+	Dimensions int `json:"dimensions"`
+	Tiers      int `json:"tiers"`
+	// Errors and Checks count the findings of each kind.
+	Errors   int       `json:"errors"`
+	Checks   int       `json:"checks"`
+	Findings []Finding `json:"findings"`
+	Cues     Cues      `json:"cues"`
+	// Reading is the readability of the bank's text; nil unless the bank's
+	// language is English.
+	Reading    *Reading   `json:"reading,omitempty"`
+	Simulation Simulation `json:"simulation"`
+}
+
+// Clean reports whether the review has no findings.
+func (r *Report) Clean() bool { return len(r.Findings) == 0 }
+
+// Finding is one thing that makes the bank measure badly, where it is and
+// how to fix it.
+type Finding struct {
+	Check string `json:"check"`
+	Kind  string `json:"kind"`
+	// File and Line are where the question, tier or dimension is defined.
+	File      string `json:"file,omitempty"`
+	Line      int    `json:"line,omitempty"`
+	Question  string `json:"question,omitempty"`
+	Tier      string `json:"tier,omitempty"`
+	Dimension string `json:"dimension,omitempty"`
+	// Strategy names the simulated strategy of a simulation finding.
+	Strategy string `json:"strategy,omitempty"`
+	Problem  string `json:"problem"`
+	Fix      string `json:"fix"`
+}
+
+// Pos is where the finding is, FILE:LINE.
+func (f Finding) Pos() questions.Pos { return questions.Pos{File: f.File, Line: f.Line} }
+
+// Subject is the id the finding is about: the question, the dimension,
+// the tier or the strategy, in that order of preference.
+func (f Finding) Subject() string {
+	return cmp.Or(f.Question, f.Dimension, f.Tier, f.Strategy)
+}
+
+// Options tune a review.
+type Options struct {
+	// Seed makes the simulated respondents reproducible.
+	Seed uint64
+	// Respondents is the number of simulated respondents of each random
+	// strategy; 0 means DefaultRespondents.
+	Respondents int
+}
+
+// DefaultRespondents is the number of simulated respondents of each random
+// strategy when Options does not say.
+const DefaultRespondents = 2000
+
+// Review checks the bank and simulates respondents.
+func Review(b *questions.Bank, o Options) *Report {
+	r := &Report{
+		Schema:     Schema,
+		Bank:       assessment.BankRef{ID: b.ID, Title: b.Title, Version: b.Version, Digest: b.Digest},
+		Questions:  len(b.Questions),
+		Dimensions: len(b.Dimensions),
+		Tiers:      len(b.Tiers),
+		Findings:   []Finding{},
+	}
+	var fs []Finding
+	var cueFindings []Finding
+	r.Cues, cueFindings = cues(b)
+	fs = append(fs, cueFindings...)
+	fs = append(fs, keying(b)...)
+	fs = append(fs, tiers(b)...)
+	r.Reading = reading(b)
+	fs = append(fs, wording(b, r.Reading)...)
+	var simFindings []Finding
+	r.Simulation, simFindings = simulate(b, o)
+	fs = append(fs, simFindings...)
+	r.Findings = append(r.Findings, sortFindings(fs)...)
+	for _, f := range r.Findings {
+		if f.Kind == KindError {
+			r.Errors++
+		} else {
+			r.Checks++
+		}
+	}
+	return r
+}
+
+// sortFindings orders findings by check (in the order of Checks), then by
+// file and line; the sort is stable, so findings at one place keep the
+// order they were found in.
+func sortFindings(fs []Finding) []Finding {
+	order := make(map[string]int, len(Checks))
+	for i, c := range Checks {
+		order[c.ID] = i
+	}
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(order[a.Check], order[b.Check]), cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+	})
+	return fs
+}
+
+// finding starts a finding of check at pos.
+func finding(check string, pos questions.Pos) Finding {
+	c, _ := Check(check)
+	return Finding{Check: check, Kind: c.Kind, File: pos.File, Line: pos.Line}
+}

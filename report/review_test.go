@@ -1,0 +1,165 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"github.com/digilead/digilead/assessment/review"
+	"github.com/digilead/digilead/assessment/schematest"
+	"github.com/digilead/digilead/questions"
+)
+
+// reviewOf reviews a bank file with the default settings.
+func reviewOf(t testing.TB, path string) *review.Report {
+	t.Helper()
+	b, err := questions.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return review.Review(b, review.Options{Seed: 1})
+}
+
+// The reviews rendered here: the built-in bank 1.0.0, with findings of
+// every section, and a clean bank.
+const (
+	reviewV1    = "../questions/testdata/default-v1.yaml"
+	reviewClean = "../assessment/review/testdata/clean.yaml"
+)
+
+func TestReviewGolden(t *testing.T) {
+	v1, clean := reviewOf(t, reviewV1), reviewOf(t, reviewClean)
+	for _, tc := range []struct {
+		golden string
+		r      *review.Report
+		render Render[*review.Report]
+		o      Options
+	}{
+		{"review.v1.60.txt.golden", v1, ReviewText, Options{Width: 60}},
+		{"review.v1.120.txt.golden", v1, ReviewText, Options{Width: 120}},
+		{"review.v1.md.golden", v1, ReviewMarkdown, Options{}},
+		{"review.v1.json.golden", v1, ReviewJSON, Options{}},
+		{"review.clean.txt.golden", clean, ReviewText, Options{}},
+		{"review.clean.md.golden", clean, ReviewMarkdown, Options{}},
+	} {
+		t.Run(tc.golden, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := tc.render(&buf, tc.r, tc.o); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tc.golden, buf.Bytes())
+		})
+	}
+}
+
+// TestReviewJSONSchema validates reviews of every fixture bank, each with
+// its own kind of finding, against docs/schema/review.schema.json.
+func TestReviewJSONSchema(t *testing.T) {
+	paths, _ := filepath.Glob("../assessment/review/testdata/*.yaml")
+	paths = append(paths, reviewV1)
+	for _, p := range paths {
+		var buf bytes.Buffer
+		if err := ReviewJSON(&buf, reviewOf(t, p), Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := schematest.Check(t, "review.schema.json", buf.Bytes()); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	// A document missing what the schema requires is refused: the schema
+	// can fail.
+	if schematest.Check(t, "review.schema.json", []byte(`{"schema": "digilead.review/v1", "findings": []}`)) == nil {
+		t.Error("an incomplete document validates")
+	}
+}
+
+// TestReviewSchemaNamesEveryCheck keeps the schema's list of check ids the
+// package's.
+func TestReviewSchemaNamesEveryCheck(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(schematest.Dir(), "review.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		Properties struct {
+			Findings struct {
+				Items struct {
+					Properties struct {
+						Check struct {
+							Enum []string `json:"enum"`
+						} `json:"check"`
+					} `json:"properties"`
+				} `json:"items"`
+			} `json:"findings"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, c := range review.Checks {
+		ids = append(ids, c.ID)
+	}
+	got := s.Properties.Findings.Items.Properties.Check.Enum
+	slices.Sort(got)
+	slices.Sort(ids)
+	if !slices.Equal(got, ids) {
+		t.Errorf("schema check ids %v, package %v", got, ids)
+	}
+}
+
+func TestReviewTextFitsTheWidth(t *testing.T) {
+	r := reviewOf(t, reviewV1)
+	for _, width := range []int{0, 60, 80, 100, 120, 200} {
+		var buf bytes.Buffer
+		if err := ReviewText(&buf, r, Options{Width: width}); err != nil {
+			t.Fatal(err)
+		}
+		limit := Options{Width: width}.width()
+		for _, line := range strings.Split(buf.String(), "\n") {
+			if w := ansi.StringWidth(line); w > limit && strings.Contains(strings.TrimSpace(line), " ") {
+				t.Errorf("width %d: line of %d columns: %q", width, w, line)
+			}
+		}
+		if strings.Contains(buf.String(), "\x1b[") {
+			t.Errorf("width %d: plain output holds escape codes", width)
+		}
+	}
+}
+
+func TestReviewTextColourIsNeverTheOnlyCue(t *testing.T) {
+	r := reviewOf(t, reviewV1)
+	var plain, colour bytes.Buffer
+	ReviewText(&plain, r, Options{})
+	cr := lipgloss.NewRenderer(&colour)
+	cr.SetColorProfile(termenv.TrueColor)
+	ReviewText(&colour, r, Options{Renderer: cr})
+	if !strings.Contains(colour.String(), "\x1b[") {
+		t.Fatal("a colour renderer gives no colour")
+	}
+	if got := ansi.Strip(colour.String()); got != plain.String() {
+		t.Errorf("without its colours the output differs from the plain one")
+	}
+	for _, want := range []string{": error longest-is-best vis-scenario", ": check other-people wf-drop", "Fix for all 13:"} {
+		if !strings.Contains(plain.String(), want) {
+			t.Errorf("plain output lacks %q", want)
+		}
+	}
+}
+
+func TestLookupReview(t *testing.T) {
+	if got := Reviews.Names(); !slices.Equal(got, []string{"json", "markdown", "text"}) {
+		t.Errorf("formats %v", got)
+	}
+	if _, err := Reviews.Lookup("csv"); err == nil || !strings.Contains(err.Error(), "use one of json, markdown, text") {
+		t.Errorf("unknown format: %v", err)
+	}
+}
