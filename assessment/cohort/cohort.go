@@ -120,10 +120,14 @@ type Builder struct {
 	tiers  []tierAcc
 	levels map[string]int // tier id ("" for developing) -> count
 	gaps   []gapAcc
+
+	seen       map[string]string // result identity -> where first read
+	duplicates []Duplicate
 }
 
 type group struct {
 	bank    assessment.BankVersion
+	digest  string // two edits of one version differ here
 	count   int
 	sources []string // the first few, for messages
 }
@@ -151,9 +155,9 @@ func New(o Options) *Builder {
 	if o.MinGroup == 0 {
 		o.MinGroup = DefaultMinGroup
 	}
-	b := &Builder{o: o, dimIdx: map[string]int{}, levels: map[string]int{}}
+	b := &Builder{o: o, dimIdx: map[string]int{}, levels: map[string]int{}, seen: map[string]string{}}
 	if o.Bank != nil {
-		b.groups = []group{{bank: assessment.NewBankRef(o.Bank).WithoutDigest()}}
+		b.groups = []group{{bank: assessment.NewBankRef(o.Bank).WithoutDigest(), digest: o.Bank.Digest}}
 		if o.Target != nil {
 			b.scorer = assessment.NewScorer(o.Bank)
 		}
@@ -165,16 +169,23 @@ const maxSources = 3
 
 // Add adds one result; source names it in messages only.
 func (b *Builder) Add(e *Entry, source string) {
+	if key := e.identity(); key != "" {
+		if first, ok := b.seen[key]; ok {
+			b.duplicates = append(b.duplicates, Duplicate{Source: source, First: first})
+			return
+		}
+		b.seen[key] = source
+	}
 	ref := e.Bank.WithoutDigest()
 	gi := -1
 	for i, g := range b.groups {
-		if g.bank.ID == ref.ID && g.bank.Version == ref.Version {
+		if g.bank.ID == ref.ID && g.bank.Version == ref.Version && sameEdit(g.digest, e.Bank.Digest) {
 			gi = i
 			break
 		}
 	}
 	if gi < 0 {
-		b.groups = append(b.groups, group{bank: ref})
+		b.groups = append(b.groups, group{bank: ref, digest: e.Bank.Digest})
 		gi = len(b.groups) - 1
 	}
 	g := &b.groups[gi]
@@ -337,7 +348,11 @@ func (b *Builder) mixed() error {
 		if g.count > len(g.sources) {
 			names += fmt.Sprintf(" and %d more", g.count-len(g.sources))
 		}
-		odd = append(odd, fmt.Sprintf("%s %s from bank %s %s", names, questions.Plural(g.count, "is", "are"), g.bank.ID, g.bank.Version))
+		edit := ""
+		if m := b.groups[main]; g.bank.ID == m.bank.ID && g.bank.Version == m.bank.Version {
+			edit = fmt.Sprintf(" as edited differently (digest %s, not %s)", short(g.digest), short(m.digest))
+		}
+		odd = append(odd, fmt.Sprintf("%s %s from bank %s %s%s", names, questions.Plural(g.count, "is", "are"), g.bank.ID, g.bank.Version, edit))
 	}
 	m := b.groups[main]
 	others := fmt.Sprintf("the other %d %s", m.count, questions.Plural(m.count, "result", "results"))
@@ -349,6 +364,27 @@ func (b *Builder) mixed() error {
 	return refuse(ErrMixedBanks, "%s, not %s %s like %s. %s",
 		strings.Join(odd, "; "), m.bank.ID, m.bank.Version, others, advice)
 }
+
+// sameEdit reports whether two digests can be of one bank file: equal, or
+// one unknown.
+func sameEdit(a, b string) bool { return a == b || a == "" || b == "" }
+
+// short abbreviates a bank digest for messages.
+func short(digest string) string {
+	if len(digest) > len("sha256:")+12 {
+		return digest[:len("sha256:")+12] + "…"
+	}
+	return digest
+}
+
+// Duplicate is a result left out because it was already counted.
+type Duplicate struct {
+	Source, First string
+}
+
+// Duplicates are the results left out because the same respondent's
+// result of the same moment was already counted (see Entry).
+func (b *Builder) Duplicates() []Duplicate { return b.duplicates }
 
 // refusal is an error about the cohort as a whole; it counts as invalid
 // input (exit 2).

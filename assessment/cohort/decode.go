@@ -3,6 +3,7 @@ package cohort
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
@@ -23,6 +24,26 @@ type Entry struct {
 		ID string `json:"id"`
 	} `json:"target"`
 	Gaps []EntryGap `json:"gaps"`
+	// Respondent and CompletedAt tell one person's result of one moment,
+	// so that a result read twice is counted once; nothing else of them
+	// is kept.
+	Respondent struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	} `json:"respondent"`
+	CompletedAt string `json:"completed_at"`
+}
+
+// identity is what makes a result the same result wherever it is read:
+// its respondent's id and name, its completion time and its bank. A result
+// with neither an id nor a name cannot be told from another person's with
+// the same answers, so it has no identity ("") and is never dropped as a
+// duplicate; the same file named twice is still read once (inputs.Open).
+func (e *Entry) identity() string {
+	if e.Respondent.ID == "" && e.Respondent.Name == "" {
+		return ""
+	}
+	return strings.Join([]string{e.Respondent.ID, e.Respondent.Name, e.CompletedAt, e.Bank.ID, e.Bank.Version, e.Bank.Digest}, "\x00")
 }
 
 // EntryDimension is a result's score for one dimension.

@@ -77,6 +77,10 @@ bank, or --bank for results scored with another).`,
 			}
 			return err
 		}
+		if d := b.Duplicates(); len(d) > 0 {
+			fmt.Fprintf(a.io.ErrOut, "digilead: %d duplicate %s left out (the same respondent and completion time), e.g. %s, already read at %s\n",
+				len(d), questions.Plural(len(d), "result", "results"), d[0].Source, d[0].First)
+		}
 		if n := rep.Rejected(); n > 0 {
 			return rep.Err(fmt.Sprintf("%d %s could not be read (listed above); a cohort report needs every result: fix or remove them", n, questions.Plural(n, "result", "results")))
 		}

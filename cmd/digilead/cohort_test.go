@@ -139,3 +139,44 @@ func TestCohortRefusals(t *testing.T) {
 		}
 	}
 }
+
+// TestCohortCountsEachResultOnce: naming a folder twice, a file inside it
+// again, or a copy of a result cannot count anyone twice, so it cannot
+// get round --min-group either.
+func TestCohortCountsEachResultOnce(t *testing.T) {
+	dir, jsonl := workshop(t, 3)
+	copied := filepath.Join(t.TempDir(), "copy.json")
+	data, _ := os.ReadFile(filepath.Join(dir, "person-01.json"))
+	os.WriteFile(copied, data, 0o600)
+	r := digilead(t, "", nil, "cohort", "--format", "json", dir, dir, filepath.Join(dir, "person-02.json"), copied)
+	if r.code != 2 || !strings.Contains(r.stderr, "only 3 results") {
+		t.Errorf("a group of 3 named 4 ways: exit %d, %s", r.code, r.stderr)
+	}
+	for _, w := range []string{"read once", "1 duplicate result left out (the same respondent and completion time), e.g. " + copied} {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
+		}
+	}
+	twice := digilead(t, jsonl+jsonl, nil, "cohort", "--min-group", "1", "--format", "json")
+	var c struct{ Participants int }
+	if err := json.Unmarshal([]byte(twice.stdout), &c); err != nil || c.Participants != 3 {
+		t.Errorf("the same results piped twice: %d participants, %v; %s", c.Participants, err, twice.stderr)
+	}
+}
+
+// TestCohortRefusesTwoEditsOfOneVersion: results of a bank edited without
+// a new version are not comparable, like results of two banks.
+func TestCohortRefusesTwoEditsOfOneVersion(t *testing.T) {
+	dir, _ := workshop(t, 6)
+	odd := filepath.Join(dir, "person-03.json")
+	data, _ := os.ReadFile(odd)
+	var r map[string]any
+	json.Unmarshal(data, &r)
+	r["bank"].(map[string]any)["digest"] = "sha256:0123456789abcdef0123"
+	edited, _ := json.Marshal(r)
+	os.WriteFile(odd, edited, 0o600)
+	c := digilead(t, "", nil, "cohort", dir)
+	if c.code != 2 || !strings.Contains(c.stderr, odd+":1 is from bank public-sector-digital-leadership 1.0.0 as edited differently (digest sha256:0123456789ab…") {
+		t.Errorf("exit %d: %s", c.code, c.stderr)
+	}
+}
