@@ -134,6 +134,9 @@ func DecodeAnswers(data []byte) (RawAnswers, error) {
 		return raw, Problem{Msg: "empty; an answers file holds {answers: {question-id: value}}"}
 	}
 	if trimmed[0] == '{' {
+		if err := checkJSONAnswers(data); err != nil {
+			return raw, err
+		}
 		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&raw); err != nil {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/questionstest"
 )
@@ -34,8 +36,19 @@ func FuzzDecodeAnswers(f *testing.F) {
 	f.Add([]byte(`{"answers": {"vis-explain": "na", "cit-methods": ["journey", 1], "vis-roadmap": "YES"}}`))
 	f.Add([]byte("answers: {vis-explain: 4.5, vis-horizon: 0x3, nope: 1}\nextra: 1\n"))
 	f.Add([]byte("answers:\n  vis-explain: &a [*a]\n"))
+	f.Add([]byte(`{"answers": {"vis-explain": 3, "vis-explain": 4}, "answers": {}}`))
+	f.Add([]byte(`{"respondent": {"id": "a", "id": "b"}, "answers": {"x": {"k": 1, "k": [2]}}}`))
+	f.Add([]byte(`{"Answers": {"vis-explain": 1e999}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		raw, err := questions.DecodeAnswers(data)
+		if err == nil && json.Valid(data) {
+			// JSON is YAML, and YAML refuses a key given twice: the JSON
+			// reader must not accept what YAML's duplicate check refuses.
+			var node yaml.Node
+			if yerr := yaml.Unmarshal(data, &node); yerr != nil && strings.Contains(yerr.Error(), "already defined") {
+				t.Fatalf("a duplicate key was accepted: %v\n%s", yerr, data)
+			}
+		}
 		if err != nil {
 			var p questions.Problem
 			if !errors.As(err, &p) || p.Msg == "" {

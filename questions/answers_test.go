@@ -93,7 +93,7 @@ func TestParseAnswersFiles(t *testing.T) {
 		{"no answers key", "respondent: {name: x}\n", "me.yaml: answers: missing; an answers file holds {answers: {question-id: value}}"},
 		{"unknown top-level key", "answer:\n  lik: 3\n", "me.yaml:1: answer: unknown field; an answers file has bank, respondent and answers"},
 		{"unknown respondent key", "respondent: {nam: x}\nanswers: {}\n", "me.yaml:1: respondent.nam: unknown field; a respondent has id, name and role"},
-		{"json unknown key", `{"answerz": {}}`, "me.yaml: answerz: unknown field; an answers file has bank, respondent and answers"},
+		{"json unknown key", `{"answerz": {}}`, "me.yaml:1: answerz: unknown field; an answers file has bank, respondent and answers"},
 		{"wrong bank", "bank: other\nanswers: {lik: 3}\n", `me.yaml: bank: the answers are for bank "other" but the bank in use is "ans"; pass --bank with the bank they were written for`},
 		{"unknown role", "respondent: {role: leed}\nanswers: {lik: 3}\n", `me.yaml: respondent.role: unknown tier "leed" (did you mean "lead"?); use one of lead`},
 		{"every bad value named", "answers: {lik: 9, ch: worst, zzz: 1}\n",
@@ -147,6 +147,31 @@ func TestValueJSONRoundTrip(t *testing.T) {
 		q := map[questions.Kind]string{questions.Number: "lik", questions.NotApplicable: "lik", questions.Pick: "ch", questions.Picks: "mu", questions.Boolean: "yn"}[v.Kind]
 		if _, err := b.ParseValue(q, back.Raw()); err != nil {
 			t.Errorf("Raw of %s does not re-check: %v", data, err)
+		}
+	}
+}
+
+// TestJSONAnswersAsStrictAsYAML: a key given twice (encoding/json keeps the
+// last, even merging two answers objects), a field in other capitals and a
+// number no answer can be are refused at their line, by question id.
+func TestJSONAnswersAsStrictAsYAML(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`{"answers": {"q1": 3, "q1": 4}}`, ":1: q1: given twice (first at line 1); keep one"},
+		{"{\"answers\": {\"q1\": 3},\n \"answers\": {\"q2\": 2}}", ":2: answers: given twice (first at line 1); keep one"},
+		{"{\"respondent\": {\"id\": \"a\",\n\"id\": \"b\"}, \"answers\": {}}", ":2: respondent.id: given twice (first at line 1); keep one"},
+		{`{"ANSWERS": {"q1": 3}}`, ":1: ANSWERS: unknown field; an answers file has bank, respondent and answers"},
+		{`{"respondent": {"Role": "x"}, "answers": {}}`, ":1: respondent.Role: unknown field; a respondent has id, name and role"},
+		{"{\"answers\": {\n\"q1\": 1e309}}", ":2: q1: 1e309 is not a usable number"},
+		{`{"answers": {"q1": [1, 1], "q2": {"a": 1}, "q3": [{"a": 1}, {"a": 2}]}}`, ""},
+	}
+	for _, tc := range tests {
+		_, err := questions.DecodeAnswers([]byte(tc.in))
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.want && !(tc.want == "" && err != nil && !strings.Contains(got, "twice")) {
+			t.Errorf("%s:\n got %q\nwant %q", tc.in, got, tc.want)
 		}
 	}
 }

@@ -192,3 +192,14 @@ func TestScoreUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreRefusesDuplicateKeys: the fast line decoder and the standard
+// reader agree: a key given twice is refused with its line and question.
+func TestScoreRefusesDuplicateKeys(t *testing.T) {
+	in := `{"answers":{"vis-horizon":3,"vis-horizon":4}}` + "\n" + `{"answers":{"vis-horizon":3},"answers":{"vis-explain":2}}` + "\n"
+	r := digilead(t, in, nil, "score")
+	want := "stdin:1: vis-horizon: given twice (first at line 1); keep one\nstdin:2: answers: given twice (first at line 1); keep one\n"
+	if r.code != 2 || !strings.HasPrefix(r.stderr, want) || r.stdout != "" {
+		t.Errorf("exit %d, stdout %q, stderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+}
