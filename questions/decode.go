@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 var (
@@ -562,6 +564,14 @@ func (d *decoder) scalar(n *yaml.Node, field string) *yaml.Node {
 	if n.Kind != yaml.ScalarNode {
 		d.errorf(n, field, "must be a single value, got %s", kindName(n))
 		return nil
+	}
+	if r, i := safetext.Find(n.Value); i >= 0 {
+		// It would reach a terminal or report as a control sequence.
+		line := n.Line + strings.Count(n.Value[:i], "\n")
+		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+			line++ // a block's text starts below its | or >
+		}
+		d.problem(Pos{File: d.file, Line: line}, field, fmt.Sprintf("holds the control character %U, which could act on a terminal or reverse text; remove it", r))
 	}
 	return n
 }

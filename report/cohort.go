@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -26,14 +25,13 @@ var CohortCSVHeader = []string{
 // CohortCSV writes one row per dimension under a header row (RFC 4180).
 // Missing figures are empty cells.
 func CohortCSV(w io.Writer, c *cohort.Report, _ Options) error {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := safetext.NewCSV(w, true)
 	if err := cw.Write(CohortCSVHeader); err != nil {
 		return err
 	}
 	gaps := gapsByDimension(c)
 	for _, d := range c.Dimensions {
-		row := []string{safetext.Cell(d.ID), safetext.Cell(d.Name), strconv.Itoa(d.N), strconv.Itoa(d.Insufficient),
+		row := []string{d.ID, d.Name, strconv.Itoa(d.N), strconv.Itoa(d.Insufficient),
 			optNum(d.Mean), optNum(d.SD), optNum(d.Min), optNum(d.P25), optNum(d.Median), optNum(d.P75), optNum(d.Max)}
 		if g, ok := gaps[d.ID]; ok {
 			row = append(row, strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), strconv.FormatFloat(g.Share, 'f', -1, 64), optNum(g.MeanGap))
@@ -44,8 +42,7 @@ func CohortCSV(w io.Writer, c *cohort.Report, _ Options) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 func gapsByDimension(c *cohort.Report) map[string]cohort.Gap {

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
 
@@ -19,11 +18,11 @@ var CSVHeader = []string{
 
 // CSV writes one row per dimension under a header row, as RFC 4180
 // (CRLF line ends, quotes where needed). Missing numbers are empty cells;
-// text that a spreadsheet would run as a formula is prefixed with an
+// every cell is made safe (safetext.CSV): control characters shown as
+// escapes, text a spreadsheet would run as a formula prefixed with an
 // apostrophe.
 func CSV(w io.Writer, r *assessment.Result, _ Options) error {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := safetext.NewCSV(w, true)
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
 	}
@@ -37,14 +36,13 @@ func CSV(w io.Writer, r *assessment.Result, _ Options) error {
 			weight = formatNum(d.Weight)
 		}
 		row := []string{
-			d.ID, safetext.Cell(d.Name), optNum(d.Score), optNum(d.Expected), optNum(d.Gap), d.Severity, strconv.FormatBool(d.WithinError),
+			d.ID, d.Name, optNum(d.Score), optNum(d.Expected), optNum(d.Gap), d.Severity, strconv.FormatBool(d.WithinError),
 			d.Status, strconv.Itoa(d.Answered), strconv.Itoa(d.Total), strconv.Itoa(d.NA), formatNum(d.Coverage), weight,
-			r.Target.ID, level, r.Bank.ID, safetext.Cell(r.Bank.Version), r.CompletedAt.UTC().Format("2006-01-02T15:04:05Z"),
+			r.Target.ID, level, r.Bank.ID, r.Bank.Version, r.CompletedAt.UTC().Format("2006-01-02T15:04:05Z"),
 		}
 		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }

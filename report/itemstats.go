@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -200,19 +199,18 @@ func ItemStatsMarkdown(w io.Writer, r *itemstats.Report, _ Options) error {
 // repeated on each, for spreadsheets. Null figures are empty cells; flags
 // are their kinds, separated by spaces.
 func ItemStatsCSV(w io.Writer, r *itemstats.Report, _ Options) error {
-	cw := csv.NewWriter(w)
+	cw := safetext.NewCSV(w, false)
 	cw.Write([]string{"dimension", "dimension_name", "k", "n", "alpha", "std_alpha", "mean_r", "score_mean", "score_sd", "sem", "dimension_flags",
 		"question", "type", "reverse", "mean", "sd", "item_total_r", "alpha_if_deleted", "answered", "na", "flags"})
 	for i := range r.Dimensions {
 		d := &r.Dimensions[i]
 		dimFlags := flagKinds(flagged(d, ""))
 		for _, q := range d.Questions {
-			cw.Write([]string{d.ID, safetext.Cell(d.Name), strconv.Itoa(d.K), strconv.Itoa(d.N), full(d.Alpha), full(d.StdAlpha), full(d.MeanR), full(d.Mean), full(d.ScoreSD), full(d.SEM), dimFlags,
+			cw.Write([]string{d.ID, d.Name, strconv.Itoa(d.K), strconv.Itoa(d.N), full(d.Alpha), full(d.StdAlpha), full(d.MeanR), full(d.Mean), full(d.ScoreSD), full(d.SEM), dimFlags,
 				q.ID, q.Type, strconv.FormatBool(q.Reverse), full(q.Mean), full(q.SD), full(q.ItemTotalR), full(q.AlphaIfDeleted), strconv.Itoa(q.Answered), strconv.Itoa(q.NA), flagKinds(flagged(d, q.ID))})
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 func flagKinds(fs []itemstats.Flag) string {

@@ -14,6 +14,7 @@ import (
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/assessment/itemstats"
 	"github.com/digilead/digilead/assessment/review"
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // Render writes one document of type D in some format.
@@ -36,52 +37,63 @@ func (r Registry[F]) Lookup(name string) (F, error) {
 	return f, nil
 }
 
-// Every format of every document, in one place.
+// forPeople renders a copy of the document in which every string from
+// outside (names, titles, ids, paths, texts) shows its control characters
+// and bidirectional overrides as visible escapes (safetext.Terminal), so
+// that no bank, answers or result file can write control sequences to a
+// terminal or a document. JSON needs no copy: encoding/json escapes control
+// characters, and the document stays what it was.
+func forPeople[D any](f Render[D]) Render[D] {
+	return func(w io.Writer, doc D, o Options) error { return f(w, safetext.Copy(doc), o) }
+}
+
+// Every format of every document, in one place. The formats for people
+// render through forPeople; the machine formats (json, jsonl) as they are.
 var (
 	// Results are the formats of one person's result.
 	Results = Registry[Render[*assessment.Result]]{map[string]Render[*assessment.Result]{
-		"text":     Text,
+		"text":     forPeople(Text),
 		"json":     JSON,
-		"markdown": Markdown,
-		"html":     HTML,
-		"csv":      CSV,
+		"markdown": forPeople(Markdown),
+		"html":     forPeople(HTML),
+		"csv":      forPeople(CSV),
 	}}
 	// Comparisons are the formats of `digilead compare`.
 	Comparisons = Registry[Render[*compare.Comparison]]{map[string]Render[*compare.Comparison]{
-		"text":     CompareText,
-		"markdown": CompareMarkdown,
+		"text":     forPeople(CompareText),
+		"markdown": forPeople(CompareMarkdown),
 		"json":     CompareJSON,
 	}}
 	// Cohorts are the formats of a group's summary.
 	Cohorts = Registry[Render[*cohort.Report]]{map[string]Render[*cohort.Report]{
-		"text":     CohortText,
+		"text":     forPeople(CohortText),
 		"json":     CohortJSON,
-		"csv":      CohortCSV,
-		"markdown": CohortMarkdown,
-		"html":     CohortHTML,
+		"csv":      forPeople(CohortCSV),
+		"markdown": forPeople(CohortMarkdown),
+		"html":     forPeople(CohortHTML),
 	}}
 	// ItemAnalyses are the formats of `digilead bank stats`.
 	ItemAnalyses = Registry[Render[*itemstats.Report]]{map[string]Render[*itemstats.Report]{
-		"text":     ItemStatsText,
+		"text":     forPeople(ItemStatsText),
 		"json":     ItemStatsJSON,
-		"csv":      ItemStatsCSV,
-		"markdown": ItemStatsMarkdown,
+		"csv":      forPeople(ItemStatsCSV),
+		"markdown": forPeople(ItemStatsMarkdown),
 	}}
 	// Calibrations are the formats of `digilead bank calibrate`.
 	Calibrations = Registry[Render[*calibrate.Report]]{map[string]Render[*calibrate.Report]{
-		"text":     CalibrationText,
+		"text":     forPeople(CalibrationText),
 		"json":     CalibrationJSON,
-		"markdown": CalibrationMarkdown,
+		"markdown": forPeople(CalibrationMarkdown),
 	}}
 	// Reviews are the formats of `digilead bank review`.
 	Reviews = Registry[Render[*review.Report]]{map[string]Render[*review.Report]{
-		"text":     ReviewText,
+		"text":     forPeople(ReviewText),
 		"json":     ReviewJSON,
-		"markdown": ReviewMarkdown,
+		"markdown": forPeople(ReviewMarkdown),
 	}}
 	// Histories are the formats of `digilead history`.
 	Histories = Registry[Render[*History]]{map[string]Render[*History]{
-		"text": HistoryText,
+		"text": forPeople(HistoryText),
 		"json": HistoryJSON,
 	}}
 	// Scores are the formats of `digilead score`, written by its workers.

@@ -3,7 +3,6 @@ package batch
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"strconv"
@@ -74,7 +73,7 @@ type state struct {
 	dec    *fastDecoder
 	enc    *encoder
 	values map[string]questions.Value
-	csv    *csv.Writer
+	csv    *safetext.CSV
 	csvBuf bytes.Buffer
 	row    []string
 }
@@ -170,7 +169,7 @@ func (s *Scorer) csvHeader() []byte {
 		row = append(row, "readiness_"+t.ID)
 	}
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+	w := safetext.NewCSV(&buf, false)
 	w.Write(row)
 	w.Flush()
 	return buf.Bytes()
@@ -180,13 +179,13 @@ func (s *Scorer) csvHeader() []byte {
 // someone who meets no tier are empty cells.
 func (s *Scorer) csvRow(st *state, r *assessment.Result) []byte {
 	if st.csv == nil {
-		st.csv = csv.NewWriter(&st.csvBuf)
+		st.csv = safetext.NewCSV(&st.csvBuf, false)
 	}
 	level := ""
 	if r.Level != nil {
 		level = r.Level.ID
 	}
-	row := append(st.row[:0], safetext.Cell(r.Respondent.ID), safetext.Cell(r.Respondent.Name), r.Respondent.Role, level, r.Target.ID)
+	row := append(st.row[:0], r.Respondent.ID, r.Respondent.Name, r.Respondent.Role, level, r.Target.ID)
 	for _, d := range r.Dimensions {
 		cell := ""
 		if d.Score != nil {

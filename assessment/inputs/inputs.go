@@ -17,6 +17,7 @@ import (
 
 	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // Stdin is the name of standard input in messages.
@@ -237,7 +238,7 @@ func (r *Reporter) Add(ps questions.Problems) {
 	for _, p := range ps {
 		r.problems++
 		if r.problems <= MaxShown {
-			fmt.Fprintln(r.w, p)
+			fmt.Fprintln(r.w, safetext.Terminal(p.String()))
 		}
 	}
 }

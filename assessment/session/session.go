@@ -18,6 +18,7 @@ import (
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/form"
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // ErrInterrupted is wrapped by the error of a questionnaire the person
@@ -158,7 +159,7 @@ func progressErr(err error) error {
 // removeDraft removes the draft of a finished questionnaire, if any.
 func removeDraft(w io.Writer, st Store, b *questions.Bank) {
 	if err := st.RemoveDraft(b.ID); err != nil {
-		fmt.Fprintf(w, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(b.ID), questions.WithoutPath(err))
+		say(w, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(b.ID), questions.WithoutPath(err))
 	}
 }
 
@@ -189,10 +190,10 @@ func resume(w io.Writer, st Store, o *Options, fopts *form.Options) error {
 	if _, ok := b.Tier(d.Target); ok && o.Target == "" {
 		o.Target = d.Target
 	}
-	fmt.Fprintf(w, "Resuming the assessment you left on %s: %d of %d questions answered, continuing at page %d of %d.\n",
+	say(w, "Resuming the assessment you left on %s: %d of %d questions answered, continuing at page %d of %d.\n",
 		d.UpdatedAt.Local().Format("2 Jan 2006 15:04"), len(answers.Values), len(b.Questions), fopts.Start, form.Pages(b))
 	if dropped > 0 {
-		fmt.Fprintf(w, "%d earlier answer(s) no longer fit the bank (it has changed) and will be asked again.\n", dropped)
+		say(w, "%d earlier answer(s) no longer fit the bank (it has changed) and will be asked again.\n", dropped)
 	}
 	return nil
 }
@@ -223,7 +224,7 @@ func warnOfDraft(w io.Writer, st Store, o Options) {
 	if err != nil {
 		return
 	}
-	fmt.Fprintf(w, "You have an unfinished assessment from %s (%d answers); this new one replaces it.\nTo continue the old one instead, press Ctrl-C and run: %s\n\n",
+	say(w, "You have an unfinished assessment from %s (%d answers); this new one replaces it.\nTo continue the old one instead, press Ctrl-C and run: %s\n\n",
 		d.UpdatedAt.Local().Format("2 Jan 2006 15:04"), len(d.Answers), o.ResumeCommand(o.Accessible))
 }
 
@@ -240,4 +241,10 @@ func stopped(st Store, o Options, saved bool) error {
 		return &interrupted{"stopped before the first page was done; nothing was saved"}
 	}
 	return &interrupted{fmt.Sprintf("stopped. Your answers so far are saved in %s\nTo continue where you left off, run: %s", st.DraftPath(o.Bank.ID), o.ResumeCommand(o.Accessible))}
+}
+
+// say writes a message to the person; paths and dates in it from outside
+// show control characters as escapes.
+func say(w io.Writer, format string, args ...any) {
+	io.WriteString(w, safetext.Terminal(fmt.Sprintf(format, args...)))
 }

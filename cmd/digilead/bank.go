@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/safetext"
 	"github.com/digilead/digilead/report"
 )
 
@@ -47,15 +48,15 @@ func newBankValidateCmd(a *app) *cobra.Command {
 					var ps questions.Problems
 					if errors.As(err, &ps) {
 						for _, pr := range ps {
-							fmt.Fprintln(a.io.ErrOut, pr.String())
+							a.io.Sayf("%s\n", pr.String())
 						}
-						fmt.Fprintf(a.io.ErrOut, "%s: %d problem(s)\n", name, len(ps))
+						a.io.Sayf("%s: %d problem(s)\n", name, len(ps))
 					} else {
-						fmt.Fprintf(a.io.ErrOut, "digilead: %v\n", err)
+						a.io.Sayf("digilead: %v\n", err)
 					}
 					continue
 				}
-				fmt.Fprintf(a.io.Out, "ok %s: %s %s, %d tiers, %d dimensions, %d questions\n", name, b.ID, b.Version, len(b.Tiers), len(b.Dimensions), len(b.Questions))
+				fmt.Fprint(a.io.Out, safetext.Terminal(fmt.Sprintf("ok %s: %s %s, %d tiers, %d dimensions, %d questions\n", name, b.ID, b.Version, len(b.Tiers), len(b.Dimensions), len(b.Questions))))
 			}
 			if bad > 0 {
 				return silent(exitUsage)

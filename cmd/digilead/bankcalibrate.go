@@ -96,7 +96,7 @@ written). See docs/bank-review.md.`,
 		case rep.Rejected() > 0:
 			return rep.Err(summary + "; fix or remove them and run again" + notWritten(write))
 		case cal.Proposed == 0:
-			fmt.Fprintf(a.io.ErrOut, "digilead: nothing could be calibrated: every tier/dimension pair was refused (see the report for why)%s\n", notWritten(write))
+			a.io.Sayf("digilead: nothing could be calibrated: every tier/dimension pair was refused (see the report for why)%s\n", notWritten(write))
 			return silent(exitFailure)
 		case write:
 			return writeExpectations(a, b, cal)
@@ -151,9 +151,9 @@ func writeExpectations(a *app, b *questions.Bank, cal *calibrate.Report) error {
 			flagged = append(flagged, p.Tier+"/"+p.Dimension)
 		}
 	}
-	fmt.Fprintf(a.io.ErrOut, "Recorded %d proposed expectations in %s; %d pairs kept theirs\n", cal.Proposed, strings.Join(names, ", "), len(cal.Pairs)-cal.Proposed)
+	a.io.Sayf("Recorded %d proposed expectations in %s; %d pairs kept theirs\n", cal.Proposed, strings.Join(names, ", "), len(cal.Pairs)-cal.Proposed)
 	if len(flagged) > 0 {
-		fmt.Fprintf(a.io.ErrOut, "digilead: check the findings on %s in the report before using the bank\n", strings.Join(flagged, ", "))
+		a.io.Sayf("digilead: check the findings on %s in the report before using the bank\n", strings.Join(flagged, ", "))
 	}
 	return nil
 }

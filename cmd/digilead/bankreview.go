@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -64,7 +63,7 @@ bank or the usage is invalid. The simulation is reproducible: the same
 		}
 		if !rep.Clean() {
 			if !dest.IsStdout() {
-				fmt.Fprintf(a.io.ErrOut, "digilead: %d finding(s) in the bank; see %s\n", len(rep.Findings), dest.Path)
+				a.io.Sayf("digilead: %d finding(s) in the bank; see %s\n", len(rep.Findings), dest.Path)
 			}
 			return silent(exitFailure)
 		}

@@ -93,7 +93,7 @@ mark gaps within measurement error. See docs/reliability.md.`,
 func writeFigures(a *app, b *questions.Bank, analysis *itemstats.Report) error {
 	figs, skipped := analysis.Figures()
 	for _, s := range skipped {
-		fmt.Fprintf(a.io.ErrOut, "digilead: --write skipped %s\n", s)
+		a.io.Sayf("digilead: --write skipped %s\n", s)
 	}
 	if len(figs) == 0 {
 		return fmt.Errorf("--write: no dimension has figures fit to record; the bank is unchanged")
@@ -102,6 +102,6 @@ func writeFigures(a *app, b *questions.Bank, analysis *itemstats.Report) error {
 	if err != nil {
 		return fmt.Errorf("--write: %w", err)
 	}
-	fmt.Fprintf(a.io.ErrOut, "Recorded reliability and score_sd for %d of %d dimensions in %s\n", len(figs), len(analysis.Dimensions), strings.Join(names, ", "))
+	a.io.Sayf("Recorded reliability and score_sd for %d of %d dimensions in %s\n", len(figs), len(analysis.Dimensions), strings.Join(names, ", "))
 	return nil
 }

@@ -78,7 +78,7 @@ bank, or --bank for results scored with another).`,
 			return err
 		}
 		if d := b.Duplicates(); len(d) > 0 {
-			fmt.Fprintf(a.io.ErrOut, "digilead: %d duplicate %s left out (the same respondent and completion time), e.g. %s, already read at %s\n",
+			a.io.Sayf("digilead: %d duplicate %s left out (the same respondent and completion time), e.g. %s, already read at %s\n",
 				len(d), questions.Plural(len(d), "result", "results"), d[0].Source, d[0].First)
 		}
 		if n := rep.Rejected(); n > 0 {

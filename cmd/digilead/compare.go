@@ -96,7 +96,7 @@ func (a *app) lastTwo() ([2]*assessment.Result, [2]string, error) {
 	}
 	older, newer, skipped, err := st.LastTwo()
 	for _, e := range skipped {
-		fmt.Fprintf(a.io.ErrOut, "digilead: skipped %s: %v\n", e.Path, e.Err)
+		a.io.Sayf("digilead: skipped %s: %v\n", e.Path, e.Err)
 	}
 	if err != nil {
 		return [2]*assessment.Result{}, [2]string{}, err

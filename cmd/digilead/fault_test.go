@@ -1,10 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 func TestOutputFileCannotBeWritten(t *testing.T) {
@@ -70,5 +73,39 @@ func TestOutputMayNotBeAnInput(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(one); string(data) != r.stdout {
 		t.Error("the result was changed")
+	}
+}
+
+// TestNothingFromOutsideReachesTheTerminalRaw: control sequences in a
+// result, an answers line, a bank's keys and a file name come out as
+// visible escapes, on stdout and stderr alike.
+func TestNothingFromOutsideReachesTheTerminalRaw(t *testing.T) {
+	const evil = "\x1b]52;c;ZXZpbA==\x07\x1b[2J\u202e"
+	dir := t.TempDir()
+	res := digilead(t, "", nil, "assess", "--answers", example, "-f", "json")
+	var r map[string]any
+	json.Unmarshal([]byte(res.stdout), &r)
+	r["respondent"] = map[string]any{"name": "Pat" + evil}
+	r["bank"].(map[string]any)["title"] = "Bank" + evil
+	hostile, _ := json.Marshal(r)
+	resultFile := filepath.Join(dir, "r.json")
+	os.WriteFile(resultFile, hostile, 0o600)
+	bank := filepath.Join(dir, "b.yaml")
+	os.WriteFile(bank, []byte("schema: digilead/v1\n\"ke\\ey\": 1\n"), 0o600)
+	for _, c := range []struct {
+		stdin string
+		args  []string
+	}{
+		{"", []string{"report", resultFile}},
+		{"", []string{"report", resultFile, "-f", "markdown"}},
+		{"", []string{"report", filepath.Join(dir, "no"+evil+".json")}},
+		{"", []string{"bank", "validate", bank}},
+		{`{"answers": {"q` + "\\u001b[2J" + `": 1}}` + "\n", []string{"score"}},
+		{"", []string{"compare", resultFile, resultFile}},
+	} {
+		out := digilead(t, c.stdin, nil, c.args...)
+		if r, i := safetext.Find(out.stdout + out.stderr); i >= 0 {
+			t.Errorf("%v: %U reaches the terminal:\n%q\n%q", c.args, r, out.stdout, out.stderr)
+		}
 	}
 }

@@ -39,11 +39,11 @@ with the date, bank, level and target of each.`,
 		h := report.NewHistory(st.Dir, entries)
 		if out.format == "text" {
 			for _, s := range h.Skipped {
-				fmt.Fprintf(a.io.ErrOut, "digilead: skipped %s: %s\n", s.Path, s.Error)
+				a.io.Sayf("digilead: skipped %s: %s\n", s.Path, s.Error)
 			}
 		}
 		if len(h.Results) == 0 {
-			fmt.Fprintf(a.io.ErrOut, "No saved results yet in %s.\nRun 'digilead' to take the assessment; each finished assessment is saved there.\n", st.Dir)
+			a.io.Sayf("No saved results yet in %s.\nRun 'digilead' to take the assessment; each finished assessment is saved there.\n", st.Dir)
 		}
 		return dest.Write(func(w io.Writer) error { return render(w, h, dest.ReportOptions(false)) })
 	}

@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/digilead/digilead/questions/safetext"
 	"github.com/digilead/digilead/report/iostreams"
 )
 
@@ -33,7 +34,7 @@ func run(ctx context.Context, args []string, io *iostreams.IOStreams) int {
 	err := root.ExecuteContext(ctx)
 	if err != nil {
 		if msg := err.Error(); msg != "" {
-			fmt.Fprintln(io.ErrOut, "digilead: "+indentLines(msg))
+			fmt.Fprintln(io.ErrOut, "digilead: "+indentLines(safetext.Terminal(msg)))
 		}
 	}
 	return exitCode(err)

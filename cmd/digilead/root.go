@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -200,7 +199,7 @@ func (a *app) openInputs(paths []string, stdinTTY bool, what string) (*inputs.Se
 		return nil, err
 	}
 	for _, n := range set.Notes() {
-		fmt.Fprintln(a.io.ErrOut, "digilead: "+n)
+		a.io.Sayf("%s\n", "digilead: "+n)
 	}
 	return set, nil
 }

@@ -88,10 +88,10 @@ written) or unusable arguments or bank, 130 interrupted.`,
 		}
 		summary := fmt.Sprintf("digilead score: %d scored, %d rejected", sum.Scored, sum.Rejected)
 		if err := rep.Err(summary); err != nil {
-			fmt.Fprintln(a.io.ErrOut, err)
+			a.io.Sayf("%s\n", err)
 			return silent(exitUsage)
 		}
-		fmt.Fprintln(a.io.ErrOut, summary)
+		a.io.Sayf("%s\n", summary)
 		return nil
 	}
 	return cmd

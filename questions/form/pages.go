@@ -10,6 +10,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // page is one dimension's questions.
@@ -64,7 +65,9 @@ func newQuestionnaire(b *questions.Bank, opts Options) *questionnaire {
 	}
 	var earlier map[string]questions.Value
 	if opts.Answers != nil {
-		q.name, q.role = opts.Answers.Respondent.Name, opts.Answers.Respondent.Role
+		// A draft is a file: its name is shown, so no control sequence in
+		// it may act on the terminal.
+		q.name, q.role = safetext.Terminal(opts.Answers.Respondent.Name), opts.Answers.Respondent.Role
 		earlier = opts.Answers.Values
 	}
 	for i := range b.Questions {

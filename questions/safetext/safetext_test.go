@@ -1,14 +1,88 @@
 package safetext
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestCell(t *testing.T) {
 	for in, want := range map[string]string{
 		"Leading change": "Leading change", "=1+1": "'=1+1", "+44": "'+44", "-x": "'-x", "@SUM": "'@SUM",
-		"\tx": "'\tx", "\rx": "'\rx", "": "", "a=b": "a=b",
+		"\tx": "'\tx", "\rx": "'\rx", "": "", "a=b": "a=b", "-2.5": "-2.5", "-1+1": "'-1+1",
 	} {
 		if got := Cell(in); got != want {
 			t.Errorf("Cell(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+func TestTerminal(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain, with\nnewline and\ttab": "plain, with\nnewline and\ttab",
+		"Ünïcödé – fine ✓":              "Ünïcödé – fine ✓",
+		"\x1b]52;c;ZXZpbA==\x07":        `\x1b]52;c;ZXZpbA==\x07`,
+		"\x1b]0;title\x07":              `\x1b]0;title\x07`,
+		"\x1b[2J":                       `\x1b[2J`,
+		"safe\roverwritten":             `safe\x0doverwritten`,
+		"abc\u202edcba":                 `abc\u202edcba`,
+		"\u2066isolate\u2069":           `\u2066isolate\u2069`,
+		"c1 \u009b31m":                  `c1 \x9b31m`,
+		"del\x7f":                       `del\x7f`,
+		"bad \xff utf-8":                `bad \xff utf-8`,
+		"a real \uFFFD stays":           "a real \uFFFD stays",
+	} {
+		if got := Terminal(in); got != want {
+			t.Errorf("Terminal(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCopy(t *testing.T) {
+	type inner struct {
+		Name  string
+		Tags  []string
+		hide  string
+		Score *float64
+	}
+	type doc struct {
+		Title string
+		In    *inner
+		List  []inner
+		Map   map[string]string
+		Any   any
+		N     int
+	}
+	x := 1.5
+	in := doc{Title: "t\x1b", In: &inner{Name: "n\r", Tags: []string{"\u202e"}, hide: "\x07", Score: &x}, List: []inner{{Name: "\x00"}},
+		Map: map[string]string{"k\x1b": "v\x1b"}, Any: "a\x1b", N: 3}
+	out := Copy(in)
+	want := doc{Title: `t\x1b`, In: &inner{Name: `n\x0d`, Tags: []string{`\u202e`}, hide: "\x07", Score: &x}, List: []inner{{Name: `\x00`}},
+		Map: map[string]string{`k\x1b`: `v\x1b`}, Any: `a\x1b`, N: 3}
+	if !reflect.DeepEqual(out, want) {
+		t.Errorf("Copy = %#v", out)
+	}
+	if in.Title != "t\x1b" || in.In.Name != "n\r" || in.Map["k\x1b"] != "v\x1b" {
+		t.Error("Copy changed its input")
+	}
+}
+
+// FuzzTerminal: no unsafe rune, and no byte that is not UTF-8, ever
+// survives Terminal, and safe text passes unchanged.
+func FuzzTerminal(f *testing.F) {
+	for _, s := range []string{"plain", "\x1b[31mred", "\u202e", "\xff\xfe", "a\r\nb", "\u009b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Terminal(s)
+		if r, i := Find(got); i >= 0 {
+			t.Fatalf("Terminal(%q) = %q keeps %U at %d", s, got, r, i)
+		}
+		if !utf8.ValidString(got) {
+			t.Fatalf("Terminal(%q) = %q is not UTF-8", s, got)
+		}
+		if _, i := Find(s); i < 0 && utf8.ValidString(s) && got != s {
+			t.Fatalf("safe text changed: %q -> %q", s, got)
+		}
+	})
 }

@@ -139,7 +139,7 @@ func (o *Output) Stream(write func(io.Writer) error) error {
 	}
 	if o.s.ErrTTY {
 		abs, _ := filepath.Abs(o.Path)
-		fmt.Fprintf(o.s.ErrOut, "Wrote %s\n", abs)
+		o.s.Sayf("Wrote %s\n", abs)
 	}
 	return nil
 }
