@@ -12,8 +12,9 @@ import (
 
 // DecodeResult parses a digilead.result/v1 document. It refuses what is not
 // a digilead result, a newer schema version, and truncated or incomplete
-// documents, with an error wrapping questions.ErrInvalid. Unknown fields
-// are accepted: later v1 tools may add optional ones.
+// documents, and figures a scored result cannot have (see Figures.Check),
+// with an error wrapping questions.ErrInvalid naming the field. Unknown
+// fields are accepted: later v1 tools may add optional ones.
 func DecodeResult(data []byte) (*Result, error) {
 	var r Result
 	trimmed := bytes.TrimSpace(data)
@@ -37,9 +38,9 @@ func DecodeResult(data []byte) (*Result, error) {
 		if err := CheckDimensionID(i, d.ID); err != nil {
 			return nil, err
 		}
-		if d.Score == nil && d.Status != StatusInsufficient {
-			return nil, invalid("dimensions[%s]: score is null but status is %q", d.ID, d.Status)
-		}
+	}
+	if err := r.figures().Check(); err != nil {
+		return nil, err
 	}
 	if r.Answers == nil {
 		r.Answers = map[string]questions.Value{}

@@ -3,6 +3,7 @@ package cohort
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"strings"
 
 	"github.com/digilead/digilead/assessment"
@@ -86,10 +87,24 @@ func Decode(data []byte) (*Entry, error) {
 	if err := assessment.CheckComplete(e.Schema, e.Bank.ID, len(e.Dimensions), len(e.Tiers), e.Target.ID); err != nil {
 		return nil, err
 	}
+	f := assessment.Figures{Dimensions: make([]assessment.DimensionFigure, len(e.Dimensions)), Tiers: make([]assessment.TierFigure, len(e.Tiers)), Gaps: make([]assessment.GapFigure, len(e.Gaps))}
 	for i, d := range e.Dimensions {
 		if err := assessment.CheckDimensionID(i, d.ID); err != nil {
 			return nil, err
 		}
+		f.Dimensions[i] = assessment.DimensionFigure{ID: d.ID, Score: d.Score, Insufficient: d.Status == assessment.StatusInsufficient, Coverage: math.NaN()}
+	}
+	for i, t := range e.Tiers {
+		f.Tiers[i] = assessment.TierFigure{ID: t.ID, Rank: t.Rank, Met: t.Met, Readiness: t.Readiness}
+	}
+	if e.Level != nil {
+		f.Level = e.Level.ID
+	}
+	for i, g := range e.Gaps {
+		f.Gaps[i] = assessment.GapFigure{Dimension: g.Dimension, Score: g.Score, Gap: g.Gap, Expected: math.NaN()}
+	}
+	if err := f.Check(); err != nil {
+		return nil, err
 	}
 	return &e, nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
 
@@ -51,6 +52,9 @@ func (a *app) readResult(path string) (*assessment.Result, error) {
 		return nil, err
 	}
 	r, err := assessment.DecodeResult(data)
+	if err == nil {
+		err = assessment.Verify(questions.Default(), r) // when it is the built-in bank's
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
