@@ -366,6 +366,10 @@ func (d *decoder) scale(n *yaml.Node, field string) Scale {
 		return Scale{Min: 1, Max: 5}
 	}
 	switch {
+	case s.Min < -maxScaleEnd || s.Min > maxScaleEnd || s.Max < -maxScaleEnd || s.Max > maxScaleEnd:
+		// Bounded first, so that max-min below cannot overflow.
+		d.errorf(n, field, "min and max must be between %d and %d, got %d..%d", -maxScaleEnd, maxScaleEnd, s.Min, s.Max)
+		return Scale{Min: 1, Max: 5}
 	case s.Max <= s.Min:
 		d.errorf(n, field, "max (%d) must be greater than min (%d)", s.Max, s.Min)
 		return Scale{Min: 1, Max: 5}
@@ -378,6 +382,14 @@ func (d *decoder) scale(n *yaml.Node, field string) Scale {
 	}
 	return s
 }
+
+// MaxOptions bounds the options of one question: the questionnaire, the
+// simulated respondents of bank review and every report list them all.
+const MaxOptions = 100
+
+// maxScaleEnd bounds a scale's min and max, so that its size is computed
+// without overflow; at most 101 points are then allowed.
+const maxScaleEnd = 10000
 
 // decoder walks yaml nodes, recording problems with file:line.
 type decoder struct {

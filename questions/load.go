@@ -78,10 +78,20 @@ func Paths(path string) ([]string, error) {
 		return nil, fmt.Errorf("bank %s: %w", path, WithoutPath(err))
 	}
 	var paths []string
+	var odd Problems
 	for _, e := range entries {
 		if ext := strings.ToLower(filepath.Ext(e.Name())); !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
-			paths = append(paths, filepath.Join(path, e.Name()))
+			p := filepath.Join(path, e.Name())
+			if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
+				// A FIFO or device would hang the reader or never end.
+				odd = append(odd, Problem{Pos: Pos{File: p}, Msg: "not a regular file; a bank is made of regular files"})
+				continue
+			}
+			paths = append(paths, p)
 		}
+	}
+	if len(odd) > 0 {
+		return nil, odd
 	}
 	if len(paths) == 0 {
 		return nil, Problems{{Pos: Pos{File: path}, Msg: "directory holds no *.yaml or *.yml files; pass a bank file or a directory of them"}}

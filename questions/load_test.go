@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -208,6 +209,7 @@ func TestBankProblems(t *testing.T) {
 		{"duplicate key", strings.Replace(valid, "    text: Q", "    text: Q\n    text: R", 1), []string{"bank.yaml:17: questions[q].text: duplicate key (first set at line 16)"}},
 		{"escape sequence", strings.Replace(valid, "    text: Q", `    text: "Q\e]52;c;ZXZpbA==\a"`, 1), []string{"bank.yaml:16: questions[q].text: holds the control character U+001B, which could act on a terminal or reverse text; remove it"}},
 		{"override in a block, at its line", strings.Replace(valid, "    text: Q", "    text: |\n      fine\n      abc\u202edcba", 1), []string{"bank.yaml:18: questions[q].text: holds the control character U+202E, which could act on a terminal or reverse text; remove it"}},
+		{"a scale whose size overflows", strings.Replace(valid, "    text: Q", "    text: Q\n    scale: {min: -9223372036854775808, max: 9223372036854775807}", 1), []string{"bank.yaml:17: questions[q].scale: min and max must be between -10000 and 10000, got -9223372036854775808..9223372036854775807"}},
 		{"carriage return", strings.Replace(valid, "    text: Q", `    text: "over\rwritten"`, 1), []string{"bank.yaml:16: questions[q].text: holds the control character U+000D, which could act on a terminal or reverse text; remove it"}},
 		{"duplicate question id names both places", valid + "  - id: q\n    dimension: d\n    text: again\n",
 			[]string{`bank.yaml:17: questions[q].id: duplicate question id "q" (also defined at bank.yaml:14)`}},
@@ -349,6 +351,14 @@ func TestDirectoryProblems(t *testing.T) {
 	}
 	if _, err := questions.Load(filepath.Join(dir, "missing.yaml")); err == nil || !strings.Contains(err.Error(), "no such file or directory") {
 		t.Errorf("missing: %v", err)
+	}
+	// A FIFO among the files would hang bank validate for ever.
+	fifo := filepath.Join(dir, "c.yaml")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	if _, err := questions.Load(dir); err == nil || !strings.Contains(err.Error(), fifo+": not a regular file; a bank is made of regular files") {
+		t.Errorf("a FIFO in a bank directory: %v", err)
 	}
 }
 

@@ -154,6 +154,9 @@ func validate(b *Bank, parts []*rawBank, probs *Problems) {
 					}
 					probs.add(pos, f+".options", "a %s question needs at least 2 options, has %d", q.Type, len(q.Options))
 				}
+				if len(q.Options) > MaxOptions {
+					probs.add(*rq.optionsPos, f+".options", "has %d options; a question can have at most %d (split it)", len(q.Options), MaxOptions)
+				}
 			default:
 				if rq.optionsPos != nil {
 					probs.add(*rq.optionsPos, f+".options", "only choice and multi questions have options; set type: choice or type: multi")
