@@ -198,6 +198,7 @@ func TestUsageAndInputErrors(t *testing.T) {
 		{"unknown completion shell", "", []string{"completion", "bsh"}, 2, []string{`unknown command "bsh" for "digilead completion" (did you mean "bash"?)`}},
 		{"unknown flag", "", []string{"assess", "--answer", "x"}, 2, []string{"unknown flag: --answer"}},
 		{"unknown format", "", []string{"assess", "--answers", example, "--format", "pdf"}, 2, []string{`--format: unknown format "pdf"; use one of`}},
+		{"unknown theme beside answers", "", []string{"assess", "--answers", example, "--theme", "nope"}, 2, []string{`--theme: unknown theme "nope"; use one of`}},
 		{"unknown target", "", []string{"assess", "--answers", example, "--target", "strategc"}, 2, []string{`--target: unknown tier "strategc" (did you mean "strategic"?); the bank's tiers are frontline, operational, strategic`}},
 		{"missing answers file", "", []string{"assess", "--answers", "nope.yaml"}, 2, []string{"nope.yaml: no such file"}},
 		{"bad answers named by question", "", []string{"assess", "--answers", badAnswers}, 2, []string{
