@@ -19,11 +19,11 @@ func TestDefaultBankIsValid(t *testing.T) {
 	if got := strings.Join(b.TierIDs(), ","); got != "frontline,operational,strategic" {
 		t.Errorf("tiers = %s", got)
 	}
-	if n := len(b.Questions); n < 40 || n > 70 {
-		t.Errorf("%d questions; the default bank should have 40-70", n)
+	if n := len(b.Questions); n < 55 || n > 75 {
+		t.Errorf("%d questions; the default bank should have 55-75 (about 15 minutes)", n)
 	}
-	if len(b.Dimensions) < 10 {
-		t.Errorf("%d dimensions; want at least 10", len(b.Dimensions))
+	if n := len(b.Dimensions); n < 12 || n > 16 {
+		t.Errorf("%d dimensions; want 12-16", n)
 	}
 	kinds := map[string]int{}
 	reversed := 0
@@ -32,12 +32,13 @@ func TestDefaultBankIsValid(t *testing.T) {
 		if q.Reverse {
 			reversed++
 		}
-		if !q.AllowNA && q.Dimension != "continuous-learning" && q.ID != "sec-report" {
-			t.Errorf("%s: N/A should be offered", q.ID)
+		// Scenarios are hypothetical, so everyone can answer them.
+		if q.Type == questions.Choice && q.AllowNA {
+			t.Errorf("%s: a scenario should not offer N/A", q.ID)
 		}
 	}
-	if kinds[questions.Choice] == 0 || kinds[questions.Multi] == 0 || kinds[questions.YesNo] == 0 || reversed == 0 {
-		t.Errorf("question mix %v with %d reversed: want scenario choices, multi, yes/no and reverse-keyed items", kinds, reversed)
+	if kinds[questions.Choice] == 0 || kinds[questions.YesNo] == 0 || reversed == 0 {
+		t.Errorf("question mix %v with %d reversed: want scenario choices, yes/no and reverse-keyed items", kinds, reversed)
 	}
 	for _, d := range b.Dimensions {
 		n := len(b.QuestionsOf(d.ID))
@@ -56,18 +57,6 @@ func TestDefaultBankIsValid(t *testing.T) {
 					t.Errorf("%s: no %s action for target %s", d.ID, k, tier.ID)
 				}
 			}
-		}
-		// A plausible ladder: expectations never fall as rank rises.
-		prev := -1.0
-		for _, tier := range b.Tiers {
-			e, ok := tier.Expectations[d.ID]
-			if !ok {
-				t.Errorf("tier %s has no expectation for %s", tier.ID, d.ID)
-			}
-			if e < prev {
-				t.Errorf("%s: expectation falls from %v to %v at %s", d.ID, prev, e, tier.ID)
-			}
-			prev = e
 		}
 	}
 }

@@ -33,6 +33,18 @@ func defaultBank(t testing.TB) *questions.Bank {
 	return b
 }
 
+// mixedBank is the built-in bank as it was at version 1.0.0: it has every
+// question type, and "not applicable" on its first pages, which the
+// built-in bank no longer offers there.
+func mixedBank(t testing.TB) *questions.Bank {
+	t.Helper()
+	b, err := questions.Load("../testdata/default-v1.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // screen is the form's output, safe to read while the form draws.
 type screen struct {
 	mu  sync.Mutex
@@ -257,7 +269,7 @@ func optionIndex(q *questions.Question, v questions.Value) int {
 }
 
 func TestInteractiveResumeStartsAtFirstUnansweredPage(t *testing.T) {
-	b := defaultBank(t)
+	b := mixedBank(t)
 	pages := dimensionPages(b)
 	earlier := &questions.Answers{Respondent: questions.Respondent{Name: "Kim", Role: b.Tiers[0].ID}, Values: map[string]questions.Value{}}
 	for _, p := range pages[:2] {
@@ -352,28 +364,32 @@ func runAccessible(t *testing.T, b *questions.Bank, input string, opts Options) 
 }
 
 func TestAccessibleAnswersWholeBankFromPipedLines(t *testing.T) {
-	b := defaultBank(t)
-	want := map[string]questions.Value{}
-	o, screen := runAccessible(t, b, accessibleInput(b, want), Options{})
-	if o.err != nil {
-		t.Fatalf("%v\n%s", o.err, tail(screen, 2000))
-	}
-	assertAnswers(t, o.answers, want)
-	if o.answers.Respondent != (questions.Respondent{Name: "Ana", Role: b.Tiers[0].ID}) {
-		t.Errorf("respondent = %+v", o.answers.Respondent)
-	}
-	for _, s := range []string{"Page 13 of 13", "Question 59 of 59: ", "1. Never", "Enter a number between 1 and 6", "finish and see your report"} {
-		if !strings.Contains(screen, s) {
-			t.Errorf("accessible screen lacks %q", s)
-		}
-	}
-	if strings.Contains(screen, "\x1b[") {
-		t.Error("accessible mode wrote escape codes")
+	for name, b := range map[string]*questions.Bank{"default": defaultBank(t), "1.0.0": mixedBank(t)} {
+		t.Run(name, func(t *testing.T) {
+			want := map[string]questions.Value{}
+			o, screen := runAccessible(t, b, accessibleInput(b, want), Options{})
+			if o.err != nil {
+				t.Fatalf("%v\n%s", o.err, tail(screen, 2000))
+			}
+			assertAnswers(t, o.answers, want)
+			if o.answers.Respondent != (questions.Respondent{Name: "Ana", Role: b.Tiers[0].ID}) {
+				t.Errorf("respondent = %+v", o.answers.Respondent)
+			}
+			n, pages := len(b.Questions), Pages(b)
+			for _, s := range []string{fmt.Sprintf("Page %d of %d", pages, pages), fmt.Sprintf("Question %d of %d: ", n, n), "1. Never", "Enter a number between 1 and 6", "finish and see your report"} {
+				if !strings.Contains(screen, s) {
+					t.Errorf("accessible screen lacks %q", s)
+				}
+			}
+			if strings.Contains(screen, "\x1b[") {
+				t.Error("accessible mode wrote escape codes")
+			}
+		})
 	}
 }
 
 func TestAccessibleBackAndEmptyAnswers(t *testing.T) {
-	b := defaultBank(t)
+	b := mixedBank(t)
 	first := dimensionPages(b)[0].questions
 	var in strings.Builder
 	in.WriteString("\n\n")     // no name; keep "rather not say"
@@ -415,7 +431,7 @@ func TestAccessibleEndOfInputInterrupts(t *testing.T) {
 }
 
 func TestItemRoundTrip(t *testing.T) {
-	b := defaultBank(t)
+	b := mixedBank(t)
 	byType := map[string]*questions.Question{}
 	for i := range b.Questions {
 		q := &b.Questions[i]
@@ -446,7 +462,7 @@ func TestItemRoundTrip(t *testing.T) {
 }
 
 func TestCheckMany(t *testing.T) {
-	b := defaultBank(t)
+	b := mixedBank(t)
 	var q *questions.Question
 	for i := range b.Questions {
 		if b.Questions[i].Type == questions.Multi && b.Questions[i].AllowNA {
