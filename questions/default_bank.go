@@ -1032,12 +1032,12 @@ func compiledDefault() *Bank {
 				Options: []Option{
 					Option{
 						ID:    "summary",
-						Label: "Read the supplier's summary the evening before the meeting.",
+						Label: "Read the supplier's summary on the evening before the meeting.",
 						Score: 0.2,
 					},
 					Option{
 						ID:    "specialist",
-						Label: "Ask a specialist to present it to the team in your place.",
+						Label: "Ask a specialist to present it to the team for you.",
 						Score: 0.4,
 					},
 					Option{
@@ -1047,7 +1047,7 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "course",
-						Label: "Book the next course on it, even if it is after the meeting.",
+						Label: "Book the next course on it, even if that is too late.",
 						Score: 0.3,
 					},
 				},
@@ -1134,17 +1134,17 @@ func compiledDefault() *Bank {
 				Options: []Option{
 					Option{
 						ID:    "sit",
-						Label: "Sit with the staff who avoid it to see what stops them.",
+						Label: "Sit with staff who avoid it to see what stops them.",
 						Score: 1,
 					},
 					Option{
 						ID:    "mandate",
-						Label: "Remind everyone the system is mandatory from next month.",
+						Label: "Remind everyone the system is mandatory from next month on.",
 						Score: 0.1,
 					},
 					Option{
 						ID:    "retrain",
-						Label: "Book a refresher training session for the whole team.",
+						Label: "Book a refresher training session for the whole of the team.",
 						Score: 0.5,
 					},
 					Option{
@@ -1235,22 +1235,22 @@ func compiledDefault() *Bank {
 				Options: []Option{
 					Option{
 						ID:    "paper",
-						Label: "Add a printable version so they can apply by post.",
+						Label: "Add a printable version so that they can apply by post.",
 						Score: 0.4,
 					},
 					Option{
 						ID:    "compare",
-						Label: "Compare the drop-out rate with other councils' forms.",
+						Label: "Compare the drop-out rate with the forms of other councils.",
 						Score: 0.3,
 					},
 					Option{
 						ID:    "remind",
-						Label: "Email reminders asking them to finish their application.",
+						Label: "Send them emails to remind them to finish applying.",
 						Score: 0.1,
 					},
 					Option{
 						ID:    "watch",
-						Label: "Watch a few of them try it, then fix where they stop.",
+						Label: "Watch a few of them try it, then fix the problems.",
 						Score: 1,
 					},
 				},
@@ -1431,7 +1431,7 @@ func compiledDefault() *Bank {
 				Options: []Option{
 					Option{
 						ID:    "chase",
-						Label: "Keep sending reminders until someone replies.",
+						Label: "Keep sending reminders until someone in their team replies.",
 						Score: 0.2,
 					},
 					Option{
@@ -1441,12 +1441,12 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "director",
-						Label: "Ask your director to raise it with their director.",
+						Label: "Ask your director to raise it with their own director.",
 						Score: 0.4,
 					},
 					Option{
 						ID:    "rebuild",
-						Label: "Build your own copy of the data from scratch.",
+						Label: "Build your own copy of the data from scratch instead.",
 						Score: 0.1,
 					},
 				},
@@ -1624,7 +1624,7 @@ func compiledDefault() *Bank {
 				Options: []Option{
 					Option{
 						ID:    "check",
-						Label: "Check the figure against call logs and other sources.",
+						Label: "Check the figure against call logs and other sources first.",
 						Score: 1,
 					},
 					Option{
@@ -1634,7 +1634,7 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "analyst",
-						Label: "Ask an analyst to look into it and wait for the report.",
+						Label: "Ask an analyst to look into it, then wait for a report.",
 						Score: 0.5,
 					},
 					Option{
@@ -2080,17 +2080,17 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "short",
-						Label: "Buy it for one year only, then review the market.",
+						Label: "Buy it for one year only, then review the market again.",
 						Score: 0.4,
 					},
 					Option{
 						ID:    "terms",
-						Label: "Make open standards and data export contract terms.",
+						Label: "Make open standards and data export terms of the contract.",
 						Score: 1,
 					},
 					Option{
 						ID:    "build",
-						Label: "Turn it down and build your own system in-house.",
+						Label: "Turn it down, and build your own system in-house.",
 						Score: 0.2,
 					},
 				},
@@ -2167,7 +2167,7 @@ func compiledDefault() *Bank {
 				Options: []Option{
 					Option{
 						ID:    "refuse",
-						Label: "Refuse, because sharing personal data is too risky.",
+						Label: "Refuse, because sharing personal data is far too risky.",
 						Score: 0.1,
 					},
 					Option{
@@ -2182,7 +2182,7 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "totals",
-						Label: "Send anonymised totals, whatever the agency needs.",
+						Label: "Send only anonymised totals, whatever the agency needs.",
 						Score: 0.4,
 					},
 				},
@@ -2284,7 +2284,7 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "refuse",
-						Label: "I would turn it down; AI is too risky for claims.",
+						Label: "Nothing; I would turn it down as too risky.",
 						Score: 0.2,
 					},
 				},
@@ -2387,7 +2387,7 @@ func compiledDefault() *Bank {
 				},
 			},
 		},
-		Digest: "sha256:f708adeaabc2a66c8d583cff3cd0685f8e29ae279c201d9b2e2cfdf3bd5025de",
+		Digest: "sha256:b5b5cfa9eedf015d897bba026ba2ee30424730b193e162d030fb8bf59b6453ac",
 		Source: "default",
 	}
 }

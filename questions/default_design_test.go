@@ -127,7 +127,8 @@ func TestDefaultWording(t *testing.T) {
 }
 
 // TestDefaultScenarios: scenario options are of similar length (the
-// longest at most a third longer than the shortest), no option contains
+// longest at most a third longer than the shortest, in characters and in
+// words), no option contains
 // another's text, the best option is the longest in no more scenarios
 // than chance would give (a quarter, with four options, rounded up),
 // and the first option scores no better on average than any option.
@@ -152,6 +153,13 @@ func TestDefaultScenarios(t *testing.T) {
 		lo, hi := slices.Min(lengths), slices.Max(lengths)
 		if 3*hi > 4*lo {
 			t.Errorf("%s: options run from %d to %d characters; keep the longest within a third of the shortest", q.ID, lo, hi)
+		}
+		words := make([]int, len(q.Options))
+		for i, o := range q.Options {
+			words[i] = len(strings.Fields(o.Label))
+		}
+		if lo, hi := slices.Min(words), slices.Max(words); 3*hi > 4*lo {
+			t.Errorf("%s: options run from %d to %d words; keep the longest within a third of the shortest", q.ID, lo, hi)
 		}
 		if lengths[best] == hi {
 			longestBest++
