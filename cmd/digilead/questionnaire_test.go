@@ -124,13 +124,40 @@ func (p *pane) exitCode() int {
 	return 0
 }
 
+// focusText is the shortest start of q's text, of at least four words,
+// that no other question of the default bank begins with: many of its
+// questions begin "In the last 12 months, …", and waiting for words that
+// the previous question also begins with would send keys before the
+// focus has moved.
+func focusText(t *testing.T, q *questions.Question) string {
+	t.Helper()
+	b, err := questions.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields(q.Text)
+	n := min(4, len(words))
+	for ; n < len(words); n++ {
+		prefix, unique := strings.Join(words[:n], " ")+" ", true
+		for _, o := range b.Questions {
+			if o.ID != q.ID && strings.HasPrefix(o.Text+" ", prefix) {
+				unique = false
+				break
+			}
+		}
+		if unique {
+			break
+		}
+	}
+	return strings.Join(words[:n], " ")
+}
+
 // answerFocused waits until q has the focus (huh marks it with a bar),
 // then chooses its second option, or ticks the first of a multi question.
 // It returns the answer given.
 func (p *pane) answerFocused(q *questions.Question, option int) questions.Value {
 	p.t.Helper()
-	words := strings.Fields(q.Text)
-	p.waitFor("┃ " + strings.Join(words[:min(4, len(words))], " "))
+	p.waitFor("┃ " + focusText(p.t, q))
 	if q.Type == questions.Multi {
 		p.keys("x", "Enter")
 		return questions.OptionsValue(q.Options[0].ID)
