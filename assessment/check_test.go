@@ -23,7 +23,7 @@ func TestResultsThatCannotBeAreRefused(t *testing.T) {
 		edit func(r *assessment.Result)
 		want string
 	}{
-		{"a score over 100", func(r *assessment.Result) { r.Dimensions[0].Score = new(150.0) }, "dimensions[digital-vision].score is 150; a score is 0 to 100"},
+		{"a score over 100", func(r *assessment.Result) { r.Dimensions[0].Score = new(150.0) }, "].score is 150; a score is 0 to 100"},
 		{"a score of 1e308", func(r *assessment.Result) { r.Dimensions[0].Score = new(1e308) }, "a score is 0 to 100"},
 		{"a negative readiness", func(r *assessment.Result) { r.Tiers[1].Readiness = -5 }, "tiers[operational].readiness is -5"},
 		{"coverage over 1", func(r *assessment.Result) { r.Dimensions[2].Coverage = 2 }, "coverage is 0 to 1"},

@@ -30,15 +30,17 @@ func numStr(x *float64) string {
 // TestCompareDefaultBank compares docs/examples/answers.yaml with the same
 // answers six months on (testdata/later-answers.yaml). By hand, from the
 // default bank:
-//   - responsible-ai: before (3 -> 0.5, n/a, 2 of 4 steps -> 0.5,
-//     "accuracy" -> 0.6) = 1.6/3 = 53.33; after (4 -> 0.75, 5 -> 1,
-//     3 steps -> 0.75, "full" -> 1) = 3.5/4 = 87.5; change +34.17.
-//   - data-informed-decisions: data-evidence 3 -> 2 loses 0.25 of one of
-//     five equally weighted answers: 60 -> 55, change -5.
+//   - agile-delivery: before (agile-small 3 -> 0.5, agile-fixed 3 reversed
+//     -> 0.5, agile-level 2 -> 0.25, "launch" -> 0.3) = 1.55/4 = 38.75;
+//     after (4 -> 0.75, 2 reversed -> 0.75, 4 -> 0.75, "smaller" -> 1) =
+//     3.25/4 = 81.25; change +42.5.
+//   - leading-change: chg-avoid (reversed) 2 -> 5 takes 0.75 off one of
+//     four equally weighted answers: 68.75 -> 50, change -18.75.
 //   - every other dimension: unchanged.
-//   - level stays Frontline executor, target stays Operational implementer
-//     (expects 55 for AI, 60 for data): the AI gap (1.67) closes, a data gap
-//     of 5 (small) opens.
+//   - level stays Frontline executor (data-informed decisions, 37.5, is
+//     still short of the operational 55), target stays Operational
+//     implementer: the agile gap (16.25) closes, a leading-change gap of 5
+//     (small) opens, and the data gap of 17.5 stays open.
 func TestCompareDefaultBank(t *testing.T) {
 	b := questions.Default()
 	t0 := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
@@ -52,8 +54,8 @@ func TestCompareDefaultBank(t *testing.T) {
 		t.Fatalf("schema %q bank %q, %d dimensions, %d left out", c.Schema, c.Bank.ID, len(c.Dimensions), len(c.LeftOut))
 	}
 	want := map[string][3]float64{ // old, new, change
-		"responsible-ai":          {53.33, 87.5, 34.17},
-		"data-informed-decisions": {60, 55, -5},
+		"agile-delivery": {38.75, 81.25, 42.5},
+		"leading-change": {68.75, 50, -18.75},
 	}
 	for _, d := range c.Dimensions {
 		w, ok := want[d.ID]
@@ -73,9 +75,9 @@ func TestCompareDefaultBank(t *testing.T) {
 	if c.Level.Direction != Same || c.Level.New.ID != "frontline" || c.Target.Direction != Same || c.Target.New.ID != "operational" {
 		t.Errorf("level %+v, target %+v", c.Level, c.Target)
 	}
-	checkGaps(t, c.Gaps.Closed, "closed", Gap{Dimension: "responsible-ai", Name: "Responsible use of AI", OldGap: p(1.67), NewGap: p(0), OldSeverity: "small", NewSeverity: "met"})
-	checkGaps(t, c.Gaps.Opened, "opened", Gap{Dimension: "data-informed-decisions", Name: "Data-informed decisions", OldGap: p(0), NewGap: p(5), OldSeverity: "met", NewSeverity: "small"})
-	checkGaps(t, c.Gaps.StillOpen, "still open")
+	checkGaps(t, c.Gaps.Closed, "closed", Gap{Dimension: "agile-delivery", Name: "Agile and iterative delivery", OldGap: p(16.25), NewGap: p(0), OldSeverity: "moderate", NewSeverity: "met"})
+	checkGaps(t, c.Gaps.Opened, "opened", Gap{Dimension: "leading-change", Name: "Leading change", OldGap: p(0), NewGap: p(5), OldSeverity: "met", NewSeverity: "small"})
+	checkGaps(t, c.Gaps.StillOpen, "still open", Gap{Dimension: "data-informed-decisions", Name: "Data-informed decisions", OldGap: p(17.5), NewGap: p(17.5), OldSeverity: "moderate", NewSeverity: "moderate"})
 	if len(c.Notes) != 0 {
 		t.Errorf("notes %q, want none", c.Notes)
 	}

@@ -7,8 +7,8 @@ import (
 	"github.com/digilead/digilead/questions"
 )
 
-// BenchmarkAnalyse adds answer sets to the default bank (59 questions in
-// 13 dimensions) and computes the report: the per-set cost is what bank
+// BenchmarkAnalyse adds answer sets to the default bank (66 questions in
+// 16 dimensions) and computes the report: the per-set cost is what bank
 // stats pays per input line after decoding.
 func BenchmarkAnalyse(b *testing.B) {
 	bank := questions.Default()

@@ -183,7 +183,7 @@ func TestUsageAndInputErrors(t *testing.T) {
 		os.WriteFile(p, []byte(content), 0o600)
 		return p
 	}
-	badAnswers := write("bad.yaml", "answers:\n  vis-explain: 9\n  vis-scenario: zz\n  nope: 1\n")
+	badAnswers := write("bad.yaml", "answers:\n  vis-it-only: 9\n  vis-scenario: zz\n  nope: 1\n")
 	otherBank := write("other.yaml", "bank: someone-elses\nanswers: {}\n")
 	tests := []struct {
 		name   string
@@ -202,7 +202,7 @@ func TestUsageAndInputErrors(t *testing.T) {
 		{"unknown target", "", []string{"assess", "--answers", example, "--target", "strategc"}, 2, []string{`--target: unknown tier "strategc" (did you mean "strategic"?); the bank's tiers are frontline, operational, strategic`}},
 		{"missing answers file", "", []string{"assess", "--answers", "nope.yaml"}, 2, []string{"nope.yaml: no such file"}},
 		{"bad answers named by question", "", []string{"assess", "--answers", badAnswers}, 2, []string{
-			badAnswers + ": vis-explain: 9 is off the scale; give a whole number from 1 to 5, or \"na\"",
+			badAnswers + ": vis-it-only: 9 is off the scale; give a whole number from 1 to 5, or \"na\"",
 			badAnswers + `: vis-scenario: unknown option "zz"`,
 			badAnswers + ": nope: unknown question",
 		}},
@@ -232,7 +232,7 @@ func TestUsageAndInputErrors(t *testing.T) {
 
 func TestBankCommands(t *testing.T) {
 	v := digilead(t, "", nil, "bank", "validate")
-	if v.code != 0 || !strings.HasPrefix(v.stdout, "ok built-in bank: public-sector-digital-leadership 1.0.0, 3 tiers, 13 dimensions") {
+	if v.code != 0 || !strings.HasPrefix(v.stdout, "ok built-in bank: public-sector-digital-leadership 2.0.0, 3 tiers, 16 dimensions") {
 		t.Errorf("validate default: %d %q %q", v.code, v.stdout, v.stderr)
 	}
 
@@ -254,7 +254,7 @@ func TestBankCommands(t *testing.T) {
 	if !strings.Contains(r.stdout, "ok "+path) {
 		t.Errorf("the good bank is still reported: %q", r.stdout)
 	}
-	for _, w := range []string{`questions[vis-explain].dimension: unknown dimension "digital-visoin" (did you mean "digital-vision"?)`, ".rank: duplicate rank 1 (also used at " + bad + ":", bad + ": 2 problem(s)"} {
+	for _, w := range []string{`questions[vis-horizon].dimension: unknown dimension "digital-visoin" (did you mean "digital-vision"?)`, ".rank: duplicate rank 1 (also used at " + bad + ":", bad + ": 2 problem(s)"} {
 		if !strings.Contains(r.stderr, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
 		}
@@ -266,7 +266,7 @@ func TestBankCommands(t *testing.T) {
 	}
 
 	show := digilead(t, "", nil, "bank", "show")
-	if show.code != 0 || !strings.Contains(show.stdout, "59 questions in 13 dimensions") || !strings.Contains(show.stdout, "strategic") {
+	if show.code != 0 || !strings.Contains(show.stdout, "66 questions in 16 dimensions") || !strings.Contains(show.stdout, "strategic") {
 		t.Errorf("show: %q", show.stdout)
 	}
 }

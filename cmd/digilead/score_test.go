@@ -100,7 +100,7 @@ func TestScoreBadLines(t *testing.T) {
 		good[0],
 		"",
 		`not json`,
-		`{"answers":{"vis-horizon":9,"vis-horzon":3}}`,
+		`{"answers":{"vis-it-only":9,"vis-it-onyl":3}}`,
 		good[1],
 		`{"respondent":{"role":"boss"},"answers":{}}`,
 		`{"answers":{"vis-horizon":4}`,
@@ -114,8 +114,8 @@ func TestScoreBadLines(t *testing.T) {
 		t.Errorf("exit %d, want 2", r.code)
 	}
 	want := `stdin:3: not a JSON object; each line holds one answer set: {"respondent": {...}, "answers": {...}}
-stdin:4: vis-horizon: 9 is off the scale; give a whole number from 1 to 5, or "na"
-stdin:4: vis-horzon: unknown question (did you mean "vis-horizon"?); check the bank with 'digilead bank show'
+stdin:4: vis-it-only: 9 is off the scale; give a whole number from 1 to 5, or "na"
+stdin:4: vis-it-onyl: unknown question (did you mean "vis-it-only"?); check the bank with 'digilead bank show'
 stdin:6: respondent.role: unknown tier "boss"; use one of frontline, operational, strategic
 stdin:7: JSON ends too early (truncated?)
 stdin:8: not a JSON object; each line holds one answer set: {"respondent": {...}, "answers": {...}}
@@ -142,7 +142,7 @@ func TestScoreSeveralFiles(t *testing.T) {
 }
 
 func TestScoreCSV(t *testing.T) {
-	in := `{"respondent":{"id":"e1","name":"=HYPERLINK(\"x\")","role":"operational"},"answers":{"vis-horizon":5,"vis-explain":5}}` + "\n"
+	in := `{"respondent":{"id":"e1","name":"=HYPERLINK(\"x\")","role":"operational"},"answers":{"vis-horizon":5,"vis-level":5}}` + "\n"
 	r := digilead(t, in, nil, "score", "--format", "csv", "--target", "strategic")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -151,7 +151,7 @@ func TestScoreCSV(t *testing.T) {
 	if len(lines) != 2 {
 		t.Fatalf("%d lines:\n%s", len(lines), r.stdout)
 	}
-	wantHead := "id,name,role,level,target,digital-vision,citizen-centred-services,data-informed-decisions,technology-adoption,leading-change,collaboration,workforce-development,inclusive-leadership,responsible-ai,cyber-security-privacy,trust-transparency,resources-value,continuous-learning,readiness_frontline,readiness_operational,readiness_strategic"
+	wantHead := "id,name,role,level,target,cyber-security-privacy,accessibility,continuous-learning,technology-adoption,citizen-centred-services,leading-change,collaboration,agile-delivery,data-informed-decisions,workforce-development,digital-vision,resources-value,technology-commercial,data-governance,responsible-ai,trust-transparency,readiness_frontline,readiness_operational,readiness_strategic"
 	if lines[0] != wantHead {
 		t.Errorf("header %s", lines[0])
 	}

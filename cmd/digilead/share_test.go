@@ -59,7 +59,7 @@ func TestReportFormats(t *testing.T) {
 		},
 		"csv": func(s string) bool {
 			recs, err := csv.NewReader(strings.NewReader(s)).ReadAll()
-			return err == nil && len(recs) == 14 && recs[0][0] == "dimension_id"
+			return err == nil && len(recs) == 17 && recs[0][0] == "dimension_id" // a header and 16 dimensions
 		},
 	}
 	for format, ok := range checks {
@@ -193,17 +193,17 @@ func TestCompareFiles(t *testing.T) {
 		changes[d.ID] = *d.Change
 	}
 	// Hand-computed in assessment/compare's TestCompareDefaultBank.
-	if changes["responsible-ai"] != 34.17 || changes["data-informed-decisions"] != -5 || changes["leading-change"] != 0 {
+	if changes["agile-delivery"] != 42.5 || changes["leading-change"] != -18.75 || changes["data-informed-decisions"] != 0 {
 		t.Errorf("changes %v", changes)
 	}
-	if len(c.Gaps.Closed) != 1 || c.Gaps.Closed[0].Dimension != "responsible-ai" || len(c.Gaps.Opened) != 1 || c.Gaps.Opened[0].Dimension != "data-informed-decisions" {
+	if len(c.Gaps.Closed) != 1 || c.Gaps.Closed[0].Dimension != "agile-delivery" || len(c.Gaps.Opened) != 1 || c.Gaps.Opened[0].Dimension != "leading-change" {
 		t.Errorf("gaps %+v", c.Gaps)
 	}
 	if c.Old.Source != old || c.New.Source != cur {
 		t.Errorf("sources %q, %q", c.Old.Source, c.New.Source)
 	}
 	text := mustRun(t, data, "", nil, "compare", old, cur).stdout
-	for _, want := range []string{"Responsible use of AI", "+34.17", "Gaps closed", "Gaps opened"} {
+	for _, want := range []string{"Agile and iterative delivery", "+42.5", "Gaps closed", "Gaps opened"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text comparison lacks %q:\n%s", want, text)
 		}
@@ -250,10 +250,10 @@ func TestCompareVersions(t *testing.T) {
 	}
 	doc["bank"].(map[string]any)["version"] = "1.1.0"
 	doc["bank"].(map[string]any)["digest"] = "sha256:0000000000000000000000000000000000000000000000000000000000000011"
-	doc["dimensions"] = doc["dimensions"].([]any)[1:] // drop digital-vision, and its gap
+	doc["dimensions"] = doc["dimensions"].([]any)[1:] // drop cyber-security-privacy, and its gap
 	var gaps []any
 	for _, g := range doc["gaps"].([]any) {
-		if g.(map[string]any)["dimension"] != "digital-vision" {
+		if g.(map[string]any)["dimension"] != "cyber-security-privacy" {
 			gaps = append(gaps, g)
 		}
 	}
@@ -267,10 +267,10 @@ func TestCompareVersions(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &c); err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Dimensions) != 12 || len(c.LeftOut) != 1 || c.LeftOut[0].ID != "digital-vision" || c.LeftOut[0].Only != "old" {
+	if len(c.Dimensions) != 15 || len(c.LeftOut) != 1 || c.LeftOut[0].ID != "cyber-security-privacy" || c.LeftOut[0].Only != "old" {
 		t.Errorf("%d compared, left out %+v", len(c.Dimensions), c.LeftOut)
 	}
-	if text := mustRun(t, data, "", nil, "compare", old, cur).stdout; !strings.Contains(text, "Left out") || !strings.Contains(text, "Digital vision and direction (only in the old result)") {
+	if text := mustRun(t, data, "", nil, "compare", old, cur).stdout; !strings.Contains(text, "Left out") || !strings.Contains(text, "Cyber security and privacy (only in the old result)") {
 		t.Errorf("text does not say what was left out:\n%s", text)
 	}
 }

@@ -25,6 +25,14 @@ const (
 	toggle   = "x"
 )
 
+// mixedBank is the built-in bank as it was at version 1.0.0: it has every
+// question type, and "not applicable" on its first pages, which the
+// built-in bank no longer offers there.
+func mixedBank(t testing.TB) *questions.Bank {
+	t.Helper()
+	return questionstest.Load(t, questionstest.Path("questions/testdata/default-v1.yaml"))
+}
+
 // screen is the form's output, safe to read while the form draws.
 type screen struct {
 	mu  sync.Mutex
@@ -237,7 +245,7 @@ func optionIndex(q *questions.Question, v questions.Value) int {
 }
 
 func TestInteractiveResumeStartsAtFirstUnansweredPage(t *testing.T) {
-	b := questions.Default()
+	b := mixedBank(t)
 	pages := dimensionPages(b)
 	earlier := &questions.Answers{Respondent: questions.Respondent{Name: "Kim", Role: b.Tiers[0].ID}, Values: map[string]questions.Value{}}
 	for _, p := range pages[:2] {
@@ -332,28 +340,32 @@ func runAccessible(t *testing.T, b *questions.Bank, input string, opts Options) 
 }
 
 func TestAccessibleAnswersWholeBankFromPipedLines(t *testing.T) {
-	b := questions.Default()
-	want := map[string]questions.Value{}
-	o, screen := runAccessible(t, b, accessibleInput(b, want), Options{})
-	if o.err != nil {
-		t.Fatalf("%v\n%s", o.err, tail(screen, 2000))
-	}
-	questionstest.SameValues(t, o.answers.Values, want)
-	if o.answers.Respondent != (questions.Respondent{Name: "Ana", Role: b.Tiers[0].ID}) {
-		t.Errorf("respondent = %+v", o.answers.Respondent)
-	}
-	for _, s := range []string{"Page 13 of 13", "Question 59 of 59: ", "1. Never", "Enter a number between 1 and 6", "finish and see your report"} {
-		if !strings.Contains(screen, s) {
-			t.Errorf("accessible screen lacks %q", s)
-		}
-	}
-	if strings.Contains(screen, "\x1b[") {
-		t.Error("accessible mode wrote escape codes")
+	for name, b := range map[string]*questions.Bank{"default": questions.Default(), "1.0.0": mixedBank(t)} {
+		t.Run(name, func(t *testing.T) {
+			want := map[string]questions.Value{}
+			o, screen := runAccessible(t, b, accessibleInput(b, want), Options{})
+			if o.err != nil {
+				t.Fatalf("%v\n%s", o.err, tail(screen, 2000))
+			}
+			questionstest.SameValues(t, o.answers.Values, want)
+			if o.answers.Respondent != (questions.Respondent{Name: "Ana", Role: b.Tiers[0].ID}) {
+				t.Errorf("respondent = %+v", o.answers.Respondent)
+			}
+			n, pages := len(b.Questions), Pages(b)
+			for _, s := range []string{fmt.Sprintf("Page %d of %d", pages, pages), fmt.Sprintf("Question %d of %d: ", n, n), "1. Never", "Enter a number between 1 and 6", "finish and see your report"} {
+				if !strings.Contains(screen, s) {
+					t.Errorf("accessible screen lacks %q", s)
+				}
+			}
+			if strings.Contains(screen, "\x1b[") {
+				t.Error("accessible mode wrote escape codes")
+			}
+		})
 	}
 }
 
 func TestAccessibleBackAndEmptyAnswers(t *testing.T) {
-	b := questions.Default()
+	b := mixedBank(t)
 	first := dimensionPages(b)[0].questions
 	var in strings.Builder
 	in.WriteString("\n\n")     // no name; keep "rather not say"
@@ -395,7 +407,7 @@ func TestAccessibleEndOfInputInterrupts(t *testing.T) {
 }
 
 func TestItemRoundTrip(t *testing.T) {
-	b := questions.Default()
+	b := mixedBank(t)
 	byType := map[string]*questions.Question{}
 	for i := range b.Questions {
 		q := &b.Questions[i]
@@ -426,7 +438,7 @@ func TestItemRoundTrip(t *testing.T) {
 }
 
 func TestCheckMany(t *testing.T) {
-	b := questions.Default()
+	b := mixedBank(t)
 	var q *questions.Question
 	for i := range b.Questions {
 		if b.Questions[i].Type == questions.Multi && b.Questions[i].AllowNA {
