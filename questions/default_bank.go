@@ -1106,7 +1106,7 @@ func compiledDefault() *Bank {
 			Question{
 				ID:        "tool-report",
 				Dimension: "technology-adoption",
-				Text:      "In the last 12 months, when a system got in the way of your work, how often did you report the problem to the people who run it?",
+				Text:      "In the last 12 months, when a system got in your way, how often did you report it to the people who run it?",
 				Type:      "likert",
 				Weight:    1,
 				Scale: Scale{
@@ -1285,7 +1285,7 @@ func compiledDefault() *Bank {
 			Question{
 				ID:        "chg-involve",
 				Dimension: "leading-change",
-				Text:      "In the last 12 months, when you led a change, how often did you let the people affected decide part of how it was brought in?",
+				Text:      "In the last 12 months, when you led a change, how often did you let those affected decide part of how it happened?",
 				Help:      "For example the timing, or who writes the guidance.",
 				Type:      "likert",
 				Weight:    1,
@@ -2387,7 +2387,7 @@ func compiledDefault() *Bank {
 				},
 			},
 		},
-		Digest: "sha256:b5b5cfa9eedf015d897bba026ba2ee30424730b193e162d030fb8bf59b6453ac",
+		Digest: "sha256:e68070beffaba7e1128b21cce5b45cb2e0560fbcb269008240c75ebb40d9446c",
 		Source: "default",
 	}
 }

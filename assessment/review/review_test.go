@@ -291,6 +291,10 @@ func TestAboutRespondent(t *testing.T) {
 		"Do colleagues ask you for advice on data?":                                       false,
 		"We review our services every month.":                                             false,
 		"When I am busy, my team covers for me.":                                          false,
+		"Which best describes your part in buying technology in the last 12 months?":      true,
+		"Which best describes your experience of delivering work in short steps?":         true,
+		"Which best describes your team's use of data?":                                   false,
+		"Which best describes your manager?":                                              false,
 	} {
 		if got := aboutRespondent(text); got != want {
 			t.Errorf("aboutRespondent(%q) = %v, want %v", text, got, want)
@@ -410,5 +414,16 @@ func TestDocs(t *testing.T) {
 	}
 	if !strings.Contains(doc, "\n## Calibrating expectations from pilot data\n") {
 		t.Error("the calibration section's heading is gone")
+	}
+}
+
+// TestDefaultBankPassesReview: the built-in bank has no finding at the
+// default settings (docs/default-bank.md shows the review).
+func TestDefaultBankPassesReview(t *testing.T) {
+	r := Review(questions.Default(), Options{})
+	if !r.Clean() {
+		for _, f := range r.Findings {
+			t.Errorf("%s %s %s: %s", f.Check, f.Pos(), f.Question, f.Problem)
+		}
 	}
 }

@@ -160,6 +160,9 @@ func aboutRespondent(text string) bool {
 		if i < SubjectWindow && (w == "I" || strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’")) {
 			return true
 		}
+		if lower(i) == "your" && describes[lower(i-1)] && own[lower(i+1)] {
+			return true // "which best describes your part in …?"
+		}
 		if lower(i) != "you" {
 			continue
 		}
@@ -176,6 +179,11 @@ func aboutRespondent(text string) bool {
 
 // describes are the verbs of "which statement best describes you?".
 var describes = set("describes", "describe", "suits", "fits", "matches")
+
+// own are the nouns of the respondent's own conduct in "which best
+// describes your part in …?", the stem of a behaviourally anchored scale;
+// "your team" or "your manager" is someone else.
+var own = set("part", "role", "experience", "practice", "work", "use", "skills", "knowledge", "approach", "involvement", "contribution", "level")
 
 // Words that tell a verb phrase from a noun phrase after "and" or "or".
 var (
