@@ -66,26 +66,14 @@ written). See docs/bank-review.md.`,
 		if minGroup < 1 {
 			return usageError("--min-group: %d is not a number of people; give 1 or more (default %d)", minGroup, calibrate.DefaultMinGroup)
 		}
-		b, err := loadBank(bank)
+		b, err := loadBankToWrite(bank, write)
 		if err != nil {
 			return err
-		}
-		if write {
-			if err := b.CheckWritable(); err != nil {
-				return usageError("--write: %v", err)
-			}
 		}
 		c := calibrate.New(b)
-		read, rep, err := a.readAnswerSets(cmd, b, args, c.Add)
+		rep, summary, err := a.readAnswerSets(cmd, b, args, "calibrate", c.Add)
 		if err != nil {
 			return err
-		}
-		summary := fmt.Sprintf("%d answer sets analysed, %d rejected", read, rep.Rejected())
-		if read == 0 {
-			if err := rep.Err(summary + "; nothing to calibrate"); err != nil {
-				return err
-			}
-			return usageError("no answer sets in the input; give JSON Lines of {\"respondent\": …, \"answers\": …} or result files")
 		}
 		cal := c.Report(calibrate.Options{MinGroup: minGroup, Seed: seed})
 		ropts := dest.ReportOptions(a.io.Accessible(accessible))
@@ -106,13 +94,29 @@ written). See docs/bank-review.md.`,
 	return cmd
 }
 
+// loadBankToWrite loads the --bank of bank stats and bank calibrate,
+// refusing the built-in bank when --write is given.
+func loadBankToWrite(path string, write bool) (*questions.Bank, error) {
+	b, err := loadBank(path)
+	if err != nil {
+		return nil, err
+	}
+	if write {
+		if err := b.CheckWritable(); err != nil {
+			return nil, usageError("--write: %v", err)
+		}
+	}
+	return b, nil
+}
+
 // readAnswerSets reads the answer sets (or results) of bank stats and
-// bank calibrate, passing each good one to add; it returns how many were
-// added and the reporter of the rejected ones.
-func (a *app) readAnswerSets(cmd *cobra.Command, b *questions.Bank, args []string, add func(*questions.Answers)) (int, *inputs.Reporter, error) {
+// bank calibrate, passing each good one to add. It returns the reporter of
+// the rejected ones and a summary of what was read; no good answer set at
+// all is an error (exit 2), saying what could not be done (verb).
+func (a *app) readAnswerSets(cmd *cobra.Command, b *questions.Bank, args []string, verb string, add func(*questions.Answers)) (*inputs.Reporter, string, error) {
 	set, err := a.openInputs(args, a.io.InTTY, `answer sets ({"respondent": …, "answers": …} per line) or results`)
 	if err != nil {
-		return 0, nil, err
+		return nil, "", err
 	}
 	defer set.Close()
 	rep := inputs.NewReporter(a.io.ErrOut)
@@ -125,10 +129,20 @@ func (a *app) readAnswerSets(cmd *cobra.Command, b *questions.Bank, args []strin
 		return b.CheckAnswers(raw)
 	}
 	err = inputs.Read(cmd.Context(), set, decode, func(_ string, ans *questions.Answers) { read++; add(ans) }, rep)
-	if cmd.Context().Err() != nil {
-		return 0, nil, errInterrupted
+	switch {
+	case cmd.Context().Err() != nil:
+		return nil, "", errInterrupted
+	case err != nil:
+		return nil, "", err
 	}
-	return read, rep, err
+	summary := fmt.Sprintf("%d answer sets analysed, %d rejected", read, rep.Rejected())
+	if read == 0 {
+		if err := rep.Err(summary + "; nothing to " + verb); err != nil {
+			return nil, "", err
+		}
+		return nil, "", usageError("no answer sets in the input; give JSON Lines of {\"respondent\": …, \"answers\": …} or result files")
+	}
+	return rep, summary, nil
 }
 
 // notWritten tells that --write did nothing.

@@ -53,26 +53,14 @@ mark gaps within measurement error. See docs/reliability.md.`,
 		if err != nil {
 			return err
 		}
-		b, err := loadBank(bank)
+		b, err := loadBankToWrite(bank, write)
 		if err != nil {
 			return err
-		}
-		if write {
-			if err := b.CheckWritable(); err != nil {
-				return usageError("--write: %v", err)
-			}
 		}
 		an := itemstats.New(b)
-		read, rep, err := a.readAnswerSets(cmd, b, args, func(ans *questions.Answers) { an.Add(ans.Values) })
+		rep, summary, err := a.readAnswerSets(cmd, b, args, "analyse", func(ans *questions.Answers) { an.Add(ans.Values) })
 		if err != nil {
 			return err
-		}
-		summary := fmt.Sprintf("%d answer sets analysed, %d rejected", read, rep.Rejected())
-		if read == 0 {
-			if err := rep.Err(summary + "; nothing to analyse"); err != nil {
-				return err
-			}
-			return usageError("no answer sets in the input; give JSON Lines of {\"respondent\": …, \"answers\": …} or result files")
 		}
 		analysis := an.Report()
 		ropts := dest.ReportOptions(a.io.Accessible(accessible))
