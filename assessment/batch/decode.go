@@ -36,6 +36,31 @@ func newFastDecoder(b *questions.Bank) *fastDecoder {
 // decode fills a from line and reports whether it could. a.Values must be
 // an empty map.
 func (d *fastDecoder) decode(line []byte, a *questions.Answers) bool {
+	if !d.scan(line, a) {
+		return false
+	}
+	for i, set := range d.set {
+		if set && d.vals[i].Kind != questions.Unanswered {
+			a.Values[d.bank.Questions[i].ID] = d.vals[i]
+		}
+	}
+	return true
+}
+
+// values are the answers of the line last scanned, by question position;
+// they are the decoder's own, valid until the next scan.
+func (d *fastDecoder) values() []questions.Value {
+	for i, set := range d.set {
+		if !set {
+			d.vals[i] = questions.Value{}
+		}
+	}
+	return d.vals
+}
+
+// scan reads line into a's bank and respondent and the decoder's values,
+// and reports whether it could.
+func (d *fastDecoder) scan(line []byte, a *questions.Answers) bool {
 	d.data, d.i = line, 0
 	clear(d.set)
 	var seenBank, seenResp, seenAnswers bool
@@ -67,19 +92,11 @@ func (d *fastDecoder) decode(line []byte, a *questions.Answers) bool {
 		return false
 	})
 	d.ws()
-	if !ok || !seenAnswers || d.i != len(d.data) {
-		return false
-	}
-	for i, set := range d.set {
-		if set && d.vals[i].Kind != questions.Unanswered {
-			a.Values[d.bank.Questions[i].ID] = d.vals[i]
-		}
-	}
-	return true
+	return ok && seenAnswers && d.i == len(d.data)
 }
 
 func (d *fastDecoder) respondent(r *questions.Respondent) bool {
-	var seen [3]bool
+	var seen [4]bool
 	ok := d.object(func(key []byte) bool {
 		var dst *string
 		var n int
@@ -90,6 +107,8 @@ func (d *fastDecoder) respondent(r *questions.Respondent) bool {
 			dst, n = &r.Name, 1
 		case "role":
 			dst, n = &r.Role, 2
+		case "group":
+			dst, n = &r.Group, 3
 		default:
 			return false
 		}

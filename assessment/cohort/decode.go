@@ -26,11 +26,14 @@ type Entry struct {
 	} `json:"target"`
 	Gaps []EntryGap `json:"gaps"`
 	// Respondent and CompletedAt tell one person's result of one moment,
-	// so that a result read twice is counted once; nothing else of them
-	// is kept.
+	// so that a result read twice is counted once, and the respondent's
+	// role and group place them in a group (Options.By); nothing else of
+	// them is kept.
 	Respondent struct {
-		ID   string `json:"id"`
-		Name string `json:"name"`
+		ID    string `json:"id"`
+		Name  string `json:"name"`
+		Role  string `json:"role"`
+		Group string `json:"group"`
 	} `json:"respondent"`
 	CompletedAt string `json:"completed_at"`
 }
