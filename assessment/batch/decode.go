@@ -18,6 +18,12 @@ type fastDecoder struct {
 	bank *questions.Bank
 	// qidx maps question ids to bank order.
 	qidx map[string]int
+	// follows[i+1] is the question whose answer followed question i's on
+	// the last line (follows[0]: the first answer), or -1: lines of one
+	// export list their answers in one order, so the next key is
+	// nearly always this guess, checked without the map.
+	follows []int
+	last    int
 	// vals and set are scratch space, indexed like bank.Questions.
 	vals []questions.Value
 	set  []bool
@@ -29,6 +35,10 @@ func newFastDecoder(b *questions.Bank) *fastDecoder {
 	d := &fastDecoder{bank: b, qidx: make(map[string]int, len(b.Questions)), vals: make([]questions.Value, len(b.Questions)), set: make([]bool, len(b.Questions))}
 	for i, q := range b.Questions {
 		d.qidx[q.ID] = i
+	}
+	d.follows = make([]int, len(b.Questions)+1)
+	for i := range d.follows {
+		d.follows[i] = -1
 	}
 	return d
 }
@@ -86,7 +96,7 @@ func (d *fastDecoder) scan(line []byte, a *questions.Answers) bool {
 			if seenAnswers {
 				return false
 			}
-			seenAnswers = true
+			seenAnswers, d.last = true, -1
 			return d.object(d.answer)
 		}
 		return false
@@ -132,7 +142,14 @@ func (d *fastDecoder) respondent(r *questions.Respondent) bool {
 
 // answer reads the value of question key.
 func (d *fastDecoder) answer(key []byte) bool {
-	qi, ok := d.qidx[string(key)]
+	qi, ok := d.follows[d.last+1], true
+	if qi < 0 || d.bank.Questions[qi].ID != string(key) {
+		qi, ok = d.qidx[string(key)]
+		if ok {
+			d.follows[d.last+1] = qi
+		}
+	}
+	d.last = qi
 	if !ok || d.set[qi] {
 		return false
 	}

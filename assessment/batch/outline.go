@@ -12,13 +12,15 @@ import (
 // safe for concurrent use.
 type Outliner struct {
 	s      *Scorer
-	target string
-	pool   sync.Pool // *outlineScratch
+	target   string
+	pool     sync.Pool // *outlineScratch
+	outlines sync.Pool // *assessment.Outline
 }
 
 type outlineScratch struct {
-	dec    *fastDecoder
-	values []questions.Value
+	dec     *fastDecoder
+	values  []questions.Value
+	answers questions.Answers
 }
 
 // NewOutliner returns an outliner for the bank; target, if not empty, is
@@ -36,21 +38,20 @@ func (o *Outliner) Outline(data []byte) (*assessment.Outline, error) {
 		sc = &outlineScratch{dec: newFastDecoder(o.s.bank), values: make([]questions.Value, len(o.s.bank.Questions))}
 	}
 	defer o.pool.Put(sc)
-	out := &assessment.Outline{}
-	a := &questions.Answers{}
-	values := sc.values
-	if sc.dec.scan(data, a) {
-		values = sc.dec.values()
-	} else {
-		var err error
-		if a, err = o.s.check(data); err != nil {
-			return nil, err
-		}
-		for i, q := range o.s.bank.Questions {
-			values[i] = a.Values[q.ID]
-		}
+	out, _ := o.outlines.Get().(*assessment.Outline)
+	if out == nil {
+		out = &assessment.Outline{}
+	}
+	a := &sc.answers
+	values, err := o.s.positions(data, sc.dec, sc.values, a)
+	if err != nil {
+		return nil, err
 	}
 	out.Respondent = a.Respondent
 	o.s.scorer.Outline(values, a.Respondent.Role, o.target, out)
 	return out, nil
 }
+
+// Release gives back an outline that is no longer used, for Outline to
+// reuse.
+func (o *Outliner) Release(out *assessment.Outline) { o.outlines.Put(out) }

@@ -19,25 +19,59 @@ import (
 // between (type 7). They are therefore equal, to the last bit, to Mean,
 // SD and Quantile of the sorted values.
 type Tally struct {
-	counts map[uint64]int // math.Float64bits(value) -> count
+	// An open-addressing hash table of the distinct values: keys[i] is
+	// math.Float64bits of a value, counts[i] how many times it was counted
+	// (0: the slot is free).
+	keys   []uint64
+	counts []int
+	used   int
 	n      int
 }
 
 // Add counts one value.
-func (t *Tally) Add(x float64) { t.addN(x, 1) }
+func (t *Tally) Add(x float64) { t.addN(math.Float64bits(x), 1) }
 
-func (t *Tally) addN(x float64, n int) {
-	if t.counts == nil {
-		t.counts = make(map[uint64]int, 64)
+func (t *Tally) addN(k uint64, n int) {
+	if 2*(t.used+1) > len(t.keys) {
+		t.grow()
 	}
-	t.counts[math.Float64bits(x)] += n
-	t.n += n
+	mask := len(t.keys) - 1
+	for i := slot(k, mask); ; i = (i + 1) & mask {
+		switch {
+		case t.counts[i] == 0:
+			t.keys[i], t.counts[i] = k, n
+			t.used++
+			t.n += n
+			return
+		case t.keys[i] == k:
+			t.counts[i] += n
+			t.n += n
+			return
+		}
+	}
+}
+
+// slot is where the table of size mask+1 looks for k first.
+func slot(k uint64, mask int) int { return int((k*0x9E3779B97F4A7C15)>>32) & mask }
+
+// grow doubles the table (64 slots at first).
+func (t *Tally) grow() {
+	keys, counts := t.keys, t.counts
+	size := max(64, 2*len(keys))
+	t.keys, t.counts, t.used, t.n = make([]uint64, size), make([]int, size), 0, 0
+	for i, c := range counts {
+		if c > 0 {
+			t.addN(keys[i], c)
+		}
+	}
 }
 
 // Merge adds o's values.
 func (t *Tally) Merge(o *Tally) {
-	for k, n := range o.counts {
-		t.addN(math.Float64frombits(k), n)
+	for i, c := range o.counts {
+		if c > 0 {
+			t.addN(o.keys[i], c)
+		}
 	}
 }
 
@@ -52,9 +86,11 @@ type run struct {
 
 // runs are the distinct values in ascending order (-0 before 0).
 func (t *Tally) runs() []run {
-	rs := make([]run, 0, len(t.counts))
-	for k, n := range t.counts {
-		rs = append(rs, run{math.Float64frombits(k), n})
+	rs := make([]run, 0, t.used)
+	for i, n := range t.counts {
+		if n > 0 {
+			rs = append(rs, run{math.Float64frombits(t.keys[i]), n})
+		}
 	}
 	slices.SortFunc(rs, func(a, b run) int {
 		return cmp.Or(cmp.Compare(a.x, b.x), cmp.Compare(math.Float64bits(b.x), math.Float64bits(a.x)))

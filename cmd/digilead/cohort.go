@@ -66,7 +66,7 @@ bank, or --bank for results scored with another).`,
   digilead cohort --by group --format csv -o by-department.csv answers.jsonl
   digilead cohort --format html -o handout.html workshop-results/
   digilead cohort --target strategic --format csv dept/*.json`,
-		Annotations: map[string]string{streaming: "true"},
+		Annotations: map[string]string{streaming: "true", memoryLimit: "160"},
 	}
 	out := addOutputFlags(cmd, report.Cohorts, "text")
 	f := cmd.Flags()
@@ -110,7 +110,8 @@ bank, or --bank for results scored with another).`,
 		what, same := "result", "the same respondent and completion time"
 		if answers {
 			what, same = "answer set", "the same respondent id and name"
-			err = inputs.Read(ctx, set, batch.NewOutliner(copts.Bank, "").Outline, func(at string, o *assessment.Outline) { b.AddOutline(o, at) }, rep)
+			ol := batch.NewOutliner(copts.Bank, "")
+			err = inputs.Read(ctx, set, ol.Outline, func(at string, o *assessment.Outline) { b.AddOutline(o, at); ol.Release(o) }, rep)
 		} else {
 			err = inputs.Read(ctx, set, cohort.Decode, func(at string, e *cohort.Entry) { b.Add(e, at) }, rep)
 		}
