@@ -156,7 +156,6 @@ func figure(p *float64) string {
 	return fmt.Sprint(*p)
 }
 
-
 // figures are what r claims, for Check.
 func (r *Result) figures() *Figures {
 	f := &Figures{}

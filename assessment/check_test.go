@@ -36,7 +36,10 @@ func TestResultsThatCannotBeAreRefused(t *testing.T) {
 				}
 			}
 		}, "but dimensions["},
-		{"a gap edited alone", func(r *assessment.Result) { r.Gaps[0].Gap += 7; r.Gaps[0].Severity = assessment.Severity(r.Gaps[0].Gap) }, "the result was changed after scoring"},
+		{"a gap edited alone", func(r *assessment.Result) {
+			r.Gaps[0].Gap += 7
+			r.Gaps[0].Severity = assessment.Severity(r.Gaps[0].Gap)
+		}, "the result was changed after scoring"},
 		{"a severity that does not fit", func(r *assessment.Result) { r.Gaps[0].Severity = "large"; r.Gaps[0].Gap = 0; r.Gaps[0].Expected = 0 }, "severity is \"large\""},
 		{"a level above the tiers met", func(r *assessment.Result) { r.Level = &assessment.TierRef{ID: "strategic", Name: "x", Rank: 3} }, "level is \"strategic\" but the tiers met make it"},
 		{"a tier met above an unmet one", func(r *assessment.Result) { r.Tiers[2].Met, r.Level = true, &assessment.TierRef{ID: "strategic"} }, "level is \"strategic\""},

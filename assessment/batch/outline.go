@@ -11,7 +11,7 @@ import (
 // figures a cohort needs of each, scored without writing a result. It is
 // safe for concurrent use.
 type Outliner struct {
-	s      *Scorer
+	s        *Scorer
 	target   string
 	pool     sync.Pool // *outlineScratch
 	outlines sync.Pool // *assessment.Outline
