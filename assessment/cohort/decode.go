@@ -84,8 +84,11 @@ func Decode(data []byte) (*Entry, error) {
 	if len(data) == 0 || data[0] != '{' {
 		return nil, questions.Invalidf("not a digilead result: expected a JSON object")
 	}
-	if err := json.Unmarshal(data, &e); err != nil {
-		return nil, assessment.JSONError(data, err)
+	if !fastEntry(data, &e) {
+		e = Entry{}
+		if err := json.Unmarshal(data, &e); err != nil {
+			return nil, assessment.JSONError(data, err)
+		}
 	}
 	if err := assessment.CheckComplete(e.Schema, e.Bank.ID, len(e.Dimensions), len(e.Tiers), e.Target.ID); err != nil {
 		return nil, err
