@@ -55,3 +55,34 @@ func (o *Outliner) Outline(data []byte) (*assessment.Outline, error) {
 // Release gives back an outline that is no longer used, for Outline to
 // reuse.
 func (o *Outliner) Release(out *assessment.Outline) { o.outlines.Put(out) }
+
+// AnswerReader reads answer sets, or the answers of results, checked
+// against a bank: with score's fast decoder, or the standard way
+// (assessment.DecodeAnswerSet, Bank.CheckAnswers) when that one gives up.
+// It is safe for concurrent use.
+type AnswerReader struct {
+	b    *questions.Bank
+	pool sync.Pool // *fastDecoder
+}
+
+// NewAnswerReader returns a reader for bank b.
+func NewAnswerReader(b *questions.Bank) *AnswerReader { return &AnswerReader{b: b} }
+
+// Read reads one answer set or result (a line of JSON Lines, or a JSON
+// document).
+func (r *AnswerReader) Read(data []byte) (*questions.Answers, error) {
+	dec, _ := r.pool.Get().(*fastDecoder)
+	if dec == nil {
+		dec = newFastDecoder(r.b)
+	}
+	defer r.pool.Put(dec)
+	a := &questions.Answers{Values: make(map[string]questions.Value, len(r.b.Questions))}
+	if dec.decode(data, a) {
+		return a, nil
+	}
+	raw, err := assessment.DecodeAnswerSet(data)
+	if err != nil {
+		return nil, err
+	}
+	return r.b.CheckAnswers(raw)
+}
