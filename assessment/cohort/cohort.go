@@ -40,6 +40,8 @@ type Report struct {
 	// By is the respondent field the groups are by; absent without
 	// groups.
 	By string `json:"by,omitempty"`
+	// MinGroup is the fewest people a group shown has; set with groups.
+	MinGroup int `json:"min_group,omitempty"`
 	// Groups sum up each group of people sharing a value of By, in order
 	// of that value; groups under the minimum size are merged into one
 	// (see Group.Other).
@@ -491,7 +493,7 @@ func (b *Builder) Report() (*Report, error) {
 	}
 	r.Participants, r.Dimensions, r.Levels, r.Tiers, r.Gaps = b.summary(&b.all)
 	if b.by != nil {
-		r.By = b.o.By
+		r.By, r.MinGroup = b.o.By, b.o.MinGroup
 		r.Groups = b.groups()
 	}
 	return r, nil

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/assessment/batch/batchtest"
+	"github.com/digilead/digilead/assessment/schematest"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/questionstest"
 )
@@ -99,5 +100,48 @@ func TestCohortFromAnswersIsScoreThenCohort(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCohortByGroupFormats: a cohort grouped by respondent.group, from
+// answer sets, in every format (golden files); the JSON follows the
+// schema, and no group under --min-group is named.
+func TestCohortByGroupFormats(t *testing.T) {
+	b := questions.Default()
+	var buf bytes.Buffer
+	// tax and rail are small: merged, with the smallest shown group.
+	o := batchtest.Options{Seed: 21, SkipRate: 0.1, NARate: 0.05, Groups: []string{"finance", "health", "justice", "tax", "rail"}}
+	if err := batchtest.Write(&buf, b, 30, o); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "answers.jsonl")
+	os.WriteFile(path, buf.Bytes(), 0o600)
+	for _, c := range []struct{ format, golden string }{
+		{"text", "cohort-by.txt.golden"},
+		{"markdown", "cohort-by.md.golden"},
+		{"csv", "cohort-by.csv.golden"},
+		{"json", "cohort-by.json.golden"},
+		{"html", "cohort-by.html.golden"},
+	} {
+		r := digilead(t, "", nil, "cohort", "--by", "group", "--format", c.format, path)
+		if r.code != 0 || r.stderr != "" {
+			t.Fatalf("%s: exit %d: %s", c.format, r.code, r.stderr)
+		}
+		golden(t, c.golden, r.stdout)
+		if c.format == "json" {
+			schematest.Validate(t, "cohort.schema.json", []byte(r.stdout))
+		}
+		for _, small := range []string{"tax", "rail"} {
+			if strings.Contains(r.stdout, small) {
+				t.Errorf("%s: the small group %q is named", c.format, small)
+			}
+		}
+	}
+	r := digilead(t, "", []string{"ACCESSIBLE=1"}, "cohort", "--by", "group", path)
+	if !strings.Contains(r.stdout, "By group") || !strings.Contains(r.stdout, "Other groups (") {
+		t.Errorf("accessible text lacks the groups:\n%s", r.stdout)
+	}
+	if bad := digilead(t, "", nil, "cohort", "--by", "department", path); bad.code != 2 || !strings.Contains(bad.stderr, "--by: give group or role") {
+		t.Errorf("--by department: exit %d, %s", bad.code, bad.stderr)
 	}
 }
