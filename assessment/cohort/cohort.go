@@ -155,6 +155,7 @@ type Builder struct {
 	ids        identities
 	duplicates []Duplicate
 	fig        figures // scratch
+	key        []byte  // scratch
 }
 
 type expectation struct {
@@ -329,8 +330,11 @@ func (b *Builder) add(e *Entry) {
 // would be: once for its respondent's id and name (all of one run's
 // results share their completion time and bank).
 func (b *Builder) AddOutline(o *assessment.Outline, source string) {
-	if r := o.Respondent; (r.ID != "" || r.Name != "") && b.duplicate(append(append([]byte(r.ID), 0), r.Name...), source) {
-		return
+	if r := o.Respondent; r.ID != "" || r.Name != "" {
+		b.key = append(append(append(b.key[:0], r.ID...), 0), r.Name...)
+		if b.duplicate(b.key, source) {
+			return
+		}
 	}
 	if !b.counted(0, source) {
 		return

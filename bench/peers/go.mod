@@ -2,7 +2,11 @@ module github.com/digilead/digilead/bench/peers
 
 go 1.26.8
 
-require github.com/duckdb/duckdb-go/v2 v2.10506.0
+require (
+	github.com/duckdb/duckdb-go/v2 v2.10506.0
+	github.com/minio/simdjson-go v0.4.5
+	github.com/valyala/fastjson v1.6.10
+)
 
 require (
 	github.com/apache/arrow-go/v18 v18.5.1 // indirect
