@@ -32,14 +32,19 @@ func sqlQuery(w *bufio.Writer, b *questions.Bank, mode string) error {
 	for _, q := range b.Questions {
 		typed = typed && q.Type == questions.Likert && !q.AllowNA
 	}
-	answers := "JSON"
+	// The answers as a struct of one column per question: integers when
+	// every answer is one, else text (a number, "na", an option id, a
+	// list of ids as JSON, true or false), which DuckDB reads far faster
+	// than one JSON value per row.
+	kind := "VARCHAR"
 	if typed {
-		var fs []string
-		for _, q := range b.Questions {
-			fs = append(fs, fmt.Sprintf("%s INTEGER", ident(q.ID)))
-		}
-		answers = "STRUCT(" + strings.Join(fs, ", ") + ")"
+		kind = "INTEGER"
 	}
+	var fs []string
+	for _, q := range b.Questions {
+		fs = append(fs, fmt.Sprintf("%s %s", ident(q.ID), kind))
+	}
+	answers := "STRUCT(" + strings.Join(fs, ", ") + ")"
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	p("SET threads TO 2;\n")
 	if mode == "csv" {
@@ -65,9 +70,16 @@ func sqlQuery(w *bufio.Writer, b *questions.Bank, mode string) error {
 			all += q.Weight
 		}
 		sw := "(" + strings.Join(ww, " + ") + ")"
-		p(",\n    CASE WHEN %s > 0 AND %s / %g >= %g THEN round(100 * (%s) / %s, 2) END AS d%d", sw, sw, all, b.MinCoverage, strings.Join(wx, " + "), sw, d)
+		p(",\n    CASE WHEN %s > 0 AND %s / %g >= %g THEN 100 * (%s) / %s END AS u%d", sw, sw, all, b.MinCoverage, strings.Join(wx, " + "), sw, d)
 	}
 	p("\n  FROM x\n),\n")
+	// r: the scores rounded as results round them (u: unrounded, for the
+	// tiers and gaps, decided before rounding as digilead does).
+	p("r AS (\n  SELECT *")
+	for d := range b.Dimensions {
+		p(", round(u%[1]d, 2) AS d%[1]d", d)
+	}
+	p("\n  FROM s\n),\n")
 	// t: tiers met and readiness.
 	p("t AS (\n  SELECT *")
 	for t, tier := range b.Tiers {
@@ -78,10 +90,10 @@ func sqlQuery(w *bufio.Writer, b *questions.Bank, mode string) error {
 			if !ok {
 				continue
 			}
-			met = append(met, fmt.Sprintf("coalesce(d%d >= %g, false)", d, e))
+			met = append(met, fmt.Sprintf("coalesce(round(u%d, 9) >= %g, false)", d, e))
 			r := "1"
 			if e > 0 {
-				r = fmt.Sprintf("least(1, d%d / %g)", d, e)
+				r = fmt.Sprintf("least(1, u%d / %g)", d, e)
 			}
 			num = append(num, fmt.Sprintf("%g * coalesce(%s, 0)", dim.Weight, r))
 			den += dim.Weight
@@ -92,7 +104,7 @@ func sqlQuery(w *bufio.Writer, b *questions.Bank, mode string) error {
 		}
 		p(",\n    (%s) AS met%d, round(100 * (%s) / %g, 2) AS r%d", strings.Join(met, " AND "), t, strings.Join(num, " + "), den, t)
 	}
-	p("\n  FROM s\n),\n")
+	p("\n  FROM r\n),\n")
 	// l: level (-1: none) and target, as tier positions.
 	lvl := "-1"
 	for t := range b.Tiers { // the top tier's test ends up outermost
@@ -132,7 +144,7 @@ func sqlQuery(w *bufio.Writer, b *questions.Bank, mode string) error {
 		var ws []string
 		for t, tier := range b.Tiers {
 			if e, ok := tier.Expectations[dim.ID]; ok {
-				ws = append(ws, fmt.Sprintf("WHEN %d THEN CASE WHEN d%d IS NOT NULL THEN greatest(0, %g - d%d) END", t, d, e, d))
+				ws = append(ws, fmt.Sprintf("WHEN %d THEN CASE WHEN u%d IS NOT NULL THEN round(greatest(0, %g - u%d), 2) END", t, d, e, d))
 			}
 		}
 		if len(ws) == 0 {
@@ -155,14 +167,13 @@ func sqlQuery(w *bufio.Writer, b *questions.Bank, mode string) error {
 }
 
 // valueSQL is a question's normalised value in SQL, from the answers
-// column a (typed: a struct of integers; else JSON).
+// struct a (typed: of integers; else of text).
 func valueSQL(q questions.Question, typed bool) string {
-	path := fmt.Sprintf("a->'%s'", q.ID)
+	v := "a." + ident(q.ID)
 	switch q.Type {
 	case questions.Likert:
-		v := fmt.Sprintf("TRY_CAST(a->>'%s' AS INTEGER)", q.ID)
-		if typed {
-			v = "a." + ident(q.ID)
+		if !typed {
+			v = fmt.Sprintf("TRY_CAST(%s AS INTEGER)", v)
 		}
 		x := fmt.Sprintf("(%s - %d) / %d.0", v, q.Scale.Min, q.Scale.Max-q.Scale.Min)
 		if q.Reverse {
@@ -170,19 +181,23 @@ func valueSQL(q questions.Question, typed bool) string {
 		}
 		return x
 	case questions.YesNo:
-		return fmt.Sprintf("CASE json_type(%s) WHEN 'BOOLEAN' THEN CASE WHEN a->>'%s' = 'true' THEN 1.0 ELSE 0.0 END END", path, q.ID)
+		yes, no := 1.0, 0.0
+		if q.Reverse {
+			yes, no = no, yes
+		}
+		return fmt.Sprintf("CASE %s WHEN 'true' THEN %g WHEN 'false' THEN %g END", v, yes, no)
 	case questions.Choice:
 		var ws []string
 		for _, o := range q.Options {
 			ws = append(ws, fmt.Sprintf("WHEN '%s' THEN %g", o.ID, o.Score))
 		}
-		return fmt.Sprintf("CASE a->>'%s' %s END", q.ID, strings.Join(ws, " "))
+		return fmt.Sprintf("CASE %s %s END", v, strings.Join(ws, " "))
 	case questions.Multi:
 		var ws []string
 		for _, o := range q.Options {
 			ws = append(ws, fmt.Sprintf("WHEN '%s' THEN %g", o.ID, o.Score))
 		}
-		return fmt.Sprintf("CASE json_type(%s) WHEN 'ARRAY' THEN least(1, coalesce(list_sum(list_transform(json_extract_string(a, '$.%s[*]'), o -> CASE o %s ELSE 0 END)), 0)) END", path, q.ID, strings.Join(ws, " "))
+		return fmt.Sprintf("CASE WHEN starts_with(%[1]s, '[') THEN least(1, coalesce(list_sum(list_transform(json_extract_string(%[1]s, '$[*]'), o -> CASE o %[2]s ELSE 0 END)), 0)) END", v, strings.Join(ws, " "))
 	}
 	return "NULL"
 }
