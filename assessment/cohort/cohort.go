@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/digilead/digilead/assessment"
@@ -254,8 +255,12 @@ func New(o Options) *Builder {
 const maxSources = 3
 
 // Add adds one result; source names it in messages only.
-func (b *Builder) Add(e *Entry, source string) {
-	if key := e.identity(); key != "" && b.duplicate([]byte(key), source) {
+func (b *Builder) Add(e *Entry, source string) { b.AddAt(e, source, 0) }
+
+// AddAt adds one result read at line of source (0: source is the
+// result), for messages only.
+func (b *Builder) AddAt(e *Entry, source string, line int) {
+	if key := e.identity(); key != "" && b.duplicate([]byte(key), source, line) {
 		return
 	}
 	ref := e.Bank.WithoutDigest()
@@ -270,28 +275,36 @@ func (b *Builder) Add(e *Entry, source string) {
 		b.banks = append(b.banks, bankGroup{bank: ref, digest: e.Bank.Digest})
 		gi = len(b.banks) - 1
 	}
-	if b.counted(gi, source) {
+	if b.counted(gi, source, line) {
 		b.add(e)
 	}
 }
 
 // duplicate reports whether a result of identity key was counted before,
 // noting it when it was.
-func (b *Builder) duplicate(key []byte, source string) bool {
-	first, dup := b.ids.first(key, source)
+func (b *Builder) duplicate(key []byte, source string, line int) bool {
+	first, dup := b.ids.first(key, source, line)
 	if dup {
-		b.duplicates = append(b.duplicates, Duplicate{Source: source, First: first})
+		b.duplicates = append(b.duplicates, Duplicate{Source: place(source, line), First: first})
 	}
 	return dup
 }
 
+// place is FILE:LINE, or FILE for line 0.
+func place(source string, line int) string {
+	if line == 0 {
+		return source
+	}
+	return source + ":" + strconv.Itoa(line)
+}
+
 // counted counts a result of bank group gi and reports whether it is
 // summed (only the first group is).
-func (b *Builder) counted(gi int, source string) bool {
+func (b *Builder) counted(gi int, source string, line int) bool {
 	g := &b.banks[gi]
 	g.count++
 	if len(g.sources) < maxSources {
-		g.sources = append(g.sources, source)
+		g.sources = append(g.sources, place(source, line))
 	}
 	return gi == 0
 }
@@ -325,18 +338,18 @@ func (b *Builder) add(e *Entry) {
 	b.count(f, groupOf(b.o.By, e.Respondent.Role, e.Respondent.Group))
 }
 
-// AddOutline adds the outline of an answer set scored with Options.Bank;
-// source names it in messages only. An outline is counted as its result
+// AddOutline adds the outline of an answer set scored with Options.Bank,
+// read at line of source (for messages only). An outline is counted as its result
 // would be: once for its respondent's id and name (all of one run's
 // results share their completion time and bank).
-func (b *Builder) AddOutline(o *assessment.Outline, source string) {
+func (b *Builder) AddOutline(o *assessment.Outline, source string, line int) {
 	if r := o.Respondent; r.ID != "" || r.Name != "" {
 		b.key = append(append(append(b.key[:0], r.ID...), 0), r.Name...)
-		if b.duplicate(b.key, source) {
+		if b.duplicate(b.key, source, line) {
 			return
 		}
 	}
-	if !b.counted(0, source) {
+	if !b.counted(0, source, line) {
 		return
 	}
 	bank := b.o.Bank

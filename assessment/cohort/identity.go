@@ -3,8 +3,7 @@ package cohort
 import (
 	"bytes"
 	"hash/maphash"
-	"strconv"
-	"strings"
+	"math"
 )
 
 // identities remembers every result counted by its identity (see
@@ -37,9 +36,9 @@ type seenID struct {
 	line int32
 }
 
-// first records key as read at at (FILE:LINE, or FILE), unless it was
-// read before: then it returns where, and true.
-func (s *identities) first(key []byte, at string) (string, bool) {
+// first records key as read at line of source (0: the whole source),
+// unless it was read before: then it returns where, and true.
+func (s *identities) first(key []byte, source string, line int) (string, bool) {
 	if s.hashes == nil {
 		s.seed, s.named = maphash.MakeSeed(), map[string]int32{}
 		s.hashes, s.heads = make([]uint64, 1024), make([]int32, 1024)
@@ -53,17 +52,12 @@ func (s *identities) first(key []byte, at string) (string, bool) {
 	for i := head; i >= 0; i = s.seen[i].next {
 		e := s.seen[i]
 		if bytes.Equal(s.keys[e.off:e.off+int(e.n)], key) {
-			if e.line == 0 {
-				return s.names[e.name], true
-			}
-			return s.names[e.name] + ":" + strconv.Itoa(int(e.line)), true
+			return place(s.names[e.name], int(e.line)), true
 		}
 	}
-	name, line := at, 0
-	if i := strings.LastIndexByte(at, ':'); i >= 0 {
-		if n, err := strconv.Atoi(at[i+1:]); err == nil && n > 0 && n <= 1<<31-1 {
-			name, line = at[:i], n
-		}
+	name := source
+	if line > math.MaxInt32 { // kept as text: no line number is that long
+		name, line = place(source, line), 0
 	}
 	ni, ok := s.named[name]
 	if !ok {

@@ -117,7 +117,7 @@ func (a *app) readAnswerSets(cmd *cobra.Command, b *questions.Bank, args []strin
 	defer set.Close()
 	rep := inputs.NewReporter(a.io.ErrOut)
 	read := 0
-	err = inputs.Read(cmd.Context(), set, batch.NewAnswerReader(b).Read, func(_ string, ans *questions.Answers) { read++; add(ans) }, rep)
+	err = inputs.Read(cmd.Context(), set, batch.NewAnswerReader(b).Read, func(_ inputs.Place, ans *questions.Answers) { read++; add(ans) }, rep)
 	if cmd.Context().Err() != nil {
 		return 0, nil, errInterrupted
 	}

@@ -111,9 +111,9 @@ bank, or --bank for results scored with another).`,
 		if answers {
 			what, same = "answer set", "the same respondent id and name"
 			ol := batch.NewOutliner(copts.Bank, "")
-			err = inputs.Read(ctx, set, ol.Outline, func(at string, o *assessment.Outline) { b.AddOutline(o, at); ol.Release(o) }, rep)
+			err = inputs.Read(ctx, set, ol.Outline, func(at inputs.Place, o *assessment.Outline) { b.AddOutline(o, at.Source, at.Line); ol.Release(o) }, rep)
 		} else {
-			err = inputs.Read(ctx, set, cohort.Decode, func(at string, e *cohort.Entry) { b.Add(e, at) }, rep)
+			err = inputs.Read(ctx, set, cohort.Decode, func(at inputs.Place, e *cohort.Entry) { b.AddAt(e, at.Source, at.Line) }, rep)
 		}
 		if err != nil {
 			if ctx.Err() != nil {
