@@ -24,6 +24,11 @@ type fastDecoder struct {
 	// nearly always this guess, checked without the map.
 	follows []int
 	last    int
+	// reuse, when set, keeps the option lists of multi answers in picked,
+	// reused from one scan to the next, instead of allocating each: for
+	// callers done with a line's answers before they scan the next.
+	reuse  bool
+	picked []string
 	// vals and set are scratch space, indexed like bank.Questions.
 	vals []questions.Value
 	set  []bool
@@ -72,6 +77,7 @@ func (d *fastDecoder) values() []questions.Value {
 // and reports whether it could.
 func (d *fastDecoder) scan(line []byte, a *questions.Answers) bool {
 	d.data, d.i = line, 0
+	d.picked = d.picked[:0]
 	clear(d.set)
 	var seenBank, seenResp, seenAnswers bool
 	ok := d.object(func(key []byte) bool {
@@ -225,7 +231,16 @@ func (d *fastDecoder) picks(q *questions.Question) (questions.Value, bool) {
 	if q.Type != questions.Multi {
 		return questions.Value{}, false
 	}
-	ids := make([]string, 0, len(q.Options))
+	var ids []string
+	if d.reuse {
+		if cap(d.picked)-len(d.picked) < len(q.Options) {
+			d.picked = make([]string, 0, max(256, 2*cap(d.picked))) // the old array stays with its lists
+		}
+		n := len(d.picked)
+		ids = d.picked[n:n:min(cap(d.picked), n+len(q.Options))]
+	} else {
+		ids = make([]string, 0, len(q.Options))
+	}
 	ok := d.list('[', ']', func() bool {
 		s, ok := d.str()
 		if !ok {
@@ -240,6 +255,9 @@ func (d *fastDecoder) picks(q *questions.Question) (questions.Value, bool) {
 	})
 	if !ok {
 		return questions.Value{}, false
+	}
+	if d.reuse {
+		d.picked = d.picked[:len(d.picked)+len(ids)]
 	}
 	return questions.Value{Kind: questions.Picks, Opts: ids}, true
 }

@@ -36,6 +36,7 @@ func (o *Outliner) Outline(data []byte) (*assessment.Outline, error) {
 	sc, _ := o.pool.Get().(*outlineScratch)
 	if sc == nil {
 		sc = &outlineScratch{dec: newFastDecoder(o.s.bank), values: make([]questions.Value, len(o.s.bank.Questions))}
+		sc.dec.reuse = true // an outline keeps no answer
 	}
 	defer o.pool.Put(sc)
 	out, _ := o.outlines.Get().(*assessment.Outline)

@@ -85,6 +85,7 @@ type state struct {
 func (s *Scorer) work(lines []Line, st *state) {
 	if st.dec == nil {
 		st.dec, st.enc = newFastDecoder(s.bank), newEncoder(s.bank)
+		st.dec.reuse = true // each line is written before the next is read
 		st.values = make(map[string]questions.Value, len(s.bank.Questions))
 		st.positions = make([]questions.Value, len(s.bank.Questions))
 		st.out = make([]byte, 0, 1<<20) // a chunk's results are about 1 MiB
