@@ -21,9 +21,9 @@ type identities struct {
 	heads  []int32
 	used   int
 	keys   []byte
-	seen  []seenID
-	names []string // inputs, by number
-	named map[string]int32
+	seen   []seenID
+	names  []string // inputs, by number
+	named  map[string]int32
 }
 
 // seenID is an identity at keys[off:off+n], first read at line of input
