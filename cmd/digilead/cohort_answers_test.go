@@ -25,6 +25,7 @@ var cohortBanks = []string{
 	"../../assessment/review/testdata/clean.yaml",
 	"../../assessment/review/testdata/weak-blocker.yaml",
 	"../../assessment/review/testdata/falling-expectation.yaml",
+	"../../bench/five-factor.yaml",
 }
 
 // answerFile writes n generated answer sets for a bank (the built-in one
