@@ -146,3 +146,23 @@ func TestCohortByGroupFormats(t *testing.T) {
 		t.Errorf("--by department: exit %d, %s", bad.code, bad.stderr)
 	}
 }
+
+// TestCohortFromAnswersRefusals: an answer set that cannot be scored is
+// reported at its line and no report is made, as for a bad result; a file
+// of answers read as results is refused, not summed.
+func TestCohortFromAnswersRefusals(t *testing.T) {
+	path := answerFile(t, "", 8)
+	data, _ := os.ReadFile(path)
+	bad := filepath.Join(t.TempDir(), "bad.jsonl")
+	os.WriteFile(bad, append(data, []byte(`{"answers": {"vis-explain": 9}}`+"\n")...), 0o600)
+	r := digilead(t, "", nil, "cohort", bad)
+	if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, bad+":11: vis-explain") || !strings.Contains(r.stderr, "1 answer set could not be read") {
+		t.Errorf("a bad answer set: exit %d, stdout %d bytes, stderr %s", r.code, len(r.stdout), r.stderr)
+	}
+	if r := digilead(t, "", nil, "cohort", "--input", "results", path); r.code != 2 || !strings.Contains(r.stderr, "results could not be read") {
+		t.Errorf("answers read as results: exit %d, %s", r.code, r.stderr)
+	}
+	if r := digilead(t, "", nil, "cohort", "--input", "scores", path); r.code != 2 || !strings.Contains(r.stderr, "--input: give answers or results") {
+		t.Errorf("--input scores: exit %d, %s", r.code, r.stderr)
+	}
+}
