@@ -361,13 +361,28 @@ func (s *Scorer) scoreDimension(d int, values []questions.Value, score *float64)
 // tierResult measures tier t against the dimension scores (by position).
 func (s *Scorer) tierResult(t int, scores []*float64) TierResult {
 	tier := &s.b.Tiers[t]
-	tr := TierResult{ID: tier.ID, Name: tier.Name, Rank: tier.Rank, Met: true}
-	if len(tier.Expectations) == 0 {
-		tr.Readiness = 100
-		return tr
+	tr := TierResult{ID: tier.ID, Name: tier.Name, Rank: tier.Rank}
+	tr.Met, tr.Readiness = s.readiness(t, scores)
+	if !tr.Met {
+		tr.Blocking = make([]string, 0, len(s.expect[t]))
+		for _, x := range s.expect[t] { // bank order, so Blocking is too
+			if blocks(scores[x.dim], x.expected) {
+				tr.Blocking = append(tr.Blocking, s.b.Dimensions[x.dim].ID)
+			}
+		}
 	}
+	return tr
+}
+
+// readiness is whether tier t is met by the dimension scores (by
+// position) and how ready they make the person for it, before rounding.
+func (s *Scorer) readiness(t int, scores []*float64) (met bool, readiness float64) {
+	if len(s.b.Tiers[t].Expectations) == 0 {
+		return true, 100
+	}
+	met = true
 	var sumVR, sumV float64
-	for _, x := range s.expect[t] { // bank order, so Blocking is too
+	for _, x := range s.expect[t] {
 		d, e := &s.b.Dimensions[x.dim], x.expected
 		sc := scores[x.dim]
 		r := 0.0
@@ -381,16 +396,16 @@ func (s *Scorer) tierResult(t int, scores []*float64) TierResult {
 		}
 		sumVR += d.Weight * r
 		sumV += d.Weight
-		if sc == nil || clean(*sc) < clean(e) {
-			tr.Met = false
-			if tr.Blocking == nil {
-				tr.Blocking = make([]string, 0, len(s.expect[t]))
-			}
-			tr.Blocking = append(tr.Blocking, d.ID)
+		if blocks(sc, e) {
+			met = false
 		}
 	}
-	tr.Readiness = clean(100 * sumVR / sumV)
-	return tr
+	return met, clean(100 * sumVR / sumV)
+}
+
+// blocks reports whether a score keeps an expectation from being met.
+func blocks(score *float64, expected float64) bool {
+	return score == nil || clean(*score) < clean(expected)
 }
 
 // Level returns the index (in rank order) of the highest tier in the
@@ -412,27 +427,42 @@ func Level(tiers []TierResult) int {
 // no level); else the tier above the level (the lowest when there is no
 // level, the top when the level is the top). tiers are in rank order.
 func ChooseTarget(b *questions.Bank, tiers []TierResult, role, explicit string) *questions.Tier {
+	return &b.Tiers[chooseTarget(b, Level(tiers), role, explicit)]
+}
+
+// chooseTarget is ChooseTarget for the level lvl (an index in rank order,
+// -1 for none); it returns the target's index.
+func chooseTarget(b *questions.Bank, lvl int, role, explicit string) int {
 	if t, ok := b.Tier(explicit); ok {
-		return t
+		return tierPos(b, t)
 	}
-	lvl := Level(tiers)
 	if t, ok := b.Tier(role); ok {
 		lvlRank := 0
 		if lvl >= 0 {
 			lvlRank = b.Tiers[lvl].Rank
 		}
 		if lvl < 0 || lvlRank < t.Rank {
-			return t
+			return tierPos(b, t)
 		}
 	}
 	switch {
 	case lvl < 0:
-		return &b.Tiers[0]
+		return 0
 	case lvl == len(b.Tiers)-1:
-		return &b.Tiers[lvl]
+		return lvl
 	default:
-		return &b.Tiers[lvl+1]
+		return lvl + 1
 	}
+}
+
+// tierPos is the position of one of b's own tiers.
+func tierPos(b *questions.Bank, t *questions.Tier) int {
+	for i := range b.Tiers {
+		if &b.Tiers[i] == t {
+			return i
+		}
+	}
+	return -1
 }
 
 // Severity classifies a gap: met (0), small (0-10], moderate (10-25],
@@ -514,6 +544,10 @@ func sortGaps(rs []rankedGap) []Gap {
 	return gaps
 }
 
+// GapTo is the gap between a score and an expectation, before rounding:
+// how far the score falls short, 0 when it meets it.
+func GapTo(expected, score float64) float64 { return clean(math.Max(0, expected-score)) }
+
 // newGap is dimension d's gap to expectation e; score is nil when the
 // dimension has too few answers, else copied to *own, the gap's own.
 func newGap(d *questions.Dimension, e float64, score, own *float64, actions []Action) rankedGap {
@@ -524,7 +558,7 @@ func newGap(d *questions.Dimension, e float64, score, own *float64, actions []Ac
 	} else {
 		*own = *score
 		g.Score = own
-		g.Gap = clean(math.Max(0, e-*score))
+		g.Gap = GapTo(e, *score)
 		g.Severity = Severity(g.Gap)
 	}
 	return rankedGap{g: g, key: clean(d.Weight * g.Gap)}

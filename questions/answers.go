@@ -21,6 +21,9 @@ type Respondent struct {
 	ID   string `json:"id,omitempty" yaml:"id,omitempty"`
 	Name string `json:"name,omitempty" yaml:"name,omitempty"`
 	Role string `json:"role,omitempty" yaml:"role,omitempty"`
+	// Group is the part of the organisation the respondent belongs to
+	// (a department, a unit, a region), by which a cohort can be grouped.
+	Group string `json:"group,omitempty" yaml:"group,omitempty"`
 }
 
 // Kind says what a Value holds.
@@ -173,7 +176,7 @@ var yamlUnknown = lazyRegexp(`^field (\S+) not found in type questions\.(\w+)$`)
 // unknownAnswersField explains a key an answers file may not have.
 func unknownAnswersField(line int, name, typ string) Problem {
 	if typ == "Respondent" {
-		return Problem{Pos: Pos{Line: line}, Field: "respondent." + name, Msg: "unknown field; a respondent has id, name and role"}
+		return Problem{Pos: Pos{Line: line}, Field: "respondent." + name, Msg: "unknown field; a respondent has id, name, role and group"}
 	}
 	return Problem{Pos: Pos{Line: line}, Field: name, Msg: "unknown field; an answers file has bank, respondent and answers"}
 }

@@ -92,7 +92,7 @@ func TestParseAnswersFiles(t *testing.T) {
 		{"empty", "  \n", "me.yaml: empty; an answers file holds {answers: {question-id: value}}"},
 		{"no answers key", "respondent: {name: x}\n", "me.yaml: answers: missing; an answers file holds {answers: {question-id: value}}"},
 		{"unknown top-level key", "answer:\n  lik: 3\n", "me.yaml:1: answer: unknown field; an answers file has bank, respondent and answers"},
-		{"unknown respondent key", "respondent: {nam: x}\nanswers: {}\n", "me.yaml:1: respondent.nam: unknown field; a respondent has id, name and role"},
+		{"unknown respondent key", "respondent: {nam: x}\nanswers: {}\n", "me.yaml:1: respondent.nam: unknown field; a respondent has id, name, role and group"},
 		{"json unknown key", `{"answerz": {}}`, "me.yaml:1: answerz: unknown field; an answers file has bank, respondent and answers"},
 		{"wrong bank", "bank: other\nanswers: {lik: 3}\n", `me.yaml: bank: the answers are for bank "other" but the bank in use is "ans"; pass --bank with the bank they were written for`},
 		{"unknown role", "respondent: {role: leed}\nanswers: {lik: 3}\n", `me.yaml: respondent.role: unknown tier "leed" (did you mean "lead"?); use one of lead`},
@@ -160,7 +160,7 @@ func TestJSONAnswersAsStrictAsYAML(t *testing.T) {
 		{"{\"answers\": {\"q1\": 3},\n \"answers\": {\"q2\": 2}}", ":2: answers: given twice (first at line 1); keep one"},
 		{"{\"respondent\": {\"id\": \"a\",\n\"id\": \"b\"}, \"answers\": {}}", ":2: respondent.id: given twice (first at line 1); keep one"},
 		{`{"ANSWERS": {"q1": 3}}`, ":1: ANSWERS: unknown field; an answers file has bank, respondent and answers"},
-		{`{"respondent": {"Role": "x"}, "answers": {}}`, ":1: respondent.Role: unknown field; a respondent has id, name and role"},
+		{`{"respondent": {"Role": "x"}, "answers": {}}`, ":1: respondent.Role: unknown field; a respondent has id, name, role and group"},
 		{"{\"answers\": {\n\"q1\": 1e309}}", ":2: q1: 1e309 is not a usable number"},
 		{`{"answers": {"q1": [1, 1], "q2": {"a": 1}, "q3": [{"a": 1}, {"a": 2}]}}`, ""},
 	}

@@ -23,12 +23,26 @@ var CohortCSVHeader = []string{
 }
 
 // CohortCSV writes one row per dimension under a header row (RFC 4180).
-// Missing figures are empty cells.
+// Missing figures are empty cells. A cohort with groups (--by) has two
+// more columns first, scope (all, group or other) and group (its name),
+// and the rows of each group after the whole cohort's.
 func CohortCSV(w io.Writer, c *cohort.Report, _ Options) error {
-	cw := safetext.NewCSV(w, true)
-	if err := cw.Write(CohortCSVHeader); err != nil {
-		return err
+	rows := cohortCSVRows(c)
+	if len(c.Groups) > 0 {
+		rows = groupCSVRows(c, rows)
 	}
+	cw := safetext.NewCSV(w, true)
+	for _, row := range rows {
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	return cw.Flush()
+}
+
+// cohortCSVRows are the header and the rows of the csv format.
+func cohortCSVRows(c *cohort.Report) [][]string {
+	rows := [][]string{CohortCSVHeader}
 	gaps := gapsByDimension(c)
 	for _, d := range c.Dimensions {
 		row := []string{d.ID, d.Name, strconv.Itoa(d.N), strconv.Itoa(d.Insufficient),
@@ -38,11 +52,9 @@ func CohortCSV(w io.Writer, c *cohort.Report, _ Options) error {
 		} else {
 			row = append(row, "", "", "", "")
 		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		rows = append(rows, row)
 	}
-	return cw.Flush()
+	return rows
 }
 
 func gapsByDimension(c *cohort.Report) map[string]cohort.Gap {

@@ -48,6 +48,15 @@ type cohortHTMLData struct {
 	Levels                      [][]string
 	Top                         []cohort.Gap
 	Spread, LevelBars, TierBars template.HTML
+	Groups                      *htmlGroups
+}
+
+// htmlGroups is the groups' section of the page, when there are groups.
+type htmlGroups struct {
+	Heading, Note string
+	Head          []string
+	Rows          [][]string
+	Sentences     []string
 }
 
 // CohortHTML writes the cohort summary as a self-contained page (inline
@@ -61,6 +70,13 @@ func CohortHTML(w io.Writer, c *cohort.Report, _ Options) error {
 		Spread:    template.HTML(spreadChart(c).SVG()),
 		LevelBars: template.HTML(levelBars(c).SVG()),
 		TierBars:  template.HTML(tierBars(c).SVG()),
+	}
+	if len(c.Groups) > 0 {
+		rows := groupMedianRows(c)
+		d.Groups = &htmlGroups{Heading: groupsHeading(c), Note: groupsNote(c), Head: rows[0], Rows: rows[1:]}
+		for _, g := range c.Groups {
+			d.Groups.Sentences = append(d.Groups.Sentences, groupSentence(c, g))
+		}
 	}
 	return executePage(w, cohortPage(), d, "html cohort report")
 }

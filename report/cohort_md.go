@@ -38,6 +38,7 @@ func CohortMarkdown(w io.Writer, c *cohort.Report, _ Options) error {
 		rows = append(rows, []string{g.Name, strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), percent(g.Share), fig(g.MeanGap)})
 	}
 	m.table(rows, "l", "r", "r", "r", "r")
+	groupsMarkdown(&m, c)
 
 	m.blank()
 	if note := insufficientNote(c); note != "" {

@@ -25,6 +25,7 @@ func CohortText(w io.Writer, c *cohort.Report, o Options) error {
 	} else {
 		visualCohort(t, c)
 	}
+	groupsText(t, c)
 	t.blank()
 	t.para("", t.st.dim.Render(cohortPrivacy))
 	_, err := io.WriteString(w, t.sb.String())

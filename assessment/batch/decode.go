@@ -18,6 +18,17 @@ type fastDecoder struct {
 	bank *questions.Bank
 	// qidx maps question ids to bank order.
 	qidx map[string]int
+	// follows[i+1] is the question whose answer followed question i's on
+	// the last line (follows[0]: the first answer), or -1: lines of one
+	// export list their answers in one order, so the next key is
+	// nearly always this guess, checked without the map.
+	follows []int
+	last    int
+	// reuse, when set, keeps the option lists of multi answers in picked,
+	// reused from one scan to the next, instead of allocating each: for
+	// callers done with a line's answers before they scan the next.
+	reuse  bool
+	picked []string
 	// vals and set are scratch space, indexed like bank.Questions.
 	vals []questions.Value
 	set  []bool
@@ -30,13 +41,43 @@ func newFastDecoder(b *questions.Bank) *fastDecoder {
 	for i, q := range b.Questions {
 		d.qidx[q.ID] = i
 	}
+	d.follows = make([]int, len(b.Questions)+1)
+	for i := range d.follows {
+		d.follows[i] = -1
+	}
 	return d
 }
 
 // decode fills a from line and reports whether it could. a.Values must be
 // an empty map.
 func (d *fastDecoder) decode(line []byte, a *questions.Answers) bool {
+	if !d.scan(line, a) {
+		return false
+	}
+	for i, set := range d.set {
+		if set && d.vals[i].Kind != questions.Unanswered {
+			a.Values[d.bank.Questions[i].ID] = d.vals[i]
+		}
+	}
+	return true
+}
+
+// values are the answers of the line last scanned, by question position;
+// they are the decoder's own, valid until the next scan.
+func (d *fastDecoder) values() []questions.Value {
+	for i, set := range d.set {
+		if !set {
+			d.vals[i] = questions.Value{}
+		}
+	}
+	return d.vals
+}
+
+// scan reads line into a's bank and respondent and the decoder's values,
+// and reports whether it could.
+func (d *fastDecoder) scan(line []byte, a *questions.Answers) bool {
 	d.data, d.i = line, 0
+	d.picked = d.picked[:0]
 	clear(d.set)
 	var seenBank, seenResp, seenAnswers bool
 	ok := d.object(func(key []byte) bool {
@@ -61,25 +102,17 @@ func (d *fastDecoder) decode(line []byte, a *questions.Answers) bool {
 			if seenAnswers {
 				return false
 			}
-			seenAnswers = true
+			seenAnswers, d.last = true, -1
 			return d.object(d.answer)
 		}
 		return false
 	})
 	d.ws()
-	if !ok || !seenAnswers || d.i != len(d.data) {
-		return false
-	}
-	for i, set := range d.set {
-		if set && d.vals[i].Kind != questions.Unanswered {
-			a.Values[d.bank.Questions[i].ID] = d.vals[i]
-		}
-	}
-	return true
+	return ok && seenAnswers && d.i == len(d.data)
 }
 
 func (d *fastDecoder) respondent(r *questions.Respondent) bool {
-	var seen [3]bool
+	var seen [4]bool
 	ok := d.object(func(key []byte) bool {
 		var dst *string
 		var n int
@@ -90,6 +123,8 @@ func (d *fastDecoder) respondent(r *questions.Respondent) bool {
 			dst, n = &r.Name, 1
 		case "role":
 			dst, n = &r.Role, 2
+		case "group":
+			dst, n = &r.Group, 3
 		default:
 			return false
 		}
@@ -113,7 +148,14 @@ func (d *fastDecoder) respondent(r *questions.Respondent) bool {
 
 // answer reads the value of question key.
 func (d *fastDecoder) answer(key []byte) bool {
-	qi, ok := d.qidx[string(key)]
+	qi, ok := d.follows[d.last+1], true
+	if qi < 0 || d.bank.Questions[qi].ID != string(key) {
+		qi, ok = d.qidx[string(key)]
+		if ok {
+			d.follows[d.last+1] = qi
+		}
+	}
+	d.last = qi
 	if !ok || d.set[qi] {
 		return false
 	}
@@ -189,7 +231,16 @@ func (d *fastDecoder) picks(q *questions.Question) (questions.Value, bool) {
 	if q.Type != questions.Multi {
 		return questions.Value{}, false
 	}
-	ids := make([]string, 0, len(q.Options))
+	var ids []string
+	if d.reuse {
+		if cap(d.picked)-len(d.picked) < len(q.Options) {
+			d.picked = make([]string, 0, max(256, 2*cap(d.picked))) // the old array stays with its lists
+		}
+		n := len(d.picked)
+		ids = d.picked[n:n:min(cap(d.picked), n+len(q.Options))]
+	} else {
+		ids = make([]string, 0, len(q.Options))
+	}
 	ok := d.list('[', ']', func() bool {
 		s, ok := d.str()
 		if !ok {
@@ -204,6 +255,9 @@ func (d *fastDecoder) picks(q *questions.Question) (questions.Value, bool) {
 	})
 	if !ok {
 		return questions.Value{}, false
+	}
+	if d.reuse {
+		d.picked = d.picked[:len(d.picked)+len(ids)]
 	}
 	return questions.Value{Kind: questions.Picks, Opts: ids}, true
 }

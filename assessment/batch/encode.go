@@ -124,6 +124,7 @@ func appendRespondent(b []byte, r questions.Respondent) []byte {
 	field("id", r.ID)
 	field("name", r.Name)
 	field("role", r.Role)
+	field("group", r.Group)
 	return append(b, '}')
 }
 

@@ -109,7 +109,7 @@ var encodedFields = map[string]string{
 	"Result":         "schema tool bank respondent completed_at answers dimensions tiers level target gaps notes",
 	"Tool":           "name version",
 	"BankRef":        "id title version digest",
-	"Respondent":     "id name role",
+	"Respondent":     "id name role group",
 	"DimensionScore": "id name score coverage answered total status na weight sem",
 	"TierResult":     "id name rank met readiness blocking",
 	"TierRef":        "id name rank description challenges",

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/digilead/digilead/assessment"
@@ -73,15 +74,20 @@ type state struct {
 	dec    *fastDecoder
 	enc    *encoder
 	values map[string]questions.Value
-	csv    *safetext.CSV
-	csvBuf bytes.Buffer
 	row    []string
+	nums   []byte
+
+	answers   questions.Answers
+	positions []questions.Value
+	outline   assessment.Outline
 }
 
 func (s *Scorer) work(lines []Line, st *state) {
 	if st.dec == nil {
 		st.dec, st.enc = newFastDecoder(s.bank), newEncoder(s.bank)
+		st.dec.reuse = true // each line is written before the next is read
 		st.values = make(map[string]questions.Value, len(s.bank.Questions))
+		st.positions = make([]questions.Value, len(s.bank.Questions))
 		st.out = make([]byte, 0, 1<<20) // a chunk's results are about 1 MiB
 	}
 	st.out, st.problems, st.scored = st.out[:0], st.problems[:0], 0
@@ -99,6 +105,16 @@ func (s *Scorer) line(l Line, st *state) error {
 	if l.Err != nil {
 		return l.Err
 	}
+	if s.format == CSV {
+		a := &st.answers
+		values, err := s.positions(l.Data, st.dec, st.positions, a)
+		if err != nil {
+			return err
+		}
+		s.scorer.Outline(values, a.Respondent.Role, s.opts.Target, &st.outline)
+		st.out = s.csvRow(st, a.Respondent, &st.outline)
+		return nil
+	}
 	clear(st.values)
 	a := &questions.Answers{Values: st.values}
 	if !st.dec.decode(l.Data, a) {
@@ -108,16 +124,32 @@ func (s *Scorer) line(l Line, st *state) error {
 		}
 	}
 	r := s.scorer.Score(a, s.opts)
-	if s.format == CSV {
-		st.out = s.csvRow(st, r)
-		return nil
-	}
 	out, err := st.enc.result(st.out, r)
 	if err != nil {
 		return fmt.Errorf("cannot write the result: %v", err)
 	}
 	st.out = append(out, '\n')
 	return nil
+}
+
+// positions reads an answer set into a and its values by question
+// position: with the fast decoder dec, or the standard way when that one
+// gives up. The values are dec's own or scratch's, valid until the next
+// call.
+func (s *Scorer) positions(data []byte, dec *fastDecoder, scratch []questions.Value, a *questions.Answers) ([]questions.Value, error) {
+	*a = questions.Answers{}
+	if dec.scan(data, a) {
+		return dec.values(), nil
+	}
+	checked, err := s.check(data)
+	if err != nil {
+		return nil, err
+	}
+	*a = *checked
+	for i, q := range s.bank.Questions {
+		scratch[i] = checked.Values[q.ID]
+	}
+	return scratch, nil
 }
 
 // check reads a line the standard way, for its messages.
@@ -175,30 +207,31 @@ func (s *Scorer) csvHeader() []byte {
 	return buf.Bytes()
 }
 
-// csvRow appends a result's row. Insufficient scores and the level of
-// someone who meets no tier are empty cells.
-func (s *Scorer) csvRow(st *state, r *assessment.Result) []byte {
-	if st.csv == nil {
-		st.csv = safetext.NewCSV(&st.csvBuf, false)
-	}
+// csvRow appends an answer set's row. Insufficient scores and the level
+// of someone who meets no tier are empty cells; numbers are written as
+// the result's JSON writes them.
+func (s *Scorer) csvRow(st *state, r questions.Respondent, o *assessment.Outline) []byte {
 	level := ""
-	if r.Level != nil {
-		level = r.Level.ID
+	if o.Level >= 0 {
+		level = s.bank.Tiers[o.Level].ID
 	}
-	row := append(st.row[:0], r.Respondent.ID, r.Respondent.Name, r.Respondent.Role, level, r.Target.ID)
-	for _, d := range r.Dimensions {
-		cell := ""
-		if d.Score != nil {
-			cell = strconv.FormatFloat(*d.Score, 'f', -1, 64)
+	row := append(st.row[:0], r.ID, r.Name, r.Role, level, s.bank.Tiers[o.Target].ID)
+	nums := st.nums[:0]
+	for _, x := range o.Scores {
+		if !math.IsNaN(x) {
+			nums = strconv.AppendFloat(nums, x, 'f', -1, 64)
 		}
-		row = append(row, cell)
+		nums = append(nums, 0)
 	}
-	for _, t := range r.Tiers {
-		row = append(row, strconv.FormatFloat(t.Readiness, 'f', -1, 64))
+	for _, x := range o.Readiness {
+		nums = append(strconv.AppendFloat(nums, x, 'f', -1, 64), 0)
+	}
+	st.nums = nums
+	for len(nums) > 0 {
+		i := bytes.IndexByte(nums, 0)
+		row = append(row, string(nums[:i]))
+		nums = nums[i+1:]
 	}
 	st.row = row
-	st.csvBuf.Reset()
-	st.csv.Write(row)
-	st.csv.Flush()
-	return append(st.out, st.csvBuf.Bytes()...)
+	return safetext.AppendCSVRow(st.out, row...)
 }

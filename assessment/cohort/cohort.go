@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/digilead/digilead/assessment"
@@ -37,6 +38,31 @@ type Report struct {
 	Levels     []LevelCount         `json:"levels"`
 	Tiers      []Tier               `json:"tiers"`
 	Gaps       []Gap                `json:"gaps"`
+	// By is the respondent field the groups are by; absent without
+	// groups.
+	By string `json:"by,omitempty"`
+	// MinGroup is the fewest people a group shown has; set with groups.
+	MinGroup int `json:"min_group,omitempty"`
+	// Groups sum up each group of people sharing a value of By, in order
+	// of that value; groups under the minimum size are merged into one
+	// (see Group.Other).
+	Groups []Group `json:"groups,omitempty"`
+}
+
+// Group is the summary of one group of a cohort, shaped like the report.
+type Group struct {
+	// Name is the value of the field the group shares ("" when people
+	// did not give it).
+	Name string `json:"name"`
+	// Other marks the "other groups": the groups too small to be shown
+	// alone, merged. Its Name is empty and Merged counts them.
+	Other        bool         `json:"other,omitempty"`
+	Merged       int          `json:"merged,omitempty"`
+	Participants int          `json:"participants"`
+	Dimensions   []Dimension  `json:"dimensions"`
+	Levels       []LevelCount `json:"levels"`
+	Tiers        []Tier       `json:"tiers"`
+	Gaps         []Gap        `json:"gaps"`
 }
 
 // Dimension is the distribution of one dimension's scores. The figures
@@ -94,55 +120,105 @@ var ErrMixedBanks = errors.New("results from different banks")
 
 // Options shape a cohort.
 type Options struct {
-	// MinGroup is the fewest participants reported; 0 means
-	// DefaultMinGroup.
+	// MinGroup is the fewest participants reported, for the whole cohort
+	// and for each group; 0 means DefaultMinGroup.
 	MinGroup int
 	// Bank and Target, when Target is set, measure everyone's gaps against
 	// that tier of the bank (results only carry gaps to their own target).
-	// The results must come from this bank.
+	// The results must come from this bank. AddOutline needs Bank.
 	Bank   *questions.Bank
 	Target *questions.Tier
+	// By, when set, also sums up each group of people sharing a value of
+	// that respondent field (ByFields), under the same MinGroup.
+	By string
 }
 
 // Builder adds up results one at a time, in memory proportional to the
-// number of people times dimensions.
+// number of distinct scores (see Tally) and of people counted (their
+// identities, to count each once).
 type Builder struct {
 	o Options
-	// scorer works out the gaps to Options.Target.
+	// scorer works out the gaps to Options.Target of results.
 	scorer *assessment.Scorer
+	// targetExp are Options.Target's expectations by bank dimension, for
+	// outlines.
+	targetExp []expectation
 
-	bank   assessment.BankVersion
-	groups []group // results per bank; only the first is summed
+	bank  assessment.BankVersion
+	banks []bankGroup // results per bank; only the first is summed
 
-	n      int
-	dims   []dimAcc
+	dims   []dimInfo
 	dimIdx map[string]int
-	tiers  []tierAcc
-	levels map[string]int // tier id ("" for developing) -> count
-	gaps   []gapAcc
+	tiers  []tierInfo
+	all    tallies
+	by     map[string]*tallies
 
-	seen       map[string]string // result identity -> where first read
+	ids        identities
 	duplicates []Duplicate
+	fig        figures // scratch
+	key        []byte  // scratch
 }
 
-type group struct {
+type expectation struct {
+	dim      int
+	expected float64
+}
+
+type bankGroup struct {
 	bank    assessment.BankVersion
 	digest  string // two edits of one version differ here
 	count   int
 	sources []string // the first few, for messages
 }
 
+type dimInfo struct{ id, name string }
+
+type tierInfo struct {
+	id, name string
+	rank     int
+}
+
+// figures are one person's, by dimension and tier index of the Builder.
+type figures struct {
+	dims  []dimFigure
+	tiers []tierFigure
+	level int // tier index, -1 for Developing
+	gaps  []gapFigure
+}
+
+type dimFigure struct {
+	i     int
+	score float64 // NaN when insufficient
+}
+
+type tierFigure struct {
+	i         int
+	met       bool
+	readiness float64
+}
+
+type gapFigure struct {
+	i   int
+	gap float64
+}
+
+// tallies are the sums of a group of people.
+type tallies struct {
+	n          int
+	dims       []dimAcc
+	tiers      []tierAcc
+	developing int
+	gaps       []gapAcc
+}
+
 type dimAcc struct {
-	id, name     string
-	scores       []float64
+	scores       Tally
 	insufficient int
 }
 
 type tierAcc struct {
-	id, name  string
-	rank      int
-	met       int
-	readiness float64
+	met, level int
+	readiness  float64
 }
 
 type gapAcc struct {
@@ -150,16 +226,27 @@ type gapAcc struct {
 	sum            float64
 }
 
+// ByFields are the respondent fields a cohort can be grouped by.
+var ByFields = []string{"group", "role"}
+
 // New starts a cohort.
 func New(o Options) *Builder {
 	if o.MinGroup == 0 {
 		o.MinGroup = DefaultMinGroup
 	}
-	b := &Builder{o: o, dimIdx: map[string]int{}, levels: map[string]int{}, seen: map[string]string{}}
+	b := &Builder{o: o, dimIdx: map[string]int{}}
+	if o.By != "" {
+		b.by = map[string]*tallies{}
+	}
 	if o.Bank != nil {
-		b.groups = []group{{bank: assessment.NewBankRef(o.Bank).WithoutDigest(), digest: o.Bank.Digest}}
+		b.banks = []bankGroup{{bank: assessment.NewBankRef(o.Bank).WithoutDigest(), digest: o.Bank.Digest}}
 		if o.Target != nil {
 			b.scorer = assessment.NewScorer(o.Bank)
+			for d, dim := range o.Bank.Dimensions {
+				if e, ok := o.Target.Expectations[dim.ID]; ok {
+					b.targetExp = append(b.targetExp, expectation{dim: d, expected: e})
+				}
+			}
 		}
 	}
 	return b
@@ -168,90 +255,221 @@ func New(o Options) *Builder {
 const maxSources = 3
 
 // Add adds one result; source names it in messages only.
-func (b *Builder) Add(e *Entry, source string) {
-	if key := e.identity(); key != "" {
-		if first, ok := b.seen[key]; ok {
-			b.duplicates = append(b.duplicates, Duplicate{Source: source, First: first})
-			return
-		}
-		b.seen[key] = source
+func (b *Builder) Add(e *Entry, source string) { b.AddAt(e, source, 0) }
+
+// AddAt adds one result read at line of source (0: source is the
+// result), for messages only.
+func (b *Builder) AddAt(e *Entry, source string, line int) {
+	if key := e.identity(); key != "" && b.duplicate([]byte(key), source, line) {
+		return
 	}
 	ref := e.Bank.WithoutDigest()
 	gi := -1
-	for i, g := range b.groups {
+	for i, g := range b.banks {
 		if g.bank.ID == ref.ID && g.bank.Version == ref.Version && sameEdit(g.digest, e.Bank.Digest) {
 			gi = i
 			break
 		}
 	}
 	if gi < 0 {
-		b.groups = append(b.groups, group{bank: ref, digest: e.Bank.Digest})
-		gi = len(b.groups) - 1
+		b.banks = append(b.banks, bankGroup{bank: ref, digest: e.Bank.Digest})
+		gi = len(b.banks) - 1
 	}
-	g := &b.groups[gi]
-	g.count++
-	if len(g.sources) < maxSources {
-		g.sources = append(g.sources, source)
-	}
-	if gi == 0 {
+	if b.counted(gi, source, line) {
 		b.add(e)
 	}
 }
 
+// duplicate reports whether a result of identity key was counted before,
+// noting it when it was.
+func (b *Builder) duplicate(key []byte, source string, line int) bool {
+	first, dup := b.ids.first(key, source, line)
+	if dup {
+		b.duplicates = append(b.duplicates, Duplicate{Source: place(source, line), First: first})
+	}
+	return dup
+}
+
+// place is FILE:LINE, or FILE for line 0.
+func place(source string, line int) string {
+	if line == 0 {
+		return source
+	}
+	return source + ":" + strconv.Itoa(line)
+}
+
+// counted counts a result of bank group gi and reports whether it is
+// summed (only the first group is).
+func (b *Builder) counted(gi int, source string, line int) bool {
+	g := &b.banks[gi]
+	g.count++
+	if len(g.sources) < maxSources {
+		g.sources = append(g.sources, place(source, line))
+	}
+	return gi == 0
+}
+
 func (b *Builder) add(e *Entry) {
-	if b.n == 0 {
+	if b.all.n == 0 {
 		b.bank = e.Bank.WithoutDigest()
 	}
-	b.n++
+	f := b.reset()
 	scores := make(map[string]*float64, len(e.Dimensions))
 	for _, d := range e.Dimensions {
 		i := b.dimension(d.ID, d.Name)
 		scores[d.ID] = d.Score
-		if d.Score == nil {
-			b.dims[i].insufficient++
-		} else {
-			b.dims[i].scores = append(b.dims[i].scores, *d.Score)
-		}
+		f.dims = append(f.dims, dimFigure{i: i, score: orNaN(d.Score)})
 	}
 	for _, t := range e.Tiers {
-		i := b.tier(t)
-		if t.Met {
-			b.tiers[i].met++
-		}
-		b.tiers[i].readiness += t.Readiness
+		f.tiers = append(f.tiers, tierFigure{i: b.tier(t.ID, t.Name, t.Rank), met: t.Met, readiness: t.Readiness})
 	}
-	level := ""
 	if e.Level != nil {
-		level = e.Level.ID
+		f.level = slices.IndexFunc(b.tiers, func(t tierInfo) bool { return t.id == e.Level.ID })
 	}
-	b.levels[level]++
-	b.addGaps(e, scores)
-}
-
-// addGaps counts the entry's gaps: to its own target, or to the common
-// target computed from the bank.
-func (b *Builder) addGaps(e *Entry, scores map[string]*float64) {
 	if b.o.Target == nil {
 		for _, g := range e.Gaps {
 			b.gap(g.Dimension, g.Score, g.Gap)
 		}
+	} else {
+		for _, g := range b.scorer.Gaps(b.o.Target, scores) {
+			b.gap(g.Dimension, g.Score, g.Gap)
+		}
+	}
+	b.count(f, groupOf(b.o.By, e.Respondent.Role, e.Respondent.Group))
+}
+
+// AddOutline adds the outline of an answer set scored with Options.Bank,
+// read at line of source (for messages only). An outline is counted as its result
+// would be: once for its respondent's id and name (all of one run's
+// results share their completion time and bank).
+func (b *Builder) AddOutline(o *assessment.Outline, source string, line int) {
+	if r := o.Respondent; r.ID != "" || r.Name != "" {
+		b.key = append(append(append(b.key[:0], r.ID...), 0), r.Name...)
+		if b.duplicate(b.key, source, line) {
+			return
+		}
+	}
+	if !b.counted(0, source, line) {
 		return
 	}
-	for _, g := range b.scorer.Gaps(b.o.Target, scores) {
-		b.gap(g.Dimension, g.Score, g.Gap)
+	bank := b.o.Bank
+	if b.all.n == 0 {
+		b.bank = assessment.NewBankRef(bank).WithoutDigest()
+		for _, d := range bank.Dimensions {
+			b.dimension(d.ID, d.Name)
+		}
+		for _, t := range bank.Tiers {
+			b.tier(t.ID, t.Name, t.Rank)
+		}
+	}
+	f := b.reset()
+	for d, s := range o.Scores {
+		f.dims = append(f.dims, dimFigure{i: d, score: s})
+	}
+	for t, met := range o.Met {
+		f.tiers = append(f.tiers, tierFigure{i: t, met: met, readiness: o.Readiness[t]})
+	}
+	f.level = o.Level
+	if b.o.Target == nil {
+		for d, g := range o.Gaps {
+			if !math.IsNaN(g) {
+				f.gaps = append(f.gaps, gapFigure{i: d, gap: g})
+			}
+		}
+	} else {
+		for _, x := range b.targetExp {
+			if s := o.Scores[x.dim]; !math.IsNaN(s) {
+				f.gaps = append(f.gaps, gapFigure{i: x.dim, gap: assessment.GapTo(x.expected, s)})
+			}
+		}
+	}
+	b.count(f, groupOf(b.o.By, o.Respondent.Role, o.Respondent.Group))
+}
+
+// reset empties the scratch figures.
+func (b *Builder) reset() *figures {
+	f := &b.fig
+	f.dims, f.tiers, f.gaps, f.level = f.dims[:0], f.tiers[:0], f.gaps[:0], -1
+	return f
+}
+
+// count adds a person's figures to everyone's and to their group's.
+func (b *Builder) count(f *figures, group string) {
+	b.all.add(f, len(b.dims), len(b.tiers))
+	if b.by != nil {
+		t := b.by[group]
+		if t == nil {
+			t = &tallies{}
+			b.by[group] = t
+		}
+		t.add(f, len(b.dims), len(b.tiers))
 	}
 }
 
-func (b *Builder) gap(dim string, score *float64, gap float64) {
-	i, ok := b.dimIdx[dim]
-	if !ok || score == nil {
-		return
+func (t *tallies) add(f *figures, dims, tiers int) {
+	t.n++
+	if len(t.dims) < dims {
+		t.dims = append(t.dims, make([]dimAcc, dims-len(t.dims))...)
+		t.gaps = append(t.gaps, make([]gapAcc, dims-len(t.gaps))...)
 	}
-	acc := &b.gaps[i]
-	acc.assessed++
-	if gap > 0 {
-		acc.with++
-		acc.sum += gap
+	if len(t.tiers) < tiers {
+		t.tiers = append(t.tiers, make([]tierAcc, tiers-len(t.tiers))...)
+	}
+	for _, d := range f.dims {
+		if math.IsNaN(d.score) {
+			t.dims[d.i].insufficient++
+		} else {
+			t.dims[d.i].scores.Add(d.score)
+		}
+	}
+	for _, x := range f.tiers {
+		if x.met {
+			t.tiers[x.i].met++
+		}
+		t.tiers[x.i].readiness += x.readiness
+	}
+	if f.level < 0 {
+		t.developing++
+	} else {
+		t.tiers[f.level].level++
+	}
+	for _, g := range f.gaps {
+		acc := &t.gaps[g.i]
+		acc.assessed++
+		if g.gap > 0 {
+			acc.with++
+			acc.sum += g.gap
+		}
+	}
+}
+
+// merge adds o's sums.
+func (t *tallies) merge(o *tallies) {
+	t.n += o.n
+	t.developing += o.developing
+	t.dims = append(t.dims, make([]dimAcc, max(0, len(o.dims)-len(t.dims)))...)
+	t.gaps = append(t.gaps, make([]gapAcc, max(0, len(o.gaps)-len(t.gaps)))...)
+	t.tiers = append(t.tiers, make([]tierAcc, max(0, len(o.tiers)-len(t.tiers)))...)
+	for i, d := range o.dims {
+		t.dims[i].scores.Merge(&d.scores)
+		t.dims[i].insufficient += d.insufficient
+	}
+	for i, x := range o.tiers {
+		t.tiers[i].met += x.met
+		t.tiers[i].level += x.level
+		t.tiers[i].readiness += x.readiness
+	}
+	for i, g := range o.gaps {
+		t.gaps[i].with += g.with
+		t.gaps[i].assessed += g.assessed
+		t.gaps[i].sum += g.sum
+	}
+}
+
+// gap adds a result's gap on a dimension it lists, when it has a score.
+func (b *Builder) gap(dim string, score *float64, gap float64) {
+	if i, ok := b.dimIdx[dim]; ok && score != nil {
+		b.fig.gaps = append(b.fig.gaps, gapFigure{i: i, gap: gap})
 	}
 }
 
@@ -261,18 +479,18 @@ func (b *Builder) dimension(id, name string) int {
 		return i
 	}
 	b.dimIdx[id] = len(b.dims)
-	b.dims = append(b.dims, dimAcc{id: id, name: name})
-	b.gaps = append(b.gaps, gapAcc{})
+	b.dims = append(b.dims, dimInfo{id: id, name: name})
 	return len(b.dims) - 1
 }
 
-func (b *Builder) tier(t EntryTier) int {
+// tier returns the index of a tier, adding it when new.
+func (b *Builder) tier(id, name string, rank int) int {
 	for i := range b.tiers {
-		if b.tiers[i].id == t.ID {
+		if b.tiers[i].id == id {
 			return i
 		}
 	}
-	b.tiers = append(b.tiers, tierAcc{id: t.ID, name: t.Name, rank: t.Rank})
+	b.tiers = append(b.tiers, tierInfo{id: id, name: name, rank: rank})
 	return len(b.tiers) - 1
 }
 
@@ -281,33 +499,57 @@ func (b *Builder) Report() (*Report, error) {
 	if err := b.mixed(); err != nil {
 		return nil, err
 	}
-	if b.n < b.o.MinGroup {
+	n := b.all.n
+	if n < b.o.MinGroup {
 		return nil, refuse(ErrTooSmall, "only %d %s: a cohort report needs at least %d people, so that no one can be recognised from the figures. Add results, or pass --min-group %d if everyone in the group agreed to share",
-			b.n, questions.Plural(b.n, "result", "results"), b.o.MinGroup, max(1, b.n))
+			n, questions.Plural(n, "result", "results"), b.o.MinGroup, max(1, n))
 	}
-	r := &Report{Schema: Schema, Bank: b.bank, Participants: b.n, Dimensions: []Dimension{}, Levels: []LevelCount{}, Tiers: []Tier{}, Gaps: []Gap{}}
+	r := &Report{Schema: Schema, Bank: b.bank}
 	if t := b.o.Target; t != nil {
 		r.GapTarget = &assessment.TierName{ID: t.ID, Name: t.Name}
 	}
-	for _, d := range b.dims {
-		r.Dimensions = append(r.Dimensions, describe(d))
+	r.Participants, r.Dimensions, r.Levels, r.Tiers, r.Gaps = b.summary(&b.all)
+	if b.by != nil {
+		r.By, r.MinGroup = b.o.By, b.o.MinGroup
+		r.Groups = b.groups()
 	}
-	slices.SortStableFunc(b.tiers, func(x, y tierAcc) int { return cmp.Compare(x.rank, y.rank) })
-	r.Levels = append(r.Levels, LevelCount{Name: DevelopingName, Count: b.levels[""]})
-	for _, t := range b.tiers {
-		id := t.id
-		r.Levels = append(r.Levels, LevelCount{ID: &id, Name: t.name, Count: b.levels[t.id]})
-		r.Tiers = append(r.Tiers, Tier{ID: t.id, Name: t.name, Met: t.met, ReadinessMean: round(t.readiness/float64(b.n), 100)})
-	}
-	r.Gaps = b.commonGaps()
 	return r, nil
+}
+
+// summary sums up a group of people.
+func (b *Builder) summary(t *tallies) (int, []Dimension, []LevelCount, []Tier, []Gap) {
+	dims, levels, tiers := []Dimension{}, []LevelCount{}, []Tier{}
+	for i, d := range b.dims {
+		var acc dimAcc
+		if i < len(t.dims) {
+			acc = t.dims[i]
+		}
+		dims = append(dims, describe(d, &acc))
+	}
+	order := make([]int, len(b.tiers))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(b.tiers[x].rank, b.tiers[y].rank) })
+	levels = append(levels, LevelCount{Name: DevelopingName, Count: t.developing})
+	for _, i := range order {
+		ti := b.tiers[i]
+		var acc tierAcc
+		if i < len(t.tiers) {
+			acc = t.tiers[i]
+		}
+		id := ti.id
+		levels = append(levels, LevelCount{ID: &id, Name: ti.name, Count: acc.level})
+		tiers = append(tiers, Tier{ID: ti.id, Name: ti.name, Met: acc.met, ReadinessMean: round(acc.readiness/float64(t.n), 100)})
+	}
+	return t.n, dims, levels, tiers, b.commonGaps(t)
 }
 
 // commonGaps lists the gaps by share, largest first; ties by count, then
 // mean gap, then bank order.
-func (b *Builder) commonGaps() []Gap {
+func (b *Builder) commonGaps(t *tallies) []Gap {
 	gaps := []Gap{}
-	for i, acc := range b.gaps {
+	for i, acc := range t.gaps {
 		if acc.assessed == 0 {
 			continue
 		}
@@ -325,22 +567,22 @@ func (b *Builder) commonGaps() []Gap {
 
 // mixed refuses results from more than one bank, naming the odd ones out.
 func (b *Builder) mixed() error {
-	if len(b.groups) == 0 {
+	if len(b.banks) == 0 {
 		return refuse(ErrTooSmall, "no results to report on")
 	}
-	if len(b.groups) == 1 {
+	if len(b.banks) == 1 {
 		return nil
 	}
 	main := 0
 	if b.o.Bank == nil { // the largest group sets the bank
-		for i, g := range b.groups {
-			if g.count > b.groups[main].count {
+		for i, g := range b.banks {
+			if g.count > b.banks[main].count {
 				main = i
 			}
 		}
 	}
 	var odd []string
-	for i, g := range b.groups {
+	for i, g := range b.banks {
 		if i == main {
 			continue
 		}
@@ -349,12 +591,12 @@ func (b *Builder) mixed() error {
 			names += fmt.Sprintf(" and %d more", g.count-len(g.sources))
 		}
 		edit := ""
-		if m := b.groups[main]; g.bank.ID == m.bank.ID && g.bank.Version == m.bank.Version {
+		if m := b.banks[main]; g.bank.ID == m.bank.ID && g.bank.Version == m.bank.Version {
 			edit = fmt.Sprintf(" as edited differently (digest %s, not %s)", short(g.digest), short(m.digest))
 		}
 		odd = append(odd, fmt.Sprintf("%s %s from bank %s %s%s", names, questions.Plural(g.count, "is", "are"), g.bank.ID, g.bank.Version, edit))
 	}
-	m := b.groups[main]
+	m := b.banks[main]
 	others := fmt.Sprintf("the other %d %s", m.count, questions.Plural(m.count, "result", "results"))
 	advice := "A cohort compares like with like: report on each bank separately"
 	if b.o.Bank != nil {
@@ -403,21 +645,20 @@ func (r *refusal) Error() string { return r.msg }
 func (r *refusal) Is(target error) bool { return target == r.kind || target == questions.ErrInvalid }
 
 // describe computes a dimension's distribution.
-func describe(d dimAcc) Dimension {
-	out := Dimension{ID: d.id, Name: d.name, N: len(d.scores), Insufficient: d.insufficient}
-	s := d.scores
-	if len(s) == 0 {
+func describe(d dimInfo, acc *dimAcc) Dimension {
+	out := Dimension{ID: d.id, Name: d.name, N: acc.scores.N(), Insufficient: acc.insufficient}
+	s := acc.scores.Summary()
+	if !s.OK {
 		return out
 	}
-	slices.Sort(s)
-	out.Mean = new(round(Mean(s), 100))
-	if sd, ok := SD(s); ok {
-		out.SD = new(round(sd, 100))
+	out.Mean = new(round(s.Mean, 100))
+	if s.SDOK {
+		out.SD = new(round(s.SD, 100))
 	}
-	out.Min, out.Max = new(s[0]), new(s[len(s)-1])
-	out.P25 = new(round(Quantile(s, 0.25), 100))
-	out.Median = new(round(Quantile(s, 0.5), 100))
-	out.P75 = new(round(Quantile(s, 0.75), 100))
+	out.Min, out.Max = new(s.Min), new(s.Max)
+	out.P25 = new(round(s.P25, 100))
+	out.Median = new(round(s.Median, 100))
+	out.P75 = new(round(s.P75, 100))
 	return out
 }
 
@@ -458,6 +699,13 @@ func Quantile(sorted []float64, p float64) float64 {
 }
 
 func round(x, scale float64) float64 { return math.Round(x*scale) / scale }
+
+func orNaN(p *float64) float64 {
+	if p == nil {
+		return math.NaN()
+	}
+	return *p
+}
 
 func deref(p *float64) float64 {
 	if p == nil {

@@ -26,11 +26,14 @@ type Entry struct {
 	} `json:"target"`
 	Gaps []EntryGap `json:"gaps"`
 	// Respondent and CompletedAt tell one person's result of one moment,
-	// so that a result read twice is counted once; nothing else of them
-	// is kept.
+	// so that a result read twice is counted once, and the respondent's
+	// role and group place them in a group (Options.By); nothing else of
+	// them is kept.
 	Respondent struct {
-		ID   string `json:"id"`
-		Name string `json:"name"`
+		ID    string `json:"id"`
+		Name  string `json:"name"`
+		Role  string `json:"role"`
+		Group string `json:"group"`
 	} `json:"respondent"`
 	CompletedAt string `json:"completed_at"`
 }
@@ -81,8 +84,11 @@ func Decode(data []byte) (*Entry, error) {
 	if len(data) == 0 || data[0] != '{' {
 		return nil, questions.Invalidf("not a digilead result: expected a JSON object")
 	}
-	if err := json.Unmarshal(data, &e); err != nil {
-		return nil, assessment.JSONError(data, err)
+	if !fastEntry(data, &e) {
+		e = Entry{}
+		if err := json.Unmarshal(data, &e); err != nil {
+			return nil, assessment.JSONError(data, err)
+		}
 	}
 	if err := assessment.CheckComplete(e.Schema, e.Bank.ID, len(e.Dimensions), len(e.Tiers), e.Target.ID); err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package cohort
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/batch/batchtest"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 func TestDecodeResult(t *testing.T) {
@@ -67,6 +69,80 @@ func FuzzDecode(f *testing.F) {
 		b.Add(e, "fuzz")
 		if _, err := b.Report(); err != nil {
 			t.Fatalf("a decoded entry cannot be reported: %v", err)
+		}
+	})
+}
+
+// scoredResults are results of generated answer sets as score writes
+// them, and as encoding/json writes them, indented.
+func scoredResults(t testing.TB, n int) [][]byte {
+	b := questions.Default()
+	var out [][]byte
+	for i := range n {
+		set := batchtest.AnswerSet(b, i, batchtest.Options{Seed: 9, SkipRate: 0.3, NARate: 0.2, Names: i%2 == 0, Groups: []string{"a", "b"}})
+		a, err := b.CheckAnswers(questions.RawAnswers{Respondent: set.Respondent, Answers: set.Answers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := assessment.Score(b, a, assessment.Options{Now: time.Unix(int64(i), 0)})
+		data, _ := json.Marshal(r)
+		pretty, _ := json.MarshalIndent(r, "", "  ")
+		out = append(out, data, pretty)
+	}
+	return out
+}
+
+// TestFastEntry: the fast decoder reads results as encoding/json does,
+// and gives up on what it must leave to encoding/json.
+func TestFastEntry(t *testing.T) {
+	for _, data := range scoredResults(t, 20) {
+		var fast, std Entry
+		if !fastEntry(data, &fast) {
+			t.Fatalf("a result was not read fast:\n%.300s", data)
+		}
+		if err := json.Unmarshal(data, &std); err != nil || !reflect.DeepEqual(fast, std) {
+			t.Fatalf("fast %+v\nstd  %+v (%v)", fast, std, err)
+		}
+	}
+	for _, doc := range []string{
+		`{"Schema":"digilead.result/v1"}`,
+		`{"schema":"digilead.result/v1","schema":"x"}`,
+		`{"schema":"digilead\u002eresult/v1"}`,
+		`{"dimensions":[{"id":"a","score":1e400}]}`,
+		`{"tiers":[{"rank":1.5}]}`,
+		`{"tiers":[{"met":null}]}`,
+		`{"answers":{"a":"\x"}}`,
+		`{"answers":[1,2,}`,
+		`{"schema":"x"} {}`,
+	} {
+		var e Entry
+		if fastEntry([]byte(doc), &e) {
+			t.Errorf("%s: read fast; it must be left to encoding/json", doc)
+		}
+	}
+}
+
+// FuzzFastEntry: whatever the fast decoder accepts, encoding/json accepts
+// too and reads the same way.
+func FuzzFastEntry(f *testing.F) {
+	b := questionstest.Load(f, "../testdata/small.yaml")
+	a, _ := b.CheckAnswers(questions.RawAnswers{Respondent: questions.Respondent{ID: "e1", Group: "g"}, Answers: map[string]any{"a1": 4.0, "a2": 2.0, "b1": "x"}})
+	if a == nil {
+		f.Fatal("the seed answers do not fit the bank")
+	}
+	small, _ := json.Marshal(assessment.Score(b, a, assessment.Options{}))
+	f.Add(small)
+	f.Add([]byte(`{"schema":"digilead.result/v1","level":null,"answers":{"x":["\u00e9",1.5e3,true]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var fast, std Entry
+		if !fastEntry(data, &fast) {
+			return
+		}
+		if err := json.Unmarshal(data, &std); err != nil {
+			t.Fatalf("read fast, refused by encoding/json: %v", err)
+		}
+		if !reflect.DeepEqual(fast, std) {
+			t.Fatalf("fast %+v\nstd  %+v", fast, std)
 		}
 	})
 }

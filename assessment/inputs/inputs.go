@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/digilead/digilead/assessment/batch"
@@ -128,13 +129,28 @@ func (s *Set) open(path string) error {
 	return nil
 }
 
+// Place is where a document was read: the input's name and the line it
+// starts at (0 for an input that is one document).
+type Place struct {
+	Source string
+	Line   int
+}
+
+// String is FILE:LINE, or FILE for a whole input.
+func (p Place) String() string {
+	if p.Line == 0 {
+		return p.Source
+	}
+	return p.Source + ":" + strconv.Itoa(p.Line)
+}
+
 // Read reads every input of the set and adds each document to the caller
-// with where it came from (FILE:LINE). An input whose first non-blank line
+// with where it came from. An input whose first non-blank line
 // is a lone "{" is one pretty-printed document (at most
 // questions.MaxFileSize); any other input is JSON Lines, decoded in
 // parallel and added in input order. Documents that cannot be decoded,
 // and over-long lines, go to rep.
-func Read[T any](ctx context.Context, s *Set, decode func([]byte) (T, error), add func(at string, v T), rep *Reporter) error {
+func Read[T any](ctx context.Context, s *Set, decode func([]byte) (T, error), add func(at Place, v T), rep *Reporter) error {
 	for _, in := range s.Inputs {
 		text, err := utf8Text(in.Name, in.R)
 		if err != nil {
@@ -154,7 +170,7 @@ func Read[T any](ctx context.Context, s *Set, decode func([]byte) (T, error), ad
 			if v, err := decode(data); err != nil {
 				rep.Reject(in.Name, 1, err)
 			} else {
-				add(in.Name, v)
+				add(Place{Source: in.Name}, v)
 			}
 			continue
 		}
@@ -180,7 +196,7 @@ func Read[T any](ctx context.Context, s *Set, decode func([]byte) (T, error), ad
 						rep.Reject(l.Source, l.No, d.errs[i])
 						continue
 					}
-					add(fmt.Sprintf("%s:%d", l.Source, l.No), d.values[i])
+					add(Place{Source: l.Source, Line: l.No}, d.values[i])
 				}
 				return nil
 			})

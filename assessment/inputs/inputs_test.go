@@ -36,7 +36,7 @@ func read(t *testing.T, in string) (added []string, errOut string, rejected int)
 	}
 	var buf bytes.Buffer
 	rep := NewReporter(&buf)
-	err = Read(context.Background(), set, decodeObject, func(at string, v string) { added = append(added, at+" "+v) }, rep)
+	err = Read(context.Background(), set, decodeObject, func(at Place, v string) { added = append(added, at.String()+" "+v) }, rep)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func FuzzRead(f *testing.F) {
 		var errOut bytes.Buffer
 		rep := NewReporter(&errOut)
 		added := 0
-		if err := Read(context.Background(), set, decodeObject, func(string, string) { added++ }, rep); err != nil {
+		if err := Read(context.Background(), set, decodeObject, func(Place, string) { added++ }, rep); err != nil {
 			t.Fatal(err)
 		}
 		if rep.Rejected() > 0 && !strings.HasPrefix(errOut.String(), "stdin:") {

@@ -2,7 +2,11 @@
 // them alternately, so that load from other work on the machine falls on
 // both alike, and prints the fastest wall time of each in seconds:
 //
-//	abtime [-runs N] [-warmup W] 'COMMAND A' 'COMMAND B'
+//	abtime [-runs N] [-warmup W] [-mem] 'COMMAND A' 'COMMAND B'
+//
+// With -mem it prints after the two times each command's peak resident
+// memory in KiB, the most of any of its runs (a shell's includes the
+// commands it ran).
 //
 // A command is run directly (split at spaces), or with sh -c when it
 // redirects, pipes or quotes; its output is discarded. It fails if a
@@ -16,12 +20,14 @@ import (
 	"os/exec"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 )
 
 func main() {
 	runs := flag.Int("runs", 10, "timed runs of each command")
 	warmup := flag.Int("warmup", 2, "untimed runs of each command first")
+	mem := flag.Bool("mem", false, "print each command's peak resident memory (KiB) too")
 	flag.Parse()
 	if flag.NArg() != 2 || *runs < 1 {
 		fmt.Fprintln(os.Stderr, "usage: abtime [-runs N] [-warmup W] 'COMMAND A' 'COMMAND B'")
@@ -29,9 +35,11 @@ func main() {
 	}
 	cmds := flag.Args()
 	times := make([][]time.Duration, len(cmds))
+	peaks := make([]int64, len(cmds))
 	for i := 0; i < *warmup+*runs; i++ {
 		for c, line := range cmds {
-			d, err := timeOne(line)
+			d, peak, err := timeOne(line)
+			peaks[c] = max(peaks[c], peak)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "abtime: %s: %v\n", line, err)
 				os.Exit(1)
@@ -49,10 +57,15 @@ func main() {
 		}
 		fmt.Printf("%.6f", ts[0].Seconds())
 	}
+	if *mem {
+		fmt.Printf(" %d %d", peaks[0], peaks[1])
+	}
 	fmt.Println()
 }
 
-func timeOne(line string) (time.Duration, error) {
+// timeOne runs a command line and returns its wall time and peak
+// resident memory in KiB (0 where the system does not say).
+func timeOne(line string) (time.Duration, int64, error) {
 	args := []string{"sh", "-c", line}
 	if !strings.ContainsAny(line, "<>|;&$'\"\\") {
 		args = strings.Fields(line)
@@ -60,5 +73,10 @@ func timeOne(line string) (time.Duration, error) {
 	cmd := exec.Command(args[0], args[1:]...)
 	start := time.Now()
 	err := cmd.Run()
-	return time.Since(start), err
+	d := time.Since(start)
+	var peak int64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		peak = int64(ru.Maxrss)
+	}
+	return d, peak, err
 }

@@ -1,7 +1,11 @@
 // Command gen writes the inputs of bench/run:
 //
-//	gen answers [-n N] [-seed S]   N answer sets for the default bank, as JSON Lines
+//	gen answers [-n N] [-seed S] [-bank FILE] [-groups G]
+//	                               N answer sets for the default bank (or FILE), as JSON Lines;
+//	                               with G, each respondent in one of G groups (respondent.group)
 //	gen bank [-questions N]        a valid bank of N questions, as YAML
+//	gen sql [-bank FILE] [-mode cohort|csv]
+//	                               the DuckDB query of bench/run's peer for the bank
 //
 // Output is deterministic for a given seed.
 package main
@@ -25,14 +29,22 @@ func main() {
 	n := fs.Int("n", 100000, "number of answer sets")
 	seed := fs.Uint64("seed", 1, "random seed")
 	nq := fs.Int("questions", 5000, "number of questions in the bank")
+	bankFile := fs.String("bank", "", "bank of the answer sets (default: the built-in bank)")
+	groups := fs.Int("groups", 0, "number of groups (respondent.group) to spread respondents over")
+	mode := fs.String("mode", "cohort", "what the SQL does: cohort or csv")
 	fs.Parse(os.Args[2:])
 	w := bufio.NewWriterSize(os.Stdout, 1<<16)
 	var err error
 	switch os.Args[1] {
 	case "answers":
-		err = answers(w, *n, *seed)
+		err = answers(w, *n, *seed, *bankFile, *groups)
 	case "bank":
 		err = bank(w, *nq)
+	case "sql":
+		var b *questions.Bank
+		if b, err = loadBank(*bankFile); err == nil {
+			err = sqlQuery(w, b, *mode)
+		}
 	default:
 		usage()
 	}
@@ -46,15 +58,31 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: gen answers [-n N] [-seed S] | gen bank [-questions N]")
+	fmt.Fprintln(os.Stderr, "usage: gen answers [-n N] [-seed S] [-bank FILE] [-groups G] | gen bank [-questions N] | gen sql [-bank FILE] [-mode cohort|csv]")
 	os.Exit(2)
 }
 
-// answers writes n answer sets for the default bank with the generator
-// the score and cohort tests use: a few answers left out, a few "na".
-func answers(w *bufio.Writer, n int, seed uint64) error {
-	b := questions.Default()
-	return batchtest.Write(w, b, n, batchtest.Options{Seed: seed, SkipRate: 0.02, NARate: 0.04})
+// answers writes n answer sets for the default bank, or the bank in file,
+// with the generator the score and cohort tests use: a few answers left
+// out, a few "na" where the bank allows it.
+func answers(w *bufio.Writer, n int, seed uint64, file string, groups int) error {
+	b, err := loadBank(file)
+	if err != nil {
+		return err
+	}
+	o := batchtest.Options{Seed: seed, SkipRate: 0.02, NARate: 0.04}
+	for g := range groups {
+		o.Groups = append(o.Groups, fmt.Sprintf("dept-%02d", g+1))
+	}
+	return batchtest.Write(w, b, n, o)
+}
+
+// loadBank loads the bank in file, or the built-in bank for "".
+func loadBank(file string) (*questions.Bank, error) {
+	if file == "" {
+		return questions.Default(), nil
+	}
+	return questions.Load(file)
 }
 
 // bank writes a valid bank of nq questions over 25 dimensions, shaped like

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/digilead/digilead/questions"
@@ -25,5 +26,32 @@ func TestGeneratedBankIsValid(t *testing.T) {
 	}
 	if err := bank(bufio.NewWriter(&bytes.Buffer{}), questions.MaxQuestions+1); err == nil {
 		t.Error("a bank over the question limit was generated")
+	}
+}
+
+// TestSQLQuery: the peer's query is written for banks of every shape, in
+// both modes; the five-factor bank's answers are read as integers.
+func TestSQLQuery(t *testing.T) {
+	ff := questionstest.Load(t, "../five-factor.yaml")
+	for _, c := range []struct {
+		b          *questions.Bank
+		mode, want string
+	}{
+		{questions.Default(), "cohort", `"` + questions.Default().Questions[0].ID + `" VARCHAR`},
+		{questions.Default(), "csv", `TO '{output}' (FORMAT csv, HEADER)`},
+		{ff, "cohort", `"O1" INTEGER`},
+	} {
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		if err := sqlQuery(w, c.b, c.mode); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+		if !strings.Contains(buf.String(), c.want) || !strings.Contains(buf.String(), "read_json('{input}'") {
+			t.Errorf("%s %s: the query lacks %q:\n%.400s", c.b.ID, c.mode, c.want, buf.String())
+		}
+	}
+	if err := sqlQuery(bufio.NewWriter(&bytes.Buffer{}), ff, "parquet"); err == nil {
+		t.Error("an unknown mode was accepted")
 	}
 }

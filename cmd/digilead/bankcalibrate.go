@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/calibrate"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/questions"
@@ -121,14 +121,7 @@ func (a *app) readAnswerSets(cmd *cobra.Command, b *questions.Bank, args []strin
 	defer set.Close()
 	rep := inputs.NewReporter(a.io.ErrOut)
 	read := 0
-	decode := func(data []byte) (*questions.Answers, error) {
-		raw, err := assessment.DecodeAnswerSet(data)
-		if err != nil {
-			return nil, err
-		}
-		return b.CheckAnswers(raw)
-	}
-	err = inputs.Read(cmd.Context(), set, decode, func(_ string, ans *questions.Answers) { read++; add(ans) }, rep)
+	err = inputs.Read(cmd.Context(), set, batch.NewAnswerReader(b).Read, func(_ inputs.Place, ans *questions.Answers) { read++; add(ans) }, rep)
 	switch {
 	case cmd.Context().Err() != nil:
 		return nil, "", errInterrupted

@@ -3,9 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/questions"
@@ -13,39 +17,63 @@ import (
 )
 
 func newCohortCmd(a *app) *cobra.Command {
-	var bank, target string
+	var bank, target, input, by string
 	var minGroup int
 	var accessible bool
 	cmd := &cobra.Command{
 		Use:   "cohort [PATH...]",
-		Short: "Sum up a group's results: score spread, levels and common gaps",
-		Long: `Cohort reads the results of a group and reports where the group stands:
-per dimension the spread of scores (n, mean, sd, min, quartiles, max), how
-many people are at each level, how ready the group is for each tier, and
-which gaps are most common.
+		Short: "Sum up a group's results or answers: score spread, levels and common gaps",
+		Long: `Cohort reads the results of a group, or their answers, and reports where
+the group stands: per dimension the spread of scores (n, mean, sd, min,
+quartiles, max), how many people are at each level, how ready the group is
+for each tier, and which gaps are most common.
 
 PATH is a result JSON file, a directory of them (*.json and *.jsonl files,
 for example the folder where a workshop's results were collected) or a
 JSON Lines file from 'digilead score'; with no PATH, or -, results are
 read from stdin. All results must come from the same bank and version.
 
+PATH may also hold answer sets, one {"respondent": …, "answers": …} per
+line as 'digilead score' reads them: cohort then scores them with --bank
+(default: the built-in bank) and sums them up in one pass, on every CPU,
+without writing a result; the report is the one 'digilead score | digilead
+cohort' gives. What the input holds is told from its first document
+(results name their schema), or set with --input answers or --input results.
+An answer set that cannot be scored is reported as FILE:LINE and nothing
+is reported on the group, as for a result that cannot be read.
+
 The report is anonymous: no names or respondent ids appear in any format,
 and a group smaller than --min-group is refused, since people could be
-recognised from the figures.
+recognised from the figures. A result counted once already (the same
+respondent and completion time; for answer sets, the same respondent id
+and name) is left out and said so.
+
+--by group (or role) also sums up each group of people sharing that
+respondent field (respondent.group, for example a department, given in the
+answers). The same rule holds for every group: a group smaller than
+--min-group is never shown alone but merged into "other groups"; when the
+merged groups together are still smaller than --min-group (as one small
+group alone always is), the smallest shown groups join them until they are
+not, so that no group can be worked out by taking the shown ones from the
+whole.
 
 Gaps are counted against each person's own target tier; --target measures
 everyone against one tier, using the bank's expectations (the built-in
 bank, or --bank for results scored with another).`,
 		Example: `  digilead cohort workshop-results/
   digilead score answers.jsonl | digilead cohort --format json
+  digilead cohort --bank my-bank.yaml answers.jsonl
+  digilead cohort --by group --format csv -o by-department.csv answers.jsonl
   digilead cohort --format html -o handout.html workshop-results/
   digilead cohort --target strategic --format csv dept/*.json`,
-		Annotations: map[string]string{streaming: "true"},
+		Annotations: map[string]string{streaming: "true", memoryLimit: "160"},
 	}
 	out := addOutputFlags(cmd, report.Cohorts, "text")
 	f := cmd.Flags()
-	f.StringVar(&bank, "bank", "", "bank the results were scored with, for --target (default: the built-in bank)")
+	f.StringVar(&bank, "bank", "", "bank to score answer sets with, or the results were scored with for --target (default: the built-in bank)")
 	f.StringVar(&target, "target", "", "tier to measure everyone's gaps against (default: each person's own target)")
+	f.StringVar(&input, "input", "", "what PATH holds: answers or results (default: told from the first document)")
+	f.StringVar(&by, "by", "", "also sum up each group sharing this respondent `FIELD`: "+strings.Join(cohort.ByFields, " or "))
 	f.IntVar(&minGroup, "min-group", cohort.DefaultMinGroup, "refuse groups smaller than `N`, so no one can be recognised")
 	addAccessibleFlag(cmd, &accessible, "the text report in sentences, without bars")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
@@ -56,33 +84,49 @@ bank, or --bank for results scored with another).`,
 		if minGroup < 1 {
 			return usageError("--min-group: must be 1 or more, got %d", minGroup)
 		}
-		copts := cohort.Options{MinGroup: minGroup}
-		if bank != "" || target != "" {
+		if input != "" && input != "answers" && input != "results" {
+			return usageError("--input: give answers or results, got %q", input)
+		}
+		by = strings.TrimPrefix(by, "respondent.")
+		if by != "" && !slices.Contains(cohort.ByFields, by) {
+			return usageError("--by: give %s, got %q", strings.Join(cohort.ByFields, " or "), by)
+		}
+		set, err := a.openInputs(args, false, "results or answer sets")
+		if err != nil {
+			return err
+		}
+		defer set.Close()
+		answers := input == "answers" || input == "" && !set.HoldsResults()
+		copts := cohort.Options{MinGroup: minGroup, By: by}
+		if answers || bank != "" || target != "" {
 			if copts.Bank, err = loadBankTarget(bank, target); err != nil {
 				return err
 			}
 			copts.Target, _ = copts.Bank.Tier(target)
 		}
-		set, err := a.openInputs(args, false, "results")
-		if err != nil {
-			return err
-		}
-		defer set.Close()
 		ctx := cmd.Context()
 		b := cohort.New(copts)
 		rep := inputs.NewReporter(a.io.ErrOut)
-		if err := inputs.Read(ctx, set, cohort.Decode, func(at string, e *cohort.Entry) { b.Add(e, at) }, rep); err != nil {
+		what, same := "result", "the same respondent and completion time"
+		if answers {
+			what, same = "answer set", "the same respondent id and name"
+			ol := batch.NewOutliner(copts.Bank, "")
+			err = inputs.Read(ctx, set, ol.Outline, func(at inputs.Place, o *assessment.Outline) { b.AddOutline(o, at.Source, at.Line); ol.Release(o) }, rep)
+		} else {
+			err = inputs.Read(ctx, set, cohort.Decode, func(at inputs.Place, e *cohort.Entry) { b.AddAt(e, at.Source, at.Line) }, rep)
+		}
+		if err != nil {
 			if ctx.Err() != nil {
 				return errInterrupted
 			}
 			return err
 		}
 		if d := b.Duplicates(); len(d) > 0 {
-			a.io.Sayf("digilead: %d duplicate %s left out (the same respondent and completion time), e.g. %s, already read at %s\n",
-				len(d), questions.Plural(len(d), "result", "results"), d[0].Source, d[0].First)
+			a.io.Sayf("digilead: %d duplicate %s left out (%s), e.g. %s, already read at %s\n",
+				len(d), questions.Plural(len(d), what, what+"s"), same, d[0].Source, d[0].First)
 		}
 		if n := rep.Rejected(); n > 0 {
-			return rep.Err(fmt.Sprintf("%d %s could not be read (listed above); a cohort report needs every result: fix or remove them", n, questions.Plural(n, "result", "results")))
+			return rep.Err(fmt.Sprintf("%d %s could not be read (listed above); a cohort report needs every %s: fix or remove them", n, questions.Plural(n, what, what+"s"), what))
 		}
 		summary, err := b.Report()
 		if err != nil {

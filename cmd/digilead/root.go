@@ -55,15 +55,27 @@ func (a *app) tool() assessment.Tool {
 // streaming marks the commands that stream many documents; see tuneGC.
 const streaming = "streaming"
 
+// memoryLimit marks a streaming command whose live heap grows with its
+// input, with the soft memory limit (MiB) it gets instead of 40; see
+// tuneGC.
+const memoryLimit = "memory-limit"
+
 // tuneGC is the one place that tunes the garbage collector, for the
 // streaming commands (score, cohort, bank stats): their live heap is small
 // and flat (a few chunks in flight), so collecting less often saves a
 // fifth of the CPU, and the soft limit keeps the peak well under 64 MiB
-// however long the input (docs/performance.md).
+// however long the input (docs/performance.md). cohort also remembers
+// every respondent counted (about 40 bytes each, to count each once), so
+// its limit is higher: a limit below the live heap would have the
+// collector run without pause.
 func tuneGC(cmd *cobra.Command, _ []string) {
 	if cmd.Annotations[streaming] != "" {
 		debug.SetGCPercent(200)
-		debug.SetMemoryLimit(40 << 20)
+		limit, err := strconv.Atoi(cmd.Annotations[memoryLimit])
+		if err != nil {
+			limit = 40
+		}
+		debug.SetMemoryLimit(int64(limit) << 20)
 	}
 }
 

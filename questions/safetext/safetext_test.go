@@ -1,6 +1,7 @@
 package safetext
 
 import (
+	"bytes"
 	"reflect"
 	"testing"
 	"unicode/utf8"
@@ -83,6 +84,23 @@ func FuzzTerminal(f *testing.F) {
 		}
 		if _, i := Find(s); i < 0 && utf8.ValidString(s) && got != s {
 			t.Fatalf("safe text changed: %q -> %q", s, got)
+		}
+	})
+}
+
+// FuzzAppendCSVRow: the fast row writer writes every record byte for byte
+// as CSV.Write does.
+func FuzzAppendCSVRow(f *testing.F) {
+	for _, s := range []string{"", "r000001", "88.5", "-2", "=SUM(A1)", "a,b", `say "hi"`, " lead", `\.`, "\x1b[31m", "Zoë", "\u202e", "tab\there"} {
+		f.Add(s, "operational")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		var want bytes.Buffer
+		w := NewCSV(&want, false)
+		w.Write([]string{a, b, "42.25"})
+		w.Flush()
+		if got := AppendCSVRow([]byte("x"), a, b, "42.25"); string(got) != "x"+want.String() {
+			t.Errorf("AppendCSVRow(%q, %q) = %q, CSV.Write %q", a, b, got[1:], want.String())
 		}
 	})
 }

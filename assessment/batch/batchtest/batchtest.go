@@ -22,6 +22,10 @@ type Options struct {
 	SkipRate float64
 	// NARate is the share of N/A answers where a question offers N/A.
 	NARate float64
+	// Groups, when set, puts each respondent in one of them
+	// (respondent.group), the k-th about half as often as the one before,
+	// so that the last groups are small.
+	Groups []string
 }
 
 // Line is one answer set as `digilead score` reads it; its answers are
@@ -46,6 +50,13 @@ func AnswerSet(b *questions.Bank, i int, o Options) Line {
 	}
 	if o.Names {
 		l.Respondent.Name = fmt.Sprintf("Person %d", i+1)
+	}
+	if len(o.Groups) > 0 {
+		k := 0
+		for k < len(o.Groups)-1 && rng.IntN(2) == 0 {
+			k++
+		}
+		l.Respondent.Group = o.Groups[k]
 	}
 	for qi := range b.Questions {
 		q := &b.Questions[qi]
