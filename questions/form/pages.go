@@ -203,7 +203,11 @@ func (q *questionnaire) welcome() *huh.Group {
 // intro says what the assessment is, how long it takes and that nothing
 // leaves the machine.
 func (q *questionnaire) intro() string {
-	s := fmt.Sprintf("%d questions in %d areas, about %d minutes. Answer about what you actually do, not what you would like to do.\n\nYour answers stay on this computer: nothing is sent anywhere.", len(q.bank.Questions), len(q.pages), q.bank.Minutes())
+	s := fmt.Sprintf("%d questions in %d areas, about %d minutes. Answer about what you actually do, not what you would like to do.\n\n", len(q.bank.Questions), len(q.pages), q.bank.Minutes())
+	if q.opts.Notice != "" {
+		return s + q.opts.Notice
+	}
+	s += "Your answers stay on this computer: nothing is sent anywhere."
 	if q.opts.DraftPath != "" {
 		s += " Progress is saved after every page: stop with Ctrl-C and continue later with --resume."
 	}
