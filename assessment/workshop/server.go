@@ -168,7 +168,10 @@ func New(cfg Config) (*Server, error) {
 	opts := []ssh.Option{
 		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },
 		wish.WithBannerHandler(s.banner),
-		wish.WithIdleTimeout(cfg.IdleTimeout),
+		// wish's idle timeout counts the screen's redrawing as activity,
+		// so it only ends dead connections (and those that never log in);
+		// watchIdle ends questionnaires nobody types in, first, saying so.
+		wish.WithIdleTimeout(cfg.IdleTimeout + 30*time.Second),
 		wish.WithMaxTimeout(cfg.MaxTime),
 		wish.WithMiddleware(s.middleware),
 		func(srv *ssh.Server) error {

@@ -35,7 +35,7 @@ func Line(e workshop.Event) string {
 		b.WriteString(" from=" + e.Addr)
 	}
 	if e.User != "" {
-		fmt.Fprintf(&b, " user=%q", e.User)
+		b.WriteString(` user="` + e.User + `"`)
 	}
 	if e.Kind == workshop.PageDone || e.Kind == workshop.Dropped {
 		fmt.Fprintf(&b, " page=%d/%d", min(e.Page, e.Pages), e.Pages)
