@@ -105,19 +105,31 @@ func (p *pump) reader() *phase {
 
 // phase reads the pump until it is closed.
 type phase struct {
-	p    *pump
-	stop chan struct{}
-	once sync.Once
-	buf  []byte
+	p      *pump
+	stop   chan struct{}
+	mu     sync.Mutex
+	closed bool
+	buf    []byte
 }
 
 func (r *phase) Read(b []byte) (int, error) {
-	if len(r.buf) == 0 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.buf) == 0 && !r.closed {
+		r.mu.Unlock()
 		keys, ok := r.p.next(r.stop, nil)
+		r.mu.Lock()
 		if !ok {
 			return 0, io.EOF
 		}
+		if r.closed { // closed meanwhile: the keys are the next program's
+			r.p.unread(keys)
+			return 0, io.EOF
+		}
 		r.buf = keys
+	}
+	if r.closed {
+		return 0, io.EOF
 	}
 	n := copy(b, r.buf)
 	r.buf = r.buf[n:]
@@ -126,11 +138,14 @@ func (r *phase) Read(b []byte) (int, error) {
 
 // Close ends the phase; keys it read but did not hand out go back.
 func (r *phase) Close() error {
-	r.once.Do(func() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.closed {
+		r.closed = true
 		close(r.stop)
 		r.p.unread(r.buf)
 		r.buf = nil
-	})
+	}
 	return nil
 }
 

@@ -14,7 +14,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/store"
-	"github.com/digilead/digilead/assessment/workshop"
+	workshopsrv "github.com/digilead/digilead/assessment/workshop"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/dashboard"
@@ -110,9 +110,9 @@ func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
 		if err != nil {
 			return err
 		}
-		keyPath = filepath.Join(st.Dir, workshop.HostKeyName)
+		keyPath = filepath.Join(st.Dir, workshopsrv.HostKeyName)
 	}
-	signer, created, err := workshop.HostKey(keyPath)
+	signer, created, err := workshopsrv.HostKey(keyPath)
 	if err != nil {
 		return err
 	}
@@ -123,19 +123,19 @@ func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
 	if o.open {
 		a.io.Sayf("digilead: warning: --open asks no workshop code: anyone who can reach this port can take part and fill the results folder\n")
 	} else if code == "" {
-		code = workshop.NewCode()
+		code = workshopsrv.NewCode()
 	}
 	l, err := net.Listen("tcp", o.listen)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w\nChoose another port with --listen, e.g. --listen :2200", o.listen, errors.Unwrap(err))
 	}
-	var sink func(workshop.Event)
-	srv, err := workshop.New(workshop.Config{
+	var sink func(workshopsrv.Event)
+	srv, err := workshopsrv.New(workshopsrv.Config{
 		Bank: b, Dir: dir, HostKey: signer, Code: code, Host: o.host,
 		MaxParticipants: o.maxParticipants, IdleTimeout: o.idleTimeout, MaxTime: o.maxTime, MinGroup: o.minGroup,
 		Render: renderForParticipant, Formats: report.Results.Names(),
 		Now: a.now, Tool: a.tool(),
-		OnEvent: func(e workshop.Event) { sink(e) },
+		OnEvent: func(e workshopsrv.Event) { sink(e) },
 	})
 	if err != nil {
 		l.Close()
@@ -184,7 +184,7 @@ func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
 
 // renderForParticipant draws a result for a participant in a format of
 // report.Results (the formats for people render a sanitised copy).
-func renderForParticipant(w io.Writer, r *assessment.Result, format string, look workshop.Look) error {
+func renderForParticipant(w io.Writer, r *assessment.Result, format string, look workshopsrv.Look) error {
 	render, err := report.Results.Lookup(format)
 	if err != nil {
 		return err
@@ -194,7 +194,7 @@ func renderForParticipant(w io.Writer, r *assessment.Result, format string, look
 
 // workshopSummary writes the final group summary to stdout, or says on
 // stderr why there is none.
-func workshopSummary(a *app, srv *workshop.Server, dir string) error {
+func workshopSummary(a *app, srv *workshopsrv.Server, dir string) error {
 	st := srv.Status()
 	abs, _ := filepath.Abs(dir)
 	a.io.Sayf("digilead: workshop stopped: %d finished, %d dropped; results in %s\n", st.Finished, st.Dropped, abs)
