@@ -18,9 +18,11 @@ import (
 
 // BenchmarkWorkshop runs `digilead workshop serve` as a process and has
 // 50, 100 and 200 participants answer the default bank at once over SSH
-// on loopback. It reports the time from a key press to the next frame
-// (p50, p99) and the server's peak resident memory, in all and per
-// participant (docs/performance.md).
+// on loopback, each reading for 0 to 2 s (1 s on average) before each
+// answer, as a quick reader would. It reports the time from a key press
+// to the next frame (p50, p99) and the server's peak resident memory, in
+// all and per participant (docs/performance.md). The clients run on the
+// same 2 cores as the server.
 func BenchmarkWorkshop(b *testing.B) {
 	for _, n := range []int{50, 100, 200} {
 		b.Run(fmt.Sprintf("participants=%d", n), func(b *testing.B) {
@@ -45,7 +47,7 @@ func benchWorkshop(b *testing.B, n int) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p, err := workshoptest.Join(s.addr, "bench", workshopCode, workshoptest.Options{})
+			p, err := workshoptest.Join(s.addr, "bench", workshopCode, workshoptest.Options{Think: time.Second})
 			if err != nil {
 				errs <- err
 				return

@@ -2,9 +2,11 @@ package form
 
 import (
 	"reflect"
+	"strconv"
 
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 )
 
 // styleType is the type rebound by themeFor.
@@ -44,7 +46,14 @@ func rebind(v reflect.Value, r *lipgloss.Renderer) {
 func restyle(s lipgloss.Style, r *lipgloss.Renderer) lipgloss.Style {
 	out := r.NewStyle().Inherit(s.UnsetBackground()).SetString(s.Value())
 	if bg := s.GetBackground(); bg != (lipgloss.NoColor{}) {
-		out = out.Background(bg)
+		out = out.Background(resolve(bg, r))
+	}
+	// Colours are converted for the terminal once, here, not at every
+	// frame (converting #rrggbb to 256 colours is most of a frame's work).
+	for _, c := range colours {
+		if v := c.get(out); v != (lipgloss.NoColor{}) {
+			out = c.set(out, resolve(v, r))
+		}
 	}
 	if t, right, b, l := s.GetMargin(); t|right|b|l != 0 {
 		out = out.Margin(t, right, b, l)
@@ -53,4 +62,47 @@ func restyle(s lipgloss.Style, r *lipgloss.Renderer) lipgloss.Style {
 		out = out.Padding(t, right, b, l)
 	}
 	return out
+}
+
+// colours are the colour properties of a style other than its
+// background (set apart: see restyle).
+var colours = []struct {
+	get func(lipgloss.Style) lipgloss.TerminalColor
+	set func(lipgloss.Style, lipgloss.TerminalColor) lipgloss.Style
+}{
+	{lipgloss.Style.GetForeground, lipgloss.Style.Foreground},
+	{lipgloss.Style.GetBorderTopForeground, lipgloss.Style.BorderTopForeground},
+	{lipgloss.Style.GetBorderRightForeground, lipgloss.Style.BorderRightForeground},
+	{lipgloss.Style.GetBorderBottomForeground, lipgloss.Style.BorderBottomForeground},
+	{lipgloss.Style.GetBorderLeftForeground, lipgloss.Style.BorderLeftForeground},
+	{lipgloss.Style.GetBorderTopBackground, lipgloss.Style.BorderTopBackground},
+	{lipgloss.Style.GetBorderRightBackground, lipgloss.Style.BorderRightBackground},
+	{lipgloss.Style.GetBorderBottomBackground, lipgloss.Style.BorderBottomBackground},
+	{lipgloss.Style.GetBorderLeftBackground, lipgloss.Style.BorderLeftBackground},
+}
+
+// resolve is colour c as r draws it: the light or dark choice made, and
+// converted to r's colour profile.
+func resolve(c lipgloss.TerminalColor, r *lipgloss.Renderer) lipgloss.TerminalColor {
+	var spec string
+	switch c := c.(type) {
+	case lipgloss.Color:
+		spec = string(c)
+	case lipgloss.AdaptiveColor:
+		spec = c.Light
+		if r.HasDarkBackground() {
+			spec = c.Dark
+		}
+	default:
+		return c
+	}
+	switch tc := r.ColorProfile().Color(spec).(type) {
+	case termenv.ANSIColor:
+		return lipgloss.Color(strconv.Itoa(int(tc)))
+	case termenv.ANSI256Color:
+		return lipgloss.Color(strconv.Itoa(int(tc)))
+	case termenv.RGBColor:
+		return lipgloss.Color(string(tc))
+	}
+	return lipgloss.NoColor{}
 }

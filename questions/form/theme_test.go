@@ -41,18 +41,20 @@ func TestThemeForDrawsLikeHuhOnTheSessionsRenderer(t *testing.T) {
 	prev := lipgloss.DefaultRenderer()
 	defer lipgloss.SetDefaultRenderer(prev)
 	for _, name := range Themes() {
-		for _, dark := range []bool{true, false} {
-			lipgloss.SetDefaultRenderer(renderer(termenv.TrueColor, dark))
-			var want, got []string
-			styles(reflect.ValueOf(themes[name]()).Elem(), &want)
-			lipgloss.SetDefaultRenderer(renderer(termenv.Ascii, true))
-			styles(reflect.ValueOf(themeFor(name, renderer(termenv.TrueColor, dark))).Elem(), &got)
-			if len(got) != len(want) || len(want) < 40 {
-				t.Fatalf("%s: %d styles, want %d (and more than 40)", name, len(got), len(want))
-			}
-			for i := range want {
-				if got[i] != want[i] {
-					t.Errorf("%s (dark %v): style %d draws %q, huh's %q", name, dark, i, got[i], want[i])
+		for _, p := range []termenv.Profile{termenv.TrueColor, termenv.ANSI256, termenv.ANSI, termenv.Ascii} {
+			for _, dark := range []bool{true, false} {
+				lipgloss.SetDefaultRenderer(renderer(p, dark))
+				var want, got []string
+				styles(reflect.ValueOf(themes[name]()).Elem(), &want)
+				lipgloss.SetDefaultRenderer(renderer(termenv.Ascii, !dark))
+				styles(reflect.ValueOf(themeFor(name, renderer(p, dark))).Elem(), &got)
+				if len(got) != len(want) || len(want) < 40 {
+					t.Fatalf("%s: %d styles, want %d (and more than 40)", name, len(got), len(want))
+				}
+				for i := range want {
+					if got[i] != want[i] {
+						t.Errorf("%s (profile %v, dark %v): style %d draws %q, huh's %q", name, p, dark, i, got[i], want[i])
+					}
 				}
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"sync"
@@ -64,6 +65,7 @@ type Participant struct {
 	sent   time.Time
 	delays []time.Duration
 	esc    escapes
+	think  time.Duration
 }
 
 // escapes removes terminal escape sequences (CSI and OSC) from a stream
@@ -128,6 +130,9 @@ type Options struct {
 	// Silent leaves the background colour query unanswered, as some
 	// terminals do.
 	Silent bool
+	// Think is how long, on average, the participant reads before each
+	// answer (uniformly 0 to twice as long); 0 answers at once.
+	Think time.Duration
 }
 
 // Join connects to addr as user with the workshop code and opens a
@@ -151,7 +156,7 @@ func Open(c *gossh.Client, o Options) (*Participant, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Participant{Client: c, Session: s, keep: o.Keep}
+	p := &Participant{Client: c, Session: s, keep: o.Keep, think: o.Think}
 	p.cond = sync.NewCond(&p.mu)
 	if p.stdin, err = s.StdinPipe(); err != nil {
 		return nil, err
@@ -361,6 +366,9 @@ func (p *Participant) AnswerPage(b *questions.Bank, i int, want map[string]quest
 			return err
 		}
 		keys, v := Choice(q)
+		if p.think > 0 {
+			time.Sleep(rand.N(2 * p.think))
+		}
 		if err := p.Press(keys...); err != nil {
 			return err
 		}
