@@ -219,23 +219,23 @@ func (s *Server) enter(sess ssh.Session, token string, returning bool) (*live, b
 		}
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
+	var why, msg string
 	switch {
 	case s.draining && !returning:
-		s.mu.Unlock()
-		s.refuse(sess, "closing: no newcomers", 1, "digilead: this workshop is closing and takes no new participants. Thank you!\n")
-		s.mu.Lock()
-		return nil, false
+		why, msg = "closing: no newcomers", "digilead: this workshop is closing and takes no new participants. Thank you!\n"
 	case len(s.live) >= s.cfg.MaxParticipants:
+		why = fmt.Sprintf("full (%d participants)", s.cfg.MaxParticipants)
+		msg = fmt.Sprintf("digilead: sorry, this workshop is full (%d participants at once). Please try again in a few minutes.\n", s.cfg.MaxParticipants)
+	}
+	if why != "" {
 		s.mu.Unlock()
-		s.refuse(sess, fmt.Sprintf("full (%d participants)", s.cfg.MaxParticipants), 1,
-			"digilead: sorry, this workshop is full (%d participants at once). Please try again in a few minutes.\n", s.cfg.MaxParticipants)
-		s.mu.Lock()
+		s.refuse(sess, why, 1, "%s", msg)
 		return nil, false
 	}
 	s.seq++
 	p := &live{n: s.seq, token: token, sess: sess, done: make(chan struct{})}
 	s.live[token] = p
+	s.mu.Unlock()
 	return p, true
 }
 
@@ -279,7 +279,7 @@ func (s *Server) finish(p *live, path string) {
 // watchIdle ends a questionnaire nobody typed in for IdleTimeout, and any
 // at MaxTime, saying so; the draft is kept.
 func (s *Server) watchIdle(sess ssh.Session, keys *pump, p *live) {
-	tick := time.NewTicker(min(s.cfg.IdleTimeout/4, 5*time.Second))
+	tick := time.NewTicker(max(min(s.cfg.IdleTimeout/4, 5*time.Second), 10*time.Millisecond))
 	defer tick.Stop()
 	limit := time.After(s.cfg.MaxTime)
 	for {
