@@ -15,6 +15,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/workshop"
@@ -37,7 +38,12 @@ func Line(e workshop.Event) string {
 	if e.User != "" {
 		b.WriteString(` user="` + e.User + `"`)
 	}
-	if e.Kind == workshop.PageDone || e.Kind == workshop.Dropped {
+	switch {
+	case e.Kind == workshop.PageDone && e.Page > e.Pages:
+		b.WriteString(" next=report")
+	case e.Kind == workshop.PageDone:
+		fmt.Fprintf(&b, " next=%d/%d", e.Page, e.Pages)
+	case e.Kind == workshop.Dropped:
 		fmt.Fprintf(&b, " page=%d/%d", min(e.Page, e.Pages), e.Pages)
 	}
 	if e.Detail != "" {
@@ -239,21 +245,25 @@ func (m *model) View() string {
 		}
 	}
 	line("")
+	keys := st.dim.Render("q: stop taking newcomers and wait for those answering · Ctrl-C: stop now (drafts are kept)")
 	if m.draining {
-		line("%s", st.warn.Render(fmt.Sprintf("Closing: no newcomers. Waiting for %d still answering; q again or Ctrl-C stops now (their drafts are kept).", len(s.Pages))))
-	} else {
-		line("%s", st.dim.Render("q: stop taking newcomers and wait for those answering · Ctrl-C: stop now (drafts are kept)"))
+		keys = st.warn.Render(fmt.Sprintf("Closing: no newcomers. Waiting for %d still answering; q again or Ctrl-C stops now (their drafts are kept).", len(s.Pages)))
 	}
-	return clip(b.String(), m.height)
+	return fit(b.String(), keys, m.width, m.height)
 }
 
-// clip keeps the last line (the keys) and as many lines above as fit.
-func clip(s string, height int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if height <= 0 || len(lines) <= height {
-		return strings.Join(lines, "\n")
+// fit wraps the body and the keys to the terminal's width and keeps the
+// keys and as many lines of the body above them as the height allows.
+func fit(body, keys string, width, height int) string {
+	if width > 0 {
+		body, keys = ansi.Wrap(body, width, " "), ansi.Wrap(keys, width, " ")
 	}
-	return strings.Join(append(lines[:height-1], lines[len(lines)-1]), "\n")
+	lines := strings.Split(strings.TrimRight(body, "\n"), "\n")
+	foot := strings.Split(keys, "\n")
+	if height > 0 && len(lines)+len(foot) > height {
+		lines = lines[:max(0, height-len(foot))]
+	}
+	return strings.Join(append(lines, foot...), "\n")
 }
 
 func firstOr(xs []string, def string) string {
@@ -292,11 +302,10 @@ func cohortLines(b *strings.Builder, st styles, c *cohort.Report) {
 		levels = append(levels, fmt.Sprintf("%s %d", safetext.Terminal(l.Name), l.Count))
 	}
 	fmt.Fprintf(b, "%s %s\n", st.label.Render("Levels:"), strings.Join(levels, " · "))
-	var tiers []string
+	fmt.Fprintf(b, "%s\n", st.label.Render("Mean readiness for each tier:"))
 	for _, t := range c.Tiers {
-		tiers = append(tiers, fmt.Sprintf("%s %.0f%% (met by %d)", safetext.Terminal(t.Name), t.ReadinessMean, t.Met))
+		fmt.Fprintf(b, "  %s: %.0f%%, met by %d\n", safetext.Terminal(t.Name), t.ReadinessMean, t.Met)
 	}
-	fmt.Fprintf(b, "%s %s\n", st.label.Render("Mean readiness:"), strings.Join(tiers, " · "))
 	fmt.Fprintf(b, "%s\n", st.label.Render("Most common gaps:"))
 	shown := 0
 	for _, g := range c.Gaps {
