@@ -73,6 +73,7 @@ func benchWorkshop(b *testing.B, n int) {
 	}
 	elapsed := time.Since(start)
 	peak := peakRSS(s.cmd.Process.Pid)
+	cpu := cpuTime(s.cmd.Process.Pid)
 	s.cmd.Process.Signal(syscall.SIGTERM)
 	<-s.closed
 	s.cmd.Wait()
@@ -83,6 +84,7 @@ func benchWorkshop(b *testing.B, n int) {
 	b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
 	b.ReportMetric(float64(peak)/(1<<20)/float64(n), "MiB/participant")
 	b.ReportMetric(elapsed.Seconds(), "s/workshop")
+	b.ReportMetric(cpu.Seconds()/elapsed.Seconds(), "server-cores")
 }
 
 // startBenchServer starts the server for a benchmark.
@@ -104,4 +106,21 @@ func peakRSS(pid int) int64 {
 		}
 	}
 	return 0
+}
+
+// cpuTime is the CPU time a process has used (user and system).
+func cpuTime(pid int) time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command name (in parentheses): utime and stime
+	// are the 12th and 13th, in clock ticks (100 a second on Linux).
+	f := strings.Fields(string(data[strings.LastIndexByte(string(data), ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	u, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(u+st) * 10 * time.Millisecond
 }

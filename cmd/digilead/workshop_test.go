@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -257,6 +258,12 @@ func TestWorkshopServerKilledAndStartedAgain(t *testing.T) {
 	if fp2 != fp {
 		t.Errorf("the host key changed on restart: %s, then %s", fp, fp2)
 	}
+	key, err := os.Stat(filepath.Join(env["XDG_DATA_HOME"], "digilead", "workshop_host_ed25519_key"))
+	if err != nil {
+		t.Errorf("no host key in the data directory: %v", err)
+	} else if key.Mode().Perm() != 0o600 {
+		t.Errorf("host key mode %v, want 0600", key.Mode().Perm())
+	}
 	for name, token := range tokens {
 		p, err := workshoptest.Join(again.addr, token, workshopCode, workshoptest.Options{})
 		if err != nil {
@@ -279,5 +286,32 @@ func TestWorkshopServerKilledAndStartedAgain(t *testing.T) {
 	checkResults(t, dir, want)
 	if drafts, _ := filepath.Glob(filepath.Join(dir, ".drafts", "*.json")); len(drafts) != 0 {
 		t.Errorf("drafts left: %v", drafts)
+	}
+}
+
+func TestWorkshopServeUsage(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	tests := []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"--code", "x", "--open"}, exitUsage, "cannot be used together"},
+		{[]string{"--max-participants", "0"}, exitUsage, "--max-participants"},
+		{[]string{"--min-group", "0"}, exitUsage, "--min-group"},
+		{[]string{"--idle-timeout", "0s"}, exitUsage, "--idle-timeout"},
+		{[]string{"--bank", "no-such-bank.yaml"}, exitUsage, "no such file"},
+		{[]string{"--listen", taken.Addr().String()}, exitFailure, "Choose another port"},
+		{[]string{"extra"}, exitUsage, "takes no arguments"},
+	}
+	for _, tt := range tests {
+		r := digilead(t, "", nil, append([]string{"workshop", "serve", "--results", t.TempDir()}, tt.args...)...)
+		if r.code != tt.code || !strings.Contains(r.stderr, tt.says) || r.stdout != "" {
+			t.Errorf("workshop serve %q: exit %d, stderr %q; want exit %d saying %q", tt.args, r.code, r.stderr, tt.code, tt.says)
+		}
 	}
 }
