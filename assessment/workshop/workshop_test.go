@@ -430,3 +430,19 @@ func TestUserNameEscapesNeverReachTheLog(t *testing.T) {
 		t.Errorf("control characters reached the log:\n%q", log)
 	}
 }
+
+func TestFormFollowsTheWindowSize(t *testing.T) {
+	s := start(t, nil)
+	p := join(t, s, "wide", workshoptest.Options{Width: 100, Height: 40})
+	seen, err := p.WaitFor("┃ Your name", wait)
+	must(t, err)
+	if !strings.Contains(seen, "Answer about what you actually do, not what you would") {
+		t.Fatalf("at 100 columns the intro is not on one line:\n%s", seen)
+	}
+	must(t, p.Session.WindowChange(40, 50))
+	seen, err = p.WaitFor("┃ Your name", wait)
+	must(t, err)
+	if !strings.Contains(seen, "Answer\r\nabout what you actually do") {
+		t.Errorf("at 50 columns the form is not redrawn to fit:\n%q", seen)
+	}
+}
