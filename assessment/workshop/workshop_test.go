@@ -197,6 +197,15 @@ func TestDroppedConnectionResumesWithItsAnswers(t *testing.T) {
 	if r.Respondent.ID == "" || strings.Contains(r.Respondent.ID, token) {
 		t.Errorf("respondent id %q: want a random id, not the token", r.Respondent.ID)
 	}
+	saved, _ := filepath.Glob(filepath.Join(s.dir, "*.json"))
+	for _, f := range saved {
+		if fi, err := os.Stat(f); err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("result %s: %v; want mode 0600", f, err)
+		}
+	}
+	if fi, err := os.Stat(filepath.Join(s.dir, ".drafts")); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Errorf("drafts folder: %v; want mode 0700", err)
+	}
 	if drafts, _ := filepath.Glob(filepath.Join(s.dir, ".drafts", "*")); len(drafts) != 0 {
 		t.Errorf("drafts left after the result was saved: %v", drafts)
 	}
@@ -206,7 +215,6 @@ func TestDroppedConnectionResumesWithItsAnswers(t *testing.T) {
 
 	// The result is theirs to fetch while the server runs, in any format.
 	out, code := run(t, s, token, "fetch "+token)
-	saved, _ := filepath.Glob(filepath.Join(s.dir, "*.json"))
 	data, _ := os.ReadFile(saved[0])
 	if code != 0 || out != string(data) {
 		t.Errorf("fetch: exit %d, output is not the saved result:\n%.300s", code, out)
