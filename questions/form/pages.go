@@ -147,7 +147,7 @@ func (q *questionnaire) group(i int) *huh.Group {
 	p := q.pages[i-1]
 	fields := make([]huh.Field, 0, len(p.questions))
 	for _, qq := range p.questions {
-		fields = append(fields, q.items[qq.ID].field(q.opts.Accessible, len(q.bank.Questions), &q.moves))
+		fields = append(fields, q.items[qq.ID].field(q.opts.Accessible, len(q.bank.Questions), &q.moves, q.theme))
 	}
 	g := huh.NewGroup(fields...)
 	if !q.opts.Accessible {
@@ -189,7 +189,7 @@ func (q *questionnaire) welcome() *huh.Group {
 	if q.opts.Accessible {
 		role = huh.NewSelect[string]().Options(roles...).Value(&q.role)
 	} else {
-		role = selectOn(roles, &q.role, &q.moves)
+		role = selectOn(roles, &q.role, &q.moves, q.theme)
 	}
 	role.Key(keyRole).Title("Which tier best describes your current role?").
 		Description("Your report measures the gaps to this tier until you reach it.")
