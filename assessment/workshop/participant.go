@@ -158,8 +158,12 @@ func (s *Server) participate(sess ssh.Session, accessible bool) {
 	if t.accessible {
 		formIn = &lineEditor{in: in, echo: sess}
 	}
+	var out io.Writer = sess
+	if s.cfg.OnFrame != nil {
+		out = &frameTimer{w: sess, keys: keys, report: s.cfg.OnFrame}
+	}
 	err := session.Run(sess.Context(), session.Terminal{
-		In: formIn, Out: sess, IsTerminal: true, Renderer: t.renderer, Term: pty.Term, Size: z.follow(), Shared: true,
+		In: formIn, Out: out, IsTerminal: true, Renderer: t.renderer, Term: pty.Term, Size: z.follow(), Shared: true,
 	}, session.Options{
 		Bank: s.cfg.Bank, Theme: s.cfg.Theme, Accessible: accessible, Resume: st.hasDraft(),
 		Now: s.cfg.Now, Tool: s.cfg.Tool, Notice: s.notice(sess, token),

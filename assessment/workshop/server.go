@@ -75,6 +75,10 @@ type Config struct {
 	Tool    assessment.Tool
 	// OnEvent is told of every event, one at a time.
 	OnEvent func(Event)
+	// OnFrame, when set, is told for each key a participant types how long
+	// the server took from reading it to writing the screen that followed
+	// (for benchmarks); it is called from many sessions at once.
+	OnFrame func(time.Duration)
 
 	// WrongCodeDelay is how long a wrong code waits for its answer (1s);
 	// MaxTries the codes one connection may try (3); past LockoutLimit

@@ -149,6 +149,23 @@ func (r *phase) Close() error {
 	return nil
 }
 
+// frameTimer tells, at the first write after each key, how long ago the
+// key was read.
+type frameTimer struct {
+	w      io.Writer
+	keys   *pump
+	seen   int64
+	report func(time.Duration)
+}
+
+func (f *frameTimer) Write(b []byte) (int, error) {
+	if last := f.keys.last.Load(); last != f.seen {
+		f.seen = last
+		f.report(time.Since(time.Unix(0, last)))
+	}
+	return f.w.Write(b)
+}
+
 // sizes keeps a session's window size and hands its changes to the
 // program currently shown.
 type sizes struct {
