@@ -46,6 +46,12 @@ type Terminal struct {
 	Renderer *lipgloss.Renderer
 	// Term is the terminal type ($TERM); "dumb" asks line by line.
 	Term string
+	// Size, when set, brings the size of a terminal the program cannot
+	// ask (an SSH session), then its changes.
+	Size <-chan form.Window
+	// Shared means the process serves many terminals (a server): the
+	// questionnaire leaves the process's signals alone.
+	Shared bool
 }
 
 // Options configure a session.
@@ -66,8 +72,11 @@ type Options struct {
 	NoSave bool
 	// ResumeCommand is what the person runs to continue, for messages.
 	ResumeCommand func(accessible bool) string
-	Now           func() time.Time
-	Tool          assessment.Tool
+	// Notice, when set, is what the welcome page says about where the
+	// answers are kept and how to continue later (form.Options.Notice).
+	Notice string
+	Now    func() time.Time
+	Tool   assessment.Tool
 }
 
 // Deliver shows or writes the finished result; savedTo is where the
@@ -99,6 +108,7 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	fopts := form.Options{
 		In: t.In, Out: t.Out, Renderer: t.Renderer,
 		Theme: o.Theme, Accessible: o.Accessible, DraftPath: st.DraftPath(b.ID),
+		Notice: o.Notice, Size: t.Size, Shared: t.Shared,
 	}
 	if o.Resume {
 		if err := resume(t.Out, st, &o, &fopts); err != nil {

@@ -4,7 +4,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -15,7 +14,6 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
-	"github.com/digilead/digilead/questions/atomicfile"
 )
 
 // Store is digilead's data directory.
@@ -55,25 +53,7 @@ func ensureDir(dir string) error {
 // SaveResult writes a result into the results directory, atomically and
 // with mode 0600, and returns its path.
 func (s *Store) SaveResult(r *assessment.Result) (string, error) {
-	dir := s.resultsDir()
-	if err := ensureDir(dir); err != nil {
-		return "", err
-	}
-	data, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return "", err
-	}
-	base := r.CompletedAt.UTC().Format("2006-01-02T150405Z") + "-" + safeName(r.Bank.ID)
-	path, err := atomicfile.WriteNew(dir, func(i int) string {
-		if i == 1 {
-			return base + ".json"
-		}
-		return fmt.Sprintf("%s-%d.json", base, i)
-	}, append(data, '\n'), 0o600)
-	if err != nil {
-		return "", fmt.Errorf("save result in %s: %w", dir, questions.WithoutPath(err))
-	}
-	return path, nil
+	return WriteResult(s.resultsDir(), r.CompletedAt.UTC().Format("2006-01-02T150405Z")+"-"+safeName(r.Bank.ID), r)
 }
 
 // Entry is one saved result. Err is set (and Result nil) when the file
@@ -171,19 +151,8 @@ func (s *Store) draftPath(bankID string) string {
 // SaveDraft writes the draft for its bank atomically with mode 0600, and
 // returns its path.
 func (s *Store) SaveDraft(d *Draft) (string, error) {
-	if err := ensureDir(s.draftsDir()); err != nil {
-		return "", err
-	}
-	d.Schema = DraftSchema
-	data, err := json.MarshalIndent(d, "", "  ")
-	if err != nil {
-		return "", err
-	}
 	path := s.draftPath(d.Bank.ID)
-	if err := atomicfile.WriteFile(path, append(data, '\n'), 0o600); err != nil {
-		return "", fmt.Errorf("save draft in %s: %w", s.draftsDir(), questions.WithoutPath(err))
-	}
-	return path, nil
+	return path, WriteDraft(path, d)
 }
 
 // ErrNoDraft means there is no draft to resume.
@@ -191,25 +160,7 @@ var ErrNoDraft = errors.New("no draft to resume")
 
 // LoadDraft reads the draft of a bank.
 func (s *Store) LoadDraft(bankID string) (*Draft, error) {
-	path := s.draftPath(bankID)
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, ErrNoDraft
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read draft %s: %w", path, questions.WithoutPath(err))
-	}
-	var d Draft
-	if err := json.Unmarshal(data, &d); err != nil {
-		return nil, questions.Invalidf("draft %s is damaged (%v); delete it to start again", path, err)
-	}
-	if err := assessment.CheckSchema(d.Schema, DraftSchema); err != nil {
-		return nil, fmt.Errorf("draft %s: %w", path, err)
-	}
-	if d.Answers == nil {
-		d.Answers = map[string]questions.Value{}
-	}
-	return &d, nil
+	return ReadDraft(s.draftPath(bankID))
 }
 
 // ErrDraftInUse means another questionnaire of the same bank, still

@@ -118,6 +118,7 @@ to do about each. Nothing leaves your machine.`,
 		newCompareCmd(a),
 		newScoreCmd(a),
 		newCohortCmd(a),
+		newWorkshopCmd(a),
 		newBankCmd(a),
 		newVersionCmd(a),
 	)

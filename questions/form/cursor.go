@@ -35,11 +35,17 @@ func repeat(k tea.KeyMsg, n int) []tea.KeyMsg {
 }
 
 // selectOn builds a select over opts bound to v, whose cursor is moved to
-// *v's option by moves once the form exists.
-func selectOn(opts []huh.Option[string], v *string, moves *[]func()) *huh.Select[string] {
+// *v's option by moves once the form exists. The theme is given first:
+// huh sizes the options as they are set, and without a theme it builds
+// its own for every option drawn.
+func selectOn(opts []huh.Option[string], v *string, moves *[]func(), theme *huh.Theme) *huh.Select[string] {
 	idx := slices.IndexFunc(opts, func(o huh.Option[string]) bool { return o.Value == *v })
 	*v = ""
-	s := huh.NewSelect[string]().Options(opts...).Accessor(binding[string]{v})
+	s := huh.NewSelect[string]()
+	if theme != nil {
+		s.WithTheme(theme)
+	}
+	s.Options(opts...).Accessor(binding[string]{v})
 	*moves = append(*moves, func() { press(s, repeat(keyDown, idx)...) })
 	return s
 }
@@ -47,10 +53,14 @@ func selectOn(opts []huh.Option[string], v *string, moves *[]func()) *huh.Select
 // multiOn builds a multi-select over opts bound to v, whose choices are
 // ticked by moves once the form exists, leaving the cursor on the first
 // option.
-func multiOn(opts []huh.Option[string], v *[]string, moves *[]func()) *huh.MultiSelect[string] {
+func multiOn(opts []huh.Option[string], v *[]string, moves *[]func(), theme *huh.Theme) *huh.MultiSelect[string] {
 	picked := *v
 	*v = nil
-	m := huh.NewMultiSelect[string]().Options(opts...).Value(v)
+	m := huh.NewMultiSelect[string]()
+	if theme != nil {
+		m.WithTheme(theme)
+	}
+	m.Options(opts...).Value(v)
 	*moves = append(*moves, func() {
 		at := 0
 		for i, o := range opts {

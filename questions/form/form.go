@@ -52,11 +52,24 @@ type Options struct {
 	// DraftPath, when set, is named on the welcome page as where progress is
 	// kept.
 	DraftPath string
+	// Notice, when set, replaces what the welcome page says about where
+	// the answers are kept and how to continue later (a server says its
+	// own).
+	Notice string
+	// Size, when set, brings the size of a terminal the program cannot
+	// ask (an SSH session) and then its changes.
+	Size <-chan Window
+	// Shared means the process serves many terminals: the form leaves the
+	// process's signals alone (the server decides when to stop).
+	Shared bool
 	// OnPage is called whenever the person leaves a page (forwards or
 	// back) with the answers so far and the page they go to next. An error
 	// stops the questionnaire and is returned by Run.
 	OnPage func(p Progress) error
 }
+
+// Window is a terminal's size in cells.
+type Window struct{ Width, Height int }
 
 // Progress is the state of the questionnaire when a page is left.
 type Progress struct {
@@ -122,13 +135,7 @@ func Run(ctx context.Context, b *questions.Bank, opts Options) (*questions.Answe
 		opts.Out = os.Stderr
 	}
 	q := newQuestionnaire(b, opts)
-	// huh styles everything through lipgloss's default renderer: point it
-	// at the terminal the form draws on, and put it back afterwards, so the
-	// result on stdout keeps its own renderer.
-	prev := lipgloss.DefaultRenderer()
-	lipgloss.SetDefaultRenderer(q.renderer)
-	defer lipgloss.SetDefaultRenderer(prev)
-	q.theme = themes[cmp.Or(opts.Theme, "charm")]()
+	q.theme = themeFor(cmp.Or(opts.Theme, "charm"), q.renderer)
 
 	var err error
 	if opts.Accessible {

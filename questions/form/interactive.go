@@ -73,7 +73,16 @@ func (q *questionnaire) newModel() *model {
 // runInteractive asks in the terminal with a redrawn form.
 func (q *questionnaire) runInteractive(ctx context.Context) error {
 	m := q.newModel()
-	p := tea.NewProgram(m, tea.WithInput(q.opts.In), tea.WithOutput(q.opts.Out), tea.WithContext(ctx))
+	popts := []tea.ProgramOption{tea.WithInput(q.opts.In), tea.WithOutput(q.opts.Out), tea.WithContext(ctx)}
+	if q.opts.Shared {
+		popts = append(popts, tea.WithoutSignalHandler())
+	}
+	p := tea.NewProgram(m, popts...)
+	if q.opts.Size != nil {
+		stop := make(chan struct{})
+		defer close(stop)
+		go forwardSizes(p, q.opts.Size, stop)
+	}
 	_, err := p.Run()
 	switch {
 	case m.err != nil:
@@ -84,6 +93,21 @@ func (q *questionnaire) runInteractive(ctx context.Context) error {
 		return ErrInterrupted
 	}
 	return fmt.Errorf("questionnaire: %w", err)
+}
+
+// forwardSizes hands the terminal's sizes to the program until stop.
+func forwardSizes(p *tea.Program, sizes <-chan Window, stop <-chan struct{}) {
+	for {
+		select {
+		case <-stop:
+			return
+		case w, ok := <-sizes:
+			if !ok {
+				return
+			}
+			p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+		}
+	}
 }
 
 func (m *model) Init() tea.Cmd { return m.form.Init() }

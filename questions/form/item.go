@@ -75,7 +75,7 @@ func (it *item) value() questions.Value {
 // the title carries the question's number and help, since huh prints only
 // titles there. In the redrawn form, moves receives what sets the current
 // choice once the form exists (see selectOn).
-func (it *item) field(accessible bool, total int, moves *[]func()) huh.Field {
+func (it *item) field(accessible bool, total int, moves *[]func(), theme *huh.Theme) huh.Field {
 	title, desc := it.q.Text, it.q.Help
 	if accessible {
 		title = fmt.Sprintf("Question %d of %d: %s", it.num, total, it.q.Text)
@@ -89,10 +89,10 @@ func (it *item) field(accessible bool, total int, moves *[]func()) huh.Field {
 		return huh.NewMultiSelect[string]().Key(it.q.ID).Title(title).
 			Options(it.options()...).Value(&it.many).Validate(it.checkMany)
 	case it.q.Type == questions.Multi:
-		return multiOn(it.options(), &it.many, moves).Key(it.q.ID).Title(title).Description(desc).
+		return multiOn(it.options(), &it.many, moves, theme).Key(it.q.ID).Title(title).Description(desc).
 			Validate(it.checkMany).Filterable(false)
 	case !accessible:
-		return selectOn(it.options(), &it.one, moves).Key(it.q.ID).Title(title).Description(desc)
+		return selectOn(it.options(), &it.one, moves, theme).Key(it.q.ID).Title(title).Description(desc)
 	}
 	s := huh.NewSelect[string]().Key(it.q.ID).Title(title).Options(it.options()...)
 	if it.answered {

@@ -147,7 +147,7 @@ func (q *questionnaire) group(i int) *huh.Group {
 	p := q.pages[i-1]
 	fields := make([]huh.Field, 0, len(p.questions))
 	for _, qq := range p.questions {
-		fields = append(fields, q.items[qq.ID].field(q.opts.Accessible, len(q.bank.Questions), &q.moves))
+		fields = append(fields, q.items[qq.ID].field(q.opts.Accessible, len(q.bank.Questions), &q.moves, q.theme))
 	}
 	g := huh.NewGroup(fields...)
 	if !q.opts.Accessible {
@@ -189,7 +189,7 @@ func (q *questionnaire) welcome() *huh.Group {
 	if q.opts.Accessible {
 		role = huh.NewSelect[string]().Options(roles...).Value(&q.role)
 	} else {
-		role = selectOn(roles, &q.role, &q.moves)
+		role = selectOn(roles, &q.role, &q.moves, q.theme)
 	}
 	role.Key(keyRole).Title("Which tier best describes your current role?").
 		Description("Your report measures the gaps to this tier until you reach it.")
@@ -203,7 +203,11 @@ func (q *questionnaire) welcome() *huh.Group {
 // intro says what the assessment is, how long it takes and that nothing
 // leaves the machine.
 func (q *questionnaire) intro() string {
-	s := fmt.Sprintf("%d questions in %d areas, about %d minutes. Answer about what you actually do, not what you would like to do.\n\nYour answers stay on this computer: nothing is sent anywhere.", len(q.bank.Questions), len(q.pages), q.bank.Minutes())
+	s := fmt.Sprintf("%d questions in %d areas, about %d minutes. Answer about what you actually do, not what you would like to do.\n\n", len(q.bank.Questions), len(q.pages), q.bank.Minutes())
+	if q.opts.Notice != "" {
+		return s + q.opts.Notice
+	}
+	s += "Your answers stay on this computer: nothing is sent anywhere."
 	if q.opts.DraftPath != "" {
 		s += " Progress is saved after every page: stop with Ctrl-C and continue later with --resume."
 	}

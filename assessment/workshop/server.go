@@ -1,0 +1,507 @@
+// Package workshop serves the questionnaire over SSH to a room of
+// participants: each answers in their own terminal with nothing to
+// install, sees their own gap report, and can take a copy of their
+// result; the trainer gets the results in one directory and, live, the
+// room's progress and its anonymous group summary.
+//
+// Nobody gets more than the questionnaire: no shell, no commands other
+// than the accessible questionnaire and fetching one's own result, no
+// subsystems, no forwarding of ports, agents or X11. Wrong workshop codes
+// are slow and counted by address; sessions are counted and time out.
+package workshop
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/cohort"
+	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/form"
+)
+
+// Look is how a document is drawn for the participant: their terminal's
+// width and renderer (nil is plain), or linear text for a screen reader.
+type Look struct {
+	Width      int
+	Renderer   *lipgloss.Renderer
+	Accessible bool
+}
+
+// Render writes a result in a format (one of Config.Formats).
+type Render func(w io.Writer, r *assessment.Result, format string, look Look) error
+
+// Config configures a Server. Bank, Dir, HostKey and Render are needed;
+// the zero value of the rest is the default said beside each.
+type Config struct {
+	Bank *questions.Bank
+	// Dir is the results directory; drafts are kept in Dir/.drafts.
+	Dir     string
+	HostKey gossh.Signer
+	// Code is the workshop code participants give as their password; ""
+	// lets anyone in (an open workshop).
+	Code string
+	// Host is the name or address participants connect to, for the lines
+	// they are shown; "" is the address their connection reached.
+	Host string
+	// MaxParticipants is the most questionnaires at once (200).
+	MaxParticipants int
+	// IdleTimeout ends a questionnaire nobody typed in for that long
+	// (30m); MaxTime ends any session that lasts that long (3h). Drafts
+	// are kept.
+	IdleTimeout, MaxTime time.Duration
+	// MinGroup is the fewest results the group summary is shown for (5).
+	MinGroup int
+	// Theme is the questionnaire's theme ("charm").
+	Theme string
+	// Render draws results; Formats are the format names fetch accepts.
+	Render  Render
+	Formats []string
+	Now     func() time.Time
+	Tool    assessment.Tool
+	// OnEvent is told of every event, one at a time.
+	OnEvent func(Event)
+	// OnFrame, when set, is told for each key a participant types how long
+	// the server took from reading it to writing the screen that followed
+	// (for benchmarks); it is called from many sessions at once.
+	OnFrame func(time.Duration)
+
+	// WrongCodeDelay is how long a wrong code waits for its answer (1s);
+	// MaxTries the codes one connection may try (3); past LockoutLimit
+	// wrong codes from one address within LockoutWindow (30 in 1m) the
+	// address is refused for the rest of the window.
+	WrongCodeDelay time.Duration
+	MaxTries       int
+	LockoutLimit   int
+	LockoutWindow  time.Duration
+	// QueryTimeout is how long a terminal has to say its background
+	// colour (700ms).
+	QueryTimeout time.Duration
+}
+
+// withDefaults fills in the defaults.
+func (c Config) withDefaults() Config {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d == 0 {
+			*d = v
+		}
+	}
+	defInt := func(n *int, v int) {
+		if *n == 0 {
+			*n = v
+		}
+	}
+	defInt(&c.MaxParticipants, 200)
+	defInt(&c.MinGroup, cohort.DefaultMinGroup)
+	defInt(&c.MaxTries, 3)
+	defInt(&c.LockoutLimit, 30)
+	def(&c.IdleTimeout, 30*time.Minute)
+	def(&c.MaxTime, 3*time.Hour)
+	def(&c.WrongCodeDelay, time.Second)
+	def(&c.LockoutWindow, time.Minute)
+	def(&c.QueryTimeout, 700*time.Millisecond)
+	if c.Theme == "" {
+		c.Theme = "charm"
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	return c
+}
+
+// Server is a workshop's SSH server.
+type Server struct {
+	cfg   Config
+	ssh   *ssh.Server
+	guard *guard
+	pages int // question pages of the bank
+
+	mu       sync.Mutex
+	seq      int
+	live     map[string]*live // by token
+	entries  []*cohort.Entry  // the results so far
+	summary  *cohort.Report
+	dropped  int
+	refused  int
+	draining bool
+	idle     chan struct{} // closed when draining and nobody is answering
+	port     int
+	handlers sync.WaitGroup
+
+	evmu sync.Mutex
+}
+
+// live is one participant's open questionnaire.
+type live struct {
+	n        int
+	token    string
+	page     int
+	finished bool
+	why      string // why it ended early, when known
+	sess     ssh.Session
+	done     chan struct{}
+}
+
+// New makes a server for cfg; it reads the results already in Dir (a
+// server started again after a stop goes on counting them).
+func New(cfg Config) (*Server, error) {
+	cfg = cfg.withDefaults()
+	if cfg.Bank == nil || cfg.Dir == "" || cfg.HostKey == nil || cfg.Render == nil {
+		return nil, errors.New("workshop: Bank, Dir, HostKey and Render are needed")
+	}
+	s := &Server{cfg: cfg, guard: newGuard(cfg.LockoutLimit, cfg.LockoutWindow, cfg.Now),
+		pages: form.Pages(cfg.Bank), live: map[string]*live{}, idle: make(chan struct{})}
+	if err := os.MkdirAll(filepath.Join(cfg.Dir, draftsDir), 0o700); err != nil {
+		return nil, fmt.Errorf("results directory %s: %w", cfg.Dir, questions.WithoutPath(err))
+	}
+	s.readResults()
+	opts := []ssh.Option{
+		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },
+		wish.WithBannerHandler(s.banner),
+		// wish's idle timeout counts the screen's redrawing as activity,
+		// so it only ends dead connections (and those that never log in);
+		// watchIdle ends questionnaires nobody types in, first, saying so.
+		wish.WithIdleTimeout(cfg.IdleTimeout + 30*time.Second),
+		wish.WithMaxTimeout(cfg.MaxTime),
+		wish.WithMiddleware(s.middleware),
+		func(srv *ssh.Server) error {
+			srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
+				return &gossh.ServerConfig{MaxAuthTries: cfg.MaxTries}
+			}
+			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel, "default": s.otherChannel}
+			srv.RequestHandlers = map[string]ssh.RequestHandler{"tcpip-forward": s.forwardRequest, "cancel-tcpip-forward": s.forwardRequest}
+			srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
+			return nil
+		},
+	}
+	if cfg.Code != "" {
+		opts = append(opts,
+			wish.WithPasswordAuth(func(ctx ssh.Context, password string) bool { return s.checkCode(ctx, password) }),
+			wish.WithKeyboardInteractiveAuth(func(ctx ssh.Context, ask gossh.KeyboardInteractiveChallenge) bool {
+				answers, err := ask("", "", []string{"Workshop code: "}, []bool{false})
+				return err == nil && len(answers) == 1 && s.checkCode(ctx, answers[0])
+			}))
+	}
+	srv, err := wish.NewServer(opts...)
+	if err != nil {
+		return nil, fmt.Errorf("workshop server: %w", err)
+	}
+	s.ssh = srv
+	return s, nil
+}
+
+// readResults counts the results already in the directory.
+func (s *Server) readResults() {
+	files, _ := filepath.Glob(filepath.Join(s.cfg.Dir, "*.json"))
+	for _, f := range files {
+		s.addResult(f)
+	}
+	s.summarise()
+}
+
+// addResult adds a saved result to the group summary's entries.
+func (s *Server) addResult(path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return
+	}
+	if e, err := cohort.Decode(data); err == nil {
+		s.entries = append(s.entries, e)
+	}
+}
+
+// summarise recomputes the group summary; nil while the group is too
+// small (or mixes banks).
+func (s *Server) summarise() {
+	b := cohort.New(cohort.Options{MinGroup: s.cfg.MinGroup})
+	for i, e := range s.entries {
+		b.Add(e, fmt.Sprint(i))
+	}
+	s.summary, _ = b.Report()
+}
+
+// Serve answers connections on l until Close or Shutdown.
+func (s *Server) Serve(l net.Listener) error {
+	s.mu.Lock()
+	if a, ok := l.Addr().(*net.TCPAddr); ok {
+		s.port = a.Port
+	}
+	s.mu.Unlock()
+	err := s.ssh.Serve(l)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Info is what the trainer tells the room.
+type Info struct {
+	// Addrs are the addresses the server can be reached on.
+	Addrs       []string
+	Port        int
+	Code        string
+	Fingerprint string
+	Dir         string
+}
+
+// Info describes the server listening on l.
+func (s *Server) Info(l net.Addr) Info {
+	in := Info{Addrs: Addresses(l), Code: s.cfg.Code, Fingerprint: Fingerprint(s.cfg.HostKey.PublicKey()), Dir: s.cfg.Dir}
+	if a, ok := l.(*net.TCPAddr); ok {
+		in.Port = a.Port
+	}
+	if s.cfg.Host != "" {
+		in.Addrs = append([]string{s.cfg.Host}, in.Addrs...)
+	}
+	return in
+}
+
+// Addresses lists the addresses a listener can be reached on: its own,
+// or every address of the machine's interfaces that are up when it
+// listens on all of them (IPv4 first, loopback last).
+func Addresses(l net.Addr) []string {
+	a, ok := l.(*net.TCPAddr)
+	if !ok {
+		return []string{l.String()}
+	}
+	if !a.IP.IsUnspecified() {
+		return []string{a.IP.String()}
+	}
+	var v4, v6, loop []string
+	ifaces, _ := net.Interfaces()
+	for _, ifc := range ifaces {
+		if ifc.Flags&net.FlagUp == 0 {
+			continue
+		}
+		addrs, _ := ifc.Addrs()
+		for _, ad := range addrs {
+			ipn, ok := ad.(*net.IPNet)
+			switch {
+			case !ok, ipn.IP.IsLinkLocalUnicast():
+			case ipn.IP.IsLoopback():
+				loop = append(loop, ipn.IP.String())
+			case ipn.IP.To4() != nil:
+				v4 = append(v4, ipn.IP.String())
+			default:
+				v6 = append(v6, ipn.IP.String())
+			}
+		}
+	}
+	return append(append(v4, v6...), loop...)
+}
+
+// Status is the room now.
+func (s *Server) Status() Status {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := Status{Connected: len(s.live), Pages: map[int]int{}, Finished: len(s.entries),
+		Dropped: s.dropped, Refused: s.refused, Draining: s.draining, Cohort: s.summary}
+	for _, p := range s.live {
+		if !p.finished {
+			st.Pages[p.n] = p.page
+		}
+	}
+	return st
+}
+
+// Drain turns newcomers away (participants resuming a draft and fetching
+// results still get in); Idle is closed once nobody is answering.
+func (s *Server) Drain() {
+	s.mu.Lock()
+	if s.draining {
+		s.mu.Unlock()
+		return
+	}
+	s.draining = true
+	n := len(s.live)
+	s.idleIfDone()
+	s.mu.Unlock()
+	s.emit(Event{Kind: Closing, Detail: fmt.Sprintf("%d still answering", n)})
+}
+
+// Idle is closed once the server drains and nobody is answering.
+func (s *Server) Idle() <-chan struct{} { return s.idle }
+
+func (s *Server) idleIfDone() {
+	if s.draining && len(s.live) == 0 {
+		select {
+		case <-s.idle:
+		default:
+			close(s.idle)
+		}
+	}
+}
+
+// Close stops at once: every connection is closed (drafts are kept) and
+// Close returns when the sessions have ended, or after a few seconds.
+func (s *Server) Close() error {
+	err := s.ssh.Close()
+	done := make(chan struct{})
+	go func() { s.handlers.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+	}
+	return err
+}
+
+// Shutdown stops listening and waits for open connections (fetches) to
+// end, or ctx.
+func (s *Server) Shutdown(ctx context.Context) error {
+	err := s.ssh.Shutdown(ctx)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// emit hands an event to OnEvent, one at a time.
+func (s *Server) emit(e Event) {
+	if s.cfg.OnEvent == nil {
+		return
+	}
+	if e.Time.IsZero() {
+		e.Time = s.cfg.Now()
+	}
+	s.evmu.Lock()
+	defer s.evmu.Unlock()
+	s.cfg.OnEvent(e)
+}
+
+// refusal counts and tells a refusal.
+func (s *Server) refusal(addr net.Addr, user, why string) {
+	s.mu.Lock()
+	s.refused++
+	s.mu.Unlock()
+	s.emit(Event{Kind: Refused, Addr: host(addr), User: shownUser(user), Detail: why})
+}
+
+// shownUser is a user name as the trainer may see it: never a token (the
+// screen may be on a projector), control characters as escapes, at most
+// 40 characters.
+func shownUser(u string) string {
+	if IsToken(u) {
+		return "(returning)"
+	}
+	if r := []rune(u); len(r) > 40 {
+		u = string(r[:40]) + "…"
+	}
+	return safe(u)
+}
+
+// banner is shown before the code is asked: what to type, or why the
+// address is refused.
+func (s *Server) banner(ctx ssh.Context) string {
+	if s.cfg.Code == "" {
+		return ""
+	}
+	if left, locked := s.guard.locked(host(ctx.RemoteAddr())); locked {
+		return fmt.Sprintf("digilead workshop: too many wrong workshop codes came from your address (%s) in the last minute.\r\nNew connections from it are refused for %d more seconds; please wait and try again.\r\n",
+			host(ctx.RemoteAddr()), int(left.Seconds()+0.999))
+	}
+	return "digilead workshop: the password is the workshop code shown by your trainer.\r\n"
+}
+
+// checkCode checks a workshop code. A wrong one is answered after
+// WrongCodeDelay and counted against the address; an address locked out
+// is refused whatever it gives.
+func (s *Server) checkCode(ctx ssh.Context, given string) bool {
+	addr := host(ctx.RemoteAddr())
+	if _, locked := s.guard.locked(addr); locked {
+		s.refusal(ctx.RemoteAddr(), ctx.User(), "address locked out after too many wrong codes")
+		return false
+	}
+	if subtle.ConstantTimeCompare([]byte(normalCode(given)), []byte(normalCode(s.cfg.Code))) == 1 {
+		return true
+	}
+	why := "wrong workshop code"
+	if s.guard.wrongCode(addr) {
+		why += fmt.Sprintf("; %d within %v: address locked out", s.cfg.LockoutLimit, s.cfg.LockoutWindow)
+	}
+	s.refusal(ctx.RemoteAddr(), ctx.User(), why)
+	select {
+	case <-time.After(s.cfg.WrongCodeDelay):
+	case <-ctx.Done():
+	}
+	return false
+}
+
+// normalCode forgives capitals, spaces for hyphens and surrounding blanks.
+func normalCode(c string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(strings.ToLower(c), "-", " ")), "-")
+}
+
+// sessionChannel serves a session channel, refusing the requests that
+// would give more than the questionnaire.
+func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+	ssh.DefaultSessionHandler(srv, conn, guardedChannel{nc, s, ctx}, ctx)
+}
+
+// guardedChannel is a session channel whose requests pass a filter.
+type guardedChannel struct {
+	gossh.NewChannel
+	s   *Server
+	ctx ssh.Context
+}
+
+func (g guardedChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
+	ch, reqs, err := g.NewChannel.Accept()
+	if err != nil {
+		return ch, reqs, err
+	}
+	out := make(chan *gossh.Request)
+	go func() {
+		defer close(out)
+		for r := range reqs {
+			if why := refusedRequest(r); why != "" {
+				r.Reply(false, nil)
+				g.s.refusal(g.ctx.RemoteAddr(), g.ctx.User(), why)
+				continue
+			}
+			out <- r
+		}
+	}()
+	return ch, out, nil
+}
+
+// refusedRequest says why a session request is refused; "" lets it pass.
+func refusedRequest(r *gossh.Request) string {
+	switch r.Type {
+	case "auth-agent-req@openssh.com":
+		return "agent forwarding"
+	case "x11-req":
+		return "X11 forwarding"
+	case "subsystem":
+		var p struct{ Name string }
+		gossh.Unmarshal(r.Payload, &p)
+		return "subsystem " + safe(p.Name)
+	}
+	return ""
+}
+
+// otherChannel refuses every channel but sessions: port forwarding
+// (direct-tcpip) and the like.
+func (s *Server) otherChannel(_ *ssh.Server, _ *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+	nc.Reject(gossh.Prohibited, "only the questionnaire is available on this server")
+	s.refusal(ctx.RemoteAddr(), ctx.User(), "channel "+safe(nc.ChannelType())+" (port forwarding)")
+}
+
+// forwardRequest refuses remote port forwarding.
+func (s *Server) forwardRequest(ctx ssh.Context, _ *ssh.Server, r *gossh.Request) (bool, []byte) {
+	s.refusal(ctx.RemoteAddr(), ctx.User(), "remote port forwarding")
+	return false, nil
+}

@@ -1,0 +1,73 @@
+package workshop
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/digilead/digilead/questions/form"
+)
+
+// viewer shows the participant's report, fitted to their terminal and
+// scrollable: arrows, PgUp/PgDn, Home/End; q, Esc, Enter or Ctrl-C leave.
+type viewer struct {
+	render func(width int) string
+	vp     viewport.Model
+	width  int
+	footer lipgloss.Style
+	ready  bool
+}
+
+func newViewer(render func(width int) string, r *lipgloss.Renderer) *viewer {
+	return &viewer{render: render, footer: r.NewStyle().Faint(true)}
+}
+
+func (v *viewer) Init() tea.Cmd { return nil }
+
+func (v *viewer) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		if !v.ready || msg.Width != v.width {
+			v.vp = viewport.New(msg.Width, max(1, msg.Height-1))
+			v.vp.SetContent(v.render(msg.Width))
+			v.width, v.ready = msg.Width, true
+		}
+		v.vp.Height = max(1, msg.Height-1)
+		return v, nil
+	case tea.KeyMsg:
+		switch msg.String() {
+		case "q", "esc", "enter", "ctrl+c":
+			return v, tea.Quit
+		case "home", "g":
+			v.vp.GotoTop()
+			return v, nil
+		case "end", "G":
+			v.vp.GotoBottom()
+			return v, nil
+		}
+	}
+	var cmd tea.Cmd
+	v.vp, cmd = v.vp.Update(msg)
+	return v, cmd
+}
+
+func (v *viewer) View() string {
+	if !v.ready {
+		return ""
+	}
+	return v.vp.View() + "\n" + v.footer.Render(fmt.Sprintf("Your report · ↑/↓ PgUp/PgDn Home/End to scroll · q to leave · %3.0f%%", v.vp.ScrollPercent()*100))
+}
+
+// sendSizes hands a terminal's sizes to a program until stop.
+func sendSizes(p *tea.Program, sizes <-chan form.Window, stop <-chan struct{}) {
+	for {
+		select {
+		case <-stop:
+			return
+		case w := <-sizes:
+			p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+		}
+	}
+}

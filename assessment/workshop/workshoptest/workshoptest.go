@@ -1,0 +1,385 @@
+// Package workshoptest drives a workshop server as participants do, with
+// golang.org/x/crypto/ssh clients over PTY sessions: it joins, reads the
+// screen, presses keys and answers a bank page by page, for the tests and
+// benchmarks of the server and of the command.
+package workshoptest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/digilead/digilead/questions"
+)
+
+// Key bytes as a terminal sends them.
+const (
+	Enter  = "\r"
+	Down   = "\x1b[B"
+	Up     = "\x1b[A"
+	CtrlC  = "\x03"
+	Toggle = "x"
+)
+
+// Config dials a client: password and keyboard-interactive with Code
+// (both offered, as OpenSSH does).
+func Config(user, code string) *gossh.ClientConfig {
+	return &gossh.ClientConfig{
+		User: user,
+		Auth: []gossh.AuthMethod{
+			gossh.Password(code),
+			gossh.KeyboardInteractive(func(_, _ string, qs []string, _ []bool) ([]string, error) {
+				answers := make([]string, len(qs))
+				for i := range answers {
+					answers[i] = code
+				}
+				return answers, nil
+			}),
+		},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), // loopback test servers
+		Timeout:         20 * time.Second,
+	}
+}
+
+// Participant is one SSH session with a terminal, as a participant's.
+type Participant struct {
+	Client  *gossh.Client
+	Session *gossh.Session
+	stdin   io.WriteCloser
+
+	mu     sync.Mutex
+	cond   *sync.Cond
+	buf    []byte // output not yet waited past
+	ends   int    // the output and the session that have ended (2: all)
+	ended  bool
+	all    bytes.Buffer // everything, when Keep is set
+	keep   bool
+	sent   time.Time
+	delays []time.Duration
+	esc    escapes
+	think  time.Duration
+}
+
+// escapes removes terminal escape sequences (CSI and OSC) from a stream
+// of output, whatever chunks they come in, so screens can be matched as
+// text.
+type escapes struct{ state int }
+
+const (
+	text = iota
+	escape
+	csi
+	osc
+	oscEscape
+)
+
+func (e *escapes) strip(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for _, c := range b {
+		switch e.state {
+		case text:
+			if c == 0x1b {
+				e.state = escape
+			} else {
+				out = append(out, c)
+			}
+		case escape:
+			switch c {
+			case '[':
+				e.state = csi
+			case ']':
+				e.state = osc
+			default:
+				e.state = text
+			}
+		case csi:
+			if c >= 0x40 && c <= 0x7e {
+				e.state = text
+			}
+		case osc:
+			if c == 0x07 {
+				e.state = text
+			} else if c == 0x1b {
+				e.state = oscEscape
+			}
+		case oscEscape:
+			e.state = text
+		}
+	}
+	return out
+}
+
+// Options shape a session.
+type Options struct {
+	// Command is run instead of the shell ("accessible").
+	Command string
+	// Width and Height of the terminal; 100x40 when 0.
+	Width, Height int
+	// Term is the terminal type; "xterm-256color" when "".
+	Term string
+	// Keep keeps the whole output (Output).
+	Keep bool
+	// Silent leaves the background colour query unanswered, as some
+	// terminals do.
+	Silent bool
+	// Think is how long, on average, the participant reads before each
+	// answer (uniformly 0 to twice as long); 0 answers at once.
+	Think time.Duration
+}
+
+// Join connects to addr as user with the workshop code and opens a
+// terminal session.
+func Join(addr, user, code string, o Options) (*Participant, error) {
+	c, err := gossh.Dial("tcp", addr, Config(user, code))
+	if err != nil {
+		return nil, err
+	}
+	p, err := Open(c, o)
+	if err != nil {
+		c.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// Open starts a terminal session on a connected client.
+func Open(c *gossh.Client, o Options) (*Participant, error) {
+	s, err := c.NewSession()
+	if err != nil {
+		return nil, err
+	}
+	p := &Participant{Client: c, Session: s, keep: o.Keep, think: o.Think}
+	p.cond = sync.NewCond(&p.mu)
+	if p.stdin, err = s.StdinPipe(); err != nil {
+		return nil, err
+	}
+	out, err := s.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	s.Stderr = writerFunc(p.received)
+	w, h, term := o.Width, o.Height, o.Term
+	if w == 0 {
+		w, h = 100, 40
+	}
+	if term == "" {
+		term = "xterm-256color"
+	}
+	if err := s.RequestPty(term, h, w, gossh.TerminalModes{gossh.ECHO: 0}); err != nil {
+		return nil, err
+	}
+	go p.read(out, o.Silent)
+	if o.Command != "" {
+		err = s.Start(o.Command)
+	} else {
+		err = s.Shell()
+	}
+	if err != nil {
+		return nil, err
+	}
+	go func() { s.Wait(); p.end() }()
+	return p, nil
+}
+
+type writerFunc func([]byte)
+
+func (f writerFunc) Write(b []byte) (int, error) { f(b); return len(b), nil }
+
+// read collects the output; it answers the background colour query as a
+// dark terminal would, unless silent.
+func (p *Participant) read(out io.Reader, silent bool) {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := out.Read(buf)
+		if n > 0 {
+			if !silent && bytes.Contains(buf[:n], []byte("\x1b]11;?")) {
+				io.WriteString(p.stdin, "\x1b]11;rgb:1e1e/1e1e/2e2e\x07\x1b[?62;22c")
+			}
+			p.received(buf[:n])
+		}
+		if err != nil {
+			p.end()
+			return
+		}
+	}
+}
+
+// end counts the end of the output or of the session (whose stderr may
+// come after the output's end); with both, the session is over.
+func (p *Participant) end() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.ends++
+	p.ended = p.ends == 2
+	p.cond.Broadcast()
+}
+
+func (p *Participant) received(b []byte) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.sent.IsZero() {
+		p.delays = append(p.delays, time.Since(p.sent))
+		p.sent = time.Time{}
+	}
+	if p.keep {
+		p.all.Write(b)
+	}
+	p.buf = append(p.buf, p.esc.strip(b)...)
+	p.cond.Broadcast()
+}
+
+// ErrEnded is returned when the session ended before the text came.
+var ErrEnded = errors.New("the session ended")
+
+// WaitFor waits until text appears in the output after what was already
+// waited past, and returns the output up to its end.
+func (p *Participant) WaitFor(text string, timeout time.Duration) (string, error) {
+	deadline := time.Now().Add(timeout)
+	timer := time.AfterFunc(timeout, func() { p.mu.Lock(); p.cond.Broadcast(); p.mu.Unlock() })
+	defer timer.Stop()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for {
+		if i := bytes.Index(p.buf, []byte(text)); i >= 0 {
+			seen := string(p.buf[:i+len(text)])
+			p.buf = p.buf[i+len(text):]
+			return seen, nil
+		}
+		if p.ended {
+			return "", fmt.Errorf("waiting for %q: %w; output ends %q", text, ErrEnded, tail(p.buf))
+		}
+		if time.Now().After(deadline) {
+			return "", fmt.Errorf("timed out after %v waiting for %q; output ends %q", timeout, text, tail(p.buf))
+		}
+		p.cond.Wait()
+	}
+}
+
+// WaitEnd waits until the session's output ends.
+func (p *Participant) WaitEnd(timeout time.Duration) error {
+	_, err := p.WaitFor("\x00never\x00", timeout)
+	if errors.Is(err, ErrEnded) {
+		return nil
+	}
+	return err
+}
+
+func tail(b []byte) string {
+	if len(b) > 600 {
+		b = b[len(b)-600:]
+	}
+	return string(b)
+}
+
+// Output is everything shown so far, escape sequences and all (with
+// Keep). WaitFor matches the text without them.
+func (p *Participant) Output() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.all.String()
+}
+
+// Press types keys; the time until the next output is measured (Delays).
+func (p *Participant) Press(keys ...string) error {
+	p.mu.Lock()
+	p.sent = time.Now()
+	p.mu.Unlock()
+	_, err := io.WriteString(p.stdin, strings.Join(keys, ""))
+	return err
+}
+
+// Delays are the times from each key press to the output that followed.
+func (p *Participant) Delays() []time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]time.Duration(nil), p.delays...)
+}
+
+// Close ends the connection (as a dropped laptop would).
+func (p *Participant) Close() { p.Client.Close() }
+
+var resumeLine = regexp.MustCompile(`ssh -p (\d+) ([a-z0-9-]+)@`)
+
+// Welcome waits for the welcome page, reads the participant's token
+// from the resume line, gives a name and keeps "rather not say".
+func (p *Participant) Welcome(name string, timeout time.Duration) (token string, err error) {
+	seen, err := p.WaitFor("┃ Your name", timeout)
+	if err != nil {
+		return "", err
+	}
+	m := resumeLine.FindStringSubmatch(seen)
+	if m == nil {
+		return "", fmt.Errorf("no resume line on the welcome page: %q", seen)
+	}
+	if err := p.Press(name, Enter); err != nil {
+		return "", err
+	}
+	if _, err := p.WaitFor("┃ Which tier", timeout); err != nil {
+		return "", err
+	}
+	return m[2], p.Press(Enter)
+}
+
+// Pages are a bank's question pages, in order: the questions of each
+// dimension that has some, as the questionnaire asks them.
+func Pages(b *questions.Bank) [][]*questions.Question {
+	var pages [][]*questions.Question
+	for _, d := range b.Dimensions {
+		if qs := b.QuestionsOf(d.ID); len(qs) > 0 {
+			pages = append(pages, qs)
+		}
+	}
+	return pages
+}
+
+// Choice is how a participant answers a question: its second option (or,
+// for a multi question, the first ticked), the keys and the answer.
+func Choice(q *questions.Question) ([]string, questions.Value) {
+	switch q.Type {
+	case questions.Multi:
+		return []string{Toggle, Enter}, questions.OptionsValue(q.Options[0].ID)
+	case questions.Likert:
+		return []string{Down, Enter}, questions.IntValue(q.Scale.Min + 1)
+	case questions.YesNo:
+		return []string{Down, Enter}, questions.BoolValue(false)
+	}
+	return []string{Down, Enter}, questions.OptionValue(q.Options[1].ID)
+}
+
+// AnswerPage answers page i (from 1) of b with Choice, waiting for each
+// question to have the focus, and records the answers in want.
+func (p *Participant) AnswerPage(b *questions.Bank, i int, want map[string]questions.Value, timeout time.Duration) error {
+	pages := Pages(b)
+	if _, err := p.WaitFor(fmt.Sprintf("Page %d of %d", i, len(pages)), timeout); err != nil {
+		return err
+	}
+	for _, q := range pages[i-1] {
+		if _, err := p.WaitFor("┃ "+firstWords(q.Text, 4), timeout); err != nil {
+			return err
+		}
+		keys, v := Choice(q)
+		if p.think > 0 {
+			time.Sleep(rand.N(2 * p.think))
+		}
+		if err := p.Press(keys...); err != nil {
+			return err
+		}
+		if want != nil {
+			want[q.ID] = v
+		}
+	}
+	return nil
+}
+
+func firstWords(s string, n int) string {
+	w := strings.Fields(s)
+	return strings.Join(w[:min(n, len(w))], " ")
+}
