@@ -1,0 +1,203 @@
+package questions
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Set is a bank with its translations.
+type Set struct {
+	Bank *Bank
+	// Translations are in the order loaded, one per language.
+	Translations []*Translation
+	// Warnings list what the translations leave untranslated or translate
+	// from an earlier text of the bank.
+	Warnings Problems
+
+	mu sync.Mutex
+	in map[string]*Bank
+}
+
+// Languages lists the languages the bank can be shown in: its own first,
+// then its translations'.
+func (s *Set) Languages() []string {
+	tags := []string{BankLanguage(s.Bank)}
+	for _, t := range s.Translations {
+		tags = append(tags, t.Language)
+	}
+	return tags
+}
+
+// Translation returns the translation into language tag, or nil.
+func (s *Set) Translation(tag string) *Translation {
+	for _, t := range s.Translations {
+		if t.Language == tag {
+			return t
+		}
+	}
+	return nil
+}
+
+// In returns the bank in language tag (one of Languages): the bank itself
+// in its own language, else the bank translated (see Bank.Translated).
+func (s *Set) In(tag string) *Bank {
+	t := s.Translation(tag)
+	if t == nil {
+		return s.Bank
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if b, ok := s.in[tag]; ok {
+		return b
+	}
+	if s.in == nil {
+		s.in = map[string]*Bank{}
+	}
+	b := s.Bank.Translated(t)
+	s.in[tag] = b
+	return b
+}
+
+// The built-in bank's translations.
+var (
+	//go:embed default.cy.yaml
+	defaultCy []byte
+	//go:embed default.fr.yaml
+	defaultFr []byte
+)
+
+// DefaultTranslationFiles are the built-in bank's translation files.
+func DefaultTranslationFiles() []File {
+	return []File{{Name: "default.cy.yaml", Data: defaultCy}, {Name: "default.fr.yaml", Data: defaultFr}}
+}
+
+// DefaultSet returns the built-in bank with its translations.
+func DefaultSet() (*Set, error) { return LoadSet(nil, nil) }
+
+// LoadSet loads a bank and its translations. Each path is a bank file, a
+// bank directory (whose translation files come with it) or a translation
+// file (recognised by its schema line, see IsTranslation); at most one of
+// them is a bank. Without one, the bank is the built-in bank, with its
+// own translations. dirs are directories of more translation files (other
+// files in them are left alone). A file given for a language the set
+// already has replaces that translation. Every problem of every file is
+// reported, as Problems.
+func LoadSet(paths, dirs []string) (*Set, error) {
+	var bankPath string
+	var bankFiles, trFiles []File
+	for _, p := range paths {
+		files, err := readAll(p)
+		if err != nil {
+			return nil, err
+		}
+		var own []File
+		for _, f := range files {
+			if IsTranslation(f.Data) {
+				trFiles = append(trFiles, f)
+			} else {
+				own = append(own, f)
+			}
+		}
+		if len(own) == 0 {
+			continue
+		}
+		if bankPath != "" {
+			return nil, Invalidf("%s and %s are both banks; give one bank (a file or a directory) and any number of translation files", bankPath, p)
+		}
+		bankPath, bankFiles = p, own
+	}
+	for _, dir := range dirs {
+		files, err := readDir(dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			if IsTranslation(f.Data) {
+				trFiles = append(trFiles, f)
+			}
+		}
+	}
+	s := &Set{}
+	if bankPath == "" {
+		s.Bank = Default()
+		trFiles = append(DefaultTranslationFiles(), trFiles...)
+	} else {
+		b, err := Parse(bankFiles...)
+		if err != nil {
+			return nil, err
+		}
+		b.Source = bankPath
+		s.Bank = b
+	}
+	var probs Problems
+	for _, f := range trFiles {
+		t, warnings, err := ParseTranslation(f, s.Bank)
+		var ps Problems
+		if errors.As(err, &ps) {
+			probs = append(probs, ps...)
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		if i := slices.IndexFunc(s.Translations, func(o *Translation) bool { return o.Language == t.Language }); i >= 0 {
+			s.Translations[i] = t // a file given replaces the one it follows
+			s.Warnings = slices.DeleteFunc(s.Warnings, func(p Problem) bool { return p.Pos.File == s.Translations[i].File })
+		} else {
+			s.Translations = append(s.Translations, t)
+		}
+		s.Warnings = append(s.Warnings, warnings...)
+	}
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	return s, nil
+}
+
+// readAll reads the YAML files at path: the file, or a directory's *.yaml
+// and *.yml files in lexical order.
+func readAll(path string) ([]File, error) {
+	paths, err := Paths(path)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, len(paths))
+	for i, p := range paths {
+		if files[i], err = readFile(p); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// readDir reads a directory of translation files given with
+// --translations.
+func readDir(dir string) ([]File, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("translations %s: %w", dir, WithoutPath(err))
+	}
+	if !info.IsDir() {
+		return nil, Invalidf("translations %s: not a directory; give a directory of translation files, or give a translation file with --bank", dir)
+	}
+	var files []File
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("translations %s: %w", dir, WithoutPath(err))
+	}
+	for _, e := range entries {
+		if ext := strings.ToLower(filepath.Ext(e.Name())); e.Type().IsRegular() && (ext == ".yaml" || ext == ".yml") {
+			f, err := readFile(filepath.Join(dir, e.Name()))
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, f)
+		}
+	}
+	return files, nil
+}
