@@ -103,7 +103,7 @@ func newBankShowCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.io.Output("").Write(func(w io.Writer) error { return report.BankSummary(w, b) })
+			return a.io.Output("").Write(func(w io.Writer) error { return report.BankSummary(w, b, report.Options{}) })
 		},
 	}
 }

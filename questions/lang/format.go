@@ -20,6 +20,15 @@ type (
 		X      float64
 		Places int
 	}
+	// Pct is a share written as a percentage with Places decimals:
+	// Pct{0.5625, 2} is 56.25%, 56,25 % in French.
+	Pct struct {
+		Share  float64
+		Places int
+	}
+	// Pointed is a number already written with a decimal point, written
+	// with the language's separator.
+	Pointed string
 	// List is written as "a, b and c" in the language.
 	List []string
 	// Joined is its items, each written as a message argument is, joined
@@ -30,6 +39,20 @@ type (
 	}
 )
 
+// Value writes a message argument as the language does when it says the
+// message: a Msg said, a Number, Decimal or List written; others as they
+// are.
+func (l *Lang) Value(v any) any { return l.or().value(v) }
+
+// Items makes a list of message arguments, for Joined.
+func Items[T any](xs []T) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
+}
+
 // value writes a message argument that the language formats.
 func (l *Lang) value(v any) any {
 	switch v := v.(type) {
@@ -39,6 +62,10 @@ func (l *Lang) value(v any) any {
 		return l.Num(float64(v))
 	case Decimal:
 		return l.Fixed(v.X, v.Places)
+	case Pct:
+		return l.Percent(l.Fixed(100*v.Share, v.Places))
+	case Pointed:
+		return l.Point(string(v))
 	case List:
 		return l.List(v)
 	case Joined:
@@ -70,6 +97,10 @@ func (l *Lang) Fixed(x float64, places int) string {
 
 // Int writes a whole number.
 func (l *Lang) Int(n int) string { return strconv.Itoa(n) }
+
+// Point writes a number already formatted with a decimal point (by
+// strconv or fmt) with the language's decimal separator.
+func (l *Lang) Point(s string) string { return l.or().separator(s) }
 
 func (l *Lang) separator(s string) string {
 	if l.decimal == "." || l.decimal == "" {

@@ -9,6 +9,7 @@ import (
 	"embed"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -149,10 +150,33 @@ func (l *Lang) T(id string, kv ...any) string {
 	return l.or().localize(id, nil, kv)
 }
 
+// TOr is T for a message whose id is made from data (a kind, a
+// severity): when the catalog has no such message, fallback.
+func (l *Lang) TOr(id, fallback string, kv ...any) string {
+	l = l.or()
+	if _, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id}); err != nil {
+		if _, missing := err.(*i18n.MessageNotFoundErr); missing && l.tag != Source {
+			return l.T(id, kv...) // English has it
+		}
+		return fallback
+	}
+	return l.T(id, kv...)
+}
+
 // N returns message id in the plural form for count, which the message
 // can use as {{.Count}}; kv adds more data.
 func (l *Lang) N(id string, count int, kv ...any) string {
 	return l.or().localize(id, count, append([]any{"Count", count}, kv...))
+}
+
+// NF is N for a count that may have decimals, such as 2.5 points: the
+// plural form follows the number as written (two decimals at most), and
+// {{.Count}} is the number in the language's form.
+func (l *Lang) NF(id string, x float64, kv ...any) string {
+	l = l.or()
+	n := strconv.FormatFloat(x, 'f', 2, 64)
+	n = strings.TrimSuffix(strings.TrimRight(n, "0"), ".")
+	return l.localize(id, n, append([]any{"Count", l.Num(x)}, kv...))
 }
 
 // Say returns a message given as data.
@@ -177,6 +201,16 @@ func (l *Lang) localize(id string, count any, kv []any) string {
 		return "[" + id + "]"
 	}
 	return s
+}
+
+// Sentences says messages that are sentences of one paragraph, joined by
+// a space.
+func (l *Lang) Sentences(msgs []Msg) string {
+	parts := make([]string, len(msgs))
+	for i, m := range msgs {
+		parts[i] = l.Say(m)
+	}
+	return strings.Join(parts, " ")
 }
 
 // Msg is a message given as data, for a sentence made where the language
