@@ -136,4 +136,3 @@ func readinessBars(l *lang.Lang, r *assessment.Result) Bars {
 	c.Desc = l.T("report.html.readiness_desc", "Items", lang.Joined{Items: lang.Items(desc), Sep: "list.semicolon"})
 	return c
 }
-

@@ -14,9 +14,9 @@ import (
 // with these (see runPage).
 func pageFuncs(l *lang.Lang) template.FuncMap {
 	return template.FuncMap{
-		"T":  func(id string, kv ...any) string { return l.T(id, kv...) },
-		"TH": func(id string, kv ...any) template.HTML { return sayHTML(l, id, kv...) },
-		"N":  func(id string, n int, kv ...any) string { return l.N(id, n, kv...) },
+		"T":   func(id string, kv ...any) string { return l.T(id, kv...) },
+		"TH":  func(id string, kv ...any) template.HTML { return sayHTML(l, id, kv...) },
+		"N":   func(id string, n int, kv ...any) string { return l.N(id, n, kv...) },
 		"num": func(x float64) string { return l.Num(x) },
 		"pct": func(x float64) string { return l.Percent(l.Num(x)) },
 	}

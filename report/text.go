@@ -583,5 +583,3 @@ func gapNames(gs []assessment.Gap) []string {
 	}
 	return names
 }
-
-

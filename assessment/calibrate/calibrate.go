@@ -505,4 +505,3 @@ func (c *Calibrator) classify(levels []int) Classification {
 func ptr(x float64) *float64 { return &x }
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
-

@@ -1,7 +1,6 @@
 package review
 
 import (
-
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
 )
