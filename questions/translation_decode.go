@@ -41,13 +41,21 @@ func IsTranslation(data []byte) bool {
 // bank it does not translate, and every entry whose bank text changed since
 // it was translated.
 func ParseTranslation(f File, b *Bank) (t *Translation, warnings Problems, err error) {
+	return parseTranslation(f, b, false)
+}
+
+// parseTranslation is ParseTranslation; loose takes what the file
+// translates whatever the bank has now (a translation being merged into
+// a new file for a bank that has changed since): ids and lists the bank
+// no longer has are kept, not refused.
+func parseTranslation(f File, b *Bank, loose bool) (t *Translation, warnings Problems, err error) {
 	var probs Problems
 	d := &decoder{file: f.Name, probs: &probs, budget: maxNodes, aliasBudget: maxAliasNodes}
 	if len(f.Data) > MaxFileSize {
 		return nil, nil, Problems{{Pos: Pos{File: f.Name}, Msg: fmt.Sprintf("file is larger than the %d MiB limit", MaxFileSize>>20)}}
 	}
 	t = &Translation{File: f.Name, Status: StatusDraft, texts: map[string]string{}, at: map[string]Pos{}, sources: map[string]string{}, review: map[string]bool{}}
-	tr := &trDecoder{decoder: d, t: t, bank: b, known: map[string]Text{}, lists: map[string]int{}}
+	tr := &trDecoder{decoder: d, t: t, bank: b, known: map[string]Text{}, lists: map[string]int{}, loose: loose}
 	for _, x := range b.Texts() {
 		tr.known[x.Path] = x
 		if x.List != "" {
@@ -84,6 +92,8 @@ type trDecoder struct {
 	// known are the bank's texts by path; lists the length of each list.
 	known map[string]Text
 	lists map[string]int
+	// loose takes texts the bank does not have (see parseTranslation).
+	loose bool
 }
 
 func (d *trDecoder) decode(data []byte) {
@@ -109,7 +119,7 @@ func (d *trDecoder) decode(data []byte) {
 			}
 		case "bank":
 			d.t.Bank = d.str(v, key)
-			if d.t.Bank != "" && d.t.Bank != d.bank.ID {
+			if d.t.Bank != "" && d.t.Bank != d.bank.ID && !d.loose {
 				d.errorf(v, key, "translates bank %q, but it is loaded with bank %q; translate that bank with digilead bank translate", d.t.Bank, d.bank.ID)
 			}
 		case "language":
@@ -181,7 +191,7 @@ func (d *trDecoder) language(v *yaml.Node) string {
 // bank must have.
 func (d *trDecoder) entries(n *yaml.Node, field string, ids []string, fn func(id string, v *yaml.Node)) {
 	d.mapping(n, field, nil, func(id string, k, v *yaml.Node) {
-		if !slices.Contains(ids, id) {
+		if !slices.Contains(ids, id) && !d.loose {
 			d.errorf(k, field+"."+id, "the bank has no %s %q%s", strings.TrimSuffix(field, "s"), id, suggest(id, ids))
 			return
 		}
@@ -204,19 +214,19 @@ func (d *trDecoder) fields(n *yaml.Node, path string, known []string) {
 				}
 			}
 			slices.Sort(ids)
-			if len(ids) == 0 {
+			if len(ids) == 0 && !d.loose {
 				d.errorf(k, p, "the question has no options; only choice and multi questions do")
 				return
 			}
 			d.mapping(v, p, nil, func(id string, k, v *yaml.Node) {
-				if !slices.Contains(ids, id) {
+				if !slices.Contains(ids, id) && !d.loose {
 					d.errorf(k, p+"."+id, "the question has no option %q%s", id, suggest(id, ids))
 					return
 				}
 				d.text(v, p+"."+id)
 			})
 		default:
-			if _, ok := d.known[p]; !ok {
+			if _, ok := d.known[p]; !ok && !d.loose {
 				d.errorf(k, p, "the bank has no %s here to translate", key)
 				return
 			}
@@ -228,7 +238,7 @@ func (d *trDecoder) fields(n *yaml.Node, path string, known []string) {
 // list reads a list of texts, which keeps the length of the bank's.
 func (d *trDecoder) list(n *yaml.Node, path string) {
 	want, ok := d.lists[path]
-	if !ok {
+	if !ok && !d.loose {
 		what := "list"
 		if strings.HasSuffix(path, ".scale_labels") {
 			what = "scale of its own; its labels are the bank's, under scale.labels"
@@ -241,7 +251,7 @@ func (d *trDecoder) list(n *yaml.Node, path string) {
 		got++
 		d.text(item, path+"."+strconv.Itoa(i))
 	})
-	if m := d.deref(n); m != nil && m.Kind == yaml.SequenceNode && got != want {
+	if m := d.deref(n); m != nil && m.Kind == yaml.SequenceNode && got != want && !d.loose {
 		d.errorf(m, path, "has %d items, the bank's list has %d; keep the bank's length and order (an item left \"\" is not translated)", got, want)
 	}
 	d.t.at[path] = d.pos(n)

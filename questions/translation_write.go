@@ -19,9 +19,10 @@ import (
 // but is marked for review (a comment above it, its path under review:).
 // Texts old gives that the bank no longer has are listed at the end, as
 // comments. name is the language's name for the heading.
-func WriteTranslation(w io.Writer, b *Bank, tag, name string, old *Translation) error {
+func WriteTranslation(w io.Writer, b *Bank, tag, name string, old *Translation) (TranslationSummary, error) {
 	tw := &trWriter{b: b, old: old, texts: map[string]string{}, review: map[string]bool{}}
 	tw.resolve()
+	sum := TranslationSummary{Texts: len(b.Texts()), Translated: len(tw.texts), Review: len(tw.reviewOrder)}
 	status := StatusDraft
 	if old != nil {
 		status = old.Status
@@ -95,7 +96,14 @@ func WriteTranslation(w io.Writer, b *Bank, tag, name string, old *Translation) 
 		}
 	}
 	_, err := io.WriteString(w, tw.sb.String())
-	return err
+	return sum, err
+}
+
+// TranslationSummary counts the texts of a translation file written:
+// those of the bank, those translated, and those of them marked for
+// review.
+type TranslationSummary struct {
+	Texts, Translated, Review int
 }
 
 // trWriter builds a translation file.

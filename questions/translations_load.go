@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -20,6 +21,10 @@ type Set struct {
 	// from an earlier text of the bank.
 	Warnings Problems
 
+	// builtin is set for the built-in bank, whose own translations are
+	// parsed only when one is needed (see Resolve).
+	builtin bool
+
 	mu sync.Mutex
 	in map[string]*Bank
 }
@@ -31,6 +36,13 @@ func (s *Set) Languages() []string {
 	for _, t := range s.Translations {
 		tags = append(tags, t.Language)
 	}
+	if s.builtin {
+		for _, f := range DefaultTranslationFiles() {
+			if tag := fileLanguage(f.Data); !slices.Contains(tags, tag) {
+				tags = append(tags, tag)
+			}
+		}
+	}
 	return tags
 }
 
@@ -41,7 +53,61 @@ func (s *Set) Translation(tag string) *Translation {
 			return t
 		}
 	}
+	if s.builtin {
+		ts, _ := defaultTranslations()
+		for _, t := range ts {
+			if t.Language == tag {
+				return t
+			}
+		}
+	}
 	return nil
+}
+
+// Resolve parses the built-in bank's translations that a set of the
+// built-in bank has not needed yet, and adds them to Translations, so that
+// every translation is checked (bank validate).
+func (s *Set) Resolve() error {
+	if !s.builtin {
+		return nil
+	}
+	ts, err := defaultTranslations()
+	if err != nil {
+		return err
+	}
+	for _, t := range ts {
+		if s.Translation(t.Language) == t && !slices.Contains(s.Translations, t) {
+			s.Translations = append(s.Translations, t)
+		}
+	}
+	s.builtin = false
+	return nil
+}
+
+// defaultTranslations are the built-in bank's translations, parsed once.
+var defaultTranslations = sync.OnceValues(func() ([]*Translation, error) {
+	var ts []*Translation
+	b := Default()
+	for _, f := range DefaultTranslationFiles() {
+		t, _, err := ParseTranslation(f, b)
+		if err != nil {
+			return nil, fmt.Errorf("the built-in bank's translation %s: %w", f.Name, err)
+		}
+		ts = append(ts, t)
+	}
+	return ts, nil
+})
+
+// fileLanguage is the language a translation file says it is in, read
+// without parsing it: its language: line.
+func fileLanguage(data []byte) string {
+	for line := range bytes.Lines(data) {
+		if rest, ok := bytes.CutPrefix(line, []byte("language:")); ok {
+			v, _, _ := bytes.Cut(rest, []byte("#"))
+			return string(bytes.Trim(bytes.TrimSpace(v), `"'`))
+		}
+	}
+	return ""
 }
 
 // In returns the bank in language tag (one of Languages): the bank itself
@@ -89,44 +155,13 @@ func DefaultSet() (*Set, error) { return LoadSet(nil, nil) }
 // already has replaces that translation. Every problem of every file is
 // reported, as Problems.
 func LoadSet(paths, dirs []string) (*Set, error) {
-	var bankPath string
-	var bankFiles, trFiles []File
-	for _, p := range paths {
-		files, err := readAll(p)
-		if err != nil {
-			return nil, err
-		}
-		var own []File
-		for _, f := range files {
-			if IsTranslation(f.Data) {
-				trFiles = append(trFiles, f)
-			} else {
-				own = append(own, f)
-			}
-		}
-		if len(own) == 0 {
-			continue
-		}
-		if bankPath != "" {
-			return nil, Invalidf("%s and %s are both banks; give one bank (a file or a directory) and any number of translation files", bankPath, p)
-		}
-		bankPath, bankFiles = p, own
-	}
-	for _, dir := range dirs {
-		files, err := readDir(dir)
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range files {
-			if IsTranslation(f.Data) {
-				trFiles = append(trFiles, f)
-			}
-		}
+	bankPath, bankFiles, trFiles, err := gather(paths, dirs)
+	if err != nil {
+		return nil, err
 	}
 	s := &Set{}
 	if bankPath == "" {
-		s.Bank = Default()
-		trFiles = append(DefaultTranslationFiles(), trFiles...)
+		s.Bank, s.builtin = Default(), true
 	} else {
 		b, err := Parse(bankFiles...)
 		if err != nil {
@@ -157,6 +192,45 @@ func LoadSet(paths, dirs []string) (*Set, error) {
 		return nil, probs
 	}
 	return s, nil
+}
+
+// gather reads the files of paths and dirs (see LoadSet): the one bank's
+// path and files ("" and none when no path is a bank), and the
+// translation files.
+func gather(paths, dirs []string) (bankPath string, bankFiles, trFiles []File, err error) {
+	for _, p := range paths {
+		files, err := readAll(p)
+		if err != nil {
+			return "", nil, nil, err
+		}
+		var own []File
+		for _, f := range files {
+			if IsTranslation(f.Data) {
+				trFiles = append(trFiles, f)
+			} else {
+				own = append(own, f)
+			}
+		}
+		if len(own) == 0 {
+			continue
+		}
+		if bankPath != "" {
+			return "", nil, nil, Invalidf("%s and %s are both banks; give one bank (a file or a directory) and any number of translation files", bankPath, p)
+		}
+		bankPath, bankFiles = p, own
+	}
+	for _, dir := range dirs {
+		files, err := readDir(dir)
+		if err != nil {
+			return "", nil, nil, err
+		}
+		for _, f := range files {
+			if IsTranslation(f.Data) {
+				trFiles = append(trFiles, f)
+			}
+		}
+	}
+	return bankPath, bankFiles, trFiles, nil
 }
 
 // readAll reads the YAML files at path: the file, or a directory's *.yaml
@@ -200,4 +274,37 @@ func readDir(dir string) ([]File, error) {
 		}
 	}
 	return files, nil
+}
+
+// LoadToTranslate loads what bank translate needs: the bank of paths (as
+// LoadSet reads them; the built-in bank when none is a bank) and, when
+// paths or dirs hold a translation into language tag, that translation,
+// read loosely: the bank may have changed since it was made, so ids and
+// lists the bank no longer has are kept for the merge, not refused.
+func LoadToTranslate(paths, dirs []string, tag string) (*Bank, *Translation, error) {
+	bankPath, bankFiles, trFiles, err := gather(paths, dirs)
+	if err != nil {
+		return nil, nil, err
+	}
+	b := Default()
+	if bankPath != "" {
+		if b, err = Parse(bankFiles...); err != nil {
+			return nil, nil, err
+		}
+		b.Source = bankPath
+	} else {
+		trFiles = append(DefaultTranslationFiles(), trFiles...)
+	}
+	var old *Translation
+	for _, f := range trFiles {
+		if fileLanguage(f.Data) != tag {
+			continue
+		}
+		t, _, err := parseTranslation(f, b, true)
+		if err != nil {
+			return nil, nil, err
+		}
+		old = t // the last given wins, as in LoadSet
+	}
+	return b, old, nil
 }

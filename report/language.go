@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
 )
@@ -55,10 +56,32 @@ func localise[D any](doc D, o Options) D {
 		return doc
 	}
 	translate(reflect.ValueOf(&doc).Elem(), lg.texts, false)
-	if r, ok := any(doc).(*assessment.Result); ok && r != nil && lg.Bank != nil && r.Bank.Digest == lg.Bank.Digest && r.Bank.ID == lg.Bank.ID {
-		r.Notes = assessment.Notes(lg.Bank, r.Answers)
+	switch d := any(doc).(type) {
+	case *assessment.Result:
+		if d != nil && lg.Bank != nil && d.Bank.Digest == lg.Bank.Digest && d.Bank.ID == lg.Bank.ID {
+			d.Notes = assessment.Notes(lg.Bank, d.Answers)
+		}
+	case *compare.Comparison:
+		if d != nil {
+			for i := range d.NoteMsgs {
+				translateArgs(&d.NoteMsgs[i], lg.texts)
+			}
+		}
 	}
 	return doc
+}
+
+// translateArgs translates the texts among a message's data (tier names).
+func translateArgs(m *lang.Msg, texts map[string]string) {
+	args := slices.Clone(m.Args)
+	for i := 1; i < len(args); i += 2 {
+		if s, ok := args[i].(string); ok {
+			if t, ok := texts[s]; ok {
+				args[i] = t
+			}
+		}
+	}
+	m.Args = args
 }
 
 // translate walks v, replacing the strings under text fields (inText)

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -13,7 +14,8 @@ import (
 )
 
 func newCohortCmd(a *app) *cobra.Command {
-	var bank, target string
+	var banks []string
+	var target string
 	var minGroup int
 	var accessible bool
 	cmd := &cobra.Command{
@@ -44,12 +46,13 @@ bank, or --bank for results scored with another).`,
 	}
 	out := addOutputFlags(cmd, report.Cohorts, "text")
 	f := cmd.Flags()
-	f.StringVar(&bank, "bank", "", "bank the results were scored with, for --target (default: the built-in bank)")
+	addBankFlag(cmd, &banks, "bank the results were scored with, for --target and its translations (default: the built-in bank)")
+	lf := addLangFlags(cmd)
 	f.StringVar(&target, "target", "", "tier to measure everyone's gaps against (default: each person's own target)")
 	f.IntVar(&minGroup, "min-group", cohort.DefaultMinGroup, "refuse groups smaller than `N`, so no one can be recognised")
 	addAccessibleFlag(cmd, &accessible, "the text report in sentences, without bars")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		render, dest, err := out.check(a, append([]string{bank}, args...)...)
+		render, dest, err := out.check(a, append(slices.Clone(banks), args...)...)
 		if err != nil {
 			return err
 		}
@@ -57,10 +60,15 @@ bank, or --bank for results scored with another).`,
 			return usageError("--min-group: must be 1 or more, got %d", minGroup)
 		}
 		copts := cohort.Options{MinGroup: minGroup}
-		if bank != "" || target != "" {
-			if copts.Bank, err = loadBankTarget(bank, target); err != nil {
+		s, language, err := a.showIn(lf, banks)
+		if err != nil {
+			return err
+		}
+		if len(banks) > 0 || target != "" {
+			if err := checkTarget(s.Bank, target); err != nil {
 				return err
 			}
+			copts.Bank = s.Bank
 			copts.Target, _ = copts.Bank.Tier(target)
 		}
 		set, err := a.openInputs(args, false, "results")
@@ -89,6 +97,7 @@ bank, or --bank for results scored with another).`,
 			return err
 		}
 		ropts := dest.ReportOptions(a.io.Accessible(accessible))
+		ropts.Language = language
 		return dest.Write(func(w io.Writer) error { return render(w, summary, ropts) })
 	}
 	return cmd

@@ -22,6 +22,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // ErrInterrupted means the person stopped the questionnaire (Ctrl-C, a
@@ -56,6 +57,20 @@ type Options struct {
 	// back) with the answers so far and the page they go to next. An error
 	// stops the questionnaire and is returned by Run.
 	OnPage func(p Progress) error
+	// Languages are the languages the questionnaire can be asked in; it
+	// starts in the first, and the welcome page offers them all when there
+	// is more than one. None means the bank as given, in its own language.
+	Languages []Language
+}
+
+// Language is one language of the questionnaire: its words (a catalog
+// language) and the bank as it reads in that language, a translation of
+// the bank Run is given (same ids and structure).
+type Language struct {
+	// Tag is the language's BCP 47 tag, such as "cy".
+	Tag  string
+	Lang *lang.Lang
+	Bank *questions.Bank
 }
 
 // Progress is the state of the questionnaire when a page is left.
@@ -64,6 +79,8 @@ type Progress struct {
 	Next int
 	// Answers holds every answer so far (a copy the callee may keep).
 	Answers *questions.Answers
+	// Language is the tag of the language the questionnaire is in.
+	Language string
 }
 
 // Pages returns the number of question pages of a bank: one per dimension
@@ -120,6 +137,10 @@ func Run(ctx context.Context, b *questions.Bank, opts Options) (*questions.Answe
 	}
 	if opts.Out == nil {
 		opts.Out = os.Stderr
+	}
+	if len(opts.Languages) == 0 {
+		tag := questions.BankLanguage(b)
+		opts.Languages = []Language{{Tag: tag, Lang: lang.Get(tag), Bank: b}}
 	}
 	q := newQuestionnaire(b, opts)
 	// huh styles everything through lipgloss's default renderer: point it
