@@ -36,7 +36,7 @@ const (
 	fieldLanguage = "respondent-language"
 	fieldName     = "respondent-name"
 	fieldRole     = "respondent-role"
-	noRole      = "(none)"
+	noRole        = "(none)"
 )
 
 // questionnaire is one run of the form: the bank in the language it is
