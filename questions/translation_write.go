@@ -32,8 +32,12 @@ func WriteTranslation(w io.Writer, b *Bank, tag, name string, old *Translation) 
 	tw.printf("#\n# Write each text in %s between the quotes under the %s text it\n", name, src)
 	tw.printf("# translates (the comment above it); an entry left \"\" shows the %s.\n", src)
 	tw.printf("# Keep the ids and the order and length of lists. Check the file with\n")
-	tw.printf("#   digilead bank validate --bank BANK --bank THIS-FILE\n")
-	tw.printf("# See docs/languages.md.\n")
+	bank := ""
+	if b.Source != "" && b.Source != "default" {
+		bank = "--bank " + b.Source + " "
+	}
+	tw.printf("#   digilead bank validate %sTHIS-FILE\n", bank)
+	tw.printf("# and try it with: digilead %s--bank THIS-FILE --lang %s\n# See docs/languages.md.\n", bank, tag)
 	tw.printf("schema: %s\nbank: %s\nlanguage: %s\nstatus: %s\n", TranslationSchema, b.ID, tag, status)
 	tw.text(0, "title", "title", b.Title)
 	tw.text(0, "description", "description", b.Description)

@@ -252,7 +252,7 @@ const maxName = 100
 // intro says what the assessment is, how long it takes and that nothing
 // leaves the machine.
 func (q *questionnaire) intro() string {
-	s := q.l.N("form.intro", len(q.bank.Questions), "Areas", q.l.N("form.areas", len(q.pages)), "Minutes", q.l.N("form.minutes", q.bank.Minutes()))
+	s := q.l.T("form.intro", "Questions", q.l.N("count.questions", len(q.bank.Questions)), "Areas", q.l.N("form.areas", len(q.pages)), "Minutes", q.l.N("form.minutes", q.bank.Minutes()))
 	if q.opts.DraftPath != "" {
 		s += " " + q.l.T("form.intro_draft")
 	}
