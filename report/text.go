@@ -305,7 +305,7 @@ func dimensionTail(t *text, d assessment.DimensionScore, g gapView) string {
 	s += t.st.dim.Render("  "+l.T("report.expects", "N", fmt.Sprintf("%-3s", l.Num(gap.Expected)))) + "  "
 	switch {
 	case gap.Severity == assessment.SeverityMet:
-		return s + t.st.met.Render(l.T("report.met"))
+		return s + t.st.met.Render(l.T("report.dim_met"))
 	case gap.WithinError:
 		return s + t.st.dim.Render(l.T("report.within_error_short"))
 	}
@@ -341,7 +341,7 @@ func accessibleScores(t *text, r *assessment.Result, g gapView) {
 func gapWords(l *lang.Lang, g assessment.Gap) string {
 	switch {
 	case g.Severity == assessment.SeverityMet:
-		return l.T("report.met")
+		return l.T("report.dim_met")
 	case g.WithinError:
 		return l.T("report.gap_within", "N", l.Num(g.Gap))
 	}
