@@ -118,11 +118,20 @@ func insufficientNote(l *lang.Lang, c *cohort.Report) string {
 	return l.T("cohort.insufficient", "Items", lang.Joined{Items: parts, Sep: "list.separator"})
 }
 
+// levelName names a level of a cohort in l: a tier's name, or
+// "Developing" for those who meet none.
+func levelName(l *lang.Lang, lv cohort.LevelCount) string {
+	if lv.ID == nil {
+		return l.T("level.developing")
+	}
+	return lv.Name
+}
+
 // levelRows are the table rows of a cohort's levels: name, count and share.
 func levelRows(l *lang.Lang, c *cohort.Report) [][]string {
 	rows := make([][]string, 0, len(c.Levels))
 	for _, lv := range c.Levels {
-		rows = append(rows, []string{lv.Name, strconv.Itoa(lv.Count), percent(l, share(lv.Count, c.Participants))})
+		rows = append(rows, []string{levelName(l, lv), strconv.Itoa(lv.Count), percent(l, share(lv.Count, c.Participants))})
 	}
 	return rows
 }

@@ -76,7 +76,7 @@ func levelBars(l *lang.Lang, c *cohort.Report) Bars {
 	b := Bars{ID: "levels", Title: l.T("cohort.html.levels_title"), Desc: l.T("cohort.html.levels_desc")}
 	for _, lv := range c.Levels {
 		v := 100 * share(lv.Count, c.Participants)
-		b.Bars = append(b.Bars, Bar{Label: lv.Name, Value: v, Mark: math.NaN(), Note: fmt.Sprintf("(%d)", lv.Count), Shown: l.Percent(l.Num(v))})
+		b.Bars = append(b.Bars, Bar{Label: levelName(l, lv), Value: v, Mark: math.NaN(), Note: fmt.Sprintf("(%d)", lv.Count), Shown: l.Percent(l.Num(v))})
 	}
 	return b
 }

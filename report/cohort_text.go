@@ -86,13 +86,13 @@ func visualCohort(t *text, c *cohort.Report) {
 	t.heading(l.T("cohort.levels"))
 	levelW := 0
 	for _, lv := range c.Levels {
-		levelW = max(levelW, ansi.StringWidth(lv.Name))
+		levelW = max(levelW, ansi.StringWidth(levelName(l, lv)))
 	}
 	levelW = min(levelW, t.width-2-2-20-10)
 	lbarW := min(30, t.width-2-levelW-2-11)
 	for _, lv := range c.Levels {
 		sh := share(lv.Count, c.Participants)
-		t.line(fmt.Sprintf("  %s  %s %4d  %4s", pad(lv.Name, levelW), t.bar(sh*100, lbarW, -1), lv.Count, percent(l, sh)))
+		t.line(fmt.Sprintf("  %s  %s %4d  %4s", pad(levelName(l, lv), levelW), t.bar(sh*100, lbarW, -1), lv.Count, percent(l, sh)))
 	}
 
 	t.heading(l.T("cohort.tiers"))
@@ -110,7 +110,7 @@ func accessibleCohort(t *text, c *cohort.Report) {
 	}
 	t.heading(l.T("cohort.levels"))
 	for _, lv := range c.Levels {
-		t.para("- ", l.N("cohort.acc.level", lv.Count, "Name", lv.Name, "Share", percent(l, share(lv.Count, c.Participants))))
+		t.para("- ", l.N("cohort.acc.level", lv.Count, "Name", levelName(l, lv), "Share", percent(l, share(lv.Count, c.Participants))))
 	}
 	t.heading(l.T("cohort.tiers"))
 	for _, tr := range c.Tiers {

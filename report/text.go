@@ -123,9 +123,13 @@ func (t *text) labelled(label, s string) {
 	}
 }
 
+// heading writes a heading, wrapped to the width (a translated heading
+// with a long tier name may not fit).
 func (t *text) heading(s string) {
 	t.blank()
-	t.line(t.st.heading.Render(s))
+	for _, l := range wrap(s, t.width) {
+		t.line(t.st.heading.Render(l))
+	}
 }
 
 // LevelName is the name of a result's level, or "Developing" in l.
