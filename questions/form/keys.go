@@ -69,10 +69,16 @@ var keyCaps = map[string]string{
 // and arrows as they are.
 func keyName(l *lang.Lang, s string) string {
 	var sb strings.Builder
+	ctrl := l.T(keyCaps["ctrl"])
+	afterCtrl := false
 	word := func(w string) {
-		if id, ok := keyCaps[w]; ok {
+		switch id, ok := keyCaps[w]; {
+		case ok:
 			w = l.T(id)
+		case afterCtrl && len(w) == 1 && ctrl != strings.ToLower(ctrl):
+			w = strings.ToUpper(w) // Ctrl+C where keys are written with capitals
 		}
+		afterCtrl = w == ctrl
 		sb.WriteString(w)
 	}
 	start := 0

@@ -1,6 +1,7 @@
 package form
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/huh"
@@ -203,12 +204,14 @@ func (q *questionnaire) firstKey(i int) string {
 	return fieldName
 }
 
-// languageOptions offers the languages, each by its own name.
+// languageOptions offers the languages, each by its own name, in the
+// order of their tags (the same whichever is chosen).
 func (q *questionnaire) languageOptions() []huh.Option[string] {
 	opts := make([]huh.Option[string], len(q.langs))
 	for i, lg := range q.langs {
 		opts[i] = huh.NewOption(lang.Name(lg.Tag), lg.Tag)
 	}
+	slices.SortFunc(opts, func(a, b huh.Option[string]) int { return strings.Compare(a.Value, b.Value) })
 	return opts
 }
 
