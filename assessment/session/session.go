@@ -151,6 +151,9 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 		return nil
 	}
 	answers, err := form.Run(ctx, b, fopts)
+	if in := (form.Interrupted{}); errors.As(err, &in) {
+		o.first(in.Language) // the language it stopped in
+	}
 	if errors.Is(err, form.ErrInterrupted) {
 		fmt.Fprintln(t.Out) // end the line the ^C was echoed on
 		return stopped(st, o, (saved || o.Resume) && draftNote(st, b) != "")

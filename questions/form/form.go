@@ -157,8 +157,19 @@ func Run(ctx context.Context, b *questions.Bank, opts Options) (*questions.Answe
 	} else {
 		err = q.runInteractive(ctx)
 	}
+	if errors.Is(err, ErrInterrupted) {
+		return nil, Interrupted{Language: q.langs[q.cur].Tag}
+	}
 	if err != nil {
 		return nil, err
 	}
 	return q.answers(), nil
 }
+
+// Interrupted is the error of a questionnaire stopped early (it is
+// ErrInterrupted), with the language it was in, which the person may have
+// chosen on the welcome page.
+type Interrupted struct{ Language string }
+
+func (e Interrupted) Error() string        { return ErrInterrupted.Error() }
+func (e Interrupted) Is(target error) bool { return target == ErrInterrupted }

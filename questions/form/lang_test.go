@@ -2,6 +2,7 @@ package form
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -110,8 +111,9 @@ func TestWelcomePageSwitchesLanguage(t *testing.T) {
 	term.press(enter)
 	term.waitFor("┃ Eich enw")
 	term.press(ctrlC)
-	if o := wait(t, done); o.err == nil {
-		t.Fatal("no interruption")
+	var in Interrupted
+	if o := wait(t, done); !errors.As(o.err, &in) || !errors.Is(o.err, ErrInterrupted) || in.Language != "cy" {
+		t.Fatalf("err = %v, want an interruption in Welsh", o.err)
 	}
 	if last.Language != "" {
 		t.Errorf("a page was left before Ctrl-C: %+v", last)
