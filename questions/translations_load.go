@@ -54,9 +54,9 @@ func (s *Set) Translation(tag string) *Translation {
 		}
 	}
 	if s.builtin {
-		ts, _ := defaultTranslations()
-		for _, t := range ts {
-			if t.Language == tag {
+		for _, f := range DefaultTranslationFiles() {
+			if fileLanguage(f.Data) == tag {
+				t, _ := defaultTranslation(f)
 				return t
 			}
 		}
@@ -71,11 +71,11 @@ func (s *Set) Resolve() error {
 	if !s.builtin {
 		return nil
 	}
-	ts, err := defaultTranslations()
-	if err != nil {
-		return err
-	}
-	for _, t := range ts {
+	for _, f := range DefaultTranslationFiles() {
+		t, err := defaultTranslation(f)
+		if err != nil {
+			return err
+		}
 		if s.Translation(t.Language) == t && !slices.Contains(s.Translations, t) {
 			s.Translations = append(s.Translations, t)
 		}
@@ -84,19 +84,26 @@ func (s *Set) Resolve() error {
 	return nil
 }
 
-// defaultTranslations are the built-in bank's translations, parsed once.
-var defaultTranslations = sync.OnceValues(func() ([]*Translation, error) {
-	var ts []*Translation
-	b := Default()
-	for _, f := range DefaultTranslationFiles() {
-		t, _, err := ParseTranslation(f, b)
-		if err != nil {
-			return nil, fmt.Errorf("the built-in bank's translation %s: %w", f.Name, err)
-		}
-		ts = append(ts, t)
+// defaultTranslation parses one of the built-in bank's translations, once:
+// only a translation that is needed is parsed.
+func defaultTranslation(f File) (*Translation, error) {
+	defaultMu.Lock()
+	defer defaultMu.Unlock()
+	if t, ok := defaultParsed[f.Name]; ok {
+		return t, nil
 	}
-	return ts, nil
-})
+	t, _, err := ParseTranslation(f, Default())
+	if err != nil {
+		return nil, fmt.Errorf("the built-in bank's translation %s: %w", f.Name, err)
+	}
+	defaultParsed[f.Name] = t
+	return t, nil
+}
+
+var (
+	defaultMu     sync.Mutex
+	defaultParsed = map[string]*Translation{}
+)
 
 // fileLanguage is the language a translation file says it is in, read
 // without parsing it: its language: line.
@@ -113,6 +120,9 @@ func fileLanguage(data []byte) string {
 // In returns the bank in language tag (one of Languages): the bank itself
 // in its own language, else the bank translated (see Bank.Translated).
 func (s *Set) In(tag string) *Bank {
+	if tag == BankLanguage(s.Bank) {
+		return s.Bank
+	}
 	t := s.Translation(tag)
 	if t == nil {
 		return s.Bank

@@ -29,10 +29,15 @@ var Catalogs = []string{"en", "cy", "fr"}
 // language without a catalog is spoken in.
 const Source = "en"
 
-// Lang speaks one catalog's language. A nil *Lang speaks English.
+// Lang speaks one catalog's language. A nil *Lang speaks English. Its
+// catalog is read when it first says something, so that a command that
+// never does (JSON output) does not pay for it.
 type Lang struct {
-	tag string
-	loc *i18n.Localizer
+	tag     string
+	rewrite func(id, msg string) string
+	once    sync.Once
+	loc     *i18n.Localizer
+	err     error
 	// decimal is the decimal separator.
 	decimal string
 }
@@ -54,10 +59,7 @@ func Get(tag string) *Lang {
 	if l, ok := langs[base]; ok {
 		return l
 	}
-	l, err := build(base, func(id, msg string) string { return msg })
-	if err != nil {
-		panic(fmt.Sprintf("lang: the embedded %s catalog does not load: %v", base, err))
-	}
+	l := &Lang{tag: base, rewrite: func(id, msg string) string { return msg }}
 	langs[base] = l
 	return l
 }
@@ -74,12 +76,25 @@ func Catalog(tag string) ([]byte, error) {
 // plural form) replaced by rewrite(id, message): a catalog for tests, such
 // as one whose messages are all markers.
 func Rewritten(tag string, rewrite func(id, msg string) string) (*Lang, error) {
-	return build(tag, rewrite)
+	l := &Lang{tag: tag, rewrite: rewrite}
+	return l, l.load()
 }
 
-// build makes the language tag from its catalog and the English one (for
-// messages a catalog lacks), each message passed through rewrite.
-func build(tag string, rewrite func(id, msg string) string) (*Lang, error) {
+// load reads the catalog of the language, and the English one for
+// messages it lacks, each message passed through rewrite; once.
+func (l *Lang) load() error {
+	l.once.Do(func() {
+		l.loc, l.err = build(l.tag, l.rewrite)
+		if l.err != nil {
+			return
+		}
+		l.decimal = l.localize("format.decimal", nil, nil)
+	})
+	return l.err
+}
+
+// build makes the localizer of language tag (see load).
+func build(tag string, rewrite func(id, msg string) string) (*i18n.Localizer, error) {
 	bundle := i18n.NewBundle(language.English)
 	for _, t := range slices.Compact([]string{Source, tag}) {
 		data, err := Catalog(t)
@@ -99,9 +114,7 @@ func build(tag string, rewrite func(id, msg string) string) (*Lang, error) {
 			return nil, fmt.Errorf("catalog %s: %w", t, err)
 		}
 	}
-	l := &Lang{tag: tag, loc: i18n.NewLocalizer(bundle, tag)}
-	l.decimal = l.T("format.decimal")
-	return l, nil
+	return i18n.NewLocalizer(bundle, tag), nil
 }
 
 // forms are the plural forms a message has.
@@ -136,10 +149,13 @@ func (l *Lang) Tag() string {
 	return l.tag
 }
 
-// or is l, or English when l is nil.
+// or is l, or English when l is nil, with its catalog read.
 func (l *Lang) or() *Lang {
 	if l == nil {
-		return English()
+		l = English()
+	}
+	if err := l.load(); err != nil {
+		panic(fmt.Sprintf("lang: the embedded %s catalog does not load: %v", l.tag, err))
 	}
 	return l
 }
