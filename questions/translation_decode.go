@@ -139,19 +139,11 @@ func (d *trDecoder) decode(data []byte) {
 				d.fields(v, "tiers."+id, tierTextFields)
 			})
 		case "dimensions":
-			ids := make([]string, len(d.bank.Dimensions))
-			for i, dm := range d.bank.Dimensions {
-				ids[i] = dm.ID
-			}
-			d.entries(v, key, ids, func(id string, v *yaml.Node) {
+			d.entries(v, key, idsOf(d.bank.Dimensions, func(dm Dimension) string { return dm.ID }), func(id string, v *yaml.Node) {
 				d.fields(v, "dimensions."+id, dimTextFields)
 			})
 		case "questions":
-			ids := make([]string, len(d.bank.Questions))
-			for i, q := range d.bank.Questions {
-				ids[i] = q.ID
-			}
-			d.entries(v, key, ids, func(id string, v *yaml.Node) {
+			d.entries(v, key, idsOf(d.bank.Questions, func(q Question) string { return q.ID }), func(id string, v *yaml.Node) {
 				d.fields(v, "questions."+id, questionTextFields)
 			})
 		case "sources":
@@ -169,6 +161,15 @@ func (d *trDecoder) decode(data []byte) {
 			d.problem(Pos{File: d.file, Line: 1}, f, fmt.Sprintf("missing; a translation starts with schema: %s, bank: %s and language", TranslationSchema, d.bank.ID))
 		}
 	}
+}
+
+// idsOf lists the ids of a bank's elements, in bank order.
+func idsOf[T any](xs []T, id func(T) string) []string {
+	ids := make([]string, len(xs))
+	for i, x := range xs {
+		ids[i] = id(x)
+	}
+	return ids
 }
 
 // language reads the language tag: BCP 47, and not the bank's own.

@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 )
 
@@ -260,7 +258,7 @@ func readAll(path string) ([]File, error) {
 }
 
 // readDir reads a directory of translation files given with
-// --translations.
+// --translations: its *.yaml and *.yml files.
 func readDir(dir string) ([]File, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
@@ -269,21 +267,7 @@ func readDir(dir string) ([]File, error) {
 	if !info.IsDir() {
 		return nil, Invalidf("translations %s: not a directory; give a directory of translation files, or give a translation file with --bank", dir)
 	}
-	var files []File
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, fmt.Errorf("translations %s: %w", dir, WithoutPath(err))
-	}
-	for _, e := range entries {
-		if ext := strings.ToLower(filepath.Ext(e.Name())); e.Type().IsRegular() && (ext == ".yaml" || ext == ".yml") {
-			f, err := readFile(filepath.Join(dir, e.Name()))
-			if err != nil {
-				return nil, err
-			}
-			files = append(files, f)
-		}
-	}
-	return files, nil
+	return readAll(dir)
 }
 
 // LoadToTranslate loads what bank translate needs: the bank of paths (as

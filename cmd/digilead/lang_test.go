@@ -17,19 +17,11 @@ import (
 // digest), and so is score's output whatever the language asked for.
 func TestSameScoresInEveryLanguage(t *testing.T) {
 	answers := questionstest.Path(questionstest.ExampleAnswers)
-	var first string
-	for _, tag := range []string{"en", "cy", "fr"} {
-		r := digilead(t, "", nil, "assess", "--answers", answers, "--format", "json", "--lang", tag)
-		if r.code != 0 {
-			t.Fatalf("%s: exit %d: %s", tag, r.code, r.stderr)
-		}
-		if first == "" {
-			first = r.stdout
-		} else if r.stdout != first {
-			t.Errorf("the %s result differs from the English one", tag)
-		}
+	first := sameOutput(t, "result", []string{"--lang en", "--lang cy", "--lang fr"}, func(variant string) cli {
+		r := digilead(t, "", nil, append([]string{"assess", "--answers", answers, "--format", "json"}, strings.Fields(variant)...)...)
 		schematest.Validate(t, "result.schema.json", []byte(r.stdout))
-	}
+		return r
+	})
 	var doc struct {
 		Bank struct{ Digest string }
 	}
@@ -38,18 +30,28 @@ func TestSameScoresInEveryLanguage(t *testing.T) {
 		t.Errorf("digest %q", doc.Bank.Digest)
 	}
 	line, _ := json.Marshal(map[string]any{"answers": map[string]any{"vis-horizon": 3}})
-	var scored string
-	for _, env := range [][]string{nil, {"LANG=cy_GB.UTF-8"}, {"DIGILEAD_LANG=fr"}, {"LC_ALL=fr_CA.UTF-8"}} {
-		r := digilead(t, string(line)+"\n", env, "score")
+	sameOutput(t, "score", []string{"", "LANG=cy_GB.UTF-8", "DIGILEAD_LANG=fr", "LC_ALL=fr_CA.UTF-8"}, func(env string) cli {
+		return digilead(t, string(line)+"\n", strings.Fields(env), "score")
+	})
+}
+
+// sameOutput runs one command in each variant and checks they all
+// succeed with the same stdout, which it returns.
+func sameOutput(t *testing.T, what string, variants []string, run func(variant string) cli) string {
+	t.Helper()
+	var first string
+	for i, v := range variants {
+		r := run(v)
 		if r.code != 0 {
-			t.Fatalf("score %v: exit %d: %s", env, r.code, r.stderr)
+			t.Fatalf("%s %q: exit %d: %s", what, v, r.code, r.stderr)
 		}
-		if scored == "" {
-			scored = r.stdout
-		} else if r.stdout != scored {
-			t.Errorf("score's output changes with %v", env)
+		if i == 0 {
+			first = r.stdout
+		} else if r.stdout != first {
+			t.Errorf("the %s differs with %q", what, v)
 		}
 	}
+	return first
 }
 
 // TestLanguageChoice checks the order --lang, DIGILEAD_LANG, LC_ALL,
