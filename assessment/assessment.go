@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // ResultSchema is the schema id of a result document.
@@ -44,6 +45,10 @@ type Result struct {
 	Target      TierRef                    `json:"target"`
 	Gaps        []Gap                      `json:"gaps"`
 	Notes       []Note                     `json:"notes,omitempty"`
+	// Language is the language the questions were asked in (a BCP 47
+	// tag), when they were asked on screen; absent for answers from a
+	// file. Scores never depend on it.
+	Language string `json:"language,omitempty"`
 }
 
 // Tool names the program that produced a result.
@@ -108,7 +113,10 @@ type Action struct {
 type Note struct {
 	Kind      string `json:"kind"`
 	Dimension string `json:"dimension,omitempty"`
-	Text      string `json:"text"`
+	// Text says the note in English; Msg says it in any language (not
+	// kept in the document: a decoded result has only Text).
+	Text string   `json:"text"`
+	Msg  lang.Msg `json:"-"`
 }
 
 // Options tune scoring.

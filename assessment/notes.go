@@ -1,10 +1,8 @@
 package assessment
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // Note kinds.
@@ -50,7 +48,7 @@ func (s *Scorer) notes(values []questions.Value) []Note {
 // so questions with their own scale count too.
 func (s *Scorer) straightLining(values []questions.Value) (Note, bool) {
 	count, point := 0, -1
-	var label string
+	var label lang.Msg
 	for _, i := range s.likert {
 		q, v := &s.b.Questions[i], values[i]
 		if v.Kind != questions.Number {
@@ -68,9 +66,12 @@ func (s *Scorer) straightLining(values []questions.Value) (Note, bool) {
 	if count < MinStraightLining {
 		return Note{}, false
 	}
-	return Note{Kind: NoteStraightLining, Text: fmt.Sprintf(
-		"You gave the same answer (%s) to all %d scale questions you answered. If that was quicker than thinking each one through, the scores may say less than they seem; consider answering again.",
-		label, count)}, true
+	return newNote(NoteStraightLining, "", lang.P("note.straight_lining", count, "Answer", label)), true
+}
+
+// newNote makes a note saying msg, its text in English.
+func newNote(kind, dim string, msg lang.Msg) Note {
+	return Note{Kind: kind, Dimension: dim, Text: lang.English().Say(msg), Msg: msg}
 }
 
 // contradiction notes, for dimension d, pairs of a question and a
@@ -87,14 +88,14 @@ func (s *Scorer) contradiction(d int, values []questions.Value) (Note, bool) {
 			plain = append(plain, i)
 		}
 	}
-	var pairs []string
+	var pairs []any
 	for _, pi := range plain {
 		p := &s.b.Questions[pi]
 		pe, _ := extreme(p, values[pi])
 		for _, ri := range reversed {
 			r := &s.b.Questions[ri]
 			if re, _ := extreme(r, values[ri]); re == pe {
-				pairs = append(pairs, fmt.Sprintf("%s and %s (%s)", p.ID, r.ID, bothNames(p, r, values[pi], values[ri])))
+				pairs = append(pairs, lang.M("note.pair", "A", p.ID, "B", r.ID, "Answers", bothNames(p, r, values[pi], values[ri])))
 			}
 		}
 	}
@@ -102,9 +103,7 @@ func (s *Scorer) contradiction(d int, values []questions.Value) (Note, bool) {
 		return Note{}, false
 	}
 	dim := &s.b.Dimensions[d]
-	return Note{Kind: NoteContradiction, Dimension: dim.ID, Text: fmt.Sprintf(
-		"In %s you gave the same extreme answer to questions that point opposite ways: %s. Check you read the second one the right way round; if not, answer it again.",
-		dim.Name, strings.Join(pairs, "; "))}, true
+	return newNote(NoteContradiction, dim.ID, lang.M("note.contradiction", "Dimension", dim.Name, "Pairs", lang.Joined{Items: pairs, Sep: "list.semicolon"})), true
 }
 
 // extreme says which end of its scale a likert answer is at: -1 the
@@ -122,20 +121,20 @@ func extreme(q *questions.Question, v questions.Value) (end int, ok bool) {
 	return 0, false
 }
 
-// bothNames names the answers of two questions: "both X" when their
-// labels are the same.
-func bothNames(p, r *questions.Question, pv, rv questions.Value) string {
+// bothNames names the answers of two questions: "both X" when they are
+// the same.
+func bothNames(p, r *questions.Question, pv, rv questions.Value) lang.Msg {
 	a, b := pointName(p, pv.Num), pointName(r, rv.Num)
-	if a == b {
-		return "both " + a
+	if lang.English().Say(a) == lang.English().Say(b) {
+		return lang.M("note.both", "Answer", a)
 	}
-	return a + " and " + b
+	return lang.M("note.two_answers", "A", a, "B", b)
 }
 
 // pointName names a scale point by its label, or by its number.
-func pointName(q *questions.Question, v int) string {
+func pointName(q *questions.Question, v int) lang.Msg {
 	if l := q.Scale.Label(v); l != "" {
-		return fmt.Sprintf("%q", l)
+		return lang.M("note.point_label", "Label", l)
 	}
-	return fmt.Sprintf("%d on the %d-%d scale", v, q.Scale.Min, q.Scale.Max)
+	return lang.M("note.point_number", "N", v, "Min", q.Scale.Min, "Max", q.Scale.Max)
 }

@@ -83,29 +83,8 @@ func decodeFile(f File, probs *Problems) (rb *rawBank) {
 			rb = nil
 		}
 	}()
-	if len(bytes.TrimSpace(f.Data)) == 0 {
-		d.problem(Pos{File: f.Name}, "", "file is empty; a bank needs at least schema, id, title, version, tiers, dimensions and questions")
-		return nil
-	}
-	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(f.Data))
-	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
-		d.problem(Pos{File: f.Name}, "", "file is empty; a bank needs at least schema, id, title, version, tiers, dimensions and questions")
-		return nil
-	} else if err != nil {
-		d.syntax(err)
-		return nil
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		d.problem(Pos{File: f.Name, Line: extra.Line}, "", "file holds more than one YAML document (---); put each bank part in its own file")
-		return nil
-	} else if !errors.Is(err, io.EOF) {
-		d.syntax(err)
-		return nil
-	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		d.problem(Pos{File: f.Name}, "", "file is empty; a bank needs at least schema, id, title, version, tiers, dimensions and questions")
+	doc := d.document(f.Data, "a bank needs at least schema, id, title, version, tiers, dimensions and questions", "put each bank part in its own file")
+	if doc == nil {
 		return nil
 	}
 	root := d.deref(doc.Content[0])
@@ -163,6 +142,38 @@ func decodeFile(f File, probs *Problems) (rb *rawBank) {
 		}
 	})
 	return rb
+}
+
+// document reads the one YAML document of a file: nil, with the problem
+// recorded, when it is empty (need says what it needs), not YAML, or holds
+// more than one document (split says what to do).
+func (d *decoder) document(data []byte, need, split string) *yaml.Node {
+	if len(bytes.TrimSpace(data)) == 0 {
+		d.problem(Pos{File: d.file}, "", "file is empty; "+need)
+		return nil
+	}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+		d.problem(Pos{File: d.file}, "", "file is empty; "+need)
+		return nil
+	} else if err != nil {
+		d.syntax(err)
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		d.problem(Pos{File: d.file, Line: extra.Line}, "", "file holds more than one YAML document (---); "+split)
+		return nil
+	} else if !errors.Is(err, io.EOF) {
+		d.syntax(err)
+		return nil
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		d.problem(Pos{File: d.file}, "", "file is empty; "+need)
+		return nil
+	}
+	return &doc
 }
 
 func (d *decoder) tier(n *yaml.Node, field string) rawTier {

@@ -46,15 +46,9 @@ type File struct {
 // Load reads a bank from a YAML file, or from a directory whose *.yaml and
 // *.yml files are merged in lexical order.
 func Load(path string) (*Bank, error) {
-	paths, err := Paths(path)
+	files, err := readAll(path)
 	if err != nil {
 		return nil, err
-	}
-	files := make([]File, len(paths))
-	for i, p := range paths {
-		if files[i], err = readFile(p); err != nil {
-			return nil, err
-		}
 	}
 	b, err := Parse(files...)
 	if b != nil {
@@ -153,8 +147,14 @@ func (noSuchFile) Error() string        { return "no such file or directory" }
 func (noSuchFile) Is(target error) bool { return target == fs.ErrNotExist }
 
 // Parse decodes and validates a bank from one or more files, merged in the
-// order given. Every problem found is reported, as Problems.
+// order given. Translation files among them (see IsTranslation) are left
+// out: they are not part of the bank, nor of its digest. Every problem
+// found is reported, as Problems.
 func Parse(files ...File) (*Bank, error) {
+	files, err := bankOnly(files)
+	if err != nil {
+		return nil, err
+	}
 	var probs Problems
 	var parts []*rawBank
 	h := sha256.New()
@@ -193,6 +193,24 @@ func Parse(files ...File) (*Bank, error) {
 	}
 	b.index()
 	return b, nil
+}
+
+// bankOnly leaves the translation files out of files; it is an error when
+// they are all translations.
+func bankOnly(files []File) ([]File, error) {
+	if !slices.ContainsFunc(files, func(f File) bool { return IsTranslation(f.Data) }) {
+		return files, nil
+	}
+	var out []File
+	for _, f := range files {
+		if !IsTranslation(f.Data) {
+			out = append(out, f)
+		}
+	}
+	if out == nil {
+		return nil, Problems{{Pos: Pos{File: files[0].Name}, Field: "schema", Msg: "this is a translation (" + TranslationSchema + "), not a bank; give it beside its bank (--bank BANK --bank " + filepath.Base(files[0].Name) + ")"}}
+	}
+	return out, nil
 }
 
 func sortProblems(ps Problems) {

@@ -73,6 +73,10 @@ func TestDefaultBankIsValid(t *testing.T) {
 //     fails rather than being skipped;
 //   - a file whose name starts with "bad-" is a deliberately broken
 //     fixture: it must fail to load;
+//   - a translation (schema: digilead.translation/v1) must load beside its
+//     bank: the bank files of its directory, else the built-in bank;
+//   - the message catalogs of questions/lang/catalog are not banks (their
+//     own tests load them);
 //   - every other *.yaml or *.yml file is a bank and must load.
 //
 // Directories whose names start with "." (.git, .ci) are not walked.
@@ -101,7 +105,7 @@ func TestShippedBanksLoad(t *testing.T) {
 	for _, d := range splitBanks {
 		split[filepath.Join(root, filepath.FromSlash(d))] = true
 	}
-	banks, answers := 0, 0
+	banks, answers, translations := 0, 0, 0
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -110,6 +114,8 @@ func TestShippedBanksLoad(t *testing.T) {
 		name := d.Name()
 		switch {
 		case d.IsDir() && strings.HasPrefix(name, ".") && path != root:
+			return filepath.SkipDir
+		case d.IsDir() && rel == filepath.Join("questions", "lang", "catalog"):
 			return filepath.SkipDir
 		case d.IsDir() && split[path]:
 			delete(split, path)
@@ -127,6 +133,11 @@ func TestShippedBanksLoad(t *testing.T) {
 			answers++
 			if _, err := questions.DecodeAnswers(questionstest.ReadFile(t, path)); err != nil {
 				t.Errorf("%s is named as an answers file but is not one:\n%v", rel, err)
+			}
+		case questions.IsTranslation(questionstest.ReadFile(t, path)):
+			translations++
+			if _, err := questions.LoadSet(translationBank(t, path), nil); err != nil {
+				t.Errorf("translation %s:\n%v", rel, err)
 			}
 		case strings.HasPrefix(name, "bad-"):
 			if _, err := questions.Load(path); err == nil {
@@ -152,6 +163,24 @@ func TestShippedBanksLoad(t *testing.T) {
 	if answers == 0 {
 		t.Errorf("found no answers files under %s (docs/examples/answers.yaml at least)", root)
 	}
+	if translations < 2 {
+		t.Errorf("found %d translations under %s, want the built-in bank's two at least", translations, root)
+	}
+}
+
+// translationBank is what a translation file in the repository loads
+// with: its directory's bank files, if any, and itself.
+func translationBank(t *testing.T, path string) []string {
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	for _, e := range entries {
+		p := filepath.Join(filepath.Dir(path), e.Name())
+		if ext := filepath.Ext(p); p != path && (ext == ".yaml" || ext == ".yml") && !e.IsDir() {
+			if data := questionstest.ReadFile(t, p); !questions.IsTranslation(data) && hasTopKey(t, p, "schema") && !strings.HasPrefix(e.Name(), "bad-") {
+				return []string{p, path}
+			}
+		}
+	}
+	return []string{path}
 }
 
 const valid = `schema: digilead/v1

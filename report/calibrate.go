@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/digilead/digilead/assessment/calibrate"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // CalibrationJSON writes the digilead.calibration/v1 document.
@@ -17,14 +18,8 @@ func CalibrationJSON(w io.Writer, r *calibrate.Report, _ Options) error {
 	return WriteJSON(w, r)
 }
 
-// noteTitles name the refusal and flag kinds for people.
-var noteTitles = map[string]string{
-	calibrate.RefusedLowestTier:  "Not calibrated",
-	calibrate.RefusedSmallGroup:  "Not calibrated",
-	calibrate.FlagFallsWithRank:  "Falls as rank rises",
-	calibrate.FlagWideInterval:   "Wide interval",
-	calibrate.FlagWeakSeparation: "Weak separation",
-}
+// noteTitle names a refusal or flag kind for people.
+func noteTitle(l *lang.Lang, kind string) string { return l.TOr("calibrate.title."+kind, kind) }
 
 // tierPairs are the pairs of one tier.
 type tierPairs struct {
@@ -47,7 +42,17 @@ func byTier(r *calibrate.Report) []tierPairs {
 // pairNote is a refusal or flag with the dimensions it is about.
 type pairNote struct {
 	kind, text string
+	msg        lang.Msg
 	dims       []string
+}
+
+// say is the note in l: its message, or the text of a note read from a
+// document.
+func (n pairNote) say(l *lang.Lang) string {
+	if n.msg.ID == "" {
+		return n.text
+	}
+	return l.Say(n.msg)
 }
 
 // tierNotes gathers the refusals and flags of a tier's pairs; notes with
@@ -62,7 +67,7 @@ func tierNotes(ps []calibrate.Pair) []pairNote {
 				return
 			}
 		}
-		out = append(out, pairNote{kind: n.Kind, text: n.Text, dims: []string{dim}})
+		out = append(out, pairNote{kind: n.Kind, text: n.Text, msg: n.Msg, dims: []string{dim}})
 	}
 	for _, p := range ps {
 		if p.Refusal != nil {
@@ -76,36 +81,34 @@ func tierNotes(ps []calibrate.Pair) []pairNote {
 }
 
 // pilotSentence describes the pilot.
-func pilotSentence(r *calibrate.Report) string {
+func pilotSentence(l *lang.Lang, r *calibrate.Report) string {
 	known := 0
-	var tiers []string
+	var tiers []any
 	for _, t := range r.Pilot.Tiers {
 		known += t.People
 		tiers = append(tiers, fmt.Sprintf("%s %d", t.ID, t.People))
 	}
-	s := fmt.Sprintf("%d answer sets: %d with a known tier (%s)", r.Pilot.AnswerSets, known, strings.Join(tiers, ", "))
 	if r.Pilot.WithoutRole > 0 {
-		s += fmt.Sprintf("; %d without a tier as their role, left out", r.Pilot.WithoutRole)
+		return l.T("calibrate.pilot_without", "Sets", r.Pilot.AnswerSets, "Known", known, "Tiers", lang.Joined{Items: tiers, Sep: "list.separator"}, "Without", r.Pilot.WithoutRole)
 	}
-	return s + "."
+	return l.T("calibrate.pilot", "Sets", r.Pilot.AnswerSets, "Known", known, "Tiers", lang.Joined{Items: tiers, Sep: "list.separator"})
 }
 
 // methodSentence says how the proposals were made.
-func methodSentence(r *calibrate.Report) string {
-	return fmt.Sprintf("Each proposal is the contrasting-groups cut: the score that places fewest people on the wrong side, those of the tier and above against those below it (the middle of the range when several cuts tie), rounded to a whole point. Intervals are %s bootstrap percentile intervals of the cut, from %d resamples with seed %d. A pair needs %d people with a score on each side; where it has fewer, or no one can rank below the tier, the current expectation is kept.",
-		strconv.FormatFloat(r.Method.Coverage*100, 'f', -1, 64)+"%", r.Method.Replicates, r.Method.Seed, r.Method.MinGroup)
+func methodSentence(l *lang.Lang, r *calibrate.Report) string {
+	return l.T("calibrate.method", "Coverage", l.Percent(l.Point(strconv.FormatFloat(r.Method.Coverage*100, 'f', -1, 64))),
+		"Replicates", r.Method.Replicates, "Seed", r.Method.Seed, "MinGroup", r.Method.MinGroup)
 }
 
 // levelsSentence compares the level rule with current and proposed
 // expectations, and points at the lowest tier when it keeps its own
 // people from any level: calibration cannot set its expectations.
-func levelsSentence(l calibrate.Levels) string {
-	s := fmt.Sprintf("Of the %d people with a known tier, the level rule places %d (%s) at exactly that tier with the current expectations, and %d (%s) with the proposed ones.",
-		l.People, l.Current.Correct, pct(l.Current.Accuracy), l.Proposed.Correct, pct(l.Proposed.Accuracy))
-	if len(l.Proposed.Confusion) > 0 {
-		if low := l.Proposed.Confusion[0]; low.NoLevel > 0 {
-			s += fmt.Sprintf(" %d of the %d %s people have no level at all: they miss the lowest tier's own expectations, which a pilot cannot calibrate; review those first.",
-				low.NoLevel, low.People, low.Role)
+func levelsSentence(l *lang.Lang, lv calibrate.Levels) string {
+	s := l.T("calibrate.levels", "People", lv.People, "Current", lv.Current.Correct, "CurrentShare", pct(l, lv.Current.Accuracy),
+		"Proposed", lv.Proposed.Correct, "ProposedShare", pct(l, lv.Proposed.Accuracy))
+	if len(lv.Proposed.Confusion) > 0 {
+		if low := lv.Proposed.Confusion[0]; low.NoLevel > 0 {
+			s += " " + l.T("calibrate.levels_low", "NoLevel", low.NoLevel, "People", low.People, "Role", low.Role)
 		}
 	}
 	return s
@@ -113,15 +116,15 @@ func levelsSentence(l calibrate.Levels) string {
 
 // dimsLabel names the dimensions a note is about: "every dimension" when
 // it is about all of a tier's.
-func dimsLabel(n pairNote, tp tierPairs) string {
+func dimsLabel(l *lang.Lang, n pairNote, tp tierPairs) string {
 	if len(n.dims) > 1 && len(n.dims) == len(tp.pairs) {
-		return "every dimension"
+		return l.T("calibrate.every_dimension")
 	}
 	return strings.Join(n.dims, ", ")
 }
 
 // pct writes a share as a percentage with one decimal.
-func pct(x float64) string { return strconv.FormatFloat(x*100, 'f', 1, 64) + "%" }
+func pct(l *lang.Lang, x float64) string { return l.Percent(l.Fixed(x*100, 1)) }
 
 // interval writes a pair's interval with f, or "-".
 func interval(p calibrate.Pair, f func(float64) string) string {
@@ -132,8 +135,8 @@ func interval(p calibrate.Pair, f func(float64) string) string {
 }
 
 // formatTenth writes a score to one decimal at most: 40.6, 45.
-func formatTenth(x float64) string {
-	return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
+func formatTenth(l *lang.Lang) func(float64) string {
+	return func(x float64) string { return l.Point(strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)) }
 }
 
 // optional writes an optional figure, or "-".
@@ -145,11 +148,11 @@ func optional(p *float64, f func(float64) string) string {
 }
 
 // proposedCell is a pair's proposal, or "kept".
-func proposedCell(p calibrate.Pair) string {
+func proposedCell(l *lang.Lang, p calibrate.Pair) string {
 	if p.Proposed == nil {
-		return "kept"
+		return l.T("calibrate.word.kept")
 	}
-	return formatNum(*p.Proposed)
+	return l.Num(*p.Proposed)
 }
 
 // CalibrationText writes the calibration for people: per tier a table of
@@ -157,14 +160,15 @@ func proposedCell(p calibrate.Pair) string {
 // places the pilot. Accessible output gives every figure in a sentence
 // instead of a table.
 func CalibrationText(w io.Writer, r *calibrate.Report, o Options) error {
-	t := &text{width: o.width(), st: newStyles(o.renderer())}
-	t.line(t.st.title.Render("Calibration of expectations"))
-	t.para("", fmt.Sprintf("%s · version %s", r.Bank.Title, r.Bank.Version))
+	t := newText(o)
+	l := t.l
+	t.line(t.st.title.Render(l.T("calibrate.title")))
+	t.para("", l.T("report.bank", "Title", r.Bank.Title, "Version", r.Bank.Version))
 	t.blank()
-	t.para("", pilotSentence(r))
-	t.para("", methodSentence(r))
+	t.para("", pilotSentence(l, r))
+	t.para("", methodSentence(l, r))
 	if !o.Accessible {
-		t.para("", t.st.dim.Render("NOW: the bank's expectation. INTERVAL: the 90% bootstrap interval of the cut. ACCURACY: the share of the pair's people on the right side of the proposal. ABOVE/BELOW: people with a score at the tier and above, and below it. ! marks a finding."))
+		t.para("", t.st.dim.Render(l.T("calibrate.legend")))
 	}
 	for _, tp := range byTier(r) {
 		t.blank()
@@ -175,16 +179,16 @@ func CalibrationText(w io.Writer, r *calibrate.Report, o Options) error {
 			visualPairs(t, tp)
 		}
 		for _, n := range tierNotes(tp.pairs) {
-			findingPara(t, noteTitles[n.kind], dimsLabel(n, tp)+": "+n.text, o.Accessible)
+			findingPara(t, noteTitle(l, n.kind), l.T("label", "Text", dimsLabel(l, n, tp))+" "+n.say(l), o.Accessible)
 		}
 	}
 	t.blank()
-	t.line(t.st.heading.Render("The level rule on the pilot"))
-	t.para("", levelsSentence(r.Levels))
+	t.line(t.st.heading.Render(l.T("calibrate.level_rule")))
+	t.para("", levelsSentence(l, r.Levels))
 	for _, c := range []struct {
 		title string
 		cl    calibrate.Classification
-	}{{"With the proposed expectations", r.Levels.Proposed}, {"With the current expectations", r.Levels.Current}} {
+	}{{l.T("calibrate.with_proposed"), r.Levels.Proposed}, {l.T("calibrate.with_current"), r.Levels.Current}} {
 		t.blank()
 		t.line(t.st.label.Render(c.title))
 		if o.Accessible {
@@ -199,13 +203,24 @@ func CalibrationText(w io.Writer, r *calibrate.Report, o Options) error {
 
 // visualPairs writes a tier's pairs as a table.
 func visualPairs(t *text, tp tierPairs) {
-	const tail = 2 + 5 + 9 + 10 + 9 + 12 // marker, NOW, PROPOSED, INTERVAL, ACCURACY, ABOVE/BELOW
+	l := t.l
+	heads := []string{l.T("calibrate.col.now"), l.T("calibrate.col.proposed"), l.T("calibrate.col.interval"), l.T("calibrate.col.accuracy"), l.T("calibrate.col.above_below")}
+	ws := []int{5, 9, 10, 9, 12}
+	tail := 2 // the marker
+	for i, h := range heads {
+		ws[i] = max(ws[i], ansi.StringWidth(h)+1)
+		tail += ws[i]
+	}
 	idW := 9
 	for _, p := range tp.pairs {
 		idW = max(idW, ansi.StringWidth(p.Dimension))
 	}
 	idW = min(idW, t.width-2-tail)
-	t.line(t.st.label.Render(fmt.Sprintf("  %s  %5s%9s%10s%9s%12s", pad("DIMENSION", idW), "NOW", "PROPOSED", "INTERVAL", "ACCURACY", "ABOVE/BELOW")))
+	head := "  " + pad(l.T("calibrate.col.dimension"), idW) + "  "
+	for i, h := range heads {
+		head += fmt.Sprintf("%*s", ws[i], h)
+	}
+	t.line(t.st.label.Render(head))
 	for _, p := range tp.pairs {
 		mark := " "
 		if p.Refusal != nil || len(p.Flags) > 0 {
@@ -215,27 +230,28 @@ func visualPairs(t *text, tp tierPairs) {
 		if p.Status == calibrate.StatusProposed {
 			n = fmt.Sprintf("%d/%d", p.Upper, p.Lower)
 		}
-		t.line(fmt.Sprintf("  %s %s%5s%9s%10s%9s%12s", pad(p.Dimension, idW), mark, formatNum(p.Current), proposedCell(p), interval(p, formatTenth), optional(p.Accuracy, pct), n))
+		t.line(fmt.Sprintf("  %s %s%*s%*s%*s%*s%*s", pad(p.Dimension, idW), mark, ws[0], l.Num(p.Current), ws[1], proposedCell(l, p), ws[2], interval(p, formatTenth(l)), ws[3], optional(p.Accuracy, func(x float64) string { return pct(l, x) }), ws[4], n))
 	}
 }
 
 // accessiblePairs writes a tier's pairs as sentences.
 func accessiblePairs(t *text, tp tierPairs) {
+	l := t.l
 	for _, p := range tp.pairs {
 		if p.Proposed == nil {
-			t.para("  ", fmt.Sprintf("%s: not calibrated; the expectation stays at %s.", p.Dimension, formatNum(p.Current)))
+			t.para("  ", l.T("calibrate.acc.kept", "Dimension", p.Dimension, "Current", l.Num(p.Current)))
 			continue
 		}
-		t.para("  ", fmt.Sprintf("%s: proposed %s, now %s. Cut %s, %s interval %s to %s. %s of the pair's people on the right side: %d at %s and above, %d below; %d without a score.",
-			p.Dimension, formatNum(*p.Proposed), formatNum(p.Current), formatNum(*p.Cut), "90%", formatNum(p.Interval.Low), formatNum(p.Interval.High),
-			pct(*p.Accuracy), p.Upper, p.Tier, p.Lower, p.Insufficient))
+		t.para("  ", l.T("calibrate.acc.pair", "Dimension", p.Dimension, "Proposed", l.Num(*p.Proposed), "Current", l.Num(p.Current), "Cut", l.Num(*p.Cut),
+			"Coverage", l.Percent("90"), "Low", l.Num(p.Interval.Low), "High", l.Num(p.Interval.High),
+			"Accuracy", pct(l, *p.Accuracy), "Upper", p.Upper, "Tier", p.Tier, "Lower", p.Lower, "Insufficient", p.Insufficient))
 	}
 }
 
 // confusionColumns are the column heads of a confusion table: no level,
 // then the tiers.
-func confusionColumns(r *calibrate.Report) []string {
-	cols := []string{"NO LEVEL"}
+func confusionColumns(l *lang.Lang, r *calibrate.Report) []string {
+	cols := []string{l.T("calibrate.col.no_level")}
 	for _, tc := range r.Pilot.Tiers {
 		cols = append(cols, strings.ToUpper(tc.ID))
 	}
@@ -245,12 +261,15 @@ func confusionColumns(r *calibrate.Report) []string {
 // visualConfusion writes a confusion table: a row per known tier, a
 // column per level; as sentences when it is too wide for the width.
 func visualConfusion(t *text, r *calibrate.Report, cl calibrate.Classification) {
-	roleW := len("KNOWN TIER")
+	l := t.l
+	known, people := l.T("calibrate.col.known_tier"), l.T("calibrate.col.people")
+	roleW := ansi.StringWidth(known)
 	for _, row := range cl.Confusion {
 		roleW = max(roleW, ansi.StringWidth(row.Role))
 	}
-	cols := confusionColumns(r)
-	head := fmt.Sprintf("  %s%8s", pad("KNOWN TIER", roleW), "PEOPLE")
+	peopleW := max(8, ansi.StringWidth(people)+2)
+	cols := confusionColumns(l, r)
+	head := fmt.Sprintf("  %s%*s", pad(known, roleW), peopleW, people)
 	for _, c := range cols {
 		head += fmt.Sprintf("  %*s", max(6, ansi.StringWidth(c)), c)
 	}
@@ -260,7 +279,7 @@ func visualConfusion(t *text, r *calibrate.Report, cl calibrate.Classification) 
 	}
 	t.line(t.st.label.Render(head))
 	for _, row := range cl.Confusion {
-		line := fmt.Sprintf("  %s%8d", pad(row.Role, roleW), row.People)
+		line := fmt.Sprintf("  %s%*d", pad(row.Role, roleW), peopleW, row.People)
 		for i, n := range append([]int{row.NoLevel}, row.Levels...) {
 			cell := strconv.Itoa(n)
 			if i > 0 && r.Pilot.Tiers[i-1].ID == row.Role {
@@ -270,34 +289,38 @@ func visualConfusion(t *text, r *calibrate.Report, cl calibrate.Classification) 
 		}
 		t.line(line)
 	}
-	t.para("  ", t.st.dim.Render("[ ] marks people placed at their known tier."))
+	t.para("  ", t.st.dim.Render(l.T("calibrate.brackets")))
 }
 
 // accessibleConfusion writes a confusion table as a sentence per known
 // tier.
 func accessibleConfusion(t *text, r *calibrate.Report, cl calibrate.Classification) {
+	l := t.l
 	for _, row := range cl.Confusion {
-		parts := []string{fmt.Sprintf("%d with no level", row.NoLevel)}
+		parts := []string{l.T("calibrate.acc.no_level", "N", row.NoLevel)}
 		for i, n := range row.Levels {
-			parts = append(parts, fmt.Sprintf("%d at %s", n, r.Pilot.Tiers[i].ID))
+			parts = append(parts, l.T("calibrate.acc.at", "N", n, "Tier", r.Pilot.Tiers[i].ID))
 		}
-		t.para("  ", fmt.Sprintf("Of %d %s people: %s.", row.People, row.Role, joinWords(parts)))
+		t.para("  ", l.T("calibrate.acc.row", "People", row.People, "Role", row.Role, "Parts", l.List(parts)))
 	}
 }
 
 // CalibrationMarkdown writes the calibration as a Markdown document: a
 // table per tier with its findings as a list, and the level rule's
 // confusion tables.
-func CalibrationMarkdown(w io.Writer, r *calibrate.Report, _ Options) error {
-	m := &md{}
-	m.line("# Calibration of expectations: " + mdEscape(r.Bank.Title))
+func CalibrationMarkdown(w io.Writer, r *calibrate.Report, o Options) error {
+	l := o.lang()
+	m := &md{l: l}
+	m.line("# " + mdEscape(l.T("calibrate.md.title", "Title", r.Bank.Title)))
 	m.blank()
-	m.line(fmt.Sprintf("Bank `%s` version %s. %s", r.Bank.ID, mdEscape(r.Bank.Version), mdEscape(pilotSentence(r))))
+	m.line(sayMarkdown(l, "calibrate.md.intro", "ID", mdMarkup("`"+r.Bank.ID+"`"), "Version", r.Bank.Version, "Pilot", pilotSentence(l, r)))
 	m.blank()
-	m.line(mdEscape(methodSentence(r)))
+	m.line(mdEscape(methodSentence(l, r)))
+	num := func(x float64) string { return l.Num(x) }
 	for _, tp := range byTier(r) {
 		m.heading(fmt.Sprintf("## %s (`%s`)", mdEscape(tp.name), tp.id))
-		rows := [][]string{{"Dimension", "Now", "Proposed", "Cut", "90% interval", "Accuracy", "At the tier and above", "Below", "No score"}}
+		rows := [][]string{{l.T("report.col.dimension"), l.T("calibrate.md.now"), l.T("calibrate.md.proposed"), l.T("calibrate.md.cut"), l.T("calibrate.md.interval"),
+			l.T("calibrate.md.accuracy"), l.T("calibrate.md.above"), l.T("calibrate.md.below"), l.T("calibrate.md.no_score")}}
 		for _, p := range tp.pairs {
 			id := p.Dimension
 			if p.Refusal != nil || len(p.Flags) > 0 {
@@ -307,24 +330,24 @@ func CalibrationMarkdown(w io.Writer, r *calibrate.Report, _ Options) error {
 			if p.Status == calibrate.StatusProposed {
 				above, below = strconv.Itoa(p.Upper), strconv.Itoa(p.Lower)
 			}
-			rows = append(rows, []string{id, formatNum(p.Current), proposedCell(p), optional(p.Cut, formatNum), interval(p, formatNum), optional(p.Accuracy, pct), above, below, strconv.Itoa(p.Insufficient)})
+			rows = append(rows, []string{id, l.Num(p.Current), proposedCell(l, p), optional(p.Cut, num), interval(p, num), optional(p.Accuracy, func(x float64) string { return pct(l, x) }), above, below, strconv.Itoa(p.Insufficient)})
 		}
 		m.table(rows, "l", "r", "r", "r", "r", "r", "r", "r", "r")
 		if notes := tierNotes(tp.pairs); len(notes) > 0 {
 			m.blank()
 			for _, n := range notes {
-				m.line(fmt.Sprintf("- **%s** (%s): %s", mdEscape(noteTitles[n.kind]), mdEscape(dimsLabel(n, tp)), mdEscape(n.text)))
+				m.line("- " + sayMarkdown(l, "calibrate.md.note", "Title", mdMarkup(m.strong(noteTitle(l, n.kind))), "Dimensions", dimsLabel(l, n, tp), "Text", n.say(l)))
 			}
 		}
 	}
-	m.heading("## The level rule on the pilot")
-	m.line(mdEscape(levelsSentence(r.Levels)) + " Rows are the known tiers, columns the levels the rule gives; \\[ \\] marks people placed at their known tier.")
+	m.heading("## " + mdEscape(l.T("calibrate.level_rule")))
+	m.line(mdEscape(levelsSentence(l, r.Levels) + " " + l.T("calibrate.md.rows")))
 	for _, c := range []struct {
 		title string
 		cl    calibrate.Classification
-	}{{"With the proposed expectations", r.Levels.Proposed}, {"With the current expectations", r.Levels.Current}} {
-		m.heading("### " + c.title)
-		head := []string{"Known tier", "People", "No level"}
+	}{{l.T("calibrate.with_proposed"), r.Levels.Proposed}, {l.T("calibrate.with_current"), r.Levels.Current}} {
+		m.heading("### " + mdEscape(c.title))
+		head := []string{l.T("calibrate.md.known_tier"), l.T("calibrate.md.people"), l.T("calibrate.md.no_level")}
 		for _, tc := range r.Pilot.Tiers {
 			head = append(head, tc.ID)
 		}

@@ -206,6 +206,9 @@ type Bar struct {
 	Mark float64
 	// Note follows the value, e.g. "met".
 	Note string
+	// Shown is the value as written, such as "56,25 %"; "" writes it as
+	// a percentage with a decimal point.
+	Shown string
 }
 
 // Bars is a horizontal bar chart of 0-100 values.
@@ -253,7 +256,10 @@ func bar(sb *strings.Builder, i int, b Bar) {
 		fmt.Fprintf(sb, `<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="%s" stroke-width="3"/>`,
 			num(mx), mid-barsBarH/2-4, num(mx), mid+barsBarH/2+4, ColorTarget)
 	}
-	label := formatNum(b.Value) + "%"
+	label := b.Shown
+	if label == "" {
+		label = formatNum(b.Value) + "%"
+	}
 	if b.Note != "" {
 		label += " " + b.Note
 	}

@@ -5,9 +5,9 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/digilead/digilead/assessment/cohort"
+	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/questions/safetext"
 )
 
@@ -46,9 +46,9 @@ func cohortCSVRows(c *cohort.Report) [][]string {
 	gaps := gapsByDimension(c)
 	for _, d := range c.Dimensions {
 		row := []string{d.ID, d.Name, strconv.Itoa(d.N), strconv.Itoa(d.Insufficient),
-			optNum(d.Mean), optNum(d.SD), optNum(d.Min), optNum(d.P25), optNum(d.Median), optNum(d.P75), optNum(d.Max)}
+			csvNum(d.Mean), csvNum(d.SD), csvNum(d.Min), csvNum(d.P25), csvNum(d.Median), csvNum(d.P75), csvNum(d.Max)}
 		if g, ok := gaps[d.ID]; ok {
-			row = append(row, strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), strconv.FormatFloat(g.Share, 'f', -1, 64), optNum(g.MeanGap))
+			row = append(row, strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), strconv.FormatFloat(g.Share, 'f', -1, 64), csvNum(g.MeanGap))
 		} else {
 			row = append(row, "", "", "", "")
 		}
@@ -81,14 +81,16 @@ func topGaps(c *cohort.Report, n int) []cohort.Gap {
 }
 
 // percent writes a share (0-1) as a whole percentage.
-func percent(share float64) string { return fmt.Sprintf("%.0f%%", math.Round(share*100)) }
+func percent(l *lang.Lang, share float64) string {
+	return l.Percent(fmt.Sprintf("%.0f", math.Round(share*100)))
+}
 
 // fig writes a figure to one decimal, or an en dash when there is none.
-func fig(x *float64) string {
+func fig(l *lang.Lang, x *float64) string {
 	if x == nil {
 		return "–"
 	}
-	return num(*x)
+	return l.Point(num(*x))
 }
 
 // share is n out of total as a fraction, 0 when total is 0.
@@ -100,44 +102,48 @@ func share(n, total int) float64 {
 }
 
 // cohortIntro is the opening sentence of every human-readable format.
-func cohortIntro(c *cohort.Report) string {
-	s := fmt.Sprintf("%d participants · %s · version %s.", c.Participants, c.Bank.Title, c.Bank.Version)
+func cohortIntro(l *lang.Lang, c *cohort.Report) string {
+	s := l.N("cohort.intro", c.Participants, "Title", c.Bank.Title, "Version", c.Bank.Version)
 	if c.GapTarget != nil {
-		s += fmt.Sprintf(" Gaps are measured against the %s tier for everyone.", c.GapTarget.Name)
-	} else {
-		s += " Gaps are measured against each person's own target tier."
+		return s + " " + l.T("cohort.intro_target", "Tier", c.GapTarget.Name)
 	}
-	return s
+	return s + " " + l.T("cohort.intro_own")
 }
 
-// cohortPrivacy closes every human-readable format.
-const cohortPrivacy = "No names or respondent ids are included. Scores are out of 100; quartiles by linear interpolation."
-
 // gapSentence describes a common gap.
-func gapSentence(g cohort.Gap) string {
-	return fmt.Sprintf("%s: %d of %d below their target (%s), mean gap %s", g.Name, g.WithGap, g.Assessed, percent(g.Share), fig(g.MeanGap))
+func gapSentence(l *lang.Lang, g cohort.Gap) string {
+	return l.T("cohort.gap", "Name", g.Name, "With", g.WithGap, "Assessed", g.Assessed, "Share", percent(l, g.Share), "Mean", fig(l, g.MeanGap))
 }
 
 // insufficientNote lists the dimensions where some people had too few
 // answers, or "" when there are none.
-func insufficientNote(c *cohort.Report) string {
-	var parts []string
+func insufficientNote(l *lang.Lang, c *cohort.Report) string {
+	var parts []any
 	for _, d := range c.Dimensions {
 		if d.Insufficient > 0 {
-			parts = append(parts, fmt.Sprintf("%s (%d)", d.Name, d.Insufficient))
+			parts = append(parts, l.T("cohort.insufficient_item", "Name", d.Name, "N", d.Insufficient))
 		}
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return "Too few answers to score, left out of the figures: " + strings.Join(parts, ", ") + "."
+	return l.T("cohort.insufficient", "Items", lang.Joined{Items: parts, Sep: "list.separator"})
+}
+
+// levelName names a level of a cohort in l: a tier's name, or
+// "Developing" for those who meet none.
+func levelName(l *lang.Lang, lv cohort.LevelCount) string {
+	if lv.ID == nil {
+		return l.T("level.developing")
+	}
+	return lv.Name
 }
 
 // levelRows are the table rows of a cohort's levels: name, count and share.
-func levelRows(c *cohort.Report) [][]string {
+func levelRows(l *lang.Lang, c *cohort.Report) [][]string {
 	rows := make([][]string, 0, len(c.Levels))
-	for _, l := range c.Levels {
-		rows = append(rows, []string{l.Name, strconv.Itoa(l.Count), percent(share(l.Count, c.Participants))})
+	for _, lv := range c.Levels {
+		rows = append(rows, []string{levelName(l, lv), strconv.Itoa(lv.Count), percent(l, share(lv.Count, c.Participants))})
 	}
 	return rows
 }

@@ -1,12 +1,11 @@
 package report
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/digilead/digilead/assessment/cohort"
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // The groups of a cohort report made with --by, in every format: each
@@ -14,34 +13,36 @@ import (
 // (markdown, html); the csv format gives every figure of every group.
 
 // groupLabel names a group for people.
-func groupLabel(g cohort.Group) string {
+func groupLabel(l *lang.Lang, g cohort.Group) string {
 	switch {
 	case g.Other:
-		return fmt.Sprintf("Other groups (%d merged)", g.Merged)
+		return l.N("cohort.group.other", g.Merged)
 	case g.Name == "":
-		return "(not given)"
+		return l.T("cohort.group.not_given")
 	}
 	return g.Name
 }
 
 // groupsHeading is the heading of the groups' section.
-func groupsHeading(c *cohort.Report) string { return "By " + c.By }
+func groupsHeading(l *lang.Lang, c *cohort.Report) string {
+	return l.T("cohort.group.heading", "Field", l.TOr("cohort.by."+c.By, c.By))
+}
 
 // groupsNote says how the groups were formed.
-func groupsNote(c *cohort.Report) string {
-	return fmt.Sprintf("People are grouped by respondent.%s. A group of fewer than %d people is never shown alone: such groups are merged into the other groups, with the smallest shown groups when the merged ones are still fewer than %d together, so that no group can be worked out from the others and the whole.", c.By, c.MinGroup, c.MinGroup)
+func groupsNote(l *lang.Lang, c *cohort.Report) string {
+	return l.T("cohort.group.note", "Field", c.By, "Min", c.MinGroup)
 }
 
 // groupSentence sums a group up in one sentence: its size, levels and
 // most common gap.
-func groupSentence(c *cohort.Report, g cohort.Group) string {
+func groupSentence(l *lang.Lang, c *cohort.Report, g cohort.Group) string {
 	var levels []string
-	for _, l := range g.Levels {
-		levels = append(levels, fmt.Sprintf("%s %s", l.Name, percent(share(l.Count, g.Participants))))
+	for _, lv := range g.Levels {
+		levels = append(levels, l.T("cohort.group.level", "Name", levelName(l, lv), "Share", percent(l, share(lv.Count, g.Participants))))
 	}
-	s := fmt.Sprintf("%s: %d %s; %s", groupLabel(g), g.Participants, questions.Plural(g.Participants, "person", "people"), strings.Join(levels, ", "))
+	s := l.T("cohort.group.sentence", "Group", groupLabel(l, g), "People", l.N("stats.people", g.Participants), "Levels", strings.Join(levels, ", "))
 	if top := topGaps(c.GroupReport(g), 1); len(top) > 0 {
-		s += fmt.Sprintf("; most common gap %s (%s)", top[0].Name, percent(top[0].Share))
+		s += l.T("cohort.group.top_gap", "Name", top[0].Name, "Share", percent(l, top[0].Share))
 	}
 	return s + "."
 }
@@ -51,26 +52,26 @@ func groupsText(t *text, c *cohort.Report) {
 	if len(c.Groups) == 0 {
 		return
 	}
-	t.heading(groupsHeading(c))
+	t.heading(groupsHeading(t.l, c))
 	for _, g := range c.Groups {
-		t.para("- ", groupSentence(c, g))
+		t.para("- ", groupSentence(t.l, c, g))
 	}
 	t.blank()
-	t.para("", t.st.dim.Render(groupsNote(c)))
+	t.para("", t.st.dim.Render(groupsNote(t.l, c)))
 }
 
 // groupMedianRows are a table of each group's size and median per
 // dimension, with a header row.
-func groupMedianRows(c *cohort.Report) [][]string {
-	head := []string{"Group", "People"}
+func groupMedianRows(l *lang.Lang, c *cohort.Report) [][]string {
+	head := []string{l.T("cohort.group.col.group"), l.T("cohort.md.people")}
 	for _, d := range c.Dimensions {
 		head = append(head, d.Name)
 	}
 	rows := [][]string{head}
 	for _, g := range c.Groups {
-		row := []string{groupLabel(g), strconv.Itoa(g.Participants)}
+		row := []string{groupLabel(l, g), strconv.Itoa(g.Participants)}
 		for _, d := range g.Dimensions {
-			row = append(row, fig(d.Median))
+			row = append(row, fig(l, d.Median))
 		}
 		rows = append(rows, row)
 	}
@@ -82,10 +83,10 @@ func groupsMarkdown(m *md, c *cohort.Report) {
 	if len(c.Groups) == 0 {
 		return
 	}
-	m.heading("## " + mdEscape(groupsHeading(c)))
-	m.line("Median score per dimension, out of 100.")
+	m.heading("## " + mdEscape(groupsHeading(m.l, c)))
+	m.line(mdEscape(m.l.T("cohort.group.medians")))
 	m.blank()
-	rows := groupMedianRows(c)
+	rows := groupMedianRows(m.l, c)
 	align := []string{"l"}
 	for range rows[0][1:] {
 		align = append(align, "r")
@@ -93,10 +94,10 @@ func groupsMarkdown(m *md, c *cohort.Report) {
 	m.table(rows, align...)
 	m.blank()
 	for _, g := range c.Groups {
-		m.line("- " + mdEscape(groupSentence(c, g)))
+		m.line("- " + mdEscape(groupSentence(m.l, c, g)))
 	}
 	m.blank()
-	m.line(mdEscape(groupsNote(c)))
+	m.line(mdEscape(groupsNote(m.l, c)))
 }
 
 // groupCSVRows are the csv format's rows of a grouped cohort: the header

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/digilead/digilead/assessment/cohort"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 //go:embed cohort.html.tmpl
@@ -23,14 +24,18 @@ var pageStyle = sync.OnceValue(func() template.CSS {
 
 // cohortPage is the cohort page's template, parsed on first use.
 var cohortPage = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("cohort").Funcs(template.FuncMap{
-		"fig":     fig,
-		"num":     num,
-		"percent": percent,
-		"inc":     func(i int) int { return i + 1 },
-		"gap":     gapSentence,
-	}).Parse(cohortHTMLSource))
+	return template.Must(template.New("cohort").Funcs(standIns).Funcs(cohortFuncs(nil)).Parse(cohortHTMLSource))
 })
+
+// cohortFuncs are the cohort page's own functions, in l.
+func cohortFuncs(l *lang.Lang) template.FuncMap {
+	return template.FuncMap{
+		"fig":     func(x *float64) string { return fig(l, x) },
+		"percent": func(x float64) string { return percent(l, x) },
+		"inc":     func(i int) int { return i + 1 },
+		"gap":     func(g cohort.Gap) string { return gapSentence(l, g) },
+	}
+}
 
 func between(s, start, end string) string {
 	i := strings.Index(s, start)
@@ -43,6 +48,7 @@ func between(s, start, end string) string {
 
 type cohortHTMLData struct {
 	C                           *cohort.Report
+	Lang                        string
 	Style                       template.CSS
 	Intro, Privacy, Note        string
 	Levels                      [][]string
@@ -63,36 +69,39 @@ type htmlGroups struct {
 // CSS and SVG, no scripts) for a workshop handout: the spread of every
 // dimension as a box plot with the figures in a table, the levels, the
 // readiness per tier and the most common gaps. It prints on A4.
-func CohortHTML(w io.Writer, c *cohort.Report, _ Options) error {
+func CohortHTML(w io.Writer, c *cohort.Report, o Options) error {
+	l := o.lang()
 	d := cohortHTMLData{
-		C: c, Style: pageStyle(), Intro: cohortIntro(c), Privacy: cohortPrivacy, Note: insufficientNote(c),
-		Levels: levelRows(c), Top: topGaps(c, cohortTopGaps),
-		Spread:    template.HTML(spreadChart(c).SVG()),
-		LevelBars: template.HTML(levelBars(c).SVG()),
-		TierBars:  template.HTML(tierBars(c).SVG()),
+		C: c, Lang: l.Tag(), Style: pageStyle(), Intro: cohortIntro(l, c), Privacy: l.T("cohort.privacy"), Note: insufficientNote(l, c),
+		Levels: levelRows(l, c), Top: topGaps(c, cohortTopGaps),
+		Spread:    template.HTML(spreadChart(l, c).SVG()),
+		LevelBars: template.HTML(levelBars(l, c).SVG()),
+		TierBars:  template.HTML(tierBars(l, c).SVG()),
 	}
 	if len(c.Groups) > 0 {
-		rows := groupMedianRows(c)
-		d.Groups = &htmlGroups{Heading: groupsHeading(c), Note: groupsNote(c), Head: rows[0], Rows: rows[1:]}
+		rows := groupMedianRows(l, c)
+		d.Groups = &htmlGroups{Heading: groupsHeading(l, c), Note: groupsNote(l, c), Head: rows[0], Rows: rows[1:]}
 		for _, g := range c.Groups {
-			d.Groups.Sentences = append(d.Groups.Sentences, groupSentence(c, g))
+			d.Groups.Sentences = append(d.Groups.Sentences, groupSentence(l, c, g))
 		}
 	}
-	return executePage(w, cohortPage(), d, "html cohort report")
+	return executePage(w, cohortPage(), l, cohortFuncs(l), d, "html cohort report")
 }
 
-func levelBars(c *cohort.Report) Bars {
-	b := Bars{ID: "levels", Title: "How many people are at each level", Desc: "Share of the group at each level, from Developing to the highest tier."}
-	for _, l := range c.Levels {
-		b.Bars = append(b.Bars, Bar{Label: l.Name, Value: 100 * share(l.Count, c.Participants), Mark: math.NaN(), Note: fmt.Sprintf("(%d)", l.Count)})
+func levelBars(l *lang.Lang, c *cohort.Report) Bars {
+	b := Bars{ID: "levels", Title: l.T("cohort.html.levels_title"), Desc: l.T("cohort.html.levels_desc")}
+	for _, lv := range c.Levels {
+		v := 100 * share(lv.Count, c.Participants)
+		b.Bars = append(b.Bars, Bar{Label: levelName(l, lv), Value: v, Mark: math.NaN(), Note: fmt.Sprintf("(%d)", lv.Count), Shown: l.Percent(l.Num(v))})
 	}
 	return b
 }
 
-func tierBars(c *cohort.Report) Bars {
-	b := Bars{ID: "tiers", Title: "Mean readiness for each tier", Desc: "The group's mean readiness for each tier, out of 100, with how many meet it."}
+func tierBars(l *lang.Lang, c *cohort.Report) Bars {
+	b := Bars{ID: "tiers", Title: l.T("cohort.html.tiers_title"), Desc: l.T("cohort.html.tiers_desc")}
 	for _, t := range c.Tiers {
-		b.Bars = append(b.Bars, Bar{Label: t.Name, Value: math.Round(t.ReadinessMean), Mark: math.NaN(), Note: fmt.Sprintf("· %d met", t.Met)})
+		v := math.Round(t.ReadinessMean)
+		b.Bars = append(b.Bars, Bar{Label: t.Name, Value: v, Mark: math.NaN(), Note: "· " + l.T("cohort.html.met", "N", t.Met), Shown: l.Percent(l.Num(v))})
 	}
 	return b
 }
@@ -112,12 +121,12 @@ type SpreadRow struct {
 	Note                       string
 }
 
-func spreadChart(c *cohort.Report) Spread {
-	s := Spread{ID: "spread", Title: "Spread of scores by dimension", Desc: "For each dimension, out of 100: a line from the lowest to the highest score, a box over the middle half of the group and a thick bar at the median. The table below gives the figures."}
+func spreadChart(l *lang.Lang, c *cohort.Report) Spread {
+	s := Spread{ID: "spread", Title: l.T("cohort.html.spread_title"), Desc: l.T("cohort.html.spread_desc")}
 	for _, d := range c.Dimensions {
-		r := SpreadRow{Label: d.Name, Min: orNaN(d.Min), P25: orNaN(d.P25), Median: orNaN(d.Median), P75: orNaN(d.P75), Max: orNaN(d.Max), Note: "median " + fig(d.Median)}
+		r := SpreadRow{Label: d.Name, Min: orNaN(d.Min), P25: orNaN(d.P25), Median: orNaN(d.Median), P75: orNaN(d.P75), Max: orNaN(d.Max), Note: l.T("cohort.html.median", "N", fig(l, d.Median))}
 		if d.N == 0 {
-			r.Note = "not scored"
+			r.Note = l.T("report.not_scored")
 		}
 		s.Rows = append(s.Rows, r)
 	}

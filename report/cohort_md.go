@@ -9,43 +9,45 @@ import (
 
 // CohortMarkdown writes the cohort summary as CommonMark with GFM tables,
 // for a wiki page or a workshop write-up.
-func CohortMarkdown(w io.Writer, c *cohort.Report, _ Options) error {
-	var m md
-	m.line("# Digital leadership cohort report")
+func CohortMarkdown(w io.Writer, c *cohort.Report, o Options) error {
+	l := o.lang()
+	m := md{l: l}
+	m.line("# " + mdEscape(l.T("cohort.title")))
 	m.blank()
-	m.line(mdEscape(cohortIntro(c)))
+	m.line(mdEscape(cohortIntro(l, c)))
 
-	m.heading("## Dimension scores")
-	rows := [][]string{{"Dimension", "n", "Insufficient", "Mean", "SD", "Min", "P25", "Median", "P75", "Max"}}
+	m.heading("## " + mdEscape(l.T("report.dimension_scores")))
+	rows := [][]string{{l.T("report.col.dimension"), l.T("cohort.md.n"), l.T("cohort.md.insufficient"), l.T("cohort.md.mean"), l.T("cohort.md.sd"),
+		l.T("cohort.md.min"), l.T("cohort.md.p25"), l.T("cohort.md.median"), l.T("cohort.md.p75"), l.T("cohort.md.max")}}
 	for _, d := range c.Dimensions {
-		rows = append(rows, []string{d.Name, strconv.Itoa(d.N), strconv.Itoa(d.Insufficient), fig(d.Mean), fig(d.SD), fig(d.Min), fig(d.P25), fig(d.Median), fig(d.P75), fig(d.Max)})
+		rows = append(rows, []string{d.Name, strconv.Itoa(d.N), strconv.Itoa(d.Insufficient), fig(l, d.Mean), fig(l, d.SD), fig(l, d.Min), fig(l, d.P25), fig(l, d.Median), fig(l, d.P75), fig(l, d.Max)})
 	}
 	m.table(rows, "l", "r", "r", "r", "r", "r", "r", "r", "r", "r")
 
-	m.heading("## Levels")
-	m.table(append([][]string{{"Level", "People", "Share"}}, levelRows(c)...), "l", "r", "r")
+	m.heading("## " + mdEscape(l.T("cohort.levels")))
+	m.table(append([][]string{{l.T("cohort.md.level"), l.T("cohort.md.people"), l.T("cohort.md.share")}}, levelRows(l, c)...), "l", "r", "r")
 
-	m.heading("## Tiers")
-	rows = [][]string{{"Tier", "Met", "Share", "Mean readiness"}}
+	m.heading("## " + mdEscape(l.T("cohort.tiers")))
+	rows = [][]string{{l.T("report.col.tier"), l.T("report.col.met"), l.T("cohort.md.share"), l.T("cohort.md.mean_readiness")}}
 	for _, t := range c.Tiers {
-		rows = append(rows, []string{t.Name, strconv.Itoa(t.Met), percent(share(t.Met, c.Participants)), num(t.ReadinessMean) + "%"})
+		rows = append(rows, []string{t.Name, strconv.Itoa(t.Met), percent(l, share(t.Met, c.Participants)), l.Percent(l.Point(num(t.ReadinessMean)))})
 	}
 	m.table(rows, "l", "r", "r", "r")
 
-	m.heading("## Common gaps")
-	rows = [][]string{{"Dimension", "With a gap", "Assessed", "Share", "Mean gap"}}
+	m.heading("## " + mdEscape(l.T("cohort.md.common_gaps")))
+	rows = [][]string{{l.T("report.col.dimension"), l.T("cohort.md.with_gap"), l.T("cohort.md.assessed"), l.T("cohort.md.share"), l.T("cohort.md.mean_gap")}}
 	for _, g := range c.Gaps {
-		rows = append(rows, []string{g.Name, strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), percent(g.Share), fig(g.MeanGap)})
+		rows = append(rows, []string{g.Name, strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), percent(l, g.Share), fig(l, g.MeanGap)})
 	}
 	m.table(rows, "l", "r", "r", "r", "r")
 	groupsMarkdown(&m, c)
 
 	m.blank()
-	if note := insufficientNote(c); note != "" {
+	if note := insufficientNote(l, c); note != "" {
 		m.line(mdEscape(note))
 		m.blank()
 	}
-	m.line("_" + mdEscape(cohortPrivacy) + "_")
+	m.line("_" + mdEscape(l.T("cohort.privacy")) + "_")
 	_, err := io.WriteString(w, m.String())
 	return err
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/digilead/digilead/assessment/cohort"
-	"github.com/digilead/digilead/questions"
 )
 
 // CohortText writes the cohort summary for a terminal: a table of
@@ -17,9 +16,9 @@ import (
 // per tier and the most common gaps. Accessible mode says the same in
 // sentences.
 func CohortText(w io.Writer, c *cohort.Report, o Options) error {
-	t := &text{width: o.width(), st: newStyles(o.renderer())}
-	t.line(t.st.title.Render("Digital leadership cohort report"))
-	t.para("", cohortIntro(c))
+	t := newText(o)
+	t.line(t.st.title.Render(t.l.T("cohort.title")))
+	t.para("", cohortIntro(t.l, c))
 	if o.Accessible {
 		accessibleCohort(t, c)
 	} else {
@@ -27,7 +26,7 @@ func CohortText(w io.Writer, c *cohort.Report, o Options) error {
 	}
 	groupsText(t, c)
 	t.blank()
-	t.para("", t.st.dim.Render(cohortPrivacy))
+	t.para("", t.st.dim.Render(t.l.T("cohort.privacy")))
 	_, err := io.WriteString(w, t.sb.String())
 	return err
 }
@@ -40,98 +39,113 @@ const (
 )
 
 func visualCohort(t *text, c *cohort.Report) {
+	l := t.l
 	nameW := 0
 	for _, d := range c.Dimensions {
 		nameW = max(nameW, ansi.StringWidth(d.Name))
 	}
+	// The figures' columns: n, median, mean and, when there is room, sd;
+	// each as wide as its head in the language, at least as wide as its
+	// figures.
+	heads := []string{l.T("cohort.col.n"), l.T("cohort.col.median"), l.T("cohort.col.mean"), l.T("cohort.col.sd")}
+	widths := []int{4, 6, 5, 5}
+	for i, h := range heads {
+		widths[i] = max(widths[i], ansi.StringWidth(h))
+	}
 	withSD := t.width >= 72
-	nums := 5 + 7 + 6 // " n", " median", " mean"
+	cols := 3
 	if withSD {
-		nums += 6
+		cols = 4
+	}
+	nums := 0
+	for _, w := range widths[:cols] {
+		nums += 1 + w
 	}
 	nameW = max(12, min(nameW, t.width-2-nums-2-20))
 	barW := min(50, t.width-2-nameW-nums-2)
 
-	t.heading("Dimension scores")
-	t.para("", t.st.dim.Render(fmt.Sprintf("Each bar runs from 0 to 100: %s spans the lowest to the highest score, %s the middle half of the group, %s marks the median.", glyphRange, glyphMiddle, glyphMedian)))
+	t.heading(l.T("report.dimension_scores"))
+	t.para("", t.st.dim.Render(l.T("cohort.legend", "Range", glyphRange, "Middle", glyphMiddle, "Median", glyphMedian)))
 	t.blank()
-	head := fmt.Sprintf("  %s %4s %6s %5s", pad("", nameW), "n", "median", "mean")
-	if withSD {
-		head += fmt.Sprintf(" %5s", "sd")
+	head := "  " + pad("", nameW)
+	for i, h := range heads[:cols] {
+		head += fmt.Sprintf(" %*s", widths[i], h)
 	}
 	t.line(t.st.label.Render(head + "  " + scaleLine(barW)))
 	for _, d := range c.Dimensions {
-		row := fmt.Sprintf("  %s %4d %s %5s", pad(d.Name, nameW), d.N, t.heat(d.Median, fmt.Sprintf("%6s", fig(d.Median))), fig(d.Mean))
+		row := fmt.Sprintf("  %s %*d %s %*s", pad(d.Name, nameW), widths[0], d.N, t.heat(d.Median, fmt.Sprintf("%*s", widths[1], fig(l, d.Median))), widths[2], fig(l, d.Mean))
 		if withSD {
-			row += fmt.Sprintf(" %5s", fig(d.SD))
+			row += fmt.Sprintf(" %*s", widths[3], fig(l, d.SD))
 		}
 		t.line(row + "  " + t.distribution(d, barW))
 	}
-	if note := insufficientNote(c); note != "" {
+	if note := insufficientNote(l, c); note != "" {
 		t.blank()
 		t.para("", t.st.insufficient.Render(note))
 	}
 
-	t.heading("Levels")
+	t.heading(l.T("cohort.levels"))
 	levelW := 0
-	for _, l := range c.Levels {
-		levelW = max(levelW, ansi.StringWidth(l.Name))
+	for _, lv := range c.Levels {
+		levelW = max(levelW, ansi.StringWidth(levelName(l, lv)))
 	}
 	levelW = min(levelW, t.width-2-2-20-10)
 	lbarW := min(30, t.width-2-levelW-2-11)
-	for _, l := range c.Levels {
-		sh := share(l.Count, c.Participants)
-		t.line(fmt.Sprintf("  %s  %s %4d  %4s", pad(l.Name, levelW), t.bar(sh*100, lbarW, -1), l.Count, percent(sh)))
+	for _, lv := range c.Levels {
+		sh := share(lv.Count, c.Participants)
+		t.line(fmt.Sprintf("  %s  %s %4d  %4s", pad(levelName(l, lv), levelW), t.bar(sh*100, lbarW, -1), lv.Count, percent(l, sh)))
 	}
 
-	t.heading("Tiers")
+	t.heading(l.T("cohort.tiers"))
 	for _, tr := range c.Tiers {
-		t.para("  ", fmt.Sprintf("%s: met by %d of %d (%s), mean readiness %s%%.", tr.Name, tr.Met, c.Participants, percent(share(tr.Met, c.Participants)), num(tr.ReadinessMean)))
+		t.para("  ", l.T("cohort.tier_line", "Name", tr.Name, "Met", tr.Met, "Total", c.Participants, "Share", percent(l, share(tr.Met, c.Participants)), "Mean", l.Percent(l.Point(num(tr.ReadinessMean)))))
 	}
 	commonGapsText(t, c)
 }
 
 func accessibleCohort(t *text, c *cohort.Report) {
-	t.heading("Dimension scores, out of 100")
+	l := t.l
+	t.heading(l.T("report.acc.dimension_scores"))
 	for _, d := range c.Dimensions {
-		t.para("- ", dimensionSentence(d))
+		t.para("- ", dimensionSentence(t, d))
 	}
-	t.heading("Levels")
-	for _, l := range c.Levels {
-		t.para("- ", fmt.Sprintf("%s: %d %s, %s.", l.Name, l.Count, questions.Plural(l.Count, "person", "people"), percent(share(l.Count, c.Participants))))
+	t.heading(l.T("cohort.levels"))
+	for _, lv := range c.Levels {
+		t.para("- ", l.N("cohort.acc.level", lv.Count, "Name", levelName(l, lv), "Share", percent(l, share(lv.Count, c.Participants))))
 	}
-	t.heading("Tiers")
+	t.heading(l.T("cohort.tiers"))
 	for _, tr := range c.Tiers {
-		t.para("- ", fmt.Sprintf("%s: met by %d of %d, mean readiness %s percent.", tr.Name, tr.Met, c.Participants, num(tr.ReadinessMean)))
+		t.para("- ", l.T("cohort.acc.tier", "Name", tr.Name, "Met", tr.Met, "Total", c.Participants, "Mean", l.Point(num(tr.ReadinessMean))))
 	}
 	commonGapsText(t, c)
 }
 
 func commonGapsText(t *text, c *cohort.Report) {
-	t.heading("Most common gaps")
+	t.heading(t.l.T("cohort.common_gaps"))
 	gaps := topGaps(c, cohortTopGaps)
 	if len(gaps) == 0 {
-		t.para("  ", "None: everyone meets what their target expects.")
+		t.para("  ", t.l.T("cohort.no_gaps"))
 	}
 	for i, g := range gaps {
-		t.para(fmt.Sprintf("  %d. ", i+1), gapSentence(g)+".")
+		t.para(fmt.Sprintf("  %d. ", i+1), gapSentence(t.l, g)+".")
 	}
 }
 
 // dimensionSentence says a dimension's distribution in words.
-func dimensionSentence(d cohort.Dimension) string {
+func dimensionSentence(t *text, d cohort.Dimension) string {
+	l := t.l
 	if d.N == 0 {
-		return fmt.Sprintf("%s: not scored; all %d had too few answers.", d.Name, d.Insufficient)
+		return l.N("cohort.acc.dim_none", d.Insufficient, "Name", d.Name)
 	}
-	s := fmt.Sprintf("%s: %d %s scored, median %s, mean %s", d.Name, d.N, questions.Plural(d.N, "person", "people"), fig(d.Median), fig(d.Mean))
+	sd, few := "", ""
 	if d.SD != nil {
-		s += ", standard deviation " + fig(d.SD)
+		sd = l.T("cohort.acc.sd", "SD", fig(l, d.SD))
 	}
-	s += fmt.Sprintf("; middle half from %s to %s, range %s to %s.", fig(d.P25), fig(d.P75), fig(d.Min), fig(d.Max))
 	if d.Insufficient > 0 {
-		s += fmt.Sprintf(" %d had too few answers.", d.Insufficient)
+		few = " " + l.N("cohort.acc.few", d.Insufficient)
 	}
-	return s
+	return l.N("cohort.acc.dim", d.N, "Name", d.Name, "Median", fig(l, d.Median), "Mean", fig(l, d.Mean), "SD", sd,
+		"P25", fig(l, d.P25), "P75", fig(l, d.P75), "Min", fig(l, d.Min), "Max", fig(l, d.Max)) + few
 }
 
 // scaleLine labels a distribution bar's ends.
@@ -142,7 +156,7 @@ func scaleLine(width int) string {
 // distribution draws a dimension's spread in width cells over 0-100.
 func (t *text) distribution(d cohort.Dimension, width int) string {
 	if d.N == 0 {
-		return t.st.insufficient.Render("not scored")
+		return t.st.insufficient.Render(t.l.T("report.not_scored"))
 	}
 	cell := func(x float64) int { return max(0, min(width-1, int(x/100*float64(width)))) }
 	lo, hi := cell(*d.Min), cell(*d.Max)

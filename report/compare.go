@@ -8,144 +8,155 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/compare"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // CompareJSON writes the digilead.compare/v1 document.
 func CompareJSON(w io.Writer, c *compare.Comparison, _ Options) error { return WriteJSON(w, c) }
 
 // tierLabel names a tier of a change; nil is below the lowest tier.
-func tierLabel(t *assessment.TierRef) string {
+func tierLabel(l *lang.Lang, t *assessment.TierRef) string {
 	if t == nil {
-		return "Developing"
+		return l.T("level.developing")
 	}
 	return t.Name
 }
 
 // tierMove says how a level or target moved: "B, up from A", or "A (no
 // change)".
-func tierMove(c compare.TierChange) string {
-	if tierLabel(c.Old) == tierLabel(c.New) {
-		return tierLabel(c.New) + " (no change)"
+func tierMove(l *lang.Lang, c compare.TierChange) string {
+	if tierLabel(l, c.Old) == tierLabel(l, c.New) {
+		return l.T("compare.no_change", "Tier", tierLabel(l, c.New))
 	}
 	dir := "changed"
-	if c.Direction != compare.Same {
+	if c.Direction == compare.Up || c.Direction == compare.Down {
 		dir = c.Direction
 	}
-	return fmt.Sprintf("%s, %s from %s", tierLabel(c.New), dir, tierLabel(c.Old))
+	return l.T("compare.move."+dir, "New", tierLabel(l, c.New), "Old", tierLabel(l, c.Old))
 }
 
 // signed writes a change with its sign: +12.5, -5, 0.
-func signed(x float64) string {
+func signed(l *lang.Lang, x float64) string {
 	if x > 0 {
-		return "+" + formatNum(x)
+		return "+" + l.Num(x)
 	}
-	return formatNum(x)
+	return l.Num(x)
 }
 
 // changeText is a dimension's change for a table cell: "+12.5", "-5 (no
 // reliable change)", or "n/a" when one side was not scored.
-func changeText(d compare.Dimension) string { return changeNum(d) + changeNote(d) }
+func changeText(l *lang.Lang, d compare.Dimension) string { return changeNum(l, d) + changeNote(l, d) }
 
 // changeNum is a dimension's signed change, or "n/a".
-func changeNum(d compare.Dimension) string {
+func changeNum(l *lang.Lang, d compare.Dimension) string {
 	if d.Change == nil {
-		return "n/a"
+		return l.T("compare.na")
 	}
-	return signed(*d.Change)
+	return signed(l, *d.Change)
 }
 
 // changeNote flags a change within measurement error.
-func changeNote(d compare.Dimension) string {
+func changeNote(l *lang.Lang, d compare.Dimension) string {
 	if d.Reliable != nil && !*d.Reliable {
-		return " (no reliable change)"
+		return " " + l.T("compare.no_reliable")
 	}
 	return ""
 }
 
 // changeWords says a dimension's change in a sentence: "up 12.5", "down 5,
 // within measurement error", "not comparable".
-func changeWords(d compare.Dimension) string {
+func changeWords(l *lang.Lang, d compare.Dimension) string {
 	if d.Change == nil {
-		return "not comparable, as one of the two was not scored"
+		return l.T("compare.not_comparable")
 	}
 	var s string
 	switch ch := *d.Change; {
 	case ch > 0:
-		s = "up " + formatNum(ch)
+		s = l.T("compare.up", "N", l.Num(ch))
 	case ch < 0:
-		s = "down " + formatNum(-ch)
+		s = l.T("compare.down", "N", l.Num(-ch))
 	default:
-		s = "no change"
+		s = l.T("compare.same")
 	}
 	if d.Reliable != nil && !*d.Reliable {
-		s += ", not a reliable change (smaller than " + formatNum(*d.MinReliableChange) + ")"
+		s = l.T("compare.not_reliable", "Change", s, "Min", l.Num(*d.MinReliableChange))
 	}
 	return s
 }
 
 // gapLine says what happened to one gap.
-func gapLine(g compare.Gap) string {
+func gapLine(l *lang.Lang, g compare.Gap) string {
 	show := func(sev string, gap *float64) string {
 		if gap == nil {
-			return "not expected"
+			return l.T("compare.not_expected")
 		}
-		if sev == "insufficient" || sev == "met" {
-			return sev
+		if sev == assessment.SeverityInsufficient || sev == assessment.SeverityMet {
+			return l.TOr("severity."+sev, sev)
 		}
-		return sev + " " + formatNum(*gap)
+		return l.T("compare.severity_gap", "Severity", l.TOr("severity."+sev, sev), "N", l.Num(*gap))
 	}
-	return fmt.Sprintf("%s (was %s, now %s)", g.Name, show(g.OldSeverity, g.OldGap), show(g.NewSeverity, g.NewGap))
+	return l.T("compare.gap_line", "Name", g.Name, "Was", show(g.OldSeverity, g.OldGap), "Now", show(g.NewSeverity, g.NewGap))
 }
 
 // compareLines are the facts every format lists in words.
 type compareLines struct {
-	closed, opened, open, left []string
+	closed, opened, open, left, notes []string
 }
 
-func linesOf(c *compare.Comparison) compareLines {
-	var l compareLines
+func linesOf(l *lang.Lang, c *compare.Comparison) compareLines {
+	var cl compareLines
 	for _, g := range c.Gaps.Closed {
-		l.closed = append(l.closed, gapLine(g))
+		cl.closed = append(cl.closed, gapLine(l, g))
 	}
 	for _, g := range c.Gaps.Opened {
-		l.opened = append(l.opened, gapLine(g))
+		cl.opened = append(cl.opened, gapLine(l, g))
 	}
 	for _, g := range c.Gaps.StillOpen {
-		l.open = append(l.open, gapLine(g))
+		cl.open = append(cl.open, gapLine(l, g))
 	}
 	for _, d := range c.LeftOut {
-		l.left = append(l.left, fmt.Sprintf("%s (only in the %s result)", d.Name, d.Only))
+		cl.left = append(cl.left, l.TOr("compare.only."+d.Only, d.Name, "Name", d.Name))
 	}
-	return l
+	for i, n := range c.Notes {
+		if i < len(c.NoteMsgs) {
+			n = l.Say(c.NoteMsgs[i])
+		}
+		cl.notes = append(cl.notes, n)
+	}
+	return cl
 }
 
-func sideText(s compare.Side) string {
-	return s.CompletedAt.UTC().Format("2006-01-02") + " · bank version " + s.BankVersion
+func sideText(l *lang.Lang, s compare.Side) string {
+	return l.T("compare.side", "Date", l.Day(s.CompletedAt.UTC()), "Version", s.BankVersion)
 }
 
 // CompareText writes a comparison for people: level and target moves,
 // score changes per dimension, readiness per tier, and the gaps that
 // closed and opened.
 func CompareText(w io.Writer, c *compare.Comparison, o Options) error {
-	t := &text{width: o.width(), st: newStyles(o.renderer())}
-	t.line(t.st.title.Render("Digital leadership progress"))
+	t := newText(o)
+	l := t.l
+	t.line(t.st.title.Render(l.T("compare.title")))
 	t.para("", c.Bank.Title)
-	t.para(t.st.label.Render("Old: "), sideText(c.Old))
-	t.para(t.st.label.Render("New: "), sideText(c.New))
+	sides := t.labels(l.T("compare.label.old"), l.T("compare.label.new"))
+	t.para(t.st.label.Render(sides[0]), sideText(l, c.Old))
+	t.para(t.st.label.Render(sides[1]), sideText(l, c.New))
 	t.blank()
-	t.para(t.st.label.Render("Level:  "), tierMove(c.Level))
-	t.para(t.st.label.Render("Target: "), tierMove(c.Target))
+	moves := t.labels(l.T("report.label.level"), l.T("report.label.target"))
+	t.para(t.st.label.Render(moves[0]), tierMove(l, c.Level))
+	t.para(t.st.label.Render(moves[1]), tierMove(l, c.Target))
 	if o.Accessible {
 		compareSentences(t, c)
 	} else {
 		compareTables(t, c)
 	}
-	l := linesOf(c)
-	t.list("Gaps closed", l.closed, "None.")
-	t.list("Gaps opened", l.opened, "None.")
-	t.list("Gaps still open", l.open, "None.")
-	t.list("Left out (different bank versions)", l.left, "")
-	t.list("Notes", c.Notes, "")
+	cl := linesOf(l, c)
+	none := l.T("compare.none")
+	t.list(l.T("compare.closed"), cl.closed, none)
+	t.list(l.T("compare.opened"), cl.opened, none)
+	t.list(l.T("compare.still_open"), cl.open, none)
+	t.list(l.T("compare.left_out"), cl.left, "")
+	t.list(l.T("compare.notes"), cl.notes, "")
 	_, err := io.WriteString(w, t.sb.String())
 	return err
 }
@@ -167,37 +178,40 @@ func (t *text) list(title string, items []string, none string) {
 
 // compareTables lays the numbers out in columns.
 func compareTables(t *text, c *compare.Comparison) {
-	nameW, chW := 10, len("change")
+	l := t.l
+	old, new, change := l.T("compare.col.old"), l.T("compare.col.new"), l.T("compare.col.change")
+	numW := max(8, ansi.StringWidth(old), ansi.StringWidth(new))
+	nameW, chW := 10, ansi.StringWidth(change)
 	noteW := 0
 	for _, d := range c.Dimensions {
 		nameW = max(nameW, ansi.StringWidth(d.Name))
-		chW = max(chW, len(changeNum(d)))
-		noteW = max(noteW, len(changeNote(d)))
+		chW = max(chW, ansi.StringWidth(changeNum(l, d)))
+		noteW = max(noteW, ansi.StringWidth(changeNote(l, d)))
 	}
 	for _, tr := range c.Tiers {
 		nameW = max(nameW, ansi.StringWidth(tr.Name))
 	}
-	nameW = min(nameW, t.width-2-2*9-2-chW-noteW)
+	nameW = min(nameW, t.width-2-2*(numW+1)-2-chW-noteW)
 	row := func(name, a, b, ch string) string {
-		return fmt.Sprintf("  %s %8s %8s  %s", pad(name, nameW), a, b, ch)
+		return fmt.Sprintf("  %s %*s %*s  %s", pad(name, nameW), numW, a, numW, b, ch)
 	}
-	header := t.st.dim.Render(row("", "old", "new", fmt.Sprintf("%*s", chW, "change")))
-	t.heading("Dimension scores")
+	header := t.st.dim.Render(row("", old, new, fmt.Sprintf("%*s", chW, change)))
+	t.heading(l.T("report.dimension_scores"))
 	t.line(header)
 	for _, d := range c.Dimensions {
-		t.line(row(d.Name, optNum(d.Old), optNum(d.New), t.styleChange(d, chW)))
+		t.line(row(d.Name, optNum(l, d.Old), optNum(l, d.New), t.styleChange(d, chW)))
 	}
-	t.heading("Readiness by tier, %")
+	t.heading(l.T("compare.readiness_pct"))
 	t.line(header)
 	for _, tr := range c.Tiers {
-		t.line(row(tr.Name, formatNum(tr.OldReadiness), formatNum(tr.NewReadiness), fmt.Sprintf("%*s", chW, signed(tr.Change))))
+		t.line(row(tr.Name, l.Num(tr.OldReadiness), l.Num(tr.NewReadiness), fmt.Sprintf("%*s", chW, signed(l, tr.Change))))
 	}
 }
 
 // styleChange colours a change: green up, red down, dim when not
 // reliable. The sign and the words carry the meaning without colour.
 func (t *text) styleChange(d compare.Dimension, width int) string {
-	s := fmt.Sprintf("%*s", width, changeNum(d)) + changeNote(d)
+	s := fmt.Sprintf("%*s", width, changeNum(t.l, d)) + changeNote(t.l, d)
 	switch {
 	case d.Change == nil || (d.Reliable != nil && !*d.Reliable):
 		return t.st.dim.Render(s)
@@ -211,60 +225,62 @@ func (t *text) styleChange(d compare.Dimension, width int) string {
 
 // compareSentences says every number in words, for screen readers.
 func compareSentences(t *text, c *compare.Comparison) {
-	t.heading("Dimension scores, out of 100")
+	l := t.l
+	t.heading(l.T("report.acc.dimension_scores"))
 	for _, d := range c.Dimensions {
-		t.para("- ", fmt.Sprintf("%s: %s to %s, %s.", d.Name, scoreOr(d.Old), scoreOr(d.New), changeWords(d)))
+		t.para("- ", l.T("compare.acc.dimension", "Name", d.Name, "Old", scoreOr(l, d.Old), "New", scoreOr(l, d.New), "Change", changeWords(l, d)))
 	}
-	t.heading("Readiness by tier")
+	t.heading(l.T("report.readiness"))
 	for _, tr := range c.Tiers {
-		t.para("- ", fmt.Sprintf("%s: %s to %s percent ready.", tr.Name, formatNum(tr.OldReadiness), formatNum(tr.NewReadiness)))
+		t.para("- ", l.T("compare.acc.tier", "Name", tr.Name, "Old", l.Num(tr.OldReadiness), "New", l.Num(tr.NewReadiness)))
 	}
 }
 
-func scoreOr(x *float64) string {
+func scoreOr(l *lang.Lang, x *float64) string {
 	if x == nil {
-		return "not scored"
+		return l.T("report.not_scored")
 	}
-	return formatNum(*x)
+	return l.Num(*x)
 }
 
 // CompareMarkdown writes a comparison as CommonMark with GFM tables.
-func CompareMarkdown(w io.Writer, c *compare.Comparison, _ Options) error {
-	var m md
-	m.line("# Digital leadership progress")
+func CompareMarkdown(w io.Writer, c *compare.Comparison, o Options) error {
+	l := o.lang()
+	m := md{l: l}
+	m.line("# " + mdEscape(l.T("compare.title")))
 	m.blank()
-	m.line("Bank: " + mdEscape(c.Bank.Title) + "  ")
-	m.line("Old: " + mdEscape(sideText(c.Old)) + "  ")
-	m.line("New: " + mdEscape(sideText(c.New)))
+	m.line(mdEscape(l.T("compare.md.bank", "Title", c.Bank.Title)) + "  ")
+	m.line(mdEscape(l.T("label", "Text", l.T("compare.col.old_title"))+" "+sideText(l, c.Old)) + "  ")
+	m.line(mdEscape(l.T("label", "Text", l.T("compare.col.new_title")) + " " + sideText(l, c.New)))
 	m.blank()
-	m.line("- **Level:** " + mdEscape(tierMove(c.Level)))
-	m.line("- **Target:** " + mdEscape(tierMove(c.Target)))
-	m.heading("## Dimension scores")
-	rows := [][]string{{"Dimension", "Old", "New", "Change"}}
+	m.line("- " + m.strong(l.T("report.label.level")) + " " + mdEscape(tierMove(l, c.Level)))
+	m.line("- " + m.strong(l.T("report.label.target")) + " " + mdEscape(tierMove(l, c.Target)))
+	m.heading("## " + mdEscape(l.T("report.dimension_scores")))
+	rows := [][]string{{l.T("report.col.dimension"), l.T("compare.col.old_title"), l.T("compare.col.new_title"), l.T("compare.col.change_title")}}
 	for _, d := range c.Dimensions {
-		rows = append(rows, []string{d.Name, optNum(d.Old), optNum(d.New), changeText(d)})
+		rows = append(rows, []string{d.Name, optNum(l, d.Old), optNum(l, d.New), changeText(l, d)})
 	}
 	m.table(rows, "l", "r", "r", "r")
-	m.heading("## Readiness by tier")
-	rows = [][]string{{"Tier", "Old", "New", "Change"}}
+	m.heading("## " + mdEscape(l.T("report.readiness")))
+	rows = [][]string{{l.T("report.col.tier"), l.T("compare.col.old_title"), l.T("compare.col.new_title"), l.T("compare.col.change_title")}}
 	for _, tr := range c.Tiers {
-		rows = append(rows, []string{tr.Name, formatNum(tr.OldReadiness) + "%", formatNum(tr.NewReadiness) + "%", signed(tr.Change)})
+		rows = append(rows, []string{tr.Name, l.Percent(l.Num(tr.OldReadiness)), l.Percent(l.Num(tr.NewReadiness)), signed(l, tr.Change)})
 	}
 	m.table(rows, "l", "r", "r", "r")
-	l := linesOf(c)
-	mdList(&m, "Gaps closed", orNone(l.closed))
-	mdList(&m, "Gaps opened", orNone(l.opened))
-	mdList(&m, "Gaps still open", orNone(l.open))
-	mdList(&m, "Left out (different bank versions)", l.left)
-	mdList(&m, "Notes", c.Notes)
+	cl := linesOf(l, c)
+	mdList(&m, l.T("compare.closed"), m.orNone(cl.closed))
+	mdList(&m, l.T("compare.opened"), m.orNone(cl.opened))
+	mdList(&m, l.T("compare.still_open"), m.orNone(cl.open))
+	mdList(&m, l.T("compare.left_out"), cl.left)
+	mdList(&m, l.T("compare.notes"), cl.notes)
 	_, err := io.WriteString(w, m.String())
 	return err
 }
 
 // orNone is items, or "None." when there are none.
-func orNone(items []string) []string {
+func (m *md) orNone(items []string) []string {
 	if len(items) == 0 {
-		return []string{"None."}
+		return []string{m.l.T("compare.none")}
 	}
 	return items
 }

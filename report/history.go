@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -58,18 +59,20 @@ func HistoryJSON(w io.Writer, h *History, _ Options) error { return WriteJSON(w,
 
 // HistoryText writes the results as a table, dates in local time. An
 // empty history writes nothing.
-func HistoryText(w io.Writer, h *History, _ Options) error {
+func HistoryText(w io.Writer, h *History, o Options) error {
 	if len(h.Results) == 0 {
 		return nil
 	}
+	l := o.lang()
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATE\tBANK\tVERSION\tLEVEL\tTARGET\tFILE")
+	fmt.Fprintln(tw, strings.Join([]string{l.T("history.col.date"), l.T("history.col.bank"), l.T("history.col.version"), l.T("history.col.level"), l.T("history.col.target"), l.T("history.col.file")}, "\t"))
 	for _, e := range h.Results {
-		level := "Developing"
+		level := l.T("level.developing")
 		if e.Level != nil {
 			level = e.Level.Name
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", e.CompletedAt.Local().Format("2006-01-02 15:04"), e.Bank.ID, e.Bank.Version, level, e.Target.Name, e.Path)
+		at := e.CompletedAt.Local()
+		fmt.Fprintf(tw, "%s %s\t%s\t%s\t%s\t%s\t%s\n", l.Day(at), at.Format("15:04"), e.Bank.ID, e.Bank.Version, level, e.Target.Name, e.Path)
 	}
 	return tw.Flush()
 }

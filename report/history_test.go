@@ -55,7 +55,7 @@ func TestBankSummaryGolden(t *testing.T) {
 	}
 	for name, b := range map[string]*questions.Bank{"default": def, "tricky": tricky} {
 		var buf bytes.Buffer
-		if err := BankSummary(&buf, b); err != nil {
+		if err := BankSummary(&buf, b, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "bank-show."+name+".golden", buf.Bytes())

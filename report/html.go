@@ -8,8 +8,10 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 //go:embed html.tmpl
@@ -18,27 +20,34 @@ var htmlSource string
 // htmlPage is the result page's template, parsed on first use so that
 // commands that never write HTML do not pay for it at start-up.
 var htmlPage = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("page").Funcs(template.FuncMap{
-		"num":        formatNum,
-		"optNum":     optNum,
-		"score":      scoreText,
-		"capitalise": capitalise,
-		"summary":    gapSummary,
-		"kinds":      actionKinds,
-		"inc":        func(i int) int { return i + 1 },
-	}).Parse(htmlSource))
+	return template.Must(template.New("page").Funcs(standIns).Funcs(resultFuncs(nil)).Parse(htmlSource))
 })
+
+// resultFuncs are the result page's own functions, in l.
+func resultFuncs(l *lang.Lang) template.FuncMap {
+	return template.FuncMap{
+		"optNum":   func(x *float64) string { return optNum(l, x) },
+		"score":    func(d assessment.DimensionScore) string { return scoreText(l, d) },
+		"severity": func(sev string) string { return l.TOr("severity."+sev, sev) },
+		"summary":  func(g assessment.Gap) string { return lang.Capitalise(gapSummary(l, g)) },
+		"kinds":    actionKinds,
+		"kind":     func(k string) string { return kindName(l, k) },
+		"inc":      func(i int) int { return i + 1 },
+	}
+}
 
 // htmlData is what the page template shows.
 type htmlData struct {
 	R          *assessment.Result
+	Lang       string
 	Respondent string
-	Date       string
+	Date       template.HTML
 	Level      string
 	Why        string
 	Rows       []dimRow
 	Open       []assessment.Gap
 	Met        string
+	Notes      []string
 	Radar      template.HTML
 	Readiness  template.HTML
 }
@@ -48,48 +57,58 @@ type htmlData struct {
 // chart of the dimension scores against the target's expectations (with
 // the numbers in a table), readiness bars per tier, and the gaps with
 // their actions, and prints as an A4 handout.
-func HTML(w io.Writer, r *assessment.Result, _ Options) error {
+func HTML(w io.Writer, r *assessment.Result, o Options) error {
+	l := o.lang()
 	d := htmlData{
 		R:          r,
+		Lang:       l.Tag(),
 		Respondent: respondentName(r),
-		Date:       completedDate(r),
-		Level:      LevelName(r),
-		Why:        levelReason(r),
-		Rows:       dimensionRows(r),
-		Open:       openGaps(r),
-		Met:        joinWords(metGaps(r)),
+		Date: template.HTML(fmt.Sprintf(`<time datetime="%s">%s</time>`,
+			r.CompletedAt.UTC().Format(time.RFC3339), template.HTMLEscapeString(l.Day(r.CompletedAt.UTC())))),
+		Level: LevelName(l, r),
+		Why:   levelReason(l, r),
+		Rows:  dimensionRows(r),
+		Open:  openGaps(r),
 		// The charts are built from escaped text by chart.go.
-		Radar:     template.HTML(resultRadar(r).SVG()),
-		Readiness: template.HTML(readinessBars(r).SVG()),
+		Radar:     template.HTML(resultRadar(l, r).SVG()),
+		Readiness: template.HTML(readinessBars(l, r).SVG()),
 	}
-	if len(metGaps(r)) == 0 {
-		d.Met = ""
+	if met := metGaps(r); len(met) > 0 {
+		d.Met = l.List(met)
 	}
-	return executePage(w, htmlPage(), d, "html report")
+	for _, n := range r.Notes {
+		d.Notes = append(d.Notes, noteText(l, n))
+	}
+	return executePage(w, htmlPage(), l, resultFuncs(l), d, "html report")
 }
 
-// executePage runs a page template and writes the page only when it is
-// complete, so a failure writes nothing; errors start with what.
-func executePage(w io.Writer, page *template.Template, data any, what string) error {
+// executePage runs a page template in l and writes the page only when it
+// is complete, so a failure writes nothing; errors start with what.
+func executePage(w io.Writer, page *template.Template, l *lang.Lang, funcs template.FuncMap, data any, what string) error {
+	page, err := page.Clone()
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	page.Funcs(pageFuncs(l)).Funcs(funcs)
 	var sb strings.Builder
 	if err := page.Execute(&sb, data); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
-	_, err := io.WriteString(w, sb.String())
+	_, err = io.WriteString(w, sb.String())
 	return err
 }
 
 // resultRadar charts the dimension scores against the target's
 // expectations.
-func resultRadar(r *assessment.Result) Radar {
+func resultRadar(l *lang.Lang, r *assessment.Result) Radar {
 	rows := dimensionRows(r)
 	c := Radar{
 		ID:    "radar",
-		Title: "Dimension scores compared with what the " + r.Target.Name + " tier expects",
+		Title: l.T("report.html.radar_title", "Target", r.Target.Name),
 		Axes:  make([]string, len(rows)),
 		Series: []Series{
-			{Name: "Your score", Color: ColorScore, Fill: 0.18, Dots: true},
-			{Name: "Expected for " + r.Target.Name, Color: ColorTarget, Dashed: true},
+			{Name: l.T("report.html.your_score"), Color: ColorScore, Fill: 0.18, Dots: true},
+			{Name: l.T("report.html.expected_for", "Target", r.Target.Name), Color: ColorTarget, Dashed: true},
 		},
 	}
 	for i, row := range rows {
@@ -97,24 +116,23 @@ func resultRadar(r *assessment.Result) Radar {
 		c.Series[0].Values = append(c.Series[0].Values, orNaN(row.Score))
 		c.Series[1].Values = append(c.Series[1].Values, orNaN(row.Expected))
 	}
-	c.Desc = fmt.Sprintf("Radar chart of %d dimension scores out of 100: your scores as a solid blue outline with dots, "+
-		"the %s tier's expectations as a dashed orange outline. The table below gives every number.", len(rows), r.Target.Name)
+	c.Desc = l.N("report.html.radar_desc", len(rows), "Target", r.Target.Name)
 	return c
 }
 
 // readinessBars charts how ready the person is for each tier.
-func readinessBars(r *assessment.Result) Bars {
-	c := Bars{ID: "readiness", Title: "Readiness by tier, in percent"}
+func readinessBars(l *lang.Lang, r *assessment.Result) Bars {
+	c := Bars{ID: "readiness", Title: l.T("report.html.readiness_title")}
 	var desc []string
 	for _, t := range r.Tiers {
-		b := Bar{Label: t.Name, Value: t.Readiness, Mark: math.NaN()}
-		state := "not met"
+		b := Bar{Label: t.Name, Value: t.Readiness, Mark: math.NaN(), Shown: l.Percent(l.Num(t.Readiness))}
+		state := l.T("report.not_met")
 		if t.Met {
-			b.Note, state = "met", "met"
+			b.Note, state = l.T("report.met"), l.T("report.met")
 		}
 		c.Bars = append(c.Bars, b)
-		desc = append(desc, fmt.Sprintf("%s %s%% ready, %s", t.Name, formatNum(t.Readiness), state))
+		desc = append(desc, l.T("report.html.readiness_item", "Tier", t.Name, "N", l.Percent(l.Num(t.Readiness)), "Met", state))
 	}
-	c.Desc = strings.Join(desc, "; ") + "."
+	c.Desc = l.T("report.html.readiness_desc", "Items", lang.Joined{Items: lang.Items(desc), Sep: "list.semicolon"})
 	return c
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/digilead/digilead/assessment/itemstats"
+	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/questions/safetext"
 )
 
@@ -45,23 +46,29 @@ func flagged(d *itemstats.Dimension, id string) []itemstats.Flag {
 	return fs
 }
 
-// flagTitles name the flag kinds for people.
-var flagTitles = map[string]string{
-	itemstats.FlagLowConsistency: "Low consistency",
-	itemstats.FlagWeakItem:       "Weak question",
-	itemstats.FlagReversedItem:   "Keyed the wrong way?",
-	itemstats.FlagNoVariance:     "No variation",
-	itemstats.FlagFewQuestions:   "Too few questions",
-	itemstats.FlagFewAnswers:     "Too few answers",
+// flagTitle names a flag kind for people; one it does not know by its
+// kind.
+func flagTitle(l *lang.Lang, kind string) string { return l.TOr("stats.title."+kind, kind) }
+
+// flagText says a flag in l: its messages, or the text of a flag read
+// from a document.
+func flagText(l *lang.Lang, f itemstats.Flag) string {
+	if len(f.Msgs) == 0 {
+		return f.Text
+	}
+	return l.Sentences(f.Msgs)
 }
 
 // points formats the SEM: "6.1 points", or "unknown".
-func points(p *float64) string {
+func points(l *lang.Lang, p *float64) string {
 	if p == nil {
-		return "unknown"
+		return l.T("stats.unknown")
 	}
-	return fixed(p, 1) + " points"
+	return l.T("stats.points", "N", l.Point(fixed(p, 1)))
 }
+
+// lfixed is fixed in l: the language's decimal separator.
+func lfixed(l *lang.Lang, p *float64, decimals int) string { return l.Point(fixed(p, decimals)) }
 
 func lowAlpha(p *float64) bool { return p != nil && *p < itemstats.MinAlpha }
 
@@ -69,12 +76,13 @@ func lowAlpha(p *float64) bool { return p != nil && *p < itemstats.MinAlpha }
 // summary line, a table of its questions and its flags, highlighted.
 // Accessible output gives every figure in a sentence instead of a table.
 func ItemStatsText(w io.Writer, r *itemstats.Report, o Options) error {
-	t := &text{width: o.width(), st: newStyles(o.renderer())}
-	t.line(t.st.title.Render("Item analysis"))
-	t.para("", fmt.Sprintf("%s · version %s", r.Bank.Title, r.Bank.Version))
-	t.para("", fmt.Sprintf("%d answer sets. Each dimension's figures use the n people who answered all its questions; means and SDs are on the 0-100 scale.", r.Respondents))
+	t := newText(o)
+	l := t.l
+	t.line(t.st.title.Render(l.T("stats.title")))
+	t.para("", l.T("report.bank", "Title", r.Bank.Title, "Version", r.Bank.Version))
+	t.para("", l.N("stats.intro", r.Respondents))
 	if !o.Accessible {
-		t.para("", t.st.dim.Render("item-total: a question's correlation with the total of the other questions of its dimension. alpha-del: alpha without the question. ! marks a finding."))
+		t.para("", t.st.dim.Render(l.T("stats.legend")))
 	}
 	for i := range r.Dimensions {
 		d := &r.Dimensions[i]
@@ -95,19 +103,22 @@ func ItemStatsText(w io.Writer, r *itemstats.Report, o Options) error {
 
 // flagPara writes a flag highlighted, wrapped under a short indent.
 func flagPara(t *text, f itemstats.Flag, accessible bool) {
-	findingPara(t, flagTitles[f.Kind], f.Text, accessible)
+	findingPara(t, flagTitle(t.l, f.Kind), flagText(t.l, f), accessible)
 }
 
 // findingPara writes a finding, its title highlighted, wrapped under a
 // short indent.
 func findingPara(t *text, kind, text string, accessible bool) {
-	title := "! " + kind + ":"
+	title := "! " + t.l.T("label", "Text", kind)
 	if accessible {
-		title = "Finding, " + strings.ToLower(kind) + ":"
+		title = t.l.T("stats.finding", "Kind", strings.ToLower(kind))
 	}
 	lines := wrap(title+" "+text, t.width-4)
-	first := ansi.StringWidth(title)
-	t.line("  " + t.st.large.Render(title) + lines[0][first:])
+	if rest, ok := strings.CutPrefix(lines[0], title); ok {
+		t.line("  " + t.st.large.Render(title) + rest)
+	} else { // a title too long for a line
+		t.line("  " + t.st.large.Render(lines[0]))
+	}
 	for _, l := range lines[1:] {
 		t.line("    " + l)
 	}
@@ -115,80 +126,90 @@ func findingPara(t *text, kind, text string, accessible bool) {
 
 // visualDimension writes a dimension's summary line and question table.
 func visualDimension(t *text, d *itemstats.Dimension) {
-	alpha := fixed(d.Alpha, 2)
+	l := t.l
+	alpha := lfixed(l, d.Alpha, 2)
 	if lowAlpha(d.Alpha) {
 		alpha = t.st.large.Render(alpha)
 	}
-	summary := fmt.Sprintf("alpha %s  std alpha %s  mean r %s  k %d  n %d  SEM %s",
-		alpha, fixed(d.StdAlpha, 2), fixed(d.MeanR, 2), d.K, d.N, points(d.SEM))
+	summary := l.T("stats.summary", "Alpha", alpha, "StdAlpha", lfixed(l, d.StdAlpha, 2), "MeanR", lfixed(l, d.MeanR, 2), "K", d.K, "N", d.N, "SEM", points(l, d.SEM))
 	if ansi.StringWidth(summary)+2 > t.width {
 		summary = strings.ReplaceAll(summary, "  ", " · ")
 		t.para("  ", summary)
 	} else {
 		t.line("  " + summary)
 	}
-	const tail = 2 + 6 + 6 + 12 + 11 + 6 // marker, MEAN, SD, ITEM-TOTAL, ALPHA-DEL, N/A
+	// Columns as wide as their heads in the language, at least as wide as
+	// their figures.
+	heads := []string{l.T("stats.col.mean"), l.T("stats.col.sd"), l.T("stats.col.item_total"), l.T("stats.col.alpha_del"), l.T("stats.col.na")}
+	ws := []int{6, 6, 12, 11, 6}
+	tail := 2
+	for i, h := range heads {
+		ws[i] = max(ws[i], ansi.StringWidth(h)+1)
+		tail += ws[i]
+	}
 	idW := 8
 	for _, q := range d.Questions {
 		idW = max(idW, ansi.StringWidth(q.ID))
 	}
 	idW = min(idW, t.width-2-tail)
-	t.line(t.st.label.Render(fmt.Sprintf("  %s  %6s%6s%12s%11s%6s", pad("QUESTION", idW), "MEAN", "SD", "ITEM-TOTAL", "ALPHA-DEL", "N/A")))
+	head := "  " + pad(l.T("stats.col.question"), idW) + "  "
+	for i, h := range heads {
+		head += fmt.Sprintf("%*s", ws[i], h)
+	}
+	t.line(t.st.label.Render(head))
 	for _, q := range d.Questions {
-		mark, r := " ", fmt.Sprintf("%12s", fixed(q.ItemTotalR, 2))
+		mark, r := " ", fmt.Sprintf("%*s", ws[2], lfixed(l, q.ItemTotalR, 2))
 		if len(flagged(d, q.ID)) > 0 {
 			mark = t.st.large.Render("!")
 			r = t.st.large.Render(r)
 		}
-		t.line(fmt.Sprintf("  %s %s%6s%6s%s%11s%6d", pad(q.ID, idW), mark, fixed(q.Mean, 1), fixed(q.SD, 1), r, fixed(q.AlphaIfDeleted, 2), q.NA))
+		t.line(fmt.Sprintf("  %s %s%*s%*s%s%*s%*d", pad(q.ID, idW), mark, ws[0], lfixed(l, q.Mean, 1), ws[1], lfixed(l, q.SD, 1), r, ws[3], lfixed(l, q.AlphaIfDeleted, 2), ws[4], q.NA))
 	}
 }
 
 // accessibleDimension writes a dimension's figures as sentences, saying
 // "not computable" where a table shows "-".
 func accessibleDimension(t *text, d *itemstats.Dimension) {
+	l := t.l
 	fixed := func(p *float64, decimals int) string {
 		if p == nil {
-			return "not computable"
+			return l.T("stats.not_computable")
 		}
-		return fixed(p, decimals)
+		return lfixed(l, p, decimals)
 	}
-	t.para("  ", fmt.Sprintf("Alpha %s, standardised alpha %s, mean correlation between questions %s, %d questions, %d complete answer sets, standard error of measurement %s.",
-		fixed(d.Alpha, 2), fixed(d.StdAlpha, 2), fixed(d.MeanR, 2), d.K, d.N, points(d.SEM)))
+	t.para("  ", l.T("stats.acc.dimension", "Alpha", fixed(d.Alpha, 2), "StdAlpha", fixed(d.StdAlpha, 2), "MeanR", fixed(d.MeanR, 2), "K", d.K, "N", d.N, "SEM", points(l, d.SEM)))
 	for _, q := range d.Questions {
-		t.para("  ", fmt.Sprintf("Question %s: mean %s, SD %s, correlation with the other questions %s, alpha without it %s, %d not applicable.",
-			q.ID, fixed(q.Mean, 1), fixed(q.SD, 1), fixed(q.ItemTotalR, 2), fixed(q.AlphaIfDeleted, 2), q.NA))
+		t.para("  ", l.T("stats.acc.question", "Q", q.ID, "Mean", fixed(q.Mean, 1), "SD", fixed(q.SD, 1), "R", fixed(q.ItemTotalR, 2), "AlphaDel", fixed(q.AlphaIfDeleted, 2), "NA", q.NA))
 	}
 }
 
 // ItemStatsMarkdown writes the item analysis as a Markdown document: a
 // table per dimension and its flags as a list.
-func ItemStatsMarkdown(w io.Writer, r *itemstats.Report, _ Options) error {
-	m := &md{}
-	m.line("# Item analysis: " + mdEscape(r.Bank.Title))
+func ItemStatsMarkdown(w io.Writer, r *itemstats.Report, o Options) error {
+	l := o.lang()
+	m := &md{l: l}
+	m.line("# " + mdEscape(l.T("stats.md.title", "Title", r.Bank.Title)))
 	m.blank()
-	m.line(fmt.Sprintf("Bank `%s` version %s. %d answer sets; each dimension's figures use the n people who answered all its questions. Means and SDs are on the 0-100 scale; item-total r is a question's correlation with the total of the other questions of its dimension.",
-		r.Bank.ID, mdEscape(r.Bank.Version), r.Respondents))
+	m.line(sayMarkdown(l, "stats.md.intro", "ID", mdMarkup("`"+r.Bank.ID+"`"), "Version", r.Bank.Version, "Sets", r.Respondents))
 	for i := range r.Dimensions {
 		d := &r.Dimensions[i]
 		m.heading("## " + mdEscape(d.Name))
-		m.line(fmt.Sprintf("Alpha **%s**, standardised alpha %s, mean inter-item r %s, k = %d, n = %d, SEM %s.",
-			fixed(d.Alpha, 2), fixed(d.StdAlpha, 2), fixed(d.MeanR, 2), d.K, d.N, points(d.SEM)))
+		m.line(sayMarkdown(l, "stats.md.dimension", "Alpha", mdMarkup("**"+mdEscape(lfixed(l, d.Alpha, 2))+"**"), "StdAlpha", lfixed(l, d.StdAlpha, 2), "MeanR", lfixed(l, d.MeanR, 2), "K", d.K, "N", d.N, "SEM", points(l, d.SEM)))
 		m.blank()
-		rows := [][]string{{"Question", "Mean", "SD", "Item-total r", "Alpha if deleted", "N/A"}}
+		rows := [][]string{{l.T("stats.md.question"), l.T("stats.md.mean"), l.T("stats.md.sd"), l.T("stats.md.item_total"), l.T("stats.md.alpha_del"), l.T("stats.col.na")}}
 		for _, q := range d.Questions {
 			id := q.ID
 			if len(flagged(d, q.ID)) > 0 {
 				id += " ⚠"
 			}
-			rows = append(rows, []string{id, fixed(q.Mean, 1), fixed(q.SD, 1), fixed(q.ItemTotalR, 2), fixed(q.AlphaIfDeleted, 2), strconv.Itoa(q.NA)})
+			rows = append(rows, []string{id, lfixed(l, q.Mean, 1), lfixed(l, q.SD, 1), lfixed(l, q.ItemTotalR, 2), lfixed(l, q.AlphaIfDeleted, 2), strconv.Itoa(q.NA)})
 		}
 		m.table(rows, "l", "r", "r", "r", "r", "r")
 		if len(d.Flags) > 0 {
 			m.blank()
 		}
 		for _, f := range d.Flags {
-			m.line(fmt.Sprintf("- **%s:** %s", mdEscape(flagTitles[f.Kind]), mdEscape(f.Text)))
+			m.line("- " + m.strong(l.T("label", "Text", flagTitle(l, f.Kind))) + " " + mdEscape(flagText(l, f)))
 		}
 	}
 	_, err := io.WriteString(w, m.String())

@@ -8,90 +8,94 @@ import (
 	"sync"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // Markdown writes the result as CommonMark with GitHub-flavoured tables,
 // for a development plan, an issue or a wiki page: the level and target,
 // readiness per tier, a table of dimension scores against the target's
 // expectations, and the gaps with their actions as lists.
-func Markdown(w io.Writer, r *assessment.Result, _ Options) error {
-	var m md
-	m.line("# Digital leadership gap report")
+func Markdown(w io.Writer, r *assessment.Result, o Options) error {
+	l := o.lang()
+	m := md{l: l}
+	m.line("# " + mdEscape(l.T("report.title")))
 	m.blank()
-	m.line("Bank: " + mdEscape(r.Bank.Title) + " · version " + mdEscape(r.Bank.Version) + "  ")
+	m.line(mdEscape(l.T("report.md.bank", "Title", r.Bank.Title, "Version", r.Bank.Version)) + "  ")
 	if who := respondentName(r); who != "" {
-		m.line("Respondent: " + mdEscape(who) + "  ")
+		m.line(mdEscape(l.T("report.respondent", "Name", who)) + "  ")
 	}
-	m.line("Completed: " + completedDate(r))
+	m.line(mdEscape(l.T("report.completed", "Date", l.Day(r.CompletedAt.UTC()))))
 	m.blank()
-	m.line("- **Level:** " + mdEscape(LevelName(r)))
-	m.line("- **Target:** " + mdEscape(r.Target.Name))
+	m.line("- " + m.strong(l.T("report.label.level")) + " " + mdEscape(LevelName(l, r)))
+	m.line("- " + m.strong(l.T("report.label.target")) + " " + mdEscape(r.Target.Name))
 	m.blank()
-	m.line("**Why this level:** " + mdEscape(levelReason(r)))
+	m.line(m.strong(l.T("report.why_label")) + " " + mdEscape(levelReason(l, r)))
 	mdReadiness(&m, r)
 	mdDimensions(&m, r)
 	mdGaps(&m, r)
-	mdList(&m, "Challenges at the "+r.Target.Name+" tier", r.Target.Challenges)
+	mdList(&m, l.T("report.challenges", "Tier", r.Target.Name), r.Target.Challenges)
 	var notes []string
 	for _, n := range r.Notes {
-		notes = append(notes, n.Text)
+		notes = append(notes, noteText(l, n))
 	}
-	mdList(&m, "Notes on the answers", notes)
+	mdList(&m, l.T("report.notes"), notes)
 	_, err := io.WriteString(w, m.String())
 	return err
 }
 
+// strong is a label in bold, its text escaped: **Level:**.
+func (m *md) strong(label string) string { return "**" + mdEscape(label) + "**" }
+
 func mdReadiness(m *md, r *assessment.Result) {
-	m.heading("## Readiness by tier")
-	rows := [][]string{{"Tier", "Readiness", "Met"}}
+	l := m.l
+	m.heading("## " + mdEscape(l.T("report.readiness")))
+	rows := [][]string{{l.T("report.col.tier"), l.T("report.col.readiness"), l.T("report.col.met")}}
 	for _, t := range r.Tiers {
-		met := "no"
+		met := l.T("report.no")
 		if t.Met {
-			met = "yes"
+			met = l.T("report.yes")
 		}
-		rows = append(rows, []string{t.Name, formatNum(t.Readiness) + "%", met})
+		rows = append(rows, []string{t.Name, l.Percent(l.Num(t.Readiness)), met})
 	}
 	m.table(rows, "l", "r", "l")
 }
 
 func mdDimensions(m *md, r *assessment.Result) {
-	m.heading("## Dimension scores")
-	m.line(mdEscape(fmt.Sprintf("Scores out of 100; expected is what the %s tier expects.", r.Target.Name)))
+	l := m.l
+	m.heading("## " + mdEscape(l.T("report.dimension_scores")))
+	m.line(mdEscape(l.T("report.md.scores_legend", "Target", r.Target.Name)))
 	m.blank()
-	rows := [][]string{{"Dimension", "Score", "Expected", "Gap", "Severity"}}
+	rows := [][]string{{l.T("report.col.dimension"), l.T("report.col.score"), l.T("report.col.expected"), l.T("report.col.gap"), l.T("report.col.severity")}}
 	for _, d := range dimensionRows(r) {
-		sev := d.Severity
-		if d.WithinError {
-			sev += " (within measurement error)"
-		}
-		rows = append(rows, []string{d.Name, scoreText(d.DimensionScore), optNum(d.Expected), optNum(d.Gap), sev})
+		rows = append(rows, []string{d.Name, scoreText(l, d.DimensionScore), optNum(l, d.Expected), optNum(l, d.Gap), severityText(l, d)})
 	}
 	m.table(rows, "l", "r", "r", "r", "l")
 }
 
 func mdGaps(m *md, r *assessment.Result) {
-	m.heading("## Gaps to " + mdEscape(r.Target.Name) + ", largest first")
+	l := m.l
+	m.heading("## " + mdEscape(l.T("report.gaps_heading", "Target", r.Target.Name)))
 	open := openGaps(r)
 	if len(open) == 0 {
-		m.line(mdEscape(fmt.Sprintf("None: every expectation of %s is met.", r.Target.Name)))
+		m.line(mdEscape(l.T("report.gaps_none", "Target", r.Target.Name)))
 	}
 	for i, g := range open {
 		m.heading(fmt.Sprintf("### %d. %s", i+1, mdEscape(g.Name)))
-		m.line(mdEscape(capitalise(gapSummary(g)) + "."))
+		m.line(mdEscape(lang.Capitalise(gapSummary(l, g)) + "."))
 		if len(g.Actions) > 0 {
 			m.blank()
 		}
 		for _, kind := range actionKinds(g.Actions) {
 			for _, a := range g.Actions {
 				if a.Kind == kind {
-					m.line("- **" + mdEscape(capitalise(kind)) + ":** " + mdEscape(a.Text))
+					m.line("- " + m.strong(kindLabel(l, kind)) + " " + mdEscape(a.Text))
 				}
 			}
 		}
 	}
 	if met := metGaps(r); len(met) > 0 {
 		m.blank()
-		m.line("**Already met:** " + mdEscape(joinWords(met)) + ".")
+		m.line(m.strong(l.T("report.already_met_label")) + " " + mdEscape(l.T("report.already_met_text", "Names", l.List(met))))
 	}
 }
 
@@ -107,8 +111,11 @@ func mdList(m *md, heading string, items []string) {
 	}
 }
 
-// md builds a Markdown document.
-type md struct{ strings.Builder }
+// md builds a Markdown document in a language.
+type md struct {
+	strings.Builder
+	l *lang.Lang
+}
 
 func (m *md) line(s string) { m.WriteString(s + "\n") }
 

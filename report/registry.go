@@ -43,7 +43,17 @@ func (r Registry[F]) Lookup(name string) (F, error) {
 // that no bank, answers or result file can write control sequences to a
 // terminal or a document. JSON needs no copy: encoding/json escapes control
 // characters, and the document stays what it was.
+//
+// A document for people is also shown in the report's language (see
+// localise); CSV, a machine format, keeps the bank's texts as they are and
+// goes through sanitised only.
 func forPeople[D any](f Render[D]) Render[D] {
+	return func(w io.Writer, doc D, o Options) error { return f(w, localise(safetext.Copy(doc), o), o) }
+}
+
+// sanitised renders a copy of the document made safe as forPeople does,
+// without translating it.
+func sanitised[D any](f Render[D]) Render[D] {
 	return func(w io.Writer, doc D, o Options) error { return f(w, safetext.Copy(doc), o) }
 }
 
@@ -56,7 +66,7 @@ var (
 		"json":     JSON,
 		"markdown": forPeople(Markdown),
 		"html":     forPeople(HTML),
-		"csv":      forPeople(CSV),
+		"csv":      sanitised(CSV),
 	}}
 	// Comparisons are the formats of `digilead compare`.
 	Comparisons = Registry[Render[*compare.Comparison]]{map[string]Render[*compare.Comparison]{
@@ -68,7 +78,7 @@ var (
 	Cohorts = Registry[Render[*cohort.Report]]{map[string]Render[*cohort.Report]{
 		"text":     forPeople(CohortText),
 		"json":     CohortJSON,
-		"csv":      forPeople(CohortCSV),
+		"csv":      sanitised(CohortCSV),
 		"markdown": forPeople(CohortMarkdown),
 		"html":     forPeople(CohortHTML),
 	}}
@@ -76,7 +86,7 @@ var (
 	ItemAnalyses = Registry[Render[*itemstats.Report]]{map[string]Render[*itemstats.Report]{
 		"text":     forPeople(ItemStatsText),
 		"json":     ItemStatsJSON,
-		"csv":      forPeople(ItemStatsCSV),
+		"csv":      sanitised(ItemStatsCSV),
 		"markdown": forPeople(ItemStatsMarkdown),
 	}}
 	// Calibrations are the formats of `digilead bank calibrate`.

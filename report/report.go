@@ -26,6 +26,10 @@ type Options struct {
 	// SavedTo, when set, is where the result was saved; the text report
 	// says so.
 	SavedTo string
+	// Language is the language of the report's sentences and numbers and
+	// of the bank's texts; nil is English and the bank as it is. The
+	// machine formats (JSON, CSV) ignore it.
+	Language *Language
 }
 
 // Width limits for text layout.

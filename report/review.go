@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/digilead/digilead/assessment/review"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // ReviewJSON writes the digilead.review/v1 document.
@@ -16,14 +16,24 @@ func ReviewJSON(w io.Writer, r *review.Report, _ Options) error {
 	return WriteJSON(w, r)
 }
 
-// reviewSections are the review's sections in report order, with their
-// titles.
-var reviewSections = []struct{ id, title string }{
-	{review.SectionCues, "Answer cues in choice questions"},
-	{review.SectionKeying, "Keying"},
-	{review.SectionTiers, "Tiers"},
-	{review.SectionSimulation, "Simulated respondents"},
-	{review.SectionWording, "Wording (checks: heuristics for a person to judge)"},
+// reviewSections are the review's sections in report order; each is
+// titled by the message review.section.<id>.
+var reviewSections = []string{review.SectionCues, review.SectionKeying, review.SectionTiers, review.SectionSimulation, review.SectionWording}
+
+// findingProblem and findingFix say a finding in l: its messages, or the
+// text of a finding read from a document.
+func findingProblem(l *lang.Lang, f review.Finding) string {
+	if len(f.ProblemMsgs) == 0 {
+		return f.Problem
+	}
+	return l.Sentences(f.ProblemMsgs)
+}
+
+func findingFix(l *lang.Lang, f review.Finding) string {
+	if f.FixMsg.ID == "" {
+		return f.Fix
+	}
+	return l.Say(f.FixMsg)
 }
 
 // sectionFindings are the findings of one section, in report order.
@@ -38,54 +48,57 @@ func sectionFindings(r *review.Report, section string) []review.Finding {
 }
 
 // verdict sums up the findings in a sentence.
-func verdict(r *review.Report) string {
+func verdict(l *lang.Lang, r *review.Report) string {
 	if r.Clean() {
-		return "No findings: the bank passes every check."
+		return l.T("review.clean")
 	}
-	return fmt.Sprintf("%d finding(s): %d error(s) that make the bank measure badly, %d check(s) of wording to look at.", len(r.Findings), r.Errors, r.Checks)
+	return l.N("review.verdict", len(r.Findings), "Errors", r.Errors, "Checks", r.Checks)
 }
 
 // cueSummary is the longest-is-best count in a sentence.
-func cueSummary(c review.Cues) string {
+func cueSummary(l *lang.Lang, c review.Cues) string {
 	if c.Tested == 0 {
-		return fmt.Sprintf("%d choice question(s), none with a single longest option to test.", c.ChoiceQuestions)
+		return l.N("review.cues.none", c.ChoiceQuestions)
 	}
-	return fmt.Sprintf("The best option is the longest in %d of %d choice questions with a single longest option; chance would give %.1f (exact one-sided p = %s).",
-		c.LongestIsBest, c.Tested, c.Expected, review.FormatP(c.P))
+	return l.T("review.cues", "Hits", c.LongestIsBest, "Tested", c.Tested, "Expected", l.Fixed(c.Expected, 1), "P", l.Point(review.FormatP(c.P)))
 }
 
 // readingSummary is the bank's reading ease in a sentence, or "".
-func readingSummary(r *review.Report) string {
+func readingSummary(l *lang.Lang, r *review.Report) string {
 	if r.Reading == nil {
 		return ""
 	}
-	return fmt.Sprintf("Flesch reading ease of the bank's text: %.1f (%.1f words a sentence, %.2f syllables a word, %d words); 60 or more is plain English.",
-		r.Reading.FleschReadingEase, r.Reading.WordsPerSentence, r.Reading.SyllablesPerWord, r.Reading.Words)
+	return l.T("review.reading", "Ease", l.Fixed(r.Reading.FleschReadingEase, 1), "WPS", l.Fixed(r.Reading.WordsPerSentence, 1),
+		"SPW", l.Fixed(r.Reading.SyllablesPerWord, 2), "Words", r.Reading.Words)
 }
 
 // simulationSummary says how many respondents were simulated.
-func simulationSummary(s review.Simulation) string {
-	return fmt.Sprintf("Seed %d; %d respondents for each random strategy, one for each straight-liner (they are deterministic). Shares of respondents by level reached; readiness is the mean over tiers (0-100).",
-		s.Seed, s.Respondents)
+func simulationSummary(l *lang.Lang, s review.Simulation) string {
+	return l.T("review.simulation", "Seed", s.Seed, "N", s.Respondents)
 }
 
 // percent1 writes a share as a percentage with one decimal.
-func percent1(x float64) string { return strconv.FormatFloat(100*x, 'f', 1, 64) + "%" }
+func percent1(l *lang.Lang, x float64) string { return l.Percent(l.Fixed(100*x, 1)) }
 
 // strategyLegend describes the strategies: each random one, and the
 // straight-liners together.
-func strategyLegend(s review.Simulation) [][2]string {
+func strategyLegend(l *lang.Lang, s review.Simulation) [][2]string {
 	var legend [][2]string
 	straight := false
 	for _, st := range s.Strategies {
 		if strings.HasPrefix(st.ID, "straight-") {
 			if !straight {
-				legend = append(legend, [2]string{"straight-N", "Gives point N of the default scale to every likert question, and the same relative position everywhere else: that point of a question's own scale, no in the lower half and yes from the middle up, the option at that place in the list, that share of a checklist's options ticked from the top."})
+				legend = append(legend, [2]string{"straight-N", l.T("review.strategy.straight")})
 			}
 			straight = true
 			continue
 		}
-		legend = append(legend, [2]string{st.ID, st.Description})
+		desc := st.Description
+		switch st.ID {
+		case review.StrategyRandom, review.StrategyLongest, review.StrategyFirst, review.StrategyAcquiescent:
+			desc = l.T("review.strategy." + st.ID)
+		}
+		legend = append(legend, [2]string{st.ID, desc})
 	}
 	return legend
 }
@@ -94,32 +107,33 @@ func strategyLegend(s review.Simulation) [][2]string {
 // summary and findings, each finding as FILE:LINE: kind check subject with
 // the problem and the fix wrapped under it.
 func ReviewText(w io.Writer, r *review.Report, o Options) error {
-	t := &text{width: o.width(), st: newStyles(o.renderer())}
-	t.line(t.st.title.Render("Bank review"))
-	t.para("", fmt.Sprintf("%s · version %s", r.Bank.Title, r.Bank.Version))
-	t.para("", fmt.Sprintf("%d questions, %d dimensions, %d tiers.", r.Questions, r.Dimensions, r.Tiers))
+	t := newText(o)
+	l := t.l
+	t.line(t.st.title.Render(l.T("review.title")))
+	t.para("", l.T("report.bank", "Title", r.Bank.Title, "Version", r.Bank.Version))
+	t.para("", l.T("review.size", "Questions", r.Questions, "Dimensions", r.Dimensions, "Tiers", r.Tiers))
 	t.blank()
-	t.para("", t.st.label.Render(verdict(r)))
+	t.para("", t.st.label.Render(verdict(l, r)))
 	for _, sec := range reviewSections {
-		t.heading(sec.title)
-		switch sec.id {
+		t.heading(l.T("review.section." + sec))
+		switch sec {
 		case review.SectionCues:
-			t.para("  ", cueSummary(r.Cues))
+			t.para("  ", cueSummary(l, r.Cues))
 		case review.SectionSimulation:
-			t.para("  ", t.st.dim.Render(simulationSummary(r.Simulation)))
+			t.para("  ", t.st.dim.Render(simulationSummary(l, r.Simulation)))
 			simulationTable(t, r.Simulation)
 			t.blank()
-			for _, l := range strategyLegend(r.Simulation) {
-				hang(t, t.st.dim.Render(l[0]+": "+l[1]), "    ")
+			for _, lg := range strategyLegend(l, r.Simulation) {
+				hang(t, t.st.dim.Render(l.T("label", "Text", lg[0])+" "+lg[1]), "    ")
 			}
 		case review.SectionWording:
-			if s := readingSummary(r); s != "" {
+			if s := readingSummary(l, r); s != "" {
 				t.para("  ", s)
 			}
 		}
-		fs := sectionFindings(r, sec.id)
+		fs := sectionFindings(r, sec)
 		if len(fs) == 0 {
-			t.para("  ", t.st.met.Render("No findings."))
+			t.para("  ", t.st.met.Render(l.T("review.no_findings")))
 		}
 		for _, g := range groupFindings(fs) {
 			for _, f := range g {
@@ -129,7 +143,7 @@ func ReviewText(w io.Writer, r *review.Report, o Options) error {
 			if len(g) > 1 {
 				t.blank() // a fix for the group, not for its last finding
 			}
-			t.para("    ", t.st.label.Render(fixLabel(g)+":")+" "+g[0].Fix)
+			t.para("    ", t.st.label.Render(l.T("label", "Text", fixLabel(l, g)))+" "+findingFix(l, g[0]))
 		}
 	}
 	_, err := io.WriteString(w, t.sb.String())
@@ -151,19 +165,19 @@ func groupFindings(fs []review.Finding) [][]review.Finding {
 }
 
 // fixLabel introduces a group's fix: "Fix", or "Fix for all 13".
-func fixLabel(g []review.Finding) string {
+func fixLabel(l *lang.Lang, g []review.Finding) string {
 	if len(g) == 1 {
-		return "Fix"
+		return l.T("review.fix")
 	}
-	return fmt.Sprintf("Fix for all %d", len(g))
+	return l.N("review.fix_all", len(g))
 }
 
 // findingText writes one finding: its place, kind, check and subject, then
 // the problem wrapped under a short indent.
 func findingText(t *text, f review.Finding) {
-	kind := t.st.small.Render("check")
+	kind := t.st.small.Render(t.l.T("review.kind.check"))
 	if f.Kind == review.KindError {
-		kind = t.st.large.Render("error")
+		kind = t.st.large.Render(t.l.T("review.kind.error"))
 	}
 	where := f.Pos().String()
 	if where != "" {
@@ -171,10 +185,10 @@ func findingText(t *text, f review.Finding) {
 	}
 	subject := f.Subject()
 	if subject == "" {
-		subject = "the bank"
+		subject = t.l.T("review.the_bank")
 	}
 	hang(t, where+kind+" "+t.st.label.Render(f.Check)+" "+subject, "      ")
-	t.para("    ", f.Problem)
+	t.para("    ", findingProblem(t.l, f))
 }
 
 // hang writes s indented by two, the lines after the first by indent.
@@ -192,15 +206,17 @@ func simulationTable(t *text, s review.Simulation) {
 	if len(s.Strategies) == 0 {
 		return
 	}
-	idW := len("STRATEGY")
+	l := t.l
+	strategy := l.T("review.col.strategy")
+	idW := ansi.StringWidth(strategy)
 	for _, st := range s.Strategies {
 		idW = max(idW, ansi.StringWidth(st.ID))
 	}
-	head := []string{"N", "NO TIER"}
-	for _, l := range s.Strategies[0].Levels {
-		head = append(head, strings.ToUpper(l.Tier))
+	head := []string{l.T("review.col.n"), l.T("review.col.no_tier")}
+	for _, lv := range s.Strategies[0].Levels {
+		head = append(head, strings.ToUpper(lv.Tier))
 	}
-	head = append(head, "READINESS")
+	head = append(head, l.T("review.col.readiness"))
 	colW := make([]int, len(head))
 	total := 2 + idW
 	for i, h := range head {
@@ -208,24 +224,24 @@ func simulationTable(t *text, s review.Simulation) {
 		total += 2 + colW[i]
 	}
 	cells := func(st review.Strategy) []string {
-		c := []string{strconv.Itoa(st.Respondents), percent1(st.NoTier)}
-		for _, l := range st.Levels {
-			c = append(c, percent1(l.Share))
+		c := []string{strconv.Itoa(st.Respondents), percent1(l, st.NoTier)}
+		for _, lv := range st.Levels {
+			c = append(c, percent1(l, lv.Share))
 		}
-		return append(c, strconv.FormatFloat(st.MeanReadiness, 'f', 1, 64))
+		return append(c, l.Fixed(st.MeanReadiness, 1))
 	}
 	if total > t.width {
 		for _, st := range s.Strategies {
-			parts := []string{"no tier " + percent1(st.NoTier)}
-			for _, l := range st.Levels {
-				parts = append(parts, l.Tier+" "+percent1(l.Share))
+			parts := []any{l.T("review.no_tier_share", "Share", percent1(l, st.NoTier))}
+			for _, lv := range st.Levels {
+				parts = append(parts, lv.Tier+" "+percent1(l, lv.Share))
 			}
-			hang(t, fmt.Sprintf("%s (%d): %s; mean readiness %.1f", t.st.label.Render(st.ID), st.Respondents, strings.Join(parts, ", "), st.MeanReadiness), "    ")
+			hang(t, l.T("review.strategy_line", "ID", t.st.label.Render(st.ID), "N", st.Respondents, "Shares", lang.Joined{Items: parts, Sep: "list.separator"}, "Mean", l.Fixed(st.MeanReadiness, 1)), "    ")
 		}
 		return
 	}
 	var sb strings.Builder
-	sb.WriteString("  " + pad("STRATEGY", idW))
+	sb.WriteString("  " + pad(strategy, idW))
 	for i, h := range head {
 		sb.WriteString("  " + strings.Repeat(" ", colW[i]-ansi.StringWidth(h)) + h)
 	}
@@ -234,7 +250,7 @@ func simulationTable(t *text, s review.Simulation) {
 		sb.Reset()
 		sb.WriteString("  " + pad(st.ID, idW))
 		for i, c := range cells(st) {
-			sb.WriteString("  " + strings.Repeat(" ", colW[i]-len(c)) + c)
+			sb.WriteString("  " + strings.Repeat(" ", max(0, colW[i]-ansi.StringWidth(c))) + c)
 		}
 		t.line(sb.String())
 	}
@@ -243,52 +259,54 @@ func simulationTable(t *text, s review.Simulation) {
 // ReviewMarkdown writes the review as a Markdown document: the verdict,
 // each section's summary and its findings as a list, the simulated shares
 // as a table.
-func ReviewMarkdown(w io.Writer, r *review.Report, _ Options) error {
-	m := &md{}
-	m.line("# Bank review: " + mdEscape(r.Bank.Title))
+func ReviewMarkdown(w io.Writer, r *review.Report, o Options) error {
+	l := o.lang()
+	m := &md{l: l}
+	m.line("# " + mdEscape(l.T("review.md.title", "Title", r.Bank.Title)))
 	m.blank()
-	m.line(fmt.Sprintf("Bank `%s` version %s: %d questions, %d dimensions, %d tiers.", r.Bank.ID, mdEscape(r.Bank.Version), r.Questions, r.Dimensions, r.Tiers))
+	m.line(sayMarkdown(l, "review.md.intro", "ID", mdMarkup("`"+r.Bank.ID+"`"), "Version", r.Bank.Version, "Questions", r.Questions, "Dimensions", r.Dimensions, "Tiers", r.Tiers))
 	m.blank()
-	m.line("**" + mdEscape(verdict(r)) + "**")
+	m.line(m.strong(verdict(l, r)))
 	for _, sec := range reviewSections {
-		m.heading("## " + mdEscape(sec.title))
-		switch sec.id {
+		m.heading("## " + mdEscape(l.T("review.section."+sec)))
+		switch sec {
 		case review.SectionCues:
-			m.line(mdEscape(cueSummary(r.Cues)))
+			m.line(mdEscape(cueSummary(l, r.Cues)))
 			m.blank()
 		case review.SectionSimulation:
-			m.line(mdEscape(simulationSummary(r.Simulation)))
+			m.line(mdEscape(simulationSummary(l, r.Simulation)))
 			m.blank()
 			mdSimulation(m, r.Simulation)
 			m.blank()
-			for _, l := range strategyLegend(r.Simulation) {
-				m.line("- `" + l[0] + "`: " + mdEscape(l[1]))
+			for _, lg := range strategyLegend(l, r.Simulation) {
+				m.line("- " + sayMarkdown(l, "label", "Text", mdMarkup("`"+lg[0]+"`")) + " " + mdEscape(lg[1]))
 			}
 			m.blank()
 		case review.SectionWording:
-			if s := readingSummary(r); s != "" {
+			if s := readingSummary(l, r); s != "" {
 				m.line(mdEscape(s))
 				m.blank()
 			}
 		}
-		fs := sectionFindings(r, sec.id)
+		fs := sectionFindings(r, sec)
 		if len(fs) == 0 {
-			m.line("No findings.")
+			m.line(mdEscape(l.T("review.no_findings")))
 		}
 		for _, g := range groupFindings(fs) {
 			for _, f := range g {
-				where := mdEscape(f.Pos().String())
-				if where != "" {
-					where = " at " + where
+				id := "review.md.finding"
+				if f.Pos().String() != "" {
+					id = "review.md.finding_at"
 				}
-				subject := "the bank"
+				subject := mdMarkup(mdEscape(l.T("review.the_bank")))
 				if s := f.Subject(); s != "" {
-					subject = "`" + s + "`"
+					subject = mdMarkup("`" + s + "`")
 				}
-				m.line(fmt.Sprintf("- **%s** `%s`%s, %s: %s", f.Kind, f.Check, where, subject, mdEscape(f.Problem)))
+				m.line("- " + sayMarkdown(l, id, "Kind", mdMarkup("**"+mdEscape(l.TOr("review.kind."+f.Kind, f.Kind))+"**"), "Check", mdMarkup("`"+f.Check+"`"),
+					"Where", f.Pos().String(), "Subject", subject, "Problem", findingProblem(l, f)))
 			}
 			m.blank()
-			m.line("*" + fixLabel(g) + ":* " + mdEscape(g[0].Fix))
+			m.line("*" + mdEscape(l.T("label", "Text", fixLabel(l, g))) + "* " + mdEscape(findingFix(l, g[0])))
 			m.blank()
 		}
 	}
@@ -301,21 +319,22 @@ func mdSimulation(m *md, s review.Simulation) {
 	if len(s.Strategies) == 0 {
 		return
 	}
-	head := []string{"Strategy", "Respondents", "No tier"}
+	l := m.l
+	head := []string{l.T("review.md.strategy"), l.T("review.md.respondents"), l.T("review.md.no_tier")}
 	align := []string{"l", "r", "r"}
-	for _, l := range s.Strategies[0].Levels {
-		head = append(head, l.Tier)
+	for _, lv := range s.Strategies[0].Levels {
+		head = append(head, lv.Tier)
 		align = append(align, "r")
 	}
-	head = append(head, "Mean readiness")
+	head = append(head, l.T("cohort.md.mean_readiness"))
 	align = append(align, "r")
 	rows := [][]string{head}
 	for _, st := range s.Strategies {
-		row := []string{st.ID, strconv.Itoa(st.Respondents), percent1(st.NoTier)}
-		for _, l := range st.Levels {
-			row = append(row, percent1(l.Share))
+		row := []string{st.ID, strconv.Itoa(st.Respondents), percent1(l, st.NoTier)}
+		for _, lv := range st.Levels {
+			row = append(row, percent1(l, lv.Share))
 		}
-		rows = append(rows, append(row, strconv.FormatFloat(st.MeanReadiness, 'f', 1, 64)))
+		rows = append(rows, append(row, l.Fixed(st.MeanReadiness, 1)))
 	}
 	m.table(rows, align...)
 }

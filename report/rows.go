@@ -1,10 +1,10 @@
 package report
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // dimRow joins a dimension's score with the target's expectation: one row
@@ -63,43 +63,55 @@ func metGaps(r *assessment.Result) []string {
 
 // gapSummary says what a gap is in words, e.g. "small gap of 1.67 (score
 // 53.33, expected 55)".
-func gapSummary(g assessment.Gap) string {
+func gapSummary(l *lang.Lang, g assessment.Gap) string {
 	if g.Score == nil {
-		return fmt.Sprintf("not enough answers to score (expected %s)", formatNum(g.Expected))
+		return l.T("report.summary.unscored", "Expected", l.Num(g.Expected))
 	}
-	s := fmt.Sprintf("%s gap of %s (score %s, expected %s)", g.Severity, formatNum(g.Gap), formatNum(*g.Score), formatNum(g.Expected))
+	id := "report.summary"
 	if g.WithinError {
-		s += "; within measurement error"
+		id = "report.summary_within"
 	}
-	return s
+	return l.T(id, "Gap", l.TOr("report.gap_of."+g.Severity, g.Severity, "N", l.Num(g.Gap)), "Score", l.Num(*g.Score), "Expected", l.Num(g.Expected))
 }
 
 // levelReason explains the level: the next tier up and the dimensions that
 // keep it from being met.
-func levelReason(r *assessment.Result) string {
+func levelReason(l *lang.Lang, r *assessment.Result) string {
 	for _, tr := range r.Tiers {
 		if !tr.Met {
-			return fmt.Sprintf("%s is not yet met because of %s.", tr.Name, joinWords(dimensionNames(r, tr.Blocking)))
+			return l.T("report.why.not_met", "Tier", tr.Name, "Dimensions", l.List(dimensionNames(r, tr.Blocking)))
 		}
 	}
-	return "every tier's expectations are met."
+	return l.T("report.why.all_met")
 }
 
 // scoreText is a dimension's score for tables: the number, or why there is
 // none.
-func scoreText(d assessment.DimensionScore) string {
+func scoreText(l *lang.Lang, d assessment.DimensionScore) string {
 	if d.Score == nil {
-		return fmt.Sprintf("not scored (%d of %d answered)", d.Answered, d.Total)
+		return l.T("report.score_unscored", "Answered", d.Answered, "Total", d.Total)
 	}
-	return formatNum(*d.Score)
+	return l.Num(*d.Score)
 }
 
-// optNum formats an optional number, empty when nil.
-func optNum(x *float64) string {
+// severityText is a dimension's gap severity in words, for tables.
+func severityText(l *lang.Lang, d dimRow) string {
+	if d.Severity == "" {
+		return ""
+	}
+	s := l.TOr("severity."+d.Severity, d.Severity)
+	if d.WithinError {
+		s = l.T("report.severity_within", "Severity", s)
+	}
+	return s
+}
+
+// optNum formats an optional number in l, empty when nil.
+func optNum(l *lang.Lang, x *float64) string {
 	if x == nil {
 		return ""
 	}
-	return formatNum(*x)
+	return l.Num(*x)
 }
 
 // orNaN is the value of x, or NaN when nil (no value on a chart).
@@ -108,11 +120,6 @@ func orNaN(x *float64) float64 {
 		return math.NaN()
 	}
 	return *x
-}
-
-// completedDate is the day the assessment was completed, in UTC.
-func completedDate(r *assessment.Result) string {
-	return r.CompletedAt.UTC().Format("2006-01-02")
 }
 
 // respondentName is the name the respondent gave, else their id.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // styles are the text report's looks. Colour is never the only cue: every
@@ -52,11 +53,18 @@ func (s styles) severity(sev string) lipgloss.Style {
 	return s.insufficient
 }
 
-// text accumulates a report, wrapping paragraphs to the width.
+// text accumulates a report, wrapping paragraphs to the width, in the
+// report's language.
 type text struct {
 	sb    strings.Builder
 	width int
 	st    styles
+	l     *lang.Lang
+}
+
+// newText starts a text report laid out and said as o asks.
+func newText(o Options) *text {
+	return &text{width: o.width(), st: newStyles(o.renderer()), l: o.lang()}
 }
 
 func (t *text) line(s string) {
@@ -115,15 +123,19 @@ func (t *text) labelled(label, s string) {
 	}
 }
 
+// heading writes a heading, wrapped to the width (a translated heading
+// with a long tier name may not fit).
 func (t *text) heading(s string) {
 	t.blank()
-	t.line(t.st.heading.Render(s))
+	for _, l := range wrap(s, t.width) {
+		t.line(t.st.heading.Render(l))
+	}
 }
 
-// LevelName is the name of a result's level, or "Developing".
-func LevelName(r *assessment.Result) string {
+// LevelName is the name of a result's level, or "Developing" in l.
+func LevelName(l *lang.Lang, r *assessment.Result) string {
 	if r.Level == nil {
-		return "Developing"
+		return l.T("level.developing")
 	}
 	return r.Level.Name
 }
@@ -134,7 +146,7 @@ func LevelName(r *assessment.Result) string {
 // notes on the answers. The accessible variant says the same in linear
 // sentences, without bars or drawing characters.
 func Text(w io.Writer, r *assessment.Result, o Options) error {
-	t := &text{width: o.width(), st: newStyles(o.renderer())}
+	t := newText(o)
 	g := readGaps(r)
 	header(t, r)
 	if o.Accessible {
@@ -181,22 +193,33 @@ func readGaps(r *assessment.Result) gapView {
 }
 
 func header(t *text, r *assessment.Result) {
-	t.line(t.st.title.Render("Digital leadership gap report"))
-	t.para("", fmt.Sprintf("%s · version %s", r.Bank.Title, r.Bank.Version))
-	who := r.Respondent.Name
-	if who == "" {
-		who = r.Respondent.ID
-	}
-	if who != "" {
-		t.para("", "Respondent: "+who)
+	t.line(t.st.title.Render(t.l.T("report.title")))
+	t.para("", t.l.T("report.bank", "Title", r.Bank.Title, "Version", r.Bank.Version))
+	if who := respondentName(r); who != "" {
+		t.para("", t.l.T("report.respondent", "Name", who))
 	}
 	t.blank()
-	level := LevelName(r)
+	level := LevelName(t.l, r)
 	if r.Level == nil {
-		level += " (no tier met yet)"
+		level = t.l.T("report.no_tier_yet", "Level", level)
 	}
-	t.para(t.st.label.Render("Level:  "), level)
-	t.para(t.st.label.Render("Target: "), r.Target.Name)
+	labels := t.labels(t.l.T("report.label.level"), t.l.T("report.label.target"))
+	t.para(t.st.label.Render(labels[0]), level)
+	t.para(t.st.label.Render(labels[1]), r.Target.Name)
+}
+
+// labels pads labels that start lines to one width, with a space after
+// the longest, so that what follows them lines up.
+func (t *text) labels(ls ...string) []string {
+	w := 0
+	for _, l := range ls {
+		w = max(w, ansi.StringWidth(l))
+	}
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l + strings.Repeat(" ", w+1-ansi.StringWidth(l))
+	}
+	return out
 }
 
 // Bars are at most maxBar cells, and a name column is used only when it
@@ -233,17 +256,17 @@ func (t *text) rows(names []string, tails []string, draw func(i, barW int) strin
 }
 
 func visualScores(t *text, r *assessment.Result, g gapView) {
-	t.heading("Readiness by tier")
+	t.heading(t.l.T("report.readiness"))
 	names := make([]string, len(r.Tiers))
 	tails := make([]string, len(r.Tiers))
 	for i, tr := range r.Tiers {
 		names[i] = tr.Name
-		tails[i] = fmt.Sprintf("%3.0f%%  %s", math.Floor(tr.Readiness), metWord(t, tr.Met))
+		tails[i] = t.l.Percent(fmt.Sprintf("%3.0f", math.Floor(tr.Readiness))) + "  " + metWord(t, tr.Met)
 	}
 	t.rows(names, tails, func(i, barW int) string { return t.bar(r.Tiers[i].Readiness, barW, -1) })
 
-	t.heading("Dimension scores")
-	t.para("", t.st.dim.Render(fmt.Sprintf("Bars show your score out of 100; %s marks what %s expects.", markerRune, r.Target.Name)))
+	t.heading(t.l.T("report.dimension_scores"))
+	t.para("", t.st.dim.Render(t.l.T("report.bars_legend", "Marker", markerRune, "Target", r.Target.Name)))
 	names = make([]string, len(r.Dimensions))
 	tails = make([]string, len(r.Dimensions))
 	for i, d := range r.Dimensions {
@@ -253,7 +276,7 @@ func visualScores(t *text, r *assessment.Result, g gapView) {
 	t.rows(names, tails, func(i, barW int) string {
 		d := r.Dimensions[i]
 		if d.Score == nil {
-			return t.st.insufficient.Render(pad("not scored", barW))
+			return t.st.insufficient.Render(pad(t.l.T("report.not_scored"), barW))
 		}
 		mark := -1.0
 		if e, ok := g.expected[d.ID]; ok {
@@ -266,65 +289,67 @@ func visualScores(t *text, r *assessment.Result, g gapView) {
 // metWord says in words whether a tier is met.
 func metWord(t *text, met bool) string {
 	if met {
-		return t.st.met.Render("met")
+		return t.st.met.Render(t.l.T("report.met"))
 	}
-	return t.st.dim.Render("not met")
+	return t.st.dim.Render(t.l.T("report.not_met"))
 }
 
 // dimensionTail is the words after a dimension's bar: its score, the
 // target's expectation and whether it is met.
 func dimensionTail(t *text, d assessment.DimensionScore, g gapView) string {
+	l := t.l
 	if d.Score == nil {
-		return t.st.insufficient.Render(fmt.Sprintf("too few answers (%d of %d)", d.Answered, d.Total))
+		return t.st.insufficient.Render(l.T("report.too_few", "Answered", d.Answered, "Total", d.Total))
 	}
-	s := fmt.Sprintf("%5s", formatNum(*d.Score))
+	s := fmt.Sprintf("%5s", l.Num(*d.Score))
 	gap, ok := g.byDim[d.ID]
 	if !ok {
 		return s
 	}
-	s += t.st.dim.Render(fmt.Sprintf("  expects %-3s", formatNum(gap.Expected))) + "  "
+	s += t.st.dim.Render("  "+l.T("report.expects", "N", fmt.Sprintf("%-3s", l.Num(gap.Expected)))) + "  "
 	switch {
 	case gap.Severity == assessment.SeverityMet:
-		return s + t.st.met.Render("met")
+		return s + t.st.met.Render(l.T("report.dim_met"))
 	case gap.WithinError:
-		return s + t.st.dim.Render("within error")
+		return s + t.st.dim.Render(l.T("report.within_error_short"))
 	}
-	return s + t.st.severity(gap.Severity).Render("gap "+formatNum(gap.Gap))
+	return s + t.st.severity(gap.Severity).Render(l.T("report.gap_n", "N", l.Num(gap.Gap)))
 }
 
 func accessibleScores(t *text, r *assessment.Result, g gapView) {
-	t.heading("Readiness by tier")
+	l := t.l
+	t.heading(l.T("report.readiness"))
 	for _, tr := range r.Tiers {
-		met := "not met"
+		met := l.T("report.not_met")
 		if tr.Met {
-			met = "met"
+			met = l.T("report.met")
 		}
-		t.para("- ", fmt.Sprintf("%s: %s percent ready, %s.", tr.Name, formatNum(tr.Readiness), met))
+		t.para("- ", l.T("report.acc.readiness", "Tier", tr.Name, "N", l.Num(tr.Readiness), "Met", met))
 	}
-	t.heading("Dimension scores, out of 100")
-	t.para("", fmt.Sprintf("Expected: what the %s tier expects.", r.Target.Name))
+	t.heading(l.T("report.acc.dimension_scores"))
+	t.para("", l.T("report.acc.expected", "Target", r.Target.Name))
 	for _, d := range r.Dimensions {
 		if d.Score == nil {
-			t.para("- ", fmt.Sprintf("%s: not scored, too few answers (%d of %d answered).", d.Name, d.Answered, d.Total))
+			t.para("- ", l.T("report.acc.not_scored", "Name", d.Name, "Answered", d.Answered, "Total", d.Total))
 			continue
 		}
-		s := fmt.Sprintf("%s: %s", d.Name, formatNum(*d.Score))
 		if gap, ok := g.byDim[d.ID]; ok {
-			s += fmt.Sprintf(", expected %s, %s", formatNum(gap.Expected), gapWords(gap))
+			t.para("- ", l.T("report.acc.score_expected", "Name", d.Name, "Score", l.Num(*d.Score), "Expected", l.Num(gap.Expected), "Gap", gapWords(l, gap)))
+			continue
 		}
-		t.para("- ", s+".")
+		t.para("- ", l.T("report.acc.score", "Name", d.Name, "Score", l.Num(*d.Score)))
 	}
 }
 
 // gapWords says how a scored dimension stands against its expectation.
-func gapWords(g assessment.Gap) string {
+func gapWords(l *lang.Lang, g assessment.Gap) string {
 	switch {
 	case g.Severity == assessment.SeverityMet:
-		return "met"
+		return l.T("report.dim_met")
 	case g.WithinError:
-		return fmt.Sprintf("%s short, within measurement error", formatNum(g.Gap))
+		return l.T("report.gap_within", "N", l.Num(g.Gap))
 	}
-	return fmt.Sprintf("%s gap of %s", g.Severity, formatNum(g.Gap))
+	return l.TOr("report.gap_of."+g.Severity, g.Severity, "N", l.Num(g.Gap))
 }
 
 // whyLevel names the dimensions that keep the next tier from being met.
@@ -337,22 +362,23 @@ func whyLevel(t *text, r *assessment.Result, g gapView) {
 		}
 	}
 	t.blank()
-	label := t.st.label.Render("Why this level: ")
+	l := t.l
+	label := t.st.label.Render(l.T("report.why_label") + " ")
 	if next < 0 {
-		t.labelled(label, "every tier's expectations are met.")
+		t.labelled(label, l.T("report.why.all_met"))
 		return
 	}
 	tr := r.Tiers[next]
 	names := dimensionNames(r, tr.Blocking)
 	for i, id := range tr.Blocking {
 		if gap, ok := g.byDim[id]; ok && gap.WithinError && tr.ID == r.Target.ID {
-			names[i] += " (within measurement error)"
+			names[i] = l.T("report.why.within_error", "Name", names[i])
 		}
 		if d := dimensionScore(r, id); d != nil && d.Score == nil {
-			names[i] += " (not scored)"
+			names[i] = l.T("report.why.not_scored", "Name", names[i])
 		}
 	}
-	t.labelled(label, fmt.Sprintf("%s is not yet met because of %s.", tr.Name, joinWords(names)))
+	t.labelled(label, l.T("report.why.not_met", "Tier", tr.Name, "Dimensions", l.List(names)))
 }
 
 func dimensionScore(r *assessment.Result, id string) *assessment.DimensionScore {
@@ -365,36 +391,37 @@ func dimensionScore(r *assessment.Result, id string) *assessment.DimensionScore 
 }
 
 func gapsSection(t *text, r *assessment.Result, g gapView, accessible bool) {
-	t.heading(fmt.Sprintf("Gaps to %s, largest first", r.Target.Name))
+	l := t.l
+	t.heading(l.T("report.gaps_heading", "Target", r.Target.Name))
 	if len(g.open) == 0 {
-		t.para("  ", fmt.Sprintf("None: no expectation of %s is clearly unmet.", r.Target.Name))
+		t.para("  ", l.T("report.gaps_none_text", "Target", r.Target.Name))
 	}
 	for i, gap := range g.open {
 		t.blank()
-		sev := t.st.severity(gap.Severity).Render(capitalise(gap.Severity) + " gap")
+		sev := t.st.severity(gap.Severity).Render(l.TOr("report.gap_title."+gap.Severity, gap.Severity))
 		t.para(fmt.Sprintf("  %d. ", i+1), t.st.label.Render(gap.Name))
-		t.para("     ", fmt.Sprintf("%s of %s points: score %s, expected %s.", sev, formatNum(gap.Gap), formatNum(*gap.Score), formatNum(gap.Expected)))
+		t.para("     ", l.NF("report.gap_line", gap.Gap, "Gap", sev, "Score", l.Num(*gap.Score), "Expected", l.Num(gap.Expected)))
 		actions(t, gap.Actions, accessible)
 	}
 	if len(g.close) > 0 {
 		t.blank()
-		t.labelled(t.st.label.Render("Within measurement error: "), fmt.Sprintf("%s. Below the expectation by less than the uncertainty of the score: not a clear shortfall.", joinWords(gapFigures(g.close))))
+		t.labelled(t.st.label.Render(l.T("report.within_error_label")+" "), l.T("report.within_error_text", "Gaps", l.List(gapFigures(l, g.close))))
 	}
 	if len(g.unscored) > 0 {
 		t.blank()
-		t.labelled(t.st.label.Render("Not scored: "), fmt.Sprintf("%s had too few answers to score. Answer more of their questions (fewer \"not applicable\") to see where you stand.", joinWords(gapNames(g.unscored))))
+		t.labelled(t.st.label.Render(l.T("report.not_scored_label")+" "), l.N("report.not_scored_text", len(g.unscored), "Names", l.List(gapNames(g.unscored))))
 	}
 	if len(g.met) > 0 {
 		t.blank()
-		t.labelled(t.st.met.Render("Already met: "), joinWords(gapNames(g.met))+".")
+		t.labelled(t.st.met.Render(l.T("report.already_met_label")+" "), l.T("report.already_met_text", "Names", l.List(gapNames(g.met))))
 	}
 }
 
 // gapFigures names gaps with their score and expectation.
-func gapFigures(gs []assessment.Gap) []string {
+func gapFigures(l *lang.Lang, gs []assessment.Gap) []string {
 	out := make([]string, len(gs))
 	for i, g := range gs {
-		out[i] = fmt.Sprintf("%s (score %s, expected %s)", g.Name, formatNum(*g.Score), formatNum(g.Expected))
+		out[i] = l.T("report.gap_figures", "Name", g.Name, "Score", l.Num(*g.Score), "Expected", l.Num(g.Expected))
 	}
 	return out
 }
@@ -402,8 +429,13 @@ func gapFigures(gs []assessment.Gap) []string {
 // actions lists a gap's recommended actions grouped by kind: the kind
 // once, its actions under it.
 func actions(t *text, as []assessment.Action, accessible bool) {
+	// The kinds' labels take one column, at least 12 wide.
+	labelW := 12
+	for _, kind := range questions.ActionKinds {
+		labelW = max(labelW, ansi.StringWidth(kindLabel(t.l, kind))+1)
+	}
 	for _, kind := range actionKinds(as) {
-		label := capitalise(kind) + ":"
+		label := kindLabel(t.l, kind)
 		if accessible {
 			t.para("     ", label)
 		}
@@ -415,37 +447,59 @@ func actions(t *text, as []assessment.Action, accessible bool) {
 			case accessible:
 				t.para("     - ", a.Text)
 			default:
-				t.para("     "+t.st.label.Render(pad(label, 12)), a.Text)
+				t.para("     "+t.st.label.Render(pad(label, labelW)), a.Text)
 				label = ""
 			}
 		}
 	}
 }
 
+// kindName names an action kind ("Training"); kindLabel is it as the
+// label of a list ("Training:").
+func kindName(l *lang.Lang, kind string) string {
+	if !slices.Contains(questions.ActionKinds, kind) {
+		return capitalise(kind)
+	}
+	return l.T("kind." + kind)
+}
+
+func kindLabel(l *lang.Lang, kind string) string {
+	return l.T("label", "Text", kindName(l, kind))
+}
+
 func challenges(t *text, r *assessment.Result) {
 	if len(r.Target.Challenges) == 0 {
 		return
 	}
-	t.heading(fmt.Sprintf("Challenges at the %s tier", r.Target.Name))
+	t.heading(t.l.T("report.challenges", "Tier", r.Target.Name))
 	for _, c := range r.Target.Challenges {
 		t.para("  - ", c)
 	}
 }
 
+// noteText is a note on the answers in l: its message, or the text of a
+// note read from a file.
+func noteText(l *lang.Lang, n assessment.Note) string {
+	if n.Msg.ID == "" {
+		return n.Text
+	}
+	return l.Say(n.Msg)
+}
+
 func footer(t *text, r *assessment.Result, o Options) {
 	if len(r.Notes) > 0 {
-		t.heading("Notes on the answers")
+		t.heading(t.l.T("report.notes"))
 		for _, n := range r.Notes {
-			t.para("  - ", n.Text)
+			t.para("  - ", noteText(t.l, n))
 		}
 	}
 	if o.SavedTo != "" {
 		// A path is never broken; on its own line it fits more often.
 		t.blank()
-		if len("Saved to ")+ansi.StringWidth(o.SavedTo) <= t.width {
-			t.line(t.st.dim.Render("Saved to " + o.SavedTo))
+		if s := t.l.T("report.saved_to", "Path", o.SavedTo); ansi.StringWidth(s) <= t.width {
+			t.line(t.st.dim.Render(s))
 		} else {
-			t.line(t.st.dim.Render("Saved to"))
+			t.line(t.st.dim.Render(t.l.T("report.saved_to_label")))
 			t.line(t.st.dim.Render("  " + o.SavedTo))
 		}
 	}
@@ -485,7 +539,9 @@ func pad(s string, n int) string {
 	}
 }
 
-// formatNum writes a score without needless decimals: 50, 52.5, 66.67.
+// formatNum writes a score without needless decimals: 50, 52.5, 66.67,
+// for the machine formats (CSV); reports for people write numbers in their
+// language (lang.Lang.Num).
 func formatNum(x float64) string {
 	s := fmt.Sprintf("%.2f", x)
 	s = strings.TrimRight(s, "0")
@@ -530,15 +586,4 @@ func gapNames(gs []assessment.Gap) []string {
 		names[i] = g.Name
 	}
 	return names
-}
-
-// joinWords joins names as "a, b and c".
-func joinWords(names []string) string {
-	switch len(names) {
-	case 0:
-		return "nothing"
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

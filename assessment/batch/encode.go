@@ -101,6 +101,10 @@ func (e *encoder) result(b []byte, r *assessment.Result) ([]byte, error) {
 		b = append(b, `,"notes":`...)
 		b = appendList(b, r.Notes, appendNote)
 	}
+	if r.Language != "" {
+		b = append(b, `,"language":`...)
+		b = appendString(b, r.Language)
+	}
 	b = append(b, '}')
 	return b, e.err
 }

@@ -14,7 +14,6 @@
 package calibrate
 
 import (
-	"fmt"
 	"hash/fnv"
 	"math"
 	"math/rand/v2"
@@ -24,6 +23,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // Schema is the schema id of a calibration document.
@@ -166,7 +166,15 @@ type Interval struct {
 // Note is a refusal or a flag: a kind and what it means, in plain words.
 type Note struct {
 	Kind string `json:"kind"`
-	Text string `json:"text"`
+	// Text says it in English; Msg in any language (not kept in the
+	// document).
+	Text string   `json:"text"`
+	Msg  lang.Msg `json:"-"`
+}
+
+// newNote makes a note saying msg, its text in English.
+func newNote(kind string, msg lang.Msg) Note {
+	return Note{Kind: kind, Text: lang.English().Say(msg), Msg: msg}
 }
 
 // Levels compares the level rule's placement of the pilot's people with
@@ -336,14 +344,13 @@ func (c *Calibrator) pair(t, d int, current float64, o Options) Pair {
 	p.Upper, p.Lower = len(upper), len(lower)
 	switch {
 	case t == 0:
-		p.Refusal = &Note{Kind: RefusedLowestTier, Text: fmt.Sprintf(
-			"%s is the lowest tier: a pilot role is always a tier, so nobody ranks below it and there is no group to contrast with. Its expectations stay as they are; set them by judgement.",
-			tier.ID)}
+		n := newNote(RefusedLowestTier, lang.M("calibrate.refused.lowest", "Tier", tier.ID))
+		p.Refusal = &n
 		return p
 	case p.Upper < o.MinGroup || p.Lower < o.MinGroup:
-		p.Refusal = &Note{Kind: RefusedSmallGroup, Text: fmt.Sprintf(
-			"%d people of %s and above and %d below it have a score; each side needs %d, so the expectation stays at %s. Pilot more people%s.",
-			p.Upper, tier.ID, p.Lower, o.MinGroup, num(current), smallSide(p.Upper, p.Lower, o.MinGroup, tier.ID))}
+		n := newNote(RefusedSmallGroup, lang.M("calibrate.refused.small."+smallSide(p.Upper, p.Lower, o.MinGroup),
+			"Upper", p.Upper, "Tier", tier.ID, "Lower", p.Lower, "Min", o.MinGroup, "Current", lang.Number(current)))
+		p.Refusal = &n
 		return p
 	}
 	g := newGroups(upper, lower)
@@ -359,33 +366,31 @@ func (c *Calibrator) pair(t, d int, current float64, o Options) Pair {
 	p.Accuracy = ptr(round4(float64(n-ub-la) / float64(n)))
 	p.Interval = &Interval{Low: percentile(cuts, (1-Coverage)/2), High: percentile(cuts, (1+Coverage)/2)}
 	if w := p.Interval.High - p.Interval.Low; w > WideInterval {
-		p.Flags = append(p.Flags, Note{Kind: FlagWideInterval, Text: fmt.Sprintf(
-			"The 90%% interval is %s points wide: the pilot does not pin this cut down; pilot more people before relying on it.", num(math.Round(w*10)/10))})
+		p.Flags = append(p.Flags, newNote(FlagWideInterval, lang.M("calibrate.flag.wide", "Width", lang.Number(math.Round(w*10)/10))))
 	}
 	if larger := max(p.Upper, p.Lower); ub+la >= n-larger {
-		p.Flags = append(p.Flags, Note{Kind: FlagWeakSeparation, Text: fmt.Sprintf(
-			"At its best cut the dimension places no more people on the right side (%d of %d) than calling everyone %s would: it does not tell %s people from those below; check its questions before using this cut.",
-			n-ub-la, n, side(p.Upper >= p.Lower, tier.ID), tier.ID)})
+		p.Flags = append(p.Flags, newNote(FlagWeakSeparation, lang.M("calibrate.flag.weak",
+			"Right", n-ub-la, "N", n, "Side", side(p.Upper >= p.Lower, tier.ID), "Tier", tier.ID)))
 	}
 	return p
 }
 
-// smallSide tells which side of a pair is short.
-func smallSide(upper, lower, min int, tier string) string {
+// smallSide tells which side of a pair is short: both, upper or lower.
+func smallSide(upper, lower, min int) string {
 	switch {
 	case upper < min && lower < min:
-		return " on both sides"
+		return "both"
 	case upper < min:
-		return " at " + tier + " and above"
+		return "upper"
 	}
-	return " below " + tier
+	return "lower"
 }
 
-func side(upper bool, tier string) string {
+func side(upper bool, tier string) lang.Msg {
 	if upper {
-		return tier + " or above"
+		return lang.M("calibrate.side.upper", "Tier", tier)
 	}
-	return "below " + tier
+	return lang.M("calibrate.side.lower", "Tier", tier)
 }
 
 // stream picks the bootstrap's random stream for a pair from its ids, so
@@ -415,9 +420,8 @@ func flagFalling(b *questions.Bank, pairs []Pair) {
 			return
 		}
 		flagged[p] = true
-		p.Flags = append(p.Flags, Note{Kind: FlagFallsWithRank, Text: fmt.Sprintf(
-			"%s would be %s %s's %s (%s): expectations should not fall as rank rises. Check the pilot's roles, or keep the tiers level.",
-			num(effective(p)), dir, other.Tier, num(effective(other)), word(other))})
+		p.Flags = append(p.Flags, newNote(FlagFallsWithRank, lang.M("calibrate.flag.falls."+dir,
+			"Value", lang.Number(effective(p)), "Tier", other.Tier, "Other", lang.Number(effective(other)), "Word", word(other))))
 	}
 	for _, dim := range b.Dimensions {
 		ps := byDim[dim.ID]
@@ -451,11 +455,11 @@ func effective(p *Pair) float64 {
 	return p.Current
 }
 
-func word(p *Pair) string {
+func word(p *Pair) lang.Msg {
 	if p.Proposed != nil {
-		return "proposed"
+		return lang.M("calibrate.word.proposed")
 	}
-	return "kept"
+	return lang.M("calibrate.word.kept")
 }
 
 // levels places every pilot person with the current expectations and with
@@ -501,6 +505,3 @@ func (c *Calibrator) classify(levels []int) Classification {
 func ptr(x float64) *float64 { return &x }
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
-
-// num writes a score without needless digits.
-func num(x float64) string { return fmt.Sprint(x) }

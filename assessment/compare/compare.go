@@ -10,6 +10,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // Schema is the schema id of a comparison document.
@@ -62,8 +63,11 @@ type Comparison struct {
 	// LeftOut are the dimensions only one result has (when the bank
 	// versions differ); they are not compared.
 	LeftOut []LeftOut `json:"left_out,omitempty"`
-	// Notes are observations that do not change the comparison.
-	Notes []string `json:"notes,omitempty"`
+	// Notes are observations that do not change the comparison, in
+	// English; NoteMsgs say them in any language (not kept in the
+	// document).
+	Notes    []string   `json:"notes,omitempty"`
+	NoteMsgs []lang.Msg `json:"-"`
 }
 
 // Side describes one of the two results.
@@ -149,14 +153,17 @@ func Compare(older, newer *assessment.Result) (*Comparison, error) {
 		return nil, &DifferentBanksError{Old: older.Bank.ID, New: newer.Bank.ID}
 	}
 	c := &Comparison{
-		Schema: Schema,
-		Bank:   assessment.BankName{ID: newer.Bank.ID, Title: newer.Bank.Title},
-		Old:    side(older),
-		New:    side(newer),
-		Level:  tierChange(older.Level, newer.Level),
-		Target: tierChange(&older.Target, &newer.Target),
-		Gaps:   gaps(older, newer),
-		Notes:  notes(older, newer),
+		Schema:   Schema,
+		Bank:     assessment.BankName{ID: newer.Bank.ID, Title: newer.Bank.Title},
+		Old:      side(older),
+		New:      side(newer),
+		Level:    tierChange(older.Level, newer.Level),
+		Target:   tierChange(&older.Target, &newer.Target),
+		Gaps:     gaps(older, newer),
+		NoteMsgs: notes(older, newer),
+	}
+	for _, m := range c.NoteMsgs {
+		c.Notes = append(c.Notes, lang.English().Say(m))
 	}
 	c.Dimensions, c.LeftOut = dimensions(older, newer)
 	c.Tiers = tiers(older, newer)
@@ -316,19 +323,19 @@ func pair(o, n *assessment.Gap) Gap {
 
 // notes says what a reader should know: different bank versions or
 // contents, and results given in the wrong order.
-func notes(older, newer *assessment.Result) []string {
-	var ns []string
+func notes(older, newer *assessment.Result) []lang.Msg {
+	var ns []lang.Msg
 	switch {
 	case older.Bank.Version != newer.Bank.Version:
-		ns = append(ns, fmt.Sprintf("The results are from different versions of the bank (%s and %s); only the dimensions both have are compared.", older.Bank.Version, newer.Bank.Version))
+		ns = append(ns, lang.M("compare.note.versions", "Old", older.Bank.Version, "New", newer.Bank.Version))
 	case older.Bank.Digest != "" && newer.Bank.Digest != "" && older.Bank.Digest != newer.Bank.Digest:
-		ns = append(ns, fmt.Sprintf("The bank's content changed although its version (%s) did not; scores may not be comparable.", newer.Bank.Version))
+		ns = append(ns, lang.M("compare.note.content", "Version", newer.Bank.Version))
 	}
 	if older.CompletedAt.After(newer.CompletedAt) {
-		ns = append(ns, "The old result was completed after the new one; changes are read from the first result given to the second.")
+		ns = append(ns, lang.M("compare.note.order"))
 	}
 	if older.Target.ID != newer.Target.ID {
-		ns = append(ns, fmt.Sprintf("The target changed from %s to %s, so the gaps are to different tiers.", older.Target.Name, newer.Target.Name))
+		ns = append(ns, lang.M("compare.note.target", "Old", older.Target.Name, "New", newer.Target.Name))
 	}
 	return ns
 }

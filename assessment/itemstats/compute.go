@@ -1,11 +1,10 @@
 package itemstats
 
 import (
-	"fmt"
 	"math"
-	"strings"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // dimension turns the accumulated moments into statistics and flags.
@@ -254,23 +253,21 @@ func weightedVariance(qs []*questions.Question, c [][]float64) float64 {
 // againstGrain); nil when that cannot be told.
 func flags(d *Dimension, qs []*questions.Question, against []bool) []Flag {
 	fs := []Flag{}
-	add := func(kind, q, format string, args ...any) {
-		fs = append(fs, Flag{Kind: kind, Question: q, Text: fmt.Sprintf(format, args...)})
-	}
+	add := func(kind string, msgs ...lang.Msg) { fs = append(fs, newFlag(kind, "", msgs...)) }
 	switch {
 	case d.N < 2:
-		add(FlagFewAnswers, "", "%s answered every question of this dimension; at least %d are needed to judge it, and 2 to compute anything.", people(d.N), MinAnswers)
+		add(FlagFewAnswers, lang.M("stats.flag.few_answers_none", "People", people(d.N), "Min", MinAnswers))
 	case d.N < MinAnswers:
-		add(FlagFewAnswers, "", "Only %s answered every question of this dimension; at least %d are needed to judge it, so treat these figures as rough.", people(d.N), MinAnswers)
+		add(FlagFewAnswers, lang.M("stats.flag.few_answers", "People", people(d.N), "Min", MinAnswers))
 	}
 	if d.K < MinQuestions {
-		add(FlagFewQuestions, "", "This dimension has %d question(s); with fewer than %d, alpha is not meaningful. Add questions that measure the same thing.", d.K, MinQuestions)
+		add(FlagFewQuestions, lang.P("stats.flag.few_questions", d.K, "Min", MinQuestions))
 	}
 	if d.Alpha != nil && *d.Alpha < MinAlpha {
-		add(FlagLowConsistency, "", "Alpha is %.2f, below %.1f: the questions do not measure one thing consistently; look at the weakest questions first.", *d.Alpha, MinAlpha)
+		add(FlagLowConsistency, lang.M("stats.flag.low_consistency", "Alpha", lang.Decimal{X: *d.Alpha, Places: 2}, "Min", lang.Decimal{X: MinAlpha, Places: 1}))
 	}
 	if d.N >= 2 && d.K >= 2 && d.Alpha == nil {
-		add(FlagNoVariance, "", "Everyone had the same total on this dimension, so its consistency cannot be computed.")
+		add(FlagNoVariance, lang.M("stats.flag.no_variance"))
 	}
 	reversed := make([]bool, len(d.Questions))
 	var culprits []string
@@ -294,44 +291,52 @@ func questionFlags(d *Dimension, q Question, bq *questions.Question, reversed bo
 		return nil
 	}
 	if q.SD != nil && *q.SD/100 <= math.Sqrt(tiny) {
-		return []Flag{{Kind: FlagNoVariance, Question: q.ID, Text: fmt.Sprintf("%s: everyone gave the same answer, so it cannot tell people apart; reword it or drop it.", q.ID)}}
+		return []Flag{newFlag(FlagNoVariance, q.ID, lang.M("stats.flag.same_answer", "Q", q.ID))}
 	}
 	if q.ItemTotalR == nil {
 		return nil
 	}
-	r := *q.ItemTotalR
+	r := lang.Decimal{X: *q.ItemTotalR, Places: 2}
 	switch {
 	case reversed:
-		return []Flag{{Kind: FlagReversedItem, Question: q.ID, Text: fmt.Sprintf("%s runs against the other questions (item-total r %.2f): probably keyed the wrong way — %s.", q.ID, r, reverseHint(bq))}}
-	case r < MinItemTotal:
-		text := fmt.Sprintf("%s is weak: it goes only loosely with the other questions (item-total r %.2f, below %.1f).", q.ID, r, MinItemTotal)
+		return []Flag{newFlag(FlagReversedItem, q.ID, lang.M("stats.flag.reversed", "Q", q.ID, "R", r, "Hint", reverseHint(bq)))}
+	case r.X < MinItemTotal:
+		msgs := []lang.Msg{lang.M("stats.flag.weak", "Q", q.ID, "R", r, "Min", lang.Decimal{X: MinItemTotal, Places: 1})}
 		if q.AlphaIfDeleted != nil && d.Alpha != nil && *q.AlphaIfDeleted > *d.Alpha {
-			text += fmt.Sprintf(" Without it alpha would rise to %.2f.", *q.AlphaIfDeleted)
+			msgs = append(msgs, lang.M("stats.flag.weak_alpha", "Alpha", lang.Decimal{X: *q.AlphaIfDeleted, Places: 2}))
 		}
 		if len(culprits) > 0 {
-			return []Flag{{Kind: FlagWeakItem, Question: q.ID, Text: text + fmt.Sprintf(" Look at it again once %s is keyed the right way.", strings.Join(culprits, " and "))}}
+			msgs = append(msgs, lang.M("stats.flag.weak_culprits", "Culprits", lang.List(culprits)))
+		} else {
+			msgs = append(msgs, lang.M("stats.flag.weak_reword"))
 		}
-		return []Flag{{Kind: FlagWeakItem, Question: q.ID, Text: text + " Reword it or drop it."}}
+		return []Flag{newFlag(FlagWeakItem, q.ID, msgs...)}
 	}
 	return nil
 }
 
-// reverseHint tells how to flip a question's keying.
-func reverseHint(q *questions.Question) string {
-	switch {
-	case q.Type == questions.Choice || q.Type == questions.Multi:
-		return "check its option scores"
-	case q.Reverse:
-		return "try removing reverse: true"
-	}
-	return "try reverse: true"
+// newFlag makes a flag saying msgs, one sentence each: its text in
+// English, and the messages for saying it in another language.
+func newFlag(kind, q string, msgs ...lang.Msg) Flag {
+	return Flag{Kind: kind, Question: q, Text: lang.English().Sentences(msgs), Msgs: msgs}
 }
 
-func people(n int) string {
-	if n == 0 {
-		return "Nobody"
+// reverseHint tells how to flip a question's keying.
+func reverseHint(q *questions.Question) lang.Msg {
+	switch {
+	case q.Type == questions.Choice || q.Type == questions.Multi:
+		return lang.M("stats.hint.options")
+	case q.Reverse:
+		return lang.M("stats.hint.remove_reverse")
 	}
-	return fmt.Sprintf("%d %s", n, questions.Plural(n, "person", "people"))
+	return lang.M("stats.hint.reverse")
+}
+
+func people(n int) lang.Msg {
+	if n == 0 {
+		return lang.M("stats.nobody")
+	}
+	return lang.P("stats.people", n)
 }
 
 // round rounds for output, after every flag is decided: coefficients to 4

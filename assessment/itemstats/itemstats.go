@@ -15,6 +15,7 @@ package itemstats
 import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // Schema is the schema id of an item-analysis document.
@@ -97,7 +98,10 @@ type Question struct {
 type Flag struct {
 	Kind     string `json:"kind"`
 	Question string `json:"question,omitempty"`
-	Text     string `json:"text"`
+	// Text says the flag in English; Msgs say it in any language, a
+	// sentence each (not kept in the document).
+	Text string     `json:"text"`
+	Msgs []lang.Msg `json:"-"`
 }
 
 // Flag kinds.

@@ -1,13 +1,13 @@
 package review
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // Thresholds of the answer-cue checks.
@@ -126,9 +126,8 @@ func cues(b *questions.Bank) (Cues, []Finding) {
 			o := q.Options[longest(q)]
 			f := finding(CheckLongestIsBest, q.Pos)
 			f.Question = q.ID
-			f.Problem = fmt.Sprintf("The best-scoring option %q is also the longest (%d characters), as in %d of %d choice questions where chance would give %.1f (exact one-sided p = %s): picking the longest answer pays.",
-				o.ID, optionLen(o), c.LongestIsBest, c.Tested, c.Expected, FormatP(c.P))
-			f.Fix = "Shorten the keyed option to its essential action, or give the other options the same detail, so that across the bank the key is the longest no more often than chance would make it."
+			f.say(lang.M("review.longest.fix"), lang.M("review.longest.problem", "Option", o.ID, "Length", optionLen(o), "Hits", c.LongestIsBest,
+				"Tested", c.Tested, "Expected", lang.Decimal{X: c.Expected, Places: 1}, "P", lang.Pointed(FormatP(c.P))))
 			fs = append(fs, f)
 		}
 	}
@@ -180,9 +179,8 @@ func lengthSpread(q *questions.Question) (Finding, bool) {
 	}
 	f := finding(CheckOptionLength, q.Pos)
 	f.Question = q.ID
-	f.Problem = fmt.Sprintf("Its options run from %d characters (%q) to %d (%q): the shortest is %.0f%% shorter than the longest, more than the third allowed, so length can hint at the answer.",
-		ls, q.Options[short].ID, ll, q.Options[long].ID, 100*float64(ll-ls)/float64(ll))
-	f.Fix = "Bring the options to similar lengths, within a third of the longest: trim the long ones to one action each, or add the same kind of detail to the short ones."
+	f.say(lang.M("review.length.fix"), lang.M("review.length.problem", "Short", ls, "ShortID", q.Options[short].ID, "Long", ll, "LongID", q.Options[long].ID,
+		"Share", lang.Pct{Share: float64(ll-ls) / float64(ll), Places: 0}))
 	return f, true
 }
 
@@ -250,8 +248,7 @@ func contains(q *questions.Question) []Finding {
 			}
 			f := finding(CheckOptionContains, q.Pos)
 			f.Question = q.ID
-			f.Problem = fmt.Sprintf("Option %q contains the text of option %q, so the longer one reads as the complete answer and the shorter as a part of it.", q.Options[i].ID, q.Options[j].ID)
-			f.Fix = "Make each option a distinct course of action; no option should repeat another and add to it."
+			f.say(lang.M("review.contains.fix"), lang.M("review.contains.problem", "A", q.Options[i].ID, "B", q.Options[j].ID))
 			fs = append(fs, f)
 		}
 	}

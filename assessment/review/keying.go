@@ -1,9 +1,8 @@
 package review
 
 import (
-	"fmt"
-
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // MinQuestions is the fewest questions a dimension needs before reverse
@@ -34,15 +33,13 @@ func keying(b *questions.Bank) []Finding {
 		case len(idx) >= MinQuestions && likert >= 2 && reverseLikert == 0:
 			f := finding(CheckNoReverseItem, dim.Pos)
 			f.Dimension = dim.ID
-			f.Problem = fmt.Sprintf("None of its %d likert questions is reverse-keyed, so agreeing with everything raises its score and acquiescence cannot be told apart from good practice.", likert)
-			f.Fix = "Add or rewrite one likert question so that agreeing shows weaker practice, worded naturally (not by adding \"not\"), and mark it reverse: true."
+			f.say(lang.M("review.no_reverse.fix"), lang.P("review.no_reverse.problem", likert))
 			fs = append(fs, f)
 		case len(idx) < MinQuestions && firstReverse != nil:
 			f := finding(CheckReverseInShort, firstReverse.Pos)
 			f.Question = firstReverse.ID
 			f.Dimension = dim.ID
-			f.Problem = fmt.Sprintf("The dimension has only %d question(s) and one of them is reverse-keyed: in so short a scale a misread reverse item moves the score a lot, and there are too few plain items to see acquiescence against.", len(idx))
-			f.Fix = fmt.Sprintf("Give the dimension at least %d questions before reverse-keying one, or word this one the plain way round.", MinQuestions)
+			f.say(lang.M("review.reverse_short.fix", "Min", MinQuestions), lang.P("review.reverse_short.problem", len(idx)))
 			fs = append(fs, f)
 		}
 	}

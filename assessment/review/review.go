@@ -11,6 +11,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // Schema is the schema id of a review document.
@@ -120,8 +121,20 @@ type Finding struct {
 	Dimension string `json:"dimension,omitempty"`
 	// Strategy names the simulated strategy of a simulation finding.
 	Strategy string `json:"strategy,omitempty"`
-	Problem  string `json:"problem"`
-	Fix      string `json:"fix"`
+	// Problem and Fix say the finding in English; ProblemMsgs (a sentence
+	// each) and FixMsg say it in any language (not kept in the document).
+	Problem     string     `json:"problem"`
+	Fix         string     `json:"fix"`
+	ProblemMsgs []lang.Msg `json:"-"`
+	FixMsg      lang.Msg   `json:"-"`
+}
+
+// say sets what the finding says: the problem, a sentence a message, and
+// the fix.
+func (f *Finding) say(fix lang.Msg, problem ...lang.Msg) {
+	en := lang.English()
+	f.ProblemMsgs, f.FixMsg = problem, fix
+	f.Problem, f.Fix = en.Sentences(problem), en.Say(fix)
 }
 
 // Pos is where the finding is, FILE:LINE.

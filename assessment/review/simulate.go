@@ -8,6 +8,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // Strategy ids. The straight-liners are "straight-<v>" for each point v of
@@ -327,8 +328,10 @@ func simulate(b *questions.Bank, o Options) (Simulation, []Finding) {
 		res := r.score()
 		t.add(res)
 		name := strconv.Itoa(v)
+		answer := lang.M("review.answer.point", "N", v)
 		if l := sc.Label(v); l != "" {
 			name = fmt.Sprintf("%d (%q)", v, l)
+			answer = lang.M("review.answer.labelled", "N", v, "Label", l)
 		}
 		s := t.strategy(b, "straight-"+strconv.Itoa(v), fmt.Sprintf("Gives %s to every question of the default scale and the same relative position everywhere else.", name))
 		sim.Strategies = append(sim.Strategies, s)
@@ -336,8 +339,7 @@ func simulate(b *questions.Bank, o Options) (Simulation, []Finding) {
 			top := &b.Tiers[lvl]
 			f := finding(CheckStraightLineTop, top.Pos)
 			f.Tier, f.Strategy = top.ID, s.ID
-			f.Problem = fmt.Sprintf("A respondent who answers %s to everything reaches the top tier, %s, without reading a question.", name, top.ID)
-			f.Fix = "Reverse-key a question in each dimension the top tier expects (so one answer everywhere cannot score high), and check the top tier's expectations are high enough."
+			f.say(lang.M("review.straight_top.fix"), lang.M("review.straight_top.problem", "Answer", answer, "Tier", top.ID))
 			fs = append(fs, f)
 		}
 	}
@@ -349,9 +351,8 @@ func randomFinding(b *questions.Bank, s Strategy) Finding {
 	low := &b.Tiers[0]
 	f := finding(CheckRandomReachesTier, low.Pos)
 	f.Tier, f.Strategy = low.ID, s.ID
-	f.Problem = fmt.Sprintf("%.1f%% of %d respondents answering at random reach a tier (at most %.0f%% should), so a level can be had by chance.",
-		100*s.AnyTier(), s.Respondents, 100*(1-MinRandomNoTier))
-	f.Fix = fmt.Sprintf("Raise the expectations of the lowest tier, %s, on the dimensions random answers reach most easily, or add questions so chance evens out.", low.ID)
+	f.say(lang.M("review.random.fix", "Tier", low.ID), lang.M("review.random.problem",
+		"Share", lang.Pct{Share: s.AnyTier(), Places: 1}, "N", s.Respondents, "Max", lang.Pct{Share: 1 - MinRandomNoTier, Places: 0}))
 	return f
 }
 
@@ -394,26 +395,29 @@ func cueFinding(b *questions.Bank, cue, random *tally, s, rs Strategy, pick func
 	}
 	f := finding(CheckCueBeatsRandom, at.Pos)
 	f.Strategy = s.ID
-	verdict := func(better bool) string {
+	verdict := func(better bool) lang.Msg {
 		if better {
-			return "beyond"
+			return lang.M("review.beyond")
 		}
-		return "within"
+		return lang.M("review.within")
 	}
-	f.Problem = fmt.Sprintf("Respondents who %s do better than random ones: %.1f%% of them reach a tier against %.1f%% (%s the sampling tolerance of %.1f points), and their mean readiness is %.1f against %.1f (%s the tolerance of %.1f).",
-		cueVerb(s.ID), 100*pc, 100*pr, verdict(shareBetter), 100*tolShare, cue.mean, random.mean, verdict(meanBetter), tolMean)
+	dec := func(x float64) lang.Decimal { return lang.Decimal{X: x, Places: 1} }
+	problem := []lang.Msg{lang.M("review.cue.problem."+cueVerb(s.ID), "Cue", lang.Pct{Share: pc, Places: 1}, "Random", lang.Pct{Share: pr, Places: 1},
+		"ShareVerdict", verdict(shareBetter), "TolShare", dec(100*tolShare), "CueMean", dec(cue.mean), "RandomMean", dec(random.mean),
+		"MeanVerdict", verdict(meanBetter), "TolMean", dec(tolMean))}
 	if pays {
-		f.Problem += fmt.Sprintf(" The first choice question where the cue earns more than a random pick is %s.", at.ID)
+		problem = append(problem, lang.M("review.cue.pays", "Q", at.ID))
 	}
-	f.Fix = "Break the cue in the choice questions: vary where the keyed option stands and keep options of similar length (see the answer-cue findings)."
+	f.say(lang.M("review.cue.fix"), problem...)
 	return f, true
 }
 
+// cueVerb is the cue strategy's word in a message id: first or longest.
 func cueVerb(id string) string {
 	if id == StrategyFirst {
-		return "pick the first option"
+		return "first"
 	}
-	return "pick the longest option"
+	return "longest"
 }
 
 // meanScore is the mean score of q's options: what a random pick earns.

@@ -1,12 +1,11 @@
 package review
 
 import (
-	"fmt"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // MinReliability is the recorded reliability below which a dimension
@@ -21,9 +20,7 @@ func tiers(b *questions.Bank) []Finding {
 		if i := sameDimensionsBelow(b, j); i >= 0 {
 			f := finding(CheckSameDimensions, t.Pos)
 			f.Tier = t.ID
-			f.Problem = fmt.Sprintf("It expects exactly the same %d dimensions as the lower tier %s and differs from it only in how high the bars are, so the levels do not say what people at each tier do differently.",
-				len(t.Expectations), b.Tiers[i].ID)
-			f.Fix = "Name in each tier's expectations only the dimensions that define the tier (plus a small common floor every tier shares), so each tier adds what people at that level actually do."
+			f.say(lang.M("review.same_dims.fix"), lang.P("review.same_dims.problem", len(t.Expectations), "Tier", b.Tiers[i].ID))
 			fs = append(fs, f)
 		}
 		for _, d := range b.Dimensions {
@@ -38,9 +35,8 @@ func tiers(b *questions.Bank) []Finding {
 				}
 				f := finding(CheckFallingExpect, t.Pos)
 				f.Tier, f.Dimension = t.ID, d.ID
-				f.Problem = fmt.Sprintf("It expects %g on %s, less than the %g of the lower tier %s: someone can meet this tier's bar on %s and still be held below it by the lower one.",
-					e, d.ID, lower, b.Tiers[i].ID, d.ID)
-				f.Fix = fmt.Sprintf("Raise %s's expectation on %s to at least %g, or lower the tier below.", t.ID, d.ID, lower)
+				f.say(lang.M("review.falling.fix", "Tier", t.ID, "Dimension", d.ID, "Lower", lang.Number(lower)),
+					lang.M("review.falling.problem", "Expected", lang.Number(e), "Dimension", d.ID, "Lower", lang.Number(lower), "LowerTier", b.Tiers[i].ID))
 				fs = append(fs, f)
 				break
 			}
@@ -80,21 +76,20 @@ func weakBlockers(b *questions.Bank) []Finding {
 			continue
 		}
 		n := len(b.DimensionQuestions(d))
-		var why []string
+		var why []any
 		if n < MinQuestions {
-			why = append(why, fmt.Sprintf("only %d question(s)", n))
+			why = append(why, lang.P("review.why.few", n))
 		}
 		if dim.Reliability > 0 && dim.Reliability < MinReliability {
-			why = append(why, fmt.Sprintf("a recorded reliability of %.2f", dim.Reliability))
+			why = append(why, lang.M("review.why.reliability", "R", lang.Decimal{X: dim.Reliability, Places: 2}))
 		}
 		if len(why) == 0 {
 			continue
 		}
 		f := finding(CheckWeakBlocker, dim.Pos)
 		f.Dimension = dim.ID
-		f.Problem = fmt.Sprintf("It can keep people from the tier(s) %s, yet it has %s, so measurement error alone decides some levels.",
-			strings.Join(blocks, ", "), strings.Join(why, " and "))
-		f.Fix = fmt.Sprintf("Measure it with at least %d questions that hang together (reliability %.1f or more; see digilead bank stats), or take it out of the tiers' expectations.", MinQuestions, MinReliability)
+		f.say(lang.M("review.weak_blocker.fix", "Min", MinQuestions, "R", lang.Decimal{X: MinReliability, Places: 1}),
+			lang.P("review.weak_blocker.problem", len(blocks), "Tiers", lang.Joined{Items: lang.Items(blocks), Sep: "list.separator"}, "Why", lang.Joined{Items: why, Sep: "list.and"}))
 		fs = append(fs, f)
 	}
 	return fs

@@ -1,11 +1,11 @@
 package review
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // Thresholds of the wording checks.
@@ -51,61 +51,55 @@ func wording(b *questions.Bank, r *Reading) []Finding {
 			if at, ok := doubleBarrelled(q.Text, q.Type != questions.YesNo); ok {
 				f := finding(CheckDoubleBarrelled, q.Pos)
 				f.Question = q.ID
-				f.Problem = fmt.Sprintf("It asks about two things at once (%q): someone who does one and not the other cannot answer truly.", at)
-				f.Fix = "Ask about one action per question: split it in two, or keep the action that matters for the dimension."
+				f.say(lang.M("review.double.fix"), lang.M("review.double.problem", "At", at))
 				fs = append(fs, f)
 			}
 			if !aboutRespondent(q.Text) {
 				f := finding(CheckOtherPeople, q.Pos)
 				f.Question = q.ID
-				f.Problem = "It is about what other people (or a group) do, not about what the respondent does, so the answer describes their surroundings more than their own practice."
-				f.Fix = "Make the respondent the subject: \"I ...\" for a statement, \"... have you ...\" for a question."
+				f.say(lang.M("review.other.fix"), lang.M("review.other.problem"))
 				fs = append(fs, f)
 			}
 		}
-		if why := hardToRead(q, en); why != "" {
+		if why := hardToRead(q, en); len(why) > 0 {
 			f := finding(CheckHardToRead, q.Pos)
 			f.Question = q.ID
-			f.Problem = why
-			f.Fix = fmt.Sprintf("Use sentences of at most %d words and everyday words; split the question or move detail into its help.", MaxSentenceWords)
+			f.say(lang.M("review.hard.fix", "Max", MaxSentenceWords), lang.M("review.hard.problem", "Why", lang.Joined{Items: why, Sep: "list.semicolon"}))
 			fs = append(fs, f)
 		}
 	}
 	if r != nil && r.FleschReadingEase < MinReadingEase {
 		f := finding(CheckHardToRead, questions.Pos{File: b.Questions[0].Pos.File})
-		f.Problem = fmt.Sprintf("The bank's text has a Flesch reading ease of %.0f (%.1f words a sentence, %.2f syllables a word); below %d is fairly difficult, and plain English is 60 or more.",
-			r.FleschReadingEase, r.WordsPerSentence, r.SyllablesPerWord, MinReadingEase)
-		f.Fix = "Shorten sentences and prefer short everyday words; put terms people must know in the help text with a plain explanation."
+		f.say(lang.M("review.flesch.fix"), lang.M("review.flesch.problem", "Ease", lang.Decimal{X: r.FleschReadingEase, Places: 0},
+			"WPS", lang.Decimal{X: r.WordsPerSentence, Places: 1}, "SPW", lang.Decimal{X: r.SyllablesPerWord, Places: 2}, "Min", MinReadingEase))
 		fs = append(fs, f)
 	}
 	return fs
 }
 
-// hardToRead says why a question is hard to read, or "".
-func hardToRead(q *questions.Question, en bool) string {
+// hardToRead says why a question is hard to read: a message for each
+// reason, none when it is not.
+func hardToRead(q *questions.Question, en bool) []any {
 	texts := []string{q.Text, q.Help}
 	for _, o := range q.Options {
 		texts = append(texts, o.Label)
 	}
-	var why []string
+	var why []any
 	for _, t := range texts {
 		for _, s := range sentences(t) {
 			if n := len(words(s)); n > MaxSentenceWords {
-				why = append(why, fmt.Sprintf("a sentence of %d words (%q)", n, clip(s, 60)))
+				why = append(why, lang.M("review.hard.sentence", "N", n, "Text", clip(s, 60)))
 			}
 		}
 	}
 	if en {
 		for _, w := range words(q.Text) {
 			if n := syllables(w); n > MaxSyllables {
-				why = append(why, fmt.Sprintf("the %d-syllable word %q", n, w))
+				why = append(why, lang.M("review.hard.word", "N", n, "Word", w))
 			}
 		}
 	}
-	if len(why) == 0 {
-		return ""
-	}
-	return "It is hard to read: " + strings.Join(why, "; ") + "."
+	return why
 }
 
 // clip shortens s to at most n characters, marking the cut.

@@ -18,6 +18,7 @@ import (
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/form"
+	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/questions/safetext"
 )
 
@@ -73,10 +74,33 @@ type Options struct {
 	// ResumeCommand is what the person runs to continue, for messages.
 	ResumeCommand func(accessible bool) string
 	// Notice, when set, is what the welcome page says about where the
-	// answers are kept and how to continue later (form.Options.Notice).
-	Notice string
+	// answers are kept and how to continue later, in the page's language
+	// (form.Options.Notice).
+	Notice func(l *lang.Lang) string
 	Now    func() time.Time
 	Tool   assessment.Tool
+	// Languages are the languages the questionnaire can be asked in, the
+	// first to start with (see form.Options); none means the bank's own.
+	// The messages of the session are in the language being asked in.
+	Languages []form.Language
+}
+
+// words is the language of the session's messages.
+func (o *Options) words() *lang.Lang {
+	if len(o.Languages) == 0 {
+		return lang.Get(questions.BankLanguage(o.Bank))
+	}
+	return o.Languages[0].Lang
+}
+
+// first puts language tag first among the languages, when it is one.
+func (o *Options) first(tag string) {
+	for i, lg := range o.Languages {
+		if lg.Tag == tag {
+			o.Languages = append([]form.Language{lg}, append(o.Languages[:i:i], o.Languages[i+1:]...)...)
+			return
+		}
+	}
 }
 
 // Deliver shows or writes the finished result; savedTo is where the
@@ -117,13 +141,20 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	} else {
 		warnOfDraft(t.Out, st, o)
 	}
+	fopts.Languages = o.Languages
 	saved := false
+	asked := questions.BankLanguage(b) // the language being asked in
+	if len(o.Languages) > 0 {
+		asked = o.Languages[0].Tag
+	}
 	fopts.OnPage = func(p form.Progress) error {
 		d := &store.Draft{
 			Bank:       assessment.NewBankRef(b),
 			Respondent: p.Answers.Respondent, Target: o.Target, Page: p.Next,
-			Answers: p.Answers.Values, UpdatedAt: o.Now().UTC(),
+			Answers: p.Answers.Values, UpdatedAt: o.Now().UTC(), Language: p.Language,
 		}
+		asked = p.Language
+		o.first(asked)
 		if _, err := st.SaveDraft(d); err != nil {
 			return progressErr(err)
 		}
@@ -131,6 +162,9 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 		return nil
 	}
 	answers, err := form.Run(ctx, b, fopts)
+	if in := (form.Interrupted{}); errors.As(err, &in) {
+		o.first(in.Language) // the language it stopped in
+	}
 	if errors.Is(err, form.ErrInterrupted) {
 		fmt.Fprintln(t.Out) // end the line the ^C was echoed on
 		return stopped(st, o, (saved || o.Resume) && draftNote(st, b) != "")
@@ -140,6 +174,7 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	}
 
 	result := assessment.Score(b, answers, assessment.Options{Target: o.Target, Now: o.Now(), Tool: o.Tool})
+	result.Language = asked
 	savedTo, saveErr := "", error(nil)
 	if !o.NoSave {
 		if savedTo, saveErr = st.SaveResult(result); saveErr != nil {
@@ -184,7 +219,8 @@ func draftNote(st Store, b *questions.Bank) string {
 }
 
 // resume loads the bank's draft into the form options: its answers, the
-// first unanswered page, and its target unless one is given.
+// first unanswered page, its target unless one is given, and its
+// language when there is a choice.
 func resume(w io.Writer, st Store, o *Options, fopts *form.Options) error {
 	b := o.Bank
 	d, err := st.LoadDraft(b.ID)
@@ -200,10 +236,11 @@ func resume(w io.Writer, st Store, o *Options, fopts *form.Options) error {
 	if _, ok := b.Tier(d.Target); ok && o.Target == "" {
 		o.Target = d.Target
 	}
-	say(w, "Resuming the assessment you left on %s: %d of %d questions answered, continuing at page %d of %d.\n",
-		d.UpdatedAt.Local().Format("2 Jan 2006 15:04"), len(answers.Values), len(b.Questions), fopts.Start, form.Pages(b))
+	o.first(d.Language)
+	l := o.words()
+	say(w, "%s\n", l.N("session.resuming", len(b.Questions), "Date", l.Time(d.UpdatedAt.Local()), "Answered", len(answers.Values), "Page", fopts.Start, "Pages", form.Pages(b)))
 	if dropped > 0 {
-		say(w, "%d earlier answer(s) no longer fit the bank (it has changed) and will be asked again.\n", dropped)
+		say(w, "%s\n", l.N("session.dropped", dropped))
 	}
 	return nil
 }
@@ -234,8 +271,8 @@ func warnOfDraft(w io.Writer, st Store, o Options) {
 	if err != nil {
 		return
 	}
-	say(w, "You have an unfinished assessment from %s (%d answers); this new one replaces it.\nTo continue the old one instead, press Ctrl-C and run: %s\n\n",
-		d.UpdatedAt.Local().Format("2 Jan 2006 15:04"), len(d.Answers), o.ResumeCommand(o.Accessible))
+	l := o.words()
+	say(w, "%s\n\n", l.N("session.unfinished", len(d.Answers), "Date", l.Time(d.UpdatedAt.Local()), "Command", o.ResumeCommand(o.Accessible)))
 }
 
 // interrupted is the error of a stopped questionnaire: its message says
@@ -245,12 +282,14 @@ type interrupted struct{ msg string }
 func (e *interrupted) Error() string        { return e.msg }
 func (e *interrupted) Is(target error) bool { return target == ErrInterrupted }
 
-// stopped is the error of an interrupted questionnaire.
+// stopped is the error of an interrupted questionnaire, in the language
+// it was asked in.
 func stopped(st Store, o Options, saved bool) error {
+	l := o.words()
 	if !saved {
-		return &interrupted{"stopped before the first page was done; nothing was saved"}
+		return &interrupted{l.T("session.stopped_early")}
 	}
-	return &interrupted{fmt.Sprintf("stopped. Your answers so far are saved in %s\nTo continue where you left off, run: %s", st.DraftPath(o.Bank.ID), o.ResumeCommand(o.Accessible))}
+	return &interrupted{l.T("session.stopped", "Path", st.DraftPath(o.Bank.ID), "Command", o.ResumeCommand(o.Accessible))}
 }
 
 // say writes a message to the person; paths and dates in it from outside

@@ -141,6 +141,9 @@ type Draft struct {
 	Page       int                        `json:"page"`
 	Answers    map[string]questions.Value `json:"answers"`
 	UpdatedAt  time.Time                  `json:"updated_at"`
+	// Language is the language the questionnaire was in, so that it
+	// resumes in it.
+	Language string `json:"language,omitempty"`
 }
 
 // draftPath is one draft per bank id.

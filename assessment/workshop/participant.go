@@ -17,6 +17,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/session"
 	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/questions/safetext"
 )
 
@@ -141,7 +142,10 @@ func (s *Server) participate(sess ssh.Session, accessible bool) {
 			dark = d
 		}
 	}
-	profile := colorProfile(pty.Term, environ(sess.Environ()))
+	getenv := environ(sess.Environ())
+	langs, _ := session.Languages(s.cfg.Set, lang.Requested("", getenv))
+	p.lang = langs[0].Lang
+	profile := colorProfile(pty.Term, getenv)
 	if accessible {
 		profile = termenv.Ascii // a screen reader reads escape codes aloud
 	}
@@ -149,7 +153,7 @@ func (s *Server) participate(sess ssh.Session, accessible bool) {
 
 	if r, _, err := st.loadResult(); err == nil {
 		p.finished = true
-		s.showReport(t, r, token)
+		s.showReport(t, r, token, p.lang)
 		sess.Exit(0)
 		return
 	}
@@ -166,12 +170,13 @@ func (s *Server) participate(sess ssh.Session, accessible bool) {
 		In: formIn, Out: out, IsTerminal: true, Renderer: t.renderer, Term: pty.Term, Size: z.follow(), Shared: true,
 	}, session.Options{
 		Bank: s.cfg.Bank, Theme: s.cfg.Theme, Accessible: accessible, Resume: st.hasDraft(),
-		Now: s.cfg.Now, Tool: s.cfg.Tool, Notice: s.notice(sess, token),
+		Now: s.cfg.Now, Tool: s.cfg.Tool, Languages: langs,
+		Notice:        func(l *lang.Lang) string { return l.T("workshop.notice", "Resume", s.resumeLine(sess, token)) },
 		ResumeCommand: func(bool) string { return s.resumeLine(sess, token) },
 	}, st, func(r *assessment.Result, savedTo string) error {
 		in.Close()
 		s.finish(p, savedTo)
-		s.showReport(t, r, token)
+		s.showReport(t, r, token, lang.Get(cmpOr(r.Language, p.lang.Tag())))
 		return nil
 	})
 	switch {
@@ -292,24 +297,20 @@ func (s *Server) watchIdle(sess ssh.Session, keys *pump, p *live) {
 		case <-sess.Context().Done():
 			return
 		case <-limit:
-			p.why, msg = "time limit", fmt.Sprintf("the session reached its time limit (%v)", s.cfg.MaxTime)
+			p.why, msg = "time limit", p.lang.T("workshop.time_limit", "Limit", s.cfg.MaxTime.String())
 		case <-tick.C:
 			if keys.idle() < s.cfg.IdleTimeout {
 				continue
 			}
-			p.why, msg = "idle", fmt.Sprintf("nothing was typed for %v", s.cfg.IdleTimeout)
+			p.why, msg = "idle", p.lang.T("workshop.idle", "Limit", s.cfg.IdleTimeout.String())
 		}
-		fmt.Fprintf(sess.Stderr(), "\r\n\ndigilead: %s, so it is closed. Your answers so far are kept; to continue, type: %s\r\n", msg, s.resumeLine(sess, p.token))
+		fmt.Fprintf(sess.Stderr(), "\r\n\n%s\r\n", p.lang.T("workshop.closed", "Why", msg, "Resume", s.resumeLine(sess, p.token)))
 		sess.Close()
 		return
 	}
 }
 
 // notice is what the welcome page says in a workshop.
-func (s *Server) notice(sess ssh.Session, token string) string {
-	return "Your answers are kept on the trainer's computer, not on yours. The trainer's screen shows only the group's anonymous summary: no names and no one's own answers. The name you give is kept only in your own result. At the end you can take your own copy of your result with one ssh command.\n\n" +
-		"Progress is kept after every page. If you are disconnected, come back where you left off with:\n  " + s.resumeLine(sess, token)
-}
 
 // tty is one participant's terminal.
 type tty struct {
@@ -322,17 +323,16 @@ type tty struct {
 
 // showReport shows a participant's report: scrollable in a redrawn
 // terminal, as plain lines for a screen reader; then how to take a copy.
-func (s *Server) showReport(t tty, r *assessment.Result, token string) {
-	copyLines := fmt.Sprintf("Your result is saved on the trainer's computer. To take your own copy, type on your computer:\n  %s\n  %s\n",
-		s.fetchLine(t.sess, token, " > my-result.json"), s.fetchLine(t.sess, token, " --format html > my-report.html"))
+func (s *Server) showReport(t tty, r *assessment.Result, token string, l *lang.Lang) {
+	copyLines := l.T("workshop.copy", "JSON", s.fetchLine(t.sess, token, " > my-result.json"), "HTML", s.fetchLine(t.sess, token, " --format html > my-report.html")) + "\n"
 	if t.accessible {
-		if err := s.cfg.Render(t.sess, r, "text", Look{Accessible: true}); err != nil {
+		if err := s.cfg.Render(t.sess, r, "text", Look{Accessible: true, Language: l.Tag()}); err != nil {
 			fmt.Fprintf(t.sess.Stderr(), "digilead: %v\n", err)
 		}
 		fmt.Fprint(t.sess, "\n"+copyLines)
 		return
 	}
-	look := Look{Renderer: t.renderer}
+	look := Look{Renderer: t.renderer, Language: l.Tag()}
 	v := newViewer(func(width int) string {
 		var b strings.Builder
 		look.Width = width
@@ -340,7 +340,7 @@ func (s *Server) showReport(t tty, r *assessment.Result, token string) {
 			return "digilead: " + err.Error()
 		}
 		return b.String() + "\n" + copyLines
-	}, look.Renderer)
+	}, look.Renderer, l)
 	in := t.keys.reader()
 	defer in.Close()
 	prog := tea.NewProgram(v, tea.WithInput(in), tea.WithOutput(t.sess), tea.WithAltScreen(),

@@ -32,6 +32,7 @@ import (
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/form"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // Look is how a document is drawn for the participant: their terminal's
@@ -40,6 +41,8 @@ type Look struct {
 	Width      int
 	Renderer   *lipgloss.Renderer
 	Accessible bool
+	// Language is the tag of the language to draw in ("" for the bank's).
+	Language string
 }
 
 // Render writes a result in a format (one of Config.Formats).
@@ -49,6 +52,10 @@ type Render func(w io.Writer, r *assessment.Result, format string, look Look) er
 // the zero value of the rest is the default said beside each.
 type Config struct {
 	Bank *questions.Bank
+	// Set is the bank with its translations, when it has some: each
+	// participant is asked in the language their SSH client asks for
+	// (LANG, LC_*), or chooses on the welcome page.
+	Set *questions.Set
 	// Dir is the results directory; drafts are kept in Dir/.drafts.
 	Dir     string
 	HostKey gossh.Signer
@@ -151,15 +158,23 @@ type live struct {
 	token    string
 	page     int
 	finished bool
-	why      string // why it ended early, when known
-	sess     ssh.Session
-	done     chan struct{}
+	// lang is the language the participant is spoken to in.
+	lang *lang.Lang
+	why  string // why it ended early, when known
+	sess ssh.Session
+	done chan struct{}
 }
 
 // New makes a server for cfg; it reads the results already in Dir (a
 // server started again after a stop goes on counting them).
 func New(cfg Config) (*Server, error) {
 	cfg = cfg.withDefaults()
+	switch {
+	case cfg.Bank == nil && cfg.Set != nil:
+		cfg.Bank = cfg.Set.Bank
+	case cfg.Set == nil && cfg.Bank != nil:
+		cfg.Set = &questions.Set{Bank: cfg.Bank}
+	}
 	if cfg.Bank == nil || cfg.Dir == "" || cfg.HostKey == nil || cfg.Render == nil {
 		return nil, errors.New("workshop: Bank, Dir, HostKey and Render are needed")
 	}

@@ -8,20 +8,22 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/digilead/digilead/questions/form"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // viewer shows the participant's report, fitted to their terminal and
 // scrollable: arrows, PgUp/PgDn, Home/End; q, Esc, Enter or Ctrl-C leave.
 type viewer struct {
 	render func(width int) string
+	l      *lang.Lang
 	vp     viewport.Model
 	width  int
 	footer lipgloss.Style
 	ready  bool
 }
 
-func newViewer(render func(width int) string, r *lipgloss.Renderer) *viewer {
-	return &viewer{render: render, footer: r.NewStyle().Faint(true)}
+func newViewer(render func(width int) string, r *lipgloss.Renderer, l *lang.Lang) *viewer {
+	return &viewer{render: render, l: l, footer: r.NewStyle().Faint(true)}
 }
 
 func (v *viewer) Init() tea.Cmd { return nil }
@@ -57,7 +59,7 @@ func (v *viewer) View() string {
 	if !v.ready {
 		return ""
 	}
-	return v.vp.View() + "\n" + v.footer.Render(fmt.Sprintf("Your report · ↑/↓ PgUp/PgDn Home/End to scroll · q to leave · %3.0f%%", v.vp.ScrollPercent()*100))
+	return v.vp.View() + "\n" + v.footer.Render(v.l.T("workshop.viewer", "Percent", v.l.Percent(fmt.Sprintf("%3.0f", v.vp.ScrollPercent()*100))))
 }
 
 // sendSizes hands a terminal's sizes to a program until stop.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"io"
 	"strings"
 
@@ -12,14 +13,16 @@ import (
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/form"
+	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 )
 
 // assessOptions are the flags of `digilead` and `digilead assess`.
 type assessOptions struct {
 	out        *outputFlags[report.Render[*assessment.Result]]
+	lang       *langFlags
 	answers    string
-	bank       string
+	bank       []string
 	target     string
 	theme      string
 	accessible bool
@@ -31,7 +34,8 @@ func addAssessFlags(cmd *cobra.Command, o *assessOptions) {
 	o.out = addOutputFlags(cmd, report.Results, "text")
 	f := cmd.Flags()
 	f.StringVar(&o.answers, "answers", "", "score this answers file (YAML or JSON; - for stdin) instead of asking")
-	f.StringVar(&o.bank, "bank", "", "question bank file or directory (default: the built-in bank)")
+	addBankFlag(cmd, &o.bank, "question bank file or directory (default: the built-in bank)")
+	o.lang = addLangFlags(cmd)
 	f.StringVar(&o.target, "target", "", "tier to measure gaps against (default: your role, or the tier above your level)")
 	f.StringVar(&o.theme, "theme", "charm", "questionnaire theme: "+strings.Join(form.Themes(), ", "))
 	addAccessibleFlag(cmd, &o.accessible, "numbered plain-text prompts and a linear report")
@@ -70,7 +74,7 @@ An answers file is YAML or JSON:
 }
 
 func runAssess(a *app, cmd *cobra.Command, o *assessOptions) error {
-	render, out, err := o.out.check(a, o.answers, o.bank)
+	render, out, err := o.out.check(a, append([]string{o.answers}, o.bank...)...)
 	if err != nil {
 		return err
 	}
@@ -81,16 +85,29 @@ func runAssess(a *app, cmd *cobra.Command, o *assessOptions) error {
 		return usageError("--theme: %v", err)
 	}
 	accessible := a.io.Accessible(o.accessible)
-	b, err := loadBankTarget(o.bank, o.target)
+	s, err := loadSet(o.bank, o.lang.translations)
 	if err != nil {
 		return err
 	}
+	b := s.Bank
+	if err := checkTarget(b, o.target); err != nil {
+		return err
+	}
+	// The report is in the language the questions were asked in (the
+	// person may have chosen another on the welcome page).
 	deliver := func(r *assessment.Result, savedTo string) error {
 		ropts := out.ReportOptions(accessible)
 		ropts.SavedTo = savedTo
+		ropts.Language = reportLanguage(s, cmp.Or(r.Language, s.Languages()[0]))
 		return out.Write(func(w io.Writer) error { return render(w, r, ropts) })
 	}
 	if o.answers != "" {
+		tag := a.language(o.lang, s)
+		deliver = func(r *assessment.Result, savedTo string) error {
+			ropts := out.ReportOptions(accessible)
+			ropts.Language = reportLanguage(s, tag)
+			return out.Write(func(w io.Writer) error { return render(w, r, ropts) })
+		}
 		data, name, err := inputs.ReadAll(o.answers, a.io.In)
 		if err != nil {
 			return err
@@ -109,17 +126,22 @@ func runAssess(a *app, cmd *cobra.Command, o *assessOptions) error {
 		In: a.io.In, Out: a.io.ErrOut, IsTerminal: a.io.InTTY && a.io.ErrTTY,
 		Renderer: a.io.ErrRenderer(), Term: a.io.Getenv("TERM"),
 	}
+	requested := lang.Requested(o.lang.lang, a.io.Getenv)
+	langs, ok := session.Languages(s, requested)
+	if !ok && requested != "" {
+		a.fallBack(requested, s)
+	}
 	return session.Run(cmd.Context(), term, session.Options{
 		Bank: b, Target: o.target, Theme: o.theme, Accessible: accessible,
-		Resume: o.resume, NoSave: o.noSave, Now: a.now, Tool: a.tool(),
+		Resume: o.resume, NoSave: o.noSave, Now: a.now, Tool: a.tool(), Languages: langs,
 		ResumeCommand: func(accessible bool) string { return resumeCommand(o.bank, accessible) },
 	}, st, deliver)
 }
 
 // resumeCommand is the command line that resumes a questionnaire.
-func resumeCommand(bank string, accessible bool) string {
+func resumeCommand(banks []string, accessible bool) string {
 	cmd := "digilead assess --resume"
-	if bank != "" {
+	for _, bank := range banks {
 		cmd += " --bank " + bank
 	}
 	if accessible {

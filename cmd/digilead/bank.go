@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -21,16 +23,27 @@ format: tiers, dimensions, questions and development actions.
 See docs/bank-format.md, or start from the default: digilead bank export.`,
 		Args: noArgs,
 	}
-	cmd.AddCommand(newBankValidateCmd(a), newBankExportCmd(a), newBankShowCmd(a), newBankReviewCmd(a), newBankStatsCmd(a), newBankCalibrateCmd(a))
+	cmd.AddCommand(newBankValidateCmd(a), newBankExportCmd(a), newBankShowCmd(a), newBankReviewCmd(a), newBankStatsCmd(a), newBankCalibrateCmd(a), newBankTranslateCmd(a))
 	return cmd
 }
 
 func newBankValidateCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	var banks []string
+	var strict bool
+	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
-		Short: "Check banks and report every problem as FILE:LINE: field: problem",
-		Example: `  digilead bank validate                 # the built-in bank
-  digilead bank validate my-bank.yaml banks/workshop/`,
+		Short: "Check banks and their translations; report every problem as FILE:LINE: field: problem",
+		Long: `Validate checks each PATH: a bank file, a bank directory (with the
+translation files in it) or a translation file, which is checked against
+the bank given with --bank (default: the built-in bank). With no PATH it
+checks the built-in bank and its translations.
+
+A problem is an error (exit 2). Texts a translation leaves untranslated,
+or translated from an earlier text of the bank, are warnings that list
+every one (exit 0); --strict makes them errors.`,
+		Example: `  digilead bank validate                 # the built-in bank and its translations
+  digilead bank validate my-bank.yaml banks/workshop/
+  digilead bank validate --bank my-bank.yaml de.yaml --strict`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			paths := args
 			if len(paths) == 0 {
@@ -38,25 +51,9 @@ func newBankValidateCmd(a *app) *cobra.Command {
 			}
 			bad := 0
 			for _, p := range paths {
-				b, err := loadBank(p)
-				name := p
-				if name == "" {
-					name = "built-in bank"
-				}
-				if err != nil {
+				if !a.validate(p, banks, strict) {
 					bad++
-					var ps questions.Problems
-					if errors.As(err, &ps) {
-						for _, pr := range ps {
-							a.io.Sayf("%s\n", pr.String())
-						}
-						a.io.Sayf("%s: %d problem(s)\n", name, len(ps))
-					} else {
-						a.io.Sayf("digilead: %v\n", err)
-					}
-					continue
 				}
-				fmt.Fprint(a.io.Out, safetext.Terminal(fmt.Sprintf("ok %s: %s %s, %d tiers, %d dimensions, %d questions\n", name, b.ID, b.Version, len(b.Tiers), len(b.Dimensions), len(b.Questions))))
 			}
 			if bad > 0 {
 				return silent(exitUsage)
@@ -64,6 +61,81 @@ func newBankValidateCmd(a *app) *cobra.Command {
 			return nil
 		},
 	}
+	addBankFlag(cmd, &banks, "bank the translation files given are checked against (default: the built-in bank)")
+	cmd.Flags().BoolVar(&strict, "strict", false, "texts a translation leaves untranslated or out of date are errors, not warnings")
+	return cmd
+}
+
+// validate checks one PATH of bank validate and says what it found: ok
+// lines on stdout, problems and warnings on stderr. banks is --bank, for a
+// translation file. It reports whether the path passed.
+func (a *app) validate(p string, banks []string, strict bool) bool {
+	name := p
+	var load []string
+	switch {
+	case p == "":
+		name = "built-in bank"
+	case isTranslationFile(p):
+		load = append(slices.Clone(banks), p)
+	default:
+		load = []string{p}
+	}
+	s, err := loadSet(load, nil)
+	if err == nil {
+		err = s.Resolve()
+	}
+	if err != nil {
+		var ps questions.Problems
+		if errors.As(err, &ps) {
+			for _, pr := range ps {
+				a.io.Sayf("%s\n", pr.String())
+			}
+			a.io.Sayf("%s: %d problem(s)\n", name, len(ps))
+		} else {
+			a.io.Sayf("digilead: %v\n", err)
+		}
+		return false
+	}
+	b := s.Bank
+	kind := "warning"
+	if strict {
+		kind = "error"
+	}
+	for _, w := range s.Warnings {
+		a.io.Sayf("%s (%s)\n", w.String(), kind)
+	}
+	if !isTranslationFile(p) {
+		fmt.Fprint(a.io.Out, safetext.Terminal(fmt.Sprintf("ok %s: %s %s, %d tiers, %d dimensions, %d questions\n", name, b.ID, b.Version, len(b.Tiers), len(b.Dimensions), len(b.Questions))))
+	}
+	total := len(b.Texts())
+	for _, t := range s.Translations {
+		missing, outdated := t.Missing(b)
+		fmt.Fprint(a.io.Out, safetext.Terminal(fmt.Sprintf("ok %s: %s translation of %s (%s), %d of %d texts translated\n", t.File, t.Language, b.ID, t.Status, total-len(missing)-len(outdated), total)))
+	}
+	if len(s.Warnings) > 0 {
+		a.io.Sayf("%s: %d text(s) not translated or out of date (%ss; they show in %s)\n", name, len(s.Warnings), kind, questions.BankLanguage(b))
+		return !strict
+	}
+	return true
+}
+
+// isTranslationFile reports whether path is a translation file (not a
+// bank or a directory).
+func isTranslationFile(path string) bool {
+	if path == "" {
+		return false
+	}
+	info, err := os.Stat(path)
+	if err != nil || info.IsDir() {
+		return false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head, _ := questions.ReadLimited(io.LimitReader(f, 64<<10), 64<<10)
+	return questions.IsTranslation(head)
 }
 
 func newBankExportCmd(a *app) *cobra.Command {
@@ -90,20 +162,23 @@ func newBankExportCmd(a *app) *cobra.Command {
 }
 
 func newBankShowCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "show [PATH]",
 		Short: "Summarise a bank: tiers, dimensions and question counts",
 		Args:  maxArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			path := ""
-			if len(args) == 1 {
-				path = args[0]
-			}
-			b, err := loadBank(path)
-			if err != nil {
-				return err
-			}
-			return a.io.Output("").Write(func(w io.Writer) error { return report.BankSummary(w, b) })
-		},
 	}
+	lf := addLangFlags(cmd)
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		path := ""
+		if len(args) == 1 {
+			path = args[0]
+		}
+		_, language, err := a.showIn(lf, optional(path))
+		if err != nil {
+			return err
+		}
+		o := report.Options{Language: language}
+		return a.io.Output("").Write(func(w io.Writer) error { return report.BankSummary(w, language.Bank, o) })
+	}
+	return cmd
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -15,7 +16,7 @@ import (
 )
 
 func newBankCalibrateCmd(a *app) *cobra.Command {
-	var bank string
+	var bank []string
 	var minGroup int
 	var seed uint64
 	var write, accessible bool
@@ -53,20 +54,21 @@ written). See docs/bank-review.md.`,
 	}
 	out := addOutputFlags(cmd, report.Calibrations, "text")
 	f := cmd.Flags()
-	f.StringVar(&bank, "bank", "", "question bank file or directory (default: the built-in bank)")
+	addBankFlag(cmd, &bank, "question bank file or directory (default: the built-in bank)")
+	lf := addLangFlags(cmd)
 	f.IntVar(&minGroup, "min-group", calibrate.DefaultMinGroup, "fewest people with a score needed on each side of a tier/dimension pair")
 	f.Uint64Var(&seed, "seed", 1, "seed of the bootstrap resamples")
 	f.BoolVar(&write, "write", false, "record the proposed expectations in the bank file")
 	addAccessibleFlag(cmd, &accessible, "every figure in a sentence, no tables")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		render, dest, err := out.check(a, append([]string{bank}, args...)...)
+		render, dest, err := out.check(a, append(slices.Clone(bank), args...)...)
 		if err != nil {
 			return err
 		}
 		if minGroup < 1 {
 			return usageError("--min-group: %d is not a number of people; give 1 or more (default %d)", minGroup, calibrate.DefaultMinGroup)
 		}
-		b, err := loadBankToWrite(bank, write)
+		b, language, err := a.loadBankToWrite(lf, bank, write)
 		if err != nil {
 			return err
 		}
@@ -77,6 +79,7 @@ written). See docs/bank-review.md.`,
 		}
 		cal := c.Report(calibrate.Options{MinGroup: minGroup, Seed: seed})
 		ropts := dest.ReportOptions(a.io.Accessible(accessible))
+		ropts.Language = language
 		if err := dest.Write(func(w io.Writer) error { return render(w, cal, ropts) }); err != nil {
 			return err
 		}
@@ -95,18 +98,19 @@ written). See docs/bank-review.md.`,
 }
 
 // loadBankToWrite loads the --bank of bank stats and bank calibrate,
-// refusing the built-in bank when --write is given.
-func loadBankToWrite(path string, write bool) (*questions.Bank, error) {
-	b, err := loadBank(path)
+// refusing the built-in bank when --write is given, and the language of
+// the report.
+func (a *app) loadBankToWrite(lf *langFlags, paths []string, write bool) (*questions.Bank, *report.Language, error) {
+	s, language, err := a.showIn(lf, paths)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if write {
-		if err := b.CheckWritable(); err != nil {
-			return nil, usageError("--write: %v", err)
+		if err := s.Bank.CheckWritable(); err != nil {
+			return nil, nil, usageError("--write: %v", err)
 		}
 	}
-	return b, nil
+	return s.Bank, language, nil
 }
 
 // readAnswerSets reads the answer sets (or results) of bank stats and

@@ -41,6 +41,7 @@ bank or the usage is invalid. The simulation is reproducible: the same
 	f := cmd.Flags()
 	f.Uint64Var(&seed, "seed", 1, "seed of the simulated respondents")
 	f.IntVar(&respondents, "respondents", review.DefaultRespondents, "simulated respondents for each random strategy")
+	lf := addLangFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		path := ""
 		if len(args) == 1 {
@@ -53,12 +54,14 @@ bank or the usage is invalid. The simulation is reproducible: the same
 		if respondents < 1 || respondents > maxRespondents {
 			return usageError("--respondents: %d is out of range; give 1 to %d", respondents, maxRespondents)
 		}
-		b, err := loadBank(path)
+		s, language, err := a.showIn(lf, optional(path))
 		if err != nil {
 			return err
 		}
-		rep := review.Review(b, review.Options{Seed: seed, Respondents: respondents})
-		if err := dest.Write(func(w io.Writer) error { return render(w, rep, dest.ReportOptions(false)) }); err != nil {
+		rep := review.Review(s.Bank, review.Options{Seed: seed, Respondents: respondents})
+		ropts := dest.ReportOptions(false)
+		ropts.Language = language
+		if err := dest.Write(func(w io.Writer) error { return render(w, rep, ropts) }); err != nil {
 			return err
 		}
 		if !rep.Clean() {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,7 +14,7 @@ import (
 )
 
 func newBankStatsCmd(a *app) *cobra.Command {
-	var bank string
+	var bank []string
 	var write, accessible bool
 	cmd := &cobra.Command{
 		Use:   "stats [ANSWERS.jsonl | RESULT.json | DIR ...]",
@@ -45,15 +46,16 @@ mark gaps within measurement error. See docs/reliability.md.`,
 	}
 	out := addOutputFlags(cmd, report.ItemAnalyses, "text")
 	f := cmd.Flags()
-	f.StringVar(&bank, "bank", "", "question bank file or directory (default: the built-in bank)")
+	addBankFlag(cmd, &bank, "question bank file or directory (default: the built-in bank)")
+	lf := addLangFlags(cmd)
 	f.BoolVar(&write, "write", false, "record each dimension's reliability and score_sd in the bank file")
 	addAccessibleFlag(cmd, &accessible, "every figure in a sentence, no tables")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		render, dest, err := out.check(a, append([]string{bank}, args...)...)
+		render, dest, err := out.check(a, append(slices.Clone(bank), args...)...)
 		if err != nil {
 			return err
 		}
-		b, err := loadBankToWrite(bank, write)
+		b, language, err := a.loadBankToWrite(lf, bank, write)
 		if err != nil {
 			return err
 		}
@@ -64,6 +66,7 @@ mark gaps within measurement error. See docs/reliability.md.`,
 		}
 		analysis := an.Report()
 		ropts := dest.ReportOptions(a.io.Accessible(accessible))
+		ropts.Language = language
 		if err := dest.Write(func(w io.Writer) error { return render(w, analysis, ropts) }); err != nil {
 			return err
 		}

@@ -17,7 +17,8 @@ import (
 )
 
 func newCohortCmd(a *app) *cobra.Command {
-	var bank, target, input, by string
+	var banks []string
+	var target, input, by string
 	var minGroup int
 	var accessible bool
 	cmd := &cobra.Command{
@@ -70,14 +71,15 @@ bank, or --bank for results scored with another).`,
 	}
 	out := addOutputFlags(cmd, report.Cohorts, "text")
 	f := cmd.Flags()
-	f.StringVar(&bank, "bank", "", "bank to score answer sets with, or the results were scored with for --target (default: the built-in bank)")
+	addBankFlag(cmd, &banks, "bank to score answer sets with, or the results were scored with for --target, and its translations (default: the built-in bank)")
+	lf := addLangFlags(cmd)
 	f.StringVar(&target, "target", "", "tier to measure everyone's gaps against (default: each person's own target)")
 	f.StringVar(&input, "input", "", "what PATH holds: answers or results (default: told from the first document)")
 	f.StringVar(&by, "by", "", "also sum up each group sharing this respondent `FIELD`: "+strings.Join(cohort.ByFields, " or "))
 	f.IntVar(&minGroup, "min-group", cohort.DefaultMinGroup, "refuse groups smaller than `N`, so no one can be recognised")
 	addAccessibleFlag(cmd, &accessible, "the text report in sentences, without bars")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		render, dest, err := out.check(a, append([]string{bank}, args...)...)
+		render, dest, err := out.check(a, append(slices.Clone(banks), args...)...)
 		if err != nil {
 			return err
 		}
@@ -91,6 +93,10 @@ bank, or --bank for results scored with another).`,
 		if by != "" && !slices.Contains(cohort.ByFields, by) {
 			return usageError("--by: give %s, got %q", strings.Join(cohort.ByFields, " or "), by)
 		}
+		s, language, err := a.showIn(lf, banks)
+		if err != nil {
+			return err
+		}
 		set, err := a.openInputs(args, false, "results or answer sets")
 		if err != nil {
 			return err
@@ -98,10 +104,11 @@ bank, or --bank for results scored with another).`,
 		defer set.Close()
 		answers := input == "answers" || input == "" && !set.HoldsResults()
 		copts := cohort.Options{MinGroup: minGroup, By: by}
-		if answers || bank != "" || target != "" {
-			if copts.Bank, err = loadBankTarget(bank, target); err != nil {
+		if answers || len(banks) > 0 || target != "" {
+			if err := checkTarget(s.Bank, target); err != nil {
 				return err
 			}
+			copts.Bank = s.Bank
 			copts.Target, _ = copts.Bank.Tier(target)
 		}
 		ctx := cmd.Context()
@@ -133,6 +140,7 @@ bank, or --bank for results scored with another).`,
 			return err
 		}
 		ropts := dest.ReportOptions(a.io.Accessible(accessible))
+		ropts.Language = language
 		return dest.Write(func(w io.Writer) error { return render(w, summary, ropts) })
 	}
 	return cmd

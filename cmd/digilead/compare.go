@@ -14,6 +14,7 @@ import (
 
 func newCompareCmd(a *app) *cobra.Command {
 	var last, accessible bool
+	var banks []string
 	cmd := &cobra.Command{
 		Use:   "compare OLD.json NEW.json | --last",
 		Short: "Show what changed between two results of the same bank",
@@ -42,8 +43,14 @@ a change smaller than 1.96 x sqrt(2) x SEM is marked "no reliable change".`,
 	out := addOutputFlags(cmd, report.Comparisons, "text")
 	addAccessibleFlag(cmd, &accessible, "a linear report with every number in words")
 	cmd.Flags().BoolVar(&last, "last", false, "compare the two newest saved results of the same bank")
+	addBankFlag(cmd, &banks, "bank the results were scored with, for its translations (default: the built-in bank)")
+	lf := addLangFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		render, dest, err := out.check(a, args...)
+		if err != nil {
+			return err
+		}
+		_, language, err := a.showIn(lf, banks)
 		if err != nil {
 			return err
 		}
@@ -63,6 +70,7 @@ a change smaller than 1.96 x sqrt(2) x SEM is marked "no reliable change".`,
 		}
 		c.Old.Source, c.New.Source = paths[0], paths[1]
 		ropts := dest.ReportOptions(a.io.Accessible(accessible))
+		ropts.Language = language
 		return dest.Write(func(w io.Writer) error { return render(w, c, ropts) })
 	}
 	return cmd

@@ -21,6 +21,8 @@ import (
 func startAccessible(p *pane) {
 	p.t.Helper()
 	p.run(100, 40, "me.json", "--accessible", "--format", "json")
+	p.waitFor("3. Français")
+	p.typeText("\n") // keep the language
 	p.waitFor("Your name (optional")
 	p.typeText("Pat\n")
 	p.waitFor("Enter a number between 1 and 4")
@@ -136,6 +138,8 @@ func TestTerminalClosedMidQuestionnaire(t *testing.T) {
 	_, pages := pagesOf(t)
 	p.run(100, 30, "me.json", "--format", "json")
 	p.waitFor("Welcome")
+	p.keys("Enter") // keep the language
+	p.waitFor("┃ Your name")
 	p.keys("Enter")
 	p.waitFor("┃ Which tier")
 	p.keys("Enter")

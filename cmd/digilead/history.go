@@ -23,8 +23,15 @@ with the date, bank, level and target of each.`,
 		Args: noArgs,
 	}
 	out := addOutputFlags(cmd, report.Histories, "text")
+	var banks []string
+	addBankFlag(cmd, &banks, "bank of the results, for its translations (default: the built-in bank)")
+	lf := addLangFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		render, dest, err := out.check(a)
+		if err != nil {
+			return err
+		}
+		_, language, err := a.showIn(lf, banks)
 		if err != nil {
 			return err
 		}
@@ -45,7 +52,9 @@ with the date, bank, level and target of each.`,
 		if len(h.Results) == 0 {
 			a.io.Sayf("No saved results yet in %s.\nRun 'digilead' to take the assessment; each finished assessment is saved there.\n", st.Dir)
 		}
-		return dest.Write(func(w io.Writer) error { return render(w, h, dest.ReportOptions(false)) })
+		ropts := dest.ReportOptions(false)
+		ropts.Language = language
+		return dest.Write(func(w io.Writer) error { return render(w, h, ropts) })
 	}
 	return cmd
 }

@@ -58,7 +58,7 @@ func (p *pane) run(width, height int, out string, args ...string) {
 	for i, a := range args {
 		quoted[i] = strconv.Quote(a)
 	}
-	script := fmt.Sprintf("cd %q && env XDG_DATA_HOME=%q HOME=%q TERM=xterm-256color NO_COLOR=1 %q %s > %q; echo $? > exit",
+	script := fmt.Sprintf("cd %q && env XDG_DATA_HOME=%q HOME=%q TERM=xterm-256color NO_COLOR=1 LC_ALL=C.UTF-8 DIGILEAD_LANG= %q %s > %q; echo $? > exit",
 		p.dir, p.data, p.dir, binary, strings.Join(quoted, " "), out)
 	if p.outlive {
 		inner := filepath.Join(p.dir, "outlive.sh")
@@ -225,6 +225,8 @@ func TestTerminalWholeBankWithJSONOnStdout(t *testing.T) {
 	p.run(120, 40, "me.json", "--format", "json")
 	p.waitFor(fmt.Sprintf("Welcome · %d questions on %d pages", len(b.Questions), len(pages)))
 	p.waitFor("nothing is sent anywhere")
+	p.keys("Enter") // keep the language
+	p.waitFor("┃ Your name")
 	p.typeText("Pat")
 	p.keys("Enter")
 	p.waitFor("┃ Which tier")
@@ -259,6 +261,8 @@ func TestTerminalCtrlCThenResume(t *testing.T) {
 	b, pages := pagesOf(t)
 	p.run(100, 30, "me.json", "--format", "json")
 	p.waitFor("Welcome")
+	p.keys("Enter") // keep the language
+	p.waitFor("┃ Your name")
 	p.typeText("Pat")
 	p.keys("Enter")
 	p.waitFor("┃ Which tier")
@@ -307,6 +311,8 @@ func TestTerminalAccessibleWholeBank(t *testing.T) {
 	p := newPane(t)
 	b, pages := pagesOf(t)
 	p.run(60, 30, "report.txt", "--accessible")
+	p.waitFor("3. Français")
+	p.typeText("\n") // keep the language
 	p.waitFor("Your name (optional")
 	p.typeText("Pat\n")
 	p.waitFor("Enter a number between 1 and 4")

@@ -14,6 +14,7 @@ import (
 
 func newReportCmd(a *app) *cobra.Command {
 	var accessible bool
+	var banks []string
 	cmd := &cobra.Command{
 		Use:   "report RESULT.json|-",
 		Short: "Render a saved result again, in any format",
@@ -29,8 +30,14 @@ written.`,
 	}
 	out := addOutputFlags(cmd, report.Results, "text")
 	addAccessibleFlag(cmd, &accessible, "a linear report with every number in words")
+	addBankFlag(cmd, &banks, "bank the result was scored with, for its translations (default: the built-in bank)")
+	lf := addLangFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		render, dest, err := out.check(a, args...)
+		if err != nil {
+			return err
+		}
+		_, language, err := a.showIn(lf, banks)
 		if err != nil {
 			return err
 		}
@@ -39,6 +46,7 @@ written.`,
 			return err
 		}
 		ropts := dest.ReportOptions(a.io.Accessible(accessible))
+		ropts.Language = language
 		return dest.Write(func(w io.Writer) error { return render(w, r, ropts) })
 	}
 	return cmd

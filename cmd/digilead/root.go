@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"os"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -178,30 +176,34 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 	}
 }
 
-// loadBank loads the --bank bank, or the built-in bank when path is
-// empty; a path that does not exist is a usage error.
-func loadBank(path string) (*questions.Bank, error) {
-	if path == "" {
-		return questions.Default(), nil
-	}
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return nil, usageError("--bank: bank %s: no such file or directory", path)
-	}
-	return questions.Load(path)
-}
-
-// loadBankTarget loads the --bank bank and checks --target against it.
-func loadBankTarget(path, target string) (*questions.Bank, error) {
-	b, err := loadBank(path)
+// loadBank loads the --bank bank (and checks any translation files given
+// with it), or the built-in bank when paths hold no bank; a path that does
+// not exist is a usage error.
+func loadBank(paths []string) (*questions.Bank, error) {
+	s, err := loadSet(paths, nil)
 	if err != nil {
 		return nil, err
 	}
+	return s.Bank, nil
+}
+
+// loadBankTarget loads the --bank bank and checks --target against it.
+func loadBankTarget(paths []string, target string) (*questions.Bank, error) {
+	b, err := loadBank(paths)
+	if err != nil {
+		return nil, err
+	}
+	return b, checkTarget(b, target)
+}
+
+// checkTarget refuses a --target that is not a tier of the bank.
+func checkTarget(b *questions.Bank, target string) error {
 	if target != "" {
 		if _, ok := b.Tier(target); !ok {
-			return nil, usageError("--target: unknown tier %q%s; the bank's tiers are %s", target, questions.Suggest(target, b.TierIDs()), strings.Join(b.TierIDs(), ", "))
+			return usageError("--target: unknown tier %q%s; the bank's tiers are %s", target, questions.Suggest(target, b.TierIDs()), strings.Join(b.TierIDs(), ", "))
 		}
 	}
-	return b, nil
+	return nil
 }
 
 // openInputs opens the input paths of score, cohort and bank stats, stdin

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -17,7 +18,8 @@ import (
 const maxWorkers = 1024
 
 func newScoreCmd(a *app) *cobra.Command {
-	var bank, target string
+	var bank []string
+	var target string
 	var workers int
 	cmd := &cobra.Command{
 		Use:   "score [FILE|DIR...]",
@@ -49,11 +51,11 @@ written) or unusable arguments or bank, 130 interrupted.`,
 	}
 	out := addOutputFlags(cmd, report.Scores, "jsonl")
 	f := cmd.Flags()
-	f.StringVar(&bank, "bank", "", "question bank file or directory (default: the built-in bank)")
+	addBankFlag(cmd, &bank, "question bank file or directory (default: the built-in bank)")
 	f.StringVar(&target, "target", "", "tier to measure everyone's gaps against (default: each person's role, or the tier above their level)")
 	f.IntVar(&workers, "workers", 0, "parallel workers (default: one per CPU)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		format, dest, err := out.check(a, append([]string{bank}, args...)...)
+		format, dest, err := out.check(a, append(slices.Clone(bank), args...)...)
 		if err != nil {
 			return err
 		}

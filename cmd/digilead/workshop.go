@@ -15,7 +15,9 @@ import (
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/store"
 	workshopsrv "github.com/digilead/digilead/assessment/workshop"
+	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/form"
+	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/dashboard"
 )
@@ -32,10 +34,11 @@ func newWorkshopCmd(a *app) *cobra.Command {
 
 // workshopOptions are the flags of `digilead workshop serve`.
 type workshopOptions struct {
-	bank, results, listen, code, hostKey, host string
-	open                                       bool
-	maxParticipants, minGroup                  int
-	idleTimeout, maxTime                       time.Duration
+	banks, translations                  []string
+	results, listen, code, hostKey, host string
+	open                                 bool
+	maxParticipants, minGroup            int
+	idleTimeout, maxTime                 time.Duration
 }
 
 func newWorkshopServeCmd(a *app) *cobra.Command {
@@ -71,7 +74,8 @@ See docs/workshop.md for the trainer's guide.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.bank, "bank", "", "question bank file or directory (default: the built-in bank)")
+	addBankFlag(cmd, &o.banks, "question bank file or directory (default: the built-in bank, with its Welsh and French)")
+	f.StringArrayVar(&o.translations, "translations", nil, "a `DIR`ectory of translation files of the bank (repeatable); each participant is asked in their SSH client's language (LANG) or chooses on the welcome page")
 	f.StringVar(&o.results, "results", "", "`FOLDER` for the results (default: ./digilead-workshop-YYYY-MM-DD, created 0700)")
 	f.StringVar(&o.listen, "listen", ":2222", "`ADDRESS:PORT` to listen on")
 	f.StringVar(&o.code, "code", "", "the workshop code participants give as password (default: three words, generated)")
@@ -96,10 +100,11 @@ func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
 	case o.idleTimeout <= 0 || o.maxTime <= 0:
 		return usageError("--idle-timeout and --max-time must be more than 0")
 	}
-	b, err := loadBank(o.bank)
+	set, err := loadSet(o.banks, o.translations)
 	if err != nil {
 		return err
 	}
+	b := set.Bank
 	dir := o.results
 	if dir == "" {
 		dir = "digilead-workshop-" + a.now().Format("2006-01-02")
@@ -131,9 +136,9 @@ func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
 	}
 	var sink func(workshopsrv.Event)
 	srv, err := workshopsrv.New(workshopsrv.Config{
-		Bank: b, Dir: dir, HostKey: signer, Code: code, Host: o.host,
+		Set: set, Dir: dir, HostKey: signer, Code: code, Host: o.host,
 		MaxParticipants: o.maxParticipants, IdleTimeout: o.idleTimeout, MaxTime: o.maxTime, MinGroup: o.minGroup,
-		Render: renderForParticipant, Formats: report.Results.Names(),
+		Render: renderFor(set), Formats: report.Results.Names(),
 		Now: a.now, Tool: a.tool(),
 		OnEvent: func(e workshopsrv.Event) { sink(e) },
 	})
@@ -182,14 +187,22 @@ func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
 	return nil
 }
 
-// renderForParticipant draws a result for a participant in a format of
-// report.Results (the formats for people render a sanitised copy).
-func renderForParticipant(w io.Writer, r *assessment.Result, format string, look workshopsrv.Look) error {
-	render, err := report.Results.Lookup(format)
-	if err != nil {
-		return err
+// renderFor draws a result for a participant in a format of
+// report.Results (the formats for people render a sanitised copy), in
+// their language: one of set's.
+func renderFor(set *questions.Set) workshopsrv.Render {
+	return func(w io.Writer, r *assessment.Result, format string, look workshopsrv.Look) error {
+		render, err := report.Results.Lookup(format)
+		if err != nil {
+			return err
+		}
+		tag := look.Language
+		if _, ok := lang.Match(tag, set.Languages()); !ok {
+			tag = set.Languages()[0]
+		}
+		o := report.Options{Width: look.Width, Renderer: look.Renderer, Accessible: look.Accessible, Language: reportLanguage(set, tag)}
+		return render(w, r, o)
 	}
-	return render(w, r, report.Options{Width: look.Width, Renderer: look.Renderer, Accessible: look.Accessible})
 }
 
 // workshopSummary writes the final group summary to stdout, or says on

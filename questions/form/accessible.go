@@ -1,20 +1,25 @@
 package form
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/huh"
+
+	"github.com/digilead/digilead/questions"
 )
 
-// runAccessible asks with huh's accessible mode: plain text, numbered
-// choices, one line of input per answer. The form runs in a goroutine so
-// that an interrupt or the end of input stops it even while it waits for a
-// line.
+// runAccessible asks line by line: plain text, numbered choices, one line
+// of input per answer, every word from the catalog (huh's accessible
+// prompts are English only, so the prompts are digilead's own). The form
+// runs in a goroutine so that an interrupt or the end of input stops it
+// even while it waits for a line.
 func (q *questionnaire) runAccessible(ctx context.Context) error {
 	in := newLineReader(q.opts.In)
 	done := make(chan error, 1)
@@ -29,22 +34,24 @@ func (q *questionnaire) runAccessible(ctx context.Context) error {
 	}
 }
 
-// askAccessible asks page after page, printing each page's heading itself
-// (huh prints only the fields) and asking after each page whether to go
-// on or back.
+// askAccessible asks page after page, each under its heading, and asks
+// after each page whether to go on or back.
 func (q *questionnaire) askAccessible(in io.Reader) error {
-	w := q.opts.Out
+	a := &asker{w: q.opts.Out, in: in, q: q}
 	for i := q.start(); ; {
-		q.printHeading(w, i)
-		f := huh.NewForm(q.group(i)).WithTheme(q.theme).WithAccessible(true).WithInput(in).WithOutput(w)
-		if err := f.Run(); err != nil {
-			return fmt.Errorf("questionnaire: %w", err)
+		q.printHeading(a.w, i)
+		if i == 0 {
+			a.welcome()
+		} else {
+			for _, qq := range q.pages[i-1].questions {
+				a.question(q.items[qq.ID])
+			}
 		}
 		if err := q.leave(i, i+1); err != nil {
 			return err
 		}
 		next := i + 1
-		if i > 0 && askBack(w, in, i, i == q.last()) {
+		if i > 0 && a.back(i, i == q.last()) {
 			next = i - 1
 		}
 		if next > q.last() {
@@ -59,11 +66,11 @@ func (q *questionnaire) printHeading(w io.Writer, i int) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, q.progress(i))
 	if i == 0 {
-		fmt.Fprintln(w, q.bank.Title+".")
+		fmt.Fprintln(w, q.l.T("form.acc.heading", "Text", q.bank.Title))
 		fmt.Fprintln(w, q.intro())
 	} else {
 		p := q.pages[i-1]
-		fmt.Fprintln(w, p.dim.Name+".")
+		fmt.Fprintln(w, q.l.T("form.acc.heading", "Text", p.dim.Name))
 		if p.dim.Description != "" {
 			fmt.Fprintln(w, p.dim.Description)
 		}
@@ -71,33 +78,180 @@ func (q *questionnaire) printHeading(w io.Writer, i int) {
 	fmt.Fprintln(w)
 }
 
-// askBack asks whether to go on (Enter) or back a page (b).
-func askBack(w io.Writer, in io.Reader, page int, last bool) bool {
-	on := "go to the next page"
-	if last {
-		on = "finish and see your report"
-	}
+// asker asks the questions of the accessible mode on w, reading lines
+// from in.
+type asker struct {
+	w  io.Writer
+	in io.Reader
+	q  *questionnaire
+}
+
+// line reads a line of input, without its end; at the end of input the
+// line reader blocks (see lineReader) and runAccessible returns.
+func (a *asker) line() string {
+	var sb strings.Builder
+	b := make([]byte, 1)
 	for {
-		fmt.Fprintf(w, "Page %d is done. Press Enter to %s, or type b and Enter to go back to page %d: ", page, on, page-1)
-		sc := bufio.NewScanner(in)
-		if !sc.Scan() {
-			return false
+		n, _ := a.in.Read(b)
+		if n == 0 {
+			continue
 		}
-		switch strings.ToLower(strings.TrimSpace(sc.Text())) {
-		case "":
-			return false
-		case "b", "back":
-			return true
+		if b[0] == '\n' {
+			return strings.TrimRight(sb.String(), "\r")
 		}
-		fmt.Fprintln(w, "Please press Enter, or type b.")
+		sb.WriteByte(b[0])
 	}
 }
 
-// lineReader hands out one byte per Read, so that each of the scanners huh
-// makes (one per field) takes exactly one line, also from a pipe. At the
-// end of input it closes eof and blocks: huh cannot tell the end of input
-// from an empty answer, and would otherwise answer every remaining
-// question with its default.
+// welcome asks the language when there is a choice (the page is then
+// shown again in the language chosen), the person's name and role.
+func (a *asker) welcome() {
+	q := a.q
+	if len(q.langs) > 1 {
+		opts := q.languageOptions()
+		pick := a.choose(q.l.T("form.language"), opts, slices.IndexFunc(opts, func(o huh.Option[string]) bool { return o.Value == q.langs[q.cur].Tag }))
+		q.choice = opts[pick].Value
+		if q.switchLanguage() {
+			q.printHeading(a.w, 0)
+		}
+	}
+	for {
+		fmt.Fprint(a.w, q.l.T("form.acc.name")+" ")
+		s := strings.TrimSpace(a.line())
+		if s == "" {
+			break // keep the name there is, or none
+		}
+		if utf8.RuneCountInString(s) <= maxName {
+			q.name = s
+			break
+		}
+		fmt.Fprintln(a.w, q.l.N("form.acc.too_long", maxName))
+	}
+	if q.role == "" {
+		q.role = noRole
+	}
+	opts := q.roleOptions()
+	cur := slices.IndexFunc(opts, func(o huh.Option[string]) bool { return o.Value == q.role })
+	q.role = opts[a.choose(q.l.T("form.role")+"\n"+q.l.T("form.role_help"), opts, cur)].Value
+}
+
+// question asks one question, numbered, with its help.
+func (a *asker) question(it *item) {
+	l := a.q.l
+	title := l.T("form.acc.question", "N", it.num, "Total", len(a.q.bank.Questions), "Text", it.q.Text)
+	if it.q.Help != "" {
+		title += "\n" + l.T("form.acc.help", "Help", it.q.Help)
+	}
+	opts := it.options()
+	if it.q.Type == questions.Multi {
+		it.many = a.chooseMany(title, opts, it.many, it.checkMany)
+		return
+	}
+	cur := -1
+	if it.answered {
+		cur = slices.IndexFunc(opts, func(o huh.Option[string]) bool { return o.Value == it.one })
+	}
+	it.one = opts[a.choose(title, opts, cur)].Value
+}
+
+// choose asks for one of opts by its number and returns its index; cur,
+// when not -1, is the current choice, which an empty line keeps. Without
+// one, an empty line asks again.
+func (a *asker) choose(title string, opts []huh.Option[string], cur int) int {
+	l := a.q.l
+	fmt.Fprintln(a.w, title)
+	for i, o := range opts {
+		fmt.Fprintf(a.w, "%d. %s\n", i+1, o.Key)
+	}
+	prompt := l.T("form.acc.number", "Min", 1, "Max", len(opts))
+	switch {
+	case len(opts) == 1:
+		prompt = l.T("form.acc.only_one")
+	case cur >= 0:
+		prompt = l.T("form.acc.number_keep", "Min", 1, "Max", len(opts), "Current", cur+1)
+	}
+	for {
+		fmt.Fprint(a.w, prompt+" ")
+		s := strings.TrimSpace(a.line())
+		if s == "" && cur >= 0 {
+			return cur
+		}
+		if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(opts) {
+			return n - 1
+		}
+		fmt.Fprintln(a.w, l.T("form.acc.invalid", "Min", 1, "Max", len(opts)))
+	}
+}
+
+// chooseMany asks for any number of opts: each number ticks or unticks
+// one, 0 confirms the ticked ones when check accepts them.
+func (a *asker) chooseMany(title string, opts []huh.Option[string], picked []string, check func([]string) error) []string {
+	l := a.q.l
+	fmt.Fprintln(a.w, title)
+	fmt.Fprintln(a.w, l.T("form.acc.tick"))
+	ticked := slices.Clone(picked)
+	for {
+		for i, o := range opts {
+			mark := " "
+			if slices.Contains(ticked, o.Value) {
+				mark = "x"
+			}
+			fmt.Fprintf(a.w, "%d. [%s] %s\n", i+1, mark, o.Key)
+		}
+		fmt.Fprintf(a.w, "0. %s\n", l.T("form.acc.confirm"))
+		fmt.Fprint(a.w, l.T("form.acc.number", "Min", 0, "Max", len(opts))+" ")
+		n, err := strconv.Atoi(strings.TrimSpace(a.line()))
+		switch {
+		case err != nil || n < 0 || n > len(opts):
+			fmt.Fprintln(a.w, l.T("form.acc.invalid", "Min", 0, "Max", len(opts)))
+		case n == 0:
+			// In the order of the options, as the redrawn form gives them.
+			var out []string
+			for _, o := range opts {
+				if slices.Contains(ticked, o.Value) {
+					out = append(out, o.Value)
+				}
+			}
+			if err := check(out); err != nil {
+				fmt.Fprintln(a.w, err)
+				continue
+			}
+			return out
+		default:
+			v := opts[n-1].Value
+			if i := slices.Index(ticked, v); i >= 0 {
+				ticked = slices.Delete(ticked, i, i+1)
+			} else {
+				ticked = append(ticked, v)
+			}
+		}
+		fmt.Fprintln(a.w)
+	}
+}
+
+// back asks whether to go on (Enter) or back a page (b).
+func (a *asker) back(page int, last bool) bool {
+	l := a.q.l
+	on := l.T("form.acc.next_page")
+	if last {
+		on = l.T("form.acc.finish")
+	}
+	for {
+		fmt.Fprint(a.w, l.T("form.acc.page_done", "Page", page, "On", on, "Previous", page-1)+" ")
+		switch strings.ToLower(strings.TrimSpace(a.line())) {
+		case "":
+			return false
+		case l.T("form.acc.back_key"), "b", "back":
+			return true
+		}
+		fmt.Fprintln(a.w, l.T("form.acc.press_enter"))
+	}
+}
+
+// lineReader hands out one byte per Read, so that no line is read ahead of
+// the question it answers, also from a pipe. At the end of input it closes
+// eof and blocks: the questionnaire stops there (see runAccessible)
+// rather than taking the end for empty answers.
 type lineReader struct {
 	r    io.Reader
 	eof  chan struct{}

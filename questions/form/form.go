@@ -22,6 +22,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // ErrInterrupted means the person stopped the questionnaire (Ctrl-C, a
@@ -53,9 +54,9 @@ type Options struct {
 	// kept.
 	DraftPath string
 	// Notice, when set, replaces what the welcome page says about where
-	// the answers are kept and how to continue later (a server says its
-	// own).
-	Notice string
+	// the answers are kept and how to continue later, in the language the
+	// page is shown in (a server's own words, such as how to reconnect).
+	Notice func(l *lang.Lang) string
 	// Size, when set, brings the size of a terminal the program cannot
 	// ask (an SSH session) and then its changes.
 	Size <-chan Window
@@ -66,6 +67,20 @@ type Options struct {
 	// back) with the answers so far and the page they go to next. An error
 	// stops the questionnaire and is returned by Run.
 	OnPage func(p Progress) error
+	// Languages are the languages the questionnaire can be asked in; it
+	// starts in the first, and the welcome page offers them all when there
+	// is more than one. None means the bank as given, in its own language.
+	Languages []Language
+}
+
+// Language is one language of the questionnaire: its words (a catalog
+// language) and the bank as it reads in that language, a translation of
+// the bank Run is given (same ids and structure).
+type Language struct {
+	// Tag is the language's BCP 47 tag, such as "cy".
+	Tag  string
+	Lang *lang.Lang
+	Bank *questions.Bank
 }
 
 // Window is a terminal's size in cells.
@@ -77,6 +92,8 @@ type Progress struct {
 	Next int
 	// Answers holds every answer so far (a copy the callee may keep).
 	Answers *questions.Answers
+	// Language is the tag of the language the questionnaire is in.
+	Language string
 }
 
 // Pages returns the number of question pages of a bank: one per dimension
@@ -134,6 +151,10 @@ func Run(ctx context.Context, b *questions.Bank, opts Options) (*questions.Answe
 	if opts.Out == nil {
 		opts.Out = os.Stderr
 	}
+	if len(opts.Languages) == 0 {
+		tag := questions.BankLanguage(b)
+		opts.Languages = []Language{{Tag: tag, Lang: lang.Get(tag), Bank: b}}
+	}
 	q := newQuestionnaire(b, opts)
 	q.theme = themeFor(cmp.Or(opts.Theme, "charm"), q.renderer)
 
@@ -143,8 +164,19 @@ func Run(ctx context.Context, b *questions.Bank, opts Options) (*questions.Answe
 	} else {
 		err = q.runInteractive(ctx)
 	}
+	if errors.Is(err, ErrInterrupted) {
+		return nil, Interrupted{Language: q.langs[q.cur].Tag}
+	}
 	if err != nil {
 		return nil, err
 	}
 	return q.answers(), nil
 }
+
+// Interrupted is the error of a questionnaire stopped early (it is
+// ErrInterrupted), with the language it was in, which the person may have
+// chosen on the welcome page.
+type Interrupted struct{ Language string }
+
+func (e Interrupted) Error() string        { return ErrInterrupted.Error() }
+func (e Interrupted) Is(target error) bool { return target == ErrInterrupted }

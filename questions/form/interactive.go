@@ -9,6 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // maxFormWidth keeps lines of question text readable on wide terminals.
@@ -45,7 +47,7 @@ func (q *questionnaire) start() int { return max(0, min(q.opts.Start, q.last()))
 // to the model instead of quitting the program.
 func (q *questionnaire) newForm(i int) *huh.Form {
 	q.moves = nil
-	f := huh.NewForm(q.group(i)).WithTheme(q.theme).WithKeyMap(keyMap()).WithShowHelp(true)
+	f := huh.NewForm(q.group(i)).WithTheme(q.theme).WithKeyMap(keyMap(q.l)).WithShowHelp(true)
 	for _, move := range q.moves {
 		move()
 	}
@@ -54,13 +56,14 @@ func (q *questionnaire) newForm(i int) *huh.Form {
 	return f
 }
 
-// keyMap is huh's, without filtering: typing a letter should never hide
-// the scale.
-func keyMap() *huh.KeyMap {
+// keyMap is huh's, without filtering (typing a letter should never hide
+// the scale), its help in the questionnaire's language (see keyHelp).
+func keyMap(l *lang.Lang) *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
 	for _, b := range []*key.Binding{&km.Select.Filter, &km.Select.SetFilter, &km.Select.ClearFilter, &km.MultiSelect.Filter, &km.MultiSelect.SetFilter, &km.MultiSelect.ClearFilter} {
 		b.SetEnabled(false)
 	}
+	keyHelp(l, km)
 	return km
 }
 
@@ -121,6 +124,15 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.String() == "shift+tab" && m.page > 0 && m.onFirstField() {
 			return m.turn(m.page - 1)
 		}
+		if m.page == 0 {
+			// The welcome page is shown again in the language chosen.
+			model, cmd := m.forward(msg)
+			if m.q.switchLanguage() {
+				m.form = m.q.newForm(0)
+				return m, tea.Batch(cmd, m.restart())
+			}
+			return model, cmd
+		}
 	case pageDoneMsg:
 		return m.turn(m.page + 1)
 	case abortMsg:
@@ -161,21 +173,27 @@ func (m *model) turn(next int) (tea.Model, tea.Cmd) {
 	}
 	m.page = next
 	m.form = m.q.newForm(next)
+	return m, m.restart()
+}
+
+// restart starts the page's new form, fitted to the window.
+func (m *model) restart() tea.Cmd {
 	cmd := m.form.Init()
 	if m.size.Width > 0 {
 		_, c := m.forward(m.fit(m.size))
 		cmd = tea.Batch(cmd, c)
 	}
-	return m, cmd
+	return cmd
 }
 
 func (m *model) View() string {
 	if m.done || m.aborted || m.err != nil {
 		return ""
 	}
-	hint := "ctrl+c stop (answers so far are kept)"
+	l := m.q.l
+	hint := l.T("form.hint.stop", "Key", keyName(l, "ctrl+c"))
 	if m.page > 0 {
-		hint = "shift+tab on the first question: previous page · " + hint
+		hint = l.T("form.hint.back", "Key", keyName(l, "shift+tab")) + " · " + hint
 	}
 	width := min(m.size.Width, maxFormWidth)
 	if width <= 0 {

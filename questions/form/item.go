@@ -1,22 +1,25 @@
 package form
 
 import (
-	"fmt"
+	"errors"
 	"slices"
 	"strconv"
 
 	"github.com/charmbracelet/huh"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // naKey is the option value of "not applicable". Bank ids are kebab-case,
 // so it never clashes with an option id.
 const naKey = "(n/a)"
 
-// item is one question with the reply currently chosen on screen.
+// item is one question with the reply currently chosen on screen, asked
+// in the words of l (nil is English).
 type item struct {
 	q       *questions.Question
+	l       *lang.Lang
 	num     int
 	naLabel string
 	// answered is set once the person has moved on from the question's
@@ -71,38 +74,16 @@ func (it *item) value() questions.Value {
 	return questions.OptionValue(it.one)
 }
 
-// field builds the huh field that asks the question. In accessible mode
-// the title carries the question's number and help, since huh prints only
-// titles there. In the redrawn form, moves receives what sets the current
-// choice once the form exists (see selectOn).
-func (it *item) field(accessible bool, total int, moves *[]func(), theme *huh.Theme) huh.Field {
+// field builds the huh field that asks the question in the redrawn form,
+// drawn with theme; moves receives what sets the current choice once the
+// form exists (see selectOn).
+func (it *item) field(total int, moves *[]func(), theme *huh.Theme) huh.Field {
 	title, desc := it.q.Text, it.q.Help
-	if accessible {
-		title = fmt.Sprintf("Question %d of %d: %s", it.num, total, it.q.Text)
-		if desc != "" {
-			title += "\n(" + desc + ")"
-		}
-		desc = ""
-	}
-	switch {
-	case it.q.Type == questions.Multi && accessible:
-		return huh.NewMultiSelect[string]().Key(it.q.ID).Title(title).
-			Options(it.options()...).Value(&it.many).Validate(it.checkMany)
-	case it.q.Type == questions.Multi:
+	if it.q.Type == questions.Multi {
 		return multiOn(it.options(), &it.many, moves, theme).Key(it.q.ID).Title(title).Description(desc).
 			Validate(it.checkMany).Filterable(false)
-	case !accessible:
-		return selectOn(it.options(), &it.one, moves, theme).Key(it.q.ID).Title(title).Description(desc)
 	}
-	s := huh.NewSelect[string]().Key(it.q.ID).Title(title).Options(it.options()...)
-	if it.answered {
-		// A pointer accessor makes the earlier answer the default: Enter
-		// keeps it.
-		return s.Value(&it.one)
-	}
-	// Without an earlier answer there must be no default: an empty line
-	// asks again instead of answering the first option.
-	return s.Accessor(binding[string]{&it.one})
+	return selectOn(it.options(), &it.one, moves, theme).Key(it.q.ID).Title(title).Description(desc)
 }
 
 // options lists the question's choices, with "not applicable" last where
@@ -113,10 +94,10 @@ func (it *item) options() []huh.Option[string] {
 	case questions.Likert:
 		sc := it.q.Scale
 		for v := sc.Min; v <= sc.Max; v++ {
-			opts = append(opts, huh.NewOption(scaleLabel(sc, v), strconv.Itoa(v)))
+			opts = append(opts, huh.NewOption(scaleLabel(it.l, sc, v), strconv.Itoa(v)))
 		}
 	case questions.YesNo:
-		opts = append(opts, huh.NewOption("Yes", "yes"), huh.NewOption("No", "no"))
+		opts = append(opts, huh.NewOption(it.l.T("form.yes"), "yes"), huh.NewOption(it.l.T("form.no"), "no"))
 	default:
 		for _, o := range it.q.Options {
 			opts = append(opts, huh.NewOption(o.Label, o.ID))
@@ -130,15 +111,15 @@ func (it *item) options() []huh.Option[string] {
 
 // scaleLabel names a point of a likert scale: its label, or the number
 // with the ends marked.
-func scaleLabel(sc questions.Scale, v int) string {
-	if l := sc.Label(v); l != "" {
-		return l
+func scaleLabel(l *lang.Lang, sc questions.Scale, v int) string {
+	if label := sc.Label(v); label != "" {
+		return label
 	}
 	switch v {
 	case sc.Min:
-		return strconv.Itoa(v) + " (lowest)"
+		return l.T("form.scale.lowest", "N", v)
 	case sc.Max:
-		return strconv.Itoa(v) + " (highest)"
+		return l.T("form.scale.highest", "N", v)
 	}
 	return strconv.Itoa(v)
 }
@@ -149,18 +130,18 @@ func scaleLabel(sc questions.Scale, v int) string {
 // answer "none of these".
 func (it *item) checkMany(picked []string) error {
 	if len(picked) > 1 && slices.Contains(picked, naKey) {
-		return fmt.Errorf("%q cannot be combined with other answers", it.naLabel)
+		return errors.New(it.l.T("form.error.na_alone", "NA", it.naLabel))
 	}
 	if len(picked) > 0 {
 		return nil
 	}
 	for _, o := range it.q.Options {
 		if o.Score == 0 {
-			return fmt.Errorf("choose at least one answer (%q if none apply)", o.Label)
+			return errors.New(it.l.T("form.error.choose_none", "None", o.Label))
 		}
 	}
 	if it.q.AllowNA {
-		return fmt.Errorf("choose at least one answer, or %q", it.naLabel)
+		return errors.New(it.l.T("form.error.choose_na", "NA", it.naLabel))
 	}
 	return nil
 }

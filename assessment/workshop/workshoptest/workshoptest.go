@@ -309,11 +309,28 @@ func (p *Participant) Close() { p.Client.Close() }
 var resumeLine = regexp.MustCompile(`ssh -p (\d+) ([a-z0-9-]+)@`)
 
 // Welcome waits for the welcome page, reads the participant's token
-// from the resume line, gives a name and keeps "rather not say".
+// from the resume line, keeps the language offered first (when the bank
+// has several), gives a name and keeps "rather not say".
 func (p *Participant) Welcome(name string, timeout time.Duration) (token string, err error) {
-	seen, err := p.WaitFor("┃ Your name", timeout)
+	seen, err := p.WaitFor("Your name", timeout)
 	if err != nil {
 		return "", err
+	}
+	if strings.Contains(seen, "┃ Language") {
+		if err := p.Press(Enter); err != nil {
+			return "", err
+		}
+		more, err := p.WaitFor("┃ Your name", timeout)
+		if err != nil {
+			return "", err
+		}
+		seen += more
+	} else if !strings.Contains(seen, "┃ Your name") {
+		more, err := p.WaitFor("┃ Your name", timeout)
+		if err != nil {
+			return "", err
+		}
+		seen += more
 	}
 	m := resumeLine.FindStringSubmatch(seen)
 	if m == nil {

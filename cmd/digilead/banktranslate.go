@@ -1,0 +1,79 @@
+package main
+
+import (
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
+)
+
+func newBankTranslateCmd(a *app) *cobra.Command {
+	var out string
+	var dirs []string
+	cmd := &cobra.Command{
+		Use:   "translate LANG [PATH...]",
+		Short: "Write a ready-to-fill translation of a bank into LANG, or bring one up to date",
+		Long: `Translate writes a translation file (digilead.translation/v1) of the bank
+into LANG, a BCP 47 tag such as de or fr-CA: every text of the bank in bank
+order, each with the bank's text above it as a comment and "" to fill in.
+
+PATH is as for --bank: a bank file or directory (default: the built-in
+bank) and translation files. When a translation into LANG is among them
+(or in a bank directory, or in --translations), it is brought up to date:
+what it translates is kept, what the bank has added is added, and an entry
+whose text in the bank changed since it was translated keeps its
+translation but is marked for review (listed under review:). The file
+records a fingerprint of each text it translates (sources:) to notice such
+changes.
+
+Use -o to update a translation in place: the file is replaced only once
+the new one is complete (a shell redirection to the same file would empty
+it before it is read). See docs/languages.md.`,
+		Example: `  digilead bank translate de my-bank.yaml > my-bank.de.yaml
+  digilead bank translate de my-bank.yaml my-bank.de.yaml -o my-bank.de.yaml
+  digilead bank translate cy -o cy.yaml            # the built-in bank, from its own Welsh`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 1 {
+				return usageError("%s needs the language to translate into, such as de or fr-CA\nRun '%s --help' for usage.", cmd.CommandPath(), cmd.CommandPath())
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of stdout (it may be the translation being updated)")
+	cmd.Flags().StringArrayVar(&dirs, "translations", nil, "a `DIR`ectory of translation files of the bank (repeatable)")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		tag, paths := args[0], args[1:]
+		if _, err := language.Parse(tag); err != nil || strings.ContainsAny(tag, "_.@ ") {
+			return usageError("%q is not a BCP 47 language tag; give one such as de, cy or fr-CA", tag)
+		}
+		dest := a.io.Output(out)
+		if err := dest.Check(); err != nil {
+			return err
+		}
+		if err := checkPaths(paths, dirs); err != nil {
+			return err
+		}
+		b, old, err := questions.LoadToTranslate(paths, dirs, tag)
+		if err != nil {
+			return err
+		}
+		if tag == questions.BankLanguage(b) {
+			return usageError("the bank is already in %s; give the language to translate it into", tag)
+		}
+		var sum questions.TranslationSummary
+		if err := dest.Write(func(w io.Writer) (err error) {
+			sum, err = questions.WriteTranslation(w, b, tag, lang.Name(tag), old)
+			return err
+		}); err != nil {
+			return err
+		}
+		a.io.Sayf("digilead: %s translation of %s: %d texts, %d translated, %d of them marked for review, %d to translate\n",
+			tag, b.ID, sum.Texts, sum.Translated, sum.Review, sum.Texts-sum.Translated)
+		return nil
+	}
+	return cmd
+}

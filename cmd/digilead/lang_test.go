@@ -1,0 +1,173 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/digilead/digilead/assessment/schematest"
+	"github.com/digilead/digilead/questions/questionstest"
+)
+
+// TestSameScoresInEveryLanguage scores one answers file in English, Welsh
+// and French: the result JSON is the same bytes (same scores, same
+// digest), and so is score's output whatever the language asked for.
+func TestSameScoresInEveryLanguage(t *testing.T) {
+	answers := questionstest.Path(questionstest.ExampleAnswers)
+	first := sameOutput(t, "result", []string{"--lang en", "--lang cy", "--lang fr"}, func(variant string) cli {
+		r := digilead(t, "", nil, append([]string{"assess", "--answers", answers, "--format", "json"}, strings.Fields(variant)...)...)
+		schematest.Validate(t, "result.schema.json", []byte(r.stdout))
+		return r
+	})
+	var doc struct {
+		Bank struct{ Digest string }
+	}
+	json.Unmarshal([]byte(first), &doc)
+	if !strings.HasPrefix(doc.Bank.Digest, "sha256:") {
+		t.Errorf("digest %q", doc.Bank.Digest)
+	}
+	line, _ := json.Marshal(map[string]any{"answers": map[string]any{"vis-horizon": 3}})
+	sameOutput(t, "score", []string{"", "LANG=cy_GB.UTF-8", "DIGILEAD_LANG=fr", "LC_ALL=fr_CA.UTF-8"}, func(env string) cli {
+		return digilead(t, string(line)+"\n", strings.Fields(env), "score")
+	})
+}
+
+// sameOutput runs one command in each variant and checks they all
+// succeed with the same stdout, which it returns.
+func sameOutput(t *testing.T, what string, variants []string, run func(variant string) cli) string {
+	t.Helper()
+	var first string
+	for i, v := range variants {
+		r := run(v)
+		if r.code != 0 {
+			t.Fatalf("%s %q: exit %d: %s", what, v, r.code, r.stderr)
+		}
+		if i == 0 {
+			first = r.stdout
+		} else if r.stdout != first {
+			t.Errorf("the %s differs with %q", what, v)
+		}
+	}
+	return first
+}
+
+// TestLanguageChoice checks the order --lang, DIGILEAD_LANG, LC_ALL,
+// LC_MESSAGES, LANG, and that fr-CA uses fr.
+func TestLanguageChoice(t *testing.T) {
+	answers := questionstest.Path(questionstest.ExampleAnswers)
+	tests := []struct {
+		args []string
+		env  []string
+		want string
+	}{
+		{nil, nil, "Digital leadership gap report"},
+		{nil, []string{"LANG=fr_FR.UTF-8"}, "Rapport d'écarts en leadership numérique"},
+		{nil, []string{"LANG=fr_CA.UTF-8"}, "Rapport d'écarts en leadership numérique"},
+		{nil, []string{"LANG=fr_FR.UTF-8", "LC_MESSAGES=cy_GB.UTF-8"}, "Adroddiad bylchau arweinyddiaeth ddigidol"},
+		{nil, []string{"LC_MESSAGES=cy_GB.UTF-8", "LC_ALL=C.UTF-8"}, "Digital leadership gap report"},
+		{nil, []string{"LC_ALL=fr_FR.UTF-8", "DIGILEAD_LANG=cy"}, "Adroddiad bylchau arweinyddiaeth ddigidol"},
+		{[]string{"--lang", "en"}, []string{"DIGILEAD_LANG=cy"}, "Digital leadership gap report"},
+		{[]string{"--lang", "fr-CA"}, nil, "Rapport d'écarts en leadership numérique"},
+	}
+	for _, tt := range tests {
+		r := digilead(t, "", tt.env, append([]string{"assess", "--answers", answers, "--no-save"}, tt.args...)...)
+		if r.code != 0 || !strings.HasPrefix(r.stdout, tt.want) {
+			t.Errorf("%v %v: exit %d, report starts %q, want %q\n%s", tt.args, tt.env, r.code, firstLine(r.stdout), tt.want, r.stderr)
+		}
+		if r.stderr != "" {
+			t.Errorf("%v %v: stderr %q", tt.args, tt.env, r.stderr)
+		}
+	}
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// TestLanguageFallsBack asks for a language the bank has no translation
+// into: the bank's own, with one line on stderr.
+func TestLanguageFallsBack(t *testing.T) {
+	answers := questionstest.Path(questionstest.ExampleAnswers)
+	for _, env := range [][]string{{"LANG=de_DE.UTF-8"}, {"DIGILEAD_LANG=de"}} {
+		r := digilead(t, "", env, "assess", "--answers", answers, "--no-save")
+		if r.code != 0 || !strings.HasPrefix(r.stdout, "Digital leadership gap report") {
+			t.Errorf("%v: exit %d, %q", env, r.code, firstLine(r.stdout))
+		}
+		if want := "digilead: bank public-sector-digital-leadership has no de-DE translation (it has en, cy, fr); showing it in en\n"; env[0] == "LANG=de_DE.UTF-8" && r.stderr != want {
+			t.Errorf("stderr %q, want %q", r.stderr, want)
+		}
+		if strings.Count(r.stderr, "\n") != 1 {
+			t.Errorf("%v: stderr is not one line: %q", env, r.stderr)
+		}
+	}
+}
+
+// TestTrainerTranslatesOwnBank is a trainer's workflow: bank translate de
+// for their own bank, fill it in, validate it, use it, then change the bank
+// and bring the translation up to date.
+func TestTrainerTranslatesOwnBank(t *testing.T) {
+	dir := t.TempDir()
+	bank := filepath.Join(dir, "bank.yaml")
+	os.WriteFile(bank, questionstest.ReadFile(t, questionstest.Path("questions/testdata/translate/bank.yaml")), 0o644)
+	de := filepath.Join(dir, "de.yaml")
+	r := digilead(t, "", nil, "bank", "translate", "de", bank, "-o", de)
+	if r.code != 0 || !strings.Contains(r.stderr, "de translation of tiny: 24 texts, 0 translated") {
+		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
+	}
+	// Untranslated texts are warnings (exit 0), errors with --strict.
+	if r := digilead(t, "", nil, "bank", "validate", "--bank", bank, de); r.code != 0 || !strings.Contains(r.stderr, "questions.v1.text: not translated (warning)") {
+		t.Errorf("validate: exit %d: %s", r.code, r.stderr)
+	}
+	if r := digilead(t, "", nil, "bank", "validate", "--strict", "--bank", bank, de); r.code != 2 {
+		t.Errorf("validate --strict: exit %d, want 2", r.code)
+	}
+	german := map[string]string{
+		"How often do you look ahead?": "Wie oft schauen Sie nach vorn?",
+		"Vision":                       "Vision und Richtung",
+		"Take a course.":               "Besuchen Sie einen Kurs.",
+		"First tier":                   "Erste Stufe",
+	}
+	data := string(questionstest.ReadFile(t, de))
+	for en, text := range german {
+		data = regexp.MustCompile(`(?m)(# en: `+regexp.QuoteMeta(en)+`\n\s*(?:- |\w+: ))""`).ReplaceAllString(data, `${1}"`+text+`"`)
+	}
+	os.WriteFile(de, []byte(data), 0o644)
+	if r := digilead(t, "", nil, "bank", "validate", "--bank", bank, de); r.code != 0 || !strings.Contains(r.stdout, "4 of 24 texts translated") {
+		t.Fatalf("validate the filled translation: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	answers := filepath.Join(t.TempDir(), "answers.yaml")
+	os.WriteFile(answers, []byte("answers: {v1: 1, v2: 1, d1: trust}\n"), 0o644)
+	r = digilead(t, "", nil, "assess", "--bank", bank, "--bank", de, "--lang", "de", "--answers", answers, "--no-save")
+	for _, want := range []string{"Vision und Richtung", "Besuchen Sie einen Kurs.", "Erste Stufe"} {
+		if r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("the German report lacks %q (exit %d):\n%s\n%s", want, r.code, r.stdout, r.stderr)
+		}
+	}
+	if r.stderr != "" {
+		t.Errorf("stderr: %s", r.stderr)
+	}
+	// A translation in the bank's directory comes with it.
+	r = digilead(t, "", nil, "bank", "show", dir, "--lang", "de")
+	if r.code != 0 || !strings.Contains(r.stdout, "Erste Stufe") {
+		t.Errorf("bank show of the directory in German: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	// The bank changes: the translation is brought up to date in place.
+	src := strings.Replace(string(questionstest.ReadFile(t, bank)), "How often do you look ahead?", "How often do you look a year ahead?", 1)
+	os.WriteFile(bank, []byte(src), 0o644)
+	r = digilead(t, "", nil, "bank", "translate", "de", bank, de, "-o", de)
+	if r.code != 0 || !strings.Contains(r.stderr, "4 translated, 1 of them marked for review") {
+		t.Fatalf("merge: exit %d: %s", r.code, r.stderr)
+	}
+	merged := string(questionstest.ReadFile(t, de))
+	if !strings.Contains(merged, "review:\n  - questions.v1.text\n") || !strings.Contains(merged, `"Wie oft schauen Sie nach vorn?"`) {
+		t.Errorf("the merged translation:\n%s", merged)
+	}
+	if r := digilead(t, "", nil, "bank", "validate", "--bank", bank, de); !strings.Contains(r.stderr, "questions.v1.text: marked for review") {
+		t.Errorf("validate after the merge: %s", r.stderr)
+	}
+}

@@ -1,0 +1,127 @@
+package form
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./questions/form -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (run go test ./questions/form -update to accept):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+// languages are the built-in bank's languages, tag first.
+func languages(t *testing.T, tag string) []Language {
+	t.Helper()
+	s, err := questions.DefaultSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := []Language{{Tag: tag, Lang: lang.Get(tag), Bank: s.In(tag)}}
+	for _, other := range s.Languages() {
+		if other != tag {
+			langs = append(langs, Language{Tag: other, Lang: lang.Get(other), Bank: s.In(other)})
+		}
+	}
+	return langs
+}
+
+// firstPage draws the redrawn form's welcome page in a language, plain,
+// 80 columns wide.
+func firstPage(t *testing.T, tag string) string {
+	t.Helper()
+	plain := lipgloss.NewRenderer(&bytes.Buffer{})
+	plain.SetColorProfile(termenv.Ascii)
+	plain.SetHasDarkBackground(true)
+	prev := lipgloss.DefaultRenderer()
+	lipgloss.SetDefaultRenderer(plain)
+	defer lipgloss.SetDefaultRenderer(prev)
+	opts := Options{Languages: languages(t, tag), Renderer: plain, Out: &bytes.Buffer{}, DraftPath: "/home/ana/.local/share/digilead/drafts/public-sector-digital-leadership.json"}
+	q := newQuestionnaire(questions.Default(), opts)
+	q.theme = themes["charm"]()
+	m := q.newModel()
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 60})
+	lines := strings.Split(m.View(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// TestFirstPageGolden draws the questionnaire's welcome page in Welsh and
+// French, redrawn and line by line: the bank's title and intro, the
+// languages offered, the name and role fields and the key help, all in the
+// language.
+func TestFirstPageGolden(t *testing.T) {
+	for _, tag := range []string{"cy", "fr"} {
+		t.Run(tag, func(t *testing.T) {
+			page := firstPage(t, tag)
+			golden(t, "welcome."+tag+".golden", page)
+			for _, english := range []string{"Welcome", "Your name", "enter", "next", "Which tier", "I would rather"} {
+				if strings.Contains(page, english) {
+					t.Errorf("the %s welcome page holds %q", tag, english)
+				}
+			}
+		})
+		t.Run(tag+".accessible", func(t *testing.T) {
+			_, screen := runAccessible(t, questions.Default(), "\n", Options{Languages: languages(t, tag)})
+			golden(t, "welcome."+tag+".accessible.golden", screen)
+		})
+	}
+}
+
+// TestWelcomePageSwitchesLanguage chooses Welsh on an English welcome
+// page: the page is drawn again in Welsh, and the answers say Welsh.
+func TestWelcomePageSwitchesLanguage(t *testing.T) {
+	b := questions.Default()
+	var last Progress
+	term, done := run(t, b, Options{Languages: languages(t, "en"), OnPage: func(p Progress) error { last = p; return nil }})
+	term.waitFor("Welcome")
+	term.press(up) // Cymraeg, English, Français: to Cymraeg
+	term.waitFor("Croeso")
+	term.press(enter)
+	term.waitFor("┃ Eich enw")
+	term.press(ctrlC)
+	var in Interrupted
+	if o := wait(t, done); !errors.As(o.err, &in) || !errors.Is(o.err, ErrInterrupted) || in.Language != "cy" {
+		t.Fatalf("err = %v, want an interruption in Welsh", o.err)
+	}
+	if last.Language != "" {
+		t.Errorf("a page was left before Ctrl-C: %+v", last)
+	}
+
+	// Accessible: 1 chooses Cymraeg, and the page is said again in Welsh.
+	_, screen := runAccessible(t, b, "1\nAna\n", Options{Languages: languages(t, "en")})
+	if !strings.Contains(screen, "Croeso ·") || !strings.Contains(screen, "Eich enw (dewisol") {
+		t.Errorf("the accessible welcome page did not switch to Welsh:\n%s", screen)
+	}
+}

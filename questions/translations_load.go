@@ -1,0 +1,304 @@
+package questions
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"sync"
+)
+
+// Set is a bank with its translations.
+type Set struct {
+	Bank *Bank
+	// Translations are in the order loaded, one per language.
+	Translations []*Translation
+	// Warnings list what the translations leave untranslated or translate
+	// from an earlier text of the bank.
+	Warnings Problems
+
+	// builtin is set for the built-in bank, whose own translations are
+	// parsed only when one is needed (see Resolve).
+	builtin bool
+
+	mu sync.Mutex
+	in map[string]*Bank
+}
+
+// Languages lists the languages the bank can be shown in: its own first,
+// then its translations'.
+func (s *Set) Languages() []string {
+	tags := []string{BankLanguage(s.Bank)}
+	for _, t := range s.Translations {
+		tags = append(tags, t.Language)
+	}
+	if s.builtin {
+		for _, f := range DefaultTranslationFiles() {
+			if tag := fileLanguage(f.Data); !slices.Contains(tags, tag) {
+				tags = append(tags, tag)
+			}
+		}
+	}
+	return tags
+}
+
+// Translation returns the translation into language tag, or nil.
+func (s *Set) Translation(tag string) *Translation {
+	for _, t := range s.Translations {
+		if t.Language == tag {
+			return t
+		}
+	}
+	if s.builtin {
+		for _, f := range DefaultTranslationFiles() {
+			if fileLanguage(f.Data) == tag {
+				t, _ := defaultTranslation(f)
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+// Resolve parses the built-in bank's translations that a set of the
+// built-in bank has not needed yet, and adds them to Translations, so that
+// every translation is checked (bank validate).
+func (s *Set) Resolve() error {
+	if !s.builtin {
+		return nil
+	}
+	for _, f := range DefaultTranslationFiles() {
+		t, err := defaultTranslation(f)
+		if err != nil {
+			return err
+		}
+		if s.Translation(t.Language) == t && !slices.Contains(s.Translations, t) {
+			s.Translations = append(s.Translations, t)
+		}
+	}
+	s.builtin = false
+	return nil
+}
+
+// defaultTranslation parses one of the built-in bank's translations, once:
+// only a translation that is needed is parsed.
+func defaultTranslation(f File) (*Translation, error) {
+	defaultMu.Lock()
+	defer defaultMu.Unlock()
+	if t, ok := defaultParsed[f.Name]; ok {
+		return t, nil
+	}
+	t, _, err := ParseTranslation(f, Default())
+	if err != nil {
+		return nil, fmt.Errorf("the built-in bank's translation %s: %w", f.Name, err)
+	}
+	defaultParsed[f.Name] = t
+	return t, nil
+}
+
+var (
+	defaultMu     sync.Mutex
+	defaultParsed = map[string]*Translation{}
+)
+
+// fileLanguage is the language a translation file says it is in, read
+// without parsing it: its language: line.
+func fileLanguage(data []byte) string {
+	for line := range bytes.Lines(data) {
+		if rest, ok := bytes.CutPrefix(line, []byte("language:")); ok {
+			v, _, _ := bytes.Cut(rest, []byte("#"))
+			return string(bytes.Trim(bytes.TrimSpace(v), `"'`))
+		}
+	}
+	return ""
+}
+
+// In returns the bank in language tag (one of Languages): the bank itself
+// in its own language, else the bank translated (see Bank.Translated).
+func (s *Set) In(tag string) *Bank {
+	if tag == BankLanguage(s.Bank) {
+		return s.Bank
+	}
+	t := s.Translation(tag)
+	if t == nil {
+		return s.Bank
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if b, ok := s.in[tag]; ok {
+		return b
+	}
+	if s.in == nil {
+		s.in = map[string]*Bank{}
+	}
+	b := s.Bank.Translated(t)
+	s.in[tag] = b
+	return b
+}
+
+// The built-in bank's translations.
+var (
+	//go:embed default.cy.yaml
+	defaultCy []byte
+	//go:embed default.fr.yaml
+	defaultFr []byte
+)
+
+// DefaultTranslationFiles are the built-in bank's translation files.
+func DefaultTranslationFiles() []File {
+	return []File{{Name: "default.cy.yaml", Data: defaultCy}, {Name: "default.fr.yaml", Data: defaultFr}}
+}
+
+// DefaultSet returns the built-in bank with its translations.
+func DefaultSet() (*Set, error) { return LoadSet(nil, nil) }
+
+// LoadSet loads a bank and its translations. Each path is a bank file, a
+// bank directory (whose translation files come with it) or a translation
+// file (recognised by its schema line, see IsTranslation); at most one of
+// them is a bank. Without one, the bank is the built-in bank, with its
+// own translations. dirs are directories of more translation files (other
+// files in them are left alone). A file given for a language the set
+// already has replaces that translation. Every problem of every file is
+// reported, as Problems.
+func LoadSet(paths, dirs []string) (*Set, error) {
+	bankPath, bankFiles, trFiles, err := gather(paths, dirs)
+	if err != nil {
+		return nil, err
+	}
+	s := &Set{}
+	if bankPath == "" {
+		s.Bank, s.builtin = Default(), true
+	} else {
+		b, err := Parse(bankFiles...)
+		if err != nil {
+			return nil, err
+		}
+		b.Source = bankPath
+		s.Bank = b
+	}
+	var probs Problems
+	for _, f := range trFiles {
+		t, warnings, err := ParseTranslation(f, s.Bank)
+		var ps Problems
+		if errors.As(err, &ps) {
+			probs = append(probs, ps...)
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		if i := slices.IndexFunc(s.Translations, func(o *Translation) bool { return o.Language == t.Language }); i >= 0 {
+			s.Translations[i] = t // a file given replaces the one it follows
+			s.Warnings = slices.DeleteFunc(s.Warnings, func(p Problem) bool { return p.Pos.File == s.Translations[i].File })
+		} else {
+			s.Translations = append(s.Translations, t)
+		}
+		s.Warnings = append(s.Warnings, warnings...)
+	}
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	return s, nil
+}
+
+// gather reads the files of paths and dirs (see LoadSet): the one bank's
+// path and files ("" and none when no path is a bank), and the
+// translation files.
+func gather(paths, dirs []string) (bankPath string, bankFiles, trFiles []File, err error) {
+	for _, p := range paths {
+		files, err := readAll(p)
+		if err != nil {
+			return "", nil, nil, err
+		}
+		var own []File
+		for _, f := range files {
+			if IsTranslation(f.Data) {
+				trFiles = append(trFiles, f)
+			} else {
+				own = append(own, f)
+			}
+		}
+		if len(own) == 0 {
+			continue
+		}
+		if bankPath != "" {
+			return "", nil, nil, Invalidf("%s and %s are both banks; give one bank (a file or a directory) and any number of translation files", bankPath, p)
+		}
+		bankPath, bankFiles = p, own
+	}
+	for _, dir := range dirs {
+		files, err := readDir(dir)
+		if err != nil {
+			return "", nil, nil, err
+		}
+		for _, f := range files {
+			if IsTranslation(f.Data) {
+				trFiles = append(trFiles, f)
+			}
+		}
+	}
+	return bankPath, bankFiles, trFiles, nil
+}
+
+// readAll reads the YAML files at path: the file, or a directory's *.yaml
+// and *.yml files in lexical order.
+func readAll(path string) ([]File, error) {
+	paths, err := Paths(path)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, len(paths))
+	for i, p := range paths {
+		if files[i], err = readFile(p); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// readDir reads a directory of translation files given with
+// --translations: its *.yaml and *.yml files.
+func readDir(dir string) ([]File, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("translations %s: %w", dir, WithoutPath(err))
+	}
+	if !info.IsDir() {
+		return nil, Invalidf("translations %s: not a directory; give a directory of translation files, or give a translation file with --bank", dir)
+	}
+	return readAll(dir)
+}
+
+// LoadToTranslate loads what bank translate needs: the bank of paths (as
+// LoadSet reads them; the built-in bank when none is a bank) and, when
+// paths or dirs hold a translation into language tag, that translation,
+// read loosely: the bank may have changed since it was made, so ids and
+// lists the bank no longer has are kept for the merge, not refused.
+func LoadToTranslate(paths, dirs []string, tag string) (*Bank, *Translation, error) {
+	bankPath, bankFiles, trFiles, err := gather(paths, dirs)
+	if err != nil {
+		return nil, nil, err
+	}
+	b := Default()
+	if bankPath != "" {
+		if b, err = Parse(bankFiles...); err != nil {
+			return nil, nil, err
+		}
+		b.Source = bankPath
+	} else {
+		trFiles = append(DefaultTranslationFiles(), trFiles...)
+	}
+	var old *Translation
+	for _, f := range trFiles {
+		if fileLanguage(f.Data) != tag {
+			continue
+		}
+		t, _, err := parseTranslation(f, b, true)
+		if err != nil {
+			return nil, nil, err
+		}
+		old = t // the last given wins, as in LoadSet
+	}
+	return b, old, nil
+}

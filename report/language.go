@@ -1,0 +1,110 @@
+package report
+
+import (
+	"reflect"
+	"slices"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/compare"
+	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
+)
+
+// Language is the language of a report: its sentences and numbers (a
+// catalog language), and the bank the documents come from as it reads in
+// that language, so that the names, actions and challenges a document
+// carries in the bank's own language are shown translated.
+type Language struct {
+	*lang.Lang
+	// Bank is the bank in the report's language; nil when there is none.
+	Bank *questions.Bank
+	// texts are the bank's texts and their translations (see
+	// questions.Glossary).
+	texts map[string]string
+}
+
+// NewLanguage is the language l, showing documents of bank source as it
+// reads in translated (source with a translation applied, or source
+// itself); both may be nil.
+func NewLanguage(l *lang.Lang, source, translated *questions.Bank) *Language {
+	lg := &Language{Lang: l, Bank: translated}
+	if source != nil && translated != nil && source != translated {
+		lg.texts = questions.Glossary(source, translated)
+	}
+	return lg
+}
+
+// lang is the report's catalog language, English when none is set.
+func (o Options) lang() *lang.Lang {
+	if o.Language == nil || o.Language.Lang == nil {
+		return lang.English()
+	}
+	return o.Language.Lang
+}
+
+// textFields are the fields of documents that carry bank texts: names,
+// titles, action texts, descriptions and challenges.
+var textFields = []string{"Name", "Title", "Text", "Description", "Challenges", "TierName"}
+
+// localise shows the bank texts of doc, a copy the caller owns, in the
+// report's language: every string of a text field that is a text of the
+// bank is replaced by its translation. The notes of a result of the bank
+// are said again from its answers, in the language.
+func localise[D any](doc D, o Options) D {
+	lg := o.Language
+	if lg == nil || len(lg.texts) == 0 {
+		return doc
+	}
+	translate(reflect.ValueOf(&doc).Elem(), lg.texts, false)
+	switch d := any(doc).(type) {
+	case *assessment.Result:
+		if d != nil && lg.Bank != nil && d.Bank.Digest == lg.Bank.Digest && d.Bank.ID == lg.Bank.ID {
+			d.Notes = assessment.Notes(lg.Bank, d.Answers)
+		}
+	case *compare.Comparison:
+		if d != nil {
+			for i := range d.NoteMsgs {
+				translateArgs(&d.NoteMsgs[i], lg.texts)
+			}
+		}
+	}
+	return doc
+}
+
+// translateArgs translates the texts among a message's data (tier names).
+func translateArgs(m *lang.Msg, texts map[string]string) {
+	args := slices.Clone(m.Args)
+	for i := 1; i < len(args); i += 2 {
+		if s, ok := args[i].(string); ok {
+			if t, ok := texts[s]; ok {
+				args[i] = t
+			}
+		}
+	}
+	m.Args = args
+}
+
+// translate walks v, replacing the strings under text fields (inText)
+// that texts translates.
+func translate(v reflect.Value, texts map[string]string, inText bool) {
+	switch v.Kind() {
+	case reflect.String:
+		if s, ok := texts[v.String()]; ok && inText && v.CanSet() {
+			v.SetString(s)
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			translate(v.Elem(), texts, inText)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if f := v.Type().Field(i); f.IsExported() {
+				translate(v.Field(i), texts, slices.Contains(textFields, f.Name))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			translate(v.Index(i), texts, inText)
+		}
+	}
+}
