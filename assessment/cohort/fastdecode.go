@@ -63,47 +63,9 @@ func fastEntry(data []byte, e *Entry) bool {
 		case "completed_at":
 			return p.str(&e.CompletedAt)
 		case "dimensions":
-			e.Dimensions = make([]EntryDimension, 0, 16)
-			return p.Array(func() bool {
-				var d EntryDimension
-				ok := p.fields(func(k string) bool {
-					switch k {
-					case "id":
-						return p.istr(&d.ID)
-					case "name":
-						return p.istr(&d.Name)
-					case "score":
-						return p.optNumber(&d.Score)
-					case "status":
-						return p.istr(&d.Status)
-					}
-					return p.other(k, "id", "name", "score", "status")
-				})
-				e.Dimensions = append(e.Dimensions, d)
-				return ok
-			})
+			return records(p, &e.Dimensions, 16, p.dimension)
 		case "tiers":
-			e.Tiers = make([]EntryTier, 0, 4)
-			return p.Array(func() bool {
-				var t EntryTier
-				ok := p.fields(func(k string) bool {
-					switch k {
-					case "id":
-						return p.istr(&t.ID)
-					case "name":
-						return p.istr(&t.Name)
-					case "rank":
-						return p.int(&t.Rank)
-					case "met":
-						return p.boolean(&t.Met)
-					case "readiness":
-						return p.number(&t.Readiness)
-					}
-					return p.other(k, "id", "name", "rank", "met", "readiness")
-				})
-				e.Tiers = append(e.Tiers, t)
-				return ok
-			})
+			return records(p, &e.Tiers, 4, p.tier)
 		case "level":
 			if p.Literal("null") {
 				return true
@@ -111,43 +73,84 @@ func fastEntry(data []byte, e *Entry) bool {
 			e.Level = &struct {
 				ID string `json:"id"`
 			}{}
-			return p.fields(func(k string) bool {
-				if k == "id" {
-					return p.istr(&e.Level.ID)
-				}
-				return p.other(k, "id")
-			})
+			return p.id(&e.Level.ID)
 		case "target":
-			return p.fields(func(k string) bool {
-				if k == "id" {
-					return p.istr(&e.Target.ID)
-				}
-				return p.other(k, "id")
-			})
+			return p.id(&e.Target.ID)
 		case "gaps":
-			e.Gaps = make([]EntryGap, 0, 16)
-			return p.Array(func() bool {
-				var g EntryGap
-				ok := p.fields(func(k string) bool {
-					switch k {
-					case "dimension":
-						return p.istr(&g.Dimension)
-					case "name":
-						return p.istr(&g.Name)
-					case "score":
-						return p.optNumber(&g.Score)
-					case "gap":
-						return p.number(&g.Gap)
-					}
-					return p.other(k, "dimension", "name", "score", "gap")
-				})
-				e.Gaps = append(e.Gaps, g)
-				return ok
-			})
+			return records(p, &e.Gaps, 16, p.gap)
 		}
 		return p.other(k, "schema", "bank", "respondent", "completed_at", "dimensions", "tiers", "level", "target", "gaps")
 	})
 	return ok && p.End()
+}
+
+// records reads an array of objects into *dst, made with room for n:
+// each object is appended and then read in place, its fields by field.
+func records[T any](p *scanner, dst *[]T, n int, field func(x *T, key string) bool) bool {
+	*dst = make([]T, 0, n)
+	return p.Array(func() bool {
+		var zero T
+		*dst = append(*dst, zero)
+		x := &(*dst)[len(*dst)-1]
+		return p.fields(func(k string) bool { return field(x, k) })
+	})
+}
+
+// dimension reads the field k of a result's dimension into d.
+func (p *scanner) dimension(d *EntryDimension, k string) bool {
+	switch k {
+	case "id":
+		return p.istr(&d.ID)
+	case "name":
+		return p.istr(&d.Name)
+	case "score":
+		return p.optNumber(&d.Score)
+	case "status":
+		return p.istr(&d.Status)
+	}
+	return p.other(k, "id", "name", "score", "status")
+}
+
+// tier reads the field k of a result's tier into t.
+func (p *scanner) tier(t *EntryTier, k string) bool {
+	switch k {
+	case "id":
+		return p.istr(&t.ID)
+	case "name":
+		return p.istr(&t.Name)
+	case "rank":
+		return p.int(&t.Rank)
+	case "met":
+		return p.boolean(&t.Met)
+	case "readiness":
+		return p.number(&t.Readiness)
+	}
+	return p.other(k, "id", "name", "rank", "met", "readiness")
+}
+
+// gap reads the field k of a result's gap into g.
+func (p *scanner) gap(g *EntryGap, k string) bool {
+	switch k {
+	case "dimension":
+		return p.istr(&g.Dimension)
+	case "name":
+		return p.istr(&g.Name)
+	case "score":
+		return p.optNumber(&g.Score)
+	case "gap":
+		return p.number(&g.Gap)
+	}
+	return p.other(k, "dimension", "name", "score", "gap")
+}
+
+// id reads an object of which an Entry keeps only the id, into dst.
+func (p *scanner) id(dst *string) bool {
+	return p.fields(func(k string) bool {
+		if k == "id" {
+			return p.istr(dst)
+		}
+		return p.other(k, "id")
+	})
 }
 
 // interned are the strings every result repeats (dimension, tier and
