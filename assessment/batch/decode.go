@@ -15,6 +15,7 @@ import (
 // anything else (escapes, unknown keys, values off the scale, duplicates
 // ...), which the caller then reads the standard way for its messages.
 type fastDecoder struct {
+	// Scanner reads the line being decoded.
 	jsonscan.Scanner
 	bank *questions.Bank
 	// qidx maps question ids to bank order.

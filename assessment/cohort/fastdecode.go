@@ -163,6 +163,7 @@ const maxInterned = 4096
 
 // scanner reads a result into an Entry.
 type scanner struct {
+	// Scanner reads the result being decoded.
 	jsonscan.Scanner
 	interned map[string]string
 }
