@@ -181,8 +181,7 @@ func (s *Scanner) Int() (int, bool) {
 
 // Number reads a number in JSON's syntax and returns its text.
 func (s *Scanner) Number() ([]byte, bool) {
-	d, i := s.data, s.i
-	start := i
+	d, i, ok := s.data, s.i, false
 	if i < len(d) && d[i] == '-' {
 		i++
 	}
@@ -190,19 +189,13 @@ func (s *Scanner) Number() ([]byte, bool) {
 	case i < len(d) && d[i] == '0':
 		i++
 	case i < len(d) && d[i] >= '1' && d[i] <= '9':
-		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
-			i++
-		}
+		i, _ = digits(d, i)
 	default:
 		return nil, false
 	}
 	if i < len(d) && d[i] == '.' {
-		i++
-		if i >= len(d) || d[i] < '0' || d[i] > '9' {
+		if i, ok = digits(d, i+1); !ok {
 			return nil, false
-		}
-		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
-			i++
 		}
 	}
 	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
@@ -210,15 +203,23 @@ func (s *Scanner) Number() ([]byte, bool) {
 		if i < len(d) && (d[i] == '+' || d[i] == '-') {
 			i++
 		}
-		if i >= len(d) || d[i] < '0' || d[i] > '9' {
+		if i, ok = digits(d, i); !ok {
 			return nil, false
 		}
-		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
-			i++
-		}
 	}
+	text := d[s.i:i]
 	s.i = i
-	return d[start:i], true
+	return text, true
+}
+
+// digits returns the end of the run of digits at d[i:] and whether it has
+// any.
+func digits(d []byte, i int) (end int, ok bool) {
+	end = i
+	for end < len(d) && d[end] >= '0' && d[end] <= '9' {
+		end++
+	}
+	return end, end > i
 }
 
 // MaxDepth bounds the nesting Skip follows, well inside encoding/json's
