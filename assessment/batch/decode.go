@@ -3,8 +3,8 @@ package batch
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/digilead/digilead/assessment/jsonscan"
 	"github.com/digilead/digilead/questions"
 )
 
@@ -15,6 +15,8 @@ import (
 // anything else (escapes, unknown keys, values off the scale, duplicates
 // ...), which the caller then reads the standard way for its messages.
 type fastDecoder struct {
+	// Scanner reads the line being decoded.
+	jsonscan.Scanner
 	bank *questions.Bank
 	// qidx maps question ids to bank order.
 	qidx map[string]int
@@ -32,8 +34,6 @@ type fastDecoder struct {
 	// vals and set are scratch space, indexed like bank.Questions.
 	vals []questions.Value
 	set  []bool
-	data []byte
-	i    int
 }
 
 func newFastDecoder(b *questions.Bank) *fastDecoder {
@@ -76,14 +76,15 @@ func (d *fastDecoder) values() []questions.Value {
 // scan reads line into a's bank and respondent and the decoder's values,
 // and reports whether it could.
 func (d *fastDecoder) scan(line []byte, a *questions.Answers) bool {
-	d.data, d.i = line, 0
+	d.Reset(line)
 	d.picked = d.picked[:0]
 	clear(d.set)
 	var seenBank, seenResp, seenAnswers bool
-	ok := d.object(func(key []byte) bool {
+	d.SkipSpace()
+	ok := d.Object(func(key []byte) bool {
 		switch string(key) {
 		case "bank":
-			s, ok := d.str()
+			s, ok := d.Plain()
 			if !ok || seenBank || (len(s) > 0 && string(s) != d.bank.ID) {
 				return false
 			}
@@ -103,17 +104,16 @@ func (d *fastDecoder) scan(line []byte, a *questions.Answers) bool {
 				return false
 			}
 			seenAnswers, d.last = true, -1
-			return d.object(d.answer)
+			return d.Object(d.answer)
 		}
 		return false
 	})
-	d.ws()
-	return ok && seenAnswers && d.i == len(d.data)
+	return ok && seenAnswers && d.End()
 }
 
 func (d *fastDecoder) respondent(r *questions.Respondent) bool {
 	var seen [4]bool
-	ok := d.object(func(key []byte) bool {
+	ok := d.Object(func(key []byte) bool {
 		var dst *string
 		var n int
 		switch string(key) {
@@ -128,7 +128,7 @@ func (d *fastDecoder) respondent(r *questions.Respondent) bool {
 		default:
 			return false
 		}
-		s, ok := d.str()
+		s, ok := d.Plain()
 		if !ok || seen[n] {
 			return false
 		}
@@ -168,27 +168,24 @@ func (d *fastDecoder) answer(key []byte) bool {
 // value reads one answer to q, accepting only what q.ParseValue accepts
 // unchanged.
 func (d *fastDecoder) value(q *questions.Question) (questions.Value, bool) {
-	if d.i >= len(d.data) {
-		return questions.Value{}, false
-	}
-	switch c := d.data[d.i]; {
+	switch c := d.Byte(); {
 	case c == '"':
-		s, ok := d.str()
+		s, ok := d.Plain()
 		if !ok {
 			return questions.Value{}, false
 		}
 		return stringValue(q, s)
 	case c == '-' || (c >= '0' && c <= '9'):
-		n, ok := d.int()
+		n, ok := d.Int()
 		if !ok || q.Type != questions.Likert || n < q.Scale.Min || n > q.Scale.Max {
 			return questions.Value{}, false
 		}
 		return questions.IntValue(n), true
 	case c == 't' || c == 'f':
-		b, ok := d.boolean()
+		b, ok := d.Bool()
 		return questions.BoolValue(b), ok && q.Type == questions.YesNo
 	case c == 'n':
-		return questions.Value{}, d.literal("null")
+		return questions.Value{}, d.Literal("null")
 	case c == '[':
 		return d.picks(q)
 	}
@@ -241,8 +238,8 @@ func (d *fastDecoder) picks(q *questions.Question) (questions.Value, bool) {
 	} else {
 		ids = make([]string, 0, len(q.Options))
 	}
-	ok := d.list('[', ']', func() bool {
-		s, ok := d.str()
+	ok := d.Array(func() bool {
+		s, ok := d.Plain()
 		if !ok {
 			return false
 		}
@@ -260,134 +257,4 @@ func (d *fastDecoder) picks(q *questions.Question) (questions.Value, bool) {
 		d.picked = d.picked[:len(d.picked)+len(ids)]
 	}
 	return questions.Value{Kind: questions.Picks, Opts: ids}, true
-}
-
-// object reads {"key": value, ...}, calling member with the cursor on
-// each value.
-func (d *fastDecoder) object(member func(key []byte) bool) bool {
-	return d.list('{', '}', func() bool {
-		key, ok := d.str()
-		if !ok {
-			return false
-		}
-		d.ws()
-		if !d.peek(':') {
-			return false
-		}
-		d.i++
-		d.ws()
-		return member(key)
-	})
-}
-
-// list reads open, items separated by commas, and close (a JSON array or
-// object), calling item with the cursor on each item.
-func (d *fastDecoder) list(open, close byte, item func() bool) bool {
-	d.ws()
-	if !d.peek(open) {
-		return false
-	}
-	d.i++
-	d.ws()
-	if d.peek(close) {
-		d.i++
-		return true
-	}
-	for {
-		d.ws()
-		if !item() {
-			return false
-		}
-		d.ws()
-		switch {
-		case d.peek(','):
-			d.i++
-		case d.peek(close):
-			d.i++
-			return true
-		default:
-			return false
-		}
-	}
-}
-
-// str reads a string without escapes, control characters or invalid
-// UTF-8, and returns its contents.
-func (d *fastDecoder) str() ([]byte, bool) {
-	if !d.peek('"') {
-		return nil, false
-	}
-	start := d.i + 1
-	ascii := true
-	for i := start; i < len(d.data); i++ {
-		switch c := d.data[i]; {
-		case c == '"':
-			d.i = i + 1
-			s := d.data[start:i]
-			return s, ascii || utf8.Valid(s)
-		case c == '\\' || c < 0x20:
-			return nil, false
-		case c >= utf8.RuneSelf:
-			ascii = false
-		}
-	}
-	return nil, false
-}
-
-// int reads an integer in JSON's number syntax, refusing fractions and
-// exponents (which the standard path still accepts, e.g. 4.0).
-func (d *fastDecoder) int() (int, bool) {
-	neg := d.peek('-')
-	if neg {
-		d.i++
-	}
-	start, n := d.i, 0
-	for d.i < len(d.data) && d.data[d.i] >= '0' && d.data[d.i] <= '9' {
-		if d.i-start > 9 {
-			return 0, false
-		}
-		n = n*10 + int(d.data[d.i]-'0')
-		d.i++
-	}
-	digits := d.i - start
-	if digits == 0 || (digits > 1 && d.data[start] == '0') {
-		return 0, false
-	}
-	if d.i < len(d.data) {
-		if c := d.data[d.i]; c == '.' || c == 'e' || c == 'E' {
-			return 0, false
-		}
-	}
-	if neg {
-		n = -n
-	}
-	return n, true
-}
-
-func (d *fastDecoder) boolean() (bool, bool) {
-	if d.literal("true") {
-		return true, true
-	}
-	return false, d.literal("false")
-}
-
-func (d *fastDecoder) literal(s string) bool {
-	if !strings.HasPrefix(string(d.data[d.i:]), s) {
-		return false
-	}
-	d.i += len(s)
-	return true
-}
-
-func (d *fastDecoder) peek(c byte) bool { return d.i < len(d.data) && d.data[d.i] == c }
-
-func (d *fastDecoder) ws() {
-	for d.i < len(d.data) {
-		switch d.data[d.i] {
-		case ' ', '\t', '\n', '\r':
-			d.i++
-		default:
-			return
-		}
-	}
 }
