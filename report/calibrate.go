@@ -205,22 +205,11 @@ func CalibrationText(w io.Writer, r *calibrate.Report, o Options) error {
 func visualPairs(t *text, tp tierPairs) {
 	l := t.l
 	heads := []string{l.T("calibrate.col.now"), l.T("calibrate.col.proposed"), l.T("calibrate.col.interval"), l.T("calibrate.col.accuracy"), l.T("calibrate.col.above_below")}
-	ws := []int{5, 9, 10, 9, 12}
-	tail := 2 // the marker
-	for i, h := range heads {
-		ws[i] = max(ws[i], ansi.StringWidth(h)+1)
-		tail += ws[i]
+	ids := make([]string, len(tp.pairs))
+	for i, p := range tp.pairs {
+		ids[i] = p.Dimension
 	}
-	idW := 9
-	for _, p := range tp.pairs {
-		idW = max(idW, ansi.StringWidth(p.Dimension))
-	}
-	idW = min(idW, t.width-2-tail)
-	head := "  " + pad(l.T("calibrate.col.dimension"), idW) + "  "
-	for i, h := range heads {
-		head += fmt.Sprintf("%*s", ws[i], h)
-	}
-	t.line(t.st.label.Render(head))
+	idW, ws := t.tableHead(l.T("calibrate.col.dimension"), ids, 9, heads, []int{5, 9, 10, 9, 12})
 	for _, p := range tp.pairs {
 		mark := " "
 		if p.Refusal != nil || len(p.Flags) > 0 {

@@ -141,22 +141,11 @@ func visualDimension(t *text, d *itemstats.Dimension) {
 	// Columns as wide as their heads in the language, at least as wide as
 	// their figures.
 	heads := []string{l.T("stats.col.mean"), l.T("stats.col.sd"), l.T("stats.col.item_total"), l.T("stats.col.alpha_del"), l.T("stats.col.na")}
-	ws := []int{6, 6, 12, 11, 6}
-	tail := 2
-	for i, h := range heads {
-		ws[i] = max(ws[i], ansi.StringWidth(h)+1)
-		tail += ws[i]
+	ids := make([]string, len(d.Questions))
+	for i, q := range d.Questions {
+		ids[i] = q.ID
 	}
-	idW := 8
-	for _, q := range d.Questions {
-		idW = max(idW, ansi.StringWidth(q.ID))
-	}
-	idW = min(idW, t.width-2-tail)
-	head := "  " + pad(l.T("stats.col.question"), idW) + "  "
-	for i, h := range heads {
-		head += fmt.Sprintf("%*s", ws[i], h)
-	}
-	t.line(t.st.label.Render(head))
+	idW, ws := t.tableHead(l.T("stats.col.question"), ids, 8, heads, []int{6, 6, 12, 11, 6})
 	for _, q := range d.Questions {
 		mark, r := " ", fmt.Sprintf("%*s", ws[2], lfixed(l, q.ItemTotalR, 2))
 		if len(flagged(d, q.ID)) > 0 {

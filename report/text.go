@@ -530,6 +530,32 @@ func (t *text) bar(value float64, width int, mark float64) string {
 	return sb.String()
 }
 
+// tableHead writes the head of a table whose first column holds ids
+// (idHead over them) and the rest figures under heads: each figure column
+// as wide as its head in the language and at least its minimum width, the
+// id column as wide as the longest id (at least minID) and never pushing
+// the table past the width. It returns the id column's width and the
+// figure columns'; a row is "  ID MARK" and then the figures.
+func (t *text) tableHead(idHead string, ids []string, minID int, heads []string, minWidths []int) (int, []int) {
+	ws := slices.Clone(minWidths)
+	tail := 2 // the marker
+	for i, h := range heads {
+		ws[i] = max(ws[i], ansi.StringWidth(h)+1)
+		tail += ws[i]
+	}
+	idW := minID
+	for _, id := range ids {
+		idW = max(idW, ansi.StringWidth(id))
+	}
+	idW = min(idW, t.width-2-tail)
+	head := "  " + pad(idHead, idW) + "  "
+	for i, h := range heads {
+		head += fmt.Sprintf("%*s", ws[i], h)
+	}
+	t.line(t.st.label.Render(head))
+	return idW, ws
+}
+
 // pad fits s into exactly n columns, cutting with an ellipsis if needed.
 func pad(s string, n int) string {
 	if w := ansi.StringWidth(s); w > n {
