@@ -18,8 +18,9 @@ type fastDecoder struct {
 	// Scanner reads the line being decoded.
 	jsonscan.Scanner
 	bank *questions.Bank
-	// qidx maps question ids to bank order.
+	// qidx maps question ids to bank order; ids are the ids in bank order.
 	qidx map[string]int
+	ids  []string
 	// follows[i+1] is the question whose answer followed question i's on
 	// the last line (follows[0]: the first answer), or -1: lines of one
 	// export list their answers in one order, so the next key is
@@ -38,8 +39,9 @@ type fastDecoder struct {
 
 func newFastDecoder(b *questions.Bank) *fastDecoder {
 	d := &fastDecoder{bank: b, qidx: make(map[string]int, len(b.Questions)), vals: make([]questions.Value, len(b.Questions)), set: make([]bool, len(b.Questions))}
+	d.ids = make([]string, len(b.Questions))
 	for i, q := range b.Questions {
-		d.qidx[q.ID] = i
+		d.qidx[q.ID], d.ids[i] = i, q.ID
 	}
 	d.follows = make([]int, len(b.Questions)+1)
 	for i := range d.follows {
@@ -149,7 +151,7 @@ func (d *fastDecoder) respondent(r *questions.Respondent) bool {
 // answer reads the value of question key.
 func (d *fastDecoder) answer(key []byte) bool {
 	qi, ok := d.follows[d.last+1], true
-	if qi < 0 || d.bank.Questions[qi].ID != string(key) {
+	if qi < 0 || d.ids[qi] != string(key) {
 		qi, ok = d.qidx[string(key)]
 		if ok {
 			d.follows[d.last+1] = qi
@@ -160,36 +162,41 @@ func (d *fastDecoder) answer(key []byte) bool {
 		return false
 	}
 	d.set[qi] = true
-	v, ok := d.value(&d.bank.Questions[qi])
-	d.vals[qi] = v
-	return ok
+	return d.value(&d.bank.Questions[qi], &d.vals[qi])
 }
 
-// value reads one answer to q, accepting only what q.ParseValue accepts
-// unchanged.
-func (d *fastDecoder) value(q *questions.Question) (questions.Value, bool) {
+// value reads one answer to q into v (written in place: a Value is 64
+// bytes, and this runs for every answer of every line), accepting only
+// what q.ParseValue accepts unchanged.
+func (d *fastDecoder) value(q *questions.Question, v *questions.Value) bool {
 	switch c := d.Byte(); {
 	case c == '"':
 		s, ok := d.Plain()
 		if !ok {
-			return questions.Value{}, false
+			return false
 		}
-		return stringValue(q, s)
+		*v, ok = stringValue(q, s)
+		return ok
 	case c == '-' || (c >= '0' && c <= '9'):
 		n, ok := d.Int()
 		if !ok || q.Type != questions.Likert || n < q.Scale.Min || n > q.Scale.Max {
-			return questions.Value{}, false
+			return false
 		}
-		return questions.IntValue(n), true
+		*v = questions.IntValue(n)
+		return true
 	case c == 't' || c == 'f':
 		b, ok := d.Bool()
-		return questions.BoolValue(b), ok && q.Type == questions.YesNo
+		*v = questions.BoolValue(b)
+		return ok && q.Type == questions.YesNo
 	case c == 'n':
-		return questions.Value{}, d.Literal("null")
+		*v = questions.Value{}
+		return d.Literal("null")
 	case c == '[':
-		return d.picks(q)
+		var ok bool
+		*v, ok = d.picks(q)
+		return ok
 	}
-	return questions.Value{}, false
+	return false
 }
 
 // stringValue is a string answer: N/A, an option id or yes/no.

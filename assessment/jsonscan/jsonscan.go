@@ -134,19 +134,33 @@ func (s *Scanner) Plain() ([]byte, bool) {
 	start := s.i + 1
 	ascii := true
 	for i := start; i < len(s.data); i++ {
-		switch c := s.data[i]; {
+		c := s.data[i]
+		if !stringStop[c] { // the common byte, one load and one test
+			continue
+		}
+		switch {
 		case c == '"':
 			s.i = i + 1
 			str := s.data[start:i]
 			return str, ascii || utf8.Valid(str)
 		case c == '\\' || c < 0x20:
 			return nil, false
-		case c >= utf8.RuneSelf:
+		default: // c >= utf8.RuneSelf
 			ascii = false
 		}
 	}
 	return nil, false
 }
+
+// stringStop marks the bytes Plain must look at: the closing quote, an
+// escape, a control character (refused) and the bytes of multi-byte
+// characters (checked as UTF-8 at the end).
+var stringStop = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c == '"' || c == '\\' || c < 0x20 || c >= utf8.RuneSelf
+	}
+	return t
+}()
 
 // Int reads an integer of at most 10 digits in JSON's number syntax,
 // refusing fractions and exponents (which encoding/json still reads into
