@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -74,31 +72,6 @@ func digilead(t *testing.T, stdin string, env []string, args ...string) cli {
 	t.Helper()
 	s, out, errOut := iostreams.Test(stdin, testEnv(t, env))
 	code := run(context.Background(), args, s)
-	return cli{out.String(), errOut.String(), code}
-}
-
-// process runs the real binary, for the tests where a process is the
-// point (signals, pipes, a full disk); env as for digilead.
-func process(t *testing.T, stdin string, env []string, args ...string) cli {
-	t.Helper()
-	cmd := exec.Command(binary, args...)
-	for k, v := range testEnv(t, env) {
-		cmd.Env = append(cmd.Env, k+"="+v)
-	}
-	cmd.Stdin = strings.NewReader(stdin)
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
-	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	if strings.Contains(errOut.String(), "goroutine ") || strings.Contains(errOut.String(), "panic:") {
-		t.Fatalf("a stack trace reached the user:\n%s", errOut.String())
-	}
 	return cli{out.String(), errOut.String(), code}
 }
 

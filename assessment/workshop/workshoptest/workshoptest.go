@@ -60,8 +60,6 @@ type Participant struct {
 	buf    []byte // output not yet waited past
 	ends   int    // the output and the session that have ended (2: all)
 	ended  bool
-	all    bytes.Buffer // everything, when Keep is set
-	keep   bool
 	sent   time.Time
 	delays []time.Duration
 	esc    escapes
@@ -125,8 +123,6 @@ type Options struct {
 	Width, Height int
 	// Term is the terminal type; "xterm-256color" when "".
 	Term string
-	// Keep keeps the whole output (Output).
-	Keep bool
 	// Silent leaves the background colour query unanswered, as some
 	// terminals do.
 	Silent bool
@@ -156,7 +152,7 @@ func Open(c *gossh.Client, o Options) (*Participant, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Participant{Client: c, Session: s, keep: o.Keep, think: o.Think}
+	p := &Participant{Client: c, Session: s, think: o.Think}
 	p.cond = sync.NewCond(&p.mu)
 	if p.stdin, err = s.StdinPipe(); err != nil {
 		return nil, err
@@ -229,9 +225,6 @@ func (p *Participant) received(b []byte) {
 		p.delays = append(p.delays, time.Since(p.sent))
 		p.sent = time.Time{}
 	}
-	if p.keep {
-		p.all.Write(b)
-	}
 	p.buf = append(p.buf, p.esc.strip(b)...)
 	p.cond.Broadcast()
 }
@@ -277,14 +270,6 @@ func tail(b []byte) string {
 		b = b[len(b)-600:]
 	}
 	return string(b)
-}
-
-// Output is everything shown so far, escape sequences and all (with
-// Keep). WaitFor matches the text without them.
-func (p *Participant) Output() string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.all.String()
 }
 
 // Press types keys; the time until the next output is measured (Delays).
