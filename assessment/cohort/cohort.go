@@ -314,11 +314,8 @@ func (b *Builder) add(e *Entry) {
 		b.bank = e.Bank.WithoutDigest()
 	}
 	f := b.reset()
-	scores := make(map[string]*float64, len(e.Dimensions))
 	for _, d := range e.Dimensions {
-		i := b.dimension(d.ID, d.Name)
-		scores[d.ID] = d.Score
-		f.dims = append(f.dims, dimFigure{i: i, score: orNaN(d.Score)})
+		f.dims = append(f.dims, dimFigure{i: b.dimension(d.ID, d.Name), score: orNaN(d.Score)})
 	}
 	for _, t := range e.Tiers {
 		f.tiers = append(f.tiers, tierFigure{i: b.tier(t.ID, t.Name, t.Rank), met: t.Met, readiness: t.Readiness})
@@ -331,6 +328,12 @@ func (b *Builder) add(e *Entry) {
 			b.gap(g.Dimension, g.Score, g.Gap)
 		}
 	} else {
+		// Gaps to the one target asked for, from the result's scores: the
+		// only use of them by id, so the map is built here, not per entry.
+		scores := make(map[string]*float64, len(e.Dimensions))
+		for _, d := range e.Dimensions {
+			scores[d.ID] = d.Score
+		}
 		for _, g := range b.scorer.Gaps(b.o.Target, scores) {
 			b.gap(g.Dimension, g.Score, g.Gap)
 		}
