@@ -42,9 +42,14 @@ type Result struct {
 	Dimensions  []DimensionScore           `json:"dimensions"`
 	Tiers       []TierResult               `json:"tiers"`
 	Level       *TierRef                   `json:"level"`
-	Target      TierRef                    `json:"target"`
-	Gaps        []Gap                      `json:"gaps"`
-	Notes       []Note                     `json:"notes,omitempty"`
+	// LevelRule is the rule that decided the level, when it is not the
+	// strict one (questions.LevelRuleMostProbable); LevelProbability is
+	// then the probability that the level is the person's true level.
+	LevelRule        string   `json:"level_rule,omitempty"`
+	LevelProbability *float64 `json:"level_probability,omitempty"`
+	Target           TierRef  `json:"target"`
+	Gaps             []Gap    `json:"gaps"`
+	Notes            []Note   `json:"notes,omitempty"`
 	// Language is the language the questions were asked in (a BCP 47
 	// tag), when they were asked on screen; absent for answers from a
 	// file. Scores never depend on it.
@@ -72,8 +77,15 @@ type DimensionScore struct {
 	// Weight is the dimension's weight in the bank.
 	Weight float64 `json:"weight,omitempty"`
 	// SEM is the standard error of measurement of the score (0-100 scale),
-	// when the bank records the dimension's reliability.
+	// when the bank records the dimension's reliability, or under the
+	// most-probable rule.
 	SEM *float64 `json:"sem,omitempty"`
+	// Estimate is the estimated true score and SE its standard error,
+	// under the most-probable rule; SEMSource says where the SEM came
+	// from (SourceBank, SourceAnswers).
+	Estimate  *float64 `json:"estimate,omitempty"`
+	SE        *float64 `json:"se,omitempty"`
+	SEMSource string   `json:"sem_source,omitempty"`
 }
 
 // TierResult says whether a tier is met and how ready the person is for it.
@@ -86,6 +98,9 @@ type TierResult struct {
 	// Blocking lists the dimensions (bank order) that keep the tier from
 	// being met.
 	Blocking []string `json:"blocking,omitempty"`
+	// Probability is, under the most-probable rule, the probability that
+	// the person's true level is this tier or higher.
+	Probability *float64 `json:"probability,omitempty"`
 }
 
 // Gap is the distance between a dimension's score and the target tier's
@@ -206,6 +221,9 @@ type Scorer struct {
 	contra []int
 	// values is scratch space: an answer set's values in question order.
 	values sync.Pool
+	// prob is the most-probable rule's model of the bank, nil under the
+	// strict rule.
+	prob *probModel
 }
 
 type expectation struct {
@@ -248,6 +266,9 @@ func NewScorer(b *questions.Bank) *Scorer {
 			}
 		}
 		s.actions[t] = sync.OnceValue(func() [][]Action { return tierActions(b, &b.Tiers[t]) })
+	}
+	if b.MostProbable() {
+		s.prob = newProbModel(b)
 	}
 	return s
 }
@@ -295,13 +316,23 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 	nums := make([]float64, len(b.Dimensions)+len(b.Dimensions))
 	scores := make([]*float64, len(b.Dimensions))
 	r.Dimensions = make([]DimensionScore, len(b.Dimensions))
+	var sums []dimSums
+	if s.prob != nil {
+		sums = make([]dimSums, len(b.Dimensions))
+	}
 	for d := range b.Dimensions {
-		r.Dimensions[d] = s.scoreDimension(d, values, &nums[d])
+		r.Dimensions[d] = s.scoreDimension(d, values, &nums[d], sums)
 		scores[d] = r.Dimensions[d].Score
 	}
 	r.Tiers = make([]TierResult, len(b.Tiers))
 	for t := range b.Tiers {
 		r.Tiers[t] = s.tierResult(t, scores)
+	}
+	var post *posterior
+	if s.prob != nil {
+		post = &posterior{}
+		s.prob.solve(scores, sums, post)
+		s.decide(r, post)
 	}
 	if lvl := Level(r.Tiers); lvl >= 0 {
 		r.Level = new(NewTierRef(&b.Tiers[lvl]))
@@ -310,7 +341,11 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 	r.Target = NewTierRef(target)
 	r.Target.Description, r.Target.Challenges = target.Description, target.Challenges
 	r.Gaps = s.gaps(s.tierIndex(target), scores, nums[len(b.Dimensions):])
-	applyReliability(b, r)
+	if post != nil {
+		withinError(r, post, s.b)
+	} else {
+		applyReliability(b, r)
+	}
 	r.Notes = s.notes(values)
 	clear(values) // keep no answer alive in the pool
 	*vp = values
@@ -338,11 +373,12 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 }
 
 // scoreDimension scores dimension d from the values in question order;
-// its score, if any, is written to *score.
-func (s *Scorer) scoreDimension(d int, values []questions.Value, score *float64) DimensionScore {
+// its score, if any, is written to *score, and, when sums is not nil, the
+// sums the most-probable rule needs to sums[d].
+func (s *Scorer) scoreDimension(d int, values []questions.Value, score *float64, sums []dimSums) DimensionScore {
 	dim := &s.b.Dimensions[d]
 	ds := DimensionScore{ID: dim.ID, Name: dim.Name, Weight: dim.Weight}
-	var sumWX, sumW, allW float64
+	var sumWX, sumW, allW, sumW2, sumWX2 float64
 	for _, i := range s.dimQs[d] {
 		q := &s.b.Questions[i]
 		ds.Total++
@@ -358,6 +394,13 @@ func (s *Scorer) scoreDimension(d int, values []questions.Value, score *float64)
 		ds.Answered++
 		sumWX += q.Weight * x
 		sumW += q.Weight
+		if sums != nil {
+			sumW2 += q.Weight * q.Weight
+			sumWX2 += q.Weight * x * x
+		}
+	}
+	if sums != nil {
+		sums[d] = dimSums{w: sumW, w2: sumW2, wx: sumWX, wx2: sumWX2}
 	}
 	if allW > 0 {
 		ds.Coverage = sumW / allW

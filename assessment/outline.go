@@ -28,9 +28,14 @@ type Outline struct {
 	// NaN where the target expects nothing of the dimension or it has no
 	// score.
 	Gaps []float64
+	// LevelProbability is the result's level_probability, rounded as it
+	// is; NaN under the strict rule.
+	LevelProbability float64
 
 	raw  []float64
 	ptrs []*float64
+	sums []dimSums
+	post posterior
 }
 
 // Outline scores answers given by question position (values[i] answers
@@ -46,9 +51,14 @@ func (s *Scorer) Outline(values []questions.Value, role, explicit string, o *Out
 	o.ptrs = grow(o.ptrs, nd)
 	o.Met = grow(o.Met, nt)
 	o.Readiness = grow(o.Readiness, nt)
+	var sums []dimSums
+	if s.prob != nil {
+		o.sums = grow(o.sums, nd)
+		sums = o.sums
+	}
 	for d := range b.Dimensions {
 		o.ptrs[d] = nil
-		if ds := s.scoreDimension(d, values, &o.raw[d]); ds.Score != nil {
+		if ds := s.scoreDimension(d, values, &o.raw[d], sums); ds.Score != nil {
 			o.ptrs[d] = ds.Score
 		}
 		o.Scores[d] = math.NaN()
@@ -62,6 +72,14 @@ func (s *Scorer) Outline(values []questions.Value, role, explicit string, o *Out
 		o.Met[t], o.Readiness[t] = met, round2(r)
 		if met && o.Level == t-1 {
 			o.Level = t
+		}
+	}
+	o.LevelProbability = math.NaN()
+	if s.prob != nil {
+		s.prob.solve(o.ptrs, sums, &o.post)
+		o.Level, o.LevelProbability = o.post.level, round2(o.post.prob)
+		for t := range o.Met {
+			o.Met[t] = t <= o.Level
 		}
 	}
 	o.Target = chooseTarget(b, o.Level, role, explicit)

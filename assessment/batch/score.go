@@ -191,7 +191,8 @@ func ProblemsOf(err error) questions.Problems {
 }
 
 // csvHeader is the wide CSV's header: who, level and target, one score
-// column per dimension and one readiness column per tier.
+// column per dimension and one readiness column per tier, and, under the
+// most-probable rule, the level's probability.
 func (s *Scorer) csvHeader() []byte {
 	row := []string{"id", "name", "role", "level", "target"}
 	for _, d := range s.bank.Dimensions {
@@ -199,6 +200,9 @@ func (s *Scorer) csvHeader() []byte {
 	}
 	for _, t := range s.bank.Tiers {
 		row = append(row, "readiness_"+t.ID)
+	}
+	if s.bank.MostProbable() {
+		row = append(row, "level_probability")
 	}
 	var buf bytes.Buffer
 	w := safetext.NewCSV(&buf, false)
@@ -225,6 +229,9 @@ func (s *Scorer) csvRow(st *state, r questions.Respondent, o *assessment.Outline
 	}
 	for _, x := range o.Readiness {
 		nums = append(strconv.AppendFloat(nums, x, 'f', -1, 64), 0)
+	}
+	if !math.IsNaN(o.LevelProbability) {
+		nums = append(strconv.AppendFloat(nums, o.LevelProbability, 'f', -1, 64), 0)
 	}
 	st.nums = nums
 	for len(nums) > 0 {
