@@ -331,7 +331,7 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 	var post *posterior
 	if s.prob != nil {
 		post = &posterior{}
-		s.prob.solve(scores, sums, post)
+		s.prob.solve(scores, sums, post, true)
 		s.decide(r, post)
 	}
 	if lvl := Level(r.Tiers); lvl >= 0 {

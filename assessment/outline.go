@@ -76,7 +76,7 @@ func (s *Scorer) Outline(values []questions.Value, role, explicit string, o *Out
 	}
 	o.LevelProbability = math.NaN()
 	if s.prob != nil {
-		s.prob.solve(o.ptrs, sums, &o.post)
+		s.prob.solve(o.ptrs, sums, &o.post, false)
 		o.Level, o.LevelProbability = o.post.level, round2(o.post.prob)
 		for t := range o.Met {
 			o.Met[t] = t <= o.Level

@@ -17,9 +17,12 @@ import (
 //   - X_d = T_d + e_d, e_d ~ N(0, SEM_d²): the observed score of
 //     dimension d is its true score plus error. SEM_d is the bank's
 //     recorded score_sd x sqrt(1 - reliability) when the bank records
-//     both (source "bank"), else the person's conditional SEM: the spread
-//     of their answers within each dimension, pooled over dimensions
-//     (source "answers"), times sqrt(sum w²)/sum w of the dimension's
+//     both (source "bank"), else the person's conditional SEM (source
+//     "answers"): an answer varies around its dimension's mean m with
+//     variance phi m (1 - m) (quasi-binomial), phi pooled from the
+//     spread of the person's answers within every dimension, and SEM_d
+//     is that error at the middle of the scale, where it is largest and
+//     bars are: 100 sqrt(phi/4 sum w²)/sum w over the dimension's
 //     answered questions.
 //   - The dimensions a tier adds to those below it form a group g (the
 //     dimensions no tier expects are one more group). Within a group,
@@ -38,19 +41,28 @@ import (
 // weight. An insufficient dimension (no score) cannot meet a bar.
 
 // tauGrid are the values of tau, in points of the 0-100 score, each with
-// prior weight 1/6: a uniform prior on tau from 2.5 to 32.5 points.
-var tauGrid = [...]float64{5, 10, 15, 20, 25, 30}
+// prior weight 1/4: a uniform prior on tau from 2.5 to 32.5 points, by the
+// midpoint rule.
+var tauGrid = [...]float64{6.25, 13.75, 21.25, 28.75}
 
-// minItemSD is the least spread assumed of one answer on the 0..1 scale
-// around its dimension's mean, so that a person whose answers agree
-// perfectly is not taken to be measured without error.
-const minItemSD = 0.1
+// minPhi is the least dispersion assumed, so that a person whose answers
+// agree perfectly is not taken to be measured without error: an answer's
+// SD at the middle of the scale is then at least 0.1.
+const minPhi = 0.04
+
+// binVar is the binomial variance m (1 - m) of a mean m in 0..1, kept
+// from 0 near the ends.
+func binVar(m float64) float64 {
+	m = math.Max(0.05, math.Min(0.95, m))
+	return m * (1 - m)
+}
 
 // Gauss-Hermite nodes and weights for integrals against the standard
-// normal density, 5 points.
+// normal density, 3 points (exact for polynomials up to degree 5;
+// groupMeets unrolls them).
 var (
-	ghNodes   = [...]float64{-2.8569700138728056, -1.3556261799742657, 0, 1.3556261799742657, 2.8569700138728056}
-	ghWeights = [...]float64{0.011257411327720691, 0.22207592200561266, 0.5333333333333333, 0.22207592200561266, 0.011257411327720691}
+	ghNodes   = [...]float64{-math.Sqrt(3), 0, math.Sqrt(3)}
+	ghWeights = [...]float64{1.0 / 6, 2.0 / 3, 1.0 / 6}
 )
 
 // Sources of a dimension's measurement error.
@@ -141,106 +153,126 @@ type posterior struct {
 	prob  float64
 	// est, se and sem are each dimension's estimated true score, its
 	// standard error and the SEM of its observed score; NaN when the
-	// dimension has no score.
+	// dimension has no score. est and se are worked out only when asked.
 	est, se, sem []float64
 
-	// scratch: per dimension given tau, lambda, the conditional SD and
-	// lambda X_d; the second moments of T_d; per tau its weight; per
-	// group given tau, the mean's posterior mean and SD and the
-	// probability of meeting the bars.
-	lam, sd, mean, m2 []float64
-	wts               []float64
-	gmu, gsd, groupP  []float64
+	// scratch: each dimension's score (NaN: none) and SEM²; per tau j and
+	// dimension d, 1/(tau² + SEM²) at j*len(x)+d; per tau and group, the
+	// group mean's posterior mean and SD at j*len(groups)+g; per tau its
+	// weight; given a tau, each dimension's lambda X, 1 - lambda and
+	// 1 / its conditional SD (0 for an SD of 0), and each group's
+	// probability of meeting its bars; the second moments of T_d.
+	x, s2, ia, gmu, gsd, wts []float64
+	lx, shrink, isd, groupP  []float64
+	m2                       []float64
 }
 
 // solve works out the posterior of a person with the given scores (by
-// dimension position, nil when insufficient) and sums.
-func (m *probModel) solve(scores []*float64, sums []dimSums, p *posterior) {
-	nd, nt := len(scores), len(m.bars)
+// dimension position, nil when insufficient) and sums; estimates says
+// whether to work out each dimension's estimate and standard error too.
+func (m *probModel) solve(scores []*float64, sums []dimSums, p *posterior, estimates bool) {
+	nd, nt, ng, nj := len(scores), len(m.bars), len(m.groups), len(tauGrid)
 	p.atLeast = grow(p.atLeast, nt)
 	p.est, p.se, p.sem = grow(p.est, nd), grow(p.se, nd), grow(p.sem, nd)
-	p.lam, p.sd, p.mean, p.m2 = grow(p.lam, nd), grow(p.sd, nd), grow(p.mean, nd), grow(p.m2, nd)
-	p.wts = grow(p.wts, len(tauGrid))
-	p.gmu, p.gsd, p.groupP = grow(p.gmu, len(m.groups)), grow(p.gsd, len(m.groups)), grow(p.groupP, len(m.groups))
-	clear(p.m2)
+	p.x, p.s2, p.ia = grow(p.x, nd), grow(p.s2, nd), grow(p.ia, nj*nd)
+	p.gmu, p.gsd, p.wts = grow(p.gmu, nj*ng), grow(p.gsd, nj*ng), grow(p.wts, nj)
+	p.lx, p.shrink, p.isd, p.m2 = grow(p.lx, nd), grow(p.shrink, nd), grow(p.isd, nd), grow(p.m2, nd)
+	p.groupP = grow(p.groupP, ng)
 	clear(p.atLeast)
-	// The spread of the person's answers within dimensions.
-	var rss, df, bound float64
-	n := 0
+	clear(p.m2)
+	// The spread of the person's answers within dimensions: the
+	// dispersion phi of the quasi-binomial variance phi m (1 - m) of an
+	// answer around its dimension's mean m, pooled over dimensions.
+	var rss, df float64
 	for d, s := range sums {
 		if scores[d] == nil || s.w <= 0 {
 			continue
 		}
 		mean := s.wx / s.w
 		rss += math.Max(0, s.wx2-s.wx*mean)
-		df += s.w - s.w2/s.w
-		bound += mean * (1 - mean)
-		n++
+		df += (s.w - s.w2/s.w) * binVar(mean)
 	}
-	sigma := minItemSD
-	switch {
-	case df > 1e-9:
-		sigma = math.Max(sigma, math.Sqrt(rss/df))
-	case n > 0: // no dimension has two answers: the widest spread possible
-		sigma = math.Max(sigma, math.Sqrt(bound/float64(n)))
+	phi := 1.0 // no dimension has two answers: the widest spread possible
+	if df > 1e-9 {
+		phi = rss / df
 	}
+	phi = math.Max(phi, minPhi)
 	for d, s := range sums {
-		p.est[d], p.se[d], p.sem[d] = math.NaN(), math.NaN(), math.NaN()
+		p.x[d], p.sem[d], p.est[d], p.se[d] = math.NaN(), math.NaN(), math.NaN(), math.NaN()
 		if scores[d] == nil {
 			continue
 		}
+		p.x[d] = *scores[d]
 		if !math.IsNaN(m.recorded[d]) {
 			p.sem[d] = m.recorded[d]
 		} else {
-			p.sem[d] = 100 * sigma * math.Sqrt(s.w2) / s.w
+			// The error at the middle of the scale, where it is largest
+			// and where bars are.
+			p.sem[d] = 100 * math.Sqrt(phi*0.25*s.w2) / s.w
 		}
-		p.est[d], p.se[d] = 0, 0
+		p.s2[d] = p.sem[d] * p.sem[d]
+		if estimates {
+			p.est[d], p.se[d] = 0, 0
+		}
 	}
-	// The posterior weight of each tau: the likelihood of the scores
-	// with each group's mean integrated out.
+	// Each tau's posterior weight: the likelihood of the scores with each
+	// group's mean integrated out (flat prior), and given tau the
+	// posterior of each group's mean.
 	best := math.Inf(-1)
 	for j, tau := range tauGrid {
-		ll := 0.0
-		for _, dims := range m.groups {
-			var sw, swx, logA float64
+		t2 := tau * tau
+		ia := p.ia[j*nd : (j+1)*nd]
+		// -2 log L = sum over groups of log(prod a_d) + log(sum 1/a_d) +
+		// sum (X_d - mu)² / a_d; the products are kept as one, its log
+		// taken when it grows large and at the end.
+		var logs, q float64
+		prod := 1.0
+		for g, dims := range m.groups {
+			var sw, swx float64
 			for _, d := range dims {
-				if scores[d] == nil {
+				if p.x[d] != p.x[d] {
 					continue
 				}
-				a := tau*tau + p.sem[d]*p.sem[d]
-				sw += 1 / a
-				swx += *scores[d] / a
-				logA += math.Log(a)
+				a := t2 + p.s2[d]
+				ia[d] = 1 / a
+				sw += ia[d]
+				swx += p.x[d] * ia[d]
+				if prod *= a; prod > 1e150 {
+					logs += math.Log(prod)
+					prod = 1
+				}
 			}
 			if sw == 0 {
 				continue
 			}
+			prod *= sw
 			mu := swx / sw
-			q := 0.0
 			for _, d := range dims {
-				if scores[d] != nil {
-					r := *scores[d] - mu
-					q += r * r / (tau*tau + p.sem[d]*p.sem[d])
+				if p.x[d] == p.x[d] {
+					r := p.x[d] - mu
+					q += r * r * ia[d]
 				}
 			}
-			ll -= 0.5 * (logA + math.Log(sw) + q)
+			p.gmu[j*ng+g], p.gsd[j*ng+g] = mu, math.Sqrt(1/sw)
 		}
-		p.wts[j] = ll
-		best = max(best, ll)
+		p.wts[j] = -0.5 * (logs + math.Log(prod) + q)
+		best = max(best, p.wts[j])
 	}
 	total := 0.0
 	for j := range p.wts {
 		p.wts[j] = math.Exp(p.wts[j] - best)
 		total += p.wts[j]
 	}
-	for j, tau := range tauGrid {
+	for j := range tauGrid {
 		if w := p.wts[j] / total; w >= 1e-9 {
-			m.solveTau(scores, tau, w, p)
+			m.solveTau(j, w, p, estimates)
 		}
 	}
-	for d := range scores {
-		if scores[d] != nil {
-			p.se[d] = math.Sqrt(math.Max(0, p.m2[d]-p.est[d]*p.est[d]))
+	if estimates {
+		for d := range scores {
+			if scores[d] != nil {
+				p.se[d] = math.Sqrt(math.Max(0, p.m2[d]-p.est[d]*p.est[d]))
+			}
 		}
 	}
 	// The most probable level: none with 1 - P(tier 0 or higher), tier k
@@ -261,56 +293,45 @@ func (m *probModel) solve(scores []*float64, sums []dimSums, p *posterior) {
 	p.prob = math.Max(0, math.Min(1, p.prob))
 }
 
-// solveTau adds, with weight w, the posterior given tau: each dimension's
-// estimate and second moment (into p.est and p.m2) and the probability of
-// every run of tiers (into p.atLeast).
-func (m *probModel) solveTau(scores []*float64, tau, w float64, p *posterior) {
-	t2 := tau * tau
-	// Each group's mean given the scores: mean and variance.
+// solveTau adds, with weight w, the posterior given the j-th tau: the
+// probability of every run of tiers (into p.atLeast) and, when asked,
+// each dimension's estimate and second moment (into p.est and p.m2).
+func (m *probModel) solveTau(j int, w float64, p *posterior, estimates bool) {
+	nd, ng := len(p.x), len(m.groups)
+	t2 := tauGrid[j] * tauGrid[j]
+	ia := p.ia[j*nd : (j+1)*nd]
+	// Given tau and the group's mean mu, T_d is normal with mean
+	// lambda X_d + (1 - lambda) mu and SD sqrt(lambda) SEM_d.
 	for g, dims := range m.groups {
-		var sw, swx float64
+		mu, sdMu := p.gmu[j*ng+g], p.gsd[j*ng+g]
 		for _, d := range dims {
-			if scores[d] != nil {
-				a := t2 + p.sem[d]*p.sem[d]
-				sw += 1 / a
-				swx += *scores[d] / a
-			}
-		}
-		if sw == 0 {
-			continue
-		}
-		mu, v := swx/sw, 1/sw
-		p.gmu[g], p.gsd[g] = mu, math.Sqrt(v)
-		for _, d := range dims {
-			if scores[d] == nil {
+			if p.x[d] != p.x[d] {
 				continue
 			}
-			s2 := p.sem[d] * p.sem[d]
-			lam := 1.0
-			if t2+s2 > 0 {
-				lam = t2 / (t2 + s2)
+			lam := t2 * ia[d]
+			p.lx[d], p.shrink[d], p.isd[d] = lam*p.x[d], 1-lam, 0
+			if sd := math.Sqrt(lam * p.s2[d]); sd > 0 {
+				p.isd[d] = 1 / sd
 			}
-			p.lam[d] = lam
-			p.sd[d] = math.Sqrt(lam * s2)
-			p.mean[d] = lam * *scores[d] // plus (1 - lam) mu
-			est := p.mean[d] + (1-lam)*mu
-			vr := lam*s2 + (1-lam)*(1-lam)*v
-			p.est[d] += w * est
-			p.m2[d] += w * (vr + est*est)
+			if estimates {
+				est := p.lx[d] + p.shrink[d]*mu
+				vr := lam*p.s2[d] + p.shrink[d]*p.shrink[d]*sdMu*sdMu
+				p.est[d] += w * est
+				p.m2[d] += w * (vr + est*est)
+			}
 		}
 	}
-	// The runs of tiers.
-	run := 1.0
+	// The runs of tiers: every group's bars for tiers 0..k met.
 	for k := range m.bars {
+		run := 1.0
 		for g, dims := range m.groups {
-			if k > 0 && m.same[k][g] {
-				continue // the group's probability for k-1 holds
+			if k == 0 || !m.same[k][g] { // else the group's probability for k-1 holds
+				p.groupP[g] = groupMeets(dims, m.bars[k], p.gmu[j*ng+g], p.gsd[j*ng+g], p)
 			}
-			p.groupP[g] = groupMeets(scores, dims, m.bars[k], p.gmu[g], p.gsd[g], p)
-		}
-		run = 1
-		for g := range m.groups {
 			run *= p.groupP[g]
+		}
+		if run == 0 {
+			break // no run of more tiers either
 		}
 		p.atLeast[k] += w * run
 	}
@@ -319,49 +340,71 @@ func (m *probModel) solveTau(scores []*float64, tau, w float64, p *posterior) {
 // groupMeets is the probability that the true scores of a group's
 // dimensions meet the bars (NaN: no bar), given the posterior of the
 // group's mean (mean mu, SD sdMu) and of each dimension given the mean
-// (p.lam, p.mean, p.sd).
-func groupMeets(scores []*float64, dims []int, bars []float64, mu, sdMu float64, p *posterior) float64 {
-	needed := false
+// (p.lx, p.shrink, p.isd): a Gauss-Hermite integral over the mean, whose
+// three nodes are unrolled.
+func groupMeets(dims []int, bars []float64, mu, sdMu float64, p *posterior) float64 {
+	at0, at1, at2 := mu+sdMu*ghNodes[0], mu, mu+sdMu*ghNodes[2]
+	p0, p1, p2 := 1.0, 1.0, 1.0
+	barred := false
 	for _, d := range dims {
-		if math.IsNaN(bars[d]) {
+		bar := bars[d]
+		switch {
+		case bar != bar: // no bar
+			continue
+		case p.x[d] != p.x[d]: // no score
+			return 0
+		case p.isd[d] == 0: // measured without error: lambda is 1
+			if clean(p.lx[d]) < bar {
+				return 0
+			}
 			continue
 		}
-		if scores[d] == nil {
-			return 0
-		}
-		needed = true
+		// Given the group's mean at, the dimension meets its bar with
+		// probability normCDF(c0 + c1 at).
+		c0, c1 := (p.lx[d]-bar)*p.isd[d], p.shrink[d]*p.isd[d]
+		barred = true
+		p0 *= normCDF(c0 + c1*at0)
+		p1 *= normCDF(c0 + c1*at1)
+		p2 *= normCDF(c0 + c1*at2)
 	}
-	if !needed {
+	if !barred {
 		return 1
 	}
-	total := 0.0
-	for i, z := range ghNodes {
-		at := mu + sdMu*z
-		prod := 1.0
-		for _, d := range dims {
-			bar := bars[d]
-			if math.IsNaN(bar) {
-				continue
-			}
-			mean := p.mean[d] + (1-p.lam[d])*at
-			if p.sd[d] == 0 {
-				if clean(mean) < bar {
-					prod = 0
-				}
-			} else {
-				prod *= normCDF((mean - bar) / p.sd[d])
-			}
-			if prod == 0 {
-				break
-			}
-		}
-		total += ghWeights[i] * prod
-	}
-	return total
+	return ghWeights[0]*p0 + ghWeights[1]*p1 + ghWeights[2]*p2
 }
 
-// normCDF is the standard normal distribution function.
-func normCDF(z float64) float64 { return 0.5 * math.Erfc(-z/math.Sqrt2) }
+// normCDF is the standard normal distribution function, interpolated
+// linearly between its values at every 1/64 to within 1e-5: 0 below -8.5
+// and 1 above 8.5, where it differs from them by less than 1e-17.
+// math.Erfc took half the time of scoring.
+func normCDF(z float64) float64 {
+	switch {
+	case z <= -cdfEnd:
+		return 0
+	case z >= cdfEnd:
+		return 1
+	case z != z: // NaN
+		return z
+	}
+	t := (z + cdfEnd) * cdfSteps
+	i := int(t)
+	return cdfTab[i] + (t-float64(i))*(cdfTab[i+1]-cdfTab[i])
+}
+
+const (
+	cdfEnd   = 8.5
+	cdfSteps = 64
+	cdfN     = 2*cdfEnd*cdfSteps + 2
+)
+
+// cdfTab is the standard normal distribution at -cdfEnd + i/cdfSteps.
+var cdfTab = func() (c [cdfN]float64) {
+	for i := range c {
+		z := -cdfEnd + float64(i)/cdfSteps
+		c[i] = 0.5 * math.Erfc(-z/math.Sqrt2)
+	}
+	return c
+}()
 
 // decide sets what the most-probable rule decides in a result scored by
 // s: the level (tiers up to it are met, the others not), its probability,
