@@ -436,13 +436,14 @@ func (s *Scorer) decide(r *Result, p *posterior) {
 }
 
 // blocking lists, in bank order, the dimensions keeping tier t from being
-// met under the most-probable rule: those without a score or whose
-// estimate falls short of the expectation; else those whose score falls
-// short; else the one least likely to meet it.
+// met under the most-probable rule: those without a score or whose score
+// falls short of the expectation, as under the strict rule; else (the
+// scores meet it, but not surely enough) those whose estimated true score
+// falls short; else the one least likely to meet it.
 func (s *Scorer) blocking(t int, dims []DimensionScore, p *posterior) []string {
 	var out []string
 	for _, x := range s.expect[t] {
-		if dims[x.dim].Score == nil || clean(p.est[x.dim]) < x.expected {
+		if blocks(dims[x.dim].Score, x.expected) {
 			out = append(out, dims[x.dim].ID)
 		}
 	}
@@ -450,7 +451,7 @@ func (s *Scorer) blocking(t int, dims []DimensionScore, p *posterior) []string {
 		return out
 	}
 	for _, x := range s.expect[t] {
-		if blocks(dims[x.dim].Score, x.expected) {
+		if clean(p.est[x.dim]) < x.expected {
 			out = append(out, dims[x.dim].ID)
 		}
 	}
@@ -471,8 +472,9 @@ func (s *Scorer) blocking(t int, dims []DimensionScore, p *posterior) []string {
 }
 
 // withinError marks, under the most-probable rule, each gap whose
-// expectation lies within the 95% interval of the dimension's estimated
-// true score: a shortfall the person's true score may well not have.
+// dimension's estimated true score meets the expectation that the score
+// falls short of: the true score more probably meets it than not, so the
+// shortfall is within measurement error.
 func withinError(r *Result, p *posterior, b *questions.Bank) {
 	for i := range r.Gaps {
 		g := &r.Gaps[i]
@@ -480,6 +482,6 @@ func withinError(r *Result, p *posterior, b *questions.Bank) {
 		if g.Score == nil || d < 0 || clean(g.Gap) <= 0 {
 			continue
 		}
-		g.WithinError = clean(p.est[d]+Z95*p.se[d]) >= clean(g.Expected)
+		g.WithinError = clean(p.est[d]) >= clean(g.Expected)
 	}
 }

@@ -48,7 +48,7 @@ func TestMostProbableWorkedExample(t *testing.T) {
 	for _, tr := range r.Tiers {
 		got = append(got, fmt.Sprintf("%s %v %s %v", tr.ID, tr.Met, num(tr.Probability), tr.Blocking))
 	}
-	if want := "[low true 0.96 [] mid false 0 [gamma] top false 0 [gamma]]"; fmt.Sprint(got) != want {
+	if want := "[low true 0.96 [] mid false 0 [gamma] top false 0 [beta gamma]]"; fmt.Sprint(got) != want {
 		t.Errorf("tiers %v, want %s", got, want)
 	}
 	if levelID(r.Level) != "low" || num(r.LevelProbability) != "0.96" || r.Target.ID != "mid" {

@@ -24,6 +24,7 @@ func compiledDefault() *Bank {
 			},
 		},
 		NotApplicable: "Not applicable to my role",
+		LevelRule:     "most-probable",
 		Tiers: []Tier{
 			Tier{
 				ID:          "frontline",
@@ -46,7 +47,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 88,
+					Line: 98,
 				},
 			},
 			Tier{
@@ -75,7 +76,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 105,
+					Line: 115,
 				},
 			},
 			Tier{
@@ -110,7 +111,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 127,
+					Line: 137,
 				},
 			},
 		},
@@ -151,7 +152,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 162,
+					Line: 172,
 				},
 			},
 			Dimension{
@@ -194,7 +195,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 180,
+					Line: 190,
 				},
 			},
 			Dimension{
@@ -226,7 +227,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 200,
+					Line: 210,
 				},
 			},
 			Dimension{
@@ -265,7 +266,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 217,
+					Line: 227,
 				},
 			},
 			Dimension{
@@ -300,7 +301,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 235,
+					Line: 245,
 				},
 			},
 			Dimension{
@@ -339,7 +340,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 253,
+					Line: 263,
 				},
 			},
 			Dimension{
@@ -378,7 +379,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 271,
+					Line: 281,
 				},
 			},
 			Dimension{
@@ -417,7 +418,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 289,
+					Line: 299,
 				},
 			},
 			Dimension{
@@ -456,7 +457,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 307,
+					Line: 317,
 				},
 			},
 			Dimension{
@@ -495,7 +496,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 325,
+					Line: 335,
 				},
 			},
 			Dimension{
@@ -538,7 +539,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 344,
+					Line: 354,
 				},
 			},
 			Dimension{
@@ -584,7 +585,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 364,
+					Line: 374,
 				},
 			},
 			Dimension{
@@ -627,7 +628,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 385,
+					Line: 395,
 				},
 			},
 			Dimension{
@@ -666,7 +667,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 405,
+					Line: 415,
 				},
 			},
 			Dimension{
@@ -709,7 +710,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 423,
+					Line: 433,
 				},
 			},
 			Dimension{
@@ -748,7 +749,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 443,
+					Line: 453,
 				},
 			},
 		},
@@ -773,7 +774,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 472,
+					Line: 482,
 				},
 			},
 			Question{
@@ -797,7 +798,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 478,
+					Line: 488,
 				},
 			},
 			Question{
@@ -819,7 +820,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 485,
+					Line: 495,
 				},
 			},
 			Question{
@@ -852,7 +853,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 502,
+					Line: 512,
 				},
 			},
 			Question{
@@ -875,7 +876,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 522,
+					Line: 532,
 				},
 			},
 			Question{
@@ -898,7 +899,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 528,
+					Line: 538,
 				},
 			},
 			Question{
@@ -920,7 +921,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 534,
+					Line: 544,
 				},
 			},
 			Question{
@@ -953,7 +954,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 551,
+					Line: 561,
 				},
 			},
 			Question{
@@ -975,7 +976,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 571,
+					Line: 581,
 				},
 			},
 			Question{
@@ -998,7 +999,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 585,
+					Line: 595,
 				},
 			},
 			Question{
@@ -1020,7 +1021,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 591,
+					Line: 601,
 				},
 			},
 			Question{
@@ -1053,7 +1054,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 599,
+					Line: 609,
 				},
 			},
 			Question{
@@ -1076,7 +1077,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 619,
+					Line: 629,
 				},
 			},
 			Question{
@@ -1100,7 +1101,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 634,
+					Line: 644,
 				},
 			},
 			Question{
@@ -1122,7 +1123,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 641,
+					Line: 651,
 				},
 			},
 			Question{
@@ -1155,7 +1156,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 648,
+					Line: 658,
 				},
 			},
 			Question{
@@ -1178,7 +1179,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 668,
+					Line: 678,
 				},
 			},
 			Question{
@@ -1201,7 +1202,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 683,
+					Line: 693,
 				},
 			},
 			Question{
@@ -1223,7 +1224,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 689,
+					Line: 699,
 				},
 			},
 			Question{
@@ -1256,7 +1257,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 705,
+					Line: 715,
 				},
 			},
 			Question{
@@ -1279,7 +1280,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 725,
+					Line: 735,
 				},
 			},
 			Question{
@@ -1303,7 +1304,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 729,
+					Line: 739,
 				},
 			},
 			Question{
@@ -1327,7 +1328,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 734,
+					Line: 744,
 				},
 			},
 			Question{
@@ -1360,7 +1361,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 742,
+					Line: 752,
 				},
 			},
 			Question{
@@ -1383,7 +1384,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 762,
+					Line: 772,
 				},
 			},
 			Question{
@@ -1407,7 +1408,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 777,
+					Line: 787,
 				},
 			},
 			Question{
@@ -1419,7 +1420,7 @@ func compiledDefault() *Bank {
 				AllowNA:   true,
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 782,
+					Line: 792,
 				},
 			},
 			Question{
@@ -1452,7 +1453,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 790,
+					Line: 800,
 				},
 			},
 			Question{
@@ -1475,7 +1476,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 810,
+					Line: 820,
 				},
 			},
 			Question{
@@ -1499,7 +1500,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 814,
+					Line: 824,
 				},
 			},
 			Question{
@@ -1521,7 +1522,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 819,
+					Line: 829,
 				},
 			},
 			Question{
@@ -1554,7 +1555,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 836,
+					Line: 846,
 				},
 			},
 			Question{
@@ -1567,7 +1568,7 @@ func compiledDefault() *Bank {
 				AllowNA:   true,
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 856,
+					Line: 866,
 				},
 			},
 			Question{
@@ -1589,7 +1590,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 862,
+					Line: 872,
 				},
 			},
 			Question{
@@ -1612,7 +1613,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 867,
+					Line: 877,
 				},
 			},
 			Question{
@@ -1644,7 +1645,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 876,
+					Line: 886,
 				},
 			},
 			Question{
@@ -1666,7 +1667,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 896,
+					Line: 906,
 				},
 			},
 			Question{
@@ -1688,7 +1689,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 910,
+					Line: 920,
 				},
 			},
 			Question{
@@ -1711,7 +1712,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 924,
+					Line: 934,
 				},
 			},
 			Question{
@@ -1735,7 +1736,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 928,
+					Line: 938,
 				},
 			},
 			Question{
@@ -1768,7 +1769,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 936,
+					Line: 946,
 				},
 			},
 			Question{
@@ -1790,7 +1791,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 956,
+					Line: 966,
 				},
 			},
 			Question{
@@ -1814,7 +1815,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 970,
+					Line: 980,
 				},
 			},
 			Question{
@@ -1836,7 +1837,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 975,
+					Line: 985,
 				},
 			},
 			Question{
@@ -1869,7 +1870,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 991,
+					Line: 1001,
 				},
 			},
 			Question{
@@ -1891,7 +1892,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1011,
+					Line: 1021,
 				},
 			},
 			Question{
@@ -1915,7 +1916,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1025,
+					Line: 1035,
 				},
 			},
 			Question{
@@ -1938,7 +1939,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1030,
+					Line: 1040,
 				},
 			},
 			Question{
@@ -1971,7 +1972,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1037,
+					Line: 1047,
 				},
 			},
 			Question{
@@ -1993,7 +1994,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1057,
+					Line: 1067,
 				},
 			},
 			Question{
@@ -2017,7 +2018,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1071,
+					Line: 1081,
 				},
 			},
 			Question{
@@ -2041,7 +2042,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1076,
+					Line: 1086,
 				},
 			},
 			Question{
@@ -2063,7 +2064,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1081,
+					Line: 1091,
 				},
 			},
 			Question{
@@ -2096,7 +2097,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1098,
+					Line: 1108,
 				},
 			},
 			Question{
@@ -2118,7 +2119,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1118,
+					Line: 1128,
 				},
 			},
 			Question{
@@ -2131,7 +2132,7 @@ func compiledDefault() *Bank {
 				AllowNA:   true,
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1132,
+					Line: 1142,
 				},
 			},
 			Question{
@@ -2155,7 +2156,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1138,
+					Line: 1148,
 				},
 			},
 			Question{
@@ -2188,7 +2189,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1146,
+					Line: 1156,
 				},
 			},
 			Question{
@@ -2212,7 +2213,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1166,
+					Line: 1176,
 				},
 			},
 			Question{
@@ -2236,7 +2237,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1171,
+					Line: 1181,
 				},
 			},
 			Question{
@@ -2258,7 +2259,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1176,
+					Line: 1186,
 				},
 			},
 			Question{
@@ -2290,7 +2291,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1194,
+					Line: 1204,
 				},
 			},
 			Question{
@@ -2313,7 +2314,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1214,
+					Line: 1224,
 				},
 			},
 			Question{
@@ -2337,7 +2338,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1218,
+					Line: 1228,
 				},
 			},
 			Question{
@@ -2350,7 +2351,7 @@ func compiledDefault() *Bank {
 				AllowNA:   true,
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1223,
+					Line: 1233,
 				},
 			},
 			Question{
@@ -2383,11 +2384,11 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1232,
+					Line: 1242,
 				},
 			},
 		},
-		Digest: "sha256:e68070beffaba7e1128b21cce5b45cb2e0560fbcb269008240c75ebb40d9446c",
+		Digest: "sha256:2cc30b39ea35ceae790401d3705b28726c1f525bb58af79f0e8e7b540dbbac66",
 		Source: "default",
 	}
 }

@@ -35,7 +35,7 @@ func main() {
 	}
 	o := levelsim.Options{Respondents: *n, Seed: *seed, NoiseFree: *noiseFree}
 	type row struct {
-		m                 levelsim.Model
+		m                levelsim.Model
 		strict, probable levelsim.Outcome
 	}
 	var rows []row

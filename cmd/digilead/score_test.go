@@ -151,7 +151,7 @@ func TestScoreCSV(t *testing.T) {
 	if len(lines) != 2 {
 		t.Fatalf("%d lines:\n%s", len(lines), r.stdout)
 	}
-	wantHead := "id,name,role,level,target,cyber-security-privacy,accessibility,continuous-learning,technology-adoption,citizen-centred-services,leading-change,collaboration,agile-delivery,data-informed-decisions,workforce-development,digital-vision,resources-value,technology-commercial,data-governance,responsible-ai,trust-transparency,readiness_frontline,readiness_operational,readiness_strategic"
+	wantHead := "id,name,role,level,target,cyber-security-privacy,accessibility,continuous-learning,technology-adoption,citizen-centred-services,leading-change,collaboration,agile-delivery,data-informed-decisions,workforce-development,digital-vision,resources-value,technology-commercial,data-governance,responsible-ai,trust-transparency,readiness_frontline,readiness_operational,readiness_strategic,level_probability"
 	if lines[0] != wantHead {
 		t.Errorf("header %s", lines[0])
 	}
