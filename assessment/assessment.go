@@ -101,6 +101,10 @@ type TierResult struct {
 	// Probability is, under the most-probable rule, the probability that
 	// the person's true level is this tier or higher.
 	Probability *float64 `json:"probability,omitempty"`
+	// WithinError lists, under the most-probable rule, the dimensions
+	// (bank order) whose scores fall short of a met tier's expectations
+	// by less than measurement error: the tier is met all the same.
+	WithinError []string `json:"within_error,omitempty"`
 }
 
 // Gap is the distance between a dimension's score and the target tier's

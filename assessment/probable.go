@@ -420,6 +420,12 @@ func (s *Scorer) decide(r *Result, p *posterior) {
 		tr.Blocking = nil
 		if !tr.Met {
 			tr.Blocking = s.blocking(t, r.Dimensions, p)
+			continue
+		}
+		for _, x := range s.expect[t] {
+			if ds := &r.Dimensions[x.dim]; ds.Score != nil && blocks(ds.Score, x.expected) {
+				tr.WithinError = append(tr.WithinError, ds.ID)
+			}
 		}
 	}
 	for d := range r.Dimensions {
@@ -433,6 +439,27 @@ func (s *Scorer) decide(r *Result, p *posterior) {
 			ds.SEMSource = SourceBank
 		}
 	}
+}
+
+// LevelChances are the probabilities of each level under the
+// most-probable rule, from a result's tier probabilities: [0] no level,
+// [i+1] the tier r.Tiers[i]. ok is false for a result of the strict rule
+// (or one whose tiers do not all give a probability).
+func LevelChances(r *Result) (chances []float64, ok bool) {
+	if r.LevelRule != questions.LevelRuleMostProbable || len(r.Tiers) == 0 {
+		return nil, false
+	}
+	chances = make([]float64, len(r.Tiers)+1)
+	prev := 1.0
+	for i, t := range r.Tiers {
+		if t.Probability == nil {
+			return nil, false
+		}
+		chances[i] = math.Max(0, prev-*t.Probability)
+		prev = *t.Probability
+	}
+	chances[len(r.Tiers)] = prev
+	return chances, true
 }
 
 // blocking lists, in bank order, the dimensions keeping tier t from being

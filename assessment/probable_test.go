@@ -125,6 +125,9 @@ questions:
 		a := randomAnswers(strict, rng)
 		want := assessment.Score(strict, a, assessment.Options{Now: now})
 		got := assessment.Score(exact, a, assessment.Options{Now: now})
+		if _, ok := assessment.LevelChances(want); ok {
+			t.Fatal("a strict result has level chances")
+		}
 		if levelID(got.Level) != levelID(want.Level) || *got.LevelProbability != 1 {
 			t.Fatalf("#%d: level %q with probability %v, strict %q", i, levelID(got.Level), *got.LevelProbability, levelID(want.Level))
 		}
@@ -200,6 +203,11 @@ func TestShortfallWithinError(t *testing.T) {
 	if rp.Level == nil || rp.Level.ID != "strategic" || *rp.LevelProbability < 0.5 {
 		t.Errorf("most-probable level %q with probability %s, want strategic", levelID(rp.Level), num(rp.LevelProbability))
 	}
+	for _, tr := range rp.Tiers {
+		if fmt.Sprint(tr.WithinError) != "[technology-adoption]" {
+			t.Errorf("tier %s met with %v within measurement error, want [technology-adoption]", tr.ID, tr.WithinError)
+		}
+	}
 	rp = score(t, mostProbable(b), "", "frontline", raw)
 	for _, g := range rp.Gaps {
 		if g.Dimension == "technology-adoption" && (g.Gap != 5 || !g.WithinError) {
@@ -239,6 +247,14 @@ func TestLevelProbabilities(t *testing.T) {
 			}
 			if levelID(r.Level) != tierAt(b, lvl) {
 				t.Fatalf("%s #%d: level %q, tiers met up to %q", b.ID, i, levelID(r.Level), tierAt(b, lvl))
+			}
+			chances, ok := assessment.LevelChances(r)
+			sum := 0.0
+			for _, c := range chances {
+				sum += c
+			}
+			if !ok || math.Abs(sum-1) > 1e-9 || math.Abs(chances[lvl+1]-p) > 0.011 {
+				t.Fatalf("%s #%d: level chances %v (sum %v) for level %d with probability %v", b.ID, i, chances, sum, lvl, p)
 			}
 			data, _ := json.Marshal(r)
 			if _, err := assessment.DecodeResult(data); err != nil {

@@ -247,6 +247,10 @@ func (e *encoder) tier(b []byte, t assessment.TierResult) []byte {
 		b = append(b, `,"probability":`...)
 		b = e.float(b, *t.Probability)
 	}
+	if len(t.WithinError) > 0 {
+		b = append(b, `,"within_error":`...)
+		b = appendList(b, t.WithinError, appendString)
+	}
 	return append(b, '}')
 }
 
