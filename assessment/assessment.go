@@ -226,8 +226,9 @@ type Scorer struct {
 	// values is scratch space: an answer set's values in question order.
 	values sync.Pool
 	// prob is the most-probable rule's model of the bank, nil under the
-	// strict rule.
-	prob *probModel
+	// strict rule; posts is scratch space for its posteriors.
+	prob  *probModel
+	posts sync.Pool
 }
 
 type expectation struct {
@@ -295,6 +296,28 @@ func tierActions(b *questions.Bank, t *questions.Tier) [][]Action {
 // Score scores checked answers (see the function Score).
 func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 	b := s.b
+	// Each answer is looked up once, by question position.
+	vp, _ := s.values.Get().(*[]questions.Value)
+	if vp == nil {
+		vp = new([]questions.Value)
+	}
+	values := slices.Grow((*vp)[:0], len(b.Questions))[:len(b.Questions)]
+	for i := range b.Questions {
+		values[i] = a.Values[b.Questions[i].ID]
+	}
+	r := s.ScoreValues(values, a, opts)
+	clear(values) // keep no answer alive in the pool
+	*vp = values
+	s.values.Put(vp)
+	return r
+}
+
+// ScoreValues is Score for answers also given by question position:
+// values[i] is a.Values[b.Questions[i].ID] (or unanswered), as a decoder
+// that reads by position has them. The result's answers are a.Values;
+// values is not kept.
+func (s *Scorer) ScoreValues(values []questions.Value, a *questions.Answers, opts Options) *Result {
+	b := s.b
 	r := &Result{
 		Schema:      ResultSchema,
 		Tool:        opts.Tool,
@@ -305,15 +328,6 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 	}
 	if r.Answers == nil {
 		r.Answers = map[string]questions.Value{}
-	}
-	// Each answer is looked up once, by question position.
-	vp, _ := s.values.Get().(*[]questions.Value)
-	if vp == nil {
-		vp = new([]questions.Value)
-	}
-	values := slices.Grow((*vp)[:0], len(b.Questions))[:len(b.Questions)]
-	for i := range b.Questions {
-		values[i] = a.Values[b.Questions[i].ID]
 	}
 	// One array holds every score the result points to: the dimensions'
 	// and then the gaps'.
@@ -334,7 +348,10 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 	}
 	var post *posterior
 	if s.prob != nil {
-		post = &posterior{}
+		post, _ = s.posts.Get().(*posterior)
+		if post == nil {
+			post = &posterior{}
+		}
 		s.prob.solve(scores, sums, post, true)
 		s.decide(r, post)
 	}
@@ -347,13 +364,11 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 	r.Gaps = s.gaps(s.tierIndex(target), scores, nums[len(b.Dimensions):])
 	if post != nil {
 		withinError(r, post, s.b)
+		s.posts.Put(post)
 	} else {
 		applyReliability(b, r)
 	}
 	r.Notes = s.notes(values)
-	clear(values) // keep no answer alive in the pool
-	*vp = values
-	s.values.Put(vp)
 	// Round for output only after every decision is made. Each score is
 	// the result's own, so it is rounded in place.
 	for i := range r.Dimensions {

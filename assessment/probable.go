@@ -225,7 +225,7 @@ func (m *probModel) solve(scores []*float64, sums []dimSums, p *posterior, estim
 		// -2 log L = sum over groups of log(prod a_d) + log(sum 1/a_d) +
 		// sum (X_d - mu)² / a_d; the products are kept as one, its log
 		// taken when it grows large and at the end.
-		var logs, q float64
+		var logs, q, lastA, lastIA float64
 		prod := 1.0
 		for g, dims := range m.groups {
 			var sw, swx float64
@@ -234,7 +234,12 @@ func (m *probModel) solve(scores []*float64, sums []dimSums, p *posterior, estim
 					continue
 				}
 				a := t2 + p.s2[d]
-				ia[d] = 1 / a
+				if a == lastA { // dimensions of as many questions share it
+					ia[d] = lastIA
+				} else {
+					ia[d] = 1 / a
+					lastA, lastIA = a, ia[d]
+				}
 				sw += ia[d]
 				swx += p.x[d] * ia[d]
 				if prod *= a; prod > 1e150 {
@@ -300,6 +305,7 @@ func (m *probModel) solveTau(j int, w float64, p *posterior, estimates bool) {
 	nd, ng := len(p.x), len(m.groups)
 	t2 := tauGrid[j] * tauGrid[j]
 	ia := p.ia[j*nd : (j+1)*nd]
+	lastS2, lastISD := -1.0, 0.0
 	// Given tau and the group's mean mu, T_d is normal with mean
 	// lambda X_d + (1 - lambda) mu and SD sqrt(lambda) SEM_d.
 	for g, dims := range m.groups {
@@ -309,10 +315,14 @@ func (m *probModel) solveTau(j int, w float64, p *posterior, estimates bool) {
 				continue
 			}
 			lam := t2 * ia[d]
-			p.lx[d], p.shrink[d], p.isd[d] = lam*p.x[d], 1-lam, 0
-			if sd := math.Sqrt(lam * p.s2[d]); sd > 0 {
-				p.isd[d] = 1 / sd
+			p.lx[d], p.shrink[d] = lam*p.x[d], 1-lam
+			if s2 := p.s2[d]; s2 != lastS2 { // dimensions of as many questions share it
+				lastS2, lastISD = s2, 0
+				if sd := math.Sqrt(lam * s2); sd > 0 {
+					lastISD = 1 / sd
+				}
 			}
+			p.isd[d] = lastISD
 			if estimates {
 				est := p.lx[d] + p.shrink[d]*mu
 				vr := lam*p.s2[d] + p.shrink[d]*p.shrink[d]*sdMu*sdMu
@@ -411,11 +421,20 @@ var cdfTab = func() (c [cdfN]float64) {
 // each tier's probability, the dimensions blocking each tier not met, and
 // each dimension's estimate, standard error and SEM.
 func (s *Scorer) decide(r *Result, p *posterior) {
+	// One array holds every figure the result points to: the level's
+	// probability, each tier's and each dimension's SEM, estimate and SE.
+	nums := make([]float64, 1+len(r.Tiers)+3*len(r.Dimensions))
+	put := func(x float64) *float64 {
+		nums[0] = round2(x)
+		at := &nums[0]
+		nums = nums[1:]
+		return at
+	}
 	r.LevelRule = questions.LevelRuleMostProbable
-	r.LevelProbability = new(round2(p.prob))
+	r.LevelProbability = put(p.prob)
 	for t := range r.Tiers {
 		tr := &r.Tiers[t]
-		tr.Probability = new(round2(p.atLeast[t]))
+		tr.Probability = put(p.atLeast[t])
 		tr.Met = t <= p.level
 		tr.Blocking = nil
 		if !tr.Met {
@@ -433,7 +452,7 @@ func (s *Scorer) decide(r *Result, p *posterior) {
 		if ds.Score == nil {
 			continue
 		}
-		ds.SEM, ds.Estimate, ds.SE = new(round2(p.sem[d])), new(round2(p.est[d])), new(round2(p.se[d]))
+		ds.SEM, ds.Estimate, ds.SE = put(p.sem[d]), put(p.est[d]), put(p.se[d])
 		ds.SEMSource = SourceAnswers
 		if !math.IsNaN(s.prob.recorded[d]) {
 			ds.SEMSource = SourceBank

@@ -226,7 +226,11 @@ func (e *encoder) dimension(b []byte, d assessment.DimensionScore) []byte {
 		b = append(b, `,"se":`...)
 		b = e.float(b, *d.SE)
 	}
-	if d.SEMSource != "" {
+	switch d.SEMSource {
+	case "":
+	case assessment.SourceAnswers: // the usual one, written as it is
+		b = append(b, `,"sem_source":"answers"`...)
+	default:
 		b = append(b, `,"sem_source":`...)
 		b = appendString(b, d.SEMSource)
 	}

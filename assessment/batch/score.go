@@ -117,13 +117,16 @@ func (s *Scorer) line(l Line, st *state) error {
 	}
 	clear(st.values)
 	a := &questions.Answers{Values: st.values}
-	if !st.dec.decode(l.Data, a) {
+	var r *assessment.Result
+	if st.dec.decode(l.Data, a) {
+		r = s.scorer.ScoreValues(st.dec.values(), a, s.opts) // no map lookups
+	} else {
 		var err error
 		if a, err = s.check(l.Data); err != nil {
 			return err
 		}
+		r = s.scorer.Score(a, s.opts)
 	}
-	r := s.scorer.Score(a, s.opts)
 	out, err := st.enc.result(st.out, r)
 	if err != nil {
 		return fmt.Errorf("cannot write the result: %v", err)
