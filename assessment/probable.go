@@ -435,16 +435,17 @@ func (s *Scorer) decide(r *Result, p *posterior) {
 	for t := range r.Tiers {
 		tr := &r.Tiers[t]
 		tr.Probability = put(p.atLeast[t])
-		tr.Met = t <= p.level
-		tr.Blocking = nil
-		if !tr.Met {
+		// tierResult listed, in Blocking, the dimensions without a score
+		// or short of the tier's expectations.
+		short := tr.Blocking
+		tr.Met, tr.Blocking = t <= p.level, nil
+		switch {
+		case tr.Met: // a met tier has every score (else its probability is 0)
+			tr.WithinError = short
+		case len(short) > 0:
+			tr.Blocking = short
+		default:
 			tr.Blocking = s.blocking(t, r.Dimensions, p)
-			continue
-		}
-		for _, x := range s.expect[t] {
-			if ds := &r.Dimensions[x.dim]; ds.Score != nil && blocks(ds.Score, x.expected) {
-				tr.WithinError = append(tr.WithinError, ds.ID)
-			}
 		}
 	}
 	for d := range r.Dimensions {
@@ -482,20 +483,12 @@ func LevelChances(r *Result) (chances []float64, ok bool) {
 }
 
 // blocking lists, in bank order, the dimensions keeping tier t from being
-// met under the most-probable rule: those without a score or whose score
-// falls short of the expectation, as under the strict rule; else (the
-// scores meet it, but not surely enough) those whose estimated true score
+// met under the most-probable rule when every one of them has a score at
+// or above its expectation (else those without a score or short of it
+// block, as under the strict rule): those whose estimated true score
 // falls short; else the one least likely to meet it.
 func (s *Scorer) blocking(t int, dims []DimensionScore, p *posterior) []string {
 	var out []string
-	for _, x := range s.expect[t] {
-		if blocks(dims[x.dim].Score, x.expected) {
-			out = append(out, dims[x.dim].ID)
-		}
-	}
-	if len(out) > 0 {
-		return out
-	}
 	for _, x := range s.expect[t] {
 		if clean(p.est[x.dim]) < x.expected {
 			out = append(out, dims[x.dim].ID)
