@@ -346,49 +346,21 @@ func (s *Sim) expectedValue(i int, r Respondent) float64 {
 	return 0
 }
 
-// ErrorSD is the SD of each dimension score (bank order) around r's true
-// score: the measurement error the response process gives.
-func (s *Sim) ErrorSD(r Respondent) []float64 {
-	v := make([]float64, len(s.b.Dimensions))
-	sumW := make([]float64, len(s.b.Dimensions))
-	for i := range s.b.Questions {
-		q := &s.b.Questions[i]
-		d := s.dims[i]
-		sumW[d] += q.Weight
-		m := s.expectedValue(i, r)
-		var m2 float64
-		switch q.Type {
-		case questions.Likert:
-			for k, pr := range s.likertProbs(i, r) {
-				x, _ := assessment.Value(q, questions.IntValue(q.Scale.Min+k))
-				m2 += pr * x * x
-			}
-		case questions.YesNo:
-			m2 = m
-		case questions.Choice:
-			for k, pr := range s.choiceProbs(i, r) {
-				m2 += pr * q.Options[k].Score * q.Options[k].Score
-			}
-		default:
-			m2 = m * m
-		}
-		v[d] += q.Weight * q.Weight * (m2 - m*m)
-	}
-	for d := range v {
-		v[d] = 100 * math.Sqrt(v[d]) / sumW[d]
-	}
-	return v
-}
-
 // TrueScores are r's true dimension scores (0-100, bank order): the mean
 // of the score its answers would have.
 func (s *Sim) TrueScores(r Respondent) []float64 {
+	return s.scores(func(i int) float64 { return s.expectedValue(i, r) })
+}
+
+// scores are the dimension scores (0-100, bank order) of answers whose
+// value (0..1) to question i is x(i).
+func (s *Sim) scores(x func(i int) float64) []float64 {
 	sumWX := make([]float64, len(s.b.Dimensions))
 	sumW := make([]float64, len(s.b.Dimensions))
 	for i := range s.b.Questions {
 		q := &s.b.Questions[i]
 		d := s.dims[i]
-		sumWX[d] += q.Weight * s.expectedValue(i, r)
+		sumWX[d] += q.Weight * x(i)
 		sumW[d] += q.Weight
 	}
 	out := make([]float64, len(sumW))
@@ -421,23 +393,19 @@ func normCDF(z float64) float64 { return 0.5 * math.Erfc(-z/math.Sqrt2) }
 // option whose score is nearest the practice. Another definition of the
 // true score, used to check that the rule does not depend on the first.
 func (s *Sim) NoiseFreeScores(r Respondent) []float64 {
-	sumWX := make([]float64, len(s.b.Dimensions))
-	sumW := make([]float64, len(s.b.Dimensions))
-	for i := range s.b.Questions {
+	return s.scores(func(i int) float64 {
 		q := &s.b.Questions[i]
-		d := s.dims[i]
-		p := r.Practice[d]
+		p := r.Practice[s.dims[i]]
 		pos := position(q, p)
-		var x float64
 		switch q.Type {
 		case questions.Likert:
 			n := q.Scale.Max - q.Scale.Min
-			v := int(math.Round(pos*float64(n) + r.Shift))
-			v = max(0, min(n, v))
-			x, _ = assessment.Value(q, questions.IntValue(q.Scale.Min+v))
+			v := max(0, min(n, int(math.Round(pos*float64(n)+r.Shift))))
+			x, _ := assessment.Value(q, questions.IntValue(q.Scale.Min+v))
+			return x
 		case questions.YesNo:
-			yes := pos >= 0.5
-			x, _ = assessment.Value(q, questions.BoolValue(yes))
+			x, _ := assessment.Value(q, questions.BoolValue(pos >= 0.5))
+			return x
 		case questions.Choice:
 			best := 0
 			for k, o := range q.Options {
@@ -445,16 +413,8 @@ func (s *Sim) NoiseFreeScores(r Respondent) []float64 {
 					best = k
 				}
 			}
-			x = q.Options[best].Score
-		default:
-			x = s.expectedValue(i, r)
+			return q.Options[best].Score
 		}
-		sumWX[d] += q.Weight * x
-		sumW[d] += q.Weight
-	}
-	out := make([]float64, len(sumW))
-	for d := range out {
-		out[d] = 100 * sumWX[d] / sumW[d]
-	}
-	return out
+		return s.expectedValue(i, r)
+	})
 }
