@@ -205,7 +205,7 @@ func TestUsageAndInputErrors(t *testing.T) {
 
 func TestBankCommands(t *testing.T) {
 	v := digilead(t, "", nil, "bank", "validate")
-	if v.code != 0 || !strings.HasPrefix(v.stdout, "ok built-in bank: public-sector-digital-leadership 2.0.0, 3 tiers, 16 dimensions") {
+	if v.code != 0 || !strings.HasPrefix(v.stdout, "ok built-in bank: public-sector-digital-leadership 3.0.0, 3 tiers, 16 dimensions") {
 		t.Errorf("validate default: %d %q %q", v.code, v.stdout, v.stderr)
 	}
 
@@ -239,7 +239,7 @@ func TestBankCommands(t *testing.T) {
 	}
 
 	show := digilead(t, "", nil, "bank", "show")
-	if show.code != 0 || !strings.Contains(show.stdout, "66 questions in 16 dimensions") || !strings.Contains(show.stdout, "strategic") {
+	if show.code != 0 || !strings.Contains(show.stdout, "68 questions in 16 dimensions") || !strings.Contains(show.stdout, "strategic") {
 		t.Errorf("show: %q", show.stdout)
 	}
 }

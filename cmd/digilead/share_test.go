@@ -270,7 +270,7 @@ func TestCompareVersions(t *testing.T) {
 	if len(c.Dimensions) != 15 || len(c.LeftOut) != 1 || c.LeftOut[0].ID != "cyber-security-privacy" || c.LeftOut[0].Only != "old" {
 		t.Errorf("%d compared, left out %+v", len(c.Dimensions), c.LeftOut)
 	}
-	if text := mustRun(t, data, "", nil, "compare", old, cur).stdout; !strings.Contains(text, "Left out") || !strings.Contains(text, "Cyber security and privacy (only in the old result)") {
+	if text := mustRun(t, data, "", nil, "compare", old, cur).stdout; !strings.Contains(text, "Left out") || !strings.Contains(text, "Cyber security, privacy and records (only in the old result)") {
 		t.Errorf("text does not say what was left out:\n%s", text)
 	}
 }
