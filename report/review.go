@@ -63,6 +63,19 @@ func cueSummary(l *lang.Lang, c review.Cues) string {
 	return l.T("review.cues", "Hits", c.LongestIsBest, "Tested", c.Tested, "Expected", l.Fixed(c.Expected, 1), "P", l.Point(review.FormatP(c.P)))
 }
 
+// absoluteSummary is the absolute-words test in a sentence, or "" when
+// the bank's language has no list or the bank no choice question.
+func absoluteSummary(l *lang.Lang, a *review.AbsoluteWords) string {
+	if a == nil || a.ChoiceQuestions == 0 {
+		return ""
+	}
+	return l.T("review.absolute", "Wrong", a.WrongWithWords, "WrongN", a.WrongOptions, "Keyed", a.KeyedWithWords, "KeyedN", a.KeyedOptions,
+		"Expected", l.Fixed(a.Expected, 1), "P", l.Point(review.FormatP(a.P)), "Cue", percent0(l, a.CueFindsKey), "Chance", percent0(l, a.Chance))
+}
+
+// percent0 writes a share as a whole percentage.
+func percent0(l *lang.Lang, x float64) string { return l.Percent(l.Fixed(100*x, 0)) }
+
 // readingSummary is the bank's reading ease in a sentence, or "".
 func readingSummary(l *lang.Lang, r *review.Report) string {
 	if r.Reading == nil {
@@ -119,6 +132,9 @@ func ReviewText(w io.Writer, r *review.Report, o Options) error {
 		switch sec {
 		case review.SectionCues:
 			t.para("  ", cueSummary(l, r.Cues))
+			if s := absoluteSummary(l, r.AbsoluteWords); s != "" {
+				t.para("  ", s)
+			}
 		case review.SectionSimulation:
 			t.para("  ", t.st.dim.Render(simulationSummary(l, r.Simulation)))
 			simulationTable(t, r.Simulation)
@@ -273,6 +289,10 @@ func ReviewMarkdown(w io.Writer, r *review.Report, o Options) error {
 		case review.SectionCues:
 			m.line(mdEscape(cueSummary(l, r.Cues)))
 			m.blank()
+			if s := absoluteSummary(l, r.AbsoluteWords); s != "" {
+				m.line(mdEscape(s))
+				m.blank()
+			}
 		case review.SectionSimulation:
 			m.line(mdEscape(simulationSummary(l, r.Simulation)))
 			m.blank()

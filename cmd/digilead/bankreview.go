@@ -20,7 +20,8 @@ func newBankReviewCmd(a *app) *cobra.Command {
 		Short: "Check what makes a bank measure badly: answer cues, keying, wording, tiers",
 		Long: `Review looks for what makes a valid bank measure badly (bank validate checks
 the format): answer cues in scenario questions (the best option is the
-longest, options containing others, options of very different lengths),
+longest, options containing others, options of very different lengths,
+absolute words such as "always" or "at once" marking the wrong options),
 dimensions without reverse-keyed questions, double-barrelled or hard-to-read
 questions and questions about other people, tiers that differ only in their
 numbers, and dimensions too weak to decide a tier. It then scores simulated
