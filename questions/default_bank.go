@@ -873,7 +873,7 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "columns",
-						Label: "Send the columns they need, with the names taken out.",
+						Label: "Send the columns they need, without the names.",
 						Score: 0.1,
 					},
 					Option{
@@ -2046,7 +2046,7 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "rank",
-						Label: "Compare what each does for users; drop the weakest.",
+						Label: "Compare what each does for users, then drop the weakest.",
 						Score: 1,
 					},
 				},
@@ -2459,7 +2459,7 @@ func compiledDefault() *Bank {
 				},
 			},
 		},
-		Digest: "sha256:7d011ff717813fb282a124ce863d48a682c8aa3fdad06d5770242037beea7252",
+		Digest: "sha256:03cd68d34a6948d205ccac32968d4fa27dbc49f7ce2f0493cb93609510887ac6",
 		Source: "default",
 	}
 }

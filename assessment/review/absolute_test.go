@@ -229,22 +229,29 @@ func TestV2(t *testing.T) {
 	}
 }
 
-// TestBuiltinBankHasNoAbsoluteWords: in English and in its Welsh and
-// French translations, no scenario option of the built-in bank overstates,
-// so that a translation cannot bring back the cue its English was cleared
-// of ("now" translated as "tout de suite", say).
-func TestBuiltinBankHasNoAbsoluteWords(t *testing.T) {
+// TestBuiltinBankHasNoAnswerCues: in English and in its Welsh and French
+// translations, the built-in bank's scenarios give no answer cue: no
+// option overstates, no option contains another, options are of similar
+// length and the key is the longest no more often than chance allows. A
+// translation can bring back a cue its English was cleared of ("now"
+// translated as "tout de suite"; keys translated more fully than their
+// distractors: 2.0.0's French keys were the longest in 9 of 14 scenarios).
+func TestBuiltinBankHasNoAnswerCues(t *testing.T) {
 	s, err := questions.DefaultSet()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tag := range []string{"en", "cy", "fr"} {
 		b := s.In(tag)
-		a, fs := absoluteCue(b)
+		_, fs := cues(b)
+		a, abs := absoluteCue(b)
+		for _, f := range append(fs, abs...) {
+			t.Errorf("%s: %s %s: %s", tag, f.Check, f.Question, f.Problem)
+		}
 		if a == nil || a.Language != tag || a.ChoiceQuestions == 0 {
 			t.Fatalf("%s: not tested: %+v", tag, a)
 		}
-		if a.WrongWithWords+a.KeyedWithWords != 0 || len(fs) != 0 {
+		if a.WrongWithWords+a.KeyedWithWords != 0 {
 			list := absoluteWords[tag]
 			for _, q := range b.Questions {
 				for _, o := range q.Options {
