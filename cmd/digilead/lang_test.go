@@ -171,3 +171,20 @@ func TestTrainerTranslatesOwnBank(t *testing.T) {
 		t.Errorf("validate after the merge: %s", r.stderr)
 	}
 }
+
+// TestBuiltinTranslationsStrict: the built-in bank's Welsh and French
+// translations translate every text of the bank as it is now (bank
+// validate --strict passes), and both are still drafts until a native
+// speaker signs them off (docs/languages.md).
+func TestBuiltinTranslationsStrict(t *testing.T) {
+	r := digilead(t, "", nil, "bank", "validate", "--strict")
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("bank validate --strict: exit %d: %s", r.code, r.stderr)
+	}
+	for _, tag := range []string{"cy", "fr"} {
+		m := regexp.MustCompile(`(?m)^ok default\.` + tag + `\.yaml: ` + tag + ` translation of public-sector-digital-leadership \(draft\), (\d+) of (\d+) texts translated$`).FindStringSubmatch(r.stdout)
+		if m == nil || m[1] != m[2] {
+			t.Errorf("%s: not a complete draft translation:\n%s", tag, r.stdout)
+		}
+	}
+}
