@@ -1,6 +1,7 @@
 // Package session runs one person's assessment from the first question to
-// the report: the questionnaire with a draft kept after every page,
-// resuming, scoring, saving the result and handing it over to be shown.
+// the report: the questionnaire with a draft kept after every answer, an
+// unfinished one offered to be continued, resuming, scoring, saving the
+// result and handing it over to be shown.
 // The local command and a server holding many sessions call the same Run.
 package session
 
@@ -108,7 +109,7 @@ func (o *Options) first(tag string) {
 type Deliver func(r *assessment.Result, savedTo string) error
 
 // Run asks the bank's questions on t, keeping a draft in st after every
-// page, then scores the answers, saves the result in st (unless NoSave)
+// answer, then scores the answers, saves the result in st (unless NoSave)
 // and delivers it. The draft is removed only once the result is safely
 // somewhere: saved, or (with NoSave) delivered. A result that cannot be
 // saved is still delivered, and the error, returned after, keeps the
@@ -138,19 +139,18 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 		if err := resume(t.Out, st, &o, &fopts); err != nil {
 			return err
 		}
-	} else {
-		warnOfDraft(t.Out, st, o)
+	} else if err := offer(st, &o, &fopts); err != nil {
+		return err
 	}
 	fopts.Languages = o.Languages
-	saved := false
 	asked := questions.BankLanguage(b) // the language being asked in
 	if len(o.Languages) > 0 {
 		asked = o.Languages[0].Tag
 	}
-	fopts.OnPage = func(p form.Progress) error {
+	fopts.OnChange = func(p form.Progress) error {
 		d := &store.Draft{
 			Bank:       assessment.NewBankRef(b),
-			Respondent: p.Answers.Respondent, Target: o.Target, Page: p.Next,
+			Respondent: p.Answers.Respondent, Target: o.Target, Page: p.Page,
 			Answers: p.Answers.Values, UpdatedAt: o.Now().UTC(), Language: p.Language,
 		}
 		asked = p.Language
@@ -158,7 +158,6 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 		if _, err := st.SaveDraft(d); err != nil {
 			return progressErr(err)
 		}
-		saved = true
 		return nil
 	}
 	answers, err := form.Run(ctx, b, fopts)
@@ -167,7 +166,7 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	}
 	if errors.Is(err, form.ErrInterrupted) {
 		fmt.Fprintln(t.Out) // end the line the ^C was echoed on
-		return stopped(st, o, (saved || o.Resume) && draftNote(st, b) != "")
+		return stopped(st, o, draftNote(st, b) != "")
 	}
 	if err != nil {
 		return err
@@ -264,15 +263,35 @@ func draftAnswers(b *questions.Bank, d *store.Draft) (*questions.Answers, int) {
 	return a, dropped
 }
 
-// warnOfDraft says, before a new questionnaire starts, that it will
-// replace an unfinished one.
-func warnOfDraft(w io.Writer, st Store, o Options) {
-	d, err := st.LoadDraft(o.Bank.ID)
-	if err != nil {
-		return
+// offer puts the bank's unfinished draft, if there is one, on the
+// questionnaire's first screen: continuing it (its answers that still
+// fit, its target unless one is given, its language) or starting again,
+// which removes it. A draft that cannot be read is never replaced: the
+// error says what to do.
+func offer(st Store, o *Options, fopts *form.Options) error {
+	b := o.Bank
+	d, err := st.LoadDraft(b.ID)
+	if errors.Is(err, store.ErrNoDraft) {
+		return nil
 	}
-	l := o.words()
-	say(w, "%s\n\n", l.N("session.unfinished", len(d.Answers), "Date", l.Time(d.UpdatedAt.Local()), "Command", o.ResumeCommand(o.Accessible)))
+	if err != nil {
+		return err
+	}
+	answers, dropped := draftAnswers(b, d)
+	fopts.Draft = &form.Draft{Answers: answers, Dropped: dropped, Saved: d.UpdatedAt, Language: d.Language}
+	fopts.OnDraft = func(keep bool) error {
+		if !keep {
+			if err := st.RemoveDraft(b.ID); err != nil {
+				return fmt.Errorf("could not remove the unfinished assessment %s: %w\nRemove it yourself, or continue it with: %s", st.DraftPath(b.ID), questions.WithoutPath(err), o.ResumeCommand(o.Accessible))
+			}
+			return nil
+		}
+		if _, ok := b.Tier(d.Target); ok && o.Target == "" {
+			o.Target = d.Target
+		}
+		return nil
+	}
+	return nil
 }
 
 // interrupted is the error of a stopped questionnaire: its message says

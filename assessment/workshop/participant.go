@@ -268,9 +268,12 @@ func (s *Server) leave(p *live) {
 // pageDone records the page a participant goes to (a draft was kept).
 func (s *Server) pageDone(p *live, d *store.Draft) {
 	s.mu.Lock()
+	same := p.page == d.Page // a draft is kept after every answer: one event per page
 	p.page = d.Page
 	s.mu.Unlock()
-	s.emit(Event{Kind: PageDone, Participant: p.n, Page: d.Page, Pages: s.pages})
+	if !same {
+		s.emit(Event{Kind: PageDone, Participant: p.n, Page: d.Page, Pages: s.pages})
+	}
 }
 
 // finish records a saved result.

@@ -343,17 +343,19 @@ func Pages(b *questions.Bank) [][]*questions.Question {
 }
 
 // Choice is how a participant answers a question: its second option (or,
-// for a multi question, the first ticked), the keys and the answer.
+// for a multi question, the first ticked), the keys and the answer. An
+// unanswered question has no cursor until the first ↓, which puts it on
+// the first option.
 func Choice(q *questions.Question) ([]string, questions.Value) {
 	switch q.Type {
 	case questions.Multi:
 		return []string{Toggle, Enter}, questions.OptionsValue(q.Options[0].ID)
 	case questions.Likert:
-		return []string{Down, Enter}, questions.IntValue(q.Scale.Min + 1)
+		return []string{Down, Down, Enter}, questions.IntValue(q.Scale.Min + 1)
 	case questions.YesNo:
-		return []string{Down, Enter}, questions.BoolValue(false)
+		return []string{Down, Down, Enter}, questions.BoolValue(false)
 	}
-	return []string{Down, Enter}, questions.OptionValue(q.Options[1].ID)
+	return []string{Down, Down, Enter}, questions.OptionValue(q.Options[1].ID)
 }
 
 // AnswerPage answers page i (from 1) of b with Choice, waiting for each
