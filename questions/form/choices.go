@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/cellbuf"
 )
 
@@ -51,6 +52,8 @@ type choices struct {
 	width, height int
 	theme         *huh.Theme
 	keys          choiceKeys
+	// wrapped are texts already wrapped, by text and width.
+	wrapped map[wrapKey]string
 }
 
 // choice is one option: what it says, its value, and a detail shown under
@@ -200,7 +203,7 @@ func (c *choices) View() string {
 	if c.width <= 0 {
 		inner = maxFormWidth
 	}
-	title := st.Title.Render(cellbuf.Wrap(c.title, inner, ",.-; "))
+	title := st.Title.Render(c.wrap(c.title, inner))
 	if c.err != nil {
 		title += st.ErrorIndicator.String()
 	}
@@ -210,7 +213,7 @@ func (c *choices) View() string {
 	}
 	parts := []string{head}
 	if c.desc != "" && (c.focused || !c.quiet) {
-		parts = append(parts, st.Description.Render(cellbuf.Wrap(c.desc, inner, ",.-; ")))
+		parts = append(parts, st.Description.Render(c.wrap(c.desc, inner)))
 	}
 	if !inlined {
 		lines, starts := c.optionLines(inner)
@@ -267,7 +270,7 @@ func (c *choices) optionLines(width int) (lines []string, starts []int) {
 	indent := c.indent()
 	for i, o := range c.opts {
 		starts = append(starts, len(lines))
-		label := strings.Split(cellbuf.Wrap(o.label, max(8, width-indent), ",.-; "), "\n")
+		label := strings.Split(c.wrap(o.label, max(8, width-indent)), "\n")
 		lines = append(lines, c.optionView(i, label[0]))
 		st := c.styles().UnselectedOption
 		if c.marked(i) {
@@ -314,7 +317,7 @@ func (c *choices) detailLines(width int) []string {
 		return nil
 	}
 	indent := c.indent()
-	lines := strings.Split(cellbuf.Wrap(c.opts[c.cursor].detail, max(8, width-indent), ",.-; "), "\n")
+	lines := strings.Split(c.wrap(c.opts[c.cursor].detail, max(8, width-indent)), "\n")
 	if len(lines) > maxDetailLines {
 		lines = lines[:maxDetailLines]
 		lines[maxDetailLines-1] = strings.TrimRight(lines[maxDetailLines-1], " ,.;") + "…"
@@ -325,6 +328,31 @@ func (c *choices) detailLines(width int) []string {
 	return lines
 }
 
+// wrap breaks s into lines of at most limit cells, as huh does, once for
+// each width: the field's texts do not change, and cellbuf.Wrap takes a
+// parser with a 4 MB buffer from a pool that every garbage collection
+// empties. A line that fits is kept as it is.
+func (c *choices) wrap(s string, limit int) string {
+	if limit < 1 || !strings.Contains(s, "\n") && ansi.StringWidth(s) <= limit {
+		return s
+	}
+	k := wrapKey{s, limit}
+	if w, ok := c.wrapped[k]; ok {
+		return w
+	}
+	if c.wrapped == nil {
+		c.wrapped = map[wrapKey]string{}
+	}
+	w := cellbuf.Wrap(s, limit, ",.-; ")
+	c.wrapped[k] = w
+	return w
+}
+
+type wrapKey struct {
+	s     string
+	limit int
+}
+
 func (c *choices) styles() *huh.FieldStyles {
 	if c.focused {
 		return &c.theme.Focused
@@ -332,11 +360,21 @@ func (c *choices) styles() *huh.FieldStyles {
 	return &c.theme.Blurred
 }
 
-func (c *choices) Focus() tea.Cmd { c.focused = true; return nil }
-func (c *choices) Blur() tea.Cmd  { c.focused = false; c.err = nil; return nil }
-func (c *choices) Error() error   { return c.err }
-func (c *choices) Skip() bool     { return false }
-func (c *choices) Zoom() bool     { return false }
+// Focus and Blur ask for the page to be laid out again when the field's
+// height changes with its focus (its description or a detail shows only
+// while focused); laying out costs more than a frame, so only then.
+func (c *choices) Focus() tea.Cmd { c.focused = true; return c.resized() }
+func (c *choices) Blur() tea.Cmd  { c.focused = false; c.err = nil; return c.resized() }
+
+func (c *choices) resized() tea.Cmd {
+	if c.quiet || slices.ContainsFunc(c.opts, func(o choice) bool { return o.detail != "" }) {
+		return relayout
+	}
+	return nil
+}
+func (c *choices) Error() error { return c.err }
+func (c *choices) Skip() bool   { return false }
+func (c *choices) Zoom() bool   { return false }
 
 // Run and RunAccessible are huh's ways to ask a field on its own; the
 // questionnaire asks its fields in a form, or line by line (accessible.go).

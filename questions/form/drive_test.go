@@ -73,6 +73,11 @@ func (d *driver) run(cmd tea.Cmd) {
 
 var cmdType = reflect.TypeFor[tea.Cmd]()
 
+// timerWait is how long a command may take before it is taken for a
+// timer (the text cursor blinks every 530 ms) and dropped: long enough
+// for any other command on a loaded machine under -race.
+const timerWait = 250 * time.Millisecond
+
 // messages are what cmd produces, batches and sequences opened.
 func messages(cmd tea.Cmd, depth int) []tea.Msg {
 	if cmd == nil || depth > 20 {
@@ -83,7 +88,7 @@ func messages(cmd tea.Cmd, depth int) []tea.Msg {
 	var msg tea.Msg
 	select {
 	case msg = <-got:
-	case <-time.After(20 * time.Millisecond):
+	case <-time.After(timerWait):
 		return nil // a timer
 	}
 	if msg == nil {

@@ -34,9 +34,6 @@ type model struct {
 	form *huh.Form
 	size tea.WindowSizeMsg
 	hint lipgloss.Style
-	// focus is the key of the field with the focus: when it moves, the
-	// page is laid out again (help and details show on the focused field).
-	focus string
 	// chosen is the option chosen on a draft's screen.
 	chosen  string
 	err     error
@@ -129,7 +126,6 @@ func forwardSizes(p *tea.Program, sizes <-chan Window, stop <-chan struct{}) {
 }
 
 func (m *model) Init() tea.Cmd {
-	m.focus = "" // the first field takes the focus now: lay out again
 	cmd := m.form.Init()
 	if m.q.opts.Answers != nil {
 		cmd = tea.Batch(cmd, m.skipAnswered())
@@ -193,19 +189,11 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.forward(msg)
 }
 
-// forward hands a message to the page's form, and lays the page out
-// again when the focus has moved to another field.
+// forward hands a message to the page's form.
 func (m *model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 	f, cmd := m.form.Update(msg)
 	if f, ok := f.(*huh.Form); ok {
 		m.form = f
-	}
-	if k := m.focusKey(); k != m.focus {
-		m.focus = k
-		if m.size.Width > 0 {
-			_, c := m.form.Update(m.fit(m.size))
-			cmd = tea.Batch(cmd, c)
-		}
 	}
 	return m, cmd
 }
@@ -259,7 +247,6 @@ func (m *model) decide() (tea.Model, tea.Cmd) {
 func (m *model) show(i int) (tea.Model, tea.Cmd) {
 	m.page = i
 	m.form = m.newForm(i)
-	m.focus = ""
 	return m, m.restart()
 }
 

@@ -298,8 +298,17 @@ type quietInput struct {
 	help string
 }
 
-func (i *quietInput) Focus() tea.Cmd { i.Input.Description(i.help); return i.Input.Focus() }
-func (i *quietInput) Blur() tea.Cmd  { i.Input.Description(""); return i.Input.Blur() }
+// Focus and Blur ask for the page to be laid out again: its height
+// changes (see choices.Focus).
+func (i *quietInput) Focus() tea.Cmd {
+	i.Input.Description(i.help)
+	return tea.Batch(i.Input.Focus(), relayout)
+}
+
+func (i *quietInput) Blur() tea.Cmd {
+	i.Input.Description("")
+	return tea.Batch(i.Input.Blur(), relayout)
+}
 
 func (i *quietInput) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	_, cmd := i.Input.Update(msg)
