@@ -38,6 +38,8 @@ type choices struct {
 	picked   int
 	ticked   []bool
 	answered bool
+	// given is the answer last given (values), to tell a changed one.
+	given []string
 
 	// check refuses a multi reply with the reason, shown under the page.
 	check func(values []string) error
@@ -91,6 +93,9 @@ func newChoices(key string, opts []choice, multi bool, current []string, answere
 		c.cursor = c.picked
 	case multi:
 		c.cursor = 0 // a tick is needed to choose: the cursor chooses nothing
+	}
+	if answered {
+		c.given = c.values()
 	}
 	return c
 }
@@ -155,6 +160,7 @@ func (c *choices) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if c.follow && !c.multi && c.cursor != was && c.cursor >= 0 {
 		c.picked = c.cursor
+		c.given = c.values()
 		if c.onAnswer != nil {
 			cmds = append(cmds, c.onAnswer(c.values()))
 		}
@@ -174,7 +180,6 @@ func relayout() tea.Msg { return relayoutMsg{} }
 // answer takes the option under the cursor (single) or the ticked ones
 // (multi) as the answer and moves on, or says why it cannot.
 func (c *choices) answer() (tea.Model, tea.Cmd) {
-	before := c.values()
 	if !c.multi {
 		if c.cursor < 0 {
 			c.err = errors.New(c.noAnswer)
@@ -190,10 +195,10 @@ func (c *choices) answer() (tea.Model, tea.Cmd) {
 		}
 	}
 	var cmd tea.Cmd
-	if (!c.answered || !slices.Equal(before, now)) && c.onAnswer != nil {
+	if (!c.answered || !slices.Equal(c.given, now)) && c.onAnswer != nil {
 		cmd = c.onAnswer(now)
 	}
-	c.answered = true
+	c.answered, c.given = true, now
 	return c, tea.Batch(cmd, huh.NextField)
 }
 

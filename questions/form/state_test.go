@@ -117,6 +117,50 @@ func TestNoOptionIsADefault(t *testing.T) {
 	}
 }
 
+// TestChangedAnswerIsPassedOn: an answer changed on a question answered
+// before (a single one, and a multi one whose ticks change) is passed on
+// when confirmed; confirming it unchanged passes nothing.
+func TestChangedAnswerIsPassedOn(t *testing.T) {
+	km := keyMap(lang.Get("en"))
+	b := mixedBank(t)
+	for _, typ := range []string{questions.Likert, questions.Multi} {
+		i := slices.IndexFunc(b.Questions, func(q questions.Question) bool { return q.Type == typ })
+		q := &b.Questions[i]
+		it := &item{q: q, l: lang.Get("en"), naLabel: "n/a"}
+		if typ == questions.Multi {
+			it.load(questions.OptionsValue(q.Options[0].ID))
+		} else {
+			it.load(questions.IntValue(q.Scale.Min))
+		}
+		given := 0
+		newField := func() *choices {
+			f := it.field("choose", func() tea.Cmd { given++; return nil }).(*choices)
+			f.WithTheme(huh.ThemeCharm())
+			f.WithKeyMap(km)
+			f.WithPosition(huh.FieldPosition{Field: 0, LastField: 1})
+			f.Focus()
+			return f
+		}
+		newField().Update(kEnter)
+		if given != 0 {
+			t.Errorf("%s: an unchanged answer was passed on", typ)
+		}
+		f := newField()
+		f.Update(kDown)
+		if typ == questions.Multi {
+			f.Update(kX)
+		}
+		f.Update(kEnter)
+		want := questions.IntValue(q.Scale.Min + 1)
+		if typ == questions.Multi {
+			want = questions.OptionsValue(q.Options[0].ID, q.Options[1].ID)
+		}
+		if given != 1 || fmt.Sprint(it.value()) != fmt.Sprint(want) {
+			t.Errorf("%s: changed answer passed on %d times, item holds %+v, want %+v", typ, given, it.value(), want)
+		}
+	}
+}
+
 // TestWelcomePageFits80x24 walks the welcome page in each language on a
 // 80x24 terminal, from the first field to the tier question and through
 // its options: every screen fits, starts with the progress line, and
