@@ -133,13 +133,20 @@ func TestE2EMidPageCtrlCThenResume(t *testing.T) {
 	p.waitFor(fmt.Sprintf("Page 2 of %d · question 3 of %d · %d of %d answered", len(pages), len(pages[1]), len(want), len(b.Questions)))
 	p.answerPages([][]*questions.Question{pages[1][2:]}, 0, want)
 	p.answerPages(pages[2:], 1, want)
+	p.finished(b, want)
+}
+
+// finished waits for the questionnaire to end and checks its result: every
+// answer given (want, the whole bank) and the name Pat.
+func (p *pane) finished(b *questions.Bank, want map[string]questions.Value) {
+	p.t.Helper()
 	if code := p.exitCode(); code != 0 {
-		t.Fatalf("resume: exit %d; screen:\n%s", code, p.screen())
+		p.t.Fatalf("exit %d; screen:\n%s", code, p.screen())
 	}
-	r := readResult(t, filepath.Join(p.dir, "me.json"))
-	questionstest.SameValues(t, r.Answers, want)
+	r := readResult(p.t, filepath.Join(p.dir, "me.json"))
+	questionstest.SameValues(p.t, r.Answers, want)
 	if len(r.Answers) != len(b.Questions) || r.Respondent.Name != "Pat" {
-		t.Errorf("%d answers, respondent %+v; want all %d and Pat", len(r.Answers), r.Respondent, len(b.Questions))
+		p.t.Errorf("%d answers, respondent %+v; want all %d and Pat", len(r.Answers), r.Respondent, len(b.Questions))
 	}
 }
 
@@ -185,14 +192,7 @@ func TestE2EDraftOfferContinues(t *testing.T) {
 	p.waitFor(fmt.Sprintf("Page 2 of %d · question 2 of %d · %d of %d answered", len(pages), len(pages[1]), len(want), len(b.Questions)))
 	p.answerPages([][]*questions.Question{pages[1][1:]}, 1, want)
 	p.answerPages(pages[2:], 1, want)
-	if code := p.exitCode(); code != 0 {
-		t.Fatalf("exit %d; screen:\n%s", code, p.screen())
-	}
-	r := readResult(t, filepath.Join(p.dir, "me.json"))
-	questionstest.SameValues(t, r.Answers, want)
-	if r.Respondent.Name != "Pat" {
-		t.Errorf("the draft's name was lost: %+v", r.Respondent)
-	}
+	p.finished(b, want)
 }
 
 // TestE2EDraftOfferStartAgain: Start again asks to confirm; No goes back
