@@ -364,7 +364,7 @@ func (p *Participant) AnswerPage(b *questions.Bank, i int, want map[string]quest
 		return err
 	}
 	for _, q := range pages[i-1] {
-		if _, err := p.WaitFor("┃ "+firstWords(q.Text, 4), timeout); err != nil {
+		if _, err := p.WaitFor("┃ "+Focus(pages[i-1], q), timeout); err != nil {
 			return err
 		}
 		keys, v := Choice(q)
@@ -381,7 +381,24 @@ func (p *Participant) AnswerPage(b *questions.Bank, i int, want map[string]quest
 	return nil
 }
 
-func firstWords(s string, n int) string {
-	w := strings.Fields(s)
-	return strings.Join(w[:min(n, len(w))], " ")
+// Focus is the text that shows q has the focus on its page: "┃ " and
+// the first words of its text, as many as tell it from every other
+// question of the page (at least four). Questions that begin alike ("In
+// the last 12 months, …") would otherwise each match the other's frames,
+// and keys meant for one would be typed while another has the focus.
+func Focus(page []*questions.Question, q *questions.Question) string {
+	words := strings.Fields(q.Text)
+	for n := 4; n < len(words); n++ {
+		prefix := strings.Join(words[:n], " ")
+		alike := false
+		for _, o := range page {
+			if o != q && strings.Contains(o.Text, prefix) {
+				alike = true
+			}
+		}
+		if !alike {
+			return prefix
+		}
+	}
+	return q.Text
 }
