@@ -77,6 +77,8 @@ type Options struct {
 	// answers are kept and how to continue later, in the page's language
 	// (form.Options.Notice).
 	Notice func(l *lang.Lang) string
+	// Footer, when set, is shown on every page (form.Options.Footer).
+	Footer func(l *lang.Lang) string
 	Now    func() time.Time
 	Tool   assessment.Tool
 	// Languages are the languages the questionnaire can be asked in, the
@@ -132,7 +134,7 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	fopts := form.Options{
 		In: t.In, Out: t.Out, Renderer: t.Renderer,
 		Theme: o.Theme, Accessible: o.Accessible, DraftPath: st.DraftPath(b.ID),
-		Notice: o.Notice, Size: t.Size, Shared: t.Shared,
+		Notice: o.Notice, Footer: o.Footer, Size: t.Size, Shared: t.Shared,
 	}
 	if o.Resume {
 		if err := resume(t.Out, st, &o, &fopts); err != nil {

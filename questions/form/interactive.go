@@ -153,7 +153,24 @@ func (m *model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // fit is the window size left for the form.
 func (m *model) fit(msg tea.WindowSizeMsg) tea.WindowSizeMsg {
-	return tea.WindowSizeMsg{Width: min(msg.Width, maxFormWidth), Height: max(8, msg.Height-chromeLines)}
+	return tea.WindowSizeMsg{Width: min(msg.Width, maxFormWidth), Height: max(8, msg.Height-chromeLines-m.footerLines(msg.Width))}
+}
+
+// footer is the line under the hint (Options.Footer) at width, "" when
+// there is none.
+func (m *model) footer(width int) string {
+	if m.q.opts.Footer == nil {
+		return ""
+	}
+	return m.hint.Width(min(max(width, 1), maxFormWidth)).Render(m.q.opts.Footer(m.q.l))
+}
+
+// footerLines is how many lines the footer takes at width.
+func (m *model) footerLines(width int) int {
+	if f := m.footer(width); f != "" {
+		return lipgloss.Height(f)
+	}
+	return 0
 }
 
 func (m *model) onFirstField() bool {
@@ -199,5 +216,9 @@ func (m *model) View() string {
 	if width <= 0 {
 		width = maxFormWidth
 	}
-	return m.q.progress(m.page) + "\n\n" + m.form.View() + "\n\n" + m.hint.Width(width).Render(hint)
+	view := m.q.progress(m.page) + "\n\n" + m.form.View() + "\n\n" + m.hint.Width(width).Render(hint)
+	if f := m.footer(width); f != "" {
+		view += "\n" + f
+	}
+	return view
 }
