@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -39,6 +40,9 @@ type workshopOptions struct {
 	open                                 bool
 	maxParticipants, minGroup            int
 	idleTimeout, maxTime                 time.Duration
+	loginGrace                           time.Duration
+	maxStartups, log                     string
+	maxStartupsPerAddress                int
 }
 
 func newWorkshopServeCmd(a *app) *cobra.Command {
@@ -85,7 +89,11 @@ See docs/workshop.md for the trainer's guide.`,
 	f.DurationVar(&o.maxTime, "max-time", 3*time.Hour, "end any session after this long (its draft is kept)")
 	f.StringVar(&o.hostKey, "host-key", "", "host key `FILE` (default: created once in the data directory and reused)")
 	f.StringVar(&o.host, "host", "", "the name or address participants type, for the lines they are shown (default: the address they reached)")
-	f.IntVar(&o.minGroup, "min-group", cohort.DefaultMinGroup, "show the group summary once `N` have finished")
+	f.IntVar(&o.minGroup, "min-group", cohort.DefaultMinGroup, "show the group summary once `N` have finished, and update it in steps of N")
+	f.DurationVar(&o.loginGrace, "login-grace-time", workshopsrv.DefaultLoginGraceTime, "close a connection that has not logged in and begun a session within this long")
+	f.StringVar(&o.maxStartups, "max-startups", workshopsrv.DefaultStartups.String(), "connections not logged in yet, as `START:RATE:FULL`: from START on a new one is refused with RATE% chance, rising to all at FULL")
+	f.IntVar(&o.maxStartupsPerAddress, "max-startups-per-address", workshopsrv.DefaultStartupsPerAddress, "connections not logged in yet from one address")
+	f.StringVar(&o.log, "log", "", "the trainer's log `FILE`: every connection, refusal and error, with addresses (default: workshop.log in the results folder, 0600)")
 	return cmd
 }
 
@@ -97,8 +105,14 @@ func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
 		return usageError("--max-participants: must be 1 or more, got %d", o.maxParticipants)
 	case o.minGroup < 1:
 		return usageError("--min-group: must be 1 or more, got %d", o.minGroup)
-	case o.idleTimeout <= 0 || o.maxTime <= 0:
-		return usageError("--idle-timeout and --max-time must be more than 0")
+	case o.idleTimeout <= 0 || o.maxTime <= 0 || o.loginGrace <= 0:
+		return usageError("--idle-timeout, --max-time and --login-grace-time must be more than 0")
+	case o.maxStartupsPerAddress < 1:
+		return usageError("--max-startups-per-address: must be 1 or more, got %d", o.maxStartupsPerAddress)
+	}
+	startups, err := workshopsrv.ParseStartups(o.maxStartups)
+	if err != nil {
+		return usageError("--max-startups: %v", err)
 	}
 	set, err := loadSet(o.banks, o.translations)
 	if err != nil {
@@ -117,12 +131,12 @@ func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
 		}
 		keyPath = filepath.Join(st.Dir, workshopsrv.HostKeyName)
 	}
-	signer, created, err := workshopsrv.HostKey(keyPath)
+	signer, note, err := workshopsrv.HostKey(keyPath)
 	if err != nil {
 		return err
 	}
-	if created {
-		a.io.Sayf("digilead: created the workshop host key %s; it is reused at every workshop\n", keyPath)
+	if note != "" {
+		a.io.Sayf("digilead: %s\n", note)
 	}
 	code := o.code
 	if o.open {
@@ -138,6 +152,7 @@ func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
 	srv, err := workshopsrv.New(workshopsrv.Config{
 		Set: set, Dir: dir, HostKey: signer, Code: code, Host: o.host,
 		MaxParticipants: o.maxParticipants, IdleTimeout: o.idleTimeout, MaxTime: o.maxTime, MinGroup: o.minGroup,
+		LoginGraceTime: o.loginGrace, MaxStartups: startups, MaxStartupsPerAddress: o.maxStartupsPerAddress,
 		Render: renderFor(set), Formats: report.Results.Names(),
 		Now: a.now, Tool: a.tool(),
 		OnEvent: func(e workshopsrv.Event) { sink(e) },
@@ -147,11 +162,19 @@ func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
 		return err
 	}
 	info := srv.Info(l.Addr())
+	info.Log = cmp.Or(o.log, filepath.Join(dir, "workshop.log"))
+	logFile, err := dashboard.OpenLog(info.Log)
+	if err != nil {
+		l.Close()
+		return err
+	}
+	defer logFile.Close()
+	io.WriteString(logFile, dashboard.Listening(info))
 	served := make(chan error, 1)
 	var stoppedNow bool
 	if a.io.ErrTTY && a.io.InTTY {
 		d := dashboard.New(info, srv, form.Pages(b))
-		sink = d.Event
+		sink = dashboard.Tee(d.Event, dashboard.Log(logFile))
 		go func() { served <- srv.Serve(l) }()
 		if err := d.Run(a.io.In, a.io.ErrOut, a.io.ErrRenderer(), ctx.Done()); err != nil {
 			srv.Close()
@@ -159,7 +182,7 @@ func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
 		}
 		stoppedNow = d.StoppedNow
 	} else {
-		sink = dashboard.Log(a.io.ErrOut)
+		sink = dashboard.Tee(dashboard.Log(a.io.ErrOut), dashboard.Log(logFile))
 		io.WriteString(a.io.ErrOut, dashboard.Listening(info))
 		go func() { served <- srv.Serve(l) }()
 		select {
@@ -211,6 +234,9 @@ func workshopSummary(a *app, srv *workshopsrv.Server, dir string) error {
 	st := srv.Status()
 	abs, _ := filepath.Abs(dir)
 	a.io.Sayf("digilead: workshop stopped: %d finished, %d dropped; results in %s\n", st.Finished, st.Dropped, abs)
+	if st.NotSaved > 0 {
+		a.io.Sayf("digilead: %d results could not be saved (the log says which and why); their drafts are kept in %s: make the folder writable, start the server again, and those participants finish with the line they were shown\n", st.NotSaved, filepath.Join(abs, ".drafts"))
+	}
 	if st.Cohort == nil {
 		a.io.Sayf("digilead: no group summary: fewer than --min-group results. Later: digilead cohort %s\n", abs)
 		return nil
