@@ -450,12 +450,14 @@ type tty struct {
 // terminal, as plain lines for a screen reader; then how to take a copy,
 // or, when it is not saved yet, that it will be and how to come back.
 func (s *Server) showReport(t tty, r *assessment.Result, token string, l *lang.Lang, saved bool) {
-	after := l.T("workshop.not_saved", "Resume", s.resumeLine(t.sess, token)) + "\n"
-	if saved {
-		after = l.T("workshop.copy", "JSON", s.fetchLine(t.sess, token, " > my-result.json"), "HTML", s.fetchLine(t.sess, token, " --format html > my-report.html")) + "\n"
+	before, after := "", l.T("workshop.copy", "JSON", s.fetchLine(t.sess, token, " > my-result.json"), "HTML", s.fetchLine(t.sess, token, " --format html > my-report.html"))+"\n"
+	if !saved { // said first, and again at the end
+		after = l.T("workshop.not_saved", "Resume", s.resumeLine(t.sess, token)) + "\n"
+		before = after + "\n"
 	}
 	shown := headed(r, l)
 	if t.accessible {
+		fmt.Fprint(t.sess, before)
 		if err := s.cfg.Render(t.sess, shown, "text", Look{Accessible: true, Language: l.Tag()}); err != nil {
 			fmt.Fprintf(t.sess.Stderr(), "digilead: %v\n", err)
 		}
@@ -466,6 +468,7 @@ func (s *Server) showReport(t tty, r *assessment.Result, token string, l *lang.L
 	v := newViewer(func(width int) string {
 		var b strings.Builder
 		look.Width = width
+		b.WriteString(before)
 		if err := s.cfg.Render(&b, shown, "text", look); err != nil {
 			return "digilead: " + err.Error()
 		}

@@ -408,7 +408,7 @@ func TestFullWorkshopRefusesPolitely(t *testing.T) {
 }
 
 func TestIdleSessionEndsKeepingItsDraft(t *testing.T) {
-	s := start(t, func(c *workshop.Config) { c.IdleTimeout = 1500 * time.Millisecond })
+	s := start(t, func(c *workshop.Config) { c.IdleTimeout = 3 * time.Second })
 	b := questions.Default()
 	p := join(t, s, "sleepy", workshoptest.Options{})
 	token, err := p.Welcome("Sleepy", wait)
@@ -416,7 +416,7 @@ func TestIdleSessionEndsKeepingItsDraft(t *testing.T) {
 	must(t, p.AnswerPage(b, 1, nil, wait))
 	out, err := p.WaitFor("so it is closed", wait) // the form redraws meanwhile; keys count, not output
 	must(t, err)
-	if !strings.Contains(out, "nothing was typed for 1.5s") {
+	if !strings.Contains(out, "nothing was typed for 3s") {
 		t.Errorf("idle message: %q", out)
 	}
 	must(t, p.WaitEnd(wait))

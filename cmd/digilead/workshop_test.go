@@ -3,7 +3,9 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -11,11 +13,13 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/digilead/digilead/assessment/schematest"
+	workshopsrv "github.com/digilead/digilead/assessment/workshop"
 	"github.com/digilead/digilead/assessment/workshop/workshoptest"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/questionstest"
@@ -304,6 +308,10 @@ func TestWorkshopServeUsage(t *testing.T) {
 		{[]string{"--max-participants", "0"}, exitUsage, "--max-participants"},
 		{[]string{"--min-group", "0"}, exitUsage, "--min-group"},
 		{[]string{"--idle-timeout", "0s"}, exitUsage, "--idle-timeout"},
+		{[]string{"--login-grace-time", "0s"}, exitUsage, "--login-grace-time"},
+		{[]string{"--max-startups", "10:30"}, exitUsage, "--max-startups"},
+		{[]string{"--max-startups", "10:30:5"}, exitUsage, "FULL at least START"},
+		{[]string{"--max-startups-per-address", "0"}, exitUsage, "--max-startups-per-address"},
 		{[]string{"--bank", "no-such-bank.yaml"}, exitUsage, "no such file"},
 		{[]string{"--listen", taken.Addr().String()}, exitFailure, "Choose another port"},
 		{[]string{"extra"}, exitUsage, "takes no arguments"},
@@ -314,4 +322,123 @@ func TestWorkshopServeUsage(t *testing.T) {
 			t.Errorf("workshop serve %q: exit %d, stderr %q; want exit %d saying %q", tt.args, r.code, r.stderr, tt.code, tt.says)
 		}
 	}
+}
+
+func TestWorkshopRefusesAHostKeyOthersCanRead(t *testing.T) {
+	dir := t.TempDir()
+	made := filepath.Join(dir, workshopsrv.HostKeyName)
+	if _, _, err := workshopsrv.HostKey(made); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(made)
+	if err != nil {
+		t.Fatal(err)
+	}
+	given := filepath.Join(dir, "room_key")
+	if err := os.WriteFile(given, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(given, 0o644); err != nil { // whatever the umask
+		t.Fatal(err)
+	}
+	r := digilead(t, "", nil, "workshop", "serve", "--results", t.TempDir(), "--listen", "127.0.0.1:0", "--host-key", given)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "chmod 600 "+given) || r.stdout != "" {
+		t.Errorf("a host key of mode 0644: exit %d, stderr %q; want exit %d saying chmod 600", r.code, r.stderr, exitUsage)
+	}
+}
+
+// The server under a room's worth of hostile clients, as a process:
+// connections that never log in are bounded and closed at the login grace
+// time, a window of 2,147,483,647 columns is drawn at most 1,000 wide,
+// one connection gets one questionnaire, and a participant gets in
+// throughout. The trainer's log file has the details.
+func TestWorkshopUnderAttack(t *testing.T) {
+	if os.Getenv("DIGILEAD_E2E") == "" {
+		t.Skip("slow end-to-end test: set DIGILEAD_E2E=1")
+	}
+	dir := filepath.Join(t.TempDir(), "results")
+	s, _ := serveWorkshop(t, dir, testEnv(t, nil), "--login-grace-time", "3s", "--max-startups", "5:30:10", "--max-startups-per-address", "4")
+	var idle []net.Conn
+	for range 300 {
+		c, err := net.Dial("tcp", s.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		idle = append(idle, c)
+	}
+	if open := openConns(idle); open > 4 {
+		t.Errorf("%d of 300 connections that never log in are kept open, want at most 4", open)
+	}
+	p, err := workshoptest.Join(s.addr, "real", workshopCode, workshoptest.Options{})
+	if err != nil {
+		t.Fatalf("a participant cannot join: %v\n%s", err, s.logText())
+	}
+	defer p.Close()
+	if _, err := p.WaitFor("┃ Your name", workshopWait); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Session.WindowChange(2147483647, 2147483647); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Press("Ann", workshoptest.Enter); err != nil {
+		t.Fatal(err)
+	}
+	seen, err := p.WaitFor("┃ Which tier", workshopWait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(seen, "\n") {
+		if len(line) > 2000 {
+			t.Fatalf("a line of %d columns after a window-change to 2,147,483,647", len(line))
+		}
+	}
+	second, err := workshoptest.Open(p.Client, workshoptest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := second.WaitFor("one person, one connection", workshopWait); err != nil {
+		t.Errorf("a second questionnaire on one connection: %v", err)
+	}
+	time.Sleep(3500 * time.Millisecond)
+	if open := openConns(idle); open > 0 {
+		t.Errorf("%d connections still open after the login grace time", open)
+	}
+	if err := p.Press(workshoptest.Enter); err != nil { // the participant goes on
+		t.Fatal(err)
+	}
+	if _, err := p.WaitFor("Page 1 of", workshopWait); err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	if code := s.stop(t, syscall.SIGTERM); code != exitInterrupted {
+		t.Errorf("stopped by SIGTERM: exit %d, want %d", code, exitInterrupted)
+	}
+	log := filepath.Join(dir, "workshop.log")
+	data, err := os.ReadFile(log)
+	if fi, serr := os.Stat(log); err != nil || serr != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("the trainer's log file: %v, %v", err, serr)
+	}
+	if n := strings.Count(string(data), " refused "); n == 0 || n > 10 {
+		t.Errorf("%d refusal lines in the log for 300 connections, want a few:\n%s", n, data)
+	}
+}
+
+// openConns counts the connections the server keeps open.
+func openConns(conns []net.Conn) int {
+	var open atomic.Int32
+	var wg sync.WaitGroup
+	for _, c := range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
+			_, err := io.Copy(io.Discard, c)
+			if ne := net.Error(nil); errors.As(err, &ne) && ne.Timeout() {
+				open.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	return int(open.Load())
 }

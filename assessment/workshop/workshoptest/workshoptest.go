@@ -58,6 +58,8 @@ type Participant struct {
 	mu     sync.Mutex
 	cond   *sync.Cond
 	buf    []byte // output not yet waited past
+	all    []byte // all the output, when recorded
+	record bool
 	ends   int    // the output and the session that have ended (2: all)
 	ended  bool
 	sent   time.Time
@@ -129,6 +131,10 @@ type Options struct {
 	// Think is how long, on average, the participant reads before each
 	// answer (uniformly 0 to twice as long); 0 answers at once.
 	Think time.Duration
+	// Env is sent as the client's environment (as OpenSSH's SendEnv).
+	Env map[string]string
+	// Record keeps all the output for Transcript.
+	Record bool
 }
 
 // Join connects to addr as user with the workshop code and opens a
@@ -152,7 +158,7 @@ func Open(c *gossh.Client, o Options) (*Participant, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Participant{Client: c, Session: s, think: o.Think}
+	p := &Participant{Client: c, Session: s, think: o.Think, record: o.Record}
 	p.cond = sync.NewCond(&p.mu)
 	if p.stdin, err = s.StdinPipe(); err != nil {
 		return nil, err
@@ -162,6 +168,9 @@ func Open(c *gossh.Client, o Options) (*Participant, error) {
 		return nil, err
 	}
 	s.Stderr = writerFunc(p.received)
+	for k, v := range o.Env {
+		s.Setenv(k, v) // refused variables are not an error, as for OpenSSH
+	}
 	w, h, term := o.Width, o.Height, o.Term
 	if w == 0 {
 		w, h = 100, 40
@@ -225,7 +234,11 @@ func (p *Participant) received(b []byte) {
 		p.delays = append(p.delays, time.Since(p.sent))
 		p.sent = time.Time{}
 	}
-	p.buf = append(p.buf, p.esc.strip(b)...)
+	text := p.esc.strip(b)
+	p.buf = append(p.buf, text...)
+	if p.record {
+		p.all = append(p.all, text...)
+	}
 	p.cond.Broadcast()
 }
 
@@ -270,6 +283,24 @@ func tail(b []byte) string {
 		b = b[len(b)-600:]
 	}
 	return string(b)
+}
+
+// Transcript is all the output so far, without escape sequences
+// (Options.Record).
+func (p *Participant) Transcript() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return string(p.all)
+}
+
+// Take returns the output received and not yet waited past, and waits
+// past it.
+func (p *Participant) Take() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	s := string(p.buf)
+	p.buf = p.buf[:0]
+	return s
 }
 
 // Press types keys; the time until the next output is measured (Delays).
