@@ -60,7 +60,7 @@ type Participant struct {
 	buf    []byte // output not yet waited past
 	all    []byte // all the output, when recorded
 	record bool
-	ends   int    // the output and the session that have ended (2: all)
+	ends   int // the output and the session that have ended (2: all)
 	ended  bool
 	sent   time.Time
 	delays []time.Duration
