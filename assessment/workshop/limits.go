@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/charmbracelet/ssh"
@@ -115,7 +116,7 @@ func ParseStartups(v string) (Startups, error) {
 	for i, p := range parts {
 		n, err := strconv.Atoi(p)
 		if err != nil || (len(parts) != 1 && len(parts) != 3) {
-			return Startups{}, fmt.Errorf("%q is not START:RATE:FULL (e.g. 50:30:100) or a number", v)
+			return Startups{}, fmt.Errorf("%q is not START:RATE:FULL (e.g. 100:30:200) or a number", v)
 		}
 		nums[i] = n
 	}
@@ -159,6 +160,8 @@ type conn struct {
 	addr string
 	at   time.Time
 
+	heard atomic.Bool // the client has sent something
+
 	mu        sync.Mutex
 	starting  bool // counted by the gate: no session has begun yet
 	loggingIn bool // an authentication attempt was made
@@ -171,22 +174,29 @@ type conn struct {
 	onExpire func(c *conn, starting bool)
 }
 
+// stallAfter is how long a connection may take to begin to log in
+// before it counts as stalled: a real client sends its first login
+// request a few round trips after connecting.
+const stallAfter = 10 * time.Second
+
 // admit decides on a new connection from addr: nil when it is refused,
-// with why. A connection that has not even begun to log in gives way to
-// a new one when the limits are reached: the oldest such is closed
-// (evicted) first, and only then is the new one refused.
+// with why. When the limits are reached, a stalled connection (one that
+// has not begun to log in, and has sent nothing or been at it for
+// stallAfter) gives way first: the oldest such is closed (evicted) and
+// the new one takes its place. Only when there is none is the new one
+// refused, at random or for good.
 func (g *gate) admit(nc net.Conn, addr string, onExpire func(*conn, bool)) (c *conn, why string, evicted *conn) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	why = g.refusal(addr)
 	if why != "" {
-		if evicted = g.stalled(addr, why); evicted != nil {
+		if evicted = g.stalled(addr); evicted != nil {
 			g.forget(evicted)
-			why = g.refusal(addr)
+			why = ""
 		}
 	}
 	if why != "" {
-		return nil, why, evicted
+		return nil, why, nil
 	}
 	c = &conn{Conn: nc, g: g, addr: addr, at: time.Now(), starting: true, onExpire: onExpire}
 	g.starting[c] = struct{}{}
@@ -218,20 +228,30 @@ func (g *gate) refusal(addr string) string {
 	return ""
 }
 
-// stalled is the oldest connection that has not begun to log in, from
-// addr when the address is what is full: the one to give way.
-func (g *gate) stalled(addr, why string) *conn {
+// stalled is the oldest stalled connection, from addr when the address
+// is at its limit: the one to give way.
+func (g *gate) stalled(addr string) *conn {
 	perAddr := g.byAddr[addr] >= g.perAddr
+	now := time.Now()
 	var oldest *conn
 	for c := range g.starting {
 		c.mu.Lock()
-		idle := !c.loggingIn
+		stalled := !c.loggingIn && (!c.heard.Load() || now.Sub(c.at) >= stallAfter)
 		c.mu.Unlock()
-		if idle && (!perAddr || c.addr == addr) && (oldest == nil || c.at.Before(oldest.at)) {
+		if stalled && (!perAddr || c.addr == addr) && (oldest == nil || c.at.Before(oldest.at)) {
 			oldest = c
 		}
 	}
 	return oldest
+}
+
+// Read reads from the client, noting that it said something.
+func (c *conn) Read(b []byte) (int, error) {
+	n, err := c.Conn.Read(b)
+	if n > 0 {
+		c.heard.Store(true)
+	}
+	return n, err
 }
 
 // forget stops counting c as starting; the caller holds g.mu.

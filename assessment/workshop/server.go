@@ -105,9 +105,9 @@ type Config struct {
 	// LoginGraceTime).
 	LoginGraceTime time.Duration
 	// MaxStartups bounds the connections not logged in yet, with random
-	// early drop (50:30:100); MaxStartupsPerAddress, those from one
-	// address (30). A connection that has not begun to log in gives way
-	// to a new one before a new one is refused.
+	// early drop (100:30:200); MaxStartupsPerAddress, those from one
+	// address (100). A stalled connection (one that has not begun to log
+	// in) gives way to a new one before a new one is refused.
 	MaxStartups           Startups
 	MaxStartupsPerAddress int
 	// RetryEvery is how often a result that could not be saved is tried
@@ -116,11 +116,12 @@ type Config struct {
 }
 
 // DefaultStartups and DefaultStartupsPerAddress are the limits on
-// connections not logged in yet: a room typing the code at once (each
-// for some seconds) fits, and one address alone never fills the server.
+// connections not logged in yet: a room of 100 at the password prompt at
+// once fits, even behind one address (an office's, on a cloud server),
+// and one address alone never takes all the room there is.
 var (
-	DefaultStartups           = Startups{Start: 50, Rate: 30, Full: 100}
-	DefaultStartupsPerAddress = 30
+	DefaultStartups           = Startups{Start: 100, Rate: 30, Full: 200}
+	DefaultStartupsPerAddress = 100
 	DefaultLoginGraceTime     = 120 * time.Second
 )
 
