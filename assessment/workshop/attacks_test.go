@@ -133,29 +133,6 @@ func TestOneConnectionTakesOneSeat(t *testing.T) {
 	}
 }
 
-// stillOpen are those of conns the server keeps open: it may have sent
-// its version, and has not closed them.
-func stillOpen(conns []net.Conn) []int {
-	var mu sync.Mutex
-	var open []int
-	var wg sync.WaitGroup
-	for i, c := range conns {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
-			_, err := io.Copy(io.Discard, c)
-			if ne := net.Error(nil); errors.As(err, &ne) && ne.Timeout() {
-				mu.Lock()
-				open = append(open, i)
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	return open
-}
-
 // Connections that never log in were once kept for the idle timeout (30
 // minutes), without limit. They are bounded per address and in total,
 // give way to one that logs in, and close at the login grace time.
@@ -175,7 +152,7 @@ func TestConnectionsThatNeverLogInAreBounded(t *testing.T) {
 		defer c.Close()
 		idle = append(idle, c)
 	}
-	if open := stillOpen(idle); len(open) > 4 {
+	if open := workshoptest.StillOpen(idle); len(open) > 4 {
 		t.Errorf("%d of 30 connections that never log in are kept open, want at most 4 (per address)", len(open))
 	}
 	// A participant from the same address gets in.
@@ -184,7 +161,7 @@ func TestConnectionsThatNeverLogInAreBounded(t *testing.T) {
 	must(t, err)
 	// At the grace time the rest are closed; the participant goes on.
 	time.Sleep(2500 * time.Millisecond)
-	if open := stillOpen(idle); len(open) > 0 {
+	if open := workshoptest.StillOpen(idle); len(open) > 0 {
 		t.Errorf("connections %v are still open after the login grace time", open)
 	}
 	if st := s.Status(); st.LoggingIn != 0 || st.Connected != 1 {
@@ -328,15 +305,7 @@ func TestReconnectTakesOverALostConnection(t *testing.T) {
 	s := start(t, nil)
 	b := questions.Default()
 	wifi := newPlug(t, s.addr)
-	p, err := workshoptest.Join(wifi.addr, "sam", code, workshoptest.Options{})
-	must(t, err)
-	t.Cleanup(p.Close)
-	token, err := p.Welcome("Sam", wait)
-	must(t, err)
-	want := map[string]questions.Value{}
-	must(t, p.AnswerPage(b, 1, want, wait))
-	_, err = p.WaitFor("Page 2 of", wait)
-	must(t, err)
+	_, token, want := onPageTwo(t, wifi.addr)
 	wifi.pulled.Store(true)
 
 	back := join(t, s, token, workshoptest.Options{})
@@ -355,19 +324,29 @@ func TestReconnectTakesOverALostConnection(t *testing.T) {
 	}
 }
 
+// onPageTwo is Sam, connected to addr, on page 2 after answering page 1
+// (want).
+func onPageTwo(t *testing.T, addr string) (*workshoptest.Participant, string, map[string]questions.Value) {
+	t.Helper()
+	p, err := workshoptest.Join(addr, "sam", code, workshoptest.Options{})
+	must(t, err)
+	t.Cleanup(p.Close)
+	token, err := p.Welcome("Sam", wait)
+	must(t, err)
+	want := map[string]questions.Value{}
+	must(t, p.AnswerPage(questions.Default(), 1, want, wait))
+	_, err = p.WaitFor("Page 2 of", wait)
+	must(t, err)
+	return p, token, want
+}
+
 // Two reconnects with one token at once: one person, one questionnaire.
 // The later takes over and the earlier is closed, saying why; never do
 // both go on.
 func TestTwoReconnectsWithOneTokenNeverBothGetIn(t *testing.T) {
 	s := start(t, nil)
 	b := questions.Default()
-	p := join(t, s, "sam", workshoptest.Options{})
-	token, err := p.Welcome("Sam", wait)
-	must(t, err)
-	want := map[string]questions.Value{}
-	must(t, p.AnswerPage(b, 1, want, wait))
-	_, err = p.WaitFor("Page 2 of", wait)
-	must(t, err)
+	p, token, want := onPageTwo(t, s.addr)
 
 	var both [2]*workshoptest.Participant
 	var wg sync.WaitGroup

@@ -3,9 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -13,7 +11,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -367,8 +364,8 @@ func TestWorkshopUnderAttack(t *testing.T) {
 		defer c.Close()
 		idle = append(idle, c)
 	}
-	if open := openConns(idle); open > 4 {
-		t.Errorf("%d of 300 connections that never log in are kept open, want at most 4", open)
+	if open := workshoptest.StillOpen(idle); len(open) > 4 {
+		t.Errorf("%d of 300 connections that never log in are kept open, want at most 4", len(open))
 	}
 	p, err := workshoptest.Join(s.addr, "real", workshopCode, workshoptest.Options{Record: true})
 	if err != nil {
@@ -389,8 +386,8 @@ func TestWorkshopUnderAttack(t *testing.T) {
 		t.Errorf("a second questionnaire on one connection: %v", err)
 	}
 	time.Sleep(3500 * time.Millisecond)
-	if open := openConns(idle); open > 0 {
-		t.Errorf("%d connections still open after the login grace time", open)
+	if open := workshoptest.StillOpen(idle); len(open) > 0 {
+		t.Errorf("%d connections still open after the login grace time", len(open))
 	}
 	b := questions.Default()
 	if err := p.AnswerPage(b, 1, nil, workshopWait); err != nil { // the participant goes on
@@ -416,23 +413,4 @@ func TestWorkshopUnderAttack(t *testing.T) {
 	if n := strings.Count(string(data), " refused "); n == 0 || n > 10 {
 		t.Errorf("%d refusal lines in the log for 300 connections, want a few:\n%s", n, data)
 	}
-}
-
-// openConns counts the connections the server keeps open.
-func openConns(conns []net.Conn) int {
-	var open atomic.Int32
-	var wg sync.WaitGroup
-	for _, c := range conns {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
-			_, err := io.Copy(io.Discard, c)
-			if ne := net.Error(nil); errors.As(err, &ne) && ne.Timeout() {
-				open.Add(1)
-			}
-		}()
-	}
-	wg.Wait()
-	return int(open.Load())
 }

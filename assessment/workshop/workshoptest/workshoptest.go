@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"regexp"
 	"strings"
 	"sync"
@@ -432,4 +433,28 @@ func Focus(page []*questions.Question, q *questions.Question) string {
 		}
 	}
 	return q.Text
+}
+
+// StillOpen are the indexes of the raw connections the server keeps
+// open: it may have sent its version, and has not closed them within a
+// moment.
+func StillOpen(conns []net.Conn) []int {
+	var mu sync.Mutex
+	var open []int
+	var wg sync.WaitGroup
+	for i, c := range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
+			_, err := io.Copy(io.Discard, c)
+			if ne := net.Error(nil); errors.As(err, &ne) && ne.Timeout() {
+				mu.Lock()
+				open = append(open, i)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return open
 }
