@@ -105,9 +105,12 @@ type Config struct {
 	// LoginGraceTime).
 	LoginGraceTime time.Duration
 	// MaxStartups bounds the connections not logged in yet, with random
-	// early drop (100:30:200); MaxStartupsPerAddress, those from one
-	// address (100). A stalled connection (one that has not begun to log
-	// in) gives way to a new one before a new one is refused.
+	// early drop; MaxStartupsPerAddress, those from one address. Both are
+	// sized by the room unless set (N:30:2N and N, N being
+	// MaxParticipants): the whole room may type the code at the same
+	// moment, even behind one address. A stalled connection (one that has
+	// not begun to log in) gives way to a new one before a new one is
+	// refused.
 	MaxStartups           Startups
 	MaxStartupsPerAddress int
 	// RetryEvery is how often a result that could not be saved is tried
@@ -115,15 +118,16 @@ type Config struct {
 	RetryEvery time.Duration
 }
 
-// DefaultStartups and DefaultStartupsPerAddress are the limits on
-// connections not logged in yet: a room of 100 at the password prompt at
-// once fits, even behind one address (an office's, on a cloud server),
-// and one address alone never takes all the room there is.
-var (
-	DefaultStartups           = Startups{Start: 100, Rate: 30, Full: 200}
-	DefaultStartupsPerAddress = 100
-	DefaultLoginGraceTime     = 120 * time.Second
-)
+// DefaultLoginGraceTime is OpenSSH's LoginGraceTime.
+const DefaultLoginGraceTime = 120 * time.Second
+
+// RoomStartups are the limits on connections not logged in yet for a
+// room of n: n of them at once (all at the password prompt, even behind
+// one address: an office's, reaching a cloud server) are never refused;
+// past n a new one is refused at random (30%, rising), and past 2n always.
+func RoomStartups(n int) (Startups, int) {
+	return Startups{Start: n, Rate: 30, Full: 2 * n}, n
+}
 
 // withDefaults fills in the defaults.
 func (c Config) withDefaults() Config {
@@ -148,10 +152,11 @@ func (c Config) withDefaults() Config {
 	def(&c.QueryTimeout, 700*time.Millisecond)
 	def(&c.LoginGraceTime, DefaultLoginGraceTime)
 	def(&c.RetryEvery, 15*time.Second)
+	st, perAddr := RoomStartups(c.MaxParticipants)
 	if c.MaxStartups == (Startups{}) {
-		c.MaxStartups = DefaultStartups
+		c.MaxStartups = st
 	}
-	defInt(&c.MaxStartupsPerAddress, DefaultStartupsPerAddress)
+	defInt(&c.MaxStartupsPerAddress, perAddr)
 	if c.Theme == "" {
 		c.Theme = "charm"
 	}

@@ -91,8 +91,8 @@ See docs/workshop.md for the trainer's guide.`,
 	f.StringVar(&o.host, "host", "", "the name or address participants type, for the lines they are shown (default: the address they reached)")
 	f.IntVar(&o.minGroup, "min-group", cohort.DefaultMinGroup, "show the group summary once `N` have finished, and update it in steps of N")
 	f.DurationVar(&o.loginGrace, "login-grace-time", workshopsrv.DefaultLoginGraceTime, "close a connection that has not logged in and begun a session within this long")
-	f.StringVar(&o.maxStartups, "max-startups", workshopsrv.DefaultStartups.String(), "connections not logged in yet, as `START:RATE:FULL`: from START on a new one is refused with RATE% chance, rising to all at FULL")
-	f.IntVar(&o.maxStartupsPerAddress, "max-startups-per-address", workshopsrv.DefaultStartupsPerAddress, "connections not logged in yet from one address")
+	f.StringVar(&o.maxStartups, "max-startups", "", "connections not logged in yet, as `START:RATE:FULL`: from START on a new one is refused with RATE% chance, rising to all at FULL (default N:30:2N, N being --max-participants)")
+	f.IntVar(&o.maxStartupsPerAddress, "max-startups-per-address", 0, "connections not logged in yet from one address (default --max-participants)")
 	f.StringVar(&o.log, "log", "", "the trainer's log `FILE`: every connection, refusal and error, with addresses (default: workshop.log in the results folder, 0600)")
 	return cmd
 }
@@ -107,12 +107,15 @@ func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
 		return usageError("--min-group: must be 1 or more, got %d", o.minGroup)
 	case o.idleTimeout <= 0 || o.maxTime <= 0 || o.loginGrace <= 0:
 		return usageError("--idle-timeout, --max-time and --login-grace-time must be more than 0")
-	case o.maxStartupsPerAddress < 1:
+	case o.maxStartupsPerAddress < 0:
 		return usageError("--max-startups-per-address: must be 1 or more, got %d", o.maxStartupsPerAddress)
 	}
-	startups, err := workshopsrv.ParseStartups(o.maxStartups)
-	if err != nil {
-		return usageError("--max-startups: %v", err)
+	var startups workshopsrv.Startups // zero: sized by --max-participants
+	if o.maxStartups != "" {
+		var err error
+		if startups, err = workshopsrv.ParseStartups(o.maxStartups); err != nil {
+			return usageError("--max-startups: %v", err)
+		}
 	}
 	set, err := loadSet(o.banks, o.translations)
 	if err != nil {

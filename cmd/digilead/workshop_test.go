@@ -308,7 +308,7 @@ func TestWorkshopServeUsage(t *testing.T) {
 		{[]string{"--login-grace-time", "0s"}, exitUsage, "--login-grace-time"},
 		{[]string{"--max-startups", "10:30"}, exitUsage, "--max-startups"},
 		{[]string{"--max-startups", "10:30:5"}, exitUsage, "FULL at least START"},
-		{[]string{"--max-startups-per-address", "0"}, exitUsage, "--max-startups-per-address"},
+		{[]string{"--max-startups-per-address", "-1"}, exitUsage, "--max-startups-per-address"},
 		{[]string{"--bank", "no-such-bank.yaml"}, exitUsage, "no such file"},
 		{[]string{"--listen", taken.Addr().String()}, exitFailure, "Choose another port"},
 		{[]string{"extra"}, exitUsage, "takes no arguments"},
