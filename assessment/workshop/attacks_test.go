@@ -21,6 +21,7 @@ import (
 	"github.com/digilead/digilead/assessment/workshop"
 	"github.com/digilead/digilead/assessment/workshop/workshoptest"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
 )
 
 // seedResult puts a finished participant's result in dir, as the server
@@ -511,4 +512,33 @@ func TestTheReportClosesOnlyOnQAndNamesNoId(t *testing.T) {
 	if out, _ := run(t, s, "x", "fetch "+token); !strings.Contains(out, r.Respondent.ID) || strings.Contains(out, "Participant") {
 		t.Errorf("the fetched JSON is not the saved result:\n%.400s", out)
 	}
+}
+
+// Keys typed ahead over SSH land on their own questions: each page's
+// keys come at once, as keys that queued up while a busy server was slow
+// to read them do (what TestDroppedConnectionResumesWithItsAnswers hit
+// under -race).
+func TestKeysTypedAheadOverSSHLandOnTheirQuestions(t *testing.T) {
+	s := start(t, nil)
+	b := questions.Default()
+	p := join(t, s, "sam", workshoptest.Options{})
+	_, err := p.Welcome("Sam", wait)
+	must(t, err)
+	want := map[string]questions.Value{}
+	for _, page := range workshoptest.Pages(b) {
+		_, err := p.WaitFor("┃ "+workshoptest.Focus(page, page[0]), wait)
+		must(t, err)
+		var keys []string
+		for _, q := range page {
+			k, v := workshoptest.Choice(q)
+			keys = append(keys, k...)
+			want[q.ID] = v
+		}
+		must(t, p.Press(keys...))
+	}
+	_, err = p.WaitFor("Your report", wait)
+	must(t, err)
+	must(t, p.Press("q"))
+	must(t, p.WaitEnd(wait))
+	questionstest.SameValues(t, results(t, s.dir)["Sam"].Answers, want)
 }

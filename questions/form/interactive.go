@@ -38,6 +38,7 @@ type model struct {
 	err     error
 	aborted bool
 	done    bool
+	typeAhead
 }
 
 // start is the page to begin at, within the pages there are.
@@ -115,7 +116,9 @@ func forwardSizes(p *tea.Program, sizes <-chan Window, stop <-chan struct{}) {
 
 func (m *model) Init() tea.Cmd { return m.form.Init() }
 
-func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// update is Update without the holding of keys typed ahead (see
+// typeahead.go).
+func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.size = msg
