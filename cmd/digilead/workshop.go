@@ -61,11 +61,13 @@ results folder (one file per participant, mode 0600); 'digilead cohort
 FOLDER' sums them up at any time, during or after the workshop.
 
 On a terminal, a live dashboard shows what to tell the room (addresses,
-port, code, host key fingerprint), who is where and, once --min-group have
-finished, the group's anonymous summary. q stops taking newcomers and waits
-for those answering; a second q or Ctrl-C stops at once (drafts are kept:
+port, code, host key fingerprint), how many are where and, once --min-group
+have finished, the group's anonymous summary; it shows no names or
+addresses, as it may be projected. q stops taking newcomers and waits for
+those answering; a second q or Ctrl-C stops at once (drafts are kept:
 participants resume when the server is started again). Elsewhere, one
 plain line per event goes to stderr, and SIGINT or SIGTERM stop as q does.
+Either way, every event with its details goes to the log file (--log).
 The group summary is written to stdout when the server stops.
 
 See docs/workshop.md for the trainer's guide.`,
