@@ -131,7 +131,7 @@ func (s *Server) participate(sess ssh.Session, accessible bool) {
 	}
 	getenv := environ(sess.Environ())
 	langs, _ := session.Languages(s.cfg.Set, lang.Requested("", getenv))
-	p, ok := s.enter(sess, token, returning, langs[0].Lang)
+	p, tookOver, ok := s.enter(sess, token, returning, langs[0].Lang)
 	if !ok {
 		return
 	}
@@ -164,6 +164,9 @@ func (s *Server) participate(sess ssh.Session, accessible bool) {
 		detail = "back to their report"
 	case resume:
 		detail = "resuming"
+	}
+	if tookOver {
+		detail += "; its earlier connection, still open, was closed"
 	}
 	s.emit(Event{Kind: Connected, Participant: p.n, Addr: host(sess.RemoteAddr()), User: shownUser(user), Pages: s.pages, Detail: detail})
 	if r != nil {
@@ -285,7 +288,7 @@ func (s *Server) route(st *participantStore) (r *assessment.Result, saved, resum
 // server has not noticed yet, or the same person on another computer) is
 // taken over: the new connection owns the token from now on, the old one
 // is closed, and nothing it does any more reaches the files.
-func (s *Server) enter(sess ssh.Session, token string, returning bool, l *lang.Lang) (*live, bool) {
+func (s *Server) enter(sess ssh.Session, token string, returning bool, l *lang.Lang) (p *live, tookOver, ok bool) {
 	lock := s.tokenLock(token)
 	lock.Lock()
 	s.mu.Lock()
@@ -303,7 +306,7 @@ func (s *Server) enter(sess ssh.Session, token string, returning bool, l *lang.L
 		s.mu.Unlock()
 		lock.Unlock()
 		s.refuse(sess, why, 1, "%s", msg)
-		return nil, false
+		return nil, false, false
 	}
 	pe := s.people[token]
 	if pe == nil {
@@ -312,7 +315,7 @@ func (s *Server) enter(sess ssh.Session, token string, returning bool, l *lang.L
 		s.people[token] = pe
 	}
 	pe.dropped = false
-	p := &live{n: pe.n, token: token, sess: sess, lang: l, done: make(chan struct{})}
+	p = &live{n: pe.n, token: token, sess: sess, lang: l, done: make(chan struct{})}
 	s.live[token] = p
 	if old != nil {
 		old.why = "replaced by a new connection"
@@ -322,7 +325,7 @@ func (s *Server) enter(sess ssh.Session, token string, returning bool, l *lang.L
 	if old != nil {
 		s.replace(old)
 	}
-	return p, true
+	return p, old != nil, true
 }
 
 // replace ends a questionnaire whose token another connection took over:

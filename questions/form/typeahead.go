@@ -20,9 +20,10 @@ import (
 // holdKeys are the keys after which the focus may move.
 var holdKeys = map[string]bool{"enter": true, "tab": true, "shift+tab": true}
 
-// holdAtMost is how long keys are held at most, should a command never
-// answer.
-const holdAtMost = time.Second
+// holdAtMost is how long keys are held at most, should a command of a
+// move never answer: long enough for a move on a server so busy that its
+// goroutines wait their turn for seconds (under -race on shared cores).
+const holdAtMost = 10 * time.Second
 
 // typeAhead is the model's keys held while the focus moves.
 type typeAhead struct {
