@@ -521,13 +521,16 @@ func TestTheReportClosesOnlyOnQAndNamesNoId(t *testing.T) {
 func TestKeysTypedAheadOverSSHLandOnTheirQuestions(t *testing.T) {
 	s := start(t, nil)
 	b := questions.Default()
-	p := join(t, s, "sam", workshoptest.Options{})
+	p := join(t, s, "sam", workshoptest.Options{Record: true})
 	_, err := p.Welcome("Sam", wait)
 	must(t, err)
 	want := map[string]questions.Value{}
 	for _, page := range workshoptest.Pages(b) {
 		_, err := p.WaitFor("┃ "+workshoptest.Focus(page, page[0]), wait)
-		must(t, err)
+		if err != nil {
+			tr := p.Transcript()
+			t.Fatalf("%v\nthe screen ends:\n%s\n%s", err, tr[max(0, len(tr)-6000):], s.events.log())
+		}
 		var keys []string
 		for _, q := range page {
 			k, v := workshoptest.Choice(q)

@@ -59,15 +59,14 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	_, cmd := m.update(msg)
-	if m.waiting == 0 || !isHuhMsg(msg) {
-		return m, cmd
+	if m.waiting != 0 && isHuhMsg(msg) {
+		// A step of the move set off another (the next field's, the
+		// group's, the submit): wait for that one. A step that set off
+		// nothing does not end the move: its other messages may still
+		// be on their way, and the settled message comes after them.
+		return m, m.hold(cmd)
 	}
-	if cmd != nil {
-		return m, m.hold(cmd) // the move goes on: wait for its next step
-	}
-	m.waiting = 0 // the move is over
-	_, more := m.replay()
-	return m, more
+	return m, cmd
 }
 
 // hold holds keys until cmd's messages have been handled (or
