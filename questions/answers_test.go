@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/questionstest"
 )
@@ -118,8 +119,8 @@ func TestParseAnswersFiles(t *testing.T) {
 			if err == nil {
 				t.Fatalf("accepted; want %q", tc.want)
 			}
-			if !errors.Is(err, questions.ErrInvalid) {
-				t.Errorf("error does not wrap ErrInvalid: %v", err)
+			if !errors.Is(err, errtext.ErrInvalid) {
+				t.Errorf("error does not wrap errtext.ErrInvalid: %v", err)
 			}
 			if err.Error() != tc.want {
 				t.Errorf("got\n%s\nwant\n%s", err, tc.want)

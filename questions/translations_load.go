@@ -8,6 +8,8 @@ import (
 	"os"
 	"slices"
 	"sync"
+
+	"github.com/digilead/digilead/internal/errtext"
 )
 
 // Set is a bank with its translations.
@@ -223,7 +225,7 @@ func gather(paths, dirs []string) (bankPath string, bankFiles, trFiles []File, e
 			continue
 		}
 		if bankPath != "" {
-			return "", nil, nil, Invalidf("%s and %s are both banks; give one bank (a file or a directory) and any number of translation files", bankPath, p)
+			return "", nil, nil, errtext.Invalidf("%s and %s are both banks; give one bank (a file or a directory) and any number of translation files", bankPath, p)
 		}
 		bankPath, bankFiles = p, own
 	}
@@ -262,10 +264,10 @@ func readAll(path string) ([]File, error) {
 func readDir(dir string) ([]File, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("translations %s: %w", dir, WithoutPath(err))
+		return nil, fmt.Errorf("translations %s: %w", dir, errtext.WithoutPath(err))
 	}
 	if !info.IsDir() {
-		return nil, Invalidf("translations %s: not a directory; give a directory of translation files, or give a translation file with --bank", dir)
+		return nil, errtext.Invalidf("translations %s: not a directory; give a directory of translation files, or give a translation file with --bank", dir)
 	}
 	return readAll(dir)
 }

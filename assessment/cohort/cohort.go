@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions"
 )
 
@@ -505,7 +506,7 @@ func (b *Builder) Report() (*Report, error) {
 	n := b.all.n
 	if n < b.o.MinGroup {
 		return nil, refuse(ErrTooSmall, "only %d %s: a cohort report needs at least %d people, so that no one can be recognised from the figures. Add results, or pass --min-group %d if everyone in the group agreed to share",
-			n, questions.Plural(n, "result", "results"), b.o.MinGroup, max(1, n))
+			n, errtext.Plural(n, "result", "results"), b.o.MinGroup, max(1, n))
 	}
 	r := &Report{Schema: Schema, Bank: b.bank}
 	if t := b.o.Target; t != nil {
@@ -597,10 +598,10 @@ func (b *Builder) mixed() error {
 		if m := b.banks[main]; g.bank.ID == m.bank.ID && g.bank.Version == m.bank.Version {
 			edit = fmt.Sprintf(" as edited differently (digest %s, not %s)", short(g.digest), short(m.digest))
 		}
-		odd = append(odd, fmt.Sprintf("%s %s from bank %s %s%s", names, questions.Plural(g.count, "is", "are"), g.bank.ID, g.bank.Version, edit))
+		odd = append(odd, fmt.Sprintf("%s %s from bank %s %s%s", names, errtext.Plural(g.count, "is", "are"), g.bank.ID, g.bank.Version, edit))
 	}
 	m := b.banks[main]
-	others := fmt.Sprintf("the other %d %s", m.count, questions.Plural(m.count, "result", "results"))
+	others := fmt.Sprintf("the other %d %s", m.count, errtext.Plural(m.count, "result", "results"))
 	advice := "A cohort compares like with like: report on each bank separately"
 	if b.o.Bank != nil {
 		others = "the bank in use"
@@ -644,8 +645,8 @@ func refuse(kind error, format string, args ...any) error {
 
 func (r *refusal) Error() string { return r.msg }
 
-// Is reports the refusal's kind and questions.ErrInvalid.
-func (r *refusal) Is(target error) bool { return target == r.kind || target == questions.ErrInvalid }
+// Is reports the refusal's kind and errtext.ErrInvalid.
+func (r *refusal) Is(target error) bool { return target == r.kind || target == errtext.ErrInvalid }
 
 // describe computes a dimension's distribution.
 func describe(d dimInfo, acc *dimAcc) Dimension {

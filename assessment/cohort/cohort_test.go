@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -165,7 +165,7 @@ func TestMinGroup(t *testing.T) {
 		b.Add(person("", 1, 1, 1, nil), "x")
 	}
 	_, err := b.Report()
-	if !errors.Is(err, ErrTooSmall) || !errors.Is(err, questions.ErrInvalid) {
+	if !errors.Is(err, ErrTooSmall) || !errors.Is(err, errtext.ErrInvalid) {
 		t.Fatalf("err = %v, want ErrTooSmall", err)
 	}
 	for _, want := range []string{"only 4 results", "at least 5", "--min-group 4"} {
@@ -191,7 +191,7 @@ func TestMixedBanks(t *testing.T) {
 		b.Add(person("", 1, 1, 1, nil), "ok.json")
 	}
 	_, err := b.Report()
-	if !errors.Is(err, ErrMixedBanks) || !errors.Is(err, questions.ErrInvalid) {
+	if !errors.Is(err, ErrMixedBanks) || !errors.Is(err, errtext.ErrInvalid) {
 		t.Fatalf("err = %v", err)
 	}
 	if msg := err.Error(); !strings.Contains(msg, "first-but-odd.json is from bank b 2.0") || !strings.Contains(msg, "not b 1.0 like the other 3 results") {

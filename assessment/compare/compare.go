@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions/lang"
 )
 
@@ -31,7 +31,7 @@ const (
 
 // DifferentBanksError refuses to compare results scored with different
 // banks (bank ids), whose scores mean different things. It is a
-// questions.ErrInvalid.
+// errtext.ErrInvalid.
 type DifferentBanksError struct {
 	Old, New string // bank ids
 }
@@ -40,8 +40,8 @@ func (e *DifferentBanksError) Error() string {
 	return fmt.Sprintf("the results are from different banks (%q and %q) and cannot be compared; compare two results of the same bank", e.Old, e.New)
 }
 
-// Is makes the error a questions.ErrInvalid.
-func (e *DifferentBanksError) Is(target error) bool { return target == questions.ErrInvalid }
+// Is makes the error a errtext.ErrInvalid.
+func (e *DifferentBanksError) Is(target error) bool { return target == errtext.ErrInvalid }
 
 // Comparison is the digilead.compare/v1 document.
 type Comparison struct {

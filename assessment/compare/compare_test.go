@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/questionstest"
 )
@@ -247,7 +248,7 @@ func TestCompareDifferentBanks(t *testing.T) {
 	new.Bank.ID = "other"
 	_, err := Compare(old, new)
 	var dbe *DifferentBanksError
-	if !errors.As(err, &dbe) || !errors.Is(err, questions.ErrInvalid) {
+	if !errors.As(err, &dbe) || !errors.Is(err, errtext.ErrInvalid) {
 		t.Fatalf("err = %v, want a DifferentBanksError that is ErrInvalid", err)
 	}
 	if msg := err.Error(); !strings.Contains(msg, `"b"`) || !strings.Contains(msg, `"other"`) {

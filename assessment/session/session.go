@@ -16,6 +16,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
@@ -116,7 +117,7 @@ type Deliver func(r *assessment.Result, savedTo string) error
 func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) error {
 	b := o.Bank
 	if !t.IsTerminal {
-		return questions.Invalidf("there is no terminal to ask the questions on; pass --answers FILE (or --answers - to read stdin)\nRun 'digilead assess --help' for the answers format.")
+		return errtext.Invalidf("there is no terminal to ask the questions on; pass --answers FILE (or --answers - to read stdin)\nRun 'digilead assess --help' for the answers format.")
 	}
 	if t.Term == "dumb" {
 		o.Accessible = true
@@ -204,7 +205,7 @@ func progressErr(err error) error {
 // removeDraft removes the draft of a finished questionnaire, if any.
 func removeDraft(w io.Writer, st Store, b *questions.Bank) {
 	if err := st.RemoveDraft(b.ID); err != nil {
-		say(w, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(b.ID), questions.WithoutPath(err))
+		say(w, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(b.ID), errtext.WithoutPath(err))
 	}
 }
 
@@ -225,7 +226,7 @@ func resume(w io.Writer, st Store, o *Options, fopts *form.Options) error {
 	b := o.Bank
 	d, err := st.LoadDraft(b.ID)
 	if errors.Is(err, store.ErrNoDraft) {
-		return questions.Invalidf("there is no unfinished assessment of bank %q to resume (looked for %s)\nRun 'digilead' to start one.", b.ID, st.DraftPath(b.ID))
+		return errtext.Invalidf("there is no unfinished assessment of bank %q to resume (looked for %s)\nRun 'digilead' to start one.", b.ID, st.DraftPath(b.ID))
 	}
 	if err != nil {
 		return err

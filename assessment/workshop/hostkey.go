@@ -9,9 +9,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/digilead/digilead/internal/errtext"
 	gossh "golang.org/x/crypto/ssh"
-
-	"github.com/digilead/digilead/questions"
 )
 
 // HostKeyName is the host key's file name in the data directory.
@@ -28,11 +27,11 @@ func HostKey(path string) (signer gossh.Signer, created bool, err error) {
 		created = err == nil
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("host key %s: %w", path, questions.WithoutPath(err))
+		return nil, false, fmt.Errorf("host key %s: %w", path, errtext.WithoutPath(err))
 	}
 	signer, err = gossh.ParsePrivateKey(data)
 	if err != nil {
-		return nil, false, questions.Invalidf("host key %s: %v; name an unencrypted OpenSSH private key with --host-key, or move this file away to have a new one made", path, err)
+		return nil, false, errtext.Invalidf("host key %s: %v; name an unencrypted OpenSSH private key with --host-key, or move this file away to have a new one made", path, err)
 	}
 	return signer, created, nil
 }

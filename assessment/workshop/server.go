@@ -30,6 +30,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/cohort"
+	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
@@ -181,7 +182,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, guard: newGuard(cfg.LockoutLimit, cfg.LockoutWindow, cfg.Now),
 		pages: form.Pages(cfg.Bank), live: map[string]*live{}, idle: make(chan struct{})}
 	if err := os.MkdirAll(filepath.Join(cfg.Dir, draftsDir), 0o700); err != nil {
-		return nil, fmt.Errorf("results directory %s: %w", cfg.Dir, questions.WithoutPath(err))
+		return nil, fmt.Errorf("results directory %s: %w", cfg.Dir, errtext.WithoutPath(err))
 	}
 	s.readResults()
 	opts := []ssh.Option{

@@ -8,7 +8,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/store"
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/internal/errtext"
 )
 
 // draftsDir is where the drafts of a results directory are kept. Its name
@@ -106,7 +106,7 @@ func (p *participantStore) loadResult() (*assessment.Result, []byte, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, nil, questions.WithoutPath(err)
+		return nil, nil, errtext.WithoutPath(err)
 	}
 	r, err := assessment.DecodeResult(data)
 	return r, data, err

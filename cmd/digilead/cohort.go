@@ -12,7 +12,7 @@ import (
 	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/inputs"
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/report"
 )
 
@@ -130,10 +130,10 @@ bank, or --bank for results scored with another).`,
 		}
 		if d := b.Duplicates(); len(d) > 0 {
 			a.io.Sayf("digilead: %d duplicate %s left out (%s), e.g. %s, already read at %s\n",
-				len(d), questions.Plural(len(d), what, what+"s"), same, d[0].Source, d[0].First)
+				len(d), errtext.Plural(len(d), what, what+"s"), same, d[0].Source, d[0].First)
 		}
 		if n := rep.Rejected(); n > 0 {
-			return rep.Err(fmt.Sprintf("%d %s could not be read (listed above); a cohort report needs every %s: fix or remove them", n, questions.Plural(n, what, what+"s"), what))
+			return rep.Err(fmt.Sprintf("%d %s could not be read (listed above); a cohort report needs every %s: fix or remove them", n, errtext.Plural(n, what, what+"s"), what))
 		}
 		summary, err := b.Report()
 		if err != nil {

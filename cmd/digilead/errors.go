@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/digilead/digilead/assessment/session"
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/internal/errtext"
 )
 
 // Exit codes (README, "Exit codes").
@@ -54,7 +54,7 @@ func exitCode(err error) int {
 		return ee.code
 	case errors.Is(err, errInterrupted), errors.Is(err, session.ErrInterrupted), errors.Is(err, context.Canceled):
 		return exitInterrupted
-	case errors.Is(err, questions.ErrInvalid):
+	case errors.Is(err, errtext.ErrInvalid):
 		return exitUsage
 	}
 	return exitFailure

@@ -10,6 +10,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/iostreams"
@@ -149,7 +150,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 					names = append(names, c.Name())
 				}
 			}
-			return usageError("unknown command %q for %q%s\nRun '%s --help' for the commands.", args[0], cmd.CommandPath(), questions.Suggest(args[0], names), cmd.CommandPath())
+			return usageError("unknown command %q for %q%s\nRun '%s --help' for the commands.", args[0], cmd.CommandPath(), errtext.Suggest(args[0], names), cmd.CommandPath())
 		}
 		return usageError("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
 	}
@@ -200,7 +201,7 @@ func loadBankTarget(paths []string, target string) (*questions.Bank, error) {
 func checkTarget(b *questions.Bank, target string) error {
 	if target != "" {
 		if _, ok := b.Tier(target); !ok {
-			return usageError("--target: unknown tier %q%s; the bank's tiers are %s", target, questions.Suggest(target, b.TierIDs()), strings.Join(b.TierIDs(), ", "))
+			return usageError("--target: unknown tier %q%s; the bank's tiers are %s", target, errtext.Suggest(target, b.TierIDs()), strings.Join(b.TierIDs(), ", "))
 		}
 	}
 	return nil

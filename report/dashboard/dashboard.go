@@ -19,7 +19,7 @@ import (
 
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/workshop"
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions/safetext"
 )
 
@@ -296,7 +296,7 @@ func pagesLine(pages map[int]int, total int) string {
 // cohortLines is the group summary in a few lines: the same figures as
 // digilead cohort.
 func cohortLines(b *strings.Builder, st styles, c *cohort.Report) {
-	fmt.Fprintf(b, "%s\n", st.title.Render(fmt.Sprintf("Group summary · %d %s (anonymous)", c.Participants, questions.Plural(c.Participants, "person", "people"))))
+	fmt.Fprintf(b, "%s\n", st.title.Render(fmt.Sprintf("Group summary · %d %s (anonymous)", c.Participants, errtext.Plural(c.Participants, "person", "people"))))
 	var levels []string
 	for _, l := range c.Levels {
 		levels = append(levels, fmt.Sprintf("%s %d", safetext.Terminal(l.Name), l.Count))

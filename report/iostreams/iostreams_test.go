@@ -8,9 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/digilead/digilead/internal/errtext"
 	"github.com/muesli/termenv"
-
-	"github.com/digilead/digilead/questions"
 )
 
 func TestTestStreamsReadTheirEnvironment(t *testing.T) {
@@ -40,7 +39,7 @@ func TestOutputCheck(t *testing.T) {
 	}
 	for _, tc := range tests {
 		err := s.Output(tc.path).Check()
-		if tc.err == "" && err != nil || tc.err != "" && (err == nil || err.Error() != tc.err || !errors.Is(err, questions.ErrInvalid)) {
+		if tc.err == "" && err != nil || tc.err != "" && (err == nil || err.Error() != tc.err || !errors.Is(err, errtext.ErrInvalid)) {
 			t.Errorf("-o %q: %v, want %q", tc.path, err, tc.err)
 		}
 	}

@@ -8,7 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions/atomicfile"
 	"github.com/digilead/digilead/report"
 )
@@ -38,20 +38,20 @@ func (o *Output) Check(inputs ...string) error {
 	}
 	dir := filepath.Dir(o.Path)
 	if fi, err := os.Stat(dir); err != nil {
-		return questions.Invalidf("-o %s: the directory %s does not exist; create it first", o.Path, dir)
+		return errtext.Invalidf("-o %s: the directory %s does not exist; create it first", o.Path, dir)
 	} else if !fi.IsDir() {
-		return questions.Invalidf("-o %s: %s is not a directory", o.Path, dir)
+		return errtext.Invalidf("-o %s: %s is not a directory", o.Path, dir)
 	}
 	out, err := os.Stat(o.Path)
 	if err != nil {
 		return nil // a new file
 	}
 	if out.IsDir() {
-		return questions.Invalidf("-o %s is a directory; name a file", o.Path)
+		return errtext.Invalidf("-o %s is a directory; name a file", o.Path)
 	}
 	for _, in := range inputs {
 		if same := sameFile(out, in); same != "" {
-			return questions.Invalidf("-o %s is %s, one of the inputs; write the output to another file", o.Path, same)
+			return errtext.Invalidf("-o %s is %s, one of the inputs; write the output to another file", o.Path, same)
 		}
 	}
 	return nil
@@ -123,7 +123,7 @@ func (o *Output) Stream(write func(io.Writer) error) error {
 	}
 	f, err := atomicfile.Create(o.Path, 0o600)
 	if err != nil {
-		return fmt.Errorf("write %s: %w; check the directory exists and is writable", o.Path, questions.WithoutPath(err))
+		return fmt.Errorf("write %s: %w; check the directory exists and is writable", o.Path, errtext.WithoutPath(err))
 	}
 	bw := bufio.NewWriterSize(f, 256<<10)
 	if err := write(bw); err != nil {
@@ -132,10 +132,10 @@ func (o *Output) Stream(write func(io.Writer) error) error {
 	}
 	if err := bw.Flush(); err != nil {
 		f.Abort()
-		return fmt.Errorf("write %s: %w", o.Path, questions.WithoutPath(err))
+		return fmt.Errorf("write %s: %w", o.Path, errtext.WithoutPath(err))
 	}
 	if err := f.Commit(); err != nil {
-		return fmt.Errorf("write %s: %w", o.Path, questions.WithoutPath(err))
+		return fmt.Errorf("write %s: %w", o.Path, errtext.WithoutPath(err))
 	}
 	if o.s.ErrTTY {
 		abs, _ := filepath.Abs(o.Path)
