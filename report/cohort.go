@@ -11,8 +11,8 @@ import (
 	"github.com/digilead/digilead/questions/safetext"
 )
 
-// CohortJSON writes the digilead.cohort/v1 document.
-func CohortJSON(w io.Writer, c *cohort.Report, _ Options) error { return WriteJSON(w, c) }
+// cohortJSON writes the digilead.cohort/v1 document.
+func cohortJSON(w io.Writer, c *cohort.Report, _ Options) error { return writeJSON(w, c) }
 
 // CohortCSVHeader names the columns of the cohort csv format: one row per
 // dimension, in bank order, with its distribution and how common its gap
@@ -22,11 +22,11 @@ var CohortCSVHeader = []string{
 	"with_gap", "assessed", "share", "mean_gap",
 }
 
-// CohortCSV writes one row per dimension under a header row (RFC 4180).
+// cohortCSV writes one row per dimension under a header row (RFC 4180).
 // Missing figures are empty cells. A cohort with groups (--by) has two
 // more columns first, scope (all, group or other) and group (its name),
 // and the rows of each group after the whole cohort's.
-func CohortCSV(w io.Writer, c *cohort.Report, _ Options) error {
+func cohortCSV(w io.Writer, c *cohort.Report, _ Options) error {
 	rows := cohortCSVRows(c)
 	if len(c.Groups) > 0 {
 		rows = groupCSVRows(c, rows)

@@ -65,11 +65,11 @@ type htmlGroups struct {
 	Sentences     []string
 }
 
-// CohortHTML writes the cohort summary as a self-contained page (inline
+// cohortHTML writes the cohort summary as a self-contained page (inline
 // CSS and SVG, no scripts) for a workshop handout: the spread of every
 // dimension as a box plot with the figures in a table, the levels, the
 // readiness per tier and the most common gaps. It prints on A4.
-func CohortHTML(w io.Writer, c *cohort.Report, o Options) error {
+func cohortHTML(w io.Writer, c *cohort.Report, o Options) error {
 	l := o.lang()
 	d := cohortHTMLData{
 		C: c, Lang: l.Tag(), Style: pageStyle(), Intro: cohortIntro(l, c), Privacy: l.T("cohort.privacy"), Note: insufficientNote(l, c),

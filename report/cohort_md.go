@@ -7,9 +7,9 @@ import (
 	"github.com/digilead/digilead/assessment/cohort"
 )
 
-// CohortMarkdown writes the cohort summary as CommonMark with GFM tables,
+// cohortMarkdown writes the cohort summary as CommonMark with GFM tables,
 // for a wiki page or a workshop write-up.
-func CohortMarkdown(w io.Writer, c *cohort.Report, o Options) error {
+func cohortMarkdown(w io.Writer, c *cohort.Report, o Options) error {
 	l := o.lang()
 	m := md{l: l}
 	m.line("# " + mdEscape(l.T("cohort.title")))

@@ -11,11 +11,11 @@ import (
 	"github.com/digilead/digilead/assessment/cohort"
 )
 
-// CohortText writes the cohort summary for a terminal: a table of
+// cohortText writes the cohort summary for a terminal: a table of
 // dimensions with a distribution bar each, the spread of levels, readiness
 // per tier and the most common gaps. Accessible mode says the same in
 // sentences.
-func CohortText(w io.Writer, c *cohort.Report, o Options) error {
+func cohortText(w io.Writer, c *cohort.Report, o Options) error {
 	t := newText(o)
 	t.line(t.st.title.Render(t.l.T("cohort.title")))
 	t.para("", cohortIntro(t.l, c))

@@ -11,8 +11,8 @@ import (
 	"github.com/digilead/digilead/questions/lang"
 )
 
-// CompareJSON writes the digilead.compare/v1 document.
-func CompareJSON(w io.Writer, c *compare.Comparison, _ Options) error { return WriteJSON(w, c) }
+// compareJSON writes the digilead.compare/v1 document.
+func compareJSON(w io.Writer, c *compare.Comparison, _ Options) error { return writeJSON(w, c) }
 
 // tierLabel names a tier of a change; nil is below the lowest tier.
 func tierLabel(l *lang.Lang, t *assessment.TierRef) string {
@@ -130,10 +130,10 @@ func sideText(l *lang.Lang, s compare.Side) string {
 	return l.T("compare.side", "Date", l.Day(s.CompletedAt.UTC()), "Version", s.BankVersion)
 }
 
-// CompareText writes a comparison for people: level and target moves,
+// compareText writes a comparison for people: level and target moves,
 // score changes per dimension, readiness per tier, and the gaps that
 // closed and opened.
-func CompareText(w io.Writer, c *compare.Comparison, o Options) error {
+func compareText(w io.Writer, c *compare.Comparison, o Options) error {
 	t := newText(o)
 	l := t.l
 	t.line(t.st.title.Render(l.T("compare.title")))
@@ -243,8 +243,8 @@ func scoreOr(l *lang.Lang, x *float64) string {
 	return l.Num(*x)
 }
 
-// CompareMarkdown writes a comparison as CommonMark with GFM tables.
-func CompareMarkdown(w io.Writer, c *compare.Comparison, o Options) error {
+// compareMarkdown writes a comparison as CommonMark with GFM tables.
+func compareMarkdown(w io.Writer, c *compare.Comparison, o Options) error {
 	l := o.lang()
 	m := md{l: l}
 	m.line("# " + mdEscape(l.T("compare.title")))

@@ -82,7 +82,7 @@ func TestCompareGolden(t *testing.T) {
 func TestCompareJSONRoundTrip(t *testing.T) {
 	c := trickyProgress(t)
 	var buf bytes.Buffer
-	if err := CompareJSON(&buf, c, Options{}); err != nil {
+	if err := compareJSON(&buf, c, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	var back compare.Comparison
@@ -98,7 +98,7 @@ func TestCompareJSONRoundTrip(t *testing.T) {
 func TestCompareMarkdownTables(t *testing.T) {
 	c := trickyProgress(t)
 	var buf bytes.Buffer
-	if err := CompareMarkdown(&buf, c, Options{}); err != nil {
+	if err := compareMarkdown(&buf, c, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	tables := renderGFM(t, buf.Bytes()).all("table")
@@ -130,7 +130,7 @@ func TestLookupCompare(t *testing.T) {
 func TestCompareJSONSchema(t *testing.T) {
 	for _, c := range []*compare.Comparison{progress(t), trickyProgress(t)} {
 		var buf bytes.Buffer
-		if err := CompareJSON(&buf, c, Options{}); err != nil {
+		if err := compareJSON(&buf, c, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		schematest.Validate(t, "compare.schema.json", buf.Bytes())

@@ -16,12 +16,12 @@ var CSVHeader = []string{
 	"target", "level", "bank_id", "bank_version", "completed_at",
 }
 
-// CSV writes one row per dimension under a header row, as RFC 4180
+// resultCSV writes one row per dimension under a header row, as RFC 4180
 // (CRLF line ends, quotes where needed). Missing numbers are empty cells;
-// every cell is made safe (safetext.CSV): control characters shown as
+// every cell is made safe (safetext.resultCSV): control characters shown as
 // escapes, text a spreadsheet would run as a formula prefixed with an
 // apostrophe.
-func CSV(w io.Writer, r *assessment.Result, _ Options) error {
+func resultCSV(w io.Writer, r *assessment.Result, _ Options) error {
 	cw := safetext.NewCSV(w, true)
 	if err := cw.Write(CSVHeader); err != nil {
 		return err

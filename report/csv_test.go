@@ -15,7 +15,7 @@ import (
 func TestCSVRoundTrip(t *testing.T) {
 	for _, r := range []*assessment.Result{exampleResult(t), trickyResult(t)} {
 		var buf bytes.Buffer
-		if err := CSV(&buf, r, Options{}); err != nil {
+		if err := resultCSV(&buf, r, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.HasSuffix(buf.String(), "\r\n") || strings.Count(buf.String(), "\r\n") != len(r.Dimensions)+1 {

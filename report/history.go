@@ -54,12 +54,12 @@ func NewHistory(dir string, entries []store.Entry) *History {
 	return h
 }
 
-// HistoryJSON writes the digilead.history/v1 document.
-func HistoryJSON(w io.Writer, h *History, _ Options) error { return WriteJSON(w, h) }
+// historyJSON writes the digilead.history/v1 document.
+func historyJSON(w io.Writer, h *History, _ Options) error { return writeJSON(w, h) }
 
-// HistoryText writes the results as a table, dates in local time. An
+// historyText writes the results as a table, dates in local time. An
 // empty history writes nothing.
-func HistoryText(w io.Writer, h *History, o Options) error {
+func historyText(w io.Writer, h *History, o Options) error {
 	if len(h.Results) == 0 {
 		return nil
 	}

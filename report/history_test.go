@@ -35,11 +35,11 @@ func TestHistoryGolden(t *testing.T) {
 		golden(t, "history."+ext+".golden", buf.Bytes())
 	}
 	var empty bytes.Buffer
-	if err := HistoryText(&empty, NewHistory("/d", nil), Options{}); err != nil || empty.Len() != 0 {
+	if err := historyText(&empty, NewHistory("/d", nil), Options{}); err != nil || empty.Len() != 0 {
 		t.Errorf("an empty history writes %q, %v", empty.String(), err)
 	}
 	var js bytes.Buffer
-	HistoryJSON(&js, NewHistory("/d", nil), Options{})
+	historyJSON(&js, NewHistory("/d", nil), Options{})
 	if js.String() != "{\n  \"schema\": \"digilead.history/v1\",\n  \"dir\": \"/d\",\n  \"results\": []\n}\n" {
 		t.Errorf("empty history JSON: %s", js.String())
 	}

@@ -52,12 +52,12 @@ type htmlData struct {
 	Readiness  template.HTML
 }
 
-// HTML writes the result as one self-contained web page: inline CSS and
+// resultHTML writes the result as one self-contained web page: inline CSS and
 // SVG, no scripts, nothing fetched. It shows the level and target, a radar
 // chart of the dimension scores against the target's expectations (with
 // the numbers in a table), readiness bars per tier, and the gaps with
 // their actions, and prints as an A4 handout.
-func HTML(w io.Writer, r *assessment.Result, o Options) error {
+func resultHTML(w io.Writer, r *assessment.Result, o Options) error {
 	l := o.lang()
 	d := htmlData{
 		R:          r,

@@ -22,7 +22,7 @@ import (
 func renderHTML(t *testing.T, r *assessment.Result) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := HTML(&buf, r, Options{}); err != nil {
+	if err := resultHTML(&buf, r, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()

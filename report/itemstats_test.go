@@ -36,7 +36,7 @@ func TestItemStatsTextFitsTheWidth(t *testing.T) {
 	for _, width := range []int{0, 40, 60, 80, 200} {
 		for _, accessible := range []bool{false, true} {
 			var buf bytes.Buffer
-			if err := ItemStatsText(&buf, itemStatsFixture(), Options{Width: width, Accessible: accessible}); err != nil {
+			if err := itemStatsText(&buf, itemStatsFixture(), Options{Width: width, Accessible: accessible}); err != nil {
 				t.Fatal(err)
 			}
 			limit := Options{Width: width}.width()
@@ -54,10 +54,10 @@ func TestItemStatsTextFitsTheWidth(t *testing.T) {
 
 func TestItemStatsTextColourIsNeverTheOnlyCue(t *testing.T) {
 	var plain, colour bytes.Buffer
-	ItemStatsText(&plain, itemStatsFixture(), Options{})
+	itemStatsText(&plain, itemStatsFixture(), Options{})
 	r := lipgloss.NewRenderer(&colour)
 	r.SetColorProfile(termenv.TrueColor)
-	ItemStatsText(&colour, itemStatsFixture(), Options{Renderer: r})
+	itemStatsText(&colour, itemStatsFixture(), Options{Renderer: r})
 	if !strings.Contains(colour.String(), "\x1b[") {
 		t.Fatal("a colour renderer gives no colour")
 	}
@@ -73,14 +73,14 @@ func TestItemStatsTextColourIsNeverTheOnlyCue(t *testing.T) {
 
 func TestItemStatsMarkdownEscapes(t *testing.T) {
 	var buf bytes.Buffer
-	ItemStatsMarkdown(&buf, itemStatsFixture(), Options{})
+	itemStatsMarkdown(&buf, itemStatsFixture(), Options{})
 	if !strings.Contains(buf.String(), `## A dimension \| with = markup \*chars\*`) {
 		t.Errorf("heading not escaped:\n%s", buf.String())
 	}
 	var csv bytes.Buffer
 	fx := itemStatsFixture()
 	fx.Dimensions[0].Name = "=HYPERLINK(1)"
-	ItemStatsCSV(&csv, fx, Options{})
+	itemStatsCSV(&csv, fx, Options{})
 	if !strings.Contains(csv.String(), ",'=HYPERLINK(1),") {
 		t.Errorf("a formula-like name reaches the CSV unguarded:\n%s", csv.String())
 	}

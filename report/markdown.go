@@ -11,11 +11,11 @@ import (
 	"github.com/digilead/digilead/questions/lang"
 )
 
-// Markdown writes the result as CommonMark with GitHub-flavoured tables,
+// resultMarkdown writes the result as CommonMark with GitHub-flavoured tables,
 // for a development plan, an issue or a wiki page: the level and target,
 // readiness per tier, a table of dimension scores against the target's
 // expectations, and the gaps with their actions as lists.
-func Markdown(w io.Writer, r *assessment.Result, o Options) error {
+func resultMarkdown(w io.Writer, r *assessment.Result, o Options) error {
 	l := o.lang()
 	m := md{l: l}
 	m.line("# " + mdEscape(l.T("report.title")))

@@ -106,7 +106,7 @@ func cells(table *node) [][]string {
 func TestMarkdownRendersTables(t *testing.T) {
 	r := trickyResult(t)
 	var buf bytes.Buffer
-	if err := Markdown(&buf, r, Options{}); err != nil {
+	if err := resultMarkdown(&buf, r, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	root := renderGFM(t, buf.Bytes())

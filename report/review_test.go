@@ -43,12 +43,12 @@ func TestReviewGolden(t *testing.T) {
 		render Render[*review.Report]
 		o      Options
 	}{
-		{"review.v1.60.txt.golden", v1, ReviewText, Options{Width: 60}},
-		{"review.v1.120.txt.golden", v1, ReviewText, Options{Width: 120}},
-		{"review.v1.md.golden", v1, ReviewMarkdown, Options{}},
-		{"review.v1.json.golden", v1, ReviewJSON, Options{}},
-		{"review.clean.txt.golden", clean, ReviewText, Options{}},
-		{"review.clean.md.golden", clean, ReviewMarkdown, Options{}},
+		{"review.v1.60.txt.golden", v1, reviewText, Options{Width: 60}},
+		{"review.v1.120.txt.golden", v1, reviewText, Options{Width: 120}},
+		{"review.v1.md.golden", v1, reviewMarkdown, Options{}},
+		{"review.v1.json.golden", v1, reviewJSON, Options{}},
+		{"review.clean.txt.golden", clean, reviewText, Options{}},
+		{"review.clean.md.golden", clean, reviewMarkdown, Options{}},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -67,7 +67,7 @@ func TestReviewJSONSchema(t *testing.T) {
 	paths = append(paths, reviewV1)
 	for _, p := range paths {
 		var buf bytes.Buffer
-		if err := ReviewJSON(&buf, reviewOf(t, p), Options{}); err != nil {
+		if err := reviewJSON(&buf, reviewOf(t, p), Options{}); err != nil {
 			t.Fatal(err)
 		}
 		if err := schematest.Check(t, "review.schema.json", buf.Bytes()); err != nil {
@@ -120,7 +120,7 @@ func TestReviewTextFitsTheWidth(t *testing.T) {
 	r := reviewOf(t, reviewV1)
 	for _, width := range []int{0, 60, 80, 100, 120, 200} {
 		var buf bytes.Buffer
-		if err := ReviewText(&buf, r, Options{Width: width}); err != nil {
+		if err := reviewText(&buf, r, Options{Width: width}); err != nil {
 			t.Fatal(err)
 		}
 		limit := Options{Width: width}.width()
@@ -138,10 +138,10 @@ func TestReviewTextFitsTheWidth(t *testing.T) {
 func TestReviewTextColourIsNeverTheOnlyCue(t *testing.T) {
 	r := reviewOf(t, reviewV1)
 	var plain, colour bytes.Buffer
-	ReviewText(&plain, r, Options{})
+	reviewText(&plain, r, Options{})
 	cr := lipgloss.NewRenderer(&colour)
 	cr.SetColorProfile(termenv.TrueColor)
-	ReviewText(&colour, r, Options{Renderer: cr})
+	reviewText(&colour, r, Options{Renderer: cr})
 	if !strings.Contains(colour.String(), "\x1b[") {
 		t.Fatal("a colour renderer gives no colour")
 	}

@@ -103,7 +103,7 @@ func TestNoOutsideTextReachesPeopleRaw(t *testing.T) {
 
 	b := cohort.New(cohort.Options{MinGroup: 1})
 	var js bytes.Buffer
-	JSON(&js, result, Options{})
+	resultJSON(&js, result, Options{})
 	e, err := cohort.Decode(js.Bytes())
 	if err != nil {
 		t.Fatal(err)

@@ -140,12 +140,12 @@ func LevelName(l *lang.Lang, r *assessment.Result) string {
 	return r.Level.Name
 }
 
-// Text writes the gap report for people: level and target, readiness per
+// resultText writes the gap report for people: level and target, readiness per
 // tier, a bar per dimension against the target's expectation, why the
 // level is what it is, the gaps with actions, the target's challenges and
 // notes on the answers. The accessible variant says the same in linear
 // sentences, without bars or drawing characters.
-func Text(w io.Writer, r *assessment.Result, o Options) error {
+func resultText(w io.Writer, r *assessment.Result, o Options) error {
 	t := newText(o)
 	g := readGaps(r)
 	header(t, r)

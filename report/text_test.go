@@ -61,7 +61,7 @@ func colour() *lipgloss.Renderer {
 func render(t *testing.T, r *assessment.Result, o Options) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Text(&buf, r, o); err != nil {
+	if err := resultText(&buf, r, o); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
