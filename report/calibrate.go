@@ -32,7 +32,7 @@ func byTier(r *calibrate.Report) []tierPairs {
 	var out []tierPairs
 	for _, p := range r.Pairs {
 		if len(out) == 0 || out[len(out)-1].id != p.Tier {
-			out = append(out, tierPairs{id: p.Tier, name: p.TierName})
+			out = append(out, tierPairs{id: p.Tier, name: string(p.TierName)})
 		}
 		out[len(out)-1].pairs = append(out[len(out)-1].pairs, p)
 	}

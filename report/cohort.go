@@ -45,7 +45,7 @@ func cohortCSVRows(c *cohort.Report) [][]string {
 	rows := [][]string{CohortCSVHeader}
 	gaps := gapsByDimension(c)
 	for _, d := range c.Dimensions {
-		row := []string{d.ID, d.Name, strconv.Itoa(d.N), strconv.Itoa(d.Insufficient),
+		row := []string{d.ID, string(d.Name), strconv.Itoa(d.N), strconv.Itoa(d.Insufficient),
 			csvNum(d.Mean), csvNum(d.SD), csvNum(d.Min), csvNum(d.P25), csvNum(d.Median), csvNum(d.P75), csvNum(d.Max)}
 		if g, ok := gaps[d.ID]; ok {
 			row = append(row, strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), strconv.FormatFloat(g.Share, 'f', -1, 64), csvNum(g.MeanGap))
@@ -136,7 +136,7 @@ func levelName(l *lang.Lang, lv cohort.LevelCount) string {
 	if lv.ID == nil {
 		return l.T("level.developing")
 	}
-	return lv.Name
+	return string(lv.Name)
 }
 
 // levelRows are the table rows of a cohort's levels: name, count and share.

@@ -36,7 +36,7 @@ func resultCSV(w io.Writer, r *assessment.Result, _ Options) error {
 			weight = formatNum(d.Weight)
 		}
 		row := []string{
-			d.ID, d.Name, csvNum(d.Score), csvNum(d.Expected), csvNum(d.Gap), d.Severity, strconv.FormatBool(d.WithinError),
+			d.ID, string(d.Name), csvNum(d.Score), csvNum(d.Expected), csvNum(d.Gap), d.Severity, strconv.FormatBool(d.WithinError),
 			d.Status, strconv.Itoa(d.Answered), strconv.Itoa(d.Total), strconv.Itoa(d.NA), formatNum(d.Coverage), weight,
 			r.Target.ID, level, r.Bank.ID, r.Bank.Version, r.CompletedAt.UTC().Format("2006-01-02T15:04:05Z"),
 		}

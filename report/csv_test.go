@@ -50,7 +50,7 @@ func checkCSVRow(t *testing.T, header, rec []string, d assessment.DimensionScore
 		col[h] = rec[i]
 	}
 	name := strings.TrimPrefix(col["dimension"], "'")
-	if col["dimension_id"] != d.ID || name != d.Name {
+	if col["dimension_id"] != d.ID || name != string(d.Name) {
 		t.Errorf("row %s: id/name = %q/%q, want %q/%q", d.ID, col["dimension_id"], name, d.ID, d.Name)
 	}
 	if d.Score == nil {

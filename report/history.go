@@ -69,7 +69,7 @@ func historyText(w io.Writer, h *History, o Options) error {
 	for _, e := range h.Results {
 		level := l.T("level.developing")
 		if e.Level != nil {
-			level = e.Level.Name
+			level = string(e.Level.Name)
 		}
 		at := e.CompletedAt.Local()
 		fmt.Fprintf(tw, "%s %s\t%s\t%s\t%s\t%s\t%s\n", l.Day(at), at.Format("15:04"), e.Bank.ID, e.Bank.Version, level, e.Target.Name, e.Path)

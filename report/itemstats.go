@@ -87,7 +87,7 @@ func itemStatsText(w io.Writer, r *itemstats.Report, o Options) error {
 	for i := range r.Dimensions {
 		d := &r.Dimensions[i]
 		t.blank()
-		t.line(t.st.heading.Render(d.Name) + t.st.dim.Render("  ("+d.ID+")"))
+		t.line(t.st.heading.Render(string(d.Name)) + t.st.dim.Render("  ("+d.ID+")"))
 		if o.Accessible {
 			accessibleDimension(t, d)
 		} else {
@@ -182,7 +182,7 @@ func itemStatsMarkdown(w io.Writer, r *itemstats.Report, o Options) error {
 	m.line(sayMarkdown(l, "stats.md.intro", "ID", mdMarkup("`"+r.Bank.ID+"`"), "Version", r.Bank.Version, "Sets", r.Respondents))
 	for i := range r.Dimensions {
 		d := &r.Dimensions[i]
-		m.heading("## " + mdEscape(d.Name))
+		m.heading("## " + mdEscape(string(d.Name)))
 		m.line(sayMarkdown(l, "stats.md.dimension", "Alpha", mdMarkup("**"+mdEscape(lfixed(l, d.Alpha, 2))+"**"), "StdAlpha", lfixed(l, d.StdAlpha, 2), "MeanR", lfixed(l, d.MeanR, 2), "K", d.K, "N", d.N, "SEM", points(l, d.SEM)))
 		m.blank()
 		rows := [][]string{{l.T("stats.md.question"), l.T("stats.md.mean"), l.T("stats.md.sd"), l.T("stats.md.item_total"), l.T("stats.md.alpha_del"), l.T("stats.col.na")}}
@@ -216,7 +216,7 @@ func itemStatsCSV(w io.Writer, r *itemstats.Report, _ Options) error {
 		d := &r.Dimensions[i]
 		dimFlags := flagKinds(flagged(d, ""))
 		for _, q := range d.Questions {
-			cw.Write([]string{d.ID, d.Name, strconv.Itoa(d.K), strconv.Itoa(d.N), full(d.Alpha), full(d.StdAlpha), full(d.MeanR), full(d.Mean), full(d.ScoreSD), full(d.SEM), dimFlags,
+			cw.Write([]string{d.ID, string(d.Name), strconv.Itoa(d.K), strconv.Itoa(d.N), full(d.Alpha), full(d.StdAlpha), full(d.MeanR), full(d.Mean), full(d.ScoreSD), full(d.SEM), dimFlags,
 				q.ID, q.Type, strconv.FormatBool(q.Reverse), full(q.Mean), full(q.SD), full(q.ItemTotalR), full(q.AlphaIfDeleted), strconv.Itoa(q.Answered), strconv.Itoa(q.NA), flagKinds(flagged(d, q.ID))})
 		}
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // builtin is the built-in bank with its translations.
@@ -297,5 +298,39 @@ func TestLocaliseLeavesTheDocument(t *testing.T) {
 	after, _ := json.Marshal(r)
 	if !bytes.Equal(before, after) {
 		t.Error("rendering in Welsh changed the result")
+	}
+}
+
+// TestBankTextsAreTranslatedByType: what localise translates is decided by
+// a field's type, not its name. A BankText under any field name is shown
+// in the report's language; a plain string that happens to equal a bank
+// text (a person's name, a group) is left as it is.
+func TestBankTextsAreTranslatedByType(t *testing.T) {
+	lg := in(t, "cy")
+	s := builtin(t)
+	english := s.Bank.Dimensions[0].Name
+	welsh := lg.texts[english]
+	if welsh == "" || welsh == english {
+		t.Fatalf("the built-in bank has no Welsh for %q", english)
+	}
+	type doc struct {
+		Heading  questions.BankText   // a field name no list would know
+		Headings []questions.BankText // and in a list
+		Person   string               // data from outside
+		Name     string               // even under the name of a text field
+	}
+	got := localise(&doc{Heading: questions.BankText(english), Headings: []questions.BankText{questions.BankText(english)}, Person: english, Name: english}, Options{Language: lg})
+	if string(got.Heading) != welsh || string(got.Headings[0]) != welsh {
+		t.Errorf("bank texts not translated: %q, %q; want %q", got.Heading, got.Headings, welsh)
+	}
+	if got.Person != english || got.Name != english {
+		t.Errorf("outside strings translated: %q, %q; want %q left alone", got.Person, got.Name, english)
+	}
+
+	// A respondent named like a dimension keeps their name in a Welsh report.
+	r := exampleResult(t)
+	r.Respondent.Name = english
+	if out := localise(safetext.Copy(r), Options{Language: lg}); out.Respondent.Name != english {
+		t.Errorf("respondent's name translated to %q", out.Respondent.Name)
 	}
 }

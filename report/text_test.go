@@ -27,7 +27,7 @@ func textTrickyResult() *assessment.Result {
 		Respondent: questions.Respondent{ID: "e-42"},
 		Dimensions: []assessment.DimensionScore{
 			{ID: "vision", Name: "Vision", Score: ptr(30), Answered: 3, Total: 3, Status: assessment.StatusScored},
-			{ID: "suppliers", Name: long, Score: ptr(62.5), Answered: 4, Total: 4, Status: assessment.StatusScored},
+			{ID: "suppliers", Name: questions.BankText(long), Score: ptr(62.5), Answered: 4, Total: 4, Status: assessment.StatusScored},
 			{ID: "ai", Name: "Responsible use of AI", Answered: 1, Total: 4, NA: 3, Status: assessment.StatusInsufficient},
 			{ID: "data", Name: "Data", Score: ptr(100), Answered: 2, Total: 2, Status: assessment.StatusScored},
 		},
@@ -35,7 +35,7 @@ func textTrickyResult() *assessment.Result {
 			{ID: "frontline", Name: "Frontline executor", Rank: 1, Readiness: 71.25, Blocking: []string{"vision", "suppliers", "ai"}},
 			{ID: "operational", Name: "Operational implementer", Rank: 2, Readiness: 55.5, Blocking: []string{"vision", "suppliers", "ai"}},
 		},
-		Target: assessment.TierRef{ID: "frontline", Name: "Frontline executor", Rank: 1, Challenges: []string{"Learning new systems quickly while keeping the daily service running."}},
+		Target: assessment.TierRef{ID: "frontline", Name: "Frontline executor", Rank: 1, Challenges: []questions.BankText{"Learning new systems quickly while keeping the daily service running."}},
 		Gaps: []assessment.Gap{
 			{Dimension: "vision", Name: "Vision", Score: ptr(30), Expected: 60, Gap: 30, Severity: assessment.SeverityLarge, Actions: []assessment.Action{
 				{Kind: "training", Text: "Take a short course on digital strategy in the public sector."},
@@ -43,7 +43,7 @@ func textTrickyResult() *assessment.Result {
 				{Kind: "training", Text: "Shadow a service owner for a day while they plan the next quarter."},
 			}},
 			{Dimension: "ai", Name: "Responsible use of AI", Expected: 40, Gap: 40, Severity: assessment.SeverityInsufficient, Actions: []assessment.Action{}},
-			{Dimension: "suppliers", Name: long, Score: ptr(62.5), Expected: 65, Gap: 2.5, Severity: assessment.SeveritySmall, WithinError: true, Actions: []assessment.Action{{Kind: "practice", Text: "Sit in on a contract review."}}},
+			{Dimension: "suppliers", Name: questions.BankText(long), Score: ptr(62.5), Expected: 65, Gap: 2.5, Severity: assessment.SeveritySmall, WithinError: true, Actions: []assessment.Action{{Kind: "practice", Text: "Sit in on a contract review."}}},
 			{Dimension: "data", Name: "Data", Score: ptr(100), Expected: 50, Severity: assessment.SeverityMet, Actions: []assessment.Action{}},
 		},
 		Notes: []assessment.Note{{Kind: "straight-lining", Text: "Every likert answer in Vision was the same; check that the statements were read."}},

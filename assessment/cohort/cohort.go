@@ -69,8 +69,8 @@ type Group struct {
 // Dimension is the distribution of one dimension's scores. The figures
 // are nil when nobody was scored (and SD when fewer than two were).
 type Dimension struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	ID   string             `json:"id"`
+	Name questions.BankText `json:"name"`
 	// N counts the people scored; Insufficient those with too few answers.
 	N            int      `json:"n"`
 	Insufficient int      `json:"insufficient"`
@@ -85,23 +85,23 @@ type Dimension struct {
 
 // LevelCount is how many people are at a level; ID is nil for Developing.
 type LevelCount struct {
-	ID    *string `json:"id"`
-	Name  string  `json:"name"`
-	Count int     `json:"count"`
+	ID    *string            `json:"id"`
+	Name  questions.BankText `json:"name"`
+	Count int                `json:"count"`
 }
 
 // Tier is how many people meet a tier and how ready the group is for it.
 type Tier struct {
-	ID            string  `json:"id"`
-	Name          string  `json:"name"`
-	Met           int     `json:"met"`
-	ReadinessMean float64 `json:"readiness_mean"`
+	ID            string             `json:"id"`
+	Name          questions.BankText `json:"name"`
+	Met           int                `json:"met"`
+	ReadinessMean float64            `json:"readiness_mean"`
 }
 
 // Gap is how common a gap is on one dimension.
 type Gap struct {
-	Dimension string `json:"dimension"`
-	Name      string `json:"name"`
+	Dimension string             `json:"dimension"`
+	Name      questions.BankText `json:"name"`
 	// WithGap counts the people below what their target expects.
 	WithGap int `json:"with_gap"`
 	// Share is WithGap out of Assessed.
@@ -510,7 +510,7 @@ func (b *Builder) Report() (*Report, error) {
 	}
 	r := &Report{Schema: Schema, Bank: b.bank}
 	if t := b.o.Target; t != nil {
-		r.GapTarget = &assessment.TierName{ID: t.ID, Name: t.Name}
+		r.GapTarget = &assessment.TierName{ID: t.ID, Name: questions.BankText(t.Name)}
 	}
 	r.Participants, r.Dimensions, r.Levels, r.Tiers, r.Gaps = b.summary(&b.all)
 	if b.by != nil {
@@ -543,8 +543,8 @@ func (b *Builder) summary(t *tallies) (int, []Dimension, []LevelCount, []Tier, [
 			acc = t.tiers[i]
 		}
 		id := ti.id
-		levels = append(levels, LevelCount{ID: &id, Name: ti.name, Count: acc.level})
-		tiers = append(tiers, Tier{ID: ti.id, Name: ti.name, Met: acc.met, ReadinessMean: round(acc.readiness/float64(t.n), 100)})
+		levels = append(levels, LevelCount{ID: &id, Name: questions.BankText(ti.name), Count: acc.level})
+		tiers = append(tiers, Tier{ID: ti.id, Name: questions.BankText(ti.name), Met: acc.met, ReadinessMean: round(acc.readiness/float64(t.n), 100)})
 	}
 	return t.n, dims, levels, tiers, b.commonGaps(t)
 }
@@ -557,7 +557,7 @@ func (b *Builder) commonGaps(t *tallies) []Gap {
 		if acc.assessed == 0 {
 			continue
 		}
-		g := Gap{Dimension: b.dims[i].id, Name: b.dims[i].name, WithGap: acc.with, Assessed: acc.assessed, Share: round(float64(acc.with)/float64(acc.assessed), 1e4)}
+		g := Gap{Dimension: b.dims[i].id, Name: questions.BankText(b.dims[i].name), WithGap: acc.with, Assessed: acc.assessed, Share: round(float64(acc.with)/float64(acc.assessed), 1e4)}
 		if acc.with > 0 {
 			g.MeanGap = new(round(acc.sum/float64(acc.with), 100))
 		}
@@ -650,7 +650,7 @@ func (r *refusal) Is(target error) bool { return target == r.kind || target == e
 
 // describe computes a dimension's distribution.
 func describe(d dimInfo, acc *dimAcc) Dimension {
-	out := Dimension{ID: d.id, Name: d.name, N: acc.scores.N(), Insufficient: acc.insufficient}
+	out := Dimension{ID: d.id, Name: questions.BankText(d.name), N: acc.scores.N(), Insufficient: acc.insufficient}
 	s := acc.scores.Summary()
 	if !s.OK {
 		return out

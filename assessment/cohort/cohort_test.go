@@ -109,7 +109,7 @@ func TestLevelsAndTiers(t *testing.T) {
 		if l.ID != nil {
 			id = *l.ID
 		}
-		got = append(got, id+"="+l.Name+":"+itoa(l.Count))
+		got = append(got, id+"="+string(l.Name)+":"+itoa(l.Count))
 	}
 	if s := strings.Join(got, " "); s != "null=Developing:1 t1=One:2 t2=Two:1" {
 		t.Errorf("levels %s", s)

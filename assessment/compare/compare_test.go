@@ -129,8 +129,8 @@ func result(version string, at time.Time, level *assessment.TierRef, readiness [
 		},
 	}
 	for _, d := range dims {
-		r.Dimensions = append(r.Dimensions, assessment.DimensionScore{ID: d.id, Name: strings.ToUpper(d.id), Score: d.score, SEM: d.sem})
-		g := assessment.Gap{Dimension: d.id, Name: strings.ToUpper(d.id), Expected: 50, Gap: 50, Severity: assessment.SeverityInsufficient, Score: d.score}
+		r.Dimensions = append(r.Dimensions, assessment.DimensionScore{ID: d.id, Name: questions.BankText(strings.ToUpper(d.id)), Score: d.score, SEM: d.sem})
+		g := assessment.Gap{Dimension: d.id, Name: questions.BankText(strings.ToUpper(d.id)), Expected: 50, Gap: 50, Severity: assessment.SeverityInsufficient, Score: d.score}
 		if d.score != nil {
 			g.Gap = max(0, 50-*d.score)
 			g.Severity = assessment.Severity(g.Gap)

@@ -299,12 +299,12 @@ func cohortLines(b *strings.Builder, st styles, c *cohort.Report) {
 	fmt.Fprintf(b, "%s\n", st.title.Render(fmt.Sprintf("Group summary · %d %s (anonymous)", c.Participants, errtext.Plural(c.Participants, "person", "people"))))
 	var levels []string
 	for _, l := range c.Levels {
-		levels = append(levels, fmt.Sprintf("%s %d", safetext.Terminal(l.Name), l.Count))
+		levels = append(levels, fmt.Sprintf("%s %d", safetext.Terminal(string(l.Name)), l.Count))
 	}
 	fmt.Fprintf(b, "%s %s\n", st.label.Render("Levels:"), strings.Join(levels, " · "))
 	fmt.Fprintf(b, "%s\n", st.label.Render("Mean readiness for each tier:"))
 	for _, t := range c.Tiers {
-		fmt.Fprintf(b, "  %s: %.0f%%, met by %d\n", safetext.Terminal(t.Name), t.ReadinessMean, t.Met)
+		fmt.Fprintf(b, "  %s: %.0f%%, met by %d\n", safetext.Terminal(string(t.Name)), t.ReadinessMean, t.Met)
 	}
 	fmt.Fprintf(b, "%s\n", st.label.Render("Most common gaps:"))
 	shown := 0
@@ -317,7 +317,7 @@ func cohortLines(b *strings.Builder, st styles, c *cohort.Report) {
 		if g.MeanGap != nil {
 			mean = fmt.Sprintf(", mean gap %.1f points", *g.MeanGap)
 		}
-		fmt.Fprintf(b, "  %d. %s: %d of %d (%.0f%%)%s\n", shown, safetext.Terminal(g.Name), g.WithGap, g.Assessed, g.Share*100, mean)
+		fmt.Fprintf(b, "  %d. %s: %d of %d (%.0f%%)%s\n", shown, safetext.Terminal(string(g.Name)), g.WithGap, g.Assessed, g.Share*100, mean)
 	}
 	if shown == 0 {
 		fmt.Fprintf(b, "  none: everyone meets what their target expects\n")
