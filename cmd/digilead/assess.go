@@ -96,7 +96,7 @@ func runAssess(a *app, cmd *cobra.Command, o *assessOptions) error {
 	// The report is in the language the questions were asked in (the
 	// person may have chosen another on the welcome page).
 	deliver := func(r *assessment.Result, savedTo string) error {
-		ropts := out.ReportOptions(accessible)
+		ropts := out.Options(accessible)
 		ropts.SavedTo = savedTo
 		ropts.Language = reportLanguage(s, cmp.Or(r.Language, s.Languages()[0]))
 		return out.Write(func(w io.Writer) error { return render(w, r, ropts) })
@@ -104,7 +104,7 @@ func runAssess(a *app, cmd *cobra.Command, o *assessOptions) error {
 	if o.answers != "" {
 		tag := a.language(o.lang, s)
 		deliver = func(r *assessment.Result, savedTo string) error {
-			ropts := out.ReportOptions(accessible)
+			ropts := out.Options(accessible)
 			ropts.Language = reportLanguage(s, tag)
 			return out.Write(func(w io.Writer) error { return render(w, r, ropts) })
 		}

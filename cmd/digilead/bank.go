@@ -88,11 +88,11 @@ func (a *app) validate(p string, banks []string, strict bool) bool {
 		var ps questions.Problems
 		if errors.As(err, &ps) {
 			for _, pr := range ps {
-				a.io.Sayf("%s\n", pr.String())
+				a.say("%s\n", pr.String())
 			}
-			a.io.Sayf("%s: %d problem(s)\n", name, len(ps))
+			a.say("%s: %d problem(s)\n", name, len(ps))
 		} else {
-			a.io.Sayf("digilead: %v\n", err)
+			a.say("digilead: %v\n", err)
 		}
 		return false
 	}
@@ -102,7 +102,7 @@ func (a *app) validate(p string, banks []string, strict bool) bool {
 		kind = "error"
 	}
 	for _, w := range s.Warnings {
-		a.io.Sayf("%s (%s)\n", w.String(), kind)
+		a.say("%s (%s)\n", w.String(), kind)
 	}
 	if !isTranslationFile(p) {
 		fmt.Fprint(a.io.Out, safetext.Terminal(fmt.Sprintf("ok %s: %s %s, %d tiers, %d dimensions, %d questions\n", name, b.ID, b.Version, len(b.Tiers), len(b.Dimensions), len(b.Questions))))
@@ -113,7 +113,7 @@ func (a *app) validate(p string, banks []string, strict bool) bool {
 		fmt.Fprint(a.io.Out, safetext.Terminal(fmt.Sprintf("ok %s: %s translation of %s (%s), %d of %d texts translated\n", t.File, t.Language, b.ID, t.Status, total-len(missing)-len(outdated), total)))
 	}
 	if len(s.Warnings) > 0 {
-		a.io.Sayf("%s: %d text(s) not translated or out of date (%ss; they show in %s)\n", name, len(s.Warnings), kind, questions.BankLanguage(b))
+		a.say("%s: %d text(s) not translated or out of date (%ss; they show in %s)\n", name, len(s.Warnings), kind, questions.BankLanguage(b))
 		return !strict
 	}
 	return true
@@ -147,8 +147,8 @@ func newBankExportCmd(a *app) *cobra.Command {
   digilead bank export -o my-bank.yaml`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dest := a.io.Output(out)
-			if err := dest.Check(); err != nil {
+			dest := report.NewOutput(a.io, out)
+			if err := checkOutput(dest); err != nil {
 				return err
 			}
 			return dest.Write(func(w io.Writer) error {
@@ -178,7 +178,7 @@ func newBankShowCmd(a *app) *cobra.Command {
 			return err
 		}
 		o := report.Options{Language: language}
-		return a.io.Output("").Write(func(w io.Writer) error { return report.BankSummary(w, language.Bank, o) })
+		return report.NewOutput(a.io, "").Write(func(w io.Writer) error { return report.BankSummary(w, language.Bank, o) })
 	}
 	return cmd
 }

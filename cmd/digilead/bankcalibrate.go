@@ -78,7 +78,7 @@ written). See docs/bank-review.md.`,
 			return err
 		}
 		cal := c.Report(calibrate.Options{MinGroup: minGroup, Seed: seed})
-		ropts := dest.ReportOptions(a.io.Accessible(accessible))
+		ropts := dest.Options(a.io.Accessible(accessible))
 		ropts.Language = language
 		if err := dest.Write(func(w io.Writer) error { return render(w, cal, ropts) }); err != nil {
 			return err
@@ -87,7 +87,7 @@ written). See docs/bank-review.md.`,
 		case rep.Rejected() > 0:
 			return rep.Err(summary + "; fix or remove them and run again" + notWritten(write))
 		case cal.Proposed == 0:
-			a.io.Sayf("digilead: nothing could be calibrated: every tier/dimension pair was refused (see the report for why)%s\n", notWritten(write))
+			a.say("digilead: nothing could be calibrated: every tier/dimension pair was refused (see the report for why)%s\n", notWritten(write))
 			return silent(exitFailure)
 		case write:
 			return writeExpectations(a, b, cal)
@@ -162,9 +162,9 @@ func writeExpectations(a *app, b *questions.Bank, cal *calibrate.Report) error {
 			flagged = append(flagged, p.Tier+"/"+p.Dimension)
 		}
 	}
-	a.io.Sayf("Recorded %d proposed expectations in %s; %d pairs kept theirs\n", cal.Proposed, strings.Join(names, ", "), len(cal.Pairs)-cal.Proposed)
+	a.say("Recorded %d proposed expectations in %s; %d pairs kept theirs\n", cal.Proposed, strings.Join(names, ", "), len(cal.Pairs)-cal.Proposed)
 	if len(flagged) > 0 {
-		a.io.Sayf("digilead: check the findings on %s in the report before using the bank\n", strings.Join(flagged, ", "))
+		a.say("digilead: check the findings on %s in the report before using the bank\n", strings.Join(flagged, ", "))
 	}
 	return nil
 }

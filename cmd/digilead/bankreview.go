@@ -59,14 +59,14 @@ bank or the usage is invalid. The simulation is reproducible: the same
 			return err
 		}
 		rep := review.Review(s.Bank, review.Options{Seed: seed, Respondents: respondents})
-		ropts := dest.ReportOptions(false)
+		ropts := dest.Options(false)
 		ropts.Language = language
 		if err := dest.Write(func(w io.Writer) error { return render(w, rep, ropts) }); err != nil {
 			return err
 		}
 		if !rep.Clean() {
 			if !dest.IsStdout() {
-				a.io.Sayf("digilead: %d finding(s) in the bank; see %s\n", len(rep.Findings), dest.Path)
+				a.say("digilead: %d finding(s) in the bank; see %s\n", len(rep.Findings), dest.Path)
 			}
 			return silent(exitFailure)
 		}

@@ -65,7 +65,7 @@ mark gaps within measurement error. See docs/reliability.md.`,
 			return err
 		}
 		analysis := an.Report()
-		ropts := dest.ReportOptions(a.io.Accessible(accessible))
+		ropts := dest.Options(a.io.Accessible(accessible))
 		ropts.Language = language
 		if err := dest.Write(func(w io.Writer) error { return render(w, analysis, ropts) }); err != nil {
 			return err
@@ -84,7 +84,7 @@ mark gaps within measurement error. See docs/reliability.md.`,
 func writeFigures(a *app, b *questions.Bank, analysis *itemstats.Report) error {
 	figs, skipped := analysis.Figures()
 	for _, s := range skipped {
-		a.io.Sayf("digilead: --write skipped %s\n", s)
+		a.say("digilead: --write skipped %s\n", s)
 	}
 	if len(figs) == 0 {
 		return fmt.Errorf("--write: no dimension has figures fit to record; the bank is unchanged")
@@ -93,6 +93,6 @@ func writeFigures(a *app, b *questions.Bank, analysis *itemstats.Report) error {
 	if err != nil {
 		return fmt.Errorf("--write: %w", err)
 	}
-	a.io.Sayf("Recorded reliability and score_sd for %d of %d dimensions in %s\n", len(figs), len(analysis.Dimensions), strings.Join(names, ", "))
+	a.say("Recorded reliability and score_sd for %d of %d dimensions in %s\n", len(figs), len(analysis.Dimensions), strings.Join(names, ", "))
 	return nil
 }

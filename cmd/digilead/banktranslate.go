@@ -9,6 +9,7 @@ import (
 
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
+	"github.com/digilead/digilead/report"
 )
 
 func newBankTranslateCmd(a *app) *cobra.Command {
@@ -50,8 +51,8 @@ it before it is read). See docs/languages.md.`,
 		if _, err := language.Parse(tag); err != nil || strings.ContainsAny(tag, "_.@ ") {
 			return usageError("%q is not a BCP 47 language tag; give one such as de, cy or fr-CA", tag)
 		}
-		dest := a.io.Output(out)
-		if err := dest.Check(); err != nil {
+		dest := report.NewOutput(a.io, out)
+		if err := checkOutput(dest); err != nil {
 			return err
 		}
 		if err := checkPaths(paths, dirs); err != nil {
@@ -71,7 +72,7 @@ it before it is read). See docs/languages.md.`,
 		}); err != nil {
 			return err
 		}
-		a.io.Sayf("digilead: %s translation of %s: %d texts, %d translated, %d of them marked for review, %d to translate\n",
+		a.say("digilead: %s translation of %s: %d texts, %d translated, %d of them marked for review, %d to translate\n",
 			tag, b.ID, sum.Texts, sum.Translated, sum.Review, sum.Texts-sum.Translated)
 		return nil
 	}

@@ -129,7 +129,7 @@ bank, or --bank for results scored with another).`,
 			return err
 		}
 		if d := b.Duplicates(); len(d) > 0 {
-			a.io.Sayf("digilead: %d duplicate %s left out (%s), e.g. %s, already read at %s\n",
+			a.say("digilead: %d duplicate %s left out (%s), e.g. %s, already read at %s\n",
 				len(d), errtext.Plural(len(d), what, what+"s"), same, d[0].Source, d[0].First)
 		}
 		if n := rep.Rejected(); n > 0 {
@@ -139,7 +139,7 @@ bank, or --bank for results scored with another).`,
 		if err != nil {
 			return err
 		}
-		ropts := dest.ReportOptions(a.io.Accessible(accessible))
+		ropts := dest.Options(a.io.Accessible(accessible))
 		ropts.Language = language
 		return dest.Write(func(w io.Writer) error { return render(w, summary, ropts) })
 	}

@@ -69,7 +69,7 @@ a change smaller than 1.96 x sqrt(2) x SEM is marked "no reliable change".`,
 			return fmt.Errorf("compare %s with %s: %w", paths[0], paths[1], err)
 		}
 		c.Old.Source, c.New.Source = paths[0], paths[1]
-		ropts := dest.ReportOptions(a.io.Accessible(accessible))
+		ropts := dest.Options(a.io.Accessible(accessible))
 		ropts.Language = language
 		return dest.Write(func(w io.Writer) error { return render(w, c, ropts) })
 	}
@@ -104,7 +104,7 @@ func (a *app) lastTwo() ([2]*assessment.Result, [2]string, error) {
 	}
 	older, newer, skipped, err := st.LastTwo()
 	for _, e := range skipped {
-		a.io.Sayf("digilead: skipped %s: %v\n", e.Path, e.Err)
+		a.say("digilead: skipped %s: %v\n", e.Path, e.Err)
 	}
 	if err != nil {
 		return [2]*assessment.Result{}, [2]string{}, err

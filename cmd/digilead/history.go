@@ -46,13 +46,13 @@ with the date, bank, level and target of each.`,
 		h := report.NewHistory(st.Dir, entries)
 		if out.format == "text" {
 			for _, s := range h.Skipped {
-				a.io.Sayf("digilead: skipped %s: %s\n", s.Path, s.Error)
+				a.say("digilead: skipped %s: %s\n", s.Path, s.Error)
 			}
 		}
 		if len(h.Results) == 0 {
-			a.io.Sayf("No saved results yet in %s.\nRun 'digilead' to take the assessment; each finished assessment is saved there.\n", st.Dir)
+			a.say("No saved results yet in %s.\nRun 'digilead' to take the assessment; each finished assessment is saved there.\n", st.Dir)
 		}
-		ropts := dest.ReportOptions(false)
+		ropts := dest.Options(false)
 		ropts.Language = language
 		return dest.Write(func(w io.Writer) error { return render(w, h, ropts) })
 	}

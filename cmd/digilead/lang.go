@@ -89,7 +89,7 @@ func (a *app) language(lf *langFlags, s *questions.Set) string {
 // fallBack says on stderr that the bank has no translation into the
 // language asked for.
 func (a *app) fallBack(requested string, s *questions.Set) {
-	a.io.Sayf("digilead: bank %s has no %s translation (it has %s); showing it in %s\n",
+	a.say("digilead: bank %s has no %s translation (it has %s); showing it in %s\n",
 		s.Bank.ID, requested, strings.Join(s.Languages(), ", "), s.Languages()[0])
 }
 

@@ -45,7 +45,7 @@ written.`,
 		if err != nil {
 			return err
 		}
-		ropts := dest.ReportOptions(a.io.Accessible(accessible))
+		ropts := dest.Options(a.io.Accessible(accessible))
 		ropts.Language = language
 		return dest.Write(func(w io.Writer) error { return render(w, r, ropts) })
 	}

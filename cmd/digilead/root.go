@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"io"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -12,6 +14,7 @@ import (
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/safetext"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/iostreams"
 )
@@ -45,6 +48,14 @@ func newApp(s *iostreams.IOStreams) *app {
 		}
 	}
 	return a
+}
+
+// say writes a message on stderr. Everything in it that came from
+// outside (file names, paths, ids, bank text) shows control characters as
+// visible escapes (safetext.Terminal): a message cannot act on the
+// terminal.
+func (a *app) say(format string, args ...any) {
+	io.WriteString(a.io.ErrOut, safetext.Terminal(fmt.Sprintf(format, args...)))
 }
 
 func (a *app) tool() assessment.Tool {
@@ -215,7 +226,7 @@ func (a *app) openInputs(paths []string, stdinTTY bool, what string) (*inputs.Se
 		return nil, err
 	}
 	for _, n := range set.Notes() {
-		a.io.Sayf("%s\n", "digilead: "+n)
+		a.say("%s\n", "digilead: "+n)
 	}
 	return set, nil
 }
@@ -240,13 +251,21 @@ func addOutputFlags[F any](cmd *cobra.Command, formats report.Registry[F], def s
 // check is the one place --format and -o are checked, before any work:
 // it returns the format and where the document goes. inputs are the
 // files the command reads (-o may not be one of them).
-func (o *outputFlags[F]) check(a *app, inputs ...string) (F, *iostreams.Output, error) {
+func (o *outputFlags[F]) check(a *app, inputs ...string) (F, *report.Output, error) {
 	f, err := o.formats.Lookup(o.format)
 	if err != nil {
 		return f, nil, usageError("--format: %v", err)
 	}
-	out := a.io.Output(o.output)
-	return f, out, out.Check(inputs...)
+	out := report.NewOutput(a.io, o.output)
+	return f, out, checkOutput(out, inputs...)
+}
+
+// checkOutput checks where -o sends the document (see report.Output.Check).
+func checkOutput(out *report.Output, inputs ...string) error {
+	if err := out.Check(inputs...); err != nil {
+		return usageError("-o %w", err)
+	}
+	return nil
 }
 
 // addAccessibleFlag adds --accessible, described by what it gives.

@@ -90,10 +90,10 @@ written) or unusable arguments or bank, 130 interrupted.`,
 		}
 		summary := fmt.Sprintf("digilead score: %d scored, %d rejected", sum.Scored, sum.Rejected)
 		if err := rep.Err(summary); err != nil {
-			a.io.Sayf("%s\n", err)
+			a.say("%s\n", err)
 			return silent(exitUsage)
 		}
-		a.io.Sayf("%s\n", summary)
+		a.say("%s\n", summary)
 		return nil
 	}
 	return cmd

@@ -122,11 +122,11 @@ func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
 		return err
 	}
 	if created {
-		a.io.Sayf("digilead: created the workshop host key %s; it is reused at every workshop\n", keyPath)
+		a.say("digilead: created the workshop host key %s; it is reused at every workshop\n", keyPath)
 	}
 	code := o.code
 	if o.open {
-		a.io.Sayf("digilead: warning: --open asks no workshop code: anyone who can reach this port can take part and fill the results folder\n")
+		a.say("digilead: warning: --open asks no workshop code: anyone who can reach this port can take part and fill the results folder\n")
 	} else if code == "" {
 		code = workshopsrv.NewCode()
 	}
@@ -210,15 +210,15 @@ func renderFor(set *questions.Set) workshopsrv.Render {
 func workshopSummary(a *app, srv *workshopsrv.Server, dir string) error {
 	st := srv.Status()
 	abs, _ := filepath.Abs(dir)
-	a.io.Sayf("digilead: workshop stopped: %d finished, %d dropped; results in %s\n", st.Finished, st.Dropped, abs)
+	a.say("digilead: workshop stopped: %d finished, %d dropped; results in %s\n", st.Finished, st.Dropped, abs)
 	if st.Cohort == nil {
-		a.io.Sayf("digilead: no group summary: fewer than --min-group results. Later: digilead cohort %s\n", abs)
+		a.say("digilead: no group summary: fewer than --min-group results. Later: digilead cohort %s\n", abs)
 		return nil
 	}
 	render, err := report.Cohorts.Lookup("text")
 	if err != nil {
 		return err
 	}
-	out := a.io.Output("")
-	return out.Write(func(w io.Writer) error { return render(w, st.Cohort, out.ReportOptions(false)) })
+	out := report.NewOutput(a.io, "")
+	return out.Write(func(w io.Writer) error { return render(w, st.Cohort, out.Options(false)) })
 }

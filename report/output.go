@@ -1,4 +1,4 @@
-package iostreams
+package report
 
 import (
 	"bufio"
@@ -10,48 +10,52 @@ import (
 
 	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions/atomicfile"
-	"github.com/digilead/digilead/report"
+	"github.com/digilead/digilead/questions/safetext"
+	"github.com/digilead/digilead/report/iostreams"
 )
 
-// Output is where a command's document goes: stdout, or the file of -o,
-// which appears whole (mode 0600) or not at all.
+// Output is where a command's document goes: stdout, or a file (-o),
+// which appears whole (mode 0600) or not at all. It is the one way a
+// document reaches either.
 type Output struct {
-	// Path is the -o file; "" or "-" means stdout.
+	// Path is the file; "" or "-" means stdout.
 	Path string
-	s    *IOStreams
+	s    *iostreams.IOStreams
 }
 
-// Output returns the destination for -o path.
-func (s *IOStreams) Output(path string) *Output { return &Output{Path: path, s: s} }
+// NewOutput is the destination path ("" or "-" for stdout) of a command
+// running with streams s.
+func NewOutput(s *iostreams.IOStreams, path string) *Output { return &Output{Path: path, s: s} }
 
 // IsStdout reports whether the document goes to stdout.
 func (o *Output) IsStdout() bool { return o.Path == "" || o.Path == "-" }
 
-// Check refuses, before any work is done, an -o file that cannot be
-// written because its directory does not exist or it is a directory, or
-// that is one of the command's inputs (a file, or a file in a directory
-// given): the usage is wrong (exit 2), and no answer, input or work is
-// lost to it later.
+// Check refuses, before any work is done, a file that cannot be written
+// because its directory does not exist or it is a directory, or that is
+// one of the command's inputs (a file, or a file in a directory given):
+// the usage is wrong (errtext.ErrInvalid), and no answer, input or work
+// is lost to it later. Each message begins with the path; the command
+// says which flag gave it.
 func (o *Output) Check(inputs ...string) error {
 	if o.IsStdout() {
 		return nil
 	}
 	dir := filepath.Dir(o.Path)
 	if fi, err := os.Stat(dir); err != nil {
-		return errtext.Invalidf("-o %s: the directory %s does not exist; create it first", o.Path, dir)
+		return errtext.Invalidf("%s: the directory %s does not exist; create it first", o.Path, dir)
 	} else if !fi.IsDir() {
-		return errtext.Invalidf("-o %s: %s is not a directory", o.Path, dir)
+		return errtext.Invalidf("%s: %s is not a directory", o.Path, dir)
 	}
 	out, err := os.Stat(o.Path)
 	if err != nil {
 		return nil // a new file
 	}
 	if out.IsDir() {
-		return errtext.Invalidf("-o %s is a directory; name a file", o.Path)
+		return errtext.Invalidf("%s is a directory; name a file", o.Path)
 	}
 	for _, in := range inputs {
 		if same := sameFile(out, in); same != "" {
-			return errtext.Invalidf("-o %s is %s, one of the inputs; write the output to another file", o.Path, same)
+			return errtext.Invalidf("%s is %s, one of the inputs; write the output to another file", o.Path, same)
 		}
 	}
 	return nil
@@ -83,10 +87,10 @@ func sameFile(out os.FileInfo, input string) string {
 	return ""
 }
 
-// ReportOptions are the text layout options for this output: the
-// terminal's width and colours on stdout, plain text in a file.
-func (o *Output) ReportOptions(accessible bool) report.Options {
-	opts := report.Options{Accessible: accessible}
+// Options are the layout options for this output: the terminal's width
+// and colours on stdout, plain text in a file.
+func (o *Output) Options(accessible bool) Options {
+	opts := Options{Accessible: accessible}
 	if o.IsStdout() {
 		opts.Width = o.s.Width
 		opts.Renderer = o.s.OutRenderer()
@@ -139,7 +143,7 @@ func (o *Output) Stream(write func(io.Writer) error) error {
 	}
 	if o.s.ErrTTY {
 		abs, _ := filepath.Abs(o.Path)
-		o.s.Sayf("Wrote %s\n", abs)
+		io.WriteString(o.s.ErrOut, safetext.Terminal("Wrote "+abs+"\n"))
 	}
 	return nil
 }
