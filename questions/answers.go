@@ -223,7 +223,7 @@ func lineAt(data []byte, off int64) int {
 func (b *Bank) CheckAnswers(raw RawAnswers) (*Answers, error) {
 	var probs Problems
 	if raw.Bank != "" && raw.Bank != b.ID {
-		probs.add(Pos{}, "bank", "the answers are for bank %q but the bank in use is %q; pass --bank with the bank they were written for", raw.Bank, b.ID)
+		probs.add(Pos{}, "bank", "the answers are for bank %q but the bank in use is %q; score them with the bank they were written for", raw.Bank, b.ID)
 	}
 	if r := raw.Respondent.Role; r != "" {
 		if _, ok := b.Tier(r); !ok {

@@ -10,11 +10,14 @@ import (
 	"github.com/digilead/digilead/questions/atomicfile"
 )
 
+// ErrBuiltIn refuses to change the built-in bank.
+var ErrBuiltIn = errtext.Invalidf("the built-in bank cannot be changed; export it first and change the copy")
+
 // CheckWritable refuses the built-in bank, which commands that record
 // figures or expectations in a bank's files cannot change.
 func (b *Bank) CheckWritable() error {
 	if b.Source == "default" {
-		return errtext.Invalidf("the built-in bank cannot be changed; export it first (digilead bank export -o my-bank.yaml) and pass --bank my-bank.yaml")
+		return ErrBuiltIn
 	}
 	return nil
 }

@@ -187,7 +187,7 @@ func bankOnly(files []File) ([]File, error) {
 		}
 	}
 	if out == nil {
-		return nil, Problems{{Pos: Pos{File: files[0].Name}, Field: "schema", Msg: "this is a translation (" + TranslationSchema + "), not a bank; give it beside its bank (--bank BANK --bank " + filepath.Base(files[0].Name) + ")"}}
+		return nil, Problems{{Pos: Pos{File: files[0].Name}, Field: "schema", Msg: "this is a translation (" + TranslationSchema + "), not a bank; give it beside its bank"}}
 	}
 	return out, nil
 }

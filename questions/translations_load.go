@@ -267,7 +267,7 @@ func readDir(dir string) ([]File, error) {
 		return nil, fmt.Errorf("translations %s: %w", dir, errtext.WithoutPath(err))
 	}
 	if !info.IsDir() {
-		return nil, errtext.Invalidf("translations %s: not a directory; give a directory of translation files, or give a translation file with --bank", dir)
+		return nil, errtext.Invalidf("translations %s: not a directory; give a directory of translation files, or give a translation file beside the bank", dir)
 	}
 	return readAll(dir)
 }

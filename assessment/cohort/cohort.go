@@ -116,6 +116,18 @@ type Gap struct {
 // ErrTooSmall is returned for a cohort below the minimum group size.
 var ErrTooSmall = errors.New("cohort too small")
 
+// TooSmallError refuses a cohort of N people, fewer than MinGroup; it is
+// ErrTooSmall.
+type TooSmallError struct{ N, MinGroup int }
+
+func (e *TooSmallError) Error() string {
+	return fmt.Sprintf("only %d %s: a cohort report needs at least %d people, so that no one can be recognised from the figures. Add results, or lower the smallest group to %d if everyone in the group agreed to share",
+		e.N, errtext.Plural(e.N, "result", "results"), e.MinGroup, max(1, e.N))
+}
+
+// Is reports ErrTooSmall and errtext.ErrInvalid.
+func (e *TooSmallError) Is(target error) bool { return target == ErrTooSmall || target == errtext.ErrInvalid }
+
 // ErrMixedBanks is returned when the results come from different banks.
 var ErrMixedBanks = errors.New("results from different banks")
 
@@ -505,8 +517,7 @@ func (b *Builder) Report() (*Report, error) {
 	}
 	n := b.all.n
 	if n < b.o.MinGroup {
-		return nil, refuse(ErrTooSmall, "only %d %s: a cohort report needs at least %d people, so that no one can be recognised from the figures. Add results, or pass --min-group %d if everyone in the group agreed to share",
-			n, errtext.Plural(n, "result", "results"), b.o.MinGroup, max(1, n))
+		return nil, &TooSmallError{N: n, MinGroup: b.o.MinGroup}
 	}
 	r := &Report{Schema: Schema, Bank: b.bank}
 	if t := b.o.Target; t != nil {
@@ -605,7 +616,7 @@ func (b *Builder) mixed() error {
 	advice := "A cohort compares like with like: report on each bank separately"
 	if b.o.Bank != nil {
 		others = "the bank in use"
-		advice = "Pass --bank with the bank these results were scored with"
+		advice = "Give the bank these results were scored with"
 	}
 	return refuse(ErrMixedBanks, "%s, not %s %s like %s. %s",
 		strings.Join(odd, "; "), m.bank.ID, m.bank.Version, others, advice)

@@ -168,7 +168,7 @@ func TestMinGroup(t *testing.T) {
 	if !errors.Is(err, ErrTooSmall) || !errors.Is(err, errtext.ErrInvalid) {
 		t.Fatalf("err = %v, want ErrTooSmall", err)
 	}
-	for _, want := range []string{"only 4 results", "at least 5", "--min-group 4"} {
+	for _, want := range []string{"only 4 results", "at least 5", "lower the smallest group to 4"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("%q does not say %q", err, want)
 		}

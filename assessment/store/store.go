@@ -230,7 +230,7 @@ func (s *Store) LastTwo() (older, newer *Entry, skipped []Entry, err error) {
 	if newer != nil {
 		found = fmt.Sprintf("only one saved result of bank %q", newer.Result.Bank.ID)
 	}
-	return nil, nil, skipped, errtext.Invalidf("--last needs two saved results of the same bank, and %s has %s\nTake the assessment again, or compare two result files: digilead compare OLD.json NEW.json", s.Dir, found)
+	return nil, nil, skipped, errtext.Invalidf("two saved results of the same bank are needed, and %s has %s; take the assessment again", s.Dir, found)
 }
 
 // safeName makes a bank id usable in a file name.

@@ -31,7 +31,7 @@ func HostKey(path string) (signer gossh.Signer, created bool, err error) {
 	}
 	signer, err = gossh.ParsePrivateKey(data)
 	if err != nil {
-		return nil, false, errtext.Invalidf("host key %s: %v; name an unencrypted OpenSSH private key with --host-key, or move this file away to have a new one made", path, err)
+		return nil, false, errtext.Invalidf("host key %s: %v; use an unencrypted OpenSSH private key, or move this file away to have a new one made", path, err)
 	}
 	return signer, created, nil
 }

@@ -107,7 +107,7 @@ func (a *app) loadBankToWrite(lf *langFlags, paths []string, write bool) (*quest
 	}
 	if write {
 		if err := s.Bank.CheckWritable(); err != nil {
-			return nil, nil, usageError("--write: %v", err)
+			return nil, nil, usageError("--write: %v: digilead bank export -o my-bank.yaml, then --bank my-bank.yaml", err)
 		}
 	}
 	return s.Bank, language, nil

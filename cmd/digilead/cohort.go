@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -136,6 +137,9 @@ bank, or --bank for results scored with another).`,
 			return rep.Err(fmt.Sprintf("%d %s could not be read (listed above); a cohort report needs every %s: fix or remove them", n, errtext.Plural(n, what, what+"s"), what))
 		}
 		summary, err := b.Report()
+		if errors.Is(err, cohort.ErrMixedBanks) && copts.Bank != nil {
+			return fmt.Errorf("%w (--bank)", err)
+		}
 		if err != nil {
 			return err
 		}

@@ -107,7 +107,7 @@ func (a *app) lastTwo() ([2]*assessment.Result, [2]string, error) {
 		a.say("digilead: skipped %s: %v\n", e.Path, e.Err)
 	}
 	if err != nil {
-		return [2]*assessment.Result{}, [2]string{}, err
+		return [2]*assessment.Result{}, [2]string{}, fmt.Errorf("--last: %w, or compare two result files: digilead compare OLD.json NEW.json", err)
 	}
 	return [2]*assessment.Result{older.Result, newer.Result}, [2]string{older.Path, newer.Path}, nil
 }

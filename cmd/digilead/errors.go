@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/session"
 	"github.com/digilead/digilead/internal/errtext"
 )
@@ -58,6 +59,23 @@ func exitCode(err error) int {
 		return exitUsage
 	}
 	return exitFailure
+}
+
+// withFlags adds to an error of a package the flag that fixes it: the
+// packages say what is wrong and what to do in their own words, and only
+// the command knows how that is asked for.
+func withFlags(err error) error {
+	var small *cohort.TooSmallError
+	var progress *session.ProgressError
+	switch {
+	case errors.Is(err, session.ErrNoTerminal):
+		return fmt.Errorf("%w; pass --answers FILE (or --answers - to read stdin)\nRun 'digilead assess --help' for the answers format.", err)
+	case errors.As(err, &progress):
+		return fmt.Errorf("%w, or use --answers FILE", err)
+	case errors.As(err, &small):
+		return fmt.Errorf("%w (--min-group %d)", err, max(1, small.N))
+	}
+	return err
 }
 
 // indentLines indents every line after the first, so multi-line errors read

@@ -63,8 +63,10 @@ func checkPaths(paths, dirs []string) error {
 		}
 	}
 	for _, d := range dirs {
-		if _, err := os.Stat(d); errors.Is(err, os.ErrNotExist) {
+		if fi, err := os.Stat(d); errors.Is(err, os.ErrNotExist) {
 			return usageError("--translations: %s: no such file or directory", d)
+		} else if err == nil && !fi.IsDir() {
+			return usageError("--translations: %s: not a directory; give a directory of translation files, or give a translation file with --bank", d)
 		}
 	}
 	return nil

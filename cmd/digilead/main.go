@@ -31,7 +31,7 @@ func main() {
 func run(ctx context.Context, args []string, io *iostreams.IOStreams) int {
 	root := newRootCmd(newApp(io))
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	err := withFlags(root.ExecuteContext(ctx))
 	if err != nil {
 		if msg := err.Error(); msg != "" {
 			fmt.Fprintln(io.ErrOut, "digilead: "+indentLines(safetext.Terminal(msg)))

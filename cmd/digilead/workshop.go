@@ -118,6 +118,9 @@ func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
 		keyPath = filepath.Join(st.Dir, workshopsrv.HostKeyName)
 	}
 	signer, created, err := workshopsrv.HostKey(keyPath)
+	if err != nil && o.hostKey != "" {
+		return fmt.Errorf("--host-key: %w", err)
+	}
 	if err != nil {
 		return err
 	}
