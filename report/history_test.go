@@ -53,9 +53,13 @@ func TestBankSummaryGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	render, err := BankSummaries.Lookup("text")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, b := range map[string]*questions.Bank{"default": def, "tricky": tricky} {
 		var buf bytes.Buffer
-		if err := BankSummary(&buf, b, Options{}); err != nil {
+		if err := render(&buf, b, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "bank-show."+name+".golden", buf.Bytes())

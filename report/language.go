@@ -8,6 +8,7 @@ import (
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // Language is the language of a report: its sentences and numbers (a
@@ -56,6 +57,11 @@ func localise[D any](doc D, o Options) D {
 	case *assessment.Result:
 		if d != nil && lg.Bank != nil && d.Bank.Digest == lg.Bank.Digest && d.Bank.ID == lg.Bank.ID {
 			d.Notes = assessment.Notes(lg.Bank, d.Answers)
+		}
+	case *questions.Bank:
+		// A bank shows as it reads in the language.
+		if d != nil && lg.Bank != nil && d.ID == lg.Bank.ID && d.Digest == lg.Bank.Digest {
+			return any(safetext.Copy(lg.Bank)).(D)
 		}
 	case *compare.Comparison:
 		if d != nil {

@@ -255,7 +255,8 @@ func TestNoEnglishLeftInWelsh(t *testing.T) {
 	}
 	h, _ := Histories.Lookup("text")
 	add("history", func(w io.Writer, o Options) error { return h(w, hist, o) })
-	add("bank show", func(w io.Writer, o Options) error { return BankSummary(w, o.Language.Bank, o) })
+	bs, _ := BankSummaries.Lookup("text")
+	add("bank show", func(w io.Writer, o Options) error { return bs(w, builtin(t).Bank, o) })
 
 	for _, d := range docs {
 		var buf bytes.Buffer

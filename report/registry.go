@@ -14,6 +14,7 @@ import (
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/assessment/itemstats"
 	"github.com/digilead/digilead/assessment/review"
+	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/safetext"
 )
 
@@ -105,6 +106,18 @@ var (
 	Histories = Registry[Render[*History]]{map[string]Render[*History]{
 		"text": forPeople(historyText),
 		"json": historyJSON,
+	}}
+	// BankSummaries are the formats of `digilead bank show`.
+	BankSummaries = Registry[Render[*questions.Bank]]{map[string]Render[*questions.Bank]{
+		"text": forPeople(bankSummary),
+	}}
+	// Validations are the formats of `digilead bank validate`.
+	Validations = Registry[Render[*Validation]]{map[string]Render[*Validation]{
+		"text": sanitised(validationText),
+	}}
+	// Versions are the formats of `digilead version`.
+	Versions = Registry[Render[VersionInfo]]{map[string]Render[VersionInfo]{
+		"text": versionText,
 	}}
 	// Scores are the formats of `digilead score`, written by its workers.
 	Scores = Registry[batch.Format]{map[string]batch.Format{

@@ -29,11 +29,13 @@ func main() {
 // run executes the command line and returns the exit code. Errors are
 // printed once, here, to stderr.
 func run(ctx context.Context, args []string, io *iostreams.IOStreams) int {
-	root := newRootCmd(newApp(io))
+	f := newFactory(io)
+	defer func() { f.restoreGC() }()
+	root := newRootCmd(f)
 	root.SetArgs(args)
-	err := withFlags(root.ExecuteContext(ctx))
+	err := root.ExecuteContext(ctx)
 	if err != nil {
-		if msg := err.Error(); msg != "" {
+		if msg := message(err); msg != "" {
 			fmt.Fprintln(io.ErrOut, "digilead: "+indentLines(safetext.Terminal(msg)))
 		}
 	}

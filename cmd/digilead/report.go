@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -12,9 +11,17 @@ import (
 	"github.com/digilead/digilead/report"
 )
 
-func newReportCmd(a *app) *cobra.Command {
-	var accessible bool
-	var banks []string
+// reportOptions are the flags and argument of `digilead report`.
+type reportOptions struct {
+	*factory
+	out        *outputFlags[report.Render[*assessment.Result]]
+	bank       bankFlags
+	accessible bool
+	path       string
+}
+
+func newReportCmd(f *factory, runF func(*reportOptions) error) *cobra.Command {
+	opts := &reportOptions{factory: f}
 	cmd := &cobra.Command{
 		Use:   "report RESULT.json|-",
 		Short: "Render a saved result again, in any format",
@@ -27,35 +34,40 @@ written.`,
   digilead report me.json --format markdown >> development-plan.md
   digilead assess --answers me.yaml -f json | digilead report - -f csv`,
 		Args: exactArgs(1, "a result file (or - for stdin)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.path = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportRun(opts)
+		},
 	}
-	out := addOutputFlags(cmd, report.Results, "text")
-	addAccessibleFlag(cmd, &accessible, "a linear report with every number in words")
-	addBankFlag(cmd, &banks, "bank the result was scored with, for its translations (default: the built-in bank)")
-	lf := addLangFlags(cmd)
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		render, dest, err := out.check(a, args...)
-		if err != nil {
-			return err
-		}
-		_, language, err := a.showIn(lf, banks)
-		if err != nil {
-			return err
-		}
-		r, err := a.readResult(args[0])
-		if err != nil {
-			return err
-		}
-		ropts := dest.Options(a.io.Accessible(accessible))
-		ropts.Language = language
-		return dest.Write(func(w io.Writer) error { return render(w, r, ropts) })
-	}
+	opts.out = addOutputFlags(cmd, report.Results, "text")
+	addAccessibleFlag(cmd, &opts.accessible, "a linear report with every number in words")
+	addBankFlag(cmd, &opts.bank, "bank the result was scored with, for its translations (default: the built-in bank)")
+	addLangFlags(cmd, &opts.bank)
 	return cmd
+}
+
+func reportRun(opts *reportOptions) error {
+	if err := opts.out.check(opts.factory, opts.path); err != nil {
+		return err
+	}
+	_, language, err := opts.showIn(opts.bank)
+	if err != nil {
+		return err
+	}
+	r, err := opts.readResult(opts.path)
+	if err != nil {
+		return err
+	}
+	return write(opts.out, r, opts.io.Accessible(opts.accessible), language, "")
 }
 
 // readResult reads and checks a result file ("-" for stdin); errors name
 // the file.
-func (a *app) readResult(path string) (*assessment.Result, error) {
-	data, name, err := inputs.ReadAll(path, a.io.In)
+func (f *factory) readResult(path string) (*assessment.Result, error) {
+	data, name, err := inputs.ReadAll(path, f.io.In)
 	if err != nil {
 		return nil, err
 	}
