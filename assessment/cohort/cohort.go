@@ -126,7 +126,9 @@ func (e *TooSmallError) Error() string {
 }
 
 // Is reports ErrTooSmall and errtext.ErrInvalid.
-func (e *TooSmallError) Is(target error) bool { return target == ErrTooSmall || target == errtext.ErrInvalid }
+func (e *TooSmallError) Is(target error) bool {
+	return target == ErrTooSmall || target == errtext.ErrInvalid
+}
 
 // ErrMixedBanks is returned when the results come from different banks.
 var ErrMixedBanks = errors.New("results from different banks")
