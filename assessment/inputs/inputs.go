@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions"
@@ -299,4 +300,22 @@ func ReadAll(path string, stdin io.Reader) (data []byte, name string, err error)
 		return nil, name, fmt.Errorf("%s: %w", name, errtext.WithoutPath(err))
 	}
 	return data, name, nil
+}
+
+// ReadResult reads and checks one result file ("-" for stdin): decoded
+// strictly, and rescored from its answers when it is the built-in bank's
+// (assessment.Verify). Errors name the file.
+func ReadResult(path string, stdin io.Reader) (*assessment.Result, error) {
+	data, name, err := ReadAll(path, stdin)
+	if err != nil {
+		return nil, err
+	}
+	r, err := assessment.DecodeResult(data)
+	if err == nil {
+		err = assessment.Verify(questions.Default(), r)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return r, nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"context"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -20,15 +19,10 @@ import (
 // assessOptions are the flags of `digilead` and `digilead assess`.
 type assessOptions struct {
 	*factory
-	ctx        context.Context
-	out        *outputFlags[report.Render[*assessment.Result]]
-	bank       bankFlags
-	answers    string
-	target     string
-	theme      string
-	accessible bool
-	resume     bool
-	noSave     bool
+	doc             docFlags[*assessment.Result]
+	answers, target string
+	theme           string
+	resume, noSave  bool
 }
 
 func newAssessCmd(f *factory, runF func(*assessOptions) error) *cobra.Command {
@@ -54,47 +48,35 @@ An answers file is YAML or JSON:
   cat me.json | digilead assess --answers - --target strategic`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.ctx = cmd.Context()
-			if runF != nil {
-				return runF(opts)
-			}
-			return assessRun(opts)
+			return runOr(opts, runF, assessRun)
 		},
 	}
-	opts.out = addOutputFlags(cmd, report.Results, "text")
+	addDocFlags(cmd, &opts.doc, report.Results, "text", "question bank file or directory (default: the built-in bank)", "numbered plain-text prompts and a linear report")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.answers, "answers", "", "score this answers file (YAML or JSON; - for stdin) instead of asking")
-	addBankFlag(cmd, &opts.bank, "question bank file or directory (default: the built-in bank)")
-	addLangFlags(cmd, &opts.bank)
 	fl.StringVar(&opts.target, "target", "", "tier to measure gaps against (default: your role, or the tier above your level)")
 	fl.StringVar(&opts.theme, "theme", "charm", "questionnaire theme: "+strings.Join(form.Themes(), ", "))
-	addAccessibleFlag(cmd, &opts.accessible, "numbered plain-text prompts and a linear report")
 	fl.BoolVar(&opts.resume, "resume", false, "continue the unfinished assessment saved as a draft")
 	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the result in the data directory")
 	return cmd
 }
 
 func assessRun(opts *assessOptions) error {
-	if err := opts.out.check(opts.factory, append([]string{opts.answers}, opts.bank.banks...)...); err != nil {
-		return err
-	}
 	if opts.answers != "" && opts.resume {
 		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
 	}
 	if err := form.CheckTheme(opts.theme); err != nil {
 		return usageError("--theme: %v", err)
 	}
-	s, err := loadSet(opts.bank)
-	if err != nil {
+	if err := opts.doc.load(opts.factory, opts.answers); err != nil {
 		return err
 	}
+	s := opts.doc.set
 	if err := checkTarget(s.Bank, opts.target); err != nil {
 		return err
 	}
-	accessible := opts.io.Accessible(opts.accessible)
-	requested := lang.Requested(opts.bank.lang, opts.io.Getenv)
 	if opts.answers != "" {
-		return scoreAnswers(opts, s, requested, accessible)
+		return scoreAnswers(opts)
 	}
 	st, err := store.Open(opts.io.Getenv)
 	if err != nil {
@@ -104,36 +86,32 @@ func assessRun(opts *assessOptions) error {
 		In: opts.io.In, Out: opts.io.ErrOut, IsTerminal: opts.io.InTTY && opts.io.ErrTTY,
 		Renderer: opts.io.ErrRenderer(), Term: opts.io.Getenv("TERM"),
 	}
-	langs, ok := session.Languages(s, requested)
-	if !ok {
-		opts.fallBack(requested, s)
-	}
+	accessible := opts.io.Accessible(opts.doc.accessible)
+	langs, _ := session.Languages(s, lang.Requested(opts.doc.bank.lang, opts.io.Getenv))
 	// The report is in the language the questions were asked in (the
 	// person may have chosen another on the welcome page).
 	deliver := func(r *assessment.Result, savedTo string) error {
-		return write(opts.out, r, accessible, reportLanguage(s, cmp.Or(r.Language, s.Languages()[0])), savedTo)
+		return write(opts.doc.out, r, accessible, reportLanguage(s, cmp.Or(r.Language, s.Languages()[0])), savedTo)
 	}
 	return session.Run(opts.ctx, term, session.Options{
 		Bank: s.Bank, Target: opts.target, Theme: opts.theme, Accessible: accessible,
 		Resume: opts.resume, NoSave: opts.noSave, Now: opts.now, Tool: opts.tool(), Languages: langs,
-		ResumeCommand: func(accessible bool) string { return resumeCommand(opts.bank.banks, accessible) },
+		ResumeCommand: func(accessible bool) string { return resumeCommand(opts.doc.bank.banks, accessible) },
 	}, st, deliver)
 }
 
-// scoreAnswers scores the answers file of --answers and writes the result
-// in the language asked for.
-func scoreAnswers(opts *assessOptions, s *questions.Set, requested string, accessible bool) error {
-	tag := opts.language(requested, s)
+// scoreAnswers scores the answers file of --answers and writes the result.
+func scoreAnswers(opts *assessOptions) error {
 	data, name, err := inputs.ReadAll(opts.answers, opts.io.In)
 	if err != nil {
 		return err
 	}
-	answers, err := questions.ParseAnswers(name, data, s.Bank)
+	b := opts.doc.set.Bank
+	answers, err := questions.ParseAnswers(name, data, b)
 	if err != nil {
 		return err
 	}
-	r := assessment.Score(s.Bank, answers, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()})
-	return write(opts.out, r, accessible, reportLanguage(s, tag), "")
+	return opts.doc.write(opts.factory, assessment.Score(b, answers, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}))
 }
 
 // resumeCommand is the command line that resumes a questionnaire.

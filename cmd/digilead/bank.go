@@ -1,10 +1,9 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"io"
-	"os"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -46,10 +45,7 @@ every one (exit 0); --strict makes them errors.`,
   digilead bank validate --bank my-bank.yaml de.yaml --strict`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			if runF != nil {
-				return runF(opts)
-			}
-			return bankValidateRun(opts)
+			return runOr(opts, runF, bankValidateRun)
 		},
 	}
 	addBankFlag(cmd, &opts.bank, "bank the translation files given are checked against (default: the built-in bank)")
@@ -83,18 +79,8 @@ func bankValidateRun(opts *bankValidateOptions) error {
 // validate checks one path (the built-in bank for "") and adds what is
 // valid to v; it reports whether the path passed.
 func (opts *bankValidateOptions) validate(v *report.Validation, p string) bool {
-	name, load := p, []string{p}
-	translation := isTranslationFile(p)
-	switch {
-	case p == "":
-		name = "built-in bank"
-	case translation:
-		load = append(slices.Clone(opts.bank.banks), p)
-	}
-	s, err := loadSet(bankFlags{banks: load})
-	if err == nil {
-		err = s.Resolve()
-	}
+	name := cmp.Or(p, "built-in bank")
+	s, translation, err := questions.LoadToValidate(p, opts.bank.banks)
 	var ps questions.Problems
 	switch {
 	case errors.As(err, &ps):
@@ -122,25 +108,6 @@ func (opts *bankValidateOptions) validate(v *report.Validation, p string) bool {
 	return true
 }
 
-// isTranslationFile reports whether path is a translation file (not a
-// bank or a directory).
-func isTranslationFile(path string) bool {
-	if path == "" {
-		return false
-	}
-	info, err := os.Stat(path)
-	if err != nil || info.IsDir() {
-		return false
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head, _ := questions.ReadLimited(io.LimitReader(f, 64<<10), 64<<10)
-	return questions.IsTranslation(head)
-}
-
 // bankExportOptions are the flags of `digilead bank export`.
 type bankExportOptions struct {
 	*factory
@@ -156,10 +123,7 @@ func newBankExportCmd(f *factory, runF func(*bankExportOptions) error) *cobra.Co
   digilead bank export -o my-bank.yaml`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
-			return bankExportRun(opts)
+			return runOr(opts, runF, bankExportRun)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.path, "output", "o", "", "write to `FILE` instead of stdout")
@@ -188,13 +152,10 @@ func newBankShowCmd(f *factory, runF func(*bankShowOptions) error) *cobra.Comman
 	cmd := &cobra.Command{
 		Use:   "show [PATH]",
 		Short: "Summarise a bank: tiers, dimensions and question counts",
-		Args:  maxArgs(1),
+		Args:  argsBetween(0, 1, ""),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.bank.banks = optional(args)
-			if runF != nil {
-				return runF(opts)
-			}
-			return bankShowRun(opts)
+			return runOr(opts, runF, bankShowRun)
 		},
 	}
 	addLangFlags(cmd, &opts.bank)

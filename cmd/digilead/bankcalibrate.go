@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,13 +15,11 @@ import (
 // calibrate`.
 type bankCalibrateOptions struct {
 	*factory
-	ctx               context.Context
-	out               *outputFlags[report.Render[*calibrate.Report]]
-	bank              bankFlags
-	minGroup          int
-	seed              uint64
-	write, accessible bool
-	paths             []string
+	doc      docFlags[*calibrate.Report]
+	minGroup int
+	seed     uint64
+	write    bool
+	paths    []string
 }
 
 func newBankCalibrateCmd(f *factory, runF func(*bankCalibrateOptions) error) *cobra.Command {
@@ -60,42 +56,33 @@ written). See docs/bank-review.md.`,
   digilead bank calibrate --bank my-bank.yaml pilot.jsonl --min-group 50 --seed 7 --write`,
 		Annotations: map[string]string{streaming: "true"},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.ctx, opts.paths = cmd.Context(), args
-			if runF != nil {
-				return runF(opts)
-			}
-			return bankCalibrateRun(opts)
+			opts.paths = args
+			return runOr(opts, runF, bankCalibrateRun)
 		},
 	}
-	opts.out = addOutputFlags(cmd, report.Calibrations, "text")
+	addDocFlags(cmd, &opts.doc, report.Calibrations, "text", "question bank file or directory (default: the built-in bank)", "every figure in a sentence, no tables")
 	fl := cmd.Flags()
-	addBankFlag(cmd, &opts.bank, "question bank file or directory (default: the built-in bank)")
-	addLangFlags(cmd, &opts.bank)
 	fl.IntVar(&opts.minGroup, "min-group", calibrate.DefaultMinGroup, "fewest people with a score needed on each side of a tier/dimension pair")
 	fl.Uint64Var(&opts.seed, "seed", 1, "seed of the bootstrap resamples")
 	fl.BoolVar(&opts.write, "write", false, "record the proposed expectations in the bank file")
-	addAccessibleFlag(cmd, &opts.accessible, "every figure in a sentence, no tables")
 	return cmd
 }
 
 func bankCalibrateRun(opts *bankCalibrateOptions) error {
-	if err := opts.out.check(opts.factory, append(slices.Clone(opts.bank.banks), opts.paths...)...); err != nil {
-		return err
-	}
 	if opts.minGroup < 1 {
 		return usageError("--min-group: %d is not a number of people; give 1 or more (default %d)", opts.minGroup, calibrate.DefaultMinGroup)
 	}
-	b, language, err := opts.loadBankToWrite(opts.bank, opts.write)
+	b, err := loadBankToWrite(&opts.doc, opts.factory, opts.write, opts.paths)
 	if err != nil {
 		return err
 	}
 	c := calibrate.New(b)
-	rep, summary, err := opts.readAnswerSets(opts.ctx, b, opts.paths, "calibrate", c.Add)
+	rep, summary, err := opts.readAnswerSets(b, opts.paths, "calibrate", c.Add)
 	if err != nil {
 		return err
 	}
 	cal := c.Report(calibrate.Options{MinGroup: opts.minGroup, Seed: opts.seed})
-	if err := write(opts.out, cal, opts.io.Accessible(opts.accessible), language, ""); err != nil {
+	if err := opts.doc.write(opts.factory, cal); err != nil {
 		return err
 	}
 	notWritten := ""

@@ -13,8 +13,7 @@ const maxRespondents = 1_000_000
 // bankReviewOptions are the flags and argument of `digilead bank review`.
 type bankReviewOptions struct {
 	*factory
-	out         *outputFlags[report.Render[*review.Report]]
-	bank        bankFlags
+	doc         docFlags[*review.Report]
 	seed        uint64
 	respondents int
 }
@@ -41,40 +40,32 @@ bank or the usage is invalid. The simulation is reproducible: the same
 		Example: `  digilead bank review                        # the built-in bank
   digilead bank review my-bank.yaml --format markdown -o review.md
   digilead bank review my-bank.yaml --format json --seed 7 --respondents 5000`,
-		Args: maxArgs(1),
+		Args: argsBetween(0, 1, ""),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.bank.banks = optional(args)
-			if runF != nil {
-				return runF(opts)
-			}
-			return bankReviewRun(opts)
+			opts.doc.bank.banks = optional(args)
+			return runOr(opts, runF, bankReviewRun)
 		},
 	}
-	opts.out = addOutputFlags(cmd, report.Reviews, "text")
+	addDocFlags(cmd, &opts.doc, report.Reviews, "text", "", "")
 	cmd.Flags().Uint64Var(&opts.seed, "seed", 1, "seed of the simulated respondents")
 	cmd.Flags().IntVar(&opts.respondents, "respondents", review.DefaultRespondents, "simulated respondents for each random strategy")
-	addLangFlags(cmd, &opts.bank)
 	return cmd
 }
 
 func bankReviewRun(opts *bankReviewOptions) error {
-	if err := opts.out.check(opts.factory, opts.bank.banks...); err != nil {
-		return err
-	}
 	if opts.respondents < 1 || opts.respondents > maxRespondents {
 		return usageError("--respondents: %d is out of range; give 1 to %d", opts.respondents, maxRespondents)
 	}
-	s, language, err := opts.showIn(opts.bank)
-	if err != nil {
+	if err := opts.doc.load(opts.factory); err != nil {
 		return err
 	}
-	rep := review.Review(s.Bank, review.Options{Seed: opts.seed, Respondents: opts.respondents})
-	if err := write(opts.out, rep, false, language, ""); err != nil {
+	rep := review.Review(opts.doc.set.Bank, review.Options{Seed: opts.seed, Respondents: opts.respondents})
+	if err := opts.doc.write(opts.factory, rep); err != nil {
 		return err
 	}
-	if !rep.Clean() {
-		if !opts.out.dest.IsStdout() {
-			opts.say("digilead: %d finding(s) in the bank; see %s\n", len(rep.Findings), opts.out.dest.Path)
+	if dest := opts.doc.out.dest; !rep.Clean() {
+		if !dest.IsStdout() {
+			opts.say("digilead: %d finding(s) in the bank; see %s\n", len(rep.Findings), dest.Path)
 		}
 		return silent(exitFailure)
 	}

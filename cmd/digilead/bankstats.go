@@ -2,9 +2,7 @@ package main
 
 import (
 	"cmp"
-	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,11 +17,9 @@ import (
 // bankStatsOptions are the flags and arguments of `digilead bank stats`.
 type bankStatsOptions struct {
 	*factory
-	ctx               context.Context
-	out               *outputFlags[report.Render[*itemstats.Report]]
-	bank              bankFlags
-	write, accessible bool
-	paths             []string
+	doc   docFlags[*itemstats.Report]
+	write bool
+	paths []string
 }
 
 func newBankStatsCmd(f *factory, runF func(*bankStatsOptions) error) *cobra.Command {
@@ -56,36 +52,27 @@ mark gaps within measurement error. See docs/reliability.md.`,
   digilead bank stats --bank my-bank.yaml answers.jsonl --write`,
 		Annotations: map[string]string{streaming: "true"},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.ctx, opts.paths = cmd.Context(), args
-			if runF != nil {
-				return runF(opts)
-			}
-			return bankStatsRun(opts)
+			opts.paths = args
+			return runOr(opts, runF, bankStatsRun)
 		},
 	}
-	opts.out = addOutputFlags(cmd, report.ItemAnalyses, "text")
-	addBankFlag(cmd, &opts.bank, "question bank file or directory (default: the built-in bank)")
-	addLangFlags(cmd, &opts.bank)
+	addDocFlags(cmd, &opts.doc, report.ItemAnalyses, "text", "question bank file or directory (default: the built-in bank)", "every figure in a sentence, no tables")
 	cmd.Flags().BoolVar(&opts.write, "write", false, "record each dimension's reliability and score_sd in the bank file")
-	addAccessibleFlag(cmd, &opts.accessible, "every figure in a sentence, no tables")
 	return cmd
 }
 
 func bankStatsRun(opts *bankStatsOptions) error {
-	if err := opts.out.check(opts.factory, append(slices.Clone(opts.bank.banks), opts.paths...)...); err != nil {
-		return err
-	}
-	b, language, err := opts.loadBankToWrite(opts.bank, opts.write)
+	b, err := loadBankToWrite(&opts.doc, opts.factory, opts.write, opts.paths)
 	if err != nil {
 		return err
 	}
 	an := itemstats.New(b)
-	rep, summary, err := opts.readAnswerSets(opts.ctx, b, opts.paths, "analyse", func(ans *questions.Answers) { an.Add(ans.Values) })
+	rep, summary, err := opts.readAnswerSets(b, opts.paths, "analyse", func(ans *questions.Answers) { an.Add(ans.Values) })
 	if err != nil {
 		return err
 	}
 	analysis := an.Report()
-	if err := write(opts.out, analysis, opts.io.Accessible(opts.accessible), language, ""); err != nil {
+	if err := opts.doc.write(opts.factory, analysis); err != nil {
 		return err
 	}
 	if opts.write {
@@ -113,25 +100,24 @@ func (f *factory) writeFigures(b *questions.Bank, analysis *itemstats.Report) er
 	return nil
 }
 
-// loadBankToWrite loads the --bank of bank stats and bank calibrate,
-// refusing the built-in bank when --write is given, and the language of
-// the report.
-func (f *factory) loadBankToWrite(bank bankFlags, write bool) (*questions.Bank, *report.Language, error) {
-	s, language, err := f.showIn(bank)
-	if err != nil {
-		return nil, nil, err
+// loadBankToWrite loads the bank and language of bank stats and bank
+// calibrate (see docFlags.load), refusing the built-in bank when --write
+// is given.
+func loadBankToWrite[D any](d *docFlags[D], f *factory, write bool, inputs []string) (*questions.Bank, error) {
+	if err := d.load(f, inputs...); err != nil {
+		return nil, err
 	}
-	if err := s.Bank.CheckWritable(); write && err != nil {
-		return nil, nil, usageError("--write: %v: digilead bank export -o my-bank.yaml, then --bank my-bank.yaml", err)
+	if err := d.set.Bank.CheckWritable(); write && err != nil {
+		return nil, usageError("--write: %v: digilead bank export -o my-bank.yaml, then --bank my-bank.yaml", err)
 	}
-	return s.Bank, language, nil
+	return d.set.Bank, nil
 }
 
 // readAnswerSets reads the answer sets (or results) of bank stats and
 // bank calibrate, passing each good one to add. It returns the reporter of
 // the rejected ones and a summary of what was read; no good answer set at
 // all is an error (exit 2), saying what could not be done (verb).
-func (f *factory) readAnswerSets(ctx context.Context, b *questions.Bank, paths []string, verb string, add func(*questions.Answers)) (*inputs.Reporter, string, error) {
+func (f *factory) readAnswerSets(b *questions.Bank, paths []string, verb string, add func(*questions.Answers)) (*inputs.Reporter, string, error) {
 	set, err := f.openInputs(paths, f.io.InTTY, `answer sets ({"respondent": …, "answers": …} per line) or results`)
 	if err != nil {
 		return nil, "", err
@@ -139,8 +125,8 @@ func (f *factory) readAnswerSets(ctx context.Context, b *questions.Bank, paths [
 	defer set.Close()
 	rep := inputs.NewReporter(f.io.ErrOut)
 	read := 0
-	err = inputs.Read(ctx, set, batch.NewAnswerReader(b).Read, func(_ inputs.Place, ans *questions.Answers) { read++; add(ans) }, rep)
-	if err := cmp.Or(ctx.Err(), err); err != nil {
+	err = inputs.Read(f.ctx, set, batch.NewAnswerReader(b).Read, func(_ inputs.Place, ans *questions.Answers) { read++; add(ans) }, rep)
+	if err := cmp.Or(f.ctx.Err(), err); err != nil {
 		return nil, "", err
 	}
 	summary := fmt.Sprintf("%d answer sets analysed, %d rejected", read, rep.Rejected())

@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -45,13 +46,10 @@ it before it is read). See docs/languages.md.`,
 		Example: `  digilead bank translate de my-bank.yaml > my-bank.de.yaml
   digilead bank translate de my-bank.yaml my-bank.de.yaml -o my-bank.de.yaml
   digilead bank translate cy -o cy.yaml            # the built-in bank, from its own Welsh`,
-		Args: minArgs("the language to translate into, such as de or fr-CA"),
+		Args: argsBetween(1, math.MaxInt, "the language to translate into, such as de or fr-CA"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.tag, opts.paths = args[0], args[1:]
-			if runF != nil {
-				return runF(opts)
-			}
-			return bankTranslateRun(opts)
+			return runOr(opts, runF, bankTranslateRun)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.path, "output", "o", "", "write to `FILE` instead of stdout (it may be the translation being updated)")

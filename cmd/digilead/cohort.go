@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -21,14 +20,10 @@ import (
 // cohortOptions are the flags and arguments of `digilead cohort`.
 type cohortOptions struct {
 	*factory
-	ctx           context.Context
-	out           *outputFlags[report.Render[*cohort.Report]]
-	bank          bankFlags
-	target, input string
-	by            string
-	minGroup      int
-	accessible    bool
-	paths         []string
+	doc               docFlags[*cohort.Report]
+	target, input, by string
+	minGroup          int
+	paths             []string
 }
 
 func newCohortCmd(f *factory, runF func(*cohortOptions) error) *cobra.Command {
@@ -81,29 +76,20 @@ bank, or --bank for results scored with another).`,
   digilead cohort --target strategic --format csv dept/*.json`,
 		Annotations: map[string]string{streaming: "true", memoryLimit: "160"},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.ctx, opts.paths = cmd.Context(), args
-			if runF != nil {
-				return runF(opts)
-			}
-			return cohortRun(opts)
+			opts.paths = args
+			return runOr(opts, runF, cohortRun)
 		},
 	}
-	opts.out = addOutputFlags(cmd, report.Cohorts, "text")
+	addDocFlags(cmd, &opts.doc, report.Cohorts, "text", "bank to score answer sets with, or the results were scored with for --target, and its translations (default: the built-in bank)", "the text report in sentences, without bars")
 	fl := cmd.Flags()
-	addBankFlag(cmd, &opts.bank, "bank to score answer sets with, or the results were scored with for --target, and its translations (default: the built-in bank)")
-	addLangFlags(cmd, &opts.bank)
 	fl.StringVar(&opts.target, "target", "", "tier to measure everyone's gaps against (default: each person's own target)")
 	fl.StringVar(&opts.input, "input", "", "what PATH holds: answers or results (default: told from the first document)")
 	fl.StringVar(&opts.by, "by", "", "also sum up each group sharing this respondent `FIELD`: "+strings.Join(cohort.ByFields, " or "))
 	fl.IntVar(&opts.minGroup, "min-group", cohort.DefaultMinGroup, "refuse groups smaller than `N`, so no one can be recognised")
-	addAccessibleFlag(cmd, &opts.accessible, "the text report in sentences, without bars")
 	return cmd
 }
 
 func cohortRun(opts *cohortOptions) error {
-	if err := opts.out.check(opts.factory, append(slices.Clone(opts.bank.banks), opts.paths...)...); err != nil {
-		return err
-	}
 	if opts.minGroup < 1 {
 		return usageError("--min-group: must be 1 or more, got %d", opts.minGroup)
 	}
@@ -114,8 +100,7 @@ func cohortRun(opts *cohortOptions) error {
 	if by != "" && !slices.Contains(cohort.ByFields, by) {
 		return usageError("--by: give %s, got %q", strings.Join(cohort.ByFields, " or "), by)
 	}
-	s, language, err := opts.showIn(opts.bank)
-	if err != nil {
+	if err := opts.doc.load(opts.factory, opts.paths...); err != nil {
 		return err
 	}
 	set, err := opts.openInputs(opts.paths, false, "results or answer sets")
@@ -125,11 +110,11 @@ func cohortRun(opts *cohortOptions) error {
 	defer set.Close()
 	answers := opts.input == "answers" || opts.input == "" && !set.HoldsResults()
 	copts := cohort.Options{MinGroup: opts.minGroup, By: by}
-	if answers || len(opts.bank.banks) > 0 || opts.target != "" {
-		if err := checkTarget(s.Bank, opts.target); err != nil {
+	if answers || len(opts.doc.bank.banks) > 0 || opts.target != "" {
+		if err := checkTarget(opts.doc.set.Bank, opts.target); err != nil {
 			return err
 		}
-		copts.Bank = s.Bank
+		copts.Bank = opts.doc.set.Bank
 		copts.Target, _ = copts.Bank.Tier(opts.target)
 	}
 	b := cohort.New(copts)
@@ -159,5 +144,5 @@ func cohortRun(opts *cohortOptions) error {
 	if err != nil {
 		return err
 	}
-	return write(opts.out, summary, opts.io.Accessible(opts.accessible), language, "")
+	return opts.doc.write(opts.factory, summary)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/compare"
+	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/report"
 )
@@ -14,11 +15,9 @@ import (
 // compareOptions are the flags and arguments of `digilead compare`.
 type compareOptions struct {
 	*factory
-	out        *outputFlags[report.Render[*compare.Comparison]]
-	bank       bankFlags
-	last       bool
-	accessible bool
-	paths      []string
+	doc   docFlags[*compare.Comparison]
+	last  bool
+	paths []string
 }
 
 func newCompareCmd(f *factory, runF func(*compareOptions) error) *cobra.Command {
@@ -40,7 +39,7 @@ a change smaller than 1.96 x sqrt(2) x SEM is marked "no reliable change".`,
   digilead compare --last --format json | jq '.dimensions[] | select(.change > 0)'`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if !opts.last {
-				return exactArgs(2, "two result files, OLD.json and NEW.json (or --last)")(cmd, args)
+				return argsBetween(2, 2, "two result files, OLD.json and NEW.json (or --last)")(cmd, args)
 			}
 			if len(args) > 0 {
 				return usageError("--last compares the two newest saved results; give either --last or two files, not both")
@@ -49,30 +48,21 @@ a change smaller than 1.96 x sqrt(2) x SEM is marked "no reliable change".`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			if runF != nil {
-				return runF(opts)
-			}
-			return compareRun(opts)
+			return runOr(opts, runF, compareRun)
 		},
 	}
-	opts.out = addOutputFlags(cmd, report.Comparisons, "text")
-	addAccessibleFlag(cmd, &opts.accessible, "a linear report with every number in words")
+	addDocFlags(cmd, &opts.doc, report.Comparisons, "text", "bank the results were scored with, for its translations (default: the built-in bank)", "a linear report with every number in words")
 	cmd.Flags().BoolVar(&opts.last, "last", false, "compare the two newest saved results of the same bank")
-	addBankFlag(cmd, &opts.bank, "bank the results were scored with, for its translations (default: the built-in bank)")
-	addLangFlags(cmd, &opts.bank)
 	return cmd
 }
 
 func compareRun(opts *compareOptions) error {
-	if err := opts.out.check(opts.factory, opts.paths...); err != nil {
-		return err
-	}
-	_, language, err := opts.showIn(opts.bank)
-	if err != nil {
+	if err := opts.doc.load(opts.factory, opts.paths...); err != nil {
 		return err
 	}
 	var pair [2]*assessment.Result
 	var paths [2]string
+	var err error
 	if opts.last {
 		pair, paths, err = opts.lastTwo()
 	} else {
@@ -86,7 +76,7 @@ func compareRun(opts *compareOptions) error {
 		return fmt.Errorf("compare %s with %s: %w", paths[0], paths[1], err)
 	}
 	c.Old.Source, c.New.Source = paths[0], paths[1]
-	return write(opts.out, c, opts.io.Accessible(opts.accessible), language, "")
+	return opts.doc.write(opts.factory, c)
 }
 
 // readPair reads two result files; at most one may be stdin.
@@ -97,7 +87,7 @@ func (f *factory) readPair(oldPath, newPath string) ([2]*assessment.Result, [2]s
 		return pair, paths, usageError("only one of the two results can come from stdin ('-')")
 	}
 	for i, p := range paths {
-		r, err := f.readResult(p)
+		r, err := inputs.ReadResult(p, f.io.In)
 		if err != nil {
 			return pair, paths, err
 		}

@@ -79,6 +79,47 @@ func addAccessibleFlag(cmd *cobra.Command, p *bool, what string) {
 	cmd.Flags().BoolVar(p, "accessible", false, "screen-reader mode: "+what+" (also ACCESSIBLE=1)")
 }
 
+// docFlags are the flags of a command that shows one kind of document, D:
+// --format and -o, --bank, --lang and --translations, and --accessible.
+type docFlags[D any] struct {
+	out        *outputFlags[report.Render[D]]
+	bank       bankFlags
+	accessible bool
+	// set and language are the bank and the document's language, once
+	// loaded.
+	set      *questions.Set
+	language *report.Language
+}
+
+// addDocFlags adds them to cmd: --format with formats (default def),
+// --bank described by bank (none when "": the bank is an argument), and
+// --accessible giving what it says (none when "").
+func addDocFlags[D any](cmd *cobra.Command, d *docFlags[D], formats report.Registry[report.Render[D]], def, bank, accessible string) {
+	d.out = addOutputFlags(cmd, formats, def)
+	if bank != "" {
+		addBankFlag(cmd, &d.bank, bank)
+	}
+	addLangFlags(cmd, &d.bank)
+	if accessible != "" {
+		addAccessibleFlag(cmd, &d.accessible, accessible)
+	}
+}
+
+// load checks --format and -o (which may be neither the bank nor one of
+// inputs), then loads the bank and chooses the language (see showIn).
+func (d *docFlags[D]) load(f *factory, inputs ...string) (err error) {
+	if err := d.out.check(f, append(slices.Clone(d.bank.banks), inputs...)...); err != nil {
+		return err
+	}
+	d.set, d.language, err = f.showIn(d.bank)
+	return err
+}
+
+// write writes doc where the flags say, in their format and language.
+func (d *docFlags[D]) write(f *factory, doc D) error {
+	return write(d.out, doc, f.io.Accessible(d.accessible), d.language, "")
+}
+
 // bankFlags are --bank, which may be given more than once (one bank, a file
 // or a directory, and translation files), and, for the commands that show
 // bank or report text, --lang and --translations.
@@ -134,27 +175,22 @@ func checkPaths(paths, dirs []string) error {
 	return nil
 }
 
-// showIn loads the set and the language of what the command shows (see
-// language).
+// showIn loads the set and chooses the language of what the command
+// shows: the one requested (--lang, else the environment, see
+// lang.Requested); the bank's own when none is, or with a line on stderr
+// when the bank has no translation into the one requested.
 func (f *factory) showIn(b bankFlags) (*questions.Set, *report.Language, error) {
 	s, err := loadSet(b)
 	if err != nil {
 		return nil, nil, err
 	}
-	return s, reportLanguage(s, f.language(lang.Requested(b.lang, f.io.Getenv), s)), nil
-}
-
-// language chooses the language of what a command shows from the set's
-// languages: the one requested (--lang, else the environment, see
-// lang.Requested); the bank's own when none is, or with a line on stderr
-// when the bank has no translation into the one requested.
-func (f *factory) language(requested string, s *questions.Set) string {
+	requested := lang.Requested(b.lang, f.io.Getenv)
 	tag, ok := lang.Match(requested, s.Languages())
 	if !ok {
 		f.fallBack(requested, s)
 		tag = s.Languages()[0]
 	}
-	return tag
+	return s, reportLanguage(s, tag), nil
 }
 
 // fallBack says on stderr that the bank has no translation into the

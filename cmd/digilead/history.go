@@ -12,8 +12,7 @@ import (
 // historyOptions are the flags of `digilead history`.
 type historyOptions struct {
 	*factory
-	out  *outputFlags[report.Render[*report.History]]
-	bank bankFlags
+	doc docFlags[*report.History]
 }
 
 func newHistoryCmd(f *factory, runF func(*historyOptions) error) *cobra.Command {
@@ -29,24 +28,15 @@ with the date, bank, level and target of each.`,
   digilead compare --last`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
-			return historyRun(opts)
+			return runOr(opts, runF, historyRun)
 		},
 	}
-	opts.out = addOutputFlags(cmd, report.Histories, "text")
-	addBankFlag(cmd, &opts.bank, "bank of the results, for its translations (default: the built-in bank)")
-	addLangFlags(cmd, &opts.bank)
+	addDocFlags(cmd, &opts.doc, report.Histories, "text", "bank of the results, for its translations (default: the built-in bank)", "")
 	return cmd
 }
 
 func historyRun(opts *historyOptions) error {
-	if err := opts.out.check(opts.factory); err != nil {
-		return err
-	}
-	_, language, err := opts.showIn(opts.bank)
-	if err != nil {
+	if err := opts.doc.load(opts.factory); err != nil {
 		return err
 	}
 	st, err := store.Open(opts.io.Getenv)
@@ -58,7 +48,7 @@ func historyRun(opts *historyOptions) error {
 		return fmt.Errorf("read %s: %w", st.Dir, err)
 	}
 	h := report.NewHistory(st.Dir, entries)
-	if opts.out.format == "text" {
+	if opts.doc.out.format == "text" {
 		for _, s := range h.Skipped {
 			opts.say("digilead: skipped %s: %s\n", s.Path, s.Error)
 		}
@@ -66,5 +56,5 @@ func historyRun(opts *historyOptions) error {
 	if len(h.Results) == 0 {
 		opts.say("No saved results yet in %s.\nRun 'digilead' to take the assessment; each finished assessment is saved there.\n", st.Dir)
 	}
-	return write(opts.out, h, false, language, "")
+	return opts.doc.write(opts.factory, h)
 }

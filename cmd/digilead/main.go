@@ -29,7 +29,7 @@ func main() {
 // run executes the command line and returns the exit code. Errors are
 // printed once, here, to stderr.
 func run(ctx context.Context, args []string, io *iostreams.IOStreams) int {
-	f := newFactory(io)
+	f := newFactory(ctx, io)
 	defer func() { f.restoreGC() }()
 	root := newRootCmd(f)
 	root.SetArgs(args)

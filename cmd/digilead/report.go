@@ -1,23 +1,18 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
-	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
 
 // reportOptions are the flags and argument of `digilead report`.
 type reportOptions struct {
 	*factory
-	out        *outputFlags[report.Render[*assessment.Result]]
-	bank       bankFlags
-	accessible bool
-	path       string
+	doc  docFlags[*assessment.Result]
+	path string
 }
 
 func newReportCmd(f *factory, runF func(*reportOptions) error) *cobra.Command {
@@ -33,50 +28,23 @@ written.`,
 		Example: `  digilead report me.json --format html -o me.html
   digilead report me.json --format markdown >> development-plan.md
   digilead assess --answers me.yaml -f json | digilead report - -f csv`,
-		Args: exactArgs(1, "a result file (or - for stdin)"),
+		Args: argsBetween(1, 1, "a result file (or - for stdin)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.path = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
-			return reportRun(opts)
+			return runOr(opts, runF, reportRun)
 		},
 	}
-	opts.out = addOutputFlags(cmd, report.Results, "text")
-	addAccessibleFlag(cmd, &opts.accessible, "a linear report with every number in words")
-	addBankFlag(cmd, &opts.bank, "bank the result was scored with, for its translations (default: the built-in bank)")
-	addLangFlags(cmd, &opts.bank)
+	addDocFlags(cmd, &opts.doc, report.Results, "text", "bank the result was scored with, for its translations (default: the built-in bank)", "a linear report with every number in words")
 	return cmd
 }
 
 func reportRun(opts *reportOptions) error {
-	if err := opts.out.check(opts.factory, opts.path); err != nil {
+	if err := opts.doc.load(opts.factory, opts.path); err != nil {
 		return err
 	}
-	_, language, err := opts.showIn(opts.bank)
-	if err != nil {
-		return err
-	}
-	r, err := opts.readResult(opts.path)
+	r, err := inputs.ReadResult(opts.path, opts.io.In)
 	if err != nil {
 		return err
 	}
-	return write(opts.out, r, opts.io.Accessible(opts.accessible), language, "")
-}
-
-// readResult reads and checks a result file ("-" for stdin); errors name
-// the file.
-func (f *factory) readResult(path string) (*assessment.Result, error) {
-	data, name, err := inputs.ReadAll(path, f.io.In)
-	if err != nil {
-		return nil, err
-	}
-	r, err := assessment.DecodeResult(data)
-	if err == nil {
-		err = assessment.Verify(questions.Default(), r) // when it is the built-in bank's
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return r, nil
+	return opts.doc.write(opts.factory, r)
 }

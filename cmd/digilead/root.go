@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -35,12 +36,14 @@ func toolVersion() string {
 type factory struct {
 	io  *iostreams.IOStreams
 	now func() time.Time
+	// ctx is the command's context: cancelled by a signal.
+	ctx context.Context
 	// restoreGC undoes tuneGC, for runs in the test process.
 	restoreGC func()
 }
 
-func newFactory(s *iostreams.IOStreams) *factory {
-	f := &factory{io: s, now: time.Now, restoreGC: func() {}}
+func newFactory(ctx context.Context, s *iostreams.IOStreams) *factory {
+	f := &factory{io: s, now: time.Now, ctx: ctx, restoreGC: func() {}}
 	// SOURCE_DATE_EPOCH fixes the clock for reproducible output.
 	if v := s.Getenv("SOURCE_DATE_EPOCH"); v != "" {
 		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
@@ -60,6 +63,15 @@ func (f *factory) say(format string, args ...any) {
 
 func (f *factory) tool() assessment.Tool {
 	return assessment.Tool{Name: "digilead", Version: toolVersion()}
+}
+
+// runOr runs a command with its options: runF when a test gave one (to
+// see the options parsed), else run.
+func runOr[O any](opts O, runF, run func(O) error) error {
+	if runF != nil {
+		return runF(opts)
+	}
+	return run(opts)
 }
 
 // streaming marks the commands that stream many documents; see tuneGC.
@@ -172,31 +184,14 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-// maxArgs refuses more than n positional arguments as a usage error.
-func maxArgs(n int) cobra.PositionalArgs {
+// argsBetween requires min to max positional arguments (what they are),
+// as a usage error.
+func argsBetween(min, max int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if len(args) > n {
-			return usageError("%s takes at most %d argument(s), got %d", cmd.CommandPath(), n, len(args))
-		}
-		return nil
-	}
-}
-
-// exactArgs requires n positional arguments, as a usage error.
-func exactArgs(n int, what string) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if len(args) != n {
-			return usageError("%s needs %s\nRun '%s --help' for usage.", cmd.CommandPath(), what, cmd.CommandPath())
-		}
-		return nil
-	}
-}
-
-// minArgs requires at least one positional argument, what, as a usage
-// error.
-func minArgs(what string) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if len(args) < 1 {
+		switch {
+		case len(args) > max:
+			return usageError("%s takes at most %d argument(s), got %d", cmd.CommandPath(), max, len(args))
+		case len(args) < min:
 			return usageError("%s needs %s\nRun '%s --help' for usage.", cmd.CommandPath(), what, cmd.CommandPath())
 		}
 		return nil

@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -22,7 +21,6 @@ const maxWorkers = 1024
 // scoreOptions are the flags and arguments of `digilead score`.
 type scoreOptions struct {
 	*factory
-	ctx     context.Context
 	out     *outputFlags[batch.Format]
 	bank    bankFlags
 	target  string
@@ -60,11 +58,8 @@ written) or unusable arguments or bank, 130 interrupted.`,
   export-tool | digilead score | digilead cohort`,
 		Annotations: map[string]string{streaming: "true"},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.ctx, opts.paths = cmd.Context(), args
-			if runF != nil {
-				return runF(opts)
-			}
-			return scoreRun(opts)
+			opts.paths = args
+			return runOr(opts, runF, scoreRun)
 		},
 	}
 	opts.out = addOutputFlags(cmd, report.Scores, "jsonl")

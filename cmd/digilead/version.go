@@ -18,10 +18,7 @@ func newVersionCmd(f *factory, runF func(*versionOptions) error) *cobra.Command 
 		Short: "Print digilead's version",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
-			return versionRun(opts)
+			return runOr(opts, runF, versionRun)
 		},
 	}
 }

@@ -30,7 +30,6 @@ func newWorkshopCmd(f *factory) *cobra.Command {
 // workshopOptions are the flags of `digilead workshop serve`.
 type workshopOptions struct {
 	*factory
-	ctx                                  context.Context
 	bank                                 bankFlags
 	results, listen, code, hostKey, host string
 	open                                 bool
@@ -67,11 +66,7 @@ See docs/workshop.md for the trainer's guide.`,
   digilead workshop serve --listen :2200 --max-participants 40 2>workshop.log`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.ctx = cmd.Context()
-			if runF != nil {
-				return runF(opts)
-			}
-			return workshopServeRun(opts)
+			return runOr(opts, runF, workshopServeRun)
 		},
 	}
 	fl := cmd.Flags()
