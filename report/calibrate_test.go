@@ -51,6 +51,7 @@ func calibrationFixture(t testing.TB) *calibrate.Report {
 }
 
 func TestCalibrationGolden(t *testing.T) {
+	t.Parallel()
 	r := calibrationFixture(t)
 	for _, tc := range []struct {
 		file, format string
@@ -80,6 +81,7 @@ func TestCalibrationGolden(t *testing.T) {
 }
 
 func TestCalibrationSchemaRejects(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	calibrationJSON(&buf, calibrationFixture(t), Options{})
 	for name, broken := range map[string]string{
@@ -94,6 +96,7 @@ func TestCalibrationSchemaRejects(t *testing.T) {
 }
 
 func TestCalibrationTextFitsTheWidth(t *testing.T) {
+	t.Parallel()
 	r := calibrationFixture(t)
 	for _, width := range []int{0, 60, 80, 120} {
 		for _, accessible := range []bool{false, true} {
@@ -112,6 +115,7 @@ func TestCalibrationTextFitsTheWidth(t *testing.T) {
 }
 
 func TestCalibrationColourIsNeverTheOnlyCue(t *testing.T) {
+	t.Parallel()
 	r := calibrationFixture(t)
 	var plain, colour bytes.Buffer
 	calibrationText(&plain, r, Options{})
@@ -132,6 +136,7 @@ func TestCalibrationColourIsNeverTheOnlyCue(t *testing.T) {
 }
 
 func TestCalibrationMarkdownEscapes(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	calibrationMarkdown(&buf, calibrationFixture(t), Options{})
 	if !strings.Contains(buf.String(), `# Calibration of expectations: Pilot \| bank \*two\*`) {
@@ -140,6 +145,7 @@ func TestCalibrationMarkdownEscapes(t *testing.T) {
 }
 
 func TestLookupCalibration(t *testing.T) {
+	t.Parallel()
 	if _, err := Calibrations.Lookup("csv"); err == nil || !strings.Contains(err.Error(), "use one of json, markdown, text") {
 		t.Errorf("unknown format: %v", err)
 	}

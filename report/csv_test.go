@@ -13,6 +13,7 @@ import (
 // TestCSVRoundTrip reads the csv back with encoding/csv and checks every
 // row against the result it came from.
 func TestCSVRoundTrip(t *testing.T) {
+	t.Parallel()
 	for _, r := range []*assessment.Result{exampleResult(t), trickyResult(t)} {
 		var buf bytes.Buffer
 		if err := resultCSV(&buf, r, Options{}); err != nil {

@@ -13,6 +13,7 @@ import (
 // TestHistoryGolden renders a history of two results and an unreadable
 // file in each format.
 func TestHistoryGolden(t *testing.T) {
+	t.Parallel()
 	defer func(l *time.Location) { time.Local = l }(time.Local)
 	time.Local = time.UTC // history shows local times
 	h := NewHistory("/data/digilead", []store.Entry{
@@ -48,6 +49,7 @@ func TestHistoryGolden(t *testing.T) {
 // TestBankSummaryGolden is `digilead bank show` of the built-in bank and
 // of a small bank with a tier that leaves dimensions out.
 func TestBankSummaryGolden(t *testing.T) {
+	t.Parallel()
 	def := questions.Default()
 	tricky, err := questions.Load("testdata/tricky-bank.yaml")
 	if err != nil {

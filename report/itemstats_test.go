@@ -33,6 +33,7 @@ func itemStatsFixture() *itemstats.Report {
 }
 
 func TestItemStatsTextFitsTheWidth(t *testing.T) {
+	t.Parallel()
 	for _, width := range []int{0, 40, 60, 80, 200} {
 		for _, accessible := range []bool{false, true} {
 			var buf bytes.Buffer
@@ -53,6 +54,7 @@ func TestItemStatsTextFitsTheWidth(t *testing.T) {
 }
 
 func TestItemStatsTextColourIsNeverTheOnlyCue(t *testing.T) {
+	t.Parallel()
 	var plain, colour bytes.Buffer
 	itemStatsText(&plain, itemStatsFixture(), Options{})
 	r := lipgloss.NewRenderer(&colour)
@@ -72,6 +74,7 @@ func TestItemStatsTextColourIsNeverTheOnlyCue(t *testing.T) {
 }
 
 func TestItemStatsMarkdownEscapes(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	itemStatsMarkdown(&buf, itemStatsFixture(), Options{})
 	if !strings.Contains(buf.String(), `## A dimension \| with = markup \*chars\*`) {
@@ -87,6 +90,7 @@ func TestItemStatsMarkdownEscapes(t *testing.T) {
 }
 
 func TestLookupItemStats(t *testing.T) {
+	t.Parallel()
 	for _, f := range []string{"text", "json", "csv", "markdown"} {
 		if _, err := ItemAnalyses.Lookup(f); err != nil {
 			t.Errorf("%s: %v", f, err)

@@ -44,6 +44,7 @@ func in(t testing.TB, tag string) *Language {
 // (as the commands do: bank texts from the translation, notes said again
 // in the language).
 func TestLanguageGolden(t *testing.T) {
+	t.Parallel()
 	r := exampleResult(t)
 	for _, tag := range []string{"cy", "fr"} {
 		for _, c := range []struct {
@@ -69,6 +70,7 @@ func TestLanguageGolden(t *testing.T) {
 
 // TestLanguageHTML checks the page says its language, and French numbers.
 func TestLanguageHTML(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	render, _ := Results.Lookup("html")
 	if err := render(&buf, exampleResult(t), Options{Language: in(t, "fr")}); err != nil {
@@ -170,6 +172,7 @@ func textOf(s string) string {
 // bank's texts from its translation. Ids, and words that are Welsh as well
 // (in the Welsh bank), are data.
 func TestNoEnglishLeftInWelsh(t *testing.T) {
+	t.Parallel()
 	s := builtin(t)
 	b := s.Bank
 	welsh := map[string]bool{}
@@ -283,6 +286,7 @@ func TestNoEnglishLeftInWelsh(t *testing.T) {
 // changes nothing of the document it is given, and that JSON and CSV stay
 // as they are whatever the language.
 func TestLocaliseLeavesTheDocument(t *testing.T) {
+	t.Parallel()
 	r := exampleResult(t)
 	before, _ := json.Marshal(r)
 	for _, format := range []string{"json", "csv"} {
@@ -307,6 +311,7 @@ func TestLocaliseLeavesTheDocument(t *testing.T) {
 // in the report's language; a plain string that happens to equal a bank
 // text (a person's name, a group) is left as it is.
 func TestBankTextsAreTranslatedByType(t *testing.T) {
+	t.Parallel()
 	lg := in(t, "cy")
 	s := builtin(t)
 	english := s.Bank.Dimensions[0].Name

@@ -104,6 +104,7 @@ func cells(table *node) [][]string {
 // checks the tables are tables, with every row as wide as the header and
 // awkward names shown literally.
 func TestMarkdownRendersTables(t *testing.T) {
+	t.Parallel()
 	r := trickyResult(t)
 	var buf bytes.Buffer
 	if err := resultMarkdown(&buf, r, Options{}); err != nil {
@@ -162,6 +163,7 @@ func contains(ns []*node, text string) bool {
 }
 
 func TestMdEscape(t *testing.T) {
+	t.Parallel()
 	root := func(s string) string {
 		t.Helper()
 		n := renderGFM(t, []byte(s+"\n"))

@@ -13,6 +13,7 @@ import (
 )
 
 func TestOutputCheck(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	file := filepath.Join(dir, "file")
 	os.WriteFile(file, nil, 0o600)
@@ -35,6 +36,7 @@ func TestOutputCheck(t *testing.T) {
 }
 
 func TestOutputWritesWholeFilesOrNothing(t *testing.T) {
+	t.Parallel()
 	s, out, errOut := iostreams.Test("", nil)
 	s.Width, s.ErrTTY = 90, true
 	if err := NewOutput(s, "").Write(func(w io.Writer) error { _, err := io.WriteString(w, "doc\n"); return err }); err != nil || out.String() != "doc\n" {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
@@ -25,8 +26,14 @@ func reviewOf(t testing.TB, path string) *review.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return review.Review(b, review.Options{Seed: 1})
+	r, _ := reviews.LoadOrStore(path, sync.OnceValue(func() *review.Report { return review.Review(b, review.Options{Seed: 1}) }))
+	return r.(func() *review.Report)()
 }
+
+// reviews are the reviews of the banks reviewOf was given, each made once
+// (a review simulates thousands of respondents; several tests render the
+// same bank's). Renderers work on copies, so they may share one.
+var reviews sync.Map
 
 // The reviews rendered here: the built-in bank 1.0.0, with findings of
 // every section, and a clean bank.
@@ -36,6 +43,7 @@ const (
 )
 
 func TestReviewGolden(t *testing.T) {
+	t.Parallel()
 	v1, clean := reviewOf(t, reviewV1), reviewOf(t, reviewClean)
 	for _, tc := range []struct {
 		golden string
@@ -63,6 +71,7 @@ func TestReviewGolden(t *testing.T) {
 // TestReviewJSONSchema validates reviews of every fixture bank, each with
 // its own kind of finding, against docs/schema/review.schema.json.
 func TestReviewJSONSchema(t *testing.T) {
+	t.Parallel()
 	paths, _ := filepath.Glob("../assessment/review/testdata/*.yaml")
 	paths = append(paths, reviewV1)
 	for _, p := range paths {
@@ -84,6 +93,7 @@ func TestReviewJSONSchema(t *testing.T) {
 // TestReviewSchemaNamesEveryCheck keeps the schema's list of check ids the
 // package's.
 func TestReviewSchemaNamesEveryCheck(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(filepath.Join(schematest.Dir(), "review.schema.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -117,6 +127,7 @@ func TestReviewSchemaNamesEveryCheck(t *testing.T) {
 }
 
 func TestReviewTextFitsTheWidth(t *testing.T) {
+	t.Parallel()
 	r := reviewOf(t, reviewV1)
 	for _, width := range []int{0, 60, 80, 100, 120, 200} {
 		var buf bytes.Buffer
@@ -136,6 +147,7 @@ func TestReviewTextFitsTheWidth(t *testing.T) {
 }
 
 func TestReviewTextColourIsNeverTheOnlyCue(t *testing.T) {
+	t.Parallel()
 	r := reviewOf(t, reviewV1)
 	var plain, colour bytes.Buffer
 	reviewText(&plain, r, Options{})
@@ -156,6 +168,7 @@ func TestReviewTextColourIsNeverTheOnlyCue(t *testing.T) {
 }
 
 func TestLookupReview(t *testing.T) {
+	t.Parallel()
 	if got := Reviews.Names(); !slices.Equal(got, []string{"json", "markdown", "text"}) {
 		t.Errorf("formats %v", got)
 	}

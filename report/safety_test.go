@@ -93,6 +93,7 @@ func renderAll[D any](t *testing.T, name string, reg Registry[Render[D]], doc D)
 // with every one of its strings hostile, in every format: no control
 // sequence, override or formula gets through.
 func TestNoOutsideTextReachesPeopleRaw(t *testing.T) {
+	t.Parallel()
 	result := exampleResult(t)
 	renderAll(t, "result", Results, result)
 	renderAll(t, "comparison", Comparisons, progress(t))

@@ -68,6 +68,7 @@ func render(t *testing.T, r *assessment.Result, o Options) string {
 }
 
 func TestTextGolden(t *testing.T) {
+	t.Parallel()
 	results := map[string]*assessment.Result{"example": exampleResult(t), "tricky": textTrickyResult()}
 	cases := []struct {
 		name string
@@ -91,6 +92,7 @@ func TestTextGolden(t *testing.T) {
 }
 
 func TestTextFitsTheWidth(t *testing.T) {
+	t.Parallel()
 	for _, r := range []*assessment.Result{exampleResult(t), textTrickyResult()} {
 		for _, w := range []int{60, 72, 80, 100, 120} {
 			for _, acc := range []bool{false, true} {
@@ -106,6 +108,7 @@ func TestTextFitsTheWidth(t *testing.T) {
 }
 
 func TestTextColourIsNeverTheOnlyCue(t *testing.T) {
+	t.Parallel()
 	for _, r := range []*assessment.Result{exampleResult(t), textTrickyResult()} {
 		for _, w := range []int{60, 120} {
 			plain := render(t, r, Options{Width: w})
@@ -124,6 +127,7 @@ func TestTextColourIsNeverTheOnlyCue(t *testing.T) {
 }
 
 func TestTextTrickyCases(t *testing.T) {
+	t.Parallel()
 	r := textTrickyResult()
 	for _, acc := range []bool{false, true} {
 		out := render(t, r, Options{Width: 60, Accessible: acc})
@@ -153,6 +157,7 @@ func TestTextTrickyCases(t *testing.T) {
 }
 
 func TestTextActionsGroupedByKind(t *testing.T) {
+	t.Parallel()
 	out := render(t, textTrickyResult(), Options{Width: 120})
 	if n := strings.Count(out, "Training:"); n != 1 {
 		t.Errorf("Training: appears %d times, want once for its two actions:\n%s", n, out)

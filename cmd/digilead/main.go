@@ -21,6 +21,7 @@ func main() {
 	// the process at once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() { <-ctx.Done(); stop() }()
+	ownProcess = true
 	code := run(ctx, os.Args[1:], iostreams.System())
 	stop()
 	os.Exit(code)

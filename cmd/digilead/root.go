@@ -82,25 +82,40 @@ const streaming = "streaming"
 // tuneGC.
 const memoryLimit = "memory-limit"
 
-// tuneGC is the one place that tunes the garbage collector, for the
-// streaming commands (score, cohort, bank stats, bank calibrate): their
-// live heap is small and flat (a few chunks in flight), so collecting less
-// often saves a fifth of the CPU, and the soft limit keeps the peak well
+// ownProcess is set by main: the command is the whole process, and may
+// tune its garbage collector. A command run in the test process leaves it
+// alone (a memory limit below the tests' own heap would have the
+// collector run without pause, and other tests run at the same time).
+var ownProcess bool
+
+// gcTuning is how the collector is tuned for cmd: the streaming commands
+// (score, cohort, bank stats, bank calibrate) have a small, flat live
+// heap (a few chunks in flight), so collecting less often (percent)
+// saves a fifth of the CPU, and the soft limit (MiB) keeps the peak well
 // under 64 MiB however long the input (docs/performance.md). cohort also
 // remembers every respondent counted (about 40 bytes each, to count each
 // once), so its limit is higher: a limit below the live heap would have
-// the collector run without pause. f.restoreGC puts the settings back.
-func (f *factory) tuneGC(cmd *cobra.Command, _ []string) {
+// the collector run without pause. ok is false for the other commands.
+func gcTuning(cmd *cobra.Command) (percent, limitMiB int, ok bool) {
 	if cmd.Annotations[streaming] == "" {
-		return
+		return 0, 0, false
 	}
 	limit, err := strconv.Atoi(cmd.Annotations[memoryLimit])
 	if err != nil {
 		limit = 40
 	}
-	percent := debug.SetGCPercent(200)
-	old := debug.SetMemoryLimit(int64(limit) << 20)
-	f.restoreGC = func() { debug.SetGCPercent(percent); debug.SetMemoryLimit(old) }
+	return 200, limit, true
+}
+
+// tuneGC is the one place that tunes the garbage collector (see
+// gcTuning), when the command is the process; f.restoreGC puts the
+// settings back.
+func (f *factory) tuneGC(cmd *cobra.Command, _ []string) {
+	if percent, limit, ok := gcTuning(cmd); ok && ownProcess {
+		oldPercent := debug.SetGCPercent(percent)
+		oldLimit := debug.SetMemoryLimit(int64(limit) << 20)
+		f.restoreGC = func() { debug.SetGCPercent(oldPercent); debug.SetMemoryLimit(oldLimit) }
+	}
 }
 
 func newRootCmd(f *factory) *cobra.Command {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/digilead/digilead/assessment/schematest"
 	"github.com/digilead/digilead/assessment/workshop/workshoptest"
+	"github.com/digilead/digilead/internal/e2e"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/questionstest"
 )
@@ -165,9 +166,7 @@ func checkResults(t *testing.T, dir string, want map[string]map[string]questions
 }
 
 func TestWorkshopHundredParticipants(t *testing.T) {
-	if testing.Short() {
-		t.Skip("100 participants: not in -short")
-	}
+	e2e.Slow(t) // 100 SSH clients
 	const n = 100
 	b := questions.Default()
 	dir := filepath.Join(t.TempDir(), "results")
@@ -226,6 +225,7 @@ func TestWorkshopHundredParticipants(t *testing.T) {
 }
 
 func TestWorkshopServerKilledAndStartedAgain(t *testing.T) {
+	e2e.Slow(t) // kills the server and starts it again
 	const n = 5
 	b := questions.Default()
 	dir := filepath.Join(t.TempDir(), "results")
@@ -290,6 +290,7 @@ func TestWorkshopServerKilledAndStartedAgain(t *testing.T) {
 }
 
 func TestWorkshopServeUsage(t *testing.T) {
+	t.Parallel()
 	taken, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

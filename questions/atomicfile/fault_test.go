@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/digilead/digilead/internal/e2e"
 	"github.com/digilead/digilead/questions/atomicfile"
 )
 
@@ -73,9 +74,7 @@ func TestAtomicWriterHelper(t *testing.T) {
 }
 
 func TestKilledWriterLeavesNoTruncatedFile(t *testing.T) {
-	if testing.Short() {
-		t.Skip("writes megabytes for seconds")
-	}
+	e2e.Slow(t) // kills a writer, for seconds
 	dir := t.TempDir()
 	target := filepath.Join(dir, "2026-11-23T100000Z-bank.json")
 	if err := atomicfile.WriteFile(target, versionA, 0o600); err != nil {
