@@ -105,10 +105,10 @@ func (o *Output) Write(render func(w io.Writer) error) error {
 	if err := render(&buf); err != nil {
 		return err
 	}
-	return o.Stream(func(w io.Writer) error {
+	return o.send(func(w io.Writer) error {
 		_, err := w.Write(buf.Bytes())
 		return err
-	})
+	}, 0)
 }
 
 // Stream lets write stream the document through a buffer, in whole
@@ -116,11 +116,15 @@ func (o *Output) Write(render func(w io.Writer) error) error {
 // Lines). A file appears complete only when write succeeds; stdout gets
 // every record written before an error or an interruption, and never half
 // of one.
-func (o *Output) Stream(write func(io.Writer) error) error {
+func (o *Output) Stream(write func(io.Writer) error) error { return o.send(write, 256<<10) }
+
+// send has write write the document, through a buffer of size bytes (none
+// for 0: the document is whole already).
+func (o *Output) send(write func(io.Writer) error, size int) error {
 	if o.IsStdout() {
-		bw := bufio.NewWriterSize(o.s.Out, 256<<10)
-		err := write(bw)
-		if ferr := bw.Flush(); err == nil {
+		w := newBuffer(o.s.Out, size)
+		err := write(w)
+		if ferr := w.Flush(); err == nil {
 			err = ferr
 		}
 		return err
@@ -129,7 +133,7 @@ func (o *Output) Stream(write func(io.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("write %s: %w; check the directory exists and is writable", o.Path, errtext.WithoutPath(err))
 	}
-	bw := bufio.NewWriterSize(f, 256<<10)
+	bw := newBuffer(f, size)
 	if err := write(bw); err != nil {
 		f.Abort()
 		return err
@@ -146,4 +150,23 @@ func (o *Output) Stream(write func(io.Writer) error) error {
 		io.WriteString(o.s.ErrOut, safetext.Terminal("Wrote "+abs+"\n"))
 	}
 	return nil
+}
+
+// flusher is a writer that may hold back what is written until Flush.
+type flusher interface {
+	io.Writer
+	Flush() error
+}
+
+// direct is a writer that holds nothing back.
+type direct struct{ io.Writer }
+
+func (direct) Flush() error { return nil }
+
+// newBuffer buffers w in size bytes, or not at all for 0.
+func newBuffer(w io.Writer, size int) flusher {
+	if size == 0 {
+		return direct{w}
+	}
+	return bufio.NewWriterSize(w, size)
 }

@@ -131,7 +131,7 @@ type bankFlags struct {
 
 // addBankFlag adds --bank to cmd.
 func addBankFlag(cmd *cobra.Command, b *bankFlags, usage string) {
-	cmd.Flags().StringArrayVar(&b.banks, "bank", nil, usage+"; repeat it to add translation files")
+	cmd.Flags().Var(&stringsValue{&b.banks}, "bank", usage+"; repeat it to add translation files")
 }
 
 // addLangFlags adds --lang and --translations to cmd.
@@ -143,8 +143,18 @@ func addLangFlags(cmd *cobra.Command, b *bankFlags) {
 
 // addTranslationsFlag adds --translations to cmd.
 func addTranslationsFlag(cmd *cobra.Command, p *[]string, more string) {
-	cmd.Flags().StringArrayVar(p, "translations", nil, "a `DIR`ectory of translation files of the bank (repeatable)"+more)
+	cmd.Flags().Var(&stringsValue{p}, "translations", "a `DIR`ectory of translation files of the bank (repeatable)"+more)
 }
+
+// stringsValue is a flag that may be given more than once, each value kept
+// whole (commas and all), as pflag's StringArray; without the CSV writer
+// that one runs to show its default when it is defined, which every
+// command line paid for a dozen times before doing anything.
+type stringsValue struct{ p *[]string }
+
+func (s stringsValue) Set(v string) error { *s.p = append(*s.p, v); return nil }
+func (s stringsValue) Type() string       { return "stringArray" }
+func (s stringsValue) String() string     { return strings.Join(*s.p, ",") }
 
 // loadSet is the one bank loader: the --bank bank and translation files
 // and the --translations directories, the built-in bank when no bank is
