@@ -347,3 +347,27 @@ func TestGCSettings(t *testing.T) {
 		t.Errorf("after an in-process score: GOGC %d, limit %d; want %d, %d", p, l, percent, limit)
 	}
 }
+
+// TestCommandsParseIntoTheirOptions uses the runF seam of gh's command
+// shape: a command line fills the options struct, and the run function a
+// test gives sees it, without running the command.
+func TestCommandsParseIntoTheirOptions(t *testing.T) {
+	t.Parallel()
+	f := newFactory(context.Background(), &iostreams.IOStreams{Getenv: func(string) string { return "" }})
+	var got *cohortOptions
+	cmd := newCohortCmd(f, func(o *cohortOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"--by", "group", "--min-group", "7", "--bank", "b.yaml", "--bank", "b.de.yaml", "--lang", "de", "-f", "csv", "-o", "out.csv", "--accessible", "a.jsonl", "dir"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	switch {
+	case got == nil:
+		t.Fatal("runF was not called")
+	case got.by != "group" || got.minGroup != 7 || strings.Join(got.paths, " ") != "a.jsonl dir":
+		t.Errorf("by %q, min-group %d, paths %q", got.by, got.minGroup, got.paths)
+	case strings.Join(got.doc.bank.banks, " ") != "b.yaml b.de.yaml" || got.doc.bank.lang != "de" || !got.doc.accessible:
+		t.Errorf("banks %q, lang %q, accessible %v", got.doc.bank.banks, got.doc.bank.lang, got.doc.accessible)
+	case got.doc.out.format != "csv" || got.doc.out.path != "out.csv":
+		t.Errorf("format %q, -o %q", got.doc.out.format, got.doc.out.path)
+	}
+}
