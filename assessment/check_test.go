@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/internal/errtext"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 

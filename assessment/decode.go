@@ -7,8 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // DecodeResult parses a digilead.result/v1 document. It refuses what is not

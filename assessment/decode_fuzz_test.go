@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/digilead/digilead/internal/errtext"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 

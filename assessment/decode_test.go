@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/internal/errtext"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // TestJSONError classifies what json.Unmarshal says about broken input,

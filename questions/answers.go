@@ -13,7 +13,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/digilead/digilead/internal/errtext"
+	"github.com/digilead/digilead/questions/errtext"
 	"gopkg.in/yaml.v3"
 )
 

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/digilead/digilead/internal/errtext"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // Schema is the only bank schema this version understands.

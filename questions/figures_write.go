@@ -6,8 +6,8 @@ import (
 	"os"
 	"slices"
 
-	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions/atomicfile"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // ErrBuiltIn refuses to change the built-in bank.

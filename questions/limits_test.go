@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/digilead/digilead/internal/errtext"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // wantProblem checks that err is Problems (wrapping errtext.ErrInvalid) and that

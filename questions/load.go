@@ -14,7 +14,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/digilead/digilead/internal/errtext"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // Limits on bank input.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/digilead/digilead/internal/errtext"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // checkParse checks what Parse promises for any input: either a bank whose

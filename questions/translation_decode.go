@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/digilead/digilead/internal/errtext"
+	"github.com/digilead/digilead/questions/errtext"
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )

@@ -10,7 +10,7 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/digilead/digilead/internal/errtext"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // Set is a bank with its translations.

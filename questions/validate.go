@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/digilead/digilead/internal/errtext"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // bankIDRe is the form of a bank id: kebab-case.

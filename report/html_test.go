@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/internal/e2e"
+	"github.com/digilead/digilead/questions/e2e"
 )
 
 func renderHTML(t *testing.T, r *assessment.Result) string {

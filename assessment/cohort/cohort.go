@@ -14,8 +14,8 @@ import (
 	"strings"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // Schema is the schema id of a cohort report.

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/internal/errtext"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // Entry is what a cohort needs of one result: no answers, no respondent,

@@ -5,7 +5,7 @@ import (
 	"bytes"
 	"io"
 
-	"github.com/digilead/digilead/internal/errtext"
+	"github.com/digilead/digilead/questions/errtext"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )

@@ -11,8 +11,8 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // decodeObject accepts a JSON object on one line or pretty-printed and

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/digilead/digilead/internal/e2e"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/e2e"
 )
 
 // bfiScript exports the agreeableness items A1..A5 of the bfi data (R

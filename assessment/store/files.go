@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/internal/errtext"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/atomicfile"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // WriteResult writes a result into dir (created 0700 if missing) under

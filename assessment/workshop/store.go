@@ -8,7 +8,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/store"
-	"github.com/digilead/digilead/internal/errtext"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // draftsDir is where the drafts of a results directory are kept. Its name

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/digilead/digilead/internal/e2e"
+	"github.com/digilead/digilead/questions/e2e"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 

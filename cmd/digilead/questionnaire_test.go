@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/internal/e2e"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/e2e"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 

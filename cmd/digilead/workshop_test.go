@@ -17,8 +17,8 @@ import (
 
 	"github.com/digilead/digilead/assessment/schematest"
 	"github.com/digilead/digilead/assessment/workshop/workshoptest"
-	"github.com/digilead/digilead/internal/e2e"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/e2e"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 

@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/digilead/digilead/internal/e2e"
 	"github.com/digilead/digilead/questions/atomicfile"
+	"github.com/digilead/digilead/questions/e2e"
 )
 
 // tempLeftovers lists WriteFile's temporary files in dir.
