@@ -17,6 +17,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/questions/safetext"
@@ -118,7 +119,7 @@ type Deliver func(r *assessment.Result, savedTo string) error
 func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) error {
 	b := o.Bank
 	if !t.IsTerminal {
-		return questions.Invalidf("there is no terminal to ask the questions on; pass --answers FILE (or --answers - to read stdin)\nRun 'digilead assess --help' for the answers format.")
+		return ErrNoTerminal
 	}
 	if t.Term == "dumb" {
 		o.Accessible = true
@@ -197,16 +198,26 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	return saveErr
 }
 
-// progressErr is the error of a draft that cannot be kept: before the
-// first question (no place for it) or after a page.
-func progressErr(err error) error {
-	return fmt.Errorf("could not keep your progress: %w\nSet XDG_DATA_HOME to a writable directory, or use --answers FILE", err)
+// ErrNoTerminal is the error of a questionnaire with no terminal to ask
+// on; the command says how to give the answers instead.
+var ErrNoTerminal = errtext.Invalidf("there is no terminal to ask the questions on")
+
+// ProgressError is the error of a draft that cannot be kept: before the
+// first question (no place for it) or after a page. Its message ends on
+// what to do; a command may add its own way out.
+type ProgressError struct{ Err error }
+
+func (e *ProgressError) Error() string {
+	return "could not keep your progress: " + e.Err.Error() + "\nSet XDG_DATA_HOME to a writable directory"
 }
+func (e *ProgressError) Unwrap() error { return e.Err }
+
+func progressErr(err error) error { return &ProgressError{Err: err} }
 
 // removeDraft removes the draft of a finished questionnaire, if any.
 func removeDraft(w io.Writer, st Store, b *questions.Bank) {
 	if err := st.RemoveDraft(b.ID); err != nil {
-		say(w, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(b.ID), questions.WithoutPath(err))
+		say(w, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(b.ID), errtext.WithoutPath(err))
 	}
 }
 
@@ -227,7 +238,7 @@ func resume(w io.Writer, st Store, o *Options, fopts *form.Options) error {
 	b := o.Bank
 	d, err := st.LoadDraft(b.ID)
 	if errors.Is(err, store.ErrNoDraft) {
-		return questions.Invalidf("there is no unfinished assessment of bank %q to resume (looked for %s)\nRun 'digilead' to start one.", b.ID, st.DraftPath(b.ID))
+		return errtext.Invalidf("there is no unfinished assessment of bank %q to resume (looked for %s)\nRun 'digilead' to start one.", b.ID, st.DraftPath(b.ID))
 	}
 	if err != nil {
 		return err

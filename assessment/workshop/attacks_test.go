@@ -21,6 +21,8 @@ import (
 	"github.com/digilead/digilead/assessment/workshop"
 	"github.com/digilead/digilead/assessment/workshop/workshoptest"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/e2e"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -138,9 +140,7 @@ func TestOneConnectionTakesOneSeat(t *testing.T) {
 // minutes), without limit. They are bounded per address and in total,
 // give way to one that logs in, and close at the login grace time.
 func TestConnectionsThatNeverLogInAreBounded(t *testing.T) {
-	if os.Getenv("DIGILEAD_E2E") == "" {
-		t.Skip("slow end-to-end test: set DIGILEAD_E2E=1")
-	}
+	e2e.Slow(t)
 	s := start(t, func(c *workshop.Config) {
 		c.LoginGraceTime = 2 * time.Second
 		c.MaxStartups = workshop.Startups{Start: 5, Rate: 30, Full: 10}
@@ -422,7 +422,7 @@ func TestHostKeyReadableByOthers(t *testing.T) {
 		must(t, os.WriteFile(given, data, 0o600))
 		must(t, os.Chmod(given, mode))
 		_, _, err := workshop.HostKey(given)
-		if err == nil || !errors.Is(err, questions.ErrInvalid) || !strings.Contains(err.Error(), "chmod 600 "+given) {
+		if err == nil || !errors.Is(err, errtext.ErrInvalid) || !strings.Contains(err.Error(), "chmod 600 "+given) {
 			t.Errorf("--host-key of mode %04o: %v; want a refusal saying chmod 600", mode, err)
 		}
 		must(t, os.Chmod(own, mode))

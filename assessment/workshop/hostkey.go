@@ -12,7 +12,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // HostKeyName is the host key's file name in the data directory.
@@ -35,7 +35,7 @@ func HostKey(path string) (signer gossh.Signer, note string, err error) {
 		created = err == nil
 	}
 	if err != nil {
-		return nil, "", fmt.Errorf("host key %s: %w", path, questions.WithoutPath(err))
+		return nil, "", fmt.Errorf("host key %s: %w", path, errtext.WithoutPath(err))
 	}
 	if !created {
 		if note, err = checkKeyMode(path); err != nil {
@@ -44,7 +44,7 @@ func HostKey(path string) (signer gossh.Signer, note string, err error) {
 	}
 	signer, err = gossh.ParsePrivateKey(data)
 	if err != nil {
-		return nil, "", questions.Invalidf("host key %s: %v; name an unencrypted OpenSSH private key with --host-key, or move this file away to have a new one made", path, err)
+		return nil, "", errtext.Invalidf("host key %s: %v; name an unencrypted OpenSSH private key with --host-key, or move this file away to have a new one made", path, err)
 	}
 	if created {
 		note = fmt.Sprintf("created the workshop host key %s; it is reused at every workshop", path)
@@ -61,7 +61,7 @@ func checkKeyMode(path string) (string, error) {
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
-		return "", fmt.Errorf("host key %s: %w", path, questions.WithoutPath(err))
+		return "", fmt.Errorf("host key %s: %w", path, errtext.WithoutPath(err))
 	}
 	mode := fi.Mode().Perm()
 	if mode&0o077 == 0 {
@@ -69,11 +69,11 @@ func checkKeyMode(path string) (string, error) {
 	}
 	if filepath.Base(path) == HostKeyName {
 		if err := os.Chmod(path, 0o600); err != nil {
-			return "", fmt.Errorf("host key %s can be read by other users (mode %04o) and its mode cannot be set to 0600: %w\nMake it yours alone: chmod 600 %s", path, mode, questions.WithoutPath(err), path)
+			return "", fmt.Errorf("host key %s can be read by other users (mode %04o) and its mode cannot be set to 0600: %w\nMake it yours alone: chmod 600 %s", path, mode, errtext.WithoutPath(err), path)
 		}
 		return fmt.Sprintf("the workshop host key %s could be read by other users (mode %04o); digilead made it, so its mode is now 0600", path, mode), nil
 	}
-	return "", questions.Invalidf("host key %s can be read by other users (mode %04o): anyone who can read it can pretend to be this server, so it is not used (sshd refuses such a key too)\nMake it yours alone: chmod 600 %s", path, mode, path)
+	return "", errtext.Invalidf("host key %s can be read by other users (mode %04o): anyone who can read it can pretend to be this server, so it is not used (sshd refuses such a key too)\nMake it yours alone: chmod 600 %s", path, mode, path)
 }
 
 // newHostKey writes a new Ed25519 key to path and returns it.

@@ -31,6 +31,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
 )
@@ -239,7 +240,7 @@ func New(cfg Config) (*Server, error) {
 		tokens: map[string]*sync.Mutex{}, unsaved: map[string]*unsaved{}, quiet: map[string]*quietLog{},
 		idle: make(chan struct{}), stop: make(chan struct{})}
 	if err := os.MkdirAll(filepath.Join(cfg.Dir, draftsDir), 0o700); err != nil {
-		return nil, fmt.Errorf("results directory %s: %w", cfg.Dir, questions.WithoutPath(err))
+		return nil, fmt.Errorf("results directory %s: %w", cfg.Dir, errtext.WithoutPath(err))
 	}
 	s.readResults()
 	opts := []ssh.Option{

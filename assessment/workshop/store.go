@@ -9,7 +9,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/store"
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // writeResult writes a result file (a test makes it fail, as a full
@@ -163,7 +163,7 @@ func (p *participantStore) loadResult() (*assessment.Result, []byte, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, nil, questions.WithoutPath(err)
+		return nil, nil, errtext.WithoutPath(err)
 	}
 	r, err := assessment.DecodeResult(data)
 	return r, data, err

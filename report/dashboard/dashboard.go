@@ -22,7 +22,7 @@ import (
 
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/workshop"
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/safetext"
 )
 
@@ -85,7 +85,7 @@ func Log(w io.Writer) func(workshop.Event) {
 func OpenLog(path string) (*os.File, error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("the workshop log %s: %w\nName a writable file with --log", path, questions.WithoutPath(err))
+		return nil, fmt.Errorf("the workshop log %s: %w\nName a writable file with --log", path, errtext.WithoutPath(err))
 	}
 	return f, nil
 }
@@ -269,7 +269,7 @@ func (m *model) View() string {
 	}
 	if s.NotSaved > 0 {
 		line("%s", st.warn.Render(fmt.Sprintf("%d %s could not be saved: the results folder is full or cannot be written. Their drafts are kept and saving is tried again; the log says which and why.",
-			s.NotSaved, questions.Plural(s.NotSaved, "result", "results"))))
+			s.NotSaved, errtext.Plural(s.NotSaved, "result", "results"))))
 	}
 	line("")
 	if s.Cohort != nil {
@@ -344,15 +344,15 @@ func pagesLine(pages map[int]int, total int) string {
 // digilead cohort, of the first whole groups to finish (the server
 // updates it in steps of --min-group people).
 func cohortLines(b *strings.Builder, st styles, c *cohort.Report) {
-	fmt.Fprintf(b, "%s\n", st.title.Render(fmt.Sprintf("Group summary · %d %s (anonymous; updated by whole groups)", c.Participants, questions.Plural(c.Participants, "person", "people"))))
+	fmt.Fprintf(b, "%s\n", st.title.Render(fmt.Sprintf("Group summary · %d %s (anonymous; updated by whole groups)", c.Participants, errtext.Plural(c.Participants, "person", "people"))))
 	var levels []string
 	for _, l := range c.Levels {
-		levels = append(levels, fmt.Sprintf("%s %d", safetext.Terminal(l.Name), l.Count))
+		levels = append(levels, fmt.Sprintf("%s %d", safetext.Terminal(string(l.Name)), l.Count))
 	}
 	fmt.Fprintf(b, "%s %s\n", st.label.Render("Levels:"), strings.Join(levels, " · "))
 	fmt.Fprintf(b, "%s\n", st.label.Render("Mean readiness for each tier:"))
 	for _, t := range c.Tiers {
-		fmt.Fprintf(b, "  %s: %.0f%%, met by %d\n", safetext.Terminal(t.Name), t.ReadinessMean, t.Met)
+		fmt.Fprintf(b, "  %s: %.0f%%, met by %d\n", safetext.Terminal(string(t.Name)), t.ReadinessMean, t.Met)
 	}
 	fmt.Fprintf(b, "%s\n", st.label.Render("Most common gaps:"))
 	shown := 0
@@ -365,7 +365,7 @@ func cohortLines(b *strings.Builder, st styles, c *cohort.Report) {
 		if g.MeanGap != nil {
 			mean = fmt.Sprintf(", mean gap %.1f points", *g.MeanGap)
 		}
-		fmt.Fprintf(b, "  %d. %s: %d of %d (%.0f%%)%s\n", shown, safetext.Terminal(g.Name), g.WithGap, g.Assessed, g.Share*100, mean)
+		fmt.Fprintf(b, "  %d. %s: %d of %d (%.0f%%)%s\n", shown, safetext.Terminal(string(g.Name)), g.WithGap, g.Assessed, g.Share*100, mean)
 	}
 	if shown == 0 {
 		fmt.Fprintf(b, "  none: everyone meets what their target expects\n")
