@@ -18,6 +18,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/questions/safetext"
@@ -78,6 +79,8 @@ type Options struct {
 	// answers are kept and how to continue later, in the page's language
 	// (form.Options.Notice).
 	Notice func(l *lang.Lang) string
+	// Footer, when set, is shown on every page (form.Options.Footer).
+	Footer func(l *lang.Lang) string
 	Now    func() time.Time
 	Tool   assessment.Tool
 	// Languages are the languages the questionnaire can be asked in, the
@@ -117,7 +120,7 @@ type Deliver func(r *assessment.Result, savedTo string) error
 func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) error {
 	b := o.Bank
 	if !t.IsTerminal {
-		return questions.Invalidf("there is no terminal to ask the questions on; pass --answers FILE (or --answers - to read stdin)\nRun 'digilead assess --help' for the answers format.")
+		return ErrNoTerminal
 	}
 	if t.Term == "dumb" {
 		o.Accessible = true
@@ -133,7 +136,7 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	fopts := form.Options{
 		In: t.In, Out: t.Out, Renderer: t.Renderer,
 		Theme: o.Theme, Accessible: o.Accessible, DraftPath: st.DraftPath(b.ID),
-		Notice: o.Notice, Size: t.Size, Shared: t.Shared,
+		Notice: o.Notice, Footer: o.Footer, Size: t.Size, Shared: t.Shared,
 	}
 	if o.Resume {
 		if err := resume(t.Out, st, &o, &fopts); err != nil {
@@ -194,16 +197,26 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	return saveErr
 }
 
-// progressErr is the error of a draft that cannot be kept: before the
-// first question (no place for it) or after a page.
-func progressErr(err error) error {
-	return fmt.Errorf("could not keep your progress: %w\nSet XDG_DATA_HOME to a writable directory, or use --answers FILE", err)
+// ErrNoTerminal is the error of a questionnaire with no terminal to ask
+// on; the command says how to give the answers instead.
+var ErrNoTerminal = errtext.Invalidf("there is no terminal to ask the questions on")
+
+// ProgressError is the error of a draft that cannot be kept: before the
+// first question (no place for it) or after a page. Its message ends on
+// what to do; a command may add its own way out.
+type ProgressError struct{ Err error }
+
+func (e *ProgressError) Error() string {
+	return "could not keep your progress: " + e.Err.Error() + "\nSet XDG_DATA_HOME to a writable directory"
 }
+func (e *ProgressError) Unwrap() error { return e.Err }
+
+func progressErr(err error) error { return &ProgressError{Err: err} }
 
 // removeDraft removes the draft of a finished questionnaire, if any.
 func removeDraft(w io.Writer, st Store, b *questions.Bank) {
 	if err := st.RemoveDraft(b.ID); err != nil {
-		say(w, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(b.ID), questions.WithoutPath(err))
+		say(w, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(b.ID), errtext.WithoutPath(err))
 	}
 }
 
@@ -224,7 +237,7 @@ func resume(w io.Writer, st Store, o *Options, fopts *form.Options) error {
 	b := o.Bank
 	d, err := st.LoadDraft(b.ID)
 	if errors.Is(err, store.ErrNoDraft) {
-		return questions.Invalidf("there is no unfinished assessment of bank %q to resume (looked for %s)\nRun 'digilead' to start one.", b.ID, st.DraftPath(b.ID))
+		return errtext.Invalidf("there is no unfinished assessment of bank %q to resume (looked for %s)\nRun 'digilead' to start one.", b.ID, st.DraftPath(b.ID))
 	}
 	if err != nil {
 		return err
@@ -282,7 +295,7 @@ func offer(st Store, o *Options, fopts *form.Options) error {
 	fopts.OnDraft = func(keep bool) error {
 		if !keep {
 			if err := st.RemoveDraft(b.ID); err != nil {
-				return fmt.Errorf("could not remove the unfinished assessment %s: %w\nRemove it yourself, or continue it with: %s", st.DraftPath(b.ID), questions.WithoutPath(err), o.ResumeCommand(o.Accessible))
+				return fmt.Errorf("could not remove the unfinished assessment %s: %w\nRemove it yourself, or continue it with: %s", st.DraftPath(b.ID), errtext.WithoutPath(err), o.ResumeCommand(o.Accessible))
 			}
 			return nil
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // Typed in accessible mode: a name, the first role, then "Often" (4) on
@@ -148,11 +149,11 @@ func TestRefusals(t *testing.T) {
 	st := newStore(t)
 	var screen bytes.Buffer
 	err := Run(context.Background(), Terminal{In: strings.NewReader(""), Out: &screen}, Options{Bank: bank(t)}, st, nil)
-	if !errors.Is(err, questions.ErrInvalid) || !strings.Contains(err.Error(), "there is no terminal") {
+	if !errors.Is(err, errtext.ErrInvalid) || !strings.Contains(err.Error(), "there is no terminal") {
 		t.Errorf("no terminal: %v", err)
 	}
 	r := ask(t, st, "", Options{Resume: true}, nil)
-	if !errors.Is(r.err, questions.ErrInvalid) || !strings.Contains(r.err.Error(), "no unfinished assessment") {
+	if !errors.Is(r.err, errtext.ErrInvalid) || !strings.Contains(r.err.Error(), "no unfinished assessment") {
 		t.Errorf("resume without a draft: %v", r.err)
 	}
 	r = ask(t, st, "", Options{}, nil)

@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,17 +15,6 @@ import (
 // would see the draft offer, a mid-page Ctrl-C and the welcome page at
 // 80x24. They are slow: they run with DIGILEAD_E2E=1, when a missing tmux
 // is a failure.
-
-func e2ePane(t *testing.T) *pane {
-	t.Helper()
-	if os.Getenv("DIGILEAD_E2E") == "" {
-		t.Skip("slow end-to-end test: set DIGILEAD_E2E=1")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Fatal("tmux is needed for the end-to-end tests (DIGILEAD_E2E is set); apt-get install tmux")
-	}
-	return newPane(t)
-}
 
 // lines is the screen's lines, without the blank ones at its end.
 func lines(screen string) []string {
@@ -46,7 +33,7 @@ func TestE2EWelcomePageAt80x24(t *testing.T) {
 	}
 	for _, tag := range []string{"en", "cy", "fr"} {
 		t.Run(tag, func(t *testing.T) {
-			p := e2ePane(t)
+			p := newPane(t)
 			b, l := set.In(tag), lang.Get(tag)
 			p.run(80, 24, "out", "--lang", tag)
 			p.waitFor(b.Title)
@@ -112,7 +99,7 @@ func (p *pane) answerPages(pages [][]*questions.Question, option int, want map[s
 // so, and --resume continues at the next question; the result has every
 // answer.
 func TestE2EMidPageCtrlCThenResume(t *testing.T) {
-	p := e2ePane(t)
+	p := newPane(t)
 	b, pages := pagesOf(t)
 	startNew(p)
 	want := map[string]questions.Value{}
@@ -172,7 +159,7 @@ func unfinished(p *pane, pages [][]*questions.Question) map[string]questions.Val
 // the answer, and Enter continues it where it was left with every answer.
 // Ctrl-C on the offer keeps the draft as it was.
 func TestE2EDraftOfferContinues(t *testing.T) {
-	p := e2ePane(t)
+	p := newPane(t)
 	b, pages := pagesOf(t)
 	want := unfinished(p, pages)
 
@@ -199,7 +186,7 @@ func TestE2EDraftOfferContinues(t *testing.T) {
 // to the offer with the draft untouched; Yes removes the draft and opens
 // the welcome page of a new questionnaire.
 func TestE2EDraftOfferStartAgain(t *testing.T) {
-	p := e2ePane(t)
+	p := newPane(t)
 	_, pages := pagesOf(t)
 	want := unfinished(p, pages)
 

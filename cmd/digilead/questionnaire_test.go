@@ -12,6 +12,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/e2e"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -33,16 +34,11 @@ type pane struct {
 	outlive bool
 }
 
-// newPane starts a tmux server on its own socket. It skips when tmux is
-// missing, except under CI, where the test must run.
+// newPane starts a tmux server on its own socket: a slow end-to-end test
+// (see internal/e2e), which fails when tmux is missing.
 func newPane(t *testing.T) *pane {
 	t.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("tmux is needed for the terminal tests (CI is set, so they may not be skipped); apt-get install tmux")
-		}
-		t.Skip("tmux is not installed")
-	}
+	e2e.Tool(t, "apt-get install tmux", "tmux")
 	dir := t.TempDir()
 	p := &pane{t: t, sock: filepath.Join(dir, "tmux.sock"), dir: dir, data: filepath.Join(dir, "data"), deadline: 20 * time.Second}
 	t.Cleanup(func() { exec.Command("tmux", "-S", p.sock, "kill-server").Run() })

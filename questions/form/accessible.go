@@ -94,6 +94,9 @@ func (q *questionnaire) printHeading(w io.Writer, i int) {
 		if p.dim.Description != "" {
 			fmt.Fprintln(w, p.dim.Description)
 		}
+		if q.opts.Footer != nil {
+			fmt.Fprintln(w, q.opts.Footer(q.l))
+		}
 	}
 	fmt.Fprintln(w)
 }

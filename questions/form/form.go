@@ -68,6 +68,11 @@ type Options struct {
 	// the answers are kept and how to continue later, in the language the
 	// page is shown in (a server's own words, such as how to reconnect).
 	Notice func(l *lang.Lang) string
+	// Footer, when set, is a line shown under the keys' hint on every page
+	// (and under each page's heading in accessible mode), in the page's
+	// language: a server's word on how to come back after a lost
+	// connection.
+	Footer func(l *lang.Lang) string
 	// Size, when set, brings the size of a terminal the program cannot
 	// ask (an SSH session) and then its changes.
 	Size <-chan Window

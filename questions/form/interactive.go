@@ -39,6 +39,7 @@ type model struct {
 	err     error
 	aborted bool
 	done    bool
+	typeAhead
 }
 
 // start is the page to begin at: the draft's screen when there is a
@@ -151,7 +152,9 @@ func (m *model) skipAnswered() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// update is Update without the holding of keys typed ahead (see
+// typeahead.go).
+func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.size = msg
@@ -285,8 +288,12 @@ func (m *model) footer(width int) []string {
 	if m.page > 0 {
 		hint = l.T("form.hint.back", "Key", keyName(l, "shift+tab")) + " · " + hint
 	}
-	return []string{
+	lines := []string{
 		lipgloss.NewStyle().Width(width).Render(keys),
 		m.hint.Width(width).Render(hint),
 	}
+	if m.q.opts.Footer != nil {
+		lines = append(lines, m.hint.Width(width).Render(m.q.opts.Footer(l)))
+	}
+	return lines
 }
