@@ -11,9 +11,9 @@ import (
 	"github.com/digilead/digilead/questions/lang"
 )
 
-// ReviewJSON writes the digilead.review/v1 document.
-func ReviewJSON(w io.Writer, r *review.Report, _ Options) error {
-	return WriteJSON(w, r)
+// reviewJSON writes the digilead.review/v1 document.
+func reviewJSON(w io.Writer, r *review.Report, _ Options) error {
+	return writeJSON(w, r)
 }
 
 // reviewSections are the review's sections in report order; each is
@@ -116,10 +116,10 @@ func strategyLegend(l *lang.Lang, s review.Simulation) [][2]string {
 	return legend
 }
 
-// ReviewText writes the review for people: a verdict, then each section's
+// reviewText writes the review for people: a verdict, then each section's
 // summary and findings, each finding as FILE:LINE: kind check subject with
 // the problem and the fix wrapped under it.
-func ReviewText(w io.Writer, r *review.Report, o Options) error {
+func reviewText(w io.Writer, r *review.Report, o Options) error {
 	t := newText(o)
 	l := t.l
 	t.line(t.st.title.Render(l.T("review.title")))
@@ -272,10 +272,10 @@ func simulationTable(t *text, s review.Simulation) {
 	}
 }
 
-// ReviewMarkdown writes the review as a Markdown document: the verdict,
+// reviewMarkdown writes the review as a Markdown document: the verdict,
 // each section's summary and its findings as a list, the simulated shares
 // as a table.
-func ReviewMarkdown(w io.Writer, r *review.Report, o Options) error {
+func reviewMarkdown(w io.Writer, r *review.Report, o Options) error {
 	l := o.lang()
 	m := &md{l: l}
 	m.line("# " + mdEscape(l.T("review.md.title", "Title", r.Bank.Title)))

@@ -10,6 +10,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -130,8 +131,8 @@ func result(version string, at time.Time, level *assessment.TierRef, readiness [
 		},
 	}
 	for _, d := range dims {
-		r.Dimensions = append(r.Dimensions, assessment.DimensionScore{ID: d.id, Name: strings.ToUpper(d.id), Score: d.score, SEM: d.sem})
-		g := assessment.Gap{Dimension: d.id, Name: strings.ToUpper(d.id), Expected: 50, Gap: 50, Severity: assessment.SeverityInsufficient, Score: d.score}
+		r.Dimensions = append(r.Dimensions, assessment.DimensionScore{ID: d.id, Name: questions.BankText(strings.ToUpper(d.id)), Score: d.score, SEM: d.sem})
+		g := assessment.Gap{Dimension: d.id, Name: questions.BankText(strings.ToUpper(d.id)), Expected: 50, Gap: 50, Severity: assessment.SeverityInsufficient, Score: d.score}
 		if d.score != nil {
 			g.Gap = max(0, 50-*d.score)
 			g.Severity = assessment.Severity(g.Gap)
@@ -249,7 +250,7 @@ func TestCompareDifferentBanks(t *testing.T) {
 	new.Bank.ID = "other"
 	_, err := Compare(old, new)
 	var dbe *DifferentBanksError
-	if !errors.As(err, &dbe) || !errors.Is(err, questions.ErrInvalid) {
+	if !errors.As(err, &dbe) || !errors.Is(err, errtext.ErrInvalid) {
 		t.Fatalf("err = %v, want a DifferentBanksError that is ErrInvalid", err)
 	}
 	if msg := err.Error(); !strings.Contains(msg, `"b"`) || !strings.Contains(msg, `"other"`) {

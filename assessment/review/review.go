@@ -168,7 +168,7 @@ const DefaultRespondents = 2000
 func Review(b *questions.Bank, o Options) *Report {
 	r := &Report{
 		Schema:     Schema,
-		Bank:       assessment.BankRef{ID: b.ID, Title: b.Title, Version: b.Version, Digest: b.Digest},
+		Bank:       assessment.BankRef{ID: b.ID, Title: questions.BankText(b.Title), Version: b.Version, Digest: b.Digest},
 		Questions:  len(b.Questions),
 		Dimensions: len(b.Dimensions),
 		Tiers:      len(b.Tiers),

@@ -19,6 +19,7 @@ const v1Result = "../../assessment/compare/testdata/v1-result.json"
 // and compare sets the two side by side on the dimensions both versions
 // have.
 func TestBankV1Results(t *testing.T) {
+	t.Parallel()
 	data := t.TempDir()
 	dir := filepath.Join(data, "digilead", "results")
 	if err := os.MkdirAll(dir, 0o700); err != nil {

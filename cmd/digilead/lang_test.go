@@ -16,6 +16,7 @@ import (
 // and French: the result JSON is the same bytes (same scores, same
 // digest), and so is score's output whatever the language asked for.
 func TestSameScoresInEveryLanguage(t *testing.T) {
+	t.Parallel()
 	answers := questionstest.Path(questionstest.ExampleAnswers)
 	first := sameOutput(t, "result", []string{"--lang en", "--lang cy", "--lang fr"}, func(variant string) cli {
 		r := digilead(t, "", nil, append([]string{"assess", "--answers", answers, "--format", "json"}, strings.Fields(variant)...)...)
@@ -57,6 +58,7 @@ func sameOutput(t *testing.T, what string, variants []string, run func(variant s
 // TestLanguageChoice checks the order --lang, DIGILEAD_LANG, LC_ALL,
 // LC_MESSAGES, LANG, and that fr-CA uses fr.
 func TestLanguageChoice(t *testing.T) {
+	t.Parallel()
 	answers := questionstest.Path(questionstest.ExampleAnswers)
 	tests := []struct {
 		args []string
@@ -91,6 +93,7 @@ func firstLine(s string) string {
 // TestLanguageFallsBack asks for a language the bank has no translation
 // into: the bank's own, with one line on stderr.
 func TestLanguageFallsBack(t *testing.T) {
+	t.Parallel()
 	answers := questionstest.Path(questionstest.ExampleAnswers)
 	for _, env := range [][]string{{"LANG=de_DE.UTF-8"}, {"DIGILEAD_LANG=de"}} {
 		r := digilead(t, "", env, "assess", "--answers", answers, "--no-save")
@@ -110,6 +113,7 @@ func TestLanguageFallsBack(t *testing.T) {
 // for their own bank, fill it in, validate it, use it, then change the bank
 // and bring the translation up to date.
 func TestTrainerTranslatesOwnBank(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bank := filepath.Join(dir, "bank.yaml")
 	os.WriteFile(bank, questionstest.ReadFile(t, questionstest.Path("questions/testdata/translate/bank.yaml")), 0o644)
