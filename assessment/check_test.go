@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -124,7 +124,7 @@ func refusedEdits(t *testing.T, good func() *assessment.Result, tests []editCase
 			r := good()
 			tc.edit(r)
 			_, err := assessment.DecodeResult(encode(t, r))
-			if err == nil || !errors.Is(err, questions.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
+			if err == nil || !errors.Is(err, errtext.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("got %v, want %q", err, tc.want)
 			}
 		})

@@ -12,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/safetext"
 )
 
@@ -132,7 +133,7 @@ func decodeFile(f File, probs *Problems) (rb *rawBank) {
 				f := "scoring." + key
 				b.LevelRule = d.str(v, f)
 				if b.LevelRule != "" && !slices.Contains(LevelRules, b.LevelRule) {
-					d.errorf(v, f, "unknown rule %q%s; the rules are %s (see docs/bank-format.md)", b.LevelRule, suggest(b.LevelRule, LevelRules), strings.Join(LevelRules, ", "))
+					d.errorf(v, f, "unknown rule %q%s; the rules are %s (see docs/bank-format.md)", b.LevelRule, errtext.Suggest(b.LevelRule, LevelRules), strings.Join(LevelRules, ", "))
 					b.LevelRule = ""
 				}
 			})
@@ -564,7 +565,7 @@ func (d *decoder) mapping(n *yaml.Node, field string, known []string, fn func(ke
 		}
 		seen[k.Value] = k.Line
 		if known != nil && !slices.Contains(known, k.Value) {
-			d.errorf(k, f, "unknown field%s; known fields: %s", suggest(k.Value, known), strings.Join(known, ", "))
+			d.errorf(k, f, "unknown field%s; known fields: %s", errtext.Suggest(k.Value, known), strings.Join(known, ", "))
 			continue
 		}
 		fn(k.Value, k, v)

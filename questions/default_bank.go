@@ -8,8 +8,8 @@ func compiledDefault() *Bank {
 		Schema:      "digilead/v1",
 		ID:          "public-sector-digital-leadership",
 		Title:       "Digital Leadership Self-Assessment for Public Servants",
-		Version:     "2.0.0",
-		Description: "A self-assessment of digital leadership for people working in public services, from frontline staff who make new tools work day to day, through managers who turn plans into change across teams, to senior leaders who set direction and decide where money goes. Most questions ask what you did in the last 12 months. Answer about what you actually did, not what you would like to do: there are no trick questions, and the result is only as useful as your answers are honest.",
+		Version:     "3.0.0",
+		Description: "A self-assessment of digital leadership for people working in public services, from frontline staff who make new tools work day to day, through managers who turn plans into change across teams, to people at any grade who look beyond their own task: where services are heading, what work is worth, and how technology, data and AI are used. Most questions ask what you did in the last 12 months. Answer about what you actually did, not what you would like to do: there are no trick questions, and the result is only as useful as your answers are honest.",
 		Language:    "en",
 		MinCoverage: 0.5,
 		Scale: Scale{
@@ -47,7 +47,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 98,
+					Line: 101,
 				},
 			},
 			Tier{
@@ -76,14 +76,14 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 115,
+					Line: 118,
 				},
 			},
 			Tier{
 				ID:          "strategic",
 				Name:        "Strategic visionary",
 				Rank:        3,
-				Description: "Sets the organisation's digital direction, decides where money and people are invested, and keeps change focused on public value and on wider government priorities.",
+				Description: "Looks beyond the task in hand, at whatever grade: links work to where digital services are heading, weighs what work is worth, takes care over technology, data and AI, and is open about results.",
 				Challenges: []string{
 					"Showing a clear return on digital investment while budgets are squeezed and spending is closely scrutinised.",
 					"Holding a steady long-term direction through political change and pressure for quick wins.",
@@ -111,15 +111,15 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 137,
+					Line: 140,
 				},
 			},
 		},
 		Dimensions: []Dimension{
 			Dimension{
 				ID:          "cyber-security-privacy",
-				Name:        "Cyber security and privacy",
-				Description: "Protects systems and personal data in everyday work: spots and reports threats, keeps data on approved systems and thinks about privacy before sharing.",
+				Name:        "Cyber security, privacy and records",
+				Description: "Protects systems, personal data and records in everyday work: spots and reports threats, keeps data on approved systems, files records where colleagues can find them, and thinks about privacy before sharing.",
 				Weight:      1,
 				Actions: []Action{
 					Action{
@@ -144,21 +144,25 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Make sure cyber risk sits on the corporate risk register and is reviewed by the board at least twice a year.",
+						Text: "Check that the cyber risks to your service are on a risk register, and raise any that are missing with its owner.",
 						Tiers: []string{
 							"strategic",
 						},
 					},
+					Action{
+						Kind: "reading",
+						Text: "Read your organisation's records management policy and retention schedule, and check that the records of your own work are filed where they belong.",
+					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 172,
+					Line: 175,
 				},
 			},
 			Dimension{
 				ID:          "accessibility",
 				Name:        "Accessibility and inclusion",
-				Description: "Treats accessibility as a legal duty, not an extra: makes documents, pages and services usable by disabled people, and keeps a good route for people who cannot use digital channels.",
+				Description: "Treats accessibility as a legal duty, not an extra: makes documents, pages and services usable by disabled people, keeps a good route for people who cannot use digital channels, and serves people in the official language they choose where the law gives them that right.",
 				Weight:      1,
 				Actions: []Action{
 					Action{
@@ -183,7 +187,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Make accessibility testing and an up-to-date accessibility statement a condition of every digital service and contract you approve.",
+						Text: "Compare the accessibility statement of a service you work on with the service itself, and report any gaps to its owner.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -192,10 +196,14 @@ func compiledDefault() *Bank {
 						Kind: "reading",
 						Text: "Read your organisation's accessibility statement and the public sector accessibility regulations that apply to it, and note what they ask of your role.",
 					},
+					Action{
+						Kind: "reading",
+						Text: "Where your organisation has official language duties, such as the Welsh Language Standards or Canada's Official Languages Act, read what they ask of the work you do for the public.",
+					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 190,
+					Line: 195,
 				},
 			},
 			Dimension{
@@ -227,7 +235,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 210,
+					Line: 217,
 				},
 			},
 			Dimension{
@@ -257,7 +265,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Spend half a day working alongside frontline staff on the systems you have funded or sponsored.",
+						Text: "Spend half a day alongside colleagues who use a system you help to run or change, and note what gets in their way.",
 						Tiers: []string{
 							"operational",
 							"strategic",
@@ -266,7 +274,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 227,
+					Line: 234,
 				},
 			},
 			Dimension{
@@ -293,7 +301,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Make user satisfaction and completion rates a standing item in the performance reports your board reviews.",
+						Text: "Find the satisfaction and completion figures of a service you work on, and discuss one of them with the people who run it.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -301,7 +309,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 245,
+					Line: 252,
 				},
 			},
 			Dimension{
@@ -340,7 +348,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 263,
+					Line: 270,
 				},
 			},
 			Dimension{
@@ -371,7 +379,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Set up joint governance or a pooled budget for a digital initiative shared with another organisation.",
+						Text: "Set up joint work with another organisation on a problem you share, with an agreed aim and a named lead on each side.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -379,7 +387,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 281,
+					Line: 288,
 				},
 			},
 			Dimension{
@@ -410,7 +418,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Change one funding or approval process you own so that teams can release in stages and report what they learnt at each one.",
+						Text: "Propose a change to an approval step your work goes through, so that it can be released in stages with what was learnt reported at each one.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -418,13 +426,13 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 299,
+					Line: 306,
 				},
 			},
 			Dimension{
 				ID:          "data-informed-decisions",
 				Name:        "Data-informed decisions",
-				Description: "Sets measures for the work, uses reliable data and evidence to make and test decisions, and questions figures before acting on them.",
+				Description: "Reads figures critically (data literacy), sets measures for the work, and uses reliable data and evidence to make and test decisions.",
 				Weight:      1,
 				Actions: []Action{
 					Action{
@@ -449,7 +457,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Ask for the evidence behind the next two major proposals that reach you, and record how it changed your decision.",
+						Text: "Ask for the evidence behind the next two proposals that affect your work, and note how it changed your view.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -457,7 +465,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 317,
+					Line: 324,
 				},
 			},
 			Dimension{
@@ -488,7 +496,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Sponsor a succession plan for the roles your digital services cannot run without.",
+						Text: "Write down what your own role needs to keep running while you are away, and help a colleague learn it.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -496,13 +504,13 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 335,
+					Line: 342,
 				},
 			},
 			Dimension{
 				ID:          "digital-vision",
 				Name:        "Digital vision and direction",
-				Description: "Forms and shares a clear picture of how digital ways of working can improve public services, and connects everyday work to it.",
+				Description: "Forms and shares a clear picture of how digital ways of working can improve public services, and connects everyday work, their own and their colleagues', to it.",
 				Weight:      1.5,
 				Actions: []Action{
 					Action{
@@ -527,7 +535,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Draft a one-page statement of digital direction for your organisation, test it with frontline staff and service users, and revise it before sign-off.",
+						Text: "Write a one-page note on where your part of the service could be in three years, test it with colleagues and service users, and revise it.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -539,13 +547,13 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 354,
+					Line: 361,
 				},
 			},
 			Dimension{
 				ID:          "resources-value",
 				Name:        "Resources and value for money",
-				Description: "Directs money, people and time to the digital work that creates the most public value, checks that benefits arrive, and stops work that no longer pays its way.",
+				Description: "Puts time, money and effort where digital work creates the most public value, checks that benefits arrive, and stops work that no longer pays its way, at whatever scope they have.",
 				Weight:      1,
 				Actions: []Action{
 					Action{
@@ -577,7 +585,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Review your digital portfolio each year and stop or pause work that no longer offers enough value.",
+						Text: "Each quarter, list the work you spend time on and propose stopping the piece that adds least value.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -585,13 +593,13 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 374,
+					Line: 381,
 				},
 			},
 			Dimension{
 				ID:          "technology-commercial",
 				Name:        "Technology and commercial understanding",
-				Description: "Understands the systems the service runs on, including ageing ones, and buys and manages technology so that it joins up, follows open standards, is reused where it can be, and does not lock the organisation in to one supplier.",
+				Description: "Understands the systems the service runs on, including ageing ones, and chooses and uses technology so that it joins up, follows open standards, is reused where it can be, and does not lock the organisation in to one supplier.",
 				Weight:      1,
 				Actions: []Action{
 					Action{
@@ -616,7 +624,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Before the next major purchase, require an exit plan, open data formats and a check for an existing shared solution.",
+						Text: "Before your team next chooses a tool, ask for an exit plan, open data formats and a check for an existing shared solution.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -628,7 +636,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 395,
+					Line: 402,
 				},
 			},
 			Dimension{
@@ -659,7 +667,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Name an accountable owner for each of your organisation's main datasets and publish your data-sharing agreements.",
+						Text: "Find out who is accountable for each dataset your work relies on, and check that any data you share is covered by an agreement.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -667,7 +675,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 415,
+					Line: 422,
 				},
 			},
 			Dimension{
@@ -698,7 +706,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Set up or sponsor a group that approves, records and reviews every use of AI in your organisation.",
+						Text: "Find out how your organisation approves and records uses of AI, and check that the tools you use have been through it.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -710,7 +718,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 433,
+					Line: 440,
 				},
 			},
 			Dimension{
@@ -741,7 +749,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Publish the performance data, evaluations and spending behind a major digital programme, including what has not gone well.",
+						Text: "Write up a piece of your work that did not go as planned, with what you learnt, and share it beyond your team.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -749,7 +757,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 453,
+					Line: 460,
 				},
 			},
 		},
@@ -774,7 +782,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 482,
+					Line: 489,
 				},
 			},
 			Question{
@@ -798,7 +806,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 488,
+					Line: 495,
 				},
 			},
 			Question{
@@ -820,7 +828,31 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 495,
+					Line: 502,
+				},
+			},
+			Question{
+				ID:        "sec-records",
+				Dimension: "cyber-security-privacy",
+				Text:      "In the last 12 months, how often did you keep a record of a work decision where colleagues could not find it?",
+				Help:      "For example only in your own inbox, on your own drive, or in a notebook. Records belong in the case system, or the records system your organisation uses.",
+				Type:      "likert",
+				Weight:    1,
+				Reverse:   true,
+				Scale: Scale{
+					Min: 1,
+					Max: 5,
+					Labels: []string{
+						"Never",
+						"Rarely",
+						"Sometimes",
+						"Often",
+						"Always",
+					},
+				},
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 516,
 				},
 			},
 			Question{
@@ -842,7 +874,7 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "columns",
-						Label: "Send only the columns they need for the task.",
+						Label: "Send the columns they need, without the names.",
 						Score: 0.1,
 					},
 					Option{
@@ -853,7 +885,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 512,
+					Line: 526,
 				},
 			},
 			Question{
@@ -876,7 +908,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 532,
+					Line: 546,
 				},
 			},
 			Question{
@@ -899,7 +931,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 538,
+					Line: 552,
 				},
 			},
 			Question{
@@ -921,7 +953,32 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 544,
+					Line: 558,
+				},
+			},
+			Question{
+				ID:        "acc-language",
+				Dimension: "accessibility",
+				Text:      "In the last 12 months, how often did you put out something for the public in one official language before the other?",
+				Help:      "This applies where the public may choose between two official languages. In Wales they are Welsh and English (Welsh Language Standards); in Canada, English and French (Official Languages Act). Elsewhere, answer not applicable.",
+				Type:      "likert",
+				Weight:    1,
+				Reverse:   true,
+				AllowNA:   true,
+				Scale: Scale{
+					Min: 1,
+					Max: 5,
+					Labels: []string{
+						"Never",
+						"Rarely",
+						"Sometimes",
+						"Often",
+						"Always",
+					},
+				},
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 572,
 				},
 			},
 			Question{
@@ -948,13 +1005,13 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "paper",
-						Label: "Keep the paper form for all until the new one is proven.",
+						Label: "Keep the paper form in use until the new one is proven.",
 						Score: 0.2,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 561,
+					Line: 581,
 				},
 			},
 			Question{
@@ -976,7 +1033,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 581,
+					Line: 601,
 				},
 			},
 			Question{
@@ -999,7 +1056,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 595,
+					Line: 615,
 				},
 			},
 			Question{
@@ -1021,7 +1078,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 601,
+					Line: 621,
 				},
 			},
 			Question{
@@ -1048,13 +1105,13 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "course",
-						Label: "Book the next course on it, even if that is too late.",
+						Label: "Book a place on the next course, in three months' time.",
 						Score: 0.3,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 609,
+					Line: 630,
 				},
 			},
 			Question{
@@ -1077,7 +1134,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 629,
+					Line: 650,
 				},
 			},
 			Question{
@@ -1101,7 +1158,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 644,
+					Line: 665,
 				},
 			},
 			Question{
@@ -1123,7 +1180,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 651,
+					Line: 672,
 				},
 			},
 			Question{
@@ -1140,12 +1197,12 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "mandate",
-						Label: "Remind everyone the system is mandatory from next month on.",
+						Label: "Remind staff that the system is mandatory from next month.",
 						Score: 0.1,
 					},
 					Option{
 						ID:    "retrain",
-						Label: "Book a refresher training session for the whole of the team.",
+						Label: "Book a refresher training session for the team this month.",
 						Score: 0.5,
 					},
 					Option{
@@ -1156,7 +1213,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 658,
+					Line: 679,
 				},
 			},
 			Question{
@@ -1179,7 +1236,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 678,
+					Line: 699,
 				},
 			},
 			Question{
@@ -1202,7 +1259,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 693,
+					Line: 714,
 				},
 			},
 			Question{
@@ -1224,7 +1281,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 699,
+					Line: 720,
 				},
 			},
 			Question{
@@ -1257,7 +1314,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 715,
+					Line: 736,
 				},
 			},
 			Question{
@@ -1280,7 +1337,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 735,
+					Line: 756,
 				},
 			},
 			Question{
@@ -1304,7 +1361,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 739,
+					Line: 760,
 				},
 			},
 			Question{
@@ -1328,7 +1385,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 744,
+					Line: 765,
 				},
 			},
 			Question{
@@ -1361,7 +1418,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 752,
+					Line: 773,
 				},
 			},
 			Question{
@@ -1384,7 +1441,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 772,
+					Line: 793,
 				},
 			},
 			Question{
@@ -1408,7 +1465,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 787,
+					Line: 808,
 				},
 			},
 			Question{
@@ -1420,7 +1477,7 @@ func compiledDefault() *Bank {
 				AllowNA:   true,
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 792,
+					Line: 813,
 				},
 			},
 			Question{
@@ -1447,13 +1504,13 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "rebuild",
-						Label: "Build your own copy of the data from scratch instead.",
+						Label: "Gather the same data yourself from the sources it came from.",
 						Score: 0.1,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 800,
+					Line: 821,
 				},
 			},
 			Question{
@@ -1476,7 +1533,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 820,
+					Line: 841,
 				},
 			},
 			Question{
@@ -1500,7 +1557,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 824,
+					Line: 845,
 				},
 			},
 			Question{
@@ -1522,7 +1579,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 829,
+					Line: 850,
 				},
 			},
 			Question{
@@ -1539,7 +1596,7 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "redesign",
-						Label: "Delay the launch to redesign the feature from scratch.",
+						Label: "Delay the launch so that the feature can be redesigned.",
 						Score: 0.4,
 					},
 					Option{
@@ -1555,20 +1612,43 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 846,
+					Line: 867,
+				},
+			},
+			Question{
+				ID:        "data-read",
+				Dimension: "data-informed-decisions",
+				Text:      "Which best describes what you do with figures in your work?",
+				Help:      "Figures include the numbers in reports, dashboards, charts and tables.",
+				Type:      "likert",
+				Weight:    1,
+				Scale: Scale{
+					Min: 1,
+					Max: 5,
+					Labels: []string{
+						"Not yet: I take figures as they are given",
+						"Awareness: I can read our main charts and tables",
+						"Working: I check what a figure counts before I use it",
+						"Practitioner: I have found an error in a figure we used",
+						"Expert: I help colleagues read figures critically",
+					},
+				},
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 887,
 				},
 			},
 			Question{
 				ID:        "data-measures",
 				Dimension: "data-informed-decisions",
-				Text:      "In the last 12 months, did you set the performance measures for a service?",
-				Help:      "For example a completion rate or a waiting time. Measures for a project count too.",
+				Text:      "In the last 12 months, did you agree how the success of your work would be measured?",
+				Help:      "For example a completion rate or a waiting time, for a service, a project or a change you made.",
 				Type:      "yesno",
 				Weight:    1,
 				AllowNA:   true,
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 866,
+					Line: 902,
 				},
 			},
 			Question{
@@ -1590,7 +1670,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 872,
+					Line: 908,
 				},
 			},
 			Question{
@@ -1613,7 +1693,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 877,
+					Line: 913,
 				},
 			},
 			Question{
@@ -1645,7 +1725,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 886,
+					Line: 922,
 				},
 			},
 			Question{
@@ -1667,7 +1747,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 906,
+					Line: 942,
 				},
 			},
 			Question{
@@ -1689,7 +1769,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 920,
+					Line: 956,
 				},
 			},
 			Question{
@@ -1712,7 +1792,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 934,
+					Line: 970,
 				},
 			},
 			Question{
@@ -1736,7 +1816,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 938,
+					Line: 974,
 				},
 			},
 			Question{
@@ -1748,12 +1828,12 @@ func compiledDefault() *Bank {
 				Options: []Option{
 					Option{
 						ID:    "counter",
-						Label: "Offer as much extra pay as the rules allow.",
+						Label: "Offer a pay rise, within what the rules allow.",
 						Score: 0.2,
 					},
 					Option{
 						ID:    "advertise",
-						Label: "Advertise the post at once at the same grade.",
+						Label: "Advertise the post again at the same grade.",
 						Score: 0.4,
 					},
 					Option{
@@ -1769,7 +1849,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 946,
+					Line: 982,
 				},
 			},
 			Question{
@@ -1791,7 +1871,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 966,
+					Line: 1002,
 				},
 			},
 			Question{
@@ -1815,51 +1895,51 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 980,
+					Line: 1016,
 				},
 			},
 			Question{
 				ID:        "vis-level",
 				Dimension: "digital-vision",
-				Text:      "Which best describes your part in your organisation's digital direction?",
+				Text:      "Which best describes what you do with your organisation's digital plans?",
 				Type:      "likert",
 				Weight:    1,
 				Scale: Scale{
 					Min: 1,
 					Max: 5,
 					Labels: []string{
-						"Not yet: I am not sure where it is heading",
-						"Awareness: I can name its main goals",
-						"Working: I explain how our work serves them",
-						"Practitioner: I shaped the goals of a programme",
-						"Expert: I set the direction for the organisation",
+						"Not yet: I am not sure where they are heading",
+						"Awareness: I can name their main goals",
+						"Working: I can explain how my work serves them",
+						"Practitioner: I changed my work to serve them better",
+						"Expert: I helped colleagues link their work to them",
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 985,
+					Line: 1021,
 				},
 			},
 			Question{
 				ID:        "vis-scenario",
 				Dimension: "digital-vision",
-				Text:      "A new digital strategy is published, but staff see it as remote from their work. What do you do first?",
+				Text:      "A new digital strategy is published. Your colleagues see it as remote from their work. What do you do first?",
 				Type:      "choice",
 				Weight:    1,
 				Options: []Option{
 					Option{
 						ID:    "goal",
-						Label: "Agree with each team what one goal means for it.",
+						Label: "Agree with colleagues what one goal means for your work.",
 						Score: 1,
 					},
 					Option{
 						ID:    "forward",
-						Label: "Send the strategy to staff and ask them to read it.",
+						Label: "Send the strategy round, and ask colleagues to read it.",
 						Score: 0.1,
 					},
 					Option{
 						ID:    "summary",
-						Label: "Sum up its main points at the next staff briefing.",
+						Label: "Sum up its main points for colleagues at the next meeting.",
 						Score: 0.4,
 					},
 					Option{
@@ -1870,35 +1950,36 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1001,
+					Line: 1038,
 				},
 			},
 			Question{
-				ID:        "res-case",
+				ID:        "res-estimate",
 				Dimension: "resources-value",
-				Text:      "Which best describes your part in business cases for digital work in the last 12 months?",
+				Text:      "In the last 12 months, how many times did you estimate what a change to your work would save?",
+				Help:      "In time or in money. A rough estimate counts.",
 				Type:      "likert",
 				Weight:    1,
 				Scale: Scale{
 					Min: 1,
 					Max: 5,
 					Labels: []string{
-						"I was not involved in one",
-						"I supplied figures for one",
-						"I wrote part of one",
-						"I wrote a whole one",
-						"I decided whether to approve them",
+						"Not at all",
+						"Once or twice",
+						"3 to 5 times",
+						"6 to 11 times",
+						"12 times or more",
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1021,
+					Line: 1058,
 				},
 			},
 			Question{
 				ID:        "res-sunk",
 				Dimension: "resources-value",
-				Text:      "In the last 12 months, how often did you keep funding a project mainly because money was already spent on it?",
+				Text:      "In the last 12 months, how often did you carry on with a piece of work mainly because of the time already spent on it?",
 				Type:      "likert",
 				Weight:    1,
 				Reverse:   true,
@@ -1916,7 +1997,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1035,
+					Line: 1073,
 				},
 			},
 			Question{
@@ -1939,69 +2020,47 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1040,
+					Line: 1078,
 				},
 			},
 			Question{
 				ID:        "res-scenario",
 				Dimension: "resources-value",
-				Text:      "Your budget is cut by 10% part-way through the year, with three digital projects under way. What do you do?",
+				Text:      "Your team has time to finish two of the three improvements it planned this year. You are asked which to drop. What do you suggest?",
 				Type:      "choice",
 				Weight:    1,
 				Options: []Option{
 					Option{
 						ID:    "equal",
-						Label: "Cut each project by 10% so the pain is shared equally.",
+						Label: "Scale back each of the three so that they can carry on.",
 						Score: 0.2,
 					},
 					Option{
 						ID:    "leads",
-						Label: "Ask each project lead to find savings and report back.",
+						Label: "Let the leads of the three agree on it among themselves.",
 						Score: 0.4,
 					},
 					Option{
-						ID:    "pause",
-						Label: "Pause all three until next year's budget is known.",
+						ID:    "newest",
+						Label: "Drop the one that started last, as less is spent on it.",
 						Score: 0.1,
 					},
 					Option{
 						ID:    "rank",
-						Label: "Rank them on public value, and pause the weakest.",
+						Label: "Compare what each does for users, then drop the weakest.",
 						Score: 1,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1047,
-				},
-			},
-			Question{
-				ID:        "com-buying",
-				Dimension: "technology-commercial",
-				Text:      "Which best describes your part in buying technology in the last 12 months?",
-				Type:      "likert",
-				Weight:    1,
-				Scale: Scale{
-					Min: 1,
-					Max: 5,
-					Labels: []string{
-						"I was not involved",
-						"I said what a system needed to do",
-						"I helped write the requirements",
-						"I ran a procurement",
-						"I set the buying strategy for a major contract",
-					},
-				},
-				Pos: Pos{
-					File: "default.yaml",
-					Line: 1067,
+					Line: 1086,
 				},
 			},
 			Question{
 				ID:        "com-reuse",
 				Dimension: "technology-commercial",
-				Text:      "In the last 12 months, before buying a new system, how often did you check whether a shared one could do the job?",
-				Help:      "For example a shared platform, or open source code.",
+				Text:      "In the last 12 months, before asking for a new tool, how often did you check whether one your organisation has could do the job?",
+				Help:      "For example a shared platform, a tool another team uses, or open source code.",
 				Type:      "likert",
 				Weight:    1,
 				AllowNA:   true,
@@ -2018,13 +2077,14 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1081,
+					Line: 1106,
 				},
 			},
 			Question{
 				ID:        "com-exit",
 				Dimension: "technology-commercial",
-				Text:      "In the last 12 months, how often did you agree to a contract without knowing how you would get your data back out?",
+				Text:      "In the last 12 months, how often did you start using a new tool without knowing how to get your data back out?",
+				Help:      "For example a free online form or survey tool, or a contract for a new system.",
 				Type:      "likert",
 				Weight:    1,
 				Reverse:   true,
@@ -2042,13 +2102,14 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1086,
+					Line: 1111,
 				},
 			},
 			Question{
 				ID:        "com-legacy",
 				Dimension: "technology-commercial",
-				Text:      "Which best describes what you know about the older systems your service runs on?",
+				Text:      "Which best describes what you know about the older systems your work relies on?",
+				Help:      "Helping to move off an old system counts at any grade: testing the new one, cleaning data, or saying what it must do.",
 				Type:      "likert",
 				Weight:    1,
 				Scale: Scale{
@@ -2058,52 +2119,52 @@ func compiledDefault() *Bank {
 						"Not yet: I do not know which they are",
 						"Awareness: I can name the main ones",
 						"Working: I know which are out of support",
-						"Practitioner: I have a costed plan to replace one",
-						"Expert: I run a funded programme to replace them",
+						"Practitioner: I have reported a risk that one poses",
+						"Expert: I have helped plan the move off one",
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1091,
+					Line: 1117,
 				},
 			},
 			Question{
 				ID:        "com-scenario",
 				Dimension: "technology-commercial",
-				Text:      "A supplier offers a system that suits your needs. It keeps data in its own format, so it cannot link to other systems. What do you do?",
+				Text:      "Your team asks your view on a new system. It keeps data in its own format, so it cannot link to other systems. What do you advise?",
 				Type:      "choice",
 				Weight:    1,
 				Options: []Option{
 					Option{
 						ID:    "buy",
-						Label: "Buy it, since it meets today's needs at a good price.",
+						Label: "Take it, since it meets today's needs at a good price.",
 						Score: 0.1,
 					},
 					Option{
 						ID:    "short",
-						Label: "Buy it for one year only, then review the market again.",
+						Label: "Take it for a year, then look at the market again.",
 						Score: 0.4,
 					},
 					Option{
 						ID:    "terms",
-						Label: "Make open standards and data export terms of the contract.",
+						Label: "Ask for open formats and a way to get the data out.",
 						Score: 1,
 					},
 					Option{
 						ID:    "build",
-						Label: "Turn it down, and build your own system in-house.",
+						Label: "Turn it down, and have a system built in-house.",
 						Score: 0.2,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1108,
+					Line: 1136,
 				},
 			},
 			Question{
 				ID:        "gov-level",
 				Dimension: "data-governance",
-				Text:      "Which best describes your part in looking after the data your service holds?",
+				Text:      "Which best describes what you do to look after the data you work with?",
 				Type:      "likert",
 				Weight:    1,
 				Scale: Scale{
@@ -2113,26 +2174,37 @@ func compiledDefault() *Bank {
 						"Not yet: I do not know who is responsible",
 						"Awareness: I know who owns the data I use",
 						"Working: I follow our rules for recording it",
-						"Practitioner: I set the rules for one dataset",
-						"Expert: I am accountable for our data standards",
+						"Practitioner: I have had an error fixed at source",
+						"Expert: I help colleagues record it well",
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1128,
+					Line: 1156,
 				},
 			},
 			Question{
-				ID:        "gov-dpia",
+				ID:        "gov-impact",
 				Dimension: "data-governance",
-				Text:      "In the last 12 months, did you take part in a data protection impact assessment?",
-				Help:      "A DPIA is required before using personal data in a way likely to put privacy at high risk.",
-				Type:      "yesno",
+				Text:      "In the last 12 months, before using personal data in a new way, how often did you check whether a privacy impact assessment was needed?",
+				Help:      "In the UK, a data protection impact assessment (DPIA) is required before using personal data in a way likely to put privacy at high risk.",
+				Type:      "likert",
 				Weight:    1,
 				AllowNA:   true,
+				Scale: Scale{
+					Min: 1,
+					Max: 5,
+					Labels: []string{
+						"Never",
+						"Rarely",
+						"Sometimes",
+						"Often",
+						"Always",
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1142,
+					Line: 1170,
 				},
 			},
 			Question{
@@ -2156,7 +2228,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1148,
+					Line: 1175,
 				},
 			},
 			Question{
@@ -2168,12 +2240,12 @@ func compiledDefault() *Bank {
 				Options: []Option{
 					Option{
 						ID:    "refuse",
-						Label: "Refuse, because sharing personal data is far too risky.",
+						Label: "Refuse, because sharing personal data carries a risk.",
 						Score: 0.1,
 					},
 					Option{
 						ID:    "send",
-						Label: "Share it at once, since the purpose is clearly good.",
+						Label: "Share it, since the purpose is a good one.",
 						Score: 0.1,
 					},
 					Option{
@@ -2183,13 +2255,13 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "totals",
-						Label: "Send only anonymised totals, whatever the agency needs.",
+						Label: "Send anonymised totals in place of the records.",
 						Score: 0.4,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1156,
+					Line: 1185,
 				},
 			},
 			Question{
@@ -2213,7 +2285,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1176,
+					Line: 1205,
 				},
 			},
 			Question{
@@ -2237,7 +2309,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1181,
+					Line: 1210,
 				},
 			},
 			Question{
@@ -2253,45 +2325,45 @@ func compiledDefault() *Bank {
 						"Not yet: I have not thought about them",
 						"Awareness: I can say why AI output may be biased",
 						"Working: I follow our guidance on AI tools",
-						"Practitioner: I ran an impact check on an AI tool",
-						"Expert: I set our rules for using AI",
+						"Practitioner: I have reported a flaw in an AI tool",
+						"Expert: I help colleagues use AI tools safely",
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1186,
+					Line: 1215,
 				},
 			},
 			Question{
 				ID:        "ai-scenario",
 				Dimension: "responsible-ai",
-				Text:      "A supplier offers an AI tool that ranks benefit claims by fraud risk. It promises big savings. What do you require before a pilot?",
+				Text:      "Your team is offered an AI tool that ranks benefit claims by fraud risk. It promises big savings. What do you advise before a pilot?",
 				Type:      "choice",
 				Weight:    1,
 				Options: []Option{
 					Option{
 						ID:    "nothing",
-						Label: "Nothing more; the savings could fund other services.",
+						Label: "Go ahead, as the savings could fund other services.",
 					},
 					Option{
 						ID:    "accuracy",
-						Label: "Proof of accuracy, with staff able to override it.",
+						Label: "Check its accuracy, and let staff override its scores.",
 						Score: 0.5,
 					},
 					Option{
 						ID:    "safeguards",
-						Label: "Bias tests, human review, and a public notice.",
+						Label: "Test it for bias, keep human review, tell the public.",
 						Score: 1,
 					},
 					Option{
 						ID:    "refuse",
-						Label: "Nothing; I would turn it down as too risky.",
+						Label: "Turn it down, as AI puts fair decisions at risk.",
 						Score: 0.2,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1204,
+					Line: 1233,
 				},
 			},
 			Question{
@@ -2314,7 +2386,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1224,
+					Line: 1253,
 				},
 			},
 			Question{
@@ -2338,57 +2410,57 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1228,
+					Line: 1257,
 				},
 			},
 			Question{
-				ID:        "trust-publish",
+				ID:        "trust-tell",
 				Dimension: "trust-transparency",
-				Text:      "In the last 12 months, did you publish an account of work that did not go to plan?",
-				Help:      "For example an evaluation, a performance report or a blog post that says what went wrong.",
+				Text:      "In the last 12 months, did you tell the people affected about work of yours that did not go to plan?",
+				Help:      "For example telling service users what went wrong with their case, or writing it up for colleagues.",
 				Type:      "yesno",
 				Weight:    1,
 				AllowNA:   true,
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1233,
+					Line: 1262,
 				},
 			},
 			Question{
 				ID:        "trust-scenario",
 				Dimension: "trust-transparency",
-				Text:      "A journalist asks about a delayed digital project that is over budget. Within your media rules, what do you do?",
+				Text:      "A resident asks you why a new online service they were promised is months late. What do you do?",
 				Type:      "choice",
 				Weight:    1,
 				Options: []Option{
 					Option{
 						ID:    "decline",
-						Label: "Decline to comment and wait for interest to fade.",
+						Label: "Say you cannot comment, and point them to the website.",
 						Score: 0.1,
 					},
 					Option{
 						ID:    "positive",
-						Label: "Talk only about the parts of it that are going well.",
+						Label: "Tell them about the parts of the service that work well.",
 						Score: 0.2,
 					},
 					Option{
 						ID:    "account",
-						Label: "Give an honest account of the delay, cost and plan.",
+						Label: "Explain why it is late, and when they can expect it.",
 						Score: 1,
 					},
 					Option{
 						ID:    "press",
-						Label: "Pass the question to the press office and step back.",
+						Label: "Pass the question to the project team to answer.",
 						Score: 0.4,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1242,
+					Line: 1272,
 				},
 			},
 		},
-		Digest: "sha256:2cc30b39ea35ceae790401d3705b28726c1f525bb58af79f0e8e7b540dbbac66",
+		Digest: "sha256:abe2600dc37d91329addfd6b846dd12e6807becdf7e3b38194f205d7770f4a8d",
 		Source: "default",
 	}
 }

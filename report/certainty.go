@@ -49,7 +49,7 @@ func certainty(l *lang.Lang, r *assessment.Result) string {
 		if i == 0 {
 			return l.T("level.developing")
 		}
-		return r.Tiers[i-1].Name
+		return string(r.Tiers[i-1].Name)
 	}
 	lo, hi := min(lvl, other), max(lvl, other)
 	return l.T("report.certainty.between", "P", pct(p), "Lower", name(lo), "LowerP", pct(chances[lo]), "Higher", name(hi), "HigherP", pct(chances[hi]))
@@ -70,7 +70,7 @@ func withinErrorMet(l *lang.Lang, r *assessment.Result) string {
 			continue
 		}
 		if tier == "" {
-			tier = t.Name
+			tier = string(t.Name)
 		}
 		for _, id := range t.WithinError {
 			if !seen[id] {

@@ -48,7 +48,7 @@ func TestEncodeMatchesJSON(t *testing.T) {
 		Answers:    map[string]questions.Value{"zz-not-in-bank": questions.NA, "a": questions.OptionsValue(), "b": {Kind: questions.Picks}, "c": {}, "d": questions.BoolValue(false), "e": questions.IntValue(-3)},
 		Dimensions: []assessment.DimensionScore{{ID: "d", Weight: 1e-7, SEM: &sem, Coverage: 1e21, Estimate: &p, SE: &sem, SEMSource: "<x>"}},
 		Tiers:      []assessment.TierResult{{ID: "t", Blocking: []string{"d"}, Probability: &p}, {ID: "u", WithinError: []string{"<d>"}}},
-		Level:      &assessment.TierRef{ID: "t", Challenges: []string{}},
+		Level:      &assessment.TierRef{ID: "t", Challenges: questions.BankTexts([]string{})},
 		LevelRule:  "\u2028", LevelProbability: &p,
 		Gaps:  []assessment.Gap{{Dimension: "d", WithinError: true, Actions: []assessment.Action{{Kind: "k", Text: "<b>"}}}},
 		Notes: []assessment.Note{{Kind: "n", Dimension: "d", Text: "t"}, {Kind: "n"}},
