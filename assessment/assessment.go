@@ -42,9 +42,11 @@ type Result struct {
 	Dimensions  []DimensionScore           `json:"dimensions"`
 	Tiers       []TierResult               `json:"tiers"`
 	Level       *TierRef                   `json:"level"`
-	// LevelRule is the rule that decided the level, when it is not the
-	// strict one (questions.LevelRuleMostProbable); LevelProbability is
-	// then the probability that the level is the person's true level.
+	// LevelRule is the rule that decided the level (questions.LevelRules;
+	// absent in results written before digilead gave it: strict), and
+	// LevelProbability the probability, under the bank's measurement
+	// model, that the level is the person's true level (absent in results
+	// written before digilead gave it).
 	LevelRule        string   `json:"level_rule,omitempty"`
 	LevelProbability *float64 `json:"level_probability,omitempty"`
 	Target           TierRef  `json:"target"`
@@ -80,9 +82,10 @@ type DimensionScore struct {
 	// when the bank records the dimension's reliability, or under the
 	// most-probable rule.
 	SEM *float64 `json:"sem,omitempty"`
-	// Estimate is the estimated true score and SE its standard error,
-	// under the most-probable rule; SEMSource says where the SEM came
-	// from (SourceBank, SourceAnswers).
+	// Estimate is the estimated true score and SE its standard error
+	// under the bank's measurement model (every rule); SEMSource says
+	// where the measurement error behind them came from (SourceBank,
+	// SourceAnswers).
 	Estimate  *float64 `json:"estimate,omitempty"`
 	SE        *float64 `json:"se,omitempty"`
 	SEMSource string   `json:"sem_source,omitempty"`
@@ -98,8 +101,8 @@ type TierResult struct {
 	// Blocking lists the dimensions (bank order) that keep the tier from
 	// being met.
 	Blocking []string `json:"blocking,omitempty"`
-	// Probability is, under the most-probable rule, the probability that
-	// the person's true level is this tier or higher.
+	// Probability is the probability, under the bank's measurement model,
+	// that the person's true level is this tier or higher (every rule).
 	Probability *float64 `json:"probability,omitempty"`
 	// WithinError lists, under the most-probable rule, the dimensions
 	// (bank order) whose scores fall short of a met tier's expectations
@@ -225,10 +228,13 @@ type Scorer struct {
 	contra []int
 	// values is scratch space: an answer set's values in question order.
 	values sync.Pool
-	// prob is the most-probable rule's model of the bank, nil under the
-	// strict rule; posts is scratch space for its posteriors.
-	prob  *probModel
-	posts sync.Pool
+	// prob is the bank's measurement model, which decides the level
+	// under the most-probable rule (mostProbable) and gives the figures
+	// of probabilities under every rule; posts is scratch space for its
+	// posteriors.
+	prob         *probModel
+	mostProbable bool
+	posts        sync.Pool
 }
 
 type expectation struct {
@@ -272,9 +278,7 @@ func NewScorer(b *questions.Bank) *Scorer {
 		}
 		s.actions[t] = sync.OnceValue(func() [][]Action { return tierActions(b, &b.Tiers[t]) })
 	}
-	if b.MostProbable() {
-		s.prob = newProbModel(b)
-	}
+	s.prob, s.mostProbable = newProbModel(b), b.MostProbable()
 	return s
 }
 
@@ -334,10 +338,7 @@ func (s *Scorer) ScoreValues(values []questions.Value, a *questions.Answers, opt
 	nums := make([]float64, len(b.Dimensions)+len(b.Dimensions))
 	scores := make([]*float64, len(b.Dimensions))
 	r.Dimensions = make([]DimensionScore, len(b.Dimensions))
-	var sums []dimSums
-	if s.prob != nil {
-		sums = make([]dimSums, len(b.Dimensions))
-	}
+	sums := make([]dimSums, len(b.Dimensions))
 	for d := range b.Dimensions {
 		r.Dimensions[d] = s.scoreDimension(d, values, &nums[d], sums)
 		scores[d] = r.Dimensions[d].Score
@@ -346,28 +347,31 @@ func (s *Scorer) ScoreValues(values []questions.Value, a *questions.Answers, opt
 	for t := range b.Tiers {
 		r.Tiers[t] = s.tierResult(t, scores)
 	}
-	var post *posterior
-	if s.prob != nil {
-		post, _ = s.posts.Get().(*posterior)
-		if post == nil {
-			post = &posterior{}
-		}
-		s.prob.solve(scores, sums, post, true)
+	post, _ := s.posts.Get().(*posterior)
+	if post == nil {
+		post = &posterior{}
+	}
+	s.prob.solve(scores, sums, post, true)
+	if s.mostProbable {
 		s.decide(r, post)
 	}
-	if lvl := Level(r.Tiers); lvl >= 0 {
+	lvl := Level(r.Tiers)
+	if lvl >= 0 {
 		r.Level = new(NewTierRef(&b.Tiers[lvl]))
+	}
+	if !s.mostProbable {
+		s.probabilities(r, post, lvl, questions.LevelRuleStrict)
 	}
 	target := ChooseTarget(b, r.Tiers, a.Respondent.Role, opts.Target)
 	r.Target = NewTierRef(target)
 	r.Target.Description, r.Target.Challenges = questions.BankText(target.Description), questions.BankTexts(target.Challenges)
 	r.Gaps = s.gaps(s.tierIndex(target), scores, nums[len(b.Dimensions):])
-	if post != nil {
+	if s.mostProbable {
 		withinError(r, post, s.b)
-		s.posts.Put(post)
 	} else {
 		applyReliability(b, r)
 	}
+	s.posts.Put(post)
 	r.Notes = s.notes(values)
 	// Round for output only after every decision is made. Each score is
 	// the result's own, so it is rounded in place.

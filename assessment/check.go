@@ -103,10 +103,8 @@ func (f *Figures) Check() error {
 	if err := f.checkLevel(); err != nil {
 		return err
 	}
-	if f.LevelRule == questions.LevelRuleMostProbable {
-		if err := f.checkProbable(); err != nil {
-			return err
-		}
+	if err := f.checkProbabilities(); err != nil {
+		return err
 	}
 	for _, g := range f.Gaps {
 		if err := g.check(scores); err != nil {
@@ -171,15 +169,17 @@ func (f *Figures) checkLevel() error {
 	return invalid("level is %q but the tiers met make it %q", f.Level, want)
 }
 
-// checkProbable checks a result of the most-probable rule: the tiers met
-// are the level and those below it, the probabilities of each tier or
-// higher do not rise with rank, and the level's probability is the
-// difference of its own and the next tier's.
-func (f *Figures) checkProbable() error {
+// checkProbabilities checks the probabilities a result gives, under any
+// rule: the probabilities of each tier or higher do not rise with rank,
+// and the level's probability is the difference of its own and the next
+// tier's. Under the most-probable rule, also that the tiers met are the
+// level and those below it, and that no level is more probable.
+func (f *Figures) checkProbabilities() error {
 	tiers := slices.SortedStableFunc(slices.Values(f.Tiers), func(a, b TierFigure) int { return cmp.Compare(a.Rank, b.Rank) })
 	lvl := slices.IndexFunc(tiers, func(t TierFigure) bool { return t.ID == f.Level })
+	mostProbable := f.LevelRule == questions.LevelRuleMostProbable
 	for i, t := range tiers {
-		if t.Met != (i <= lvl) {
+		if mostProbable && t.Met != (i <= lvl) {
 			return invalid("tiers[%s].met is %v but the level is %q: under the most-probable rule the tiers met are the level and those below it", t.ID, t.Met, f.Level)
 		}
 		if i > 0 && t.Probability != nil && tiers[i-1].Probability != nil && *t.Probability > *tiers[i-1].Probability+tolerance {
@@ -204,6 +204,9 @@ func (f *Figures) checkProbable() error {
 	lo, ok2 := at(lvl + 1)
 	if want := hi - lo; ok1 && ok2 && math.Abs(*f.LevelProbability-want) > 2*tolerance {
 		return invalid("level_probability is %v but the tiers' probabilities give %v; the result was changed after scoring", *f.LevelProbability, round2(want))
+	}
+	if !mostProbable {
+		return nil
 	}
 	for i := -1; i < len(tiers); i++ {
 		hi, ok1 := at(i)

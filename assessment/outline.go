@@ -29,8 +29,12 @@ type Outline struct {
 	// score.
 	Gaps []float64
 	// LevelProbability is the result's level_probability, rounded as it
-	// is; NaN under the strict rule.
+	// is; NaN when NoProbability spared it.
 	LevelProbability float64
+	// NoProbability, set by the caller, spares the work of
+	// LevelProbability under the strict rule, whose level needs none (a
+	// cohort, which reports no probability, sets it).
+	NoProbability bool
 
 	raw  []float64
 	ptrs []*float64
@@ -51,8 +55,9 @@ func (s *Scorer) Outline(values []questions.Value, role, explicit string, o *Out
 	o.ptrs = grow(o.ptrs, nd)
 	o.Met = grow(o.Met, nt)
 	o.Readiness = grow(o.Readiness, nt)
+	posterior := s.mostProbable || !o.NoProbability
 	var sums []dimSums
-	if s.prob != nil {
+	if posterior {
 		o.sums = grow(o.sums, nd)
 		sums = o.sums
 	}
@@ -75,12 +80,15 @@ func (s *Scorer) Outline(values []questions.Value, role, explicit string, o *Out
 		}
 	}
 	o.LevelProbability = math.NaN()
-	if s.prob != nil {
+	if posterior {
 		s.prob.solve(o.ptrs, sums, &o.post, false)
-		o.Level, o.LevelProbability = o.post.level, round2(o.post.prob)
-		for t := range o.Met {
-			o.Met[t] = t <= o.Level
+		if s.mostProbable {
+			o.Level = o.post.level
+			for t := range o.Met {
+				o.Met[t] = t <= o.Level
+			}
 		}
+		o.LevelProbability = round2(o.post.chance(o.Level))
 	}
 	o.Target = chooseTarget(b, o.Level, role, explicit)
 	for d := range o.Gaps {

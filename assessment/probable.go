@@ -416,25 +416,26 @@ var cdfTab = func() (c [cdfN]float64) {
 	return c
 }()
 
-// decide sets what the most-probable rule decides in a result scored by
-// s: the level (tiers up to it are met, the others not), its probability,
-// each tier's probability, the dimensions blocking each tier not met, and
-// each dimension's estimate, standard error and SEM.
-func (s *Scorer) decide(r *Result, p *posterior) {
-	// One array holds every figure the result points to: the level's
-	// probability, each tier's and each dimension's SEM, estimate and SE.
-	nums := make([]float64, 1+len(r.Tiers)+3*len(r.Dimensions))
-	put := func(x float64) *float64 {
-		nums[0] = round2(x)
-		at := &nums[0]
-		nums = nums[1:]
-		return at
+// chance is the probability that the true level is level (rank order, -1:
+// none): P(level or higher) - P(the next tier or higher).
+func (p *posterior) chance(level int) float64 {
+	hi, lo := 1.0, 0.0
+	if level >= 0 {
+		hi = p.atLeast[level]
 	}
-	r.LevelRule = questions.LevelRuleMostProbable
-	r.LevelProbability = put(p.prob)
+	if level+1 < len(p.atLeast) {
+		lo = p.atLeast[level+1]
+	}
+	return math.Max(0, math.Min(1, hi-lo))
+}
+
+// decide sets what the most-probable rule decides in a result scored by
+// s: the level (tiers up to it are met, the others not), the dimensions
+// blocking each tier not met, and the figures of probabilities.
+func (s *Scorer) decide(r *Result, p *posterior) {
+	s.probabilities(r, p, p.level, questions.LevelRuleMostProbable)
 	for t := range r.Tiers {
 		tr := &r.Tiers[t]
-		tr.Probability = put(p.atLeast[t])
 		// tierResult listed, in Blocking, the dimensions without a score
 		// or short of the tier's expectations.
 		short := tr.Blocking
@@ -448,12 +449,39 @@ func (s *Scorer) decide(r *Result, p *posterior) {
 			tr.Blocking = s.blocking(t, r.Dimensions, p)
 		}
 	}
+}
+
+// probabilities sets, in a result scored by s whose rule (rule) decided
+// level (rank order, -1: none), the figures of the measurement model:
+// the rule, the probability that level is the true level, each tier's
+// probability, and each scored dimension's estimate, standard error and
+// where its error came from; under the most-probable rule also each
+// dimension's SEM (under the strict rule a result gives the SEM the bank
+// records, as it always did: applyReliability).
+func (s *Scorer) probabilities(r *Result, p *posterior, level int, rule string) {
+	// One array holds every figure the result points to: the level's
+	// probability, each tier's and each dimension's SEM, estimate and SE.
+	nums := make([]float64, 1+len(r.Tiers)+3*len(r.Dimensions))
+	put := func(x float64) *float64 {
+		nums[0] = round2(x)
+		at := &nums[0]
+		nums = nums[1:]
+		return at
+	}
+	r.LevelRule = rule
+	r.LevelProbability = put(p.chance(level))
+	for t := range r.Tiers {
+		r.Tiers[t].Probability = put(p.atLeast[t])
+	}
 	for d := range r.Dimensions {
 		ds := &r.Dimensions[d]
 		if ds.Score == nil {
 			continue
 		}
-		ds.SEM, ds.Estimate, ds.SE = put(p.sem[d]), put(p.est[d]), put(p.se[d])
+		if rule == questions.LevelRuleMostProbable {
+			ds.SEM = put(p.sem[d])
+		}
+		ds.Estimate, ds.SE = put(p.est[d]), put(p.se[d])
 		ds.SEMSource = SourceAnswers
 		if !math.IsNaN(s.prob.recorded[d]) {
 			ds.SEMSource = SourceBank
@@ -461,12 +489,13 @@ func (s *Scorer) decide(r *Result, p *posterior) {
 	}
 }
 
-// LevelChances are the probabilities of each level under the
-// most-probable rule, from a result's tier probabilities: [0] no level,
-// [i+1] the tier r.Tiers[i]. ok is false for a result of the strict rule
-// (or one whose tiers do not all give a probability).
+// LevelChances are the probabilities of each level under the bank's
+// measurement model, from a result's tier probabilities: [0] no level,
+// [i+1] the tier r.Tiers[i]. ok is false for a result without them (one
+// written before digilead gave them, or one whose tiers do not all give
+// a probability).
 func LevelChances(r *Result) (chances []float64, ok bool) {
-	if r.LevelRule != questions.LevelRuleMostProbable || len(r.Tiers) == 0 {
+	if len(r.Tiers) == 0 {
 		return nil, false
 	}
 	chances = make([]float64, len(r.Tiers)+1)

@@ -125,16 +125,20 @@ questions:
 		a := randomAnswers(strict, rng)
 		want := assessment.Score(strict, a, assessment.Options{Now: now})
 		got := assessment.Score(exact, a, assessment.Options{Now: now})
-		if _, ok := assessment.LevelChances(want); ok {
-			t.Fatal("a strict result has level chances")
-		}
 		if levelID(got.Level) != levelID(want.Level) || *got.LevelProbability != 1 {
 			t.Fatalf("#%d: level %q with probability %v, strict %q", i, levelID(got.Level), *got.LevelProbability, levelID(want.Level))
+		}
+		// The strict result is as sure of its own level.
+		if want.LevelRule != questions.LevelRuleStrict || *want.LevelProbability != 1 {
+			t.Fatalf("#%d: the strict result says rule %q, probability %v", i, want.LevelRule, *want.LevelProbability)
 		}
 		for d := range got.Dimensions {
 			g, w := got.Dimensions[d], want.Dimensions[d]
 			if w.Score != nil && (g.SEMSource != assessment.SourceBank || *g.SEM != 0 || *g.Estimate != *w.Score || *g.SE != 0) {
 				t.Fatalf("#%d: %s sem %v from %s, estimate %v ± %v; want 0 from the bank, %v ± 0", i, g.ID, *g.SEM, g.SEMSource, *g.Estimate, *g.SE, *w.Score)
+			}
+			if w.Score != nil && (w.SEMSource != assessment.SourceBank || *w.SEM != 0 || *w.Estimate != *w.Score || *w.SE != 0) {
+				t.Fatalf("#%d: strict %s sem %v from %s, estimate %v ± %v; want 0 from the bank, %v ± 0", i, w.ID, *w.SEM, w.SEMSource, *w.Estimate, *w.SE, *w.Score)
 			}
 		}
 	}

@@ -194,8 +194,9 @@ func ProblemsOf(err error) questions.Problems {
 }
 
 // csvHeader is the wide CSV's header: who, level and target, one score
-// column per dimension and one readiness column per tier, and, under the
-// most-probable rule, the level's probability.
+// column per dimension and one readiness column per tier, and last the
+// level's probability (a column added after the others, so that a reader
+// of the earlier columns by position reads them as before).
 func (s *Scorer) csvHeader() []byte {
 	row := []string{"id", "name", "role", "level", "target"}
 	for _, d := range s.bank.Dimensions {
@@ -204,9 +205,7 @@ func (s *Scorer) csvHeader() []byte {
 	for _, t := range s.bank.Tiers {
 		row = append(row, "readiness_"+t.ID)
 	}
-	if s.bank.MostProbable() {
-		row = append(row, "level_probability")
-	}
+	row = append(row, "level_probability")
 	var buf bytes.Buffer
 	w := safetext.NewCSV(&buf, false)
 	w.Write(row)
