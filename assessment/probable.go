@@ -41,9 +41,11 @@ import (
 // weight. An insufficient dimension (no score) cannot meet a bar.
 
 // tauGrid are the values of tau, in points of the 0-100 score, each with
-// prior weight 1/4: a uniform prior on tau from 2.5 to 32.5 points, by the
-// midpoint rule.
-var tauGrid = [...]float64{6.25, 13.75, 21.25, 28.75}
+// prior weight 1/4: a uniform prior on tau from 3.75 to 33.75 points, by
+// the midpoint rule. (From 2.5 to 32.5, as first chosen, the probability
+// of a strict level was 15 points too low in the tiered model;
+// docs/default-bank.md.)
+var tauGrid = [...]float64{7.5, 15, 22.5, 30}
 
 // minPhi is the least dispersion assumed, so that a person whose answers
 // agree perfectly is not taken to be measured without error: an answer's

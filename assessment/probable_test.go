@@ -35,8 +35,8 @@ func TestMostProbableWorkedExample(t *testing.T) {
 		t.Errorf("level_rule %q", r.LevelRule)
 	}
 	for _, w := range []struct{ id, sem, est, se, source string }{
-		{"alpha", "16.86", "80.11", "14.57", "answers"},
-		{"beta", "18.39", "72.48", "15.37", "answers"},
+		{"alpha", "16.86", "80.38", "14.7", "answers"},
+		{"beta", "18.39", "72.16", "15.55", "answers"},
 		{"gamma", "-", "-", "-", ""},
 	} {
 		d := dim(t, r, w.id)

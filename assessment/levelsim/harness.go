@@ -27,8 +27,9 @@ type Outcome struct {
 	// their true level, below it and above it.
 	Agree, Below, Above float64
 	// Bins sort the results by the probability they state
-	// (level_probability), in tenths: [0, 0.1), …, [0.9, 1]; only under
-	// the most-probable rule.
+	// (level_probability: under either rule, the probability that the
+	// level the rule reports is the true level), in tenths: [0, 0.1), …,
+	// [0.9, 1].
 	Bins []Bin
 	// Confusion[i][j] counts respondents of true level i-1 placed at j-1
 	// (0: no level).
@@ -85,7 +86,7 @@ func Compare(b *questions.Bank, m Model, o Options) (strict, probable Outcome) {
 		assessment.NewScorer(WithRule(b, questions.LevelRuleStrict)),
 		assessment.NewScorer(WithRule(b, questions.LevelRuleMostProbable)),
 	}
-	tallies := []*tally{newTally(questions.LevelRuleStrict, len(b.Tiers), false), newTally(questions.LevelRuleMostProbable, len(b.Tiers), true)}
+	tallies := []*tally{newTally(questions.LevelRuleStrict, len(b.Tiers)), newTally(questions.LevelRuleMostProbable, len(b.Tiers))}
 	values := make([]questions.Value, len(b.Questions))
 	answers := map[string]questions.Value{}
 	var out assessment.Outline
@@ -117,16 +118,13 @@ type tally struct {
 	conf                [][]int
 }
 
-func newTally(rule string, tiers int, binned bool) *tally {
-	t := &tally{rule: rule, conf: make([][]int, tiers+1)}
+func newTally(rule string, tiers int) *tally {
+	t := &tally{rule: rule, conf: make([][]int, tiers+1), bins: make([]Bin, 10)}
 	for i := range t.conf {
 		t.conf[i] = make([]int, tiers+1)
 	}
-	if binned {
-		t.bins = make([]Bin, 10)
-		for i := range t.bins {
-			t.bins[i].Lo, t.bins[i].Hi = float64(i)/10, float64(i+1)/10
-		}
+	for i := range t.bins {
+		t.bins[i].Lo, t.bins[i].Hi = float64(i)/10, float64(i+1)/10
 	}
 	return t
 }
@@ -141,9 +139,6 @@ func (t *tally) add(got, want int, p float64) {
 		t.below++
 	default:
 		t.up++
-	}
-	if t.bins == nil {
-		return
 	}
 	b := &t.bins[min(9, int(p*10))]
 	b.Results++

@@ -1,8 +1,8 @@
 // Command levelsim prints the tables of docs/default-bank.md on the level
 // rule: for each response model of assessment/levelsim, how often the
 // strict and the most-probable rule agree with the true level and how
-// often they place people below and above it, and how calibrated the
-// most-probable rule's level_probability is.
+// often they place people below and above it, and how calibrated
+// level_probability is under each rule.
 //
 //	levelsim [-n N] [-seed S] [-bank FILE] [-noise-free]
 //
@@ -51,28 +51,43 @@ func main() {
 		fmt.Printf("| %s | %s | %s | %s | **%s** | %s | %s |\n", r.m.ID, pct(r.strict.Agree), pct(r.strict.Below), pct(r.strict.Above), pct(r.probable.Agree), pct(r.probable.Below), pct(r.probable.Above))
 	}
 	fmt.Println()
-	fmt.Println("Calibration of level_probability: per model, for the results stating a probability in each tenth, the mean stated probability / the share right (results).")
-	fmt.Println()
-	head := "| model |"
-	sep := "| --- |"
-	for k := range 10 {
-		head += fmt.Sprintf(" %.1f-%.1f |", float64(k)/10, float64(k+1)/10)
-		sep += " --: |"
-	}
-	fmt.Println(head)
-	fmt.Println(sep)
-	for _, r := range rows {
-		cells := []string{r.m.ID}
-		for _, bin := range r.probable.Bins {
-			if bin.Results == 0 {
-				cells = append(cells, "–")
-				continue
-			}
-			cells = append(cells, fmt.Sprintf("%.2f / %.2f (%d)", bin.Stated, bin.Right, bin.Results))
+	for _, rule := range []string{"most-probable", "strict"} {
+		fmt.Printf("Calibration of level_probability under the %s rule: per model, for the results stating a probability in each tenth, the mean stated probability / the share right (results).\n\n", rule)
+		head := "| model |"
+		sep := "| --- |"
+		for k := range 10 {
+			head += fmt.Sprintf(" %.1f-%.1f |", float64(k)/10, float64(k+1)/10)
+			sep += " --: |"
 		}
-		fmt.Println("| " + strings.Join(cells, " | ") + " |")
+		fmt.Println(head)
+		fmt.Println(sep)
+		for _, r := range rows {
+			o := r.probable
+			if rule == "strict" {
+				o = r.strict
+			}
+			cells := []string{r.m.ID}
+			for _, bin := range o.Bins {
+				if bin.Results == 0 {
+					cells = append(cells, "–")
+					continue
+				}
+				cells = append(cells, fmt.Sprintf("%.2f / %.2f (%d)", bin.Stated, bin.Right, bin.Results))
+			}
+			fmt.Println("| " + strings.Join(cells, " | ") + " |")
+		}
+		fmt.Println()
+		fmt.Println("Worst tenth of 100 results or more, stated - right:")
+		for _, r := range rows {
+			o := r.probable
+			if rule == "strict" {
+				o = r.strict
+			}
+			gap, bin := o.WorstBin(100)
+			fmt.Printf("- %s: %.1f-%.1f, %+.1f points (%d results)\n", r.m.ID, bin.Lo, bin.Hi, -100*gap, bin.Results)
+		}
+		fmt.Println()
 	}
-	fmt.Println()
 	fmt.Println("Models:")
 	for _, r := range rows {
 		fmt.Printf("- `%s`: %s\n", r.m.ID, r.m.Description)
