@@ -60,13 +60,13 @@ type Tool struct {
 // DimensionScore is one dimension's score. Score is nil when the dimension
 // had too few answers (status "insufficient").
 type DimensionScore struct {
-	ID       string   `json:"id"`
-	Name     string   `json:"name"`
-	Score    *float64 `json:"score"`
-	Coverage float64  `json:"coverage"`
-	Answered int      `json:"answered"`
-	Total    int      `json:"total"`
-	Status   string   `json:"status"`
+	ID       string             `json:"id"`
+	Name     questions.BankText `json:"name"`
+	Score    *float64           `json:"score"`
+	Coverage float64            `json:"coverage"`
+	Answered int                `json:"answered"`
+	Total    int                `json:"total"`
+	Status   string             `json:"status"`
 	// NA counts the questions answered "not applicable".
 	NA int `json:"na"`
 	// Weight is the dimension's weight in the bank.
@@ -78,11 +78,11 @@ type DimensionScore struct {
 
 // TierResult says whether a tier is met and how ready the person is for it.
 type TierResult struct {
-	ID        string  `json:"id"`
-	Name      string  `json:"name"`
-	Rank      int     `json:"rank"`
-	Met       bool    `json:"met"`
-	Readiness float64 `json:"readiness"`
+	ID        string             `json:"id"`
+	Name      questions.BankText `json:"name"`
+	Rank      int                `json:"rank"`
+	Met       bool               `json:"met"`
+	Readiness float64            `json:"readiness"`
 	// Blocking lists the dimensions (bank order) that keep the tier from
 	// being met.
 	Blocking []string `json:"blocking,omitempty"`
@@ -91,12 +91,12 @@ type TierResult struct {
 // Gap is the distance between a dimension's score and the target tier's
 // expectation.
 type Gap struct {
-	Dimension string   `json:"dimension"`
-	Name      string   `json:"name"`
-	Score     *float64 `json:"score"`
-	Expected  float64  `json:"expected"`
-	Gap       float64  `json:"gap"`
-	Severity  string   `json:"severity"`
+	Dimension string             `json:"dimension"`
+	Name      questions.BankText `json:"name"`
+	Score     *float64           `json:"score"`
+	Expected  float64            `json:"expected"`
+	Gap       float64            `json:"gap"`
+	Severity  string             `json:"severity"`
 	// WithinError is set when the gap is smaller than 1.96 x SEM: too small
 	// to tell from measurement error.
 	WithinError bool     `json:"within_error,omitempty"`
@@ -105,8 +105,8 @@ type Gap struct {
 
 // Action is a development recommendation.
 type Action struct {
-	Kind string `json:"kind"`
-	Text string `json:"text"`
+	Kind string             `json:"kind"`
+	Text questions.BankText `json:"text"`
 }
 
 // Note is an observation about the answers that does not change scores.
@@ -259,7 +259,7 @@ func tierActions(b *questions.Bank, t *questions.Tier) [][]Action {
 		acts := []Action{}
 		for _, a := range dim.Actions {
 			if a.AppliesTo(t.ID) {
-				acts = append(acts, Action{Kind: a.Kind, Text: a.Text})
+				acts = append(acts, Action{Kind: a.Kind, Text: questions.BankText(a.Text)})
 			}
 		}
 		all[d] = slices.Clip(acts)
@@ -308,7 +308,7 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 	}
 	target := ChooseTarget(b, r.Tiers, a.Respondent.Role, opts.Target)
 	r.Target = NewTierRef(target)
-	r.Target.Description, r.Target.Challenges = target.Description, target.Challenges
+	r.Target.Description, r.Target.Challenges = questions.BankText(target.Description), questions.BankTexts(target.Challenges)
 	r.Gaps = s.gaps(s.tierIndex(target), scores, nums[len(b.Dimensions):])
 	applyReliability(b, r)
 	r.Notes = s.notes(values)
@@ -341,7 +341,7 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 // its score, if any, is written to *score.
 func (s *Scorer) scoreDimension(d int, values []questions.Value, score *float64) DimensionScore {
 	dim := &s.b.Dimensions[d]
-	ds := DimensionScore{ID: dim.ID, Name: dim.Name, Weight: dim.Weight}
+	ds := DimensionScore{ID: dim.ID, Name: questions.BankText(dim.Name), Weight: dim.Weight}
 	var sumWX, sumW, allW float64
 	for _, i := range s.dimQs[d] {
 		q := &s.b.Questions[i]
@@ -375,7 +375,7 @@ func (s *Scorer) scoreDimension(d int, values []questions.Value, score *float64)
 // tierResult measures tier t against the dimension scores (by position).
 func (s *Scorer) tierResult(t int, scores []*float64) TierResult {
 	tier := &s.b.Tiers[t]
-	tr := TierResult{ID: tier.ID, Name: tier.Name, Rank: tier.Rank}
+	tr := TierResult{ID: tier.ID, Name: questions.BankText(tier.Name), Rank: tier.Rank}
 	tr.Met, tr.Readiness = s.readiness(t, scores)
 	if !tr.Met {
 		tr.Blocking = make([]string, 0, len(s.expect[t]))
@@ -565,7 +565,7 @@ func GapTo(expected, score float64) float64 { return clean(math.Max(0, expected-
 // newGap is dimension d's gap to expectation e; score is nil when the
 // dimension has too few answers, else copied to *own, the gap's own.
 func newGap(d *questions.Dimension, e float64, score, own *float64, actions []Action) rankedGap {
-	g := Gap{Dimension: d.ID, Name: d.Name, Expected: e, Actions: actions}
+	g := Gap{Dimension: d.ID, Name: questions.BankText(d.Name), Expected: e, Actions: actions}
 	if score == nil {
 		g.Gap = e
 		g.Severity = SeverityInsufficient

@@ -335,7 +335,7 @@ questions:
 		}
 		var texts []string
 		for _, a := range g.Actions {
-			texts = append(texts, a.Text)
+			texts = append(texts, string(a.Text))
 		}
 		if strings.Join(texts, "|") != "for all|for hi" {
 			t.Errorf("actions for target hi = %v, want the unrestricted one and the one for hi", texts)

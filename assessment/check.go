@@ -58,7 +58,7 @@ const tolerance = 0.011
 // coverage outside 0..1, a score without its status, a gap that does not
 // follow from its dimension's score and expectation, a severity that does
 // not fit the gap, and a level that is not the top of the unbroken run of
-// met tiers. Errors wrap questions.ErrInvalid and name the field.
+// met tiers. Errors wrap errtext.ErrInvalid and name the field.
 func (f *Figures) Check() error {
 	scores := make(map[string]*float64, len(f.Dimensions))
 	for _, d := range f.Dimensions {

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -49,7 +49,7 @@ func TestResultsThatCannotBeAreRefused(t *testing.T) {
 			r := good()
 			tc.edit(r)
 			_, err := assessment.DecodeResult(encode(t, r))
-			if err == nil || !errors.Is(err, questions.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
+			if err == nil || !errors.Is(err, errtext.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("got %v, want %q", err, tc.want)
 			}
 		})

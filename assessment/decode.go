@@ -8,12 +8,13 @@ import (
 	"strings"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // DecodeResult parses a digilead.result/v1 document. It refuses what is not
 // a digilead result, a newer schema version, and truncated or incomplete
 // documents, and figures a scored result cannot have (see Figures.Check),
-// with an error wrapping questions.ErrInvalid naming the field. Unknown
+// with an error wrapping errtext.ErrInvalid naming the field. Unknown
 // fields are accepted: later v1 tools may add optional ones.
 func DecodeResult(data []byte) (*Result, error) {
 	var r Result
@@ -49,7 +50,7 @@ func DecodeResult(data []byte) (*Result, error) {
 }
 
 // JSONError explains an error of encoding/json decoding data, a digilead
-// document, as an input error (wrapping questions.ErrInvalid): the JSON
+// document, as an input error (wrapping errtext.ErrInvalid): the JSON
 // ends early, a field has the wrong type, or the text is not JSON. An
 // error of a value's own decoder keeps its message.
 func JSONError(data []byte, err error) error {
@@ -113,5 +114,5 @@ func CheckSchema(got, want string) error {
 }
 
 func invalid(format string, args ...any) error {
-	return questions.Invalidf(format, args...)
+	return errtext.Invalidf(format, args...)
 }

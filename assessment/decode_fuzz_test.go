@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -35,7 +35,7 @@ func FuzzDecodeResult(f *testing.F) {
 			if r != nil {
 				t.Fatalf("DecodeResult returned a result and an error: %v", err)
 			}
-			if !errors.Is(err, questions.ErrInvalid) || err.Error() == "" {
+			if !errors.Is(err, errtext.ErrInvalid) || err.Error() == "" {
 				t.Fatalf("error does not wrap ErrInvalid or says nothing: %T %v", err, err)
 			}
 			return

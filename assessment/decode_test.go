@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // TestJSONError classifies what json.Unmarshal says about broken input,
@@ -23,11 +23,11 @@ func TestJSONError(t *testing.T) {
 			Participants int `json:"participants"`
 		}
 		err := assessment.JSONError([]byte(tc.data), json.Unmarshal([]byte(tc.data), &doc))
-		if err == nil || err.Error() != tc.want || !errors.Is(err, questions.ErrInvalid) {
+		if err == nil || err.Error() != tc.want || !errors.Is(err, errtext.ErrInvalid) {
 			t.Errorf("%s: got %v, want %s (an input error)", tc.name, err, tc.want)
 		}
 	}
-	if err := assessment.JSONError(nil, errors.New("bad value")); err.Error() != "bad value" || !errors.Is(err, questions.ErrInvalid) {
+	if err := assessment.JSONError(nil, errors.New("bad value")); err.Error() != "bad value" || !errors.Is(err, errtext.ErrInvalid) {
 		t.Errorf("another error: got %v, want its own message as an input error", err)
 	}
 }

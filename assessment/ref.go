@@ -11,15 +11,15 @@ import "github.com/digilead/digilead/questions"
 
 // BankRef identifies the bank a result was scored with.
 type BankRef struct {
-	ID      string `json:"id"`
-	Title   string `json:"title"`
-	Version string `json:"version"`
-	Digest  string `json:"digest"`
+	ID      string             `json:"id"`
+	Title   questions.BankText `json:"title"`
+	Version string             `json:"version"`
+	Digest  string             `json:"digest"`
 }
 
 // NewBankRef identifies b.
 func NewBankRef(b *questions.Bank) BankRef {
-	return BankRef{ID: b.ID, Title: b.Title, Version: b.Version, Digest: b.Digest}
+	return BankRef{ID: b.ID, Title: questions.BankText(b.Title), Version: b.Version, Digest: b.Digest}
 }
 
 // WithoutDigest is the bank version r names.
@@ -29,35 +29,35 @@ func (r BankRef) WithoutDigest() BankVersion {
 
 // BankVersion names a version of a bank.
 type BankVersion struct {
-	ID      string `json:"id"`
-	Title   string `json:"title"`
-	Version string `json:"version"`
+	ID      string             `json:"id"`
+	Title   questions.BankText `json:"title"`
+	Version string             `json:"version"`
 }
 
 // BankName names a bank, whatever its version.
 type BankName struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
+	ID    string             `json:"id"`
+	Title questions.BankText `json:"title"`
 }
 
 // TierRef names a tier.
 type TierRef struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	Rank int    `json:"rank"`
+	ID   string             `json:"id"`
+	Name questions.BankText `json:"name"`
+	Rank int                `json:"rank"`
 	// Description and Challenges are carried for the target tier so a saved
 	// result can be reported without its bank.
-	Description string   `json:"description,omitempty"`
-	Challenges  []string `json:"challenges,omitempty"`
+	Description questions.BankText   `json:"description,omitempty"`
+	Challenges  []questions.BankText `json:"challenges,omitempty"`
 }
 
 // NewTierRef names t by id, name and rank.
 func NewTierRef(t *questions.Tier) TierRef {
-	return TierRef{ID: t.ID, Name: t.Name, Rank: t.Rank}
+	return TierRef{ID: t.ID, Name: questions.BankText(t.Name), Rank: t.Rank}
 }
 
 // TierName names a tier by id and name.
 type TierName struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	ID   string             `json:"id"`
+	Name questions.BankText `json:"name"`
 }

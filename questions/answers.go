@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/digilead/digilead/questions/errtext"
 	"gopkg.in/yaml.v3"
 )
 
@@ -222,11 +223,11 @@ func lineAt(data []byte, off int64) int {
 func (b *Bank) CheckAnswers(raw RawAnswers) (*Answers, error) {
 	var probs Problems
 	if raw.Bank != "" && raw.Bank != b.ID {
-		probs.add(Pos{}, "bank", "the answers are for bank %q but the bank in use is %q; pass --bank with the bank they were written for", raw.Bank, b.ID)
+		probs.add(Pos{}, "bank", "the answers are for bank %q but the bank in use is %q; score them with the bank they were written for", raw.Bank, b.ID)
 	}
 	if r := raw.Respondent.Role; r != "" {
 		if _, ok := b.Tier(r); !ok {
-			probs.add(Pos{}, "respondent.role", "unknown tier %q%s; use one of %s", r, suggest(r, b.TierIDs()), strings.Join(b.TierIDs(), ", "))
+			probs.add(Pos{}, "respondent.role", "unknown tier %q%s; use one of %s", r, errtext.Suggest(r, b.TierIDs()), strings.Join(b.TierIDs(), ", "))
 		}
 	}
 	a := &Answers{Bank: raw.Bank, Respondent: raw.Respondent, Values: make(map[string]Value, len(raw.Answers))}
@@ -278,7 +279,7 @@ func (b *Bank) questionIDs() []string {
 func (b *Bank) ParseValue(qid string, raw any) (Value, error) {
 	q, ok := b.Question(qid)
 	if !ok {
-		return Value{}, fmt.Errorf("unknown question%s; check the bank with 'digilead bank show'", suggest(qid, b.questionIDs()))
+		return Value{}, fmt.Errorf("unknown question%s; check the bank with 'digilead bank show'", errtext.Suggest(qid, b.questionIDs()))
 	}
 	return q.ParseValue(raw)
 }
@@ -310,7 +311,7 @@ func (q *Question) ParseValue(raw any) (Value, error) {
 			return Value{}, fmt.Errorf("%s is not an option id; use one of %s%s", show(raw), q.optionList(), naHint(q))
 		}
 		if _, ok := q.Option(s); !ok {
-			return Value{}, fmt.Errorf("unknown option %q%s; use one of %s%s", s, suggest(s, q.optionIDs()), q.optionList(), naHint(q))
+			return Value{}, fmt.Errorf("unknown option %q%s; use one of %s%s", s, errtext.Suggest(s, q.optionIDs()), q.optionList(), naHint(q))
 		}
 		return OptionValue(s), nil
 	case Multi:
@@ -326,7 +327,7 @@ func (q *Question) ParseValue(raw any) (Value, error) {
 				return Value{}, fmt.Errorf("%s in the list is not an option id; use %s", show(item), q.optionList())
 			}
 			if _, ok := q.Option(s); !ok {
-				return Value{}, fmt.Errorf("unknown option %q%s; use %s", s, suggest(s, q.optionIDs()), q.optionList())
+				return Value{}, fmt.Errorf("unknown option %q%s; use %s", s, errtext.Suggest(s, q.optionIDs()), q.optionList())
 			}
 			if seen[s] {
 				return Value{}, fmt.Errorf("option %q is listed twice", s)

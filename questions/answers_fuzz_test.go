@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -60,7 +61,7 @@ func FuzzDecodeAnswers(f *testing.F) {
 		a, err := b.CheckAnswers(raw)
 		if err != nil {
 			var ps questions.Problems
-			if !errors.As(err, &ps) || len(ps) == 0 || !errors.Is(err, questions.ErrInvalid) {
+			if !errors.As(err, &ps) || len(ps) == 0 || !errors.Is(err, errtext.ErrInvalid) {
 				t.Fatalf("CheckAnswers error is not Problems: %T %v", err, err)
 			}
 			for _, p := range ps {
@@ -112,7 +113,7 @@ func checkParseAnswersFails(t *testing.T, data []byte, b *questions.Bank) {
 	t.Helper()
 	_, err := questions.ParseAnswers("answers.yaml", data, b)
 	var ps questions.Problems
-	if !errors.As(err, &ps) || len(ps) == 0 || !errors.Is(err, questions.ErrInvalid) {
+	if !errors.As(err, &ps) || len(ps) == 0 || !errors.Is(err, errtext.ErrInvalid) {
 		t.Fatalf("ParseAnswers error is not Problems: %T %v", err, err)
 	}
 	for _, p := range ps {

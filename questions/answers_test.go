@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -94,7 +95,7 @@ func TestParseAnswersFiles(t *testing.T) {
 		{"unknown top-level key", "answer:\n  lik: 3\n", "me.yaml:1: answer: unknown field; an answers file has bank, respondent and answers"},
 		{"unknown respondent key", "respondent: {nam: x}\nanswers: {}\n", "me.yaml:1: respondent.nam: unknown field; a respondent has id, name, role and group"},
 		{"json unknown key", `{"answerz": {}}`, "me.yaml:1: answerz: unknown field; an answers file has bank, respondent and answers"},
-		{"wrong bank", "bank: other\nanswers: {lik: 3}\n", `me.yaml: bank: the answers are for bank "other" but the bank in use is "ans"; pass --bank with the bank they were written for`},
+		{"wrong bank", "bank: other\nanswers: {lik: 3}\n", `me.yaml: bank: the answers are for bank "other" but the bank in use is "ans"; score them with the bank they were written for`},
 		{"unknown role", "respondent: {role: leed}\nanswers: {lik: 3}\n", `me.yaml: respondent.role: unknown tier "leed" (did you mean "lead"?); use one of lead`},
 		{"every bad value named", "answers: {lik: 9, ch: worst, zzz: 1}\n",
 			"me.yaml: lik: 9 is off the scale; give a whole number from 1 to 5, or \"na\"\nme.yaml: ch: unknown option \"worst\"; use one of good, bad, or \"na\"\nme.yaml: zzz: unknown question; check the bank with 'digilead bank show'"},
@@ -118,8 +119,8 @@ func TestParseAnswersFiles(t *testing.T) {
 			if err == nil {
 				t.Fatalf("accepted; want %q", tc.want)
 			}
-			if !errors.Is(err, questions.ErrInvalid) {
-				t.Errorf("error does not wrap ErrInvalid: %v", err)
+			if !errors.Is(err, errtext.ErrInvalid) {
+				t.Errorf("error does not wrap errtext.ErrInvalid: %v", err)
 			}
 			if err.Error() != tc.want {
 				t.Errorf("got\n%s\nwant\n%s", err, tc.want)

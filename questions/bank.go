@@ -3,10 +3,11 @@
 package questions
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // Schema is the only bank schema this version understands.
@@ -25,10 +26,6 @@ var ActionKinds = []string{"training", "mentoring", "networking", "practice", "r
 
 // DefaultMinCoverage applies when a bank does not set min_coverage.
 const DefaultMinCoverage = 0.5
-
-// ErrInvalid marks every error caused by bad input (a bank, an answers file,
-// a result file); the CLI maps it to exit code 2.
-var ErrInvalid = errors.New("invalid input")
 
 // Pos is where an element was defined.
 type Pos struct {
@@ -311,7 +308,7 @@ func (p Problem) String() string {
 }
 
 // Problems is every problem found in an input. It is an error that wraps
-// ErrInvalid.
+// errtext.ErrInvalid.
 type Problems []Problem
 
 func (ps Problems) Error() string {
@@ -322,8 +319,8 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// Is reports ErrInvalid.
-func (ps Problems) Is(target error) bool { return target == ErrInvalid }
+// Is reports errtext.ErrInvalid.
+func (ps Problems) Is(target error) bool { return target == errtext.ErrInvalid }
 
 func (ps *Problems) add(pos Pos, field, format string, args ...any) {
 	*ps = append(*ps, Problem{Pos: pos, Field: field, Msg: fmt.Sprintf(format, args...)})
@@ -335,19 +332,6 @@ func (ps Problems) err() error {
 		return nil
 	}
 	return ps
-}
-
-// invalidError is an input error whose message does not repeat "invalid
-// input".
-type invalidError struct{ msg string }
-
-func (e *invalidError) Error() string        { return e.msg }
-func (e *invalidError) Is(target error) bool { return target == ErrInvalid }
-
-// Invalidf formats an input error: errors.Is(err, ErrInvalid) holds, and
-// the message is only what is given.
-func Invalidf(format string, args ...any) error {
-	return &invalidError{msg: fmt.Sprintf(format, args...)}
 }
 
 // Minutes estimates how long the bank takes to answer, at about fifteen

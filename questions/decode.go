@@ -12,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/safetext"
 )
 
@@ -554,7 +555,7 @@ func (d *decoder) mapping(n *yaml.Node, field string, known []string, fn func(ke
 		}
 		seen[k.Value] = k.Line
 		if known != nil && !slices.Contains(known, k.Value) {
-			d.errorf(k, f, "unknown field%s; known fields: %s", suggest(k.Value, known), strings.Join(known, ", "))
+			d.errorf(k, f, "unknown field%s; known fields: %s", errtext.Suggest(k.Value, known), strings.Join(known, ", "))
 			continue
 		}
 		fn(k.Value, k, v)

@@ -8,8 +8,8 @@ func compiledDefault() *Bank {
 		Schema:      "digilead/v1",
 		ID:          "public-sector-digital-leadership",
 		Title:       "Digital Leadership Self-Assessment for Public Servants",
-		Version:     "2.0.0",
-		Description: "A self-assessment of digital leadership for people working in public services, from frontline staff who make new tools work day to day, through managers who turn plans into change across teams, to senior leaders who set direction and decide where money goes. Most questions ask what you did in the last 12 months. Answer about what you actually did, not what you would like to do: there are no trick questions, and the result is only as useful as your answers are honest.",
+		Version:     "3.0.0",
+		Description: "A self-assessment of digital leadership for people working in public services, from frontline staff who make new tools work day to day, through managers who turn plans into change across teams, to people at any grade who look beyond their own task: where services are heading, what work is worth, and how technology, data and AI are used. Most questions ask what you did in the last 12 months. Answer about what you actually did, not what you would like to do: there are no trick questions, and the result is only as useful as your answers are honest.",
 		Language:    "en",
 		MinCoverage: 0.5,
 		Scale: Scale{
@@ -46,7 +46,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 88,
+					Line: 91,
 				},
 			},
 			Tier{
@@ -75,14 +75,14 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 105,
+					Line: 108,
 				},
 			},
 			Tier{
 				ID:          "strategic",
 				Name:        "Strategic visionary",
 				Rank:        3,
-				Description: "Sets the organisation's digital direction, decides where money and people are invested, and keeps change focused on public value and on wider government priorities.",
+				Description: "Looks beyond the task in hand, at whatever grade: links work to where digital services are heading, weighs what work is worth, takes care over technology, data and AI, and is open about results.",
 				Challenges: []string{
 					"Showing a clear return on digital investment while budgets are squeezed and spending is closely scrutinised.",
 					"Holding a steady long-term direction through political change and pressure for quick wins.",
@@ -110,15 +110,15 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 127,
+					Line: 130,
 				},
 			},
 		},
 		Dimensions: []Dimension{
 			Dimension{
 				ID:          "cyber-security-privacy",
-				Name:        "Cyber security and privacy",
-				Description: "Protects systems and personal data in everyday work: spots and reports threats, keeps data on approved systems and thinks about privacy before sharing.",
+				Name:        "Cyber security, privacy and records",
+				Description: "Protects systems, personal data and records in everyday work: spots and reports threats, keeps data on approved systems, files records where colleagues can find them, and thinks about privacy before sharing.",
 				Weight:      1,
 				Actions: []Action{
 					Action{
@@ -143,21 +143,25 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Make sure cyber risk sits on the corporate risk register and is reviewed by the board at least twice a year.",
+						Text: "Check that the cyber risks to your service are on a risk register, and raise any that are missing with its owner.",
 						Tiers: []string{
 							"strategic",
 						},
 					},
+					Action{
+						Kind: "reading",
+						Text: "Read your organisation's records management policy and retention schedule, and check that the records of your own work are filed where they belong.",
+					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 162,
+					Line: 165,
 				},
 			},
 			Dimension{
 				ID:          "accessibility",
 				Name:        "Accessibility and inclusion",
-				Description: "Treats accessibility as a legal duty, not an extra: makes documents, pages and services usable by disabled people, and keeps a good route for people who cannot use digital channels.",
+				Description: "Treats accessibility as a legal duty, not an extra: makes documents, pages and services usable by disabled people, keeps a good route for people who cannot use digital channels, and serves people in the official language they choose where the law gives them that right.",
 				Weight:      1,
 				Actions: []Action{
 					Action{
@@ -182,7 +186,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Make accessibility testing and an up-to-date accessibility statement a condition of every digital service and contract you approve.",
+						Text: "Compare the accessibility statement of a service you work on with the service itself, and report any gaps to its owner.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -191,10 +195,14 @@ func compiledDefault() *Bank {
 						Kind: "reading",
 						Text: "Read your organisation's accessibility statement and the public sector accessibility regulations that apply to it, and note what they ask of your role.",
 					},
+					Action{
+						Kind: "reading",
+						Text: "Where your organisation has official language duties, such as the Welsh Language Standards or Canada's Official Languages Act, read what they ask of the work you do for the public.",
+					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 180,
+					Line: 185,
 				},
 			},
 			Dimension{
@@ -226,7 +234,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 200,
+					Line: 207,
 				},
 			},
 			Dimension{
@@ -256,7 +264,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Spend half a day working alongside frontline staff on the systems you have funded or sponsored.",
+						Text: "Spend half a day alongside colleagues who use a system you help to run or change, and note what gets in their way.",
 						Tiers: []string{
 							"operational",
 							"strategic",
@@ -265,7 +273,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 217,
+					Line: 224,
 				},
 			},
 			Dimension{
@@ -292,7 +300,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Make user satisfaction and completion rates a standing item in the performance reports your board reviews.",
+						Text: "Find the satisfaction and completion figures of a service you work on, and discuss one of them with the people who run it.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -300,7 +308,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 235,
+					Line: 242,
 				},
 			},
 			Dimension{
@@ -339,7 +347,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 253,
+					Line: 260,
 				},
 			},
 			Dimension{
@@ -370,7 +378,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Set up joint governance or a pooled budget for a digital initiative shared with another organisation.",
+						Text: "Set up joint work with another organisation on a problem you share, with an agreed aim and a named lead on each side.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -378,7 +386,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 271,
+					Line: 278,
 				},
 			},
 			Dimension{
@@ -409,7 +417,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Change one funding or approval process you own so that teams can release in stages and report what they learnt at each one.",
+						Text: "Propose a change to an approval step your work goes through, so that it can be released in stages with what was learnt reported at each one.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -417,13 +425,13 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 289,
+					Line: 296,
 				},
 			},
 			Dimension{
 				ID:          "data-informed-decisions",
 				Name:        "Data-informed decisions",
-				Description: "Sets measures for the work, uses reliable data and evidence to make and test decisions, and questions figures before acting on them.",
+				Description: "Reads figures critically (data literacy), sets measures for the work, and uses reliable data and evidence to make and test decisions.",
 				Weight:      1,
 				Actions: []Action{
 					Action{
@@ -448,7 +456,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Ask for the evidence behind the next two major proposals that reach you, and record how it changed your decision.",
+						Text: "Ask for the evidence behind the next two proposals that affect your work, and note how it changed your view.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -456,7 +464,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 307,
+					Line: 314,
 				},
 			},
 			Dimension{
@@ -487,7 +495,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Sponsor a succession plan for the roles your digital services cannot run without.",
+						Text: "Write down what your own role needs to keep running while you are away, and help a colleague learn it.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -495,13 +503,13 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 325,
+					Line: 332,
 				},
 			},
 			Dimension{
 				ID:          "digital-vision",
 				Name:        "Digital vision and direction",
-				Description: "Forms and shares a clear picture of how digital ways of working can improve public services, and connects everyday work to it.",
+				Description: "Forms and shares a clear picture of how digital ways of working can improve public services, and connects everyday work, their own and their colleagues', to it.",
 				Weight:      1.5,
 				Actions: []Action{
 					Action{
@@ -526,7 +534,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Draft a one-page statement of digital direction for your organisation, test it with frontline staff and service users, and revise it before sign-off.",
+						Text: "Write a one-page note on where your part of the service could be in three years, test it with colleagues and service users, and revise it.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -538,13 +546,13 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 344,
+					Line: 351,
 				},
 			},
 			Dimension{
 				ID:          "resources-value",
 				Name:        "Resources and value for money",
-				Description: "Directs money, people and time to the digital work that creates the most public value, checks that benefits arrive, and stops work that no longer pays its way.",
+				Description: "Puts time, money and effort where digital work creates the most public value, checks that benefits arrive, and stops work that no longer pays its way, at whatever scope they have.",
 				Weight:      1,
 				Actions: []Action{
 					Action{
@@ -576,7 +584,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Review your digital portfolio each year and stop or pause work that no longer offers enough value.",
+						Text: "Each quarter, list the work you spend time on and propose stopping the piece that adds least value.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -584,13 +592,13 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 364,
+					Line: 371,
 				},
 			},
 			Dimension{
 				ID:          "technology-commercial",
 				Name:        "Technology and commercial understanding",
-				Description: "Understands the systems the service runs on, including ageing ones, and buys and manages technology so that it joins up, follows open standards, is reused where it can be, and does not lock the organisation in to one supplier.",
+				Description: "Understands the systems the service runs on, including ageing ones, and chooses and uses technology so that it joins up, follows open standards, is reused where it can be, and does not lock the organisation in to one supplier.",
 				Weight:      1,
 				Actions: []Action{
 					Action{
@@ -615,7 +623,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Before the next major purchase, require an exit plan, open data formats and a check for an existing shared solution.",
+						Text: "Before your team next chooses a tool, ask for an exit plan, open data formats and a check for an existing shared solution.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -627,7 +635,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 385,
+					Line: 392,
 				},
 			},
 			Dimension{
@@ -658,7 +666,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Name an accountable owner for each of your organisation's main datasets and publish your data-sharing agreements.",
+						Text: "Find out who is accountable for each dataset your work relies on, and check that any data you share is covered by an agreement.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -666,7 +674,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 405,
+					Line: 412,
 				},
 			},
 			Dimension{
@@ -697,7 +705,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Set up or sponsor a group that approves, records and reviews every use of AI in your organisation.",
+						Text: "Find out how your organisation approves and records uses of AI, and check that the tools you use have been through it.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -709,7 +717,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 423,
+					Line: 430,
 				},
 			},
 			Dimension{
@@ -740,7 +748,7 @@ func compiledDefault() *Bank {
 					},
 					Action{
 						Kind: "practice",
-						Text: "Publish the performance data, evaluations and spending behind a major digital programme, including what has not gone well.",
+						Text: "Write up a piece of your work that did not go as planned, with what you learnt, and share it beyond your team.",
 						Tiers: []string{
 							"strategic",
 						},
@@ -748,7 +756,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 443,
+					Line: 450,
 				},
 			},
 		},
@@ -773,7 +781,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 472,
+					Line: 479,
 				},
 			},
 			Question{
@@ -797,7 +805,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 478,
+					Line: 485,
 				},
 			},
 			Question{
@@ -819,7 +827,31 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 485,
+					Line: 492,
+				},
+			},
+			Question{
+				ID:        "sec-records",
+				Dimension: "cyber-security-privacy",
+				Text:      "In the last 12 months, how often did you keep a record of a work decision where colleagues could not find it?",
+				Help:      "For example only in your own inbox, on your own drive, or in a notebook. Records belong in the case system, or the records system your organisation uses.",
+				Type:      "likert",
+				Weight:    1,
+				Reverse:   true,
+				Scale: Scale{
+					Min: 1,
+					Max: 5,
+					Labels: []string{
+						"Never",
+						"Rarely",
+						"Sometimes",
+						"Often",
+						"Always",
+					},
+				},
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 506,
 				},
 			},
 			Question{
@@ -841,7 +873,7 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "columns",
-						Label: "Send only the columns they need for the task.",
+						Label: "Send the columns they need, without the names.",
 						Score: 0.1,
 					},
 					Option{
@@ -852,7 +884,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 502,
+					Line: 516,
 				},
 			},
 			Question{
@@ -875,7 +907,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 522,
+					Line: 536,
 				},
 			},
 			Question{
@@ -898,7 +930,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 528,
+					Line: 542,
 				},
 			},
 			Question{
@@ -920,7 +952,32 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 534,
+					Line: 548,
+				},
+			},
+			Question{
+				ID:        "acc-language",
+				Dimension: "accessibility",
+				Text:      "In the last 12 months, how often did you put out something for the public in one official language before the other?",
+				Help:      "This applies where the public may choose between two official languages. In Wales they are Welsh and English (Welsh Language Standards); in Canada, English and French (Official Languages Act). Elsewhere, answer not applicable.",
+				Type:      "likert",
+				Weight:    1,
+				Reverse:   true,
+				AllowNA:   true,
+				Scale: Scale{
+					Min: 1,
+					Max: 5,
+					Labels: []string{
+						"Never",
+						"Rarely",
+						"Sometimes",
+						"Often",
+						"Always",
+					},
+				},
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 562,
 				},
 			},
 			Question{
@@ -947,13 +1004,13 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "paper",
-						Label: "Keep the paper form for all until the new one is proven.",
+						Label: "Keep the paper form in use until the new one is proven.",
 						Score: 0.2,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 551,
+					Line: 571,
 				},
 			},
 			Question{
@@ -975,7 +1032,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 571,
+					Line: 591,
 				},
 			},
 			Question{
@@ -998,7 +1055,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 585,
+					Line: 605,
 				},
 			},
 			Question{
@@ -1020,7 +1077,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 591,
+					Line: 611,
 				},
 			},
 			Question{
@@ -1047,13 +1104,13 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "course",
-						Label: "Book the next course on it, even if that is too late.",
+						Label: "Book a place on the next course, in three months' time.",
 						Score: 0.3,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 599,
+					Line: 620,
 				},
 			},
 			Question{
@@ -1076,7 +1133,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 619,
+					Line: 640,
 				},
 			},
 			Question{
@@ -1100,7 +1157,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 634,
+					Line: 655,
 				},
 			},
 			Question{
@@ -1122,7 +1179,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 641,
+					Line: 662,
 				},
 			},
 			Question{
@@ -1139,12 +1196,12 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "mandate",
-						Label: "Remind everyone the system is mandatory from next month on.",
+						Label: "Remind staff that the system is mandatory from next month.",
 						Score: 0.1,
 					},
 					Option{
 						ID:    "retrain",
-						Label: "Book a refresher training session for the whole of the team.",
+						Label: "Book a refresher training session for the team this month.",
 						Score: 0.5,
 					},
 					Option{
@@ -1155,7 +1212,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 648,
+					Line: 669,
 				},
 			},
 			Question{
@@ -1178,7 +1235,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 668,
+					Line: 689,
 				},
 			},
 			Question{
@@ -1201,7 +1258,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 683,
+					Line: 704,
 				},
 			},
 			Question{
@@ -1223,7 +1280,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 689,
+					Line: 710,
 				},
 			},
 			Question{
@@ -1256,7 +1313,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 705,
+					Line: 726,
 				},
 			},
 			Question{
@@ -1279,7 +1336,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 725,
+					Line: 746,
 				},
 			},
 			Question{
@@ -1303,7 +1360,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 729,
+					Line: 750,
 				},
 			},
 			Question{
@@ -1327,7 +1384,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 734,
+					Line: 755,
 				},
 			},
 			Question{
@@ -1360,7 +1417,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 742,
+					Line: 763,
 				},
 			},
 			Question{
@@ -1383,7 +1440,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 762,
+					Line: 783,
 				},
 			},
 			Question{
@@ -1407,7 +1464,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 777,
+					Line: 798,
 				},
 			},
 			Question{
@@ -1419,7 +1476,7 @@ func compiledDefault() *Bank {
 				AllowNA:   true,
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 782,
+					Line: 803,
 				},
 			},
 			Question{
@@ -1446,13 +1503,13 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "rebuild",
-						Label: "Build your own copy of the data from scratch instead.",
+						Label: "Gather the same data yourself from the sources it came from.",
 						Score: 0.1,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 790,
+					Line: 811,
 				},
 			},
 			Question{
@@ -1475,7 +1532,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 810,
+					Line: 831,
 				},
 			},
 			Question{
@@ -1499,7 +1556,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 814,
+					Line: 835,
 				},
 			},
 			Question{
@@ -1521,7 +1578,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 819,
+					Line: 840,
 				},
 			},
 			Question{
@@ -1538,7 +1595,7 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "redesign",
-						Label: "Delay the launch to redesign the feature from scratch.",
+						Label: "Delay the launch so that the feature can be redesigned.",
 						Score: 0.4,
 					},
 					Option{
@@ -1554,20 +1611,43 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 836,
+					Line: 857,
+				},
+			},
+			Question{
+				ID:        "data-read",
+				Dimension: "data-informed-decisions",
+				Text:      "Which best describes what you do with figures in your work?",
+				Help:      "Figures include the numbers in reports, dashboards, charts and tables.",
+				Type:      "likert",
+				Weight:    1,
+				Scale: Scale{
+					Min: 1,
+					Max: 5,
+					Labels: []string{
+						"Not yet: I take figures as they are given",
+						"Awareness: I can read our main charts and tables",
+						"Working: I check what a figure counts before I use it",
+						"Practitioner: I have found an error in a figure we used",
+						"Expert: I help colleagues read figures critically",
+					},
+				},
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 877,
 				},
 			},
 			Question{
 				ID:        "data-measures",
 				Dimension: "data-informed-decisions",
-				Text:      "In the last 12 months, did you set the performance measures for a service?",
-				Help:      "For example a completion rate or a waiting time. Measures for a project count too.",
+				Text:      "In the last 12 months, did you agree how the success of your work would be measured?",
+				Help:      "For example a completion rate or a waiting time, for a service, a project or a change you made.",
 				Type:      "yesno",
 				Weight:    1,
 				AllowNA:   true,
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 856,
+					Line: 892,
 				},
 			},
 			Question{
@@ -1589,7 +1669,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 862,
+					Line: 898,
 				},
 			},
 			Question{
@@ -1612,7 +1692,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 867,
+					Line: 903,
 				},
 			},
 			Question{
@@ -1644,7 +1724,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 876,
+					Line: 912,
 				},
 			},
 			Question{
@@ -1666,7 +1746,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 896,
+					Line: 932,
 				},
 			},
 			Question{
@@ -1688,7 +1768,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 910,
+					Line: 946,
 				},
 			},
 			Question{
@@ -1711,7 +1791,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 924,
+					Line: 960,
 				},
 			},
 			Question{
@@ -1735,7 +1815,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 928,
+					Line: 964,
 				},
 			},
 			Question{
@@ -1747,12 +1827,12 @@ func compiledDefault() *Bank {
 				Options: []Option{
 					Option{
 						ID:    "counter",
-						Label: "Offer as much extra pay as the rules allow.",
+						Label: "Offer a pay rise, within what the rules allow.",
 						Score: 0.2,
 					},
 					Option{
 						ID:    "advertise",
-						Label: "Advertise the post at once at the same grade.",
+						Label: "Advertise the post again at the same grade.",
 						Score: 0.4,
 					},
 					Option{
@@ -1768,7 +1848,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 936,
+					Line: 972,
 				},
 			},
 			Question{
@@ -1790,7 +1870,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 956,
+					Line: 992,
 				},
 			},
 			Question{
@@ -1814,51 +1894,51 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 970,
+					Line: 1006,
 				},
 			},
 			Question{
 				ID:        "vis-level",
 				Dimension: "digital-vision",
-				Text:      "Which best describes your part in your organisation's digital direction?",
+				Text:      "Which best describes what you do with your organisation's digital plans?",
 				Type:      "likert",
 				Weight:    1,
 				Scale: Scale{
 					Min: 1,
 					Max: 5,
 					Labels: []string{
-						"Not yet: I am not sure where it is heading",
-						"Awareness: I can name its main goals",
-						"Working: I explain how our work serves them",
-						"Practitioner: I shaped the goals of a programme",
-						"Expert: I set the direction for the organisation",
+						"Not yet: I am not sure where they are heading",
+						"Awareness: I can name their main goals",
+						"Working: I can explain how my work serves them",
+						"Practitioner: I changed my work to serve them better",
+						"Expert: I helped colleagues link their work to them",
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 975,
+					Line: 1011,
 				},
 			},
 			Question{
 				ID:        "vis-scenario",
 				Dimension: "digital-vision",
-				Text:      "A new digital strategy is published, but staff see it as remote from their work. What do you do first?",
+				Text:      "A new digital strategy is published. Your colleagues see it as remote from their work. What do you do first?",
 				Type:      "choice",
 				Weight:    1,
 				Options: []Option{
 					Option{
 						ID:    "goal",
-						Label: "Agree with each team what one goal means for it.",
+						Label: "Agree with colleagues what one goal means for your work.",
 						Score: 1,
 					},
 					Option{
 						ID:    "forward",
-						Label: "Send the strategy to staff and ask them to read it.",
+						Label: "Send the strategy round, and ask colleagues to read it.",
 						Score: 0.1,
 					},
 					Option{
 						ID:    "summary",
-						Label: "Sum up its main points at the next staff briefing.",
+						Label: "Sum up its main points for colleagues at the next meeting.",
 						Score: 0.4,
 					},
 					Option{
@@ -1869,35 +1949,36 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 991,
+					Line: 1028,
 				},
 			},
 			Question{
-				ID:        "res-case",
+				ID:        "res-estimate",
 				Dimension: "resources-value",
-				Text:      "Which best describes your part in business cases for digital work in the last 12 months?",
+				Text:      "In the last 12 months, how many times did you estimate what a change to your work would save?",
+				Help:      "In time or in money. A rough estimate counts.",
 				Type:      "likert",
 				Weight:    1,
 				Scale: Scale{
 					Min: 1,
 					Max: 5,
 					Labels: []string{
-						"I was not involved in one",
-						"I supplied figures for one",
-						"I wrote part of one",
-						"I wrote a whole one",
-						"I decided whether to approve them",
+						"Not at all",
+						"Once or twice",
+						"3 to 5 times",
+						"6 to 11 times",
+						"12 times or more",
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1011,
+					Line: 1048,
 				},
 			},
 			Question{
 				ID:        "res-sunk",
 				Dimension: "resources-value",
-				Text:      "In the last 12 months, how often did you keep funding a project mainly because money was already spent on it?",
+				Text:      "In the last 12 months, how often did you carry on with a piece of work mainly because of the time already spent on it?",
 				Type:      "likert",
 				Weight:    1,
 				Reverse:   true,
@@ -1915,7 +1996,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1025,
+					Line: 1063,
 				},
 			},
 			Question{
@@ -1938,69 +2019,47 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1030,
+					Line: 1068,
 				},
 			},
 			Question{
 				ID:        "res-scenario",
 				Dimension: "resources-value",
-				Text:      "Your budget is cut by 10% part-way through the year, with three digital projects under way. What do you do?",
+				Text:      "Your team has time to finish two of the three improvements it planned this year. You are asked which to drop. What do you suggest?",
 				Type:      "choice",
 				Weight:    1,
 				Options: []Option{
 					Option{
 						ID:    "equal",
-						Label: "Cut each project by 10% so the pain is shared equally.",
+						Label: "Scale back each of the three so that they can carry on.",
 						Score: 0.2,
 					},
 					Option{
 						ID:    "leads",
-						Label: "Ask each project lead to find savings and report back.",
+						Label: "Let the leads of the three agree on it among themselves.",
 						Score: 0.4,
 					},
 					Option{
-						ID:    "pause",
-						Label: "Pause all three until next year's budget is known.",
+						ID:    "newest",
+						Label: "Drop the one that started last, as less is spent on it.",
 						Score: 0.1,
 					},
 					Option{
 						ID:    "rank",
-						Label: "Rank them on public value, and pause the weakest.",
+						Label: "Compare what each does for users, then drop the weakest.",
 						Score: 1,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1037,
-				},
-			},
-			Question{
-				ID:        "com-buying",
-				Dimension: "technology-commercial",
-				Text:      "Which best describes your part in buying technology in the last 12 months?",
-				Type:      "likert",
-				Weight:    1,
-				Scale: Scale{
-					Min: 1,
-					Max: 5,
-					Labels: []string{
-						"I was not involved",
-						"I said what a system needed to do",
-						"I helped write the requirements",
-						"I ran a procurement",
-						"I set the buying strategy for a major contract",
-					},
-				},
-				Pos: Pos{
-					File: "default.yaml",
-					Line: 1057,
+					Line: 1076,
 				},
 			},
 			Question{
 				ID:        "com-reuse",
 				Dimension: "technology-commercial",
-				Text:      "In the last 12 months, before buying a new system, how often did you check whether a shared one could do the job?",
-				Help:      "For example a shared platform, or open source code.",
+				Text:      "In the last 12 months, before asking for a new tool, how often did you check whether one your organisation has could do the job?",
+				Help:      "For example a shared platform, a tool another team uses, or open source code.",
 				Type:      "likert",
 				Weight:    1,
 				AllowNA:   true,
@@ -2017,13 +2076,14 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1071,
+					Line: 1096,
 				},
 			},
 			Question{
 				ID:        "com-exit",
 				Dimension: "technology-commercial",
-				Text:      "In the last 12 months, how often did you agree to a contract without knowing how you would get your data back out?",
+				Text:      "In the last 12 months, how often did you start using a new tool without knowing how to get your data back out?",
+				Help:      "For example a free online form or survey tool, or a contract for a new system.",
 				Type:      "likert",
 				Weight:    1,
 				Reverse:   true,
@@ -2041,13 +2101,14 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1076,
+					Line: 1101,
 				},
 			},
 			Question{
 				ID:        "com-legacy",
 				Dimension: "technology-commercial",
-				Text:      "Which best describes what you know about the older systems your service runs on?",
+				Text:      "Which best describes what you know about the older systems your work relies on?",
+				Help:      "Helping to move off an old system counts at any grade: testing the new one, cleaning data, or saying what it must do.",
 				Type:      "likert",
 				Weight:    1,
 				Scale: Scale{
@@ -2057,52 +2118,52 @@ func compiledDefault() *Bank {
 						"Not yet: I do not know which they are",
 						"Awareness: I can name the main ones",
 						"Working: I know which are out of support",
-						"Practitioner: I have a costed plan to replace one",
-						"Expert: I run a funded programme to replace them",
+						"Practitioner: I have reported a risk that one poses",
+						"Expert: I have helped plan the move off one",
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1081,
+					Line: 1107,
 				},
 			},
 			Question{
 				ID:        "com-scenario",
 				Dimension: "technology-commercial",
-				Text:      "A supplier offers a system that suits your needs. It keeps data in its own format, so it cannot link to other systems. What do you do?",
+				Text:      "Your team asks your view on a new system. It keeps data in its own format, so it cannot link to other systems. What do you advise?",
 				Type:      "choice",
 				Weight:    1,
 				Options: []Option{
 					Option{
 						ID:    "buy",
-						Label: "Buy it, since it meets today's needs at a good price.",
+						Label: "Take it, since it meets today's needs at a good price.",
 						Score: 0.1,
 					},
 					Option{
 						ID:    "short",
-						Label: "Buy it for one year only, then review the market again.",
+						Label: "Take it for a year, then look at the market again.",
 						Score: 0.4,
 					},
 					Option{
 						ID:    "terms",
-						Label: "Make open standards and data export terms of the contract.",
+						Label: "Ask for open formats and a way to get the data out.",
 						Score: 1,
 					},
 					Option{
 						ID:    "build",
-						Label: "Turn it down, and build your own system in-house.",
+						Label: "Turn it down, and have a system built in-house.",
 						Score: 0.2,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1098,
+					Line: 1126,
 				},
 			},
 			Question{
 				ID:        "gov-level",
 				Dimension: "data-governance",
-				Text:      "Which best describes your part in looking after the data your service holds?",
+				Text:      "Which best describes what you do to look after the data you work with?",
 				Type:      "likert",
 				Weight:    1,
 				Scale: Scale{
@@ -2112,26 +2173,37 @@ func compiledDefault() *Bank {
 						"Not yet: I do not know who is responsible",
 						"Awareness: I know who owns the data I use",
 						"Working: I follow our rules for recording it",
-						"Practitioner: I set the rules for one dataset",
-						"Expert: I am accountable for our data standards",
+						"Practitioner: I have had an error fixed at source",
+						"Expert: I help colleagues record it well",
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1118,
+					Line: 1146,
 				},
 			},
 			Question{
-				ID:        "gov-dpia",
+				ID:        "gov-impact",
 				Dimension: "data-governance",
-				Text:      "In the last 12 months, did you take part in a data protection impact assessment?",
-				Help:      "A DPIA is required before using personal data in a way likely to put privacy at high risk.",
-				Type:      "yesno",
+				Text:      "In the last 12 months, before using personal data in a new way, how often did you check whether a privacy impact assessment was needed?",
+				Help:      "In the UK, a data protection impact assessment (DPIA) is required before using personal data in a way likely to put privacy at high risk.",
+				Type:      "likert",
 				Weight:    1,
 				AllowNA:   true,
+				Scale: Scale{
+					Min: 1,
+					Max: 5,
+					Labels: []string{
+						"Never",
+						"Rarely",
+						"Sometimes",
+						"Often",
+						"Always",
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1132,
+					Line: 1160,
 				},
 			},
 			Question{
@@ -2155,7 +2227,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1138,
+					Line: 1165,
 				},
 			},
 			Question{
@@ -2167,12 +2239,12 @@ func compiledDefault() *Bank {
 				Options: []Option{
 					Option{
 						ID:    "refuse",
-						Label: "Refuse, because sharing personal data is far too risky.",
+						Label: "Refuse, because sharing personal data carries a risk.",
 						Score: 0.1,
 					},
 					Option{
 						ID:    "send",
-						Label: "Share it at once, since the purpose is clearly good.",
+						Label: "Share it, since the purpose is a good one.",
 						Score: 0.1,
 					},
 					Option{
@@ -2182,13 +2254,13 @@ func compiledDefault() *Bank {
 					},
 					Option{
 						ID:    "totals",
-						Label: "Send only anonymised totals, whatever the agency needs.",
+						Label: "Send anonymised totals in place of the records.",
 						Score: 0.4,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1146,
+					Line: 1175,
 				},
 			},
 			Question{
@@ -2212,7 +2284,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1166,
+					Line: 1195,
 				},
 			},
 			Question{
@@ -2236,7 +2308,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1171,
+					Line: 1200,
 				},
 			},
 			Question{
@@ -2252,45 +2324,45 @@ func compiledDefault() *Bank {
 						"Not yet: I have not thought about them",
 						"Awareness: I can say why AI output may be biased",
 						"Working: I follow our guidance on AI tools",
-						"Practitioner: I ran an impact check on an AI tool",
-						"Expert: I set our rules for using AI",
+						"Practitioner: I have reported a flaw in an AI tool",
+						"Expert: I help colleagues use AI tools safely",
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1176,
+					Line: 1205,
 				},
 			},
 			Question{
 				ID:        "ai-scenario",
 				Dimension: "responsible-ai",
-				Text:      "A supplier offers an AI tool that ranks benefit claims by fraud risk. It promises big savings. What do you require before a pilot?",
+				Text:      "Your team is offered an AI tool that ranks benefit claims by fraud risk. It promises big savings. What do you advise before a pilot?",
 				Type:      "choice",
 				Weight:    1,
 				Options: []Option{
 					Option{
 						ID:    "nothing",
-						Label: "Nothing more; the savings could fund other services.",
+						Label: "Go ahead, as the savings could fund other services.",
 					},
 					Option{
 						ID:    "accuracy",
-						Label: "Proof of accuracy, with staff able to override it.",
+						Label: "Check its accuracy, and let staff override its scores.",
 						Score: 0.5,
 					},
 					Option{
 						ID:    "safeguards",
-						Label: "Bias tests, human review, and a public notice.",
+						Label: "Test it for bias, keep human review, tell the public.",
 						Score: 1,
 					},
 					Option{
 						ID:    "refuse",
-						Label: "Nothing; I would turn it down as too risky.",
+						Label: "Turn it down, as AI puts fair decisions at risk.",
 						Score: 0.2,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1194,
+					Line: 1223,
 				},
 			},
 			Question{
@@ -2313,7 +2385,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1214,
+					Line: 1243,
 				},
 			},
 			Question{
@@ -2337,57 +2409,57 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1218,
+					Line: 1247,
 				},
 			},
 			Question{
-				ID:        "trust-publish",
+				ID:        "trust-tell",
 				Dimension: "trust-transparency",
-				Text:      "In the last 12 months, did you publish an account of work that did not go to plan?",
-				Help:      "For example an evaluation, a performance report or a blog post that says what went wrong.",
+				Text:      "In the last 12 months, did you tell the people affected about work of yours that did not go to plan?",
+				Help:      "For example telling service users what went wrong with their case, or writing it up for colleagues.",
 				Type:      "yesno",
 				Weight:    1,
 				AllowNA:   true,
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1223,
+					Line: 1252,
 				},
 			},
 			Question{
 				ID:        "trust-scenario",
 				Dimension: "trust-transparency",
-				Text:      "A journalist asks about a delayed digital project that is over budget. Within your media rules, what do you do?",
+				Text:      "A resident asks you why a new online service they were promised is months late. What do you do?",
 				Type:      "choice",
 				Weight:    1,
 				Options: []Option{
 					Option{
 						ID:    "decline",
-						Label: "Decline to comment and wait for interest to fade.",
+						Label: "Say you cannot comment, and point them to the website.",
 						Score: 0.1,
 					},
 					Option{
 						ID:    "positive",
-						Label: "Talk only about the parts of it that are going well.",
+						Label: "Tell them about the parts of the service that work well.",
 						Score: 0.2,
 					},
 					Option{
 						ID:    "account",
-						Label: "Give an honest account of the delay, cost and plan.",
+						Label: "Explain why it is late, and when they can expect it.",
 						Score: 1,
 					},
 					Option{
 						ID:    "press",
-						Label: "Pass the question to the press office and step back.",
+						Label: "Pass the question to the project team to answer.",
 						Score: 0.4,
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1232,
+					Line: 1262,
 				},
 			},
 		},
-		Digest: "sha256:e68070beffaba7e1128b21cce5b45cb2e0560fbcb269008240c75ebb40d9446c",
+		Digest: "sha256:03cd68d34a6948d205ccac32968d4fa27dbc49f7ce2f0493cb93609510887ac6",
 		Source: "default",
 	}
 }

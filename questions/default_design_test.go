@@ -56,16 +56,31 @@ func TestDefaultLadder(t *testing.T) {
 	}
 }
 
-// TestDefaultNotApplicable: no question of a dimension the lowest tier
-// expects offers N/A. Such a dimension blocks every tier, so N/A that
-// left it without a score would leave a person with no level at all.
+// TestDefaultNotApplicable: N/A cannot leave a dimension the lowest tier
+// expects without a score. Such a dimension blocks every tier, so N/A
+// that left it insufficient would leave a person with no level at all.
+// So the questions of such a dimension that do not offer N/A carry at
+// least the bank's min_coverage of its weight, and at most one of them
+// offers N/A: a duty that applies only in some places (acc-language, the
+// official languages), which a person elsewhere cannot honestly answer.
 func TestDefaultNotApplicable(t *testing.T) {
 	b := questions.Default()
 	for d := range b.Tiers[0].Expectations {
+		var all, firm float64
+		var na []string
 		for _, q := range b.QuestionsOf(d) {
+			all += q.Weight
 			if q.AllowNA {
-				t.Errorf("%s offers N/A, but %s is expected by %s", q.ID, d, b.Tiers[0].ID)
+				na = append(na, q.ID)
+				continue
 			}
+			firm += q.Weight
+		}
+		if firm < b.MinCoverage*all {
+			t.Errorf("%s: the questions without N/A carry %.2f of its weight, under min_coverage %.2f; N/A could leave it without a score", d, firm/all, b.MinCoverage)
+		}
+		if len(na) > 1 {
+			t.Errorf("%s offers N/A in %v, but %s expects it; keep it to one question about a duty that applies only in some places", d, na, b.Tiers[0].ID)
 		}
 	}
 }

@@ -7,13 +7,17 @@ import (
 	"slices"
 
 	"github.com/digilead/digilead/questions/atomicfile"
+	"github.com/digilead/digilead/questions/errtext"
 )
+
+// ErrBuiltIn refuses to change the built-in bank.
+var ErrBuiltIn = errtext.Invalidf("the built-in bank cannot be changed; export it first and change the copy")
 
 // CheckWritable refuses the built-in bank, which commands that record
 // figures or expectations in a bank's files cannot change.
 func (b *Bank) CheckWritable() error {
 	if b.Source == "default" {
-		return Invalidf("the built-in bank cannot be changed; export it first (digilead bank export -o my-bank.yaml) and pass --bank my-bank.yaml")
+		return ErrBuiltIn
 	}
 	return nil
 }
@@ -99,7 +103,7 @@ func rewrite(b *Bank, edit func(path string, data []byte) ([]byte, bool, error),
 	for i, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, WithoutPath(err))
+			return nil, fmt.Errorf("%s: %w", p, errtext.WithoutPath(err))
 		}
 		out, changed, err := edit(p, data)
 		if err != nil {
@@ -121,10 +125,10 @@ func rewrite(b *Bank, edit func(path string, data []byte) ([]byte, bool, error),
 	for _, name := range names {
 		info, err := os.Stat(name)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, WithoutPath(err))
+			return nil, fmt.Errorf("%s: %w", name, errtext.WithoutPath(err))
 		}
 		if err := atomicfile.WriteFile(name, edited[name], info.Mode().Perm()); err != nil {
-			return nil, fmt.Errorf("%s: %w; check the file is writable", name, WithoutPath(err))
+			return nil, fmt.Errorf("%s: %w; check the file is writable", name, errtext.WithoutPath(err))
 		}
 	}
 	return names, nil

@@ -7,15 +7,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/digilead/digilead/questions/errtext"
 )
 
-// wantProblem checks that err is Problems (wrapping ErrInvalid) and that
+// wantProblem checks that err is Problems (wrapping errtext.ErrInvalid) and that
 // one of them contains each of want.
 func wantProblem(t *testing.T, err error, want ...string) Problems {
 	t.Helper()
 	var ps Problems
-	if !errors.As(err, &ps) || !errors.Is(err, ErrInvalid) {
-		t.Fatalf("want Problems wrapping ErrInvalid, got %T %v", err, err)
+	if !errors.As(err, &ps) || !errors.Is(err, errtext.ErrInvalid) {
+		t.Fatalf("want Problems wrapping errtext.ErrInvalid, got %T %v", err, err)
 	}
 	for _, w := range want {
 		if !strings.Contains(err.Error(), w) {

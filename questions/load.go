@@ -7,13 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // Limits on bank input.
@@ -62,14 +63,14 @@ func Load(path string) (*Bank, error) {
 func Paths(path string) ([]string, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("bank %s: %w", path, WithoutPath(err))
+		return nil, fmt.Errorf("bank %s: %w", path, errtext.WithoutPath(err))
 	}
 	if !info.IsDir() {
 		return []string{path}, nil
 	}
 	entries, err := os.ReadDir(path)
 	if err != nil {
-		return nil, fmt.Errorf("bank %s: %w", path, WithoutPath(err))
+		return nil, fmt.Errorf("bank %s: %w", path, errtext.WithoutPath(err))
 	}
 	var paths []string
 	var odd Problems
@@ -96,7 +97,7 @@ func Paths(path string) ([]string, error) {
 func readFile(path string) (File, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return File{}, fmt.Errorf("bank %s: %w", path, WithoutPath(err))
+		return File{}, fmt.Errorf("bank %s: %w", path, errtext.WithoutPath(err))
 	}
 	defer f.Close()
 	data, err := ReadLimited(f, MaxFileSize)
@@ -123,28 +124,6 @@ func ReadLimited(r io.Reader, limit int64) ([]byte, error) {
 	}
 	return data, nil
 }
-
-// WithoutPath returns the cause of a file-system error without the
-// operation and path an *os.PathError adds, for a message that names the
-// path itself ("bank x.yaml: permission denied"). A missing file reads "no
-// such file or directory" on every system, and still matches
-// fs.ErrNotExist. Other errors are returned as they are.
-func WithoutPath(err error) error {
-	var pe *os.PathError
-	if !errors.As(err, &pe) {
-		return err
-	}
-	if errors.Is(pe.Err, fs.ErrNotExist) {
-		return noSuchFile{}
-	}
-	return pe.Err
-}
-
-// noSuchFile is a missing file, in the same words on every system.
-type noSuchFile struct{}
-
-func (noSuchFile) Error() string        { return "no such file or directory" }
-func (noSuchFile) Is(target error) bool { return target == fs.ErrNotExist }
 
 // Parse decodes and validates a bank from one or more files, merged in the
 // order given. Translation files among them (see IsTranslation) are left
@@ -208,7 +187,7 @@ func bankOnly(files []File) ([]File, error) {
 		}
 	}
 	if out == nil {
-		return nil, Problems{{Pos: Pos{File: files[0].Name}, Field: "schema", Msg: "this is a translation (" + TranslationSchema + "), not a bank; give it beside its bank (--bank BANK --bank " + filepath.Base(files[0].Name) + ")"}}
+		return nil, Problems{{Pos: Pos{File: files[0].Name}, Field: "schema", Msg: "this is a translation (" + TranslationSchema + "), not a bank; give it beside its bank"}}
 	}
 	return out, nil
 }

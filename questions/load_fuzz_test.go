@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // checkParse checks what Parse promises for any input: either a bank whose
-// lookups agree with its lists, or Problems (wrapping ErrInvalid) that each
+// lookups agree with its lists, or Problems (wrapping errtext.ErrInvalid) that each
 // say something and point into one of the files given.
 func checkParse(t *testing.T, files []File, b *Bank, err error) {
 	t.Helper()
@@ -28,8 +30,8 @@ func checkParse(t *testing.T, files []File, b *Bank, err error) {
 
 func checkProblems(t *testing.T, err error, files []File) {
 	t.Helper()
-	if !errors.Is(err, ErrInvalid) {
-		t.Fatalf("error does not wrap ErrInvalid: %T %v", err, err)
+	if !errors.Is(err, errtext.ErrInvalid) {
+		t.Fatalf("error does not wrap errtext.ErrInvalid: %T %v", err, err)
 	}
 	var ps Problems
 	if !errors.As(err, &ps) || len(ps) == 0 {

@@ -2,7 +2,6 @@ package questions_test
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,10 +9,12 @@ import (
 	"syscall"
 	"testing"
 
-	"gopkg.in/yaml.v3"
 	"time"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -211,8 +212,8 @@ func problems(t *testing.T, yaml string) string {
 	if !errors.As(err, &ps) {
 		t.Fatalf("error is %T, want Problems: %v", err, err)
 	}
-	if !errors.Is(err, questions.ErrInvalid) {
-		t.Fatal("Problems must wrap ErrInvalid")
+	if !errors.Is(err, errtext.ErrInvalid) {
+		t.Fatal("Problems must wrap errtext.ErrInvalid")
 	}
 	return err.Error()
 }
@@ -325,7 +326,7 @@ func TestAliasBombIsRefused(t *testing.T) {
 	if err == nil {
 		t.Fatal("an alias bomb was accepted")
 	}
-	if !errors.Is(err, questions.ErrInvalid) {
+	if !errors.Is(err, errtext.ErrInvalid) {
 		t.Fatalf("want an input error, got %v", err)
 	}
 	if d := time.Since(start); d > 10*time.Second {
@@ -398,27 +399,5 @@ func TestDigest(t *testing.T) {
 	b3, _ := questions.Parse(questions.File{Name: "x.yaml", Data: []byte(valid + "# changed\n")})
 	if b1.Digest != b2.Digest || b1.Digest == b3.Digest || !strings.HasPrefix(b1.Digest, "sha256:") {
 		t.Errorf("digests %s %s %s: want content-only and sensitive to any change", b1.Digest, b2.Digest, b3.Digest)
-	}
-}
-
-func TestWithoutPath(t *testing.T) {
-	plain := errors.New("plain")
-	_, missing := os.Open(filepath.Join(t.TempDir(), "missing.yaml"))
-	tests := []struct {
-		name     string
-		err      error
-		want     string
-		notExist bool
-	}{
-		{"missing file", missing, "no such file or directory", true},
-		{"missing, wrapped", fmt.Errorf("read: %w", &fs.PathError{Op: "open", Path: "x.yaml", Err: fs.ErrNotExist}), "no such file or directory", true},
-		{"other cause", &fs.PathError{Op: "open", Path: "x.yaml", Err: fs.ErrPermission}, "permission denied", false},
-		{"not a path error", plain, "plain", false},
-	}
-	for _, tc := range tests {
-		got := questions.WithoutPath(tc.err)
-		if got.Error() != tc.want || errors.Is(got, fs.ErrNotExist) != tc.notExist {
-			t.Errorf("%s: WithoutPath = %q (not exist: %v), want %q (%v)", tc.name, got, errors.Is(got, fs.ErrNotExist), tc.want, tc.notExist)
-		}
 	}
 }

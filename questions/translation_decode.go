@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/digilead/digilead/questions/errtext"
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )
@@ -193,7 +194,7 @@ func (d *trDecoder) language(v *yaml.Node) string {
 func (d *trDecoder) entries(n *yaml.Node, field string, ids []string, fn func(id string, v *yaml.Node)) {
 	d.mapping(n, field, nil, func(id string, k, v *yaml.Node) {
 		if !slices.Contains(ids, id) && !d.loose {
-			d.errorf(k, field+"."+id, "the bank has no %s %q%s", strings.TrimSuffix(field, "s"), id, suggest(id, ids))
+			d.errorf(k, field+"."+id, "the bank has no %s %q%s", strings.TrimSuffix(field, "s"), id, errtext.Suggest(id, ids))
 			return
 		}
 		fn(id, v)
@@ -221,7 +222,7 @@ func (d *trDecoder) fields(n *yaml.Node, path string, known []string) {
 			}
 			d.mapping(v, p, nil, func(id string, k, v *yaml.Node) {
 				if !slices.Contains(ids, id) && !d.loose {
-					d.errorf(k, p+"."+id, "the question has no option %q%s", id, suggest(id, ids))
+					d.errorf(k, p+"."+id, "the question has no option %q%s", id, errtext.Suggest(id, ids))
 					return
 				}
 				d.text(v, p+"."+id)

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -102,7 +103,7 @@ func TestTranslationErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := questions.ParseTranslation(questions.File{Name: "cy.yaml", Data: []byte(tt.body)}, b)
 			var ps questions.Problems
-			if !errors.As(err, &ps) || !errors.Is(err, questions.ErrInvalid) {
+			if !errors.As(err, &ps) || !errors.Is(err, errtext.ErrInvalid) {
 				t.Fatalf("err = %v, want Problems", err)
 			}
 			if !strings.Contains(err.Error(), tt.want) {

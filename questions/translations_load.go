@@ -5,9 +5,12 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"sync"
+
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // Set is a bank with its translations.
@@ -223,7 +226,7 @@ func gather(paths, dirs []string) (bankPath string, bankFiles, trFiles []File, e
 			continue
 		}
 		if bankPath != "" {
-			return "", nil, nil, Invalidf("%s and %s are both banks; give one bank (a file or a directory) and any number of translation files", bankPath, p)
+			return "", nil, nil, errtext.Invalidf("%s and %s are both banks; give one bank (a file or a directory) and any number of translation files", bankPath, p)
 		}
 		bankPath, bankFiles = p, own
 	}
@@ -262,10 +265,10 @@ func readAll(path string) ([]File, error) {
 func readDir(dir string) ([]File, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("translations %s: %w", dir, WithoutPath(err))
+		return nil, fmt.Errorf("translations %s: %w", dir, errtext.WithoutPath(err))
 	}
 	if !info.IsDir() {
-		return nil, Invalidf("translations %s: not a directory; give a directory of translation files, or give a translation file with --bank", dir)
+		return nil, errtext.Invalidf("translations %s: not a directory; give a directory of translation files, or give a translation file beside the bank", dir)
 	}
 	return readAll(dir)
 }
@@ -301,4 +304,42 @@ func LoadToTranslate(paths, dirs []string, tag string) (*Bank, *Translation, err
 		old = t // the last given wins, as in LoadSet
 	}
 	return b, old, nil
+}
+
+// LoadToValidate loads and resolves what `bank validate` checks at path:
+// a bank file or directory (with the translation files in it); a
+// translation file, with banks (a bank and translation files; the
+// built-in bank when none); or the built-in bank with its translations
+// when path is "". translation reports that path is a translation file,
+// so only its translations were checked.
+func LoadToValidate(path string, banks []string) (s *Set, translation bool, err error) {
+	load := []string{path}
+	switch {
+	case path == "":
+		load = nil
+	case isTranslationFile(path):
+		translation = true
+		load = append(slices.DeleteFunc(slices.Clone(banks), func(p string) bool { return p == "" }), path)
+	}
+	s, err = LoadSet(load, nil)
+	if err == nil {
+		err = s.Resolve()
+	}
+	return s, translation, err
+}
+
+// isTranslationFile reports whether path is a translation file (not a
+// bank or a directory).
+func isTranslationFile(path string) bool {
+	info, err := os.Stat(path)
+	if err != nil || info.IsDir() {
+		return false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head, _ := ReadLimited(io.LimitReader(f, 64<<10), 64<<10)
+	return IsTranslation(head)
 }

@@ -6,6 +6,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // bankIDRe is the form of a bank id: kebab-case.
@@ -90,7 +92,7 @@ func validate(b *Bank, parts []*rawBank, probs *Problems) {
 			}
 			for dim, pos := range t.expPos {
 				if _, ok := dimAt[dim]; !ok {
-					probs.add(pos, f+".expectations."+dim, "unknown dimension %q%s", dim, suggest(dim, slices.Sorted(maps.Keys(dimAt))))
+					probs.add(pos, f+".expectations."+dim, "unknown dimension %q%s", dim, errtext.Suggest(dim, slices.Sorted(maps.Keys(dimAt))))
 				}
 			}
 		}
@@ -106,7 +108,7 @@ func validate(b *Bank, parts []*rawBank, probs *Problems) {
 			for i, ts := range dm.actionTiers {
 				for _, t := range ts {
 					if _, ok := tierAt[t.val]; !ok {
-						probs.add(t.pos, fmt.Sprintf("dimensions[%s].actions[%d].tiers", dm.ID, i), "unknown tier %q%s", t.val, suggest(t.val, slices.Sorted(maps.Keys(tierAt))))
+						probs.add(t.pos, fmt.Sprintf("dimensions[%s].actions[%d].tiers", dm.ID, i), "unknown tier %q%s", t.val, errtext.Suggest(t.val, slices.Sorted(maps.Keys(tierAt))))
 					}
 				}
 			}
@@ -132,7 +134,7 @@ func validate(b *Bank, parts []*rawBank, probs *Problems) {
 			case q.Dimension == "":
 				probs.add(q.Pos, f+".dimension", "missing; name the dimension this question measures")
 			case dimAt[q.Dimension] == (Pos{}):
-				probs.add(rq.dimPos, f+".dimension", "unknown dimension %q%s", q.Dimension, suggest(q.Dimension, slices.Sorted(maps.Keys(dimAt))))
+				probs.add(rq.dimPos, f+".dimension", "unknown dimension %q%s", q.Dimension, errtext.Suggest(q.Dimension, slices.Sorted(maps.Keys(dimAt))))
 			default:
 				perDim[q.Dimension]++
 			}

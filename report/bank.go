@@ -9,10 +9,10 @@ import (
 	"github.com/digilead/digilead/questions"
 )
 
-// BankSummary writes what `digilead bank show` prints: the bank's title
+// bankSummary writes what `digilead bank show` prints: the bank's title
 // and identity, its size, its tiers and each dimension's expectations, in
-// the report's language (give the bank in that language too).
-func BankSummary(w io.Writer, b *questions.Bank, o Options) error {
+// the report's language (localise gives the bank in that language).
+func bankSummary(w io.Writer, b *questions.Bank, o Options) error {
 	l := o.lang()
 	fmt.Fprintf(w, "%s\n", b.Title)
 	fmt.Fprintf(w, "%s\n", l.T("bank.identity", "ID", b.ID, "Version", b.Version, "Digest", b.Digest))
@@ -56,4 +56,51 @@ func BankSummary(w io.Writer, b *questions.Bank, o Options) error {
 	}
 	_, err := fmt.Fprintf(w, "\n%s\n", l.T("bank.types", "Likert", counts[questions.Likert], "Choice", counts[questions.Choice], "Multi", counts[questions.Multi], "YesNo", counts[questions.YesNo]))
 	return err
+}
+
+// Validation is what `digilead bank validate` found valid, a line for
+// each bank and translation, in the order they were checked.
+type Validation struct{ Valid []Valid }
+
+// Valid is a bank (Language empty) or a translation found valid.
+type Valid struct {
+	// Name is what was checked: a path, "built-in bank", or the file of
+	// a translation.
+	Name                         string
+	Bank, Version                string
+	Tiers, Dimensions, Questions int
+	// Language and Status are a translation's; it translates Translated
+	// of the bank's Texts.
+	Language, Status  string
+	Translated, Texts int
+}
+
+// Add lists what set s holds, checked as name: its bank (unless only a
+// translation file was checked, translationOnly) and its translations.
+func (v *Validation) Add(name string, s *questions.Set, translationOnly bool) {
+	b := s.Bank
+	if !translationOnly {
+		v.Valid = append(v.Valid, Valid{Name: name, Bank: b.ID, Version: b.Version, Tiers: len(b.Tiers), Dimensions: len(b.Dimensions), Questions: len(b.Questions)})
+	}
+	total := len(b.Texts())
+	for _, t := range s.Translations {
+		missing, outdated := t.Missing(b)
+		v.Valid = append(v.Valid, Valid{Name: t.File, Bank: b.ID, Language: t.Language, Status: t.Status, Translated: total - len(missing) - len(outdated), Texts: total})
+	}
+}
+
+// validationText writes an ok line for each bank and translation.
+func validationText(w io.Writer, v *Validation, _ Options) error {
+	for _, x := range v.Valid {
+		var err error
+		if x.Language == "" {
+			_, err = fmt.Fprintf(w, "ok %s: %s %s, %d tiers, %d dimensions, %d questions\n", x.Name, x.Bank, x.Version, x.Tiers, x.Dimensions, x.Questions)
+		} else {
+			_, err = fmt.Fprintf(w, "ok %s: %s translation of %s (%s), %d of %d texts translated\n", x.Name, x.Language, x.Bank, x.Status, x.Translated, x.Texts)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

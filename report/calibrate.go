@@ -13,9 +13,9 @@ import (
 	"github.com/digilead/digilead/questions/lang"
 )
 
-// CalibrationJSON writes the digilead.calibration/v1 document.
-func CalibrationJSON(w io.Writer, r *calibrate.Report, _ Options) error {
-	return WriteJSON(w, r)
+// calibrationJSON writes the digilead.calibration/v1 document.
+func calibrationJSON(w io.Writer, r *calibrate.Report, _ Options) error {
+	return writeJSON(w, r)
 }
 
 // noteTitle names a refusal or flag kind for people.
@@ -32,7 +32,7 @@ func byTier(r *calibrate.Report) []tierPairs {
 	var out []tierPairs
 	for _, p := range r.Pairs {
 		if len(out) == 0 || out[len(out)-1].id != p.Tier {
-			out = append(out, tierPairs{id: p.Tier, name: p.TierName})
+			out = append(out, tierPairs{id: p.Tier, name: string(p.TierName)})
 		}
 		out[len(out)-1].pairs = append(out[len(out)-1].pairs, p)
 	}
@@ -155,11 +155,11 @@ func proposedCell(l *lang.Lang, p calibrate.Pair) string {
 	return l.Num(*p.Proposed)
 }
 
-// CalibrationText writes the calibration for people: per tier a table of
+// calibrationText writes the calibration for people: per tier a table of
 // its dimensions, refusals and flags highlighted, then how the level rule
 // places the pilot. Accessible output gives every figure in a sentence
 // instead of a table.
-func CalibrationText(w io.Writer, r *calibrate.Report, o Options) error {
+func calibrationText(w io.Writer, r *calibrate.Report, o Options) error {
 	t := newText(o)
 	l := t.l
 	t.line(t.st.title.Render(l.T("calibrate.title")))
@@ -294,10 +294,10 @@ func accessibleConfusion(t *text, r *calibrate.Report, cl calibrate.Classificati
 	}
 }
 
-// CalibrationMarkdown writes the calibration as a Markdown document: a
+// calibrationMarkdown writes the calibration as a Markdown document: a
 // table per tier with its findings as a list, and the level rule's
 // confusion tables.
-func CalibrationMarkdown(w io.Writer, r *calibrate.Report, o Options) error {
+func calibrationMarkdown(w io.Writer, r *calibrate.Report, o Options) error {
 	l := o.lang()
 	m := &md{l: l}
 	m.line("# " + mdEscape(l.T("calibrate.md.title", "Title", r.Bank.Title)))

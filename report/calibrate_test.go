@@ -51,6 +51,7 @@ func calibrationFixture(t testing.TB) *calibrate.Report {
 }
 
 func TestCalibrationGolden(t *testing.T) {
+	t.Parallel()
 	r := calibrationFixture(t)
 	for _, tc := range []struct {
 		file, format string
@@ -80,8 +81,9 @@ func TestCalibrationGolden(t *testing.T) {
 }
 
 func TestCalibrationSchemaRejects(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
-	CalibrationJSON(&buf, calibrationFixture(t), Options{})
+	calibrationJSON(&buf, calibrationFixture(t), Options{})
 	for name, broken := range map[string]string{
 		"a proposal without an interval": strings.Replace(buf.String(), `"interval": {`, `"interval_gone": {`, 1),
 		"an unknown flag":                strings.Replace(buf.String(), `"kind": "falls_with_rank"`, `"kind": "falls"`, 1),
@@ -94,11 +96,12 @@ func TestCalibrationSchemaRejects(t *testing.T) {
 }
 
 func TestCalibrationTextFitsTheWidth(t *testing.T) {
+	t.Parallel()
 	r := calibrationFixture(t)
 	for _, width := range []int{0, 60, 80, 120} {
 		for _, accessible := range []bool{false, true} {
 			var buf bytes.Buffer
-			if err := CalibrationText(&buf, r, Options{Width: width, Accessible: accessible}); err != nil {
+			if err := calibrationText(&buf, r, Options{Width: width, Accessible: accessible}); err != nil {
 				t.Fatal(err)
 			}
 			limit := Options{Width: width}.width()
@@ -112,12 +115,13 @@ func TestCalibrationTextFitsTheWidth(t *testing.T) {
 }
 
 func TestCalibrationColourIsNeverTheOnlyCue(t *testing.T) {
+	t.Parallel()
 	r := calibrationFixture(t)
 	var plain, colour bytes.Buffer
-	CalibrationText(&plain, r, Options{})
+	calibrationText(&plain, r, Options{})
 	rd := lipgloss.NewRenderer(&colour)
 	rd.SetColorProfile(termenv.TrueColor)
-	CalibrationText(&colour, r, Options{Renderer: rd})
+	calibrationText(&colour, r, Options{Renderer: rd})
 	if !strings.Contains(colour.String(), "\x1b[") {
 		t.Fatal("a colour renderer gives no colour")
 	}
@@ -132,14 +136,16 @@ func TestCalibrationColourIsNeverTheOnlyCue(t *testing.T) {
 }
 
 func TestCalibrationMarkdownEscapes(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
-	CalibrationMarkdown(&buf, calibrationFixture(t), Options{})
+	calibrationMarkdown(&buf, calibrationFixture(t), Options{})
 	if !strings.Contains(buf.String(), `# Calibration of expectations: Pilot \| bank \*two\*`) {
 		t.Errorf("title not escaped:\n%s", buf.String())
 	}
 }
 
 func TestLookupCalibration(t *testing.T) {
+	t.Parallel()
 	if _, err := Calibrations.Lookup("csv"); err == nil || !strings.Contains(err.Error(), "use one of json, markdown, text") {
 		t.Errorf("unknown format: %v", err)
 	}

@@ -40,6 +40,7 @@ func parseSVG(t *testing.T, s string) svgDoc {
 }
 
 func TestRadarSVG(t *testing.T) {
+	t.Parallel()
 	c := Radar{
 		ID: "r", Title: "Scores <&>", Desc: `"quoted"`,
 		Axes: []string{"North", "East & co", "South", "West"},
@@ -81,6 +82,7 @@ func TestRadarSVG(t *testing.T) {
 }
 
 func TestBarsSVG(t *testing.T) {
+	t.Parallel()
 	c := Bars{ID: "b", Title: "Readiness", Desc: "d", Bars: []Bar{
 		{Label: "Full", Value: 100, Mark: math.NaN(), Note: "met"},
 		{Label: "Half", Value: 50, Mark: 75},
@@ -109,6 +111,7 @@ func TestBarsSVG(t *testing.T) {
 }
 
 func TestNum(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[float64]string{0: "0", -0.01: "0", 1.25: "1.2", 1.26: "1.3", 170: "170", 12.04: "12"} {
 		if got := num(in); got != want {
 			t.Errorf("num(%v) = %q, want %q", in, got, want)

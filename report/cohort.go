@@ -11,8 +11,8 @@ import (
 	"github.com/digilead/digilead/questions/safetext"
 )
 
-// CohortJSON writes the digilead.cohort/v1 document.
-func CohortJSON(w io.Writer, c *cohort.Report, _ Options) error { return WriteJSON(w, c) }
+// cohortJSON writes the digilead.cohort/v1 document.
+func cohortJSON(w io.Writer, c *cohort.Report, _ Options) error { return writeJSON(w, c) }
 
 // CohortCSVHeader names the columns of the cohort csv format: one row per
 // dimension, in bank order, with its distribution and how common its gap
@@ -22,11 +22,11 @@ var CohortCSVHeader = []string{
 	"with_gap", "assessed", "share", "mean_gap",
 }
 
-// CohortCSV writes one row per dimension under a header row (RFC 4180).
+// cohortCSV writes one row per dimension under a header row (RFC 4180).
 // Missing figures are empty cells. A cohort with groups (--by) has two
 // more columns first, scope (all, group or other) and group (its name),
 // and the rows of each group after the whole cohort's.
-func CohortCSV(w io.Writer, c *cohort.Report, _ Options) error {
+func cohortCSV(w io.Writer, c *cohort.Report, _ Options) error {
 	rows := cohortCSVRows(c)
 	if len(c.Groups) > 0 {
 		rows = groupCSVRows(c, rows)
@@ -45,7 +45,7 @@ func cohortCSVRows(c *cohort.Report) [][]string {
 	rows := [][]string{CohortCSVHeader}
 	gaps := gapsByDimension(c)
 	for _, d := range c.Dimensions {
-		row := []string{d.ID, d.Name, strconv.Itoa(d.N), strconv.Itoa(d.Insufficient),
+		row := []string{d.ID, string(d.Name), strconv.Itoa(d.N), strconv.Itoa(d.Insufficient),
 			csvNum(d.Mean), csvNum(d.SD), csvNum(d.Min), csvNum(d.P25), csvNum(d.Median), csvNum(d.P75), csvNum(d.Max)}
 		if g, ok := gaps[d.ID]; ok {
 			row = append(row, strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), strconv.FormatFloat(g.Share, 'f', -1, 64), csvNum(g.MeanGap))
@@ -136,7 +136,7 @@ func levelName(l *lang.Lang, lv cohort.LevelCount) string {
 	if lv.ID == nil {
 		return l.T("level.developing")
 	}
-	return lv.Name
+	return string(lv.Name)
 }
 
 // levelRows are the table rows of a cohort's levels: name, count and share.

@@ -65,7 +65,7 @@ func groupsText(t *text, c *cohort.Report) {
 func groupMedianRows(l *lang.Lang, c *cohort.Report) [][]string {
 	head := []string{l.T("cohort.group.col.group"), l.T("cohort.md.people")}
 	for _, d := range c.Dimensions {
-		head = append(head, d.Name)
+		head = append(head, string(d.Name))
 	}
 	rows := [][]string{head}
 	for _, g := range c.Groups {

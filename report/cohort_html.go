@@ -65,11 +65,11 @@ type htmlGroups struct {
 	Sentences     []string
 }
 
-// CohortHTML writes the cohort summary as a self-contained page (inline
+// cohortHTML writes the cohort summary as a self-contained page (inline
 // CSS and SVG, no scripts) for a workshop handout: the spread of every
 // dimension as a box plot with the figures in a table, the levels, the
 // readiness per tier and the most common gaps. It prints on A4.
-func CohortHTML(w io.Writer, c *cohort.Report, o Options) error {
+func cohortHTML(w io.Writer, c *cohort.Report, o Options) error {
 	l := o.lang()
 	d := cohortHTMLData{
 		C: c, Lang: l.Tag(), Style: pageStyle(), Intro: cohortIntro(l, c), Privacy: l.T("cohort.privacy"), Note: insufficientNote(l, c),
@@ -101,7 +101,7 @@ func tierBars(l *lang.Lang, c *cohort.Report) Bars {
 	b := Bars{ID: "tiers", Title: l.T("cohort.html.tiers_title"), Desc: l.T("cohort.html.tiers_desc")}
 	for _, t := range c.Tiers {
 		v := math.Round(t.ReadinessMean)
-		b.Bars = append(b.Bars, Bar{Label: t.Name, Value: v, Mark: math.NaN(), Note: "· " + l.T("cohort.html.met", "N", t.Met), Shown: l.Percent(l.Num(v))})
+		b.Bars = append(b.Bars, Bar{Label: string(t.Name), Value: v, Mark: math.NaN(), Note: "· " + l.T("cohort.html.met", "N", t.Met), Shown: l.Percent(l.Num(v))})
 	}
 	return b
 }
@@ -124,7 +124,7 @@ type SpreadRow struct {
 func spreadChart(l *lang.Lang, c *cohort.Report) Spread {
 	s := Spread{ID: "spread", Title: l.T("cohort.html.spread_title"), Desc: l.T("cohort.html.spread_desc")}
 	for _, d := range c.Dimensions {
-		r := SpreadRow{Label: d.Name, Min: orNaN(d.Min), P25: orNaN(d.P25), Median: orNaN(d.Median), P75: orNaN(d.P75), Max: orNaN(d.Max), Note: l.T("cohort.html.median", "N", fig(l, d.Median))}
+		r := SpreadRow{Label: string(d.Name), Min: orNaN(d.Min), P25: orNaN(d.P25), Median: orNaN(d.Median), P75: orNaN(d.P75), Max: orNaN(d.Max), Note: l.T("cohort.html.median", "N", fig(l, d.Median))}
 		if d.N == 0 {
 			r.Note = l.T("report.not_scored")
 		}

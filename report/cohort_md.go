@@ -7,9 +7,9 @@ import (
 	"github.com/digilead/digilead/assessment/cohort"
 )
 
-// CohortMarkdown writes the cohort summary as CommonMark with GFM tables,
+// cohortMarkdown writes the cohort summary as CommonMark with GFM tables,
 // for a wiki page or a workshop write-up.
-func CohortMarkdown(w io.Writer, c *cohort.Report, o Options) error {
+func cohortMarkdown(w io.Writer, c *cohort.Report, o Options) error {
 	l := o.lang()
 	m := md{l: l}
 	m.line("# " + mdEscape(l.T("cohort.title")))
@@ -20,7 +20,7 @@ func CohortMarkdown(w io.Writer, c *cohort.Report, o Options) error {
 	rows := [][]string{{l.T("report.col.dimension"), l.T("cohort.md.n"), l.T("cohort.md.insufficient"), l.T("cohort.md.mean"), l.T("cohort.md.sd"),
 		l.T("cohort.md.min"), l.T("cohort.md.p25"), l.T("cohort.md.median"), l.T("cohort.md.p75"), l.T("cohort.md.max")}}
 	for _, d := range c.Dimensions {
-		rows = append(rows, []string{d.Name, strconv.Itoa(d.N), strconv.Itoa(d.Insufficient), fig(l, d.Mean), fig(l, d.SD), fig(l, d.Min), fig(l, d.P25), fig(l, d.Median), fig(l, d.P75), fig(l, d.Max)})
+		rows = append(rows, []string{string(d.Name), strconv.Itoa(d.N), strconv.Itoa(d.Insufficient), fig(l, d.Mean), fig(l, d.SD), fig(l, d.Min), fig(l, d.P25), fig(l, d.Median), fig(l, d.P75), fig(l, d.Max)})
 	}
 	m.table(rows, "l", "r", "r", "r", "r", "r", "r", "r", "r", "r")
 
@@ -30,14 +30,14 @@ func CohortMarkdown(w io.Writer, c *cohort.Report, o Options) error {
 	m.heading("## " + mdEscape(l.T("cohort.tiers")))
 	rows = [][]string{{l.T("report.col.tier"), l.T("report.col.met"), l.T("cohort.md.share"), l.T("cohort.md.mean_readiness")}}
 	for _, t := range c.Tiers {
-		rows = append(rows, []string{t.Name, strconv.Itoa(t.Met), percent(l, share(t.Met, c.Participants)), l.Percent(l.Point(num(t.ReadinessMean)))})
+		rows = append(rows, []string{string(t.Name), strconv.Itoa(t.Met), percent(l, share(t.Met, c.Participants)), l.Percent(l.Point(num(t.ReadinessMean)))})
 	}
 	m.table(rows, "l", "r", "r", "r")
 
 	m.heading("## " + mdEscape(l.T("cohort.md.common_gaps")))
 	rows = [][]string{{l.T("report.col.dimension"), l.T("cohort.md.with_gap"), l.T("cohort.md.assessed"), l.T("cohort.md.share"), l.T("cohort.md.mean_gap")}}
 	for _, g := range c.Gaps {
-		rows = append(rows, []string{g.Name, strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), percent(l, g.Share), fig(l, g.MeanGap)})
+		rows = append(rows, []string{string(g.Name), strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), percent(l, g.Share), fig(l, g.MeanGap)})
 	}
 	m.table(rows, "l", "r", "r", "r", "r")
 	groupsMarkdown(&m, c)

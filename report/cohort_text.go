@@ -11,11 +11,11 @@ import (
 	"github.com/digilead/digilead/assessment/cohort"
 )
 
-// CohortText writes the cohort summary for a terminal: a table of
+// cohortText writes the cohort summary for a terminal: a table of
 // dimensions with a distribution bar each, the spread of levels, readiness
 // per tier and the most common gaps. Accessible mode says the same in
 // sentences.
-func CohortText(w io.Writer, c *cohort.Report, o Options) error {
+func cohortText(w io.Writer, c *cohort.Report, o Options) error {
 	t := newText(o)
 	t.line(t.st.title.Render(t.l.T("cohort.title")))
 	t.para("", cohortIntro(t.l, c))
@@ -42,7 +42,7 @@ func visualCohort(t *text, c *cohort.Report) {
 	l := t.l
 	nameW := 0
 	for _, d := range c.Dimensions {
-		nameW = max(nameW, ansi.StringWidth(d.Name))
+		nameW = max(nameW, ansi.StringWidth(string(d.Name)))
 	}
 	// The figures' columns: n, median, mean and, when there is room, sd;
 	// each as wide as its head in the language, at least as wide as its
@@ -73,7 +73,7 @@ func visualCohort(t *text, c *cohort.Report) {
 	}
 	t.line(t.st.label.Render(head + "  " + scaleLine(barW)))
 	for _, d := range c.Dimensions {
-		row := fmt.Sprintf("  %s %*d %s %*s", pad(d.Name, nameW), widths[0], d.N, t.heat(d.Median, fmt.Sprintf("%*s", widths[1], fig(l, d.Median))), widths[2], fig(l, d.Mean))
+		row := fmt.Sprintf("  %s %*d %s %*s", pad(string(d.Name), nameW), widths[0], d.N, t.heat(d.Median, fmt.Sprintf("%*s", widths[1], fig(l, d.Median))), widths[2], fig(l, d.Mean))
 		if withSD {
 			row += fmt.Sprintf(" %*s", widths[3], fig(l, d.SD))
 		}

@@ -11,15 +11,15 @@ import (
 	"github.com/digilead/digilead/questions/lang"
 )
 
-// CompareJSON writes the digilead.compare/v1 document.
-func CompareJSON(w io.Writer, c *compare.Comparison, _ Options) error { return WriteJSON(w, c) }
+// compareJSON writes the digilead.compare/v1 document.
+func compareJSON(w io.Writer, c *compare.Comparison, _ Options) error { return writeJSON(w, c) }
 
 // tierLabel names a tier of a change; nil is below the lowest tier.
 func tierLabel(l *lang.Lang, t *assessment.TierRef) string {
 	if t == nil {
 		return l.T("level.developing")
 	}
-	return t.Name
+	return string(t.Name)
 }
 
 // tierMove says how a level or target moved: "B, up from A", or "A (no
@@ -115,7 +115,7 @@ func linesOf(l *lang.Lang, c *compare.Comparison) compareLines {
 		cl.open = append(cl.open, gapLine(l, g))
 	}
 	for _, d := range c.LeftOut {
-		cl.left = append(cl.left, l.TOr("compare.only."+d.Only, d.Name, "Name", d.Name))
+		cl.left = append(cl.left, l.TOr("compare.only."+d.Only, string(d.Name), "Name", d.Name))
 	}
 	for i, n := range c.Notes {
 		if i < len(c.NoteMsgs) {
@@ -130,14 +130,14 @@ func sideText(l *lang.Lang, s compare.Side) string {
 	return l.T("compare.side", "Date", l.Day(s.CompletedAt.UTC()), "Version", s.BankVersion)
 }
 
-// CompareText writes a comparison for people: level and target moves,
+// compareText writes a comparison for people: level and target moves,
 // score changes per dimension, readiness per tier, and the gaps that
 // closed and opened.
-func CompareText(w io.Writer, c *compare.Comparison, o Options) error {
+func compareText(w io.Writer, c *compare.Comparison, o Options) error {
 	t := newText(o)
 	l := t.l
 	t.line(t.st.title.Render(l.T("compare.title")))
-	t.para("", c.Bank.Title)
+	t.para("", string(c.Bank.Title))
 	sides := t.labels(l.T("compare.label.old"), l.T("compare.label.new"))
 	t.para(t.st.label.Render(sides[0]), sideText(l, c.Old))
 	t.para(t.st.label.Render(sides[1]), sideText(l, c.New))
@@ -184,12 +184,12 @@ func compareTables(t *text, c *compare.Comparison) {
 	nameW, chW := 10, ansi.StringWidth(change)
 	noteW := 0
 	for _, d := range c.Dimensions {
-		nameW = max(nameW, ansi.StringWidth(d.Name))
+		nameW = max(nameW, ansi.StringWidth(string(d.Name)))
 		chW = max(chW, ansi.StringWidth(changeNum(l, d)))
 		noteW = max(noteW, ansi.StringWidth(changeNote(l, d)))
 	}
 	for _, tr := range c.Tiers {
-		nameW = max(nameW, ansi.StringWidth(tr.Name))
+		nameW = max(nameW, ansi.StringWidth(string(tr.Name)))
 	}
 	nameW = min(nameW, t.width-2-2*(numW+1)-2-chW-noteW)
 	row := func(name, a, b, ch string) string {
@@ -199,12 +199,12 @@ func compareTables(t *text, c *compare.Comparison) {
 	t.heading(l.T("report.dimension_scores"))
 	t.line(header)
 	for _, d := range c.Dimensions {
-		t.line(row(d.Name, optNum(l, d.Old), optNum(l, d.New), t.styleChange(d, chW)))
+		t.line(row(string(d.Name), optNum(l, d.Old), optNum(l, d.New), t.styleChange(d, chW)))
 	}
 	t.heading(l.T("compare.readiness_pct"))
 	t.line(header)
 	for _, tr := range c.Tiers {
-		t.line(row(tr.Name, l.Num(tr.OldReadiness), l.Num(tr.NewReadiness), fmt.Sprintf("%*s", chW, signed(l, tr.Change))))
+		t.line(row(string(tr.Name), l.Num(tr.OldReadiness), l.Num(tr.NewReadiness), fmt.Sprintf("%*s", chW, signed(l, tr.Change))))
 	}
 }
 
@@ -243,8 +243,8 @@ func scoreOr(l *lang.Lang, x *float64) string {
 	return l.Num(*x)
 }
 
-// CompareMarkdown writes a comparison as CommonMark with GFM tables.
-func CompareMarkdown(w io.Writer, c *compare.Comparison, o Options) error {
+// compareMarkdown writes a comparison as CommonMark with GFM tables.
+func compareMarkdown(w io.Writer, c *compare.Comparison, o Options) error {
 	l := o.lang()
 	m := md{l: l}
 	m.line("# " + mdEscape(l.T("compare.title")))
@@ -258,13 +258,13 @@ func CompareMarkdown(w io.Writer, c *compare.Comparison, o Options) error {
 	m.heading("## " + mdEscape(l.T("report.dimension_scores")))
 	rows := [][]string{{l.T("report.col.dimension"), l.T("compare.col.old_title"), l.T("compare.col.new_title"), l.T("compare.col.change_title")}}
 	for _, d := range c.Dimensions {
-		rows = append(rows, []string{d.Name, optNum(l, d.Old), optNum(l, d.New), changeText(l, d)})
+		rows = append(rows, []string{string(d.Name), optNum(l, d.Old), optNum(l, d.New), changeText(l, d)})
 	}
 	m.table(rows, "l", "r", "r", "r")
 	m.heading("## " + mdEscape(l.T("report.readiness")))
 	rows = [][]string{{l.T("report.col.tier"), l.T("compare.col.old_title"), l.T("compare.col.new_title"), l.T("compare.col.change_title")}}
 	for _, tr := range c.Tiers {
-		rows = append(rows, []string{tr.Name, l.Percent(l.Num(tr.OldReadiness)), l.Percent(l.Num(tr.NewReadiness)), signed(l, tr.Change)})
+		rows = append(rows, []string{string(tr.Name), l.Percent(l.Num(tr.OldReadiness)), l.Percent(l.Num(tr.NewReadiness)), signed(l, tr.Change)})
 	}
 	m.table(rows, "l", "r", "r", "r")
 	cl := linesOf(l, c)

@@ -52,6 +52,7 @@ func trickyProgress(t *testing.T) *compare.Comparison {
 }
 
 func TestCompareGolden(t *testing.T) {
+	t.Parallel()
 	cases := map[string]*compare.Comparison{"progress": progress(t), "tricky-progress": trickyProgress(t)}
 	for name, c := range cases {
 		for _, format := range Comparisons.Names() {
@@ -80,9 +81,10 @@ func TestCompareGolden(t *testing.T) {
 }
 
 func TestCompareJSONRoundTrip(t *testing.T) {
+	t.Parallel()
 	c := trickyProgress(t)
 	var buf bytes.Buffer
-	if err := CompareJSON(&buf, c, Options{}); err != nil {
+	if err := compareJSON(&buf, c, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	var back compare.Comparison
@@ -96,9 +98,10 @@ func TestCompareJSONRoundTrip(t *testing.T) {
 
 // TestCompareMarkdownTables renders the comparison as GitHub would.
 func TestCompareMarkdownTables(t *testing.T) {
+	t.Parallel()
 	c := trickyProgress(t)
 	var buf bytes.Buffer
-	if err := CompareMarkdown(&buf, c, Options{}); err != nil {
+	if err := compareMarkdown(&buf, c, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	tables := renderGFM(t, buf.Bytes()).all("table")
@@ -119,6 +122,7 @@ func TestCompareMarkdownTables(t *testing.T) {
 }
 
 func TestLookupCompare(t *testing.T) {
+	t.Parallel()
 	if _, err := Comparisons.Lookup("html"); err == nil {
 		t.Error("html is not a comparison format, but Comparisons.Lookup accepted it")
 	}
@@ -128,9 +132,10 @@ func TestLookupCompare(t *testing.T) {
 // docs/schema/compare.schema.json, and checks the schema refuses a broken
 // one.
 func TestCompareJSONSchema(t *testing.T) {
+	t.Parallel()
 	for _, c := range []*compare.Comparison{progress(t), trickyProgress(t)} {
 		var buf bytes.Buffer
-		if err := CompareJSON(&buf, c, Options{}); err != nil {
+		if err := compareJSON(&buf, c, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		schematest.Validate(t, "compare.schema.json", buf.Bytes())

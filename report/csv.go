@@ -16,12 +16,12 @@ var CSVHeader = []string{
 	"target", "level", "bank_id", "bank_version", "completed_at",
 }
 
-// CSV writes one row per dimension under a header row, as RFC 4180
+// resultCSV writes one row per dimension under a header row, as RFC 4180
 // (CRLF line ends, quotes where needed). Missing numbers are empty cells;
-// every cell is made safe (safetext.CSV): control characters shown as
+// every cell is made safe (safetext.resultCSV): control characters shown as
 // escapes, text a spreadsheet would run as a formula prefixed with an
 // apostrophe.
-func CSV(w io.Writer, r *assessment.Result, _ Options) error {
+func resultCSV(w io.Writer, r *assessment.Result, _ Options) error {
 	cw := safetext.NewCSV(w, true)
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
@@ -36,7 +36,7 @@ func CSV(w io.Writer, r *assessment.Result, _ Options) error {
 			weight = formatNum(d.Weight)
 		}
 		row := []string{
-			d.ID, d.Name, csvNum(d.Score), csvNum(d.Expected), csvNum(d.Gap), d.Severity, strconv.FormatBool(d.WithinError),
+			d.ID, string(d.Name), csvNum(d.Score), csvNum(d.Expected), csvNum(d.Gap), d.Severity, strconv.FormatBool(d.WithinError),
 			d.Status, strconv.Itoa(d.Answered), strconv.Itoa(d.Total), strconv.Itoa(d.NA), formatNum(d.Coverage), weight,
 			r.Target.ID, level, r.Bank.ID, r.Bank.Version, r.CompletedAt.UTC().Format("2006-01-02T15:04:05Z"),
 		}

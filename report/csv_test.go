@@ -13,9 +13,10 @@ import (
 // TestCSVRoundTrip reads the csv back with encoding/csv and checks every
 // row against the result it came from.
 func TestCSVRoundTrip(t *testing.T) {
+	t.Parallel()
 	for _, r := range []*assessment.Result{exampleResult(t), trickyResult(t)} {
 		var buf bytes.Buffer
-		if err := CSV(&buf, r, Options{}); err != nil {
+		if err := resultCSV(&buf, r, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.HasSuffix(buf.String(), "\r\n") || strings.Count(buf.String(), "\r\n") != len(r.Dimensions)+1 {
@@ -50,7 +51,7 @@ func checkCSVRow(t *testing.T, header, rec []string, d assessment.DimensionScore
 		col[h] = rec[i]
 	}
 	name := strings.TrimPrefix(col["dimension"], "'")
-	if col["dimension_id"] != d.ID || name != d.Name {
+	if col["dimension_id"] != d.ID || name != string(d.Name) {
 		t.Errorf("row %s: id/name = %q/%q, want %q/%q", d.ID, col["dimension_id"], name, d.ID, d.Name)
 	}
 	if d.Score == nil {

@@ -47,6 +47,7 @@ func scoreFile(t testing.TB, b *questions.Bank, path string) *assessment.Result 
 // TestFormatsGolden renders the fixed results in every format of this
 // package against testdata/<result>.<ext>.golden.
 func TestFormatsGolden(t *testing.T) {
+	t.Parallel()
 	results := map[string]*assessment.Result{"example": exampleResult(t), "tricky": trickyResult(t)}
 	for format, ext := range map[string]string{"markdown": "md", "html": "html", "csv": "csv"} {
 		render, err := Results.Lookup(format)

@@ -54,12 +54,12 @@ func NewHistory(dir string, entries []store.Entry) *History {
 	return h
 }
 
-// HistoryJSON writes the digilead.history/v1 document.
-func HistoryJSON(w io.Writer, h *History, _ Options) error { return WriteJSON(w, h) }
+// historyJSON writes the digilead.history/v1 document.
+func historyJSON(w io.Writer, h *History, _ Options) error { return writeJSON(w, h) }
 
-// HistoryText writes the results as a table, dates in local time. An
+// historyText writes the results as a table, dates in local time. An
 // empty history writes nothing.
-func HistoryText(w io.Writer, h *History, o Options) error {
+func historyText(w io.Writer, h *History, o Options) error {
 	if len(h.Results) == 0 {
 		return nil
 	}
@@ -69,7 +69,7 @@ func HistoryText(w io.Writer, h *History, o Options) error {
 	for _, e := range h.Results {
 		level := l.T("level.developing")
 		if e.Level != nil {
-			level = e.Level.Name
+			level = string(e.Level.Name)
 		}
 		at := e.CompletedAt.Local()
 		fmt.Fprintf(tw, "%s %s\t%s\t%s\t%s\t%s\t%s\n", l.Day(at), at.Format("15:04"), e.Bank.ID, e.Bank.Version, level, e.Target.Name, e.Path)

@@ -13,6 +13,7 @@ import (
 // TestHistoryGolden renders a history of two results and an unreadable
 // file in each format.
 func TestHistoryGolden(t *testing.T) {
+	t.Parallel()
 	defer func(l *time.Location) { time.Local = l }(time.Local)
 	time.Local = time.UTC // history shows local times
 	h := NewHistory("/data/digilead", []store.Entry{
@@ -35,11 +36,11 @@ func TestHistoryGolden(t *testing.T) {
 		golden(t, "history."+ext+".golden", buf.Bytes())
 	}
 	var empty bytes.Buffer
-	if err := HistoryText(&empty, NewHistory("/d", nil), Options{}); err != nil || empty.Len() != 0 {
+	if err := historyText(&empty, NewHistory("/d", nil), Options{}); err != nil || empty.Len() != 0 {
 		t.Errorf("an empty history writes %q, %v", empty.String(), err)
 	}
 	var js bytes.Buffer
-	HistoryJSON(&js, NewHistory("/d", nil), Options{})
+	historyJSON(&js, NewHistory("/d", nil), Options{})
 	if js.String() != "{\n  \"schema\": \"digilead.history/v1\",\n  \"dir\": \"/d\",\n  \"results\": []\n}\n" {
 		t.Errorf("empty history JSON: %s", js.String())
 	}
@@ -48,14 +49,19 @@ func TestHistoryGolden(t *testing.T) {
 // TestBankSummaryGolden is `digilead bank show` of the built-in bank and
 // of a small bank with a tier that leaves dimensions out.
 func TestBankSummaryGolden(t *testing.T) {
+	t.Parallel()
 	def := questions.Default()
 	tricky, err := questions.Load("testdata/tricky-bank.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
+	render, err := BankSummaries.Lookup("text")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, b := range map[string]*questions.Bank{"default": def, "tricky": tricky} {
 		var buf bytes.Buffer
-		if err := BankSummary(&buf, b, Options{}); err != nil {
+		if err := render(&buf, b, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "bank-show."+name+".golden", buf.Bytes())

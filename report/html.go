@@ -52,12 +52,12 @@ type htmlData struct {
 	Readiness  template.HTML
 }
 
-// HTML writes the result as one self-contained web page: inline CSS and
+// resultHTML writes the result as one self-contained web page: inline CSS and
 // SVG, no scripts, nothing fetched. It shows the level and target, a radar
 // chart of the dimension scores against the target's expectations (with
 // the numbers in a table), readiness bars per tier, and the gaps with
 // their actions, and prints as an A4 handout.
-func HTML(w io.Writer, r *assessment.Result, o Options) error {
+func resultHTML(w io.Writer, r *assessment.Result, o Options) error {
 	l := o.lang()
 	d := htmlData{
 		R:          r,
@@ -112,7 +112,7 @@ func resultRadar(l *lang.Lang, r *assessment.Result) Radar {
 		},
 	}
 	for i, row := range rows {
-		c.Axes[i] = row.Name
+		c.Axes[i] = string(row.Name)
 		c.Series[0].Values = append(c.Series[0].Values, orNaN(row.Score))
 		c.Series[1].Values = append(c.Series[1].Values, orNaN(row.Expected))
 	}
@@ -125,7 +125,7 @@ func readinessBars(l *lang.Lang, r *assessment.Result) Bars {
 	c := Bars{ID: "readiness", Title: l.T("report.html.readiness_title")}
 	var desc []string
 	for _, t := range r.Tiers {
-		b := Bar{Label: t.Name, Value: t.Readiness, Mark: math.NaN(), Shown: l.Percent(l.Num(t.Readiness))}
+		b := Bar{Label: string(t.Name), Value: t.Readiness, Mark: math.NaN(), Shown: l.Percent(l.Num(t.Readiness))}
 		state := l.T("report.not_met")
 		if t.Met {
 			b.Note, state = l.T("report.met"), l.T("report.met")

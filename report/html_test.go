@@ -17,12 +17,13 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/questions/e2e"
 )
 
 func renderHTML(t *testing.T, r *assessment.Result) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := HTML(&buf, r, Options{}); err != nil {
+	if err := resultHTML(&buf, r, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
@@ -31,6 +32,7 @@ func renderHTML(t *testing.T, r *assessment.Result) string {
 // TestHTMLSelfContained checks the page needs nothing from anywhere: no
 // scripts, no links, no fetched fonts or images.
 func TestHTMLSelfContained(t *testing.T) {
+	t.Parallel()
 	page := renderHTML(t, exampleResult(t))
 	for _, bad := range []string{"<script", "<link", "<img", "<iframe", "@import", "url(", "src=", "href=", "@font-face"} {
 		if strings.Contains(page, bad) {
@@ -47,6 +49,7 @@ func TestHTMLSelfContained(t *testing.T) {
 
 // TestHTMLEscapes checks names from a bank cannot inject markup.
 func TestHTMLEscapes(t *testing.T) {
+	t.Parallel()
 	page := renderHTML(t, trickyResult(t))
 	for _, raw := range []string{"<script>alert(1)</script>", "<b>this</b>", "<bank>", "<ada>"} {
 		if strings.Contains(page, raw) {
@@ -62,6 +65,7 @@ func TestHTMLEscapes(t *testing.T) {
 
 // TestHTMLAccessibleMarkup checks the structure a screen reader relies on.
 func TestHTMLAccessibleMarkup(t *testing.T) {
+	t.Parallel()
 	r := exampleResult(t)
 	page := renderHTML(t, r)
 	for _, want := range []string{
@@ -83,6 +87,7 @@ func TestHTMLAccessibleMarkup(t *testing.T) {
 // against white for WCAG AA (4.5:1), and the chart outlines for the 3:1
 // that graphics need.
 func TestHTMLContrast(t *testing.T) {
+	t.Parallel()
 	page := renderHTML(t, exampleResult(t))
 	text := regexp.MustCompile(`(?:[^-]color|<text[^>]*fill|<g font-size="\d+" fill)[:=]\s*"?(#[0-9a-fA-F]{6})`).FindAllStringSubmatch(page, -1)
 	if len(text) < 5 {
@@ -122,6 +127,7 @@ func luminance(hex string) float64 {
 }
 
 func TestContrast(t *testing.T) {
+	t.Parallel()
 	if c := contrast("#000000", "#ffffff"); math.Abs(c-21) > 1e-9 {
 		t.Errorf("black on white = %v, want 21", c)
 	}
@@ -130,19 +136,11 @@ func TestContrast(t *testing.T) {
 	}
 }
 
-// chromium finds a headless browser, or skips; under CI it must be there.
+// chromium finds a headless browser: a slow end-to-end test (see
+// internal/e2e), which fails when it is missing.
 func chromium(t *testing.T) string {
 	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("chromium is not installed; CI must test the HTML report in a real browser (apt-get install chromium)")
-	}
-	t.Skip("chromium not installed; the HTML report is not tested in a browser")
-	return ""
+	return e2e.Tool(t, "apt-get install chromium", "chromium", "chromium-browser", "google-chrome")
 }
 
 // runChromium runs headless chromium on the page with extra arguments and
@@ -171,9 +169,7 @@ func runChromium(t *testing.T, page string, args ...string) (string, string) {
 // console errors or network requests, the chart's outlines are in the
 // rendered DOM, and a screenshot shows them drawn.
 func TestHTMLInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	t.Parallel()
 	r := exampleResult(t)
 	page := filepath.Join(t.TempDir(), "report.html")
 	if err := os.WriteFile(page, []byte(renderHTML(t, r)), 0o600); err != nil {
@@ -203,9 +199,7 @@ func TestHTMLInBrowser(t *testing.T) {
 // TestBrowserLogCheck makes sure checkBrowserLog would see a console
 // error: a page with a failing script must show one in the log.
 func TestBrowserLogCheck(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	t.Parallel()
 	page := filepath.Join(t.TempDir(), "bad.html")
 	if err := os.WriteFile(page, []byte("<!DOCTYPE html><title>x</title><script>undefinedFunction()</script>"), 0o600); err != nil {
 		t.Fatal(err)

@@ -13,9 +13,9 @@ import (
 	"github.com/digilead/digilead/questions/safetext"
 )
 
-// ItemStatsJSON writes the digilead.itemstats/v1 document.
-func ItemStatsJSON(w io.Writer, r *itemstats.Report, _ Options) error {
-	return WriteJSON(w, r)
+// itemStatsJSON writes the digilead.itemstats/v1 document.
+func itemStatsJSON(w io.Writer, r *itemstats.Report, _ Options) error {
+	return writeJSON(w, r)
 }
 
 // fixed formats an optional figure with the given decimals, "-" when it
@@ -72,10 +72,10 @@ func lfixed(l *lang.Lang, p *float64, decimals int) string { return l.Point(fixe
 
 func lowAlpha(p *float64) bool { return p != nil && *p < itemstats.MinAlpha }
 
-// ItemStatsText writes the item analysis for people: per dimension a
+// itemStatsText writes the item analysis for people: per dimension a
 // summary line, a table of its questions and its flags, highlighted.
 // Accessible output gives every figure in a sentence instead of a table.
-func ItemStatsText(w io.Writer, r *itemstats.Report, o Options) error {
+func itemStatsText(w io.Writer, r *itemstats.Report, o Options) error {
 	t := newText(o)
 	l := t.l
 	t.line(t.st.title.Render(l.T("stats.title")))
@@ -87,7 +87,7 @@ func ItemStatsText(w io.Writer, r *itemstats.Report, o Options) error {
 	for i := range r.Dimensions {
 		d := &r.Dimensions[i]
 		t.blank()
-		t.line(t.st.heading.Render(d.Name) + t.st.dim.Render("  ("+d.ID+")"))
+		t.line(t.st.heading.Render(string(d.Name)) + t.st.dim.Render("  ("+d.ID+")"))
 		if o.Accessible {
 			accessibleDimension(t, d)
 		} else {
@@ -172,9 +172,9 @@ func accessibleDimension(t *text, d *itemstats.Dimension) {
 	}
 }
 
-// ItemStatsMarkdown writes the item analysis as a Markdown document: a
+// itemStatsMarkdown writes the item analysis as a Markdown document: a
 // table per dimension and its flags as a list.
-func ItemStatsMarkdown(w io.Writer, r *itemstats.Report, o Options) error {
+func itemStatsMarkdown(w io.Writer, r *itemstats.Report, o Options) error {
 	l := o.lang()
 	m := &md{l: l}
 	m.line("# " + mdEscape(l.T("stats.md.title", "Title", r.Bank.Title)))
@@ -182,7 +182,7 @@ func ItemStatsMarkdown(w io.Writer, r *itemstats.Report, o Options) error {
 	m.line(sayMarkdown(l, "stats.md.intro", "ID", mdMarkup("`"+r.Bank.ID+"`"), "Version", r.Bank.Version, "Sets", r.Respondents))
 	for i := range r.Dimensions {
 		d := &r.Dimensions[i]
-		m.heading("## " + mdEscape(d.Name))
+		m.heading("## " + mdEscape(string(d.Name)))
 		m.line(sayMarkdown(l, "stats.md.dimension", "Alpha", mdMarkup("**"+mdEscape(lfixed(l, d.Alpha, 2))+"**"), "StdAlpha", lfixed(l, d.StdAlpha, 2), "MeanR", lfixed(l, d.MeanR, 2), "K", d.K, "N", d.N, "SEM", points(l, d.SEM)))
 		m.blank()
 		rows := [][]string{{l.T("stats.md.question"), l.T("stats.md.mean"), l.T("stats.md.sd"), l.T("stats.md.item_total"), l.T("stats.md.alpha_del"), l.T("stats.col.na")}}
@@ -205,10 +205,10 @@ func ItemStatsMarkdown(w io.Writer, r *itemstats.Report, o Options) error {
 	return err
 }
 
-// ItemStatsCSV writes one row per question, the dimension's figures
+// itemStatsCSV writes one row per question, the dimension's figures
 // repeated on each, for spreadsheets. Null figures are empty cells; flags
 // are their kinds, separated by spaces.
-func ItemStatsCSV(w io.Writer, r *itemstats.Report, _ Options) error {
+func itemStatsCSV(w io.Writer, r *itemstats.Report, _ Options) error {
 	cw := safetext.NewCSV(w, false)
 	cw.Write([]string{"dimension", "dimension_name", "k", "n", "alpha", "std_alpha", "mean_r", "score_mean", "score_sd", "sem", "dimension_flags",
 		"question", "type", "reverse", "mean", "sd", "item_total_r", "alpha_if_deleted", "answered", "na", "flags"})
@@ -216,7 +216,7 @@ func ItemStatsCSV(w io.Writer, r *itemstats.Report, _ Options) error {
 		d := &r.Dimensions[i]
 		dimFlags := flagKinds(flagged(d, ""))
 		for _, q := range d.Questions {
-			cw.Write([]string{d.ID, d.Name, strconv.Itoa(d.K), strconv.Itoa(d.N), full(d.Alpha), full(d.StdAlpha), full(d.MeanR), full(d.Mean), full(d.ScoreSD), full(d.SEM), dimFlags,
+			cw.Write([]string{d.ID, string(d.Name), strconv.Itoa(d.K), strconv.Itoa(d.N), full(d.Alpha), full(d.StdAlpha), full(d.MeanR), full(d.Mean), full(d.ScoreSD), full(d.SEM), dimFlags,
 				q.ID, q.Type, strconv.FormatBool(q.Reverse), full(q.Mean), full(q.SD), full(q.ItemTotalR), full(q.AlphaIfDeleted), strconv.Itoa(q.Answered), strconv.Itoa(q.NA), flagKinds(flagged(d, q.ID))})
 		}
 	}

@@ -33,10 +33,11 @@ func itemStatsFixture() *itemstats.Report {
 }
 
 func TestItemStatsTextFitsTheWidth(t *testing.T) {
+	t.Parallel()
 	for _, width := range []int{0, 40, 60, 80, 200} {
 		for _, accessible := range []bool{false, true} {
 			var buf bytes.Buffer
-			if err := ItemStatsText(&buf, itemStatsFixture(), Options{Width: width, Accessible: accessible}); err != nil {
+			if err := itemStatsText(&buf, itemStatsFixture(), Options{Width: width, Accessible: accessible}); err != nil {
 				t.Fatal(err)
 			}
 			limit := Options{Width: width}.width()
@@ -53,11 +54,12 @@ func TestItemStatsTextFitsTheWidth(t *testing.T) {
 }
 
 func TestItemStatsTextColourIsNeverTheOnlyCue(t *testing.T) {
+	t.Parallel()
 	var plain, colour bytes.Buffer
-	ItemStatsText(&plain, itemStatsFixture(), Options{})
+	itemStatsText(&plain, itemStatsFixture(), Options{})
 	r := lipgloss.NewRenderer(&colour)
 	r.SetColorProfile(termenv.TrueColor)
-	ItemStatsText(&colour, itemStatsFixture(), Options{Renderer: r})
+	itemStatsText(&colour, itemStatsFixture(), Options{Renderer: r})
 	if !strings.Contains(colour.String(), "\x1b[") {
 		t.Fatal("a colour renderer gives no colour")
 	}
@@ -72,21 +74,23 @@ func TestItemStatsTextColourIsNeverTheOnlyCue(t *testing.T) {
 }
 
 func TestItemStatsMarkdownEscapes(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
-	ItemStatsMarkdown(&buf, itemStatsFixture(), Options{})
+	itemStatsMarkdown(&buf, itemStatsFixture(), Options{})
 	if !strings.Contains(buf.String(), `## A dimension \| with = markup \*chars\*`) {
 		t.Errorf("heading not escaped:\n%s", buf.String())
 	}
 	var csv bytes.Buffer
 	fx := itemStatsFixture()
 	fx.Dimensions[0].Name = "=HYPERLINK(1)"
-	ItemStatsCSV(&csv, fx, Options{})
+	itemStatsCSV(&csv, fx, Options{})
 	if !strings.Contains(csv.String(), ",'=HYPERLINK(1),") {
 		t.Errorf("a formula-like name reaches the CSV unguarded:\n%s", csv.String())
 	}
 }
 
 func TestLookupItemStats(t *testing.T) {
+	t.Parallel()
 	for _, f := range []string{"text", "json", "csv", "markdown"} {
 		if _, err := ItemAnalyses.Lookup(f); err != nil {
 			t.Errorf("%s: %v", f, err)

@@ -8,6 +8,7 @@ import (
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // Language is the language of a report: its sentences and numbers (a
@@ -42,24 +43,25 @@ func (o Options) lang() *lang.Lang {
 	return o.Language.Lang
 }
 
-// textFields are the fields of documents that carry bank texts: names,
-// titles, action texts, descriptions and challenges.
-var textFields = []string{"Name", "Title", "Text", "Description", "Challenges", "TierName"}
-
 // localise shows the bank texts of doc, a copy the caller owns, in the
-// report's language: every string of a text field that is a text of the
-// bank is replaced by its translation. The notes of a result of the bank
+// report's language: every questions.BankText the bank translates is
+// replaced by its translation. The notes of a result of the bank
 // are said again from its answers, in the language.
 func localise[D any](doc D, o Options) D {
 	lg := o.Language
 	if lg == nil || len(lg.texts) == 0 {
 		return doc
 	}
-	translate(reflect.ValueOf(&doc).Elem(), lg.texts, false)
+	translate(reflect.ValueOf(&doc).Elem(), lg.texts)
 	switch d := any(doc).(type) {
 	case *assessment.Result:
 		if d != nil && lg.Bank != nil && d.Bank.Digest == lg.Bank.Digest && d.Bank.ID == lg.Bank.ID {
 			d.Notes = assessment.Notes(lg.Bank, d.Answers)
+		}
+	case *questions.Bank:
+		// A bank shows as it reads in the language.
+		if d != nil && lg.Bank != nil && d.ID == lg.Bank.ID && d.Digest == lg.Bank.Digest {
+			return any(safetext.Copy(lg.Bank)).(D)
 		}
 	case *compare.Comparison:
 		if d != nil {
@@ -71,40 +73,46 @@ func localise[D any](doc D, o Options) D {
 	return doc
 }
 
-// translateArgs translates the texts among a message's data (tier names).
+// translateArgs translates the bank texts among a message's data (tier
+// names).
 func translateArgs(m *lang.Msg, texts map[string]string) {
 	args := slices.Clone(m.Args)
 	for i := 1; i < len(args); i += 2 {
-		if s, ok := args[i].(string); ok {
-			if t, ok := texts[s]; ok {
-				args[i] = t
+		if s, ok := args[i].(questions.BankText); ok {
+			if t, ok := texts[string(s)]; ok {
+				args[i] = questions.BankText(t)
 			}
 		}
 	}
 	m.Args = args
 }
 
-// translate walks v, replacing the strings under text fields (inText)
-// that texts translates.
-func translate(v reflect.Value, texts map[string]string, inText bool) {
+// bankText is the type that marks a bank's text in a document.
+var bankText = reflect.TypeFor[questions.BankText]()
+
+// translate walks v, replacing every questions.BankText that texts
+// translates.
+func translate(v reflect.Value, texts map[string]string) {
 	switch v.Kind() {
 	case reflect.String:
-		if s, ok := texts[v.String()]; ok && inText && v.CanSet() {
-			v.SetString(s)
+		if v.Type() == bankText && v.CanSet() {
+			if s, ok := texts[v.String()]; ok {
+				v.SetString(s)
+			}
 		}
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
-			translate(v.Elem(), texts, inText)
+			translate(v.Elem(), texts)
 		}
 	case reflect.Struct:
 		for i := range v.NumField() {
-			if f := v.Type().Field(i); f.IsExported() {
-				translate(v.Field(i), texts, slices.Contains(textFields, f.Name))
+			if v.Type().Field(i).IsExported() {
+				translate(v.Field(i), texts)
 			}
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
-			translate(v.Index(i), texts, inText)
+			translate(v.Index(i), texts)
 		}
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // builtin is the built-in bank with its translations.
@@ -43,6 +44,7 @@ func in(t testing.TB, tag string) *Language {
 // (as the commands do: bank texts from the translation, notes said again
 // in the language).
 func TestLanguageGolden(t *testing.T) {
+	t.Parallel()
 	r := exampleResult(t)
 	for _, tag := range []string{"cy", "fr"} {
 		for _, c := range []struct {
@@ -68,6 +70,7 @@ func TestLanguageGolden(t *testing.T) {
 
 // TestLanguageHTML checks the page says its language, and French numbers.
 func TestLanguageHTML(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	render, _ := Results.Lookup("html")
 	if err := render(&buf, exampleResult(t), Options{Language: in(t, "fr")}); err != nil {
@@ -169,6 +172,7 @@ func textOf(s string) string {
 // bank's texts from its translation. Ids, and words that are Welsh as well
 // (in the Welsh bank), are data.
 func TestNoEnglishLeftInWelsh(t *testing.T) {
+	t.Parallel()
 	s := builtin(t)
 	b := s.Bank
 	welsh := map[string]bool{}
@@ -254,7 +258,8 @@ func TestNoEnglishLeftInWelsh(t *testing.T) {
 	}
 	h, _ := Histories.Lookup("text")
 	add("history", func(w io.Writer, o Options) error { return h(w, hist, o) })
-	add("bank show", func(w io.Writer, o Options) error { return BankSummary(w, o.Language.Bank, o) })
+	bs, _ := BankSummaries.Lookup("text")
+	add("bank show", func(w io.Writer, o Options) error { return bs(w, builtin(t).Bank, o) })
 
 	for _, d := range docs {
 		var buf bytes.Buffer
@@ -281,6 +286,7 @@ func TestNoEnglishLeftInWelsh(t *testing.T) {
 // changes nothing of the document it is given, and that JSON and CSV stay
 // as they are whatever the language.
 func TestLocaliseLeavesTheDocument(t *testing.T) {
+	t.Parallel()
 	r := exampleResult(t)
 	before, _ := json.Marshal(r)
 	for _, format := range []string{"json", "csv"} {
@@ -297,5 +303,40 @@ func TestLocaliseLeavesTheDocument(t *testing.T) {
 	after, _ := json.Marshal(r)
 	if !bytes.Equal(before, after) {
 		t.Error("rendering in Welsh changed the result")
+	}
+}
+
+// TestBankTextsAreTranslatedByType: what localise translates is decided by
+// a field's type, not its name. A BankText under any field name is shown
+// in the report's language; a plain string that happens to equal a bank
+// text (a person's name, a group) is left as it is.
+func TestBankTextsAreTranslatedByType(t *testing.T) {
+	t.Parallel()
+	lg := in(t, "cy")
+	s := builtin(t)
+	english := s.Bank.Dimensions[0].Name
+	welsh := lg.texts[english]
+	if welsh == "" || welsh == english {
+		t.Fatalf("the built-in bank has no Welsh for %q", english)
+	}
+	type doc struct {
+		Heading  questions.BankText   // a field name no list would know
+		Headings []questions.BankText // and in a list
+		Person   string               // data from outside
+		Name     string               // even under the name of a text field
+	}
+	got := localise(&doc{Heading: questions.BankText(english), Headings: []questions.BankText{questions.BankText(english)}, Person: english, Name: english}, Options{Language: lg})
+	if string(got.Heading) != welsh || string(got.Headings[0]) != welsh {
+		t.Errorf("bank texts not translated: %q, %q; want %q", got.Heading, got.Headings, welsh)
+	}
+	if got.Person != english || got.Name != english {
+		t.Errorf("outside strings translated: %q, %q; want %q left alone", got.Person, got.Name, english)
+	}
+
+	// A respondent named like a dimension keeps their name in a Welsh report.
+	r := exampleResult(t)
+	r.Respondent.Name = english
+	if out := localise(safetext.Copy(r), Options{Language: lg}); out.Respondent.Name != english {
+		t.Errorf("respondent's name translated to %q", out.Respondent.Name)
 	}
 }

@@ -11,11 +11,11 @@ import (
 	"github.com/digilead/digilead/questions/lang"
 )
 
-// Markdown writes the result as CommonMark with GitHub-flavoured tables,
+// resultMarkdown writes the result as CommonMark with GitHub-flavoured tables,
 // for a development plan, an issue or a wiki page: the level and target,
 // readiness per tier, a table of dimension scores against the target's
 // expectations, and the gaps with their actions as lists.
-func Markdown(w io.Writer, r *assessment.Result, o Options) error {
+func resultMarkdown(w io.Writer, r *assessment.Result, o Options) error {
 	l := o.lang()
 	m := md{l: l}
 	m.line("# " + mdEscape(l.T("report.title")))
@@ -27,7 +27,7 @@ func Markdown(w io.Writer, r *assessment.Result, o Options) error {
 	m.line(mdEscape(l.T("report.completed", "Date", l.Day(r.CompletedAt.UTC()))))
 	m.blank()
 	m.line("- " + m.strong(l.T("report.label.level")) + " " + mdEscape(LevelName(l, r)))
-	m.line("- " + m.strong(l.T("report.label.target")) + " " + mdEscape(r.Target.Name))
+	m.line("- " + m.strong(l.T("report.label.target")) + " " + mdEscape(string(r.Target.Name)))
 	m.blank()
 	m.line(m.strong(l.T("report.why_label")) + " " + mdEscape(levelReason(l, r)))
 	mdReadiness(&m, r)
@@ -55,7 +55,7 @@ func mdReadiness(m *md, r *assessment.Result) {
 		if t.Met {
 			met = l.T("report.yes")
 		}
-		rows = append(rows, []string{t.Name, l.Percent(l.Num(t.Readiness)), met})
+		rows = append(rows, []string{string(t.Name), l.Percent(l.Num(t.Readiness)), met})
 	}
 	m.table(rows, "l", "r", "l")
 }
@@ -67,7 +67,7 @@ func mdDimensions(m *md, r *assessment.Result) {
 	m.blank()
 	rows := [][]string{{l.T("report.col.dimension"), l.T("report.col.score"), l.T("report.col.expected"), l.T("report.col.gap"), l.T("report.col.severity")}}
 	for _, d := range dimensionRows(r) {
-		rows = append(rows, []string{d.Name, scoreText(l, d.DimensionScore), optNum(l, d.Expected), optNum(l, d.Gap), severityText(l, d)})
+		rows = append(rows, []string{string(d.Name), scoreText(l, d.DimensionScore), optNum(l, d.Expected), optNum(l, d.Gap), severityText(l, d)})
 	}
 	m.table(rows, "l", "r", "r", "r", "l")
 }
@@ -80,7 +80,7 @@ func mdGaps(m *md, r *assessment.Result) {
 		m.line(mdEscape(l.T("report.gaps_none", "Target", r.Target.Name)))
 	}
 	for i, g := range open {
-		m.heading(fmt.Sprintf("### %d. %s", i+1, mdEscape(g.Name)))
+		m.heading(fmt.Sprintf("### %d. %s", i+1, mdEscape(string(g.Name))))
 		m.line(mdEscape(lang.Capitalise(gapSummary(l, g)) + "."))
 		if len(g.Actions) > 0 {
 			m.blank()
@@ -88,7 +88,7 @@ func mdGaps(m *md, r *assessment.Result) {
 		for _, kind := range actionKinds(g.Actions) {
 			for _, a := range g.Actions {
 				if a.Kind == kind {
-					m.line("- " + m.strong(kindLabel(l, kind)) + " " + mdEscape(a.Text))
+					m.line("- " + m.strong(kindLabel(l, kind)) + " " + mdEscape(string(a.Text)))
 				}
 			}
 		}
@@ -101,13 +101,13 @@ func mdGaps(m *md, r *assessment.Result) {
 
 // mdList writes a section of bullet points, or nothing when items is
 // empty.
-func mdList(m *md, heading string, items []string) {
+func mdList[S ~string](m *md, heading string, items []S) {
 	if len(items) == 0 {
 		return
 	}
 	m.heading("## " + mdEscape(heading))
 	for _, it := range items {
-		m.line("- " + mdEscape(it))
+		m.line("- " + mdEscape(string(it)))
 	}
 }
 

@@ -104,9 +104,10 @@ func cells(table *node) [][]string {
 // checks the tables are tables, with every row as wide as the header and
 // awkward names shown literally.
 func TestMarkdownRendersTables(t *testing.T) {
+	t.Parallel()
 	r := trickyResult(t)
 	var buf bytes.Buffer
-	if err := Markdown(&buf, r, Options{}); err != nil {
+	if err := resultMarkdown(&buf, r, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	root := renderGFM(t, buf.Bytes())
@@ -162,6 +163,7 @@ func contains(ns []*node, text string) bool {
 }
 
 func TestMdEscape(t *testing.T) {
+	t.Parallel()
 	root := func(s string) string {
 		t.Helper()
 		n := renderGFM(t, []byte(s+"\n"))

@@ -14,6 +14,7 @@ import (
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/assessment/itemstats"
 	"github.com/digilead/digilead/assessment/review"
+	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/safetext"
 )
 
@@ -62,49 +63,61 @@ func sanitised[D any](f Render[D]) Render[D] {
 var (
 	// Results are the formats of one person's result.
 	Results = Registry[Render[*assessment.Result]]{map[string]Render[*assessment.Result]{
-		"text":     forPeople(Text),
-		"json":     JSON,
-		"markdown": forPeople(Markdown),
-		"html":     forPeople(HTML),
-		"csv":      sanitised(CSV),
+		"text":     forPeople(resultText),
+		"json":     resultJSON,
+		"markdown": forPeople(resultMarkdown),
+		"html":     forPeople(resultHTML),
+		"csv":      sanitised(resultCSV),
 	}}
 	// Comparisons are the formats of `digilead compare`.
 	Comparisons = Registry[Render[*compare.Comparison]]{map[string]Render[*compare.Comparison]{
-		"text":     forPeople(CompareText),
-		"markdown": forPeople(CompareMarkdown),
-		"json":     CompareJSON,
+		"text":     forPeople(compareText),
+		"markdown": forPeople(compareMarkdown),
+		"json":     compareJSON,
 	}}
 	// Cohorts are the formats of a group's summary.
 	Cohorts = Registry[Render[*cohort.Report]]{map[string]Render[*cohort.Report]{
-		"text":     forPeople(CohortText),
-		"json":     CohortJSON,
-		"csv":      sanitised(CohortCSV),
-		"markdown": forPeople(CohortMarkdown),
-		"html":     forPeople(CohortHTML),
+		"text":     forPeople(cohortText),
+		"json":     cohortJSON,
+		"csv":      sanitised(cohortCSV),
+		"markdown": forPeople(cohortMarkdown),
+		"html":     forPeople(cohortHTML),
 	}}
 	// ItemAnalyses are the formats of `digilead bank stats`.
 	ItemAnalyses = Registry[Render[*itemstats.Report]]{map[string]Render[*itemstats.Report]{
-		"text":     forPeople(ItemStatsText),
-		"json":     ItemStatsJSON,
-		"csv":      sanitised(ItemStatsCSV),
-		"markdown": forPeople(ItemStatsMarkdown),
+		"text":     forPeople(itemStatsText),
+		"json":     itemStatsJSON,
+		"csv":      sanitised(itemStatsCSV),
+		"markdown": forPeople(itemStatsMarkdown),
 	}}
 	// Calibrations are the formats of `digilead bank calibrate`.
 	Calibrations = Registry[Render[*calibrate.Report]]{map[string]Render[*calibrate.Report]{
-		"text":     forPeople(CalibrationText),
-		"json":     CalibrationJSON,
-		"markdown": forPeople(CalibrationMarkdown),
+		"text":     forPeople(calibrationText),
+		"json":     calibrationJSON,
+		"markdown": forPeople(calibrationMarkdown),
 	}}
 	// Reviews are the formats of `digilead bank review`.
 	Reviews = Registry[Render[*review.Report]]{map[string]Render[*review.Report]{
-		"text":     forPeople(ReviewText),
-		"json":     ReviewJSON,
-		"markdown": forPeople(ReviewMarkdown),
+		"text":     forPeople(reviewText),
+		"json":     reviewJSON,
+		"markdown": forPeople(reviewMarkdown),
 	}}
 	// Histories are the formats of `digilead history`.
 	Histories = Registry[Render[*History]]{map[string]Render[*History]{
-		"text": forPeople(HistoryText),
-		"json": HistoryJSON,
+		"text": forPeople(historyText),
+		"json": historyJSON,
+	}}
+	// BankSummaries are the formats of `digilead bank show`.
+	BankSummaries = Registry[Render[*questions.Bank]]{map[string]Render[*questions.Bank]{
+		"text": forPeople(bankSummary),
+	}}
+	// Validations are the formats of `digilead bank validate`.
+	Validations = Registry[Render[*Validation]]{map[string]Render[*Validation]{
+		"text": sanitised(validationText),
+	}}
+	// Versions are the formats of `digilead version`.
+	Versions = Registry[Render[VersionInfo]]{map[string]Render[VersionInfo]{
+		"text": versionText,
 	}}
 	// Scores are the formats of `digilead score`, written by its workers.
 	Scores = Registry[batch.Format]{map[string]batch.Format{

@@ -61,13 +61,13 @@ func Plain() *lipgloss.Renderer {
 	return r
 }
 
-// JSON writes the result as an indented digilead.result/v1 document.
-func JSON(w io.Writer, r *assessment.Result, _ Options) error {
-	return WriteJSON(w, r)
+// resultJSON writes the result as an indented digilead.result/v1 document.
+func resultJSON(w io.Writer, r *assessment.Result, _ Options) error {
+	return writeJSON(w, r)
 }
 
-// WriteJSON writes v as indented JSON followed by a newline.
-func WriteJSON(w io.Writer, v any) error {
+// writeJSON writes v as indented JSON followed by a newline.
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -11,9 +11,9 @@ import (
 	"github.com/digilead/digilead/questions/lang"
 )
 
-// ReviewJSON writes the digilead.review/v1 document.
-func ReviewJSON(w io.Writer, r *review.Report, _ Options) error {
-	return WriteJSON(w, r)
+// reviewJSON writes the digilead.review/v1 document.
+func reviewJSON(w io.Writer, r *review.Report, _ Options) error {
+	return writeJSON(w, r)
 }
 
 // reviewSections are the review's sections in report order; each is
@@ -63,6 +63,19 @@ func cueSummary(l *lang.Lang, c review.Cues) string {
 	return l.T("review.cues", "Hits", c.LongestIsBest, "Tested", c.Tested, "Expected", l.Fixed(c.Expected, 1), "P", l.Point(review.FormatP(c.P)))
 }
 
+// absoluteSummary is the absolute-words test in a sentence, or "" when
+// the bank's language has no list or the bank no choice question.
+func absoluteSummary(l *lang.Lang, a *review.AbsoluteWords) string {
+	if a == nil || a.ChoiceQuestions == 0 {
+		return ""
+	}
+	return l.T("review.absolute", "Wrong", a.WrongWithWords, "WrongN", a.WrongOptions, "Keyed", a.KeyedWithWords, "KeyedN", a.KeyedOptions,
+		"Expected", l.Fixed(a.Expected, 1), "P", l.Point(review.FormatP(a.P)), "Cue", percent0(l, a.CueFindsKey), "Chance", percent0(l, a.Chance))
+}
+
+// percent0 writes a share as a whole percentage.
+func percent0(l *lang.Lang, x float64) string { return l.Percent(l.Fixed(100*x, 0)) }
+
 // readingSummary is the bank's reading ease in a sentence, or "".
 func readingSummary(l *lang.Lang, r *review.Report) string {
 	if r.Reading == nil {
@@ -103,10 +116,10 @@ func strategyLegend(l *lang.Lang, s review.Simulation) [][2]string {
 	return legend
 }
 
-// ReviewText writes the review for people: a verdict, then each section's
+// reviewText writes the review for people: a verdict, then each section's
 // summary and findings, each finding as FILE:LINE: kind check subject with
 // the problem and the fix wrapped under it.
-func ReviewText(w io.Writer, r *review.Report, o Options) error {
+func reviewText(w io.Writer, r *review.Report, o Options) error {
 	t := newText(o)
 	l := t.l
 	t.line(t.st.title.Render(l.T("review.title")))
@@ -119,6 +132,9 @@ func ReviewText(w io.Writer, r *review.Report, o Options) error {
 		switch sec {
 		case review.SectionCues:
 			t.para("  ", cueSummary(l, r.Cues))
+			if s := absoluteSummary(l, r.AbsoluteWords); s != "" {
+				t.para("  ", s)
+			}
 		case review.SectionSimulation:
 			t.para("  ", t.st.dim.Render(simulationSummary(l, r.Simulation)))
 			simulationTable(t, r.Simulation)
@@ -256,10 +272,10 @@ func simulationTable(t *text, s review.Simulation) {
 	}
 }
 
-// ReviewMarkdown writes the review as a Markdown document: the verdict,
+// reviewMarkdown writes the review as a Markdown document: the verdict,
 // each section's summary and its findings as a list, the simulated shares
 // as a table.
-func ReviewMarkdown(w io.Writer, r *review.Report, o Options) error {
+func reviewMarkdown(w io.Writer, r *review.Report, o Options) error {
 	l := o.lang()
 	m := &md{l: l}
 	m.line("# " + mdEscape(l.T("review.md.title", "Title", r.Bank.Title)))
@@ -273,6 +289,10 @@ func ReviewMarkdown(w io.Writer, r *review.Report, o Options) error {
 		case review.SectionCues:
 			m.line(mdEscape(cueSummary(l, r.Cues)))
 			m.blank()
+			if s := absoluteSummary(l, r.AbsoluteWords); s != "" {
+				m.line(mdEscape(s))
+				m.blank()
+			}
 		case review.SectionSimulation:
 			m.line(mdEscape(simulationSummary(l, r.Simulation)))
 			m.blank()

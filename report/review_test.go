@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
@@ -25,8 +26,14 @@ func reviewOf(t testing.TB, path string) *review.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return review.Review(b, review.Options{Seed: 1})
+	r, _ := reviews.LoadOrStore(path, sync.OnceValue(func() *review.Report { return review.Review(b, review.Options{Seed: 1}) }))
+	return r.(func() *review.Report)()
 }
+
+// reviews are the reviews of the banks reviewOf was given, each made once
+// (a review simulates thousands of respondents; several tests render the
+// same bank's). Renderers work on copies, so they may share one.
+var reviews sync.Map
 
 // The reviews rendered here: the built-in bank 1.0.0, with findings of
 // every section, and a clean bank.
@@ -36,6 +43,7 @@ const (
 )
 
 func TestReviewGolden(t *testing.T) {
+	t.Parallel()
 	v1, clean := reviewOf(t, reviewV1), reviewOf(t, reviewClean)
 	for _, tc := range []struct {
 		golden string
@@ -43,12 +51,12 @@ func TestReviewGolden(t *testing.T) {
 		render Render[*review.Report]
 		o      Options
 	}{
-		{"review.v1.60.txt.golden", v1, ReviewText, Options{Width: 60}},
-		{"review.v1.120.txt.golden", v1, ReviewText, Options{Width: 120}},
-		{"review.v1.md.golden", v1, ReviewMarkdown, Options{}},
-		{"review.v1.json.golden", v1, ReviewJSON, Options{}},
-		{"review.clean.txt.golden", clean, ReviewText, Options{}},
-		{"review.clean.md.golden", clean, ReviewMarkdown, Options{}},
+		{"review.v1.60.txt.golden", v1, reviewText, Options{Width: 60}},
+		{"review.v1.120.txt.golden", v1, reviewText, Options{Width: 120}},
+		{"review.v1.md.golden", v1, reviewMarkdown, Options{}},
+		{"review.v1.json.golden", v1, reviewJSON, Options{}},
+		{"review.clean.txt.golden", clean, reviewText, Options{}},
+		{"review.clean.md.golden", clean, reviewMarkdown, Options{}},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -63,11 +71,12 @@ func TestReviewGolden(t *testing.T) {
 // TestReviewJSONSchema validates reviews of every fixture bank, each with
 // its own kind of finding, against docs/schema/review.schema.json.
 func TestReviewJSONSchema(t *testing.T) {
+	t.Parallel()
 	paths, _ := filepath.Glob("../assessment/review/testdata/*.yaml")
 	paths = append(paths, reviewV1)
 	for _, p := range paths {
 		var buf bytes.Buffer
-		if err := ReviewJSON(&buf, reviewOf(t, p), Options{}); err != nil {
+		if err := reviewJSON(&buf, reviewOf(t, p), Options{}); err != nil {
 			t.Fatal(err)
 		}
 		if err := schematest.Check(t, "review.schema.json", buf.Bytes()); err != nil {
@@ -84,6 +93,7 @@ func TestReviewJSONSchema(t *testing.T) {
 // TestReviewSchemaNamesEveryCheck keeps the schema's list of check ids the
 // package's.
 func TestReviewSchemaNamesEveryCheck(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(filepath.Join(schematest.Dir(), "review.schema.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -117,10 +127,11 @@ func TestReviewSchemaNamesEveryCheck(t *testing.T) {
 }
 
 func TestReviewTextFitsTheWidth(t *testing.T) {
+	t.Parallel()
 	r := reviewOf(t, reviewV1)
 	for _, width := range []int{0, 60, 80, 100, 120, 200} {
 		var buf bytes.Buffer
-		if err := ReviewText(&buf, r, Options{Width: width}); err != nil {
+		if err := reviewText(&buf, r, Options{Width: width}); err != nil {
 			t.Fatal(err)
 		}
 		limit := Options{Width: width}.width()
@@ -136,12 +147,13 @@ func TestReviewTextFitsTheWidth(t *testing.T) {
 }
 
 func TestReviewTextColourIsNeverTheOnlyCue(t *testing.T) {
+	t.Parallel()
 	r := reviewOf(t, reviewV1)
 	var plain, colour bytes.Buffer
-	ReviewText(&plain, r, Options{})
+	reviewText(&plain, r, Options{})
 	cr := lipgloss.NewRenderer(&colour)
 	cr.SetColorProfile(termenv.TrueColor)
-	ReviewText(&colour, r, Options{Renderer: cr})
+	reviewText(&colour, r, Options{Renderer: cr})
 	if !strings.Contains(colour.String(), "\x1b[") {
 		t.Fatal("a colour renderer gives no colour")
 	}
@@ -156,6 +168,7 @@ func TestReviewTextColourIsNeverTheOnlyCue(t *testing.T) {
 }
 
 func TestLookupReview(t *testing.T) {
+	t.Parallel()
 	if got := Reviews.Names(); !slices.Equal(got, []string{"json", "markdown", "text"}) {
 		t.Errorf("formats %v", got)
 	}

@@ -55,7 +55,7 @@ func metGaps(r *assessment.Result) []string {
 	var names []string
 	for _, g := range r.Gaps {
 		if g.Severity == assessment.SeverityMet {
-			names = append(names, g.Name)
+			names = append(names, string(g.Name))
 		}
 	}
 	return names

@@ -93,6 +93,7 @@ func renderAll[D any](t *testing.T, name string, reg Registry[Render[D]], doc D)
 // with every one of its strings hostile, in every format: no control
 // sequence, override or formula gets through.
 func TestNoOutsideTextReachesPeopleRaw(t *testing.T) {
+	t.Parallel()
 	result := exampleResult(t)
 	renderAll(t, "result", Results, result)
 	renderAll(t, "comparison", Comparisons, progress(t))
@@ -103,7 +104,7 @@ func TestNoOutsideTextReachesPeopleRaw(t *testing.T) {
 
 	b := cohort.New(cohort.Options{MinGroup: 1})
 	var js bytes.Buffer
-	JSON(&js, result, Options{})
+	resultJSON(&js, result, Options{})
 	e, err := cohort.Decode(js.Bytes())
 	if err != nil {
 		t.Fatal(err)

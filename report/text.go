@@ -137,15 +137,15 @@ func LevelName(l *lang.Lang, r *assessment.Result) string {
 	if r.Level == nil {
 		return l.T("level.developing")
 	}
-	return r.Level.Name
+	return string(r.Level.Name)
 }
 
-// Text writes the gap report for people: level and target, readiness per
+// resultText writes the gap report for people: level and target, readiness per
 // tier, a bar per dimension against the target's expectation, why the
 // level is what it is, the gaps with actions, the target's challenges and
 // notes on the answers. The accessible variant says the same in linear
 // sentences, without bars or drawing characters.
-func Text(w io.Writer, r *assessment.Result, o Options) error {
+func resultText(w io.Writer, r *assessment.Result, o Options) error {
 	t := newText(o)
 	g := readGaps(r)
 	header(t, r)
@@ -205,7 +205,7 @@ func header(t *text, r *assessment.Result) {
 	}
 	labels := t.labels(t.l.T("report.label.level"), t.l.T("report.label.target"))
 	t.para(t.st.label.Render(labels[0]), level)
-	t.para(t.st.label.Render(labels[1]), r.Target.Name)
+	t.para(t.st.label.Render(labels[1]), string(r.Target.Name))
 }
 
 // labels pads labels that start lines to one width, with a space after
@@ -260,7 +260,7 @@ func visualScores(t *text, r *assessment.Result, g gapView) {
 	names := make([]string, len(r.Tiers))
 	tails := make([]string, len(r.Tiers))
 	for i, tr := range r.Tiers {
-		names[i] = tr.Name
+		names[i] = string(tr.Name)
 		tails[i] = t.l.Percent(fmt.Sprintf("%3.0f", math.Floor(tr.Readiness))) + "  " + metWord(t, tr.Met)
 	}
 	t.rows(names, tails, func(i, barW int) string { return t.bar(r.Tiers[i].Readiness, barW, -1) })
@@ -270,7 +270,7 @@ func visualScores(t *text, r *assessment.Result, g gapView) {
 	names = make([]string, len(r.Dimensions))
 	tails = make([]string, len(r.Dimensions))
 	for i, d := range r.Dimensions {
-		names[i] = d.Name
+		names[i] = string(d.Name)
 		tails[i] = dimensionTail(t, d, g)
 	}
 	t.rows(names, tails, func(i, barW int) string {
@@ -399,7 +399,7 @@ func gapsSection(t *text, r *assessment.Result, g gapView, accessible bool) {
 	for i, gap := range g.open {
 		t.blank()
 		sev := t.st.severity(gap.Severity).Render(l.TOr("report.gap_title."+gap.Severity, gap.Severity))
-		t.para(fmt.Sprintf("  %d. ", i+1), t.st.label.Render(gap.Name))
+		t.para(fmt.Sprintf("  %d. ", i+1), t.st.label.Render(string(gap.Name)))
 		t.para("     ", l.NF("report.gap_line", gap.Gap, "Gap", sev, "Score", l.Num(*gap.Score), "Expected", l.Num(gap.Expected)))
 		actions(t, gap.Actions, accessible)
 	}
@@ -445,9 +445,9 @@ func actions(t *text, as []assessment.Action, accessible bool) {
 			}
 			switch {
 			case accessible:
-				t.para("     - ", a.Text)
+				t.para("     - ", string(a.Text))
 			default:
-				t.para("     "+t.st.label.Render(pad(label, labelW)), a.Text)
+				t.para("     "+t.st.label.Render(pad(label, labelW)), string(a.Text))
 				label = ""
 			}
 		}
@@ -473,7 +473,7 @@ func challenges(t *text, r *assessment.Result) {
 	}
 	t.heading(t.l.T("report.challenges", "Tier", r.Target.Name))
 	for _, c := range r.Target.Challenges {
-		t.para("  - ", c)
+		t.para("  - ", string(c))
 	}
 }
 
@@ -598,7 +598,7 @@ func dimensionNames(r *assessment.Result, ids []string) []string {
 		name := id
 		for _, d := range r.Dimensions {
 			if d.ID == id {
-				name = d.Name
+				name = string(d.Name)
 			}
 		}
 		names = append(names, name)
@@ -609,7 +609,7 @@ func dimensionNames(r *assessment.Result, ids []string) []string {
 func gapNames(gs []assessment.Gap) []string {
 	names := make([]string, len(gs))
 	for i, g := range gs {
-		names[i] = g.Name
+		names[i] = string(g.Name)
 	}
 	return names
 }

@@ -27,7 +27,7 @@ func textTrickyResult() *assessment.Result {
 		Respondent: questions.Respondent{ID: "e-42"},
 		Dimensions: []assessment.DimensionScore{
 			{ID: "vision", Name: "Vision", Score: ptr(30), Answered: 3, Total: 3, Status: assessment.StatusScored},
-			{ID: "suppliers", Name: long, Score: ptr(62.5), Answered: 4, Total: 4, Status: assessment.StatusScored},
+			{ID: "suppliers", Name: questions.BankText(long), Score: ptr(62.5), Answered: 4, Total: 4, Status: assessment.StatusScored},
 			{ID: "ai", Name: "Responsible use of AI", Answered: 1, Total: 4, NA: 3, Status: assessment.StatusInsufficient},
 			{ID: "data", Name: "Data", Score: ptr(100), Answered: 2, Total: 2, Status: assessment.StatusScored},
 		},
@@ -35,7 +35,7 @@ func textTrickyResult() *assessment.Result {
 			{ID: "frontline", Name: "Frontline executor", Rank: 1, Readiness: 71.25, Blocking: []string{"vision", "suppliers", "ai"}},
 			{ID: "operational", Name: "Operational implementer", Rank: 2, Readiness: 55.5, Blocking: []string{"vision", "suppliers", "ai"}},
 		},
-		Target: assessment.TierRef{ID: "frontline", Name: "Frontline executor", Rank: 1, Challenges: []string{"Learning new systems quickly while keeping the daily service running."}},
+		Target: assessment.TierRef{ID: "frontline", Name: "Frontline executor", Rank: 1, Challenges: []questions.BankText{"Learning new systems quickly while keeping the daily service running."}},
 		Gaps: []assessment.Gap{
 			{Dimension: "vision", Name: "Vision", Score: ptr(30), Expected: 60, Gap: 30, Severity: assessment.SeverityLarge, Actions: []assessment.Action{
 				{Kind: "training", Text: "Take a short course on digital strategy in the public sector."},
@@ -43,7 +43,7 @@ func textTrickyResult() *assessment.Result {
 				{Kind: "training", Text: "Shadow a service owner for a day while they plan the next quarter."},
 			}},
 			{Dimension: "ai", Name: "Responsible use of AI", Expected: 40, Gap: 40, Severity: assessment.SeverityInsufficient, Actions: []assessment.Action{}},
-			{Dimension: "suppliers", Name: long, Score: ptr(62.5), Expected: 65, Gap: 2.5, Severity: assessment.SeveritySmall, WithinError: true, Actions: []assessment.Action{{Kind: "practice", Text: "Sit in on a contract review."}}},
+			{Dimension: "suppliers", Name: questions.BankText(long), Score: ptr(62.5), Expected: 65, Gap: 2.5, Severity: assessment.SeveritySmall, WithinError: true, Actions: []assessment.Action{{Kind: "practice", Text: "Sit in on a contract review."}}},
 			{Dimension: "data", Name: "Data", Score: ptr(100), Expected: 50, Severity: assessment.SeverityMet, Actions: []assessment.Action{}},
 		},
 		Notes: []assessment.Note{{Kind: "straight-lining", Text: "Every likert answer in Vision was the same; check that the statements were read."}},
@@ -61,13 +61,14 @@ func colour() *lipgloss.Renderer {
 func render(t *testing.T, r *assessment.Result, o Options) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Text(&buf, r, o); err != nil {
+	if err := resultText(&buf, r, o); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
 }
 
 func TestTextGolden(t *testing.T) {
+	t.Parallel()
 	results := map[string]*assessment.Result{"example": exampleResult(t), "tricky": textTrickyResult()}
 	cases := []struct {
 		name string
@@ -91,6 +92,7 @@ func TestTextGolden(t *testing.T) {
 }
 
 func TestTextFitsTheWidth(t *testing.T) {
+	t.Parallel()
 	for _, r := range []*assessment.Result{exampleResult(t), textTrickyResult()} {
 		for _, w := range []int{60, 72, 80, 100, 120} {
 			for _, acc := range []bool{false, true} {
@@ -106,6 +108,7 @@ func TestTextFitsTheWidth(t *testing.T) {
 }
 
 func TestTextColourIsNeverTheOnlyCue(t *testing.T) {
+	t.Parallel()
 	for _, r := range []*assessment.Result{exampleResult(t), textTrickyResult()} {
 		for _, w := range []int{60, 120} {
 			plain := render(t, r, Options{Width: w})
@@ -124,6 +127,7 @@ func TestTextColourIsNeverTheOnlyCue(t *testing.T) {
 }
 
 func TestTextTrickyCases(t *testing.T) {
+	t.Parallel()
 	r := textTrickyResult()
 	for _, acc := range []bool{false, true} {
 		out := render(t, r, Options{Width: 60, Accessible: acc})
@@ -153,6 +157,7 @@ func TestTextTrickyCases(t *testing.T) {
 }
 
 func TestTextActionsGroupedByKind(t *testing.T) {
+	t.Parallel()
 	out := render(t, textTrickyResult(), Options{Width: 120})
 	if n := strings.Count(out, "Training:"); n != 1 {
 		t.Errorf("Training: appears %d times, want once for its two actions:\n%s", n, out)

@@ -67,7 +67,7 @@ func (e *encoder) result(b []byte, r *assessment.Result) ([]byte, error) {
 	b = append(b, `},"bank":{"id":`...)
 	b = appendString(b, r.Bank.ID)
 	b = append(b, `,"title":`...)
-	b = appendString(b, r.Bank.Title)
+	b = appendString(b, string(r.Bank.Title))
 	b = append(b, `,"version":`...)
 	b = appendString(b, r.Bank.Version)
 	b = append(b, `,"digest":`...)
@@ -189,7 +189,7 @@ func (e *encoder) dimension(b []byte, d assessment.DimensionScore) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, d.ID)
 	b = append(b, `,"name":`...)
-	b = appendString(b, d.Name)
+	b = appendString(b, string(d.Name))
 	b = append(b, `,"score":`...)
 	b = e.floatPtr(b, d.Score)
 	b = append(b, `,"coverage":`...)
@@ -214,7 +214,7 @@ func (e *encoder) dimension(b []byte, d assessment.DimensionScore) []byte {
 }
 
 func (e *encoder) tier(b []byte, t assessment.TierResult) []byte {
-	b = appendTierHead(b, t.ID, t.Name, t.Rank)
+	b = appendTierHead(b, t.ID, string(t.Name), t.Rank)
 	b = append(b, `,"met":`...)
 	b = strconv.AppendBool(b, t.Met)
 	b = append(b, `,"readiness":`...)
@@ -238,14 +238,14 @@ func appendTierHead(b []byte, id, name string, rank int) []byte {
 }
 
 func appendTierRef(b []byte, t assessment.TierRef) []byte {
-	b = appendTierHead(b, t.ID, t.Name, t.Rank)
+	b = appendTierHead(b, t.ID, string(t.Name), t.Rank)
 	if t.Description != "" {
 		b = append(b, `,"description":`...)
-		b = appendString(b, t.Description)
+		b = appendString(b, string(t.Description))
 	}
 	if len(t.Challenges) > 0 {
 		b = append(b, `,"challenges":`...)
-		b = appendList(b, t.Challenges, appendString)
+		b = appendList(b, t.Challenges, appendBankText)
 	}
 	return append(b, '}')
 }
@@ -254,7 +254,7 @@ func (e *encoder) gap(b []byte, g assessment.Gap) []byte {
 	b = append(b, `{"dimension":`...)
 	b = appendString(b, g.Dimension)
 	b = append(b, `,"name":`...)
-	b = appendString(b, g.Name)
+	b = appendString(b, string(g.Name))
 	b = append(b, `,"score":`...)
 	b = e.floatPtr(b, g.Score)
 	b = append(b, `,"expected":`...)
@@ -298,7 +298,7 @@ func appendAction(b []byte, a assessment.Action) []byte {
 	b = append(b, `{"kind":`...)
 	b = appendString(b, a.Kind)
 	b = append(b, `,"text":`...)
-	b = appendString(b, a.Text)
+	b = appendString(b, string(a.Text))
 	return append(b, '}')
 }
 
@@ -396,8 +396,12 @@ var plain = func() (t [256]bool) {
 	return t
 }()
 
+// appendBankText appends a bank's text as a JSON string.
+func appendBankText(b []byte, s questions.BankText) []byte { return appendString(b, string(s)) }
+
 // appendString writes s as a JSON string with encoding/json's escaping:
 // HTML-safe, invalid UTF-8 replaced, U+2028 and U+2029 escaped.
+
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0

@@ -37,7 +37,7 @@ func TestEncodeMatchesJSON(t *testing.T) {
 		Answers:    map[string]questions.Value{"zz-not-in-bank": questions.NA, "a": questions.OptionsValue(), "b": {Kind: questions.Picks}, "c": {}, "d": questions.BoolValue(false), "e": questions.IntValue(-3)},
 		Dimensions: []assessment.DimensionScore{{ID: "d", Weight: 1e-7, SEM: &sem, Coverage: 1e21}},
 		Tiers:      []assessment.TierResult{{ID: "t", Blocking: []string{"d"}}},
-		Level:      &assessment.TierRef{ID: "t", Challenges: []string{}},
+		Level:      &assessment.TierRef{ID: "t", Challenges: questions.BankTexts([]string{})},
 		Gaps:       []assessment.Gap{{Dimension: "d", WithinError: true, Actions: []assessment.Action{{Kind: "k", Text: "<b>"}}}},
 		Notes:      []assessment.Note{{Kind: "n", Dimension: "d", Text: "t"}, {Kind: "n"}},
 	}

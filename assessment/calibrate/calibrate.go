@@ -119,18 +119,18 @@ type Pilot struct {
 
 // TierCount is the number of pilot people with a tier as their role.
 type TierCount struct {
-	ID     string `json:"id"`
-	Name   string `json:"name"`
-	Rank   int    `json:"rank"`
-	People int    `json:"people"`
+	ID     string             `json:"id"`
+	Name   questions.BankText `json:"name"`
+	Rank   int                `json:"rank"`
+	People int                `json:"people"`
 }
 
 // Pair is the calibration of one tier's expectation on one dimension.
 type Pair struct {
-	Tier      string `json:"tier"`
-	TierName  string `json:"tier_name"`
-	Dimension string `json:"dimension"`
-	Name      string `json:"name"`
+	Tier      string             `json:"tier"`
+	TierName  questions.BankText `json:"tier_name"`
+	Dimension string             `json:"dimension"`
+	Name      questions.BankText `json:"name"`
 	// Current is the expectation in the bank.
 	Current float64 `json:"current"`
 	Status  string  `json:"status"`
@@ -265,13 +265,13 @@ func (c *Calibrator) Report(o Options) *Report {
 	b := c.bank
 	rep := &Report{
 		Schema: Schema,
-		Bank:   assessment.BankRef{ID: b.ID, Title: b.Title, Version: b.Version, Digest: b.Digest},
+		Bank:   assessment.BankRef{ID: b.ID, Title: questions.BankText(b.Title), Version: b.Version, Digest: b.Digest},
 		Method: Method{MinGroup: o.MinGroup, Replicates: o.Replicates, Seed: o.Seed, Coverage: Coverage},
 		Pilot:  Pilot{AnswerSets: c.answered, WithoutRole: c.noRole, Tiers: make([]TierCount, len(b.Tiers))},
 		Pairs:  []Pair{},
 	}
 	for i, t := range b.Tiers {
-		rep.Pilot.Tiers[i] = TierCount{ID: t.ID, Name: t.Name, Rank: t.Rank}
+		rep.Pilot.Tiers[i] = TierCount{ID: t.ID, Name: questions.BankText(t.Name), Rank: t.Rank}
 	}
 	for _, p := range c.people {
 		rep.Pilot.Tiers[p.tier].People++
@@ -329,7 +329,7 @@ func (r *Report) Proposals() map[string]map[string]float64 {
 func (c *Calibrator) pair(t, d int, current float64, o Options) Pair {
 	b := c.bank
 	tier, dim := &b.Tiers[t], &b.Dimensions[d]
-	p := Pair{Tier: tier.ID, TierName: tier.Name, Dimension: dim.ID, Name: dim.Name, Current: current, Status: StatusRefused}
+	p := Pair{Tier: tier.ID, TierName: questions.BankText(tier.Name), Dimension: dim.ID, Name: questions.BankText(dim.Name), Current: current, Status: StatusRefused}
 	var upper, lower []int64
 	for _, ps := range c.people {
 		switch s := ps.scores[d]; {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // Schema is the schema id of a cohort report.
@@ -68,8 +69,8 @@ type Group struct {
 // Dimension is the distribution of one dimension's scores. The figures
 // are nil when nobody was scored (and SD when fewer than two were).
 type Dimension struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	ID   string             `json:"id"`
+	Name questions.BankText `json:"name"`
 	// N counts the people scored; Insufficient those with too few answers.
 	N            int      `json:"n"`
 	Insufficient int      `json:"insufficient"`
@@ -84,23 +85,23 @@ type Dimension struct {
 
 // LevelCount is how many people are at a level; ID is nil for Developing.
 type LevelCount struct {
-	ID    *string `json:"id"`
-	Name  string  `json:"name"`
-	Count int     `json:"count"`
+	ID    *string            `json:"id"`
+	Name  questions.BankText `json:"name"`
+	Count int                `json:"count"`
 }
 
 // Tier is how many people meet a tier and how ready the group is for it.
 type Tier struct {
-	ID            string  `json:"id"`
-	Name          string  `json:"name"`
-	Met           int     `json:"met"`
-	ReadinessMean float64 `json:"readiness_mean"`
+	ID            string             `json:"id"`
+	Name          questions.BankText `json:"name"`
+	Met           int                `json:"met"`
+	ReadinessMean float64            `json:"readiness_mean"`
 }
 
 // Gap is how common a gap is on one dimension.
 type Gap struct {
-	Dimension string `json:"dimension"`
-	Name      string `json:"name"`
+	Dimension string             `json:"dimension"`
+	Name      questions.BankText `json:"name"`
 	// WithGap counts the people below what their target expects.
 	WithGap int `json:"with_gap"`
 	// Share is WithGap out of Assessed.
@@ -114,6 +115,20 @@ type Gap struct {
 
 // ErrTooSmall is returned for a cohort below the minimum group size.
 var ErrTooSmall = errors.New("cohort too small")
+
+// TooSmallError refuses a cohort of N people, fewer than MinGroup; it is
+// ErrTooSmall.
+type TooSmallError struct{ N, MinGroup int }
+
+func (e *TooSmallError) Error() string {
+	return fmt.Sprintf("only %d %s: a cohort report needs at least %d people, so that no one can be recognised from the figures. Add results, or lower the smallest group to %d if everyone in the group agreed to share",
+		e.N, errtext.Plural(e.N, "result", "results"), e.MinGroup, max(1, e.N))
+}
+
+// Is reports ErrTooSmall and errtext.ErrInvalid.
+func (e *TooSmallError) Is(target error) bool {
+	return target == ErrTooSmall || target == errtext.ErrInvalid
+}
 
 // ErrMixedBanks is returned when the results come from different banks.
 var ErrMixedBanks = errors.New("results from different banks")
@@ -504,12 +519,11 @@ func (b *Builder) Report() (*Report, error) {
 	}
 	n := b.all.n
 	if n < b.o.MinGroup {
-		return nil, refuse(ErrTooSmall, "only %d %s: a cohort report needs at least %d people, so that no one can be recognised from the figures. Add results, or pass --min-group %d if everyone in the group agreed to share",
-			n, questions.Plural(n, "result", "results"), b.o.MinGroup, max(1, n))
+		return nil, &TooSmallError{N: n, MinGroup: b.o.MinGroup}
 	}
 	r := &Report{Schema: Schema, Bank: b.bank}
 	if t := b.o.Target; t != nil {
-		r.GapTarget = &assessment.TierName{ID: t.ID, Name: t.Name}
+		r.GapTarget = &assessment.TierName{ID: t.ID, Name: questions.BankText(t.Name)}
 	}
 	r.Participants, r.Dimensions, r.Levels, r.Tiers, r.Gaps = b.summary(&b.all)
 	if b.by != nil {
@@ -542,8 +556,8 @@ func (b *Builder) summary(t *tallies) (int, []Dimension, []LevelCount, []Tier, [
 			acc = t.tiers[i]
 		}
 		id := ti.id
-		levels = append(levels, LevelCount{ID: &id, Name: ti.name, Count: acc.level})
-		tiers = append(tiers, Tier{ID: ti.id, Name: ti.name, Met: acc.met, ReadinessMean: round(acc.readiness/float64(t.n), 100)})
+		levels = append(levels, LevelCount{ID: &id, Name: questions.BankText(ti.name), Count: acc.level})
+		tiers = append(tiers, Tier{ID: ti.id, Name: questions.BankText(ti.name), Met: acc.met, ReadinessMean: round(acc.readiness/float64(t.n), 100)})
 	}
 	return t.n, dims, levels, tiers, b.commonGaps(t)
 }
@@ -556,7 +570,7 @@ func (b *Builder) commonGaps(t *tallies) []Gap {
 		if acc.assessed == 0 {
 			continue
 		}
-		g := Gap{Dimension: b.dims[i].id, Name: b.dims[i].name, WithGap: acc.with, Assessed: acc.assessed, Share: round(float64(acc.with)/float64(acc.assessed), 1e4)}
+		g := Gap{Dimension: b.dims[i].id, Name: questions.BankText(b.dims[i].name), WithGap: acc.with, Assessed: acc.assessed, Share: round(float64(acc.with)/float64(acc.assessed), 1e4)}
 		if acc.with > 0 {
 			g.MeanGap = new(round(acc.sum/float64(acc.with), 100))
 		}
@@ -597,14 +611,14 @@ func (b *Builder) mixed() error {
 		if m := b.banks[main]; g.bank.ID == m.bank.ID && g.bank.Version == m.bank.Version {
 			edit = fmt.Sprintf(" as edited differently (digest %s, not %s)", short(g.digest), short(m.digest))
 		}
-		odd = append(odd, fmt.Sprintf("%s %s from bank %s %s%s", names, questions.Plural(g.count, "is", "are"), g.bank.ID, g.bank.Version, edit))
+		odd = append(odd, fmt.Sprintf("%s %s from bank %s %s%s", names, errtext.Plural(g.count, "is", "are"), g.bank.ID, g.bank.Version, edit))
 	}
 	m := b.banks[main]
-	others := fmt.Sprintf("the other %d %s", m.count, questions.Plural(m.count, "result", "results"))
+	others := fmt.Sprintf("the other %d %s", m.count, errtext.Plural(m.count, "result", "results"))
 	advice := "A cohort compares like with like: report on each bank separately"
 	if b.o.Bank != nil {
 		others = "the bank in use"
-		advice = "Pass --bank with the bank these results were scored with"
+		advice = "Give the bank these results were scored with"
 	}
 	return refuse(ErrMixedBanks, "%s, not %s %s like %s. %s",
 		strings.Join(odd, "; "), m.bank.ID, m.bank.Version, others, advice)
@@ -644,12 +658,12 @@ func refuse(kind error, format string, args ...any) error {
 
 func (r *refusal) Error() string { return r.msg }
 
-// Is reports the refusal's kind and questions.ErrInvalid.
-func (r *refusal) Is(target error) bool { return target == r.kind || target == questions.ErrInvalid }
+// Is reports the refusal's kind and errtext.ErrInvalid.
+func (r *refusal) Is(target error) bool { return target == r.kind || target == errtext.ErrInvalid }
 
 // describe computes a dimension's distribution.
 func describe(d dimInfo, acc *dimAcc) Dimension {
-	out := Dimension{ID: d.id, Name: d.name, N: acc.scores.N(), Insufficient: acc.insufficient}
+	out := Dimension{ID: d.id, Name: questions.BankText(d.name), N: acc.scores.N(), Insufficient: acc.insufficient}
 	s := acc.scores.Summary()
 	if !s.OK {
 		return out

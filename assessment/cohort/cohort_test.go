@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -109,7 +109,7 @@ func TestLevelsAndTiers(t *testing.T) {
 		if l.ID != nil {
 			id = *l.ID
 		}
-		got = append(got, id+"="+l.Name+":"+itoa(l.Count))
+		got = append(got, id+"="+string(l.Name)+":"+itoa(l.Count))
 	}
 	if s := strings.Join(got, " "); s != "null=Developing:1 t1=One:2 t2=Two:1" {
 		t.Errorf("levels %s", s)
@@ -165,10 +165,10 @@ func TestMinGroup(t *testing.T) {
 		b.Add(person("", 1, 1, 1, nil), "x")
 	}
 	_, err := b.Report()
-	if !errors.Is(err, ErrTooSmall) || !errors.Is(err, questions.ErrInvalid) {
+	if !errors.Is(err, ErrTooSmall) || !errors.Is(err, errtext.ErrInvalid) {
 		t.Fatalf("err = %v, want ErrTooSmall", err)
 	}
-	for _, want := range []string{"only 4 results", "at least 5", "--min-group 4"} {
+	for _, want := range []string{"only 4 results", "at least 5", "lower the smallest group to 4"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("%q does not say %q", err, want)
 		}
@@ -191,7 +191,7 @@ func TestMixedBanks(t *testing.T) {
 		b.Add(person("", 1, 1, 1, nil), "ok.json")
 	}
 	_, err := b.Report()
-	if !errors.Is(err, ErrMixedBanks) || !errors.Is(err, questions.ErrInvalid) {
+	if !errors.Is(err, ErrMixedBanks) || !errors.Is(err, errtext.ErrInvalid) {
 		t.Fatalf("err = %v", err)
 	}
 	if msg := err.Error(); !strings.Contains(msg, "first-but-odd.json is from bank b 2.0") || !strings.Contains(msg, "not b 1.0 like the other 3 results") {

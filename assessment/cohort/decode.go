@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // Entry is what a cohort needs of one result: no answers, no respondent,
@@ -77,12 +77,12 @@ type EntryGap struct {
 
 // Decode reads what a cohort needs from one digilead.result/v1 document,
 // refusing what is not a result, a newer schema, and truncated or
-// incomplete documents with an error wrapping questions.ErrInvalid.
+// incomplete documents with an error wrapping errtext.ErrInvalid.
 func Decode(data []byte) (*Entry, error) {
 	var e Entry
 	data = bytes.TrimSpace(data)
 	if len(data) == 0 || data[0] != '{' {
-		return nil, questions.Invalidf("not a digilead result: expected a JSON object")
+		return nil, errtext.Invalidf("not a digilead result: expected a JSON object")
 	}
 	if !fastEntry(data, &e) {
 		e = Entry{}

@@ -11,6 +11,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/batch/batchtest"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -48,7 +49,7 @@ func TestDecodeResult(t *testing.T) {
 		{string(data) + string(data), "not valid JSON"},
 	} {
 		_, err := Decode([]byte(c.doc))
-		if !errors.Is(err, questions.ErrInvalid) || !strings.Contains(err.Error(), c.want) {
+		if !errors.Is(err, errtext.ErrInvalid) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%.30s: err = %v, want one saying %q", c.doc, err, c.want)
 		}
 	}
@@ -60,7 +61,7 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		e, err := Decode(data)
 		if err != nil {
-			if !errors.Is(err, questions.ErrInvalid) {
+			if !errors.Is(err, errtext.ErrInvalid) {
 				t.Fatalf("error not marked invalid: %v", err)
 			}
 			return

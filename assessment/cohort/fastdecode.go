@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/digilead/digilead/assessment/jsonscan"
+	"github.com/digilead/digilead/questions"
 )
 
 // fastEntry reads what a cohort needs of a result document straight into
@@ -37,7 +38,10 @@ func fastEntry(data []byte, e *Entry) bool {
 				case "id":
 					return p.istr(&e.Bank.ID)
 				case "title":
-					return p.istr(&e.Bank.Title)
+					var title string
+					ok := p.istr(&title)
+					e.Bank.Title = questions.BankText(title)
+					return ok
 				case "version":
 					return p.istr(&e.Bank.Version)
 				case "digest":

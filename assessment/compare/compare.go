@@ -10,6 +10,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/lang"
 )
 
@@ -31,7 +32,7 @@ const (
 
 // DifferentBanksError refuses to compare results scored with different
 // banks (bank ids), whose scores mean different things. It is a
-// questions.ErrInvalid.
+// errtext.ErrInvalid.
 type DifferentBanksError struct {
 	Old, New string // bank ids
 }
@@ -40,8 +41,8 @@ func (e *DifferentBanksError) Error() string {
 	return fmt.Sprintf("the results are from different banks (%q and %q) and cannot be compared; compare two results of the same bank", e.Old, e.New)
 }
 
-// Is makes the error a questions.ErrInvalid.
-func (e *DifferentBanksError) Is(target error) bool { return target == questions.ErrInvalid }
+// Is makes the error a errtext.ErrInvalid.
+func (e *DifferentBanksError) Is(target error) bool { return target == errtext.ErrInvalid }
 
 // Comparison is the digilead.compare/v1 document.
 type Comparison struct {
@@ -92,8 +93,8 @@ type TierChange struct {
 
 // Dimension is one dimension's score before and after.
 type Dimension struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	ID   string             `json:"id"`
+	Name questions.BankText `json:"name"`
 	// Old and New are nil when the dimension was not scored (too few
 	// answers); Change is then nil too.
 	Old    *float64 `json:"old"`
@@ -108,13 +109,13 @@ type Dimension struct {
 
 // Tier is one tier's readiness before and after.
 type Tier struct {
-	ID           string  `json:"id"`
-	Name         string  `json:"name"`
-	OldReadiness float64 `json:"old_readiness"`
-	NewReadiness float64 `json:"new_readiness"`
-	Change       float64 `json:"change"`
-	OldMet       bool    `json:"old_met"`
-	NewMet       bool    `json:"new_met"`
+	ID           string             `json:"id"`
+	Name         questions.BankText `json:"name"`
+	OldReadiness float64            `json:"old_readiness"`
+	NewReadiness float64            `json:"new_readiness"`
+	Change       float64            `json:"change"`
+	OldMet       bool               `json:"old_met"`
+	NewMet       bool               `json:"new_met"`
 }
 
 // Gaps are the gaps to each result's own target that closed, opened and
@@ -128,18 +129,18 @@ type Gaps struct {
 // Gap is a dimension's gap before and after; a nil gap means the target
 // of that result had no expectation for the dimension.
 type Gap struct {
-	Dimension   string   `json:"dimension"`
-	Name        string   `json:"name"`
-	OldGap      *float64 `json:"old_gap"`
-	NewGap      *float64 `json:"new_gap"`
-	OldSeverity string   `json:"old_severity,omitempty"`
-	NewSeverity string   `json:"new_severity,omitempty"`
+	Dimension   string             `json:"dimension"`
+	Name        questions.BankText `json:"name"`
+	OldGap      *float64           `json:"old_gap"`
+	NewGap      *float64           `json:"new_gap"`
+	OldSeverity string             `json:"old_severity,omitempty"`
+	NewSeverity string             `json:"new_severity,omitempty"`
 }
 
 // LeftOut is a dimension that only one of the results has.
 type LeftOut struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	ID   string             `json:"id"`
+	Name questions.BankText `json:"name"`
 	// Only is "old" or "new".
 	Only string `json:"only"`
 }

@@ -12,10 +12,10 @@ import (
 
 // TestCompareBankV1WithV2 compares a result saved with version 1.0.0 of
 // the built-in bank (testdata/v1-result.json: docs/examples/answers.yaml
-// as it was, scored on 2026-05-01) with a result of version 2.0.0. They
-// are compared on the twelve dimensions both versions have, in the newer
-// order; inclusive-leadership (only in 1.0.0) and the four dimensions
-// added in 2.0.0 are listed as left out.
+// as it was, scored on 2026-05-01) with a result of the current version,
+// 3.0.0. They are compared on the twelve dimensions both versions have, in
+// the newer order; inclusive-leadership (only in 1.0.0) and the four
+// dimensions added in 2.0.0 are listed as left out.
 func TestCompareBankV1WithV2(t *testing.T) {
 	data, err := os.ReadFile("testdata/v1-result.json")
 	if err != nil {
@@ -31,8 +31,8 @@ func TestCompareBankV1WithV2(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Old.BankVersion != "1.0.0" || c.New.BankVersion != "2.0.0" {
-		t.Errorf("versions %s -> %s, want 1.0.0 -> 2.0.0", c.Old.BankVersion, c.New.BankVersion)
+	if c.Old.BankVersion != "1.0.0" || c.New.BankVersion != "3.0.0" {
+		t.Errorf("versions %s -> %s, want 1.0.0 -> 3.0.0", c.Old.BankVersion, c.New.BankVersion)
 	}
 	var ids []string
 	for _, d := range c.Dimensions {
@@ -50,16 +50,17 @@ func TestCompareBankV1WithV2(t *testing.T) {
 	if got := strings.Join(left, " "); got != wantLeft {
 		t.Errorf("left out %s, want %s", got, wantLeft)
 	}
-	// Two dimensions by hand: cyber security 93.75 in 1.0.0; in 2.0.0
+	// Two dimensions by hand: cyber security 93.75 in 1.0.0; in 3.0.0
 	// sec-report 4 -> 0.75, sec-personal 1 reversed -> 1, sec-level 3 ->
-	// 0.5, "route" -> 1: 3.25/4 = 81.25. Responsible AI 53.33 in 1.0.0; in
-	// 2.0.0 (0.75 + 0.5 + 0.5 + 0.5)/4 = 56.25.
+	// 0.5, "route" -> 1, sec-records 2 reversed -> 0.75: 4/5 = 80.
+	// Responsible AI 53.33 in 1.0.0; in 3.0.0 (0.75 + 0.5 + 0.5 + 0.5)/4 =
+	// 56.25.
 	byID := map[string]Dimension{}
 	for _, d := range c.Dimensions {
 		byID[d.ID] = d
 	}
 	for id, w := range map[string][3]float64{
-		"cyber-security-privacy": {93.75, 81.25, -12.5},
+		"cyber-security-privacy": {93.75, 80, -13.75},
 		"responsible-ai":         {53.33, 56.25, 2.92},
 	} {
 		d := byID[id]

@@ -5,10 +5,9 @@ import (
 	"bytes"
 	"io"
 
+	"github.com/digilead/digilead/questions/errtext"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
-
-	"github.com/digilead/digilead/questions"
 )
 
 // utf8Text turns an input into UTF-8 text: a UTF-8 byte-order mark is
@@ -24,12 +23,12 @@ func utf8Text(name string, r io.Reader) (io.Reader, error) {
 		br.Discard(3)
 		return br, nil
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE, 0, 0}), bytes.HasPrefix(head, []byte{0, 0, 0xFE, 0xFF}):
-		return nil, questions.Invalidf("%s: the text is UTF-32; save it as UTF-8 and try again", name)
+		return nil, errtext.Invalidf("%s: the text is UTF-32; save it as UTF-8 and try again", name)
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		dec := unicode.BOMOverride(unicode.UTF8.NewDecoder())
 		return bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10), nil
 	case len(head) >= 2 && bytes.IndexByte(head, 0) >= 0:
-		return nil, questions.Invalidf("%s: the text has zero bytes, as UTF-16 or UTF-32 without a byte-order mark does; save it as UTF-8 and try again", name)
+		return nil, errtext.Invalidf("%s: the text has zero bytes, as UTF-16 or UTF-32 without a byte-order mark does; save it as UTF-8 and try again", name)
 	}
 	return br, nil
 }

@@ -16,8 +16,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/safetext"
 )
 
@@ -55,7 +57,7 @@ func (s *Set) Close() {
 func Open(paths []string, stdin io.Reader, stdinTTY bool, what string) (*Set, error) {
 	if len(paths) == 0 {
 		if stdinTTY {
-			return nil, questions.Invalidf("no input: name files or directories of %s, or pipe them on stdin", what)
+			return nil, errtext.Invalidf("no input: name files or directories of %s, or pipe them on stdin", what)
 		}
 		paths = []string{"-"}
 	}
@@ -76,14 +78,14 @@ func (s *Set) add(path string, stdin io.Reader) error {
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return questions.Invalidf("%s: %v", path, questions.WithoutPath(err))
+		return errtext.Invalidf("%s: %v", path, errtext.WithoutPath(err))
 	}
 	if !info.IsDir() {
 		return s.open(path)
 	}
 	entries, err := os.ReadDir(path)
 	if err != nil {
-		return questions.Invalidf("%s: %v", path, questions.WithoutPath(err))
+		return errtext.Invalidf("%s: %v", path, errtext.WithoutPath(err))
 	}
 	var names []string
 	for _, e := range entries {
@@ -99,7 +101,7 @@ func (s *Set) add(path string, stdin io.Reader) error {
 		names = append(names, name)
 	}
 	if len(names) == 0 {
-		return questions.Invalidf("%s holds no *.json or *.jsonl files", path)
+		return errtext.Invalidf("%s holds no *.json or *.jsonl files", path)
 	}
 	slices.Sort(names)
 	for _, name := range names {
@@ -113,7 +115,7 @@ func (s *Set) add(path string, stdin io.Reader) error {
 func (s *Set) open(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return questions.Invalidf("%s: %v", path, questions.WithoutPath(err))
+		return errtext.Invalidf("%s: %v", path, errtext.WithoutPath(err))
 	}
 	if info, err := f.Stat(); err == nil {
 		for _, g := range s.files {
@@ -165,7 +167,7 @@ func Read[T any](ctx context.Context, s *Set, decode func([]byte) (T, error), ad
 				continue
 			}
 			if err != nil {
-				return fmt.Errorf("%s: %w", in.Name, questions.WithoutPath(err))
+				return fmt.Errorf("%s: %w", in.Name, errtext.WithoutPath(err))
 			}
 			if v, err := decode(data); err != nil {
 				rep.Reject(in.Name, 1, err)
@@ -270,7 +272,7 @@ func (r *Reporter) Err(summary string) error {
 	if r.problems > MaxShown {
 		summary += fmt.Sprintf(" (%d more problems not shown)", r.problems-MaxShown)
 	}
-	return questions.Invalidf("%s", summary)
+	return errtext.Invalidf("%s", summary)
 }
 
 // ReadAll reads one whole input, a file or stdin for "-", of at most
@@ -282,7 +284,7 @@ func ReadAll(path string, stdin io.Reader) (data []byte, name string, err error)
 	} else {
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, path, questions.Invalidf("%s: %v", path, questions.WithoutPath(err))
+			return nil, path, errtext.Invalidf("%s: %v", path, errtext.WithoutPath(err))
 		}
 		defer f.Close()
 		r = f
@@ -292,10 +294,28 @@ func ReadAll(path string, stdin io.Reader) (data []byte, name string, err error)
 	}
 	data, err = questions.ReadLimited(r, questions.MaxFileSize)
 	if errors.Is(err, questions.ErrTooLarge) {
-		return nil, name, questions.Invalidf("%s: larger than the %d MiB limit", name, questions.MaxFileSize>>20)
+		return nil, name, errtext.Invalidf("%s: larger than the %d MiB limit", name, questions.MaxFileSize>>20)
 	}
 	if err != nil {
-		return nil, name, fmt.Errorf("%s: %w", name, questions.WithoutPath(err))
+		return nil, name, fmt.Errorf("%s: %w", name, errtext.WithoutPath(err))
 	}
 	return data, name, nil
+}
+
+// ReadResult reads and checks one result file ("-" for stdin): decoded
+// strictly, and rescored from its answers when it is the built-in bank's
+// (assessment.Verify). Errors name the file.
+func ReadResult(path string, stdin io.Reader) (*assessment.Result, error) {
+	data, name, err := ReadAll(path, stdin)
+	if err != nil {
+		return nil, err
+	}
+	r, err := assessment.DecodeResult(data)
+	if err == nil {
+		err = assessment.Verify(questions.Default(), r)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return r, nil
 }

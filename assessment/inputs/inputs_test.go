@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // decodeObject accepts a JSON object on one line or pretty-printed and
@@ -78,7 +79,7 @@ func TestReporterCapsMessagesAndCountsTheRest(t *testing.T) {
 		rep.Reject("f", 1, errors.New("bad"))
 	}
 	err := rep.Err("25 rejected")
-	if !errors.Is(err, questions.ErrInvalid) || err.Error() != "25 rejected (5 more problems not shown)" {
+	if !errors.Is(err, errtext.ErrInvalid) || err.Error() != "25 rejected (5 more problems not shown)" {
 		t.Errorf("Err: %v", err)
 	}
 }
@@ -109,7 +110,7 @@ func TestOpen(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			set, err := Open(tc.paths, strings.NewReader(""), tc.tty, "answers")
 			if tc.err != "" {
-				if err == nil || err.Error() != tc.err || !errors.Is(err, questions.ErrInvalid) {
+				if err == nil || err.Error() != tc.err || !errors.Is(err, errtext.ErrInvalid) {
 					t.Fatalf("got %v, want %q (invalid input)", err, tc.err)
 				}
 				return

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/e2e"
 )
 
 // bfiScript exports the agreeableness items A1..A5 of the bfi data (R
@@ -34,19 +35,13 @@ out <- c(n = nrow(C), raw_alpha = a$total$raw_alpha, std_alpha = a$total$std.alp
 write.csv(data.frame(name = names(out), value = sprintf("%.17g", out)), args[2], row.names = FALSE)
 `
 
-// needR finds Rscript with psychTools, skipping the test when it is
-// missing, except under CI, where the check must run.
+// needR finds Rscript with psychTools: a slow end-to-end check (see
+// internal/e2e), which fails when they are missing.
 func needR(t *testing.T) string {
 	t.Helper()
+	rscript := e2e.Tool(t, "apt-get install -y --no-install-recommends r-cran-psych r-cran-psychtools", "Rscript")
 	missing := func(why string) {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s; CI must install it: apt-get install -y --no-install-recommends r-cran-psych r-cran-psychtools", why)
-		}
-		t.Skipf("%s (apt-get install r-cran-psych r-cran-psychtools to run this check)", why)
-	}
-	rscript, err := exec.LookPath("Rscript")
-	if err != nil {
-		missing("Rscript is not installed")
+		t.Fatalf("%s; apt-get install -y --no-install-recommends r-cran-psych r-cran-psychtools", why)
 	}
 	if out, err := exec.Command(rscript, "-e", "library(psychTools); library(psych)").CombinedOutput(); err != nil {
 		missing("R packages psych and psychTools are not installed: " + strings.TrimSpace(string(out)))

@@ -10,7 +10,7 @@ import (
 // dimension turns the accumulated moments into statistics and flags.
 func (acc *accumulator) dimension() Dimension {
 	k := len(acc.qs)
-	d := Dimension{ID: acc.dim.ID, Name: acc.dim.Name, K: k, N: acc.n, Questions: make([]Question, k), Flags: []Flag{}}
+	d := Dimension{ID: acc.dim.ID, Name: questions.BankText(acc.dim.Name), K: k, N: acc.n, Questions: make([]Question, k), Flags: []Flag{}}
 	for i, q := range acc.qs {
 		d.Questions[i] = Question{ID: q.ID, Type: q.Type, Reverse: q.Reverse, Answered: acc.answered[i], NA: acc.na[i]}
 	}

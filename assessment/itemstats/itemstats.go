@@ -53,8 +53,8 @@ type Report struct {
 // computed (too few answers or questions, no variance) are nil, and a flag
 // says why.
 type Dimension struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	ID   string             `json:"id"`
+	Name questions.BankText `json:"name"`
 	// K is the number of questions, N the number of people who answered
 	// all of them (N/A counts as not answered).
 	K int `json:"k"`

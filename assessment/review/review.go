@@ -38,6 +38,7 @@ const (
 	CheckLongestIsBest     = "longest-is-best"
 	CheckOptionContains    = "option-contains"
 	CheckOptionLength      = "option-length"
+	CheckAbsoluteWords     = "absolute-words"
 	CheckNoReverseItem     = "no-reverse-item"
 	CheckReverseInShort    = "reverse-in-short-dimension"
 	CheckDoubleBarrelled   = "double-barrelled"
@@ -63,6 +64,7 @@ var Checks = []CheckInfo{
 	{CheckLongestIsBest, KindError, SectionCues},
 	{CheckOptionContains, KindError, SectionCues},
 	{CheckOptionLength, KindError, SectionCues},
+	{CheckAbsoluteWords, KindError, SectionCues},
 	{CheckNoReverseItem, KindError, SectionKeying},
 	{CheckReverseInShort, KindError, SectionKeying},
 	{CheckSameDimensions, KindError, SectionTiers},
@@ -99,6 +101,9 @@ type Report struct {
 	Checks   int       `json:"checks"`
 	Findings []Finding `json:"findings"`
 	Cues     Cues      `json:"cues"`
+	// AbsoluteWords is the absolute-words test; nil when digilead has no
+	// list of such words for the bank's language.
+	AbsoluteWords *AbsoluteWords `json:"absolute_words,omitempty"`
 	// Reading is the readability of the bank's text; nil unless the bank's
 	// language is English.
 	Reading    *Reading   `json:"reading,omitempty"`
@@ -163,7 +168,7 @@ const DefaultRespondents = 2000
 func Review(b *questions.Bank, o Options) *Report {
 	r := &Report{
 		Schema:     Schema,
-		Bank:       assessment.BankRef{ID: b.ID, Title: b.Title, Version: b.Version, Digest: b.Digest},
+		Bank:       assessment.BankRef{ID: b.ID, Title: questions.BankText(b.Title), Version: b.Version, Digest: b.Digest},
 		Questions:  len(b.Questions),
 		Dimensions: len(b.Dimensions),
 		Tiers:      len(b.Tiers),
@@ -173,6 +178,9 @@ func Review(b *questions.Bank, o Options) *Report {
 	var cueFindings []Finding
 	r.Cues, cueFindings = cues(b)
 	fs = append(fs, cueFindings...)
+	var absFindings []Finding
+	r.AbsoluteWords, absFindings = absoluteCue(b)
+	fs = append(fs, absFindings...)
 	fs = append(fs, keying(b)...)
 	fs = append(fs, tiers(b)...)
 	r.Reading = reading(b)

@@ -54,6 +54,11 @@ func TestFixtures(t *testing.T) {
 		}},
 		{"option-contains.yaml", []string{"option-contains option-contains.yaml:67 sec-scenario"}},
 		{"option-length.yaml", []string{"option-length option-length.yaml:47 un-scenario"}},
+		{"absolute-words.yaml", []string{
+			"absolute-words absolute-words.yaml:49 un-scenario",
+			"absolute-words absolute-words.yaml:69 sec-scenario",
+			"absolute-words absolute-words.yaml:89 chg-scenario",
+		}},
 		{"no-reverse-item.yaml", []string{"no-reverse-item no-reverse-item.yaml:27 user-needs"}},
 		{"reverse-in-short-dimension.yaml", []string{"reverse-in-short-dimension reverse-in-short-dimension.yaml:117 well-late"}},
 		{"same-dimensions.yaml", []string{"same-dimensions same-dimensions.yaml:17 operational"}},

@@ -1,6 +1,7 @@
 // Package session runs one person's assessment from the first question to
-// the report: the questionnaire with a draft kept after every page,
-// resuming, scoring, saving the result and handing it over to be shown.
+// the report: the questionnaire with a draft kept after every answer, an
+// unfinished one offered to be continued, resuming, scoring, saving the
+// result and handing it over to be shown.
 // The local command and a server holding many sessions call the same Run.
 package session
 
@@ -17,6 +18,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/questions/safetext"
@@ -77,6 +79,8 @@ type Options struct {
 	// answers are kept and how to continue later, in the page's language
 	// (form.Options.Notice).
 	Notice func(l *lang.Lang) string
+	// Footer, when set, is shown on every page (form.Options.Footer).
+	Footer func(l *lang.Lang) string
 	Now    func() time.Time
 	Tool   assessment.Tool
 	// Languages are the languages the questionnaire can be asked in, the
@@ -108,7 +112,7 @@ func (o *Options) first(tag string) {
 type Deliver func(r *assessment.Result, savedTo string) error
 
 // Run asks the bank's questions on t, keeping a draft in st after every
-// page, then scores the answers, saves the result in st (unless NoSave)
+// answer, then scores the answers, saves the result in st (unless NoSave)
 // and delivers it. The draft is removed only once the result is safely
 // somewhere: saved, or (with NoSave) delivered. A result that cannot be
 // saved is still delivered, and the error, returned after, keeps the
@@ -116,7 +120,7 @@ type Deliver func(r *assessment.Result, savedTo string) error
 func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) error {
 	b := o.Bank
 	if !t.IsTerminal {
-		return questions.Invalidf("there is no terminal to ask the questions on; pass --answers FILE (or --answers - to read stdin)\nRun 'digilead assess --help' for the answers format.")
+		return ErrNoTerminal
 	}
 	if t.Term == "dumb" {
 		o.Accessible = true
@@ -132,25 +136,24 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	fopts := form.Options{
 		In: t.In, Out: t.Out, Renderer: t.Renderer,
 		Theme: o.Theme, Accessible: o.Accessible, DraftPath: st.DraftPath(b.ID),
-		Notice: o.Notice, Size: t.Size, Shared: t.Shared,
+		Notice: o.Notice, Footer: o.Footer, Size: t.Size, Shared: t.Shared,
 	}
 	if o.Resume {
 		if err := resume(t.Out, st, &o, &fopts); err != nil {
 			return err
 		}
-	} else {
-		warnOfDraft(t.Out, st, o)
+	} else if err := offer(st, &o, &fopts); err != nil {
+		return err
 	}
 	fopts.Languages = o.Languages
-	saved := false
 	asked := questions.BankLanguage(b) // the language being asked in
 	if len(o.Languages) > 0 {
 		asked = o.Languages[0].Tag
 	}
-	fopts.OnPage = func(p form.Progress) error {
+	fopts.OnChange = func(p form.Progress) error {
 		d := &store.Draft{
 			Bank:       assessment.NewBankRef(b),
-			Respondent: p.Answers.Respondent, Target: o.Target, Page: p.Next,
+			Respondent: p.Answers.Respondent, Target: o.Target, Page: p.Page,
 			Answers: p.Answers.Values, UpdatedAt: o.Now().UTC(), Language: p.Language,
 		}
 		asked = p.Language
@@ -158,7 +161,6 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 		if _, err := st.SaveDraft(d); err != nil {
 			return progressErr(err)
 		}
-		saved = true
 		return nil
 	}
 	answers, err := form.Run(ctx, b, fopts)
@@ -167,7 +169,7 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	}
 	if errors.Is(err, form.ErrInterrupted) {
 		fmt.Fprintln(t.Out) // end the line the ^C was echoed on
-		return stopped(st, o, (saved || o.Resume) && draftNote(st, b) != "")
+		return stopped(st, o, draftNote(st, b) != "")
 	}
 	if err != nil {
 		return err
@@ -195,16 +197,26 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	return saveErr
 }
 
-// progressErr is the error of a draft that cannot be kept: before the
-// first question (no place for it) or after a page.
-func progressErr(err error) error {
-	return fmt.Errorf("could not keep your progress: %w\nSet XDG_DATA_HOME to a writable directory, or use --answers FILE", err)
+// ErrNoTerminal is the error of a questionnaire with no terminal to ask
+// on; the command says how to give the answers instead.
+var ErrNoTerminal = errtext.Invalidf("there is no terminal to ask the questions on")
+
+// ProgressError is the error of a draft that cannot be kept: before the
+// first question (no place for it) or after a page. Its message ends on
+// what to do; a command may add its own way out.
+type ProgressError struct{ Err error }
+
+func (e *ProgressError) Error() string {
+	return "could not keep your progress: " + e.Err.Error() + "\nSet XDG_DATA_HOME to a writable directory"
 }
+func (e *ProgressError) Unwrap() error { return e.Err }
+
+func progressErr(err error) error { return &ProgressError{Err: err} }
 
 // removeDraft removes the draft of a finished questionnaire, if any.
 func removeDraft(w io.Writer, st Store, b *questions.Bank) {
 	if err := st.RemoveDraft(b.ID); err != nil {
-		say(w, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(b.ID), questions.WithoutPath(err))
+		say(w, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(b.ID), errtext.WithoutPath(err))
 	}
 }
 
@@ -225,7 +237,7 @@ func resume(w io.Writer, st Store, o *Options, fopts *form.Options) error {
 	b := o.Bank
 	d, err := st.LoadDraft(b.ID)
 	if errors.Is(err, store.ErrNoDraft) {
-		return questions.Invalidf("there is no unfinished assessment of bank %q to resume (looked for %s)\nRun 'digilead' to start one.", b.ID, st.DraftPath(b.ID))
+		return errtext.Invalidf("there is no unfinished assessment of bank %q to resume (looked for %s)\nRun 'digilead' to start one.", b.ID, st.DraftPath(b.ID))
 	}
 	if err != nil {
 		return err
@@ -264,15 +276,35 @@ func draftAnswers(b *questions.Bank, d *store.Draft) (*questions.Answers, int) {
 	return a, dropped
 }
 
-// warnOfDraft says, before a new questionnaire starts, that it will
-// replace an unfinished one.
-func warnOfDraft(w io.Writer, st Store, o Options) {
-	d, err := st.LoadDraft(o.Bank.ID)
-	if err != nil {
-		return
+// offer puts the bank's unfinished draft, if there is one, on the
+// questionnaire's first screen: continuing it (its answers that still
+// fit, its target unless one is given, its language) or starting again,
+// which removes it. A draft that cannot be read is never replaced: the
+// error says what to do.
+func offer(st Store, o *Options, fopts *form.Options) error {
+	b := o.Bank
+	d, err := st.LoadDraft(b.ID)
+	if errors.Is(err, store.ErrNoDraft) {
+		return nil
 	}
-	l := o.words()
-	say(w, "%s\n\n", l.N("session.unfinished", len(d.Answers), "Date", l.Time(d.UpdatedAt.Local()), "Command", o.ResumeCommand(o.Accessible)))
+	if err != nil {
+		return err
+	}
+	answers, dropped := draftAnswers(b, d)
+	fopts.Draft = &form.Draft{Answers: answers, Dropped: dropped, Saved: d.UpdatedAt, Language: d.Language}
+	fopts.OnDraft = func(keep bool) error {
+		if !keep {
+			if err := st.RemoveDraft(b.ID); err != nil {
+				return fmt.Errorf("could not remove the unfinished assessment %s: %w\nRemove it yourself, or continue it with: %s", st.DraftPath(b.ID), errtext.WithoutPath(err), o.ResumeCommand(o.Accessible))
+			}
+			return nil
+		}
+		if _, ok := b.Tier(d.Target); ok && o.Target == "" {
+			o.Target = d.Target
+		}
+		return nil
+	}
+	return nil
 }
 
 // interrupted is the error of a stopped questionnaire: its message says

@@ -13,6 +13,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // Typed in accessible mode: a name, the first role, then "Often" (4) on
@@ -58,7 +59,10 @@ type run struct {
 func ask(t *testing.T, st Store, typed string, o Options, deliverErr error) run {
 	t.Helper()
 	var screen bytes.Buffer
-	o.Bank, o.Accessible, o.Now = bank(t), true, func() time.Time { return clock }
+	if o.Bank == nil {
+		o.Bank = bank(t)
+	}
+	o.Accessible, o.Now = true, func() time.Time { return clock }
 	o.ResumeCommand = func(bool) string { return "digilead assess --resume" }
 	var r run
 	r.err = Run(context.Background(), Terminal{In: strings.NewReader(typed), Out: &screen, IsTerminal: true}, o, st,
@@ -145,11 +149,11 @@ func TestRefusals(t *testing.T) {
 	st := newStore(t)
 	var screen bytes.Buffer
 	err := Run(context.Background(), Terminal{In: strings.NewReader(""), Out: &screen}, Options{Bank: bank(t)}, st, nil)
-	if !errors.Is(err, questions.ErrInvalid) || !strings.Contains(err.Error(), "there is no terminal") {
+	if !errors.Is(err, errtext.ErrInvalid) || !strings.Contains(err.Error(), "there is no terminal") {
 		t.Errorf("no terminal: %v", err)
 	}
 	r := ask(t, st, "", Options{Resume: true}, nil)
-	if !errors.Is(r.err, questions.ErrInvalid) || !strings.Contains(r.err.Error(), "no unfinished assessment") {
+	if !errors.Is(r.err, errtext.ErrInvalid) || !strings.Contains(r.err.Error(), "no unfinished assessment") {
 		t.Errorf("resume without a draft: %v", r.err)
 	}
 	r = ask(t, st, "", Options{}, nil)
@@ -194,4 +198,122 @@ func (v *vanishing) SaveDraft(d *store.Draft) (string, error) {
 	p, err := v.Store.SaveDraft(d)
 	os.Remove(p)
 	return p, err
+}
+
+// TestEveryAnswerIsKeptInTheDraft stops in the middle of a page: the
+// answer given on it is in the draft, so "Your answers so far are saved"
+// is true, and resuming goes on at the next question.
+func TestEveryAnswerIsKeptInTheDraft(t *testing.T) {
+	st := newStore(t)
+	b, err := questions.Load("testdata/two-on-a-page.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := ask(t, st, welcome+"2\n", Options{Bank: b}, nil) // input ends after A1
+	if !errors.Is(r.err, ErrInterrupted) || !strings.Contains(r.err.Error(), "Your answers so far are saved in "+st.DraftPath(b.ID)) {
+		t.Fatalf("stopped: %v", r.err)
+	}
+	d, err := st.LoadDraft(b.ID)
+	if err != nil || len(d.Answers) != 1 || d.Answers["a1"].Num != 2 || d.Page != 1 {
+		t.Fatalf("draft %+v, %v; want A1 answered, on page 1", d, err)
+	}
+	info, err := os.Stat(st.DraftPath(b.ID))
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("draft mode %v, %v; want 0600", info.Mode(), err)
+	}
+	r = ask(t, st, "4\n\n4\n\n", Options{Bank: b, Resume: true}, nil)
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.screen)
+	}
+	if strings.Contains(r.screen, "Question 1 of 3") || !strings.Contains(r.screen, "Question 2 of 3") {
+		t.Errorf("resuming asked A1 again or not A2:\n%s", r.screen)
+	}
+	if got := r.delivered.Answers; len(got) != 3 || got["a1"].Num != 2 {
+		t.Errorf("answers %v, want A1=2 and the two others", got)
+	}
+}
+
+// draftBytes is the draft file as it is, "" for none.
+func draftBytes(st Store) string {
+	data, _ := os.ReadFile(st.DraftPath("two-pages"))
+	return string(data)
+}
+
+// TestNewQuestionnaireOffersTheDraft: a new questionnaire over an
+// unfinished draft offers to continue it, by default: Enter continues at
+// the first unanswered page with the draft's answers and target.
+func TestNewQuestionnaireOffersTheDraft(t *testing.T) {
+	st := newStore(t)
+	ask(t, st, welcome+pageA, Options{Target: "high"}, nil) // input ends on page 2
+	r := ask(t, st, "\n"+pageB, Options{}, nil)
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.screen)
+	}
+	for _, want := range []string{"You have an unfinished assessment.", "Last saved on 29 Nov 2026 10:00, with 1 of 2 questions answered.", "1. Continue where you left off (1 answered)", "2. Start again", "Page 2 of 2"} {
+		if !strings.Contains(r.screen, want) {
+			t.Errorf("the screen lacks %q:\n%s", want, r.screen)
+		}
+	}
+	if got := r.delivered; len(got.Answers) != 2 || got.Respondent.Name != "Ana" || got.Target.ID != "high" {
+		t.Errorf("continued: answers %v, respondent %+v, target %+v; want both, Ana, high", got.Answers, got.Respondent, got.Target)
+	}
+	if hasDraft(st) {
+		t.Error("the finished draft is kept")
+	}
+}
+
+// TestDraftIsNeverReplacedSilently: stopping on the offer, or saying No
+// to starting again, leaves the draft as it was; Yes removes it, and the
+// new questionnaire keeps its own answers.
+func TestDraftIsNeverReplacedSilently(t *testing.T) {
+	st := newStore(t)
+	ask(t, st, welcome+pageA, Options{}, nil)
+	before := draftBytes(st)
+	for _, typed := range []string{"", "2\n", "2\n1\n", "2\n\n"} {
+		r := ask(t, st, typed, Options{}, nil)
+		if !errors.Is(r.err, ErrInterrupted) || !strings.Contains(r.err.Error(), "saved in "+st.DraftPath("two-pages")) {
+			t.Errorf("%q: %v", typed, r.err)
+		}
+		if draftBytes(st) != before {
+			t.Errorf("%q changed the draft:\n%s", typed, draftBytes(st))
+		}
+	}
+	r := ask(t, st, "2\n2\n", Options{}, nil)
+	if !strings.Contains(r.screen, "Starting again deletes the 1 answer saved on 29 Nov 2026 10:00.") || hasDraft(st) {
+		t.Errorf("Yes: draft kept %v:\n%s", hasDraft(st), r.screen)
+	}
+	if !errors.Is(r.err, ErrInterrupted) || r.err.Error() != "stopped before the first page was done; nothing was saved" {
+		t.Errorf("stopped on the new welcome page: %v", r.err)
+	}
+	r = ask(t, st, welcome+"2\n", Options{}, nil)
+	if d, err := st.LoadDraft("two-pages"); err != nil || len(d.Answers) != 1 || d.Answers["a1"].Num != 2 {
+		t.Errorf("the new questionnaire's draft: %+v, %v", d, err)
+	}
+}
+
+// TestDamagedDraftIsNotReplaced: a draft that cannot be read stops a new
+// questionnaire before it starts, saying what to do, and stays.
+func TestDamagedDraftIsNotReplaced(t *testing.T) {
+	st := newStore(t)
+	path := st.DraftPath("two-pages")
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	os.WriteFile(path, []byte("{not json"), 0o600)
+	r := ask(t, st, wholeBank, Options{}, nil)
+	if r.err == nil || !strings.Contains(r.err.Error(), "is damaged") || !strings.Contains(r.err.Error(), "delete it to start again") || r.delivered != nil {
+		t.Fatalf("err %v", r.err)
+	}
+	if draftBytes(st) != "{not json" {
+		t.Error("the damaged draft was replaced")
+	}
+}
+
+// TestResumeGoesStraightOn: with Resume (--resume, a workshop participant
+// reconnecting) the draft continues without the offer.
+func TestResumeGoesStraightOn(t *testing.T) {
+	st := newStore(t)
+	ask(t, st, welcome+pageA, Options{}, nil)
+	r := ask(t, st, pageB, Options{Resume: true}, nil)
+	if r.err != nil || strings.Contains(r.screen, "unfinished assessment") || len(r.delivered.Answers) != 2 {
+		t.Errorf("resume: %v, answers %v:\n%s", r.err, r.delivered, r.screen)
+	}
 }

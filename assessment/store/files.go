@@ -10,6 +10,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/atomicfile"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // WriteResult writes a result into dir (created 0700 if missing) under
@@ -31,7 +32,7 @@ func WriteResult(dir, base string, r *assessment.Result) (string, error) {
 		return fmt.Sprintf("%s-%d.json", base, i)
 	}, append(data, '\n'), 0o600)
 	if err != nil {
-		return "", fmt.Errorf("save result in %s: %w", dir, questions.WithoutPath(err))
+		return "", fmt.Errorf("save result in %s: %w", dir, errtext.WithoutPath(err))
 	}
 	return path, nil
 }
@@ -49,7 +50,7 @@ func WriteDraft(path string, d *Draft) error {
 		return err
 	}
 	if err := atomicfile.WriteFile(path, append(data, '\n'), 0o600); err != nil {
-		return fmt.Errorf("save draft in %s: %w", dir, questions.WithoutPath(err))
+		return fmt.Errorf("save draft in %s: %w", dir, errtext.WithoutPath(err))
 	}
 	return nil
 }
@@ -61,11 +62,11 @@ func ReadDraft(path string) (*Draft, error) {
 		return nil, ErrNoDraft
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read draft %s: %w", path, questions.WithoutPath(err))
+		return nil, fmt.Errorf("read draft %s: %w", path, errtext.WithoutPath(err))
 	}
 	var d Draft
 	if err := json.Unmarshal(data, &d); err != nil {
-		return nil, questions.Invalidf("draft %s is damaged (%v); delete it to start again", path, err)
+		return nil, errtext.Invalidf("draft %s is damaged (%v); delete it to start again", path, err)
 	}
 	if err := assessment.CheckSchema(d.Schema, DraftSchema); err != nil {
 		return nil, fmt.Errorf("draft %s: %w", path, err)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // Store is digilead's data directory.
@@ -28,7 +29,7 @@ func (s *Store) draftsDir() string  { return filepath.Join(s.Dir, "drafts") }
 
 func ensureDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("create %s: %w", dir, questions.WithoutPath(err))
+		return fmt.Errorf("create %s: %w", dir, errtext.WithoutPath(err))
 	}
 	return nil
 }
@@ -95,19 +96,19 @@ func (s *Store) Results() ([]Entry, error) {
 func readResult(path string) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, questions.WithoutPath(err)
+		return nil, errtext.WithoutPath(err)
 	}
 	if !info.Mode().IsRegular() {
-		return nil, questions.Invalidf("not a regular file, skipped")
+		return nil, errtext.Invalidf("not a regular file, skipped")
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, questions.WithoutPath(err)
+		return nil, errtext.WithoutPath(err)
 	}
 	defer f.Close()
 	data, err := questions.ReadLimited(f, questions.MaxFileSize)
 	if errors.Is(err, questions.ErrTooLarge) {
-		return nil, questions.Invalidf("larger than the %d MiB limit of a result", questions.MaxFileSize>>20)
+		return nil, errtext.Invalidf("larger than the %d MiB limit of a result", questions.MaxFileSize>>20)
 	}
 	return data, err
 }
@@ -166,7 +167,7 @@ func (s *Store) LockDraft(bankID string) (unlock func(), err error) {
 	path := s.draftPath(bankID) + ".lock"
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("lock draft %s: %w", path, questions.WithoutPath(err))
+		return nil, fmt.Errorf("lock draft %s: %w", path, errtext.WithoutPath(err))
 	}
 	if err := lockFile(f); err != nil {
 		f.Close()
@@ -212,7 +213,7 @@ func (s *Store) LastTwo() (older, newer *Entry, skipped []Entry, err error) {
 	if newer != nil {
 		found = fmt.Sprintf("only one saved result of bank %q", newer.Result.Bank.ID)
 	}
-	return nil, nil, skipped, questions.Invalidf("--last needs two saved results of the same bank, and %s has %s\nTake the assessment again, or compare two result files: digilead compare OLD.json NEW.json", s.Dir, found)
+	return nil, nil, skipped, errtext.Invalidf("two saved results of the same bank are needed, and %s has %s; take the assessment again", s.Dir, found)
 }
 
 // safeName makes a bank id usable as a file name on every system: no

@@ -13,6 +13,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -65,7 +66,7 @@ func TestResultsAreSavedPrivatelyAndListedNewestFirst(t *testing.T) {
 	for _, e := range entries {
 		if e.Err != nil {
 			bad++
-			if !errors.Is(e.Err, questions.ErrInvalid) {
+			if !errors.Is(e.Err, errtext.ErrInvalid) {
 				t.Errorf("a damaged file should be an input error: %v", e.Err)
 			}
 		}
@@ -108,7 +109,7 @@ func TestDraftRoundTrip(t *testing.T) {
 		t.Errorf("removing a missing draft: %v", err)
 	}
 	os.WriteFile(s.DraftPath("c"), []byte("{not json"), 0o600)
-	if _, err := s.LoadDraft("c"); err == nil || !errors.Is(err, questions.ErrInvalid) {
+	if _, err := s.LoadDraft("c"); err == nil || !errors.Is(err, errtext.ErrInvalid) {
 		t.Errorf("damaged draft: %v", err)
 	}
 }

@@ -14,15 +14,17 @@ const (
 	Connected Kind = "connected" // a participant began or resumed
 	PageDone  Kind = "page done" // a participant finished a page (draft kept)
 	Finished  Kind = "finished"  // a result was saved
+	NotSaved  Kind = "not saved" // a draft or result could not be written (the folder is full or read-only)
 	Dropped   Kind = "dropped"   // a participant left before the end (draft kept)
 	Fetched   Kind = "fetched"   // a participant took a copy of their result
 	Refused   Kind = "refused"   // a connection, login or request was refused
 	Closing   Kind = "closing"   // no newcomers any more; waiting for those answering
 )
 
-// Event is one thing that happened, for the trainer's screen or log. No
-// field holds a token, a name given on the welcome page or an answer;
-// User and Detail, which come from outside, have their control
+// Event is one thing that happened, for the trainer's log; the dashboard
+// (which may be on a projector) shows only counts. No field holds a name
+// given on the welcome page or an answer, and only Token (of NotSaved)
+// a token; User and Detail, which come from outside, have their control
 // characters shown as escapes.
 type Event struct {
 	Time time.Time
@@ -35,20 +37,27 @@ type Event struct {
 	Addr, User string
 	// Page is the page reached (PageDone, Dropped) of Pages.
 	Page, Pages int
-	// Detail says why (Refused, Dropped) or what (Fetched: the format).
+	// Detail says why (Refused, Dropped, NotSaved) or what (Fetched: the
+	// format).
 	Detail string
+	// Token is the participant's token when their draft or result could
+	// not be saved (NotSaved), for the trainer to find their draft.
+	Token string
 }
 
 // Status is the room at one moment.
 type Status struct {
-	// Connected counts the open questionnaire sessions; Pages, the page
-	// each of them is on (0 for the welcome page), by participant number.
+	// Connected counts the people connected to a questionnaire (one
+	// connection per token); Pages, the page each of those still
+	// answering is on (0 for the welcome page), by participant number.
 	Connected int
 	Pages     map[int]int
-	// Finished counts the results in the results directory, Dropped the
-	// sessions that ended before the last page in this run, Refused the
-	// refusals.
-	Finished, Dropped, Refused int
+	// Finished counts the results in the results directory; Dropped the
+	// people of this run who left before the end and are not back (a
+	// person who drops, returns and finishes is finished only);
+	// NotSaved the results that could not be saved yet (retried);
+	// Refused the refusals; LoggingIn the connections not logged in yet.
+	Finished, Dropped, NotSaved, Refused, LoggingIn int
 	// Draining is set once newcomers are turned away.
 	Draining bool
 	// Cohort is the group's anonymous summary, once at least MinGroup

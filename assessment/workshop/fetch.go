@@ -6,6 +6,9 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/ssh"
+
+	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // fetch writes a participant's result to the session's output: the
@@ -30,7 +33,7 @@ func (s *Server) fetch(sess ssh.Session, args []string) {
 	if format == "json" {
 		_, err = sess.Write(data)
 	} else {
-		err = s.cfg.Render(sess, r, format, Look{})
+		err = s.cfg.Render(sess, headed(r, lang.Get(cmpOr(r.Language, questions.BankLanguage(s.cfg.Bank)))), format, Look{})
 	}
 	if err != nil {
 		fmt.Fprintf(sess.Stderr(), "digilead: %v\n", err)

@@ -8,10 +8,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // HostKeyName is the host key's file name in the data directory.
@@ -19,22 +20,60 @@ const HostKeyName = "workshop_host_ed25519_key"
 
 // HostKey loads the server's host key from path, creating it (Ed25519,
 // mode 0600, its directory 0700) on first use, so that participants see
-// the same key at every workshop and no changed-key warning. created says
-// whether it was made now.
-func HostKey(path string) (signer gossh.Signer, created bool, err error) {
+// the same key at every workshop and no changed-key warning. note is what
+// to tell the trainer: that the key was made now, or that its mode was
+// made 0600.
+//
+// A key other users can read is refused, as sshd refuses one: anyone who
+// can read it can pretend to be this server. The key digilead made (named
+// HostKeyName) has its mode set back to 0600 instead.
+func HostKey(path string) (signer gossh.Signer, note string, err error) {
 	data, err := os.ReadFile(path)
+	created := false
 	if errors.Is(err, os.ErrNotExist) {
 		data, err = newHostKey(path)
 		created = err == nil
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("host key %s: %w", path, questions.WithoutPath(err))
+		return nil, "", fmt.Errorf("host key %s: %w", path, errtext.WithoutPath(err))
+	}
+	if !created {
+		if note, err = checkKeyMode(path); err != nil {
+			return nil, "", err
+		}
 	}
 	signer, err = gossh.ParsePrivateKey(data)
 	if err != nil {
-		return nil, false, questions.Invalidf("host key %s: %v; name an unencrypted OpenSSH private key with --host-key, or move this file away to have a new one made", path, err)
+		return nil, "", errtext.Invalidf("host key %s: %v; name an unencrypted OpenSSH private key with --host-key, or move this file away to have a new one made", path, err)
 	}
-	return signer, created, nil
+	if created {
+		note = fmt.Sprintf("created the workshop host key %s; it is reused at every workshop", path)
+	}
+	return signer, note, nil
+}
+
+// checkKeyMode refuses a host key that other users can read or write (any
+// permission for the group or others, as sshd checks), or sets the mode
+// of the key digilead made back to 0600, saying so.
+func checkKeyMode(path string) (string, error) {
+	if runtime.GOOS == "windows" {
+		return "", nil // no Unix modes: the file's ACL decides
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "", fmt.Errorf("host key %s: %w", path, errtext.WithoutPath(err))
+	}
+	mode := fi.Mode().Perm()
+	if mode&0o077 == 0 {
+		return "", nil
+	}
+	if filepath.Base(path) == HostKeyName {
+		if err := os.Chmod(path, 0o600); err != nil {
+			return "", fmt.Errorf("host key %s can be read by other users (mode %04o) and its mode cannot be set to 0600: %w\nMake it yours alone: chmod 600 %s", path, mode, errtext.WithoutPath(err), path)
+		}
+		return fmt.Sprintf("the workshop host key %s could be read by other users (mode %04o); digilead made it, so its mode is now 0600", path, mode), nil
+	}
+	return "", errtext.Invalidf("host key %s can be read by other users (mode %04o): anyone who can read it can pretend to be this server, so it is not used (sshd refuses such a key too)\nMake it yours alone: chmod 600 %s", path, mode, path)
 }
 
 // newHostKey writes a new Ed25519 key to path and returns it.

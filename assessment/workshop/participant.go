@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -13,6 +14,7 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	"github.com/muesli/termenv"
+	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/session"
@@ -30,6 +32,9 @@ func (s *Server) middleware(ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		s.handlers.Add(1)
 		defer s.handlers.Done()
+		if c := connOf(sess.Context()); c != nil {
+			defer c.run()()
+		}
 		defer func() {
 			if v := recover(); v != nil {
 				s.refusal(sess.RemoteAddr(), sess.User(), fmt.Sprintf("internal error: %v", v))
@@ -108,28 +113,31 @@ func (s *Server) participate(sess ssh.Session, accessible bool) {
 		s.refuse(sess, "no terminal", 1, "digilead: the questionnaire needs a terminal; connect with: ssh -t %s\n", strings.TrimPrefix(s.joinLine(sess), "ssh "))
 		return
 	}
+	if c := connOf(sess.Context()); c != nil {
+		release, ok := c.claimSurvey()
+		if !ok {
+			s.refuse(sess, "a second questionnaire on one connection", 1, "digilead: this connection already has a questionnaire open; one person, one connection. Connect again with: %s\n", s.joinLine(sess))
+			return
+		}
+		defer release()
+	}
 	user := sess.User()
 	token := user
 	st := s.store(token)
-	returning := IsToken(user) && (st.hasDraft() || st.result() != "")
+	returning := IsToken(user) && (st.hasDraft() || st.result() != "" || s.knows(user))
 	if !returning {
 		token = NewToken()
 		st = s.store(token)
 	}
-	p, ok := s.enter(sess, token, returning)
+	getenv := environ(sess.Environ())
+	langs, _ := session.Languages(s.cfg.Set, lang.Requested("", getenv))
+	p, tookOver, ok := s.enter(sess, token, returning, langs[0].Lang)
 	if !ok {
 		return
 	}
 	defer s.leave(p)
+	st.owner = p
 	st.drafted = func(d *store.Draft) { s.pageDone(p, d) }
-	detail := "new"
-	switch {
-	case st.result() != "":
-		detail = "back to their report"
-	case returning:
-		detail = "resuming"
-	}
-	s.emit(Event{Kind: Connected, Participant: p.n, Addr: host(sess.RemoteAddr()), User: shownUser(user), Pages: s.pages, Detail: detail})
 
 	keys := newPump(sess)
 	defer keys.close()
@@ -142,18 +150,28 @@ func (s *Server) participate(sess ssh.Session, accessible bool) {
 			dark = d
 		}
 	}
-	getenv := environ(sess.Environ())
-	langs, _ := session.Languages(s.cfg.Set, lang.Requested("", getenv))
-	p.lang = langs[0].Lang
 	profile := colorProfile(pty.Term, getenv)
 	if accessible {
 		profile = termenv.Ascii // a screen reader reads escape codes aloud
 	}
 	t := tty{sess: sess, keys: keys, sizes: z, renderer: sessionRenderer(sess, profile, dark), accessible: accessible || pty.Term == "dumb"}
 
-	if r, _, err := st.loadResult(); err == nil {
-		p.finished = true
-		s.showReport(t, r, token, p.lang)
+	// What the token has: a result, one waiting to be saved, or a draft.
+	r, saved, resume := s.route(st)
+	detail := "new"
+	switch {
+	case r != nil:
+		detail = "back to their report"
+	case resume:
+		detail = "resuming"
+	}
+	if tookOver {
+		detail += "; its earlier connection, still open, was closed"
+	}
+	s.emit(Event{Kind: Connected, Participant: p.n, Addr: host(sess.RemoteAddr()), User: shownUser(user), Pages: s.pages, Detail: detail})
+	if r != nil {
+		s.setFinished(p)
+		s.showReport(t, r, token, p.lang, saved)
 		sess.Exit(0)
 		return
 	}
@@ -166,35 +184,53 @@ func (s *Server) participate(sess ssh.Session, accessible bool) {
 	if s.cfg.OnFrame != nil {
 		out = &frameTimer{w: sess, keys: keys, report: s.cfg.OnFrame}
 	}
+	resumeLine := s.resumeLine(sess, token)
 	err := session.Run(sess.Context(), session.Terminal{
 		In: formIn, Out: out, IsTerminal: true, Renderer: t.renderer, Term: pty.Term, Size: z.follow(), Shared: true,
 	}, session.Options{
-		Bank: s.cfg.Bank, Theme: s.cfg.Theme, Accessible: accessible, Resume: st.hasDraft(),
+		Bank: s.cfg.Bank, Theme: s.cfg.Theme, Accessible: accessible, Resume: resume,
 		Now: s.cfg.Now, Tool: s.cfg.Tool, Languages: langs,
-		Notice:        func(l *lang.Lang) string { return l.T("workshop.notice", "Resume", s.resumeLine(sess, token)) },
-		ResumeCommand: func(bool) string { return s.resumeLine(sess, token) },
+		Notice:        func(l *lang.Lang) string { return l.T("workshop.notice", "Resume", resumeLine) },
+		Footer:        func(l *lang.Lang) string { return l.T("workshop.footer", "Resume", resumeLine) },
+		ResumeCommand: func(bool) string { return resumeLine },
 	}, st, func(r *assessment.Result, savedTo string) error {
 		in.Close()
-		s.finish(p, savedTo)
-		s.showReport(t, r, token, lang.Get(cmpOr(r.Language, p.lang.Tag())))
+		if savedTo == "" {
+			s.keepUnsaved(p, st, r)
+		} else {
+			s.finish(p, savedTo)
+		}
+		s.showReport(t, r, token, lang.Get(cmpOr(r.Language, p.lang.Tag())), savedTo != "")
 		return nil
 	})
+	// Nothing of the session's own words reaches the participant: they
+	// name the server's files. The trainer's log has the error.
+	var failed *storeError
 	switch {
 	case err == nil:
 		sess.Exit(0)
+	case errors.As(err, &failed) && failed.result:
+		sess.Exit(1) // the report said it is not saved yet, and why
+	case errors.As(err, &failed):
+		s.ended(p, "draft not saved")
+		say(sess.Stderr(), "\r\n%s\r\n", p.lang.T("workshop.draft_not_saved", "Resume", resumeLine))
+		sess.Exit(1)
 	case errors.Is(err, session.ErrInterrupted):
-		p.why = cmpOr(p.why, "stopped by the participant")
 		if sess.Context().Err() != nil {
-			p.why = cmpOr(p.why, "connection closed")
+			s.ended(p, "connection closed")
 		}
-		fmt.Fprintf(sess.Stderr(), "%s\n", err)
+		s.ended(p, "stopped by the participant")
+		say(sess.Stderr(), "\r\n%s\r\n", p.lang.T("workshop.stopped", "Resume", resumeLine))
 		sess.Exit(130)
 	default:
-		p.why = cmpOr(p.why, "error: "+safe(err.Error()))
-		fmt.Fprintf(sess.Stderr(), "digilead: %v\n", err)
+		s.ended(p, "error: "+safe(err.Error()))
+		say(sess.Stderr(), "\r\n%s\r\n", p.lang.T("workshop.failed", "Resume", resumeLine))
 		sess.Exit(1)
 	}
 }
+
+// say writes a message to a participant.
+func say(w io.Writer, format string, args ...any) { fmt.Fprintf(w, format, args...) }
 
 func cmpOr(a, b string) string {
 	if a != "" {
@@ -205,31 +241,61 @@ func cmpOr(a, b string) string {
 
 // store is a participant's store.
 func (s *Server) store(token string) *participantStore {
-	return &participantStore{dir: s.cfg.Dir, token: token,
-		lock: func() (func(), error) { return func() {}, nil }, // enter keeps one connection per token
+	return &participantStore{dir: s.cfg.Dir, token: token, s: s}
+}
+
+// knows reports whether a token is a participant's of this run.
+func (s *Server) knows(token string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.people[token] != nil || s.unsaved[token] != nil
+}
+
+// tokenLock is the lock of a token's files: held to change who owns the
+// token and for every write of its draft and result.
+func (s *Server) tokenLock(token string) *sync.Mutex {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l := s.tokens[token]
+	if l == nil {
+		l = &sync.Mutex{}
+		s.tokens[token] = l
 	}
+	return l
+}
+
+// route says what a token has, under its lock so that a result saved on
+// retry meanwhile is not missed: its result (saved, or waiting to be
+// saved), else whether it has a draft to resume.
+func (s *Server) route(st *participantStore) (r *assessment.Result, saved, resume bool) {
+	lock := s.tokenLock(st.token)
+	lock.Lock()
+	defer lock.Unlock()
+	if r, _, err := st.loadResult(); err == nil {
+		return r, true, false
+	}
+	s.mu.Lock()
+	u := s.unsaved[st.token]
+	s.mu.Unlock()
+	if u != nil {
+		return u.r, false, false
+	}
+	return nil, false, st.hasDraft()
 }
 
 // enter admits a participant: not past MaxParticipants, not a newcomer
 // while draining. A token already connected (a dropped connection the
-// server has not noticed yet) is closed first: one connection per token.
-func (s *Server) enter(sess ssh.Session, token string, returning bool) (*live, bool) {
+// server has not noticed yet, or the same person on another computer) is
+// taken over: the new connection owns the token from now on, the old one
+// is closed, and nothing it does any more reaches the files.
+func (s *Server) enter(sess ssh.Session, token string, returning bool, l *lang.Lang) (p *live, tookOver, ok bool) {
+	lock := s.tokenLock(token)
+	lock.Lock()
 	s.mu.Lock()
 	old := s.live[token]
-	s.mu.Unlock()
-	if old != nil {
-		old.why = "replaced by a new connection"
-		old.sess.Close()
-		select {
-		case <-old.done:
-		case <-time.After(10 * time.Second):
-			s.refuse(sess, "token still in use", 1, "digilead: your questionnaire is still open in another connection; close that one and try again.\n")
-			return nil, false
-		}
-	}
-	s.mu.Lock()
 	var why, msg string
 	switch {
+	case old != nil: // the same person again: their seat
 	case s.draining && !returning:
 		why, msg = "closing: no newcomers", "digilead: this workshop is closing and takes no new participants. Thank you!\n"
 	case len(s.live) >= s.cfg.MaxParticipants:
@@ -238,49 +304,114 @@ func (s *Server) enter(sess ssh.Session, token string, returning bool) (*live, b
 	}
 	if why != "" {
 		s.mu.Unlock()
+		lock.Unlock()
 		s.refuse(sess, why, 1, "%s", msg)
-		return nil, false
+		return nil, false, false
 	}
-	s.seq++
-	p := &live{n: s.seq, token: token, sess: sess, done: make(chan struct{})}
+	pe := s.people[token]
+	if pe == nil {
+		s.seq++
+		pe = &person{n: s.seq}
+		s.people[token] = pe
+	}
+	pe.dropped = false
+	p = &live{n: pe.n, token: token, sess: sess, lang: l, done: make(chan struct{})}
 	s.live[token] = p
+	if old != nil {
+		old.why = "replaced by a new connection"
+	}
 	s.mu.Unlock()
-	return p, true
+	lock.Unlock()
+	if old != nil {
+		s.replace(old)
+	}
+	return p, old != nil, true
 }
 
-// leave ends a participant's session: dropped unless finished.
+// replace ends a questionnaire whose token another connection took over:
+// it is told why (if anyone is still there), its connection is closed,
+// and the new one goes on once it has ended (or after a few seconds: it
+// can no longer write anyway).
+func (s *Server) replace(old *live) {
+	told := make(chan struct{})
+	go func() {
+		say(old.sess.Stderr(), "\r\n\n%s\r\n", old.lang.T("workshop.replaced"))
+		close(told)
+	}()
+	select {
+	case <-told:
+	case <-time.After(500 * time.Millisecond):
+	}
+	hangUp(old.sess)
+	select {
+	case <-old.done:
+	case <-time.After(5 * time.Second):
+	}
+}
+
+// hangUp closes a session's connection: its questionnaire ends at once,
+// even when the client is gone (closing the channel alone would wait for
+// an answer that never comes).
+func hangUp(sess ssh.Session) {
+	if c, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn); ok {
+		c.Close()
+		return
+	}
+	sess.Close()
+}
+
+// leave ends a participant's session: dropped unless finished or
+// replaced by a new connection of theirs.
 func (s *Server) leave(p *live) {
 	s.mu.Lock()
-	if s.live[p.token] == p {
+	replaced := s.live[p.token] != p
+	if !replaced {
 		delete(s.live, p.token)
+		if !p.finished {
+			s.people[p.token].dropped = true
+		}
 	}
-	if !p.finished {
-		s.dropped++
-	}
+	dropped := !replaced && !p.finished
+	why, page := cmpOr(p.why, "connection closed"), p.page
 	s.idleIfDone()
 	s.mu.Unlock()
-	if !p.finished {
-		s.emit(Event{Kind: Dropped, Participant: p.n, Addr: host(p.sess.RemoteAddr()), Page: p.page, Pages: s.pages, Detail: cmpOr(p.why, "connection closed")})
+	if dropped {
+		s.emit(Event{Kind: Dropped, Participant: p.n, Addr: host(p.sess.RemoteAddr()), Page: page, Pages: s.pages, Detail: why})
 	}
 	close(p.done)
+}
+
+// ended records why a questionnaire ended early, unless known already.
+func (s *Server) ended(p *live, why string) {
+	s.mu.Lock()
+	p.why = cmpOr(p.why, why)
+	s.mu.Unlock()
+}
+
+// setFinished marks a participant as done answering.
+func (s *Server) setFinished(p *live) {
+	s.mu.Lock()
+	p.finished = true
+	s.mu.Unlock()
 }
 
 // pageDone records the page a participant goes to (a draft was kept).
 func (s *Server) pageDone(p *live, d *store.Draft) {
 	s.mu.Lock()
+	same := p.page == d.Page // a draft is kept after every answer: one event per page
 	p.page = d.Page
 	s.mu.Unlock()
-	s.emit(Event{Kind: PageDone, Participant: p.n, Page: d.Page, Pages: s.pages})
+	if !same {
+		s.emit(Event{Kind: PageDone, Participant: p.n, Page: d.Page, Pages: s.pages})
+	}
 }
 
 // finish records a saved result.
 func (s *Server) finish(p *live, path string) {
 	s.mu.Lock()
 	p.finished = true
-	if path != "" {
-		s.addResult(path)
-		s.summarise()
-	}
+	s.addResult(path)
+	s.summarise()
 	s.mu.Unlock()
 	s.emit(Event{Kind: Finished, Participant: p.n, Pages: s.pages})
 }
@@ -292,25 +423,25 @@ func (s *Server) watchIdle(sess ssh.Session, keys *pump, p *live) {
 	defer tick.Stop()
 	limit := time.After(s.cfg.MaxTime)
 	for {
-		var msg string
+		var why, msg string
 		select {
 		case <-sess.Context().Done():
 			return
 		case <-limit:
-			p.why, msg = "time limit", p.lang.T("workshop.time_limit", "Limit", s.cfg.MaxTime.String())
+			why, msg = "time limit", p.lang.T("workshop.time_limit", "Limit", s.cfg.MaxTime.String())
 		case <-tick.C:
 			if keys.idle() < s.cfg.IdleTimeout {
 				continue
 			}
-			p.why, msg = "idle", p.lang.T("workshop.idle", "Limit", s.cfg.IdleTimeout.String())
+			why, msg = "idle", p.lang.T("workshop.idle", "Limit", s.cfg.IdleTimeout.String())
 		}
-		fmt.Fprintf(sess.Stderr(), "\r\n\n%s\r\n", p.lang.T("workshop.closed", "Why", msg, "Resume", s.resumeLine(sess, p.token)))
-		sess.Close()
+		s.ended(p, why)
+		say(sess.Stderr(), "\r\n\n%s\r\n", p.lang.T("workshop.closed", "Why", msg, "Resume", s.resumeLine(sess, p.token)))
+		time.Sleep(100 * time.Millisecond) // for the message to leave before the connection closes
+		hangUp(sess)
 		return
 	}
 }
-
-// notice is what the welcome page says in a workshop.
 
 // tty is one participant's terminal.
 type tty struct {
@@ -322,24 +453,32 @@ type tty struct {
 }
 
 // showReport shows a participant's report: scrollable in a redrawn
-// terminal, as plain lines for a screen reader; then how to take a copy.
-func (s *Server) showReport(t tty, r *assessment.Result, token string, l *lang.Lang) {
-	copyLines := l.T("workshop.copy", "JSON", s.fetchLine(t.sess, token, " > my-result.json"), "HTML", s.fetchLine(t.sess, token, " --format html > my-report.html")) + "\n"
+// terminal, as plain lines for a screen reader; then how to take a copy,
+// or, when it is not saved yet, that it will be and how to come back.
+func (s *Server) showReport(t tty, r *assessment.Result, token string, l *lang.Lang, saved bool) {
+	before, after := "", l.T("workshop.copy", "JSON", s.fetchLine(t.sess, token, " > my-result.json"), "HTML", s.fetchLine(t.sess, token, " --format html > my-report.html"))+"\n"
+	if !saved { // said first, and again at the end
+		after = l.T("workshop.not_saved", "Resume", s.resumeLine(t.sess, token)) + "\n"
+		before = after + "\n"
+	}
+	shown := headed(r, l)
 	if t.accessible {
-		if err := s.cfg.Render(t.sess, r, "text", Look{Accessible: true, Language: l.Tag()}); err != nil {
+		fmt.Fprint(t.sess, before)
+		if err := s.cfg.Render(t.sess, shown, "text", Look{Accessible: true, Language: l.Tag()}); err != nil {
 			fmt.Fprintf(t.sess.Stderr(), "digilead: %v\n", err)
 		}
-		fmt.Fprint(t.sess, "\n"+copyLines)
+		fmt.Fprint(t.sess, "\n"+after)
 		return
 	}
 	look := Look{Renderer: t.renderer, Language: l.Tag()}
 	v := newViewer(func(width int) string {
 		var b strings.Builder
 		look.Width = width
-		if err := s.cfg.Render(&b, r, "text", look); err != nil {
+		b.WriteString(before)
+		if err := s.cfg.Render(&b, shown, "text", look); err != nil {
 			return "digilead: " + err.Error()
 		}
-		return b.String() + "\n" + copyLines
+		return b.String() + "\n" + after
 	}, look.Renderer, l)
 	in := t.keys.reader()
 	defer in.Close()
@@ -349,5 +488,17 @@ func (s *Server) showReport(t tty, r *assessment.Result, token string, l *lang.L
 	go sendSizes(prog, t.sizes.follow(), stop)
 	prog.Run()
 	close(stop)
-	wish.Println(t.sess, "\n"+copyLines)
+	wish.Println(t.sess, "\n"+after)
+}
+
+// headed is the result as its report is headed: an anonymous
+// participant's as "Participant" in the report's language, never their
+// internal respondent id. The result saved is not changed.
+func headed(r *assessment.Result, l *lang.Lang) *assessment.Result {
+	if r.Respondent.Name != "" {
+		return r
+	}
+	shown := *r
+	shown.Respondent.Name = l.T("workshop.participant")
+	return &shown
 }

@@ -31,6 +31,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
 )
@@ -98,6 +99,35 @@ type Config struct {
 	// QueryTimeout is how long a terminal has to say its background
 	// colour (700ms).
 	QueryTimeout time.Duration
+
+	// LoginGraceTime closes a connection that has not begun a session
+	// (logged in and asked for the questionnaire or a fetch) within it,
+	// and one that has had no session for as long (120s, OpenSSH's
+	// LoginGraceTime).
+	LoginGraceTime time.Duration
+	// MaxStartups bounds the connections not logged in yet, with random
+	// early drop; MaxStartupsPerAddress, those from one address. Both are
+	// sized by the room unless set (N:30:2N and N, N being
+	// MaxParticipants): the whole room may type the code at the same
+	// moment, even behind one address. A stalled connection (one that has
+	// not begun to log in) gives way to a new one before a new one is
+	// refused.
+	MaxStartups           Startups
+	MaxStartupsPerAddress int
+	// RetryEvery is how often a result that could not be saved is tried
+	// again (15s).
+	RetryEvery time.Duration
+}
+
+// DefaultLoginGraceTime is OpenSSH's LoginGraceTime.
+const DefaultLoginGraceTime = 120 * time.Second
+
+// RoomStartups are the limits on connections not logged in yet for a
+// room of n: n of them at once (all at the password prompt, even behind
+// one address: an office's, reaching a cloud server) are never refused;
+// past n a new one is refused at random (30%, rising), and past 2n always.
+func RoomStartups(n int) (Startups, int) {
+	return Startups{Start: n, Rate: 30, Full: 2 * n}, n
 }
 
 // withDefaults fills in the defaults.
@@ -121,6 +151,13 @@ func (c Config) withDefaults() Config {
 	def(&c.WrongCodeDelay, time.Second)
 	def(&c.LockoutWindow, time.Minute)
 	def(&c.QueryTimeout, 700*time.Millisecond)
+	def(&c.LoginGraceTime, DefaultLoginGraceTime)
+	def(&c.RetryEvery, 15*time.Second)
+	st, perAddr := RoomStartups(c.MaxParticipants)
+	if c.MaxStartups == (Startups{}) {
+		c.MaxStartups = st
+	}
+	defInt(&c.MaxStartupsPerAddress, perAddr)
 	if c.Theme == "" {
 		c.Theme = "charm"
 	}
@@ -137,32 +174,51 @@ type Server struct {
 	guard *guard
 	pages int // question pages of the bank
 
+	gate *gate
+
 	mu       sync.Mutex
 	seq      int
-	live     map[string]*live // by token
-	entries  []*cohort.Entry  // the results so far
+	live     map[string]*live   // by token: one connection per person
+	people   map[string]*person // by token, everyone of this run
+	tokens   map[string]*sync.Mutex
+	unsaved  map[string]*unsaved // results not saved yet, by token
+	entries  []*cohort.Entry     // the results so far
 	summary  *cohort.Report
-	dropped  int
 	refused  int
+	quiet    map[string]*quietLog // refusals logged, by address
 	draining bool
 	idle     chan struct{} // closed when draining and nobody is answering
 	port     int
 	handlers sync.WaitGroup
+	retrying sync.Once
+	stop     chan struct{} // closed by Close
+	stopOnce sync.Once
 
 	evmu sync.Mutex
 }
 
-// live is one participant's open questionnaire.
+// person is one participant of this run of the server, known by their
+// token: counted once however often they connect.
+type person struct {
+	n       int
+	dropped bool // left before the end and not back (yet)
+}
+
+// live is one participant's open questionnaire. The fields after mu's
+// comment are read and written under Server.mu.
 type live struct {
-	n        int
-	token    string
+	n     int
+	token string
+	sess  ssh.Session
+	done  chan struct{}
+	// lang is the language the participant is spoken to in; set before
+	// anything else of the session runs.
+	lang *lang.Lang
+
+	// Under Server.mu:
 	page     int
 	finished bool
-	// lang is the language the participant is spoken to in.
-	lang *lang.Lang
-	why  string // why it ended early, when known
-	sess ssh.Session
-	done chan struct{}
+	why      string // why it ended early, when known
 }
 
 // New makes a server for cfg; it reads the results already in Dir (a
@@ -179,9 +235,12 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("workshop: Bank, Dir, HostKey and Render are needed")
 	}
 	s := &Server{cfg: cfg, guard: newGuard(cfg.LockoutLimit, cfg.LockoutWindow, cfg.Now),
-		pages: form.Pages(cfg.Bank), live: map[string]*live{}, idle: make(chan struct{})}
+		gate:  newGate(cfg.MaxStartups, cfg.MaxStartupsPerAddress, cfg.LoginGraceTime),
+		pages: form.Pages(cfg.Bank), live: map[string]*live{}, people: map[string]*person{},
+		tokens: map[string]*sync.Mutex{}, unsaved: map[string]*unsaved{}, quiet: map[string]*quietLog{},
+		idle: make(chan struct{}), stop: make(chan struct{})}
 	if err := os.MkdirAll(filepath.Join(cfg.Dir, draftsDir), 0o700); err != nil {
-		return nil, fmt.Errorf("results directory %s: %w", cfg.Dir, questions.WithoutPath(err))
+		return nil, fmt.Errorf("results directory %s: %w", cfg.Dir, errtext.WithoutPath(err))
 	}
 	s.readResults()
 	opts := []ssh.Option{
@@ -194,8 +253,14 @@ func New(cfg Config) (*Server, error) {
 		wish.WithMaxTimeout(cfg.MaxTime),
 		wish.WithMiddleware(s.middleware),
 		func(srv *ssh.Server) error {
-			srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
-				return &gossh.ServerConfig{MaxAuthTries: cfg.MaxTries}
+			srv.ConnCallback = s.admit
+			srv.ServerConfigCallback = func(ctx ssh.Context) *gossh.ServerConfig {
+				return &gossh.ServerConfig{MaxAuthTries: cfg.MaxTries,
+					AuthLogCallback: func(gossh.ConnMetadata, string, error) {
+						if c := connOf(ctx); c != nil {
+							c.attempt()
+						}
+					}}
 			}
 			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel, "default": s.otherChannel}
 			srv.RequestHandlers = map[string]ssh.RequestHandler{"tcpip-forward": s.forwardRequest, "cancel-tcpip-forward": s.forwardRequest}
@@ -239,11 +304,17 @@ func (s *Server) addResult(path string) {
 	}
 }
 
-// summarise recomputes the group summary; nil while the group is too
-// small (or mixes banks).
+// summarise recomputes the group summary in steps of MinGroup results:
+// the summary of the first 5, 10, 15… (with MinGroup 5), so that nobody
+// watching it change can tell one person's level from the difference.
+// It is nil while the group is too small (or mixes banks).
 func (s *Server) summarise() {
+	n := len(s.entries) / s.cfg.MinGroup * s.cfg.MinGroup
+	if s.summary != nil && s.summary.Participants == n {
+		return
+	}
 	b := cohort.New(cohort.Options{MinGroup: s.cfg.MinGroup})
-	for i, e := range s.entries {
+	for i, e := range s.entries[:n] {
 		b.Add(e, fmt.Sprint(i))
 	}
 	s.summary, _ = b.Report()
@@ -256,6 +327,7 @@ func (s *Server) Serve(l net.Listener) error {
 		s.port = a.Port
 	}
 	s.mu.Unlock()
+	s.retrying.Do(func() { go s.retry() })
 	err := s.ssh.Serve(l)
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
@@ -271,6 +343,8 @@ type Info struct {
 	Code        string
 	Fingerprint string
 	Dir         string
+	// Log is the trainer's log file, "" for none.
+	Log string
 }
 
 // Info describes the server listening on l.
@@ -324,10 +398,16 @@ func (s *Server) Status() Status {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := Status{Connected: len(s.live), Pages: map[int]int{}, Finished: len(s.entries),
-		Dropped: s.dropped, Refused: s.refused, Draining: s.draining, Cohort: s.summary}
+		NotSaved: len(s.unsaved), Refused: s.refused, Draining: s.draining, Cohort: s.summary}
+	st.LoggingIn, _ = s.gate.counts("")
 	for _, p := range s.live {
 		if !p.finished {
 			st.Pages[p.n] = p.page
+		}
+	}
+	for token, pe := range s.people {
+		if pe.dropped && s.live[token] == nil {
+			st.Dropped++
 		}
 	}
 	return st
@@ -361,17 +441,41 @@ func (s *Server) idleIfDone() {
 	}
 }
 
-// Close stops at once: every connection is closed (drafts are kept) and
-// Close returns when the sessions have ended, or after a few seconds.
+// Close stops at once: every participant still answering is told how to
+// come back, every connection is closed (drafts are kept) and Close
+// returns when the sessions have ended, or after a few seconds.
 func (s *Server) Close() error {
+	s.stopOnce.Do(func() { close(s.stop) })
+	s.mu.Lock()
+	var tell []*live
+	for _, p := range s.live {
+		if !p.finished {
+			tell = append(tell, p)
+		}
+	}
+	s.mu.Unlock()
+	var told sync.WaitGroup
+	for _, p := range tell {
+		told.Add(1)
+		go func() {
+			defer told.Done()
+			say(p.sess.Stderr(), "\r\n\n%s\r\n", p.lang.T("workshop.stopping", "Resume", s.resumeLine(p.sess, p.token)))
+		}()
+	}
+	waitAtMost(&told, time.Second) // a dead connection does not hold the stop up
 	err := s.ssh.Close()
+	waitAtMost(&s.handlers, 5*time.Second)
+	return err
+}
+
+// waitAtMost waits for wg, or d.
+func waitAtMost(wg *sync.WaitGroup, d time.Duration) {
 	done := make(chan struct{})
-	go func() { s.handlers.Wait(); close(done) }()
+	go func() { wg.Wait(); close(done) }()
 	select {
 	case <-done:
-	case <-time.After(5 * time.Second):
+	case <-time.After(d):
 	}
-	return err
 }
 
 // Shutdown stops listening and waits for open connections (fetches) to
@@ -403,6 +507,71 @@ func (s *Server) refusal(addr net.Addr, user, why string) {
 	s.refused++
 	s.mu.Unlock()
 	s.emit(Event{Kind: Refused, Addr: host(addr), User: shownUser(user), Detail: why})
+}
+
+// quietLog is when a refusal from an address was last logged, and how
+// many were counted since without a line.
+type quietLog struct {
+	last time.Time
+	held int
+}
+
+// quietRefusal counts a refusal of a connection and tells it, but at most
+// once a minute for each address: a client opening connections by the
+// thousand does not fill the trainer's log. The next line says how many
+// were not told.
+func (s *Server) quietRefusal(addr, why string) {
+	now := s.cfg.Now()
+	s.mu.Lock()
+	s.refused++
+	q := s.quiet[addr]
+	if q != nil && now.Sub(q.last) < time.Minute {
+		q.held++
+		s.mu.Unlock()
+		return
+	}
+	if len(s.quiet) > 10000 { // many addresses: forget those of past minutes
+		for a, old := range s.quiet {
+			if now.Sub(old.last) >= time.Minute {
+				delete(s.quiet, a)
+			}
+		}
+	}
+	held := 0
+	if q != nil {
+		held = q.held
+	}
+	s.quiet[addr] = &quietLog{last: now}
+	s.mu.Unlock()
+	if held > 0 {
+		why += fmt.Sprintf(" (and %d more from this address in the minute before, not logged one by one)", held)
+	}
+	s.emit(Event{Kind: Refused, Addr: addr, Detail: why})
+}
+
+// admit takes a new connection, or refuses it (nil): past the startups
+// allowed, in total or from its address (see gate).
+func (s *Server) admit(ctx ssh.Context, nc net.Conn) net.Conn {
+	addr := host(nc.RemoteAddr())
+	c, why, evicted := s.gate.admit(nc, addr, s.expired)
+	if evicted != nil {
+		evicted.Close()
+		s.quietRefusal(evicted.addr, "connection closed to make room: it had not begun to log in")
+	}
+	if c == nil {
+		s.quietRefusal(addr, "connection refused: "+why)
+		return nil
+	}
+	ctx.SetValue(connKey, c)
+	return c
+}
+
+// expired tells of a connection closed at the end of the login grace
+// time; one whose sessions are over closes without a word.
+func (s *Server) expired(c *conn, starting bool) {
+	if starting {
+		s.quietRefusal(c.addr, fmt.Sprintf("connection closed: not logged in within the login grace time (%v)", s.cfg.LoginGraceTime))
+	}
 }
 
 // shownUser is a user name as the trainer may see it: never a token (the
@@ -463,6 +632,14 @@ func normalCode(c string) string {
 // sessionChannel serves a session channel, refusing the requests that
 // would give more than the questionnaire.
 func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+	if c := connOf(ctx); c != nil {
+		if !c.openSession() {
+			nc.Reject(gossh.ResourceShortage, fmt.Sprintf("at most %d sessions at a time on one connection; open a new connection", MaxSessions))
+			s.quietRefusal(host(ctx.RemoteAddr()), fmt.Sprintf("session refused: %d already open on the connection", MaxSessions))
+			return
+		}
+		defer c.closeSession()
+	}
 	ssh.DefaultSessionHandler(srv, conn, guardedChannel{nc, s, ctx}, ctx)
 }
 
@@ -481,10 +658,23 @@ func (g guardedChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
 	out := make(chan *gossh.Request)
 	go func() {
 		defer close(out)
+		envs := 0
 		for r := range reqs {
 			if why := refusedRequest(r); why != "" {
 				r.Reply(false, nil)
 				g.s.refusal(g.ctx.RemoteAddr(), g.ctx.User(), why)
+				continue
+			}
+			if r.Type == "env" {
+				// Taken only as OpenSSH's AcceptEnv would, and a few: the
+				// server keeps them for the session's life.
+				if envs++; envs > maxEnvRequests || !acceptedEnv(r.Payload) {
+					r.Reply(false, nil)
+					continue
+				}
+			}
+			if !clampRequest(r) {
+				r.Reply(false, nil)
 				continue
 			}
 			out <- r

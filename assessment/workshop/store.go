@@ -2,14 +2,19 @@ package workshop
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/store"
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
+
+// writeResult writes a result file (a test makes it fail, as a full
+// disk or a read-only folder would, which root cannot be shown otherwise).
+var writeResult = store.WriteResult
 
 // draftsDir is where the drafts of a results directory are kept. Its name
 // starts with a dot, so cohort and score, reading the directory, pass it
@@ -23,15 +28,52 @@ const draftsDir = ".drafts"
 type participantStore struct {
 	dir   string
 	token string
-	// lock claims the token's draft for one connection.
-	lock func() (unlock func(), err error)
-	// saved and drafted are told about a saved result and a kept draft.
-	saved   func(path string)
+	s     *Server
+	// owner is the questionnaire writing: once another connection took
+	// the token over, it writes nothing any more. nil writes always (the
+	// server saving a result again).
+	owner *live
+	// drafted is told about a kept draft.
 	drafted func(d *store.Draft)
+	// err is the error of the last result that could not be saved.
+	err error
 }
 
-// LockDraft claims the participant's draft for this connection.
-func (p *participantStore) LockDraft(string) (func(), error) { return p.lock() }
+// errReplaced is the error of a write by a questionnaire whose token
+// another connection took over.
+var errReplaced = errors.New("the questionnaire was opened again from another connection")
+
+// storeError is a draft or result the workshop could not write: the
+// participant is told so in their words, without the server's paths;
+// the trainer's log has the error.
+type storeError struct {
+	result bool // a result, else a draft
+	err    error
+}
+
+func (e *storeError) Error() string { return e.err.Error() }
+func (e *storeError) Unwrap() error { return e.err }
+
+// write runs a write of the token's files under its lock, while owner
+// still owns the token.
+func (p *participantStore) write(f func() error) error {
+	lock := p.s.tokenLock(p.token)
+	lock.Lock()
+	defer lock.Unlock()
+	if p.owner != nil {
+		p.s.mu.Lock()
+		owns := p.s.live[p.token] == p.owner
+		p.s.mu.Unlock()
+		if !owns {
+			return errReplaced
+		}
+	}
+	return f()
+}
+
+// LockDraft claims the participant's draft: enter keeps one connection
+// per token, and write makes sure a replaced one writes nothing.
+func (p *participantStore) LockDraft(string) (func(), error) { return func() {}, nil }
 
 // DraftPath is the participant's draft.
 func (p *participantStore) DraftPath(string) string {
@@ -46,8 +88,13 @@ func (p *participantStore) LoadDraft(bankID string) (*store.Draft, error) {
 // SaveDraft keeps the participant's answers so far.
 func (p *participantStore) SaveDraft(d *store.Draft) (string, error) {
 	path := p.DraftPath(d.Bank.ID)
-	if err := store.WriteDraft(path, d); err != nil {
+	err := p.write(func() error { return store.WriteDraft(path, d) })
+	if errors.Is(err, errReplaced) {
 		return "", err
+	}
+	if err != nil {
+		p.s.notSaved(p, fmt.Sprintf("draft not saved (page %d): %v; the participant's answers of earlier pages are kept", d.Page, err))
+		return "", &storeError{err: err}
 	}
 	if p.drafted != nil {
 		p.drafted(d)
@@ -55,13 +102,15 @@ func (p *participantStore) SaveDraft(d *store.Draft) (string, error) {
 	return path, nil
 }
 
-// RemoveDraft deletes the participant's draft; none is not an error.
+// RemoveDraft deletes the participant's draft; none is not an error, and
+// one that cannot be removed is the trainer's to know, not the
+// participant's (their result is saved).
 func (p *participantStore) RemoveDraft(bankID string) error {
-	err := os.Remove(p.DraftPath(bankID))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
+	err := p.write(func() error { return os.Remove(p.DraftPath(bankID)) })
+	if err != nil && !errors.Is(err, os.ErrNotExist) && !errors.Is(err, errReplaced) {
+		p.s.emit(Event{Kind: Refused, Detail: "could not remove a finished draft: " + safe(err.Error())})
 	}
-	return err
+	return nil
 }
 
 // SaveResult saves the result in the results directory under a name no
@@ -70,11 +119,19 @@ func (p *participantStore) SaveResult(r *assessment.Result) (string, error) {
 	if r.Respondent.ID == "" {
 		r.Respondent.ID = newRespondentID()
 	}
-	path, err := store.WriteResult(p.dir, r.CompletedAt.UTC().Format("2006-01-02T150405Z")+"-"+tokenTag(p.token), r)
-	if err == nil && p.saved != nil {
-		p.saved(path)
+	var path string
+	err := p.write(func() (err error) {
+		path, err = writeResult(p.dir, r.CompletedAt.UTC().Format("2006-01-02T150405Z")+"-"+tokenTag(p.token), r)
+		return err
+	})
+	p.err = err
+	if errors.Is(err, errReplaced) {
+		return "", err
 	}
-	return path, err
+	if err != nil {
+		return "", &storeError{result: true, err: err}
+	}
+	return path, nil
 }
 
 // hasDraft reports whether the participant has a draft to resume.
@@ -106,7 +163,7 @@ func (p *participantStore) loadResult() (*assessment.Result, []byte, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, nil, questions.WithoutPath(err)
+		return nil, nil, errtext.WithoutPath(err)
 	}
 	r, err := assessment.DecodeResult(data)
 	return r, data, err

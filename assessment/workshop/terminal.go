@@ -177,8 +177,9 @@ type sizes struct {
 // watch follows the session's window changes until it ends.
 func (z *sizes) watch(winch <-chan ssh.Window) {
 	for w := range winch {
+		cols, rows := clampWindow(uint32(max(0, w.Width)), uint32(max(0, w.Height))) // clamped at the door too
 		z.mu.Lock()
-		z.last = form.Window{Width: w.Width, Height: w.Height}
+		z.last = form.Window{Width: int(cols), Height: int(rows)}
 		if z.out != nil {
 			replace(z.out, z.last)
 		}
@@ -319,6 +320,8 @@ func sessionRenderer(w io.Writer, profile termenv.Profile, dark bool) *lipgloss.
 type lineEditor struct {
 	in   io.Reader
 	echo io.Writer
+	// line is the line being typed: at most maxLine bytes, more are
+	// dropped, as a terminal's line discipline does (Linux keeps 4096).
 	line []byte
 	out  []byte
 	eof  bool
@@ -363,12 +366,15 @@ func (l *lineEditor) edit(keys []byte) {
 			l.eof = true
 		case c == 0x1b:
 			i += escapeLength(keys[i:]) - 1 // arrows and the like: not text
-		case c >= 0x20:
+		case c >= 0x20 && len(l.line) < maxLine:
 			l.line = append(l.line, c)
 			l.echo.Write([]byte{c})
 		}
 	}
 }
+
+// maxLine is the longest line the line editor keeps, in bytes.
+const maxLine = 4096
 
 // escapeLength is the length of the escape sequence at the start of b.
 func escapeLength(b []byte) int {

@@ -12,7 +12,8 @@ import (
 )
 
 // viewer shows the participant's report, fitted to their terminal and
-// scrollable: arrows, PgUp/PgDn, Home/End; q, Esc, Enter or Ctrl-C leave.
+// scrollable: arrows, PgUp/PgDn, Home/End; only q or Ctrl-C leave (Enter
+// and Esc, pressed out of habit after the last question, show how to).
 type viewer struct {
 	render func(width int) string
 	l      *lang.Lang
@@ -20,6 +21,7 @@ type viewer struct {
 	width  int
 	footer lipgloss.Style
 	ready  bool
+	hint   bool // tell how to close
 }
 
 func newViewer(render func(width int) string, r *lipgloss.Renderer, l *lang.Lang) *viewer {
@@ -39,9 +41,13 @@ func (v *viewer) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		v.vp.Height = max(1, msg.Height-1)
 		return v, nil
 	case tea.KeyMsg:
+		v.hint = false
 		switch msg.String() {
-		case "q", "esc", "enter", "ctrl+c":
+		case "q", "Q", "ctrl+c":
 			return v, tea.Quit
+		case "enter", "esc":
+			v.hint = true
+			return v, nil
 		case "home", "g":
 			v.vp.GotoTop()
 			return v, nil
@@ -59,7 +65,11 @@ func (v *viewer) View() string {
 	if !v.ready {
 		return ""
 	}
-	return v.vp.View() + "\n" + v.footer.Render(v.l.T("workshop.viewer", "Percent", v.l.Percent(fmt.Sprintf("%3.0f", v.vp.ScrollPercent()*100))))
+	footer := v.l.T("workshop.viewer", "Percent", v.l.Percent(fmt.Sprintf("%3.0f", v.vp.ScrollPercent()*100)))
+	if v.hint {
+		footer = v.l.T("workshop.viewer_close")
+	}
+	return v.vp.View() + "\n" + v.footer.Render(footer)
 }
 
 // sendSizes hands a terminal's sizes to a program until stop.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,32 +18,15 @@ import (
 
 // assessOptions are the flags of `digilead` and `digilead assess`.
 type assessOptions struct {
-	out        *outputFlags[report.Render[*assessment.Result]]
-	lang       *langFlags
-	answers    string
-	bank       []string
-	target     string
-	theme      string
-	accessible bool
-	resume     bool
-	noSave     bool
+	*factory
+	doc             docFlags[*assessment.Result]
+	answers, target string
+	theme           string
+	resume, noSave  bool
 }
 
-func addAssessFlags(cmd *cobra.Command, o *assessOptions) {
-	o.out = addOutputFlags(cmd, report.Results, "text")
-	f := cmd.Flags()
-	f.StringVar(&o.answers, "answers", "", "score this answers file (YAML or JSON; - for stdin) instead of asking")
-	addBankFlag(cmd, &o.bank, "question bank file or directory (default: the built-in bank)")
-	o.lang = addLangFlags(cmd)
-	f.StringVar(&o.target, "target", "", "tier to measure gaps against (default: your role, or the tier above your level)")
-	f.StringVar(&o.theme, "theme", "charm", "questionnaire theme: "+strings.Join(form.Themes(), ", "))
-	addAccessibleFlag(cmd, &o.accessible, "numbered plain-text prompts and a linear report")
-	f.BoolVar(&o.resume, "resume", false, "continue the unfinished assessment saved as a draft")
-	f.BoolVar(&o.noSave, "no-save", false, "do not keep a copy of the result in the data directory")
-}
-
-func newAssessCmd(a *app) *cobra.Command {
-	opts := &assessOptions{}
+func newAssessCmd(f *factory, runF func(*assessOptions) error) *cobra.Command {
+	opts := &assessOptions{factory: f}
 	cmd := &cobra.Command{
 		Use:   "assess",
 		Short: "Answer the questionnaire, or score an answers file, and report the gaps",
@@ -66,76 +48,70 @@ An answers file is YAML or JSON:
   cat me.json | digilead assess --answers - --target strategic`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runAssess(a, cmd, opts)
+			return runOr(opts, runF, assessRun)
 		},
 	}
-	addAssessFlags(cmd, opts)
+	addDocFlags(cmd, &opts.doc, report.Results, "text", "question bank file or directory (default: the built-in bank)", "numbered plain-text prompts and a linear report")
+	fl := cmd.Flags()
+	fl.StringVar(&opts.answers, "answers", "", "score this answers file (YAML or JSON; - for stdin) instead of asking")
+	fl.StringVar(&opts.target, "target", "", "tier to measure gaps against (default: your role, or the tier above your level)")
+	fl.StringVar(&opts.theme, "theme", "charm", "questionnaire theme: "+strings.Join(form.Themes(), ", "))
+	fl.BoolVar(&opts.resume, "resume", false, "continue the unfinished assessment saved as a draft")
+	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the result in the data directory")
 	return cmd
 }
 
-func runAssess(a *app, cmd *cobra.Command, o *assessOptions) error {
-	render, out, err := o.out.check(a, append([]string{o.answers}, o.bank...)...)
-	if err != nil {
-		return err
-	}
-	if o.answers != "" && o.resume {
+func assessRun(opts *assessOptions) error {
+	if opts.answers != "" && opts.resume {
 		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
 	}
-	if err := form.CheckTheme(o.theme); err != nil {
+	if err := form.CheckTheme(opts.theme); err != nil {
 		return usageError("--theme: %v", err)
 	}
-	accessible := a.io.Accessible(o.accessible)
-	s, err := loadSet(o.bank, o.lang.translations)
-	if err != nil {
+	if err := opts.doc.load(opts.factory, opts.answers); err != nil {
 		return err
 	}
-	b := s.Bank
-	if err := checkTarget(b, o.target); err != nil {
+	s := opts.doc.set
+	if err := checkTarget(s.Bank, opts.target); err != nil {
 		return err
 	}
-	// The report is in the language the questions were asked in (the
-	// person may have chosen another on the welcome page).
-	deliver := func(r *assessment.Result, savedTo string) error {
-		ropts := out.ReportOptions(accessible)
-		ropts.SavedTo = savedTo
-		ropts.Language = reportLanguage(s, cmp.Or(r.Language, s.Languages()[0]))
-		return out.Write(func(w io.Writer) error { return render(w, r, ropts) })
+	if opts.answers != "" {
+		return scoreAnswers(opts)
 	}
-	if o.answers != "" {
-		tag := a.language(o.lang, s)
-		deliver = func(r *assessment.Result, savedTo string) error {
-			ropts := out.ReportOptions(accessible)
-			ropts.Language = reportLanguage(s, tag)
-			return out.Write(func(w io.Writer) error { return render(w, r, ropts) })
-		}
-		data, name, err := inputs.ReadAll(o.answers, a.io.In)
-		if err != nil {
-			return err
-		}
-		answers, err := questions.ParseAnswers(name, data, b)
-		if err != nil {
-			return err
-		}
-		return deliver(assessment.Score(b, answers, assessment.Options{Target: o.target, Now: a.now(), Tool: a.tool()}), "")
-	}
-	st, err := store.Open(a.io.Getenv)
+	st, err := store.Open(opts.io.Getenv)
 	if err != nil {
 		return err
 	}
 	term := session.Terminal{
-		In: a.io.In, Out: a.io.ErrOut, IsTerminal: a.io.InTTY && a.io.ErrTTY,
-		Renderer: a.io.ErrRenderer(), Term: a.io.Getenv("TERM"),
+		In: opts.io.In, Out: opts.io.ErrOut, IsTerminal: opts.io.InTTY && opts.io.ErrTTY,
+		Renderer: opts.io.ErrRenderer(), Term: opts.io.Getenv("TERM"),
 	}
-	requested := lang.Requested(o.lang.lang, a.io.Getenv)
-	langs, ok := session.Languages(s, requested)
-	if !ok && requested != "" {
-		a.fallBack(requested, s)
+	accessible := opts.io.Accessible(opts.doc.accessible)
+	langs, _ := session.Languages(s, lang.Requested(opts.doc.bank.lang, opts.io.Getenv))
+	// The report is in the language the questions were asked in (the
+	// person may have chosen another on the welcome page).
+	deliver := func(r *assessment.Result, savedTo string) error {
+		return write(opts.doc.out, r, accessible, reportLanguage(s, cmp.Or(r.Language, s.Languages()[0])), savedTo)
 	}
-	return session.Run(cmd.Context(), term, session.Options{
-		Bank: b, Target: o.target, Theme: o.theme, Accessible: accessible,
-		Resume: o.resume, NoSave: o.noSave, Now: a.now, Tool: a.tool(), Languages: langs,
-		ResumeCommand: func(accessible bool) string { return resumeCommand(o.bank, accessible) },
+	return session.Run(opts.ctx, term, session.Options{
+		Bank: s.Bank, Target: opts.target, Theme: opts.theme, Accessible: accessible,
+		Resume: opts.resume, NoSave: opts.noSave, Now: opts.now, Tool: opts.tool(), Languages: langs,
+		ResumeCommand: func(accessible bool) string { return resumeCommand(opts.doc.bank.banks, accessible) },
 	}, st, deliver)
+}
+
+// scoreAnswers scores the answers file of --answers and writes the result.
+func scoreAnswers(opts *assessOptions) error {
+	data, name, err := inputs.ReadAll(opts.answers, opts.io.In)
+	if err != nil {
+		return err
+	}
+	b := opts.doc.set.Bank
+	answers, err := questions.ParseAnswers(name, data, b)
+	if err != nil {
+		return err
+	}
+	return opts.doc.write(opts.factory, assessment.Score(b, answers, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}))
 }
 
 // resumeCommand is the command line that resumes a questionnaire.

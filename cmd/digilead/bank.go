@@ -1,35 +1,34 @@
 package main
 
 import (
+	"cmp"
 	"errors"
-	"fmt"
 	"io"
-	"os"
-	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/questions"
-	"github.com/digilead/digilead/questions/safetext"
 	"github.com/digilead/digilead/report"
 )
 
-func newBankCmd(a *app) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "bank",
-		Short: "Check, inspect and export question banks",
-		Long: `A question bank is a YAML file (or a directory of them) in the digilead/v1
+func newBankCmd(f *factory) *cobra.Command {
+	return group("bank", "Check, inspect and export question banks", `A question bank is a YAML file (or a directory of them) in the digilead/v1
 format: tiers, dimensions, questions and development actions.
 See docs/bank-format.md, or start from the default: digilead bank export.`,
-		Args: noArgs,
-	}
-	cmd.AddCommand(newBankValidateCmd(a), newBankExportCmd(a), newBankShowCmd(a), newBankReviewCmd(a), newBankStatsCmd(a), newBankCalibrateCmd(a), newBankTranslateCmd(a))
-	return cmd
+		newBankValidateCmd(f, nil), newBankExportCmd(f, nil), newBankShowCmd(f, nil), newBankReviewCmd(f, nil),
+		newBankStatsCmd(f, nil), newBankCalibrateCmd(f, nil), newBankTranslateCmd(f, nil))
 }
 
-func newBankValidateCmd(a *app) *cobra.Command {
-	var banks []string
-	var strict bool
+// bankValidateOptions are the flags and arguments of `digilead bank validate`.
+type bankValidateOptions struct {
+	*factory
+	bank   bankFlags
+	strict bool
+	paths  []string
+}
+
+func newBankValidateCmd(f *factory, runF func(*bankValidateOptions) error) *cobra.Command {
+	opts := &bankValidateOptions{factory: f}
 	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
 		Short: "Check banks and their translations; report every problem as FILE:LINE: field: problem",
@@ -45,101 +44,78 @@ every one (exit 0); --strict makes them errors.`,
   digilead bank validate my-bank.yaml banks/workshop/
   digilead bank validate --bank my-bank.yaml de.yaml --strict`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			paths := args
-			if len(paths) == 0 {
-				paths = []string{""}
-			}
-			bad := 0
-			for _, p := range paths {
-				if !a.validate(p, banks, strict) {
-					bad++
-				}
-			}
-			if bad > 0 {
-				return silent(exitUsage)
-			}
-			return nil
+			opts.paths = args
+			return runOr(opts, runF, bankValidateRun)
 		},
 	}
-	addBankFlag(cmd, &banks, "bank the translation files given are checked against (default: the built-in bank)")
-	cmd.Flags().BoolVar(&strict, "strict", false, "texts a translation leaves untranslated or out of date are errors, not warnings")
+	addBankFlag(cmd, &opts.bank, "bank the translation files given are checked against (default: the built-in bank)")
+	cmd.Flags().BoolVar(&opts.strict, "strict", false, "texts a translation leaves untranslated or out of date are errors, not warnings")
 	return cmd
 }
 
-// validate checks one PATH of bank validate and says what it found: ok
-// lines on stdout, problems and warnings on stderr. banks is --bank, for a
-// translation file. It reports whether the path passed.
-func (a *app) validate(p string, banks []string, strict bool) bool {
-	name := p
-	var load []string
-	switch {
-	case p == "":
-		name = "built-in bank"
-	case isTranslationFile(p):
-		load = append(slices.Clone(banks), p)
-	default:
-		load = []string{p}
+// bankValidateRun checks each path and says what it found: what is valid
+// on stdout (a report.Validation), problems and warnings on stderr.
+func bankValidateRun(opts *bankValidateOptions) error {
+	paths := opts.paths
+	if len(paths) == 0 {
+		paths = []string{""}
 	}
-	s, err := loadSet(load, nil)
-	if err == nil {
-		err = s.Resolve()
-	}
-	if err != nil {
-		var ps questions.Problems
-		if errors.As(err, &ps) {
-			for _, pr := range ps {
-				a.io.Sayf("%s\n", pr.String())
-			}
-			a.io.Sayf("%s: %d problem(s)\n", name, len(ps))
-		} else {
-			a.io.Sayf("digilead: %v\n", err)
+	var v report.Validation
+	bad := 0
+	for _, p := range paths {
+		if !opts.validate(&v, p) {
+			bad++
 		}
+	}
+	if err := writeStdout(opts.factory, report.Validations, "text", &v, nil); err != nil {
+		return err
+	}
+	if bad > 0 {
+		return silent(exitUsage)
+	}
+	return nil
+}
+
+// validate checks one path (the built-in bank for "") and adds what is
+// valid to v; it reports whether the path passed.
+func (opts *bankValidateOptions) validate(v *report.Validation, p string) bool {
+	name := cmp.Or(p, "built-in bank")
+	s, translation, err := questions.LoadToValidate(p, opts.bank.banks)
+	var ps questions.Problems
+	switch {
+	case errors.As(err, &ps):
+		for _, pr := range ps {
+			opts.say("%s\n", pr.String())
+		}
+		opts.say("%s: %d problem(s)\n", name, len(ps))
+		return false
+	case err != nil:
+		opts.say("digilead: %v\n", err)
 		return false
 	}
-	b := s.Bank
 	kind := "warning"
-	if strict {
+	if opts.strict {
 		kind = "error"
 	}
 	for _, w := range s.Warnings {
-		a.io.Sayf("%s (%s)\n", w.String(), kind)
+		opts.say("%s (%s)\n", w.String(), kind)
 	}
-	if !isTranslationFile(p) {
-		fmt.Fprint(a.io.Out, safetext.Terminal(fmt.Sprintf("ok %s: %s %s, %d tiers, %d dimensions, %d questions\n", name, b.ID, b.Version, len(b.Tiers), len(b.Dimensions), len(b.Questions))))
-	}
-	total := len(b.Texts())
-	for _, t := range s.Translations {
-		missing, outdated := t.Missing(b)
-		fmt.Fprint(a.io.Out, safetext.Terminal(fmt.Sprintf("ok %s: %s translation of %s (%s), %d of %d texts translated\n", t.File, t.Language, b.ID, t.Status, total-len(missing)-len(outdated), total)))
-	}
+	v.Add(name, s, translation)
 	if len(s.Warnings) > 0 {
-		a.io.Sayf("%s: %d text(s) not translated or out of date (%ss; they show in %s)\n", name, len(s.Warnings), kind, questions.BankLanguage(b))
-		return !strict
+		opts.say("%s: %d text(s) not translated or out of date (%ss; they show in %s)\n", name, len(s.Warnings), kind, questions.BankLanguage(s.Bank))
+		return !opts.strict
 	}
 	return true
 }
 
-// isTranslationFile reports whether path is a translation file (not a
-// bank or a directory).
-func isTranslationFile(path string) bool {
-	if path == "" {
-		return false
-	}
-	info, err := os.Stat(path)
-	if err != nil || info.IsDir() {
-		return false
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head, _ := questions.ReadLimited(io.LimitReader(f, 64<<10), 64<<10)
-	return questions.IsTranslation(head)
+// bankExportOptions are the flags of `digilead bank export`.
+type bankExportOptions struct {
+	*factory
+	path string
 }
 
-func newBankExportCmd(a *app) *cobra.Command {
-	var out string
+func newBankExportCmd(f *factory, runF func(*bankExportOptions) error) *cobra.Command {
+	opts := &bankExportOptions{factory: f}
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the built-in bank's YAML, a starting point for your own bank",
@@ -147,38 +123,49 @@ func newBankExportCmd(a *app) *cobra.Command {
   digilead bank export -o my-bank.yaml`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dest := a.io.Output(out)
-			if err := dest.Check(); err != nil {
-				return err
-			}
-			return dest.Write(func(w io.Writer) error {
-				_, err := w.Write(questions.DefaultYAML())
-				return err
-			})
+			return runOr(opts, runF, bankExportRun)
 		},
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of stdout")
+	cmd.Flags().StringVarP(&opts.path, "output", "o", "", "write to `FILE` instead of stdout")
 	return cmd
 }
 
-func newBankShowCmd(a *app) *cobra.Command {
+func bankExportRun(opts *bankExportOptions) error {
+	dest := report.NewOutput(opts.io, opts.path)
+	if err := checkOutput(dest); err != nil {
+		return err
+	}
+	return dest.Write(func(w io.Writer) error {
+		_, err := w.Write(questions.DefaultYAML())
+		return err
+	})
+}
+
+// bankShowOptions are the flags and argument of `digilead bank show`.
+type bankShowOptions struct {
+	*factory
+	bank bankFlags
+}
+
+func newBankShowCmd(f *factory, runF func(*bankShowOptions) error) *cobra.Command {
+	opts := &bankShowOptions{factory: f}
 	cmd := &cobra.Command{
 		Use:   "show [PATH]",
 		Short: "Summarise a bank: tiers, dimensions and question counts",
-		Args:  maxArgs(1),
+		Args:  argsBetween(0, 1, ""),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.bank.banks = optional(args)
+			return runOr(opts, runF, bankShowRun)
+		},
 	}
-	lf := addLangFlags(cmd)
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		path := ""
-		if len(args) == 1 {
-			path = args[0]
-		}
-		_, language, err := a.showIn(lf, optional(path))
-		if err != nil {
-			return err
-		}
-		o := report.Options{Language: language}
-		return a.io.Output("").Write(func(w io.Writer) error { return report.BankSummary(w, language.Bank, o) })
-	}
+	addLangFlags(cmd, &opts.bank)
 	return cmd
+}
+
+func bankShowRun(opts *bankShowOptions) error {
+	s, language, err := opts.showIn(opts.bank)
+	if err != nil {
+		return err
+	}
+	return writeStdout(opts.factory, report.BankSummaries, "text", s.Bank, language)
 }

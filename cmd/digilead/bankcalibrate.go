@@ -2,24 +2,28 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/calibrate"
-	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
 
-func newBankCalibrateCmd(a *app) *cobra.Command {
-	var bank []string
-	var minGroup int
-	var seed uint64
-	var write, accessible bool
+// bankCalibrateOptions are the flags and arguments of `digilead bank
+// calibrate`.
+type bankCalibrateOptions struct {
+	*factory
+	doc      docFlags[*calibrate.Report]
+	minGroup int
+	seed     uint64
+	write    bool
+	paths    []string
+}
+
+func newBankCalibrateCmd(f *factory, runF func(*bankCalibrateOptions) error) *cobra.Command {
+	opts := &bankCalibrateOptions{factory: f}
 	cmd := &cobra.Command{
 		Use:   "calibrate --bank PATH PILOT...",
 		Short: "Propose tier expectations from pilot answers of people whose tier is known",
@@ -51,107 +55,54 @@ written). See docs/bank-review.md.`,
   digilead bank calibrate --bank my-bank.yaml pilot/ --format markdown -o calibration.md
   digilead bank calibrate --bank my-bank.yaml pilot.jsonl --min-group 50 --seed 7 --write`,
 		Annotations: map[string]string{streaming: "true"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			return runOr(opts, runF, bankCalibrateRun)
+		},
 	}
-	out := addOutputFlags(cmd, report.Calibrations, "text")
-	f := cmd.Flags()
-	addBankFlag(cmd, &bank, "question bank file or directory (default: the built-in bank)")
-	lf := addLangFlags(cmd)
-	f.IntVar(&minGroup, "min-group", calibrate.DefaultMinGroup, "fewest people with a score needed on each side of a tier/dimension pair")
-	f.Uint64Var(&seed, "seed", 1, "seed of the bootstrap resamples")
-	f.BoolVar(&write, "write", false, "record the proposed expectations in the bank file")
-	addAccessibleFlag(cmd, &accessible, "every figure in a sentence, no tables")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		render, dest, err := out.check(a, append(slices.Clone(bank), args...)...)
-		if err != nil {
-			return err
-		}
-		if minGroup < 1 {
-			return usageError("--min-group: %d is not a number of people; give 1 or more (default %d)", minGroup, calibrate.DefaultMinGroup)
-		}
-		b, language, err := a.loadBankToWrite(lf, bank, write)
-		if err != nil {
-			return err
-		}
-		c := calibrate.New(b)
-		rep, summary, err := a.readAnswerSets(cmd, b, args, "calibrate", c.Add)
-		if err != nil {
-			return err
-		}
-		cal := c.Report(calibrate.Options{MinGroup: minGroup, Seed: seed})
-		ropts := dest.ReportOptions(a.io.Accessible(accessible))
-		ropts.Language = language
-		if err := dest.Write(func(w io.Writer) error { return render(w, cal, ropts) }); err != nil {
-			return err
-		}
-		switch {
-		case rep.Rejected() > 0:
-			return rep.Err(summary + "; fix or remove them and run again" + notWritten(write))
-		case cal.Proposed == 0:
-			a.io.Sayf("digilead: nothing could be calibrated: every tier/dimension pair was refused (see the report for why)%s\n", notWritten(write))
-			return silent(exitFailure)
-		case write:
-			return writeExpectations(a, b, cal)
-		}
-		return nil
-	}
+	addDocFlags(cmd, &opts.doc, report.Calibrations, "text", "question bank file or directory (default: the built-in bank)", "every figure in a sentence, no tables")
+	fl := cmd.Flags()
+	fl.IntVar(&opts.minGroup, "min-group", calibrate.DefaultMinGroup, "fewest people with a score needed on each side of a tier/dimension pair")
+	fl.Uint64Var(&opts.seed, "seed", 1, "seed of the bootstrap resamples")
+	fl.BoolVar(&opts.write, "write", false, "record the proposed expectations in the bank file")
 	return cmd
 }
 
-// loadBankToWrite loads the --bank of bank stats and bank calibrate,
-// refusing the built-in bank when --write is given, and the language of
-// the report.
-func (a *app) loadBankToWrite(lf *langFlags, paths []string, write bool) (*questions.Bank, *report.Language, error) {
-	s, language, err := a.showIn(lf, paths)
+func bankCalibrateRun(opts *bankCalibrateOptions) error {
+	if opts.minGroup < 1 {
+		return usageError("--min-group: %d is not a number of people; give 1 or more (default %d)", opts.minGroup, calibrate.DefaultMinGroup)
+	}
+	b, err := loadBankToWrite(&opts.doc, opts.factory, opts.write, opts.paths)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	if write {
-		if err := s.Bank.CheckWritable(); err != nil {
-			return nil, nil, usageError("--write: %v", err)
-		}
-	}
-	return s.Bank, language, nil
-}
-
-// readAnswerSets reads the answer sets (or results) of bank stats and
-// bank calibrate, passing each good one to add. It returns the reporter of
-// the rejected ones and a summary of what was read; no good answer set at
-// all is an error (exit 2), saying what could not be done (verb).
-func (a *app) readAnswerSets(cmd *cobra.Command, b *questions.Bank, args []string, verb string, add func(*questions.Answers)) (*inputs.Reporter, string, error) {
-	set, err := a.openInputs(args, a.io.InTTY, `answer sets ({"respondent": …, "answers": …} per line) or results`)
+	c := calibrate.New(b)
+	rep, summary, err := opts.readAnswerSets(b, opts.paths, "calibrate", c.Add)
 	if err != nil {
-		return nil, "", err
+		return err
 	}
-	defer set.Close()
-	rep := inputs.NewReporter(a.io.ErrOut)
-	read := 0
-	err = inputs.Read(cmd.Context(), set, batch.NewAnswerReader(b).Read, func(_ inputs.Place, ans *questions.Answers) { read++; add(ans) }, rep)
+	cal := c.Report(calibrate.Options{MinGroup: opts.minGroup, Seed: opts.seed})
+	if err := opts.doc.write(opts.factory, cal); err != nil {
+		return err
+	}
+	notWritten := ""
+	if opts.write {
+		notWritten = "; the bank was not changed"
+	}
 	switch {
-	case cmd.Context().Err() != nil:
-		return nil, "", errInterrupted
-	case err != nil:
-		return nil, "", err
+	case rep.Rejected() > 0:
+		return rep.Err(summary + "; fix or remove them and run again" + notWritten)
+	case cal.Proposed == 0:
+		opts.say("digilead: nothing could be calibrated: every tier/dimension pair was refused (see the report for why)%s\n", notWritten)
+		return silent(exitFailure)
+	case opts.write:
+		return opts.writeExpectations(b, cal)
 	}
-	summary := fmt.Sprintf("%d answer sets analysed, %d rejected", read, rep.Rejected())
-	if read == 0 {
-		if err := rep.Err(summary + "; nothing to " + verb); err != nil {
-			return nil, "", err
-		}
-		return nil, "", usageError("no answer sets in the input; give JSON Lines of {\"respondent\": …, \"answers\": …} or result files")
-	}
-	return rep, summary, nil
-}
-
-// notWritten tells that --write did nothing.
-func notWritten(write bool) string {
-	if write {
-		return "; the bank was not changed"
-	}
-	return ""
+	return nil
 }
 
 // writeExpectations records the proposals in the bank's files.
-func writeExpectations(a *app, b *questions.Bank, cal *calibrate.Report) error {
+func (opts *bankCalibrateOptions) writeExpectations(b *questions.Bank, cal *calibrate.Report) error {
 	names, err := questions.WriteExpectations(b, cal.Proposals())
 	if err != nil {
 		return fmt.Errorf("--write: %w", err)
@@ -162,9 +113,9 @@ func writeExpectations(a *app, b *questions.Bank, cal *calibrate.Report) error {
 			flagged = append(flagged, p.Tier+"/"+p.Dimension)
 		}
 	}
-	a.io.Sayf("Recorded %d proposed expectations in %s; %d pairs kept theirs\n", cal.Proposed, strings.Join(names, ", "), len(cal.Pairs)-cal.Proposed)
+	opts.say("Recorded %d proposed expectations in %s; %d pairs kept theirs\n", cal.Proposed, strings.Join(names, ", "), len(cal.Pairs)-cal.Proposed)
 	if len(flagged) > 0 {
-		a.io.Sayf("digilead: check the findings on %s in the report before using the bank\n", strings.Join(flagged, ", "))
+		opts.say("digilead: check the findings on %s in the report before using the bank\n", strings.Join(flagged, ", "))
 	}
 	return nil
 }

@@ -43,6 +43,7 @@ func examplePilot(t *testing.T) []byte {
 // TestCalibrateExamplePilot keeps docs/examples/calibration/pilot.jsonl
 // what its generator makes (-update rewrites it).
 func TestCalibrateExamplePilot(t *testing.T) {
+	t.Parallel()
 	got := examplePilot(t)
 	if *update {
 		if err := os.WriteFile(calibratePilot, got, 0o644); err != nil {
@@ -56,6 +57,7 @@ func TestCalibrateExamplePilot(t *testing.T) {
 }
 
 func TestBankCalibrateFormats(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ golden, format string }{
 		{"calibrate.txt.golden", "text"},
 		{"calibrate.json.golden", "json"},
@@ -100,6 +102,7 @@ func TestBankCalibrateFormats(t *testing.T) {
 }
 
 func TestBankCalibrateExitCodes(t *testing.T) {
+	t.Parallel()
 	first := strings.SplitN(string(mustRead(t, calibratePilot)), "\n", 2)[0]
 	tests := []struct {
 		name   string
@@ -142,6 +145,7 @@ func TestBankCalibrateExitCodes(t *testing.T) {
 }
 
 func TestBankCalibrateWrite(t *testing.T) {
+	t.Parallel()
 	orig := string(mustRead(t, calibrateBank))
 	path := filepath.Join(t.TempDir(), "bank.yaml")
 	os.WriteFile(path, []byte(orig), 0o640)
@@ -197,6 +201,7 @@ func TestBankCalibrateWrite(t *testing.T) {
 }
 
 func TestBankCalibrateWriteDirectoryBank(t *testing.T) {
+	t.Parallel()
 	orig := string(mustRead(t, calibrateBank))
 	head, rest, _ := strings.Cut(orig, "tiers:\n")
 	tiers, body, _ := strings.Cut(rest, "dimensions:\n")

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"io"
-
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment/review"
@@ -12,15 +10,23 @@ import (
 // maxRespondents bounds --respondents, so a typo cannot run for hours.
 const maxRespondents = 1_000_000
 
-func newBankReviewCmd(a *app) *cobra.Command {
-	var seed uint64
-	var respondents int
+// bankReviewOptions are the flags and argument of `digilead bank review`.
+type bankReviewOptions struct {
+	*factory
+	doc         docFlags[*review.Report]
+	seed        uint64
+	respondents int
+}
+
+func newBankReviewCmd(f *factory, runF func(*bankReviewOptions) error) *cobra.Command {
+	opts := &bankReviewOptions{factory: f}
 	cmd := &cobra.Command{
 		Use:   "review [PATH]",
 		Short: "Check what makes a bank measure badly: answer cues, keying, wording, tiers",
 		Long: `Review looks for what makes a valid bank measure badly (bank validate checks
 the format): answer cues in scenario questions (the best option is the
-longest, options containing others, options of very different lengths),
+longest, options containing others, options of very different lengths,
+absolute words such as "always" or "at once" marking the wrong options),
 dimensions without reverse-keyed questions, double-barrelled or hard-to-read
 questions and questions about other people, tiers that differ only in their
 numbers, and dimensions too weak to decide a tier. It then scores simulated
@@ -35,42 +41,34 @@ bank or the usage is invalid. The simulation is reproducible: the same
 		Example: `  digilead bank review                        # the built-in bank
   digilead bank review my-bank.yaml --format markdown -o review.md
   digilead bank review my-bank.yaml --format json --seed 7 --respondents 5000`,
-		Args: maxArgs(1),
+		Args: argsBetween(0, 1, ""),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.doc.bank.banks = optional(args)
+			return runOr(opts, runF, bankReviewRun)
+		},
 	}
-	out := addOutputFlags(cmd, report.Reviews, "text")
-	f := cmd.Flags()
-	f.Uint64Var(&seed, "seed", 1, "seed of the simulated respondents")
-	f.IntVar(&respondents, "respondents", review.DefaultRespondents, "simulated respondents for each random strategy")
-	lf := addLangFlags(cmd)
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		path := ""
-		if len(args) == 1 {
-			path = args[0]
-		}
-		render, dest, err := out.check(a, path)
-		if err != nil {
-			return err
-		}
-		if respondents < 1 || respondents > maxRespondents {
-			return usageError("--respondents: %d is out of range; give 1 to %d", respondents, maxRespondents)
-		}
-		s, language, err := a.showIn(lf, optional(path))
-		if err != nil {
-			return err
-		}
-		rep := review.Review(s.Bank, review.Options{Seed: seed, Respondents: respondents})
-		ropts := dest.ReportOptions(false)
-		ropts.Language = language
-		if err := dest.Write(func(w io.Writer) error { return render(w, rep, ropts) }); err != nil {
-			return err
-		}
-		if !rep.Clean() {
-			if !dest.IsStdout() {
-				a.io.Sayf("digilead: %d finding(s) in the bank; see %s\n", len(rep.Findings), dest.Path)
-			}
-			return silent(exitFailure)
-		}
-		return nil
-	}
+	addDocFlags(cmd, &opts.doc, report.Reviews, "text", "", "")
+	cmd.Flags().Uint64Var(&opts.seed, "seed", 1, "seed of the simulated respondents")
+	cmd.Flags().IntVar(&opts.respondents, "respondents", review.DefaultRespondents, "simulated respondents for each random strategy")
 	return cmd
+}
+
+func bankReviewRun(opts *bankReviewOptions) error {
+	if opts.respondents < 1 || opts.respondents > maxRespondents {
+		return usageError("--respondents: %d is out of range; give 1 to %d", opts.respondents, maxRespondents)
+	}
+	if err := opts.doc.load(opts.factory); err != nil {
+		return err
+	}
+	rep := review.Review(opts.doc.set.Bank, review.Options{Seed: opts.seed, Respondents: opts.respondents})
+	if err := opts.doc.write(opts.factory, rep); err != nil {
+		return err
+	}
+	if dest := opts.doc.out.dest; !rep.Clean() {
+		if !dest.IsStdout() {
+			opts.say("digilead: %d finding(s) in the bank; see %s\n", len(rep.Findings), dest.Path)
+		}
+		return silent(exitFailure)
+	}
+	return nil
 }

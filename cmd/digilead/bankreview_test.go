@@ -16,6 +16,7 @@ const (
 )
 
 func TestBankReviewExitCodes(t *testing.T) {
+	t.Parallel()
 	bad := filepath.Join(t.TempDir(), "bad.yaml")
 	os.WriteFile(bad, []byte("schema: digilead/v1\nid: x\ntitle: X\nversion: 1\n"), 0o600)
 	for _, tc := range []struct {
@@ -58,6 +59,7 @@ func TestBankReviewExitCodes(t *testing.T) {
 // TestBankReviewBuiltIn reviews the built-in bank: the exit code says
 // whether the JSON has findings, and the document is valid.
 func TestBankReviewBuiltIn(t *testing.T) {
+	t.Parallel()
 	r := digilead(t, "", nil, "bank", "review", "--format", "json", "--respondents", "200")
 	schematest.Validate(t, "review.schema.json", []byte(r.stdout))
 	var doc struct {
@@ -76,6 +78,7 @@ func TestBankReviewBuiltIn(t *testing.T) {
 }
 
 func TestBankReviewOutputAndSeed(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "review.md")
 	r := digilead(t, "", nil, "bank", "review", reviewV1, "-f", "markdown", "-o", path, "--seed", "5", "--respondents", "300")
 	if r.code != 1 || r.stdout != "" || r.stderr != "digilead: 43 finding(s) in the bank; see "+path+"\n" {

@@ -1,21 +1,29 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
-	"io"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/digilead/digilead/assessment/batch"
+	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/itemstats"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
 
-func newBankStatsCmd(a *app) *cobra.Command {
-	var bank []string
-	var write, accessible bool
+// bankStatsOptions are the flags and arguments of `digilead bank stats`.
+type bankStatsOptions struct {
+	*factory
+	doc   docFlags[*itemstats.Report]
+	write bool
+	paths []string
+}
+
+func newBankStatsCmd(f *factory, runF func(*bankStatsOptions) error) *cobra.Command {
+	opts := &bankStatsOptions{factory: f}
 	cmd := &cobra.Command{
 		Use:   "stats [ANSWERS.jsonl | RESULT.json | DIR ...]",
 		Short: "Item analysis of a bank from collected answers: alpha, weak questions, SEM",
@@ -43,48 +51,43 @@ mark gaps within measurement error. See docs/reliability.md.`,
   digilead score --bank my-bank.yaml < answers.jsonl | digilead bank stats --bank my-bank.yaml
   digilead bank stats --bank my-bank.yaml answers.jsonl --write`,
 		Annotations: map[string]string{streaming: "true"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			return runOr(opts, runF, bankStatsRun)
+		},
 	}
-	out := addOutputFlags(cmd, report.ItemAnalyses, "text")
-	f := cmd.Flags()
-	addBankFlag(cmd, &bank, "question bank file or directory (default: the built-in bank)")
-	lf := addLangFlags(cmd)
-	f.BoolVar(&write, "write", false, "record each dimension's reliability and score_sd in the bank file")
-	addAccessibleFlag(cmd, &accessible, "every figure in a sentence, no tables")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		render, dest, err := out.check(a, append(slices.Clone(bank), args...)...)
-		if err != nil {
-			return err
-		}
-		b, language, err := a.loadBankToWrite(lf, bank, write)
-		if err != nil {
-			return err
-		}
-		an := itemstats.New(b)
-		rep, summary, err := a.readAnswerSets(cmd, b, args, "analyse", func(ans *questions.Answers) { an.Add(ans.Values) })
-		if err != nil {
-			return err
-		}
-		analysis := an.Report()
-		ropts := dest.ReportOptions(a.io.Accessible(accessible))
-		ropts.Language = language
-		if err := dest.Write(func(w io.Writer) error { return render(w, analysis, ropts) }); err != nil {
-			return err
-		}
-		if write {
-			if err := writeFigures(a, b, analysis); err != nil {
-				return err
-			}
-		}
-		return rep.Err(summary)
-	}
+	addDocFlags(cmd, &opts.doc, report.ItemAnalyses, "text", "question bank file or directory (default: the built-in bank)", "every figure in a sentence, no tables")
+	cmd.Flags().BoolVar(&opts.write, "write", false, "record each dimension's reliability and score_sd in the bank file")
 	return cmd
 }
 
+func bankStatsRun(opts *bankStatsOptions) error {
+	b, err := loadBankToWrite(&opts.doc, opts.factory, opts.write, opts.paths)
+	if err != nil {
+		return err
+	}
+	an := itemstats.New(b)
+	rep, summary, err := opts.readAnswerSets(b, opts.paths, "analyse", func(ans *questions.Answers) { an.Add(ans.Values) })
+	if err != nil {
+		return err
+	}
+	analysis := an.Report()
+	if err := opts.doc.write(opts.factory, analysis); err != nil {
+		return err
+	}
+	if opts.write {
+		if err := opts.writeFigures(b, analysis); err != nil {
+			return err
+		}
+	}
+	return rep.Err(summary)
+}
+
 // writeFigures records the figures fit to record in the bank's files.
-func writeFigures(a *app, b *questions.Bank, analysis *itemstats.Report) error {
+func (f *factory) writeFigures(b *questions.Bank, analysis *itemstats.Report) error {
 	figs, skipped := analysis.Figures()
 	for _, s := range skipped {
-		a.io.Sayf("digilead: --write skipped %s\n", s)
+		f.say("digilead: --write skipped %s\n", s)
 	}
 	if len(figs) == 0 {
 		return fmt.Errorf("--write: no dimension has figures fit to record; the bank is unchanged")
@@ -93,6 +96,45 @@ func writeFigures(a *app, b *questions.Bank, analysis *itemstats.Report) error {
 	if err != nil {
 		return fmt.Errorf("--write: %w", err)
 	}
-	a.io.Sayf("Recorded reliability and score_sd for %d of %d dimensions in %s\n", len(figs), len(analysis.Dimensions), strings.Join(names, ", "))
+	f.say("Recorded reliability and score_sd for %d of %d dimensions in %s\n", len(figs), len(analysis.Dimensions), strings.Join(names, ", "))
 	return nil
+}
+
+// loadBankToWrite loads the bank and language of bank stats and bank
+// calibrate (see docFlags.load), refusing the built-in bank when --write
+// is given.
+func loadBankToWrite[D any](d *docFlags[D], f *factory, write bool, inputs []string) (*questions.Bank, error) {
+	if err := d.load(f, inputs...); err != nil {
+		return nil, err
+	}
+	if err := d.set.Bank.CheckWritable(); write && err != nil {
+		return nil, usageError("--write: %v: digilead bank export -o my-bank.yaml, then --bank my-bank.yaml", err)
+	}
+	return d.set.Bank, nil
+}
+
+// readAnswerSets reads the answer sets (or results) of bank stats and
+// bank calibrate, passing each good one to add. It returns the reporter of
+// the rejected ones and a summary of what was read; no good answer set at
+// all is an error (exit 2), saying what could not be done (verb).
+func (f *factory) readAnswerSets(b *questions.Bank, paths []string, verb string, add func(*questions.Answers)) (*inputs.Reporter, string, error) {
+	set, err := f.openInputs(paths, f.io.InTTY, `answer sets ({"respondent": …, "answers": …} per line) or results`)
+	if err != nil {
+		return nil, "", err
+	}
+	defer set.Close()
+	rep := inputs.NewReporter(f.io.ErrOut)
+	read := 0
+	err = inputs.Read(f.ctx, set, batch.NewAnswerReader(b).Read, func(_ inputs.Place, ans *questions.Answers) { read++; add(ans) }, rep)
+	if err := cmp.Or(f.ctx.Err(), err); err != nil {
+		return nil, "", err
+	}
+	summary := fmt.Sprintf("%d answer sets analysed, %d rejected", read, rep.Rejected())
+	if read == 0 {
+		if err := rep.Err(summary + "; nothing to " + verb); err != nil {
+			return nil, "", err
+		}
+		return nil, "", usageError("no answer sets in the input; give JSON Lines of {\"respondent\": …, \"answers\": …} or result files")
+	}
+	return rep, summary, nil
 }

@@ -17,6 +17,7 @@ const (
 )
 
 func TestBankStatsFormats(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ golden, format string }{
 		{"stats.txt.golden", "text"},
 		{"stats.json.golden", "json"},
@@ -45,6 +46,7 @@ func TestBankStatsFormats(t *testing.T) {
 }
 
 func TestBankStatsInputs(t *testing.T) {
+	t.Parallel()
 	want := digilead(t, "", nil, "bank", "stats", "--bank", statsBank, statsAnswers, "-f", "json")
 	data, _ := os.ReadFile(statsAnswers)
 	for name, args := range map[string][]string{
@@ -85,6 +87,7 @@ func TestBankStatsInputs(t *testing.T) {
 }
 
 func TestBankStatsBadLines(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.jsonl")
 	good, _ := os.ReadFile(statsAnswers)
@@ -122,6 +125,7 @@ func TestBankStatsBadLines(t *testing.T) {
 }
 
 func TestBankStatsUsageErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		stdin  string
@@ -154,6 +158,7 @@ func TestBankStatsUsageErrors(t *testing.T) {
 }
 
 func TestBankStatsWrite(t *testing.T) {
+	t.Parallel()
 	orig, _ := os.ReadFile(statsBank)
 	path := filepath.Join(t.TempDir(), "bank.yaml")
 	os.WriteFile(path, orig, 0o644)
@@ -200,6 +205,7 @@ func TestBankStatsWrite(t *testing.T) {
 }
 
 func TestBankStatsWriteDirectoryBank(t *testing.T) {
+	t.Parallel()
 	orig := string(mustRead(t, statsBank))
 	head, qs, _ := strings.Cut(orig, "questions:\n")
 	dir := t.TempDir()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -9,11 +10,20 @@ import (
 
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
+	"github.com/digilead/digilead/report"
 )
 
-func newBankTranslateCmd(a *app) *cobra.Command {
-	var out string
-	var dirs []string
+// bankTranslateOptions are the flags and arguments of `digilead bank
+// translate`.
+type bankTranslateOptions struct {
+	*factory
+	tag         string
+	paths, dirs []string
+	path        string
+}
+
+func newBankTranslateCmd(f *factory, runF func(*bankTranslateOptions) error) *cobra.Command {
+	opts := &bankTranslateOptions{factory: f}
 	cmd := &cobra.Command{
 		Use:   "translate LANG [PATH...]",
 		Short: "Write a ready-to-fill translation of a bank into LANG, or bring one up to date",
@@ -36,44 +46,44 @@ it before it is read). See docs/languages.md.`,
 		Example: `  digilead bank translate de my-bank.yaml > my-bank.de.yaml
   digilead bank translate de my-bank.yaml my-bank.de.yaml -o my-bank.de.yaml
   digilead bank translate cy -o cy.yaml            # the built-in bank, from its own Welsh`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) < 1 {
-				return usageError("%s needs the language to translate into, such as de or fr-CA\nRun '%s --help' for usage.", cmd.CommandPath(), cmd.CommandPath())
-			}
-			return nil
+		Args: argsBetween(1, math.MaxInt, "the language to translate into, such as de or fr-CA"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.tag, opts.paths = args[0], args[1:]
+			return runOr(opts, runF, bankTranslateRun)
 		},
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of stdout (it may be the translation being updated)")
-	cmd.Flags().StringArrayVar(&dirs, "translations", nil, "a `DIR`ectory of translation files of the bank (repeatable)")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		tag, paths := args[0], args[1:]
-		if _, err := language.Parse(tag); err != nil || strings.ContainsAny(tag, "_.@ ") {
-			return usageError("%q is not a BCP 47 language tag; give one such as de, cy or fr-CA", tag)
-		}
-		dest := a.io.Output(out)
-		if err := dest.Check(); err != nil {
-			return err
-		}
-		if err := checkPaths(paths, dirs); err != nil {
-			return err
-		}
-		b, old, err := questions.LoadToTranslate(paths, dirs, tag)
-		if err != nil {
-			return err
-		}
-		if tag == questions.BankLanguage(b) {
-			return usageError("the bank is already in %s; give the language to translate it into", tag)
-		}
-		var sum questions.TranslationSummary
-		if err := dest.Write(func(w io.Writer) (err error) {
-			sum, err = questions.WriteTranslation(w, b, tag, lang.Name(tag), old)
-			return err
-		}); err != nil {
-			return err
-		}
-		a.io.Sayf("digilead: %s translation of %s: %d texts, %d translated, %d of them marked for review, %d to translate\n",
-			tag, b.ID, sum.Texts, sum.Translated, sum.Review, sum.Texts-sum.Translated)
-		return nil
-	}
+	cmd.Flags().StringVarP(&opts.path, "output", "o", "", "write to `FILE` instead of stdout (it may be the translation being updated)")
+	addTranslationsFlag(cmd, &opts.dirs, "")
 	return cmd
+}
+
+func bankTranslateRun(opts *bankTranslateOptions) error {
+	tag := opts.tag
+	if _, err := language.Parse(tag); err != nil || strings.ContainsAny(tag, "_.@ ") {
+		return usageError("%q is not a BCP 47 language tag; give one such as de, cy or fr-CA", tag)
+	}
+	dest := report.NewOutput(opts.io, opts.path)
+	if err := checkOutput(dest); err != nil {
+		return err
+	}
+	if err := checkPaths(opts.paths, opts.dirs); err != nil {
+		return err
+	}
+	b, old, err := questions.LoadToTranslate(opts.paths, opts.dirs, tag)
+	if err != nil {
+		return err
+	}
+	if tag == questions.BankLanguage(b) {
+		return usageError("the bank is already in %s; give the language to translate it into", tag)
+	}
+	var sum questions.TranslationSummary
+	if err := dest.Write(func(w io.Writer) (err error) {
+		sum, err = questions.WriteTranslation(w, b, tag, lang.Name(tag), old)
+		return err
+	}); err != nil {
+		return err
+	}
+	opts.say("digilead: %s translation of %s: %d texts, %d translated, %d of them marked for review, %d to translate\n",
+		tag, b.ID, sum.Texts, sum.Translated, sum.Review, sum.Texts-sum.Translated)
+	return nil
 }

@@ -1,8 +1,9 @@
 package main
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
@@ -12,15 +13,21 @@ import (
 	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/inputs"
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/report"
 )
 
-func newCohortCmd(a *app) *cobra.Command {
-	var banks []string
-	var target, input, by string
-	var minGroup int
-	var accessible bool
+// cohortOptions are the flags and arguments of `digilead cohort`.
+type cohortOptions struct {
+	*factory
+	doc               docFlags[*cohort.Report]
+	target, input, by string
+	minGroup          int
+	paths             []string
+}
+
+func newCohortCmd(f *factory, runF func(*cohortOptions) error) *cobra.Command {
+	opts := &cohortOptions{factory: f}
 	cmd := &cobra.Command{
 		Use:   "cohort [PATH...]",
 		Short: "Sum up a group's results or answers: score spread, levels and common gaps",
@@ -68,80 +75,74 @@ bank, or --bank for results scored with another).`,
   digilead cohort --format html -o handout.html workshop-results/
   digilead cohort --target strategic --format csv dept/*.json`,
 		Annotations: map[string]string{streaming: "true", memoryLimit: "160"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			return runOr(opts, runF, cohortRun)
+		},
 	}
-	out := addOutputFlags(cmd, report.Cohorts, "text")
-	f := cmd.Flags()
-	addBankFlag(cmd, &banks, "bank to score answer sets with, or the results were scored with for --target, and its translations (default: the built-in bank)")
-	lf := addLangFlags(cmd)
-	f.StringVar(&target, "target", "", "tier to measure everyone's gaps against (default: each person's own target)")
-	f.StringVar(&input, "input", "", "what PATH holds: answers or results (default: told from the first document)")
-	f.StringVar(&by, "by", "", "also sum up each group sharing this respondent `FIELD`: "+strings.Join(cohort.ByFields, " or "))
-	f.IntVar(&minGroup, "min-group", cohort.DefaultMinGroup, "refuse groups smaller than `N`, so no one can be recognised")
-	addAccessibleFlag(cmd, &accessible, "the text report in sentences, without bars")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		render, dest, err := out.check(a, append(slices.Clone(banks), args...)...)
-		if err != nil {
-			return err
-		}
-		if minGroup < 1 {
-			return usageError("--min-group: must be 1 or more, got %d", minGroup)
-		}
-		if input != "" && input != "answers" && input != "results" {
-			return usageError("--input: give answers or results, got %q", input)
-		}
-		by = strings.TrimPrefix(by, "respondent.")
-		if by != "" && !slices.Contains(cohort.ByFields, by) {
-			return usageError("--by: give %s, got %q", strings.Join(cohort.ByFields, " or "), by)
-		}
-		s, language, err := a.showIn(lf, banks)
-		if err != nil {
-			return err
-		}
-		set, err := a.openInputs(args, false, "results or answer sets")
-		if err != nil {
-			return err
-		}
-		defer set.Close()
-		answers := input == "answers" || input == "" && !set.HoldsResults()
-		copts := cohort.Options{MinGroup: minGroup, By: by}
-		if answers || len(banks) > 0 || target != "" {
-			if err := checkTarget(s.Bank, target); err != nil {
-				return err
-			}
-			copts.Bank = s.Bank
-			copts.Target, _ = copts.Bank.Tier(target)
-		}
-		ctx := cmd.Context()
-		b := cohort.New(copts)
-		rep := inputs.NewReporter(a.io.ErrOut)
-		what, same := "result", "the same respondent and completion time"
-		if answers {
-			what, same = "answer set", "the same respondent id and name"
-			ol := batch.NewOutliner(copts.Bank, "")
-			err = inputs.Read(ctx, set, ol.Outline, func(at inputs.Place, o *assessment.Outline) { b.AddOutline(o, at.Source, at.Line); ol.Release(o) }, rep)
-		} else {
-			err = inputs.Read(ctx, set, cohort.Decode, func(at inputs.Place, e *cohort.Entry) { b.AddAt(e, at.Source, at.Line) }, rep)
-		}
-		if err != nil {
-			if ctx.Err() != nil {
-				return errInterrupted
-			}
-			return err
-		}
-		if d := b.Duplicates(); len(d) > 0 {
-			a.io.Sayf("digilead: %d duplicate %s left out (%s), e.g. %s, already read at %s\n",
-				len(d), questions.Plural(len(d), what, what+"s"), same, d[0].Source, d[0].First)
-		}
-		if n := rep.Rejected(); n > 0 {
-			return rep.Err(fmt.Sprintf("%d %s could not be read (listed above); a cohort report needs every %s: fix or remove them", n, questions.Plural(n, what, what+"s"), what))
-		}
-		summary, err := b.Report()
-		if err != nil {
-			return err
-		}
-		ropts := dest.ReportOptions(a.io.Accessible(accessible))
-		ropts.Language = language
-		return dest.Write(func(w io.Writer) error { return render(w, summary, ropts) })
-	}
+	addDocFlags(cmd, &opts.doc, report.Cohorts, "text", "bank to score answer sets with, or the results were scored with for --target, and its translations (default: the built-in bank)", "the text report in sentences, without bars")
+	fl := cmd.Flags()
+	fl.StringVar(&opts.target, "target", "", "tier to measure everyone's gaps against (default: each person's own target)")
+	fl.StringVar(&opts.input, "input", "", "what PATH holds: answers or results (default: told from the first document)")
+	fl.StringVar(&opts.by, "by", "", "also sum up each group sharing this respondent `FIELD`: "+strings.Join(cohort.ByFields, " or "))
+	fl.IntVar(&opts.minGroup, "min-group", cohort.DefaultMinGroup, "refuse groups smaller than `N`, so no one can be recognised")
 	return cmd
+}
+
+func cohortRun(opts *cohortOptions) error {
+	if opts.minGroup < 1 {
+		return usageError("--min-group: must be 1 or more, got %d", opts.minGroup)
+	}
+	if opts.input != "" && opts.input != "answers" && opts.input != "results" {
+		return usageError("--input: give answers or results, got %q", opts.input)
+	}
+	by := strings.TrimPrefix(opts.by, "respondent.")
+	if by != "" && !slices.Contains(cohort.ByFields, by) {
+		return usageError("--by: give %s, got %q", strings.Join(cohort.ByFields, " or "), by)
+	}
+	if err := opts.doc.load(opts.factory, opts.paths...); err != nil {
+		return err
+	}
+	set, err := opts.openInputs(opts.paths, false, "results or answer sets")
+	if err != nil {
+		return err
+	}
+	defer set.Close()
+	answers := opts.input == "answers" || opts.input == "" && !set.HoldsResults()
+	copts := cohort.Options{MinGroup: opts.minGroup, By: by}
+	if answers || len(opts.doc.bank.banks) > 0 || opts.target != "" {
+		if err := checkTarget(opts.doc.set.Bank, opts.target); err != nil {
+			return err
+		}
+		copts.Bank = opts.doc.set.Bank
+		copts.Target, _ = copts.Bank.Tier(opts.target)
+	}
+	b := cohort.New(copts)
+	rep := inputs.NewReporter(opts.io.ErrOut)
+	what, same := "result", "the same respondent and completion time"
+	if answers {
+		what, same = "answer set", "the same respondent id and name"
+		ol := batch.NewOutliner(copts.Bank, "")
+		err = inputs.Read(opts.ctx, set, ol.Outline, func(at inputs.Place, o *assessment.Outline) { b.AddOutline(o, at.Source, at.Line); ol.Release(o) }, rep)
+	} else {
+		err = inputs.Read(opts.ctx, set, cohort.Decode, func(at inputs.Place, e *cohort.Entry) { b.AddAt(e, at.Source, at.Line) }, rep)
+	}
+	if err := cmp.Or(opts.ctx.Err(), err); err != nil {
+		return err
+	}
+	if d := b.Duplicates(); len(d) > 0 {
+		opts.say("digilead: %d duplicate %s left out (%s), e.g. %s, already read at %s\n",
+			len(d), errtext.Plural(len(d), what, what+"s"), same, d[0].Source, d[0].First)
+	}
+	if n := rep.Rejected(); n > 0 {
+		return rep.Err(fmt.Sprintf("%d %s could not be read (listed above); a cohort report needs every %s: fix or remove them", n, errtext.Plural(n, what, what+"s"), what))
+	}
+	summary, err := b.Report()
+	if errors.Is(err, cohort.ErrMixedBanks) && copts.Bank != nil {
+		return fmt.Errorf("%w (--bank)", err)
+	}
+	if err != nil {
+		return err
+	}
+	return opts.doc.write(opts.factory, summary)
 }

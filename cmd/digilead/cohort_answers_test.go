@@ -61,6 +61,7 @@ func answerFile(t *testing.T, bankPath string, n int) string {
 // sets is byte for byte what score | cohort gives, in every format, with
 // each person's own target and with one for everyone, whole and by group.
 func TestCohortFromAnswersIsScoreThenCohort(t *testing.T) {
+	t.Parallel()
 	for _, bank := range cohortBanks {
 		name := bank
 		if name == "" {
@@ -108,6 +109,7 @@ func TestCohortFromAnswersIsScoreThenCohort(t *testing.T) {
 // answer sets, in every format (golden files); the JSON follows the
 // schema, and no group under --min-group is named.
 func TestCohortByGroupFormats(t *testing.T) {
+	t.Parallel()
 	b := questions.Default()
 	var buf bytes.Buffer
 	// tax and rail are small: merged, with the smallest shown group.
@@ -151,6 +153,7 @@ func TestCohortByGroupFormats(t *testing.T) {
 // reported at its line and no report is made, as for a bad result; a file
 // of answers read as results is refused, not summed.
 func TestCohortFromAnswersRefusals(t *testing.T) {
+	t.Parallel()
 	path := answerFile(t, "", 8)
 	data, _ := os.ReadFile(path)
 	bad := filepath.Join(t.TempDir(), "bad.jsonl")

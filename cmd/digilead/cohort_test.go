@@ -36,6 +36,7 @@ func workshop(t *testing.T, n int) (string, string) {
 }
 
 func TestCohortFormats(t *testing.T) {
+	t.Parallel()
 	dir, jsonl := workshop(t, 20)
 	for _, c := range []struct{ format, golden string }{
 		{"text", "cohort.txt.golden"},
@@ -68,6 +69,7 @@ func TestCohortFormats(t *testing.T) {
 }
 
 func TestCohortTextWidth(t *testing.T) {
+	t.Parallel()
 	dir, _ := workshop(t, 6)
 	for _, cols := range []string{"60", "200"} {
 		r := digilead(t, "", []string{"COLUMNS=" + cols}, "cohort", dir)
@@ -88,6 +90,7 @@ func TestCohortTextWidth(t *testing.T) {
 }
 
 func TestCohortTargetForEveryone(t *testing.T) {
+	t.Parallel()
 	dir, _ := workshop(t, 8)
 	r := digilead(t, "", nil, "cohort", "--format", "json", "--target", "strategic", dir)
 	if r.code != 0 {
@@ -100,6 +103,7 @@ func TestCohortTargetForEveryone(t *testing.T) {
 }
 
 func TestCohortRefusals(t *testing.T) {
+	t.Parallel()
 	dir, _ := workshop(t, 6)
 	small := digilead(t, "", nil, "cohort", filepath.Join(dir, "person-01.json"), filepath.Join(dir, "person-02.json"))
 	if small.code != 2 || !strings.Contains(small.stderr, "only 2 results") || !strings.Contains(small.stderr, "--min-group 2") {
@@ -111,7 +115,7 @@ func TestCohortRefusals(t *testing.T) {
 
 	odd := filepath.Join(dir, "person-03.json")
 	data, _ := os.ReadFile(odd)
-	os.WriteFile(odd, bytes.Replace(data, []byte(`"version": "2.0.0"`), []byte(`"version": "1.0.0"`), 1), 0o600)
+	os.WriteFile(odd, bytes.Replace(data, []byte(`"version": "3.0.0"`), []byte(`"version": "1.0.0"`), 1), 0o600)
 	mixed := digilead(t, "", nil, "cohort", dir)
 	if mixed.code != 2 || !strings.Contains(mixed.stderr, odd+" is from bank public-sector-digital-leadership 1.0.0") {
 		t.Errorf("mixed banks: exit %d, %s", mixed.code, mixed.stderr)
@@ -144,6 +148,7 @@ func TestCohortRefusals(t *testing.T) {
 // again, or a copy of a result cannot count anyone twice, so it cannot
 // get round --min-group either.
 func TestCohortCountsEachResultOnce(t *testing.T) {
+	t.Parallel()
 	dir, jsonl := workshop(t, 3)
 	copied := filepath.Join(t.TempDir(), "copy.json")
 	data, _ := os.ReadFile(filepath.Join(dir, "person-01.json"))
@@ -167,6 +172,7 @@ func TestCohortCountsEachResultOnce(t *testing.T) {
 // TestCohortRefusesTwoEditsOfOneVersion: results of a bank edited without
 // a new version are not comparable, like results of two banks.
 func TestCohortRefusesTwoEditsOfOneVersion(t *testing.T) {
+	t.Parallel()
 	dir, _ := workshop(t, 6)
 	odd := filepath.Join(dir, "person-03.json")
 	data, _ := os.ReadFile(odd)

@@ -60,6 +60,7 @@ func quietlyStopped(t *testing.T, st *os.ProcessState, stderr string) {
 }
 
 func TestBrokenPipeAfterFirstLine(t *testing.T) {
+	t.Parallel()
 	var first string
 	st, stderr := exportIntoPipe(t, func(r *os.File) {
 		first, _ = bufio.NewReader(r).ReadString('\n')
@@ -74,6 +75,7 @@ func TestBrokenPipeAfterFirstLine(t *testing.T) {
 }
 
 func TestBrokenPipeBeforeAnyOutput(t *testing.T) {
+	t.Parallel()
 	st, stderr := exportIntoPipe(t, func(*os.File) {})
 	quietlyStopped(t, st, stderr)
 }

@@ -11,6 +11,7 @@ import (
 )
 
 func TestOutputFileCannotBeWritten(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	file := filepath.Join(dir, "file")
 	if err := os.WriteFile(file, nil, 0o600); err != nil {
@@ -45,6 +46,7 @@ func TestOutputFileCannotBeWritten(t *testing.T) {
 // TestOutputMayNotBeAnInput: -o naming a file the command reads is refused
 // before anything is read or written, whatever path names it.
 func TestOutputMayNotBeAnInput(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bank := filepath.Join(dir, "b.yaml")
 	os.WriteFile(bank, []byte(digilead(t, "", nil, "bank", "export").stdout), 0o600)
@@ -80,6 +82,7 @@ func TestOutputMayNotBeAnInput(t *testing.T) {
 // result, an answers line, a bank's keys and a file name come out as
 // visible escapes, on stdout and stderr alike.
 func TestNothingFromOutsideReachesTheTerminalRaw(t *testing.T) {
+	t.Parallel()
 	const evil = "\x1b]52;c;ZXZpbA==\x07\x1b[2J\u202e"
 	dir := t.TempDir()
 	res := digilead(t, "", nil, "assess", "--answers", example, "-f", "json")

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -10,7 +9,14 @@ import (
 	"github.com/digilead/digilead/report"
 )
 
-func newHistoryCmd(a *app) *cobra.Command {
+// historyOptions are the flags of `digilead history`.
+type historyOptions struct {
+	*factory
+	doc docFlags[*report.History]
+}
+
+func newHistoryCmd(f *factory, runF func(*historyOptions) error) *cobra.Command {
+	opts := &historyOptions{factory: f}
 	cmd := &cobra.Command{
 		Use:   "history",
 		Short: "List your saved results, newest first",
@@ -21,40 +27,34 @@ with the date, bank, level and target of each.`,
   digilead history --format json | jq -r '.results[0].path'
   digilead compare --last`,
 		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runOr(opts, runF, historyRun)
+		},
 	}
-	out := addOutputFlags(cmd, report.Histories, "text")
-	var banks []string
-	addBankFlag(cmd, &banks, "bank of the results, for its translations (default: the built-in bank)")
-	lf := addLangFlags(cmd)
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		render, dest, err := out.check(a)
-		if err != nil {
-			return err
-		}
-		_, language, err := a.showIn(lf, banks)
-		if err != nil {
-			return err
-		}
-		st, err := store.Open(a.io.Getenv)
-		if err != nil {
-			return err
-		}
-		entries, err := st.Results()
-		if err != nil {
-			return fmt.Errorf("read %s: %w", st.Dir, err)
-		}
-		h := report.NewHistory(st.Dir, entries)
-		if out.format == "text" {
-			for _, s := range h.Skipped {
-				a.io.Sayf("digilead: skipped %s: %s\n", s.Path, s.Error)
-			}
-		}
-		if len(h.Results) == 0 {
-			a.io.Sayf("No saved results yet in %s.\nRun 'digilead' to take the assessment; each finished assessment is saved there.\n", st.Dir)
-		}
-		ropts := dest.ReportOptions(false)
-		ropts.Language = language
-		return dest.Write(func(w io.Writer) error { return render(w, h, ropts) })
-	}
+	addDocFlags(cmd, &opts.doc, report.Histories, "text", "bank of the results, for its translations (default: the built-in bank)", "")
 	return cmd
+}
+
+func historyRun(opts *historyOptions) error {
+	if err := opts.doc.load(opts.factory); err != nil {
+		return err
+	}
+	st, err := store.Open(opts.io.Getenv)
+	if err != nil {
+		return err
+	}
+	entries, err := st.Results()
+	if err != nil {
+		return fmt.Errorf("read %s: %w", st.Dir, err)
+	}
+	h := report.NewHistory(st.Dir, entries)
+	if opts.doc.out.format == "text" {
+		for _, s := range h.Skipped {
+			opts.say("digilead: skipped %s: %s\n", s.Path, s.Error)
+		}
+	}
+	if len(h.Results) == 0 {
+		opts.say("No saved results yet in %s.\nRun 'digilead' to take the assessment; each finished assessment is saved there.\n", st.Dir)
+	}
+	return opts.doc.write(opts.factory, h)
 }

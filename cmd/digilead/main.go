@@ -21,6 +21,7 @@ func main() {
 	// the process at once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() { <-ctx.Done(); stop() }()
+	ownProcess = true
 	code := run(ctx, os.Args[1:], iostreams.System())
 	stop()
 	os.Exit(code)
@@ -29,11 +30,13 @@ func main() {
 // run executes the command line and returns the exit code. Errors are
 // printed once, here, to stderr.
 func run(ctx context.Context, args []string, io *iostreams.IOStreams) int {
-	root := newRootCmd(newApp(io))
+	f := newFactory(ctx, io)
+	defer func() { f.restoreGC() }()
+	root := newRootCmd(f)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err != nil {
-		if msg := err.Error(); msg != "" {
+		if msg := message(err); msg != "" {
 			fmt.Fprintln(io.ErrOut, "digilead: "+indentLines(safetext.Terminal(msg)))
 		}
 	}

@@ -5,9 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -17,10 +17,19 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// binary is the digilead executable built for the end-to-end tests.
+// binary is the program for the tests that drive a process: this test
+// binary under the name digilead (see TestMain).
 var binary string
 
+// TestMain makes the test binary the program too, instead of building it
+// (a go build took seconds of every run): started under the name
+// digilead, a link to it made here, it runs main and not the tests.
 func TestMain(m *testing.M) {
+	version = "0.0.0-test" // as -ldflags would set it; in-process runs too
+	if strings.TrimSuffix(filepath.Base(os.Args[0]), ".exe") == "digilead" {
+		main()
+		return
+	}
 	flag.Parse()
 	dir, err := os.MkdirTemp("", "digilead-e2e")
 	if err != nil {
@@ -31,16 +40,30 @@ func TestMain(m *testing.M) {
 	if runtime.GOOS == "windows" {
 		binary += ".exe"
 	}
-	build := exec.Command("go", "build", "-ldflags", "-X main.version=0.0.0-test", "-o", binary, ".")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "building digilead:", err)
+	if err := linkSelf(binary); err != nil {
+		fmt.Fprintln(os.Stderr, "making the test binary the program:", err)
 		os.Exit(1)
 	}
-	version = "0.0.0-test" // as the binary is built, for in-process runs
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// linkSelf makes path this executable: a hard link, else a symbolic link,
+// else a copy.
+func linkSelf(path string) error {
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	if os.Link(self, path) == nil || os.Symlink(self, path) == nil {
+		return nil
+	}
+	data, err := os.ReadFile(self)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o700)
 }
 
 // cli is one run of digilead.
@@ -96,6 +119,7 @@ func golden(t *testing.T, name, got string) {
 const example = "../../docs/examples/answers.yaml"
 
 func TestAssessJSON(t *testing.T) {
+	t.Parallel()
 	r := digilead(t, "", nil, "assess", "--answers", example, "--format", "json")
 	if r.code != 0 || r.stderr != "" {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
@@ -112,6 +136,7 @@ func TestAssessJSON(t *testing.T) {
 }
 
 func TestAssessText(t *testing.T) {
+	t.Parallel()
 	r := digilead(t, "", nil, "assess", "--answers", example)
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -128,6 +153,7 @@ func TestAssessText(t *testing.T) {
 }
 
 func TestAssessOutputFile(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "me.json")
 	r := digilead(t, "", nil, "assess", "--answers", example, "-f", "json", "-o", path)
 	if r.code != 0 || r.stdout != "" {
@@ -150,6 +176,7 @@ func TestAssessOutputFile(t *testing.T) {
 }
 
 func TestUsageAndInputErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, content string) string {
 		p := filepath.Join(dir, name)
@@ -204,8 +231,9 @@ func TestUsageAndInputErrors(t *testing.T) {
 }
 
 func TestBankCommands(t *testing.T) {
+	t.Parallel()
 	v := digilead(t, "", nil, "bank", "validate")
-	if v.code != 0 || !strings.HasPrefix(v.stdout, "ok built-in bank: public-sector-digital-leadership 2.0.0, 3 tiers, 16 dimensions") {
+	if v.code != 0 || !strings.HasPrefix(v.stdout, "ok built-in bank: public-sector-digital-leadership 3.0.0, 3 tiers, 16 dimensions") {
 		t.Errorf("validate default: %d %q %q", v.code, v.stdout, v.stderr)
 	}
 
@@ -239,17 +267,107 @@ func TestBankCommands(t *testing.T) {
 	}
 
 	show := digilead(t, "", nil, "bank", "show")
-	if show.code != 0 || !strings.Contains(show.stdout, "66 questions in 16 dimensions") || !strings.Contains(show.stdout, "strategic") {
+	if show.code != 0 || !strings.Contains(show.stdout, "68 questions in 16 dimensions") || !strings.Contains(show.stdout, "strategic") {
 		t.Errorf("show: %q", show.stdout)
 	}
 }
 
 func TestVersion(t *testing.T) {
+	t.Parallel()
 	r := digilead(t, "", nil, "version")
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "digilead 0.0.0-test (go") {
 		t.Errorf("version: %q", r.stdout)
 	}
 	if c := digilead(t, "", nil, "completion", "bash"); c.code != 0 || !strings.Contains(c.stdout, "digilead") {
 		t.Errorf("completion: exit %d", c.code)
+	}
+}
+
+// TestGCSettings: the streaming commands tune the collector (score and
+// bank stats to a 40 MiB soft limit, cohort to 160 MiB), the others do
+// not; when the command is the process (main) the settings apply, and
+// they are restored after the run; a command run in the test process
+// leaves them as they were.
+func TestGCSettings(t *testing.T) {
+	root := newRootCmd(newFactory(context.Background(), &iostreams.IOStreams{Getenv: func(string) string { return "" }}))
+	for _, tc := range []struct {
+		args  []string
+		limit int
+		ok    bool
+	}{
+		{[]string{"score"}, 40, true},
+		{[]string{"cohort"}, 160, true},
+		{[]string{"bank", "stats"}, 40, true},
+		{[]string{"bank", "calibrate"}, 40, true},
+		{[]string{"assess"}, 0, false},
+		{[]string{"version"}, 0, false},
+	} {
+		cmd, _, err := root.Find(tc.args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		percent, limit, ok := gcTuning(cmd)
+		if ok != tc.ok || limit != tc.limit || ok && percent != 200 {
+			t.Errorf("%v: GOGC %d, limit %d MiB, tuned %v; want limit %d, tuned %v", tc.args, percent, limit, ok, tc.limit, tc.ok)
+		}
+	}
+
+	percent, limit := debug.SetGCPercent(-1), debug.SetMemoryLimit(-1)
+	debug.SetGCPercent(percent)
+	settings := func() (int, int64) {
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		return p, debug.SetMemoryLimit(-1)
+	}
+	var during [2]int64
+	f := newFactory(context.Background(), &iostreams.IOStreams{Getenv: func(string) string { return "" }})
+	score, _, _ := newRootCmd(f).Find([]string{"score"})
+	for _, own := range []bool{false, true} {
+		ownProcess = own
+		f.tuneGC(score, nil)
+		p, l := settings()
+		during = [2]int64{int64(p), l}
+		f.restoreGC()
+		f.restoreGC = func() {}
+		if own && (during[0] != 200 || during[1] != 40<<20) {
+			t.Errorf("as the process: GOGC %d, limit %d during score; want 200, 40 MiB", during[0], during[1])
+		}
+		if !own && (during[0] != int64(percent) || during[1] != limit) {
+			t.Errorf("in the test process: GOGC %d, limit %d during score; want them untouched (%d, %d)", during[0], during[1], percent, limit)
+		}
+		if p, l := settings(); p != percent || l != limit {
+			t.Errorf("own process %v: GOGC %d, limit %d after score; want %d, %d restored", own, p, l, percent, limit)
+		}
+	}
+	ownProcess = false
+	if r := digilead(t, "", nil, "score"); r.code != 0 {
+		t.Fatalf("score: exit %d: %s", r.code, r.stderr)
+	}
+	if p, l := settings(); p != percent || l != limit {
+		t.Errorf("after an in-process score: GOGC %d, limit %d; want %d, %d", p, l, percent, limit)
+	}
+}
+
+// TestCommandsParseIntoTheirOptions uses the runF seam of gh's command
+// shape: a command line fills the options struct, and the run function a
+// test gives sees it, without running the command.
+func TestCommandsParseIntoTheirOptions(t *testing.T) {
+	t.Parallel()
+	f := newFactory(context.Background(), &iostreams.IOStreams{Getenv: func(string) string { return "" }})
+	var got *cohortOptions
+	cmd := newCohortCmd(f, func(o *cohortOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"--by", "group", "--min-group", "7", "--bank", "b.yaml", "--bank", "b.de.yaml", "--lang", "de", "-f", "csv", "-o", "out.csv", "--accessible", "a.jsonl", "dir"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	switch {
+	case got == nil:
+		t.Fatal("runF was not called")
+	case got.by != "group" || got.minGroup != 7 || strings.Join(got.paths, " ") != "a.jsonl dir":
+		t.Errorf("by %q, min-group %d, paths %q", got.by, got.minGroup, got.paths)
+	case strings.Join(got.doc.bank.banks, " ") != "b.yaml b.de.yaml" || got.doc.bank.lang != "de" || !got.doc.accessible:
+		t.Errorf("banks %q, lang %q, accessible %v", got.doc.bank.banks, got.doc.bank.lang, got.doc.accessible)
+	case got.doc.out.format != "csv" || got.doc.out.path != "out.csv":
+		t.Errorf("format %q, -o %q", got.doc.out.format, got.doc.out.path)
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/e2e"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -33,16 +34,11 @@ type pane struct {
 	outlive bool
 }
 
-// newPane starts a tmux server on its own socket. It skips when tmux is
-// missing, except under CI, where the test must run.
+// newPane starts a tmux server on its own socket: a slow end-to-end test
+// (see internal/e2e), which fails when tmux is missing.
 func newPane(t *testing.T) *pane {
 	t.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("tmux is needed for the terminal tests (CI is set, so they may not be skipped); apt-get install tmux")
-		}
-		t.Skip("tmux is not installed")
-	}
+	e2e.Tool(t, "apt-get install tmux", "tmux")
 	dir := t.TempDir()
 	p := &pane{t: t, sock: filepath.Join(dir, "tmux.sock"), dir: dir, data: filepath.Join(dir, "data"), deadline: 20 * time.Second}
 	t.Cleanup(func() { exec.Command("tmux", "-S", p.sock, "kill-server").Run() })
@@ -151,8 +147,9 @@ func focusText(t *testing.T, q *questions.Question) string {
 }
 
 // answerFocused waits until q has the focus (huh marks it with a bar),
-// then chooses its second option, or ticks the first of a multi question.
-// It returns the answer given.
+// then chooses its option-th option (from 0), or ticks the first of a
+// multi question. It returns the answer given. An unanswered question has
+// no cursor: the first Down puts it on the first option.
 func (p *pane) answerFocused(q *questions.Question, option int) questions.Value {
 	p.t.Helper()
 	p.waitFor("┃ " + focusText(p.t, q))
@@ -160,7 +157,7 @@ func (p *pane) answerFocused(q *questions.Question, option int) questions.Value 
 		p.keys("x", "Enter")
 		return questions.OptionsValue(q.Options[0].ID)
 	}
-	for range option {
+	for range option + 1 {
 		p.keys("Down")
 	}
 	p.keys("Enter")
@@ -223,7 +220,7 @@ func TestTerminalWholeBankWithJSONOnStdout(t *testing.T) {
 	p := newPane(t)
 	b, pages := pagesOf(t)
 	p.run(120, 40, "me.json", "--format", "json")
-	p.waitFor(fmt.Sprintf("Welcome · %d questions on %d pages", len(b.Questions), len(pages)))
+	p.waitFor(fmt.Sprintf("Welcome · %d questions in %d areas", len(b.Questions), len(pages)))
 	p.waitFor("nothing is sent anywhere")
 	p.keys("Enter") // keep the language
 	p.waitFor("┃ Your name")
@@ -287,7 +284,7 @@ func TestTerminalCtrlCThenResume(t *testing.T) {
 	checkMode(t, drafts[0], 0o600)
 
 	p.run(100, 30, "me.json", "assess", "--resume", "--format", "json")
-	p.waitFor(fmt.Sprintf("Page 3 of %d · %d of %d questions answered", len(pages), len(want), len(b.Questions)))
+	p.waitFor(fmt.Sprintf("Page 3 of %d · question 1 of %d · %d of %d answered", len(pages), len(pages[2]), len(want), len(b.Questions)))
 	if h := p.history(); !strings.Contains(strings.Join(strings.Fields(h), " "), fmt.Sprintf("continuing at page 3 of %d", len(pages))) {
 		t.Errorf("resuming does not say where it continues:\n%s", h)
 	}

@@ -1,20 +1,22 @@
 package main
 
 import (
-	"fmt"
-	"io"
-
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
-	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
 
-func newReportCmd(a *app) *cobra.Command {
-	var accessible bool
-	var banks []string
+// reportOptions are the flags and argument of `digilead report`.
+type reportOptions struct {
+	*factory
+	doc  docFlags[*assessment.Result]
+	path string
+}
+
+func newReportCmd(f *factory, runF func(*reportOptions) error) *cobra.Command {
+	opts := &reportOptions{factory: f}
 	cmd := &cobra.Command{
 		Use:   "report RESULT.json|-",
 		Short: "Render a saved result again, in any format",
@@ -26,45 +28,23 @@ written.`,
 		Example: `  digilead report me.json --format html -o me.html
   digilead report me.json --format markdown >> development-plan.md
   digilead assess --answers me.yaml -f json | digilead report - -f csv`,
-		Args: exactArgs(1, "a result file (or - for stdin)"),
+		Args: argsBetween(1, 1, "a result file (or - for stdin)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.path = args[0]
+			return runOr(opts, runF, reportRun)
+		},
 	}
-	out := addOutputFlags(cmd, report.Results, "text")
-	addAccessibleFlag(cmd, &accessible, "a linear report with every number in words")
-	addBankFlag(cmd, &banks, "bank the result was scored with, for its translations (default: the built-in bank)")
-	lf := addLangFlags(cmd)
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		render, dest, err := out.check(a, args...)
-		if err != nil {
-			return err
-		}
-		_, language, err := a.showIn(lf, banks)
-		if err != nil {
-			return err
-		}
-		r, err := a.readResult(args[0])
-		if err != nil {
-			return err
-		}
-		ropts := dest.ReportOptions(a.io.Accessible(accessible))
-		ropts.Language = language
-		return dest.Write(func(w io.Writer) error { return render(w, r, ropts) })
-	}
+	addDocFlags(cmd, &opts.doc, report.Results, "text", "bank the result was scored with, for its translations (default: the built-in bank)", "a linear report with every number in words")
 	return cmd
 }
 
-// readResult reads and checks a result file ("-" for stdin); errors name
-// the file.
-func (a *app) readResult(path string) (*assessment.Result, error) {
-	data, name, err := inputs.ReadAll(path, a.io.In)
+func reportRun(opts *reportOptions) error {
+	if err := opts.doc.load(opts.factory, opts.path); err != nil {
+		return err
+	}
+	r, err := inputs.ReadResult(opts.path, opts.io.In)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	r, err := assessment.DecodeResult(data)
-	if err == nil {
-		err = assessment.Verify(questions.Default(), r) // when it is the built-in bank's
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return r, nil
+	return opts.doc.write(opts.factory, r)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -17,10 +18,18 @@ import (
 // on today's machines, and each worker holds chunks of input and output.
 const maxWorkers = 1024
 
-func newScoreCmd(a *app) *cobra.Command {
-	var bank []string
-	var target string
-	var workers int
+// scoreOptions are the flags and arguments of `digilead score`.
+type scoreOptions struct {
+	*factory
+	out     *outputFlags[batch.Format]
+	bank    bankFlags
+	target  string
+	workers int
+	paths   []string
+}
+
+func newScoreCmd(f *factory, runF func(*scoreOptions) error) *cobra.Command {
+	opts := &scoreOptions{factory: f}
 	cmd := &cobra.Command{
 		Use:   "score [FILE|DIR...]",
 		Short: "Score many answer sets (JSON Lines) into results, one per line",
@@ -48,53 +57,55 @@ written) or unusable arguments or bank, 130 interrupted.`,
   digilead score --format csv -o scores.csv dept-a.jsonl dept-b.jsonl
   export-tool | digilead score | digilead cohort`,
 		Annotations: map[string]string{streaming: "true"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			return runOr(opts, runF, scoreRun)
+		},
 	}
-	out := addOutputFlags(cmd, report.Scores, "jsonl")
-	f := cmd.Flags()
-	addBankFlag(cmd, &bank, "question bank file or directory (default: the built-in bank)")
-	f.StringVar(&target, "target", "", "tier to measure everyone's gaps against (default: each person's role, or the tier above their level)")
-	f.IntVar(&workers, "workers", 0, "parallel workers (default: one per CPU)")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		format, dest, err := out.check(a, append(slices.Clone(bank), args...)...)
-		if err != nil {
-			return err
-		}
-		if workers < 0 || workers > maxWorkers {
-			return usageError("--workers: give 1 to %d (or leave it out for one per CPU), got %d", maxWorkers, workers)
-		}
-		b, err := loadBankTarget(bank, target)
-		if err != nil {
-			return err
-		}
-		set, err := a.openInputs(args, a.io.InTTY, "JSON Lines answer sets")
-		if err != nil {
-			return err
-		}
-		defer set.Close()
-		ctx := cmd.Context()
-		scorer := batch.NewScorer(b, assessment.Options{Target: target, Now: a.now(), Tool: a.tool()}, format)
-		rep := inputs.NewReporter(a.io.ErrOut)
-		var sum batch.Summary
-		err = dest.Stream(func(w io.Writer) error {
-			sum, err = scorer.Run(ctx, set.Inputs, batch.Options{Workers: workers}, func(p []byte) error {
-				_, err := w.Write(p)
-				return err
-			}, rep.Add)
-			return err
-		})
-		switch {
-		case ctx.Err() != nil:
-			return errInterrupted
-		case err != nil:
-			return err
-		}
-		summary := fmt.Sprintf("digilead score: %d scored, %d rejected", sum.Scored, sum.Rejected)
-		if err := rep.Err(summary); err != nil {
-			a.io.Sayf("%s\n", err)
-			return silent(exitUsage)
-		}
-		a.io.Sayf("%s\n", summary)
-		return nil
-	}
+	opts.out = addOutputFlags(cmd, report.Scores, "jsonl")
+	addBankFlag(cmd, &opts.bank, "question bank file or directory (default: the built-in bank)")
+	cmd.Flags().StringVar(&opts.target, "target", "", "tier to measure everyone's gaps against (default: each person's role, or the tier above their level)")
+	cmd.Flags().IntVar(&opts.workers, "workers", 0, "parallel workers (default: one per CPU)")
 	return cmd
+}
+
+func scoreRun(opts *scoreOptions) error {
+	if err := opts.out.check(opts.factory, append(slices.Clone(opts.bank.banks), opts.paths...)...); err != nil {
+		return err
+	}
+	if opts.workers < 0 || opts.workers > maxWorkers {
+		return usageError("--workers: give 1 to %d (or leave it out for one per CPU), got %d", maxWorkers, opts.workers)
+	}
+	s, err := loadSet(opts.bank)
+	if err != nil {
+		return err
+	}
+	if err := checkTarget(s.Bank, opts.target); err != nil {
+		return err
+	}
+	set, err := opts.openInputs(opts.paths, opts.io.InTTY, "JSON Lines answer sets")
+	if err != nil {
+		return err
+	}
+	defer set.Close()
+	scorer := batch.NewScorer(s.Bank, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}, opts.out.render)
+	rep := inputs.NewReporter(opts.io.ErrOut)
+	var sum batch.Summary
+	err = opts.out.dest.Stream(func(w io.Writer) error {
+		sum, err = scorer.Run(opts.ctx, set.Inputs, batch.Options{Workers: opts.workers}, func(p []byte) error {
+			_, err := w.Write(p)
+			return err
+		}, rep.Add)
+		return err
+	})
+	if err := cmp.Or(opts.ctx.Err(), err); err != nil {
+		return err
+	}
+	summary := fmt.Sprintf("digilead score: %d scored, %d rejected", sum.Scored, sum.Rejected)
+	if err := rep.Err(summary); err != nil {
+		opts.say("%s\n", err)
+		return silent(exitUsage)
+	}
+	opts.say("%s\n", summary)
+	return nil
 }

@@ -41,6 +41,7 @@ func outputLines(s string) []string {
 // TestScoreMatchesAssess scores answer sets in bulk and checks each line
 // against the result schema and against assess on the same answers.
 func TestScoreMatchesAssess(t *testing.T) {
+	t.Parallel()
 	path, in := genAnswerSets(t, 40, batchtest.Options{Seed: 7, SkipRate: 0.1, NARate: 0.1})
 	r := digilead(t, "", nil, "score", path)
 	if r.code != 0 || r.stderr != "digilead score: 40 scored, 0 rejected\n" {
@@ -75,6 +76,7 @@ func sameJSON(t *testing.T, a, b string) bool {
 }
 
 func TestScoreKeepsOrder(t *testing.T) {
+	t.Parallel()
 	path, in := genAnswerSets(t, 3000, batchtest.Options{Seed: 3})
 	one := digilead(t, "", nil, "score", "--workers", "1", path)
 	many := digilead(t, "", nil, "score", "--workers", "16", path)
@@ -95,6 +97,7 @@ func TestScoreKeepsOrder(t *testing.T) {
 }
 
 func TestScoreBadLines(t *testing.T) {
+	t.Parallel()
 	_, good := genAnswerSets(t, 3, batchtest.Options{Seed: 1})
 	in := strings.Join([]string{
 		good[0],
@@ -132,6 +135,7 @@ digilead score: 3 scored, 6 rejected
 }
 
 func TestScoreSeveralFiles(t *testing.T) {
+	t.Parallel()
 	a, _ := genAnswerSets(t, 2, batchtest.Options{Seed: 1})
 	bad := filepath.Join(t.TempDir(), "bad.jsonl")
 	os.WriteFile(bad, []byte("{\"answers\":{}}\n{\"answers\":{\"nope\":1}}\n"), 0o644)
@@ -142,6 +146,7 @@ func TestScoreSeveralFiles(t *testing.T) {
 }
 
 func TestScoreCSV(t *testing.T) {
+	t.Parallel()
 	in := `{"respondent":{"id":"e1","name":"=HYPERLINK(\"x\")","role":"operational"},"answers":{"vis-horizon":5,"vis-level":5}}` + "\n"
 	r := digilead(t, in, nil, "score", "--format", "csv", "--target", "strategic")
 	if r.code != 0 {
@@ -161,6 +166,7 @@ func TestScoreCSV(t *testing.T) {
 }
 
 func TestScoreOutputFile(t *testing.T) {
+	t.Parallel()
 	path, _ := genAnswerSets(t, 5, batchtest.Options{Seed: 1})
 	out := filepath.Join(t.TempDir(), "results.jsonl")
 	r := digilead(t, "", nil, "score", "-o", out, path)
@@ -174,6 +180,7 @@ func TestScoreOutputFile(t *testing.T) {
 }
 
 func TestScoreUsage(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		args []string
 		want string
@@ -196,6 +203,7 @@ func TestScoreUsage(t *testing.T) {
 // TestScoreRefusesDuplicateKeys: the fast line decoder and the standard
 // reader agree: a key given twice is refused with its line and question.
 func TestScoreRefusesDuplicateKeys(t *testing.T) {
+	t.Parallel()
 	in := `{"answers":{"vis-horizon":3,"vis-horizon":4}}` + "\n" + `{"answers":{"vis-horizon":3},"answers":{"vis-explain":2}}` + "\n"
 	r := digilead(t, in, nil, "score")
 	want := "stdin:1: vis-horizon: given twice (first at line 1); keep one\nstdin:2: answers: given twice (first at line 1); keep one\n"

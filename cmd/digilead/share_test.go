@@ -48,6 +48,7 @@ func saveResult(t *testing.T, data, answers, when, path string) string {
 }
 
 func TestReportFormats(t *testing.T) {
+	t.Parallel()
 	data := t.TempDir()
 	result := saveResult(t, data, exampleAnswers, march, filepath.Join(data, "me.json"))
 	checks := map[string]func(string) bool{
@@ -78,6 +79,7 @@ func TestReportFormats(t *testing.T) {
 }
 
 func TestReportOutputFile(t *testing.T) {
+	t.Parallel()
 	data := t.TempDir()
 	result := saveResult(t, data, exampleAnswers, march, filepath.Join(data, "me.json"))
 	out := filepath.Join(data, "me.html")
@@ -94,6 +96,7 @@ func TestReportOutputFile(t *testing.T) {
 // TestReportBadInput: what is not a whole, current result is refused with
 // exit 2, the file named, and nothing on stdout.
 func TestReportBadInput(t *testing.T) {
+	t.Parallel()
 	data := t.TempDir()
 	result := saveResult(t, data, exampleAnswers, march, filepath.Join(data, "me.json"))
 	whole, _ := os.ReadFile(result)
@@ -130,6 +133,7 @@ func TestReportBadInput(t *testing.T) {
 }
 
 func TestReportUsage(t *testing.T) {
+	t.Parallel()
 	data := t.TempDir()
 	for _, args := range [][]string{{"report"}, {"report", "a.json", "b.json"}, {"report", "a.json", "-f", "pdf"}} {
 		if r := inData(t, data, "", nil, args...); r.code != 2 || !strings.Contains(r.stderr, "digilead") {
@@ -139,6 +143,7 @@ func TestReportUsage(t *testing.T) {
 }
 
 func TestHistory(t *testing.T) {
+	t.Parallel()
 	data := t.TempDir()
 	r := mustRun(t, data, "", nil, "history")
 	if r.stdout != "" || !strings.Contains(r.stderr, "No saved results yet") {
@@ -180,6 +185,7 @@ func TestHistory(t *testing.T) {
 }
 
 func TestCompareFiles(t *testing.T) {
+	t.Parallel()
 	data := t.TempDir()
 	old := saveResult(t, data, exampleAnswers, march, filepath.Join(data, "march.json"))
 	cur := saveResult(t, data, laterAnswers, september, filepath.Join(data, "sept.json"))
@@ -211,6 +217,7 @@ func TestCompareFiles(t *testing.T) {
 }
 
 func TestCompareRefuses(t *testing.T) {
+	t.Parallel()
 	data := t.TempDir()
 	old := saveResult(t, data, exampleAnswers, march, filepath.Join(data, "march.json"))
 	whole, _ := os.ReadFile(old)
@@ -241,6 +248,7 @@ func TestCompareRefuses(t *testing.T) {
 // TestCompareVersions: a newer bank version without one dimension is
 // compared on the rest, and says which was left out.
 func TestCompareVersions(t *testing.T) {
+	t.Parallel()
 	data := t.TempDir()
 	old := saveResult(t, data, exampleAnswers, march, filepath.Join(data, "march.json"))
 	var doc map[string]any
@@ -270,12 +278,13 @@ func TestCompareVersions(t *testing.T) {
 	if len(c.Dimensions) != 15 || len(c.LeftOut) != 1 || c.LeftOut[0].ID != "cyber-security-privacy" || c.LeftOut[0].Only != "old" {
 		t.Errorf("%d compared, left out %+v", len(c.Dimensions), c.LeftOut)
 	}
-	if text := mustRun(t, data, "", nil, "compare", old, cur).stdout; !strings.Contains(text, "Left out") || !strings.Contains(text, "Cyber security and privacy (only in the old result)") {
+	if text := mustRun(t, data, "", nil, "compare", old, cur).stdout; !strings.Contains(text, "Left out") || !strings.Contains(text, "Cyber security, privacy and records (only in the old result)") {
 		t.Errorf("text does not say what was left out:\n%s", text)
 	}
 }
 
 func TestCompareLast(t *testing.T) {
+	t.Parallel()
 	data := t.TempDir()
 	dir := filepath.Join(data, "digilead", "results")
 	saveResult(t, data, exampleAnswers, march, filepath.Join(dir, "a.json"))

@@ -19,7 +19,9 @@ import (
 
 // scoreUntilSignalled runs `digilead score` on an endless stream of
 // answer sets and sends sig once it has written some output (or, with
-// -o, after a moment). It returns the exit code and what reached stdout.
+// -o FILE, once it has begun writing FILE's temporary file: the signal
+// handler is in place long before). It returns the exit code and what
+// reached stdout.
 func scoreUntilSignalled(t *testing.T, sig syscall.Signal, args ...string) (int, []byte, string) {
 	t.Helper()
 	_, lines := genAnswerSets(t, 200, batchtest.Options{Seed: 3})
@@ -52,7 +54,14 @@ func scoreUntilSignalled(t *testing.T, sig syscall.Signal, args ...string) (int,
 			t.Fatal(err)
 		}
 	} else {
-		time.Sleep(300 * time.Millisecond)
+		for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+			if entries, _ := os.ReadDir(filepath.Dir(args[1])); len(entries) > 0 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("score -o %s began no file in 30 s; stderr:\n%s", args[1], errOut.String())
+			}
+		}
 	}
 	cmd.Process.Signal(sig)
 	rest, _ := io.ReadAll(out)
@@ -69,9 +78,6 @@ func scoreUntilSignalled(t *testing.T, sig syscall.Signal, args ...string) (int,
 // exit 130, whole lines on stdout, and no file or temporary file left
 // behind for -o.
 func TestScoreStopsAlikeOnEverySignal(t *testing.T) {
-	if testing.Short() {
-		t.Skip("streams answers for a moment per signal")
-	}
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
 			code, out, _ := scoreUntilSignalled(t, sig)

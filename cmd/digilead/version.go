@@ -1,20 +1,29 @@
 package main
 
 import (
-	"fmt"
 	"runtime"
 
 	"github.com/spf13/cobra"
+
+	"github.com/digilead/digilead/report"
 )
 
-func newVersionCmd(a *app) *cobra.Command {
+// versionOptions are the flags of `digilead version` (none).
+type versionOptions struct{ *factory }
+
+func newVersionCmd(f *factory, runF func(*versionOptions) error) *cobra.Command {
+	opts := &versionOptions{factory: f}
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print digilead's version",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := fmt.Fprintf(a.io.Out, "digilead %s (%s %s/%s)\n", toolVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
-			return err
+			return runOr(opts, runF, versionRun)
 		},
 	}
+}
+
+func versionRun(opts *versionOptions) error {
+	v := report.VersionInfo{Program: "digilead", Version: toolVersion(), Go: runtime.Version(), OS: runtime.GOOS, Arch: runtime.GOARCH}
+	return writeStdout(opts.factory, report.Versions, "text", v, nil)
 }

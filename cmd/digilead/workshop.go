@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -20,29 +21,28 @@ import (
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/dashboard"
+	gossh "golang.org/x/crypto/ssh"
 )
 
-func newWorkshopCmd(a *app) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "workshop",
-		Short: "Run a workshop: participants answer over SSH from their own laptops",
-		Args:  noArgs,
-	}
-	cmd.AddCommand(newWorkshopServeCmd(a))
-	return cmd
+func newWorkshopCmd(f *factory) *cobra.Command {
+	return group("workshop", "Run a workshop: participants answer over SSH from their own laptops", "", newWorkshopServeCmd(f, nil))
 }
 
 // workshopOptions are the flags of `digilead workshop serve`.
 type workshopOptions struct {
-	banks, translations                  []string
+	*factory
+	bank                                 bankFlags
 	results, listen, code, hostKey, host string
 	open                                 bool
 	maxParticipants, minGroup            int
 	idleTimeout, maxTime                 time.Duration
+	loginGrace                           time.Duration
+	maxStartups, log                     string
+	maxStartupsPerAddress                int
 }
 
-func newWorkshopServeCmd(a *app) *cobra.Command {
-	o := &workshopOptions{}
+func newWorkshopServeCmd(f *factory, runF func(*workshopOptions) error) *cobra.Command {
+	opts := &workshopOptions{factory: f}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the questionnaire over SSH to a room; collect the results in one folder",
@@ -70,76 +70,78 @@ See docs/workshop.md for the trainer's guide.`,
   digilead workshop serve --listen :2200 --max-participants 40 2>workshop.log`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runWorkshopServe(a, cmd.Context(), o)
+			return runOr(opts, runF, workshopServeRun)
 		},
 	}
-	f := cmd.Flags()
-	addBankFlag(cmd, &o.banks, "question bank file or directory (default: the built-in bank, with its Welsh and French)")
-	f.StringArrayVar(&o.translations, "translations", nil, "a `DIR`ectory of translation files of the bank (repeatable); each participant is asked in their SSH client's language (LANG) or chooses on the welcome page")
-	f.StringVar(&o.results, "results", "", "`FOLDER` for the results (default: ./digilead-workshop-YYYY-MM-DD, created 0700)")
-	f.StringVar(&o.listen, "listen", ":2222", "`ADDRESS:PORT` to listen on")
-	f.StringVar(&o.code, "code", "", "the workshop code participants give as password (default: three words, generated)")
-	f.BoolVar(&o.open, "open", false, "ask no code: anyone who can reach the port can take part")
-	f.IntVar(&o.maxParticipants, "max-participants", 200, "most questionnaires at once; more are turned away politely")
-	f.DurationVar(&o.idleTimeout, "idle-timeout", 30*time.Minute, "end a questionnaire nobody typed in for this long (its draft is kept)")
-	f.DurationVar(&o.maxTime, "max-time", 3*time.Hour, "end any session after this long (its draft is kept)")
-	f.StringVar(&o.hostKey, "host-key", "", "host key `FILE` (default: created once in the data directory and reused)")
-	f.StringVar(&o.host, "host", "", "the name or address participants type, for the lines they are shown (default: the address they reached)")
-	f.IntVar(&o.minGroup, "min-group", cohort.DefaultMinGroup, "show the group summary once `N` have finished")
+	fl := cmd.Flags()
+	addBankFlag(cmd, &opts.bank, "question bank file or directory (default: the built-in bank, with its Welsh and French)")
+	addTranslationsFlag(cmd, &opts.bank.translations, "; each participant is asked in their SSH client's language (LANG) or chooses on the welcome page")
+	fl.StringVar(&opts.results, "results", "", "`FOLDER` for the results (default: ./digilead-workshop-YYYY-MM-DD, created 0700)")
+	fl.StringVar(&opts.listen, "listen", ":2222", "`ADDRESS:PORT` to listen on")
+	fl.StringVar(&opts.code, "code", "", "the workshop code participants give as password (default: three words, generated)")
+	fl.BoolVar(&opts.open, "open", false, "ask no code: anyone who can reach the port can take part")
+	fl.IntVar(&opts.maxParticipants, "max-participants", 200, "most questionnaires at once; more are turned away politely")
+	fl.DurationVar(&opts.idleTimeout, "idle-timeout", 30*time.Minute, "end a questionnaire nobody typed in for this long (its draft is kept)")
+	fl.DurationVar(&opts.maxTime, "max-time", 3*time.Hour, "end any session after this long (its draft is kept)")
+	fl.StringVar(&opts.hostKey, "host-key", "", "host key `FILE` (default: created once in the data directory and reused)")
+	fl.StringVar(&opts.host, "host", "", "the name or address participants type, for the lines they are shown (default: the address they reached)")
+	fl.IntVar(&opts.minGroup, "min-group", cohort.DefaultMinGroup, "show the group summary once `N` have finished, and update it in steps of N")
+	fl.DurationVar(&opts.loginGrace, "login-grace-time", workshopsrv.DefaultLoginGraceTime, "close a connection that has not logged in and begun a session within this long")
+	fl.StringVar(&opts.maxStartups, "max-startups", "", "connections not logged in yet, as `START:RATE:FULL`: from START on a new one is refused with RATE% chance, rising to all at FULL (default N:30:2N, N being --max-participants)")
+	fl.IntVar(&opts.maxStartupsPerAddress, "max-startups-per-address", 0, "connections not logged in yet from one address (default --max-participants)")
+	fl.StringVar(&opts.log, "log", "", "the trainer's log `FILE`: every connection, refusal and error, with addresses (default: workshop.log in the results folder, 0600)")
 	return cmd
 }
 
-func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
+func workshopServeRun(opts *workshopOptions) error {
 	switch {
-	case o.open && o.code != "":
+	case opts.open && opts.code != "":
 		return usageError("--code and --open cannot be used together: --open asks no code")
-	case o.maxParticipants < 1:
-		return usageError("--max-participants: must be 1 or more, got %d", o.maxParticipants)
-	case o.minGroup < 1:
-		return usageError("--min-group: must be 1 or more, got %d", o.minGroup)
-	case o.idleTimeout <= 0 || o.maxTime <= 0:
-		return usageError("--idle-timeout and --max-time must be more than 0")
+	case opts.maxParticipants < 1:
+		return usageError("--max-participants: must be 1 or more, got %d", opts.maxParticipants)
+	case opts.minGroup < 1:
+		return usageError("--min-group: must be 1 or more, got %d", opts.minGroup)
+	case opts.idleTimeout <= 0 || opts.maxTime <= 0 || opts.loginGrace <= 0:
+		return usageError("--idle-timeout, --max-time and --login-grace-time must be more than 0")
+	case opts.maxStartupsPerAddress < 0:
+		return usageError("--max-startups-per-address: must be 1 or more, got %d", opts.maxStartupsPerAddress)
 	}
-	set, err := loadSet(o.banks, o.translations)
-	if err != nil {
-		return err
-	}
-	b := set.Bank
-	dir := o.results
-	if dir == "" {
-		dir = "digilead-workshop-" + a.now().Format("2006-01-02")
-	}
-	keyPath := o.hostKey
-	if keyPath == "" {
-		st, err := store.Open(a.io.Getenv)
-		if err != nil {
-			return err
+	var startups workshopsrv.Startups // zero: sized by --max-participants
+	if opts.maxStartups != "" {
+		var err error
+		if startups, err = workshopsrv.ParseStartups(opts.maxStartups); err != nil {
+			return usageError("--max-startups: %v", err)
 		}
-		keyPath = filepath.Join(st.Dir, workshopsrv.HostKeyName)
 	}
-	signer, created, err := workshopsrv.HostKey(keyPath)
+	set, err := loadSet(opts.bank)
 	if err != nil {
 		return err
 	}
-	if created {
-		a.io.Sayf("digilead: created the workshop host key %s; it is reused at every workshop\n", keyPath)
+	dir := opts.results
+	if dir == "" {
+		dir = "digilead-workshop-" + opts.now().Format("2006-01-02")
 	}
-	code := o.code
-	if o.open {
-		a.io.Sayf("digilead: warning: --open asks no workshop code: anyone who can reach this port can take part and fill the results folder\n")
+	signer, err := opts.hostSigner()
+	if err != nil {
+		return err
+	}
+	code := opts.code
+	if opts.open {
+		opts.say("digilead: warning: --open asks no workshop code: anyone who can reach this port can take part and fill the results folder\n")
 	} else if code == "" {
 		code = workshopsrv.NewCode()
 	}
-	l, err := net.Listen("tcp", o.listen)
+	l, err := net.Listen("tcp", opts.listen)
 	if err != nil {
-		return fmt.Errorf("cannot listen on %s: %w\nChoose another port with --listen, e.g. --listen :2200", o.listen, errors.Unwrap(err))
+		return fmt.Errorf("cannot listen on %s: %w\nChoose another port with --listen, e.g. --listen :2200", opts.listen, errors.Unwrap(err))
 	}
 	var sink func(workshopsrv.Event)
 	srv, err := workshopsrv.New(workshopsrv.Config{
-		Set: set, Dir: dir, HostKey: signer, Code: code, Host: o.host,
-		MaxParticipants: o.maxParticipants, IdleTimeout: o.idleTimeout, MaxTime: o.maxTime, MinGroup: o.minGroup,
+		Set: set, Dir: dir, HostKey: signer, Code: code, Host: opts.host,
+		MaxParticipants: opts.maxParticipants, IdleTimeout: opts.idleTimeout, MaxTime: opts.maxTime, MinGroup: opts.minGroup,
+		LoginGraceTime: opts.loginGrace, MaxStartups: startups, MaxStartupsPerAddress: opts.maxStartupsPerAddress,
 		Render: renderFor(set), Formats: report.Results.Names(),
-		Now: a.now, Tool: a.tool(),
+		Now: opts.now, Tool: opts.tool(),
 		OnEvent: func(e workshopsrv.Event) { sink(e) },
 	})
 	if err != nil {
@@ -147,44 +149,63 @@ func runWorkshopServe(a *app, ctx context.Context, o *workshopOptions) error {
 		return err
 	}
 	info := srv.Info(l.Addr())
+	info.Log = cmp.Or(opts.log, filepath.Join(dir, "workshop.log"))
+	logFile, err := dashboard.OpenLog(info.Log)
+	if err != nil {
+		l.Close()
+		return err
+	}
+	defer logFile.Close()
+	io.WriteString(logFile, dashboard.Listening(info))
 	served := make(chan error, 1)
-	var stoppedNow bool
-	if a.io.ErrTTY && a.io.InTTY {
-		d := dashboard.New(info, srv, form.Pages(b))
-		sink = d.Event
+	now := false
+	if opts.io.ErrTTY && opts.io.InTTY {
+		d := dashboard.New(info, srv, form.Pages(set.Bank))
+		sink = dashboard.Tee(d.Event, dashboard.Log(logFile))
 		go func() { served <- srv.Serve(l) }()
-		if err := d.Run(a.io.In, a.io.ErrOut, a.io.ErrRenderer(), ctx.Done()); err != nil {
+		if err := d.Run(opts.io.In, opts.io.ErrOut, opts.io.ErrRenderer(), opts.ctx.Done()); err != nil {
 			srv.Close()
 			return fmt.Errorf("dashboard: %w", err)
 		}
-		stoppedNow = d.StoppedNow
+		now = d.StoppedNow
 	} else {
-		sink = dashboard.Log(a.io.ErrOut)
-		io.WriteString(a.io.ErrOut, dashboard.Listening(info))
+		sink = dashboard.Tee(dashboard.Log(opts.io.ErrOut), dashboard.Log(logFile))
+		io.WriteString(opts.io.ErrOut, dashboard.Listening(info))
 		go func() { served <- srv.Serve(l) }()
 		select {
-		case <-ctx.Done():
+		case <-opts.ctx.Done():
 		case err := <-served:
 			return err
 		}
-		srv.Drain()
-		<-srv.Idle() // a second signal ends the process at once (main)
 	}
-	if stoppedNow {
-		srv.Close()
-	} else {
-		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		srv.Shutdown(sctx)
-		cancel()
-		srv.Close()
-	}
-	if err := workshopSummary(a, srv, dir); err != nil {
+	if err := opts.summary(srv.Stop(now), dir); err != nil {
 		return err
 	}
-	if stoppedNow || ctx.Err() != nil {
-		return errInterrupted
+	if now {
+		return context.Canceled
 	}
-	return nil
+	return opts.ctx.Err()
+}
+
+// hostSigner reads the host key of --host-key, or the one in the data
+// directory, made the first time.
+func (opts *workshopOptions) hostSigner() (gossh.Signer, error) {
+	path := opts.hostKey
+	if path == "" {
+		st, err := store.Open(opts.io.Getenv)
+		if err != nil {
+			return nil, err
+		}
+		path = filepath.Join(st.Dir, workshopsrv.HostKeyName)
+	}
+	signer, note, err := workshopsrv.HostKey(path)
+	if err != nil && opts.hostKey != "" {
+		return nil, fmt.Errorf("--host-key: %w", err)
+	}
+	if note != "" {
+		opts.say("digilead: %s\n", note)
+	}
+	return signer, err
 }
 
 // renderFor draws a result for a participant in a format of
@@ -196,8 +217,8 @@ func renderFor(set *questions.Set) workshopsrv.Render {
 		if err != nil {
 			return err
 		}
-		tag := look.Language
-		if _, ok := lang.Match(tag, set.Languages()); !ok {
+		tag, ok := lang.Match(look.Language, set.Languages())
+		if !ok {
 			tag = set.Languages()[0]
 		}
 		o := report.Options{Width: look.Width, Renderer: look.Renderer, Accessible: look.Accessible, Language: reportLanguage(set, tag)}
@@ -205,20 +226,17 @@ func renderFor(set *questions.Set) workshopsrv.Render {
 	}
 }
 
-// workshopSummary writes the final group summary to stdout, or says on
+// summary writes the room's final group summary to stdout, or says on
 // stderr why there is none.
-func workshopSummary(a *app, srv *workshopsrv.Server, dir string) error {
-	st := srv.Status()
+func (opts *workshopOptions) summary(st workshopsrv.Status, dir string) error {
 	abs, _ := filepath.Abs(dir)
-	a.io.Sayf("digilead: workshop stopped: %d finished, %d dropped; results in %s\n", st.Finished, st.Dropped, abs)
+	opts.say("digilead: workshop stopped: %d finished, %d dropped; results in %s\n", st.Finished, st.Dropped, abs)
+	if st.NotSaved > 0 {
+		opts.say("digilead: %d results could not be saved (the log says which and why); their drafts are kept in %s: make the folder writable, start the server again, and those participants finish with the line they were shown\n", st.NotSaved, filepath.Join(abs, ".drafts"))
+	}
 	if st.Cohort == nil {
-		a.io.Sayf("digilead: no group summary: fewer than --min-group results. Later: digilead cohort %s\n", abs)
+		opts.say("digilead: no group summary: fewer than --min-group results. Later: digilead cohort %s\n", abs)
 		return nil
 	}
-	render, err := report.Cohorts.Lookup("text")
-	if err != nil {
-		return err
-	}
-	out := a.io.Output("")
-	return out.Write(func(w io.Writer) error { return render(w, st.Cohort, out.ReportOptions(false)) })
+	return writeStdout(opts.factory, report.Cohorts, "text", st.Cohort, nil)
 }

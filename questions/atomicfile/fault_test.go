@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/questions/atomicfile"
+	"github.com/digilead/digilead/questions/e2e"
 )
 
 // tempLeftovers lists WriteFile's temporary files in dir.
@@ -73,9 +74,7 @@ func TestAtomicWriterHelper(t *testing.T) {
 }
 
 func TestKilledWriterLeavesNoTruncatedFile(t *testing.T) {
-	if testing.Short() {
-		t.Skip("writes megabytes for seconds")
-	}
+	e2e.Slow(t) // kills a writer, for seconds
 	dir := t.TempDir()
 	target := filepath.Join(dir, "2026-11-23T100000Z-bank.json")
 	if err := atomicfile.WriteFile(target, versionA, 0o600); err != nil {

@@ -4,13 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
-
-	"github.com/charmbracelet/huh"
 
 	"github.com/digilead/digilead/questions"
 )
@@ -35,16 +34,37 @@ func (q *questionnaire) runAccessible(ctx context.Context) error {
 }
 
 // askAccessible asks page after page, each under its heading, and asks
-// after each page whether to go on or back.
+// after each page whether to go on or back. A draft is offered first.
 func (q *questionnaire) askAccessible(in io.Reader) error {
 	a := &asker{w: q.opts.Out, in: in, q: q}
-	for i := q.start(); ; {
+	i := q.start()
+	if i == offerPage {
+		next, err := a.offer()
+		if err != nil {
+			return err
+		}
+		i = next
+	}
+	// A continued questionnaire goes on at the first unanswered question
+	// of its page (b goes back to the page before, which asks them all).
+	skip := q.opts.Answers != nil
+	for {
+		q.page = i
 		q.printHeading(a.w, i)
 		if i == 0 {
 			a.welcome()
 		} else {
 			for _, qq := range q.pages[i-1].questions {
-				a.question(q.items[qq.ID])
+				if skip && q.items[qq.ID].answered {
+					continue
+				}
+				skip = false
+				if !a.question(q.items[qq.ID]) {
+					continue
+				}
+				if err := q.save(); err != nil {
+					return err
+				}
 			}
 		}
 		if err := q.leave(i, i+1); err != nil {
@@ -57,14 +77,14 @@ func (q *questionnaire) askAccessible(in io.Reader) error {
 		if next > q.last() {
 			return nil
 		}
-		i = next
+		i, skip = next, false
 	}
 }
 
 // printHeading writes where the person is and what the page is about.
 func (q *questionnaire) printHeading(w io.Writer, i int) {
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, q.progress(i))
+	fmt.Fprintln(w, q.progress(i, 0))
 	if i == 0 {
 		fmt.Fprintln(w, q.l.T("form.acc.heading", "Text", q.bank.Title))
 		fmt.Fprintln(w, q.intro())
@@ -74,8 +94,28 @@ func (q *questionnaire) printHeading(w io.Writer, i int) {
 		if p.dim.Description != "" {
 			fmt.Fprintln(w, p.dim.Description)
 		}
+		if q.opts.Footer != nil {
+			fmt.Fprintln(w, q.opts.Footer(q.l))
+		}
 	}
 	fmt.Fprintln(w)
+}
+
+// offer asks whether to continue the draft or start again, confirming
+// the second, and returns the page to go on at.
+func (a *asker) offer() (int, error) {
+	q := a.q
+	page := offerPage
+	for {
+		title, desc := q.offerText(page)
+		fmt.Fprintf(a.w, "\n%s\n%s\n\n", q.l.T("form.acc.heading", "Text", title), desc)
+		opts := q.offerOptions(page)
+		next, err := q.decide(page, opts[a.choose(q.l.T("form.draft.question"), opts, 0)].value)
+		if err != nil || next >= 0 {
+			return next, err
+		}
+		page = next
+	}
 }
 
 // asker asks the questions of the accessible mode on w, reading lines
@@ -109,8 +149,8 @@ func (a *asker) welcome() {
 	q := a.q
 	if len(q.langs) > 1 {
 		opts := q.languageOptions()
-		pick := a.choose(q.l.T("form.language"), opts, slices.IndexFunc(opts, func(o huh.Option[string]) bool { return o.Value == q.langs[q.cur].Tag }))
-		q.choice = opts[pick].Value
+		pick := a.choose(q.l.T("form.language"), opts, slices.IndexFunc(opts, func(o choice) bool { return o.value == q.langs[q.cur].Tag }))
+		q.choice = opts[pick].value
 		if q.switchLanguage() {
 			q.printHeading(a.w, 0)
 		}
@@ -130,13 +170,21 @@ func (a *asker) welcome() {
 	if q.role == "" {
 		q.role = noRole
 	}
+	// Read line by line, each tier is said with its description.
 	opts := q.roleOptions()
-	cur := slices.IndexFunc(opts, func(o huh.Option[string]) bool { return o.Value == q.role })
-	q.role = opts[a.choose(q.l.T("form.role")+"\n"+q.l.T("form.role_help"), opts, cur)].Value
+	for i, o := range opts {
+		if o.detail != "" {
+			opts[i].label = q.l.T("form.role_option", "Name", o.label, "Description", o.detail)
+		}
+	}
+	cur := slices.IndexFunc(opts, func(o choice) bool { return o.value == q.role })
+	q.role = opts[a.choose(q.l.T("form.role")+"\n"+q.l.T("form.role_help"), opts, cur)].value
 }
 
-// question asks one question, numbered, with its help.
-func (a *asker) question(it *item) {
+// question asks one question, numbered, with its help; the answer given
+// is the item's. It reports whether the answer is new or changed.
+func (a *asker) question(it *item) bool {
+	before, was := it.value(), it.answered
 	l := a.q.l
 	title := l.T("form.acc.question", "N", it.num, "Total", len(a.q.bank.Questions), "Text", it.q.Text)
 	if it.q.Help != "" {
@@ -145,23 +193,25 @@ func (a *asker) question(it *item) {
 	opts := it.options()
 	if it.q.Type == questions.Multi {
 		it.many = a.chooseMany(title, opts, it.many, it.checkMany)
-		return
+	} else {
+		cur := -1
+		if it.answered {
+			cur = slices.IndexFunc(opts, func(o choice) bool { return o.value == it.one })
+		}
+		it.one = opts[a.choose(title, opts, cur)].value
 	}
-	cur := -1
-	if it.answered {
-		cur = slices.IndexFunc(opts, func(o huh.Option[string]) bool { return o.Value == it.one })
-	}
-	it.one = opts[a.choose(title, opts, cur)].Value
+	it.answered = true
+	return !was || !reflect.DeepEqual(before, it.value())
 }
 
 // choose asks for one of opts by its number and returns its index; cur,
 // when not -1, is the current choice, which an empty line keeps. Without
 // one, an empty line asks again.
-func (a *asker) choose(title string, opts []huh.Option[string], cur int) int {
+func (a *asker) choose(title string, opts []choice, cur int) int {
 	l := a.q.l
 	fmt.Fprintln(a.w, title)
 	for i, o := range opts {
-		fmt.Fprintf(a.w, "%d. %s\n", i+1, o.Key)
+		fmt.Fprintf(a.w, "%d. %s\n", i+1, o.label)
 	}
 	prompt := l.T("form.acc.number", "Min", 1, "Max", len(opts))
 	switch {
@@ -185,7 +235,7 @@ func (a *asker) choose(title string, opts []huh.Option[string], cur int) int {
 
 // chooseMany asks for any number of opts: each number ticks or unticks
 // one, 0 confirms the ticked ones when check accepts them.
-func (a *asker) chooseMany(title string, opts []huh.Option[string], picked []string, check func([]string) error) []string {
+func (a *asker) chooseMany(title string, opts []choice, picked []string, check func([]string) error) []string {
 	l := a.q.l
 	fmt.Fprintln(a.w, title)
 	fmt.Fprintln(a.w, l.T("form.acc.tick"))
@@ -193,10 +243,10 @@ func (a *asker) chooseMany(title string, opts []huh.Option[string], picked []str
 	for {
 		for i, o := range opts {
 			mark := " "
-			if slices.Contains(ticked, o.Value) {
+			if slices.Contains(ticked, o.value) {
 				mark = "x"
 			}
-			fmt.Fprintf(a.w, "%d. [%s] %s\n", i+1, mark, o.Key)
+			fmt.Fprintf(a.w, "%d. [%s] %s\n", i+1, mark, o.label)
 		}
 		fmt.Fprintf(a.w, "0. %s\n", l.T("form.acc.confirm"))
 		fmt.Fprint(a.w, l.T("form.acc.number", "Min", 0, "Max", len(opts))+" ")
@@ -208,8 +258,8 @@ func (a *asker) chooseMany(title string, opts []huh.Option[string], picked []str
 			// In the order of the options, as the redrawn form gives them.
 			var out []string
 			for _, o := range opts {
-				if slices.Contains(ticked, o.Value) {
-					out = append(out, o.Value)
+				if slices.Contains(ticked, o.value) {
+					out = append(out, o.value)
 				}
 			}
 			if err := check(out); err != nil {
@@ -218,7 +268,7 @@ func (a *asker) chooseMany(title string, opts []huh.Option[string], picked []str
 			}
 			return out
 		default:
-			v := opts[n-1].Value
+			v := opts[n-1].value
 			if i := slices.Index(ticked, v); i >= 0 {
 				ticked = slices.Delete(ticked, i, i+1)
 			} else {
@@ -237,7 +287,11 @@ func (a *asker) back(page int, last bool) bool {
 		on = l.T("form.acc.finish")
 	}
 	for {
-		fmt.Fprint(a.w, l.T("form.acc.page_done", "Page", page, "On", on, "Previous", page-1)+" ")
+		back := l.T("form.acc.back_page", "Page", page-1)
+		if page == 1 {
+			back = l.T("form.acc.back_welcome")
+		}
+		fmt.Fprint(a.w, l.T("form.acc.page_done", "Page", page, "On", on, "Back", back)+" ")
 		switch strings.ToLower(strings.TrimSpace(a.line())) {
 		case "":
 			return false

@@ -17,6 +17,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
@@ -44,12 +45,22 @@ type Options struct {
 	// Accessible asks in huh's accessible mode: plain numbered prompts read
 	// line by line, no redrawing.
 	Accessible bool
-	// Answers are earlier answers (a draft) shown as the current choices;
-	// nil starts empty. Run does not modify them.
+	// Answers are earlier answers (a draft being resumed) shown as the
+	// answers given; nil starts empty. Run does not modify them.
 	Answers *questions.Answers
 	// Start is the page to begin at: 0 is the welcome page, 1..Pages(b)
 	// the dimensions.
 	Start int
+	// Draft, when set, is an unfinished questionnaire that Run offers on
+	// its first screen: continue it (the default, with how many questions
+	// it has answered) or start again, which asks to confirm. Answers and
+	// Start are then set by the choice.
+	Draft *Draft
+	// OnDraft is told the choice made on the draft's screen: keep is true
+	// to continue it, false to start again (confirmed), when the caller
+	// may remove it. An error stops the questionnaire and is returned by
+	// Run.
+	OnDraft func(keep bool) error
 	// DraftPath, when set, is named on the welcome page as where progress is
 	// kept.
 	DraftPath string
@@ -57,16 +68,24 @@ type Options struct {
 	// the answers are kept and how to continue later, in the language the
 	// page is shown in (a server's own words, such as how to reconnect).
 	Notice func(l *lang.Lang) string
+	// Footer, when set, is a line shown under the keys' hint on every page
+	// (and under each page's heading in accessible mode), in the page's
+	// language: a server's word on how to come back after a lost
+	// connection.
+	Footer func(l *lang.Lang) string
 	// Size, when set, brings the size of a terminal the program cannot
 	// ask (an SSH session) and then its changes.
 	Size <-chan Window
 	// Shared means the process serves many terminals: the form leaves the
 	// process's signals alone (the server decides when to stop).
 	Shared bool
-	// OnPage is called whenever the person leaves a page (forwards or
-	// back) with the answers so far and the page they go to next. An error
-	// stops the questionnaire and is returned by Run.
-	OnPage func(p Progress) error
+	// OnChange is called after every answer given or changed, and
+	// whenever the person leaves a page (forwards or back), with the
+	// answers so far and the page to continue at: a caller keeping a draft
+	// loses no answer to Ctrl-C. It runs before the form goes on, so it
+	// should be quick (see docs/performance.md). An error stops the
+	// questionnaire and is returned by Run.
+	OnChange func(p Progress) error
 	// Languages are the languages the questionnaire can be asked in; it
 	// starts in the first, and the welcome page offers them all when there
 	// is more than one. None means the bank as given, in its own language.
@@ -83,13 +102,29 @@ type Language struct {
 	Bank *questions.Bank
 }
 
+// Draft is an unfinished questionnaire offered to be continued.
+type Draft struct {
+	// Answers are its answers that still fit the bank, and who gave them.
+	Answers *questions.Answers
+	// Dropped counts its answers that no longer fit the bank (it has
+	// changed): they are asked again.
+	Dropped int
+	// Saved is when it was last saved.
+	Saved time.Time
+	// Language is the tag of the language it was in; it continues in it
+	// when that is one of the questionnaire's languages.
+	Language string
+}
+
 // Window is a terminal's size in cells.
 type Window struct{ Width, Height int }
 
-// Progress is the state of the questionnaire when a page is left.
+// Progress is the state of the questionnaire after an answer or when a
+// page is left.
 type Progress struct {
-	// Next is the page shown next; Pages(b)+1 when the last page is done.
-	Next int
+	// Page is the page to continue at: the page being answered, or the
+	// page shown next; Pages(b)+1 when the last page is done.
+	Page int
 	// Answers holds every answer so far (a copy the callee may keep).
 	Answers *questions.Answers
 	// Language is the tag of the language the questionnaire is in.
@@ -138,9 +173,10 @@ func CheckTheme(name string) error {
 	return fmt.Errorf("unknown theme %q; use one of %s", name, strings.Join(Themes(), ", "))
 }
 
-// Run asks the bank's questions, starting at opts.Start, and returns the
-// answers when the last page is done. It returns ErrInterrupted when the
-// person stops early; answers given so far were passed to OnPage.
+// Run asks the bank's questions, starting at opts.Start (or where the
+// person chooses, with a draft), and returns the answers when the last
+// page is done. It returns ErrInterrupted when the person stops early;
+// answers given so far were passed to OnChange.
 func Run(ctx context.Context, b *questions.Bank, opts Options) (*questions.Answers, error) {
 	if err := CheckTheme(opts.Theme); err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -16,41 +17,53 @@ import (
 // maxFormWidth keeps lines of question text readable on wide terminals.
 const maxFormWidth = 100
 
-// chromeLines are the lines drawn around the page's fields: the progress
-// line and a blank above, a blank and the hint below, and the lines huh's
-// own height sum misses (the blank before its help).
-const chromeLines = 6
-
 type (
 	pageDoneMsg struct{}
 	abortMsg    struct{}
+	// failMsg stops the questionnaire with the caller's error (a draft
+	// that could not be kept).
+	failMsg struct{ err error }
 )
 
 // model runs the questionnaire as one Bubble Tea program: it shows one
 // page's huh form at a time and swaps in the next when a page is done, so
 // the keyboard and the screen are never handed between programs.
 type model struct {
-	q       *questionnaire
-	page    int
-	form    *huh.Form
-	size    tea.WindowSizeMsg
-	hint    lipgloss.Style
+	q    *questionnaire
+	page int
+	form *huh.Form
+	size tea.WindowSizeMsg
+	hint lipgloss.Style
+	// chosen is the option chosen on a draft's screen.
+	chosen  string
 	err     error
 	aborted bool
 	done    bool
+	typeAhead
 }
 
-// start is the page to begin at, within the pages there are.
-func (q *questionnaire) start() int { return max(0, min(q.opts.Start, q.last())) }
+// start is the page to begin at: the draft's screen when there is a
+// draft, else opts.Start within the pages there are.
+func (q *questionnaire) start() int {
+	if q.opts.Draft != nil {
+		return offerPage
+	}
+	return max(0, min(q.opts.Start, q.last()))
+}
 
 // newForm builds the one-page huh form of page i, which reports its end
-// to the model instead of quitting the program.
-func (q *questionnaire) newForm(i int) *huh.Form {
-	q.moves = nil
-	f := huh.NewForm(q.group(i)).WithTheme(q.theme).WithKeyMap(keyMap(q.l)).WithShowHelp(true)
-	for _, move := range q.moves {
-		move()
+// to the model instead of quitting the program. It draws no help or
+// errors of its own: the model draws them under the page (see footer).
+func (m *model) newForm(i int) *huh.Form {
+	q := m.q
+	var g *huh.Group
+	if i < 0 {
+		g = q.offerGroup(i, &m.chosen)
+	} else {
+		q.page = i
+		g = q.group(i)
 	}
+	f := huh.NewForm(g).WithTheme(q.theme).WithKeyMap(keyMap(q.l)).WithShowHelp(false).WithShowErrors(false)
 	f.SubmitCmd = func() tea.Msg { return pageDoneMsg{} }
 	f.CancelCmd = func() tea.Msg { return abortMsg{} }
 	return f
@@ -69,7 +82,7 @@ func keyMap(l *lang.Lang) *huh.KeyMap {
 
 func (q *questionnaire) newModel() *model {
 	m := &model{q: q, page: q.start(), hint: q.renderer.NewStyle().Faint(true)}
-	m.form = q.newForm(m.page)
+	m.form = m.newForm(m.page)
 	return m
 }
 
@@ -113,9 +126,35 @@ func forwardSizes(p *tea.Program, sizes <-chan Window, stop <-chan struct{}) {
 	}
 }
 
-func (m *model) Init() tea.Cmd { return m.form.Init() }
+func (m *model) Init() tea.Cmd {
+	cmd := m.form.Init()
+	if m.q.opts.Answers != nil {
+		cmd = tea.Batch(cmd, m.skipAnswered())
+	}
+	return cmd
+}
 
-func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// skipAnswered moves the focus past the page's first questions that are
+// answered already, to where a continued questionnaire left off (never
+// past the page's last question: that would end the page).
+func (m *model) skipAnswered() tea.Cmd {
+	if m.page < 1 {
+		return nil
+	}
+	var cmds []tea.Cmd
+	qs := m.q.pages[m.page-1].questions
+	for _, qq := range qs[:len(qs)-1] {
+		if !m.q.items[qq.ID].answered {
+			break
+		}
+		cmds = append(cmds, m.form.NextField())
+	}
+	return tea.Batch(cmds...)
+}
+
+// update is Update without the holding of keys typed ahead (see
+// typeahead.go).
+func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.size = msg
@@ -128,13 +167,24 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			// The welcome page is shown again in the language chosen.
 			model, cmd := m.forward(msg)
 			if m.q.switchLanguage() {
-				m.form = m.q.newForm(0)
+				m.form = m.newForm(0)
 				return m, tea.Batch(cmd, m.restart())
 			}
 			return model, cmd
 		}
 	case pageDoneMsg:
+		if m.page < 0 {
+			return m.decide()
+		}
 		return m.turn(m.page + 1)
+	case relayoutMsg:
+		if m.size.Width > 0 {
+			return m.forward(m.fit(m.size))
+		}
+		return m, nil
+	case failMsg:
+		m.err = msg.err
+		return m, tea.Quit
 	case abortMsg:
 		m.aborted = true
 		return m, tea.Quit
@@ -151,14 +201,22 @@ func (m *model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// fit is the window size left for the form.
+func (m *model) focusKey() string {
+	if f := m.form.GetFocusedField(); f != nil {
+		return f.GetKey()
+	}
+	return ""
+}
+
+// fit is the window size left for the form: the window less the
+// progress line, the footer and the blank lines between.
 func (m *model) fit(msg tea.WindowSizeMsg) tea.WindowSizeMsg {
-	return tea.WindowSizeMsg{Width: min(msg.Width, maxFormWidth), Height: max(8, msg.Height-chromeLines)}
+	chrome := 3 + lipgloss.Height(strings.Join(m.footer(min(msg.Width, maxFormWidth)), "\n"))
+	return tea.WindowSizeMsg{Width: min(msg.Width, maxFormWidth), Height: max(8, msg.Height-chrome)}
 }
 
 func (m *model) onFirstField() bool {
-	f := m.form.GetFocusedField()
-	return f != nil && f.GetKey() == m.q.firstKey(m.page)
+	return m.focusKey() == m.q.firstKey(m.page)
 }
 
 // turn leaves the page for page next, or ends after the last page.
@@ -171,8 +229,27 @@ func (m *model) turn(next int) (tea.Model, tea.Cmd) {
 		m.done = true
 		return m, tea.Quit
 	}
-	m.page = next
-	m.form = m.q.newForm(next)
+	return m.show(next)
+}
+
+// decide acts on the choice made on a draft's screen.
+func (m *model) decide() (tea.Model, tea.Cmd) {
+	next, err := m.q.decide(m.page, m.chosen)
+	if err != nil {
+		m.err = err
+		return m, tea.Quit
+	}
+	model, cmd := m.show(next)
+	if m.page > 0 {
+		cmd = tea.Batch(cmd, m.skipAnswered()) // the draft continued
+	}
+	return model, cmd
+}
+
+// show makes page i the page shown.
+func (m *model) show(i int) (tea.Model, tea.Cmd) {
+	m.page = i
+	m.form = m.newForm(i)
 	return m, m.restart()
 }
 
@@ -190,14 +267,33 @@ func (m *model) View() string {
 	if m.done || m.aborted || m.err != nil {
 		return ""
 	}
-	l := m.q.l
-	hint := l.T("form.hint.stop", "Key", keyName(l, "ctrl+c"))
-	if m.page > 0 {
-		hint = l.T("form.hint.back", "Key", keyName(l, "shift+tab")) + " · " + hint
-	}
 	width := min(m.size.Width, maxFormWidth)
 	if width <= 0 {
 		width = maxFormWidth
 	}
-	return m.q.progress(m.page) + "\n\n" + m.form.View() + "\n\n" + m.hint.Width(width).Render(hint)
+	head := m.q.progress(max(0, m.page), m.q.position(m.page, m.focusKey()))
+	return strings.Join(append([]string{head, "", m.form.View(), ""}, m.footer(width)...), "\n")
+}
+
+// footer is the lines under the page: what the keys do (or, after a key
+// that could not be taken, why), and how to go back or stop. A line the
+// page needs on every screen (a server's resume line) goes here.
+func (m *model) footer(width int) []string {
+	l := m.q.l
+	keys := m.form.Help().ShortHelpView(m.form.KeyBinds())
+	if errs := m.form.Errors(); len(errs) > 0 {
+		keys = m.q.theme.Focused.ErrorMessage.Render(errs[0].Error())
+	}
+	hint := l.T("form.hint.stop", "Key", keyName(l, "ctrl+c"))
+	if m.page > 0 {
+		hint = l.T("form.hint.back", "Key", keyName(l, "shift+tab")) + " · " + hint
+	}
+	lines := []string{
+		lipgloss.NewStyle().Width(width).Render(keys),
+		m.hint.Width(width).Render(hint),
+	}
+	if m.q.opts.Footer != nil {
+		lines = append(lines, m.hint.Width(width).Render(m.q.opts.Footer(l)))
+	}
+	return lines
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
 	"github.com/digilead/digilead/questions"
@@ -22,8 +23,8 @@ type item struct {
 	l       *lang.Lang
 	num     int
 	naLabel string
-	// answered is set once the person has moved on from the question's
-	// page (or it came answered from a draft).
+	// answered is set once the person has given an answer (or it came
+	// answered from a draft).
 	answered bool
 	// one is the reply of a likert (scale point), choice (option id) or
 	// yesno ("yes"/"no") question, or naKey.
@@ -74,37 +75,51 @@ func (it *item) value() questions.Value {
 	return questions.OptionValue(it.one)
 }
 
-// field builds the huh field that asks the question in the redrawn form,
-// drawn with theme; moves receives what sets the current choice once the
-// form exists (see selectOn).
-func (it *item) field(total int, moves *[]func(), theme *huh.Theme) huh.Field {
-	title, desc := it.q.Text, it.q.Help
-	if it.q.Type == questions.Multi {
-		return multiOn(it.options(), &it.many, moves, theme).Key(it.q.ID).Title(title).Description(desc).
-			Validate(it.checkMany).Filterable(false)
+// field builds the field that asks the question in the redrawn form.
+// noAnswer is the error of Enter before an answer is chosen; answered is
+// called once an answer is given or changed, and its command run.
+func (it *item) field(noAnswer string, answered func() tea.Cmd) huh.Field {
+	multi := it.q.Type == questions.Multi
+	current := it.many
+	if !multi && it.one != "" {
+		current = []string{it.one}
 	}
-	return selectOn(it.options(), &it.one, moves, theme).Key(it.q.ID).Title(title).Description(desc)
+	c := newChoices(it.q.ID, it.options(), multi, current, it.answered)
+	c.title, c.desc, c.noAnswer = it.q.Text, it.q.Help, noAnswer
+	if multi {
+		c.check = it.checkMany
+	}
+	c.onAnswer = func(v []string) tea.Cmd {
+		if multi {
+			it.many = v
+		} else {
+			it.one = v[0]
+		}
+		it.answered = true
+		return answered()
+	}
+	return c
 }
 
 // options lists the question's choices, with "not applicable" last where
 // the bank offers it.
-func (it *item) options() []huh.Option[string] {
-	var opts []huh.Option[string]
+func (it *item) options() []choice {
+	var opts []choice
 	switch it.q.Type {
 	case questions.Likert:
 		sc := it.q.Scale
 		for v := sc.Min; v <= sc.Max; v++ {
-			opts = append(opts, huh.NewOption(scaleLabel(it.l, sc, v), strconv.Itoa(v)))
+			opts = append(opts, choice{label: scaleLabel(it.l, sc, v), value: strconv.Itoa(v)})
 		}
 	case questions.YesNo:
-		opts = append(opts, huh.NewOption(it.l.T("form.yes"), "yes"), huh.NewOption(it.l.T("form.no"), "no"))
+		opts = append(opts, choice{label: it.l.T("form.yes"), value: "yes"}, choice{label: it.l.T("form.no"), value: "no"})
 	default:
 		for _, o := range it.q.Options {
-			opts = append(opts, huh.NewOption(o.Label, o.ID))
+			opts = append(opts, choice{label: o.Label, value: o.ID})
 		}
 	}
 	if it.q.AllowNA {
-		opts = append(opts, huh.NewOption(it.naLabel, naKey))
+		opts = append(opts, choice{label: it.naLabel, value: naKey})
 	}
 	return opts
 }
@@ -145,10 +160,3 @@ func (it *item) checkMany(picked []string) error {
 	}
 	return nil
 }
-
-// binding is an accessor onto a variable that, unlike huh's pointer
-// accessor, gives accessible mode no default.
-type binding[T any] struct{ p *T }
-
-func (b binding[T]) Get() T  { return *b.p }
-func (b binding[T]) Set(v T) { *b.p = v }

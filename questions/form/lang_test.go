@@ -1,17 +1,12 @@
 package form
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
@@ -56,42 +51,37 @@ func languages(t *testing.T, tag string) []Language {
 }
 
 // firstPage draws the redrawn form's welcome page in a language, plain,
-// 80 columns wide.
-func firstPage(t *testing.T, tag string) string {
+// as a 80x24 terminal shows it first (the first field has the focus).
+func firstPage(t *testing.T, tag string) *driver {
 	t.Helper()
-	plain := lipgloss.NewRenderer(&bytes.Buffer{})
-	plain.SetColorProfile(termenv.Ascii)
-	plain.SetHasDarkBackground(true)
-	prev := lipgloss.DefaultRenderer()
-	lipgloss.SetDefaultRenderer(plain)
-	defer lipgloss.SetDefaultRenderer(prev)
-	opts := Options{Languages: languages(t, tag), Renderer: plain, Out: &bytes.Buffer{}, DraftPath: "/home/ana/.local/share/digilead/drafts/public-sector-digital-leadership.json"}
-	q := newQuestionnaire(questions.Default(), opts)
-	q.theme = themes["charm"]()
-	m := q.newModel()
-	m.Update(tea.WindowSizeMsg{Width: 80, Height: 60})
-	lines := strings.Split(m.View(), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n") + "\n"
+	return drive(t, questions.Default(), Options{Languages: languages(t, tag), DraftPath: "/home/ana/.local/share/digilead/drafts/public-sector-digital-leadership.json"}, 80, 24)
 }
 
-// TestFirstPageGolden draws the questionnaire's welcome page in Welsh and
-// French, redrawn and line by line: the bank's title and intro, the
-// languages offered, the name and role fields and the key help, all in the
-// language.
+// TestFirstPageGolden draws the questionnaire's welcome page in English,
+// Welsh and French, redrawn and line by line: the bank's title and intro,
+// the languages offered, the name and role fields and the key help, all
+// in the language; redrawn, also with the tier question focused and the
+// cursor on the first tier, whose description shows under it.
 func TestFirstPageGolden(t *testing.T) {
-	for _, tag := range []string{"cy", "fr"} {
+	for _, tag := range []string{"en", "cy", "fr"} {
 		t.Run(tag, func(t *testing.T) {
-			page := firstPage(t, tag)
+			d := firstPage(t, tag)
+			page := d.screen()
 			golden(t, "welcome."+tag+".golden", page)
+			d.keys(kTab, kTab, kUp, kUp, kUp)
+			golden(t, "welcome-role."+tag+".golden", d.screen())
+			if tag == "en" {
+				return
+			}
 			for _, english := range []string{"Welcome", "Your name", "enter", "next", "Which tier", "I would rather"} {
 				if strings.Contains(page, english) {
 					t.Errorf("the %s welcome page holds %q", tag, english)
 				}
 			}
 		})
+		if tag == "en" {
+			continue
+		}
 		t.Run(tag+".accessible", func(t *testing.T) {
 			_, screen := runAccessible(t, questions.Default(), "\n", Options{Languages: languages(t, tag)})
 			golden(t, "welcome."+tag+".accessible.golden", screen)
@@ -104,7 +94,7 @@ func TestFirstPageGolden(t *testing.T) {
 func TestWelcomePageSwitchesLanguage(t *testing.T) {
 	b := questions.Default()
 	var last Progress
-	term, done := run(t, b, Options{Languages: languages(t, "en"), OnPage: func(p Progress) error { last = p; return nil }})
+	term, done := run(t, b, Options{Languages: languages(t, "en"), OnChange: func(p Progress) error { last = p; return nil }})
 	term.waitFor("Welcome")
 	term.press(up) // Cymraeg, English, Français: to Cymraeg
 	term.waitFor("Croeso")

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -57,9 +58,8 @@ type questionnaire struct {
 	choice   string
 	renderer *lipgloss.Renderer
 	theme    *huh.Theme
-	// moves set the current choices of the form being built (see
-	// selectOn).
-	moves []func()
+	// page is the page being asked, where a draft continues.
+	page int
 }
 
 func newQuestionnaire(b *questions.Bank, opts Options) *questionnaire {
@@ -70,23 +70,31 @@ func newQuestionnaire(b *questions.Bank, opts Options) *questionnaire {
 		q.renderer.SetColorProfile(termenv.Ascii)
 		q.renderer.SetHasDarkBackground(true)
 	}
-	var earlier map[string]questions.Value
-	if opts.Answers != nil {
-		// A draft is a file: its name is shown, so no control sequence in
-		// it may act on the terminal.
-		q.name, q.role = safetext.Terminal(opts.Answers.Respondent.Name), opts.Answers.Respondent.Role
-		earlier = opts.Answers.Values
-	}
 	for i := range b.Questions {
-		it := &item{num: i + 1}
-		if v, ok := earlier[b.Questions[i].ID]; ok {
-			it.q = &b.Questions[i]
-			it.load(v)
-		}
-		q.items[b.Questions[i].ID] = it
+		q.items[b.Questions[i].ID] = &item{num: i + 1}
 	}
 	q.setLanguage(0)
+	if opts.Draft == nil {
+		q.load(opts.Answers)
+	}
 	return q
+}
+
+// load shows earlier answers (nil for none) as the answers given, with
+// the name and role given with them.
+func (q *questionnaire) load(a *questions.Answers) {
+	q.opts.Answers = a
+	if a == nil {
+		return
+	}
+	// A draft is a file: its name is shown, so no control sequence in it
+	// may act on the terminal.
+	q.name, q.role = safetext.Terminal(a.Respondent.Name), a.Respondent.Role
+	for id, v := range a.Values {
+		if it, ok := q.items[id]; ok {
+			it.load(v)
+		}
+	}
 }
 
 // setLanguage asks from now on in language i: its words, and the bank's
@@ -146,21 +154,32 @@ func (q *questionnaire) answers() *questions.Answers {
 	return a
 }
 
-// leave records the replies of page i and tells the caller, who may keep a
-// draft. next is the page shown next.
+// leave tells the caller, who may keep a draft, that page i is left for
+// page next.
 func (q *questionnaire) leave(i, next int) error {
-	if i > 0 {
-		for _, qq := range q.pages[i-1].questions {
-			q.items[qq.ID].answered = true
-		}
-	}
-	if q.opts.OnPage == nil {
-		return nil
-	}
-	return q.opts.OnPage(Progress{Next: next, Answers: q.answers(), Language: q.langs[q.cur].Tag})
+	q.page = next
+	return q.save()
 }
 
-// answeredCount counts the questions with a reply.
+// save tells the caller the answers so far and the page to continue at.
+func (q *questionnaire) save() error {
+	if q.opts.OnChange == nil {
+		return nil
+	}
+	return q.opts.OnChange(Progress{Page: q.page, Answers: q.answers(), Language: q.langs[q.cur].Tag})
+}
+
+// answered is called once an answer is given or changed in the redrawn
+// form: the caller keeps it at once, so that no answer waits for the end
+// of its page. A caller's error stops the questionnaire.
+func (q *questionnaire) answered() tea.Cmd {
+	if err := q.save(); err != nil {
+		return func() tea.Msg { return failMsg{err} }
+	}
+	return nil
+}
+
+// answeredCount counts the questions with an answer.
 func (q *questionnaire) answeredCount() int {
 	n := 0
 	for _, it := range q.items {
@@ -171,13 +190,34 @@ func (q *questionnaire) answeredCount() int {
 	return n
 }
 
-// progress is the line that says where the person is, e.g.
-// "Page 3 of 13 · 14 of 59 questions answered".
-func (q *questionnaire) progress(i int) string {
-	if i == 0 {
-		return q.l.N("form.progress.welcome", len(q.bank.Questions), "Pages", len(q.pages))
+// progress is the line that says where the person is: on the welcome
+// page how long the questionnaire is, on a page of questions which page
+// and how many questions are answered, e.g. "Page 3 of 13 · 14 of 59
+// questions answered"; with pos (1 for the page's first question) also
+// which question of the page has the focus.
+func (q *questionnaire) progress(i, pos int) string {
+	switch {
+	case i == 0:
+		return q.l.N("form.progress.welcome", len(q.bank.Questions), "Areas", q.l.N("form.areas", len(q.pages)), "Minutes", q.l.N("form.minutes", q.bank.Minutes()))
+	case pos > 0:
+		return q.l.N("form.progress.question", len(q.bank.Questions), "Page", i, "Pages", len(q.pages),
+			"Question", pos, "OnPage", len(q.pages[i-1].questions), "Answered", q.answeredCount())
 	}
 	return q.l.N("form.progress.page", len(q.bank.Questions), "Page", i, "Pages", len(q.pages), "Answered", q.answeredCount())
+}
+
+// position is where the question with key id is on page i, 1 for the
+// first; 0 when it is not one of the page's questions.
+func (q *questionnaire) position(i int, id string) int {
+	if i < 1 || i > len(q.pages) {
+		return 0
+	}
+	for j, qq := range q.pages[i-1].questions {
+		if qq.ID == id {
+			return j + 1
+		}
+	}
+	return 0
 }
 
 // group builds the huh group of page i.
@@ -187,8 +227,9 @@ func (q *questionnaire) group(i int) *huh.Group {
 	}
 	p := q.pages[i-1]
 	fields := make([]huh.Field, 0, len(p.questions))
+	noAnswer := q.l.T("form.error.choose", "Enter", keyName(q.l, "enter"))
 	for _, qq := range p.questions {
-		fields = append(fields, q.items[qq.ID].field(len(q.bank.Questions), &q.moves, q.theme))
+		fields = append(fields, q.items[qq.ID].field(noAnswer, q.answered).WithTheme(q.theme))
 	}
 	return huh.NewGroup(fields...).Title(p.dim.Name).Description(p.dim.Description)
 }
@@ -206,60 +247,87 @@ func (q *questionnaire) firstKey(i int) string {
 
 // languageOptions offers the languages, each by its own name, in the
 // order of their tags (the same whichever is chosen).
-func (q *questionnaire) languageOptions() []huh.Option[string] {
-	opts := make([]huh.Option[string], len(q.langs))
+func (q *questionnaire) languageOptions() []choice {
+	opts := make([]choice, len(q.langs))
 	for i, lg := range q.langs {
-		opts[i] = huh.NewOption(lang.Name(lg.Tag), lg.Tag)
+		opts[i] = choice{label: lang.Name(lg.Tag), value: lg.Tag}
 	}
-	slices.SortFunc(opts, func(a, b huh.Option[string]) int { return strings.Compare(a.Value, b.Value) })
+	slices.SortFunc(opts, func(a, b choice) int { return strings.Compare(a.value, b.value) })
 	return opts
 }
 
-// roleOptions offers the tiers, each with its description, and "I would
-// rather not say".
-func (q *questionnaire) roleOptions() []huh.Option[string] {
-	roles := make([]huh.Option[string], 0, len(q.bank.Tiers)+1)
+// roleOptions offers the tiers, each by its name with its description as
+// the detail shown while the cursor is on it, and "I would rather not
+// say".
+func (q *questionnaire) roleOptions() []choice {
+	roles := make([]choice, 0, len(q.bank.Tiers)+1)
 	for _, t := range q.bank.Tiers {
-		label := t.Name
-		if t.Description != "" {
-			label = q.l.T("form.role_option", "Name", t.Name, "Description", t.Description)
-		}
-		roles = append(roles, huh.NewOption(label, t.ID))
+		roles = append(roles, choice{label: t.Name, value: t.ID, detail: t.Description})
 	}
-	return append(roles, huh.NewOption(q.l.T("form.role_none"), noRole))
+	return append(roles, choice{label: q.l.T("form.role_none"), value: noRole})
 }
 
-// welcome is page 0 of the redrawn form: the language when there is a
-// choice, an optional name and the person's role, under the intro (see
-// intro).
+// welcome is page 0 of the redrawn form, under the intro (see intro): the
+// language when there is a choice (on one line, the page redrawn in the
+// language under the cursor), an optional name and the person's role,
+// "I would rather not say" until another is chosen. The fields' help is
+// shown while they have the focus, so that the page fits 80x24.
 func (q *questionnaire) welcome() *huh.Group {
 	var fields []huh.Field
 	if len(q.langs) > 1 {
-		fields = append(fields, selectOn(q.languageOptions(), &q.choice, &q.moves, q.theme).Key(fieldLanguage).
-			Title(q.l.T("form.language")).Description(q.l.T("form.language_help")))
+		c := newChoices(fieldLanguage, q.languageOptions(), false, []string{q.choice}, true)
+		c.title, c.desc, c.inline, c.quiet, c.follow = q.l.T("form.language"), q.l.T("form.language_help"), true, true, true
+		c.onAnswer = func(v []string) tea.Cmd { q.choice = v[0]; return nil }
+		fields = append(fields, c.WithTheme(q.theme))
 	}
-	name := huh.NewInput().Key(fieldName).Title(q.l.T("form.name")).
-		Description(q.l.T("form.name_help")).CharLimit(maxName).Value(&q.name)
+	name := &quietInput{Input: huh.NewInput().Key(fieldName).Title(q.l.T("form.name")).CharLimit(maxName).Value(&q.name), help: q.l.T("form.name_help")}
 	if q.role == "" {
 		q.role = noRole
 	}
-	role := selectOn(q.roleOptions(), &q.role, &q.moves, q.theme).Key(fieldRole).Title(q.l.T("form.role")).
-		Description(q.l.T("form.role_help"))
-	fields = append(fields, name, role)
+	role := newChoices(fieldRole, q.roleOptions(), false, []string{q.role}, true)
+	role.title, role.desc, role.quiet = q.l.T("form.role"), q.l.T("form.role_help"), true
+	role.onAnswer = func(v []string) tea.Cmd { q.role = v[0]; return q.answered() }
+	fields = append(fields, name.WithTheme(q.theme), role.WithTheme(q.theme))
 	return huh.NewGroup(fields...).Title(q.bank.Title).Description(q.intro())
 }
+
+// quietInput is a text input whose description shows only while it has
+// the focus.
+type quietInput struct {
+	*huh.Input
+	help string
+}
+
+// Focus and Blur ask for the page to be laid out again: its height
+// changes (see choices.Focus).
+func (i *quietInput) Focus() tea.Cmd {
+	i.Input.Description(i.help)
+	return tea.Batch(i.Input.Focus(), relayout)
+}
+
+func (i *quietInput) Blur() tea.Cmd {
+	i.Input.Description("")
+	return tea.Batch(i.Input.Blur(), relayout)
+}
+
+func (i *quietInput) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := i.Input.Update(msg)
+	return i, cmd
+}
+
+func (i *quietInput) WithTheme(t *huh.Theme) huh.Field { i.Input.WithTheme(t); return i }
 
 // maxName is the longest name taken, in characters.
 const maxName = 100
 
-// intro says what the assessment is, how long it takes and that nothing
-// leaves the machine.
+// intro says how to answer and that nothing leaves the machine (the
+// progress line above it says how long the questionnaire is).
 func (q *questionnaire) intro() string {
-	s := q.l.T("form.intro", "Questions", q.l.N("count.questions", len(q.bank.Questions)), "Areas", q.l.N("form.areas", len(q.pages)), "Minutes", q.l.N("form.minutes", q.bank.Minutes())) + "\n\n"
+	s := q.l.T("form.intro")
 	if q.opts.Notice != nil {
-		return s + q.opts.Notice(q.l)
+		return s + "\n\n" + q.opts.Notice(q.l)
 	}
-	s += q.l.T("form.intro_local")
+	s += " " + q.l.T("form.intro_local")
 	if q.opts.DraftPath != "" {
 		s += " " + q.l.T("form.intro_draft")
 	}

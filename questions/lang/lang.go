@@ -29,15 +29,19 @@ var Catalogs = []string{"en", "cy", "fr"}
 // language without a catalog is spoken in.
 const Source = "en"
 
-// Lang speaks one catalog's language. A nil *Lang speaks English. Its
-// catalog is read when it first says something, so that a command that
-// never does (JSON output) does not pay for it.
+// Lang speaks one catalog's language. A nil *Lang speaks English. English
+// is compiled in (english.go); another language's catalog is read when it
+// first says something, so that a command that never does (JSON output)
+// does not pay for it.
 type Lang struct {
 	tag     string
 	rewrite func(id, msg string) string
-	once    sync.Once
-	loc     *i18n.Localizer
-	err     error
+	// compiled is set for English as the catalog says it: it speaks from
+	// the compiled catalog, with no go-i18n bundle.
+	compiled bool
+	once     sync.Once
+	loc      *i18n.Localizer
+	err      error
 	// decimal is the decimal separator.
 	decimal string
 }
@@ -59,7 +63,7 @@ func Get(tag string) *Lang {
 	if l, ok := langs[base]; ok {
 		return l
 	}
-	l := &Lang{tag: base, rewrite: func(id, msg string) string { return msg }}
+	l := &Lang{tag: base, rewrite: func(id, msg string) string { return msg }, compiled: base == Source}
 	langs[base] = l
 	return l
 }
@@ -84,11 +88,12 @@ func Rewritten(tag string, rewrite func(id, msg string) string) (*Lang, error) {
 // messages it lacks, each message passed through rewrite; once.
 func (l *Lang) load() error {
 	l.once.Do(func() {
-		l.loc, l.err = build(l.tag, l.rewrite)
-		if l.err != nil {
-			return
+		if !l.compiled {
+			l.loc, l.err = build(l.tag, l.rewrite)
 		}
-		l.decimal = l.localize("format.decimal", nil, nil)
+		if l.err == nil {
+			l.decimal = l.localize("format.decimal", nil, nil)
+		}
 	})
 	return l.err
 }
@@ -170,6 +175,12 @@ func (l *Lang) T(id string, kv ...any) string {
 // severity): when the catalog has no such message, fallback.
 func (l *Lang) TOr(id, fallback string, kv ...any) string {
 	l = l.or()
+	if l.compiled {
+		if _, ok := englishSay(id, nil, nil); !ok {
+			return fallback
+		}
+		return l.T(id, kv...)
+	}
 	if _, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id}); err != nil {
 		if _, missing := err.(*i18n.MessageNotFoundErr); missing && l.tag != Source {
 			return l.T(id, kv...) // English has it
@@ -209,6 +220,12 @@ func (l *Lang) localize(id string, count any, kv []any) string {
 		if k, ok := kv[i].(string); ok {
 			data[k] = l.value(kv[i+1])
 		}
+	}
+	if l.compiled {
+		if s, ok := englishSay(id, count, data); ok {
+			return s
+		}
+		return "[" + id + "]"
 	}
 	s, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
 	if _, missing := err.(*i18n.MessageNotFoundErr); err != nil && (!missing || s == "") {

@@ -1,13 +1,16 @@
 // Package dashboard shows a workshop to its trainer: on a terminal, a
-// live screen with what to tell the room, who is where and, once enough
-// have finished, the group's anonymous summary; elsewhere (a service, a
-// log file), one plain line per event.
+// live screen with what to tell the room, how many are where and, once
+// enough have finished, the group's anonymous summary; in the trainer's
+// log (a file, and stderr when it is not a terminal), one plain line per
+// event. The screen may be on a projector: it shows counts, never a
+// name, an address or a token; the log has the details.
 package dashboard
 
 import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -19,7 +22,7 @@ import (
 
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/workshop"
-	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/safetext"
 )
 
@@ -37,6 +40,9 @@ func Line(e workshop.Event) string {
 	}
 	if e.User != "" {
 		b.WriteString(` user="` + e.User + `"`)
+	}
+	if e.Token != "" {
+		b.WriteString(" token=" + e.Token)
 	}
 	switch {
 	case e.Kind == workshop.PageDone && e.Page > e.Pages:
@@ -73,6 +79,37 @@ func Log(w io.Writer) func(workshop.Event) {
 	}
 }
 
+// OpenLog opens the trainer's log file at path for appending (mode 0600:
+// it names addresses and user names, and the tokens of results that
+// could not be saved).
+func OpenLog(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("the workshop log %s: %w\nName a writable file with --log", path, errtext.WithoutPath(err))
+	}
+	return f, nil
+}
+
+// Tee hands each event to every sink, in turn.
+func Tee(sinks ...func(workshop.Event)) func(workshop.Event) {
+	return func(e workshop.Event) {
+		for _, sink := range sinks {
+			sink(e)
+		}
+	}
+}
+
+// screenLine is an event as the screen shows it: the time of day, what
+// happened and the participant's number; no address, user name, token or
+// detail (those are in the log).
+func screenLine(e workshop.Event) string {
+	line := e.Time.Format("15:04:05") + " " + string(e.Kind)
+	if e.Participant > 0 {
+		line += fmt.Sprintf(" participant=%d", e.Participant)
+	}
+	return line
+}
+
 // Room is what the dashboard needs of the server.
 type Room interface {
 	Status() workshop.Status
@@ -102,12 +139,11 @@ func New(info workshop.Info, room Room, pages int) *Dashboard {
 // recentEvents is how many events the screen lists.
 const recentEvents = 8
 
-// Event records an event for the screen.
+// Event records an event for the screen, without its details.
 func (d *Dashboard) Event(e workshop.Event) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	line := Line(e)
-	d.recent = append(d.recent, line[len("2006-01-02T"):]) // the time of day is enough
+	d.recent = append(d.recent, screenLine(e))
 	if len(d.recent) > recentEvents {
 		d.recent = d.recent[len(d.recent)-recentEvents:]
 	}
@@ -225,14 +261,25 @@ func (m *model) View() string {
 		st.label.Render("answering"), st.value.Render(fmt.Sprint(len(s.Pages))),
 		st.label.Render("finished"), st.value.Render(fmt.Sprint(s.Finished)),
 		st.label.Render("dropped"), st.value.Render(fmt.Sprint(s.Dropped)))
+	if s.LoggingIn > 0 || s.Refused > 0 {
+		line("%s %s   %s %s", st.label.Render("logging in"), fmt.Sprint(s.LoggingIn), st.label.Render("refused"), fmt.Sprint(s.Refused))
+	}
 	if len(s.Pages) > 0 {
 		line("%s %s", st.label.Render("On page:"), pagesLine(s.Pages, m.d.pages))
+	}
+	if s.NotSaved > 0 {
+		line("%s", st.warn.Render(fmt.Sprintf("%d %s could not be saved: the results folder is full or cannot be written. Their drafts are kept and saving is tried again; the log says which and why.",
+			s.NotSaved, errtext.Plural(s.NotSaved, "result", "results"))))
 	}
 	line("")
 	if s.Cohort != nil {
 		cohortLines(&b, st, s.Cohort)
 	} else {
 		line("%s", st.dim.Render(fmt.Sprintf("The group summary appears once enough people have finished (%d so far).", s.Finished)))
+	}
+	if in.Log != "" {
+		line("")
+		line("%s %s", st.label.Render("Addresses, user names and errors are in the log:"), in.Log)
 	}
 	m.d.mu.Lock()
 	recent := slices.Clone(m.d.recent)
@@ -294,17 +341,18 @@ func pagesLine(pages map[int]int, total int) string {
 }
 
 // cohortLines is the group summary in a few lines: the same figures as
-// digilead cohort.
+// digilead cohort, of the first whole groups to finish (the server
+// updates it in steps of --min-group people).
 func cohortLines(b *strings.Builder, st styles, c *cohort.Report) {
-	fmt.Fprintf(b, "%s\n", st.title.Render(fmt.Sprintf("Group summary · %d %s (anonymous)", c.Participants, questions.Plural(c.Participants, "person", "people"))))
+	fmt.Fprintf(b, "%s\n", st.title.Render(fmt.Sprintf("Group summary · %d %s (anonymous; updated by whole groups)", c.Participants, errtext.Plural(c.Participants, "person", "people"))))
 	var levels []string
 	for _, l := range c.Levels {
-		levels = append(levels, fmt.Sprintf("%s %d", safetext.Terminal(l.Name), l.Count))
+		levels = append(levels, fmt.Sprintf("%s %d", safetext.Terminal(string(l.Name)), l.Count))
 	}
 	fmt.Fprintf(b, "%s %s\n", st.label.Render("Levels:"), strings.Join(levels, " · "))
 	fmt.Fprintf(b, "%s\n", st.label.Render("Mean readiness for each tier:"))
 	for _, t := range c.Tiers {
-		fmt.Fprintf(b, "  %s: %.0f%%, met by %d\n", safetext.Terminal(t.Name), t.ReadinessMean, t.Met)
+		fmt.Fprintf(b, "  %s: %.0f%%, met by %d\n", safetext.Terminal(string(t.Name)), t.ReadinessMean, t.Met)
 	}
 	fmt.Fprintf(b, "%s\n", st.label.Render("Most common gaps:"))
 	shown := 0
@@ -317,7 +365,7 @@ func cohortLines(b *strings.Builder, st styles, c *cohort.Report) {
 		if g.MeanGap != nil {
 			mean = fmt.Sprintf(", mean gap %.1f points", *g.MeanGap)
 		}
-		fmt.Fprintf(b, "  %d. %s: %d of %d (%.0f%%)%s\n", shown, safetext.Terminal(g.Name), g.WithGap, g.Assessed, g.Share*100, mean)
+		fmt.Fprintf(b, "  %d. %s: %d of %d (%.0f%%)%s\n", shown, safetext.Terminal(string(g.Name)), g.WithGap, g.Assessed, g.Share*100, mean)
 	}
 	if shown == 0 {
 		fmt.Fprintf(b, "  none: everyone meets what their target expects\n")

@@ -71,7 +71,7 @@ func TestDashboardShowsTheRoomAndStopsInTwoSteps(t *testing.T) {
 	for _, want := range []string{
 		"Participants type: ssh -p 2222 192.168.1.20", "10.0.0.2", "Workshop code (the password): lamp-wave-oak", "SHA256:abc",
 		"connected 3   answering 3   finished 6   dropped 1", "On page: welcome: 1 · 4/13: 2",
-		"Group summary · 6 people (anonymous)", "Developing 2 · Frontline executor 4", "Frontline executor: 72%, met by 4",
+		"Group summary · 6 people (anonymous; updated by whole groups)", "Developing 2 · Frontline executor 4", "Frontline executor: 72%, met by 4",
 		"1. Responsible use of AI: 5 of 6 (83%), mean gap 12.2 points", "finished participant=9",
 	} {
 		if !strings.Contains(view, want) {
@@ -108,5 +108,43 @@ func TestDashboardFitsItsTerminal(t *testing.T) {
 	}
 	if !strings.Contains(m.View(), "Open workshop: no code is asked") {
 		t.Error("an open workshop is not said")
+	}
+}
+
+// What the screen shows may be projected: whatever the events carry
+// (addresses, user names, tokens, details from outside), the screen shows
+// counts and participant numbers only; the log has the details.
+func TestDashboardShowsNoNamesOrAddresses(t *testing.T) {
+	r := &room{idle: make(chan struct{}), status: workshop.Status{Connected: 2, Pages: map[int]int{1: 3}, Finished: 1, NotSaved: 1}}
+	d := New(workshop.Info{Addrs: []string{"192.168.1.20"}, Port: 2222, Fingerprint: "SHA256:abc", Log: "/srv/team-day/workshop.log"}, r, 13)
+	secret := []string{"jsmith", "10.0.0.7", "k7qx-m9wa-4tpe", "no space left", `command \"sh\"`}
+	events := []workshop.Event{
+		{Kind: workshop.Connected, Participant: 3, Addr: "10.0.0.7", User: "jsmith", Detail: "new"},
+		{Kind: workshop.Finished, Participant: 3, Addr: "10.0.0.7"},
+		{Kind: workshop.Dropped, Participant: 4, Addr: "10.0.0.7", Detail: "idle"},
+		{Kind: workshop.Refused, Addr: "10.0.0.7", User: "jsmith", Detail: `command \"sh\"`},
+		{Kind: workshop.NotSaved, Participant: 5, Token: "k7qx-m9wa-4tpe", Detail: "result not saved: no space left"},
+	}
+	var log strings.Builder
+	sink := Tee(d.Event, Log(&log))
+	for _, e := range events {
+		e.Time = time.Date(2026, 11, 29, 10, 4, 5, 0, time.UTC)
+		sink(e)
+	}
+	m := &model{d: d, st: newStyles(report.Plain()), status: r.Status()}
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 60})
+	view := m.View()
+	for _, s := range secret {
+		if strings.Contains(view, s) {
+			t.Errorf("the screen shows %q:\n%s", s, view)
+		}
+		if !strings.Contains(log.String(), s) {
+			t.Errorf("the log lacks %q:\n%s", s, log.String())
+		}
+	}
+	for _, want := range []string{"finished participant=3", "1 result could not be saved", "/srv/team-day/workshop.log"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the screen does not show %q:\n%s", want, view)
+		}
 	}
 }

@@ -1,11 +1,10 @@
-// Package iostreams describes the program's standard streams (whether each
-// is a terminal, how wide, whether colour is allowed) and sends a
-// command's document to stdout or to a file.
+// Package iostreams describes the program's standard streams: whether each
+// is a terminal, how wide, whether colour is allowed. Like gh's, it
+// depends on no package of the program's own.
 package iostreams
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -14,8 +13,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
 	"github.com/muesli/termenv"
-
-	"github.com/digilead/digilead/questions/safetext"
 )
 
 // IOStreams are the program's standard streams, with what it knows about
@@ -108,12 +105,4 @@ func renderer(w io.Writer, plain bool) *lipgloss.Renderer {
 	// the terminal's input.
 	r.HasDarkBackground()
 	return r
-}
-
-// Sayf writes a message on stderr. Everything in it that came from
-// outside (file names, paths, ids, bank text) shows control characters as
-// visible escapes (safetext.Terminal): a message cannot act on the
-// terminal.
-func (s *IOStreams) Sayf(format string, args ...any) {
-	io.WriteString(s.ErrOut, safetext.Terminal(fmt.Sprintf(format, args...)))
 }

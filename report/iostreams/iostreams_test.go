@@ -1,16 +1,9 @@
 package iostreams
 
 import (
-	"errors"
-	"io"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/muesli/termenv"
-
-	"github.com/digilead/digilead/questions"
 )
 
 func TestTestStreamsReadTheirEnvironment(t *testing.T) {
@@ -21,61 +14,6 @@ func TestTestStreamsReadTheirEnvironment(t *testing.T) {
 	s, _, _ = Test("", map[string]string{"ACCESSIBLE": "0"})
 	if s.Width != 0 || s.NoColor || s.Accessible(false) || !s.Accessible(true) {
 		t.Errorf("defaults: width %d, no colour %v, accessible %v", s.Width, s.NoColor, s.Accessible(false))
-	}
-}
-
-func TestOutputCheck(t *testing.T) {
-	dir := t.TempDir()
-	file := filepath.Join(dir, "file")
-	os.WriteFile(file, nil, 0o600)
-	s, _, _ := Test("", nil)
-	tests := []struct{ path, err string }{
-		{"", ""},
-		{"-", ""},
-		{filepath.Join(dir, "new.json"), ""},
-		{file, ""},
-		{dir, "-o " + dir + " is a directory; name a file"},
-		{filepath.Join(dir, "no", "x.json"), "-o " + filepath.Join(dir, "no", "x.json") + ": the directory " + filepath.Join(dir, "no") + " does not exist; create it first"},
-		{filepath.Join(file, "x.json"), "-o " + filepath.Join(file, "x.json") + ": " + file + " is not a directory"},
-	}
-	for _, tc := range tests {
-		err := s.Output(tc.path).Check()
-		if tc.err == "" && err != nil || tc.err != "" && (err == nil || err.Error() != tc.err || !errors.Is(err, questions.ErrInvalid)) {
-			t.Errorf("-o %q: %v, want %q", tc.path, err, tc.err)
-		}
-	}
-}
-
-func TestOutputWritesWholeFilesOrNothing(t *testing.T) {
-	s, out, errOut := Test("", nil)
-	s.Width, s.ErrTTY = 90, true
-	if err := s.Output("").Write(func(w io.Writer) error { _, err := io.WriteString(w, "doc\n"); return err }); err != nil || out.String() != "doc\n" {
-		t.Fatalf("stdout: %q, %v", out.String(), err)
-	}
-	if o := s.Output("-").ReportOptions(true); o.Width != 90 || o.Renderer == nil || !o.Accessible {
-		t.Errorf("stdout report options %+v", o)
-	}
-	path := filepath.Join(t.TempDir(), "r.txt")
-	o := s.Output(path)
-	if ro := o.ReportOptions(false); ro.Width != 0 || ro.Renderer != nil {
-		t.Errorf("a file is laid out plainly at the default width: %+v", ro)
-	}
-	if err := o.Write(func(w io.Writer) error { io.WriteString(w, "half"); return errors.New("render failed") }); err == nil {
-		t.Fatal("a failed render was not reported")
-	}
-	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
-		t.Fatalf("a failed render left a file: %v", err)
-	}
-	if err := o.Write(func(w io.Writer) error { _, err := io.WriteString(w, "whole\n"); return err }); err != nil {
-		t.Fatal(err)
-	}
-	info, _ := os.Stat(path)
-	data, _ := os.ReadFile(path)
-	if string(data) != "whole\n" || info.Mode().Perm() != 0o600 {
-		t.Errorf("file %q, mode %v", data, info.Mode().Perm())
-	}
-	if !strings.HasPrefix(errOut.String(), "Wrote ") {
-		t.Errorf("a terminal is told where the file went: %q", errOut.String())
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"regexp"
 	"strings"
 	"sync"
@@ -58,7 +59,9 @@ type Participant struct {
 	mu     sync.Mutex
 	cond   *sync.Cond
 	buf    []byte // output not yet waited past
-	ends   int    // the output and the session that have ended (2: all)
+	all    []byte // all the output, when recorded
+	record bool
+	ends   int // the output and the session that have ended (2: all)
 	ended  bool
 	sent   time.Time
 	delays []time.Duration
@@ -129,6 +132,10 @@ type Options struct {
 	// Think is how long, on average, the participant reads before each
 	// answer (uniformly 0 to twice as long); 0 answers at once.
 	Think time.Duration
+	// Env is sent as the client's environment (as OpenSSH's SendEnv).
+	Env map[string]string
+	// Record keeps all the output for Transcript.
+	Record bool
 }
 
 // Join connects to addr as user with the workshop code and opens a
@@ -152,7 +159,7 @@ func Open(c *gossh.Client, o Options) (*Participant, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Participant{Client: c, Session: s, think: o.Think}
+	p := &Participant{Client: c, Session: s, think: o.Think, record: o.Record}
 	p.cond = sync.NewCond(&p.mu)
 	if p.stdin, err = s.StdinPipe(); err != nil {
 		return nil, err
@@ -162,6 +169,9 @@ func Open(c *gossh.Client, o Options) (*Participant, error) {
 		return nil, err
 	}
 	s.Stderr = writerFunc(p.received)
+	for k, v := range o.Env {
+		s.Setenv(k, v) // refused variables are not an error, as for OpenSSH
+	}
 	w, h, term := o.Width, o.Height, o.Term
 	if w == 0 {
 		w, h = 100, 40
@@ -225,7 +235,11 @@ func (p *Participant) received(b []byte) {
 		p.delays = append(p.delays, time.Since(p.sent))
 		p.sent = time.Time{}
 	}
-	p.buf = append(p.buf, p.esc.strip(b)...)
+	text := p.esc.strip(b)
+	p.buf = append(p.buf, text...)
+	if p.record {
+		p.all = append(p.all, text...)
+	}
 	p.cond.Broadcast()
 }
 
@@ -270,6 +284,24 @@ func tail(b []byte) string {
 		b = b[len(b)-600:]
 	}
 	return string(b)
+}
+
+// Transcript is all the output so far, without escape sequences
+// (Options.Record).
+func (p *Participant) Transcript() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return string(p.all)
+}
+
+// Take returns the output received and not yet waited past, and waits
+// past it.
+func (p *Participant) Take() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	s := string(p.buf)
+	p.buf = p.buf[:0]
+	return s
 }
 
 // Press types keys; the time until the next output is measured (Delays).
@@ -343,17 +375,19 @@ func Pages(b *questions.Bank) [][]*questions.Question {
 }
 
 // Choice is how a participant answers a question: its second option (or,
-// for a multi question, the first ticked), the keys and the answer.
+// for a multi question, the first ticked), the keys and the answer. An
+// unanswered question has no cursor until the first ↓, which puts it on
+// the first option.
 func Choice(q *questions.Question) ([]string, questions.Value) {
 	switch q.Type {
 	case questions.Multi:
 		return []string{Toggle, Enter}, questions.OptionsValue(q.Options[0].ID)
 	case questions.Likert:
-		return []string{Down, Enter}, questions.IntValue(q.Scale.Min + 1)
+		return []string{Down, Down, Enter}, questions.IntValue(q.Scale.Min + 1)
 	case questions.YesNo:
-		return []string{Down, Enter}, questions.BoolValue(false)
+		return []string{Down, Down, Enter}, questions.BoolValue(false)
 	}
-	return []string{Down, Enter}, questions.OptionValue(q.Options[1].ID)
+	return []string{Down, Down, Enter}, questions.OptionValue(q.Options[1].ID)
 }
 
 // AnswerPage answers page i (from 1) of b with Choice, waiting for each
@@ -364,7 +398,7 @@ func (p *Participant) AnswerPage(b *questions.Bank, i int, want map[string]quest
 		return err
 	}
 	for _, q := range pages[i-1] {
-		if _, err := p.WaitFor("┃ "+firstWords(q.Text, 4), timeout); err != nil {
+		if _, err := p.WaitFor("┃ "+Focus(pages[i-1], q), timeout); err != nil {
 			return err
 		}
 		keys, v := Choice(q)
@@ -381,7 +415,48 @@ func (p *Participant) AnswerPage(b *questions.Bank, i int, want map[string]quest
 	return nil
 }
 
-func firstWords(s string, n int) string {
-	w := strings.Fields(s)
-	return strings.Join(w[:min(n, len(w))], " ")
+// Focus is the text that shows q has the focus on its page: "┃ " and
+// the first words of its text, as many as tell it from every other
+// question of the page (at least four). Questions that begin alike ("In
+// the last 12 months, …") would otherwise each match the other's frames,
+// and keys meant for one would be typed while another has the focus.
+func Focus(page []*questions.Question, q *questions.Question) string {
+	words := strings.Fields(q.Text)
+	for n := 4; n < len(words); n++ {
+		prefix := strings.Join(words[:n], " ")
+		alike := false
+		for _, o := range page {
+			if o != q && strings.Contains(o.Text, prefix) {
+				alike = true
+			}
+		}
+		if !alike {
+			return prefix
+		}
+	}
+	return q.Text
+}
+
+// StillOpen are the indexes of the raw connections the server keeps
+// open: it may have sent its version, and has not closed them within a
+// moment.
+func StillOpen(conns []net.Conn) []int {
+	var mu sync.Mutex
+	var open []int
+	var wg sync.WaitGroup
+	for i, c := range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
+			_, err := io.Copy(io.Discard, c)
+			if ne := net.Error(nil); errors.As(err, &ne) && ne.Timeout() {
+				mu.Lock()
+				open = append(open, i)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return open
 }

@@ -1,0 +1,29 @@
+package workshop
+
+import (
+	"context"
+	"time"
+)
+
+// shutdownLimit is how long Stop waits for open connections (fetches) to
+// end before it closes them.
+const shutdownLimit = 10 * time.Second
+
+// Stop ends the workshop and returns the room's final status. Unless now,
+// it first turns newcomers away and waits until nobody is answering
+// (drain; the caller's second signal ends the process sooner), then stops
+// listening and gives open connections up to ten seconds to end
+// (shutdown). Then, or at once when now, it closes every connection
+// (close). Drafts are kept either way: participants resume when the
+// server is started again.
+func (s *Server) Stop(now bool) Status {
+	if !now {
+		s.Drain()
+		<-s.Idle()
+		ctx, cancel := context.WithTimeout(context.Background(), shutdownLimit)
+		s.Shutdown(ctx)
+		cancel()
+	}
+	s.Close()
+	return s.Status()
+}

@@ -1,0 +1,248 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
+	"github.com/digilead/digilead/questions/lang"
+	"github.com/digilead/digilead/report"
+)
+
+// outputFlags are --format and -o of a command that writes one kind of
+// document; F is what a format name stands for in its registry. check
+// sets render and dest.
+type outputFlags[F any] struct {
+	formats      report.Registry[F]
+	format, path string
+
+	render F
+	dest   *report.Output
+}
+
+// addOutputFlags adds --format (default def) and -o to cmd.
+func addOutputFlags[F any](cmd *cobra.Command, formats report.Registry[F], def string) *outputFlags[F] {
+	o := &outputFlags[F]{formats: formats}
+	fl := cmd.Flags()
+	fl.StringVarP(&o.format, "format", "f", def, "output format: "+strings.Join(formats.Names(), ", "))
+	fl.StringVarP(&o.path, "output", "o", "", "write to `FILE` (mode 0600) instead of stdout")
+	return o
+}
+
+// check is the one place --format and -o are checked, before any work.
+// inputs are the files the command reads (-o may not be one of them).
+func (o *outputFlags[F]) check(f *factory, inputs ...string) error {
+	render, err := o.formats.Lookup(o.format)
+	if err != nil {
+		return usageError("--format: %v", err)
+	}
+	o.render, o.dest = render, report.NewOutput(f.io, o.path)
+	return checkOutput(o.dest, inputs...)
+}
+
+// checkOutput checks where -o sends the document (see report.Output.Check).
+func checkOutput(out *report.Output, inputs ...string) error {
+	if err := out.Check(inputs...); err != nil {
+		return usageError("-o %w", err)
+	}
+	return nil
+}
+
+// write renders doc in the format --format named, laid out for where it
+// goes, in language (nil: the bank's own), and writes it there: the one way
+// a command writes its document.
+func write[D any](o *outputFlags[report.Render[D]], doc D, accessible bool, language *report.Language, savedTo string) error {
+	ro := o.dest.Options(accessible)
+	ro.Language, ro.SavedTo = language, savedTo
+	return o.dest.Write(func(w io.Writer) error { return o.render(w, doc, ro) })
+}
+
+// writeStdout writes doc to stdout in format of formats, in language: the
+// document of a command without --format or -o.
+func writeStdout[D any](f *factory, formats report.Registry[report.Render[D]], format string, doc D, language *report.Language) error {
+	o := &outputFlags[report.Render[D]]{formats: formats, format: format}
+	if err := o.check(f); err != nil {
+		return err
+	}
+	return write(o, doc, false, language, "")
+}
+
+// addAccessibleFlag adds --accessible, described by what it gives.
+func addAccessibleFlag(cmd *cobra.Command, p *bool, what string) {
+	cmd.Flags().BoolVar(p, "accessible", false, "screen-reader mode: "+what+" (also ACCESSIBLE=1)")
+}
+
+// docFlags are the flags of a command that shows one kind of document, D:
+// --format and -o, --bank, --lang and --translations, and --accessible.
+type docFlags[D any] struct {
+	out        *outputFlags[report.Render[D]]
+	bank       bankFlags
+	accessible bool
+	// set and language are the bank and the document's language, once
+	// loaded.
+	set      *questions.Set
+	language *report.Language
+}
+
+// addDocFlags adds them to cmd: --format with formats (default def),
+// --bank described by bank (none when "": the bank is an argument), and
+// --accessible giving what it says (none when "").
+func addDocFlags[D any](cmd *cobra.Command, d *docFlags[D], formats report.Registry[report.Render[D]], def, bank, accessible string) {
+	d.out = addOutputFlags(cmd, formats, def)
+	if bank != "" {
+		addBankFlag(cmd, &d.bank, bank)
+	}
+	addLangFlags(cmd, &d.bank)
+	if accessible != "" {
+		addAccessibleFlag(cmd, &d.accessible, accessible)
+	}
+}
+
+// load checks --format and -o (which may be neither the bank nor one of
+// inputs), then loads the bank and chooses the language (see showIn).
+func (d *docFlags[D]) load(f *factory, inputs ...string) (err error) {
+	if err := d.out.check(f, append(slices.Clone(d.bank.banks), inputs...)...); err != nil {
+		return err
+	}
+	d.set, d.language, err = f.showIn(d.bank)
+	return err
+}
+
+// write writes doc where the flags say, in their format and language.
+func (d *docFlags[D]) write(f *factory, doc D) error {
+	return write(d.out, doc, f.io.Accessible(d.accessible), d.language, "")
+}
+
+// bankFlags are --bank, which may be given more than once (one bank, a file
+// or a directory, and translation files), and, for the commands that show
+// bank or report text, --lang and --translations.
+type bankFlags struct {
+	banks        []string
+	lang         string
+	translations []string
+}
+
+// addBankFlag adds --bank to cmd.
+func addBankFlag(cmd *cobra.Command, b *bankFlags, usage string) {
+	cmd.Flags().Var(&stringsValue{&b.banks}, "bank", usage+"; repeat it to add translation files")
+}
+
+// addLangFlags adds --lang and --translations to cmd.
+func addLangFlags(cmd *cobra.Command, b *bankFlags) {
+	fl := cmd.Flags()
+	fl.StringVar(&b.lang, "lang", "", "language of the questions and the report, a tag such as cy or fr (default: DIGILEAD_LANG, LC_ALL, LC_MESSAGES, LANG, else the bank's)")
+	addTranslationsFlag(cmd, &b.translations, "")
+}
+
+// addTranslationsFlag adds --translations to cmd.
+func addTranslationsFlag(cmd *cobra.Command, p *[]string, more string) {
+	cmd.Flags().Var(&stringsValue{p}, "translations", "a `DIR`ectory of translation files of the bank (repeatable)"+more)
+}
+
+// stringsValue is a flag that may be given more than once, each value kept
+// whole (commas and all), as pflag's StringArray; without the CSV writer
+// that one runs to show its default when it is defined, which every
+// command line paid for a dozen times before doing anything.
+type stringsValue struct{ p *[]string }
+
+func (s stringsValue) Set(v string) error { *s.p = append(*s.p, v); return nil }
+func (s stringsValue) Type() string       { return "stringArray" }
+func (s stringsValue) String() string     { return strings.Join(*s.p, ",") }
+
+// loadSet is the one bank loader: the --bank bank and translation files
+// and the --translations directories, the built-in bank when no bank is
+// given (--bank "" too). A path that does not exist is a usage error.
+func loadSet(b bankFlags) (*questions.Set, error) {
+	paths := slices.DeleteFunc(slices.Clone(b.banks), func(p string) bool { return p == "" })
+	if err := checkPaths(paths, b.translations); err != nil {
+		return nil, err
+	}
+	return questions.LoadSet(paths, b.translations)
+}
+
+// checkPaths refuses --bank paths and --translations directories that do
+// not exist, as usage errors.
+func checkPaths(paths, dirs []string) error {
+	for _, p := range paths {
+		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
+			return usageError("--bank: bank %s: no such file or directory", p)
+		}
+	}
+	for _, d := range dirs {
+		if fi, err := os.Stat(d); errors.Is(err, os.ErrNotExist) {
+			return usageError("--translations: %s: no such file or directory", d)
+		} else if err == nil && !fi.IsDir() {
+			return usageError("--translations: %s: not a directory; give a directory of translation files, or give a translation file with --bank", d)
+		}
+	}
+	return nil
+}
+
+// showIn loads the set and chooses the language of what the command
+// shows: the one requested (--lang, else the environment, see
+// lang.Requested); the bank's own when none is, or with a line on stderr
+// when the bank has no translation into the one requested.
+func (f *factory) showIn(b bankFlags) (*questions.Set, *report.Language, error) {
+	s, err := loadSet(b)
+	if err != nil {
+		return nil, nil, err
+	}
+	requested := lang.Requested(b.lang, f.io.Getenv)
+	tag, ok := lang.Match(requested, s.Languages())
+	if !ok {
+		f.fallBack(requested, s)
+		tag = s.Languages()[0]
+	}
+	return s, reportLanguage(s, tag), nil
+}
+
+// fallBack says on stderr that the bank has no translation into the
+// language asked for, if one was.
+func (f *factory) fallBack(requested string, s *questions.Set) {
+	if requested != "" {
+		f.say("digilead: bank %s has no %s translation (it has %s); showing it in %s\n",
+			s.Bank.ID, requested, strings.Join(s.Languages(), ", "), s.Languages()[0])
+	}
+}
+
+// reportLanguage is the language tag of set s, for report.Options.
+func reportLanguage(s *questions.Set, tag string) *report.Language {
+	return report.NewLanguage(lang.Get(tag), s.Bank, s.In(tag))
+}
+
+// checkTarget refuses a --target that is not a tier of the bank.
+func checkTarget(b *questions.Bank, target string) error {
+	if _, ok := b.Tier(target); target != "" && !ok {
+		return usageError("--target: unknown tier %q%s; the bank's tiers are %s", target, errtext.Suggest(target, b.TierIDs()), strings.Join(b.TierIDs(), ", "))
+	}
+	return nil
+}
+
+// openInputs opens the input paths of score, cohort, bank stats and bank
+// calibrate, stdin for none unless stdinTTY, and says which files are
+// skipped or read once.
+func (f *factory) openInputs(paths []string, stdinTTY bool, what string) (*inputs.Set, error) {
+	set, err := inputs.Open(paths, f.io.In, stdinTTY, what)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range set.Notes() {
+		f.say("%s\n", "digilead: "+n)
+	}
+	return set, nil
+}
+
+// optional is a path argument that may be left out, as a list.
+func optional(args []string) []string {
+	if len(args) == 0 || args[0] == "" {
+		return nil
+	}
+	return args[:1]
+}

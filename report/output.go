@@ -1,0 +1,172 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/digilead/digilead/questions/atomicfile"
+	"github.com/digilead/digilead/questions/errtext"
+	"github.com/digilead/digilead/questions/safetext"
+	"github.com/digilead/digilead/report/iostreams"
+)
+
+// Output is where a command's document goes: stdout, or a file (-o),
+// which appears whole (mode 0600) or not at all. It is the one way a
+// document reaches either.
+type Output struct {
+	// Path is the file; "" or "-" means stdout.
+	Path string
+	s    *iostreams.IOStreams
+}
+
+// NewOutput is the destination path ("" or "-" for stdout) of a command
+// running with streams s.
+func NewOutput(s *iostreams.IOStreams, path string) *Output { return &Output{Path: path, s: s} }
+
+// IsStdout reports whether the document goes to stdout.
+func (o *Output) IsStdout() bool { return o.Path == "" || o.Path == "-" }
+
+// Check refuses, before any work is done, a file that cannot be written
+// because its directory does not exist or it is a directory, or that is
+// one of the command's inputs (a file, or a file in a directory given):
+// the usage is wrong (errtext.ErrInvalid), and no answer, input or work
+// is lost to it later. Each message begins with the path; the command
+// says which flag gave it.
+func (o *Output) Check(inputs ...string) error {
+	if o.IsStdout() {
+		return nil
+	}
+	dir := filepath.Dir(o.Path)
+	if fi, err := os.Stat(dir); err != nil {
+		return errtext.Invalidf("%s: the directory %s does not exist; create it first", o.Path, dir)
+	} else if !fi.IsDir() {
+		return errtext.Invalidf("%s: %s is not a directory", o.Path, dir)
+	}
+	out, err := os.Stat(o.Path)
+	if err != nil {
+		return nil // a new file
+	}
+	if out.IsDir() {
+		return errtext.Invalidf("%s is a directory; name a file", o.Path)
+	}
+	for _, in := range inputs {
+		if same := sameFile(out, in); same != "" {
+			return errtext.Invalidf("%s is %s, one of the inputs; write the output to another file", o.Path, same)
+		}
+	}
+	return nil
+}
+
+// sameFile returns input, or the file of directory input, that is the
+// file out; "" when none is.
+func sameFile(out os.FileInfo, input string) string {
+	if input == "" || input == "-" {
+		return ""
+	}
+	info, err := os.Stat(input)
+	if err != nil {
+		return ""
+	}
+	if !info.IsDir() {
+		if os.SameFile(out, info) {
+			return input
+		}
+		return ""
+	}
+	entries, _ := os.ReadDir(input)
+	for _, e := range entries {
+		p := filepath.Join(input, e.Name())
+		if fi, err := os.Stat(p); err == nil && os.SameFile(out, fi) {
+			return p
+		}
+	}
+	return ""
+}
+
+// Options are the layout options for this output: the terminal's width
+// and colours on stdout, plain text in a file.
+func (o *Output) Options(accessible bool) Options {
+	opts := Options{Accessible: accessible}
+	if o.IsStdout() {
+		opts.Width = o.s.Width
+		opts.Renderer = o.s.OutRenderer()
+	}
+	return opts
+}
+
+// Write renders a whole document and only then writes it, so a failed
+// render leaves nothing half-written.
+func (o *Output) Write(render func(w io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		return err
+	}
+	return o.send(func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}, 0)
+}
+
+// Stream lets write stream the document through a buffer, in whole
+// records: each call of w.Write must end on a record's end (a line of JSON
+// Lines). A file appears complete only when write succeeds; stdout gets
+// every record written before an error or an interruption, and never half
+// of one.
+func (o *Output) Stream(write func(io.Writer) error) error { return o.send(write, 256<<10) }
+
+// send has write write the document, through a buffer of size bytes (none
+// for 0: the document is whole already).
+func (o *Output) send(write func(io.Writer) error, size int) error {
+	if o.IsStdout() {
+		w := newBuffer(o.s.Out, size)
+		err := write(w)
+		if ferr := w.Flush(); err == nil {
+			err = ferr
+		}
+		return err
+	}
+	f, err := atomicfile.Create(o.Path, 0o600)
+	if err != nil {
+		return fmt.Errorf("write %s: %w; check the directory exists and is writable", o.Path, errtext.WithoutPath(err))
+	}
+	bw := newBuffer(f, size)
+	if err := write(bw); err != nil {
+		f.Abort()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Abort()
+		return fmt.Errorf("write %s: %w", o.Path, errtext.WithoutPath(err))
+	}
+	if err := f.Commit(); err != nil {
+		return fmt.Errorf("write %s: %w", o.Path, errtext.WithoutPath(err))
+	}
+	if o.s.ErrTTY {
+		abs, _ := filepath.Abs(o.Path)
+		io.WriteString(o.s.ErrOut, safetext.Terminal("Wrote "+abs+"\n"))
+	}
+	return nil
+}
+
+// flusher is a writer that may hold back what is written until Flush.
+type flusher interface {
+	io.Writer
+	Flush() error
+}
+
+// direct is a writer that holds nothing back.
+type direct struct{ io.Writer }
+
+func (direct) Flush() error { return nil }
+
+// newBuffer buffers w in size bytes, or not at all for 0.
+func newBuffer(w io.Writer, size int) flusher {
+	if size == 0 {
+		return direct{w}
+	}
+	return bufio.NewWriterSize(w, size)
+}
