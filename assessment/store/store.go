@@ -1,6 +1,7 @@
 // Package store keeps digilead's personal data on disk: drafts of
-// unfinished assessments and saved results, in the XDG data directory,
-// written atomically with mode 0600.
+// unfinished assessments and saved results, in the data directory
+// (DataDir: the XDG one, %LocalAppData%\digilead on Windows), written
+// atomically with mode 0600.
 package store
 
 import (
@@ -21,24 +22,6 @@ import (
 type Store struct {
 	// Dir is the data directory, e.g. ~/.local/share/digilead.
 	Dir string
-}
-
-// Open resolves the data directory from the environment, per the XDG base
-// directory spec: $XDG_DATA_HOME/digilead, else ~/.local/share/digilead.
-// It does not create it.
-func Open(getenv func(string) string) (*Store, error) {
-	if d := getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return &Store{Dir: filepath.Join(d, "digilead")}, nil
-	}
-	home := getenv("HOME")
-	if home == "" {
-		h, err := os.UserHomeDir()
-		if err != nil {
-			return nil, fmt.Errorf("no data directory: set XDG_DATA_HOME or HOME")
-		}
-		home = h
-	}
-	return &Store{Dir: filepath.Join(home, ".local", "share", "digilead")}, nil
 }
 
 func (s *Store) resultsDir() string { return filepath.Join(s.Dir, "results") }
@@ -233,7 +216,18 @@ func (s *Store) LastTwo() (older, newer *Entry, skipped []Entry, err error) {
 	return nil, nil, skipped, errtext.Invalidf("two saved results of the same bank are needed, and %s has %s; take the assessment again", s.Dir, found)
 }
 
-// safeName makes a bank id usable in a file name.
+// safeName makes a bank id usable as a file name on every system: no
+// path separator of any system, and not a name Windows keeps for a device
+// whatever its extension (CON, NUL, COM1 …: a draft named nul.json would
+// be written to the null device), which gets a leading underscore.
 func safeName(id string) string {
-	return strings.ReplaceAll(id, string(filepath.Separator), "_")
+	id = strings.NewReplacer("/", "_", `\`, "_").Replace(id)
+	base, _, _ := strings.Cut(strings.ToLower(id), ".")
+	switch base {
+	case "con", "prn", "aux", "nul",
+		"com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+		"lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9":
+		return "_" + id
+	}
+	return id
 }

@@ -6,9 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -19,23 +17,6 @@ import (
 )
 
 func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
-
-func TestOpenFollowsXDG(t *testing.T) {
-	tests := []struct {
-		env  map[string]string
-		want string
-	}{
-		{map[string]string{"XDG_DATA_HOME": "/x/data", "HOME": "/home/u"}, "/x/data/digilead"},
-		{map[string]string{"XDG_DATA_HOME": "relative", "HOME": "/home/u"}, "/home/u/.local/share/digilead"},
-		{map[string]string{"HOME": "/home/u"}, "/home/u/.local/share/digilead"},
-	}
-	for _, tc := range tests {
-		s, err := store.Open(env(tc.env))
-		if err != nil || s.Dir != tc.want {
-			t.Errorf("Open(%v) = %v, %v; want %s", tc.env, s, err, tc.want)
-		}
-	}
-}
 
 func result(at time.Time, bank string) *assessment.Result {
 	score := 50.0
@@ -163,38 +144,5 @@ func TestConcurrentSavesInOneSecondKeepEveryResult(t *testing.T) {
 	}
 	if len(ids) != n {
 		t.Errorf("%d distinct respondents kept of %d", len(ids), n)
-	}
-}
-
-// TestResultsSkipsWhatIsNotAResultFile: a FIFO would block history for
-// ever and a link to /dev/zero would read without end; both are listed
-// as skipped without being read.
-func TestResultsSkipsWhatIsNotAResultFile(t *testing.T) {
-	s := &store.Store{Dir: t.TempDir()}
-	if _, err := s.SaveResult(result(time.Now().UTC(), "b")); err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(s.Dir, "results")
-	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.json"), 0o600); err != nil {
-		t.Skip("no FIFOs here:", err)
-	}
-	os.Symlink("/dev/zero", filepath.Join(dir, "zero.json"))
-	big := make([]byte, questions.MaxFileSize+1)
-	os.WriteFile(filepath.Join(dir, "big.json"), big, 0o600)
-	entries, err := s.Results()
-	if err != nil {
-		t.Fatal(err)
-	}
-	skipped := 0
-	for _, e := range entries {
-		if e.Err != nil {
-			skipped++
-			if !strings.Contains(e.Err.Error(), "not a regular file") && !strings.Contains(e.Err.Error(), "limit") {
-				t.Errorf("%s: %v", e.Path, e.Err)
-			}
-		}
-	}
-	if len(entries) != 4 || skipped != 3 {
-		t.Errorf("%d entries, %d skipped", len(entries), skipped)
 	}
 }

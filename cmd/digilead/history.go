@@ -21,7 +21,8 @@ func newHistoryCmd(f *factory, runF func(*historyOptions) error) *cobra.Command 
 		Use:   "history",
 		Short: "List your saved results, newest first",
 		Long: `History lists the results saved in the data directory
-($XDG_DATA_HOME/digilead, else ~/.local/share/digilead), newest first,
+($XDG_DATA_HOME/digilead, else ~/.local/share/digilead; on Windows
+%LocalAppData%\digilead), newest first,
 with the date, bank, level and target of each.`,
 		Example: `  digilead history
   digilead history --format json | jq -r '.results[0].path'

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"syscall"
 )
 
@@ -76,7 +77,7 @@ func Create(path string, perm os.FileMode) (*File, error) {
 func (f *File) Commit() error {
 	return f.finish(func(tmp string) error {
 		if err := os.Rename(tmp, f.path); err != nil {
-			return &os.PathError{Op: "rename into place", Path: f.path, Err: linkErr(err)}
+			return &os.PathError{Op: "rename into place", Path: f.path, Err: inUse(runtime.GOOS, linkErr(err))}
 		}
 		return nil
 	})

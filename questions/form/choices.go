@@ -49,6 +49,11 @@ type choices struct {
 	// noAnswer is the error of Enter on a single question with no cursor.
 	noAnswer string
 
+	// resized is set when the field's height changes (its description, a
+	// detail or an error shows or goes): the page is laid out again before
+	// it is drawn (see model.update). Nil for a field on its own.
+	resized *bool
+
 	focused       bool
 	err           error
 	width, height int
@@ -150,13 +155,13 @@ func (c *choices) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, c.keys.next, c.keys.submit):
 		model, cmd := c.answer()
 		if hadErr != (c.err != nil) {
-			cmd = tea.Batch(cmd, relayout) // the error shows under the page or goes
+			c.relayout() // the error shows under the page or goes
 		}
 		return model, cmd
 	}
 	var cmds []tea.Cmd
 	if c.cursor != was && c.hasDetail(was) != c.hasDetail(c.cursor) || hadErr {
-		cmds = append(cmds, relayout) // a detail or an error shows or goes: the page's height changes
+		c.relayout() // a detail or an error shows or goes: the page's height changes
 	}
 	if c.follow && !c.multi && c.cursor != was && c.cursor >= 0 {
 		c.picked = c.cursor
@@ -171,11 +176,13 @@ func (c *choices) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // hasDetail reports whether option i has a detail to show.
 func (c *choices) hasDetail(i int) bool { return i >= 0 && c.opts[i].detail != "" }
 
-// relayoutMsg asks for the page to be laid out again: a field's height
+// relayout asks for the page to be laid out again: the field's height
 // has changed.
-type relayoutMsg struct{}
-
-func relayout() tea.Msg { return relayoutMsg{} }
+func (c *choices) relayout() {
+	if c.resized != nil {
+		*c.resized = true
+	}
+}
 
 // answer takes the option under the cursor (single) or the ticked ones
 // (multi) as the answer and moves on, or says why it cannot.
@@ -368,14 +375,13 @@ func (c *choices) styles() *huh.FieldStyles {
 // Focus and Blur ask for the page to be laid out again when the field's
 // height changes with its focus (its description or a detail shows only
 // while focused); laying out costs more than a frame, so only then.
-func (c *choices) Focus() tea.Cmd { c.focused = true; return c.resized() }
-func (c *choices) Blur() tea.Cmd  { c.focused = false; c.err = nil; return c.resized() }
+func (c *choices) Focus() tea.Cmd { c.focused = true; c.refocused(); return nil }
+func (c *choices) Blur() tea.Cmd  { c.focused = false; c.err = nil; c.refocused(); return nil }
 
-func (c *choices) resized() tea.Cmd {
+func (c *choices) refocused() {
 	if c.quiet || slices.ContainsFunc(c.opts, func(o choice) bool { return o.detail != "" }) {
-		return relayout
+		c.relayout()
 	}
-	return nil
 }
 func (c *choices) Error() error { return c.err }
 func (c *choices) Skip() bool   { return false }

@@ -153,8 +153,21 @@ func (m *model) skipAnswered() tea.Cmd {
 }
 
 // update is Update without the holding of keys typed ahead (see
-// typeahead.go).
+// typeahead.go). A field whose height changed (a description or detail
+// shown with the focus or the cursor) has the page laid out again at
+// once, before the frame is drawn: a frame laid out for the old heights
+// scrolls the page's top away.
 func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	model, cmd := m.step(msg)
+	if m.q.resized && m.size.Width > 0 {
+		m.q.resized = false
+		_, again := m.forward(m.fit(m.size))
+		cmd = tea.Batch(cmd, again)
+	}
+	return model, cmd
+}
+
+func (m *model) step(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.size = msg
@@ -177,11 +190,6 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.decide()
 		}
 		return m.turn(m.page + 1)
-	case relayoutMsg:
-		if m.size.Width > 0 {
-			return m.forward(m.fit(m.size))
-		}
-		return m, nil
 	case failMsg:
 		m.err = msg.err
 		return m, tea.Quit

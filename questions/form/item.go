@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/huh"
 
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
@@ -78,7 +77,7 @@ func (it *item) value() questions.Value {
 // field builds the field that asks the question in the redrawn form.
 // noAnswer is the error of Enter before an answer is chosen; answered is
 // called once an answer is given or changed, and its command run.
-func (it *item) field(noAnswer string, answered func() tea.Cmd) huh.Field {
+func (it *item) field(noAnswer string, answered func() tea.Cmd) *choices {
 	multi := it.q.Type == questions.Multi
 	current := it.many
 	if !multi && it.one != "" {

@@ -63,6 +63,7 @@ func (q *questionnaire) offerGroup(page int, chosen *string) *huh.Group {
 	title, desc := q.offerText(page)
 	c.title = q.l.T("form.draft.question")
 	c.onAnswer = func(v []string) tea.Cmd { *chosen = v[0]; return nil }
+	c.resized = &q.resized
 	return huh.NewGroup(c.WithTheme(q.theme)).Title(title).Description(desc)
 }
 

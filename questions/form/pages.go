@@ -60,6 +60,9 @@ type questionnaire struct {
 	theme    *huh.Theme
 	// page is the page being asked, where a draft continues.
 	page int
+	// resized is set by a field of the page whose height changed: the
+	// page is laid out again before it is drawn.
+	resized bool
 }
 
 func newQuestionnaire(b *questions.Bank, opts Options) *questionnaire {
@@ -229,7 +232,9 @@ func (q *questionnaire) group(i int) *huh.Group {
 	fields := make([]huh.Field, 0, len(p.questions))
 	noAnswer := q.l.T("form.error.choose", "Enter", keyName(q.l, "enter"))
 	for _, qq := range p.questions {
-		fields = append(fields, q.items[qq.ID].field(noAnswer, q.answered).WithTheme(q.theme))
+		c := q.items[qq.ID].field(noAnswer, q.answered)
+		c.resized = &q.resized
+		fields = append(fields, c.WithTheme(q.theme))
 	}
 	return huh.NewGroup(fields...).Title(p.dim.Name).Description(p.dim.Description)
 }
@@ -278,15 +283,17 @@ func (q *questionnaire) welcome() *huh.Group {
 		c := newChoices(fieldLanguage, q.languageOptions(), false, []string{q.choice}, true)
 		c.title, c.desc, c.inline, c.quiet, c.follow = q.l.T("form.language"), q.l.T("form.language_help"), true, true, true
 		c.onAnswer = func(v []string) tea.Cmd { q.choice = v[0]; return nil }
+		c.resized = &q.resized
 		fields = append(fields, c.WithTheme(q.theme))
 	}
-	name := &quietInput{Input: huh.NewInput().Key(fieldName).Title(q.l.T("form.name")).CharLimit(maxName).Value(&q.name), help: q.l.T("form.name_help")}
+	name := &quietInput{Input: huh.NewInput().Key(fieldName).Title(q.l.T("form.name")).CharLimit(maxName).Value(&q.name), help: q.l.T("form.name_help"), resized: &q.resized}
 	if q.role == "" {
 		q.role = noRole
 	}
 	role := newChoices(fieldRole, q.roleOptions(), false, []string{q.role}, true)
 	role.title, role.desc, role.quiet = q.l.T("form.role"), q.l.T("form.role_help"), true
 	role.onAnswer = func(v []string) tea.Cmd { q.role = v[0]; return q.answered() }
+	role.resized = &q.resized
 	fields = append(fields, name.WithTheme(q.theme), role.WithTheme(q.theme))
 	return huh.NewGroup(fields...).Title(q.bank.Title).Description(q.intro())
 }
@@ -295,19 +302,22 @@ func (q *questionnaire) welcome() *huh.Group {
 // the focus.
 type quietInput struct {
 	*huh.Input
-	help string
+	help    string
+	resized *bool
 }
 
 // Focus and Blur ask for the page to be laid out again: its height
 // changes (see choices.Focus).
 func (i *quietInput) Focus() tea.Cmd {
 	i.Input.Description(i.help)
-	return tea.Batch(i.Input.Focus(), relayout)
+	*i.resized = true
+	return i.Input.Focus()
 }
 
 func (i *quietInput) Blur() tea.Cmd {
 	i.Input.Description("")
-	return tea.Batch(i.Input.Blur(), relayout)
+	*i.resized = true
+	return i.Input.Blur()
 }
 
 func (i *quietInput) Update(msg tea.Msg) (tea.Model, tea.Cmd) {

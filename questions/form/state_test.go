@@ -99,7 +99,7 @@ func TestNoOptionIsADefault(t *testing.T) {
 			}
 			it := &item{q: q, l: lang.Get("en"), naLabel: "n/a"}
 			given := 0
-			f := it.field("choose", func() tea.Cmd { given++; return nil }).(*choices)
+			f := it.field("choose", func() tea.Cmd { given++; return nil })
 			f.WithTheme(huh.ThemeCharm())
 			f.WithKeyMap(km)
 			f.WithPosition(huh.FieldPosition{Field: 0, LastField: 1})
@@ -134,7 +134,7 @@ func TestChangedAnswerIsPassedOn(t *testing.T) {
 		}
 		given := 0
 		newField := func() *choices {
-			f := it.field("choose", func() tea.Cmd { given++; return nil }).(*choices)
+			f := it.field("choose", func() tea.Cmd { given++; return nil })
 			f.WithTheme(huh.ThemeCharm())
 			f.WithKeyMap(km)
 			f.WithPosition(huh.FieldPosition{Field: 0, LastField: 1})
@@ -193,6 +193,9 @@ func TestWelcomePageFits80x24(t *testing.T) {
 				}
 				if !strings.HasPrefix(s, q.progress(0, 0)+"\n") {
 					t.Errorf("step %d: the progress line is gone:\n%s", i, s)
+				}
+				if !strings.Contains(s, q.bank.Title) || !strings.Contains(s, q.l.T("form.name")) {
+					t.Errorf("step %d: the page's top is cut:\n%s", i, s)
 				}
 				for _, tier := range q.bank.Tiers {
 					if !strings.Contains(s, tier.Name) {
