@@ -42,9 +42,16 @@ type Result struct {
 	Dimensions  []DimensionScore           `json:"dimensions"`
 	Tiers       []TierResult               `json:"tiers"`
 	Level       *TierRef                   `json:"level"`
-	Target      TierRef                    `json:"target"`
-	Gaps        []Gap                      `json:"gaps"`
-	Notes       []Note                     `json:"notes,omitempty"`
+	// LevelRule is the rule that decided the level (questions.LevelRules;
+	// absent in results written before digilead gave it: strict), and
+	// LevelProbability the probability, under the bank's measurement
+	// model, that the level is the person's true level (absent in results
+	// written before digilead gave it).
+	LevelRule        string   `json:"level_rule,omitempty"`
+	LevelProbability *float64 `json:"level_probability,omitempty"`
+	Target           TierRef  `json:"target"`
+	Gaps             []Gap    `json:"gaps"`
+	Notes            []Note   `json:"notes,omitempty"`
 	// Language is the language the questions were asked in (a BCP 47
 	// tag), when they were asked on screen; absent for answers from a
 	// file. Scores never depend on it.
@@ -72,8 +79,16 @@ type DimensionScore struct {
 	// Weight is the dimension's weight in the bank.
 	Weight float64 `json:"weight,omitempty"`
 	// SEM is the standard error of measurement of the score (0-100 scale),
-	// when the bank records the dimension's reliability.
+	// when the bank records the dimension's reliability, or under the
+	// most-probable rule.
 	SEM *float64 `json:"sem,omitempty"`
+	// Estimate is the estimated true score and SE its standard error
+	// under the bank's measurement model (every rule); SEMSource says
+	// where the measurement error behind them came from (SourceBank,
+	// SourceAnswers).
+	Estimate  *float64 `json:"estimate,omitempty"`
+	SE        *float64 `json:"se,omitempty"`
+	SEMSource string   `json:"sem_source,omitempty"`
 }
 
 // TierResult says whether a tier is met and how ready the person is for it.
@@ -86,6 +101,13 @@ type TierResult struct {
 	// Blocking lists the dimensions (bank order) that keep the tier from
 	// being met.
 	Blocking []string `json:"blocking,omitempty"`
+	// Probability is the probability, under the bank's measurement model,
+	// that the person's true level is this tier or higher (every rule).
+	Probability *float64 `json:"probability,omitempty"`
+	// WithinError lists, under the most-probable rule, the dimensions
+	// (bank order) whose scores fall short of a met tier's expectations
+	// by less than measurement error: the tier is met all the same.
+	WithinError []string `json:"within_error,omitempty"`
 }
 
 // Gap is the distance between a dimension's score and the target tier's
@@ -206,6 +228,13 @@ type Scorer struct {
 	contra []int
 	// values is scratch space: an answer set's values in question order.
 	values sync.Pool
+	// prob is the bank's measurement model, which decides the level
+	// under the most-probable rule (mostProbable) and gives the figures
+	// of probabilities under every rule; posts is scratch space for its
+	// posteriors.
+	prob         *probModel
+	mostProbable bool
+	posts        sync.Pool
 }
 
 type expectation struct {
@@ -249,6 +278,7 @@ func NewScorer(b *questions.Bank) *Scorer {
 		}
 		s.actions[t] = sync.OnceValue(func() [][]Action { return tierActions(b, &b.Tiers[t]) })
 	}
+	s.prob, s.mostProbable = newProbModel(b), b.MostProbable()
 	return s
 }
 
@@ -270,6 +300,28 @@ func tierActions(b *questions.Bank, t *questions.Tier) [][]Action {
 // Score scores checked answers (see the function Score).
 func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 	b := s.b
+	// Each answer is looked up once, by question position.
+	vp, _ := s.values.Get().(*[]questions.Value)
+	if vp == nil {
+		vp = new([]questions.Value)
+	}
+	values := slices.Grow((*vp)[:0], len(b.Questions))[:len(b.Questions)]
+	for i := range b.Questions {
+		values[i] = a.Values[b.Questions[i].ID]
+	}
+	r := s.ScoreValues(values, a, opts)
+	clear(values) // keep no answer alive in the pool
+	*vp = values
+	s.values.Put(vp)
+	return r
+}
+
+// ScoreValues is Score for answers also given by question position:
+// values[i] is a.Values[b.Questions[i].ID] (or unanswered), as a decoder
+// that reads by position has them. The result's answers are a.Values;
+// values is not kept.
+func (s *Scorer) ScoreValues(values []questions.Value, a *questions.Answers, opts Options) *Result {
+	b := s.b
 	r := &Result{
 		Schema:      ResultSchema,
 		Tool:        opts.Tool,
@@ -281,40 +333,46 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 	if r.Answers == nil {
 		r.Answers = map[string]questions.Value{}
 	}
-	// Each answer is looked up once, by question position.
-	vp, _ := s.values.Get().(*[]questions.Value)
-	if vp == nil {
-		vp = new([]questions.Value)
-	}
-	values := slices.Grow((*vp)[:0], len(b.Questions))[:len(b.Questions)]
-	for i := range b.Questions {
-		values[i] = a.Values[b.Questions[i].ID]
-	}
 	// One array holds every score the result points to: the dimensions'
 	// and then the gaps'.
 	nums := make([]float64, len(b.Dimensions)+len(b.Dimensions))
 	scores := make([]*float64, len(b.Dimensions))
 	r.Dimensions = make([]DimensionScore, len(b.Dimensions))
+	sums := make([]dimSums, len(b.Dimensions))
 	for d := range b.Dimensions {
-		r.Dimensions[d] = s.scoreDimension(d, values, &nums[d])
+		r.Dimensions[d] = s.scoreDimension(d, values, &nums[d], sums)
 		scores[d] = r.Dimensions[d].Score
 	}
 	r.Tiers = make([]TierResult, len(b.Tiers))
 	for t := range b.Tiers {
 		r.Tiers[t] = s.tierResult(t, scores)
 	}
-	if lvl := Level(r.Tiers); lvl >= 0 {
+	post, _ := s.posts.Get().(*posterior)
+	if post == nil {
+		post = &posterior{}
+	}
+	s.prob.solve(scores, sums, post, true)
+	if s.mostProbable {
+		s.decide(r, post)
+	}
+	lvl := Level(r.Tiers)
+	if lvl >= 0 {
 		r.Level = new(NewTierRef(&b.Tiers[lvl]))
+	}
+	if !s.mostProbable {
+		s.probabilities(r, post, lvl, questions.LevelRuleStrict)
 	}
 	target := ChooseTarget(b, r.Tiers, a.Respondent.Role, opts.Target)
 	r.Target = NewTierRef(target)
 	r.Target.Description, r.Target.Challenges = questions.BankText(target.Description), questions.BankTexts(target.Challenges)
 	r.Gaps = s.gaps(s.tierIndex(target), scores, nums[len(b.Dimensions):])
-	applyReliability(b, r)
+	if s.mostProbable {
+		withinError(r, post, s.b)
+	} else {
+		applyReliability(b, r)
+	}
+	s.posts.Put(post)
 	r.Notes = s.notes(values)
-	clear(values) // keep no answer alive in the pool
-	*vp = values
-	s.values.Put(vp)
 	// Round for output only after every decision is made. Each score is
 	// the result's own, so it is rounded in place.
 	for i := range r.Dimensions {
@@ -338,11 +396,12 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 }
 
 // scoreDimension scores dimension d from the values in question order;
-// its score, if any, is written to *score.
-func (s *Scorer) scoreDimension(d int, values []questions.Value, score *float64) DimensionScore {
+// its score, if any, is written to *score, and, when sums is not nil, the
+// sums the most-probable rule needs to sums[d].
+func (s *Scorer) scoreDimension(d int, values []questions.Value, score *float64, sums []dimSums) DimensionScore {
 	dim := &s.b.Dimensions[d]
 	ds := DimensionScore{ID: dim.ID, Name: questions.BankText(dim.Name), Weight: dim.Weight}
-	var sumWX, sumW, allW float64
+	var sumWX, sumW, allW, sumW2, sumWX2 float64
 	for _, i := range s.dimQs[d] {
 		q := &s.b.Questions[i]
 		ds.Total++
@@ -358,6 +417,13 @@ func (s *Scorer) scoreDimension(d int, values []questions.Value, score *float64)
 		ds.Answered++
 		sumWX += q.Weight * x
 		sumW += q.Weight
+		if sums != nil {
+			sumW2 += q.Weight * q.Weight
+			sumWX2 += q.Weight * x * x
+		}
+	}
+	if sums != nil {
+		sums[d] = dimSums{w: sumW, w2: sumW2, wx: sumWX, wx2: sumWX2}
 	}
 	if allW > 0 {
 		ds.Coverage = sumW / allW

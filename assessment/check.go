@@ -20,6 +20,10 @@ type Figures struct {
 	// Level is the id of the level tier, "" for none.
 	Level string
 	Gaps  []GapFigure
+	// LevelRule and LevelProbability are the result's, when it gives
+	// them ("" and nil otherwise).
+	LevelRule        string
+	LevelProbability *float64
 }
 
 // DimensionFigure is one dimension's score (nil when insufficient).
@@ -30,6 +34,9 @@ type DimensionFigure struct {
 	// Coverage is the share of the dimension answered, 0..1; NaN when the
 	// document does not give it.
 	Coverage float64
+	// Estimate and SE are the estimated true score and its standard
+	// error, when the document gives them.
+	Estimate, SE *float64
 }
 
 // TierFigure is one tier's outcome.
@@ -38,6 +45,9 @@ type TierFigure struct {
 	Rank      int
 	Met       bool
 	Readiness float64
+	// Probability is the probability of this tier or higher, when the
+	// document gives it.
+	Probability *float64
 }
 
 // GapFigure is one gap to the target. Expected and Severity are checked
@@ -72,6 +82,10 @@ func (f *Figures) Check() error {
 			return invalid("%s.score is %v; a score is 0 to 100", field, *d.Score)
 		case !math.IsNaN(d.Coverage) && !in(d.Coverage, 0, 1):
 			return invalid("%s.coverage is %v; coverage is 0 to 1", field, d.Coverage)
+		case d.Estimate != nil && !in(*d.Estimate, 0, 100):
+			return invalid("%s.estimate is %v; an estimated score is 0 to 100", field, *d.Estimate)
+		case d.SE != nil && !in(*d.SE, 0, 100):
+			return invalid("%s.se is %v; a standard error is 0 to 100", field, *d.SE)
 		}
 		scores[d.ID] = d.Score
 	}
@@ -79,8 +93,17 @@ func (f *Figures) Check() error {
 		if !in(t.Readiness, 0, 100) {
 			return invalid("tiers[%s].readiness is %v; readiness is 0 to 100", t.ID, t.Readiness)
 		}
+		if t.Probability != nil && !in(*t.Probability, 0, 1) {
+			return invalid("tiers[%s].probability is %v; a probability is 0 to 1", t.ID, *t.Probability)
+		}
+	}
+	if p := f.LevelProbability; p != nil && !in(*p, 0, 1) {
+		return invalid("level_probability is %v; a probability is 0 to 1", *p)
 	}
 	if err := f.checkLevel(); err != nil {
+		return err
+	}
+	if err := f.checkProbabilities(); err != nil {
 		return err
 	}
 	for _, g := range f.Gaps {
@@ -146,6 +169,59 @@ func (f *Figures) checkLevel() error {
 	return invalid("level is %q but the tiers met make it %q", f.Level, want)
 }
 
+// checkProbabilities checks the probabilities a result gives, under any
+// rule: the probabilities of each tier or higher do not rise with rank,
+// and the level's probability is the difference of its own and the next
+// tier's. Under the most-probable rule, also that the tiers met are the
+// level and those below it, and that no level is more probable.
+func (f *Figures) checkProbabilities() error {
+	tiers := slices.SortedStableFunc(slices.Values(f.Tiers), func(a, b TierFigure) int { return cmp.Compare(a.Rank, b.Rank) })
+	lvl := slices.IndexFunc(tiers, func(t TierFigure) bool { return t.ID == f.Level })
+	mostProbable := f.LevelRule == questions.LevelRuleMostProbable
+	for i, t := range tiers {
+		if mostProbable && t.Met != (i <= lvl) {
+			return invalid("tiers[%s].met is %v but the level is %q: under the most-probable rule the tiers met are the level and those below it", t.ID, t.Met, f.Level)
+		}
+		if i > 0 && t.Probability != nil && tiers[i-1].Probability != nil && *t.Probability > *tiers[i-1].Probability+tolerance {
+			return invalid("tiers[%s].probability is %v, more than the tier below it (%v); the probability of a tier or higher cannot rise with rank", t.ID, *t.Probability, *tiers[i-1].Probability)
+		}
+	}
+	if f.LevelProbability == nil {
+		return nil
+	}
+	at := func(i int) (float64, bool) {
+		switch {
+		case i < 0:
+			return 1, true
+		case i >= len(tiers):
+			return 0, true
+		case tiers[i].Probability == nil:
+			return 0, false
+		}
+		return *tiers[i].Probability, true
+	}
+	hi, ok1 := at(lvl)
+	lo, ok2 := at(lvl + 1)
+	if want := hi - lo; ok1 && ok2 && math.Abs(*f.LevelProbability-want) > 2*tolerance {
+		return invalid("level_probability is %v but the tiers' probabilities give %v; the result was changed after scoring", *f.LevelProbability, round2(want))
+	}
+	if !mostProbable {
+		return nil
+	}
+	for i := -1; i < len(tiers); i++ {
+		hi, ok1 := at(i)
+		lo, ok2 := at(i + 1)
+		if ok1 && ok2 && hi-lo > *f.LevelProbability+2*tolerance {
+			name := "no level"
+			if i >= 0 {
+				name = tiers[i].ID
+			}
+			return invalid("level is %q with probability %v, but %s is more probable (%v); the most-probable rule reports the most probable level", f.Level, *f.LevelProbability, name, round2(hi-lo))
+		}
+	}
+	return nil
+}
+
 // in reports whether x is a finite number in lo..hi.
 func in(x, lo, hi float64) bool { return x >= lo && x <= hi }
 
@@ -160,11 +236,12 @@ func figure(p *float64) string {
 func (r *Result) figures() *Figures {
 	f := &Figures{}
 	for _, d := range r.Dimensions {
-		f.Dimensions = append(f.Dimensions, DimensionFigure{ID: d.ID, Score: d.Score, Insufficient: d.Status == StatusInsufficient, Coverage: d.Coverage})
+		f.Dimensions = append(f.Dimensions, DimensionFigure{ID: d.ID, Score: d.Score, Insufficient: d.Status == StatusInsufficient, Coverage: d.Coverage, Estimate: d.Estimate, SE: d.SE})
 	}
 	for _, t := range r.Tiers {
-		f.Tiers = append(f.Tiers, TierFigure{ID: t.ID, Rank: t.Rank, Met: t.Met, Readiness: t.Readiness})
+		f.Tiers = append(f.Tiers, TierFigure{ID: t.ID, Rank: t.Rank, Met: t.Met, Readiness: t.Readiness, Probability: t.Probability})
 	}
+	f.LevelRule, f.LevelProbability = r.LevelRule, r.LevelProbability
 	if r.Level != nil {
 		f.Level = r.Level.ID
 	}

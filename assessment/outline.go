@@ -28,9 +28,18 @@ type Outline struct {
 	// NaN where the target expects nothing of the dimension or it has no
 	// score.
 	Gaps []float64
+	// LevelProbability is the result's level_probability, rounded as it
+	// is; NaN when NoProbability spared it.
+	LevelProbability float64
+	// NoProbability, set by the caller, spares the work of
+	// LevelProbability under the strict rule, whose level needs none (a
+	// cohort, which reports no probability, sets it).
+	NoProbability bool
 
 	raw  []float64
 	ptrs []*float64
+	sums []dimSums
+	post posterior
 }
 
 // Outline scores answers given by question position (values[i] answers
@@ -46,9 +55,15 @@ func (s *Scorer) Outline(values []questions.Value, role, explicit string, o *Out
 	o.ptrs = grow(o.ptrs, nd)
 	o.Met = grow(o.Met, nt)
 	o.Readiness = grow(o.Readiness, nt)
+	posterior := s.mostProbable || !o.NoProbability
+	var sums []dimSums
+	if posterior {
+		o.sums = grow(o.sums, nd)
+		sums = o.sums
+	}
 	for d := range b.Dimensions {
 		o.ptrs[d] = nil
-		if ds := s.scoreDimension(d, values, &o.raw[d]); ds.Score != nil {
+		if ds := s.scoreDimension(d, values, &o.raw[d], sums); ds.Score != nil {
 			o.ptrs[d] = ds.Score
 		}
 		o.Scores[d] = math.NaN()
@@ -63,6 +78,17 @@ func (s *Scorer) Outline(values []questions.Value, role, explicit string, o *Out
 		if met && o.Level == t-1 {
 			o.Level = t
 		}
+	}
+	o.LevelProbability = math.NaN()
+	if posterior {
+		s.prob.solve(o.ptrs, sums, &o.post, false)
+		if s.mostProbable {
+			o.Level = o.post.level
+			for t := range o.Met {
+				o.Met[t] = t <= o.Level
+			}
+		}
+		o.LevelProbability = round2(o.post.chance(o.Level))
 	}
 	o.Target = chooseTarget(b, o.Level, role, explicit)
 	for d := range o.Gaps {

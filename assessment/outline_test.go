@@ -14,6 +14,15 @@ import (
 // without a target for everyone, and compares every figure.
 func TestOutlineIsTheResult(t *testing.T) {
 	banks := map[string]*questions.Bank{"default": questions.Default(), "small": questionstest.Load(t, "testdata/small.yaml"), "tricky": questionstest.Load(t, "../report/testdata/tricky-bank.yaml"), "stats": questionstest.Load(t, "../cmd/digilead/testdata/stats-bank.yaml")}
+	// Each bank under the other level rule too.
+	for name, b := range banks {
+		other := *b
+		other.LevelRule = questions.LevelRuleMostProbable
+		if b.MostProbable() {
+			other.LevelRule = questions.LevelRuleStrict
+		}
+		banks[name+"/"+other.LevelRule] = &other
+	}
 	for name, b := range banks {
 		s := NewScorer(b)
 		var o Outline
@@ -38,6 +47,9 @@ func TestOutlineIsTheResult(t *testing.T) {
 				}
 				if lvl := levelID(r.Level); (o.Level < 0) != (lvl == "") || o.Level >= 0 && b.Tiers[o.Level].ID != lvl {
 					t.Fatalf("%s #%d: level %d, result %q", name, i, o.Level, lvl)
+				}
+				if p := r.LevelProbability; (p == nil) != math.IsNaN(o.LevelProbability) || p != nil && *p != o.LevelProbability {
+					t.Fatalf("%s #%d: level probability %v, result %v", name, i, o.LevelProbability, p)
 				}
 				if b.Tiers[o.Target].ID != r.Target.ID {
 					t.Fatalf("%s #%d: target %d, result %s", name, i, o.Target, r.Target.ID)

@@ -19,8 +19,12 @@ func TestResultsValidateAgainstSchema(t *testing.T) {
 		"all max": {"a1": 5, "a2": 5, "a3": 1, "a4": true, "b1": "x", "b2": []any{"p", "q", "r"}, "b3": 10, "g1": 5, "g2": 5, "g3": 5},
 	}
 	for name, raw := range cases {
-		for _, role := range []string{"", "top"} {
-			r := score(t, b, role, "", raw)
+		for _, role := range []string{"", "top", "probable"} {
+			bank := b
+			if role == "probable" {
+				bank, role = mostProbable(b), ""
+			}
+			r := score(t, bank, role, "", raw)
 			r.Respondent.Name = "Sam"
 			data, err := json.Marshal(r)
 			if err != nil {

@@ -27,6 +27,21 @@ var ActionKinds = []string{"training", "mentoring", "networking", "practice", "r
 // DefaultMinCoverage applies when a bank does not set min_coverage.
 const DefaultMinCoverage = 0.5
 
+// Level rules: how a bank decides a person's level from their dimension
+// scores (the bank's `scoring: {level_rule: …}`). docs/scoring.md gives
+// each rule.
+const (
+	// LevelRuleStrict meets a tier when every dimension it expects scores
+	// at least its expectation: the rule of banks that do not say.
+	LevelRuleStrict = "strict"
+	// LevelRuleMostProbable reports the level most probably the person's
+	// true level given the measurement error of each dimension score.
+	LevelRuleMostProbable = "most-probable"
+)
+
+// LevelRules lists the level rules a bank may name.
+var LevelRules = []string{LevelRuleStrict, LevelRuleMostProbable}
+
 // Pos is where an element was defined.
 type Pos struct {
 	File string
@@ -55,9 +70,11 @@ type Bank struct {
 	MinCoverage   float64
 	Scale         Scale
 	NotApplicable string
-	Tiers         []Tier
-	Dimensions    []Dimension
-	Questions     []Question
+	// LevelRule is the bank's level rule (LevelRules); "" is strict.
+	LevelRule  string
+	Tiers      []Tier
+	Dimensions []Dimension
+	Questions  []Question
 
 	// Digest is "sha256:<hex>" over the bank's source files.
 	Digest string
@@ -163,6 +180,10 @@ func (q *Question) Option(id string) (Option, bool) {
 	}
 	return Option{}, false
 }
+
+// MostProbable reports whether the bank decides levels by the
+// most-probable rule (LevelRuleMostProbable) rather than the strict one.
+func (b *Bank) MostProbable() bool { return b.LevelRule == LevelRuleMostProbable }
 
 // Tier returns the tier with the given id.
 func (b *Bank) Tier(id string) (*Tier, bool) {

@@ -63,7 +63,7 @@ type rawQuestion struct {
 }
 
 var (
-	headerFields    = []string{"schema", "id", "title", "version", "description", "language", "min_coverage", "scale", "not_applicable"}
+	headerFields    = []string{"schema", "id", "title", "version", "description", "language", "min_coverage", "scale", "not_applicable", "scoring"}
 	bankFields      = append(append([]string{}, headerFields...), "tiers", "dimensions", "questions")
 	tierFields      = []string{"id", "name", "rank", "description", "challenges", "expectations"}
 	dimensionFields = []string{"id", "name", "description", "weight", "actions", "reliability", "score_sd"}
@@ -71,6 +71,7 @@ var (
 	questionFields  = []string{"id", "dimension", "text", "help", "type", "weight", "reverse", "allow_na", "scale", "options"}
 	optionFields    = []string{"id", "label", "score"}
 	scaleFields     = []string{"min", "max", "labels"}
+	scoringFields   = []string{"level_rule"}
 )
 
 func decodeFile(f File, probs *Problems) (rb *rawBank) {
@@ -127,6 +128,15 @@ func decodeFile(f File, probs *Problems) (rb *rawBank) {
 			rb.scaleSet = true
 		case "not_applicable":
 			b.NotApplicable = d.str(v, key)
+		case "scoring":
+			d.mapping(v, key, scoringFields, func(key string, k, v *yaml.Node) {
+				f := "scoring." + key
+				b.LevelRule = d.str(v, f)
+				if b.LevelRule != "" && !slices.Contains(LevelRules, b.LevelRule) {
+					d.errorf(v, f, "unknown rule %q%s; the rules are %s (see docs/bank-format.md)", b.LevelRule, errtext.Suggest(b.LevelRule, LevelRules), strings.Join(LevelRules, ", "))
+					b.LevelRule = ""
+				}
+			})
 		case "tiers":
 			d.seq(v, key, func(i int, item *yaml.Node) { rb.tiers = append(rb.tiers, d.tier(item, itemField(key, i, item))) })
 		case "dimensions":

@@ -24,6 +24,7 @@ func compiledDefault() *Bank {
 			},
 		},
 		NotApplicable: "Not applicable to my role",
+		LevelRule:     "most-probable",
 		Tiers: []Tier{
 			Tier{
 				ID:          "frontline",
@@ -46,7 +47,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 91,
+					Line: 101,
 				},
 			},
 			Tier{
@@ -75,7 +76,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 108,
+					Line: 118,
 				},
 			},
 			Tier{
@@ -110,7 +111,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 130,
+					Line: 140,
 				},
 			},
 		},
@@ -155,7 +156,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 165,
+					Line: 175,
 				},
 			},
 			Dimension{
@@ -202,7 +203,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 185,
+					Line: 195,
 				},
 			},
 			Dimension{
@@ -234,7 +235,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 207,
+					Line: 217,
 				},
 			},
 			Dimension{
@@ -273,7 +274,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 224,
+					Line: 234,
 				},
 			},
 			Dimension{
@@ -308,7 +309,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 242,
+					Line: 252,
 				},
 			},
 			Dimension{
@@ -347,7 +348,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 260,
+					Line: 270,
 				},
 			},
 			Dimension{
@@ -386,7 +387,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 278,
+					Line: 288,
 				},
 			},
 			Dimension{
@@ -425,7 +426,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 296,
+					Line: 306,
 				},
 			},
 			Dimension{
@@ -464,7 +465,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 314,
+					Line: 324,
 				},
 			},
 			Dimension{
@@ -503,7 +504,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 332,
+					Line: 342,
 				},
 			},
 			Dimension{
@@ -546,7 +547,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 351,
+					Line: 361,
 				},
 			},
 			Dimension{
@@ -592,7 +593,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 371,
+					Line: 381,
 				},
 			},
 			Dimension{
@@ -635,7 +636,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 392,
+					Line: 402,
 				},
 			},
 			Dimension{
@@ -674,7 +675,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 412,
+					Line: 422,
 				},
 			},
 			Dimension{
@@ -717,7 +718,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 430,
+					Line: 440,
 				},
 			},
 			Dimension{
@@ -756,7 +757,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 450,
+					Line: 460,
 				},
 			},
 		},
@@ -781,7 +782,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 479,
+					Line: 489,
 				},
 			},
 			Question{
@@ -805,7 +806,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 485,
+					Line: 495,
 				},
 			},
 			Question{
@@ -827,7 +828,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 492,
+					Line: 502,
 				},
 			},
 			Question{
@@ -851,7 +852,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 506,
+					Line: 516,
 				},
 			},
 			Question{
@@ -884,7 +885,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 516,
+					Line: 526,
 				},
 			},
 			Question{
@@ -907,7 +908,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 536,
+					Line: 546,
 				},
 			},
 			Question{
@@ -930,7 +931,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 542,
+					Line: 552,
 				},
 			},
 			Question{
@@ -952,7 +953,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 548,
+					Line: 558,
 				},
 			},
 			Question{
@@ -977,7 +978,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 562,
+					Line: 572,
 				},
 			},
 			Question{
@@ -1010,7 +1011,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 571,
+					Line: 581,
 				},
 			},
 			Question{
@@ -1032,7 +1033,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 591,
+					Line: 601,
 				},
 			},
 			Question{
@@ -1055,7 +1056,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 605,
+					Line: 615,
 				},
 			},
 			Question{
@@ -1077,7 +1078,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 611,
+					Line: 621,
 				},
 			},
 			Question{
@@ -1110,7 +1111,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 620,
+					Line: 630,
 				},
 			},
 			Question{
@@ -1133,7 +1134,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 640,
+					Line: 650,
 				},
 			},
 			Question{
@@ -1157,7 +1158,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 655,
+					Line: 665,
 				},
 			},
 			Question{
@@ -1179,7 +1180,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 662,
+					Line: 672,
 				},
 			},
 			Question{
@@ -1212,7 +1213,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 669,
+					Line: 679,
 				},
 			},
 			Question{
@@ -1235,7 +1236,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 689,
+					Line: 699,
 				},
 			},
 			Question{
@@ -1258,7 +1259,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 704,
+					Line: 714,
 				},
 			},
 			Question{
@@ -1280,7 +1281,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 710,
+					Line: 720,
 				},
 			},
 			Question{
@@ -1313,7 +1314,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 726,
+					Line: 736,
 				},
 			},
 			Question{
@@ -1336,7 +1337,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 746,
+					Line: 756,
 				},
 			},
 			Question{
@@ -1360,7 +1361,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 750,
+					Line: 760,
 				},
 			},
 			Question{
@@ -1384,7 +1385,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 755,
+					Line: 765,
 				},
 			},
 			Question{
@@ -1417,7 +1418,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 763,
+					Line: 773,
 				},
 			},
 			Question{
@@ -1440,7 +1441,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 783,
+					Line: 793,
 				},
 			},
 			Question{
@@ -1464,7 +1465,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 798,
+					Line: 808,
 				},
 			},
 			Question{
@@ -1476,7 +1477,7 @@ func compiledDefault() *Bank {
 				AllowNA:   true,
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 803,
+					Line: 813,
 				},
 			},
 			Question{
@@ -1509,7 +1510,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 811,
+					Line: 821,
 				},
 			},
 			Question{
@@ -1532,7 +1533,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 831,
+					Line: 841,
 				},
 			},
 			Question{
@@ -1556,7 +1557,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 835,
+					Line: 845,
 				},
 			},
 			Question{
@@ -1578,7 +1579,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 840,
+					Line: 850,
 				},
 			},
 			Question{
@@ -1611,7 +1612,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 857,
+					Line: 867,
 				},
 			},
 			Question{
@@ -1634,7 +1635,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 877,
+					Line: 887,
 				},
 			},
 			Question{
@@ -1647,7 +1648,7 @@ func compiledDefault() *Bank {
 				AllowNA:   true,
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 892,
+					Line: 902,
 				},
 			},
 			Question{
@@ -1669,7 +1670,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 898,
+					Line: 908,
 				},
 			},
 			Question{
@@ -1692,7 +1693,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 903,
+					Line: 913,
 				},
 			},
 			Question{
@@ -1724,7 +1725,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 912,
+					Line: 922,
 				},
 			},
 			Question{
@@ -1746,7 +1747,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 932,
+					Line: 942,
 				},
 			},
 			Question{
@@ -1768,7 +1769,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 946,
+					Line: 956,
 				},
 			},
 			Question{
@@ -1791,7 +1792,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 960,
+					Line: 970,
 				},
 			},
 			Question{
@@ -1815,7 +1816,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 964,
+					Line: 974,
 				},
 			},
 			Question{
@@ -1848,7 +1849,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 972,
+					Line: 982,
 				},
 			},
 			Question{
@@ -1870,7 +1871,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 992,
+					Line: 1002,
 				},
 			},
 			Question{
@@ -1894,7 +1895,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1006,
+					Line: 1016,
 				},
 			},
 			Question{
@@ -1916,7 +1917,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1011,
+					Line: 1021,
 				},
 			},
 			Question{
@@ -1949,7 +1950,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1028,
+					Line: 1038,
 				},
 			},
 			Question{
@@ -1972,7 +1973,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1048,
+					Line: 1058,
 				},
 			},
 			Question{
@@ -1996,7 +1997,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1063,
+					Line: 1073,
 				},
 			},
 			Question{
@@ -2019,7 +2020,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1068,
+					Line: 1078,
 				},
 			},
 			Question{
@@ -2052,7 +2053,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1076,
+					Line: 1086,
 				},
 			},
 			Question{
@@ -2076,7 +2077,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1096,
+					Line: 1106,
 				},
 			},
 			Question{
@@ -2101,7 +2102,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1101,
+					Line: 1111,
 				},
 			},
 			Question{
@@ -2124,7 +2125,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1107,
+					Line: 1117,
 				},
 			},
 			Question{
@@ -2157,7 +2158,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1126,
+					Line: 1136,
 				},
 			},
 			Question{
@@ -2179,7 +2180,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1146,
+					Line: 1156,
 				},
 			},
 			Question{
@@ -2203,7 +2204,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1160,
+					Line: 1170,
 				},
 			},
 			Question{
@@ -2227,7 +2228,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1165,
+					Line: 1175,
 				},
 			},
 			Question{
@@ -2260,7 +2261,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1175,
+					Line: 1185,
 				},
 			},
 			Question{
@@ -2284,7 +2285,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1195,
+					Line: 1205,
 				},
 			},
 			Question{
@@ -2308,7 +2309,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1200,
+					Line: 1210,
 				},
 			},
 			Question{
@@ -2330,7 +2331,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1205,
+					Line: 1215,
 				},
 			},
 			Question{
@@ -2362,7 +2363,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1223,
+					Line: 1233,
 				},
 			},
 			Question{
@@ -2385,7 +2386,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1243,
+					Line: 1253,
 				},
 			},
 			Question{
@@ -2409,7 +2410,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1247,
+					Line: 1257,
 				},
 			},
 			Question{
@@ -2422,7 +2423,7 @@ func compiledDefault() *Bank {
 				AllowNA:   true,
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1252,
+					Line: 1262,
 				},
 			},
 			Question{
@@ -2455,11 +2456,11 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1262,
+					Line: 1272,
 				},
 			},
 		},
-		Digest: "sha256:03cd68d34a6948d205ccac32968d4fa27dbc49f7ce2f0493cb93609510887ac6",
+		Digest: "sha256:abe2600dc37d91329addfd6b846dd12e6807becdf7e3b38194f205d7770f4a8d",
 		Source: "default",
 	}
 }

@@ -267,6 +267,15 @@ func TestBankProblems(t *testing.T) {
 		{"scale on yes/no", strings.Replace(valid, "    text: Q", "    text: Q\n    type: yesno\n    scale: {min: 1, max: 3}", 1), []string{"bank.yaml:18: questions[q].scale: only likert questions have a scale; this one is yesno"}},
 		{"action kind and tier", strings.Replace(valid, "    name: D", "    name: D\n    actions:\n      - {kind: coaching, text: x, tiers: [aa]}", 1),
 			[]string{`bank.yaml:14: dimensions[d].actions[0].kind: unknown action kind "coaching"; use one of training, mentoring, networking, practice, reading`, `bank.yaml:14: dimensions[d].actions[0].tiers: unknown tier "aa" (did you mean "a"?)`}},
+		{"unknown level rule with suggestion", strings.Replace(valid, "tiers:", "scoring:\n  level_rule: most-probabel\ntiers:", 1),
+			[]string{`bank.yaml:6: scoring.level_rule: unknown rule "most-probabel" (did you mean "most-probable"?); the rules are strict, most-probable (see docs/bank-format.md)`}},
+		{"unknown scoring key", strings.Replace(valid, "tiers:", "scoring: {rule: strict}\ntiers:", 1),
+			[]string{`bank.yaml:5: scoring.rule: unknown field; known fields: level_rule`}},
+		{"scoring not a mapping", strings.Replace(valid, "tiers:", "scoring: most-probable\ntiers:", 1),
+			[]string{`bank.yaml:5: scoring: must be a mapping (key: value pairs), got the value "most-probable"`}},
+		{"level rule empty", strings.Replace(valid, "tiers:", "scoring: {level_rule: }\ntiers:", 1),
+			[]string{`bank.yaml:5: scoring.level_rule: is empty; give a value or remove the field`}},
+		{"level rules", strings.Replace(valid, "tiers:", "scoring: {level_rule: most-probable}\ntiers:", 1), nil},
 		{"min_coverage out of range", strings.Replace(valid, "tiers:", "min_coverage: 2\ntiers:", 1), []string{"bank.yaml:5: min_coverage: must be between 0 and 1 (a share of a dimension's question weight), got 2"}},
 		{"no tiers, dimensions or questions", "schema: digilead/v1\nid: t\ntitle: T\nversion: \"1\"\n",
 			[]string{"bank.yaml:1: tiers: a bank needs at least one tier", "bank.yaml:1: dimensions: a bank needs at least one dimension", "bank.yaml:1: questions: a bank needs at least one question"}},
@@ -297,6 +306,23 @@ func TestBankProblems(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLevelRule reads the bank's level rule: strict unless it says.
+func TestLevelRule(t *testing.T) {
+	for _, tc := range []struct{ yaml, want string }{
+		{valid, ""},
+		{strings.Replace(valid, "tiers:", "scoring: {level_rule: strict}\ntiers:", 1), questions.LevelRuleStrict},
+		{strings.Replace(valid, "tiers:", "scoring:\n  level_rule: most-probable\ntiers:", 1), questions.LevelRuleMostProbable},
+	} {
+		b, err := questions.Parse(questions.File{Name: "bank.yaml", Data: []byte(tc.yaml)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.LevelRule != tc.want || b.MostProbable() != (tc.want == questions.LevelRuleMostProbable) {
+			t.Errorf("level rule %q (most probable %v), want %q", b.LevelRule, b.MostProbable(), tc.want)
+		}
 	}
 }
 

@@ -14,6 +14,7 @@ var CSVHeader = []string{
 	"dimension_id", "dimension", "score", "expected", "gap", "severity", "within_error",
 	"status", "answered", "total", "na", "coverage", "weight",
 	"target", "level", "bank_id", "bank_version", "completed_at",
+	"estimate", "se", "level_probability",
 }
 
 // resultCSV writes one row per dimension under a header row, as RFC 4180
@@ -39,6 +40,7 @@ func resultCSV(w io.Writer, r *assessment.Result, _ Options) error {
 			d.ID, string(d.Name), csvNum(d.Score), csvNum(d.Expected), csvNum(d.Gap), d.Severity, strconv.FormatBool(d.WithinError),
 			d.Status, strconv.Itoa(d.Answered), strconv.Itoa(d.Total), strconv.Itoa(d.NA), formatNum(d.Coverage), weight,
 			r.Target.ID, level, r.Bank.ID, r.Bank.Version, r.CompletedAt.UTC().Format("2006-01-02T15:04:05Z"),
+			csvNum(d.Estimate), csvNum(d.SE), csvNum(r.LevelProbability),
 		}
 		if err := cw.Write(row); err != nil {
 			return err

@@ -40,6 +40,9 @@ func TestCSVRoundTrip(t *testing.T) {
 		}
 		for i, rec := range recs[1:] {
 			checkCSVRow(t, CSVHeader, rec, r.Dimensions[i], gaps[r.Dimensions[i].ID])
+			if got, err := strconv.ParseFloat(rec[len(rec)-1], 64); err != nil || r.LevelProbability == nil || got != *r.LevelProbability {
+				t.Errorf("row %d: level_probability %q, want %v", i+1, rec[len(rec)-1], r.LevelProbability)
+			}
 		}
 	}
 }
@@ -72,6 +75,18 @@ func checkCSVRow(t *testing.T, header, rec []string, d assessment.DimensionScore
 		}
 		if got, err := strconv.ParseFloat(col["gap"], 64); err != nil || got != g.Gap {
 			t.Errorf("row %s: gap %q, want %v", d.ID, col["gap"], g.Gap)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		x    *float64
+	}{{"estimate", d.Estimate}, {"se", d.SE}} {
+		if c.x == nil {
+			if col[c.name] != "" {
+				t.Errorf("row %s: %s %q for a dimension without one", d.ID, c.name, col[c.name])
+			}
+		} else if got, err := strconv.ParseFloat(col[c.name], 64); err != nil || got != *c.x {
+			t.Errorf("row %s: %s %q, want %v", d.ID, c.name, col[c.name], *c.x)
 		}
 	}
 	if col["severity"] != g.Severity || col["status"] != d.Status {

@@ -43,6 +43,7 @@ type htmlData struct {
 	Respondent string
 	Date       template.HTML
 	Level      string
+	Certainty  string
 	Why        string
 	Rows       []dimRow
 	Open       []assessment.Gap
@@ -65,10 +66,11 @@ func resultHTML(w io.Writer, r *assessment.Result, o Options) error {
 		Respondent: respondentName(r),
 		Date: template.HTML(fmt.Sprintf(`<time datetime="%s">%s</time>`,
 			r.CompletedAt.UTC().Format(time.RFC3339), template.HTMLEscapeString(l.Day(r.CompletedAt.UTC())))),
-		Level: LevelName(l, r),
-		Why:   levelReason(l, r),
-		Rows:  dimensionRows(r),
-		Open:  openGaps(r),
+		Level:     LevelName(l, r),
+		Certainty: certainty(l, r),
+		Why:       levelReason(l, r),
+		Rows:      dimensionRows(r),
+		Open:      openGaps(r),
 		// The charts are built from escaped text by chart.go.
 		Radar:     template.HTML(resultRadar(l, r).SVG()),
 		Readiness: template.HTML(readinessBars(l, r).SVG()),

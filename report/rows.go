@@ -77,12 +77,17 @@ func gapSummary(l *lang.Lang, g assessment.Gap) string {
 // levelReason explains the level: the next tier up and the dimensions that
 // keep it from being met.
 func levelReason(l *lang.Lang, r *assessment.Result) string {
+	why := l.T("report.why.all_met")
 	for _, tr := range r.Tiers {
 		if !tr.Met {
-			return l.T("report.why.not_met", "Tier", tr.Name, "Dimensions", l.List(dimensionNames(r, tr.Blocking)))
+			why = l.T("report.why.not_met", "Tier", tr.Name, "Dimensions", l.List(dimensionNames(r, tr.Blocking)))
+			break
 		}
 	}
-	return l.T("report.why.all_met")
+	if below := withinErrorMet(l, r); below != "" {
+		why += " " + below
+	}
+	return why
 }
 
 // scoreText is a dimension's score for tables: the number, or why there is

@@ -203,8 +203,15 @@ func header(t *text, r *assessment.Result) {
 	if r.Level == nil {
 		level = t.l.T("report.no_tier_yet", "Level", level)
 	}
+	sure := certainty(t.l, r)
 	labels := t.labels(t.l.T("report.label.level"), t.l.T("report.label.target"))
+	if sure != "" {
+		labels = t.labels(t.l.T("report.label.level"), t.l.T("report.label.target"), t.l.T("report.label.certainty"))
+	}
 	t.para(t.st.label.Render(labels[0]), level)
+	if sure != "" {
+		t.para(t.st.label.Render(labels[2]), sure)
+	}
 	t.para(t.st.label.Render(labels[1]), string(r.Target.Name))
 }
 
@@ -364,8 +371,12 @@ func whyLevel(t *text, r *assessment.Result, g gapView) {
 	t.blank()
 	l := t.l
 	label := t.st.label.Render(l.T("report.why_label") + " ")
+	below := withinErrorMet(l, r)
+	if below != "" {
+		below = " " + below
+	}
 	if next < 0 {
-		t.labelled(label, l.T("report.why.all_met"))
+		t.labelled(label, l.T("report.why.all_met")+below)
 		return
 	}
 	tr := r.Tiers[next]
@@ -378,7 +389,7 @@ func whyLevel(t *text, r *assessment.Result, g gapView) {
 			names[i] = l.T("report.why.not_scored", "Name", names[i])
 		}
 	}
-	t.labelled(label, l.T("report.why.not_met", "Tier", tr.Name, "Dimensions", l.List(names)))
+	t.labelled(label, l.T("report.why.not_met", "Tier", tr.Name, "Dimensions", l.List(names))+below)
 }
 
 func dimensionScore(r *assessment.Result, id string) *assessment.DimensionScore {

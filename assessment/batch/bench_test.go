@@ -107,3 +107,33 @@ func BenchmarkFloor(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOutline reads and outlines one generated answer set per op, as
+// cohort does straight from answers, under the bank's level rule and the
+// other one.
+func BenchmarkOutline(b *testing.B) {
+	bank, lines := benchLines(b)
+	other := *bank
+	other.LevelRule = questions.LevelRuleStrict
+	if !bank.MostProbable() {
+		other.LevelRule = questions.LevelRuleMostProbable
+	}
+	for _, bk := range []*questions.Bank{bank, &other} {
+		rule := bk.LevelRule
+		if rule == "" {
+			rule = questions.LevelRuleStrict
+		}
+		b.Run(rule, func(b *testing.B) {
+			o := NewOutliner(bk, "")
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				out, err := o.Outline(lines[i%len(lines)])
+				if err != nil {
+					b.Fatal(err)
+				}
+				o.Release(out)
+			}
+		})
+	}
+}

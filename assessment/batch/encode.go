@@ -92,6 +92,14 @@ func (e *encoder) result(b []byte, r *assessment.Result) ([]byte, error) {
 	} else {
 		b = appendTierRef(b, *r.Level)
 	}
+	if r.LevelRule != "" {
+		b = append(b, `,"level_rule":`...)
+		b = appendString(b, r.LevelRule)
+	}
+	if r.LevelProbability != nil {
+		b = append(b, `,"level_probability":`...)
+		b = e.float(b, *r.LevelProbability)
+	}
 	b = append(b, `,"target":`...)
 	e.target = r.Target.ID
 	b = e.targetRef(b, r.Target)
@@ -210,6 +218,22 @@ func (e *encoder) dimension(b []byte, d assessment.DimensionScore) []byte {
 		b = append(b, `,"sem":`...)
 		b = e.float(b, *d.SEM)
 	}
+	if d.Estimate != nil {
+		b = append(b, `,"estimate":`...)
+		b = e.float(b, *d.Estimate)
+	}
+	if d.SE != nil {
+		b = append(b, `,"se":`...)
+		b = e.float(b, *d.SE)
+	}
+	switch d.SEMSource {
+	case "":
+	case assessment.SourceAnswers: // the usual one, written as it is
+		b = append(b, `,"sem_source":"answers"`...)
+	default:
+		b = append(b, `,"sem_source":`...)
+		b = appendString(b, d.SEMSource)
+	}
 	return append(b, '}')
 }
 
@@ -222,6 +246,14 @@ func (e *encoder) tier(b []byte, t assessment.TierResult) []byte {
 	if len(t.Blocking) > 0 {
 		b = append(b, `,"blocking":`...)
 		b = appendList(b, t.Blocking, appendString)
+	}
+	if t.Probability != nil {
+		b = append(b, `,"probability":`...)
+		b = e.float(b, *t.Probability)
+	}
+	if len(t.WithinError) > 0 {
+		b = append(b, `,"within_error":`...)
+		b = appendList(b, t.WithinError, appendString)
 	}
 	return append(b, '}')
 }

@@ -30,16 +30,28 @@ func generatedResults(t testing.TB, n int) (*questions.Bank, []*assessment.Resul
 
 func TestEncodeMatchesJSON(t *testing.T) {
 	bank, rs := generatedResults(t, 300)
-	sem := 3.5
+	// The same answers under the other level rule, so that both rules'
+	// fields are written.
+	other := *bank
+	other.LevelRule = questions.LevelRuleStrict
+	if !bank.MostProbable() {
+		other.LevelRule = questions.LevelRuleMostProbable
+	}
+	for i, r := range rs[:100] {
+		a := &questions.Answers{Respondent: r.Respondent, Values: r.Answers}
+		rs = append(rs, assessment.Score(&other, a, assessment.Options{Now: time.Unix(int64(i)*1e7, 0)}))
+	}
+	sem, p := 3.5, 0.25
 	odd := &assessment.Result{
 		Schema:     "digilead.result/v1",
 		Respondent: questions.Respondent{ID: "<&>", Name: "Zoë \"Z\" \\ \u2028 \x01\t\n\b\f\r \xff", Role: "x"},
 		Answers:    map[string]questions.Value{"zz-not-in-bank": questions.NA, "a": questions.OptionsValue(), "b": {Kind: questions.Picks}, "c": {}, "d": questions.BoolValue(false), "e": questions.IntValue(-3)},
-		Dimensions: []assessment.DimensionScore{{ID: "d", Weight: 1e-7, SEM: &sem, Coverage: 1e21}},
-		Tiers:      []assessment.TierResult{{ID: "t", Blocking: []string{"d"}}},
+		Dimensions: []assessment.DimensionScore{{ID: "d", Weight: 1e-7, SEM: &sem, Coverage: 1e21, Estimate: &p, SE: &sem, SEMSource: "<x>"}},
+		Tiers:      []assessment.TierResult{{ID: "t", Blocking: []string{"d"}, Probability: &p}, {ID: "u", WithinError: []string{"<d>"}}},
 		Level:      &assessment.TierRef{ID: "t", Challenges: questions.BankTexts([]string{})},
-		Gaps:       []assessment.Gap{{Dimension: "d", WithinError: true, Actions: []assessment.Action{{Kind: "k", Text: "<b>"}}}},
-		Notes:      []assessment.Note{{Kind: "n", Dimension: "d", Text: "t"}, {Kind: "n"}},
+		LevelRule:  "\u2028", LevelProbability: &p,
+		Gaps:  []assessment.Gap{{Dimension: "d", WithinError: true, Actions: []assessment.Action{{Kind: "k", Text: "<b>"}}}},
+		Notes: []assessment.Note{{Kind: "n", Dimension: "d", Text: "t"}, {Kind: "n"}},
 	}
 	rs = append(rs, odd, &assessment.Result{})
 	e := newEncoder(bank)
@@ -106,12 +118,12 @@ func FuzzAppendString(f *testing.F) {
 // encoder writes. Adding a field to the result format fails this test
 // until the encoder writes it too (and the list is updated).
 var encodedFields = map[string]string{
-	"Result":         "schema tool bank respondent completed_at answers dimensions tiers level target gaps notes language",
+	"Result":         "schema tool bank respondent completed_at answers dimensions tiers level level_rule level_probability target gaps notes language",
 	"Tool":           "name version",
 	"BankRef":        "id title version digest",
 	"Respondent":     "id name role group",
-	"DimensionScore": "id name score coverage answered total status na weight sem",
-	"TierResult":     "id name rank met readiness blocking",
+	"DimensionScore": "id name score coverage answered total status na weight sem estimate se sem_source",
+	"TierResult":     "id name rank met readiness blocking probability within_error",
 	"TierRef":        "id name rank description challenges",
 	"Gap":            "dimension name score expected gap severity within_error actions",
 	"Action":         "kind text",

@@ -8,8 +8,9 @@ import (
 )
 
 // Outliner reads answer sets into outlines (assessment.Outline): the
-// figures a cohort needs of each, scored without writing a result. It is
-// safe for concurrent use.
+// figures a cohort needs of each, scored without writing a result (and,
+// under the strict rule, without the level's probability, which a cohort
+// does not report). It is safe for concurrent use.
 type Outliner struct {
 	s        *Scorer
 	target   string
@@ -41,7 +42,7 @@ func (o *Outliner) Outline(data []byte) (*assessment.Outline, error) {
 	defer o.pool.Put(sc)
 	out, _ := o.outlines.Get().(*assessment.Outline)
 	if out == nil {
-		out = &assessment.Outline{}
+		out = &assessment.Outline{NoProbability: true} // a cohort reports none
 	}
 	a := &sc.answers
 	values, err := o.s.positions(data, sc.dec, sc.values, a)

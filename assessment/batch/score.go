@@ -117,13 +117,16 @@ func (s *Scorer) line(l Line, st *state) error {
 	}
 	clear(st.values)
 	a := &questions.Answers{Values: st.values}
-	if !st.dec.decode(l.Data, a) {
+	var r *assessment.Result
+	if st.dec.decode(l.Data, a) {
+		r = s.scorer.ScoreValues(st.dec.values(), a, s.opts) // no map lookups
+	} else {
 		var err error
 		if a, err = s.check(l.Data); err != nil {
 			return err
 		}
+		r = s.scorer.Score(a, s.opts)
 	}
-	r := s.scorer.Score(a, s.opts)
 	out, err := st.enc.result(st.out, r)
 	if err != nil {
 		return fmt.Errorf("cannot write the result: %v", err)
@@ -191,7 +194,9 @@ func ProblemsOf(err error) questions.Problems {
 }
 
 // csvHeader is the wide CSV's header: who, level and target, one score
-// column per dimension and one readiness column per tier.
+// column per dimension and one readiness column per tier, and last the
+// level's probability (a column added after the others, so that a reader
+// of the earlier columns by position reads them as before).
 func (s *Scorer) csvHeader() []byte {
 	row := []string{"id", "name", "role", "level", "target"}
 	for _, d := range s.bank.Dimensions {
@@ -200,6 +205,7 @@ func (s *Scorer) csvHeader() []byte {
 	for _, t := range s.bank.Tiers {
 		row = append(row, "readiness_"+t.ID)
 	}
+	row = append(row, "level_probability")
 	var buf bytes.Buffer
 	w := safetext.NewCSV(&buf, false)
 	w.Write(row)
@@ -225,6 +231,9 @@ func (s *Scorer) csvRow(st *state, r questions.Respondent, o *assessment.Outline
 	}
 	for _, x := range o.Readiness {
 		nums = append(strconv.AppendFloat(nums, x, 'f', -1, 64), 0)
+	}
+	if !math.IsNaN(o.LevelProbability) {
+		nums = append(strconv.AppendFloat(nums, o.LevelProbability, 'f', -1, 64), 0)
 	}
 	st.nums = nums
 	for len(nums) > 0 {

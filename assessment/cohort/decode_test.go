@@ -133,6 +133,9 @@ func FuzzFastEntry(f *testing.F) {
 	}
 	small, _ := json.Marshal(assessment.Score(b, a, assessment.Options{}))
 	f.Add(small)
+	b.LevelRule = questions.LevelRuleMostProbable // level_rule, level_probability, estimates
+	probable, _ := json.Marshal(assessment.Score(b, a, assessment.Options{}))
+	f.Add(probable)
 	f.Add([]byte(`{"schema":"digilead.result/v1","level":null,"answers":{"x":["\u00e9",1.5e3,true]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var fast, std Entry

@@ -80,7 +80,10 @@ type Side struct {
 	BankVersion string              `json:"bank_version"`
 	BankDigest  string              `json:"bank_digest,omitempty"`
 	Level       *assessment.TierRef `json:"level"`
-	Target      assessment.TierRef  `json:"target"`
+	// LevelProbability is the result's, when its bank decides levels by
+	// the most-probable rule.
+	LevelProbability *float64           `json:"level_probability,omitempty"`
+	Target           assessment.TierRef `json:"target"`
 }
 
 // TierChange is a level or target before and after. A nil level is below
@@ -100,9 +103,13 @@ type Dimension struct {
 	Old    *float64 `json:"old"`
 	New    *float64 `json:"new"`
 	Change *float64 `json:"change"`
-	// MinReliableChange is 1.96 x sqrt(2) x the newer result's SEM, set
-	// when both results carry an SEM for the dimension. A smaller change
-	// cannot be told from measurement error, and Reliable is false.
+	// MinReliableChange is the smallest change that is not measurement
+	// error at the 95% level, set when both results carry an SEM for the
+	// dimension: 1.96 x sqrt(SEM_old² + SEM_new²) when both were scored
+	// by the most-probable rule (each with the SEM of its own answers),
+	// else 1.96 x sqrt(2) x the newer result's SEM (the bank's recorded
+	// SEM). A smaller change cannot be told from measurement error, and
+	// Reliable is false.
 	MinReliableChange *float64 `json:"min_reliable_change,omitempty"`
 	Reliable          *bool    `json:"reliable,omitempty"`
 }
@@ -166,13 +173,13 @@ func Compare(older, newer *assessment.Result) (*Comparison, error) {
 	for _, m := range c.NoteMsgs {
 		c.Notes = append(c.Notes, lang.English().Say(m))
 	}
-	c.Dimensions, c.LeftOut = dimensions(older, newer)
+	c.Dimensions, c.LeftOut = dimensions(older, newer, older.LevelRule == questions.LevelRuleMostProbable && newer.LevelRule == questions.LevelRuleMostProbable)
 	c.Tiers = tiers(older, newer)
 	return c, nil
 }
 
 func side(r *assessment.Result) Side {
-	return Side{CompletedAt: r.CompletedAt, BankVersion: r.Bank.Version, BankDigest: r.Bank.Digest, Level: r.Level, Target: r.Target}
+	return Side{CompletedAt: r.CompletedAt, BankVersion: r.Bank.Version, BankDigest: r.Bank.Digest, Level: r.Level, LevelProbability: r.LevelProbability, Target: r.Target}
 }
 
 // tierName is t without what a result carries only for its target
@@ -203,8 +210,9 @@ func tierChange(older, newer *assessment.TierRef) TierChange {
 }
 
 // dimensions pairs the dimensions by id, in the newer result's order, and
-// lists those only one result has.
-func dimensions(older, newer *assessment.Result) ([]Dimension, []LeftOut) {
+// lists those only one result has. ownSEM says whether each result's SEM
+// is its own (the most-probable rule's).
+func dimensions(older, newer *assessment.Result, ownSEM bool) ([]Dimension, []LeftOut) {
 	olds := map[string]assessment.DimensionScore{}
 	for _, d := range older.Dimensions {
 		olds[d.ID] = d
@@ -219,7 +227,7 @@ func dimensions(older, newer *assessment.Result) ([]Dimension, []LeftOut) {
 			continue
 		}
 		seen[n.ID] = true
-		ds = append(ds, dimension(o, n))
+		ds = append(ds, dimension(o, n, ownSEM))
 	}
 	for _, o := range older.Dimensions {
 		if !seen[o.ID] {
@@ -234,7 +242,7 @@ func dimensions(older, newer *assessment.Result) ([]Dimension, []LeftOut) {
 // scores is sqrt(2) x SEM.
 var reliableFactor = 1.96 * math.Sqrt2
 
-func dimension(o, n assessment.DimensionScore) Dimension {
+func dimension(o, n assessment.DimensionScore, ownSEM bool) Dimension {
 	d := Dimension{ID: n.ID, Name: n.Name, Old: copyNum(o.Score), New: copyNum(n.Score)}
 	if o.Score == nil || n.Score == nil {
 		return d
@@ -243,6 +251,9 @@ func dimension(o, n assessment.DimensionScore) Dimension {
 	d.Change = &ch
 	if o.SEM != nil && n.SEM != nil {
 		threshold := reliableFactor * *n.SEM
+		if ownSEM {
+			threshold = assessment.Z95 * math.Hypot(*o.SEM, *n.SEM)
+		}
 		reliable := math.Abs(ch) >= clean(threshold)
 		rmin := round2(threshold)
 		d.MinReliableChange, d.Reliable = &rmin, &reliable

@@ -3,6 +3,7 @@ package compare
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -71,8 +72,28 @@ func TestCompareDefaultBank(t *testing.T) {
 		if *d.Old != w[0] || *d.New != w[1] || *d.Change != w[2] {
 			t.Errorf("%s: %v -> %v (%v), want %v -> %v (%v)", d.ID, *d.Old, *d.New, *d.Change, w[0], w[1], w[2])
 		}
-		if d.Reliable != nil || d.MinReliableChange != nil {
-			t.Errorf("%s: reliability set without an SEM", d.ID)
+	}
+	// The built-in bank decides levels by the most-probable rule, so every
+	// scored dimension carries the SEM of each person's own answers: the
+	// smallest reliable change is 1.96 x sqrt(SEM_old² + SEM_new²), about
+	// 36 points for four questions, which the agile change of +42.5 passes
+	// and the leading-change fall of 18.75 does not.
+	sems := map[string][2]float64{}
+	for _, r := range []*assessment.Result{old, new} {
+		for _, d := range r.Dimensions {
+			s := sems[d.ID]
+			s[0], s[1] = s[1], *d.SEM
+			sems[d.ID] = s
+		}
+	}
+	for _, d := range c.Dimensions {
+		s := sems[d.ID]
+		want := math.Round(196*math.Hypot(s[0], s[1])) / 100
+		if d.MinReliableChange == nil || *d.MinReliableChange != want || *d.Reliable != (math.Abs(*d.Change) >= 1.96*math.Hypot(s[0], s[1])) {
+			t.Errorf("%s: min reliable change %s, reliable %v; want %v from SEMs %v", d.ID, numStr(d.MinReliableChange), deref(d.Reliable), want, s)
+		}
+		if reliable := d.ID == "agile-delivery"; *d.Reliable != reliable {
+			t.Errorf("%s: change %v reliable %v, want %v", d.ID, *d.Change, *d.Reliable, reliable)
 		}
 	}
 	if c.Level.Direction != Same || c.Level.New.ID != "frontline" || c.Target.Direction != Same || c.Target.New.ID != "operational" {
@@ -159,10 +180,19 @@ func TestCompareDimensions(t *testing.T) {
 		{"reliable fall", dim{"a", p(59), p(9)}, dim{"a", p(50), p(3)}, p(-9), p(8.32), ptr(true)},
 		{"SEM in the new result only", dim{"a", p(50), nil}, dim{"a", p(51), p(3)}, p(1), nil, nil},
 		{"SEM in the old result only", dim{"a", p(50), p(3)}, dim{"a", p(51), nil}, p(1), nil, nil},
+		// Most-probable results carry each their own SEM: 1.96 x sqrt(2² +
+		// 3²) = 7.067.
+		{"most-probable: within error", dim{"a+", p(50), p(2)}, dim{"a+", p(57), p(3)}, p(7), p(7.07), ptr(false)},
+		{"most-probable: reliable", dim{"a+", p(50), p(2)}, dim{"a+", p(57.1), p(3)}, p(7.1), p(7.07), ptr(true)},
+		{"most-probable: equal SEMs", dim{"a+", p(50), p(3)}, dim{"a+", p(59), p(3)}, p(9), p(8.32), ptr(true)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := Compare(result("1", t0, nil, [2]float64{}, tt.old), result("1", t0.Add(time.Hour), nil, [2]float64{}, tt.new))
+			old, new := result("1", t0, nil, [2]float64{}, tt.old), result("1", t0.Add(time.Hour), nil, [2]float64{}, tt.new)
+			if strings.HasSuffix(tt.old.id, "+") {
+				old.LevelRule, new.LevelRule = questions.LevelRuleMostProbable, questions.LevelRuleMostProbable
+			}
+			c, err := Compare(old, new)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -196,8 +196,9 @@ func TestAbsoluteWordsSummary(t *testing.T) {
 // TestV2 finds in the built-in bank 2.0.0 the cue the absolute-words check
 // was built for: absolute or extreme words in 17 of its 48 wrong scenario
 // options and in none of its 16 keys, so that avoiding them finds the key
-// in 39% of scenarios and solves gov-scenario outright. It has no other
-// finding.
+// in 39% of scenarios and solves gov-scenario outright. Its only other
+// finding is level-rule: it names no level rule, so it decides by the
+// strict one, and the review recommends the most-probable rule.
 func TestV2(t *testing.T) {
 	r := Review(load(t, "../../questions/testdata/default-v2.yaml"), Options{Seed: 1, Respondents: 200})
 	want := []string{
@@ -213,6 +214,7 @@ func TestV2(t *testing.T) {
 		"absolute-words default-v2.yaml:1148 gov-scenario",
 		"absolute-words default-v2.yaml:1196 ai-scenario",
 		"absolute-words default-v2.yaml:1234 trust-scenario",
+		"level-rule default-v2.yaml ",
 	}
 	if got := found(r); !slices.Equal(got, want) {
 		t.Errorf("findings:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))

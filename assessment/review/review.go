@@ -50,6 +50,7 @@ const (
 	CheckRandomReachesTier = "random-reaches-tier"
 	CheckCueBeatsRandom    = "cue-beats-random"
 	CheckStraightLineTop   = "straight-line-top"
+	CheckLevelRule         = "level-rule"
 )
 
 // CheckInfo describes one check; docs/bank-review.md gives its exact rule.
@@ -73,6 +74,7 @@ var Checks = []CheckInfo{
 	{CheckRandomReachesTier, KindError, SectionSimulation},
 	{CheckCueBeatsRandom, KindError, SectionSimulation},
 	{CheckStraightLineTop, KindError, SectionSimulation},
+	{CheckLevelRule, KindError, SectionSimulation},
 	{CheckDoubleBarrelled, KindCheck, SectionWording},
 	{CheckHardToRead, KindCheck, SectionWording},
 	{CheckOtherPeople, KindCheck, SectionWording},
@@ -108,6 +110,9 @@ type Report struct {
 	// language is English.
 	Reading    *Reading   `json:"reading,omitempty"`
 	Simulation Simulation `json:"simulation"`
+	// LevelRule compares the bank's level rule with the most-probable one
+	// on simulated honest respondents.
+	LevelRule LevelRule `json:"level_rule"`
 }
 
 // Clean reports whether the review has no findings.
@@ -188,6 +193,9 @@ func Review(b *questions.Bank, o Options) *Report {
 	var simFindings []Finding
 	r.Simulation, simFindings = simulate(b, o)
 	fs = append(fs, simFindings...)
+	var ruleFindings []Finding
+	r.LevelRule, ruleFindings = levelRule(b, o)
+	fs = append(fs, ruleFindings...)
 	r.Findings = append(r.Findings, sortFindings(fs)...)
 	for _, f := range r.Findings {
 		if f.Kind == KindError {

@@ -81,7 +81,7 @@ func TestBankReviewOutputAndSeed(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "review.md")
 	r := digilead(t, "", nil, "bank", "review", reviewV1, "-f", "markdown", "-o", path, "--seed", "5", "--respondents", "300")
-	if r.code != 1 || r.stdout != "" || r.stderr != "digilead: 43 finding(s) in the bank; see "+path+"\n" {
+	if r.code != 1 || r.stdout != "" || r.stderr != "digilead: 44 finding(s) in the bank; see "+path+"\n" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	data, err := os.ReadFile(path)

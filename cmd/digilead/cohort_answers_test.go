@@ -22,6 +22,7 @@ var cohortBanks = []string{
 	"../../report/testdata/tricky-bank.yaml",
 	"testdata/stats-bank.yaml",
 	"../../assessment/testdata/small.yaml",
+	"testdata/probable-bank.yaml",
 	"../../assessment/review/testdata/clean.yaml",
 	"../../assessment/review/testdata/weak-blocker.yaml",
 	"../../assessment/review/testdata/falling-expectation.yaml",

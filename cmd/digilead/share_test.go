@@ -52,7 +52,7 @@ func TestReportFormats(t *testing.T) {
 	data := t.TempDir()
 	result := saveResult(t, data, exampleAnswers, march, filepath.Join(data, "me.json"))
 	checks := map[string]func(string) bool{
-		"text":     func(s string) bool { return strings.Contains(s, "Level:  Frontline executor") },
+		"text":     func(s string) bool { return strings.Contains(s, "Level:    Frontline executor\nHow sure: fairly sure") },
 		"json":     func(s string) bool { return strings.Contains(s, `"schema": "digilead.result/v1"`) },
 		"markdown": func(s string) bool { return strings.Contains(s, "| Dimension | Score | Expected | Gap | Severity |") },
 		"html": func(s string) bool {
