@@ -161,7 +161,17 @@ type Question struct {
 	// bank's default).
 	Scale   Scale
 	Options []Option
-	Pos     Pos
+	// Observer is the same question asked of someone who observes the
+	// person (360 feedback), or nil when only the person can answer it.
+	Observer *Observer
+	Pos      Pos
+}
+
+// Observer is a question's wording for an observer: it speaks of "this
+// person", not "you".
+type Observer struct {
+	Text string
+	Help string
 }
 
 // Option is one answer of a choice or multi question.
