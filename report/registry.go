@@ -16,6 +16,7 @@ import (
 	"github.com/digilead/digilead/assessment/review"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/safetext"
+	"github.com/digilead/digilead/report/xapi"
 )
 
 // Render writes one document of type D in some format.
@@ -69,6 +70,7 @@ var (
 		"html":     forPeople(resultHTML),
 		"csv":      sanitised(resultCSV),
 		"xlsx":     sanitised(xlsx("result", resultRows)),
+		"xapi":     resultXAPI,
 	}}
 	// Comparisons are the formats of `digilead compare`.
 	Comparisons = Registry[Render[*compare.Comparison]]{map[string]Render[*compare.Comparison]{
@@ -127,5 +129,6 @@ var (
 		"jsonl": {Rows: batch.JSONL},
 		"csv":   {Rows: batch.CSV},
 		"xlsx":  {Rows: batch.CSV, Wrap: scoreSheet},
+		"xapi":  {Rows: batch.JSONL, Encode: xapi.Append},
 	}}
 )

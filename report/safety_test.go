@@ -75,12 +75,13 @@ func checkSafe(t *testing.T, name, format string, out []byte) {
 	}
 }
 
-// renderAll renders doc, poisoned, in every format of reg but JSON.
+// renderAll renders doc, poisoned, in every format of reg but the JSON
+// ones (json, xapi: data, escaped by encoding/json, as they came).
 func renderAll[D any](t *testing.T, name string, reg Registry[Render[D]], doc D) {
 	t.Helper()
 	bad := poison(doc)
 	for _, format := range reg.Names() {
-		if format == "json" {
+		if format == "json" || format == "xapi" {
 			continue
 		}
 		render, _ := reg.Lookup(format)

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"io"
 
+	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/report/sheet"
 )
@@ -27,6 +28,9 @@ func Binary(format string) bool { return format == "xlsx" }
 // into it.
 type ScoreFormat struct {
 	Rows batch.Format
+	// Encode, when set, writes each result of Rows (JSONL) in its place
+	// (see batch.Scorer.EncodeWith).
+	Encode func(dst []byte, r *assessment.Result) ([]byte, error)
 	// Wrap, when set, takes the workers' output and writes the document
 	// to w; its Close ends the document.
 	Wrap func(w io.Writer) io.WriteCloser

@@ -92,6 +92,9 @@ func scoreRun(opts *scoreOptions) error {
 	}
 	defer set.Close()
 	scorer := batch.NewScorer(s.Bank, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}, opts.out.render.Rows)
+	if enc := opts.out.render.Encode; enc != nil {
+		scorer.EncodeWith(enc)
+	}
 	rep := inputs.NewReporter(opts.io.ErrOut)
 	var sum batch.Summary
 	err = opts.out.dest.Stream(func(w io.Writer) error {
