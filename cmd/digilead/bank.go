@@ -22,9 +22,10 @@ See docs/bank-format.md, or start from the default: digilead bank export.`,
 // bankValidateOptions are the flags and arguments of `digilead bank validate`.
 type bankValidateOptions struct {
 	*factory
-	bank   bankFlags
-	strict bool
-	paths  []string
+	bank      bankFlags
+	strict    bool
+	catalogue string
+	paths     []string
 }
 
 func newBankValidateCmd(f *factory, runF func(*bankValidateOptions) error) *cobra.Command {
@@ -39,10 +40,16 @@ checks the built-in bank and its translations.
 
 A problem is an error (exit 2). Texts a translation leaves untranslated,
 or translated from an earlier text of the bank, are warnings that list
-every one (exit 0); --strict makes them errors.`,
+every one (exit 0); --strict makes them errors. So are actions whose
+language (language: cy) is not the bank's, the language its reports are
+written in unless translated.
+
+--catalogue FILE checks a catalogue (digilead.catalogue/v1) against each
+bank: its bank id, dimensions and tiers, and the language of its actions.`,
 		Example: `  digilead bank validate                 # the built-in bank and its translations
   digilead bank validate my-bank.yaml banks/workshop/
-  digilead bank validate --bank my-bank.yaml de.yaml --strict`,
+  digilead bank validate --bank my-bank.yaml de.yaml --strict
+  digilead bank validate --catalogue our-courses.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			return runOr(opts, runF, bankValidateRun)
@@ -50,6 +57,7 @@ every one (exit 0); --strict makes them errors.`,
 	}
 	addBankFlag(cmd, &opts.bank, "bank the translation files given are checked against (default: the built-in bank)")
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "texts a translation leaves untranslated or out of date are errors, not warnings")
+	cmd.Flags().StringVar(&opts.catalogue, "catalogue", "", "check this catalogue `FILE` (digilead.catalogue/v1) against each bank")
 	return cmd
 }
 
@@ -93,6 +101,7 @@ func (opts *bankValidateOptions) validate(v *report.Validation, p string) bool {
 		opts.say("digilead: %v\n", err)
 		return false
 	}
+	var languages questions.Problems
 	kind := "warning"
 	if opts.strict {
 		kind = "error"
@@ -100,12 +109,30 @@ func (opts *bankValidateOptions) validate(v *report.Validation, p string) bool {
 	for _, w := range s.Warnings {
 		opts.say("%s (%s)\n", w.String(), kind)
 	}
+	if opts.catalogue != "" {
+		c, err := questions.LoadCatalogue(opts.catalogue)
+		if err == nil {
+			err = c.Check(s.Bank)
+		}
+		if err != nil {
+			opts.say("%s\n", err)
+			opts.say("%s: the catalogue %s does not fit it\n", name, opts.catalogue)
+			return false
+		}
+		languages = append(languages, c.OtherLanguage(questions.BankLanguage(s.Bank))...)
+	}
+	languages = append(s.Bank.ActionsInOtherLanguage(questions.BankLanguage(s.Bank)), languages...)
+	for _, w := range languages {
+		opts.say("%s (%s)\n", w.String(), kind)
+	}
 	v.Add(name, s, translation)
+	if len(languages) > 0 {
+		opts.say("%s: %d action(s) in another language than the bank's, %s (%ss)\n", name, len(languages), questions.BankLanguage(s.Bank), kind)
+	}
 	if len(s.Warnings) > 0 {
 		opts.say("%s: %d text(s) not translated or out of date (%ss; they show in %s)\n", name, len(s.Warnings), kind, questions.BankLanguage(s.Bank))
-		return !opts.strict
 	}
-	return true
+	return len(s.Warnings)+len(languages) == 0 || !opts.strict
 }
 
 // bankExportOptions are the flags of `digilead bank export`.
