@@ -2,11 +2,15 @@ package sheet
 
 import (
 	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/digilead/digilead/questions/e2e"
 	"github.com/digilead/digilead/report/sheet/sheettest"
 )
 
@@ -123,4 +127,36 @@ func FuzzNumber(f *testing.F) {
 			t.Errorf("number(%q), but it reads back as %v", s, x)
 		}
 	})
+}
+
+// TestOpenpyxlReadsIt reads a workbook with openpyxl, Python's XLSX
+// library, as a second reader: the same values, numbers as numbers, the
+// header frozen, and no warning.
+func TestOpenpyxlReadsIt(t *testing.T) {
+	py := e2e.Tool(t, "apt-get install python3-openpyxl (.ci/run does)", "python3")
+	// The Debian package is the system Python's; a python3 earlier on PATH
+	// (pyenv, a virtualenv) may not have it.
+	if exec.Command(py, "-c", "import openpyxl").Run() != nil {
+		py = "/usr/bin/python3"
+		if err := exec.Command(py, "-c", "import openpyxl").Run(); err != nil {
+			t.Fatalf("no python3 with openpyxl: apt-get install python3-openpyxl (.ci/run does)")
+		}
+	}
+	path := filepath.Join(t.TempDir(), "w.xlsx")
+	f, _ := os.Create(path)
+	err := Write(f, Table{Name: "score", Rows: [][]string{{"id", "name", "score"}, {"007", "Siân ŵ ŷ é", "53.33"}, {"x", "=1+1", "-2.5"}, {"y", "", "100"}}},
+		Table{Name: "levels", Rows: [][]string{{"a"}, {"1"}}})
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(py, "testdata/openpyxl_read.py", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, out)
+	}
+	want := `[{"title": "score", "freeze": "A2", "rows": [["id", "name", "score"], ["007", "Siân ŵ ŷ é", 53.33], ["x", "'=1+1", -2.5], ["y", null, 100]]}, ` +
+		`{"title": "levels", "freeze": "A2", "rows": [["a"], [1]]}]`
+	if string(out) != want {
+		t.Errorf("openpyxl reads\n%s\nwant\n%s", out, want)
+	}
 }
