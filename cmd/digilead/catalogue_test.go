@@ -84,6 +84,7 @@ func TestCatalogueRefusals(t *testing.T) {
 		{"unknown dimension", []string{"--catalogue", typo}, typo + `:4: actions.data-informed-decision: unknown dimension "data-informed-decision" (did you mean "data-informed-decisions"?)`},
 		{"bad url", []string{"--catalogue", bad}, bad + `:5: actions.leading-change[0].url: "javascript:alert(1)" is not an http or https address`},
 		{"missing", []string{"--catalogue", filepath.Join(dir, "none.yaml")}, "--catalogue: " + filepath.Join(dir, "none.yaml") + ": no such file"},
+		{"as the bank", []string{"--bank", deptCatalogue}, deptCatalogue + ": schema: this is a catalogue (digilead.catalogue/v1), not a bank; give it as the catalogue"},
 	} {
 		r := digilead(t, "", nil, append([]string{"assess", "--answers", "../../docs/examples/answers.yaml", "--no-save"}, c.args...)...)
 		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, c.want) {

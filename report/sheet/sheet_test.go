@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/digilead/digilead/questions/e2e"
 	"github.com/digilead/digilead/report/sheet/sheettest"
@@ -158,5 +160,19 @@ func TestOpenpyxlReadsIt(t *testing.T) {
 		`{"title": "levels", "freeze": "A2", "rows": [["a"], [1]]}]`
 	if string(out) != want {
 		t.Errorf("openpyxl reads\n%s\nwant\n%s", out, want)
+	}
+}
+
+func TestFit(t *testing.T) {
+	long := strings.Repeat("ŵ", maxCell+5)
+	if got := fit(long); utf8.RuneCountInString(got) != maxCell || !strings.HasSuffix(got, "…") {
+		t.Errorf("fit cut %d characters to %d", maxCell+5, utf8.RuneCountInString(got))
+	}
+	astral := strings.Repeat("😀", maxCell) // two UTF-16 units each
+	if got := fit(astral); len(utf16.Encode([]rune(got))) > maxCell {
+		t.Errorf("fit left %d UTF-16 units", len(utf16.Encode([]rune(got))))
+	}
+	if s := strings.Repeat("a", maxCell); fit(s) != s {
+		t.Error("fit cut a cell that fits")
 	}
 }
