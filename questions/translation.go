@@ -177,6 +177,10 @@ func (b *Bank) clone() *Bank {
 		q := &c.Questions[i]
 		q.Options = slices.Clone(q.Options)
 		q.Scale.Labels = slices.Clone(q.Scale.Labels)
+		if q.Observer != nil {
+			o := *q.Observer
+			q.Observer = &o
+		}
 	}
 	c.index()
 	return &c

@@ -1,0 +1,156 @@
+package questions_test
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"testing"
+
+	"github.com/digilead/digilead/questions"
+)
+
+// TestObserverProblems checks observer wording in a bank: a mapping of
+// text and help, text required, each problem at FILE:LINE.
+func TestObserverProblems(t *testing.T) {
+	with := func(s string) string { return strings.Replace(valid, "    text: Q", "    text: Q\n"+s, 1) }
+	tests := []struct {
+		name string
+		yaml string
+		want []string
+	}{
+		{"text and help", with("    observer:\n      text: Did this person Q?\n      help: H"), nil},
+		{"text only, flow style", with("    observer: {text: \"Did they Q?\"}"), nil},
+		{"help without text", with("    observer:\n      help: H"),
+			[]string{`bank.yaml:17: questions[q].observer.text: missing; write the question about the person observed ("In the last 12 months, how often did this person …?"), or remove observer if only the person can answer it`}},
+		{"empty mapping", with("    observer: {}"),
+			[]string{`bank.yaml:17: questions[q].observer.text: missing; write the question about the person observed ("In the last 12 months, how often did this person …?"), or remove observer if only the person can answer it`}},
+		{"blank text", with("    observer: {text: \"  \"}"),
+			[]string{`bank.yaml:17: questions[q].observer.text: missing; write the question about the person observed ("In the last 12 months, how often did this person …?"), or remove observer if only the person can answer it`}},
+		{"null text", with("    observer:\n      text:"),
+			[]string{`bank.yaml:18: questions[q].observer.text: is empty; give a value or remove the field`}},
+		{"unknown key with suggestion", with("    observer:\n      txt: Did they Q?"),
+			[]string{`bank.yaml:18: questions[q].observer.txt: unknown field (did you mean "text"?); known fields: text, help`}},
+		{"a string, not a mapping", with("    observer: Did they Q?"),
+			[]string{`bank.yaml:17: questions[q].observer: must be a mapping (key: value pairs), got the value "Did they Q?"`}},
+		{"control character", with("    observer: {text: \"Did they\\e[2J Q?\"}"),
+			[]string{`bank.yaml:17: questions[q].observer.text: holds the control character U+001B, which could act on a terminal or reverse text; remove it`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := problems(t, tc.yaml)
+			if len(tc.want) == 0 {
+				if got != "" {
+					t.Fatalf("unexpected problems:\n%s", got)
+				}
+				return
+			}
+			lines := strings.Split(got, "\n")
+			for _, w := range tc.want {
+				found := false
+				for _, l := range lines {
+					found = found || l == w
+				}
+				if !found {
+					t.Errorf("missing problem\n  %s\ngot\n  %s", w, strings.Join(lines, "\n  "))
+				}
+			}
+		})
+	}
+}
+
+// TestLoadObserver loads observer wording with where its text is, and
+// leaves questions without it self-only (nil).
+func TestLoadObserver(t *testing.T) {
+	yaml := valid + `  - id: r
+    dimension: d
+    text: "In the last 12 months, how often did you ask for feedback?"
+    observer:
+      help: "Count what you saw."
+      text: "In the last 12 months, how often did this person ask for feedback?"
+`
+	b, err := questions.Parse(questions.File{Name: "bank.yaml", Data: []byte(yaml)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q, _ := b.Question("q"); q.Observer != nil {
+		t.Errorf("q: observer %+v, want nil (self-only)", q.Observer)
+	}
+	q, _ := b.Question("r")
+	want := questions.Observer{
+		Text: "In the last 12 months, how often did this person ask for feedback?",
+		Help: "Count what you saw.",
+		Pos:  questions.Pos{File: "bank.yaml", Line: 22},
+	}
+	if q.Observer == nil || *q.Observer != want {
+		t.Errorf("r: observer %+v, want %+v", q.Observer, want)
+	}
+	if got := q.Observer.Pos.String(); got != "bank.yaml:22" {
+		t.Errorf("observer text at %s, want bank.yaml:22", got)
+	}
+}
+
+// TestObserverKeepsDigest: a bank's digest is over its file's bytes, not
+// its model, so a bank without observer wording keeps the digest it had
+// before banks could carry any; adding wording changes it.
+func TestObserverKeepsDigest(t *testing.T) {
+	digest := func(s string) string {
+		b, err := questions.Parse(questions.File{Name: "bank.yaml", Data: []byte(s)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b.Digest
+	}
+	sum := sha256.Sum256([]byte(valid))
+	if got, want := digest(valid), "sha256:"+hex.EncodeToString(sum[:]); got != want {
+		t.Errorf("digest %s, want %s (the file's SHA-256)", got, want)
+	}
+	if digest(valid) == digest(strings.Replace(valid, "    text: Q", "    text: Q\n    observer: {text: \"Did they Q?\"}", 1)) {
+		t.Error("adding observer wording kept the digest")
+	}
+}
+
+func TestSpeaksToReader(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		word       string // "" when it speaks of the person observed
+	}{
+		// English.
+		{"en", "In the last 12 months, how often did this person explain the reasons for a change?", ""},
+		{"en", "In the last 12 months, how often did they ask you for feedback on their part in it?", ""},
+		{"en", "How often did you see them check the figures?", ""},
+		{"en", "Have you seen this person put off a difficult conversation?", ""},
+		{"en", "Which best describes this person's use of data?", ""},
+		{"en", "In the last 12 months, how many pieces of work were delivered jointly with another team?", ""},
+		{"en", "In the last 12 months, how often did you explain the reasons for a change?", "did you"},
+		{"en", "In the last 12 months, how often did you ask users about their needs?", "did you"},
+		{"en", "In the last 12 months, I asked for feedback on my work.", "i"},
+		{"en", "Which best describes your experience of agile delivery?", "your"},
+		{"en-GB", "What do you do first?", "do you"},
+		{"", "What do you do first?", "do you"},
+		// Welsh.
+		{"cy", "Yn ystod y 12 mis diwethaf, pa mor aml y gwnaeth y person hwn egluro'r rhesymau dros newid?", ""},
+		{"cy", "Yn ystod y 12 mis diwethaf, pa mor aml y gwnaethon nhw ofyn i chi am adborth?", ""},
+		{"cy", "Pa mor aml y gwnaethoch chi weld y person hwn yn gwirio'r ffigurau?", ""},
+		{"cy", "Yn ystod y 12 mis diwethaf, pa mor aml y gwnaethoch chi egluro'r rhesymau dros newid?", "gwnaethoch"},
+		{"cy", "Beth sy'n disgrifio orau'r hyn rydych chi'n ei wneud?", "rydych"},
+		{"cy", "Mae eich tîm am ddisodli ffurflen bapur.", "eich"},
+		{"cy", "Mae'n rhaid i chi egluro technoleg newydd i'ch tîm.", "chi"},
+		// French.
+		{"fr", "Au cours des 12 derniers mois, à quelle fréquence cette personne a-t-elle expliqué les raisons d'un changement ?", ""},
+		{"fr", "À quelle fréquence vous a-t-elle demandé votre avis ?", ""},
+		{"fr", "Avez-vous vu cette personne vérifier les chiffres ?", ""},
+		{"fr", "Au cours des 12 derniers mois, à quelle fréquence avez-vous expliqué les raisons d'un changement ?", "-vous"},
+		{"fr", "Que faites-vous en premier ?", "-vous"},
+		{"fr", "Votre équipe veut remplacer un formulaire papier.", "votre"},
+		{"fr", "J'ai demandé un retour sur mon travail.", "j'"},
+		{"fr-CA", "Qu'est-ce que tu fais ?", "tu"},
+		// Languages it has no words for are not judged.
+		{"de", "Was machen Sie zuerst?", ""},
+	}
+	for _, tc := range tests {
+		word, ok := questions.SpeaksToReader(tc.text, tc.lang)
+		if word != tc.word || ok != (tc.word != "") {
+			t.Errorf("SpeaksToReader(%q, %s) = %q, %v; want %q", tc.text, tc.lang, word, ok, tc.word)
+		}
+	}
+}
