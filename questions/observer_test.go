@@ -1,8 +1,11 @@
 package questions_test
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -152,5 +155,108 @@ func TestSpeaksToReader(t *testing.T) {
 		if word != tc.word || ok != (tc.word != "") {
 			t.Errorf("SpeaksToReader(%q, %s) = %q, %v; want %q", tc.text, tc.lang, word, ok, tc.word)
 		}
+	}
+}
+
+// observed is a bank whose question r has observer wording.
+const observed = valid + `  - id: r
+    dimension: d
+    text: "How often did you ask for feedback?"
+    observer:
+      text: "How often did this person ask for feedback?"
+      help: "Count what you saw."
+`
+
+// TestObserverTranslationRoundTrip: bank translate writes the observer
+// texts (questions.ID.observer.text and .help), a filled file loads
+// without warnings, and the translated bank shows them; the bank's own
+// observer wording is left as it was.
+func TestObserverTranslationRoundTrip(t *testing.T) {
+	b, err := questions.Parse(questions.File{Name: "bank.yaml", Data: []byte(observed)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := map[string]bool{}
+	for _, x := range b.Texts() {
+		paths[x.Path] = true
+	}
+	if !paths["questions.r.observer.text"] || !paths["questions.r.observer.help"] || paths["questions.q.observer.text"] {
+		t.Errorf("texts %v: want r's observer text and help, and nothing for q", paths)
+	}
+	var out bytes.Buffer
+	if _, err := questions.WriteTranslation(&out, b, "fr", "français", nil); err != nil {
+		t.Fatal(err)
+	}
+	want := "    observer:\n      # en: How often did this person ask for feedback?\n      text: \"\"\n      # en: Count what you saw.\n      help: \"\"\n"
+	if !strings.Contains(out.String(), want) {
+		t.Fatalf("no observer entry in\n%s", out.String())
+	}
+	filled := fill(out.Bytes(), "FR ")
+	tr, warnings, err := questions.ParseTranslation(questions.File{Name: "fr.yaml", Data: filled}, b)
+	if err != nil || len(warnings) > 0 {
+		t.Fatalf("the filled translation: %v\nwarnings:\n%v\n%s", err, warnings, filled)
+	}
+	in := b.Translated(tr)
+	r, _ := in.Question("r")
+	if r.Observer.Text != "FR How often did this person ask for feedback?" || r.Observer.Help != "FR Count what you saw." {
+		t.Errorf("translated observer %+v", r.Observer)
+	}
+	if own, _ := b.Question("r"); own.Observer.Text != "How often did this person ask for feedback?" {
+		t.Errorf("translating changed the bank's own observer text: %q", own.Observer.Text)
+	}
+	// Left untranslated, each is a warning.
+	_, warnings, err = questions.ParseTranslation(questions.File{Name: "fr.yaml", Data: out.Bytes()}, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields []string
+	for _, w := range warnings {
+		if strings.Contains(w.Field, "observer") {
+			fields = append(fields, w.Field)
+		}
+	}
+	if strings.Join(fields, " ") != "questions.r.observer.text questions.r.observer.help" {
+		t.Errorf("warnings for the observer texts %v", fields)
+	}
+}
+
+// TestObserverTranslationErrors: observer wording for a question that
+// has none, or an unknown key in it, is refused at its line.
+func TestObserverTranslationErrors(t *testing.T) {
+	b, err := questions.Parse(questions.File{Name: "bank.yaml", Data: []byte(observed)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := "schema: digilead.translation/v1\nbank: t\nlanguage: fr\nquestions:\n"
+	for _, tc := range []struct{ body, want string }{
+		{"  q:\n    observer:\n      text: \"Cette personne ?\"\n", "fr.yaml:6: questions.q.observer: the question has no observer wording; only questions with observer: in the bank do"},
+		{"  r:\n    observer:\n      txt: \"Cette personne ?\"\n", `fr.yaml:7: questions.r.observer.txt: unknown field (did you mean "text"?); known fields: text, help`},
+		{"  r:\n    observer: \"Cette personne ?\"\n", `fr.yaml:6: questions.r.observer: must be a mapping (key: value pairs), got the value "Cette personne ?"`},
+	} {
+		_, _, err := questions.ParseTranslation(questions.File{Name: "fr.yaml", Data: []byte(head + tc.body)}, b)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: got %v, want %s", tc.body, err, tc.want)
+		}
+	}
+}
+
+// TestObserverWarnings: bank validate's warnings name observer texts,
+// of the bank and of its translations, that speak to their reader.
+func TestObserverWarnings(t *testing.T) {
+	dir := t.TempDir()
+	bank := strings.Replace(observed, "How often did this person ask for feedback?", "How often did you ask for feedback?", 1)
+	os.WriteFile(filepath.Join(dir, "bank.yaml"), []byte(bank), 0o644)
+	os.WriteFile(filepath.Join(dir, "fr.yaml"), []byte("schema: digilead.translation/v1\nbank: t\nlanguage: fr\nquestions:\n  r:\n    observer:\n      text: \"À quelle fréquence avez-vous demandé un retour ?\"\n"), 0o644)
+	s, err := questions.LoadSet([]string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range s.ObserverWarnings() {
+		got = append(got, w.Pos.String()+" "+w.Field)
+	}
+	want := []string{filepath.Join(dir, "bank.yaml") + ":21 questions[r].observer.text", filepath.Join(dir, "fr.yaml") + ":7 questions.r.observer.text"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -52,3 +52,25 @@ func TestBankValidateObserver(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s\nwant %s", r.code, r.stderr, want)
 	}
 }
+
+// TestBankTranslateObserver: bank translate writes each observer text
+// and help under its question, and a translation that fills them in
+// validates.
+func TestBankTranslateObserver(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bank := filepath.Join(dir, "bank.yaml")
+	os.WriteFile(bank, []byte(observerBank), 0o644)
+	r := digilead(t, "", nil, "bank", "translate", "fr", bank)
+	want := "    observer:\n      # en: In the last 12 months, how often did this person ask for feedback?\n      text: \"\"\n"
+	if r.code != 0 || !strings.Contains(r.stdout, want) || !strings.Contains(r.stdout, "  questions.q1.observer.text: ") {
+		t.Fatalf("exit %d, stdout:\n%s", r.code, r.stdout)
+	}
+	fr := filepath.Join(dir, "fr.yaml")
+	filled := strings.Replace(r.stdout, want, strings.Replace(want, `text: ""`, `text: "Au cours des 12 derniers mois, à quelle fréquence cette personne a-t-elle demandé un retour ?"`, 1), 1)
+	os.WriteFile(fr, []byte(filled), 0o644)
+	v := digilead(t, "", nil, "bank", "validate", "--bank", bank, fr)
+	if v.code != 0 || strings.Contains(v.stderr, "questions.q1.observer.text: not translated") || !strings.Contains(v.stderr, "questions.q2.observer.text: not translated") {
+		t.Errorf("validate: exit %d, stderr:\n%s", v.code, v.stderr)
+	}
+}
