@@ -28,10 +28,12 @@ func SpeaksToReader(text, language string) (word string, ok bool) {
 		return "", false
 	}
 	toks := voiceTokens(text)
-	for i, t := range toks {
-		if i > 0 && ws.subject[toks[i-1]+" "+t] {
-			t = toks[i-1] + " " + t
-		} else if !ws.subject[t] {
+	for i := range toks {
+		t, ok := ws.match(ws.subject, toks, i)
+		if !ok && ws.verbEnd != nil {
+			t, ok = toks[i], ws.verbEnd(toks[i])
+		}
+		if !ok {
 			continue
 		}
 		j := i + 1
@@ -44,8 +46,8 @@ func SpeaksToReader(text, language string) (word string, ok bool) {
 		return t, true
 	}
 	first := ""
-	for _, t := range toks {
-		if ws.observed[t] {
+	for i, t := range toks {
+		if _, ok := ws.match(ws.observed, toks, i); ok {
 			return "", false
 		}
 		if first == "" && ws.person[t] {
@@ -53,6 +55,15 @@ func SpeaksToReader(text, language string) (word string, ok bool) {
 		}
 	}
 	return first, first != ""
+}
+
+// match reports whether the words of toks at i are in set: the word
+// itself, or it and the word before it ("did you", "this person").
+func (v voice) match(set map[string]bool, toks []string, i int) (string, bool) {
+	if i > 0 && set[toks[i-1]+" "+toks[i]] {
+		return toks[i-1] + " " + toks[i], true
+	}
+	return toks[i], set[toks[i]]
 }
 
 // baseLanguage is the primary subtag of a BCP 47 tag, lower-case ("" is
@@ -116,8 +127,13 @@ type voice struct {
 	perceive map[string]bool
 	// person are the words of the first and second person.
 	person map[string]bool
-	// observed are the words that speak of the person observed.
+	// observed are the words that speak of the person observed: a
+	// pronoun, or the person named with a demonstrative ("this person";
+	// "a person" is anyone).
 	observed map[string]bool
+	// verbEnd, when set, tells a verb of the second person by its ending
+	// (Welsh: "helpoch", "gwnaethoch").
+	verbEnd func(string) bool
 }
 
 var voiceWords = map[string]voice{
@@ -127,8 +143,8 @@ var voiceWords = map[string]voice{
 		perceive: wordSet(`see saw seen notice noticed hear heard observe observed watch watched know knew think
 			find found`),
 		person: wordSet(`you your yours yourself yourselves i i' me my mine myself`),
-		observed: wordSet(`person person' they they' them their theirs themselves themself he he' him his himself
-			she she' her hers herself`),
+		observed: wordSet(`this_person the_person person's they they' them their theirs themselves themself he he'
+			him his himself she she' her hers herself`),
 	},
 	"cy": {
 		// 2nd person verbs: gwnaethoch, ydych, oeddech, byddech …; the
@@ -140,16 +156,15 @@ var voiceWords = map[string]voice{
 		perceive: wordSet(`weld gweld sylwi clywed wybod gwybod`),
 		person: wordSet(`ti ti' di chdi chi chi' chwi dy eich 'ch 'th gennych arnoch atoch amdanoch ohonoch
 			ichi iti fy 'm fi fi'`),
-		observed: wordSet(`person person' unigolyn unigolyn' nhw nhw' hwy hwythau nhwythau ef fe fo hi ei 'i 'w eu
-			ganddo ganddi ganddynt ganddyn iddo iddi iddynt iddyn arno arni arnynt amdano amdani ato
-			ati ohono ohoni wnaeth gwnaeth`),
+		observed: wordSet(`person_hwn unigolyn_hwn person_hon nhw nhw' hwy hwythau nhwythau ef fo hi`),
+		verbEnd:  welshSecondPerson,
 	},
 	"fr": {
 		subject:  wordSet(`-vous -tu je j' -je`),
 		pronoun:  wordSet(`vous tu`),
 		perceive: wordSet(`vu vue remarqué constaté observé entendu su`),
 		person:   wordSet(`tu te t' toi ton ta tes vous votre vos vôtre vôtres je j' me m' moi mon ma mes`),
-		observed: wordSet(`personne il -il elle -elle ils -ils elles -elles lui leur leurs son sa ses`),
+		observed: wordSet(`cette_personne la_personne il -il elle -elle ils -ils elles -elles lui leur leurs son sa ses`),
 	},
 }
 
@@ -195,3 +210,18 @@ func (s *Set) ObserverWarnings() Problems {
 	}
 	return ws
 }
+
+// welshSecondPerson tells a Welsh verb of the second person plural by its
+// ending: the past in -och ("gwnaethoch", "helpoch") and the imperfect or
+// conditional in -ech ("oeddech", "byddech"), but not the verbs of seeing
+// and knowing ("gwelsoch", "gwyddoch") nor the prepositions of "you"
+// ("arnoch", "gennych"), which do not make "you" the subject.
+func welshSecondPerson(w string) bool {
+	if len([]rune(w)) < 6 || !(strings.HasSuffix(w, "och") || strings.HasSuffix(w, "ech")) {
+		return false
+	}
+	return !welshNotSubject[w]
+}
+
+var welshNotSubject = wordSet(`gwelsoch welsoch sylwoch clywsoch glywsoch gwyddoch wyddoch arnoch atoch amdanoch ohonoch
+	drosoch trwoch drwoch wrthych gennych`)

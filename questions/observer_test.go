@@ -260,3 +260,58 @@ func TestObserverWarnings(t *testing.T) {
 		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestBuiltinObserverWording: at least 40 of the built-in bank's
+// questions carry observer wording, in English, Welsh and French; none
+// of it speaks to its reader; and the heuristic does catch the bank's own
+// (self) wording of the same questions, so it is not blind.
+func TestBuiltinObserverWording(t *testing.T) {
+	s, err := questions.DefaultSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Resolve(); err != nil {
+		t.Fatal(err)
+	}
+	b := s.Bank
+	n := 0
+	for _, q := range b.Questions {
+		if q.Observer != nil {
+			n++
+		}
+	}
+	if n < 40 {
+		t.Errorf("%d questions carry observer wording, want at least 40", n)
+	}
+	for _, tag := range []string{"en", "cy", "fr"} {
+		in := s.In(tag)
+		caught := 0
+		for i, q := range in.Questions {
+			if _, ok := questions.SpeaksToReader(q.Text, tag); ok {
+				caught++
+			}
+			if q.Observer == nil {
+				continue
+			}
+			o := q.Observer
+			if strings.TrimSpace(o.Text) == "" || o.Text == q.Text {
+				t.Errorf("%s: %s: observer text %q", tag, q.ID, o.Text)
+			}
+			if tag != "en" && o.Text == b.Questions[i].Observer.Text {
+				t.Errorf("%s: %s: observer text reads as in English", tag, q.ID)
+			}
+			if tag != "en" && o.Help != "" && o.Help == b.Questions[i].Observer.Help {
+				t.Errorf("%s: %s: observer help reads as in English", tag, q.ID)
+			}
+			if word, ok := questions.SpeaksToReader(o.Text, tag); ok {
+				t.Errorf("%s: %s: observer text speaks to its reader (%q): %s", tag, q.ID, word, o.Text)
+			}
+		}
+		if caught != len(in.Questions) {
+			t.Errorf("%s: the heuristic finds %d of the %d self texts speak to their reader, want all", tag, caught, len(in.Questions))
+		}
+	}
+	if ws := s.ObserverWarnings(); len(ws) > 0 {
+		t.Errorf("bank validate warns:\n%v", ws)
+	}
+}
