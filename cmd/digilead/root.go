@@ -148,6 +148,7 @@ to do about each. Nothing leaves your machine.`
 		newAssessCmd(f, nil),
 		newReportCmd(f, nil),
 		newHistoryCmd(f, nil),
+		newPlanCmd(f, nil),
 		newCompareCmd(f, nil),
 		newScoreCmd(f, nil),
 		newCohortCmd(f, nil),
