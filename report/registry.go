@@ -84,6 +84,12 @@ var (
 		"html":     forPeople(planHTML),
 		"ics":      forPeople(planICS),
 	}}
+	// PlanChecks are the formats of `digilead compare --plan`.
+	PlanChecks = Registry[Render[*compare.PlanCheck]]{map[string]Render[*compare.PlanCheck]{
+		"text":     forPeople(planCheckText),
+		"markdown": forPeople(planCheckMarkdown),
+		"json":     planCheckJSON,
+	}}
 	// Cohorts are the formats of a group's summary.
 	Cohorts = Registry[Render[*cohort.Report]]{map[string]Render[*cohort.Report]{
 		"text":     forPeople(cohortText),

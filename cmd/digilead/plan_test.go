@@ -101,3 +101,41 @@ func TestPlanFormAccessible(t *testing.T) {
 		t.Errorf("own action %+v", own)
 	}
 }
+
+// TestComparePlan checks a plan made from the March result against the
+// September one, as files and with --last.
+func TestComparePlan(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	dir := filepath.Join(data, "digilead", "results")
+	saveResult(t, data, exampleAnswers, march, filepath.Join(dir, "2024-03-01T093000Z-public-sector-digital-leadership.json"))
+	mustRun(t, data, "", nil, "plan", "--last", "--priorities", "3", "-o", filepath.Join(data, "plan.json"), "-f", "json")
+	planPath := filepath.Join(data, "plan.json")
+	later := saveResult(t, data, laterAnswers, september, filepath.Join(dir, "2024-09-01T080000Z-public-sector-digital-leadership.json"))
+
+	r := mustRun(t, data, "", nil, "compare", "--plan", planPath, later, "--format", "json")
+	schematest.Validate(t, "plan-check.schema.json", []byte(r.stdout))
+	for _, want := range []string{`"schema": "digilead.plan-check/v1"`, `"verdict": "`, `"due": "2024-`} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("plan check lacks %s:\n%s", want, r.stdout)
+		}
+	}
+	text := mustRun(t, data, "", nil, "compare", "--plan", planPath, "--last")
+	if !strings.Contains(text.stdout, "Progress on your development plan") || !strings.Contains(text.stdout, " → ") {
+		t.Errorf("text:\n%s", text.stdout)
+	}
+	md := mustRun(t, data, "", nil, "compare", "--plan", planPath, later, "-f", "markdown")
+	if !strings.Contains(md.stdout, "| Priority | Before | Now | Verdict |") {
+		t.Errorf("markdown:\n%s", md.stdout)
+	}
+	for _, args := range [][]string{
+		{"compare", "--plan", planPath},
+		{"compare", "--plan", planPath, later, later},
+		{"compare", "--plan", later, later},
+		{"compare", "--plan", "-", "-"},
+	} {
+		if r := inData(t, data, "{}", nil, args...); r.code != 2 {
+			t.Errorf("%v: exit %d, stderr %q; want 2", args, r.code, r.stderr)
+		}
+	}
+}
