@@ -17,8 +17,8 @@ import (
 	"strings"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/assessment/batch"
+	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/safetext"
