@@ -185,6 +185,8 @@ var english = [...]message{
 	{"compare.title", "", "Digital leadership progress"},
 	{"compare.up", "", "up {{.N}}"},
 	{"count.questions", "{{.Count}} question", "{{.Count}} questions"},
+	{"form.about_next", "", "Begin"},
+	{"form.about_start", "", "When you are ready, begin: nothing about you is asked."},
 	{"form.acc.back_key", "", "b"},
 	{"form.acc.back_page", "", "page {{.Page}}"},
 	{"form.acc.back_welcome", "", "the welcome page"},
