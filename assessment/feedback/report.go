@@ -116,6 +116,8 @@ type Withheld struct {
 	Reason    string   `json:"reason"`
 	Dimension string   `json:"dimension,omitempty"`
 	Question  string   `json:"question,omitempty"`
+	// Kind is the figure's kind, as a group's (role, pooled, everyone).
+	Kind string `json:"kind,omitempty"`
 }
 
 // Options tune a report.
@@ -257,7 +259,7 @@ func (bd *Builder) Report(self *assessment.Result) (*Report, error) {
 	}
 	manager, rest, small := candidates(roles, exempt, minGroup, bd.o.PoolManager)
 	for _, c := range small {
-		rep.Withheld = append(rep.Withheld, Withheld{Roles: c.roles, N: len(c.members), Reason: ReasonTooFew})
+		rep.Withheld = append(rep.Withheld, Withheld{Roles: c.roles, N: len(c.members), Reason: ReasonTooFew, Kind: c.kind})
 	}
 	// The groups: which figures may be shown at all.
 	d := &disclosure{min: minGroup, exempt: exempt}
@@ -268,7 +270,7 @@ func (bd *Builder) Report(self *assessment.Result) (*Report, error) {
 	}
 	for _, c := range rest {
 		if ok, why, _ := d.try(c.members); !ok {
-			rep.Withheld = append(rep.Withheld, Withheld{Roles: c.roles, N: len(c.members), Reason: why})
+			rep.Withheld = append(rep.Withheld, Withheld{Roles: c.roles, N: len(c.members), Reason: why, Kind: c.kind})
 			continue
 		}
 		shown = append(shown, c)
@@ -303,7 +305,7 @@ func (bd *Builder) Report(self *assessment.Result) (*Report, error) {
 			if c.kind == kindManager {
 				dd.show(s)
 			} else if ok, why, _ := dd.try(s); !ok {
-				rep.Withheld = append(rep.Withheld, Withheld{Roles: c.roles, N: len(s), Reason: why, Dimension: dim.ID})
+				rep.Withheld = append(rep.Withheld, Withheld{Roles: c.roles, N: len(s), Reason: why, Dimension: dim.ID, Kind: c.kind})
 				continue
 			}
 			groups[gi].Dimensions[dim.ID] = round2(bd.mean(s, di))
@@ -312,6 +314,9 @@ func (bd *Builder) Report(self *assessment.Result) (*Report, error) {
 			}
 		}
 		rep.Dimensions = append(rep.Dimensions, bd.dimension(dim, di, selfScores[di], self, everyone, exempt))
+		if everyone == nil {
+			continue // no one else's view of the dimension to set a question's against
+		}
 		// The questions, in the dimension's family.
 		for _, qi := range obsQs {
 			q := &bd.observer.Questions[qi]
@@ -325,7 +330,7 @@ func (bd *Builder) Report(self *assessment.Result) (*Report, error) {
 				continue
 			}
 			if ok, why, _ := dd.try(s); !ok {
-				rep.Withheld = append(rep.Withheld, Withheld{Roles: rolesOf(roles, s), N: len(s), Reason: why, Question: q.ID})
+				rep.Withheld = append(rep.Withheld, Withheld{Roles: rolesOf(roles, s), N: len(s), Reason: why, Question: q.ID, Kind: kindEveryone})
 				continue
 			}
 			var sum float64
