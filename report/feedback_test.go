@@ -89,7 +89,7 @@ func feedbackFixture(t testing.TB, docs map[string][]float64) *feedback.Report {
 	n := 0
 	for _, role := range feedback.Roles {
 		for _, x := range docs[role] {
-			f := feedback.New(r, b, role, &questions.Answers{Values: answerAt(b, x)}, fixedTime.Add(time.Duration(n)*time.Hour))
+			f := feedback.New(r, b, role, &questions.Answers{Values: answerAt(b, x)}, fixedTime.Add(time.Duration(n)*time.Hour), "")
 			if err := bd.Add(f, "f.json"); err != nil {
 				t.Fatal(err)
 			}

@@ -88,11 +88,12 @@ var idEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadd
 // IDLength is the length of a round id (128 bits in base32).
 const IDLength = 26
 
-// NewID reads a round id of 128 bits from random.
+// NewID reads an id of 128 bits from random: a round's, or a feedback
+// document's.
 func NewID(random io.Reader) (string, error) {
 	var b [16]byte
 	if _, err := io.ReadFull(random, b[:]); err != nil {
-		return "", fmt.Errorf("make a round id: %w", err)
+		return "", fmt.Errorf("make an id: %w", err)
 	}
 	return idEncoding.EncodeToString(b[:]), nil
 }
@@ -215,7 +216,12 @@ func DecodeRound(data []byte) (*Round, error) {
 // digilead.feedback/v1 document. It carries the role answered in and
 // nothing of who the observer is.
 type Feedback struct {
-	Schema      string                     `json:"schema"`
+	Schema string `json:"schema"`
+	// ID is a random id of the document (NewID), made afresh for every
+	// document and tied to no one: the same document read twice is
+	// counted once. Documents without one are the same when all their
+	// fields are.
+	ID          string                     `json:"id,omitempty"`
 	Round       string                     `json:"round"`
 	Bank        BankRef                    `json:"bank"`
 	Role        string                     `json:"role"`
@@ -224,10 +230,11 @@ type Feedback struct {
 }
 
 // New is the feedback of an observer answering round r in role: the
-// answers to observer questions of b (the round's bank) only.
-func New(r *Round, b *questions.Bank, role string, a *questions.Answers, now time.Time) *Feedback {
+// answers to observer questions of b (the round's bank) only. id is the
+// document's own (NewID).
+func New(r *Round, b *questions.Bank, role string, a *questions.Answers, now time.Time, id string) *Feedback {
 	f := &Feedback{
-		Schema: Schema, Round: r.Round, Bank: r.Bank, Role: role,
+		Schema: Schema, ID: id, Round: r.Round, Bank: r.Bank, Role: role,
 		CompletedAt: now.UTC().Truncate(time.Second), Answers: map[string]questions.Value{},
 	}
 	for id, v := range a.Values {

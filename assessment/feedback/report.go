@@ -182,7 +182,8 @@ func (bd *Builder) Score(answers map[string]questions.Value) []*float64 {
 // FILE:LINE). Feedback of another round than the first one added, of
 // another bank or bank version, or whose answers do not fit the bank's
 // observer questions is refused with questions.Problems naming the
-// field. The same document added twice is counted once (Duplicates).
+// field. The same document added twice (the same id, or, without ids,
+// the same fields) is counted once (Duplicates).
 func (bd *Builder) Add(f *Feedback, at string) error {
 	if bd.round == "" {
 		bd.round = f.Round
@@ -212,7 +213,10 @@ func (bd *Builder) Add(f *Feedback, at string) error {
 		}
 		return err
 	}
-	key, _ := json.Marshal(f)
+	key := []byte("id:" + f.ID)
+	if f.ID == "" {
+		key, _ = json.Marshal(f)
+	}
 	if first, dup := bd.seen[string(key)]; dup {
 		bd.duplicates = append(bd.duplicates, Duplicate{Source: at, First: first})
 		return nil

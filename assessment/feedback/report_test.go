@@ -278,3 +278,20 @@ func TestSelfResultOfAnotherBank(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestDocumentsWithIDsAreTheSameByID(t *testing.T) {
+	b := testBank(t)
+	bd := feedback.NewBuilder(b, feedback.Options{})
+	one, two := doc(b, feedback.Peer, 3, 0, nil), doc(b, feedback.Peer, 3, 0, nil)
+	one.ID, two.ID = "cccccccccccccccccccccccccc", "dddddddddddddddddddddddddd"
+	for i, d := range []*feedback.Feedback{one, two, one} {
+		if err := bd.Add(d, itoa(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Two observers answering alike at the same moment are two; the
+	// same document twice is one.
+	if bd.Raters() != 2 || len(bd.Duplicates()) != 1 {
+		t.Errorf("raters %d, duplicates %+v", bd.Raters(), bd.Duplicates())
+	}
+}

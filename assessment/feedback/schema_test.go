@@ -80,12 +80,12 @@ func TestFeedbackKeepsObserverAnswersAndNoIdentity(t *testing.T) {
 		Respondent: questions.Respondent{ID: "e1", Name: "Observer"},
 		Values:     map[string]questions.Value{"a1": questions.IntValue(4), "a4": questions.BoolValue(true), "b1": questions.NA},
 	}
-	f := feedback.New(r, b, feedback.Peer, a, day0.Add(1500*time.Millisecond))
+	f := feedback.New(r, b, feedback.Peer, a, day0.Add(1500*time.Millisecond), "bbbbbbbbbbbbbbbbbbbbbbbbbb")
 	data, err := json.Marshal(f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"schema":"digilead.feedback/v1","round":"aaaaaaaaaaaaaaaaaaaaaaaaaa","bank":{"id":"observed-test","version":"1","digest":"` + b.Digest + `"},"role":"peer","completed_at":"2026-11-02T09:30:01Z","answers":{"a1":4,"b1":"na"}}`
+	want := `{"schema":"digilead.feedback/v1","id":"bbbbbbbbbbbbbbbbbbbbbbbbbb","round":"aaaaaaaaaaaaaaaaaaaaaaaaaa","bank":{"id":"observed-test","version":"1","digest":"` + b.Digest + `"},"role":"peer","completed_at":"2026-11-02T09:30:01Z","answers":{"a1":4,"b1":"na"}}`
 	if string(data) != want {
 		t.Errorf("feedback =\n%s\nwant\n%s", data, want)
 	}

@@ -15,7 +15,9 @@ import (
 func (s *Store) roundsDir() string { return filepath.Join(s.Dir, "rounds") }
 
 // RoundPath is where the round of id is kept.
-func (s *Store) RoundPath(id string) string { return filepath.Join(s.roundsDir(), safeName(id)+".json") }
+func (s *Store) RoundPath(id string) string {
+	return filepath.Join(s.roundsDir(), safeName(id)+".json")
+}
 
 // SaveRound keeps a feedback round in the data directory (rounds/ID.json,
 // mode 0600, written atomically) and returns its path.

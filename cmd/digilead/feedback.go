@@ -180,7 +180,7 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		if err != nil {
 			return err
 		}
-		return opts.doc.write(opts.factory, feedback.New(r, b, opts.role, a, opts.now()))
+		return opts.write(r, b, a)
 	}
 	st, err := store.Open(opts.io.Getenv)
 	if err != nil {
@@ -211,9 +211,19 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 			return cmd
 		},
 		Finish: func(a *questions.Answers, _ string) error {
-			return opts.doc.write(opts.factory, feedback.New(r, b, opts.role, a, opts.now()))
+			return opts.write(r, b, a)
 		},
 	}, st, nil)
+}
+
+// write writes the feedback of answers a to round r, with an id of its
+// own.
+func (opts *feedbackGiveOptions) write(r *feedback.Round, b *questions.Bank, a *questions.Answers) error {
+	id, err := feedback.NewID(rand.Reader)
+	if err != nil {
+		return err
+	}
+	return opts.doc.write(opts.factory, feedback.New(r, b, opts.role, a, opts.now(), id))
 }
 
 // loadRound reads --round: a round file, a round kept in the data
