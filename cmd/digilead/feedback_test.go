@@ -292,3 +292,69 @@ func TestFeedbackReportRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestTerminalFeedbackGiveCtrlCThenResume answers a round as an observer
+// in a terminal, line by line: nothing of the observer is asked, the
+// questions are in the observer wording, Ctrl-C keeps a draft of its own
+// and --resume goes on from it.
+func TestTerminalFeedbackGiveCtrlCThenResume(t *testing.T) {
+	needObserverBanks(t)
+	p := newPane(t)
+	c := digilead(t, "", []string{"XDG_DATA_HOME=" + p.data}, "feedback", "invite", "--bank", observedBank, "--name", "Sam Jones", "--format", "json")
+	var round feedback.Round
+	if err := json.Unmarshal([]byte(c.stdout), &round); err != nil {
+		t.Fatalf("%v: %s", err, c.stderr)
+	}
+	bank, _ := filepath.Abs(observedBank)
+	give := []string{"feedback", "give", "--bank", bank, "--round", round.Round, "--role", "peer", "--accessible"}
+	p.run(80, 30, "fb.json", give...)
+	p.waitFor("These questions are about Sam Jones")
+	p.waitFor("How often does this person share a vision?")
+	p.typeText("2\n2\n4\n")
+	p.waitFor("Page 1 is done")
+	p.typeText("\n")
+	p.waitFor("How often does this person ask users?")
+	p.keys("C-c")
+	if code := p.exitCode(); code != 130 {
+		t.Fatalf("Ctrl-C: exit %d; screen:\n%s", code, p.screen())
+	}
+	p.waitFor("--role peer --resume")
+	drafts, _ := filepath.Glob(filepath.Join(p.data, "digilead", "drafts", "*.json"))
+	if len(drafts) != 1 || !strings.Contains(drafts[0], round.Round) {
+		t.Fatalf("drafts: %v, want the round's", drafts)
+	}
+	checkMode(t, drafts[0], 0o600)
+
+	p.run(80, 30, "fb.json", append(give, "--resume")...)
+	p.waitFor("How often does this person ask users?")
+	p.typeText("5\n5\n")
+	p.waitFor("Page 2 is done")
+	p.typeText("\n")
+	if code := p.exitCode(); code != 0 {
+		t.Fatalf("resume: exit %d; screen:\n%s", code, p.screen())
+	}
+	data, err := os.ReadFile(filepath.Join(p.dir, "fb.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	schematest.Validate(t, "feedback.schema.json", data)
+	f, err := feedback.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]questions.Value{"a1": questions.IntValue(2), "a2": questions.IntValue(2), "a3": questions.IntValue(4), "b1": questions.IntValue(5), "b2": questions.IntValue(5)}
+	if f.Round != round.Round || f.Role != "peer" || len(f.Answers) != len(want) {
+		t.Fatalf("feedback = %+v", f)
+	}
+	for id, v := range want {
+		if f.Answers[id].Num != v.Num {
+			t.Errorf("answer %s = %+v, want %+v", id, f.Answers[id], v)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(p.data, "digilead", "drafts", "*.json")); len(left) != 0 {
+		t.Errorf("drafts left: %v", left)
+	}
+	if saved, _ := filepath.Glob(filepath.Join(p.data, "digilead", "results", "*.json")); len(saved) != 0 {
+		t.Errorf("an observer's answers were saved as a result: %v", saved)
+	}
+}
