@@ -294,9 +294,9 @@ func TestFeedbackReportRefuses(t *testing.T) {
 }
 
 // TestTerminalFeedbackGiveCtrlCThenResume answers a round as an observer
-// in a terminal, line by line: nothing of the observer is asked, the
-// questions are in the observer wording, Ctrl-C keeps a draft of its own
-// and --resume goes on from it.
+// in a terminal: nothing of the observer is asked, the questions are in
+// the observer wording, Ctrl-C keeps a draft of the round's own and
+// --resume goes on from it.
 func TestTerminalFeedbackGiveCtrlCThenResume(t *testing.T) {
 	needObserverBanks(t)
 	p := newPane(t)
@@ -306,14 +306,26 @@ func TestTerminalFeedbackGiveCtrlCThenResume(t *testing.T) {
 		t.Fatalf("%v: %s", err, c.stderr)
 	}
 	bank, _ := filepath.Abs(observedBank)
-	give := []string{"feedback", "give", "--bank", bank, "--round", round.Round, "--role", "peer", "--accessible"}
-	p.run(80, 30, "fb.json", give...)
+	give := []string{"feedback", "give", "--bank", bank, "--round", round.Round, "--role", "peer"}
+	// answer waits until the question beginning text has the focus and
+	// chooses its option-th point (from 0).
+	answer := func(text string, option int) {
+		p.waitFor("┃ " + text)
+		for range option + 1 {
+			p.keys("Down")
+		}
+		p.keys("Enter")
+	}
+	p.run(100, 30, "fb.json", give...)
 	p.waitFor("These questions are about Sam Jones")
-	p.waitFor("How often does this person share a vision?")
-	p.typeText("2\n2\n4\n")
-	p.waitFor("Page 1 is done")
-	p.typeText("\n")
-	p.waitFor("How often does this person ask users?")
+	if strings.Contains(p.screen(), "Your name") {
+		t.Errorf("an observer is asked their name:\n%s", p.screen())
+	}
+	p.keys("Enter")
+	answer("How often does this person share", 1)
+	answer("How often does this person explain", 1)
+	answer("How often does this person avoid", 3)
+	p.waitFor("Page 2 of 2")
 	p.keys("C-c")
 	if code := p.exitCode(); code != 130 {
 		t.Fatalf("Ctrl-C: exit %d; screen:\n%s", code, p.screen())
@@ -325,11 +337,9 @@ func TestTerminalFeedbackGiveCtrlCThenResume(t *testing.T) {
 	}
 	checkMode(t, drafts[0], 0o600)
 
-	p.run(80, 30, "fb.json", append(give, "--resume")...)
-	p.waitFor("How often does this person ask users?")
-	p.typeText("5\n5\n")
-	p.waitFor("Page 2 is done")
-	p.typeText("\n")
+	p.run(100, 30, "fb.json", append(give, "--resume")...)
+	answer("How often does this person ask", 4)
+	answer("How often does this person test", 4)
 	if code := p.exitCode(); code != 0 {
 		t.Fatalf("resume: exit %d; screen:\n%s", code, p.screen())
 	}
