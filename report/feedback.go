@@ -81,7 +81,7 @@ func About(l *lang.Lang, r *feedback.Round, role string, minGroup int) string {
 	if role == feedback.Manager {
 		return l.T("feedback.about_manager", "Subject", subject)
 	}
-	return l.T("feedback.about", "Subject", subject, "Role", l.T("feedback.invite.role."+role), "Min", minGroup)
+	return l.T("feedback.about", "Subject", subject, "Role", l.T("feedback.as."+role), "Min", minGroup)
 }
 
 // feedbackJSON writes the digilead.feedback/v1 document.
