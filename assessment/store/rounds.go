@@ -56,3 +56,10 @@ func (s *Store) LoadRound(id string) (*feedback.Round, error) {
 	}
 	return r, nil
 }
+
+// WriteFeedback writes an observer's feedback into dir as WriteResult
+// writes a result: under a name of its own, complete or not at all, mode
+// 0600. It returns the path.
+func WriteFeedback(dir, base string, f *feedback.Feedback) (string, error) {
+	return writeNew(dir, base, f, "feedback")
+}
