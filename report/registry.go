@@ -12,6 +12,7 @@ import (
 	"github.com/digilead/digilead/assessment/calibrate"
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/compare"
+	"github.com/digilead/digilead/assessment/feedback"
 	"github.com/digilead/digilead/assessment/itemstats"
 	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/assessment/review"
@@ -101,6 +102,23 @@ var (
 		"xlsx":     sanitised(xlsx("cohort", cohortRows)),
 		"markdown": forPeople(cohortMarkdown),
 		"html":     forPeople(cohortHTML),
+	}}
+	// Rounds are the formats of `digilead feedback invite`: what to send
+	// to observers, or the round.
+	Rounds = Registry[Render[*feedback.Round]]{map[string]Render[*feedback.Round]{
+		"text": sanitised(roundText),
+		"json": roundJSON,
+	}}
+	// Feedbacks are the formats of an observer's feedback.
+	Feedbacks = Registry[Render[*feedback.Feedback]]{map[string]Render[*feedback.Feedback]{
+		"json": feedbackJSON,
+	}}
+	// FeedbackReports are the formats of `digilead feedback report`.
+	FeedbackReports = Registry[Render[*feedback.Report]]{map[string]Render[*feedback.Report]{
+		"text":     forPeople(feedbackText),
+		"json":     feedbackReportJSON,
+		"markdown": forPeople(feedbackMarkdown),
+		"html":     forPeople(feedbackHTML),
 	}}
 	// ItemAnalyses are the formats of `digilead bank stats`.
 	ItemAnalyses = Registry[Render[*itemstats.Report]]{map[string]Render[*itemstats.Report]{
