@@ -13,6 +13,7 @@ import (
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/assessment/itemstats"
+	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/assessment/review"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/safetext"
@@ -74,6 +75,20 @@ var (
 		"text":     forPeople(compareText),
 		"markdown": forPeople(compareMarkdown),
 		"json":     compareJSON,
+	}}
+	// Plans are the formats of `digilead plan`.
+	Plans = Registry[Render[*plan.Plan]]{map[string]Render[*plan.Plan]{
+		"text":     forPeople(planText),
+		"json":     planJSON,
+		"markdown": forPeople(planMarkdown),
+		"html":     forPeople(planHTML),
+		"ics":      forPeople(planICS),
+	}}
+	// PlanChecks are the formats of `digilead compare --plan`.
+	PlanChecks = Registry[Render[*compare.PlanCheck]]{map[string]Render[*compare.PlanCheck]{
+		"text":     forPeople(planCheckText),
+		"markdown": forPeople(planCheckMarkdown),
+		"json":     planCheckJSON,
 	}}
 	// Cohorts are the formats of a group's summary.
 	Cohorts = Registry[Render[*cohort.Report]]{map[string]Render[*cohort.Report]{

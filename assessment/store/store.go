@@ -191,6 +191,23 @@ func (s *Store) RemoveDraft(bankID string) error {
 	return err
 }
 
+// Last finds the newest saved result; skipped are the unreadable files
+// passed over on the way.
+func (s *Store) Last() (newest *Entry, skipped []Entry, err error) {
+	entries, err := s.Results()
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", s.Dir, err)
+	}
+	for i := range entries {
+		if entries[i].Err != nil {
+			skipped = append(skipped, entries[i])
+			continue
+		}
+		return &entries[i], skipped, nil
+	}
+	return nil, skipped, errtext.Invalidf("%s has no saved results; take the assessment first", s.Dir)
+}
+
 // LastTwo finds the newest saved result and the newest one before it from
 // the same bank; skipped are the unreadable files passed over on the way.
 func (s *Store) LastTwo() (older, newer *Entry, skipped []Entry, err error) {

@@ -1,39 +1,54 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/report"
 )
 
 // reportOptions are the flags and argument of `digilead report`.
 type reportOptions struct {
 	*factory
-	doc  docFlags[*assessment.Result]
-	path string
+	doc       docFlags[*assessment.Result]
+	path      string
+	last, all bool
 }
 
 func newReportCmd(f *factory, runF func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{factory: f}
 	cmd := &cobra.Command{
-		Use:   "report RESULT.json|-",
+		Use:   "report RESULT.json|- | --last",
 		Short: "Render a saved result again, in any format",
 		Long: `Report re-renders a result saved as JSON (digilead --format json, or a file
 from 'digilead history') as text, json, markdown, html or csv. '-' reads
-the result from stdin. A file that is not a digilead result, is from a
-newer digilead, or is cut short is refused (exit 2); no partial report is
-written.`,
-		Example: `  digilead report me.json --format html -o me.html
+the result from stdin; --last takes the newest saved result (see 'digilead
+history'). A file that is not a digilead result, is from a newer digilead,
+or is cut short is refused (exit 2); no partial report is written.
+
+The text report leads with what to do: your strengths and two or three
+priorities, each with a first step. In a terminal that is all it shows;
+--all (or a file, or a pipe) gives the complete report. A report taller
+than the terminal is paged with DIGILEAD_PAGER, else PAGER, else
+'less -FRX'; --no-pager turns that off.`,
+		Example: `  digilead report --last --format html -o me.html
+  digilead report me.json --all
   digilead report me.json --format markdown >> development-plan.md
   digilead assess --answers me.yaml -f json | digilead report - -f csv`,
-		Args: argsBetween(1, 1, "a result file (or - for stdin)"),
+		Args: lastOr(&opts.last, 1, "a result file (or - for stdin, or --last)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.path = args[0]
+			if len(args) > 0 {
+				opts.path = args[0]
+			}
 			return runOr(opts, runF, reportRun)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.last, "last", false, "the newest saved result")
+	addAllFlag(cmd, &opts.all)
 	addDocFlags(cmd, &opts.doc, report.Results, "text", "bank the result was scored with, for its translations (default: the built-in bank)", "a linear report with every number in words")
 	return cmd
 }
@@ -42,9 +57,50 @@ func reportRun(opts *reportOptions) error {
 	if err := opts.doc.load(opts.factory, opts.path); err != nil {
 		return err
 	}
-	r, err := inputs.ReadResult(opts.path, opts.io.In)
+	r, err := opts.readResult(opts.path, opts.last)
 	if err != nil {
 		return err
 	}
+	again := "digilead report " + opts.path + " --all"
+	switch {
+	case opts.last:
+		again = "digilead report --last --all"
+	case opts.path == "-":
+		again = ""
+	}
+	opts.doc.out.short(opts.factory, opts.all, again)
 	return opts.doc.write(opts.factory, r)
+}
+
+// readResult reads the result file at path, or the newest saved result
+// for last.
+func (f *factory) readResult(path string, last bool) (*assessment.Result, error) {
+	if !last {
+		return inputs.ReadResult(path, f.io.In)
+	}
+	st, err := store.Open(f.io.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	e, skipped, err := st.Last()
+	for _, s := range skipped {
+		f.say("digilead: skipped %s: %v\n", s.Path, s.Err)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("--last: %w", err)
+	}
+	return e.Result, nil
+}
+
+// lastOr takes n arguments (what they are), or none with --last.
+func lastOr(last *bool, n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if !*last {
+			return argsBetween(n, n, what)(cmd, args)
+		}
+		if len(args) > 0 {
+			return usageError("--last takes the newest saved result; give either --last or a file, not both")
+		}
+		return nil
+	}
 }
