@@ -8,7 +8,7 @@ func compiledDefault() *Bank {
 		Schema:      "digilead/v1",
 		ID:          "public-sector-digital-leadership",
 		Title:       "Digital Leadership Self-Assessment for Public Servants",
-		Version:     "3.0.0",
+		Version:     "3.1.0",
 		Description: "A self-assessment of digital leadership for people working in public services, from frontline staff who make new tools work day to day, through managers who turn plans into change across teams, to people at any grade who look beyond their own task: where services are heading, what work is worth, and how technology, data and AI are used. Most questions ask what you did in the last 12 months. Answer about what you actually did, not what you would like to do: there are no trick questions, and the result is only as useful as your answers are honest.",
 		Language:    "en",
 		MinCoverage: 0.5,
@@ -47,7 +47,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 101,
+					Line: 105,
 				},
 			},
 			Tier{
@@ -76,7 +76,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 118,
+					Line: 122,
 				},
 			},
 			Tier{
@@ -111,7 +111,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 140,
+					Line: 144,
 				},
 			},
 		},
@@ -127,7 +127,7 @@ func compiledDefault() *Bank {
 						Text: "Go beyond the mandatory annual security and data protection modules by taking part in a phishing simulation or a practical incident workshop.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 180,
+							Line: 184,
 						},
 					},
 					Action{
@@ -135,7 +135,7 @@ func compiledDefault() *Bank {
 						Text: "Spend time with your information security lead or data protection officer to understand the main risks to your service.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 182,
+							Line: 186,
 						},
 					},
 					Action{
@@ -143,7 +143,7 @@ func compiledDefault() *Bank {
 						Text: "Join a public sector information-sharing group on cyber security to learn from incidents other organisations have faced.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 184,
+							Line: 188,
 						},
 					},
 					Action{
@@ -155,7 +155,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 186,
+							Line: 190,
 						},
 					},
 					Action{
@@ -166,7 +166,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 189,
+							Line: 193,
 						},
 					},
 					Action{
@@ -174,13 +174,13 @@ func compiledDefault() *Bank {
 						Text: "Read your organisation's records management policy and retention schedule, and check that the records of your own work are filed where they belong.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 192,
+							Line: 196,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 175,
+					Line: 179,
 				},
 			},
 			Dimension{
@@ -194,7 +194,7 @@ func compiledDefault() *Bank {
 						Text: "Complete a short course on making documents, web pages and forms accessible, including how to use the accessibility checker in your office software.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 200,
+							Line: 204,
 						},
 					},
 					Action{
@@ -202,7 +202,7 @@ func compiledDefault() *Bank {
 						Text: "Ask an accessibility specialist or a disabled colleague who uses assistive technology to review something you made with you.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 202,
+							Line: 206,
 						},
 					},
 					Action{
@@ -210,7 +210,7 @@ func compiledDefault() *Bank {
 						Text: "Join a cross-government accessibility community and attend one of its sessions on testing with assistive technology.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 204,
+							Line: 208,
 						},
 					},
 					Action{
@@ -222,7 +222,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 206,
+							Line: 210,
 						},
 					},
 					Action{
@@ -233,7 +233,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 209,
+							Line: 213,
 						},
 					},
 					Action{
@@ -241,7 +241,7 @@ func compiledDefault() *Bank {
 						Text: "Read your organisation's accessibility statement and the public sector accessibility regulations that apply to it, and note what they ask of your role.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 212,
+							Line: 216,
 						},
 					},
 					Action{
@@ -249,13 +249,13 @@ func compiledDefault() *Bank {
 						Text: "Where your organisation has official language duties, such as the Welsh Language Standards or Canada's Official Languages Act, read what they ask of the work you do for the public.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 214,
+							Line: 218,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 195,
+					Line: 199,
 				},
 			},
 			Dimension{
@@ -269,7 +269,7 @@ func compiledDefault() *Bank {
 						Text: "Book regular time each month for online modules or short courses on digital topics, and record them in your development plan.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 222,
+							Line: 226,
 						},
 					},
 					Action{
@@ -277,7 +277,7 @@ func compiledDefault() *Bank {
 						Text: "Agree a mentoring relationship with clear goals and review progress against them every quarter.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 224,
+							Line: 228,
 						},
 					},
 					Action{
@@ -285,7 +285,7 @@ func compiledDefault() *Bank {
 						Text: "Attend a public sector digital conference, meetup or webinar series each quarter and share one lesson with your team.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 226,
+							Line: 230,
 						},
 					},
 					Action{
@@ -293,7 +293,7 @@ func compiledDefault() *Bank {
 						Text: "Keep a short reflective log after significant events at work and look back over it each month.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 228,
+							Line: 232,
 						},
 					},
 					Action{
@@ -301,13 +301,13 @@ func compiledDefault() *Bank {
 						Text: "Follow the blogs or newsletters of two or three public sector digital teams and discuss one post with a colleague.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 230,
+							Line: 234,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 217,
+					Line: 221,
 				},
 			},
 			Dimension{
@@ -321,7 +321,7 @@ func compiledDefault() *Bank {
 						Text: "Attend hands-on training for the main digital tools your work relies on and learn at least one feature you have not used before.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 239,
+							Line: 243,
 						},
 					},
 					Action{
@@ -329,7 +329,7 @@ func compiledDefault() *Bank {
 						Text: "Set up reverse mentoring with a digitally confident colleague, swapping your service knowledge for their technical know-how.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 241,
+							Line: 245,
 						},
 					},
 					Action{
@@ -337,7 +337,7 @@ func compiledDefault() *Bank {
 						Text: "Join a digital champions network or a user group for a platform your service depends on, to swap tips and workarounds.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 243,
+							Line: 247,
 						},
 					},
 					Action{
@@ -348,7 +348,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 245,
+							Line: 249,
 						},
 					},
 					Action{
@@ -360,13 +360,13 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 248,
+							Line: 252,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 234,
+					Line: 238,
 				},
 			},
 			Dimension{
@@ -380,7 +380,7 @@ func compiledDefault() *Bank {
 						Text: "Complete an introduction to user research and service design for public servants.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 257,
+							Line: 261,
 						},
 					},
 					Action{
@@ -388,7 +388,7 @@ func compiledDefault() *Bank {
 						Text: "Shadow a service designer or user researcher through a discovery phase and debrief with them on what they found.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 259,
+							Line: 263,
 						},
 					},
 					Action{
@@ -396,7 +396,7 @@ func compiledDefault() *Bank {
 						Text: "Join a community of practice on user-centred design that spans several public bodies.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 261,
+							Line: 265,
 						},
 					},
 					Action{
@@ -404,7 +404,7 @@ func compiledDefault() *Bank {
 						Text: "Watch at least three people use your service, in person or remotely, and share with your team one change it prompted.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 263,
+							Line: 267,
 						},
 					},
 					Action{
@@ -415,13 +415,13 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 265,
+							Line: 269,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 252,
+					Line: 256,
 				},
 			},
 			Dimension{
@@ -435,7 +435,7 @@ func compiledDefault() *Bank {
 						Text: "Complete change management training covering stakeholder mapping, communication planning and working with resistance.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 275,
+							Line: 279,
 						},
 					},
 					Action{
@@ -443,7 +443,7 @@ func compiledDefault() *Bank {
 						Text: "Find a mentor who has led a difficult organisational change and walk them through your current change plan.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 277,
+							Line: 281,
 						},
 					},
 					Action{
@@ -451,7 +451,7 @@ func compiledDefault() *Bank {
 						Text: "Join an action learning set with peers from other public bodies who are leading change.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 279,
+							Line: 283,
 						},
 					},
 					Action{
@@ -462,7 +462,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 281,
+							Line: 285,
 						},
 					},
 					Action{
@@ -474,13 +474,13 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 284,
+							Line: 288,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 270,
+					Line: 274,
 				},
 			},
 			Dimension{
@@ -494,7 +494,7 @@ func compiledDefault() *Bank {
 						Text: "Attend a workshop on partnership working and on influencing people you do not manage.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 293,
+							Line: 297,
 						},
 					},
 					Action{
@@ -502,7 +502,7 @@ func compiledDefault() *Bank {
 						Text: "Ask a leader from a partner organisation, for example in health, policing or the voluntary sector, to mentor you for a few months.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 295,
+							Line: 299,
 						},
 					},
 					Action{
@@ -510,7 +510,7 @@ func compiledDefault() *Bank {
 						Text: "Join a regional network that brings together public, voluntary and private sector partners working on shared problems.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 297,
+							Line: 301,
 						},
 					},
 					Action{
@@ -522,7 +522,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 299,
+							Line: 303,
 						},
 					},
 					Action{
@@ -533,13 +533,13 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 302,
+							Line: 306,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 288,
+					Line: 292,
 				},
 			},
 			Dimension{
@@ -553,7 +553,7 @@ func compiledDefault() *Bank {
 						Text: "Take an introduction to agile delivery for public services that covers discovery, alpha, beta and live phases and how teams plan in short cycles.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 311,
+							Line: 315,
 						},
 					},
 					Action{
@@ -561,7 +561,7 @@ func compiledDefault() *Bank {
 						Text: "Ask an experienced delivery manager to coach you through planning your next piece of change as a series of small, tested releases.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 313,
+							Line: 317,
 						},
 					},
 					Action{
@@ -569,7 +569,7 @@ func compiledDefault() *Bank {
 						Text: "Join a cross-government agile or delivery community and visit a team that works in short cycles to watch one of its reviews.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 315,
+							Line: 319,
 						},
 					},
 					Action{
@@ -581,7 +581,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 317,
+							Line: 321,
 						},
 					},
 					Action{
@@ -592,13 +592,13 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 320,
+							Line: 324,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 306,
+					Line: 310,
 				},
 			},
 			Dimension{
@@ -612,7 +612,7 @@ func compiledDefault() *Bank {
 						Text: "Take a data literacy course covering basic statistics, data quality and how to read charts and dashboards critically.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 329,
+							Line: 333,
 						},
 					},
 					Action{
@@ -620,7 +620,7 @@ func compiledDefault() *Bank {
 						Text: "Pair with an analyst in your organisation for regular sessions on turning a live service question into an analysis.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 331,
+							Line: 335,
 						},
 					},
 					Action{
@@ -628,7 +628,7 @@ func compiledDefault() *Bank {
 						Text: "Join a cross-government community of practice on data and analysis.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 333,
+							Line: 337,
 						},
 					},
 					Action{
@@ -640,7 +640,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 335,
+							Line: 339,
 						},
 					},
 					Action{
@@ -651,13 +651,13 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 338,
+							Line: 342,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 324,
+					Line: 328,
 				},
 			},
 			Dimension{
@@ -671,7 +671,7 @@ func compiledDefault() *Bank {
 						Text: "Attend training on coaching conversations and on planning digital skills development for a team.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 347,
+							Line: 351,
 						},
 					},
 					Action{
@@ -679,7 +679,7 @@ func compiledDefault() *Bank {
 						Text: "Mentor a less experienced colleague, and find a mentor of your own to talk through team development challenges.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 349,
+							Line: 353,
 						},
 					},
 					Action{
@@ -687,7 +687,7 @@ func compiledDefault() *Bank {
 						Text: "Join a public sector network of HR and workforce practitioners to compare ways of tackling skills gaps and retention.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 351,
+							Line: 355,
 						},
 					},
 					Action{
@@ -699,7 +699,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 353,
+							Line: 357,
 						},
 					},
 					Action{
@@ -710,13 +710,13 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 356,
+							Line: 360,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 342,
+					Line: 346,
 				},
 			},
 			Dimension{
@@ -730,7 +730,7 @@ func compiledDefault() *Bank {
 						Text: "Take a short course on digital strategy and service transformation in the public sector, then brief your team on what it means for your own service.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 366,
+							Line: 370,
 						},
 					},
 					Action{
@@ -738,7 +738,7 @@ func compiledDefault() *Bank {
 						Text: "Ask a senior leader who has steered a digital transformation to mentor you for six months, focusing on how they set a direction and kept people behind it.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 368,
+							Line: 372,
 						},
 					},
 					Action{
@@ -746,7 +746,7 @@ func compiledDefault() *Bank {
 						Text: "Join a cross-government or local-government network of digital leaders and attend at least two of its sessions this year.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 370,
+							Line: 374,
 						},
 					},
 					Action{
@@ -758,7 +758,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 372,
+							Line: 376,
 						},
 					},
 					Action{
@@ -769,7 +769,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 375,
+							Line: 379,
 						},
 					},
 					Action{
@@ -777,13 +777,13 @@ func compiledDefault() *Bank {
 						Text: "Read the published digital strategies of two comparable public bodies and note which ideas you would adopt and why.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 378,
+							Line: 382,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 361,
+					Line: 365,
 				},
 			},
 			Dimension{
@@ -797,7 +797,7 @@ func compiledDefault() *Bank {
 						Text: "Take a course on public sector business cases and benefits realisation.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 386,
+							Line: 390,
 						},
 					},
 					Action{
@@ -805,7 +805,7 @@ func compiledDefault() *Bank {
 						Text: "Ask a finance business partner to mentor you while you build and test a business case.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 388,
+							Line: 392,
 						},
 					},
 					Action{
@@ -813,7 +813,7 @@ func compiledDefault() *Bank {
 						Text: "Join a network of public sector finance, commercial or portfolio professionals to compare how they prioritise digital spending.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 390,
+							Line: 394,
 						},
 					},
 					Action{
@@ -824,7 +824,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 392,
+							Line: 396,
 						},
 					},
 					Action{
@@ -836,7 +836,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 395,
+							Line: 399,
 						},
 					},
 					Action{
@@ -847,13 +847,13 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 398,
+							Line: 402,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 381,
+					Line: 385,
 				},
 			},
 			Dimension{
@@ -867,7 +867,7 @@ func compiledDefault() *Bank {
 						Text: "Take a course on buying digital services in the public sector that covers open standards, avoiding lock-in and managing suppliers.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 407,
+							Line: 411,
 						},
 					},
 					Action{
@@ -875,7 +875,7 @@ func compiledDefault() *Bank {
 						Text: "Ask an enterprise architect or a commercial lead to walk you through the systems and contracts your service depends on, and when each ends.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 409,
+							Line: 413,
 						},
 					},
 					Action{
@@ -883,7 +883,7 @@ func compiledDefault() *Bank {
 						Text: "Join a network of public bodies that share components, code or contracts, such as a local digital or shared services group.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 411,
+							Line: 415,
 						},
 					},
 					Action{
@@ -895,7 +895,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 413,
+							Line: 417,
 						},
 					},
 					Action{
@@ -906,7 +906,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 416,
+							Line: 420,
 						},
 					},
 					Action{
@@ -914,13 +914,13 @@ func compiledDefault() *Bank {
 						Text: "Read your government's technology code of practice or digital standards and note the points that apply to your next purchase.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 419,
+							Line: 423,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 402,
+					Line: 406,
 				},
 			},
 			Dimension{
@@ -934,7 +934,7 @@ func compiledDefault() *Bank {
 						Text: "Take a course on data governance for public bodies that covers data ownership, quality, lawful sharing and impact assessments.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 427,
+							Line: 431,
 						},
 					},
 					Action{
@@ -942,7 +942,7 @@ func compiledDefault() *Bank {
 						Text: "Ask your data protection officer or chief data officer to mentor you through a real data-sharing request from start to finish.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 429,
+							Line: 433,
 						},
 					},
 					Action{
@@ -950,7 +950,7 @@ func compiledDefault() *Bank {
 						Text: "Join a cross-government data community or a data stewards' network to compare how others agree and record data sharing.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 431,
+							Line: 435,
 						},
 					},
 					Action{
@@ -962,7 +962,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 433,
+							Line: 437,
 						},
 					},
 					Action{
@@ -973,13 +973,13 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 436,
+							Line: 440,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 422,
+					Line: 426,
 				},
 			},
 			Dimension{
@@ -993,7 +993,7 @@ func compiledDefault() *Bank {
 						Text: "Take an introductory course on AI for public servants covering how models work, where bias comes from and who is accountable for outcomes.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 445,
+							Line: 449,
 						},
 					},
 					Action{
@@ -1001,7 +1001,7 @@ func compiledDefault() *Bank {
 						Text: "Arrange regular conversations with a data scientist or AI ethics specialist about a current or planned use of automation in your area.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 447,
+							Line: 451,
 						},
 					},
 					Action{
@@ -1009,7 +1009,7 @@ func compiledDefault() *Bank {
 						Text: "Join a cross-government or cross-sector community that discusses responsible AI in public services.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 449,
+							Line: 453,
 						},
 					},
 					Action{
@@ -1021,7 +1021,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 451,
+							Line: 455,
 						},
 					},
 					Action{
@@ -1032,7 +1032,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 454,
+							Line: 458,
 						},
 					},
 					Action{
@@ -1040,13 +1040,13 @@ func compiledDefault() *Bank {
 						Text: "Read your government's published guidance on AI in the public sector and note what it requires of someone in your role.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 457,
+							Line: 461,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 440,
+					Line: 444,
 				},
 			},
 			Dimension{
@@ -1060,7 +1060,7 @@ func compiledDefault() *Bank {
 						Text: "Attend training on plain-language public communication and on handling public and media scrutiny.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 465,
+							Line: 469,
 						},
 					},
 					Action{
@@ -1068,7 +1068,7 @@ func compiledDefault() *Bank {
 						Text: "Ask an experienced communications or community engagement lead to mentor you on explaining difficult decisions.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 467,
+							Line: 471,
 						},
 					},
 					Action{
@@ -1076,7 +1076,7 @@ func compiledDefault() *Bank {
 						Text: "Join a network of open government or public engagement practitioners.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 469,
+							Line: 473,
 						},
 					},
 					Action{
@@ -1088,7 +1088,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 471,
+							Line: 475,
 						},
 					},
 					Action{
@@ -1099,13 +1099,13 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 474,
+							Line: 478,
 						},
 					},
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 460,
+					Line: 464,
 				},
 			},
 		},
@@ -1130,7 +1130,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 489,
+					Line: 493,
 				},
 			},
 			Question{
@@ -1154,7 +1154,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 495,
+					Line: 499,
 				},
 			},
 			Question{
@@ -1176,7 +1176,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 502,
+					Line: 506,
 				},
 			},
 			Question{
@@ -1198,9 +1198,17 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person keep a record of a work decision where colleagues could not find it?",
+					Help: "For example only in their own inbox, on their own drive, or in a notebook.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 525,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 516,
+					Line: 520,
 				},
 			},
 			Question{
@@ -1231,9 +1239,17 @@ func compiledDefault() *Bank {
 						Score: 1,
 					},
 				},
+				Observer: &Observer{
+					Text: "A colleague asks this person to email residents' details to the colleague's personal address, to work on them at home. What would this person most likely do?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 538,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 526,
+					Line: 533,
 				},
 			},
 			Question{
@@ -1256,7 +1272,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 546,
+					Line: 556,
 				},
 			},
 			Question{
@@ -1279,7 +1295,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 552,
+					Line: 562,
 				},
 			},
 			Question{
@@ -1301,7 +1317,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 558,
+					Line: 568,
 				},
 			},
 			Question{
@@ -1324,9 +1340,17 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person put out something for the public in one official language before the other?",
+					Help: "This applies where the public may choose between two official languages. In Wales they are Welsh and English (Welsh Language Standards); in Canada, English and French (Official Languages Act). Elsewhere, answer not applicable.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 587,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 572,
+					Line: 582,
 				},
 			},
 			Question{
@@ -1357,9 +1381,17 @@ func compiledDefault() *Bank {
 						Score: 0.2,
 					},
 				},
+				Observer: &Observer{
+					Text: "This person's team wants to replace a paper form with an online one. Some users are blind; some never go online. What would this person most likely do first?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 599,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 581,
+					Line: 594,
 				},
 			},
 			Question{
@@ -1381,7 +1413,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 601,
+					Line: 617,
 				},
 			},
 			Question{
@@ -1404,7 +1436,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 615,
+					Line: 631,
 				},
 			},
 			Question{
@@ -1424,9 +1456,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when this person finished a big piece of work, how often did they ask for feedback on their part in it?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 641,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 621,
+					Line: 637,
 				},
 			},
 			Question{
@@ -1459,7 +1498,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 630,
+					Line: 648,
 				},
 			},
 			Question{
@@ -1480,9 +1519,17 @@ func compiledDefault() *Bank {
 						"12 times or more",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many times did this person start using a feature of a work tool that was new to them?",
+					Help: "Any tool counts, from a case system to video calls or an AI assistant.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 673,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 650,
+					Line: 668,
 				},
 			},
 			Question{
@@ -1504,9 +1551,17 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person keep a paper record alongside a system meant to replace it?",
+					Help: "A personal spreadsheet kept instead of the system counts too.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 691,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 665,
+					Line: 686,
 				},
 			},
 			Question{
@@ -1526,9 +1581,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when a system got in this person's way, how often did they report it to the people who run it?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 700,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 672,
+					Line: 696,
 				},
 			},
 			Question{
@@ -1559,9 +1621,17 @@ func compiledDefault() *Bank {
 						Score: 0.2,
 					},
 				},
+				Observer: &Observer{
+					Text: "Six weeks after launch, staff still avoid the new case system. They keep notes on paper. What would this person most likely do first?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 710,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 679,
+					Line: 705,
 				},
 			},
 			Question{
@@ -1582,9 +1652,17 @@ func compiledDefault() *Bank {
 						"12 times or more",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many times did this person observe someone using a service they work on?",
+					Help: "Sitting in on calls or time at a front desk counts. Users may be colleagues who use what this person provides.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 733,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 699,
+					Line: 728,
 				},
 			},
 			Question{
@@ -1605,9 +1683,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person decide what users needed without asking any of them?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 750,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 714,
+					Line: 746,
 				},
 			},
 			Question{
@@ -1627,9 +1712,16 @@ func compiledDefault() *Bank {
 						"More than six",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many changes did this person make to their work because of feedback from users?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 758,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 720,
+					Line: 754,
 				},
 			},
 			Question{
@@ -1660,9 +1752,17 @@ func compiledDefault() *Bank {
 						Score: 1,
 					},
 				},
+				Observer: &Observer{
+					Text: "Many older residents give up part-way through a new online form that this person is responsible for. What would this person most likely do first?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 777,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 736,
+					Line: 772,
 				},
 			},
 			Question{
@@ -1683,9 +1783,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when this person led a change, how often did they explain its reasons to the people affected?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 799,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 756,
+					Line: 795,
 				},
 			},
 			Question{
@@ -1707,9 +1814,17 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when this person led a change, how often did they let those affected decide part of how it happened?",
+					Help: "For example the timing, or who writes the guidance.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 806,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 760,
+					Line: 801,
 				},
 			},
 			Question{
@@ -1731,9 +1846,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person put off a difficult conversation about a change?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 813,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 765,
+					Line: 809,
 				},
 			},
 			Question{
@@ -1764,9 +1886,17 @@ func compiledDefault() *Bank {
 						Score: 0.1,
 					},
 				},
+				Observer: &Observer{
+					Text: "Half-way through rolling out a shared service that this person leads, two teams refuse to adopt the new process. What would this person most likely do?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 824,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 773,
+					Line: 819,
 				},
 			},
 			Question{
@@ -1787,9 +1917,17 @@ func compiledDefault() *Bank {
 						"More than six",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many pieces of work did this person deliver jointly with another team?",
+					Help: "A team in another organisation counts too.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 847,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 793,
+					Line: 842,
 				},
 			},
 			Question{
@@ -1811,9 +1949,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person tackle a problem alone when another team also owned part of it?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 864,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 808,
+					Line: 860,
 				},
 			},
 			Question{
@@ -1823,9 +1968,16 @@ func compiledDefault() *Bank {
 				Type:      "yesno",
 				Weight:    1,
 				AllowNA:   true,
+				Observer: &Observer{
+					Text: "In the last 12 months, did this person work on a joint project with a partner outside their organisation?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 872,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 813,
+					Line: 867,
 				},
 			},
 			Question{
@@ -1858,7 +2010,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 821,
+					Line: 877,
 				},
 			},
 			Question{
@@ -1879,9 +2031,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when this person started a change, how often did they try it at a small scale first?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 901,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 841,
+					Line: 897,
 				},
 			},
 			Question{
@@ -1903,9 +2062,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person commit to a full specification before testing anything with users?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 907,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 845,
+					Line: 903,
 				},
 			},
 			Question{
@@ -1927,7 +2093,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 850,
+					Line: 910,
 				},
 			},
 			Question{
@@ -1958,9 +2124,17 @@ func compiledDefault() *Bank {
 						Score: 0.1,
 					},
 				},
+				Observer: &Observer{
+					Text: "User testing shows the main feature of a new service that this person is responsible for confuses people. The plan says to launch next month. What would this person most likely do?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 932,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 867,
+					Line: 927,
 				},
 			},
 			Question{
@@ -1983,7 +2157,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 887,
+					Line: 950,
 				},
 			},
 			Question{
@@ -1994,9 +2168,17 @@ func compiledDefault() *Bank {
 				Type:      "yesno",
 				Weight:    1,
 				AllowNA:   true,
+				Observer: &Observer{
+					Text: "In the last 12 months, did this person agree how the success of their work would be measured?",
+					Help: "For example a completion rate or a waiting time, for a service, a project or a change they made.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 971,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 902,
+					Line: 965,
 				},
 			},
 			Question{
@@ -2016,9 +2198,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, before a significant decision, how often did this person look at the relevant data?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 978,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 908,
+					Line: 974,
 				},
 			},
 			Question{
@@ -2039,9 +2228,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person decide on instinct when useful data was easy to get?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 985,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 913,
+					Line: 981,
 				},
 			},
 			Question{
@@ -2073,7 +2269,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 922,
+					Line: 992,
 				},
 			},
 			Question{
@@ -2093,9 +2289,16 @@ func compiledDefault() *Bank {
 						"More than six",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many colleagues did this person help to plan their digital learning?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1016,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 942,
+					Line: 1012,
 				},
 			},
 			Question{
@@ -2115,9 +2318,16 @@ func compiledDefault() *Bank {
 						"12 times or more",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many times did this person show a colleague how to do something in a work system?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1032,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 956,
+					Line: 1028,
 				},
 			},
 			Question{
@@ -2138,9 +2348,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when a colleague seemed overloaded, how often did this person talk with them about it?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1048,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 970,
+					Line: 1044,
 				},
 			},
 			Question{
@@ -2162,9 +2379,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when work got busy, how often did this person cancel learning time for people they manage?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1054,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 974,
+					Line: 1050,
 				},
 			},
 			Question{
@@ -2195,9 +2419,17 @@ func compiledDefault() *Bank {
 						Score: 1,
 					},
 				},
+				Observer: &Observer{
+					Text: "The most experienced data analyst in this person's team resigns to join a private firm that pays more. What would this person most likely do?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1065,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 982,
+					Line: 1060,
 				},
 			},
 			Question{
@@ -2217,9 +2449,16 @@ func compiledDefault() *Bank {
 						"12 times or more",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many times did this person look into how new technology could change their services?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1087,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1002,
+					Line: 1083,
 				},
 			},
 			Question{
@@ -2241,9 +2480,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person treat a digital project as a matter for IT alone?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1103,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1016,
+					Line: 1099,
 				},
 			},
 			Question{
@@ -2265,7 +2511,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1021,
+					Line: 1106,
 				},
 			},
 			Question{
@@ -2298,7 +2544,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1038,
+					Line: 1123,
 				},
 			},
 			Question{
@@ -2319,9 +2565,17 @@ func compiledDefault() *Bank {
 						"12 times or more",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many times did this person estimate what a change to their work would save?",
+					Help: "In time or in money. A rough estimate counts.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1148,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1058,
+					Line: 1143,
 				},
 			},
 			Question{
@@ -2345,7 +2599,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1073,
+					Line: 1161,
 				},
 			},
 			Question{
@@ -2366,9 +2620,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, after digital work was delivered, how often did this person check that its benefits arrived?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1170,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1078,
+					Line: 1166,
 				},
 			},
 			Question{
@@ -2399,9 +2660,17 @@ func compiledDefault() *Bank {
 						Score: 1,
 					},
 				},
+				Observer: &Observer{
+					Text: "This person's team has time to finish two of the three improvements it planned this year. This person is asked which to drop. What would they most likely suggest?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1181,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1086,
+					Line: 1176,
 				},
 			},
 			Question{
@@ -2423,9 +2692,17 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, before asking for a new tool, how often did this person check whether one their organisation has could do the job?",
+					Help: "For example a shared platform, a tool another team uses, or open source code.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1204,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1106,
+					Line: 1199,
 				},
 			},
 			Question{
@@ -2450,7 +2727,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1111,
+					Line: 1207,
 				},
 			},
 			Question{
@@ -2473,7 +2750,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1117,
+					Line: 1213,
 				},
 			},
 			Question{
@@ -2506,7 +2783,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1136,
+					Line: 1232,
 				},
 			},
 			Question{
@@ -2528,7 +2805,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1156,
+					Line: 1252,
 				},
 			},
 			Question{
@@ -2550,9 +2827,17 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, before using personal data in a new way, how often did this person check whether a privacy impact assessment was needed?",
+					Help: "In the UK, a data protection impact assessment (DPIA) is required before using personal data in a way likely to put privacy at high risk.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1271,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1170,
+					Line: 1266,
 				},
 			},
 			Question{
@@ -2574,9 +2859,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person refuse to share data without checking whether the law allowed it?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1278,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1175,
+					Line: 1274,
 				},
 			},
 			Question{
@@ -2607,9 +2899,17 @@ func compiledDefault() *Bank {
 						Score: 0.4,
 					},
 				},
+				Observer: &Observer{
+					Text: "Another agency asks for the data of this person's service to help it find families at risk. What would this person most likely do?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1291,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1185,
+					Line: 1286,
 				},
 			},
 			Question{
@@ -2633,7 +2933,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1205,
+					Line: 1309,
 				},
 			},
 			Question{
@@ -2657,7 +2957,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1210,
+					Line: 1314,
 				},
 			},
 			Question{
@@ -2679,7 +2979,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1215,
+					Line: 1319,
 				},
 			},
 			Question{
@@ -2709,9 +3009,17 @@ func compiledDefault() *Bank {
 						Score: 0.2,
 					},
 				},
+				Observer: &Observer{
+					Text: "This person's team is offered an AI tool that ranks benefit claims by fraud risk. It promises big savings. What would this person most likely advise before a pilot?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1342,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1233,
+					Line: 1337,
 				},
 			},
 			Question{
@@ -2732,9 +3040,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when this person's decision affected the public, how often did they explain it in plain language?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1364,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1253,
+					Line: 1360,
 				},
 			},
 			Question{
@@ -2756,9 +3071,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person hold back bad news about a project until it was fixed?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1370,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1257,
+					Line: 1366,
 				},
 			},
 			Question{
@@ -2769,9 +3091,17 @@ func compiledDefault() *Bank {
 				Type:      "yesno",
 				Weight:    1,
 				AllowNA:   true,
+				Observer: &Observer{
+					Text: "In the last 12 months, did this person tell the people affected about work of theirs that did not go to plan?",
+					Help: "For example telling service users what went wrong with their case, or writing it up for colleagues.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1379,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1262,
+					Line: 1373,
 				},
 			},
 			Question{
@@ -2804,11 +3134,11 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1272,
+					Line: 1386,
 				},
 			},
 		},
-		Digest: "sha256:abe2600dc37d91329addfd6b846dd12e6807becdf7e3b38194f205d7770f4a8d",
+		Digest: "sha256:35fc7e5b67a8379c3ca8972eacb8aade7548a7862bae82379818737d090f5b34",
 		Source: "default",
 	}
 }

@@ -56,15 +56,17 @@ func linkURL(s string) string {
 	return s
 }
 
-// mdLink is an action's text in Markdown, escaped, and a link to its URL
-// when it has one to link to.
-func mdLink(a assessment.Action) string {
-	text := mdEscape(string(a.Text))
-	u := linkURL(a.URL)
-	if u == "" {
-		return text
+// mdAction is an action in Markdown: its text, escaped, as a link to its
+// URL when it has one to link to, then its details in brackets.
+func mdAction(l *lang.Lang, a assessment.Action) string {
+	s := mdEscape(string(a.Text))
+	if u := linkURL(a.URL); u != "" {
+		// A destination in angle brackets may hold parentheses; linkURL
+		// has refused the brackets themselves and spaces.
+		s = "[" + s + "](<" + u + ">)"
 	}
-	// A destination in angle brackets may hold parentheses; linkURL has
-	// refused the brackets themselves and spaces.
-	return "[" + text + "](<" + u + ">)"
+	if d := actionDetails(l, a); d != "" {
+		s += " (" + mdEscape(d) + ")"
+	}
+	return s
 }

@@ -54,8 +54,10 @@ func TestActionLinks(t *testing.T) {
 			}
 		}
 		if c.format == "html" {
-			if n := strings.Count(out, "<a "); n != 2 || strings.Count(out, `rel="noopener"`) != 2 {
-				t.Errorf("html has %d anchors, want the 2 http(s) ones each with rel=noopener:\n%s", n, out)
+			// The two http(s) actions in the gap, and the first of them
+			// again as the priority's first step.
+			if n := strings.Count(out, "<a "); n != 3 || strings.Count(out, `<a href="https://`) != 3 || strings.Count(out, `rel="noopener">`) != 3 {
+				t.Errorf("html has %d anchors, want 3 to http(s) addresses, each with rel=noopener:\n%s", n, out)
 			}
 			if strings.Contains(out, "javascript") && strings.Contains(out, "href=\"javascript") {
 				t.Error("a javascript: link")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -57,13 +58,24 @@ func TestFormatsGolden(t *testing.T) {
 		for name, r := range results {
 			t.Run(name+"."+ext, func(t *testing.T) {
 				var buf bytes.Buffer
-				if err := render(&buf, r, Options{}); err != nil {
+				if err := render(&buf, r, Options{Language: ownLanguage(t, r)}); err != nil {
 					t.Fatal(err)
 				}
 				golden(t, name+"."+ext+".golden", buf.Bytes())
 			})
 		}
 	}
+}
+
+// ownLanguage is English with the bank of r when it is the built-in one,
+// as the commands show a result (the answers behind each priority need
+// the bank).
+func ownLanguage(t testing.TB, r *assessment.Result) *Language {
+	s := builtin(t)
+	if r.Bank.ID != s.Bank.ID {
+		return nil
+	}
+	return NewLanguage(lang.English(), s.Bank, s.Bank)
 }
 
 // golden compares got with testdata/name, or rewrites it with -update.

@@ -9,6 +9,8 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // HistorySchema is the schema id of `digilead history --format json`.
@@ -23,6 +25,19 @@ type History struct {
 	// Skipped are files in the results directory that are not readable
 	// results.
 	Skipped []HistorySkip `json:"skipped,omitempty"`
+	// Plans are the saved development plans, newest first; absent when
+	// there are none.
+	Plans []HistoryPlan `json:"plans,omitempty"`
+}
+
+// HistoryPlan is one saved development plan.
+type HistoryPlan struct {
+	Path      string             `json:"path"`
+	CreatedAt time.Time          `json:"created_at"`
+	Bank      assessment.BankRef `json:"bank"`
+	ReviewOn  string             `json:"review_on"`
+	// Priorities are the names of the plan's priorities.
+	Priorities []questions.BankText `json:"priorities"`
 }
 
 // HistoryEntry is one saved result.
@@ -54,16 +69,55 @@ func NewHistory(dir string, entries []store.Entry) *History {
 	return h
 }
 
+// AddPlans lists the plans of the store directory, in the order given;
+// those that could not be read are skipped.
+func (h *History) AddPlans(entries []store.PlanEntry) {
+	for _, e := range entries {
+		if e.Err != nil {
+			h.Skipped = append(h.Skipped, HistorySkip{Path: e.Path, Error: e.Err.Error()})
+			continue
+		}
+		p := HistoryPlan{Path: e.Path, CreatedAt: e.Plan.CreatedAt, Bank: e.Plan.Result.Bank, ReviewOn: e.Plan.ReviewOn, Priorities: []questions.BankText{}}
+		for _, pr := range e.Plan.Priorities {
+			p.Priorities = append(p.Priorities, pr.Name)
+		}
+		h.Plans = append(h.Plans, p)
+	}
+}
+
 // historyJSON writes the digilead.history/v1 document.
 func historyJSON(w io.Writer, h *History, _ Options) error { return writeJSON(w, h) }
 
-// historyText writes the results as a table, dates in local time. An
-// empty history writes nothing.
+// historyText writes the results as a table, then the plans, dates in
+// local time. An empty history writes nothing.
 func historyText(w io.Writer, h *History, o Options) error {
-	if len(h.Results) == 0 {
+	l := o.lang()
+	if len(h.Results) > 0 {
+		if err := resultsTable(w, l, h); err != nil {
+			return err
+		}
+	}
+	if len(h.Plans) == 0 {
 		return nil
 	}
-	l := o.lang()
+	if len(h.Results) > 0 {
+		fmt.Fprintln(w)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join([]string{l.T("history.col.plan"), l.T("history.col.bank"), l.T("history.col.review"), l.T("history.col.priorities"), l.T("history.col.file")}, "\t"))
+	for _, p := range h.Plans {
+		names := make([]string, len(p.Priorities))
+		for i, n := range p.Priorities {
+			names[i] = string(n)
+		}
+		at := p.CreatedAt.Local()
+		fmt.Fprintf(tw, "%s %s\t%s\t%s\t%s\t%s\n", l.Day(at), at.Format("15:04"), p.Bank.ID, planDay(l, p.ReviewOn), strings.Join(names, "; "), p.Path)
+	}
+	return tw.Flush()
+}
+
+// resultsTable writes the results of a history as a table.
+func resultsTable(w io.Writer, l *lang.Lang, h *History) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.Join([]string{l.T("history.col.date"), l.T("history.col.bank"), l.T("history.col.version"), l.T("history.col.level"), l.T("history.col.target"), l.T("history.col.file")}, "\t"))
 	for _, e := range h.Results {

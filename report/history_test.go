@@ -21,7 +21,8 @@ func TestHistoryGolden(t *testing.T) {
 		{Path: "/data/digilead/results/a.json", Result: exampleResult(t)},
 		{Path: "/data/digilead/results/broken.json", Err: errors.New("truncated: the JSON ends early")},
 	})
-	if len(h.Results) != 2 || len(h.Skipped) != 1 {
+	h.AddPlans([]store.PlanEntry{{Path: "/data/digilead/plans/p.plan.json", Plan: examplePlan(t)}})
+	if len(h.Results) != 2 || len(h.Skipped) != 1 || len(h.Plans) != 1 {
 		t.Fatalf("%d results, %d skipped", len(h.Results), len(h.Skipped))
 	}
 	for format, ext := range map[string]string{"text": "txt", "json": "json", "csv": "csv"} {

@@ -26,7 +26,7 @@ var htmlPage = sync.OnceValue(func() *template.Template {
 // resultFuncs are the result page's own functions, in l.
 func resultFuncs(l *lang.Lang) template.FuncMap {
 	return template.FuncMap{
-		"optNum":   func(x *float64) string { return optNum(l, x) },
+		"optNum":   func(x *float64) string { return optWhole(l, x) },
 		"score":    func(d assessment.DimensionScore) string { return scoreText(l, d) },
 		"severity": func(sev string) string { return l.TOr("severity."+sev, sev) },
 		"summary":  func(g assessment.Gap) string { return lang.Capitalise(gapSummary(l, g)) },
@@ -53,6 +53,7 @@ type htmlData struct {
 	Notes      []string
 	Radar      template.HTML
 	Readiness  template.HTML
+	Summary    summary
 }
 
 // resultHTML writes the result as one self-contained web page: inline CSS and
@@ -76,6 +77,7 @@ func resultHTML(w io.Writer, r *assessment.Result, o Options) error {
 		// The charts are built from escaped text by chart.go.
 		Radar:     template.HTML(resultRadar(l, r).SVG()),
 		Readiness: template.HTML(readinessBars(l, r).SVG()),
+		Summary:   summarise(l, r, o),
 	}
 	if met := metGaps(r); len(met) > 0 {
 		d.Met = l.List(met)
@@ -129,13 +131,13 @@ func readinessBars(l *lang.Lang, r *assessment.Result) Bars {
 	c := Bars{ID: "readiness", Title: l.T("report.html.readiness_title")}
 	var desc []string
 	for _, t := range r.Tiers {
-		b := Bar{Label: string(t.Name), Value: t.Readiness, Mark: math.NaN(), Shown: l.Percent(l.Num(t.Readiness))}
+		b := Bar{Label: string(t.Name), Value: t.Readiness, Mark: math.NaN(), Shown: readinessPct(l, t.Readiness)}
 		state := l.T("report.not_met")
 		if t.Met {
 			b.Note, state = l.T("report.met"), l.T("report.met")
 		}
 		c.Bars = append(c.Bars, b)
-		desc = append(desc, l.T("report.html.readiness_item", "Tier", t.Name, "N", l.Percent(l.Num(t.Readiness)), "Met", state))
+		desc = append(desc, l.T("report.html.readiness_item", "Tier", t.Name, "N", readinessPct(l, t.Readiness), "Met", state))
 	}
 	c.Desc = l.T("report.html.readiness_desc", "Items", lang.Joined{Items: lang.Items(desc), Sep: "list.semicolon"})
 	return c

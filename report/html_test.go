@@ -69,7 +69,7 @@ func TestHTMLAccessibleMarkup(t *testing.T) {
 	r := exampleResult(t)
 	page := renderHTML(t, r)
 	for _, want := range []string{
-		`<html lang="en">`, "<h1>", `<h2 id="h-scores">`, "<caption>",
+		`<html lang="en">`, "<h1>", `<h2 id="h-priorities">`, `<h3 id="h-scores">`, "<caption>",
 		`<th scope="col">Dimension</th>`,
 		`role="img" aria-labelledby="radar-title radar-desc"`, `<title id="radar-title">`, `<desc id="radar-desc">`,
 		`role="img" aria-labelledby="readiness-title readiness-desc"`,

@@ -116,3 +116,9 @@ func translate(v reflect.Value, texts map[string]string) {
 		}
 	}
 }
+
+// Localised is a copy of doc with its bank texts in the language lg (nil:
+// as they are), made safe to show: what a form shows of a document.
+func Localised[D any](doc D, lg *Language) D {
+	return localise(safetext.Copy(doc), Options{Language: lg})
+}

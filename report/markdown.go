@@ -31,8 +31,10 @@ func resultMarkdown(w io.Writer, r *assessment.Result, o Options) error {
 		m.line("- " + m.strong(l.T("report.label.certainty")) + " " + mdEscape(sure))
 	}
 	m.line("- " + m.strong(l.T("report.label.target")) + " " + mdEscape(string(r.Target.Name)))
-	m.blank()
+	mdSummary(&m, r, summarise(l, r, o))
+	m.heading("## " + mdEscape(l.T("report.complete")))
 	m.line(m.strong(l.T("report.why_label")) + " " + mdEscape(levelReason(l, r)))
+	m.depth = 1
 	mdReadiness(&m, r)
 	mdDimensions(&m, r)
 	mdGaps(&m, r)
@@ -46,44 +48,76 @@ func resultMarkdown(w io.Writer, r *assessment.Result, o Options) error {
 	return err
 }
 
+// mdSummary writes what the report leads with: the strengths, then the
+// priorities with their first step and the answers behind them.
+func mdSummary(m *md, r *assessment.Result, s summary) {
+	l := m.l
+	if len(s.Strengths) > 0 {
+		m.heading("## " + mdEscape(l.T("report.strengths")))
+		for _, st := range s.Strengths {
+			m.line("- " + mdEscape(l.T("report.strength", "Name", st.Name, "Score", st.Score)))
+		}
+	}
+	m.heading("## " + mdEscape(l.T("report.priorities")))
+	if len(s.Priorities) == 0 {
+		m.line(mdEscape(l.T("report.priorities_none", "Target", r.Target.Name)))
+	}
+	for i, p := range s.Priorities {
+		m.heading(fmt.Sprintf("### %d. %s", i+1, mdEscape(string(p.Name))))
+		m.line(mdEscape(l.T("report.priority_line", "Score", p.Score, "Target", r.Target.Name, "Expected", p.Expected, "Gap", p.Gap)))
+		if p.First != nil {
+			m.blank()
+			m.line(m.strong(l.T("report.first_step")) + " " + mdAction(l, *p.First))
+		}
+		if len(p.Causes) > 0 {
+			m.blank()
+			m.line(mdEscape(l.T("report.because")))
+			m.blank()
+			for _, c := range p.Causes {
+				m.line("- " + mdEscape(l.T("report.cause", "Question", c.Question, "Answer", c.Answer)))
+			}
+		}
+	}
+}
+
 // strong is a label in bold, its text escaped: **Level:**.
 func (m *md) strong(label string) string { return "**" + mdEscape(label) + "**" }
 
 func mdReadiness(m *md, r *assessment.Result) {
 	l := m.l
-	m.heading("## " + mdEscape(l.T("report.readiness")))
+	m.heading(m.h(2) + mdEscape(l.T("report.readiness")))
 	rows := [][]string{{l.T("report.col.tier"), l.T("report.col.readiness"), l.T("report.col.met")}}
 	for _, t := range r.Tiers {
 		met := l.T("report.no")
 		if t.Met {
 			met = l.T("report.yes")
 		}
-		rows = append(rows, []string{string(t.Name), l.Percent(l.Num(t.Readiness)), met})
+		rows = append(rows, []string{string(t.Name), readinessPct(l, t.Readiness), met})
 	}
 	m.table(rows, "l", "r", "l")
 }
 
 func mdDimensions(m *md, r *assessment.Result) {
 	l := m.l
-	m.heading("## " + mdEscape(l.T("report.dimension_scores")))
+	m.heading(m.h(2) + mdEscape(l.T("report.dimension_scores")))
 	m.line(mdEscape(l.T("report.md.scores_legend", "Target", r.Target.Name)))
 	m.blank()
 	rows := [][]string{{l.T("report.col.dimension"), l.T("report.col.score"), l.T("report.col.expected"), l.T("report.col.gap"), l.T("report.col.severity")}}
 	for _, d := range dimensionRows(r) {
-		rows = append(rows, []string{string(d.Name), scoreText(l, d.DimensionScore), optNum(l, d.Expected), optNum(l, d.Gap), severityText(l, d)})
+		rows = append(rows, []string{string(d.Name), scoreText(l, d.DimensionScore), optWhole(l, d.Expected), optWhole(l, d.Gap), severityText(l, d)})
 	}
 	m.table(rows, "l", "r", "r", "r", "l")
 }
 
 func mdGaps(m *md, r *assessment.Result) {
 	l := m.l
-	m.heading("## " + mdEscape(l.T("report.gaps_heading", "Target", r.Target.Name)))
+	m.heading(m.h(2) + mdEscape(l.T("report.gaps_heading", "Target", r.Target.Name)))
 	open := openGaps(r)
 	if len(open) == 0 {
 		m.line(mdEscape(l.T("report.gaps_none", "Target", r.Target.Name)))
 	}
 	for i, g := range open {
-		m.heading(fmt.Sprintf("### %d. %s", i+1, mdEscape(string(g.Name))))
+		m.heading(fmt.Sprintf("%s%d. %s", m.h(3), i+1, mdEscape(string(g.Name))))
 		m.line(mdEscape(lang.Capitalise(gapSummary(l, g)) + "."))
 		if len(g.Actions) > 0 {
 			m.blank()
@@ -91,11 +125,7 @@ func mdGaps(m *md, r *assessment.Result) {
 		for _, kind := range actionKinds(g.Actions) {
 			for _, a := range g.Actions {
 				if a.Kind == kind {
-					line := "- " + m.strong(kindLabel(l, kind)) + " " + mdLink(a)
-					if d := actionDetails(l, a); d != "" {
-						line += " (" + mdEscape(d) + ")"
-					}
-					m.line(line)
+					m.line("- " + m.strong(kindLabel(l, kind)) + " " + mdAction(l, a))
 				}
 			}
 		}
@@ -112,7 +142,7 @@ func mdList[S ~string](m *md, heading string, items []S) {
 	if len(items) == 0 {
 		return
 	}
-	m.heading("## " + mdEscape(heading))
+	m.heading(m.h(2) + mdEscape(heading))
 	for _, it := range items {
 		m.line("- " + mdEscape(string(it)))
 	}
@@ -122,7 +152,13 @@ func mdList[S ~string](m *md, heading string, items []S) {
 type md struct {
 	strings.Builder
 	l *lang.Lang
+	// depth is how many levels the headings of a section go down: the
+	// complete report's sections sit under its own heading.
+	depth int
 }
+
+// h is the marker of a heading of level n, depth levels down.
+func (m *md) h(n int) string { return strings.Repeat("#", n+m.depth) + " " }
 
 func (m *md) line(s string) { m.WriteString(s + "\n") }
 

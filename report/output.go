@@ -112,11 +112,15 @@ func (o *Output) Options(accessible bool) Options {
 }
 
 // Write renders a whole document and only then writes it, so a failed
-// render leaves nothing half-written.
+// render leaves nothing half-written. On a terminal a document taller
+// than the screen goes through the pager (iostreams.Page).
 func (o *Output) Write(render func(w io.Writer) error) error {
 	var buf bytes.Buffer
 	if err := render(&buf); err != nil {
 		return err
+	}
+	if o.IsStdout() {
+		return o.s.Page(buf.Bytes())
 	}
 	return o.send(func(w io.Writer) error {
 		_, err := w.Write(buf.Bytes())

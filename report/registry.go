@@ -12,7 +12,9 @@ import (
 	"github.com/digilead/digilead/assessment/calibrate"
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/compare"
+	"github.com/digilead/digilead/assessment/feedback"
 	"github.com/digilead/digilead/assessment/itemstats"
+	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/assessment/review"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/safetext"
@@ -78,6 +80,20 @@ var (
 		"markdown": forPeople(compareMarkdown),
 		"json":     compareJSON,
 	}}
+	// Plans are the formats of `digilead plan`.
+	Plans = Registry[Render[*plan.Plan]]{map[string]Render[*plan.Plan]{
+		"text":     forPeople(planText),
+		"json":     planJSON,
+		"markdown": forPeople(planMarkdown),
+		"html":     forPeople(planHTML),
+		"ics":      forPeople(planICS),
+	}}
+	// PlanChecks are the formats of `digilead compare --plan`.
+	PlanChecks = Registry[Render[*compare.PlanCheck]]{map[string]Render[*compare.PlanCheck]{
+		"text":     forPeople(planCheckText),
+		"markdown": forPeople(planCheckMarkdown),
+		"json":     planCheckJSON,
+	}}
 	// Cohorts are the formats of a group's summary.
 	Cohorts = Registry[Render[*cohort.Report]]{map[string]Render[*cohort.Report]{
 		"text":     forPeople(cohortText),
@@ -86,6 +102,23 @@ var (
 		"xlsx":     sanitised(xlsx("cohort", cohortRows)),
 		"markdown": forPeople(cohortMarkdown),
 		"html":     forPeople(cohortHTML),
+	}}
+	// Rounds are the formats of `digilead feedback invite`: what to send
+	// to observers, or the round.
+	Rounds = Registry[Render[*feedback.Round]]{map[string]Render[*feedback.Round]{
+		"text": sanitised(roundText),
+		"json": roundJSON,
+	}}
+	// Feedbacks are the formats of an observer's feedback.
+	Feedbacks = Registry[Render[*feedback.Feedback]]{map[string]Render[*feedback.Feedback]{
+		"json": feedbackJSON,
+	}}
+	// FeedbackReports are the formats of `digilead feedback report`.
+	FeedbackReports = Registry[Render[*feedback.Report]]{map[string]Render[*feedback.Report]{
+		"text":     forPeople(feedbackText),
+		"json":     feedbackReportJSON,
+		"markdown": forPeople(feedbackMarkdown),
+		"html":     forPeople(feedbackHTML),
 	}}
 	// ItemAnalyses are the formats of `digilead bank stats`.
 	ItemAnalyses = Registry[Render[*itemstats.Report]]{map[string]Render[*itemstats.Report]{

@@ -23,6 +23,10 @@ type Options struct {
 	// Accessible gives linear, screen-reader friendly text: no bars or
 	// drawing characters, every fact in words.
 	Accessible bool
+	// Brief, when set, is the command that shows the complete report: the
+	// text report is then the short one of a terminal, what to do first
+	// and that command. Other formats ignore it.
+	Brief string
 	// SavedTo, when set, is where the result was saved; the text report
 	// says so.
 	SavedTo string

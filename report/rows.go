@@ -65,13 +65,13 @@ func metGaps(r *assessment.Result) []string {
 // 53.33, expected 55)".
 func gapSummary(l *lang.Lang, g assessment.Gap) string {
 	if g.Score == nil {
-		return l.T("report.summary.unscored", "Expected", l.Num(g.Expected))
+		return l.T("report.summary.unscored", "Expected", whole(l, g.Expected))
 	}
 	id := "report.summary"
 	if g.WithinError {
 		id = "report.summary_within"
 	}
-	return l.T(id, "Gap", l.TOr("report.gap_of."+g.Severity, g.Severity, "N", l.Num(g.Gap)), "Score", l.Num(*g.Score), "Expected", l.Num(g.Expected))
+	return l.T(id, "Gap", l.TOr("report.gap_of."+g.Severity, g.Severity, "N", wholeGap(l, g.Gap)), "Score", whole(l, *g.Score), "Expected", whole(l, g.Expected))
 }
 
 // levelReason explains the level: the next tier up and the dimensions that
@@ -96,7 +96,7 @@ func scoreText(l *lang.Lang, d assessment.DimensionScore) string {
 	if d.Score == nil {
 		return l.T("report.score_unscored", "Answered", d.Answered, "Total", d.Total)
 	}
-	return l.Num(*d.Score)
+	return whole(l, *d.Score)
 }
 
 // severityText is a dimension's gap severity in words, for tables.
@@ -117,6 +117,14 @@ func optNum(l *lang.Lang, x *float64) string {
 		return ""
 	}
 	return l.Num(*x)
+}
+
+// optWhole formats an optional figure as a whole number, empty when nil.
+func optWhole(l *lang.Lang, x *float64) string {
+	if x == nil {
+		return ""
+	}
+	return whole(l, *x)
 }
 
 // orNaN is the value of x, or NaN when nil (no value on a chart).

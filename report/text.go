@@ -149,6 +149,15 @@ func resultText(w io.Writer, r *assessment.Result, o Options) error {
 	t := newText(o)
 	g := readGaps(r)
 	header(t, r)
+	summaryText(t, r, summarise(t.l, r, o))
+	if o.Brief != "" {
+		t.blank()
+		t.para("", t.st.dim.Render(t.l.T("report.more_all", "Command", o.Brief)))
+		footer(t, r, o)
+		_, err := io.WriteString(w, t.sb.String())
+		return err
+	}
+	t.heading(t.l.T("report.complete"))
 	if o.Accessible {
 		accessibleScores(t, r, g)
 	} else {
@@ -160,6 +169,47 @@ func resultText(w io.Writer, r *assessment.Result, o Options) error {
 	footer(t, r, o)
 	_, err := io.WriteString(w, t.sb.String())
 	return err
+}
+
+// summaryText writes what the report leads with: the strengths, then
+// the priorities, each with its first step and the answers behind it.
+func summaryText(t *text, r *assessment.Result, s summary) {
+	l := t.l
+	if len(s.Strengths) > 0 {
+		t.heading(l.T("report.strengths"))
+		for _, st := range s.Strengths {
+			t.para("  - ", l.T("report.strength", "Name", st.Name, "Score", st.Score))
+		}
+	}
+	t.heading(l.T("report.priorities"))
+	if len(s.Priorities) == 0 {
+		t.para("  ", l.T("report.priorities_none", "Target", r.Target.Name))
+	}
+	for i, p := range s.Priorities {
+		t.para(fmt.Sprintf("  %d. ", i+1), t.st.label.Render(string(p.Name)))
+		t.para("     ", l.T("report.priority_line", "Score", p.Score, "Target", r.Target.Name, "Expected", p.Expected, "Gap", p.Gap))
+		if p.First != nil {
+			t.labelled2("     ", t.st.label.Render(l.T("report.first_step"))+" ", actionText(l, *p.First))
+		}
+		if len(p.Causes) > 0 {
+			causes := make([]string, len(p.Causes))
+			for i, c := range p.Causes {
+				causes[i] = l.T("report.cause", "Question", c.Question, "Answer", c.Answer)
+			}
+			t.labelled2("     ", t.st.label.Render(l.T("report.because"))+" ", strings.Join(causes, "; "))
+		}
+	}
+}
+
+// labelled2 writes a label and its text as one paragraph indented by
+// indent, lines after the first indented two more.
+func (t *text) labelled2(indent, label, s string) {
+	for i, l := range wrap(label+s, t.width-len(indent)-2) {
+		if i > 0 {
+			l = "  " + l
+		}
+		t.line(indent + l)
+	}
 }
 
 // gapView sorts a result's gaps for the report.
@@ -268,7 +318,7 @@ func visualScores(t *text, r *assessment.Result, g gapView) {
 	tails := make([]string, len(r.Tiers))
 	for i, tr := range r.Tiers {
 		names[i] = string(tr.Name)
-		tails[i] = t.l.Percent(fmt.Sprintf("%3.0f", math.Floor(tr.Readiness))) + "  " + metWord(t, tr.Met)
+		tails[i] = fmt.Sprintf("%4s", readinessPct(t.l, tr.Readiness)) + "  " + metWord(t, tr.Met)
 	}
 	t.rows(names, tails, func(i, barW int) string { return t.bar(r.Tiers[i].Readiness, barW, -1) })
 
@@ -308,19 +358,19 @@ func dimensionTail(t *text, d assessment.DimensionScore, g gapView) string {
 	if d.Score == nil {
 		return t.st.insufficient.Render(l.T("report.too_few", "Answered", d.Answered, "Total", d.Total))
 	}
-	s := fmt.Sprintf("%5s", l.Num(*d.Score))
+	s := fmt.Sprintf("%3s", whole(l, *d.Score))
 	gap, ok := g.byDim[d.ID]
 	if !ok {
 		return s
 	}
-	s += t.st.dim.Render("  "+l.T("report.expects", "N", fmt.Sprintf("%-3s", l.Num(gap.Expected)))) + "  "
+	s += t.st.dim.Render("  "+l.T("report.expects", "N", fmt.Sprintf("%-3s", whole(l, gap.Expected)))) + "  "
 	switch {
 	case gap.Severity == assessment.SeverityMet:
 		return s + t.st.met.Render(l.T("report.dim_met"))
 	case gap.WithinError:
 		return s + t.st.dim.Render(l.T("report.within_error_short"))
 	}
-	return s + t.st.severity(gap.Severity).Render(l.T("report.gap_n", "N", l.Num(gap.Gap)))
+	return s + t.st.severity(gap.Severity).Render(l.T("report.gap_n", "N", wholeGap(l, gap.Gap)))
 }
 
 func accessibleScores(t *text, r *assessment.Result, g gapView) {
@@ -331,7 +381,7 @@ func accessibleScores(t *text, r *assessment.Result, g gapView) {
 		if tr.Met {
 			met = l.T("report.met")
 		}
-		t.para("- ", l.T("report.acc.readiness", "Tier", tr.Name, "N", l.Num(tr.Readiness), "Met", met))
+		t.para("- ", l.T("report.acc.readiness", "Tier", tr.Name, "N", l.Int(int(math.Floor(tr.Readiness))), "Met", met))
 	}
 	t.heading(l.T("report.acc.dimension_scores"))
 	t.para("", l.T("report.acc.expected", "Target", r.Target.Name))
@@ -341,10 +391,10 @@ func accessibleScores(t *text, r *assessment.Result, g gapView) {
 			continue
 		}
 		if gap, ok := g.byDim[d.ID]; ok {
-			t.para("- ", l.T("report.acc.score_expected", "Name", d.Name, "Score", l.Num(*d.Score), "Expected", l.Num(gap.Expected), "Gap", gapWords(l, gap)))
+			t.para("- ", l.T("report.acc.score_expected", "Name", d.Name, "Score", whole(l, *d.Score), "Expected", whole(l, gap.Expected), "Gap", gapWords(l, gap)))
 			continue
 		}
-		t.para("- ", l.T("report.acc.score", "Name", d.Name, "Score", l.Num(*d.Score)))
+		t.para("- ", l.T("report.acc.score", "Name", d.Name, "Score", whole(l, *d.Score)))
 	}
 }
 
@@ -354,9 +404,9 @@ func gapWords(l *lang.Lang, g assessment.Gap) string {
 	case g.Severity == assessment.SeverityMet:
 		return l.T("report.dim_met")
 	case g.WithinError:
-		return l.T("report.gap_within", "N", l.Num(g.Gap))
+		return l.T("report.gap_within", "N", wholeGap(l, g.Gap))
 	}
-	return l.TOr("report.gap_of."+g.Severity, g.Severity, "N", l.Num(g.Gap))
+	return l.TOr("report.gap_of."+g.Severity, g.Severity, "N", wholeGap(l, g.Gap))
 }
 
 // whyLevel names the dimensions that keep the next tier from being met.
@@ -411,7 +461,7 @@ func gapsSection(t *text, r *assessment.Result, g gapView, accessible bool) {
 		t.blank()
 		sev := t.st.severity(gap.Severity).Render(l.TOr("report.gap_title."+gap.Severity, gap.Severity))
 		t.para(fmt.Sprintf("  %d. ", i+1), t.st.label.Render(string(gap.Name)))
-		t.para("     ", l.NF("report.gap_line", gap.Gap, "Gap", sev, "Score", l.Num(*gap.Score), "Expected", l.Num(gap.Expected)))
+		t.para("     ", l.NF("report.gap_line", math.Max(1, math.Round(gap.Gap)), "Gap", sev, "Score", whole(l, *gap.Score), "Expected", whole(l, gap.Expected)))
 		actions(t, gap.Actions, accessible)
 	}
 	if len(g.close) > 0 {
@@ -432,7 +482,7 @@ func gapsSection(t *text, r *assessment.Result, g gapView, accessible bool) {
 func gapFigures(l *lang.Lang, gs []assessment.Gap) []string {
 	out := make([]string, len(gs))
 	for i, g := range gs {
-		out[i] = l.T("report.gap_figures", "Name", g.Name, "Score", l.Num(*g.Score), "Expected", l.Num(g.Expected))
+		out[i] = l.T("report.gap_figures", "Name", g.Name, "Score", whole(l, *g.Score), "Expected", whole(l, g.Expected))
 	}
 	return out
 }

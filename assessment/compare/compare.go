@@ -250,10 +250,7 @@ func dimension(o, n assessment.DimensionScore, ownSEM bool) Dimension {
 	ch := round2(*n.Score - *o.Score)
 	d.Change = &ch
 	if o.SEM != nil && n.SEM != nil {
-		threshold := reliableFactor * *n.SEM
-		if ownSEM {
-			threshold = assessment.Z95 * math.Hypot(*o.SEM, *n.SEM)
-		}
+		threshold, _ := reliableThreshold(o.SEM, n.SEM, ownSEM)
 		reliable := math.Abs(ch) >= clean(threshold)
 		rmin := round2(threshold)
 		d.MinReliableChange, d.Reliable = &rmin, &reliable

@@ -18,6 +18,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/batch"
+	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/safetext"
@@ -318,4 +319,18 @@ func ReadResult(path string, stdin io.Reader) (*assessment.Result, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return r, nil
+}
+
+// ReadPlan reads one development plan (digilead.plan/v1) from path, or
+// stdin for "-", for `compare --plan`. Errors name the file.
+func ReadPlan(path string, stdin io.Reader) (*plan.Plan, error) {
+	data, name, err := ReadAll(path, stdin)
+	if err != nil {
+		return nil, err
+	}
+	p, err := plan.Decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return p, nil
 }

@@ -18,10 +18,16 @@ import (
 // result claims its own name atomically and never replaces another. The
 // file is complete when it appears, mode 0600. It returns the path.
 func WriteResult(dir, base string, r *assessment.Result) (string, error) {
+	return writeNew(dir, base, r, "result")
+}
+
+// writeNew writes v as indented JSON into dir (created 0700 if missing)
+// under a name of its own (see WriteResult); what names v in an error.
+func writeNew(dir, base string, v any, what string) (string, error) {
 	if err := ensureDir(dir); err != nil {
 		return "", err
 	}
-	data, err := json.MarshalIndent(r, "", "  ")
+	data, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return "", err
 	}
@@ -32,7 +38,7 @@ func WriteResult(dir, base string, r *assessment.Result) (string, error) {
 		return fmt.Sprintf("%s-%d.json", base, i)
 	}, append(data, '\n'), 0o600)
 	if err != nil {
-		return "", fmt.Errorf("save result in %s: %w", dir, errtext.WithoutPath(err))
+		return "", fmt.Errorf("save %s in %s: %w", what, dir, errtext.WithoutPath(err))
 	}
 	return path, nil
 }

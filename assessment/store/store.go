@@ -5,6 +5,7 @@
 package store
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -128,6 +129,10 @@ type Draft struct {
 	// Language is the language the questionnaire was in, so that it
 	// resumes in it.
 	Language string `json:"language,omitempty"`
+	// Key is the name the draft is kept under when it is not its bank's
+	// id (an observer's feedback, kept apart from the person's own
+	// assessment); not written.
+	Key string `json:"-"`
 }
 
 // draftPath is one draft per bank id.
@@ -138,7 +143,7 @@ func (s *Store) draftPath(bankID string) string {
 // SaveDraft writes the draft for its bank atomically with mode 0600, and
 // returns its path.
 func (s *Store) SaveDraft(d *Draft) (string, error) {
-	path := s.draftPath(d.Bank.ID)
+	path := s.draftPath(cmp.Or(d.Key, d.Bank.ID))
 	return path, WriteDraft(path, d)
 }
 
@@ -189,6 +194,23 @@ func (s *Store) RemoveDraft(bankID string) error {
 		return nil
 	}
 	return err
+}
+
+// Last finds the newest saved result; skipped are the unreadable files
+// passed over on the way.
+func (s *Store) Last() (newest *Entry, skipped []Entry, err error) {
+	entries, err := s.Results()
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", s.Dir, err)
+	}
+	for i := range entries {
+		if entries[i].Err != nil {
+			skipped = append(skipped, entries[i])
+			continue
+		}
+		return &entries[i], skipped, nil
+	}
+	return nil, skipped, errtext.Invalidf("%s has no saved results; take the assessment first", s.Dir)
 }
 
 // LastTwo finds the newest saved result and the newest one before it from

@@ -24,6 +24,7 @@ type assessOptions struct {
 	answers, target string
 	theme           string
 	resume, noSave  bool
+	all             bool
 }
 
 func newAssessCmd(f *factory, runF func(*assessOptions) error) *cobra.Command {
@@ -60,6 +61,7 @@ An answers file is YAML or JSON:
 	fl.BoolVar(&opts.resume, "resume", false, "continue the unfinished assessment saved as a draft")
 	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the result in the data directory")
 	addCatalogueFlag(cmd, &opts.catalogue)
+	addAllFlag(cmd, &opts.all)
 	return cmd
 }
 
@@ -96,13 +98,30 @@ func assessRun(opts *assessOptions) error {
 	// The report is in the language the questions were asked in (the
 	// person may have chosen another on the welcome page).
 	deliver := func(r *assessment.Result, savedTo string) error {
-		return write(opts.doc.out, r, accessible, reportLanguage(s, cmp.Or(r.Language, s.Languages()[0])), savedTo)
+		tag := cmp.Or(r.Language, s.Languages()[0])
+		if savedTo != "" {
+			opts.doc.out.short(opts.factory, opts.all, "digilead report --last --all")
+		}
+		if err := write(opts.doc.out, r, accessible, reportLanguage(s, tag), savedTo); err != nil {
+			return err
+		}
+		if savedTo != "" {
+			opts.nextSteps(lang.Get(tag))
+		}
+		return nil
 	}
 	return session.Run(opts.ctx, term, session.Options{
 		Bank: opts.bank(), Target: opts.target, Theme: opts.theme, Accessible: accessible,
 		Resume: opts.resume, NoSave: opts.noSave, Now: opts.now, Tool: opts.tool(), Languages: langs,
 		ResumeCommand: func(accessible bool) string { return resumeCommand(opts.doc.bank.banks, accessible) },
 	}, st, deliver)
+}
+
+// nextSteps suggests on stderr, in l, what to do with a saved result:
+// the HTML handout and a development plan.
+func (opts *assessOptions) nextSteps(l *lang.Lang) {
+	opts.say("\n%s\n  %s\n    digilead report --last --format html -o report.html\n  %s\n    digilead plan --last\n",
+		l.T("next.heading"), l.T("next.html"), l.T("next.plan"))
 }
 
 // scoreAnswers scores the answers file of --answers and writes the result.
@@ -115,6 +134,9 @@ func scoreAnswers(opts *assessOptions) error {
 	answers, err := questions.ParseAnswers(name, data, b)
 	if err != nil {
 		return err
+	}
+	if opts.answers != "-" {
+		opts.doc.out.short(opts.factory, opts.all, "digilead assess --answers "+opts.answers+" --all")
 	}
 	return opts.doc.write(opts.factory, assessment.Score(b, answers, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}))
 }

@@ -42,7 +42,9 @@ A problem is an error (exit 2). Texts a translation leaves untranslated,
 or translated from an earlier text of the bank, are warnings that list
 every one (exit 0); --strict makes them errors. So are actions whose
 language (language: cy) is not the bank's, the language its reports are
-written in unless translated.
+written in unless translated. Observer wording that seems to speak to its
+reader ("did you …") rather than of the person observed is a warning,
+even with --strict: the rule is a heuristic.
 
 --catalogue FILE checks a catalogue (digilead.catalogue/v1) against each
 bank: its bank id, dimensions and tiers, and the language of its actions.`,
@@ -128,6 +130,13 @@ func (opts *bankValidateOptions) validate(v *report.Validation, p string) bool {
 	v.Add(name, s, translation)
 	if len(languages) > 0 {
 		opts.say("%s: %d action(s) in another language than the bank's, %s (%ss)\n", name, len(languages), questions.BankLanguage(s.Bank), kind)
+	}
+	if ow := s.ObserverWarnings(); len(ow) > 0 {
+		// A heuristic: warnings even with --strict.
+		for _, w := range ow {
+			opts.say("%s (warning)\n", w.String())
+		}
+		opts.say("%s: %d observer text(s) may speak to their reader rather than of the person observed (warnings; digilead bank review lists them too)\n", name, len(ow))
 	}
 	if len(s.Warnings) > 0 {
 		opts.say("%s: %d text(s) not translated or out of date (%ss; they show in %s)\n", name, len(s.Warnings), kind, questions.BankLanguage(s.Bank))

@@ -25,6 +25,23 @@ type outputFlags[F any] struct {
 
 	render F
 	dest   *report.Output
+	// brief is the command that shows the complete report, when the
+	// text report is the short one (see short).
+	brief string
+}
+
+// short makes the text report the short one when it goes to a terminal,
+// unless all (--all): command is what shows the complete report ("" for
+// none, and the report stays complete).
+func (o *outputFlags[F]) short(f *factory, all bool, command string) {
+	if !all && command != "" && o.format == "text" && o.dest.IsStdout() && f.io.OutTTY {
+		o.brief = command
+	}
+}
+
+// addAllFlag adds --all, the complete report in a terminal.
+func addAllFlag(cmd *cobra.Command, p *bool) {
+	cmd.Flags().BoolVar(p, "all", false, "the complete report in a terminal: every score and suggestion (a file or a pipe always gets it)")
 }
 
 // addOutputFlags adds --format (default def) and -o to cmd.
@@ -65,7 +82,7 @@ func checkOutput(out *report.Output, inputs ...string) error {
 // a command writes its document.
 func write[D any](o *outputFlags[report.Render[D]], doc D, accessible bool, language *report.Language, savedTo string) error {
 	ro := o.dest.Options(accessible)
-	ro.Language, ro.SavedTo = language, savedTo
+	ro.Language, ro.SavedTo, ro.Brief = language, savedTo, o.brief
 	return o.dest.Write(func(w io.Writer) error { return o.render(w, doc, ro) })
 }
 

@@ -23,7 +23,8 @@ func newHistoryCmd(f *factory, runF func(*historyOptions) error) *cobra.Command 
 		Long: `History lists the results saved in the data directory
 ($XDG_DATA_HOME/digilead, else ~/.local/share/digilead; on Windows
 %LocalAppData%\digilead), newest first,
-with the date, bank, level and target of each.`,
+with the date, bank, level and target of each, then the development
+plans saved there ('digilead plan'), with their review dates.`,
 		Example: `  digilead history
   digilead history --format json | jq -r '.results[0].path'
   digilead compare --last`,
@@ -49,12 +50,17 @@ func historyRun(opts *historyOptions) error {
 		return fmt.Errorf("read %s: %w", st.Dir, err)
 	}
 	h := report.NewHistory(st.Dir, entries)
+	plans, err := st.Plans()
+	if err != nil {
+		return fmt.Errorf("read %s: %w", st.Dir, err)
+	}
+	h.AddPlans(plans)
 	if opts.doc.out.format == "text" {
 		for _, s := range h.Skipped {
 			opts.say("digilead: skipped %s: %s\n", s.Path, s.Error)
 		}
 	}
-	if len(h.Results) == 0 {
+	if len(h.Results) == 0 && len(h.Plans) == 0 {
 		opts.say("No saved results yet in %s.\nRun 'digilead' to take the assessment; each finished assessment is saved there.\n", st.Dir)
 	}
 	return opts.doc.write(opts.factory, h)

@@ -325,6 +325,10 @@ func TestTerminalAccessibleWholeBank(t *testing.T) {
 	if !strings.Contains(string(report), "Dimension scores, out of 100") || strings.ContainsAny(string(report), "█░\x1b") {
 		t.Errorf("stdout is not the accessible report:\n%s", report)
 	}
+	// The last lines suggest the next commands.
+	if screen := p.screen(); !strings.Contains(screen, "digilead report --last --format html") || !strings.Contains(screen, "digilead plan --last") {
+		t.Errorf("no next steps after the questionnaire:\n%s", screen)
+	}
 	saved, _ := filepath.Glob(filepath.Join(p.data, "digilead", "results", "*.json"))
 	if len(saved) != 1 {
 		t.Fatalf("saved results: %v, want one", saved)

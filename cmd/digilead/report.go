@@ -1,10 +1,13 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
@@ -15,32 +18,44 @@ type reportOptions struct {
 	doc       docFlags[*assessment.Result]
 	catalogue catalogueFlag
 	path      string
+	last, all bool
 }
 
 func newReportCmd(f *factory, runF func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{factory: f}
 	cmd := &cobra.Command{
-		Use:   "report RESULT.json|-",
+		Use:   "report RESULT.json|- | --last",
 		Short: "Render a saved result again, in any format",
 		Long: `Report re-renders a result saved as JSON (digilead --format json, or a file
 from 'digilead history') as text, json, markdown, html or csv. '-' reads
-the result from stdin. A file that is not a digilead result, is from a
-newer digilead, or is cut short is refused (exit 2); no partial report is
-written.
+the result from stdin; --last takes the newest saved result (see 'digilead
+history'). A file that is not a digilead result, is from a newer digilead,
+or is cut short is refused (exit 2); no partial report is written.
+
+The text report leads with what to do: your strengths and two or three
+priorities, each with a first step. In a terminal that is all it shows;
+--all (or a file, or a pipe) gives the complete report. A report taller
+than the terminal is paged with DIGILEAD_PAGER, else PAGER, else
+'less -FRX'; --no-pager turns that off.
 
 --catalogue FILE recommends a department's own actions (with links) for
 the dimensions the catalogue names, in place of those the result holds;
 no score or level changes.`,
-		Example: `  digilead report me.json --format html -o me.html
+		Example: `  digilead report --last --format html -o me.html
+  digilead report me.json --all
   digilead report me.json --format markdown >> development-plan.md
   digilead assess --answers me.yaml -f json | digilead report - -f csv
   digilead report me.json --catalogue our-courses.yaml -f html -o me.html`,
-		Args: argsBetween(1, 1, "a result file (or - for stdin)"),
+		Args: lastOr(&opts.last, 1, "a result file (or - for stdin, or --last)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.path = args[0]
+			if len(args) > 0 {
+				opts.path = args[0]
+			}
 			return runOr(opts, runF, reportRun)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.last, "last", false, "the newest saved result")
+	addAllFlag(cmd, &opts.all)
 	addDocFlags(cmd, &opts.doc, report.Results, "text", "bank the result was scored with, for its translations (default: the built-in bank)", "a linear report with every number in words")
 	addCatalogueFlag(cmd, &opts.catalogue)
 	return cmd
@@ -50,7 +65,7 @@ func reportRun(opts *reportOptions) error {
 	if err := opts.doc.load(opts.factory, opts.path, opts.catalogue.path); err != nil {
 		return err
 	}
-	r, err := inputs.ReadResult(opts.path, opts.io.In)
+	r, err := opts.readResult(opts.path, opts.last)
 	if err != nil {
 		return err
 	}
@@ -62,7 +77,51 @@ func reportRun(opts *reportOptions) error {
 	if c := opts.catalogue.cat; c != nil {
 		r = assessment.WithCatalogue(r, c)
 	}
+	again := "digilead report " + opts.path + " --all"
+	switch {
+	case opts.last:
+		again = "digilead report --last --all"
+	case opts.path == "-":
+		again = ""
+	}
+	if again != "" && opts.catalogue.path != "" {
+		again += " --catalogue " + opts.catalogue.path
+	}
+	opts.doc.out.short(opts.factory, opts.all, again)
 	return opts.doc.write(opts.factory, r)
+}
+
+// readResult reads the result file at path, or the newest saved result
+// for last.
+func (f *factory) readResult(path string, last bool) (*assessment.Result, error) {
+	if !last {
+		return inputs.ReadResult(path, f.io.In)
+	}
+	st, err := store.Open(f.io.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	e, skipped, err := st.Last()
+	for _, s := range skipped {
+		f.say("digilead: skipped %s: %v\n", s.Path, s.Err)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("--last: %w", err)
+	}
+	return e.Result, nil
+}
+
+// lastOr takes n arguments (what they are), or none with --last.
+func lastOr(last *bool, n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if !*last {
+			return argsBetween(n, n, what)(cmd, args)
+		}
+		if len(args) > 0 {
+			return usageError("--last takes the newest saved result; give either --last or a file, not both")
+		}
+		return nil
+	}
 }
 
 // resultDimensions are the ids of the dimensions a result holds, and

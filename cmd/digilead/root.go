@@ -137,6 +137,7 @@ to do about each. Nothing leaves your machine.`
 	root.SilenceErrors = true
 	root.PersistentPreRun = f.tuneGC
 	root.PersistentFlags().BoolVar(&f.io.NoColor, "no-color", f.io.NoColor, "plain output without colour (also NO_COLOR)")
+	root.PersistentFlags().BoolVar(&f.io.NoPager, "no-pager", false, "never page a long report in a terminal (the pager is DIGILEAD_PAGER, else PAGER, else 'less -FRX')")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError("%w\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
@@ -147,9 +148,11 @@ to do about each. Nothing leaves your machine.`
 		newAssessCmd(f, nil),
 		newReportCmd(f, nil),
 		newHistoryCmd(f, nil),
+		newPlanCmd(f, nil),
 		newCompareCmd(f, nil),
 		newScoreCmd(f, nil),
 		newCohortCmd(f, nil),
+		newFeedbackCmd(f),
 		newWorkshopCmd(f),
 		newBankCmd(f),
 		newVersionCmd(f, nil),

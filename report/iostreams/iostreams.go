@@ -24,12 +24,15 @@ type IOStreams struct {
 	ErrOut io.Writer
 
 	InTTY, OutTTY, ErrTTY bool
-	// Width is the terminal width of stdout (or stderr), 0 when unknown.
-	Width int
-	// NoColor is set by NO_COLOR or --no-color.
-	NoColor bool
-	// Getenv reads the environment.
-	Getenv func(string) string
+	// Width is the terminal width of stdout (or stderr), 0 when unknown;
+	// Height is its height in lines, 0 when unknown.
+	Width, Height int
+	// NoColor is set by NO_COLOR or --no-color; NoPager by --no-pager.
+	NoColor, NoPager bool
+	// Getenv reads the environment; LookupEnv, when set, also tells a
+	// variable set empty from one not set.
+	Getenv    func(string) string
+	LookupEnv func(string) (string, bool)
 }
 
 // System describes the real process streams.
@@ -39,11 +42,11 @@ func System() *IOStreams {
 		InTTY:  term.IsTerminal(os.Stdin.Fd()),
 		OutTTY: term.IsTerminal(os.Stdout.Fd()),
 		ErrTTY: term.IsTerminal(os.Stderr.Fd()),
-		Getenv: os.Getenv,
+		Getenv: os.Getenv, LookupEnv: os.LookupEnv,
 	}
 	for _, f := range []*os.File{os.Stdout, os.Stderr, os.Stdin} {
-		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
-			s.Width = w
+		if w, h, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+			s.Width, s.Height = w, h
 			break
 		}
 	}
@@ -58,17 +61,24 @@ func Test(in string, env map[string]string) (s *IOStreams, out, errOut *bytes.Bu
 	out, errOut = &bytes.Buffer{}, &bytes.Buffer{}
 	s = &IOStreams{
 		In: strings.NewReader(in), Out: out, ErrOut: errOut,
-		Getenv: func(k string) string { return env[k] },
+		Getenv:    func(k string) string { return env[k] },
+		LookupEnv: func(k string) (string, bool) { v, ok := env[k]; return v, ok },
 	}
 	s.fromEnv(func(k string) (string, bool) { v, ok := env[k]; return v, ok })
 	return s, out, errOut
 }
 
-// fromEnv applies COLUMNS (when the width is unknown) and NO_COLOR.
+// fromEnv applies COLUMNS and LINES (when the size is unknown) and
+// NO_COLOR.
 func (s *IOStreams) fromEnv(lookup func(string) (string, bool)) {
 	if v, _ := lookup("COLUMNS"); s.Width == 0 {
 		if c, err := strconv.Atoi(v); err == nil && c > 0 {
 			s.Width = c
+		}
+	}
+	if v, _ := lookup("LINES"); s.Height == 0 {
+		if c, err := strconv.Atoi(v); err == nil && c > 0 {
+			s.Height = c
 		}
 	}
 	if _, ok := lookup("NO_COLOR"); ok {

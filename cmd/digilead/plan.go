@@ -1,0 +1,186 @@
+package main
+
+import (
+	"math"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/plan"
+	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/form"
+	"github.com/digilead/digilead/report"
+)
+
+// planOptions are the flags and argument of `digilead plan`.
+type planOptions struct {
+	*factory
+	doc                           docFlags[*plan.Plan]
+	path                          string
+	last, noSave                  bool
+	priorities                    int
+	reviewIn, reviewOn, supporter string
+	theme                         string
+}
+
+func newPlanCmd(f *factory, runF func(*planOptions) error) *cobra.Command {
+	opts := &planOptions{factory: f}
+	cmd := &cobra.Command{
+		Use:   "plan [RESULT.json|-] | --last",
+		Short: "Make a personal development plan from a result",
+		Long: `Plan turns a result into a development plan: one to three priorities, the
+actions for each (70:20:10: mostly practice at work, some learning from
+people, a little from courses) with due dates, a review date and,
+if you like, a supporter.
+
+In a terminal it is a short form; otherwise, or with --priorities, it
+picks the top priorities by itself (the largest gaps to the target,
+weighted by the bank), an action for each way of learning, due at even
+steps before the review. --last (or no RESULT) takes the newest saved
+result.
+
+The plan is saved beside your results (see 'digilead history'), unless
+--no-save. At the review, take the assessment again and check progress
+with 'digilead compare --plan PLAN RESULT'. Formats: text, json
+(digilead.plan/v1), markdown, html and ics, a calendar file with an
+event for each dated action and one for the review.`,
+		Example: `  digilead plan --last
+  digilead plan me.json --priorities 3 --review-in 8w --format ics -o plan.ics
+  digilead plan --last --supporter "Ana (line manager)" --format markdown >> development-plan.md`,
+		Args: argsBetween(0, 1, "a result file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				if opts.last {
+					return usageError("--last takes the newest saved result; give either --last or a file, not both")
+				}
+				opts.path = args[0]
+			}
+			opts.last = opts.path == ""
+			if !cmd.Flags().Changed("priorities") {
+				opts.priorities = 0
+			}
+			return runOr(opts, runF, planRun)
+		},
+	}
+	addDocFlags(cmd, &opts.doc, report.Plans, "text", "bank the result was scored with, for its translations (default: the built-in bank)", "numbered plain-text prompts")
+	fl := cmd.Flags()
+	fl.BoolVar(&opts.last, "last", false, "the newest saved result (the default without RESULT)")
+	fl.IntVar(&opts.priorities, "priorities", 2, "how many priorities to take without asking, 1 to 3")
+	fl.StringVar(&opts.reviewIn, "review-in", "12w", "review the plan after this `PERIOD`: weeks (12w), days (84d) or hours")
+	fl.StringVar(&opts.reviewOn, "review-on", "", "review the plan on this `DATE` (YYYY-MM-DD) instead")
+	fl.StringVar(&opts.supporter, "supporter", "", "the `NAME` of who supports you (a line manager, a mentor)")
+	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the plan in the data directory")
+	fl.StringVar(&opts.theme, "theme", "charm", "form theme")
+	return cmd
+}
+
+func planRun(opts *planOptions) error {
+	if opts.priorities != 0 && (opts.priorities < 1 || opts.priorities > plan.MaxPriorities) {
+		return usageError("--priorities: %d is not 1 to %d; a plan holds one to three priorities", opts.priorities, plan.MaxPriorities)
+	}
+	if err := form.CheckTheme(opts.theme); err != nil {
+		return usageError("--theme: %v", err)
+	}
+	now := opts.now()
+	review, err := opts.review(now)
+	if err != nil {
+		return err
+	}
+	if err := opts.doc.load(opts.factory, opts.path); err != nil {
+		return err
+	}
+	r, err := opts.readResult(opts.path, opts.last)
+	if err != nil {
+		return err
+	}
+	po := plan.Options{Now: now, Priorities: opts.priorities, ReviewOn: review, Supporter: opts.supporter}
+	if opts.priorities == 0 && opts.io.InTTY && opts.io.ErrTTY {
+		if err := opts.ask(r, &po); err != nil {
+			return err
+		}
+	}
+	p := plan.New(r, po)
+	if !opts.noSave {
+		st, err := store.Open(opts.io.Getenv)
+		if err != nil {
+			return err
+		}
+		path, err := st.SavePlan(p)
+		if err != nil {
+			return err
+		}
+		opts.say("%s\n", opts.doc.language.T("plan.saved_to", "Path", path))
+	}
+	return opts.doc.write(opts.factory, p)
+}
+
+// review is the review day the flags give: --review-on, else --review-in
+// from now.
+func (opts *planOptions) review(now time.Time) (time.Time, error) {
+	if opts.reviewOn != "" {
+		day, err := plan.ParseDate(opts.reviewOn, now.Location())
+		if err != nil {
+			return day, usageError("--review-on: %v", err)
+		}
+		if y, m, d := now.Date(); day.Before(time.Date(y, m, d, 0, 0, 0, 0, now.Location())) {
+			return day, usageError("--review-on: %s is in the past; give a day from today on", opts.reviewOn)
+		}
+		return day, nil
+	}
+	d, err := plan.ParseDuration(opts.reviewIn)
+	if err != nil {
+		return time.Time{}, usageError("--review-in: %v", err)
+	}
+	return now.Add(d), nil
+}
+
+// ask has the person choose the plan in the form: the priorities on
+// offer are the result's gaps, first things first, said in the report's
+// language; the choices keep the result's own texts.
+func (opts *planOptions) ask(r *assessment.Result, po *plan.Options) error {
+	l := opts.doc.language.Lang
+	shown := report.Localised(r, opts.doc.language)
+	said := map[string]assessment.Gap{}
+	for _, g := range plan.Ranked(shown) {
+		said[g.Dimension] = g
+	}
+	var items []form.PlanItem
+	for _, g := range plan.Ranked(r) {
+		s := said[g.Dimension]
+		it := form.PlanItem{ID: g.Dimension, Label: l.T("form.plan.priority_option", "Name", s.Name, "Score", l.Int(int(math.Round(*g.Score))), "Expected", l.Int(int(math.Round(g.Expected))))}
+		ways := map[string]bool{}
+		for i, a := range g.Actions {
+			way := plan.Way(a.Kind)
+			it.Actions = append(it.Actions, form.PlanAction{Kind: a.Kind, Text: string(a.Text), Label: l.T("label", "Text", l.T("plan.way."+way)) + " " + string(s.Actions[i].Text)})
+			if !ways[way] {
+				ways[way] = true
+				it.Suggested = append(it.Suggested, i)
+			}
+		}
+		items = append(items, it)
+	}
+	a, err := form.AskPlan(opts.ctx, form.PlanForm{
+		In: opts.io.In, Out: opts.io.ErrOut, Renderer: opts.io.ErrRenderer(), Theme: opts.theme,
+		Accessible: opts.io.Accessible(opts.doc.accessible), Lang: l,
+		Items: items, Preselected: 2, Review: po.ReviewOn, Today: po.Now, OwnKind: "practice",
+		Due: func(i, n int) time.Time { return plan.Step(po.Now, po.ReviewOn, i, n) },
+	})
+	if err != nil {
+		return err
+	}
+	po.ReviewOn = a.Review
+	if a.Supporter != "" {
+		po.Supporter = a.Supporter
+	}
+	po.Chosen = []plan.Choice{}
+	for _, c := range a.Chosen {
+		ch := plan.Choice{Dimension: c.ID}
+		for _, act := range c.Actions {
+			ch.Actions = append(ch.Actions, plan.Action{Kind: act.Kind, Text: questions.BankText(act.Text), Due: c.Due.Format(plan.DateLayout)})
+		}
+		po.Chosen = append(po.Chosen, ch)
+	}
+	return nil
+}

@@ -1,0 +1,66 @@
+package report
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/digilead/digilead/assessment/compare"
+	"github.com/digilead/digilead/assessment/plan"
+	"github.com/digilead/digilead/assessment/schematest"
+)
+
+// examplePlanCheck checks the example plan against the example result
+// with its first priority's score raised beyond measurement error, its
+// second lowered within it, and a third priority the result does not
+// score.
+func examplePlanCheck(t testing.TB) *compare.PlanCheck {
+	t.Helper()
+	p := examplePlan(t)
+	p.Priorities = append(p.Priorities, plan.Priority{Dimension: "gone", Name: "Gone", Score: 20, Expected: 50})
+	r := exampleResult(t)
+	r.CompletedAt = r.CompletedAt.Add(90 * 24 * time.Hour)
+	for i, d := range r.Dimensions {
+		switch d.ID {
+		case p.Priorities[0].Dimension:
+			x := *d.Score + 35 // beyond 1.96 x sqrt(2) x 11.46
+			r.Dimensions[i].Score = &x
+		case p.Priorities[1].Dimension:
+			x := *d.Score - 2
+			r.Dimensions[i].Score = &x
+		}
+	}
+	c, err := compare.CheckPlan(p, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestPlanCheckGolden(t *testing.T) {
+	t.Parallel()
+	c := examplePlanCheck(t)
+	if c.Priorities[0].Verdict != compare.Improved || c.Priorities[1].Verdict != compare.Unchanged || len(c.LeftOut) != 1 {
+		t.Fatalf("verdicts %s %s, left out %v", c.Priorities[0].Verdict, c.Priorities[1].Verdict, c.LeftOut)
+	}
+	for _, f := range []struct{ format, ext, tag string }{
+		{"text", "txt", "en"}, {"markdown", "md", "en"}, {"json", "json", "en"},
+		{"text", "txt", "cy"}, {"markdown", "md", "fr"},
+	} {
+		name := "plancheck." + f.tag + "." + f.ext
+		t.Run(name, func(t *testing.T) {
+			render, err := PlanChecks.Lookup(f.format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := render(&buf, c, Options{Width: 80, Language: in(t, f.tag)}); err != nil {
+				t.Fatal(err)
+			}
+			if f.format == "json" {
+				schematest.Validate(t, "plan-check.schema.json", buf.Bytes())
+			}
+			golden(t, name+".golden", buf.Bytes())
+		})
+	}
+}
