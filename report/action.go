@@ -1,6 +1,7 @@
 package report
 
 import (
+	"html/template"
 	"net/url"
 	"strings"
 
@@ -69,4 +70,18 @@ func mdAction(l *lang.Lang, a assessment.Action) string {
 		s += " (" + mdEscape(d) + ")"
 	}
 	return s
+}
+
+// resourceHTML is the template "resource": an action (an
+// assessment.Action) in a page, its text an anchor to its URL when it has
+// one to link to (rel=noopener), then its details. Every page that shows
+// actions parses it, with actionFuncs.
+const resourceHTML = `{{define "resource"}}{{with link .URL}}<a href="{{.}}" rel="noopener">{{end}}{{.Text}}{{if link .URL}}</a>{{end}}{{with details .}} <span class="details">({{.}})</span>{{end}}{{end}}`
+
+// actionFuncs are the functions resourceHTML calls, in l.
+func actionFuncs(l *lang.Lang) template.FuncMap {
+	return template.FuncMap{
+		"link":    linkURL,
+		"details": func(a assessment.Action) string { return actionDetails(l, a) },
+	}
 }

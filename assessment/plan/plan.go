@@ -66,11 +66,27 @@ type Priority struct {
 }
 
 // Action is one thing to do, of a kind (questions.ActionKinds), by a day
-// (Due, YYYY-MM-DD; "" for no date).
+// (Due, YYYY-MM-DD; "" for no date), and, when the bank or a catalogue
+// says, where the resource is, who offers it, how long it takes and its
+// language (see assessment.Action).
 type Action struct {
-	Kind string             `json:"kind"`
-	Text questions.BankText `json:"text"`
-	Due  string             `json:"due,omitempty"`
+	Kind     string             `json:"kind"`
+	Text     questions.BankText `json:"text"`
+	Due      string             `json:"due,omitempty"`
+	URL      string             `json:"url,omitempty"`
+	Provider string             `json:"provider,omitempty"`
+	Minutes  int                `json:"minutes,omitempty"`
+	Language string             `json:"language,omitempty"`
+}
+
+// ActionOf is a result's action planned for the day due.
+func ActionOf(a assessment.Action, due string) Action {
+	return Action{Kind: a.Kind, Text: a.Text, Due: due, URL: a.URL, Provider: a.Provider, Minutes: a.Minutes, Language: a.Language}
+}
+
+// Resource is the action as a result holds it, without its day.
+func (a Action) Resource() assessment.Action {
+	return assessment.Action{Kind: a.Kind, Text: a.Text, URL: a.URL, Provider: a.Provider, Minutes: a.Minutes, Language: a.Language}
 }
 
 // Ways are the three ways of learning of the 70:20:10 model, in the
@@ -260,7 +276,7 @@ func Auto(r *assessment.Result, now, review time.Time, n int) []Choice {
 		}
 		c := Choice{Dimension: g.Dimension}
 		for i, a := range picked {
-			c.Actions = append(c.Actions, Action{Kind: a.Kind, Text: a.Text, Due: Step(now, review, i, len(picked)).Format(DateLayout)})
+			c.Actions = append(c.Actions, ActionOf(a, Step(now, review, i, len(picked)).Format(DateLayout)))
 		}
 		cs = append(cs, c)
 	}

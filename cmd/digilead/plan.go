@@ -18,6 +18,7 @@ import (
 type planOptions struct {
 	*factory
 	doc                           docFlags[*plan.Plan]
+	catalogue                     catalogueFlag
 	path                          string
 	last, noSave                  bool
 	priorities                    int
@@ -45,7 +46,10 @@ The plan is saved beside your results (see 'digilead history'), unless
 --no-save. At the review, take the assessment again and check progress
 with 'digilead compare --plan PLAN RESULT'. Formats: text, json
 (digilead.plan/v1), markdown, html and ics, a calendar file with an
-event for each dated action and one for the review.`,
+event for each dated action and one for the review.
+
+--catalogue FILE plans a department's own actions (with links) for the
+dimensions the catalogue names, in place of those the result holds.`,
 		Example: `  digilead plan --last
   digilead plan me.json --priorities 3 --review-in 8w --format ics -o plan.ics
   digilead plan --last --supporter "Ana (line manager)" --format markdown >> development-plan.md`,
@@ -73,6 +77,7 @@ event for each dated action and one for the review.`,
 	fl.StringVar(&opts.supporter, "supporter", "", "the `NAME` of who supports you (a line manager, a mentor)")
 	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the plan in the data directory")
 	fl.StringVar(&opts.theme, "theme", "charm", "form theme")
+	addCatalogueFlag(cmd, &opts.catalogue)
 	return cmd
 }
 
@@ -88,11 +93,14 @@ func planRun(opts *planOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := opts.doc.load(opts.factory, opts.path); err != nil {
+	if err := opts.doc.load(opts.factory, opts.path, opts.catalogue.path); err != nil {
 		return err
 	}
 	r, err := opts.readResult(opts.path, opts.last)
 	if err != nil {
+		return err
+	}
+	if r, err = opts.catalogue.apply(opts.factory, opts.doc.language.Tag(), r); err != nil {
 		return err
 	}
 	po := plan.Options{Now: now, Priorities: opts.priorities, ReviewOn: review, Supporter: opts.supporter}
@@ -178,9 +186,28 @@ func (opts *planOptions) ask(r *assessment.Result, po *plan.Options) error {
 	for _, c := range a.Chosen {
 		ch := plan.Choice{Dimension: c.ID}
 		for _, act := range c.Actions {
-			ch.Actions = append(ch.Actions, plan.Action{Kind: act.Kind, Text: questions.BankText(act.Text), Due: c.Due.Format(plan.DateLayout)})
+			// One of the result's actions keeps its link; one of the
+			// person's own is what they typed.
+			res := assessment.Action{Kind: act.Kind, Text: questions.BankText(act.Text)}
+			for _, ga := range resultGap(r, c.ID).Actions {
+				if ga.Kind == act.Kind && string(ga.Text) == act.Text {
+					res = ga
+					break
+				}
+			}
+			ch.Actions = append(ch.Actions, plan.ActionOf(res, c.Due.Format(plan.DateLayout)))
 		}
 		po.Chosen = append(po.Chosen, ch)
 	}
 	return nil
+}
+
+// resultGap is the result's gap on a dimension (none: the zero gap).
+func resultGap(r *assessment.Result, dim string) assessment.Gap {
+	for _, g := range r.Gaps {
+		if g.Dimension == dim {
+			return g
+		}
+	}
+	return assessment.Gap{}
 }

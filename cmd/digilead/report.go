@@ -8,7 +8,6 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/store"
-	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
 
@@ -69,13 +68,8 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := opts.catalogue.load(opts.factory, opts.doc.language.Tag(), func(c *questions.Catalogue) error {
-		return c.CheckFor(r.Bank.ID, resultDimensions(r), resultTiers(r))
-	}); err != nil {
+	if r, err = opts.catalogue.apply(opts.factory, opts.doc.language.Tag(), r); err != nil {
 		return err
-	}
-	if c := opts.catalogue.cat; c != nil {
-		r = assessment.WithCatalogue(r, c)
 	}
 	again := "digilead report " + opts.path + " --all"
 	switch {
@@ -122,22 +116,4 @@ func lastOr(last *bool, n int, what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
-}
-
-// resultDimensions are the ids of the dimensions a result holds, and
-// resultTiers its tiers': its bank's, as far as a catalogue needs them.
-func resultDimensions(r *assessment.Result) []string {
-	ids := make([]string, len(r.Dimensions))
-	for i, d := range r.Dimensions {
-		ids[i] = d.ID
-	}
-	return ids
-}
-
-func resultTiers(r *assessment.Result) []string {
-	ids := make([]string, len(r.Tiers))
-	for i, t := range r.Tiers {
-		ids[i] = t.ID
-	}
-	return ids
 }
