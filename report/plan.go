@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"maps"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -328,4 +329,43 @@ func icsDescription(l *lang.Lang, desc string, a plan.Action) string {
 		desc += "\n" + u
 	}
 	return desc
+}
+
+// planCSV writes one row per planned action (planRows).
+func planCSV(w io.Writer, p *plan.Plan, _ Options) error {
+	return writeCSV(w, planRows(p), true)
+}
+
+// planRows are the header and rows of the csv format and of the xlsx
+// format's first sheet: each action of each priority, in the plan's
+// order, with its priority's figures. Optional fields are empty cells.
+func planRows(p *plan.Plan) [][]string {
+	rows := [][]string{{"priority", "dimension", "dimension_name", "score", "expected", "kind", "text", "due", "url", "provider", "minutes", "language"}}
+	for i, pr := range p.Priorities {
+		for _, a := range pr.Actions {
+			minutes := ""
+			if a.Minutes > 0 {
+				minutes = strconv.Itoa(a.Minutes)
+			}
+			rows = append(rows, []string{strconv.Itoa(i + 1), pr.Dimension, string(pr.Name), formatNum(pr.Score), formatNum(pr.Expected),
+				a.Kind, string(a.Text), a.Due, a.URL, a.Provider, minutes, a.Language})
+		}
+	}
+	return rows
+}
+
+// planAboutRows are the xlsx format's second sheet: what the plan is
+// about, a field a row.
+func planAboutRows(p *plan.Plan) [][]string {
+	level, target := "", ""
+	if p.Result.Level != nil {
+		level = p.Result.Level.ID
+	}
+	if p.Result.Target != nil {
+		target = p.Result.Target.ID
+	}
+	return [][]string{{"field", "value"},
+		{"created_at", p.CreatedAt.UTC().Format(time.RFC3339)}, {"review_on", p.ReviewOn}, {"supporter", p.Supporter},
+		{"bank_id", p.Result.Bank.ID}, {"bank_version", p.Result.Bank.Version}, {"completed_at", p.Result.CompletedAt.UTC().Format(time.RFC3339)},
+		{"level", level}, {"target", target}}
 }
