@@ -136,15 +136,20 @@ func spreadChart(l *lang.Lang, c *cohort.Report) Spread {
 // SVG draws the chart, laid out like Bars.
 func (c Spread) SVG() string {
 	var sb strings.Builder
-	openSVG(&sb, c.ID, c.Title, c.Desc, barsW, barsRowH*len(c.Rows)+30)
+	labels := make([]string, len(c.Rows))
+	for i, r := range c.Rows {
+		labels[i] = r.Label
+	}
+	mids, h := rowMids(labels)
+	openSVG(&sb, c.ID, c.Title, c.Desc, barsW, h+25)
 	x := func(v float64) string { return num(float64(barsLabelW) + v/100*barsTrackW) }
 	for _, t := range []float64{0, 25, 50, 75, 100} {
-		fmt.Fprintf(&sb, `<line x1="%s" y1="0" x2="%s" y2="%d" stroke="%s" stroke-width="1"/>`, x(t), x(t), barsRowH*len(c.Rows)+8, colorGrid)
-		fmt.Fprintf(&sb, `<text x="%s" y="%d" font-size="12" fill="%s" text-anchor="middle">%s</text>`, x(t), barsRowH*len(c.Rows)+24, colorMuted, num(t))
+		fmt.Fprintf(&sb, `<line x1="%s" y1="0" x2="%s" y2="%d" stroke="%s" stroke-width="1"/>`, x(t), x(t), h+3, colorGrid)
+		fmt.Fprintf(&sb, `<text x="%s" y="%d" font-size="12" fill="%s" text-anchor="middle">%s</text>`, x(t), h+19, colorMuted, num(t))
 	}
 	for i, r := range c.Rows {
-		mid := 5 + i*barsRowH + barsRowH/2
-		fmt.Fprintf(&sb, `<text x="%d" y="%d" font-size="13" fill="%s" text-anchor="end">%s</text>`, barsLabelW-10, mid+4, colorText, esc(truncate(r.Label, 28)))
+		mid := mids[i]
+		rowLabel(&sb, r.Label, mid)
 		if r.Min == r.Min { // not NaN
 			fmt.Fprintf(&sb, `<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="%s" stroke-width="2"/>`, x(r.Min), mid, x(r.Max), mid, colorText)
 			fmt.Fprintf(&sb, `<rect data-box="%d" x="%s" y="%d" width="%s" height="%d" fill="%s" fill-opacity="0.35" stroke="%s" stroke-width="1.5"/>`,
