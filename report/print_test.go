@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/batch/batchtest"
+	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/questions"
 )
 
@@ -144,5 +147,84 @@ func TestOverlapCheckSees(t *testing.T) {
 	dom, _ := runChromium(t, path, "--dump-dom")
 	if !strings.Contains(dom, "Alpha | Beta") {
 		t.Errorf("overlapping labels were not found:\n%.400s", dom)
+	}
+}
+
+// room is the cohort report of a room of n people answering the built-in
+// bank (batchtest's answer sets), each against their own target.
+func room(t testing.TB, n int) *cohort.Report {
+	t.Helper()
+	b := questions.Default()
+	cb := cohort.New(cohort.Options{MinGroup: 1})
+	for i := range n {
+		line := batchtest.AnswerSet(b, i, batchtest.Options{Seed: 11, Names: true})
+		a, err := b.CheckAnswers(questions.RawAnswers{Bank: line.Bank, Respondent: line.Respondent, Answers: line.Answers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := json.Marshal(assessment.Score(b, a, scoreOptions))
+		e, err := cohort.Decode(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cb.Add(e, fmt.Sprint(i))
+	}
+	c, err := cb.Report()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestCohortHandout checks the handout of a room of 12: the common gaps
+// ranked by the number of people, a group session for each of the top
+// three, the target's marks on the spread, the statistics in an appendix
+// after the charts.
+func TestCohortHandout(t *testing.T) {
+	t.Parallel()
+	c := room(t, 12)
+	var buf bytes.Buffer
+	render, _ := Cohorts.Lookup("html")
+	if err := render(&buf, c, Options{Language: in(t, "en")}); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for i := 1; i < len(c.Gaps); i++ {
+		if c.Gaps[i].WithGap > c.Gaps[i-1].WithGap {
+			t.Errorf("gap %d has more people than gap %d", i, i-1)
+		}
+	}
+	if n := strings.Count(page, "Suggested group session for the "); n != min(sessionGaps, len(topGaps(c, cohortTopGaps))) {
+		t.Errorf("%d group sessions, want one for each of the top %d gaps", n, sessionGaps)
+	}
+	if n := strings.Count(page, "<line data-mark="); n == 0 || n > len(c.Dimensions) {
+		t.Errorf("%d target marks on the spread", n)
+	}
+	if strings.Index(page, `id="h-appendix"`) < strings.Index(page, `id="h-tiers"`) || strings.Index(page, `<table class="stats">`) < strings.Index(page, `id="h-appendix"`) {
+		t.Error("the statistics are not in an appendix after the charts")
+	}
+}
+
+// TestCohortHandoutPrintsOnTwoPages prints the handout of a room of 12 in
+// each language: at most two A4 pages, and no label over another.
+func TestCohortHandoutPrintsOnTwoPages(t *testing.T) {
+	chromium(t)
+	t.Parallel()
+	c := room(t, 12)
+	for _, tag := range []string{"en", "cy", "fr"} {
+		t.Run(tag, func(t *testing.T) {
+			t.Parallel()
+			var buf bytes.Buffer
+			render, _ := Cohorts.Lookup("html")
+			if err := render(&buf, c, Options{Language: in(t, tag)}); err != nil {
+				t.Fatal(err)
+			}
+			if n := pdfPages(t, writePage(t, "cohort.html", buf.Bytes())); n < 1 || n > 2 {
+				t.Errorf("prints on %d A4 pages, want at most 2", n)
+			}
+			for _, w := range []int{400, 695} {
+				checkNoOverlap(t, buf.Bytes(), w)
+			}
+		})
 	}
 }
