@@ -172,6 +172,8 @@ type Question struct {
 type Observer struct {
 	Text string
 	Help string
+	// Pos is where the text is defined.
+	Pos Pos
 }
 
 // Option is one answer of a choice or multi question.

@@ -60,6 +60,9 @@ type rawQuestion struct {
 	optionsPos *Pos
 	allowNA    *bool
 	ownScale   *Scale
+	// observerPos is where observer: is (nil when the question has no
+	// observer wording).
+	observerPos *Pos
 }
 
 var (
@@ -68,7 +71,8 @@ var (
 	tierFields      = []string{"id", "name", "rank", "description", "challenges", "expectations"}
 	dimensionFields = []string{"id", "name", "description", "weight", "actions", "reliability", "score_sd"}
 	actionFields    = []string{"kind", "text", "tiers"}
-	questionFields  = []string{"id", "dimension", "text", "help", "type", "weight", "reverse", "allow_na", "scale", "options"}
+	questionFields  = []string{"id", "dimension", "text", "help", "type", "weight", "reverse", "allow_na", "scale", "options", "observer"}
+	observerFields  = []string{"text", "help"}
 	optionFields    = []string{"id", "label", "score"}
 	scaleFields     = []string{"min", "max", "labels"}
 	scoringFields   = []string{"level_rule"}
@@ -359,6 +363,19 @@ func (d *decoder) question(n *yaml.Node, field string) rawQuestion {
 					d.errorf(item, of+".score", "missing; give a score between 0 and 1")
 				}
 				q.Options = append(q.Options, o)
+			})
+		case "observer":
+			p := d.pos(k)
+			q.observerPos = &p
+			q.Observer = &Observer{Pos: p}
+			d.mapping(v, f, observerFields, func(key string, k, v *yaml.Node) {
+				switch key {
+				case "text":
+					q.Observer.Text = d.str(v, f+".text")
+					q.Observer.Pos = d.pos(v)
+				case "help":
+					q.Observer.Help = d.str(v, f+".help")
+				}
 			})
 		}
 	})

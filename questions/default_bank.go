@@ -8,7 +8,7 @@ func compiledDefault() *Bank {
 		Schema:      "digilead/v1",
 		ID:          "public-sector-digital-leadership",
 		Title:       "Digital Leadership Self-Assessment for Public Servants",
-		Version:     "3.0.0",
+		Version:     "3.1.0",
 		Description: "A self-assessment of digital leadership for people working in public services, from frontline staff who make new tools work day to day, through managers who turn plans into change across teams, to people at any grade who look beyond their own task: where services are heading, what work is worth, and how technology, data and AI are used. Most questions ask what you did in the last 12 months. Answer about what you actually did, not what you would like to do: there are no trick questions, and the result is only as useful as your answers are honest.",
 		Language:    "en",
 		MinCoverage: 0.5,
@@ -47,7 +47,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 101,
+					Line: 105,
 				},
 			},
 			Tier{
@@ -76,7 +76,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 118,
+					Line: 122,
 				},
 			},
 			Tier{
@@ -111,7 +111,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 140,
+					Line: 144,
 				},
 			},
 		},
@@ -156,7 +156,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 175,
+					Line: 179,
 				},
 			},
 			Dimension{
@@ -203,7 +203,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 195,
+					Line: 199,
 				},
 			},
 			Dimension{
@@ -235,7 +235,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 217,
+					Line: 221,
 				},
 			},
 			Dimension{
@@ -274,7 +274,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 234,
+					Line: 238,
 				},
 			},
 			Dimension{
@@ -309,7 +309,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 252,
+					Line: 256,
 				},
 			},
 			Dimension{
@@ -348,7 +348,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 270,
+					Line: 274,
 				},
 			},
 			Dimension{
@@ -387,7 +387,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 288,
+					Line: 292,
 				},
 			},
 			Dimension{
@@ -426,7 +426,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 306,
+					Line: 310,
 				},
 			},
 			Dimension{
@@ -465,7 +465,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 324,
+					Line: 328,
 				},
 			},
 			Dimension{
@@ -504,7 +504,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 342,
+					Line: 346,
 				},
 			},
 			Dimension{
@@ -547,7 +547,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 361,
+					Line: 365,
 				},
 			},
 			Dimension{
@@ -593,7 +593,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 381,
+					Line: 385,
 				},
 			},
 			Dimension{
@@ -636,7 +636,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 402,
+					Line: 406,
 				},
 			},
 			Dimension{
@@ -675,7 +675,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 422,
+					Line: 426,
 				},
 			},
 			Dimension{
@@ -718,7 +718,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 440,
+					Line: 444,
 				},
 			},
 			Dimension{
@@ -757,7 +757,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 460,
+					Line: 464,
 				},
 			},
 		},
@@ -782,7 +782,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 489,
+					Line: 493,
 				},
 			},
 			Question{
@@ -806,7 +806,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 495,
+					Line: 499,
 				},
 			},
 			Question{
@@ -828,7 +828,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 502,
+					Line: 506,
 				},
 			},
 			Question{
@@ -850,9 +850,17 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person keep a record of a work decision where colleagues could not find it?",
+					Help: "For example only in their own inbox, on their own drive, or in a notebook.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 525,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 516,
+					Line: 520,
 				},
 			},
 			Question{
@@ -883,9 +891,17 @@ func compiledDefault() *Bank {
 						Score: 1,
 					},
 				},
+				Observer: &Observer{
+					Text: "A colleague asks this person to email residents' details to the colleague's personal address, to work on them at home. What would this person most likely do?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 538,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 526,
+					Line: 533,
 				},
 			},
 			Question{
@@ -908,7 +924,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 546,
+					Line: 556,
 				},
 			},
 			Question{
@@ -931,7 +947,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 552,
+					Line: 562,
 				},
 			},
 			Question{
@@ -953,7 +969,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 558,
+					Line: 568,
 				},
 			},
 			Question{
@@ -976,9 +992,17 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person put out something for the public in one official language before the other?",
+					Help: "This applies where the public may choose between two official languages. In Wales they are Welsh and English (Welsh Language Standards); in Canada, English and French (Official Languages Act). Elsewhere, answer not applicable.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 587,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 572,
+					Line: 582,
 				},
 			},
 			Question{
@@ -1009,9 +1033,17 @@ func compiledDefault() *Bank {
 						Score: 0.2,
 					},
 				},
+				Observer: &Observer{
+					Text: "This person's team wants to replace a paper form with an online one. Some users are blind; some never go online. What would this person most likely do first?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 599,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 581,
+					Line: 594,
 				},
 			},
 			Question{
@@ -1033,7 +1065,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 601,
+					Line: 617,
 				},
 			},
 			Question{
@@ -1056,7 +1088,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 615,
+					Line: 631,
 				},
 			},
 			Question{
@@ -1076,9 +1108,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when this person finished a big piece of work, how often did they ask for feedback on their part in it?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 641,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 621,
+					Line: 637,
 				},
 			},
 			Question{
@@ -1111,7 +1150,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 630,
+					Line: 648,
 				},
 			},
 			Question{
@@ -1132,9 +1171,17 @@ func compiledDefault() *Bank {
 						"12 times or more",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many times did this person start using a feature of a work tool that was new to them?",
+					Help: "Any tool counts, from a case system to video calls or an AI assistant.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 673,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 650,
+					Line: 668,
 				},
 			},
 			Question{
@@ -1156,9 +1203,17 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person keep a paper record alongside a system meant to replace it?",
+					Help: "A personal spreadsheet kept instead of the system counts too.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 691,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 665,
+					Line: 686,
 				},
 			},
 			Question{
@@ -1178,9 +1233,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when a system got in this person's way, how often did they report it to the people who run it?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 700,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 672,
+					Line: 696,
 				},
 			},
 			Question{
@@ -1211,9 +1273,17 @@ func compiledDefault() *Bank {
 						Score: 0.2,
 					},
 				},
+				Observer: &Observer{
+					Text: "Six weeks after launch, staff still avoid the new case system. They keep notes on paper. What would this person most likely do first?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 710,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 679,
+					Line: 705,
 				},
 			},
 			Question{
@@ -1234,9 +1304,17 @@ func compiledDefault() *Bank {
 						"12 times or more",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many times did this person observe someone using a service they work on?",
+					Help: "Sitting in on calls or time at a front desk counts. Users may be colleagues who use what this person provides.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 733,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 699,
+					Line: 728,
 				},
 			},
 			Question{
@@ -1257,9 +1335,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person decide what users needed without asking any of them?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 750,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 714,
+					Line: 746,
 				},
 			},
 			Question{
@@ -1279,9 +1364,16 @@ func compiledDefault() *Bank {
 						"More than six",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many changes did this person make to their work because of feedback from users?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 758,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 720,
+					Line: 754,
 				},
 			},
 			Question{
@@ -1312,9 +1404,17 @@ func compiledDefault() *Bank {
 						Score: 1,
 					},
 				},
+				Observer: &Observer{
+					Text: "Many older residents give up part-way through a new online form that this person is responsible for. What would this person most likely do first?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 777,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 736,
+					Line: 772,
 				},
 			},
 			Question{
@@ -1335,9 +1435,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when this person led a change, how often did they explain its reasons to the people affected?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 799,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 756,
+					Line: 795,
 				},
 			},
 			Question{
@@ -1359,9 +1466,17 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when this person led a change, how often did they let those affected decide part of how it happened?",
+					Help: "For example the timing, or who writes the guidance.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 806,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 760,
+					Line: 801,
 				},
 			},
 			Question{
@@ -1383,9 +1498,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person put off a difficult conversation about a change?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 813,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 765,
+					Line: 809,
 				},
 			},
 			Question{
@@ -1416,9 +1538,17 @@ func compiledDefault() *Bank {
 						Score: 0.1,
 					},
 				},
+				Observer: &Observer{
+					Text: "Half-way through rolling out a shared service that this person leads, two teams refuse to adopt the new process. What would this person most likely do?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 824,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 773,
+					Line: 819,
 				},
 			},
 			Question{
@@ -1439,9 +1569,17 @@ func compiledDefault() *Bank {
 						"More than six",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many pieces of work did this person deliver jointly with another team?",
+					Help: "A team in another organisation counts too.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 847,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 793,
+					Line: 842,
 				},
 			},
 			Question{
@@ -1463,9 +1601,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person tackle a problem alone when another team also owned part of it?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 864,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 808,
+					Line: 860,
 				},
 			},
 			Question{
@@ -1475,9 +1620,16 @@ func compiledDefault() *Bank {
 				Type:      "yesno",
 				Weight:    1,
 				AllowNA:   true,
+				Observer: &Observer{
+					Text: "In the last 12 months, did this person work on a joint project with a partner outside their organisation?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 872,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 813,
+					Line: 867,
 				},
 			},
 			Question{
@@ -1510,7 +1662,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 821,
+					Line: 877,
 				},
 			},
 			Question{
@@ -1531,9 +1683,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when this person started a change, how often did they try it at a small scale first?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 901,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 841,
+					Line: 897,
 				},
 			},
 			Question{
@@ -1555,9 +1714,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person commit to a full specification before testing anything with users?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 907,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 845,
+					Line: 903,
 				},
 			},
 			Question{
@@ -1579,7 +1745,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 850,
+					Line: 910,
 				},
 			},
 			Question{
@@ -1610,9 +1776,17 @@ func compiledDefault() *Bank {
 						Score: 0.1,
 					},
 				},
+				Observer: &Observer{
+					Text: "User testing shows the main feature of a new service that this person is responsible for confuses people. The plan says to launch next month. What would this person most likely do?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 932,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 867,
+					Line: 927,
 				},
 			},
 			Question{
@@ -1635,7 +1809,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 887,
+					Line: 950,
 				},
 			},
 			Question{
@@ -1646,9 +1820,17 @@ func compiledDefault() *Bank {
 				Type:      "yesno",
 				Weight:    1,
 				AllowNA:   true,
+				Observer: &Observer{
+					Text: "In the last 12 months, did this person agree how the success of their work would be measured?",
+					Help: "For example a completion rate or a waiting time, for a service, a project or a change they made.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 971,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 902,
+					Line: 965,
 				},
 			},
 			Question{
@@ -1668,9 +1850,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, before a significant decision, how often did this person look at the relevant data?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 978,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 908,
+					Line: 974,
 				},
 			},
 			Question{
@@ -1691,9 +1880,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person decide on instinct when useful data was easy to get?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 985,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 913,
+					Line: 981,
 				},
 			},
 			Question{
@@ -1725,7 +1921,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 922,
+					Line: 992,
 				},
 			},
 			Question{
@@ -1745,9 +1941,16 @@ func compiledDefault() *Bank {
 						"More than six",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many colleagues did this person help to plan their digital learning?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1016,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 942,
+					Line: 1012,
 				},
 			},
 			Question{
@@ -1767,9 +1970,16 @@ func compiledDefault() *Bank {
 						"12 times or more",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many times did this person show a colleague how to do something in a work system?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1032,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 956,
+					Line: 1028,
 				},
 			},
 			Question{
@@ -1790,9 +2000,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when a colleague seemed overloaded, how often did this person talk with them about it?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1048,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 970,
+					Line: 1044,
 				},
 			},
 			Question{
@@ -1814,9 +2031,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when work got busy, how often did this person cancel learning time for people they manage?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1054,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 974,
+					Line: 1050,
 				},
 			},
 			Question{
@@ -1847,9 +2071,17 @@ func compiledDefault() *Bank {
 						Score: 1,
 					},
 				},
+				Observer: &Observer{
+					Text: "The most experienced data analyst in this person's team resigns to join a private firm that pays more. What would this person most likely do?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1065,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 982,
+					Line: 1060,
 				},
 			},
 			Question{
@@ -1869,9 +2101,16 @@ func compiledDefault() *Bank {
 						"12 times or more",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many times did this person look into how new technology could change their services?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1087,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1002,
+					Line: 1083,
 				},
 			},
 			Question{
@@ -1893,9 +2132,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person treat a digital project as a matter for IT alone?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1103,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1016,
+					Line: 1099,
 				},
 			},
 			Question{
@@ -1917,7 +2163,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1021,
+					Line: 1106,
 				},
 			},
 			Question{
@@ -1950,7 +2196,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1038,
+					Line: 1123,
 				},
 			},
 			Question{
@@ -1971,9 +2217,17 @@ func compiledDefault() *Bank {
 						"12 times or more",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how many times did this person estimate what a change to their work would save?",
+					Help: "In time or in money. A rough estimate counts.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1148,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1058,
+					Line: 1143,
 				},
 			},
 			Question{
@@ -1997,7 +2251,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1073,
+					Line: 1161,
 				},
 			},
 			Question{
@@ -2018,9 +2272,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, after digital work was delivered, how often did this person check that its benefits arrived?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1170,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1078,
+					Line: 1166,
 				},
 			},
 			Question{
@@ -2051,9 +2312,17 @@ func compiledDefault() *Bank {
 						Score: 1,
 					},
 				},
+				Observer: &Observer{
+					Text: "This person's team has time to finish two of the three improvements it planned this year. This person is asked which to drop. What would they most likely suggest?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1181,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1086,
+					Line: 1176,
 				},
 			},
 			Question{
@@ -2075,9 +2344,17 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, before asking for a new tool, how often did this person check whether one their organisation has could do the job?",
+					Help: "For example a shared platform, a tool another team uses, or open source code.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1204,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1106,
+					Line: 1199,
 				},
 			},
 			Question{
@@ -2102,7 +2379,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1111,
+					Line: 1207,
 				},
 			},
 			Question{
@@ -2125,7 +2402,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1117,
+					Line: 1213,
 				},
 			},
 			Question{
@@ -2158,7 +2435,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1136,
+					Line: 1232,
 				},
 			},
 			Question{
@@ -2180,7 +2457,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1156,
+					Line: 1252,
 				},
 			},
 			Question{
@@ -2202,9 +2479,17 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, before using personal data in a new way, how often did this person check whether a privacy impact assessment was needed?",
+					Help: "In the UK, a data protection impact assessment (DPIA) is required before using personal data in a way likely to put privacy at high risk.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1271,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1170,
+					Line: 1266,
 				},
 			},
 			Question{
@@ -2226,9 +2511,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person refuse to share data without checking whether the law allowed it?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1278,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1175,
+					Line: 1274,
 				},
 			},
 			Question{
@@ -2259,9 +2551,17 @@ func compiledDefault() *Bank {
 						Score: 0.4,
 					},
 				},
+				Observer: &Observer{
+					Text: "Another agency asks for the data of this person's service to help it find families at risk. What would this person most likely do?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1291,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1185,
+					Line: 1286,
 				},
 			},
 			Question{
@@ -2285,7 +2585,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1205,
+					Line: 1309,
 				},
 			},
 			Question{
@@ -2309,7 +2609,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1210,
+					Line: 1314,
 				},
 			},
 			Question{
@@ -2331,7 +2631,7 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1215,
+					Line: 1319,
 				},
 			},
 			Question{
@@ -2361,9 +2661,17 @@ func compiledDefault() *Bank {
 						Score: 0.2,
 					},
 				},
+				Observer: &Observer{
+					Text: "This person's team is offered an AI tool that ranks benefit claims by fraud risk. It promises big savings. What would this person most likely advise before a pilot?",
+					Help: "Answer from what you have seen of them in similar situations.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1342,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1233,
+					Line: 1337,
 				},
 			},
 			Question{
@@ -2384,9 +2692,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, when this person's decision affected the public, how often did they explain it in plain language?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1364,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1253,
+					Line: 1360,
 				},
 			},
 			Question{
@@ -2408,9 +2723,16 @@ func compiledDefault() *Bank {
 						"Always",
 					},
 				},
+				Observer: &Observer{
+					Text: "In the last 12 months, how often did this person hold back bad news about a project until it was fixed?",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1370,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1257,
+					Line: 1366,
 				},
 			},
 			Question{
@@ -2421,9 +2743,17 @@ func compiledDefault() *Bank {
 				Type:      "yesno",
 				Weight:    1,
 				AllowNA:   true,
+				Observer: &Observer{
+					Text: "In the last 12 months, did this person tell the people affected about work of theirs that did not go to plan?",
+					Help: "For example telling service users what went wrong with their case, or writing it up for colleagues.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 1379,
+					},
+				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1262,
+					Line: 1373,
 				},
 			},
 			Question{
@@ -2456,11 +2786,11 @@ func compiledDefault() *Bank {
 				},
 				Pos: Pos{
 					File: "default.yaml",
-					Line: 1272,
+					Line: 1386,
 				},
 			},
 		},
-		Digest: "sha256:abe2600dc37d91329addfd6b846dd12e6807becdf7e3b38194f205d7770f4a8d",
+		Digest: "sha256:35fc7e5b67a8379c3ca8972eacb8aade7548a7862bae82379818737d090f5b34",
 		Source: "default",
 	}
 }

@@ -239,7 +239,7 @@ func TestBankProblems(t *testing.T) {
 		{"version as a number", strings.Replace(valid, `version: "1"`, "version: 1.0", 1), []string{`bank.yaml:4: version: must be a string; quote it: version: "1.0"`}},
 		{"id not kebab-case", strings.Replace(valid, "id: t\n", "id: My Bank\n", 1), []string{`bank.yaml:2: id: "My Bank" is not kebab-case; use lower-case letters, digits and single hyphens (e.g. my-team-bank)`}},
 		{"unknown key with suggestion", strings.Replace(valid, "    text: Q", "    text: Q\n    wieght: 2", 1),
-			[]string{`bank.yaml:17: questions[q].wieght: unknown field (did you mean "weight"?); known fields: id, dimension, text, help, type, weight, reverse, allow_na, scale, options`}},
+			[]string{`bank.yaml:17: questions[q].wieght: unknown field (did you mean "weight"?); known fields: id, dimension, text, help, type, weight, reverse, allow_na, scale, options, observer`}},
 		{"duplicate key", strings.Replace(valid, "    text: Q", "    text: Q\n    text: R", 1), []string{"bank.yaml:17: questions[q].text: duplicate key (first set at line 16)"}},
 		{"escape sequence", strings.Replace(valid, "    text: Q", `    text: "Q\e]52;c;ZXZpbA==\a"`, 1), []string{"bank.yaml:16: questions[q].text: holds the control character U+001B, which could act on a terminal or reverse text; remove it"}},
 		{"override in a block, at its line", strings.Replace(valid, "    text: Q", "    text: |\n      fine\n      abc\u202edcba", 1), []string{"bank.yaml:18: questions[q].text: holds the control character U+202E, which could act on a terminal or reverse text; remove it"}},

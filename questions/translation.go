@@ -67,7 +67,8 @@ type textRef struct {
 }
 
 // refs lists every text of the bank in bank order: title, description,
-// scale labels, "not applicable", each tier, dimension and question. A
+// scale labels, "not applicable", each tier, dimension and question (its
+// observer wording last). A
 // question's own scale labels are texts of their own; one that uses the
 // bank's scale is translated with the bank's.
 func (b *Bank) refs() []textRef {
@@ -112,6 +113,10 @@ func (b *Bank) refs() []textRef {
 		}
 		for j := range q.Options {
 			add(p+".options."+q.Options[j].ID, &q.Options[j].Label)
+		}
+		if q.Observer != nil {
+			add(p+".observer.text", &q.Observer.Text)
+			add(p+".observer.help", &q.Observer.Help)
 		}
 	}
 	return rs
@@ -177,6 +182,10 @@ func (b *Bank) clone() *Bank {
 		q := &c.Questions[i]
 		q.Options = slices.Clone(q.Options)
 		q.Scale.Labels = slices.Clone(q.Scale.Labels)
+		if q.Observer != nil {
+			o := *q.Observer
+			q.Observer = &o
+		}
 	}
 	c.index()
 	return &c

@@ -17,7 +17,7 @@ var (
 	translationFields  = []string{"schema", "bank", "language", "status", "title", "description", "scale", "not_applicable", "tiers", "dimensions", "questions", "sources", "review"}
 	tierTextFields     = []string{"name", "description", "challenges"}
 	dimTextFields      = []string{"name", "description", "actions"}
-	questionTextFields = []string{"text", "help", "scale_labels", "options"}
+	questionTextFields = []string{"text", "help", "scale_labels", "options", "observer"}
 )
 
 // IsTranslation reports whether a YAML file is a translation: a line of
@@ -227,6 +227,12 @@ func (d *trDecoder) fields(n *yaml.Node, path string, known []string) {
 				}
 				d.text(v, p+"."+id)
 			})
+		case "observer":
+			if _, ok := d.known[p+".text"]; !ok && !d.loose {
+				d.errorf(k, p, "the question has no observer wording; only questions with observer: in the bank do")
+				return
+			}
+			d.fields(v, p, observerFields)
 		default:
 			if _, ok := d.known[p]; !ok && !d.loose {
 				d.errorf(k, p, "the bank has no %s here to translate", key)

@@ -82,6 +82,11 @@ func WriteTranslation(w io.Writer, b *Bank, tag, name string, old *Translation) 
 				tw.text(3, o.ID, p+".options."+o.ID, o.Label)
 			}
 		}
+		if q.Observer != nil {
+			tw.printf("    observer:\n")
+			tw.text(3, "text", p+".observer.text", q.Observer.Text)
+			tw.text(3, "help", p+".observer.help", q.Observer.Help)
+		}
 	}
 	if len(tw.reviewOrder) > 0 {
 		tw.printf("\n# Entries whose %s text changed since they were translated: check each\n# translation, then take its line out of this list.\nreview:\n", src)

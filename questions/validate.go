@@ -141,6 +141,9 @@ func validate(b *Bank, parts []*rawBank, probs *Problems) {
 			if strings.TrimSpace(q.Text) == "" {
 				probs.add(q.Pos, f+".text", "missing; write the question")
 			}
+			if rq.observerPos != nil && strings.TrimSpace(q.Observer.Text) == "" {
+				probs.add(*rq.observerPos, f+".observer.text", "missing; write the question about the person observed (\"In the last 12 months, how often did this person …?\"), or remove observer if only the person can answer it")
+			}
 			if rq.reversePos != nil && (q.Type == Choice || q.Type == Multi) {
 				probs.add(*rq.reversePos, f+".reverse", "only likert and yesno questions can be reversed; for %s questions set the option scores instead", q.Type)
 			}

@@ -31,8 +31,8 @@ func TestCompareBankV1WithV2(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Old.BankVersion != "1.0.0" || c.New.BankVersion != "3.0.0" {
-		t.Errorf("versions %s -> %s, want 1.0.0 -> 3.0.0", c.Old.BankVersion, c.New.BankVersion)
+	if c.Old.BankVersion != "1.0.0" || c.New.BankVersion != "3.1.0" {
+		t.Errorf("versions %s -> %s, want 1.0.0 -> 3.1.0", c.Old.BankVersion, c.New.BankVersion)
 	}
 	var ids []string
 	for _, d := range c.Dimensions {

@@ -83,10 +83,30 @@ type Options struct {
 	Footer func(l *lang.Lang) string
 	Now    func() time.Time
 	Tool   assessment.Tool
+	// Draft is the name the draft is kept under; "" is the bank's id. A
+	// questionnaire about someone else keeps its draft apart from the
+	// person's own assessment of the bank.
+	Draft string
+	// About, when set, asks the questionnaire about another person
+	// (form.Options.About).
+	About func(l *lang.Lang) string
+	// Finish, when set, takes the finished answers and the language they
+	// were asked in instead of scoring, saving and delivering a result
+	// (an observer's feedback is no assessment); the draft goes once it
+	// returns nil.
+	Finish func(a *questions.Answers, language string) error
 	// Languages are the languages the questionnaire can be asked in, the
 	// first to start with (see form.Options); none means the bank's own.
 	// The messages of the session are in the language being asked in.
 	Languages []form.Language
+}
+
+// draft is the name of the session's draft.
+func (o *Options) draft() string {
+	if o.Draft != "" {
+		return o.Draft
+	}
+	return o.Bank.ID
 }
 
 // words is the language of the session's messages.
@@ -125,9 +145,10 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	if t.Term == "dumb" {
 		o.Accessible = true
 	}
-	unlock, err := st.LockDraft(b.ID)
+	key := o.draft()
+	unlock, err := st.LockDraft(key)
 	if errors.Is(err, store.ErrDraftInUse) {
-		return fmt.Errorf("another questionnaire of bank %q is still open (its draft is %s)\nFinish or stop that one first, then run this again.", b.ID, st.DraftPath(b.ID))
+		return fmt.Errorf("another questionnaire of bank %q is still open (its draft is %s)\nFinish or stop that one first, then run this again.", b.ID, st.DraftPath(key))
 	}
 	if err != nil {
 		return progressErr(err)
@@ -135,8 +156,8 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	defer unlock()
 	fopts := form.Options{
 		In: t.In, Out: t.Out, Renderer: t.Renderer,
-		Theme: o.Theme, Accessible: o.Accessible, DraftPath: st.DraftPath(b.ID),
-		Notice: o.Notice, Footer: o.Footer, Size: t.Size, Shared: t.Shared,
+		Theme: o.Theme, Accessible: o.Accessible, DraftPath: st.DraftPath(key),
+		Notice: o.Notice, About: o.About, Footer: o.Footer, Size: t.Size, Shared: t.Shared,
 	}
 	if o.Resume {
 		if err := resume(t.Out, st, &o, &fopts); err != nil {
@@ -155,6 +176,7 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 			Bank:       assessment.NewBankRef(b),
 			Respondent: p.Answers.Respondent, Target: o.Target, Page: p.Page,
 			Answers: p.Answers.Values, UpdatedAt: o.Now().UTC(), Language: p.Language,
+			Key: o.Draft,
 		}
 		asked = p.Language
 		o.first(asked)
@@ -169,10 +191,17 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	}
 	if errors.Is(err, form.ErrInterrupted) {
 		fmt.Fprintln(t.Out) // end the line the ^C was echoed on
-		return stopped(st, o, draftNote(st, b) != "")
+		return stopped(st, o, draftNote(st, key) != "")
 	}
 	if err != nil {
 		return err
+	}
+	if o.Finish != nil {
+		if err := o.Finish(answers, asked); err != nil {
+			return fmt.Errorf("%w%s", err, draftNote(st, key))
+		}
+		removeDraft(t.Out, st, key)
+		return nil
 	}
 
 	result := assessment.Score(b, answers, assessment.Options{Target: o.Target, Now: o.Now(), Tool: o.Tool})
@@ -180,19 +209,19 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 	savedTo, saveErr := "", error(nil)
 	if !o.NoSave {
 		if savedTo, saveErr = st.SaveResult(result); saveErr != nil {
-			saveErr = fmt.Errorf("could not save the result: %w\nThe result was still written to the output.%s Set XDG_DATA_HOME to a writable directory to keep your results.", saveErr, draftNote(st, b))
+			saveErr = fmt.Errorf("could not save the result: %w\nThe result was still written to the output.%s Set XDG_DATA_HOME to a writable directory to keep your results.", saveErr, draftNote(st, key))
 		} else {
-			removeDraft(t.Out, st, b) // the answers now live in the saved result
+			removeDraft(t.Out, st, key) // the answers now live in the saved result
 		}
 	}
 	if err := deliver(result, savedTo); err != nil {
 		if o.NoSave {
-			return fmt.Errorf("%w%s", err, draftNote(st, b))
+			return fmt.Errorf("%w%s", err, draftNote(st, key))
 		}
 		return err
 	}
 	if o.NoSave {
-		removeDraft(t.Out, st, b) // delivered, and no copy was asked for
+		removeDraft(t.Out, st, key) // delivered, and no copy was asked for
 	}
 	return saveErr
 }
@@ -214,16 +243,16 @@ func (e *ProgressError) Unwrap() error { return e.Err }
 func progressErr(err error) error { return &ProgressError{Err: err} }
 
 // removeDraft removes the draft of a finished questionnaire, if any.
-func removeDraft(w io.Writer, st Store, b *questions.Bank) {
-	if err := st.RemoveDraft(b.ID); err != nil {
-		say(w, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(b.ID), errtext.WithoutPath(err))
+func removeDraft(w io.Writer, st Store, key string) {
+	if err := st.RemoveDraft(key); err != nil {
+		say(w, "digilead: could not remove the finished draft %s: %v\n", st.DraftPath(key), errtext.WithoutPath(err))
 	}
 }
 
 // draftNote says, when the draft of a finished questionnaire is still
 // there, that the answers are kept in it.
-func draftNote(st Store, b *questions.Bank) string {
-	path := st.DraftPath(b.ID)
+func draftNote(st Store, key string) string {
+	path := st.DraftPath(key)
 	if _, err := os.Stat(path); err != nil {
 		return ""
 	}
@@ -235,9 +264,9 @@ func draftNote(st Store, b *questions.Bank) string {
 // language when there is a choice.
 func resume(w io.Writer, st Store, o *Options, fopts *form.Options) error {
 	b := o.Bank
-	d, err := st.LoadDraft(b.ID)
+	d, err := st.LoadDraft(o.draft())
 	if errors.Is(err, store.ErrNoDraft) {
-		return errtext.Invalidf("there is no unfinished assessment of bank %q to resume (looked for %s)\nRun 'digilead' to start one.", b.ID, st.DraftPath(b.ID))
+		return errtext.Invalidf("there is no unfinished assessment of bank %q to resume (looked for %s)\nRun 'digilead' to start one.", b.ID, st.DraftPath(o.draft()))
 	}
 	if err != nil {
 		return err
@@ -283,7 +312,7 @@ func draftAnswers(b *questions.Bank, d *store.Draft) (*questions.Answers, int) {
 // error says what to do.
 func offer(st Store, o *Options, fopts *form.Options) error {
 	b := o.Bank
-	d, err := st.LoadDraft(b.ID)
+	d, err := st.LoadDraft(o.draft())
 	if errors.Is(err, store.ErrNoDraft) {
 		return nil
 	}
@@ -294,8 +323,8 @@ func offer(st Store, o *Options, fopts *form.Options) error {
 	fopts.Draft = &form.Draft{Answers: answers, Dropped: dropped, Saved: d.UpdatedAt, Language: d.Language}
 	fopts.OnDraft = func(keep bool) error {
 		if !keep {
-			if err := st.RemoveDraft(b.ID); err != nil {
-				return fmt.Errorf("could not remove the unfinished assessment %s: %w\nRemove it yourself, or continue it with: %s", st.DraftPath(b.ID), errtext.WithoutPath(err), o.ResumeCommand(o.Accessible))
+			if err := st.RemoveDraft(o.draft()); err != nil {
+				return fmt.Errorf("could not remove the unfinished assessment %s: %w\nRemove it yourself, or continue it with: %s", st.DraftPath(o.draft()), errtext.WithoutPath(err), o.ResumeCommand(o.Accessible))
 			}
 			return nil
 		}
@@ -321,7 +350,7 @@ func stopped(st Store, o Options, saved bool) error {
 	if !saved {
 		return &interrupted{l.T("session.stopped_early")}
 	}
-	return &interrupted{l.T("session.stopped", "Path", st.DraftPath(o.Bank.ID), "Command", o.ResumeCommand(o.Accessible))}
+	return &interrupted{l.T("session.stopped", "Path", st.DraftPath(o.draft()), "Command", o.ResumeCommand(o.Accessible))}
 }
 
 // say writes a message to the person; paths and dates in it from outside

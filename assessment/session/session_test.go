@@ -317,3 +317,39 @@ func TestResumeGoesStraightOn(t *testing.T) {
 		t.Errorf("resume: %v, answers %v:\n%s", r.err, r.delivered, r.screen)
 	}
 }
+
+func TestFinishTakesTheAnswersAndTheDraftIsKeptApart(t *testing.T) {
+	st := newStore(t)
+	// The person's own unfinished assessment of the bank stays as it is.
+	if _, err := st.SaveDraft(&store.Draft{Bank: assessment.NewBankRef(bank(t)), Page: 1, Answers: map[string]questions.Value{}}); err != nil {
+		t.Fatal(err)
+	}
+	var got *questions.Answers
+	o := Options{
+		Draft: "two-pages.feedback-x",
+		Finish: func(a *questions.Answers, language string) error {
+			got = a
+			if _, err := os.Stat(st.DraftPath("two-pages.feedback-x")); err != nil {
+				t.Errorf("no draft of the feedback while finishing: %v", err)
+			}
+			return nil
+		},
+	}
+	// Stopped after the first page: the draft is the feedback's own.
+	if r := ask(t, st, welcome+pageA, o, nil); !errors.Is(r.err, ErrInterrupted) || !strings.Contains(r.err.Error(), "two-pages.feedback-x.json") {
+		t.Fatalf("stopped: %v", r.err)
+	}
+	r := ask(t, st, "\n"+pageB, o, nil) // continue the draft (the default), answer page B
+	if r.err != nil || r.delivered != nil || got == nil || len(got.Values) != 2 {
+		t.Fatalf("err %v, delivered %v, answers %+v\n%s", r.err, r.delivered, got, r.screen)
+	}
+	if _, err := os.Stat(st.DraftPath("two-pages.feedback-x")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the finished feedback's draft is kept: %v", err)
+	}
+	if !hasDraft(st) {
+		t.Error("the person's own draft went")
+	}
+	if rs, _ := st.Results(); len(rs) != 0 {
+		t.Errorf("a result was saved: %+v", rs)
+	}
+}

@@ -5,6 +5,7 @@
 package store
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -128,6 +129,10 @@ type Draft struct {
 	// Language is the language the questionnaire was in, so that it
 	// resumes in it.
 	Language string `json:"language,omitempty"`
+	// Key is the name the draft is kept under when it is not its bank's
+	// id (an observer's feedback, kept apart from the person's own
+	// assessment); not written.
+	Key string `json:"-"`
 }
 
 // draftPath is one draft per bank id.
@@ -138,7 +143,7 @@ func (s *Store) draftPath(bankID string) string {
 // SaveDraft writes the draft for its bank atomically with mode 0600, and
 // returns its path.
 func (s *Store) SaveDraft(d *Draft) (string, error) {
-	path := s.draftPath(d.Bank.ID)
+	path := s.draftPath(cmp.Or(d.Key, d.Bank.ID))
 	return path, WriteDraft(path, d)
 }
 

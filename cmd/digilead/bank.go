@@ -39,7 +39,9 @@ checks the built-in bank and its translations.
 
 A problem is an error (exit 2). Texts a translation leaves untranslated,
 or translated from an earlier text of the bank, are warnings that list
-every one (exit 0); --strict makes them errors.`,
+every one (exit 0); --strict makes them errors. Observer wording that
+seems to speak to its reader ("did you …") rather than of the person
+observed is a warning, even with --strict: the rule is a heuristic.`,
 		Example: `  digilead bank validate                 # the built-in bank and its translations
   digilead bank validate my-bank.yaml banks/workshop/
   digilead bank validate --bank my-bank.yaml de.yaml --strict`,
@@ -101,6 +103,13 @@ func (opts *bankValidateOptions) validate(v *report.Validation, p string) bool {
 		opts.say("%s (%s)\n", w.String(), kind)
 	}
 	v.Add(name, s, translation)
+	if ow := s.ObserverWarnings(); len(ow) > 0 {
+		// A heuristic: warnings even with --strict.
+		for _, w := range ow {
+			opts.say("%s (warning)\n", w.String())
+		}
+		opts.say("%s: %d observer text(s) may speak to their reader rather than of the person observed (warnings; digilead bank review lists them too)\n", name, len(ow))
+	}
 	if len(s.Warnings) > 0 {
 		opts.say("%s: %d text(s) not translated or out of date (%ss; they show in %s)\n", name, len(s.Warnings), kind, questions.BankLanguage(s.Bank))
 		return !opts.strict

@@ -50,7 +50,7 @@ func TestBankV1Results(t *testing.T) {
 	if len(lines) != 3 || !strings.HasPrefix(lines[1], "2026-11-01") || !strings.HasPrefix(lines[2], "2026-05-01") {
 		t.Fatalf("history, newest first, should list both results:\n%s", h)
 	}
-	if !strings.Contains(lines[1], "3.0.0") || !strings.Contains(lines[2], "1.0.0") {
+	if !strings.Contains(lines[1], "3.1.0") || !strings.Contains(lines[2], "1.0.0") {
 		t.Errorf("history does not tell the bank versions apart:\n%s", h)
 	}
 
@@ -60,8 +60,8 @@ func TestBankV1Results(t *testing.T) {
 		if err := json.Unmarshal([]byte(r.stdout), &c); err != nil {
 			t.Fatal(err)
 		}
-		if c.Old.BankVersion != "1.0.0" || c.New.BankVersion != "3.0.0" || len(c.Dimensions) != 12 || len(c.LeftOut) != 5 {
-			t.Errorf("%v: %s -> %s, %d compared, %d left out; want 1.0.0 -> 3.0.0, 12 and 5", args, c.Old.BankVersion, c.New.BankVersion, len(c.Dimensions), len(c.LeftOut))
+		if c.Old.BankVersion != "1.0.0" || c.New.BankVersion != "3.1.0" || len(c.Dimensions) != 12 || len(c.LeftOut) != 5 {
+			t.Errorf("%v: %s -> %s, %d compared, %d left out; want 1.0.0 -> 3.1.0, 12 and 5", args, c.Old.BankVersion, c.New.BankVersion, len(c.Dimensions), len(c.LeftOut))
 		}
 	}
 	text := mustRun(t, data, "", nil, "compare", oldPath, newPath).stdout

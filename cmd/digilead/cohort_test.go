@@ -115,7 +115,7 @@ func TestCohortRefusals(t *testing.T) {
 
 	odd := filepath.Join(dir, "person-03.json")
 	data, _ := os.ReadFile(odd)
-	os.WriteFile(odd, bytes.Replace(data, []byte(`"version": "3.0.0"`), []byte(`"version": "1.0.0"`), 1), 0o600)
+	os.WriteFile(odd, bytes.Replace(data, []byte(`"version": "3.1.0"`), []byte(`"version": "1.0.0"`), 1), 0o600)
 	mixed := digilead(t, "", nil, "cohort", dir)
 	if mixed.code != 2 || !strings.Contains(mixed.stderr, odd+" is from bank public-sector-digital-leadership 1.0.0") {
 		t.Errorf("mixed banks: exit %d, %s", mixed.code, mixed.stderr)

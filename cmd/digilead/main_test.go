@@ -233,7 +233,7 @@ func TestUsageAndInputErrors(t *testing.T) {
 func TestBankCommands(t *testing.T) {
 	t.Parallel()
 	v := digilead(t, "", nil, "bank", "validate")
-	if v.code != 0 || !strings.HasPrefix(v.stdout, "ok built-in bank: public-sector-digital-leadership 3.0.0, 3 tiers, 16 dimensions") {
+	if v.code != 0 || !strings.HasPrefix(v.stdout, "ok built-in bank: public-sector-digital-leadership 3.1.0, 3 tiers, 16 dimensions") {
 		t.Errorf("validate default: %d %q %q", v.code, v.stdout, v.stderr)
 	}
 

@@ -152,6 +152,7 @@ to do about each. Nothing leaves your machine.`
 		newCompareCmd(f, nil),
 		newScoreCmd(f, nil),
 		newCohortCmd(f, nil),
+		newFeedbackCmd(f),
 		newWorkshopCmd(f),
 		newBankCmd(f),
 		newVersionCmd(f, nil),

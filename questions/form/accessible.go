@@ -155,6 +155,9 @@ func (a *asker) welcome() {
 			q.printHeading(a.w, 0)
 		}
 	}
+	if q.opts.About != nil {
+		return // nothing of the observer is asked
+	}
 	for {
 		fmt.Fprint(a.w, q.l.T("form.acc.name")+" ")
 		s := strings.TrimSpace(a.line())

@@ -68,6 +68,11 @@ type Options struct {
 	// the answers are kept and how to continue later, in the language the
 	// page is shown in (a server's own words, such as how to reconnect).
 	Notice func(l *lang.Lang) string
+	// About, when set, makes the questionnaire one about another person
+	// (an observer's feedback): the welcome page says what About returns,
+	// in the page's language, in place of how to answer about oneself,
+	// and asks neither a name nor a role (the answers carry neither).
+	About func(l *lang.Lang) string
 	// Footer, when set, is a line shown under the keys' hint on every page
 	// (and under each page's heading in accessible mode), in the page's
 	// language: a server's word on how to come back after a lost

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -485,4 +486,46 @@ func TestCheckTheme(t *testing.T) {
 	if err := CheckTheme("neon"); err == nil || !strings.Contains(err.Error(), "charm") {
 		t.Errorf("CheckTheme(neon) = %v, want the list of themes", err)
 	}
+}
+
+func TestAboutAnotherPersonAsksNothingOfTheObserver(t *testing.T) {
+	b := mixedBank(t)
+	about := func(l *lang.Lang) string { return "Your answers are about Sam." }
+	t.Run("accessible", func(t *testing.T) {
+		want := map[string]questions.Value{}
+		input := strings.TrimPrefix(accessibleInput(b, want), "Ana\n1\n")
+		o, screen := runAccessible(t, b, input, Options{About: about})
+		if o.err != nil {
+			t.Fatalf("%v\n%s", o.err, tail(screen, 2000))
+		}
+		questionstest.SameValues(t, o.answers.Values, want)
+		if o.answers.Respondent != (questions.Respondent{}) {
+			t.Errorf("respondent = %+v, want none", o.answers.Respondent)
+		}
+		if !strings.Contains(screen, "Your answers are about Sam.") || strings.Contains(screen, "Your name") {
+			t.Errorf("welcome page:\n%s", screen[:min(len(screen), 800)])
+		}
+	})
+	t.Run("interactive", func(t *testing.T) {
+		term, done := run(t, b, Options{About: about})
+		term.waitFor("Your answers are about Sam.")
+		term.press(enter)
+		want := map[string]questions.Value{}
+		for i, p := range dimensionPages(b) {
+			term.waitFor(fmt.Sprintf("Page %d of %d", i+1, Pages(b)))
+			for _, q := range p.questions {
+				keys, v := secondChoice(q)
+				term.answer(q, keys...)
+				want[q.ID] = v
+			}
+		}
+		o := wait(t, done)
+		if o.err != nil {
+			t.Fatal(o.err)
+		}
+		questionstest.SameValues(t, o.answers.Values, want)
+		if o.answers.Respondent != (questions.Respondent{}) {
+			t.Errorf("respondent = %+v, want none", o.answers.Respondent)
+		}
+	})
 }

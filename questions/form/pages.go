@@ -286,6 +286,12 @@ func (q *questionnaire) welcome() *huh.Group {
 		c.resized = &q.resized
 		fields = append(fields, c.WithTheme(q.theme))
 	}
+	if q.opts.About != nil {
+		// Nothing of the observer is asked: a note to go on from.
+		note := huh.NewNote().Title(q.l.T("form.about_start")).Next(true).NextLabel(q.l.T("form.about_next"))
+		fields = append(fields, note.WithTheme(q.theme))
+		return huh.NewGroup(fields...).Title(q.bank.Title).Description(q.intro())
+	}
 	name := &quietInput{Input: huh.NewInput().Key(fieldName).Title(q.l.T("form.name")).CharLimit(maxName).Value(&q.name), help: q.l.T("form.name_help"), resized: &q.resized}
 	if q.role == "" {
 		q.role = noRole
@@ -334,6 +340,9 @@ const maxName = 100
 // progress line above it says how long the questionnaire is).
 func (q *questionnaire) intro() string {
 	s := q.l.T("form.intro")
+	if q.opts.About != nil {
+		s = q.opts.About(q.l)
+	}
 	if q.opts.Notice != nil {
 		return s + "\n\n" + q.opts.Notice(q.l)
 	}

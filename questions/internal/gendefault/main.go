@@ -50,8 +50,8 @@ func run(in, out string) error {
 }
 
 // literal writes v as a Go composite literal of package questions: exported
-// fields only (Default rebuilds the indexes), zero fields left out, map
-// keys sorted.
+// fields only (Default rebuilds the indexes), zero fields (and nil
+// pointers) left out, map keys sorted, a pointer as & and its value.
 func literal(w *bytes.Buffer, v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Struct:
@@ -85,6 +85,9 @@ func literal(w *bytes.Buffer, v reflect.Value) {
 			w.WriteString(",")
 		}
 		w.WriteString("\n}")
+	case reflect.Pointer:
+		w.WriteString("&")
+		literal(w, v.Elem())
 	case reflect.String:
 		w.WriteString(strconv.Quote(v.String()))
 	case reflect.Int:

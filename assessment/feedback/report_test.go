@@ -1,0 +1,297 @@
+package feedback_test
+
+import (
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/digilead/digilead/assessment/feedback"
+	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
+)
+
+func dimension(t *testing.T, r *feedback.Report, id string) feedback.Dimension {
+	t.Helper()
+	for _, d := range r.Dimensions {
+		if d.ID == id {
+			return d
+		}
+	}
+	t.Fatalf("no dimension %s in %+v", id, r.Dimensions)
+	return feedback.Dimension{}
+}
+
+// groupKeys lists the groups shown as "roles:n".
+func groupKeys(r *feedback.Report) []string {
+	var out []string
+	for _, g := range r.Groups {
+		out = append(out, g.Kind+":"+strings.Join(g.Roles, "+")+":"+itoa(g.N))
+	}
+	return out
+}
+
+func withheldKeys(r *feedback.Report) []string {
+	var out []string
+	for _, w := range r.Withheld {
+		if w.Dimension == "" && w.Question == "" {
+			out = append(out, strings.Join(w.Roles, "+")+":"+itoa(w.N)+":"+w.Reason)
+		}
+	}
+	return out
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+func TestBlindSpotAndHiddenStrength(t *testing.T) {
+	b := testBank(t)
+	cases := []struct {
+		name                 string
+		self, peers, reports int
+		flag                 string
+	}{
+		{"rates themself higher", 5, 2, 2, feedback.BlindSpot},
+		{"others rate higher", 2, 5, 5, feedback.HiddenStrength},
+		{"the same view", 4, 4, 4, ""},
+		// Self 75, others 62.5 on alpha: 12.5 < 1.96 x 8.94 x sqrt(1+1/6).
+		{"within measurement error", 4, 4, 3, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			docs := append(many(b, feedback.Peer, 3, c.peers, 0), many(b, feedback.DirectReport, 3, c.reports, 10)...)
+			r := build(t, b, feedback.Options{}, selfResult(t, b, c.self), docs...)
+			a := dimension(t, r, "alpha")
+			if a.Flag != c.flag {
+				t.Errorf("alpha flag = %q, want %q (self %v, others %v, min gap %v)", a.Flag, c.flag, *a.Self, *a.Others, *a.MinGap)
+			}
+			if a.OthersN != 6 || a.MinGap == nil || *a.MinGap != 18.94 {
+				t.Errorf("alpha others_n %d, min_gap %v; want 6 and 1.96 x 8.94 x sqrt(7/6) = 18.94", a.OthersN, a.MinGap)
+			}
+			// beta records no reliability, and the self result (strict
+			// rule) no SEM: its gap is never flagged.
+			if be := dimension(t, r, "beta"); be.Flag != "" || be.MinGap != nil || be.Gap == nil {
+				t.Errorf("beta = %+v, want a gap without a flag", be)
+			}
+		})
+	}
+}
+
+func TestSelfAndOthersUseTheObserverQuestionsOnly(t *testing.T) {
+	b := testBank(t)
+	self := selfResult(t, b, 5)
+	self.Answers["a4"] = questions.BoolValue(false) // self-only: left out of self
+	r := build(t, b, feedback.Options{}, self, many(b, feedback.Peer, 3, 3, 0)...)
+	a := dimension(t, r, "alpha")
+	if *a.Self != 100 || *a.Others != 50 || *a.Gap != 50 {
+		t.Errorf("alpha self %v others %v gap %v, want 100, 50, 50", *a.Self, *a.Others, *a.Gap)
+	}
+	for _, d := range r.Dimensions {
+		if d.ID == "gamma" {
+			t.Errorf("gamma, whose questions are all self-only, is in the report")
+		}
+	}
+	if len(r.Questions) == 0 || r.Questions[0].Self != 100 || r.Questions[0].Others != 50 || r.Questions[0].N != 3 {
+		t.Errorf("questions = %+v", r.Questions)
+	}
+	if r.Subject != "Sam" || r.Round != testRound || r.Raters != 3 {
+		t.Errorf("report head = %q %q %d", r.Subject, r.Round, r.Raters)
+	}
+}
+
+func TestGroupsShownAndWithheld(t *testing.T) {
+	b := testBank(t)
+	type sizes struct{ manager, peer, report, other int }
+	cases := []struct {
+		name     string
+		n        sizes
+		pool     bool
+		min      int
+		groups   []string
+		withheld []string
+	}{
+		{
+			name:     "peers beside everyone but the manager would expose the reports by difference",
+			n:        sizes{manager: 1, peer: 4, report: 2},
+			groups:   []string{"manager:manager:1", "everyone:manager+peer+report:7"},
+			withheld: []string{"report:2:too_few", "peer:4:difference"},
+		},
+		{
+			name:     "large groups all shown",
+			n:        sizes{manager: 1, peer: 4, report: 3},
+			groups:   []string{"manager:manager:1", "role:peer:4", "role:report:3", "everyone:manager+peer+report:8"},
+			withheld: nil,
+		},
+		{
+			name:     "small groups pooled",
+			n:        sizes{peer: 5, report: 2, other: 2},
+			groups:   []string{"role:peer:5", "pooled:report+other:4", "everyone:peer+report+other:9"},
+			withheld: []string{"report:2:too_few", "other:2:too_few"},
+		},
+		{
+			name:     "a pool too small is withheld",
+			n:        sizes{peer: 5, report: 1, other: 1},
+			groups:   []string{"everyone:peer+report+other:7"},
+			withheld: []string{"report:1:too_few", "other:1:too_few", "report+other:2:too_few", "peer:5:difference"},
+		},
+		{
+			name:     "too few raters: only the manager",
+			n:        sizes{manager: 1, peer: 2},
+			groups:   []string{"manager:manager:1"},
+			withheld: []string{"peer:2:too_few", "manager+peer:3:too_few"},
+		},
+		{
+			name:     "pooled manager is one more anonymous rater",
+			n:        sizes{manager: 1, peer: 4, report: 2},
+			pool:     true,
+			groups:   []string{"role:peer:4", "pooled:manager+report:3", "everyone:manager+peer+report:7"},
+			withheld: []string{"manager:1:too_few", "report:2:too_few"},
+		},
+		{
+			name:     "min group 2",
+			n:        sizes{manager: 1, peer: 2, report: 1},
+			min:      2,
+			groups:   []string{"manager:manager:1", "everyone:manager+peer+report:4"},
+			withheld: []string{"report:1:too_few", "peer:2:difference"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var docs []*feedback.Feedback
+			docs = append(docs, many(b, feedback.Manager, c.n.manager, 4, 0)...)
+			docs = append(docs, many(b, feedback.Peer, c.n.peer, 3, 10)...)
+			docs = append(docs, many(b, feedback.DirectReport, c.n.report, 2, 20)...)
+			docs = append(docs, many(b, feedback.Other, c.n.other, 5, 30)...)
+			r := build(t, b, feedback.Options{MinGroup: c.min, PoolManager: c.pool}, selfResult(t, b, 4), docs...)
+			if got := groupKeys(r); !slices.Equal(got, c.groups) {
+				t.Errorf("groups = %v\nwant     %v", got, c.groups)
+			}
+			if got := withheldKeys(r); !sameSet(got, c.withheld) {
+				t.Errorf("withheld = %v\nwant       %v", got, c.withheld)
+			}
+		})
+	}
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+func TestTooFewRatersStillGivesTheSelfView(t *testing.T) {
+	b := testBank(t)
+	r := build(t, b, feedback.Options{}, selfResult(t, b, 4), many(b, feedback.Peer, 2, 3, 0)...)
+	if len(r.Groups) != 0 {
+		t.Errorf("groups shown: %+v", r.Groups)
+	}
+	a := dimension(t, r, "alpha")
+	if a.Self == nil || a.Others != nil || a.Gap != nil || a.Flag != "" {
+		t.Errorf("alpha = %+v, want the self view only", a)
+	}
+	if len(r.Questions) != 0 {
+		t.Errorf("questions shown: %+v", r.Questions)
+	}
+}
+
+func TestDimensionFiguresShrinkWithAnswers(t *testing.T) {
+	b := testBank(t)
+	// One of the three reports says "not applicable" to all of beta:
+	// the reports' beta figure would hold 2 raters.
+	na := map[string]questions.Value{"b1": questions.NA, "b2": questions.NA}
+	docs := append(many(b, feedback.Peer, 3, 3, 0), many(b, feedback.DirectReport, 2, 2, 10)...)
+	docs = append(docs, doc(b, feedback.DirectReport, 2, 20, na))
+	r := build(t, b, feedback.Options{}, selfResult(t, b, 4), docs...)
+	for _, g := range r.Groups {
+		_, hasBeta := g.Dimensions["beta"]
+		if g.Kind == "role" && g.Roles[0] == feedback.DirectReport && hasBeta {
+			t.Errorf("reports' beta figure shown with 2 raters: %+v", g)
+		}
+	}
+	found := false
+	for _, w := range r.Withheld {
+		found = found || (w.Dimension == "beta" && w.N == 2 && w.Reason == feedback.ReasonTooFew)
+	}
+	if !found {
+		t.Errorf("withheld = %+v, want the reports' beta figure as too few", r.Withheld)
+	}
+}
+
+func TestRefusals(t *testing.T) {
+	b := testBank(t)
+	other := *doc(b, feedback.Peer, 3, 1, nil)
+	other.Round = "bbbbbbbbbbbbbbbbbbbbbbbbbb"
+	version := *doc(b, feedback.Peer, 3, 2, nil)
+	version.Bank.Version = "2"
+	edited := *doc(b, feedback.Peer, 3, 3, nil)
+	edited.Bank.Digest = "sha256:0000"
+	selfOnly := doc(b, feedback.Peer, 3, 4, map[string]questions.Value{"a4": questions.BoolValue(true)})
+	cases := []struct {
+		name string
+		f    *feedback.Feedback
+		want string
+	}{
+		{"another round", &other, "round: feedback of round bbbb"},
+		{"another bank version", &version, "bank: feedback on bank observed-test 2, not on bank observed-test 1"},
+		{"another edit", &edited, "as edited differently"},
+		{"a self-only question", selfOnly, "answers.a4"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			bd := feedback.NewBuilder(b, feedback.Options{})
+			if err := bd.Add(doc(b, feedback.Peer, 3, 0, nil), "first.json"); err != nil {
+				t.Fatal(err)
+			}
+			err := bd.Add(c.f, "second.json")
+			if err == nil || !strings.Contains(err.Error(), c.want) || !errors.Is(err, errtext.ErrInvalid) {
+				t.Errorf("err = %v, want invalid input with %q", err, c.want)
+			}
+		})
+	}
+}
+
+func TestTheSameDocumentCountsOnce(t *testing.T) {
+	b := testBank(t)
+	bd := feedback.NewBuilder(b, feedback.Options{})
+	d := doc(b, feedback.Peer, 3, 0, nil)
+	for _, at := range []string{"a.json", "b.jsonl:3"} {
+		if err := bd.Add(d, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The same answers at another moment are another observer's.
+	if err := bd.Add(doc(b, feedback.Peer, 3, 1, nil), "c.json"); err != nil {
+		t.Fatal(err)
+	}
+	if bd.Raters() != 2 || len(bd.Duplicates()) != 1 || bd.Duplicates()[0] != (feedback.Duplicate{Source: "b.jsonl:3", First: "a.json"}) {
+		t.Errorf("raters %d, duplicates %+v", bd.Raters(), bd.Duplicates())
+	}
+}
+
+func TestSelfResultOfAnotherBank(t *testing.T) {
+	b := testBank(t)
+	self := selfResult(t, b, 4)
+	self.Bank.ID = "another"
+	_, err := feedback.NewBuilder(b, feedback.Options{}).Report(self)
+	if !errors.Is(err, errtext.ErrInvalid) || !strings.Contains(err.Error(), "self result is from bank another 1") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestDocumentsWithIDsAreTheSameByID(t *testing.T) {
+	b := testBank(t)
+	bd := feedback.NewBuilder(b, feedback.Options{})
+	one, two := doc(b, feedback.Peer, 3, 0, nil), doc(b, feedback.Peer, 3, 0, nil)
+	one.ID, two.ID = "cccccccccccccccccccccccccc", "dddddddddddddddddddddddddd"
+	for i, d := range []*feedback.Feedback{one, two, one} {
+		if err := bd.Add(d, itoa(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Two observers answering alike at the same moment are two; the
+	// same document twice is one.
+	if bd.Raters() != 2 || len(bd.Duplicates()) != 1 {
+		t.Errorf("raters %d, duplicates %+v", bd.Raters(), bd.Duplicates())
+	}
+}

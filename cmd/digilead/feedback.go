@@ -1,0 +1,353 @@
+package main
+
+import (
+	"cmp"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/digilead/digilead/assessment/feedback"
+	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/assessment/session"
+	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
+	"github.com/digilead/digilead/questions/form"
+	"github.com/digilead/digilead/questions/lang"
+	"github.com/digilead/digilead/report"
+)
+
+func newFeedbackCmd(f *factory) *cobra.Command {
+	return group("feedback", "Others' view: ask observers, answer as one, set your view beside theirs",
+		`Feedback is a round of feedback on one person from the people who work
+with them (360 feedback): 'invite' starts a round and says what to send to
+observers, 'give' answers it as an observer (in the observer wording of
+the bank's questions, by role, without a name), and 'report' sets the
+person's own result beside everyone else's view, showing only figures
+that expose no one. See docs/feedback.md.`,
+		newFeedbackInviteCmd(f, nil), newFeedbackGiveCmd(f, nil), newFeedbackReportCmd(f, nil))
+}
+
+// feedbackInviteOptions are the flags of `digilead feedback invite`.
+type feedbackInviteOptions struct {
+	*factory
+	doc          docFlags[*feedback.Round]
+	name, closes string
+	roles        []string
+}
+
+func newFeedbackInviteCmd(f *factory, runF func(*feedbackInviteOptions) error) *cobra.Command {
+	opts := &feedbackInviteOptions{factory: f}
+	cmd := &cobra.Command{
+		Use:   "invite --name NAME",
+		Short: "Start a feedback round and print what to send to observers",
+		Long: `Invite starts a round of feedback on the person named: a random id, the
+bank's id, version and digest, and the roles observers may answer in
+(manager, peer, report for direct reports, other). The round is kept in
+the data directory (mode 0600) and what to send to observers is printed:
+how to answer, that answers are anonymous, and that a manager's view is
+shown on its own. --format json prints the round itself, {"round": ID, …}.`,
+		Example: `  digilead feedback invite --name "Sam Jones" --closes 2026-12-18
+  digilead feedback invite --name Sam --roles peer,report --format json`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runOr(opts, runF, feedbackInviteRun)
+		},
+	}
+	addDocFlags(cmd, &opts.doc, report.Rounds, "text", "bank observers answer (default: the built-in bank)", "")
+	fl := cmd.Flags()
+	fl.StringVar(&opts.name, "name", "", "the `NAME` observers know the person by")
+	fl.StringVar(&opts.closes, "closes", "", "last day to answer, `YYYY-MM-DD`")
+	fl.StringSliceVar(&opts.roles, "roles", nil, "roles observers may answer in: "+strings.Join(feedback.Roles, ", ")+" (default: all)")
+	return cmd
+}
+
+func feedbackInviteRun(opts *feedbackInviteOptions) error {
+	if strings.TrimSpace(opts.name) == "" {
+		return usageError("--name: give the name observers know the person by")
+	}
+	roles, err := feedback.CheckRoles(opts.roles)
+	if err != nil {
+		return usageError("--roles: %v", err)
+	}
+	if err := opts.doc.load(opts.factory); err != nil {
+		return err
+	}
+	r, err := feedback.NewRound(opts.doc.set.Bank, feedback.RoundOptions{Subject: opts.name, Roles: roles, Closes: opts.closes, Now: opts.now(), Random: rand.Reader})
+	if err != nil {
+		if opts.closes != "" && strings.Contains(err.Error(), "closing date") {
+			return usageError("--closes: %v", err)
+		}
+		return err
+	}
+	r.Instructions = report.Instructions(opts.doc.language.Lang, r, feedback.DefaultMinGroup)
+	st, err := store.Open(opts.io.Getenv)
+	if err != nil {
+		return err
+	}
+	path, err := st.SaveRound(r)
+	if err != nil {
+		return err
+	}
+	if err := opts.doc.write(opts.factory, r); err != nil {
+		return err
+	}
+	opts.say("digilead: round %s kept in %s; give it (or its id) to 'digilead feedback give --round'\n", r.Round, path)
+	return nil
+}
+
+// feedbackGiveOptions are the flags of `digilead feedback give`.
+type feedbackGiveOptions struct {
+	*factory
+	doc                         docFlags[*feedback.Feedback]
+	round, role, answers, theme string
+	resume                      bool
+}
+
+func newFeedbackGiveCmd(f *factory, runF func(*feedbackGiveOptions) error) *cobra.Command {
+	opts := &feedbackGiveOptions{factory: f}
+	cmd := &cobra.Command{
+		Use:   "give --round ID|FILE --role ROLE",
+		Short: "Answer a feedback round as an observer",
+		Long: `Give answers a feedback round about someone else: the questionnaire in
+the observer wording of the bank's questions ("how often did they …"),
+only the questions an observer can judge, with a draft kept after every
+answer (--resume continues it). --answers scores an answers file of those
+questions without asking.
+
+It writes a digilead.feedback/v1 document to stdout or -o: the round, the
+bank, the role and the answers, and nothing about who answered. Send it
+back to whoever collects the round's answers.
+
+--round is the round file from 'feedback invite', or its id: a round kept
+in this data directory, or else one on the bank in use (--bank).`,
+		Example: `  digilead feedback give --round k5qwfxtz3m7rvn2hyb4ajd6ceu --role peer -o feedback.json
+  digilead feedback give --round round.json --role report --answers mine.yaml`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runOr(opts, runF, feedbackGiveRun)
+		},
+	}
+	addDocFlags(cmd, &opts.doc, report.Feedbacks, "json", "bank of the round (default: the built-in bank)", "numbered plain-text prompts")
+	fl := cmd.Flags()
+	fl.StringVar(&opts.round, "round", "", "the round: its `ID` or its FILE")
+	fl.StringVar(&opts.role, "role", "", "your role towards the person: "+strings.Join(feedback.Roles, ", "))
+	fl.StringVar(&opts.answers, "answers", "", "score this answers file (YAML or JSON; - for stdin) instead of asking")
+	fl.StringVar(&opts.theme, "theme", "charm", "questionnaire theme: "+strings.Join(form.Themes(), ", "))
+	fl.BoolVar(&opts.resume, "resume", false, "continue the unfinished feedback of this round")
+	return cmd
+}
+
+func feedbackGiveRun(opts *feedbackGiveOptions) error {
+	switch {
+	case opts.round == "":
+		return usageError("--round: give the round's id or file (from 'digilead feedback invite')")
+	case opts.role == "":
+		return usageError("--role: give your role towards the person: %s", strings.Join(feedback.Roles, ", "))
+	case !slices.Contains(feedback.Roles, opts.role):
+		return usageError("--role: unknown role %q%s; use one of %s", opts.role, errtext.Suggest(opts.role, feedback.Roles), strings.Join(feedback.Roles, ", "))
+	case opts.answers != "" && opts.resume:
+		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
+	}
+	if err := form.CheckTheme(opts.theme); err != nil {
+		return usageError("--theme: %v", err)
+	}
+	if err := opts.doc.load(opts.factory, opts.answers); err != nil {
+		return err
+	}
+	b := opts.doc.set.Bank
+	r, err := opts.loadRound(b)
+	if err != nil {
+		return err
+	}
+	if own := feedback.NewBankRef(b); !r.Bank.Matches(own) {
+		return usageError("--bank: round %s is on bank %s, and the bank in use is %s; give the round's bank with --bank", r.Round, r.Bank, own)
+	}
+	if err := r.CheckRole(opts.role); err != nil {
+		return usageError("--role: %v", err)
+	}
+	if opts.answers != "" {
+		data, name, err := inputs.ReadAll(opts.answers, opts.io.In)
+		if err != nil {
+			return err
+		}
+		a, err := questions.ParseAnswers(name, data, b.ForObservers())
+		if err != nil {
+			return err
+		}
+		return opts.write(r, b, a)
+	}
+	st, err := store.Open(opts.io.Getenv)
+	if err != nil {
+		return err
+	}
+	term := session.Terminal{
+		In: opts.io.In, Out: opts.io.ErrOut, IsTerminal: opts.io.InTTY && opts.io.ErrTTY,
+		Renderer: opts.io.ErrRenderer(), Term: opts.io.Getenv("TERM"),
+	}
+	accessible := opts.io.Accessible(opts.doc.accessible)
+	langs, _ := session.Languages(opts.doc.set, lang.Requested(opts.doc.bank.lang, opts.io.Getenv))
+	for i := range langs {
+		langs[i].Bank = langs[i].Bank.ForObservers()
+	}
+	return session.Run(opts.ctx, term, session.Options{
+		Bank: b.ForObservers(), Theme: opts.theme, Accessible: accessible, Resume: opts.resume,
+		Now: opts.now, Tool: opts.tool(), Languages: langs,
+		Draft: b.ID + ".feedback-" + r.Round,
+		About: func(l *lang.Lang) string { return report.About(l, r, opts.role, feedback.DefaultMinGroup) },
+		ResumeCommand: func(accessible bool) string {
+			cmd := fmt.Sprintf("digilead feedback give --round %s --role %s --resume", opts.round, opts.role)
+			for _, bank := range opts.doc.bank.banks {
+				cmd += " --bank " + bank
+			}
+			if accessible {
+				cmd += " --accessible"
+			}
+			return cmd
+		},
+		Finish: func(a *questions.Answers, _ string) error {
+			return opts.write(r, b, a)
+		},
+	}, st, nil)
+}
+
+// write writes the feedback of answers a to round r, with an id of its
+// own.
+func (opts *feedbackGiveOptions) write(r *feedback.Round, b *questions.Bank, a *questions.Answers) error {
+	id, err := feedback.NewID(rand.Reader)
+	if err != nil {
+		return err
+	}
+	return opts.doc.write(opts.factory, feedback.New(r, b, opts.role, a, opts.now(), id))
+}
+
+// loadRound reads --round: a round file, a round kept in the data
+// directory by its id, or else a round known by its id alone, on b.
+func (opts *feedbackGiveOptions) loadRound(b *questions.Bank) (*feedback.Round, error) {
+	if !feedback.IsID(opts.round) {
+		if _, err := os.Stat(opts.round); err != nil && opts.round != "-" {
+			return nil, usageError("--round: %q is neither a round id (%d letters and digits) nor a round file", opts.round, feedback.IDLength)
+		}
+		data, name, err := inputs.ReadAll(opts.round, opts.io.In)
+		if err != nil {
+			return nil, err
+		}
+		r, err := feedback.DecodeRound(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return r, nil
+	}
+	st, err := store.Open(opts.io.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	r, err := st.LoadRound(opts.round)
+	if errors.Is(err, store.ErrNoRound) {
+		return feedback.RoundFor(opts.round, b), nil
+	}
+	return r, err
+}
+
+// feedbackReportOptions are the flags and arguments of `digilead feedback
+// report`.
+type feedbackReportOptions struct {
+	*factory
+	doc         docFlags[*feedback.Report]
+	self        string
+	minGroup    int
+	poolManager bool
+	paths       []string
+}
+
+func newFeedbackReportCmd(f *factory, runF func(*feedbackReportOptions) error) *cobra.Command {
+	opts := &feedbackReportOptions{factory: f}
+	cmd := &cobra.Command{
+		Use:   "report --self RESULT [FEEDBACK...]",
+		Short: "Set a person's own result beside others' feedback",
+		Long: `Report reads the person's own result (--self) and the feedback documents
+of one round, and shows per dimension the person's own score (on the
+questions observers answer), each group's and everyone else's mean, the
+gap and whether it stands out beyond measurement error (a blind spot, or a
+hidden strength), how far raters disagree, and the questions where the
+views differ most.
+
+FEEDBACK is a feedback file, a directory of them (*.json and *.jsonl, such
+as a shared folder or a workshop's results folder), or a JSON Lines file;
+with none, or -, they are read from stdin. Feedback of another round or of
+another bank version is refused (FILE:LINE); the same document given twice
+is counted once.
+
+No figure exposes anyone: a group is shown only with at least --min-group
+raters, smaller groups are pooled, and no figure shown, alone or added to
+or taken from the others, rests on fewer than --min-group raters other
+than the manager, whose view is shown on its own (--pool-manager pools it
+with the others'). What is held back is listed, with why. With too few
+raters the report says so and shows the person's own view.`,
+		Example: `  digilead feedback report --self me.json answers/
+  digilead feedback report --self me.json --format html -o feedback.html answers/*.json
+  cat answers.jsonl | digilead feedback report --self me.json --min-group 4`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			return runOr(opts, runF, feedbackReportRun)
+		},
+	}
+	addDocFlags(cmd, &opts.doc, report.FeedbackReports, "text", "bank of the round, for its observer questions and translations (default: the built-in bank)", "the text report in sentences, without tables")
+	fl := cmd.Flags()
+	fl.StringVar(&opts.self, "self", "", "the person's own result `FILE` (digilead.result/v1)")
+	fl.IntVar(&opts.minGroup, "min-group", feedback.DefaultMinGroup, "show no figure resting on fewer than `N` raters besides the manager")
+	fl.BoolVar(&opts.poolManager, "pool-manager", false, "pool the manager's view with the others' instead of showing it on its own")
+	return cmd
+}
+
+func feedbackReportRun(opts *feedbackReportOptions) error {
+	switch {
+	case opts.self == "":
+		return usageError("--self: give the person's own result file")
+	case opts.minGroup < 2:
+		return usageError("--min-group: must be 2 or more, got %d", opts.minGroup)
+	case opts.self == "-" && (len(opts.paths) == 0 || slices.Contains(opts.paths, "-")):
+		return usageError("--self -: stdin cannot hold both the result and the feedback; name the feedback files")
+	}
+	if err := opts.doc.load(opts.factory, append([]string{opts.self}, opts.paths...)...); err != nil {
+		return err
+	}
+	self, err := inputs.ReadResult(opts.self, opts.io.In)
+	if err != nil {
+		return err
+	}
+	set, err := opts.openInputs(opts.paths, opts.io.InTTY, "feedback documents")
+	if err != nil {
+		return err
+	}
+	defer set.Close()
+	bd := feedback.NewBuilder(opts.doc.set.Bank, feedback.Options{MinGroup: opts.minGroup, PoolManager: opts.poolManager})
+	rep := inputs.NewReporter(opts.io.ErrOut)
+	err = inputs.Read(opts.ctx, set, feedback.Decode, func(at inputs.Place, f *feedback.Feedback) {
+		if err := bd.Add(f, at.String()); err != nil {
+			rep.Reject(at.Source, max(at.Line, 1), err)
+		}
+	}, rep)
+	if err := cmp.Or(opts.ctx.Err(), err); err != nil {
+		return err
+	}
+	if d := bd.Duplicates(); len(d) > 0 {
+		opts.say("digilead: %d feedback %s read twice, counted once, e.g. %s, already read at %s\n", len(d), errtext.Plural(len(d), "document", "documents"), d[0].Source, d[0].First)
+	}
+	if n := rep.Rejected(); n > 0 {
+		return rep.Err(fmt.Sprintf("%d feedback %s could not be used (listed above); a report counts every answer of its round: fix or remove them (another bank: --bank)", n, errtext.Plural(n, "document", "documents")))
+	}
+	r, err := bd.Report(self)
+	if err != nil {
+		return fmt.Errorf("%s: %w", opts.self, err)
+	}
+	if !slices.ContainsFunc(r.Groups, func(g feedback.Group) bool { return g.Kind != "manager" }) {
+		opts.say("digilead: too few raters (%d) to show others' view without exposing someone (--min-group %d); the report shows the person's own view\n", r.Raters, opts.minGroup)
+	}
+	return opts.doc.write(opts.factory, r)
+}

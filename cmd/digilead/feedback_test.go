@@ -1,0 +1,372 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/digilead/digilead/assessment/feedback"
+	"github.com/digilead/digilead/assessment/schematest"
+	"github.com/digilead/digilead/questions"
+)
+
+const observedBank = "testdata/observed-bank.yaml"
+
+// needObserverBanks skips a test until the bank loader reads observer
+// wording (issue 24 point 1, built beside this).
+func needObserverBanks(t *testing.T) {
+	t.Helper()
+	if _, err := questions.Load(observedBank); err != nil {
+		if strings.Contains(err.Error(), "observer") {
+			t.Skip("the bank loader does not read observer wording yet")
+		}
+		t.Fatal(err)
+	}
+}
+
+// feedbackRun is a round on the observed test bank with a data
+// directory of its own, and a folder collecting its feedback.
+type feedbackRun struct {
+	t          *testing.T
+	env        []string
+	dir, round string
+}
+
+func newFeedbackRun(t *testing.T) *feedbackRun {
+	t.Helper()
+	needObserverBanks(t)
+	dir := t.TempDir()
+	r := &feedbackRun{t: t, dir: dir, env: []string{"XDG_DATA_HOME=" + filepath.Join(dir, "data")}}
+	c := r.run("", "feedback", "invite", "--bank", observedBank, "--name", "Sam Jones", "--format", "json")
+	if c.code != 0 {
+		t.Fatalf("invite: exit %d: %s", c.code, c.stderr)
+	}
+	var round feedback.Round
+	if err := json.Unmarshal([]byte(c.stdout), &round); err != nil {
+		t.Fatal(err)
+	}
+	r.round = round.Round
+	os.MkdirAll(filepath.Join(dir, "in"), 0o700)
+	return r
+}
+
+func (r *feedbackRun) run(stdin string, args ...string) cli {
+	r.t.Helper()
+	return digilead(r.t, stdin, r.env, args...)
+}
+
+// give answers the round as role with every observer question at v (a3
+// reversed), and writes the feedback to the collecting folder as name.
+func (r *feedbackRun) give(role string, v int, name string) string {
+	r.t.Helper()
+	answers := fmt.Sprintf(`{"answers": {"a1": %d, "a2": %d, "a3": %d, "b1": %d, "b2": %d}}`, v, v, 6-v, v, v)
+	out := filepath.Join(r.dir, "in", name)
+	c := r.run(answers, "feedback", "give", "--bank", observedBank, "--round", r.round, "--role", role, "--answers", "-", "-o", out)
+	if c.code != 0 {
+		r.t.Fatalf("give: exit %d: %s", c.code, c.stderr)
+	}
+	return out
+}
+
+// self is the person's own result, every question at v.
+func (r *feedbackRun) self(v int) string {
+	r.t.Helper()
+	answers := fmt.Sprintf(`{"respondent": {"name": "Sam Jones"}, "answers": {"a1": %d, "a2": %d, "a3": %d, "a4": true, "b1": %d, "b2": %d, "b3": %d, "g1": 3, "g2": 3}}`, v, v, 6-v, v, v, v)
+	out := filepath.Join(r.dir, "me.json")
+	c := r.run(answers, "assess", "--bank", observedBank, "--answers", "-", "--format", "json", "-o", out)
+	if c.code != 0 {
+		r.t.Fatalf("assess: exit %d: %s", c.code, c.stderr)
+	}
+	return out
+}
+
+func TestFeedbackInvite(t *testing.T) {
+	needObserverBanks(t)
+	data := t.TempDir()
+	env := []string{"XDG_DATA_HOME=" + data}
+	c := digilead(t, "", env, "feedback", "invite", "--bank", observedBank, "--name", "Sam Jones", "--closes", "2026-12-18", "--roles", "peer,report")
+	if c.code != 0 {
+		t.Fatalf("exit %d: %s", c.code, c.stderr)
+	}
+	id := regexp.MustCompile(`--round ([a-z2-7]{26}) `).FindStringSubmatch(c.stdout)
+	if id == nil || !strings.Contains(c.stdout, "Sam Jones is asking for your view") || !strings.Contains(c.stdout, "Please answer by 2026-12-18.") || !strings.Contains(c.stdout, "peer (you work alongside them) and report") {
+		t.Fatalf("instructions:\n%s", c.stdout)
+	}
+	if strings.Contains(c.stdout, "manager") {
+		t.Errorf("a round without managers speaks of them:\n%s", c.stdout)
+	}
+	path := filepath.Join(data, "digilead", "rounds", id[1]+".json")
+	checkMode(t, path, 0o600)
+	saved, _ := os.ReadFile(path)
+	schematest.Validate(t, "round.schema.json", saved)
+	if !strings.Contains(c.stderr, path) {
+		t.Errorf("stderr does not say where the round is: %s", c.stderr)
+	}
+	j := digilead(t, "", env, "feedback", "invite", "--bank", observedBank, "--name", "Sam", "--format", "json")
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(j.stdout), &doc); err != nil || !feedback.IsID(fmt.Sprint(doc["round"])) || doc["subject"] != "Sam" {
+		t.Errorf("--format json: %v\n%s", err, j.stdout)
+	}
+	schematest.Validate(t, "round.schema.json", []byte(j.stdout))
+}
+
+func TestFeedbackInviteRefuses(t *testing.T) {
+	needObserverBanks(t)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--bank", observedBank}, "--name: give the name"},
+		{[]string{"--bank", observedBank, "--name", "Sam", "--roles", "peers"}, `--roles: unknown role "peers" (did you mean "peer"?)`},
+		{[]string{"--bank", observedBank, "--name", "Sam", "--closes", "18/12/2026"}, "--closes: closing date"},
+		{[]string{"--bank", observedBank, "--name", "Sam", "--closes", "2020-01-01"}, "in the past"},
+		{[]string{"--bank", "testdata/stats-bank.yaml", "--name", "Sam"}, "no question with observer wording"},
+	} {
+		got := digilead(t, "", nil, append([]string{"feedback", "invite"}, c.args...)...)
+		if got.code != 2 || !strings.Contains(got.stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, got.code, got.stderr, c.want)
+		}
+	}
+}
+
+func TestFeedbackGiveAnswers(t *testing.T) {
+	r := newFeedbackRun(t)
+	// A respondent in the answers file is not kept: feedback names no one.
+	c := r.run(`{"respondent": {"name": "Alex"}, "answers": {"a1": 4, "b1": "na"}}`, "feedback", "give", "--bank", observedBank, "--round", r.round, "--role", "peer", "--answers", "-")
+	if c.code != 0 {
+		t.Fatalf("exit %d: %s", c.code, c.stderr)
+	}
+	schematest.Validate(t, "feedback.schema.json", []byte(c.stdout))
+	if strings.Contains(c.stdout, "Alex") || !strings.Contains(c.stdout, `"role": "peer"`) || !strings.Contains(c.stdout, `"round": "`+r.round+`"`) {
+		t.Errorf("feedback:\n%s", c.stdout)
+	}
+	// The round file works as well as its id.
+	file := filepath.Join(r.dir, "round.json")
+	inv := r.run("", "feedback", "invite", "--bank", observedBank, "--name", "Kim", "--roles", "peer", "--format", "json", "-o", file)
+	if inv.code != 0 {
+		t.Fatal(inv.stderr)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--round", r.round, "--role", "boss"}, `--role: unknown role "boss"`},
+		{[]string{"--round", file, "--role", "manager"}, `--role: role "manager" is not one of round`},
+		{[]string{"--round", "nonsense", "--role", "peer"}, "neither a round id"},
+		{[]string{"--round", r.round}, "--role: give your role"},
+		{[]string{"--role", "peer"}, "--round: give the round"},
+	} {
+		got := r.run(`{"answers": {"a1": 4}}`, append([]string{"feedback", "give", "--bank", observedBank, "--answers", "-"}, c.args...)...)
+		if got.code != 2 || !strings.Contains(got.stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, got.code, got.stderr, c.want)
+		}
+	}
+	// A self-only question is not an observer's to answer.
+	got := r.run(`{"answers": {"a4": true}}`, "feedback", "give", "--bank", observedBank, "--round", r.round, "--role", "peer", "--answers", "-")
+	if got.code != 2 || !strings.Contains(got.stderr, "a4") {
+		t.Errorf("self-only answer: exit %d, %s", got.code, got.stderr)
+	}
+	// A round made on one bank is not answered with another.
+	got = r.run(`{"answers": {}}`, "feedback", "give", "--round", r.round, "--role", "peer", "--answers", "-")
+	if got.code != 2 || !strings.Contains(got.stderr, "--bank: round "+r.round+" is on bank observed-test 1") {
+		t.Errorf("another bank: exit %d, %s", got.code, got.stderr)
+	}
+}
+
+func TestFeedbackReport(t *testing.T) {
+	r := newFeedbackRun(t)
+	self := r.self(5)
+	r.give("manager", 4, "m.json")
+	for i := range 4 {
+		r.give("peer", 2, fmt.Sprintf("p%d.json", i))
+	}
+	r.give("report", 2, "r1.json")
+	r.give("report", 2, "r2.json")
+	in := filepath.Join(r.dir, "in")
+	c := r.run("", "feedback", "report", "--bank", observedBank, "--self", self, "--format", "json", in)
+	if c.code != 0 {
+		t.Fatalf("exit %d: %s", c.code, c.stderr)
+	}
+	schematest.Validate(t, "feedback-report.schema.json", []byte(c.stdout))
+	var rep feedback.Report
+	if err := json.Unmarshal([]byte(c.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Raters != 7 || len(rep.Groups) != 2 || rep.Dimensions[0].Flag != feedback.BlindSpot {
+		t.Errorf("report: %d raters, groups %+v, alpha %+v", rep.Raters, rep.Groups, rep.Dimensions[0])
+	}
+	// peers (4) beside everyone but the manager (6) would give away the
+	// two direct reports.
+	if !strings.Contains(c.stdout, `"reason": "difference"`) {
+		t.Errorf("the peers' figure is not withheld:\n%s", c.stdout)
+	}
+	for format, want := range map[string]string{"text": "Others' view", "markdown": "# Others' view", "html": "<h1>Others&#39; view"} {
+		got := r.run("", "feedback", "report", "--bank", observedBank, "--self", self, "--format", format, in)
+		if got.code != 0 || !strings.Contains(got.stdout, want) || !strings.Contains(got.stdout, "blind spot") {
+			t.Errorf("%s: exit %d %s\n%s", format, got.code, got.stderr, got.stdout)
+		}
+	}
+	// From stdin, the same document twice: counted once.
+	m, _ := os.ReadFile(filepath.Join(in, "m.json"))
+	var lines []string
+	for _, name := range []string{"m.json", "p0.json", "p1.json", "p2.json"} {
+		data, _ := os.ReadFile(filepath.Join(in, name))
+		var v any
+		json.Unmarshal(data, &v)
+		one, _ := json.Marshal(v)
+		lines = append(lines, string(one))
+	}
+	var mv any
+	json.Unmarshal(m, &mv)
+	dup, _ := json.Marshal(mv)
+	lines = append(lines, string(dup))
+	got := r.run(strings.Join(lines, "\n")+"\n", "feedback", "report", "--bank", observedBank, "--self", self, "--format", "json")
+	if got.code != 0 || !strings.Contains(got.stderr, "1 feedback document read twice, counted once, e.g. stdin:5, already read at stdin:1") || !strings.Contains(got.stdout, `"raters": 4`) {
+		t.Errorf("duplicate: exit %d, %s\n%s", got.code, got.stderr, got.stdout)
+	}
+}
+
+func TestFeedbackReportTooFew(t *testing.T) {
+	r := newFeedbackRun(t)
+	self := r.self(4)
+	r.give("peer", 3, "p1.json")
+	r.give("peer", 3, "p2.json")
+	c := r.run("", "feedback", "report", "--bank", observedBank, "--self", self, filepath.Join(r.dir, "in"))
+	if c.code != 0 || !strings.Contains(c.stderr, "too few raters (2)") || !strings.Contains(c.stdout, "Too few people answered") || strings.Contains(c.stdout, "By group") {
+		t.Errorf("exit %d, %s\n%s", c.code, c.stderr, c.stdout)
+	}
+}
+
+func TestFeedbackReportRefuses(t *testing.T) {
+	r := newFeedbackRun(t)
+	self := r.self(4)
+	r.give("peer", 3, "p1.json")
+	// Feedback of another round, as a JSON Lines file: refused at its
+	// line.
+	other := newFeedbackRun(t)
+	o := other.give("peer", 3, "o.json")
+	p1, _ := os.ReadFile(filepath.Join(r.dir, "in", "p1.json"))
+	od, _ := os.ReadFile(o)
+	var a, b any
+	json.Unmarshal(p1, &a)
+	json.Unmarshal(od, &b)
+	la, _ := json.Marshal(a)
+	lb, _ := json.Marshal(b)
+	mixed := filepath.Join(r.dir, "mixed.jsonl")
+	os.WriteFile(mixed, []byte(string(la)+"\n"+string(lb)+"\n"), 0o600)
+	c := r.run("", "feedback", "report", "--bank", observedBank, "--self", self, mixed)
+	if c.code != 2 || !strings.Contains(c.stderr, mixed+":2: round: feedback of round "+other.round) {
+		t.Errorf("another round: exit %d, %s", c.code, c.stderr)
+	}
+	// Another version of the bank.
+	v2 := strings.Replace(string(la), `"version":"1"`, `"version":"2"`, 1)
+	bad := filepath.Join(r.dir, "v2.json")
+	os.WriteFile(bad, []byte(v2), 0o600)
+	c = r.run("", "feedback", "report", "--bank", observedBank, "--self", self, filepath.Join(r.dir, "in", "p1.json"), bad)
+	if c.code != 2 || !strings.Contains(c.stderr, bad+":1: bank: feedback on bank observed-test 2") {
+		t.Errorf("another version: exit %d, %s", c.code, c.stderr)
+	}
+	// A self result of another bank.
+	mine := filepath.Join(r.dir, "default.json")
+	if got := r.run("", "assess", "--answers", example, "--format", "json", "-o", mine); got.code != 0 {
+		t.Fatal(got.stderr)
+	}
+	c = r.run("", "feedback", "report", "--bank", observedBank, "--self", mine, filepath.Join(r.dir, "in"))
+	if c.code != 2 || !strings.Contains(c.stderr, mine+": the self result is from bank public-sector-digital-leadership") {
+		t.Errorf("self of another bank: exit %d, %s", c.code, c.stderr)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--bank", observedBank, filepath.Join(r.dir, "in")}, "--self: give"},
+		{[]string{"--bank", observedBank, "--self", self, "--min-group", "1", filepath.Join(r.dir, "in")}, "--min-group: must be 2 or more"},
+	} {
+		got := r.run("", append([]string{"feedback", "report"}, c.args...)...)
+		if got.code != 2 || !strings.Contains(got.stderr, c.want) {
+			t.Errorf("%v: exit %d, %s", c.args, got.code, got.stderr)
+		}
+	}
+}
+
+// TestTerminalFeedbackGiveCtrlCThenResume answers a round as an observer
+// in a terminal: nothing of the observer is asked, the questions are in
+// the observer wording, Ctrl-C keeps a draft of the round's own and
+// --resume goes on from it.
+func TestTerminalFeedbackGiveCtrlCThenResume(t *testing.T) {
+	needObserverBanks(t)
+	p := newPane(t)
+	c := digilead(t, "", []string{"XDG_DATA_HOME=" + p.data}, "feedback", "invite", "--bank", observedBank, "--name", "Sam Jones", "--format", "json")
+	var round feedback.Round
+	if err := json.Unmarshal([]byte(c.stdout), &round); err != nil {
+		t.Fatalf("%v: %s", err, c.stderr)
+	}
+	bank, _ := filepath.Abs(observedBank)
+	give := []string{"feedback", "give", "--bank", bank, "--round", round.Round, "--role", "peer"}
+	// answer waits until the question beginning text has the focus and
+	// chooses its option-th point (from 0).
+	answer := func(text string, option int) {
+		p.waitFor("┃ " + text)
+		for range option + 1 {
+			p.keys("Down")
+		}
+		p.keys("Enter")
+	}
+	p.run(100, 30, "fb.json", give...)
+	p.waitFor("These questions are about Sam Jones")
+	if strings.Contains(p.screen(), "Your name") {
+		t.Errorf("an observer is asked their name:\n%s", p.screen())
+	}
+	p.keys("Enter")
+	answer("How often does this person share", 1)
+	answer("How often does this person explain", 1)
+	answer("How often does this person avoid", 3)
+	p.waitFor("Page 2 of 2")
+	p.keys("C-c")
+	if code := p.exitCode(); code != 130 {
+		t.Fatalf("Ctrl-C: exit %d; screen:\n%s", code, p.screen())
+	}
+	if h := p.history(); !strings.Contains(h, "--role peer --resume") {
+		t.Errorf("Ctrl-C does not say how to go on:\n%s", h)
+	}
+	drafts, _ := filepath.Glob(filepath.Join(p.data, "digilead", "drafts", "*.json"))
+	if len(drafts) != 1 || !strings.Contains(drafts[0], round.Round) {
+		t.Fatalf("drafts: %v, want the round's", drafts)
+	}
+	checkMode(t, drafts[0], 0o600)
+
+	p.run(100, 30, "fb.json", append(give, "--resume")...)
+	answer("How often does this person ask", 4)
+	answer("How often does this person test", 4)
+	if code := p.exitCode(); code != 0 {
+		t.Fatalf("resume: exit %d; screen:\n%s", code, p.screen())
+	}
+	data, err := os.ReadFile(filepath.Join(p.dir, "fb.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	schematest.Validate(t, "feedback.schema.json", data)
+	f, err := feedback.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]questions.Value{"a1": questions.IntValue(2), "a2": questions.IntValue(2), "a3": questions.IntValue(4), "b1": questions.IntValue(5), "b2": questions.IntValue(5)}
+	if f.Round != round.Round || f.Role != "peer" || len(f.Answers) != len(want) {
+		t.Fatalf("feedback = %+v", f)
+	}
+	for id, v := range want {
+		if f.Answers[id].Num != v.Num {
+			t.Errorf("answer %s = %+v, want %+v", id, f.Answers[id], v)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(p.data, "digilead", "drafts", "*.json")); len(left) != 0 {
+		t.Errorf("drafts left: %v", left)
+	}
+	if saved, _ := filepath.Glob(filepath.Join(p.data, "digilead", "results", "*.json")); len(saved) != 0 {
+		t.Errorf("an observer's answers were saved as a result: %v", saved)
+	}
+}

@@ -1,0 +1,422 @@
+package report
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/digilead/digilead/assessment/feedback"
+	"github.com/digilead/digilead/questions/lang"
+)
+
+// roundJSON writes the digilead.round/v1 document.
+func roundJSON(w io.Writer, r *feedback.Round, _ Options) error { return writeJSON(w, r) }
+
+// roundText writes what to send to observers: the round's instructions in
+// the report's language.
+func roundText(w io.Writer, r *feedback.Round, o Options) error {
+	t := newText(o)
+	for i, p := range strings.Split(Instructions(t.l, r, feedback.DefaultMinGroup), "\n\n") {
+		if i > 0 {
+			t.blank()
+		}
+		for _, line := range strings.Split(p, "\n") {
+			if strings.HasPrefix(line, "    ") {
+				t.line(line) // a command line, kept whole
+			} else {
+				t.para("", line)
+			}
+		}
+	}
+	_, err := io.WriteString(w, t.sb.String())
+	return err
+}
+
+// Instructions are what to send to the observers of round r, in l:
+// paragraphs separated by blank lines, command lines indented by four.
+func Instructions(l *lang.Lang, r *feedback.Round, minGroup int) string {
+	subject := r.Subject
+	if subject == "" {
+		subject = l.T("feedback.this_person")
+	}
+	var roles []string
+	for _, role := range r.Roles {
+		roles = append(roles, l.T("feedback.invite.role."+role))
+	}
+	ps := []string{
+		l.T("feedback.invite.ask", "Subject", subject),
+		l.T("feedback.invite.anonymous", "Subject", subject, "Min", minGroup),
+	}
+	if r.Allows(feedback.Manager) {
+		ps[1] += " " + l.T("feedback.invite.manager")
+	}
+	ps = append(ps,
+		l.T("feedback.invite.run")+"\n    digilead feedback give --round "+r.Round+" --role ROLE -o feedback.json",
+		l.T("feedback.invite.roles", "Roles", l.List(roles)),
+		l.T("feedback.invite.return"))
+	if r.Closes != "" {
+		ps = append(ps, l.T("feedback.invite.closes", "Date", r.Closes))
+	}
+	ps = append(ps, l.T("feedback.invite.round", "Round", r.Round, "Bank", r.Bank.ID, "Version", r.Bank.Version))
+	return strings.Join(ps, "\n\n")
+}
+
+// About says who an observer's answers are about and what becomes of
+// them, for the questionnaire's first page.
+func About(l *lang.Lang, r *feedback.Round, role string, minGroup int) string {
+	subject := r.Subject
+	if subject == "" {
+		subject = l.T("feedback.this_person")
+	}
+	if role == feedback.Manager {
+		return l.T("feedback.about_manager", "Subject", subject)
+	}
+	return l.T("feedback.about", "Subject", subject, "Role", l.T("feedback.as."+role), "Min", minGroup)
+}
+
+// feedbackJSON writes the digilead.feedback/v1 document.
+func feedbackJSON(w io.Writer, f *feedback.Feedback, _ Options) error { return writeJSON(w, f) }
+
+// feedbackReportJSON writes the digilead.feedback-report/v1 document.
+func feedbackReportJSON(w io.Writer, r *feedback.Report, _ Options) error { return writeJSON(w, r) }
+
+// feedbackView is a feedback report said in a language: what every
+// format for people shows.
+type feedbackView struct {
+	Title      string
+	Head       [][2]string // label, value
+	TooFew     string
+	ScoresHead []string
+	Scores     [][]string
+	Flags      []string
+	NoFlags    string
+	GroupsHead []string
+	Groups     [][]string
+	Questions  []string
+	Withheld   []string
+	Reading    []string
+	Bars       Bars
+}
+
+// ucfirst puts a capital on s.
+func ucfirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// groupName names a figure: the manager, everyone else, or its roles.
+func groupName(l *lang.Lang, kind string, roles []string) string {
+	switch kind {
+	case "manager", "everyone":
+		return l.T("feedback.group." + kind)
+	}
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = l.T("feedback.role." + r)
+	}
+	return ucfirst(l.List(names))
+}
+
+func signedNum(l *lang.Lang, x float64) string {
+	if x > 0 {
+		return "+" + l.Num(x)
+	}
+	return l.Num(x)
+}
+
+func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
+	v := feedbackView{Title: l.T("feedback.title")}
+	if r.Subject != "" {
+		v.Head = append(v.Head, [2]string{l.T("feedback.label.subject"), r.Subject})
+	}
+	v.Head = append(v.Head,
+		[2]string{l.T("feedback.label.raters"), strconv.Itoa(r.Raters)},
+		[2]string{l.T("feedback.label.round"), r.Round},
+		[2]string{l.T("feedback.label.bank"), r.Bank.ID + " " + r.Bank.Version})
+	anonymous := slices.ContainsFunc(r.Groups, func(g feedback.Group) bool { return g.Kind != "manager" })
+	if !anonymous {
+		v.TooFew = l.T("feedback.too_few", "Min", r.MinGroup)
+	}
+	na := l.T("compare.na")
+	v.ScoresHead = []string{l.T("report.col.dimension"), l.T("feedback.col.self"), l.T("feedback.col.others"), l.T("feedback.col.gap"), l.T("feedback.col.min_gap"), l.T("feedback.col.spread"), l.T("feedback.col.flag")}
+	v.Bars = Bars{ID: "selfothers", Title: l.T("feedback.html.chart_title"), Desc: l.T("feedback.html.chart_desc")}
+	for _, d := range r.Dimensions {
+		others := na
+		if d.Others != nil {
+			others = l.T("feedback.with_n", "Score", l.Num(*d.Others), "N", d.OthersN)
+		}
+		gap := na
+		if d.Gap != nil {
+			gap = signedNum(l, *d.Gap)
+		}
+		flag := ""
+		if d.Flag != "" {
+			flag = l.T("feedback.flag." + d.Flag)
+		}
+		v.Scores = append(v.Scores, []string{string(d.Name), figOr(l, d.Self, na), others, gap, figOr(l, d.MinGap, na), figOr(l, d.Spread, na), flag})
+		if d.Self != nil {
+			b := Bar{Label: string(d.Name), Value: *d.Self, Mark: math.NaN(), Shown: l.Num(*d.Self)}
+			if d.Others != nil {
+				b.Mark, b.Note = *d.Others, l.T("feedback.html.others_mark", "N", l.Num(*d.Others))
+			}
+			v.Bars.Bars = append(v.Bars.Bars, b)
+		}
+		if d.Flag == "" || d.Self == nil || d.Others == nil || d.MinGap == nil {
+			continue
+		}
+		v.Flags = append(v.Flags, l.T("feedback.line."+d.Flag, "Name", d.Name, "Self", l.Num(*d.Self), "Others", l.Num(*d.Others), "Gap", l.Num(math.Abs(*d.Gap)), "Min", l.Num(*d.MinGap)))
+	}
+	if anonymous {
+		v.NoFlags = l.T("feedback.no_flags")
+	}
+	if len(r.Groups) > 0 {
+		v.GroupsHead = []string{l.T("report.col.dimension")}
+		for _, g := range r.Groups {
+			v.GroupsHead = append(v.GroupsHead, l.T("feedback.with_n", "Score", groupName(l, g.Kind, g.Roles), "N", g.N))
+		}
+		for _, d := range r.Dimensions {
+			row := []string{string(d.Name)}
+			for _, g := range r.Groups {
+				if m, ok := g.Dimensions[d.ID]; ok {
+					row = append(row, l.Num(m))
+				} else {
+					row = append(row, l.T("feedback.not_shown"))
+				}
+			}
+			v.Groups = append(v.Groups, row)
+		}
+	}
+	for _, q := range r.Questions {
+		v.Questions = append(v.Questions, l.T("feedback.question_line", "Text", q.Text, "Self", l.Num(q.Self), "Others", l.Num(q.Others), "N", q.N, "Gap", signedNum(l, q.Gap)))
+	}
+	names := map[string]string{}
+	for _, d := range r.Dimensions {
+		names[d.ID] = string(d.Name)
+	}
+	for _, w := range r.Withheld {
+		reason := w.Reason
+		if reason == feedback.ReasonTooFew && !r.PoolManager && slices.Contains(w.Roles, feedback.Manager) {
+			reason += "_manager" // the manager is not counted
+		}
+		s := l.T("feedback.withheld."+reason, "Group", groupName(l, w.Kind, w.Roles), "N", w.N, "Min", r.MinGroup)
+		switch {
+		case w.Dimension != "":
+			s = l.T("feedback.withheld.on_dimension", "What", s, "Name", cmpOr(names[w.Dimension], w.Dimension))
+		case w.Question != "":
+			s = l.T("feedback.withheld.on_question", "What", s, "ID", w.Question)
+		}
+		v.Withheld = append(v.Withheld, s)
+	}
+	v.Reading = []string{l.T("feedback.reading.scale"), l.T("feedback.reading.flags")}
+	if r.PoolManager {
+		v.Reading = append(v.Reading, l.T("feedback.reading.pooled_manager", "Min", r.MinGroup))
+	} else {
+		v.Reading = append(v.Reading, l.T("feedback.reading.manager", "Min", r.MinGroup))
+	}
+	return v
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// figOr writes a figure, or none when there is none.
+func figOr(l *lang.Lang, x *float64, none string) string {
+	if x == nil {
+		return none
+	}
+	return l.Num(*x)
+}
+
+// feedbackText writes the feedback report for a terminal.
+func feedbackText(w io.Writer, r *feedback.Report, o Options) error {
+	t := newText(o)
+	l := t.l
+	v := newFeedbackView(l, r)
+	t.line(t.st.title.Render(v.Title))
+	labels := make([]string, len(v.Head))
+	for i, h := range v.Head {
+		labels[i] = h[0]
+	}
+	labels = t.labels(labels...)
+	for i, h := range v.Head {
+		t.para(t.st.label.Render(labels[i]), h[1])
+	}
+	if v.TooFew != "" {
+		t.blank()
+		t.para("", v.TooFew)
+	}
+	t.heading(l.T("feedback.scores"))
+	if o.Accessible {
+		for _, row := range v.Scores {
+			t.para("  - ", sentence(v.ScoresHead, row))
+		}
+	} else {
+		// The error margin and spread, for a wide terminal only; the
+		// lines below give the margins that matter.
+		keep := []int{0, 1, 2, 3, 6}
+		if t.width >= 110 {
+			keep = []int{0, 1, 2, 3, 4, 5, 6}
+		}
+		t.columns(pick(v.ScoresHead, keep), pickRows(v.Scores, keep))
+	}
+	t.list(l.T("feedback.flags"), v.Flags, v.NoFlags)
+	if len(v.Groups) > 0 {
+		t.heading(l.T("feedback.groups"))
+		if o.Accessible {
+			for _, row := range v.Groups {
+				t.para("  - ", sentence(v.GroupsHead, row))
+			}
+		} else {
+			t.columns(v.GroupsHead, v.Groups)
+		}
+	}
+	t.list(l.T("feedback.questions"), v.Questions, "")
+	t.list(l.T("feedback.withheld"), v.Withheld, "")
+	t.list(l.T("feedback.reading"), v.Reading, "")
+	_, err := io.WriteString(w, t.sb.String())
+	return err
+}
+
+// pick is the cells of row at positions keep.
+func pick(row []string, keep []int) []string {
+	out := make([]string, len(keep))
+	for i, k := range keep {
+		out[i] = row[k]
+	}
+	return out
+}
+
+func pickRows(rows [][]string, keep []int) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = pick(r, keep)
+	}
+	return out
+}
+
+// sentence says a table row as "Head: cell; Head: cell", leaving out
+// empty cells.
+func sentence(head, row []string) string {
+	parts := []string{row[0]}
+	for i := 1; i < len(row) && i < len(head); i++ {
+		if row[i] != "" {
+			parts = append(parts, head[i]+": "+row[i])
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// columns writes a table with the first column on the left, the others
+// on the right, each as wide as its widest cell; the first column is cut
+// to fit the width.
+func (t *text) columns(head []string, rows [][]string) {
+	widths := make([]int, len(head))
+	for _, row := range append([][]string{head}, rows...) {
+		for i, c := range row {
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	rest := 0
+	for _, w := range widths[1:] {
+		rest += w + 2
+	}
+	widths[0] = max(10, min(widths[0], t.width-2-rest))
+	line := func(row []string) string {
+		var sb strings.Builder
+		sb.WriteString("  " + pad(row[0], widths[0]))
+		for i := 1; i < len(row); i++ {
+			fmt.Fprintf(&sb, "  %*s", widths[i], row[i])
+		}
+		return sb.String()
+	}
+	t.line(t.st.dim.Render(line(head)))
+	for _, row := range rows {
+		t.line(line(row))
+	}
+}
+
+// feedbackMarkdown writes the feedback report as CommonMark with GFM
+// tables.
+func feedbackMarkdown(w io.Writer, r *feedback.Report, o Options) error {
+	l := o.lang()
+	v := newFeedbackView(l, r)
+	m := md{l: l}
+	m.line("# " + mdEscape(v.Title))
+	m.blank()
+	for _, h := range v.Head {
+		m.line("- " + m.strong(h[0]) + " " + mdEscape(h[1]))
+	}
+	if v.TooFew != "" {
+		m.blank()
+		m.line(mdEscape(v.TooFew))
+	}
+	m.heading("## " + mdEscape(l.T("feedback.scores")))
+	m.table(append([][]string{v.ScoresHead}, v.Scores...), "l", "r", "r", "r", "r", "r", "l")
+	m.list(l.T("feedback.flags"), v.Flags, v.NoFlags)
+	if len(v.Groups) > 0 {
+		m.heading("## " + mdEscape(l.T("feedback.groups")))
+		align := []string{"l"}
+		for range v.GroupsHead[1:] {
+			align = append(align, "r")
+		}
+		m.table(append([][]string{v.GroupsHead}, v.Groups...), align...)
+	}
+	m.list(l.T("feedback.questions"), v.Questions, "")
+	m.list(l.T("feedback.withheld"), v.Withheld, "")
+	m.list(l.T("feedback.reading"), v.Reading, "")
+	_, err := io.WriteString(w, m.String())
+	return err
+}
+
+// list writes a section of bullet points; when there are none, none (or
+// nothing when none is empty).
+func (m *md) list(title string, items []string, none string) {
+	if len(items) == 0 && none == "" {
+		return
+	}
+	m.heading("## " + mdEscape(title))
+	if len(items) == 0 {
+		m.line(mdEscape(none))
+	}
+	for _, it := range items {
+		m.line("- " + mdEscape(it))
+	}
+}
+
+//go:embed feedback.html.tmpl
+var feedbackHTMLSource string
+
+// feedbackPage is the feedback page's template, parsed on first use.
+var feedbackPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("feedback").Funcs(standIns).Parse(feedbackHTMLSource))
+})
+
+// feedbackHTML writes the feedback report as a self-contained page
+// (inline CSS and SVG, no scripts): the person's own score against
+// everyone else's on a chart, the tables and the lists of the text
+// report. It prints on A4.
+func feedbackHTML(w io.Writer, r *feedback.Report, o Options) error {
+	l := o.lang()
+	v := newFeedbackView(l, r)
+	d := struct {
+		V     feedbackView
+		Lang  string
+		Style template.CSS
+		Chart template.HTML
+	}{V: v, Lang: l.Tag(), Style: pageStyle(), Chart: template.HTML(v.Bars.SVG())}
+	return executePage(w, feedbackPage(), l, nil, d, "html feedback report")
+}

@@ -1,0 +1,184 @@
+package report
+
+import (
+	"bytes"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/feedback"
+	"github.com/digilead/digilead/questions"
+)
+
+// observed is the built-in bank with observer wording on the first two
+// questions of every dimension, where it has none of its own.
+func observed(t testing.TB) *questions.Bank {
+	t.Helper()
+	b := questions.Default() // a copy of its own
+	if b.Observed() {
+		return b
+	}
+	seen := map[string]int{}
+	for i := range b.Questions {
+		q := &b.Questions[i]
+		if seen[q.Dimension] < 2 {
+			q.Observer = &questions.Observer{Text: "Of this person: " + q.Text}
+		}
+		seen[q.Dimension]++
+	}
+	return b
+}
+
+// answerAt answers every question of b at level x (0 to 1) of its scale
+// or options.
+func answerAt(b *questions.Bank, x float64) map[string]questions.Value {
+	vals := map[string]questions.Value{}
+	for _, q := range b.Questions {
+		var v questions.Value
+		switch q.Type {
+		case questions.Likert:
+			p := q.Scale.Min + int(math.Round(x*float64(q.Scale.Max-q.Scale.Min)))
+			if q.Reverse {
+				p = q.Scale.Max + q.Scale.Min - p
+			}
+			v = questions.IntValue(p)
+		case questions.YesNo:
+			v = questions.BoolValue(x >= 0.5)
+		case questions.Choice:
+			best := 0
+			for i, o := range q.Options {
+				if math.Abs(o.Score-x) < math.Abs(q.Options[best].Score-x) {
+					best = i
+				}
+			}
+			v = questions.OptionValue(q.Options[best].ID)
+		case questions.Multi:
+			var ids []string
+			for i, o := range q.Options {
+				if float64(i) < x*float64(len(q.Options)) {
+					ids = append(ids, o.ID)
+				}
+			}
+			v = questions.OptionsValue(ids...)
+		}
+		vals[q.ID] = v
+	}
+	return vals
+}
+
+var feedbackRound = "k5qwfxtz3m7rvn2hyb4ajd6ceu"
+
+// feedbackFixture is a round on the built-in bank: the person rates
+// themself high; a manager, four peers, two direct reports and three
+// others answer, lower on the whole, the reports higher.
+func feedbackFixture(t testing.TB, docs map[string][]float64) *feedback.Report {
+	t.Helper()
+	b := observed(t)
+	// High on the first half of the dimensions, low on the rest.
+	own, low := answerAt(b, 0.9), answerAt(b, 0.1)
+	for _, d := range b.Dimensions[len(b.Dimensions)/2:] {
+		for _, q := range b.QuestionsOf(d.ID) {
+			own[q.ID] = low[q.ID]
+		}
+	}
+	self := assessment.Score(b, &questions.Answers{Respondent: questions.Respondent{Name: "Sam Jones"}, Values: own}, scoreOptions)
+	bd := feedback.NewBuilder(b, feedback.Options{})
+	r := feedback.RoundFor(feedbackRound, b)
+	n := 0
+	for _, role := range feedback.Roles {
+		for _, x := range docs[role] {
+			f := feedback.New(r, b, role, &questions.Answers{Values: answerAt(b, x)}, fixedTime.Add(time.Duration(n)*time.Hour), "")
+			if err := bd.Add(f, "f.json"); err != nil {
+				t.Fatal(err)
+			}
+			n++
+		}
+	}
+	rep, err := bd.Report(self)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+var (
+	roundDocs = map[string][]float64{
+		feedback.Manager:      {0.5},
+		feedback.Peer:         {0.3, 0.4, 0.5, 0.4},
+		feedback.DirectReport: {0.9, 1},
+		feedback.Other:        {0.4, 0.6, 0.5},
+	}
+	fewDocs = map[string][]float64{feedback.Manager: {0.5}, feedback.Peer: {0.4, 0.6}}
+)
+
+// TestFeedbackGolden renders a feedback report in every format for
+// people, in English, Welsh and French, and as JSON.
+func TestFeedbackGolden(t *testing.T) {
+	t.Parallel()
+	reports := map[string]*feedback.Report{"round": feedbackFixture(t, roundDocs), "few": feedbackFixture(t, fewDocs)}
+	for name, r := range reports {
+		for _, tag := range []string{"en", "cy", "fr"} {
+			for _, c := range []struct {
+				format, ext string
+				accessible  bool
+			}{{"text", "txt", false}, {"text", "accessible.txt", true}, {"markdown", "md", false}, {"html", "html", false}} {
+				if name == "few" && tag != "en" && c.format != "text" {
+					continue
+				}
+				t.Run(name+"."+tag+"."+c.ext, func(t *testing.T) {
+					render, err := FeedbackReports.Lookup(c.format)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var buf bytes.Buffer
+					if err := render(&buf, r, Options{Width: 80, Accessible: c.accessible, Language: in(t, tag)}); err != nil {
+						t.Fatal(err)
+					}
+					golden(t, "feedback."+name+"."+tag+"."+c.ext+".golden", buf.Bytes())
+				})
+			}
+		}
+		t.Run(name+".json", func(t *testing.T) {
+			render, _ := FeedbackReports.Lookup("json")
+			var buf bytes.Buffer
+			if err := render(&buf, r, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, "feedback."+name+".json.golden", buf.Bytes())
+		})
+	}
+}
+
+func TestFeedbackFixtureShowsWhatItShould(t *testing.T) {
+	r := feedbackFixture(t, roundDocs)
+	var flags []string
+	for _, d := range r.Dimensions {
+		if d.Flag != "" {
+			flags = append(flags, d.Flag)
+		}
+	}
+	if !strings.Contains(strings.Join(flags, " "), feedback.BlindSpot) || !strings.Contains(strings.Join(flags, " "), feedback.HiddenStrength) || len(r.Withheld) == 0 || len(r.Questions) == 0 {
+		t.Errorf("flags %v, withheld %+v, %d questions: the golden files would not show them", flags, r.Withheld, len(r.Questions))
+	}
+}
+
+// TestRoundInstructionsGolden writes what to send to observers in each
+// language.
+func TestRoundInstructionsGolden(t *testing.T) {
+	t.Parallel()
+	b := observed(t)
+	r := feedback.RoundFor(feedbackRound, b)
+	r.Subject, r.Closes = "Sam Jones", "2024-03-15"
+	for _, tag := range []string{"en", "cy", "fr"} {
+		t.Run(tag, func(t *testing.T) {
+			render, _ := Rounds.Lookup("text")
+			var buf bytes.Buffer
+			if err := render(&buf, r, Options{Width: 80, Language: in(t, tag)}); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, "round."+tag+".txt.golden", buf.Bytes())
+		})
+	}
+}
