@@ -125,7 +125,11 @@ func mdGaps(m *md, r *assessment.Result) {
 		for _, kind := range actionKinds(g.Actions) {
 			for _, a := range g.Actions {
 				if a.Kind == kind {
-					m.line("- " + m.strong(kindLabel(l, kind)) + " " + mdEscape(string(a.Text)))
+					line := "- " + m.strong(kindLabel(l, kind)) + " " + mdLink(a)
+					if d := actionDetails(l, a); d != "" {
+						line += " (" + mdEscape(d) + ")"
+					}
+					m.line(line)
 				}
 			}
 		}

@@ -506,9 +506,9 @@ func actions(t *text, as []assessment.Action, accessible bool) {
 			}
 			switch {
 			case accessible:
-				t.para("     - ", string(a.Text))
+				t.para("     - ", actionText(t.l, a))
 			default:
-				t.para("     "+t.st.label.Render(pad(label, labelW)), string(a.Text))
+				t.para("     "+t.st.label.Render(pad(label, labelW)), actionText(t.l, a))
 				label = ""
 			}
 		}

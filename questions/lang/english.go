@@ -463,6 +463,7 @@ var english = [...]message{
 	{"report.acc.readiness", "", "{{.Tier}}: {{.N}} percent ready, {{.Met}}."},
 	{"report.acc.score", "", "{{.Name}}: {{.Score}}."},
 	{"report.acc.score_expected", "", "{{.Name}}: {{.Score}}, expected {{.Expected}}, {{.Gap}}."},
+	{"report.action.minutes", "", "{{.N}} min"},
 	{"report.already_met_label", "", "Already met:"},
 	{"report.already_met_text", "", "{{.Names}}."},
 	{"report.answer_none", "", "none"},
