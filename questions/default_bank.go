@@ -127,7 +127,7 @@ func compiledDefault() *Bank {
 						Text: "Go beyond the mandatory annual security and data protection modules by taking part in a phishing simulation or a practical incident workshop.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 180,
+							Line: 184,
 						},
 					},
 					Action{
@@ -135,7 +135,7 @@ func compiledDefault() *Bank {
 						Text: "Spend time with your information security lead or data protection officer to understand the main risks to your service.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 182,
+							Line: 186,
 						},
 					},
 					Action{
@@ -143,7 +143,7 @@ func compiledDefault() *Bank {
 						Text: "Join a public sector information-sharing group on cyber security to learn from incidents other organisations have faced.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 184,
+							Line: 188,
 						},
 					},
 					Action{
@@ -155,7 +155,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 186,
+							Line: 190,
 						},
 					},
 					Action{
@@ -166,7 +166,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 189,
+							Line: 193,
 						},
 					},
 					Action{
@@ -174,7 +174,7 @@ func compiledDefault() *Bank {
 						Text: "Read your organisation's records management policy and retention schedule, and check that the records of your own work are filed where they belong.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 192,
+							Line: 196,
 						},
 					},
 				},
@@ -194,7 +194,7 @@ func compiledDefault() *Bank {
 						Text: "Complete a short course on making documents, web pages and forms accessible, including how to use the accessibility checker in your office software.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 200,
+							Line: 204,
 						},
 					},
 					Action{
@@ -202,7 +202,7 @@ func compiledDefault() *Bank {
 						Text: "Ask an accessibility specialist or a disabled colleague who uses assistive technology to review something you made with you.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 202,
+							Line: 206,
 						},
 					},
 					Action{
@@ -210,7 +210,7 @@ func compiledDefault() *Bank {
 						Text: "Join a cross-government accessibility community and attend one of its sessions on testing with assistive technology.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 204,
+							Line: 208,
 						},
 					},
 					Action{
@@ -222,7 +222,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 206,
+							Line: 210,
 						},
 					},
 					Action{
@@ -233,7 +233,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 209,
+							Line: 213,
 						},
 					},
 					Action{
@@ -241,7 +241,7 @@ func compiledDefault() *Bank {
 						Text: "Read your organisation's accessibility statement and the public sector accessibility regulations that apply to it, and note what they ask of your role.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 212,
+							Line: 216,
 						},
 					},
 					Action{
@@ -249,7 +249,7 @@ func compiledDefault() *Bank {
 						Text: "Where your organisation has official language duties, such as the Welsh Language Standards or Canada's Official Languages Act, read what they ask of the work you do for the public.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 214,
+							Line: 218,
 						},
 					},
 				},
@@ -269,7 +269,7 @@ func compiledDefault() *Bank {
 						Text: "Book regular time each month for online modules or short courses on digital topics, and record them in your development plan.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 222,
+							Line: 226,
 						},
 					},
 					Action{
@@ -277,7 +277,7 @@ func compiledDefault() *Bank {
 						Text: "Agree a mentoring relationship with clear goals and review progress against them every quarter.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 224,
+							Line: 228,
 						},
 					},
 					Action{
@@ -285,7 +285,7 @@ func compiledDefault() *Bank {
 						Text: "Attend a public sector digital conference, meetup or webinar series each quarter and share one lesson with your team.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 226,
+							Line: 230,
 						},
 					},
 					Action{
@@ -293,7 +293,7 @@ func compiledDefault() *Bank {
 						Text: "Keep a short reflective log after significant events at work and look back over it each month.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 228,
+							Line: 232,
 						},
 					},
 					Action{
@@ -301,7 +301,7 @@ func compiledDefault() *Bank {
 						Text: "Follow the blogs or newsletters of two or three public sector digital teams and discuss one post with a colleague.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 230,
+							Line: 234,
 						},
 					},
 				},
@@ -321,7 +321,7 @@ func compiledDefault() *Bank {
 						Text: "Attend hands-on training for the main digital tools your work relies on and learn at least one feature you have not used before.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 239,
+							Line: 243,
 						},
 					},
 					Action{
@@ -329,7 +329,7 @@ func compiledDefault() *Bank {
 						Text: "Set up reverse mentoring with a digitally confident colleague, swapping your service knowledge for their technical know-how.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 241,
+							Line: 245,
 						},
 					},
 					Action{
@@ -337,7 +337,7 @@ func compiledDefault() *Bank {
 						Text: "Join a digital champions network or a user group for a platform your service depends on, to swap tips and workarounds.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 243,
+							Line: 247,
 						},
 					},
 					Action{
@@ -348,7 +348,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 245,
+							Line: 249,
 						},
 					},
 					Action{
@@ -360,7 +360,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 248,
+							Line: 252,
 						},
 					},
 				},
@@ -380,7 +380,7 @@ func compiledDefault() *Bank {
 						Text: "Complete an introduction to user research and service design for public servants.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 257,
+							Line: 261,
 						},
 					},
 					Action{
@@ -388,7 +388,7 @@ func compiledDefault() *Bank {
 						Text: "Shadow a service designer or user researcher through a discovery phase and debrief with them on what they found.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 259,
+							Line: 263,
 						},
 					},
 					Action{
@@ -396,7 +396,7 @@ func compiledDefault() *Bank {
 						Text: "Join a community of practice on user-centred design that spans several public bodies.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 261,
+							Line: 265,
 						},
 					},
 					Action{
@@ -404,7 +404,7 @@ func compiledDefault() *Bank {
 						Text: "Watch at least three people use your service, in person or remotely, and share with your team one change it prompted.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 263,
+							Line: 267,
 						},
 					},
 					Action{
@@ -415,7 +415,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 265,
+							Line: 269,
 						},
 					},
 				},
@@ -435,7 +435,7 @@ func compiledDefault() *Bank {
 						Text: "Complete change management training covering stakeholder mapping, communication planning and working with resistance.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 275,
+							Line: 279,
 						},
 					},
 					Action{
@@ -443,7 +443,7 @@ func compiledDefault() *Bank {
 						Text: "Find a mentor who has led a difficult organisational change and walk them through your current change plan.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 277,
+							Line: 281,
 						},
 					},
 					Action{
@@ -451,7 +451,7 @@ func compiledDefault() *Bank {
 						Text: "Join an action learning set with peers from other public bodies who are leading change.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 279,
+							Line: 283,
 						},
 					},
 					Action{
@@ -462,7 +462,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 281,
+							Line: 285,
 						},
 					},
 					Action{
@@ -474,7 +474,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 284,
+							Line: 288,
 						},
 					},
 				},
@@ -494,7 +494,7 @@ func compiledDefault() *Bank {
 						Text: "Attend a workshop on partnership working and on influencing people you do not manage.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 293,
+							Line: 297,
 						},
 					},
 					Action{
@@ -502,7 +502,7 @@ func compiledDefault() *Bank {
 						Text: "Ask a leader from a partner organisation, for example in health, policing or the voluntary sector, to mentor you for a few months.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 295,
+							Line: 299,
 						},
 					},
 					Action{
@@ -510,7 +510,7 @@ func compiledDefault() *Bank {
 						Text: "Join a regional network that brings together public, voluntary and private sector partners working on shared problems.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 297,
+							Line: 301,
 						},
 					},
 					Action{
@@ -522,7 +522,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 299,
+							Line: 303,
 						},
 					},
 					Action{
@@ -533,7 +533,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 302,
+							Line: 306,
 						},
 					},
 				},
@@ -553,7 +553,7 @@ func compiledDefault() *Bank {
 						Text: "Take an introduction to agile delivery for public services that covers discovery, alpha, beta and live phases and how teams plan in short cycles.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 311,
+							Line: 315,
 						},
 					},
 					Action{
@@ -561,7 +561,7 @@ func compiledDefault() *Bank {
 						Text: "Ask an experienced delivery manager to coach you through planning your next piece of change as a series of small, tested releases.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 313,
+							Line: 317,
 						},
 					},
 					Action{
@@ -569,7 +569,7 @@ func compiledDefault() *Bank {
 						Text: "Join a cross-government agile or delivery community and visit a team that works in short cycles to watch one of its reviews.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 315,
+							Line: 319,
 						},
 					},
 					Action{
@@ -581,7 +581,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 317,
+							Line: 321,
 						},
 					},
 					Action{
@@ -592,7 +592,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 320,
+							Line: 324,
 						},
 					},
 				},
@@ -612,7 +612,7 @@ func compiledDefault() *Bank {
 						Text: "Take a data literacy course covering basic statistics, data quality and how to read charts and dashboards critically.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 329,
+							Line: 333,
 						},
 					},
 					Action{
@@ -620,7 +620,7 @@ func compiledDefault() *Bank {
 						Text: "Pair with an analyst in your organisation for regular sessions on turning a live service question into an analysis.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 331,
+							Line: 335,
 						},
 					},
 					Action{
@@ -628,7 +628,7 @@ func compiledDefault() *Bank {
 						Text: "Join a cross-government community of practice on data and analysis.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 333,
+							Line: 337,
 						},
 					},
 					Action{
@@ -640,7 +640,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 335,
+							Line: 339,
 						},
 					},
 					Action{
@@ -651,7 +651,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 338,
+							Line: 342,
 						},
 					},
 				},
@@ -671,7 +671,7 @@ func compiledDefault() *Bank {
 						Text: "Attend training on coaching conversations and on planning digital skills development for a team.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 347,
+							Line: 351,
 						},
 					},
 					Action{
@@ -679,7 +679,7 @@ func compiledDefault() *Bank {
 						Text: "Mentor a less experienced colleague, and find a mentor of your own to talk through team development challenges.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 349,
+							Line: 353,
 						},
 					},
 					Action{
@@ -687,7 +687,7 @@ func compiledDefault() *Bank {
 						Text: "Join a public sector network of HR and workforce practitioners to compare ways of tackling skills gaps and retention.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 351,
+							Line: 355,
 						},
 					},
 					Action{
@@ -699,7 +699,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 353,
+							Line: 357,
 						},
 					},
 					Action{
@@ -710,7 +710,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 356,
+							Line: 360,
 						},
 					},
 				},
@@ -730,7 +730,7 @@ func compiledDefault() *Bank {
 						Text: "Take a short course on digital strategy and service transformation in the public sector, then brief your team on what it means for your own service.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 366,
+							Line: 370,
 						},
 					},
 					Action{
@@ -738,7 +738,7 @@ func compiledDefault() *Bank {
 						Text: "Ask a senior leader who has steered a digital transformation to mentor you for six months, focusing on how they set a direction and kept people behind it.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 368,
+							Line: 372,
 						},
 					},
 					Action{
@@ -746,7 +746,7 @@ func compiledDefault() *Bank {
 						Text: "Join a cross-government or local-government network of digital leaders and attend at least two of its sessions this year.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 370,
+							Line: 374,
 						},
 					},
 					Action{
@@ -758,7 +758,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 372,
+							Line: 376,
 						},
 					},
 					Action{
@@ -769,7 +769,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 375,
+							Line: 379,
 						},
 					},
 					Action{
@@ -777,7 +777,7 @@ func compiledDefault() *Bank {
 						Text: "Read the published digital strategies of two comparable public bodies and note which ideas you would adopt and why.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 378,
+							Line: 382,
 						},
 					},
 				},
@@ -797,7 +797,7 @@ func compiledDefault() *Bank {
 						Text: "Take a course on public sector business cases and benefits realisation.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 386,
+							Line: 390,
 						},
 					},
 					Action{
@@ -805,7 +805,7 @@ func compiledDefault() *Bank {
 						Text: "Ask a finance business partner to mentor you while you build and test a business case.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 388,
+							Line: 392,
 						},
 					},
 					Action{
@@ -813,7 +813,7 @@ func compiledDefault() *Bank {
 						Text: "Join a network of public sector finance, commercial or portfolio professionals to compare how they prioritise digital spending.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 390,
+							Line: 394,
 						},
 					},
 					Action{
@@ -824,7 +824,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 392,
+							Line: 396,
 						},
 					},
 					Action{
@@ -836,7 +836,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 395,
+							Line: 399,
 						},
 					},
 					Action{
@@ -847,7 +847,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 398,
+							Line: 402,
 						},
 					},
 				},
@@ -867,7 +867,7 @@ func compiledDefault() *Bank {
 						Text: "Take a course on buying digital services in the public sector that covers open standards, avoiding lock-in and managing suppliers.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 407,
+							Line: 411,
 						},
 					},
 					Action{
@@ -875,7 +875,7 @@ func compiledDefault() *Bank {
 						Text: "Ask an enterprise architect or a commercial lead to walk you through the systems and contracts your service depends on, and when each ends.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 409,
+							Line: 413,
 						},
 					},
 					Action{
@@ -883,7 +883,7 @@ func compiledDefault() *Bank {
 						Text: "Join a network of public bodies that share components, code or contracts, such as a local digital or shared services group.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 411,
+							Line: 415,
 						},
 					},
 					Action{
@@ -895,7 +895,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 413,
+							Line: 417,
 						},
 					},
 					Action{
@@ -906,7 +906,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 416,
+							Line: 420,
 						},
 					},
 					Action{
@@ -914,7 +914,7 @@ func compiledDefault() *Bank {
 						Text: "Read your government's technology code of practice or digital standards and note the points that apply to your next purchase.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 419,
+							Line: 423,
 						},
 					},
 				},
@@ -934,7 +934,7 @@ func compiledDefault() *Bank {
 						Text: "Take a course on data governance for public bodies that covers data ownership, quality, lawful sharing and impact assessments.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 427,
+							Line: 431,
 						},
 					},
 					Action{
@@ -942,7 +942,7 @@ func compiledDefault() *Bank {
 						Text: "Ask your data protection officer or chief data officer to mentor you through a real data-sharing request from start to finish.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 429,
+							Line: 433,
 						},
 					},
 					Action{
@@ -950,7 +950,7 @@ func compiledDefault() *Bank {
 						Text: "Join a cross-government data community or a data stewards' network to compare how others agree and record data sharing.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 431,
+							Line: 435,
 						},
 					},
 					Action{
@@ -962,7 +962,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 433,
+							Line: 437,
 						},
 					},
 					Action{
@@ -973,7 +973,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 436,
+							Line: 440,
 						},
 					},
 				},
@@ -993,7 +993,7 @@ func compiledDefault() *Bank {
 						Text: "Take an introductory course on AI for public servants covering how models work, where bias comes from and who is accountable for outcomes.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 445,
+							Line: 449,
 						},
 					},
 					Action{
@@ -1001,7 +1001,7 @@ func compiledDefault() *Bank {
 						Text: "Arrange regular conversations with a data scientist or AI ethics specialist about a current or planned use of automation in your area.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 447,
+							Line: 451,
 						},
 					},
 					Action{
@@ -1009,7 +1009,7 @@ func compiledDefault() *Bank {
 						Text: "Join a cross-government or cross-sector community that discusses responsible AI in public services.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 449,
+							Line: 453,
 						},
 					},
 					Action{
@@ -1021,7 +1021,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 451,
+							Line: 455,
 						},
 					},
 					Action{
@@ -1032,7 +1032,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 454,
+							Line: 458,
 						},
 					},
 					Action{
@@ -1040,7 +1040,7 @@ func compiledDefault() *Bank {
 						Text: "Read your government's published guidance on AI in the public sector and note what it requires of someone in your role.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 457,
+							Line: 461,
 						},
 					},
 				},
@@ -1060,7 +1060,7 @@ func compiledDefault() *Bank {
 						Text: "Attend training on plain-language public communication and on handling public and media scrutiny.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 465,
+							Line: 469,
 						},
 					},
 					Action{
@@ -1068,7 +1068,7 @@ func compiledDefault() *Bank {
 						Text: "Ask an experienced communications or community engagement lead to mentor you on explaining difficult decisions.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 467,
+							Line: 471,
 						},
 					},
 					Action{
@@ -1076,7 +1076,7 @@ func compiledDefault() *Bank {
 						Text: "Join a network of open government or public engagement practitioners.",
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 469,
+							Line: 473,
 						},
 					},
 					Action{
@@ -1088,7 +1088,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 471,
+							Line: 475,
 						},
 					},
 					Action{
@@ -1099,7 +1099,7 @@ func compiledDefault() *Bank {
 						},
 						Pos: Pos{
 							File: "default.yaml",
-							Line: 474,
+							Line: 478,
 						},
 					},
 				},

@@ -67,7 +67,7 @@ func mdSummary(m *md, r *assessment.Result, s summary) {
 		m.line(mdEscape(l.T("report.priority_line", "Score", p.Score, "Target", r.Target.Name, "Expected", p.Expected, "Gap", p.Gap)))
 		if p.First != nil {
 			m.blank()
-			m.line(m.strong(l.T("report.first_step")) + " " + mdEscape(string(p.First.Text)))
+			m.line(m.strong(l.T("report.first_step")) + " " + mdLink(*p.First))
 		}
 		if len(p.Causes) > 0 {
 			m.blank()
