@@ -161,12 +161,9 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		return err
 	}
 	b := opts.doc.set.Bank
-	r, err := opts.loadRound(b)
+	r, err := opts.loadRound(opts.round, b)
 	if err != nil {
 		return err
-	}
-	if own := feedback.NewBankRef(b); !r.Bank.Matches(own) {
-		return usageError("--bank: round %s is on bank %s, and the bank in use is %s; give the round's bank with --bank", r.Round, r.Bank, own)
 	}
 	if err := r.CheckRole(opts.role); err != nil {
 		return usageError("--role: %v", err)
@@ -226,14 +223,26 @@ func (opts *feedbackGiveOptions) write(r *feedback.Round, b *questions.Bank, a *
 	return opts.doc.write(opts.factory, feedback.New(r, b, opts.role, a, opts.now(), id))
 }
 
-// loadRound reads --round: a round file, a round kept in the data
-// directory by its id, or else a round known by its id alone, on b.
-func (opts *feedbackGiveOptions) loadRound(b *questions.Bank) (*feedback.Round, error) {
-	if !feedback.IsID(opts.round) {
-		if _, err := os.Stat(opts.round); err != nil && opts.round != "-" {
-			return nil, usageError("--round: %q is neither a round id (%d letters and digits) nor a round file", opts.round, feedback.IDLength)
+// loadRound reads a --round: a round file, a round kept in the data
+// directory by its id, or else a round known by its id alone, on b. The
+// round must be on b.
+func (f *factory) loadRound(arg string, b *questions.Bank) (*feedback.Round, error) {
+	r, err := f.readRound(arg, b)
+	if err != nil {
+		return nil, err
+	}
+	if own := feedback.NewBankRef(b); !r.Bank.Matches(own) {
+		return nil, usageError("--bank: round %s is on bank %s, and the bank in use is %s; give the round's bank with --bank", r.Round, r.Bank, own)
+	}
+	return r, nil
+}
+
+func (f *factory) readRound(arg string, b *questions.Bank) (*feedback.Round, error) {
+	if !feedback.IsID(arg) {
+		if _, err := os.Stat(arg); err != nil && arg != "-" {
+			return nil, usageError("--round: %q is neither a round id (%d letters and digits) nor a round file", arg, feedback.IDLength)
 		}
-		data, name, err := inputs.ReadAll(opts.round, opts.io.In)
+		data, name, err := inputs.ReadAll(arg, f.io.In)
 		if err != nil {
 			return nil, err
 		}
@@ -243,13 +252,13 @@ func (opts *feedbackGiveOptions) loadRound(b *questions.Bank) (*feedback.Round, 
 		}
 		return r, nil
 	}
-	st, err := store.Open(opts.io.Getenv)
+	st, err := store.Open(f.io.Getenv)
 	if err != nil {
 		return nil, err
 	}
-	r, err := st.LoadRound(opts.round)
+	r, err := st.LoadRound(arg)
 	if errors.Is(err, store.ErrNoRound) {
-		return feedback.RoundFor(opts.round, b), nil
+		return feedback.RoundFor(arg, b), nil
 	}
 	return r, err
 }
