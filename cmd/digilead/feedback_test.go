@@ -7,11 +7,14 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/digilead/digilead/assessment/feedback"
 	"github.com/digilead/digilead/assessment/schematest"
+	"github.com/digilead/digilead/assessment/workshop/workshoptest"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/e2e"
 )
 
 const observedBank = "testdata/observed-bank.yaml"
@@ -368,5 +371,103 @@ func TestTerminalFeedbackGiveCtrlCThenResume(t *testing.T) {
 	}
 	if saved, _ := filepath.Glob(filepath.Join(p.data, "digilead", "results", "*.json")); len(saved) != 0 {
 		t.Errorf("an observer's answers were saved as a result: %v", saved)
+	}
+}
+
+// TestWorkshopFeedbackRound runs a round in a room: the person invites,
+// the trainer serves the round, observers answer over SSH with nothing
+// to install, and the report is made from the results folder.
+func TestWorkshopFeedbackRound(t *testing.T) {
+	e2e.Slow(t) // a server process and SSH clients
+	b := questions.Default()
+	if !b.Observed() {
+		t.Skip("the built-in bank has no observer wording")
+	}
+	data := t.TempDir()
+	env := []string{"XDG_DATA_HOME=" + data}
+	roundFile := filepath.Join(data, "round.json")
+	if c := digilead(t, "", env, "feedback", "invite", "--name", "Sam Jones", "--format", "json", "-o", roundFile); c.code != 0 {
+		t.Fatal(c.stderr)
+	}
+	dir := filepath.Join(t.TempDir(), "room")
+	s, _ := serveWorkshop(t, dir, map[string]string{"XDG_DATA_HOME": data, "HOME": data, "SOURCE_DATE_EPOCH": "1795428000"}, "--round", roundFile)
+	obs := b.ForObservers()
+	roles := []string{"2", "2", "2", "3", "3", "3"} // peers and direct reports
+	errs := make(chan error, len(roles))
+	for _, role := range roles {
+		go func() {
+			p, err := workshoptest.Join(s.addr, "x", workshopCode, workshoptest.Options{})
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer p.Close()
+			if _, err := p.WaitFor("Type its number", workshopWait); err != nil {
+				errs <- err
+				return
+			}
+			p.Press(role, workshoptest.Enter)
+			if _, err := p.WaitFor("These questions are about Sam Jones", workshopWait); err != nil {
+				errs <- err
+				return
+			}
+			p.Press(workshoptest.Enter)
+			for i := 1; i <= len(workshoptest.Pages(obs)); i++ {
+				if err := p.AnswerPage(obs, i, nil, workshopWait); err != nil {
+					errs <- err
+					return
+				}
+			}
+			_, err = p.WaitFor("is saved", workshopWait)
+			errs <- err
+		}()
+	}
+	for range roles {
+		if err := <-errs; err != nil {
+			t.Fatalf("%v\nserver log:\n%s", err, s.logText())
+		}
+	}
+	if code := s.stop(t, syscall.SIGINT); code != exitInterrupted {
+		t.Errorf("server exit %d", code)
+	}
+	if log := s.logText(); !strings.Contains(log, "6 observers gave feedback") || !strings.Contains(log, "digilead feedback report --self RESULT") {
+		t.Errorf("the server's last words:\n%s", log)
+	}
+	self := filepath.Join(data, "me.json")
+	if c := digilead(t, "", env, "assess", "--answers", example, "--format", "json", "-o", self); c.code != 0 {
+		t.Fatal(c.stderr)
+	}
+	c := digilead(t, "", env, "feedback", "report", "--self", self, "--format", "json", dir)
+	if c.code != 0 {
+		t.Fatalf("report: exit %d: %s", c.code, c.stderr)
+	}
+	var rep feedback.Report
+	if err := json.Unmarshal([]byte(c.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Raters != 6 || len(rep.Groups) != 3 {
+		t.Errorf("report on the room: %d raters, groups %+v", rep.Raters, rep.Groups)
+	}
+}
+
+func TestWorkshopServeRoundUsage(t *testing.T) {
+	needObserverBanks(t)
+	data := t.TempDir()
+	env := []string{"XDG_DATA_HOME=" + data}
+	other := filepath.Join(data, "round.json")
+	if c := digilead(t, "", env, "feedback", "invite", "--bank", observedBank, "--name", "Sam", "--format", "json", "-o", other); c.code != 0 {
+		t.Fatal(c.stderr)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--round", "nonsense"}, "neither a round id"},
+		{[]string{"--round", other}, "--bank: round"},
+	} {
+		r := digilead(t, "", env, append([]string{"workshop", "serve", "--results", t.TempDir()}, c.args...)...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: exit %d, %s", c.args, r.code, r.stderr)
+		}
 	}
 }
