@@ -419,9 +419,9 @@ func (bd *Builder) dimension(dim *questions.Dimension, di int, self *float64, r 
 	threshold := assessment.Z95 * sem * math.Sqrt(1+1/float64(len(everyone)))
 	out.MinGap = new(round2(threshold))
 	switch t := clean(threshold); {
-	case clean(gap) >= t:
+	case clean(gap) > 0 && clean(gap) >= t:
 		out.Flag = BlindSpot
-	case clean(-gap) >= t:
+	case clean(gap) < 0 && clean(-gap) >= t:
 		out.Flag = HiddenStrength
 	}
 	return out

@@ -295,3 +295,17 @@ func TestDocumentsWithIDsAreTheSameByID(t *testing.T) {
 		t.Errorf("raters %d, duplicates %+v", bd.Raters(), bd.Duplicates())
 	}
 }
+
+func TestNoFlagWithoutAGap(t *testing.T) {
+	b := testBank(t)
+	self := selfResult(t, b, 3)
+	for i := range self.Dimensions {
+		self.Dimensions[i].SEM = new(0.0) // no error at all: still no gap
+	}
+	be, _ := b.Dimension("beta")
+	be.Reliability = 0 // beta takes the self result's SEM
+	r := build(t, b, feedback.Options{}, self, many(b, feedback.Peer, 3, 3, 0)...)
+	if d := dimension(t, r, "beta"); d.Gap == nil || *d.Gap != 0 || d.Flag != "" || d.MinGap == nil {
+		t.Errorf("beta = %+v, want a gap of 0, unflagged, with a margin of 0", d)
+	}
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/feedback"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/session"
@@ -335,6 +336,14 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 		return err
 	}
 	defer set.Close()
+	if info, err := os.Stat(opts.self); err == nil {
+		// The person's result among the feedback (a shared folder) is
+		// theirs, not feedback.
+		set.Inputs = slices.DeleteFunc(set.Inputs, func(in batch.Input) bool {
+			other, err := os.Stat(in.Name)
+			return err == nil && os.SameFile(info, other)
+		})
+	}
 	bd := feedback.NewBuilder(opts.doc.set.Bank, feedback.Options{MinGroup: opts.minGroup, PoolManager: opts.poolManager})
 	rep := inputs.NewReporter(opts.io.ErrOut)
 	err = inputs.Read(opts.ctx, set, feedback.Decode, func(at inputs.Place, f *feedback.Feedback) {

@@ -233,6 +233,22 @@ func TestFeedbackReport(t *testing.T) {
 	}
 }
 
+func TestFeedbackReportLeavesTheSelfResultOutOfTheFolder(t *testing.T) {
+	r := newFeedbackRun(t)
+	in := filepath.Join(r.dir, "in")
+	for i := range 3 {
+		r.give("peer", 3, fmt.Sprintf("p%d.json", i))
+	}
+	self := r.self(4)
+	mine := filepath.Join(in, "me.json")
+	data, _ := os.ReadFile(self)
+	os.WriteFile(mine, data, 0o600)
+	c := r.run("", "feedback", "report", "--bank", observedBank, "--self", mine, "--format", "json", in)
+	if c.code != 0 || !strings.Contains(c.stdout, `"raters": 3`) {
+		t.Errorf("exit %d, %s\n%s", c.code, c.stderr, c.stdout)
+	}
+}
+
 func TestFeedbackReportTooFew(t *testing.T) {
 	r := newFeedbackRun(t)
 	self := r.self(4)
