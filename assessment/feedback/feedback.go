@@ -134,14 +134,8 @@ func NewRound(b *questions.Bank, o RoundOptions) (*Round, error) {
 	if err != nil {
 		return nil, err
 	}
-	if o.Closes != "" {
-		day, err := time.Parse(DateLayout, o.Closes)
-		if err != nil {
-			return nil, errtext.Invalidf("closing date %q: give it as YYYY-MM-DD", o.Closes)
-		}
-		if day.Before(o.Now.UTC().Truncate(24 * time.Hour)) {
-			return nil, errtext.Invalidf("closing date %s is in the past", o.Closes)
-		}
+	if err := CheckCloses(o.Closes, o.Now); err != nil {
+		return nil, err
 	}
 	id, err := NewID(o.Random)
 	if err != nil {
@@ -151,6 +145,22 @@ func NewRound(b *questions.Bank, o RoundOptions) (*Round, error) {
 		Schema: RoundSchema, Round: id, Subject: subject, Bank: NewBankRef(b),
 		Roles: roles, Closes: o.Closes, CreatedAt: o.Now.UTC().Truncate(time.Second),
 	}, nil
+}
+
+// CheckCloses checks a closing date ("" is none): YYYY-MM-DD, not
+// before the day of now.
+func CheckCloses(closes string, now time.Time) error {
+	if closes == "" {
+		return nil
+	}
+	day, err := time.Parse(DateLayout, closes)
+	if err != nil {
+		return errtext.Invalidf("closing date %q: give it as YYYY-MM-DD", closes)
+	}
+	if day.Before(now.UTC().Truncate(24 * time.Hour)) {
+		return errtext.Invalidf("closing date %s is in the past", closes)
+	}
+	return nil
 }
 
 // CheckRoles checks a list of roles, giving them in Roles order without

@@ -76,14 +76,14 @@ func feedbackInviteRun(opts *feedbackInviteOptions) error {
 	if err != nil {
 		return usageError("--roles: %v", err)
 	}
+	if err := feedback.CheckCloses(opts.closes, opts.now()); err != nil {
+		return usageError("--closes: %v", err)
+	}
 	if err := opts.doc.load(opts.factory); err != nil {
 		return err
 	}
 	r, err := feedback.NewRound(opts.doc.set.Bank, feedback.RoundOptions{Subject: opts.name, Roles: roles, Closes: opts.closes, Now: opts.now(), Random: rand.Reader})
 	if err != nil {
-		if opts.closes != "" && strings.Contains(err.Error(), "closing date") {
-			return usageError("--closes: %v", err)
-		}
 		return err
 	}
 	r.Instructions = report.Instructions(opts.doc.language.Lang, r, feedback.DefaultMinGroup)
