@@ -132,21 +132,7 @@ func TestObserversAnswerOverSSH(t *testing.T) {
 func TestObserversInARoom(t *testing.T) {
 	s, _ := observed(t)
 	obs := questions.Default().ForObservers()
-	roles := []int{1, 3, 3, 2}
-	done := make(chan error, len(roles))
-	for _, role := range roles {
-		go func() {
-			p, err := workshoptest.Join(s.addr, "o", code, workshoptest.Options{})
-			if err == nil {
-				defer p.Close()
-				err = p.Observe(role, obs, nil, wait)
-			}
-			done <- err
-		}()
-	}
-	for range roles {
-		must(t, <-done)
-	}
+	must(t, workshoptest.ObserveAll(s.addr, code, []int{1, 3, 3, 2}, obs, wait))
 	time.Sleep(50 * time.Millisecond)
 	count := map[string]int{}
 	for _, f := range feedbacks(t, s.dir) {

@@ -408,22 +408,9 @@ func TestWorkshopFeedbackRound(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "room")
 	s, _ := serveWorkshop(t, dir, map[string]string{"XDG_DATA_HOME": data, "HOME": data, "SOURCE_DATE_EPOCH": "1795428000"}, "--round", roundFile)
 	obs := b.ForObservers()
-	roles := []int{2, 2, 2, 3, 3, 3} // peers and direct reports
-	errs := make(chan error, len(roles))
-	for _, role := range roles {
-		go func() {
-			p, err := workshoptest.Join(s.addr, "x", workshopCode, workshoptest.Options{})
-			if err == nil {
-				defer p.Close()
-				err = p.Observe(role, obs, nil, workshopWait)
-			}
-			errs <- err
-		}()
-	}
-	for range roles {
-		if err := <-errs; err != nil {
-			t.Fatalf("%v\nserver log:\n%s", err, s.logText())
-		}
+	// Three peers and three direct reports.
+	if err := workshoptest.ObserveAll(s.addr, workshopCode, []int{2, 2, 2, 3, 3, 3}, obs, workshopWait); err != nil {
+		t.Fatalf("%v\nserver log:\n%s", err, s.logText())
 	}
 	if code := s.stop(t, syscall.SIGINT); code != exitInterrupted {
 		t.Errorf("server exit %d", code)

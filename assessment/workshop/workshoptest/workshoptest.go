@@ -488,3 +488,27 @@ func (p *Participant) Observe(role int, b *questions.Bank, want map[string]quest
 	_, err := p.WaitFor("is saved", timeout)
 	return err
 }
+
+// ObserveAll has observers join addr with code at once, one for each of
+// roles (the role-th offered, from 1), and answer as Observe does; it
+// returns the first error.
+func ObserveAll(addr, code string, roles []int, b *questions.Bank, timeout time.Duration) error {
+	errs := make(chan error, len(roles))
+	for _, role := range roles {
+		go func() {
+			p, err := Join(addr, "observer", code, Options{})
+			if err == nil {
+				defer p.Close()
+				err = p.Observe(role, b, nil, timeout)
+			}
+			errs <- err
+		}()
+	}
+	var first error
+	for range roles {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
