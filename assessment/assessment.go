@@ -4,8 +4,11 @@ package assessment
 
 import (
 	"cmp"
+	"crypto/sha1"
+	"encoding/hex"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -56,6 +59,19 @@ type Result struct {
 	// tag), when they were asked on screen; absent for answers from a
 	// file. Scores never depend on it.
 	Language string `json:"language,omitempty"`
+	// MboxSHA1Sum is, when the answers gave the respondent's e-mail
+	// address, the SHA-1 of its mailto IRI, as xAPI's mbox_sha1sum (see
+	// MboxSHA1Sum). It is never written: neither the address (which
+	// Respondent never holds) nor its hash is part of a result file.
+	MboxSHA1Sum string `json:"-"`
+}
+
+// MboxSHA1Sum is xAPI's mbox_sha1sum of an e-mail address: the SHA-1, in
+// hexadecimal, of "mailto:" and the address, trimmed and lower-cased so
+// that one person's address written two ways is one actor.
+func MboxSHA1Sum(email string) string {
+	sum := sha1.Sum([]byte("mailto:" + strings.ToLower(strings.TrimSpace(email))))
+	return hex.EncodeToString(sum[:])
 }
 
 // Tool names the program that produced a result.
@@ -329,6 +345,9 @@ func (s *Scorer) ScoreValues(values []questions.Value, a *questions.Answers, opt
 		Respondent:  a.Respondent,
 		CompletedAt: opts.Now.UTC().Truncate(time.Second),
 		Answers:     a.Values,
+	}
+	if e := r.Respondent.Email; e != "" {
+		r.Respondent.Email, r.MboxSHA1Sum = "", MboxSHA1Sum(e)
 	}
 	if r.Answers == nil {
 		r.Answers = map[string]questions.Value{}

@@ -46,6 +46,7 @@ func DecodeResult(data []byte) (*Result, error) {
 	if r.Answers == nil {
 		r.Answers = map[string]questions.Value{}
 	}
+	r.Respondent.Email = "" // a result holds no address, whatever a file says
 	return &r, nil
 }
 

@@ -25,6 +25,25 @@ type Respondent struct {
 	// Group is the part of the organisation the respondent belongs to
 	// (a department, a unit, a region), by which a cohort can be grouped.
 	Group string `json:"group,omitempty" yaml:"group,omitempty"`
+	// Email, when given, identifies the respondent to a learning record
+	// store: an xAPI statement carries its SHA-1 (mbox_sha1sum), never
+	// the address. A result never holds it (see assessment.Result).
+	Email string `json:"email,omitempty" yaml:"email,omitempty"`
+}
+
+// maxEmail is the longest address accepted (RFC 5321's path limit).
+const maxEmail = 254
+
+// checkEmail says what is wrong with an address, or "".
+func checkEmail(e string) string {
+	at := strings.LastIndexByte(e, '@')
+	switch {
+	case len(e) > maxEmail:
+		return fmt.Sprintf("longer than %d characters", maxEmail)
+	case at <= 0 || at == len(e)-1 || strings.ContainsAny(e, " \t\r\n<>,;\"") || strings.Count(e, "@") != 1:
+		return "not an e-mail address; give one such as name@example.gov.uk, or leave it out"
+	}
+	return ""
 }
 
 // Kind says what a Value holds.
@@ -177,7 +196,7 @@ var yamlUnknown = lazyRegexp(`^field (\S+) not found in type questions\.(\w+)$`)
 // unknownAnswersField explains a key an answers file may not have.
 func unknownAnswersField(line int, name, typ string) Problem {
 	if typ == "Respondent" {
-		return Problem{Pos: Pos{Line: line}, Field: "respondent." + name, Msg: "unknown field; a respondent has id, name, role and group"}
+		return Problem{Pos: Pos{Line: line}, Field: "respondent." + name, Msg: "unknown field; a respondent has id, name, role, group and email"}
 	}
 	return Problem{Pos: Pos{Line: line}, Field: name, Msg: "unknown field; an answers file has bank, respondent and answers"}
 }
@@ -229,6 +248,9 @@ func (b *Bank) CheckAnswers(raw RawAnswers) (*Answers, error) {
 		if _, ok := b.Tier(r); !ok {
 			probs.add(Pos{}, "respondent.role", "unknown tier %q%s; use one of %s", r, errtext.Suggest(r, b.TierIDs()), strings.Join(b.TierIDs(), ", "))
 		}
+	}
+	if msg := checkEmail(raw.Respondent.Email); raw.Respondent.Email != "" && msg != "" {
+		probs.add(Pos{}, "respondent.email", "%s", msg)
 	}
 	a := &Answers{Bank: raw.Bank, Respondent: raw.Respondent, Values: make(map[string]Value, len(raw.Answers))}
 	ids := slices.SortedFunc(maps.Keys(raw.Answers), func(x, y string) int {

@@ -12,7 +12,7 @@ import (
 // respondent, spelt exactly: encoding/json would also take "ANSWERS".
 var answersKeys = map[string]map[string]bool{
 	"":           {"bank": true, "respondent": true, "answers": true},
-	"respondent": {"id": true, "name": true, "role": true},
+	"respondent": {"id": true, "name": true, "role": true, "group": true, "email": true},
 }
 
 // checkJSONAnswers looks at a JSON answers document as YAML's decoder

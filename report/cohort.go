@@ -8,7 +8,6 @@ import (
 
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/questions/lang"
-	"github.com/digilead/digilead/questions/safetext"
 )
 
 // cohortJSON writes the digilead.cohort/v1 document.
@@ -27,17 +26,17 @@ var CohortCSVHeader = []string{
 // more columns first, scope (all, group or other) and group (its name),
 // and the rows of each group after the whole cohort's.
 func cohortCSV(w io.Writer, c *cohort.Report, _ Options) error {
+	return writeCSV(w, cohortRows(c), true)
+}
+
+// cohortRows are the header and the rows of the csv and xlsx formats:
+// the dimensions, then, when the report has groups, each group's.
+func cohortRows(c *cohort.Report) [][]string {
 	rows := cohortCSVRows(c)
 	if len(c.Groups) > 0 {
 		rows = groupCSVRows(c, rows)
 	}
-	cw := safetext.NewCSV(w, true)
-	for _, row := range rows {
-		if err := cw.Write(row); err != nil {
-			return err
-		}
-	}
-	return cw.Flush()
+	return rows
 }
 
 // cohortCSVRows are the header and the rows of the csv format.

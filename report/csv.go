@@ -19,14 +19,16 @@ var CSVHeader = []string{
 
 // resultCSV writes one row per dimension under a header row, as RFC 4180
 // (CRLF line ends, quotes where needed). Missing numbers are empty cells;
-// every cell is made safe (safetext.resultCSV): control characters shown as
+// every cell is made safe (safetext.CSV): control characters shown as
 // escapes, text a spreadsheet would run as a formula prefixed with an
 // apostrophe.
 func resultCSV(w io.Writer, r *assessment.Result, _ Options) error {
-	cw := safetext.NewCSV(w, true)
-	if err := cw.Write(CSVHeader); err != nil {
-		return err
-	}
+	return writeCSV(w, resultRows(r), true)
+}
+
+// resultRows are the header and the rows of the csv and xlsx formats.
+func resultRows(r *assessment.Result) [][]string {
+	rows := [][]string{CSVHeader}
 	level := ""
 	if r.Level != nil {
 		level = r.Level.ID
@@ -36,12 +38,21 @@ func resultCSV(w io.Writer, r *assessment.Result, _ Options) error {
 		if d.Weight != 0 {
 			weight = formatNum(d.Weight)
 		}
-		row := []string{
+		rows = append(rows, []string{
 			d.ID, string(d.Name), csvNum(d.Score), csvNum(d.Expected), csvNum(d.Gap), d.Severity, strconv.FormatBool(d.WithinError),
 			d.Status, strconv.Itoa(d.Answered), strconv.Itoa(d.Total), strconv.Itoa(d.NA), formatNum(d.Coverage), weight,
 			r.Target.ID, level, r.Bank.ID, r.Bank.Version, r.CompletedAt.UTC().Format("2006-01-02T15:04:05Z"),
 			csvNum(d.Estimate), csvNum(d.SE), csvNum(r.LevelProbability),
-		}
+		})
+	}
+	return rows
+}
+
+// writeCSV writes rows through safetext's CSV writer, lines ended with
+// CRLF when crlf is set.
+func writeCSV(w io.Writer, rows [][]string, crlf bool) error {
+	cw := safetext.NewCSV(w, crlf)
+	for _, row := range rows {
 		if err := cw.Write(row); err != nil {
 			return err
 		}

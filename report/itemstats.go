@@ -10,7 +10,6 @@ import (
 
 	"github.com/digilead/digilead/assessment/itemstats"
 	"github.com/digilead/digilead/questions/lang"
-	"github.com/digilead/digilead/questions/safetext"
 )
 
 // itemStatsJSON writes the digilead.itemstats/v1 document.
@@ -209,18 +208,23 @@ func itemStatsMarkdown(w io.Writer, r *itemstats.Report, o Options) error {
 // repeated on each, for spreadsheets. Null figures are empty cells; flags
 // are their kinds, separated by spaces.
 func itemStatsCSV(w io.Writer, r *itemstats.Report, _ Options) error {
-	cw := safetext.NewCSV(w, false)
-	cw.Write([]string{"dimension", "dimension_name", "k", "n", "alpha", "std_alpha", "mean_r", "score_mean", "score_sd", "sem", "dimension_flags",
-		"question", "type", "reverse", "mean", "sd", "item_total_r", "alpha_if_deleted", "answered", "na", "flags"})
+	return writeCSV(w, itemStatsRows(r), false)
+}
+
+// itemStatsRows are the header and the rows of the csv and xlsx formats,
+// one row per question.
+func itemStatsRows(r *itemstats.Report) [][]string {
+	rows := [][]string{{"dimension", "dimension_name", "k", "n", "alpha", "std_alpha", "mean_r", "score_mean", "score_sd", "sem", "dimension_flags",
+		"question", "type", "reverse", "mean", "sd", "item_total_r", "alpha_if_deleted", "answered", "na", "flags"}}
 	for i := range r.Dimensions {
 		d := &r.Dimensions[i]
 		dimFlags := flagKinds(flagged(d, ""))
 		for _, q := range d.Questions {
-			cw.Write([]string{d.ID, string(d.Name), strconv.Itoa(d.K), strconv.Itoa(d.N), full(d.Alpha), full(d.StdAlpha), full(d.MeanR), full(d.Mean), full(d.ScoreSD), full(d.SEM), dimFlags,
+			rows = append(rows, []string{d.ID, string(d.Name), strconv.Itoa(d.K), strconv.Itoa(d.N), full(d.Alpha), full(d.StdAlpha), full(d.MeanR), full(d.Mean), full(d.ScoreSD), full(d.SEM), dimFlags,
 				q.ID, q.Type, strconv.FormatBool(q.Reverse), full(q.Mean), full(q.SD), full(q.ItemTotalR), full(q.AlphaIfDeleted), strconv.Itoa(q.Answered), strconv.Itoa(q.NA), flagKinds(flagged(d, q.ID))})
 		}
 	}
-	return cw.Flush()
+	return rows
 }
 
 func flagKinds(fs []itemstats.Flag) string {

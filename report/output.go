@@ -61,6 +61,19 @@ func (o *Output) Check(inputs ...string) error {
 	return nil
 }
 
+// CheckBinary refuses, before any work is done, to write a binary
+// document (see Binary) without a file named, or to a terminal: it would
+// fill the screen with bytes. Stdout that is a pipe or a file is fine.
+func (o *Output) CheckBinary(format string) error {
+	switch {
+	case o.Path == "":
+		return errtext.Invalidf("%s is a binary file: name the file to write (FILE.%s), or - to send it down a pipe", format, format)
+	case o.IsStdout() && o.s.OutTTY, !o.IsStdout() && iostreams.IsTerminal(o.Path):
+		return errtext.Invalidf("%s is a terminal, and %s is a binary file: name a file to write (FILE.%s), or pipe stdout to a program", o.Path, format, format)
+	}
+	return nil
+}
+
 // sameFile returns input, or the file of directory input, that is the
 // file out; "" when none is.
 func sameFile(out os.FileInfo, input string) string {

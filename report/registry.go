@@ -18,13 +18,14 @@ import (
 	"github.com/digilead/digilead/assessment/review"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/safetext"
+	"github.com/digilead/digilead/report/xapi"
 )
 
 // Render writes one document of type D in some format.
 type Render[D any] func(w io.Writer, doc D, o Options) error
 
 // Registry names the formats of one kind of document. F is what a format
-// name stands for: a Render function, or a batch.Format for score.
+// name stands for: a Render function, or a ScoreFormat for score.
 type Registry[F any] struct{ m map[string]F }
 
 // Names lists the formats, sorted.
@@ -70,6 +71,8 @@ var (
 		"markdown": forPeople(resultMarkdown),
 		"html":     forPeople(resultHTML),
 		"csv":      sanitised(resultCSV),
+		"xlsx":     sanitised(xlsx("result", resultRows)),
+		"xapi":     resultXAPI,
 	}}
 	// Comparisons are the formats of `digilead compare`.
 	Comparisons = Registry[Render[*compare.Comparison]]{map[string]Render[*compare.Comparison]{
@@ -96,6 +99,7 @@ var (
 		"text":     forPeople(cohortText),
 		"json":     cohortJSON,
 		"csv":      sanitised(cohortCSV),
+		"xlsx":     sanitised(xlsx("cohort", cohortRows)),
 		"markdown": forPeople(cohortMarkdown),
 		"html":     forPeople(cohortHTML),
 	}}
@@ -121,6 +125,7 @@ var (
 		"text":     forPeople(itemStatsText),
 		"json":     itemStatsJSON,
 		"csv":      sanitised(itemStatsCSV),
+		"xlsx":     sanitised(xlsx("items", itemStatsRows)),
 		"markdown": forPeople(itemStatsMarkdown),
 	}}
 	// Calibrations are the formats of `digilead bank calibrate`.
@@ -153,8 +158,10 @@ var (
 		"text": versionText,
 	}}
 	// Scores are the formats of `digilead score`, written by its workers.
-	Scores = Registry[batch.Format]{map[string]batch.Format{
-		"jsonl": batch.JSONL,
-		"csv":   batch.CSV,
+	Scores = Registry[ScoreFormat]{map[string]ScoreFormat{
+		"jsonl": {Rows: batch.JSONL},
+		"csv":   {Rows: batch.CSV},
+		"xlsx":  {Rows: batch.CSV, Wrap: scoreSheet},
+		"xapi":  {Rows: batch.JSONL, Encode: xapi.Append},
 	}}
 )

@@ -85,6 +85,19 @@ func readingSummary(l *lang.Lang, r *review.Report) string {
 		"SPW", l.Fixed(r.Reading.SyllablesPerWord, 2), "Words", r.Reading.Words)
 }
 
+// observerSummary is the bank's observer wording in a sentence: how many
+// questions have it, and the dimensions without any.
+func observerSummary(l *lang.Lang, r *review.Report) string {
+	o := r.Observer
+	switch {
+	case o.Questions == 0:
+		return l.T("review.observer.none")
+	case len(o.Without) == 0:
+		return l.T("review.observer", "N", o.Questions, "Total", r.Questions)
+	}
+	return l.T("review.observer.without", "N", o.Questions, "Total", r.Questions, "Dims", lang.Joined{Items: lang.Items(o.Without), Sep: "list.separator"})
+}
+
 // simulationSummary says how many respondents were simulated.
 func simulationSummary(l *lang.Lang, s review.Simulation) string {
 	return l.T("review.simulation", "Seed", s.Seed, "N", s.Respondents)
@@ -146,6 +159,7 @@ func reviewText(w io.Writer, r *review.Report, o Options) error {
 			if s := readingSummary(l, r); s != "" {
 				t.para("  ", s)
 			}
+			t.para("  ", observerSummary(l, r))
 		}
 		fs := sectionFindings(r, sec)
 		if len(fs) == 0 {
@@ -307,6 +321,8 @@ func reviewMarkdown(w io.Writer, r *review.Report, o Options) error {
 				m.line(mdEscape(s))
 				m.blank()
 			}
+			m.line(mdEscape(observerSummary(l, r)))
+			m.blank()
 		}
 		fs := sectionFindings(r, sec)
 		if len(fs) == 0 {

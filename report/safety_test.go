@@ -9,6 +9,7 @@ import (
 
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/questions/safetext"
+	"github.com/digilead/digilead/report/sheet/sheettest"
 )
 
 // hostile is what a bank, answers or result file could put in any text:
@@ -50,6 +51,10 @@ func setStrings(v reflect.Value) {
 // bidirectional override or (CSV) a cell a spreadsheet would run.
 func checkSafe(t *testing.T, name, format string, out []byte) {
 	t.Helper()
+	if format == "xlsx" {
+		checkSheets(t, name, out)
+		return
+	}
 	s := strings.ReplaceAll(string(out), "\r\n", "\n") // CSV's own line ends
 	if r, i := safetext.Find(s); i >= 0 {
 		t.Errorf("%s %s: %U reaches the output at byte %d: %q", name, format, r, i, s[max(0, i-30):min(len(s), i+30)])
@@ -70,12 +75,13 @@ func checkSafe(t *testing.T, name, format string, out []byte) {
 	}
 }
 
-// renderAll renders doc, poisoned, in every format of reg but JSON.
+// renderAll renders doc, poisoned, in every format of reg but the JSON
+// ones (json, xapi: data, escaped by encoding/json, as they came).
 func renderAll[D any](t *testing.T, name string, reg Registry[Render[D]], doc D) {
 	t.Helper()
 	bad := poison(doc)
 	for _, format := range reg.Names() {
-		if format == "json" {
+		if format == "json" || format == "xapi" {
 			continue
 		}
 		render, _ := reg.Lookup(format)
@@ -115,4 +121,22 @@ func TestNoOutsideTextReachesPeopleRaw(t *testing.T) {
 		t.Fatal(err)
 	}
 	renderAll(t, "cohort", Cohorts, c)
+}
+
+// checkSheets reads a workbook back and fails when a cell carries a
+// control character, an override or a formula.
+func checkSheets(t *testing.T, name string, out []byte) {
+	t.Helper()
+	for _, sh := range sheettest.Read(t, out) {
+		for _, row := range sh.Rows {
+			for _, cell := range row {
+				if r, i := safetext.Find(cell); i >= 0 {
+					t.Errorf("%s xlsx: %U reaches cell %q", name, r, cell)
+				}
+				if cell != "" && strings.ContainsRune("=+@", rune(cell[0])) {
+					t.Errorf("%s xlsx: a live formula %q", name, cell)
+				}
+			}
+		}
+	}
 }

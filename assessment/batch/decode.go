@@ -114,7 +114,7 @@ func (d *fastDecoder) scan(line []byte, a *questions.Answers) bool {
 }
 
 func (d *fastDecoder) respondent(r *questions.Respondent) bool {
-	var seen [4]bool
+	var seen [5]bool
 	ok := d.Object(func(key []byte) bool {
 		var dst *string
 		var n int
@@ -127,6 +127,8 @@ func (d *fastDecoder) respondent(r *questions.Respondent) bool {
 			dst, n = &r.Role, 2
 		case "group":
 			dst, n = &r.Group, 3
+		case "email":
+			dst, n = &r.Email, 4
 		default:
 			return false
 		}
@@ -138,6 +140,9 @@ func (d *fastDecoder) respondent(r *questions.Respondent) bool {
 		*dst = string(s)
 		return true
 	})
+	if ok && r.Email != "" {
+		return false // the standard way checks the address
+	}
 	if !ok || r.Role == "" {
 		return ok
 	}

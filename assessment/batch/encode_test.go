@@ -145,8 +145,8 @@ func TestEncodeKnowsEveryField(t *testing.T) {
 		for i := 0; i < typ.NumField(); i++ {
 			f := typ.Field(i)
 			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if name == "-" {
-				continue // not in the document
+			if name == "-" || typ.Name() == "Respondent" && name == "email" {
+				continue // not in the document: a result never holds an address
 			}
 			names = append(names, name)
 			walk(f.Type)

@@ -30,12 +30,23 @@ type Scorer struct {
 	scorer *assessment.Scorer
 	opts   assessment.Options
 	format Format
+	// encode, when set, writes each result of JSONL in place of the
+	// result's own JSON.
+	encode func(dst []byte, r *assessment.Result) ([]byte, error)
 }
 
 // NewScorer returns a scorer writing format. The target in opts, if any,
 // must be a tier of the bank.
 func NewScorer(b *questions.Bank, opts assessment.Options, format Format) *Scorer {
 	return &Scorer{bank: b, scorer: assessment.NewScorer(b), opts: opts, format: format}
+}
+
+// EncodeWith has the JSONL format write each result as encode appends it
+// to dst (a whole line, its newline included), in place of the
+// digilead.result/v1 document: another line format of the same results,
+// such as xAPI statements.
+func (s *Scorer) EncodeWith(encode func(dst []byte, r *assessment.Result) ([]byte, error)) {
+	s.encode = encode
 }
 
 // Summary counts the answer sets scored and rejected.
@@ -126,6 +137,14 @@ func (s *Scorer) line(l Line, st *state) error {
 			return err
 		}
 		r = s.scorer.Score(a, s.opts)
+	}
+	if s.encode != nil {
+		out, err := s.encode(st.out, r)
+		if err != nil {
+			return fmt.Errorf("cannot write the result: %v", err)
+		}
+		st.out = out
+		return nil
 	}
 	out, err := st.enc.result(st.out, r)
 	if err != nil {

@@ -51,6 +51,8 @@ const (
 	CheckCueBeatsRandom    = "cue-beats-random"
 	CheckStraightLineTop   = "straight-line-top"
 	CheckLevelRule         = "level-rule"
+	CheckObserverYou       = "observer-you"
+	CheckObserverCoverage  = "observer-coverage"
 )
 
 // CheckInfo describes one check; docs/bank-review.md gives its exact rule.
@@ -78,6 +80,8 @@ var Checks = []CheckInfo{
 	{CheckDoubleBarrelled, KindCheck, SectionWording},
 	{CheckHardToRead, KindCheck, SectionWording},
 	{CheckOtherPeople, KindCheck, SectionWording},
+	{CheckObserverYou, KindCheck, SectionWording},
+	{CheckObserverCoverage, KindCheck, SectionWording},
 }
 
 // Check returns the description of a check id.
@@ -113,6 +117,8 @@ type Report struct {
 	// LevelRule compares the bank's level rule with the most-probable one
 	// on simulated honest respondents.
 	LevelRule LevelRule `json:"level_rule"`
+	// Observer is how much of the bank has observer wording.
+	Observer ObserverCoverage `json:"observer"`
 }
 
 // Clean reports whether the review has no findings.
@@ -190,6 +196,9 @@ func Review(b *questions.Bank, o Options) *Report {
 	fs = append(fs, tiers(b)...)
 	r.Reading = reading(b)
 	fs = append(fs, wording(b, r.Reading)...)
+	var obsFindings []Finding
+	r.Observer, obsFindings = observer(b)
+	fs = append(fs, obsFindings...)
 	var simFindings []Finding
 	r.Simulation, simFindings = simulate(b, o)
 	fs = append(fs, simFindings...)

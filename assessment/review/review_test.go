@@ -74,6 +74,8 @@ func TestFixtures(t *testing.T) {
 		}},
 		{"other-people.yaml", []string{"other-people other-people.yaml:77 chg-why"}},
 		{"level-rule.yaml", []string{"level-rule level-rule.yaml "}},
+		{"observer-you.yaml", []string{"observer-you observer-you.yaml:67 sec-lock"}},
+		{"observer-coverage.yaml", []string{"observer-coverage observer-coverage.yaml:30 security"}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			r := Review(load(t, filepath.Join("testdata", tc.file)), Options{Seed: 1})
@@ -432,5 +434,31 @@ func TestDefaultBankPassesReview(t *testing.T) {
 		for _, f := range r.Findings {
 			t.Errorf("%s %s %s: %s", f.Check, f.Pos(), f.Question, f.Problem)
 		}
+	}
+}
+
+// TestBuiltinObserverCoverage: the built-in bank's observer wording, in
+// each of its languages, is counted and none of it speaks to its reader;
+// every dimension has some.
+func TestBuiltinObserverCoverage(t *testing.T) {
+	s, err := questions.DefaultSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range []string{"en", "cy", "fr"} {
+		b := s.In(tag)
+		c, fs := observer(b)
+		if c.Questions != 44 || len(c.Without) != 0 || len(c.Dimensions) != len(b.Dimensions) {
+			t.Errorf("%s: %d questions with observer wording, %d dimensions counted, without any: %v", tag, c.Questions, len(c.Dimensions), c.Without)
+		}
+		for _, f := range fs {
+			t.Errorf("%s: %s %s %s: %s", tag, f.Check, f.Pos(), f.Subject(), f.Problem)
+		}
+	}
+	// A bank without observer wording is self-only: no findings, every
+	// dimension listed as without.
+	c, fs := observer(load(t, "testdata/clean.yaml"))
+	if c.Questions != 0 || len(c.Without) != 4 || len(fs) != 0 {
+		t.Errorf("clean bank: %+v, %d findings", c, len(fs))
 	}
 }

@@ -61,6 +61,11 @@ func (o *outputFlags[F]) check(f *factory, inputs ...string) error {
 		return usageError("--format: %v", err)
 	}
 	o.render, o.dest = render, report.NewOutput(f.io, o.path)
+	if report.Binary(o.format) {
+		if err := o.dest.CheckBinary(o.format); err != nil {
+			return usageError("--format %s needs -o: %w", o.format, err)
+		}
+	}
 	return checkOutput(o.dest, inputs...)
 }
 

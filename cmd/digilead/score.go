@@ -21,7 +21,7 @@ const maxWorkers = 1024
 // scoreOptions are the flags and arguments of `digilead score`.
 type scoreOptions struct {
 	*factory
-	out     *outputFlags[batch.Format]
+	out     *outputFlags[report.ScoreFormat]
 	bank    bankFlags
 	target  string
 	workers int
@@ -49,12 +49,15 @@ are still scored. A summary of scored and rejected lines ends the run.
 
 --format csv writes one row per respondent: id, name, role, level (empty
 when no tier is met), target, one score column per dimension (empty when
-there were too few answers) and one readiness column per tier.
+there were too few answers) and one readiness column per tier. --format
+xlsx writes the same cells as a workbook (numbers as numbers); it needs
+-o FILE.xlsx.
 
 Exit status: 0 all scored, 2 some lines rejected (the others are still
 written) or unusable arguments or bank, 130 interrupted.`,
 		Example: `  digilead score answers.jsonl > results.jsonl
   digilead score --format csv -o scores.csv dept-a.jsonl dept-b.jsonl
+  digilead score --format xlsx -o scores.xlsx dept-a.jsonl
   export-tool | digilead score | digilead cohort`,
 		Annotations: map[string]string{streaming: "true"},
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -88,15 +91,22 @@ func scoreRun(opts *scoreOptions) error {
 		return err
 	}
 	defer set.Close()
-	scorer := batch.NewScorer(s.Bank, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}, opts.out.render)
+	scorer := batch.NewScorer(s.Bank, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}, opts.out.render.Rows)
+	if enc := opts.out.render.Encode; enc != nil {
+		scorer.EncodeWith(enc)
+	}
 	rep := inputs.NewReporter(opts.io.ErrOut)
 	var sum batch.Summary
 	err = opts.out.dest.Stream(func(w io.Writer) error {
+		var doc io.WriteCloser = nopCloser{w}
+		if wrap := opts.out.render.Wrap; wrap != nil {
+			doc = wrap(w)
+		}
 		sum, err = scorer.Run(opts.ctx, set.Inputs, batch.Options{Workers: opts.workers}, func(p []byte) error {
-			_, err := w.Write(p)
+			_, err := doc.Write(p)
 			return err
 		}, rep.Add)
-		return err
+		return cmp.Or(err, doc.Close())
 	})
 	if err := cmp.Or(opts.ctx.Err(), err); err != nil {
 		return err
@@ -109,3 +119,8 @@ func scoreRun(opts *scoreOptions) error {
 	opts.say("%s\n", summary)
 	return nil
 }
+
+// nopCloser is a writer whose document needs no ending.
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }

@@ -169,11 +169,16 @@ func NewCSV(w io.Writer, crlf bool) *CSV {
 	return c
 }
 
+// SpreadsheetCell is s made safe for a spreadsheet's cell, as CSV and
+// XLSX files write it: control characters shown as escapes (Terminal) and
+// formulas defused (Cell).
+func SpreadsheetCell(s string) string { return Cell(Terminal(s)) }
+
 // Write writes one record; the record is not changed.
 func (c *CSV) Write(record []string) error {
 	c.row = c.row[:0]
 	for _, s := range record {
-		c.row = append(c.row, Cell(Terminal(s)))
+		c.row = append(c.row, SpreadsheetCell(s))
 	}
 	return c.w.Write(c.row)
 }

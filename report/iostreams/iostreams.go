@@ -116,3 +116,18 @@ func renderer(w io.Writer, plain bool) *lipgloss.Renderer {
 	r.HasDarkBackground()
 	return r
 }
+
+// IsTerminal reports whether the file at path is a terminal, such as
+// /dev/tty.
+func IsTerminal(path string) bool {
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return term.IsTerminal(f.Fd())
+}

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/digilead/digilead/assessment/batch/batchtest"
+	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/report/iostreams"
+	"github.com/digilead/digilead/report/sheet/sheettest"
+)
+
+// TestXLSXHasTheCSVCells writes each document that has a csv format as
+// csv (stdout) and xlsx (-o), reads the workbook back with excelize and
+// compares it cell by cell with the csv: one sheet, the header frozen,
+// numbers stored as numbers.
+func TestXLSXHasTheCSVCells(t *testing.T) {
+	t.Parallel()
+	path, _ := genAnswerSets(t, 30, batchtest.Options{Seed: 5, Names: true, SkipRate: 0.12, NARate: 0.05})
+	var buf bytes.Buffer
+	batchtest.Write(&buf, questions.Default(), 30, batchtest.Options{Seed: 21, SkipRate: 0.1, NARate: 0.05, Groups: []string{"finance", "health", "justice", "tax", "rail"}})
+	grouped := filepath.Join(t.TempDir(), "grouped.jsonl")
+	os.WriteFile(grouped, buf.Bytes(), 0o600)
+	scored := digilead(t, "", nil, "score", path)
+	result := filepath.Join(t.TempDir(), "result.json")
+	os.WriteFile(result, []byte(outputLines(scored.stdout)[3]), 0o600)
+	// A name a spreadsheet would run as a formula.
+	hostile := filepath.Join(t.TempDir(), "hostile.jsonl")
+	os.WriteFile(hostile, []byte(`{"respondent": {"id": "=1+1", "name": "@SUM(A1)"}, "answers": {}}`+"\n"), 0o600)
+	for _, c := range []struct {
+		name  string
+		sheet string
+		args  []string
+	}{
+		{"report", "result", []string{"report", result}},
+		{"cohort", "cohort", []string{"cohort", path}},
+		{"cohort --by", "cohort", []string{"cohort", "--by", "group", grouped}},
+		{"bank stats", "items", []string{"bank", "stats", "--bank", statsBank, statsAnswers}},
+		{"score", "score", []string{"score", path}},
+		{"score, formulas", "score", []string{"score", hostile}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			csvOut := digilead(t, "", nil, append(c.args, "--format", "csv")...)
+			if csvOut.code != 0 && c.name != "score, formulas" {
+				t.Fatalf("csv: exit %d: %s", csvOut.code, csvOut.stderr)
+			}
+			file := filepath.Join(t.TempDir(), "out.xlsx")
+			x := digilead(t, "", nil, append(c.args, "--format", "xlsx", "-o", file)...)
+			if x.code != csvOut.code || x.stdout != "" {
+				t.Fatalf("xlsx: exit %d (csv: %d), stdout %q, stderr %s", x.code, csvOut.code, x.stdout, x.stderr)
+			}
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sheets := sheettest.Read(t, data)
+			if len(sheets) != 1 || sheets[0].Name != c.sheet {
+				t.Fatalf("sheets %v, want one named %s", sheets, c.sheet)
+			}
+			s := sheets[0]
+			rows := sheettest.CSV(t, []byte(csvOut.stdout))
+			sheettest.SameCells(t, s, rows)
+			if !s.Frozen {
+				t.Error("the header row is not frozen")
+			}
+			numbers := 0
+			for i, row := range s.Rows {
+				for j, cell := range row {
+					if s.Numbers[i][j] {
+						numbers++
+					}
+					if i == 0 && s.Numbers[i][j] {
+						t.Errorf("header cell %q is a number", cell)
+					}
+					if len(cell) > 0 && strings.ContainsRune("=+@", rune(cell[0])) {
+						t.Errorf("cell %q would run as a formula", cell)
+					}
+				}
+			}
+			if numbers == 0 && c.name != "score, formulas" {
+				t.Error("no cell is a number")
+			}
+			for j, w := range s.Widths {
+				if head := rows[0][j]; w < float64(len(head)) {
+					t.Errorf("column %s is %v wide, narrower than its header", head, w)
+				}
+			}
+		})
+	}
+}
+
+// TestXLSXNeedsAFile: a binary format is refused without -o, and on
+// stdout when stdout is a terminal (exit 2); down a pipe it goes.
+func TestXLSXNeedsAFile(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{
+		{"score", "--format", "xlsx", statsAnswers},
+		{"cohort", "--format", "xlsx", statsAnswers},
+		{"bank", "stats", "--format", "xlsx", "--bank", statsBank, statsAnswers},
+	} {
+		r := digilead(t, "", nil, args...)
+		if r.code != 2 || !strings.Contains(r.stderr, "--format xlsx needs -o: xlsx is a binary file") {
+			t.Errorf("%s: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+	s, _, errOut := iostreams.Test("", testEnv(t, nil))
+	s.OutTTY = true
+	if code := run(context.Background(), []string{"bank", "stats", "--format", "xlsx", "-o", "-", "--bank", statsBank, statsAnswers}, s); code != 2 || !strings.Contains(errOut.String(), "- is a terminal") {
+		t.Errorf("to a terminal: exit %d, stderr %q", code, errOut)
+	}
+	r := digilead(t, "", nil, "bank", "stats", "--format", "xlsx", "-o", "-", "--bank", statsBank, statsAnswers)
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "PK") {
+		t.Errorf("down a pipe: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -1,0 +1,391 @@
+// Package sheet writes tables as an XLSX workbook, streamed row by row, each cell made safe as a CSV cell is.
+package sheet
+
+import (
+	"archive/zip"
+	"bufio"
+	"compress/flate"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/digilead/digilead/questions/safetext"
+)
+
+// MaxRows is the most rows a worksheet holds (Excel's limit); a table
+// longer than that goes on in a second sheet, its header repeated.
+const MaxRows = 1 << 20
+
+// sample is how many rows are held back to choose the column widths
+// before a sheet's rows are written.
+const sample = 1000
+
+// Widths of a column, in characters.
+const (
+	minWidth = 6
+	maxWidth = 60
+)
+
+// Table is one sheet: a name and rows, the header first.
+type Table struct {
+	Name string
+	Rows [][]string
+}
+
+// Write writes tables as a workbook, one sheet each.
+func Write(w io.Writer, tables ...Table) error {
+	b := New(w)
+	for _, t := range tables {
+		s, err := b.Sheet(t.Name)
+		if err != nil {
+			return err
+		}
+		for _, row := range t.Rows {
+			if err := s.Row(row...); err != nil {
+				return err
+			}
+		}
+	}
+	return b.Close()
+}
+
+// Workbook is an XLSX file being written: its sheets one after the other,
+// then, at Close, the parts that list them. What it holds at any time is
+// one sheet's first rows, whatever the table's length.
+type Workbook struct {
+	zw     *zip.Writer
+	sheets []string
+	cur    *Sheet
+	err    error
+	// maxRows is MaxRows, less in a test.
+	maxRows int
+}
+
+// New starts a workbook written to w.
+func New(w io.Writer) *Workbook {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
+	return &Workbook{zw: zw, maxRows: MaxRows}
+}
+
+// Sheet ends the sheet being written, if any, and starts the next, named
+// name (at most 31 characters, none of []:*?/\, unique: the caller's
+// names are fixed words). Its first row is the header: bold, and frozen
+// in place as the rows scroll.
+func (b *Workbook) Sheet(name string) (*Sheet, error) {
+	if err := b.endSheet(); err != nil {
+		return nil, err
+	}
+	b.sheets = append(b.sheets, name)
+	b.cur = &Sheet{b: b, name: name}
+	return b.cur, nil
+}
+
+// endSheet writes out the sheet being written.
+func (b *Workbook) endSheet() error {
+	if b.err != nil || b.cur == nil {
+		return b.err
+	}
+	s := b.cur
+	b.cur = nil
+	if err := s.start(); err != nil {
+		return b.fail(err)
+	}
+	return b.fail(s.finish())
+}
+
+func (b *Workbook) fail(err error) error {
+	if b.err == nil {
+		b.err = err
+	}
+	return b.err
+}
+
+// Close ends the last sheet and writes the workbook's other parts; the
+// file is complete when it returns nil.
+func (b *Workbook) Close() error {
+	if err := b.endSheet(); err != nil {
+		return err
+	}
+	if len(b.sheets) == 0 {
+		return errors.New("a workbook needs a sheet")
+	}
+	var types, book, rels []byte
+	types = append(types, xml.Header+`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`+
+		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`+
+		`<Default Extension="xml" ContentType="application/xml"/>`+
+		`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>`+
+		`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`...)
+	book = append(book, xml.Header+`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`...)
+	rels = append(rels, xml.Header+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
+		`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`...)
+	for i, name := range b.sheets {
+		n := strconv.Itoa(i + 1)
+		types = fmt.Appendf(types, `<Override PartName="/xl/worksheets/sheet%s.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, n)
+		book = fmt.Appendf(book, `<sheet name="%s" sheetId="%s" r:id="rId%s"/>`, escape(name), n, n)
+		rels = fmt.Appendf(rels, `<Relationship Id="rId%s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%s.xml"/>`, n, n)
+	}
+	parts := []struct {
+		name string
+		data []byte
+	}{
+		{"[Content_Types].xml", append(types, `</Types>`...)},
+		{"_rels/.rels", []byte(xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)},
+		{"xl/workbook.xml", append(book, `</sheets></workbook>`...)},
+		{"xl/_rels/workbook.xml.rels", append(rels, `</Relationships>`...)},
+		{"xl/styles.xml", []byte(styles)},
+	}
+	for _, p := range parts {
+		w, err := b.zw.Create(p.name)
+		if err != nil {
+			return b.fail(err)
+		}
+		if _, err := w.Write(p.data); err != nil {
+			return b.fail(err)
+		}
+	}
+	return b.fail(b.zw.Close())
+}
+
+// styles are the workbook's cell styles: 0 the default, 1 bold (the
+// header).
+const styles = xml.Header + `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+	`<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>` +
+	`<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+	`<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+	`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+	`<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>` +
+	`<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
+
+// Sheet is the worksheet being written.
+type Sheet struct {
+	b      *Workbook
+	name   string
+	header []string
+	// held are the first rows, until the widths are chosen.
+	held [][]string
+	w    *bufio.Writer
+	rows int // rows written
+	// widths are the columns' widths, chosen from the held rows; refs
+	// the columns' letters.
+	widths []int
+	refs   []string
+	// part counts the sheets this table has filled (MaxRows each).
+	part int
+}
+
+// Row adds a row of cells. A cell that is a decimal number, written as Go
+// writes a float64 ('f', shortest: 3, -2.5, 0.125), is stored as a number;
+// any other is text, made safe as a CSV cell is (safetext.SpreadsheetCell:
+// no formula, no control character). An empty cell is left out. The
+// cells are not kept past the call.
+func (s *Sheet) Row(cells ...string) error {
+	if s.b.err != nil {
+		return s.b.err
+	}
+	if s.b.cur != s {
+		return errors.New("sheet: a row for a sheet already ended")
+	}
+	if s.header == nil {
+		s.header = append([]string{}, cells...)
+	}
+	if s.w == nil {
+		s.held = append(s.held, append([]string(nil), cells...))
+		if len(s.held) < sample {
+			return nil
+		}
+		return s.b.fail(s.start())
+	}
+	return s.b.fail(s.add(cells))
+}
+
+// add writes a row, in a new sheet when this one is full.
+func (s *Sheet) add(cells []string) error {
+	if s.rows == s.b.maxRows {
+		if err := s.next(); err != nil {
+			return err
+		}
+	}
+	return s.row(cells)
+}
+
+// finish ends the sheet's part.
+func (s *Sheet) finish() error {
+	if _, err := s.w.WriteString(`</sheetData></worksheet>`); err != nil {
+		return err
+	}
+	return s.w.Flush()
+}
+
+// next ends this sheet, full, and goes on in a new one, its columns as
+// wide, that repeats the header.
+func (s *Sheet) next() error {
+	if err := s.finish(); err != nil {
+		return err
+	}
+	s.part++
+	s.b.sheets = append(s.b.sheets, fmt.Sprintf("%.24s (%d)", s.name, s.part+1))
+	s.w, s.rows, s.held = nil, 0, [][]string{s.header}
+	return s.start()
+}
+
+// start begins the sheet's part, its columns as wide as the held rows
+// need, and writes the held rows.
+func (s *Sheet) start() error {
+	if s.w != nil {
+		return nil
+	}
+	zw, err := s.b.zw.Create(fmt.Sprintf("xl/worksheets/sheet%d.xml", len(s.b.sheets)))
+	if err != nil {
+		return err
+	}
+	s.w = bufio.NewWriterSize(zw, 64<<10)
+	s.w.WriteString(xml.Header + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+		`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
+		`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
+	if s.widths == nil {
+		s.widths = widths(s.held)
+	}
+	if len(s.widths) > 0 {
+		s.w.WriteString(`<cols>`)
+		for i, wd := range s.widths {
+			fmt.Fprintf(s.w, `<col min="%d" max="%d" width="%d" customWidth="1"/>`, i+1, i+1, wd)
+		}
+		s.w.WriteString(`</cols>`)
+	}
+	s.w.WriteString(`<sheetData>`)
+	rows := s.held
+	s.held = nil
+	for _, row := range rows {
+		if err := s.add(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// widths are the columns' widths in characters: the longest cell of
+// rows, within minWidth and maxWidth, with room for the filter button.
+func widths(rows [][]string) []int {
+	var ws []int
+	for _, row := range rows {
+		for i, c := range row {
+			if i == len(ws) {
+				ws = append(ws, minWidth)
+			}
+			n := utf8.RuneCountInString(safetext.SpreadsheetCell(c)) + 2
+			ws[i] = max(ws[i], min(n, maxWidth))
+		}
+	}
+	return ws
+}
+
+// row writes one row.
+func (s *Sheet) row(cells []string) error {
+	s.rows++
+	r := strconv.Itoa(s.rows)
+	w := s.w
+	w.WriteString(`<row r="`)
+	w.WriteString(r)
+	w.WriteString(`">`)
+	for i, c := range cells {
+		if c == "" {
+			continue
+		}
+		for len(s.refs) <= i {
+			s.refs = append(s.refs, column(len(s.refs)))
+		}
+		w.WriteString(`<c r="`)
+		w.WriteString(s.refs[i])
+		w.WriteString(r)
+		if s.rows == 1 {
+			w.WriteString(`" s="1`)
+		}
+		if number(c) {
+			w.WriteString(`"><v>`)
+			w.WriteString(c)
+			w.WriteString(`</v></c>`)
+			continue
+		}
+		w.WriteString(`" t="inlineStr"><is><t xml:space="preserve">`)
+		xml.EscapeText(w, []byte(safetext.SpreadsheetCell(c)))
+		w.WriteString(`</t></is></c>`)
+	}
+	_, err := w.WriteString(`</row>`)
+	return err
+}
+
+// number reports whether s is a decimal number as strconv writes a
+// float64 ('f', shortest: 3, -2.5, 0.125), so that the sheet's number
+// reads back as the same text: not an id such as 007 or 1e5, nor 2.50.
+// It reads the bytes only: a decimal of at most 15 significant digits is
+// the shortest text of the float64 nearest to it.
+func number(s string) bool {
+	if len(s) > 24 {
+		return false
+	}
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	start, digits := i, 0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		if digits > 0 || s[i] != '0' {
+			digits++
+		}
+	}
+	if i == start || s[start] == '0' && i-start > 1 {
+		return false // no digit, or a leading zero
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		frac := i
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			if digits > 0 || s[i] != '0' {
+				digits++
+			}
+		}
+		if i == frac || s[i-1] == '0' {
+			return false // no digit, or a trailing zero
+		}
+	}
+	if i != len(s) {
+		return false
+	}
+	if digits <= 15 {
+		return true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return err == nil && strconv.FormatFloat(f, 'f', -1, 64) == s
+}
+
+// column is the letters of column i (from 0): A … Z, AA …
+func column(i int) string {
+	var b []byte
+	for i++; i > 0; i = (i - 1) / 26 {
+		b = append([]byte{byte('A' + (i-1)%26)}, b...)
+	}
+	return string(b)
+}
+
+// escape is s as XML attribute text.
+func escape(s string) string {
+	var b []byte
+	for _, r := range s {
+		switch r {
+		case '&':
+			b = append(b, "&amp;"...)
+		case '<':
+			b = append(b, "&lt;"...)
+		case '"':
+			b = append(b, "&quot;"...)
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return string(b)
+}

@@ -1,0 +1,126 @@
+package sheet
+
+import (
+	"bytes"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/digilead/digilead/report/sheet/sheettest"
+)
+
+func TestWriteReadsBackWithExcelize(t *testing.T) {
+	var buf bytes.Buffer
+	err := Write(&buf,
+		Table{Name: "scores", Rows: [][]string{
+			{"id", "name", "score", "level_probability"},
+			{"007", "=HYPERLINK(\"http://x\")", "53.33", "0.9"},
+			{"1e5", "Siân \x1b[2J", "-2.5", ""},
+			{"42", "+44 20", "2.50", "-0"},
+			{"a<b&c", "@SUM(A1)", "100", "1"},
+		}},
+		Table{Name: "second", Rows: [][]string{{"h"}, {"x"}}},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets := sheettest.Read(t, buf.Bytes())
+	if len(sheets) != 2 || sheets[0].Name != "scores" || sheets[1].Name != "second" {
+		t.Fatalf("sheets = %+v", sheets)
+	}
+	s := sheets[0]
+	want := [][]string{
+		{"id", "name", "score", "level_probability"},
+		{"007", "'=HYPERLINK(\"http://x\")", "53.33", "0.9"},
+		{"1e5", `Siân \x1b[2J`, "-2.5", ""},
+		{"42", "'+44 20", "2.50", "-0"},
+		{"a<b&c", "'@SUM(A1)", "100", "1"},
+	}
+	if !reflect.DeepEqual(s.Rows, want) {
+		t.Errorf("cells = %q\nwant %q", s.Rows, want)
+	}
+	nums := [][]bool{
+		{false, false, false, false},
+		{false, false, true, true},
+		{false, false, true, false},
+		{true, false, false, true},
+		{false, false, true, true},
+	}
+	if !reflect.DeepEqual(s.Numbers, nums) {
+		t.Errorf("numbers = %v\nwant %v", s.Numbers, nums)
+	}
+	if !s.Frozen || !sheets[1].Frozen {
+		t.Error("the header row is not frozen")
+	}
+	// "a<b&c" and "'=HYPERLINK(\"http://x\")", + 2; "level_probability", + 2.
+	if s.Widths[0] != 7 || s.Widths[1] != 25 || s.Widths[3] != 19 {
+		t.Errorf("widths = %v", s.Widths)
+	}
+}
+
+func TestLongTablesGoOnInAnotherSheet(t *testing.T) {
+	var buf bytes.Buffer
+	b := New(&buf)
+	b.maxRows = 3
+	s, _ := b.Sheet("score")
+	for _, r := range [][]string{{"id", "x"}, {"a", "1"}, {"b", "2"}, {"c", "3"}, {"d", "4"}, {"e", "5"}} {
+		if err := s.Row(r...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, sh := range sheettest.Read(t, buf.Bytes()) {
+		var rows []string
+		for _, r := range sh.Rows {
+			rows = append(rows, strings.Join(r, ","))
+		}
+		got = append(got, sh.Name+": "+strings.Join(rows, " "))
+	}
+	want := []string{"score: id,x a,1 b,2", "score (2): id,x c,3 d,4", "score (3): id,x e,5"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sheets = %q, want %q", got, want)
+	}
+}
+
+func TestColumn(t *testing.T) {
+	for i, want := range map[int]string{0: "A", 25: "Z", 26: "AA", 51: "AZ", 52: "BA", 701: "ZZ", 702: "AAA"} {
+		if got := column(i); got != want {
+			t.Errorf("column(%d) = %s, want %s", i, got, want)
+		}
+	}
+}
+
+func TestNumber(t *testing.T) {
+	for s, want := range map[string]bool{
+		"0": true, "3": true, "-2.5": true, "0.125": true, "53.33": true, "100": true, "-0": true, "0.99": true,
+		"007": false, "1e5": false, "2.50": false, "1.": false, ".5": false, "-": false, "": false, "+1": false,
+		"1.2.3": false, "12a": false, "--1": false, "0.30000000000000004": true, "0.3000000000000001": true,
+		"123456789012345678": false, "12345678901234567": false, "-0.0001": true, "1,5": false,
+	} {
+		if got := number(s); got != want {
+			t.Errorf("number(%q) = %v, want %v", s, got, want)
+		}
+		if got, err := strconv.ParseFloat(s, 64); number(s) && (err != nil || strconv.FormatFloat(got, 'f', -1, 64) != s) {
+			t.Errorf("number(%q), but it reads back as %v", s, got)
+		}
+	}
+}
+
+func FuzzNumber(f *testing.F) {
+	for _, s := range []string{"0", "-2.5", "53.33", "007", "1e5", "0.30000000000000004"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !number(s) {
+			return
+		}
+		x, err := strconv.ParseFloat(s, 64)
+		if err != nil || strconv.FormatFloat(x, 'f', -1, 64) != s {
+			t.Errorf("number(%q), but it reads back as %v", s, x)
+		}
+	})
+}

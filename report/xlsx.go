@@ -1,0 +1,85 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/batch"
+	"github.com/digilead/digilead/report/sheet"
+)
+
+// xlsx is the xlsx format of a document whose csv format writes rows:
+// the same cells, in one sheet named name (see report/sheet: numbers as
+// numbers, the header frozen).
+func xlsx[D any](name string, rows func(D) [][]string) Render[D] {
+	return func(w io.Writer, doc D, _ Options) error {
+		return sheet.Write(w, sheet.Table{Name: name, Rows: rows(doc)})
+	}
+}
+
+// Binary reports whether format writes a binary file (xlsx), which goes to
+// a file or down a pipe, never to a terminal.
+func Binary(format string) bool { return format == "xlsx" }
+
+// ScoreFormat is a format of `digilead score`: what its workers write,
+// and, for a format they do not write themselves, what turns their output
+// into it.
+type ScoreFormat struct {
+	Rows batch.Format
+	// Encode, when set, writes each result of Rows (JSONL) in its place
+	// (see batch.Scorer.EncodeWith).
+	Encode func(dst []byte, r *assessment.Result) ([]byte, error)
+	// Wrap, when set, takes the workers' output and writes the document
+	// to w; its Close ends the document.
+	Wrap func(w io.Writer) io.WriteCloser
+}
+
+// scoreSheet is score's xlsx format: the CSV rows the workers write, as
+// one sheet (more past sheet.MaxRows rows).
+func scoreSheet(w io.Writer) io.WriteCloser {
+	return &csvToSheet{b: sheet.New(w)}
+}
+
+// csvToSheet writes CSV records, each Write whole records, as the rows of
+// a sheet.
+type csvToSheet struct {
+	b *sheet.Workbook
+	s *sheet.Sheet
+	r bytes.Reader
+}
+
+func (c *csvToSheet) Write(p []byte) (int, error) {
+	if c.s == nil {
+		s, err := c.b.Sheet("score")
+		if err != nil {
+			return 0, err
+		}
+		c.s = s
+	}
+	c.r.Reset(p)
+	cr := csv.NewReader(&c.r)
+	cr.FieldsPerRecord, cr.ReuseRecord = -1, true
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return len(p), nil
+		}
+		if err != nil {
+			return 0, err
+		}
+		if err := c.s.Row(rec...); err != nil {
+			return 0, err
+		}
+	}
+}
+
+func (c *csvToSheet) Close() error {
+	if c.s == nil {
+		if _, err := c.b.Sheet("score"); err != nil {
+			return err
+		}
+	}
+	return c.b.Close()
+}
