@@ -172,7 +172,11 @@ func workshopServeRun(opts *workshopOptions) error {
 	served := make(chan error, 1)
 	now := false
 	if opts.io.ErrTTY && opts.io.InTTY {
-		d := dashboard.New(info, srv, form.Pages(set.Bank))
+		asked := set.Bank
+		if round != nil {
+			asked = asked.ForObservers()
+		}
+		d := dashboard.New(info, srv, form.Pages(asked))
 		sink = dashboard.Tee(d.Event, dashboard.Log(logFile))
 		go func() { served <- srv.Serve(l) }()
 		if err := d.Run(opts.io.In, opts.io.ErrOut, opts.io.ErrRenderer(), opts.ctx.Done()); err != nil {
