@@ -255,6 +255,21 @@ func New(r *Round, b *questions.Bank, role string, a *questions.Answers, now tim
 	return f
 }
 
+// CheckObserved refuses answers to questions of b that observers are not
+// asked (self-only questions), one problem per question, in bank order.
+func CheckObserved[V any](b *questions.Bank, answers map[string]V) error {
+	var ps questions.Problems
+	for _, q := range b.Questions {
+		if _, ok := answers[q.ID]; ok && q.Observer == nil {
+			ps = append(ps, questions.Problem{Field: q.ID, Msg: "a question for the person themself, which observers are not asked; leave it out"})
+		}
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
+}
+
 // Decode reads a digilead.feedback/v1 document: its fields are checked,
 // its answers only as JSON (Builder.Add checks them against the bank).
 func Decode(data []byte) (*Feedback, error) {

@@ -235,7 +235,7 @@ func TestRefusals(t *testing.T) {
 		{"another round", &other, "round: feedback of round bbbb"},
 		{"another bank version", &version, "bank: feedback on bank observed-test 2, not on bank observed-test 1"},
 		{"another edit", &edited, "as edited differently"},
-		{"a self-only question", selfOnly, "answers.a4"},
+		{"a self-only question", selfOnly, "answers.a4: a question for the person themself"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

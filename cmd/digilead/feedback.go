@@ -174,9 +174,16 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		if err != nil {
 			return err
 		}
-		a, err := questions.ParseAnswers(name, data, b.ForObservers())
+		a, err := questions.ParseAnswers(name, data, b)
 		if err != nil {
 			return err
+		}
+		if err := feedback.CheckObserved(b, a.Values); err != nil {
+			ps := err.(questions.Problems)
+			for i := range ps {
+				ps[i].Pos.File = name
+			}
+			return ps
 		}
 		return opts.write(r, b, a)
 	}

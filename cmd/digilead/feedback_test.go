@@ -170,7 +170,7 @@ func TestFeedbackGiveAnswers(t *testing.T) {
 	}
 	// A self-only question is not an observer's to answer.
 	got := r.run(`{"answers": {"a4": true}}`, "feedback", "give", "--bank", observedBank, "--round", r.round, "--role", "peer", "--answers", "-")
-	if got.code != 2 || !strings.Contains(got.stderr, "a4") {
+	if got.code != 2 || !strings.Contains(got.stderr, "stdin: a4: a question for the person themself") {
 		t.Errorf("self-only answer: exit %d, %s", got.code, got.stderr)
 	}
 	// A round made on one bank is not answered with another.
