@@ -142,3 +142,28 @@ func TestObserversInARoom(t *testing.T) {
 		t.Errorf("roles saved: %v", count)
 	}
 }
+
+// TestObserverAccessibleOverSSH: a screen reader's user answers as an
+// observer, line by line, in plain text.
+func TestObserverAccessibleOverSSH(t *testing.T) {
+	s, _ := observed(t)
+	obs := questions.Default().ForObservers()
+	p := join(t, s, "ana", workshoptest.Options{Command: "accessible"})
+	_, err := p.WaitFor("Type its number", wait)
+	must(t, err)
+	must(t, p.Press("3\r"))
+	seen, err := p.WaitFor("About Sam Jones, as report.", wait)
+	must(t, err)
+	if strings.Contains(seen, "\x1b[") {
+		t.Errorf("escape codes for a screen reader:\n%s", seen)
+	}
+	want := answerAccessible(t, p, obs)
+	_, err = p.WaitFor("is saved", wait)
+	must(t, err)
+	must(t, p.WaitEnd(wait))
+	fs := feedbacks(t, s.dir)
+	if len(fs) != 1 || fs[0].Role != feedback.DirectReport {
+		t.Fatalf("feedback: %+v", fs)
+	}
+	questionstest.SameValues(t, fs[0].Answers, want)
+}
