@@ -86,7 +86,7 @@ func feedbackInviteRun(opts *feedbackInviteOptions) error {
 	if err != nil {
 		return err
 	}
-	r.Instructions = report.Instructions(opts.doc.language.Lang, r, feedback.DefaultMinGroup)
+	r.Instructions = report.Instructions(opts.doc.language.Lang, r, feedback.DefaultMinGroup, opts.doc.bank.banks)
 	st, err := store.Open(opts.io.Getenv)
 	if err != nil {
 		return err

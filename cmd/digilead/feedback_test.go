@@ -99,6 +99,9 @@ func TestFeedbackInvite(t *testing.T) {
 	if id == nil || !strings.Contains(c.stdout, "Sam Jones is asking for your view") || !strings.Contains(c.stdout, "Please answer by 2026-12-18.") || !strings.Contains(c.stdout, "peer (you work alongside them) and report") {
 		t.Fatalf("instructions:\n%s", c.stdout)
 	}
+	if !strings.Contains(c.stdout, "--role ROLE --bank "+observedBank+" -o feedback.json") {
+		t.Errorf("observers are not told the bank:\n%s", c.stdout)
+	}
 	if strings.Contains(c.stdout, "manager") {
 		t.Errorf("a round without managers speaks of them:\n%s", c.stdout)
 	}
