@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/xml"
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -39,45 +40,25 @@ func parseSVG(t *testing.T, s string) svgDoc {
 	return d
 }
 
-func TestRadarSVG(t *testing.T) {
+// TestBarLabelsWrapNeverCut checks a long label is wrapped onto lines
+// in full, and its row grows to hold them.
+func TestBarLabelsWrapNeverCut(t *testing.T) {
 	t.Parallel()
-	c := Radar{
-		ID: "r", Title: "Scores <&>", Desc: `"quoted"`,
-		Axes: []string{"North", "East & co", "South", "West"},
-		Series: []Series{
-			{Name: "You", Values: []float64{100, 50, math.NaN(), 0}, Color: ColorScore, Fill: 0.2, Dots: true},
-			{Name: "Expected", Values: []float64{60, 60, 60, 60}, Color: ColorTarget, Dashed: true},
-		},
+	long := "Comisiynu, caffael a rheoli cyflenwyr a chontractau digidol"
+	s := Bars{ID: "b", Bars: []Bar{{Label: "Short", Value: 10, Mark: math.NaN()}, {Label: long, Value: 20, Mark: math.NaN()}}}.SVG()
+	var words []string
+	for _, m := range regexp.MustCompile(`<tspan[^>]*>([^<]*)</tspan>`).FindAllStringSubmatch(s, -1) {
+		words = append(words, m[1])
 	}
-	d := parseSVG(t, c.SVG())
-	if d.Role != "img" || d.Labelled != "r-title r-desc" || d.Title.ID != "r-title" || d.Desc.ID != "r-desc" {
-		t.Errorf("accessible name: role=%q labelledby=%q title id=%q desc id=%q", d.Role, d.Labelled, d.Title.ID, d.Desc.ID)
+	if got := strings.Join(words, " "); got != "Short "+long {
+		t.Errorf("labels read %q, want every word of %q", got, long)
 	}
-	if d.Title.Text != "Scores <&>" || d.Desc.Text != `"quoted"` {
-		t.Errorf("title/desc = %q / %q", d.Title.Text, d.Desc.Text)
+	if strings.Contains(s, "…") {
+		t.Error("a label is cut")
 	}
-	var series []string
-	for _, p := range d.Polygons {
-		if p.Series != "" {
-			series = append(series, p.Points)
-		}
-	}
-	// Axis 0 points up from the centre; 100 is the outer ring, NaN and 0
-	// sit at the centre.
-	cx, cy := num(radarCX), num(radarCY)
-	want := []string{
-		cx + "," + num(radarCY-radarR) + " " + num(radarCX+radarR/2) + "," + cy + " " + cx + "," + cy + " " + cx + "," + cy,
-		cx + "," + num(radarCY-0.6*radarR) + " " + num(radarCX+0.6*radarR) + "," + cy + " " + cx + "," + num(radarCY+0.6*radarR) + " " + num(radarCX-0.6*radarR) + "," + cy,
-	}
-	if len(series) != 2 || series[0] != want[0] || series[1] != want[1] {
-		t.Errorf("series polygons:\n got %q\nwant %q", series, want)
-	}
-	// Five grid rings.
-	if got := strings.Count(c.SVG(), "<polygon") - len(series); got != 5 {
-		t.Errorf("grid rings = %d, want 5", got)
-	}
-	if n := strings.Count(c.SVG(), "<circle"); n != 3 {
-		t.Errorf("dots = %d, want 3 (none for the missing value, none for the dashed series)", n)
+	mids, h := rowMids([]string{"Short", long})
+	if mids[1]-mids[0] <= barsRowH/2+barsRowH/2 || h <= 2*barsRowH {
+		t.Errorf("rows %v, height %d: the long label's row did not grow", mids, h)
 	}
 }
 

@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/digilead/digilead/assessment/cohort"
+	"github.com/digilead/digilead/assessment/plan"
+	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
 )
 
@@ -55,6 +57,9 @@ type cohortHTMLData struct {
 	Top                         []cohort.Gap
 	Spread, LevelBars, TierBars template.HTML
 	Groups                      *htmlGroups
+	// Sessions are the group sessions suggested for the top gaps, in
+	// their order ("" for none).
+	Sessions []string
 }
 
 // htmlGroups is the groups' section of the page, when there are groups.
@@ -75,6 +80,7 @@ func cohortHTML(w io.Writer, c *cohort.Report, o Options) error {
 		C: c, Lang: l.Tag(), Style: pageStyle(), Intro: cohortIntro(l, c), Privacy: l.T("cohort.privacy"), Note: insufficientNote(l, c),
 		Levels: levelRows(l, c), Top: topGaps(c, cohortTopGaps),
 		Spread:    template.HTML(spreadChart(l, c).SVG()),
+		Sessions:  sessions(l, c, o),
 		LevelBars: template.HTML(levelBars(l, c).SVG()),
 		TierBars:  template.HTML(tierBars(l, c).SVG()),
 	}
@@ -119,12 +125,64 @@ type SpreadRow struct {
 	Label                      string
 	Min, P25, Median, P75, Max float64
 	Note                       string
+	// Mark, when not NaN, is what the target expects.
+	Mark float64
+}
+
+// sessionGaps is how many of the top gaps get a suggested group session.
+const sessionGaps = 3
+
+// sessions suggests a group session for each of the top gaps: one of
+// the bank's actions for learning from people (else practice at work,
+// else a course), when the report's bank is the cohort's; else a session
+// of sharing what works.
+func sessions(l *lang.Lang, c *cohort.Report, o Options) []string {
+	var out []string
+	for i, g := range topGaps(c, cohortTopGaps) {
+		if i >= sessionGaps {
+			out = append(out, "")
+			continue
+		}
+		action := ""
+		if lg := o.Language; lg != nil && lg.Bank != nil && lg.Bank.ID == c.Bank.ID {
+			if d, ok := lg.Bank.Dimension(g.Dimension); ok {
+				action = groupAction(d.Actions)
+			}
+		}
+		if action == "" {
+			action = l.T("cohort.html.session_generic")
+		}
+		out = append(out, action)
+	}
+	return out
+}
+
+// groupAction is the action a group session is built on: learning from
+// people first, then practice at work, then a course.
+func groupAction(as []questions.Action) string {
+	for _, way := range []string{"people", "work", "courses"} {
+		for _, a := range as {
+			if plan.Way(a.Kind) == way {
+				return a.Text
+			}
+		}
+	}
+	return ""
 }
 
 func spreadChart(l *lang.Lang, c *cohort.Report) Spread {
 	s := Spread{ID: "spread", Title: l.T("cohort.html.spread_title"), Desc: l.T("cohort.html.spread_desc")}
+	expected := map[string]float64{}
+	for _, g := range c.Gaps {
+		if g.Expected != nil {
+			expected[g.Dimension] = *g.Expected
+		}
+	}
 	for _, d := range c.Dimensions {
-		r := SpreadRow{Label: string(d.Name), Min: orNaN(d.Min), P25: orNaN(d.P25), Median: orNaN(d.Median), P75: orNaN(d.P75), Max: orNaN(d.Max), Note: l.T("cohort.html.median", "N", fig(l, d.Median))}
+		r := SpreadRow{Label: string(d.Name), Min: orNaN(d.Min), P25: orNaN(d.P25), Median: orNaN(d.Median), P75: orNaN(d.P75), Max: orNaN(d.Max), Note: l.T("cohort.html.median", "N", fig(l, d.Median)), Mark: math.NaN()}
+		if e, ok := expected[d.ID]; ok {
+			r.Mark = e
+		}
 		if d.N == 0 {
 			r.Note = l.T("report.not_scored")
 		}
@@ -136,20 +194,28 @@ func spreadChart(l *lang.Lang, c *cohort.Report) Spread {
 // SVG draws the chart, laid out like Bars.
 func (c Spread) SVG() string {
 	var sb strings.Builder
-	openSVG(&sb, c.ID, c.Title, c.Desc, barsW, barsRowH*len(c.Rows)+30)
+	labels := make([]string, len(c.Rows))
+	for i, r := range c.Rows {
+		labels[i] = r.Label
+	}
+	mids, h := rowMids(labels)
+	openSVG(&sb, c.ID, c.Title, c.Desc, barsW, h+25)
 	x := func(v float64) string { return num(float64(barsLabelW) + v/100*barsTrackW) }
 	for _, t := range []float64{0, 25, 50, 75, 100} {
-		fmt.Fprintf(&sb, `<line x1="%s" y1="0" x2="%s" y2="%d" stroke="%s" stroke-width="1"/>`, x(t), x(t), barsRowH*len(c.Rows)+8, colorGrid)
-		fmt.Fprintf(&sb, `<text x="%s" y="%d" font-size="12" fill="%s" text-anchor="middle">%s</text>`, x(t), barsRowH*len(c.Rows)+24, colorMuted, num(t))
+		fmt.Fprintf(&sb, `<line x1="%s" y1="0" x2="%s" y2="%d" stroke="%s" stroke-width="1"/>`, x(t), x(t), h+3, colorGrid)
+		fmt.Fprintf(&sb, `<text x="%s" y="%d" font-size="12" fill="%s" text-anchor="middle">%s</text>`, x(t), h+19, colorMuted, num(t))
 	}
 	for i, r := range c.Rows {
-		mid := 5 + i*barsRowH + barsRowH/2
-		fmt.Fprintf(&sb, `<text x="%d" y="%d" font-size="13" fill="%s" text-anchor="end">%s</text>`, barsLabelW-10, mid+4, colorText, esc(truncate(r.Label, 28)))
+		mid := mids[i]
+		rowLabel(&sb, r.Label, mid)
 		if r.Min == r.Min { // not NaN
 			fmt.Fprintf(&sb, `<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="%s" stroke-width="2"/>`, x(r.Min), mid, x(r.Max), mid, colorText)
 			fmt.Fprintf(&sb, `<rect data-box="%d" x="%s" y="%d" width="%s" height="%d" fill="%s" fill-opacity="0.35" stroke="%s" stroke-width="1.5"/>`,
 				i, x(r.P25), mid-barsBarH/2, num((r.P75-r.P25)/100*barsTrackW), barsBarH, ColorScore, ColorScore)
 			fmt.Fprintf(&sb, `<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="%s" stroke-width="4"/>`, x(r.Median), mid-barsBarH/2-3, x(r.Median), mid+barsBarH/2+3, ColorScore)
+		}
+		if r.Mark == r.Mark { // not NaN
+			fmt.Fprintf(&sb, `<line data-mark="%d" x1="%s" y1="%d" x2="%s" y2="%d" stroke="%s" stroke-width="3" stroke-dasharray="3 2"/>`, i, x(r.Mark), mid-barsBarH/2-6, x(r.Mark), mid+barsBarH/2+6, ColorTarget)
 		}
 		fmt.Fprintf(&sb, `<text x="%d" y="%d" font-size="13" fill="%s">%s</text>`, barsLabelW+barsTrackW+10, mid+4, colorText, esc(r.Note))
 	}

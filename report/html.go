@@ -34,9 +34,19 @@ func resultFuncs(l *lang.Lang) template.FuncMap {
 		"kinds":    actionKinds,
 		"kind":     func(k string) string { return kindName(l, k) },
 		"inc":      func(i int) int { return i + 1 },
+		"barWidth": barWidth,
 	}
 	maps.Copy(fm, actionFuncs(l))
 	return fm
+}
+
+// barWidth is a score as the width of its bar, in percent: 0 to 100,
+// with one decimal; 0 for no score.
+func barWidth(x *float64) float64 {
+	if x == nil {
+		return 0
+	}
+	return math.Round(math.Max(0, math.Min(100, *x))*10) / 10
 }
 
 // htmlData is what the page template shows.
@@ -52,16 +62,16 @@ type htmlData struct {
 	Open       []assessment.Gap
 	Met        string
 	Notes      []string
-	Radar      template.HTML
 	Readiness  template.HTML
 	Summary    summary
 }
 
 // resultHTML writes the result as one self-contained web page: inline CSS and
-// SVG, no scripts, nothing fetched. It shows the level and target, a radar
-// chart of the dimension scores against the target's expectations (with
-// the numbers in a table), readiness bars per tier, and the gaps with
-// their actions, and prints as an A4 handout.
+// SVG, no scripts, nothing fetched. It leads with the level, strengths and
+// priorities, then a table of the dimension scores, each with a bar and a
+// mark where the target expects something, readiness bars per
+// tier, and the gaps with their actions, and prints as an A4 handout of at
+// most two pages.
 func resultHTML(w io.Writer, r *assessment.Result, o Options) error {
 	l := o.lang()
 	d := htmlData{
@@ -76,7 +86,6 @@ func resultHTML(w io.Writer, r *assessment.Result, o Options) error {
 		Rows:      dimensionRows(r),
 		Open:      openGaps(r),
 		// The charts are built from escaped text by chart.go.
-		Radar:     template.HTML(resultRadar(l, r).SVG()),
 		Readiness: template.HTML(readinessBars(l, r).SVG()),
 		Summary:   summarise(l, r, o),
 	}
@@ -103,28 +112,6 @@ func executePage(w io.Writer, page *template.Template, l *lang.Lang, funcs templ
 	}
 	_, err = io.WriteString(w, sb.String())
 	return err
-}
-
-// resultRadar charts the dimension scores against the target's
-// expectations.
-func resultRadar(l *lang.Lang, r *assessment.Result) Radar {
-	rows := dimensionRows(r)
-	c := Radar{
-		ID:    "radar",
-		Title: l.T("report.html.radar_title", "Target", r.Target.Name),
-		Axes:  make([]string, len(rows)),
-		Series: []Series{
-			{Name: l.T("report.html.your_score"), Color: ColorScore, Fill: 0.18, Dots: true},
-			{Name: l.T("report.html.expected_for", "Target", r.Target.Name), Color: ColorTarget, Dashed: true},
-		},
-	}
-	for i, row := range rows {
-		c.Axes[i] = string(row.Name)
-		c.Series[0].Values = append(c.Series[0].Values, orNaN(row.Score))
-		c.Series[1].Values = append(c.Series[1].Values, orNaN(row.Expected))
-	}
-	c.Desc = l.N("report.html.radar_desc", len(rows), "Target", r.Target.Name)
-	return c
 }
 
 // readinessBars charts how ready the person is for each tier.

@@ -71,7 +71,7 @@ func TestHTMLAccessibleMarkup(t *testing.T) {
 	for _, want := range []string{
 		`<html lang="en">`, "<h1>", `<h2 id="h-priorities">`, `<h3 id="h-scores">`, "<caption>",
 		`<th scope="col">Dimension</th>`,
-		`role="img" aria-labelledby="radar-title radar-desc"`, `<title id="radar-title">`, `<desc id="radar-desc">`,
+		`<table class="scores">`, `<td class="barcell" aria-hidden="true">`,
 		`role="img" aria-labelledby="readiness-title readiness-desc"`,
 	} {
 		if !strings.Contains(page, want) {
@@ -177,10 +177,13 @@ func TestHTMLInBrowser(t *testing.T) {
 	}
 	dom, log := runChromium(t, page, "--dump-dom")
 	checkBrowserLog(t, log)
-	for _, want := range []string{`<polygon data-series="0"`, `<polygon data-series="1"`, "<table>", "Responsible use of AI"} {
+	for _, want := range []string{`class="fill" data-bar=""`, `class="mark" data-mark=""`, `<table class="scores">`, "Responsible use of AI"} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("rendered DOM lacks %s", want)
 		}
+	}
+	if n := strings.Count(dom, `class="mark" data-mark=""`); n != len(r.Gaps) {
+		t.Errorf("rendered DOM has %d target marks, want one per expectation (%d)", n, len(r.Gaps))
 	}
 	if n := strings.Count(dom, "<rect data-bar="); n != len(r.Tiers) {
 		t.Errorf("rendered DOM has %d readiness bars, want %d", n, len(r.Tiers))
@@ -234,9 +237,8 @@ func checkBrowserLog(t *testing.T, log string) {
 	}
 }
 
-// checkScreenshot checks the page is drawn: the radar's filled outline
-// (blue at 18% on white) and the dashed expectation outline (orange)
-// cover a fair number of pixels.
+// checkScreenshot checks the page is drawn: the score bars (blue) and
+// the target's marks (orange) cover a fair number of pixels.
 func checkScreenshot(t *testing.T, path string) {
 	t.Helper()
 	f, err := os.Open(path)
@@ -248,14 +250,14 @@ func checkScreenshot(t *testing.T, path string) {
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
-	fill := blend(ColorScore, 0.18)
+	fill := rgb(ColorScore)
 	var fillPx, targetPx, whitePx int
 	b := img.Bounds()
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
 			c := pixel(img, x, y)
 			switch {
-			case near(c, fill, 6):
+			case near(c, fill, 10):
 				fillPx++
 			case near(c, rgb(ColorTarget), 40):
 				targetPx++
@@ -265,15 +267,15 @@ func checkScreenshot(t *testing.T, path string) {
 		}
 	}
 	total := b.Dx() * b.Dy()
-	t.Logf("screenshot %dx%d: %d radar fill, %d target outline, %d white pixels", b.Dx(), b.Dy(), fillPx, targetPx, whitePx)
+	t.Logf("screenshot %dx%d: %d bar, %d target mark, %d white pixels", b.Dx(), b.Dy(), fillPx, targetPx, whitePx)
 	if whitePx == total {
 		t.Fatal("screenshot is blank")
 	}
 	if fillPx < 10000 {
-		t.Errorf("radar fill covers %d pixels; the chart is not drawn", fillPx)
+		t.Errorf("the bars cover %d pixels; they are not drawn", fillPx)
 	}
 	if targetPx < 300 {
-		t.Errorf("expectation outline covers %d pixels; it is not drawn", targetPx)
+		t.Errorf("the target's marks cover %d pixels; they are not drawn", targetPx)
 	}
 }
 

@@ -31,6 +31,7 @@ type strength struct {
 }
 
 type priority struct {
+	Dimension            string
 	Name                 questions.BankText
 	Score, Expected, Gap string
 	// First is the one first step; nil when the bank gives no action.
@@ -62,7 +63,7 @@ func summarise(l *lang.Lang, r *assessment.Result, o Options) summary {
 		}
 	}
 	for _, g := range ranked {
-		p := priority{Name: g.Name, Score: whole(l, *g.Score), Expected: whole(l, g.Expected), Gap: wholeGap(l, g.Gap)}
+		p := priority{Dimension: g.Dimension, Name: g.Name, Score: whole(l, *g.Score), Expected: whole(l, g.Expected), Gap: wholeGap(l, g.Gap)}
 		if a, ok := plan.FirstStep(g); ok {
 			p.First = &a
 		}

@@ -111,6 +111,9 @@ type Gap struct {
 	// Assessed counts the people whose gap is known (scored, and with an
 	// expectation for the dimension).
 	Assessed int `json:"assessed"`
+	// Expected is the mean of what the targets of the people assessed
+	// expect: the target's expectation when everyone has one target.
+	Expected *float64 `json:"expected,omitempty"`
 }
 
 // ErrTooSmall is returned for a cohort below the minimum group size.
@@ -155,6 +158,9 @@ type Builder struct {
 	o Options
 	// scorer works out the gaps to Options.Target of results.
 	scorer *assessment.Scorer
+	// tierExp are the expectations of each tier of Options.Bank by
+	// dimension index, as outlines need them (see expectations).
+	tierExp [][]float64
 	// targetExp are Options.Target's expectations by bank dimension, for
 	// outlines.
 	targetExp []expectation
@@ -213,8 +219,8 @@ type tierFigure struct {
 }
 
 type gapFigure struct {
-	i   int
-	gap float64
+	i             int
+	gap, expected float64
 }
 
 // tallies are the sums of a group of people.
@@ -239,6 +245,8 @@ type tierAcc struct {
 type gapAcc struct {
 	with, assessed int
 	sum            float64
+	// expected sums the expectations of the people assessed.
+	expected float64
 }
 
 // ByFields are the respondent fields a cohort can be grouped by.
@@ -340,7 +348,7 @@ func (b *Builder) add(e *Entry) {
 	}
 	if b.o.Target == nil {
 		for _, g := range e.Gaps {
-			b.gap(g.Dimension, g.Score, g.Gap)
+			b.gap(g.Dimension, g.Score, g.Gap, g.Expected)
 		}
 	} else {
 		// Gaps to the one target asked for, from the result's scores: the
@@ -350,7 +358,7 @@ func (b *Builder) add(e *Entry) {
 			scores[d.ID] = d.Score
 		}
 		for _, g := range b.scorer.Gaps(b.o.Target, scores) {
-			b.gap(g.Dimension, g.Score, g.Gap)
+			b.gap(g.Dimension, g.Score, g.Gap, g.Expected)
 		}
 	}
 	b.count(f, groupOf(b.o.By, e.Respondent.Role, e.Respondent.Group))
@@ -389,15 +397,16 @@ func (b *Builder) AddOutline(o *assessment.Outline, source string, line int) {
 	}
 	f.level = o.Level
 	if b.o.Target == nil {
+		exp := b.expectations(o.Target)
 		for d, g := range o.Gaps {
 			if !math.IsNaN(g) {
-				f.gaps = append(f.gaps, gapFigure{i: d, gap: g})
+				f.gaps = append(f.gaps, gapFigure{i: d, gap: g, expected: exp[d]})
 			}
 		}
 	} else {
 		for _, x := range b.targetExp {
 			if s := o.Scores[x.dim]; !math.IsNaN(s) {
-				f.gaps = append(f.gaps, gapFigure{i: x.dim, gap: assessment.GapTo(x.expected, s)})
+				f.gaps = append(f.gaps, gapFigure{i: x.dim, gap: assessment.GapTo(x.expected, s), expected: x.expected})
 			}
 		}
 	}
@@ -454,6 +463,7 @@ func (t *tallies) add(f *figures, dims, tiers int) {
 	for _, g := range f.gaps {
 		acc := &t.gaps[g.i]
 		acc.assessed++
+		acc.expected += g.expected
 		if g.gap > 0 {
 			acc.with++
 			acc.sum += g.gap
@@ -481,14 +491,30 @@ func (t *tallies) merge(o *tallies) {
 		t.gaps[i].with += g.with
 		t.gaps[i].assessed += g.assessed
 		t.gaps[i].sum += g.sum
+		t.gaps[i].expected += g.expected
 	}
 }
 
 // gap adds a result's gap on a dimension it lists, when it has a score.
-func (b *Builder) gap(dim string, score *float64, gap float64) {
+func (b *Builder) gap(dim string, score *float64, gap, expected float64) {
 	if i, ok := b.dimIdx[dim]; ok && score != nil {
-		b.fig.gaps = append(b.fig.gaps, gapFigure{i: i, gap: gap})
+		b.fig.gaps = append(b.fig.gaps, gapFigure{i: i, gap: gap, expected: expected})
 	}
+}
+
+// expectations are the expectations of Options.Bank's tier t by
+// dimension index (0 where it expects nothing), worked out once a tier.
+func (b *Builder) expectations(t int) []float64 {
+	if b.tierExp == nil {
+		b.tierExp = make([][]float64, len(b.o.Bank.Tiers))
+	}
+	if b.tierExp[t] == nil {
+		b.tierExp[t] = make([]float64, len(b.o.Bank.Dimensions))
+		for d, dim := range b.o.Bank.Dimensions {
+			b.tierExp[t][d] = b.o.Bank.Tiers[t].Expectations[dim.ID]
+		}
+	}
+	return b.tierExp[t]
 }
 
 // dimension returns the index of a dimension, adding it when new.
@@ -574,10 +600,12 @@ func (b *Builder) commonGaps(t *tallies) []Gap {
 		if acc.with > 0 {
 			g.MeanGap = new(round(acc.sum/float64(acc.with), 100))
 		}
+		g.Expected = new(round(acc.expected/float64(acc.assessed), 100))
 		gaps = append(gaps, g)
 	}
+	// The gaps most people have first: 9 of 12 before 4 of 4.
 	slices.SortStableFunc(gaps, func(a, c Gap) int {
-		return cmp.Or(cmp.Compare(c.Share, a.Share), cmp.Compare(c.WithGap, a.WithGap), cmp.Compare(deref(c.MeanGap), deref(a.MeanGap)))
+		return cmp.Or(cmp.Compare(c.WithGap, a.WithGap), cmp.Compare(c.Share, a.Share), cmp.Compare(deref(c.MeanGap), deref(a.MeanGap)))
 	})
 	return gaps
 }

@@ -241,3 +241,31 @@ questions:
   - {id: qb, dimension: b, text: QB}
   - {id: qc, dimension: c, text: QC}
 `
+
+// TestGapsRankedByPeople: a gap 9 of 12 people have comes before one all
+// 4 people assessed on it have (issue 23), and each gap says what the
+// targets expect on average.
+func TestGapsRankedByPeople(t *testing.T) {
+	var es []*Entry
+	for i := range 12 {
+		gaps := map[string]float64{"a": 0}
+		if i < 9 {
+			gaps["a"] = 10
+		}
+		if i < 4 {
+			gaps["b"] = 20
+		}
+		e := person("t1", 40, 30, 50, gaps)
+		for j := range e.Gaps {
+			e.Gaps[j].Expected = 50 + float64(j%2)*10
+		}
+		es = append(es, e)
+	}
+	r := build(t, Options{MinGroup: 1}, es...)
+	if len(r.Gaps) != 2 || r.Gaps[0].Dimension != "a" || r.Gaps[0].WithGap != 9 || r.Gaps[1].Dimension != "b" || r.Gaps[1].Share != 1 {
+		t.Fatalf("gaps %+v: want a (9 of 12) before b (4 of 4)", r.Gaps)
+	}
+	if r.Gaps[0].Expected == nil || *r.Gaps[0].Expected != 50 || *r.Gaps[1].Expected != 60 {
+		t.Errorf("expected %v %v, want the mean expectations 50 and 60", r.Gaps[0].Expected, r.Gaps[1].Expected)
+	}
+}

@@ -73,6 +73,7 @@ type EntryGap struct {
 	Name      string   `json:"name"`
 	Score     *float64 `json:"score"`
 	Gap       float64  `json:"gap"`
+	Expected  float64  `json:"expected"`
 }
 
 // Decode reads what a cohort needs from one digilead.result/v1 document,

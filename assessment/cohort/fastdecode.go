@@ -143,8 +143,10 @@ func (p *scanner) gap(g *EntryGap, k string) bool {
 		return p.optNumber(&g.Score)
 	case "gap":
 		return p.number(&g.Gap)
+	case "expected":
+		return p.number(&g.Expected)
 	}
-	return p.other(k, "dimension", "name", "score", "gap")
+	return p.other(k, "dimension", "name", "score", "gap", "expected")
 }
 
 // id reads an object of which an Entry keeps only the id, into dst.

@@ -46,7 +46,7 @@ An answers file is YAML or JSON:
     sec-report: yes            # yesno: true/false or "yes"/"no"
     ai-understand: na          # not applicable, where offered`,
 		Example: `  digilead assess --answers me.yaml
-  digilead assess --answers me.json --format json | jq .level
+  digilead assess --answers me.json --format json | jq -r '.level.name // "Developing"'
   cat me.json | digilead assess --answers - --target strategic`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -40,11 +40,13 @@ checks the built-in bank and its translations.
 
 A problem is an error (exit 2). Texts a translation leaves untranslated,
 or translated from an earlier text of the bank, are warnings that list
-every one (exit 0); --strict makes them errors. So are actions whose
-language (language: cy) is not the bank's, the language its reports are
-written in unless translated. Observer wording that seems to speak to its
-reader ("did you …") rather than of the person observed is a warning,
-even with --strict: the rule is a heuristic.
+every one (exit 0); --strict makes them errors. Observer wording that
+seems to speak to its reader ("did you …") rather than of the person
+observed is a warning, even with --strict: the rule is a heuristic.
+
+Actions in another language than the bank's (language: cy in an English
+bank), the language its reports are written in unless translated, are
+warnings too, and errors with --strict.
 
 --catalogue FILE checks a catalogue (digilead.catalogue/v1) against each
 bank: its bank id, dimensions and tiers, and the language of its actions.`,

@@ -26,7 +26,7 @@ func newHistoryCmd(f *factory, runF func(*historyOptions) error) *cobra.Command 
 with the date, bank, level and target of each, then the development
 plans saved there ('digilead plan'), with their review dates.`,
 		Example: `  digilead history
-  digilead history --format json | jq -r '.results[0].path'
+  digilead history --format json | jq -r '.results[0].path // "no saved results"'
   digilead compare --last`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

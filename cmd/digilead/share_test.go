@@ -56,7 +56,7 @@ func TestReportFormats(t *testing.T) {
 		"json":     func(s string) bool { return strings.Contains(s, `"schema": "digilead.result/v1"`) },
 		"markdown": func(s string) bool { return strings.Contains(s, "| Dimension | Score | Expected | Gap | Severity |") },
 		"html": func(s string) bool {
-			return strings.HasPrefix(s, "<!DOCTYPE html>") && strings.Contains(s, "<polygon data-series=\"0\"")
+			return strings.HasPrefix(s, "<!DOCTYPE html>") && strings.Contains(s, `<table class="scores">`)
 		},
 		"csv": func(s string) bool {
 			recs, err := csv.NewReader(strings.NewReader(s)).ReadAll()

@@ -33,7 +33,10 @@ var addedFields = []string{"level_rule", "level_probability", "probability", "es
 // of it is what it wrote before banks could name a rule, field for field
 // and in the same order, with only the fields of addedFields added (and
 // the csv's last column level_probability); cohorts, which report no
-// probability, are byte for byte what they were. testdata/strict holds the
+// probability, are what they were but for issue 23's two changes: the
+// common gaps are ranked by the number of people (the same gaps, in
+// another order), and each has the optional field expected (see
+// cohortAsBefore). testdata/strict holds the
 // output of the digilead of commit ba50985 (built with -X
 // main.version=0.0.0-test, SOURCE_DATE_EPOCH=1700000000) for two strict
 // banks: small-figures.yaml, which records reliability figures (so results
@@ -63,7 +66,7 @@ func TestStrictBanksScoreAsBefore(t *testing.T) {
 	asBefore(t, "score", scored, before(t, dir+"score-small.jsonl.golden"))
 	asBefore(t, "score --target top", run("score", "--bank", small, "--target", "top", dir+"answers-small.jsonl"), before(t, dir+"score-small-top.jsonl.gz"))
 	csvAsBefore(t, "score csv", run("score", "--bank", small, "--format", "csv", dir+"answers-small.jsonl"), before(t, dir+"score-small.csv.golden"), scored)
-	same("cohort-small.json.golden", run("cohort", "--bank", small, "--format", "json", dir+"answers-small.jsonl"))
+	cohortAsBefore(t, "cohort-small.json.golden", before(t, dir+"cohort-small.json.golden"), run("cohort", "--bank", small, "--format", "json", dir+"answers-small.jsonl"))
 	asBefore(t, "assess", run("assess", "--bank", small, "--answers", dir+"one-small.json", "--format", "json", "--no-save"), before(t, dir+"assess-small.json.golden"))
 	compared := run("compare", dir+"old.json", dir+"new.json", "--format", "json")
 	if n := added(t, compared)["level_probability"]; n != 0 {
@@ -74,12 +77,12 @@ func TestStrictBanksScoreAsBefore(t *testing.T) {
 	results := run("score", "--bank", v1, dir+"answers-v1.jsonl")
 	asBefore(t, "score 1.0.0", results, before(t, dir+"score-v1.jsonl.gz"))
 	csvAsBefore(t, "score 1.0.0 csv", run("score", "--bank", v1, "--format", "csv", dir+"answers-v1.jsonl"), before(t, dir+"score-v1.csv.golden"), results)
-	same("cohort-v1.json.golden", run("cohort", "--bank", v1, "--by", "group", "--format", "json", dir+"answers-v1.jsonl"))
+	cohortAsBefore(t, "cohort-v1.json.golden", before(t, dir+"cohort-v1.json.golden"), run("cohort", "--bank", v1, "--by", "group", "--format", "json", dir+"answers-v1.jsonl"))
 	path := filepath.Join(t.TempDir(), "results.jsonl")
 	if err := os.WriteFile(path, []byte(results), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	same("cohort-v1-results.json.golden", run("cohort", "--format", "json", path))
+	cohortAsBefore(t, "cohort-v1-results.json.golden", before(t, dir+"cohort-v1-results.json.golden"), run("cohort", "--format", "json", path))
 
 	for _, line := range append(outputLines(scored), outputLines(results)...) {
 		schematest.Validate(t, "result.schema.json", []byte(line))
@@ -395,4 +398,49 @@ func value(dec *json.Decoder, out *bytes.Buffer, dropped map[string]int) error {
 		out.Write(b)
 	}
 	return nil
+}
+
+// cohortAsBefore checks a cohort report is the one written before but
+// for issue 23's changes: gaps (of the whole cohort and of each group)
+// ranked by the number of people, each with an expected field. Both are
+// compared with the gaps in the order of their dimension and without
+// expected.
+func cohortAsBefore(t *testing.T, name, want, got string) {
+	t.Helper()
+	norm := func(s string) string {
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(s), &doc); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		fix := func(d map[string]any) {
+			gaps, _ := d["gaps"].([]any)
+			for _, g := range gaps {
+				delete(g.(map[string]any), "expected")
+			}
+			slices.SortStableFunc(gaps, func(a, b any) int {
+				return strings.Compare(a.(map[string]any)["dimension"].(string), b.(map[string]any)["dimension"].(string))
+			})
+		}
+		fix(doc)
+		groups, _ := doc["groups"].([]any)
+		for _, g := range groups {
+			fix(g.(map[string]any))
+		}
+		out, _ := json.MarshalIndent(doc, "", "  ")
+		return string(out)
+	}
+	if g, w := norm(got), norm(want); g != w {
+		t.Errorf("%s differs from what digilead wrote before (gaps in dimension order, without expected):\n--- got\n%.2000s\n--- want\n%.2000s", name, g, w)
+	}
+	var d struct {
+		Gaps []struct {
+			With int `json:"with_gap"`
+		} `json:"gaps"`
+	}
+	json.Unmarshal([]byte(got), &d)
+	for i := 1; i < len(d.Gaps); i++ {
+		if d.Gaps[i].With > d.Gaps[i-1].With {
+			t.Errorf("%s: gap %d has %d people, more than the one before it (%d)", name, i, d.Gaps[i].With, d.Gaps[i-1].With)
+		}
+	}
 }
