@@ -150,13 +150,18 @@ func (opts *planOptions) ask(r *assessment.Result, po *plan.Options) error {
 	for _, g := range plan.Ranked(r) {
 		s := said[g.Dimension]
 		it := form.PlanItem{ID: g.Dimension, Label: l.T("form.plan.priority_option", "Name", s.Name, "Score", l.Int(int(math.Round(*g.Score))), "Expected", l.Int(int(math.Round(g.Expected))))}
-		ways := map[string]bool{}
-		for i, a := range g.Actions {
-			way := plan.Way(a.Kind)
-			it.Actions = append(it.Actions, form.PlanAction{Kind: a.Kind, Text: string(a.Text), Label: l.T("label", "Text", l.T("plan.way."+way)) + " " + string(s.Actions[i].Text)})
-			if !ways[way] {
-				ways[way] = true
-				it.Suggested = append(it.Suggested, i)
+		// In the order of 70:20:10, the first of each way ticked.
+		for _, way := range plan.Ways {
+			first := true
+			for i, a := range g.Actions {
+				if plan.Way(a.Kind) != way {
+					continue
+				}
+				if first {
+					it.Suggested = append(it.Suggested, len(it.Actions))
+					first = false
+				}
+				it.Actions = append(it.Actions, form.PlanAction{Kind: a.Kind, Text: string(a.Text), Label: l.T("label", "Text", l.T("plan.way."+way)) + " " + string(s.Actions[i].Text)})
 			}
 		}
 		items = append(items, it)
