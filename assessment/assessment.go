@@ -141,10 +141,16 @@ type Gap struct {
 	Actions     []Action `json:"actions"`
 }
 
-// Action is a development recommendation.
+// Action is a development recommendation, with where to find it when
+// the bank or a catalogue says: an http(s) URL, a provider, the minutes
+// it takes and its language (each absent when not given).
 type Action struct {
-	Kind string             `json:"kind"`
-	Text questions.BankText `json:"text"`
+	Kind     string             `json:"kind"`
+	Text     questions.BankText `json:"text"`
+	URL      string             `json:"url,omitempty"`
+	Provider string             `json:"provider,omitempty"`
+	Minutes  int                `json:"minutes,omitempty"`
+	Language string             `json:"language,omitempty"`
 }
 
 // Note is an observation about the answers that does not change scores.
@@ -302,15 +308,36 @@ func NewScorer(b *questions.Bank) *Scorer {
 func tierActions(b *questions.Bank, t *questions.Tier) [][]Action {
 	all := make([][]Action, len(b.Dimensions))
 	for d, dim := range b.Dimensions {
-		acts := []Action{}
-		for _, a := range dim.Actions {
-			if a.AppliesTo(t.ID) {
-				acts = append(acts, Action{Kind: a.Kind, Text: questions.BankText(a.Text)})
-			}
-		}
-		all[d] = slices.Clip(acts)
+		all[d] = ActionsFor(dim.Actions, t.ID)
 	}
 	return all
+}
+
+// ActionsFor lists the actions of list recommended for tier, as a result
+// holds them (never nil).
+func ActionsFor(list []questions.Action, tier string) []Action {
+	acts := []Action{}
+	for _, a := range list {
+		if a.AppliesTo(tier) {
+			acts = append(acts, Action{Kind: a.Kind, Text: questions.BankText(a.Text), URL: a.URL, Provider: a.Provider, Minutes: a.Minutes, Language: a.Language})
+		}
+	}
+	return slices.Clip(acts)
+}
+
+// WithCatalogue returns a copy of r whose gaps in the dimensions the
+// catalogue names recommend its actions for r's target tier instead of
+// the bank's. Scores, level, tiers and bank are r's: a catalogue changes
+// what is recommended, nothing measured.
+func WithCatalogue(r *Result, c *questions.Catalogue) *Result {
+	out := *r
+	out.Gaps = slices.Clone(r.Gaps)
+	for i, g := range out.Gaps {
+		if list, ok := c.Actions[g.Dimension]; ok {
+			out.Gaps[i].Actions = ActionsFor(list, r.Target.ID)
+		}
+	}
+	return &out
 }
 
 // Score scores checked answers (see the function Score).

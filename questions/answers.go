@@ -34,8 +34,9 @@ type Respondent struct {
 // maxEmail is the longest address accepted (RFC 5321's path limit).
 const maxEmail = 254
 
-// checkEmail says what is wrong with an address, or "".
-func checkEmail(e string) string {
+// EmailProblem says what is wrong with a respondent's e-mail address, or
+// "" when it is one.
+func EmailProblem(e string) string {
 	at := strings.LastIndexByte(e, '@')
 	switch {
 	case len(e) > maxEmail:
@@ -249,7 +250,7 @@ func (b *Bank) CheckAnswers(raw RawAnswers) (*Answers, error) {
 			probs.add(Pos{}, "respondent.role", "unknown tier %q%s; use one of %s", r, errtext.Suggest(r, b.TierIDs()), strings.Join(b.TierIDs(), ", "))
 		}
 	}
-	if msg := checkEmail(raw.Respondent.Email); raw.Respondent.Email != "" && msg != "" {
+	if msg := EmailProblem(raw.Respondent.Email); raw.Respondent.Email != "" && msg != "" {
 		probs.add(Pos{}, "respondent.email", "%s", msg)
 	}
 	a := &Answers{Bank: raw.Bank, Respondent: raw.Respondent, Values: make(map[string]Value, len(raw.Answers))}

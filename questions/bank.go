@@ -132,11 +132,20 @@ type Dimension struct {
 	Pos     Pos
 }
 
-// Action is a development recommendation for a dimension.
+// Action is a development recommendation for a dimension. URL, Provider,
+// Minutes and Language are optional: where the resource is (an absolute
+// http or https URL), who offers it, how long it takes, and the language
+// it is in (a BCP 47 tag such as en or cy).
 type Action struct {
-	Kind  string
-	Text  string
-	Tiers []string
+	Kind     string
+	Text     string
+	Tiers    []string
+	URL      string
+	Provider string
+	Minutes  int
+	Language string
+	// Pos is where the action is written (a bank's or a catalogue's).
+	Pos Pos
 }
 
 // AppliesTo reports whether the action is recommended for the tier.

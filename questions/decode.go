@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 
 	"github.com/digilead/digilead/questions/errtext"
@@ -70,7 +72,7 @@ var (
 	bankFields      = append(append([]string{}, headerFields...), "tiers", "dimensions", "questions")
 	tierFields      = []string{"id", "name", "rank", "description", "challenges", "expectations"}
 	dimensionFields = []string{"id", "name", "description", "weight", "actions", "reliability", "score_sd"}
-	actionFields    = []string{"kind", "text", "tiers"}
+	actionFields    = []string{"kind", "text", "tiers", "url", "provider", "minutes", "language"}
 	questionFields  = []string{"id", "dimension", "text", "help", "type", "weight", "reverse", "allow_na", "scale", "options", "observer"}
 	observerFields  = []string{"text", "help"}
 	optionFields    = []string{"id", "label", "score"}
@@ -89,16 +91,8 @@ func decodeFile(f File, probs *Problems) (rb *rawBank) {
 			rb = nil
 		}
 	}()
-	doc := d.document(f.Data, "a bank needs at least schema, id, title, version, tiers, dimensions and questions", "put each bank part in its own file")
-	if doc == nil {
-		return nil
-	}
-	root := d.deref(doc.Content[0])
+	root := d.mappingRoot(f.Data, "a bank needs at least schema, id, title, version, tiers, dimensions and questions", "put each bank part in its own file", "bank fields (schema: …, id: …)")
 	if root == nil {
-		return nil
-	}
-	if root.Kind != yaml.MappingNode {
-		d.errorf(root, "", "the file must be a mapping of bank fields (schema: …, id: …), not %s", kindName(root))
 		return nil
 	}
 	rb = &rawBank{file: f.Name, header: map[string]Pos{}}
@@ -157,6 +151,25 @@ func decodeFile(f File, probs *Problems) (rb *rawBank) {
 		}
 	})
 	return rb
+}
+
+// mappingRoot reads the one YAML document of a file (see document) and
+// returns its top mapping; nil, with the problem recorded, when there is
+// none. fields names what the mapping holds, for the message.
+func (d *decoder) mappingRoot(data []byte, need, split, fields string) *yaml.Node {
+	doc := d.document(data, need, split)
+	if doc == nil {
+		return nil
+	}
+	root := d.deref(doc.Content[0])
+	if root == nil {
+		return nil
+	}
+	if root.Kind != yaml.MappingNode {
+		d.errorf(root, "", "the file must be a mapping of %s, not %s", fields, kindName(root))
+		return nil
+	}
+	return root
 }
 
 // document reads the one YAML document of a file: nil, with the problem
@@ -251,38 +264,85 @@ func (d *decoder) dimension(n *yaml.Node, field string) rawDim {
 			}
 		case "actions":
 			d.seq(v, f, func(i int, item *yaml.Node) {
-				af := fmt.Sprintf("%s[%d]", f, i)
-				var a Action
-				var tiers []posString
-				d.mapping(item, af, actionFields, func(key string, k, v *yaml.Node) {
-					switch key {
-					case "kind":
-						a.Kind = d.str(v, af+".kind")
-						if a.Kind != "" && !slices.Contains(ActionKinds, a.Kind) {
-							d.errorf(v, af+".kind", "unknown action kind %q; use one of %s", a.Kind, strings.Join(ActionKinds, ", "))
-						}
-					case "text":
-						a.Text = d.str(v, af+".text")
-					case "tiers":
-						d.seq(v, af+".tiers", func(_ int, t *yaml.Node) {
-							s := d.str(t, af+".tiers")
-							a.Tiers = append(a.Tiers, s)
-							tiers = append(tiers, posString{s, d.pos(t)})
-						})
-					}
-				})
-				if a.Kind == "" {
-					d.errorf(item, af+".kind", "missing; use one of %s", strings.Join(ActionKinds, ", "))
-				}
-				if strings.TrimSpace(a.Text) == "" {
-					d.errorf(item, af+".text", "missing; say what the person should do")
-				}
+				a, tiers := d.action(item, fmt.Sprintf("%s[%d]", f, i))
 				dm.Actions = append(dm.Actions, a)
 				dm.actionTiers = append(dm.actionTiers, tiers)
 			})
 		}
 	})
 	return dm
+}
+
+// action reads one action, and where its tiers are named (checked
+// against the bank's tiers once they are all known).
+func (d *decoder) action(item *yaml.Node, af string) (Action, []posString) {
+	a := Action{Pos: d.pos(item)}
+	var tiers []posString
+	d.mapping(item, af, actionFields, func(key string, k, v *yaml.Node) {
+		f := af + "." + key
+		switch key {
+		case "kind":
+			a.Kind = d.str(v, f)
+			if a.Kind != "" && !slices.Contains(ActionKinds, a.Kind) {
+				d.errorf(v, f, "unknown action kind %q; use one of %s", a.Kind, strings.Join(ActionKinds, ", "))
+			}
+		case "text":
+			a.Text = d.str(v, f)
+		case "tiers":
+			d.seq(v, f, func(_ int, t *yaml.Node) {
+				s := d.str(t, f)
+				a.Tiers = append(a.Tiers, s)
+				tiers = append(tiers, posString{s, d.pos(t)})
+			})
+		case "url":
+			a.URL = d.str(v, f)
+			if msg := checkURL(a.URL); msg != "" {
+				d.errorf(v, f, "%s", msg)
+			}
+		case "provider":
+			a.Provider = d.str(v, f)
+		case "minutes":
+			a.Minutes = d.int(v, f)
+			if a.Minutes <= 0 || a.Minutes > maxMinutes {
+				d.errorf(v, f, "must be a whole number of minutes from 1 to %d, got %s", maxMinutes, v.Value)
+			}
+		case "language":
+			a.Language = d.str(v, f)
+			if _, err := language.Parse(a.Language); err != nil || a.Language == "" {
+				d.errorf(v, f, "%q is not a language tag; use one such as en, cy, fr or en-GB", a.Language)
+			}
+		}
+	})
+	if a.Kind == "" {
+		d.errorf(item, af+".kind", "missing; use one of %s", strings.Join(ActionKinds, ", "))
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		d.errorf(item, af+".text", "missing; say what the person should do")
+	}
+	return a, tiers
+}
+
+// maxMinutes is the longest an action may take: a year of working days.
+const maxMinutes = 250 * 8 * 60
+
+// checkURL says what is wrong with an action's URL, or "": it must be an
+// absolute http or https URL with a host, and no spaces or control
+// characters, so that a report can link to it.
+func checkURL(s string) string {
+	u, err := url.Parse(s)
+	switch {
+	case s == "":
+		return "empty; give the resource's address (https://…), or leave url out"
+	case len(s) > 2048:
+		return "longer than 2048 characters"
+	case strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || safetext.Unsafe(r) }):
+		return "has spaces or control characters; encode them (%20)"
+	case err != nil:
+		return "not a URL: " + strings.TrimPrefix(err.Error(), "parse \""+s+"\": ")
+	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
+		return fmt.Sprintf("%q is not an http or https address; give one such as https://learning.example.gov.uk/course", s)
+	}
+	return ""
 }
 
 func (d *decoder) question(n *yaml.Node, field string) rawQuestion {

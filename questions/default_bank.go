@@ -125,14 +125,26 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Go beyond the mandatory annual security and data protection modules by taking part in a phishing simulation or a practical incident workshop.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 184,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Spend time with your information security lead or data protection officer to understand the main risks to your service.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 186,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Join a public sector information-sharing group on cyber security to learn from incidents other organisations have faced.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 188,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -141,6 +153,10 @@ func compiledDefault() *Bank {
 							"operational",
 							"strategic",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 190,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -148,10 +164,18 @@ func compiledDefault() *Bank {
 						Tiers: []string{
 							"strategic",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 193,
+						},
 					},
 					Action{
 						Kind: "reading",
 						Text: "Read your organisation's records management policy and retention schedule, and check that the records of your own work are filed where they belong.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 196,
+						},
 					},
 				},
 				Pos: Pos{
@@ -168,14 +192,26 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Complete a short course on making documents, web pages and forms accessible, including how to use the accessibility checker in your office software.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 204,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Ask an accessibility specialist or a disabled colleague who uses assistive technology to review something you made with you.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 206,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Join a cross-government accessibility community and attend one of its sessions on testing with assistive technology.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 208,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -184,6 +220,10 @@ func compiledDefault() *Bank {
 							"frontline",
 							"operational",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 210,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -191,14 +231,26 @@ func compiledDefault() *Bank {
 						Tiers: []string{
 							"strategic",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 213,
+						},
 					},
 					Action{
 						Kind: "reading",
 						Text: "Read your organisation's accessibility statement and the public sector accessibility regulations that apply to it, and note what they ask of your role.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 216,
+						},
 					},
 					Action{
 						Kind: "reading",
 						Text: "Where your organisation has official language duties, such as the Welsh Language Standards or Canada's Official Languages Act, read what they ask of the work you do for the public.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 218,
+						},
 					},
 				},
 				Pos: Pos{
@@ -215,22 +267,42 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Book regular time each month for online modules or short courses on digital topics, and record them in your development plan.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 226,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Agree a mentoring relationship with clear goals and review progress against them every quarter.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 228,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Attend a public sector digital conference, meetup or webinar series each quarter and share one lesson with your team.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 230,
+						},
 					},
 					Action{
 						Kind: "practice",
 						Text: "Keep a short reflective log after significant events at work and look back over it each month.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 232,
+						},
 					},
 					Action{
 						Kind: "reading",
 						Text: "Follow the blogs or newsletters of two or three public sector digital teams and discuss one post with a colleague.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 234,
+						},
 					},
 				},
 				Pos: Pos{
@@ -247,20 +319,36 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Attend hands-on training for the main digital tools your work relies on and learn at least one feature you have not used before.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 243,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Set up reverse mentoring with a digitally confident colleague, swapping your service knowledge for their technical know-how.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 245,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Join a digital champions network or a user group for a platform your service depends on, to swap tips and workarounds.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 247,
+						},
 					},
 					Action{
 						Kind: "practice",
 						Text: "Volunteer as a digital champion for the next tool rolled out in your team.",
 						Tiers: []string{
 							"frontline",
+						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 249,
 						},
 					},
 					Action{
@@ -269,6 +357,10 @@ func compiledDefault() *Bank {
 						Tiers: []string{
 							"operational",
 							"strategic",
+						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 252,
 						},
 					},
 				},
@@ -286,24 +378,44 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Complete an introduction to user research and service design for public servants.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 261,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Shadow a service designer or user researcher through a discovery phase and debrief with them on what they found.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 263,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Join a community of practice on user-centred design that spans several public bodies.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 265,
+						},
 					},
 					Action{
 						Kind: "practice",
 						Text: "Watch at least three people use your service, in person or remotely, and share with your team one change it prompted.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 267,
+						},
 					},
 					Action{
 						Kind: "practice",
 						Text: "Find the satisfaction and completion figures of a service you work on, and discuss one of them with the people who run it.",
 						Tiers: []string{
 							"strategic",
+						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 269,
 						},
 					},
 				},
@@ -321,20 +433,36 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Complete change management training covering stakeholder mapping, communication planning and working with resistance.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 279,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Find a mentor who has led a difficult organisational change and walk them through your current change plan.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 281,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Join an action learning set with peers from other public bodies who are leading change.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 283,
+						},
 					},
 					Action{
 						Kind: "practice",
 						Text: "After a new process goes live, run a short feedback session with colleagues and pass the findings to the project team.",
 						Tiers: []string{
 							"frontline",
+						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 285,
 						},
 					},
 					Action{
@@ -343,6 +471,10 @@ func compiledDefault() *Bank {
 						Tiers: []string{
 							"operational",
 							"strategic",
+						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 288,
 						},
 					},
 				},
@@ -360,14 +492,26 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Attend a workshop on partnership working and on influencing people you do not manage.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 297,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Ask a leader from a partner organisation, for example in health, policing or the voluntary sector, to mentor you for a few months.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 299,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Join a regional network that brings together public, voluntary and private sector partners working on shared problems.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 301,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -376,12 +520,20 @@ func compiledDefault() *Bank {
 							"frontline",
 							"operational",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 303,
+						},
 					},
 					Action{
 						Kind: "practice",
 						Text: "Set up joint work with another organisation on a problem you share, with an agreed aim and a named lead on each side.",
 						Tiers: []string{
 							"strategic",
+						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 306,
 						},
 					},
 				},
@@ -399,14 +551,26 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Take an introduction to agile delivery for public services that covers discovery, alpha, beta and live phases and how teams plan in short cycles.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 315,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Ask an experienced delivery manager to coach you through planning your next piece of change as a series of small, tested releases.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 317,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Join a cross-government agile or delivery community and visit a team that works in short cycles to watch one of its reviews.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 319,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -415,12 +579,20 @@ func compiledDefault() *Bank {
 							"frontline",
 							"operational",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 321,
+						},
 					},
 					Action{
 						Kind: "practice",
 						Text: "Propose a change to an approval step your work goes through, so that it can be released in stages with what was learnt reported at each one.",
 						Tiers: []string{
 							"strategic",
+						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 324,
 						},
 					},
 				},
@@ -438,14 +610,26 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Take a data literacy course covering basic statistics, data quality and how to read charts and dashboards critically.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 333,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Pair with an analyst in your organisation for regular sessions on turning a live service question into an analysis.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 335,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Join a cross-government community of practice on data and analysis.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 337,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -454,12 +638,20 @@ func compiledDefault() *Bank {
 							"operational",
 							"strategic",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 339,
+						},
 					},
 					Action{
 						Kind: "practice",
 						Text: "Ask for the evidence behind the next two proposals that affect your work, and note how it changed your view.",
 						Tiers: []string{
 							"strategic",
+						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 342,
 						},
 					},
 				},
@@ -477,14 +669,26 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Attend training on coaching conversations and on planning digital skills development for a team.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 351,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Mentor a less experienced colleague, and find a mentor of your own to talk through team development challenges.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 353,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Join a public sector network of HR and workforce practitioners to compare ways of tackling skills gaps and retention.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 355,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -493,12 +697,20 @@ func compiledDefault() *Bank {
 							"operational",
 							"strategic",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 357,
+						},
 					},
 					Action{
 						Kind: "practice",
 						Text: "Write down what your own role needs to keep running while you are away, and help a colleague learn it.",
 						Tiers: []string{
 							"strategic",
+						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 360,
 						},
 					},
 				},
@@ -516,14 +728,26 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Take a short course on digital strategy and service transformation in the public sector, then brief your team on what it means for your own service.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 370,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Ask a senior leader who has steered a digital transformation to mentor you for six months, focusing on how they set a direction and kept people behind it.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 372,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Join a cross-government or local-government network of digital leaders and attend at least two of its sessions this year.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 374,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -532,6 +756,10 @@ func compiledDefault() *Bank {
 							"frontline",
 							"operational",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 376,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -539,10 +767,18 @@ func compiledDefault() *Bank {
 						Tiers: []string{
 							"strategic",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 379,
+						},
 					},
 					Action{
 						Kind: "reading",
 						Text: "Read the published digital strategies of two comparable public bodies and note which ideas you would adopt and why.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 382,
+						},
 					},
 				},
 				Pos: Pos{
@@ -559,20 +795,36 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Take a course on public sector business cases and benefits realisation.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 390,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Ask a finance business partner to mentor you while you build and test a business case.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 392,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Join a network of public sector finance, commercial or portfolio professionals to compare how they prioritise digital spending.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 394,
+						},
 					},
 					Action{
 						Kind: "practice",
 						Text: "Find one manual task in your team that a simple digital fix could remove, and estimate the hours it would save.",
 						Tiers: []string{
 							"frontline",
+						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 396,
 						},
 					},
 					Action{
@@ -582,12 +834,20 @@ func compiledDefault() *Bank {
 							"operational",
 							"strategic",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 399,
+						},
 					},
 					Action{
 						Kind: "practice",
 						Text: "Each quarter, list the work you spend time on and propose stopping the piece that adds least value.",
 						Tiers: []string{
 							"strategic",
+						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 402,
 						},
 					},
 				},
@@ -605,14 +865,26 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Take a course on buying digital services in the public sector that covers open standards, avoiding lock-in and managing suppliers.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 411,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Ask an enterprise architect or a commercial lead to walk you through the systems and contracts your service depends on, and when each ends.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 413,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Join a network of public bodies that share components, code or contracts, such as a local digital or shared services group.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 415,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -621,6 +893,10 @@ func compiledDefault() *Bank {
 							"frontline",
 							"operational",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 417,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -628,10 +904,18 @@ func compiledDefault() *Bank {
 						Tiers: []string{
 							"strategic",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 420,
+						},
 					},
 					Action{
 						Kind: "reading",
 						Text: "Read your government's technology code of practice or digital standards and note the points that apply to your next purchase.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 423,
+						},
 					},
 				},
 				Pos: Pos{
@@ -648,14 +932,26 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Take a course on data governance for public bodies that covers data ownership, quality, lawful sharing and impact assessments.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 431,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Ask your data protection officer or chief data officer to mentor you through a real data-sharing request from start to finish.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 433,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Join a cross-government data community or a data stewards' network to compare how others agree and record data sharing.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 435,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -664,12 +960,20 @@ func compiledDefault() *Bank {
 							"frontline",
 							"operational",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 437,
+						},
 					},
 					Action{
 						Kind: "practice",
 						Text: "Find out who is accountable for each dataset your work relies on, and check that any data you share is covered by an agreement.",
 						Tiers: []string{
 							"strategic",
+						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 440,
 						},
 					},
 				},
@@ -687,14 +991,26 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Take an introductory course on AI for public servants covering how models work, where bias comes from and who is accountable for outcomes.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 449,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Arrange regular conversations with a data scientist or AI ethics specialist about a current or planned use of automation in your area.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 451,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Join a cross-government or cross-sector community that discusses responsible AI in public services.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 453,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -703,6 +1019,10 @@ func compiledDefault() *Bank {
 							"operational",
 							"strategic",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 455,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -710,10 +1030,18 @@ func compiledDefault() *Bank {
 						Tiers: []string{
 							"strategic",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 458,
+						},
 					},
 					Action{
 						Kind: "reading",
 						Text: "Read your government's published guidance on AI in the public sector and note what it requires of someone in your role.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 461,
+						},
 					},
 				},
 				Pos: Pos{
@@ -730,14 +1058,26 @@ func compiledDefault() *Bank {
 					Action{
 						Kind: "training",
 						Text: "Attend training on plain-language public communication and on handling public and media scrutiny.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 469,
+						},
 					},
 					Action{
 						Kind: "mentoring",
 						Text: "Ask an experienced communications or community engagement lead to mentor you on explaining difficult decisions.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 471,
+						},
 					},
 					Action{
 						Kind: "networking",
 						Text: "Join a network of open government or public engagement practitioners.",
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 473,
+						},
 					},
 					Action{
 						Kind: "practice",
@@ -746,12 +1086,20 @@ func compiledDefault() *Bank {
 							"frontline",
 							"operational",
 						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 475,
+						},
 					},
 					Action{
 						Kind: "practice",
 						Text: "Write up a piece of your work that did not go as planned, with what you learnt, and share it beyond your team.",
 						Tiers: []string{
 							"strategic",
+						},
+						Pos: Pos{
+							File: "default.yaml",
+							Line: 478,
 						},
 					},
 				},

@@ -177,6 +177,11 @@ func Parse(files ...File) (*Bank, error) {
 // bankOnly leaves the translation files out of files; it is an error when
 // they are all translations.
 func bankOnly(files []File) ([]File, error) {
+	for _, f := range files {
+		if IsCatalogue(f.Data) {
+			return nil, Problems{{Pos: Pos{File: f.Name}, Field: "schema", Msg: "this is a catalogue (" + CatalogueSchema + "), not a bank; give it as the catalogue, and the bank it is for as the bank"}}
+		}
+	}
 	if !slices.ContainsFunc(files, func(f File) bool { return IsTranslation(f.Data) }) {
 		return files, nil
 	}

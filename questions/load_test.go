@@ -107,7 +107,7 @@ func TestShippedBanksLoad(t *testing.T) {
 	for _, d := range splitBanks {
 		split[filepath.Join(root, filepath.FromSlash(d))] = true
 	}
-	banks, answers, translations := 0, 0, 0
+	banks, answers, translations, catalogues := 0, 0, 0, 0
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -143,6 +143,15 @@ func TestShippedBanksLoad(t *testing.T) {
 			if _, err := questions.LoadSet(translationBank(t, path), nil); err != nil {
 				t.Errorf("translation %s:\n%v", rel, err)
 			}
+		case questions.IsCatalogue(questionstest.ReadFile(t, path)):
+			catalogues++
+			c, err := questions.LoadCatalogue(path)
+			if err == nil && c.Bank == questions.Default().ID {
+				err = c.Check(questions.Default())
+			}
+			if err != nil {
+				t.Errorf("catalogue %s:\n%v", rel, err)
+			}
 		case strings.HasPrefix(name, "bad-"):
 			if _, err := questions.Load(path); err == nil {
 				t.Errorf("%s is named as a broken fixture (bad-*) but loads", rel)
@@ -169,6 +178,9 @@ func TestShippedBanksLoad(t *testing.T) {
 	}
 	if translations < 2 {
 		t.Errorf("found %d translations under %s, want the built-in bank's two at least", translations, root)
+	}
+	if catalogues == 0 {
+		t.Errorf("found no catalogue under %s (questions/testdata/catalogue/dept.yaml at least)", root)
 	}
 }
 

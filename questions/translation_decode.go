@@ -22,7 +22,15 @@ var (
 
 // IsTranslation reports whether a YAML file is a translation: a line of
 // its own says schema: digilead.translation/v1.
-func IsTranslation(data []byte) bool {
+func IsTranslation(data []byte) bool { return hasSchema(data, TranslationSchema) }
+
+// IsCatalogue reports whether a YAML file is a catalogue: a line of its
+// own says schema: digilead.catalogue/v1.
+func IsCatalogue(data []byte) bool { return hasSchema(data, CatalogueSchema) }
+
+// hasSchema reports whether the first line of data that starts with
+// schema: names schema.
+func hasSchema(data []byte, schema string) bool {
 	for line := range bytes.Lines(data) {
 		rest, ok := bytes.CutPrefix(line, []byte("schema:"))
 		if !ok {
@@ -30,7 +38,7 @@ func IsTranslation(data []byte) bool {
 		}
 		v, _, _ := bytes.Cut(rest, []byte("#"))
 		v = bytes.Trim(bytes.TrimSpace(v), `"'`)
-		return string(v) == TranslationSchema
+		return string(v) == schema
 	}
 	return false
 }
@@ -98,16 +106,8 @@ type trDecoder struct {
 }
 
 func (d *trDecoder) decode(data []byte) {
-	doc := d.document(data, "a translation starts with schema: "+TranslationSchema+", bank and language", "put each translation in its own file")
-	if doc == nil {
-		return
-	}
-	root := d.deref(doc.Content[0])
+	root := d.mappingRoot(data, "a translation starts with schema: "+TranslationSchema+", bank and language", "put each translation in its own file", "translation fields (schema: …, bank: …, language: …)")
 	if root == nil {
-		return
-	}
-	if root.Kind != yaml.MappingNode {
-		d.errorf(root, "", "the file must be a mapping of translation fields (schema: …, bank: …, language: …), not %s", kindName(root))
 		return
 	}
 	seen := map[string]bool{}

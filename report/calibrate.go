@@ -361,3 +361,59 @@ func calibrationMarkdown(w io.Writer, r *calibrate.Report, o Options) error {
 	_, err := io.WriteString(w, m.String())
 	return err
 }
+
+// calibrationCSV writes one row per tier/dimension pair (calibrationRows),
+// for spreadsheets.
+func calibrationCSV(w io.Writer, r *calibrate.Report, _ Options) error {
+	return writeCSV(w, calibrationRows(r), true)
+}
+
+// calibrationRows are the header and rows of the csv format and of the
+// xlsx format's first sheet: each pair, tiers by rank and dimensions in
+// bank order. Figures a pair has not are empty cells; flags are their
+// kinds, separated by spaces.
+func calibrationRows(r *calibrate.Report) [][]string {
+	rows := [][]string{{"tier", "tier_name", "dimension", "dimension_name", "current", "status", "upper", "lower", "insufficient",
+		"cut", "proposed", "accuracy", "upper_below", "lower_above", "interval_low", "interval_high", "refusal", "flags"}}
+	for _, p := range r.Pairs {
+		low, high, refusal := "", "", ""
+		if p.Interval != nil {
+			low, high = full(&p.Interval.Low), full(&p.Interval.High)
+		}
+		if p.Refusal != nil {
+			refusal = p.Refusal.Kind
+		}
+		flags := make([]string, len(p.Flags))
+		for i, f := range p.Flags {
+			flags[i] = f.Kind
+		}
+		rows = append(rows, []string{p.Tier, string(p.TierName), p.Dimension, string(p.Name), full(&p.Current), p.Status,
+			strconv.Itoa(p.Upper), strconv.Itoa(p.Lower), strconv.Itoa(p.Insufficient), full(p.Cut), full(p.Proposed), full(p.Accuracy),
+			strconv.Itoa(p.UpperBelow), strconv.Itoa(p.LowerAbove), low, high, refusal, strings.Join(flags, " ")})
+	}
+	return rows
+}
+
+// calibrationLevelRows are the xlsx format's second sheet: where the level
+// rule places the pilot's people of each known tier, with the current
+// expectations and with the proposed ones.
+func calibrationLevelRows(r *calibrate.Report) [][]string {
+	head := []string{"expectations", "role", "people", "no_level"}
+	for _, t := range r.Pilot.Tiers {
+		head = append(head, "level_"+t.ID)
+	}
+	rows := [][]string{head}
+	for _, set := range []struct {
+		name string
+		c    calibrate.Classification
+	}{{"current", r.Levels.Current}, {"proposed", r.Levels.Proposed}} {
+		for _, row := range set.c.Confusion {
+			cells := []string{set.name, row.Role, strconv.Itoa(row.People), strconv.Itoa(row.NoLevel)}
+			for _, n := range row.Levels {
+				cells = append(cells, strconv.Itoa(n))
+			}
+			rows = append(rows, cells)
+		}
+	}
+	return rows
+}

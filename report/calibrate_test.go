@@ -146,7 +146,7 @@ func TestCalibrationMarkdownEscapes(t *testing.T) {
 
 func TestLookupCalibration(t *testing.T) {
 	t.Parallel()
-	if _, err := Calibrations.Lookup("csv"); err == nil || !strings.Contains(err.Error(), "use one of json, markdown, text") {
+	if _, err := Calibrations.Lookup("pdf"); err == nil || !strings.Contains(err.Error(), "use one of csv, json, markdown, text, xlsx") {
 		t.Errorf("unknown format: %v", err)
 	}
 }

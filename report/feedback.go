@@ -26,7 +26,11 @@ func roundJSON(w io.Writer, r *feedback.Round, _ Options) error { return writeJS
 // the report's language.
 func roundText(w io.Writer, r *feedback.Round, o Options) error {
 	t := newText(o)
-	for i, p := range strings.Split(Instructions(t.l, r, feedback.DefaultMinGroup), "\n\n") {
+	said := r.Instructions
+	if said == "" {
+		said = Instructions(t.l, r, feedback.DefaultMinGroup, nil)
+	}
+	for i, p := range strings.Split(said, "\n\n") {
 		if i > 0 {
 			t.blank()
 		}
@@ -44,7 +48,9 @@ func roundText(w io.Writer, r *feedback.Round, o Options) error {
 
 // Instructions are what to send to the observers of round r, in l:
 // paragraphs separated by blank lines, command lines indented by four.
-func Instructions(l *lang.Lang, r *feedback.Round, minGroup int) string {
+// banks are the bank files observers must give too (none for the
+// built-in bank).
+func Instructions(l *lang.Lang, r *feedback.Round, minGroup int, banks []string) string {
 	subject := r.Subject
 	if subject == "" {
 		subject = l.T("feedback.this_person")
@@ -61,7 +67,7 @@ func Instructions(l *lang.Lang, r *feedback.Round, minGroup int) string {
 		ps[1] += " " + l.T("feedback.invite.manager")
 	}
 	ps = append(ps,
-		l.T("feedback.invite.run")+"\n    digilead feedback give --round "+r.Round+" --role ROLE -o feedback.json",
+		l.T("feedback.invite.run")+"\n    digilead feedback give --round "+r.Round+" --role ROLE"+bankArgs(banks)+" -o feedback.json",
 		l.T("feedback.invite.roles", "Roles", l.List(roles)),
 		l.T("feedback.invite.return"))
 	if r.Closes != "" {
@@ -69,6 +75,15 @@ func Instructions(l *lang.Lang, r *feedback.Round, minGroup int) string {
 	}
 	ps = append(ps, l.T("feedback.invite.round", "Round", r.Round, "Bank", r.Bank.ID, "Version", r.Bank.Version))
 	return strings.Join(ps, "\n\n")
+}
+
+// bankArgs are the --bank arguments of a command line.
+func bankArgs(banks []string) string {
+	var sb strings.Builder
+	for _, b := range banks {
+		sb.WriteString(" --bank " + b)
+	}
+	return sb.String()
 }
 
 // About says who an observer's answers are about and what becomes of

@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -180,5 +182,34 @@ func TestRoundInstructionsGolden(t *testing.T) {
 			}
 			golden(t, "round."+tag+".txt.golden", buf.Bytes())
 		})
+	}
+}
+
+// TestFeedbackHTMLInBrowser opens the feedback page in headless chromium:
+// it loads without console errors or network requests, with a bar for
+// every dimension the person scored and the tables drawn.
+func TestFeedbackHTMLInBrowser(t *testing.T) {
+	t.Parallel()
+	r := feedbackFixture(t, roundDocs)
+	for _, tag := range []string{"en", "fr"} {
+		render, _ := FeedbackReports.Lookup("html")
+		var buf bytes.Buffer
+		if err := render(&buf, r, Options{Language: in(t, tag)}); err != nil {
+			t.Fatal(err)
+		}
+		page := filepath.Join(t.TempDir(), "feedback."+tag+".html")
+		if err := os.WriteFile(page, buf.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		dom, log := runChromium(t, page, "--dump-dom")
+		checkBrowserLog(t, log)
+		if n := strings.Count(dom, "<rect data-bar="); n != len(r.Dimensions) {
+			t.Errorf("%s: %d bars, want one per dimension (%d)", tag, n, len(r.Dimensions))
+		}
+		for _, want := range []string{`<html lang="` + tag + `">`, "<table>", `id="h-withheld"`, `id="h-questions"`} {
+			if !strings.Contains(dom, want) {
+				t.Errorf("%s: rendered DOM lacks %s", tag, want)
+			}
+		}
 	}
 }

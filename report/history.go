@@ -130,3 +130,24 @@ func resultsTable(w io.Writer, l *lang.Lang, h *History) error {
 	}
 	return tw.Flush()
 }
+
+// historyCSV writes one row per saved result, newest first
+// (historyRows).
+func historyCSV(w io.Writer, h *History, _ Options) error {
+	return writeCSV(w, historyRows(h), true)
+}
+
+// historyRows are the header and rows of the csv and xlsx formats: each
+// saved result's file, completion time (UTC, RFC 3339), bank, level
+// (empty when no tier is met) and target.
+func historyRows(h *History) [][]string {
+	rows := [][]string{{"path", "completed_at", "bank_id", "bank_version", "bank_digest", "level", "target"}}
+	for _, e := range h.Results {
+		level := ""
+		if e.Level != nil {
+			level = e.Level.ID
+		}
+		rows = append(rows, []string{e.Path, e.CompletedAt.UTC().Format(time.RFC3339), e.Bank.ID, e.Bank.Version, e.Bank.Digest, level, e.Target.ID})
+	}
+	return rows
+}

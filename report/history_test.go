@@ -25,7 +25,7 @@ func TestHistoryGolden(t *testing.T) {
 	if len(h.Results) != 2 || len(h.Skipped) != 1 || len(h.Plans) != 1 {
 		t.Fatalf("%d results, %d skipped", len(h.Results), len(h.Skipped))
 	}
-	for format, ext := range map[string]string{"text": "txt", "json": "json"} {
+	for format, ext := range map[string]string{"text": "txt", "json": "json", "csv": "csv"} {
 		render, err := Histories.Lookup(format)
 		if err != nil {
 			t.Fatal(err)

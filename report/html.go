@@ -32,6 +32,8 @@ func resultFuncs(l *lang.Lang) template.FuncMap {
 		"summary":  func(g assessment.Gap) string { return lang.Capitalise(gapSummary(l, g)) },
 		"kinds":    actionKinds,
 		"kind":     func(k string) string { return kindName(l, k) },
+		"link":     linkURL,
+		"details":  func(a assessment.Action) string { return actionDetails(l, a) },
 		"inc":      func(i int) int { return i + 1 },
 		"barWidth": barWidth,
 	}

@@ -145,6 +145,9 @@ func TestMarkdownRendersTables(t *testing.T) {
 			if tag == "strong" && strings.HasSuffix(n.text(), ":") || tag == "strong" && strings.HasPrefix(n.text(), "Why") {
 				continue // the report's own labels
 			}
+			if tag == "a" && (n.text() == "Read something." || n.text() == "Data essentials [module 2](x) *now*") {
+				continue // the actions' links, text escaped
+			}
 			t.Errorf("markup from the bank leaked through as <%s>%s</%s>", tag, n.text(), tag)
 		}
 	}

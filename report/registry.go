@@ -133,6 +133,8 @@ var (
 		"text":     forPeople(calibrationText),
 		"json":     calibrationJSON,
 		"markdown": forPeople(calibrationMarkdown),
+		"csv":      sanitised(calibrationCSV),
+		"xlsx":     sanitised(xlsx("pairs", calibrationRows, table[*calibrate.Report]{"levels", calibrationLevelRows})),
 	}}
 	// Reviews are the formats of `digilead bank review`.
 	Reviews = Registry[Render[*review.Report]]{map[string]Render[*review.Report]{
@@ -144,6 +146,8 @@ var (
 	Histories = Registry[Render[*History]]{map[string]Render[*History]{
 		"text": forPeople(historyText),
 		"json": historyJSON,
+		"csv":  sanitised(historyCSV),
+		"xlsx": sanitised(xlsx("history", historyRows)),
 	}}
 	// BankSummaries are the formats of `digilead bank show`.
 	BankSummaries = Registry[Render[*questions.Bank]]{map[string]Render[*questions.Bank]{

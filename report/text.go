@@ -189,7 +189,7 @@ func summaryText(t *text, r *assessment.Result, s summary) {
 		t.para(fmt.Sprintf("  %d. ", i+1), t.st.label.Render(string(p.Name)))
 		t.para("     ", l.T("report.priority_line", "Score", p.Score, "Target", r.Target.Name, "Expected", p.Expected, "Gap", p.Gap))
 		if p.First != nil {
-			t.labelled2("     ", t.st.label.Render(l.T("report.first_step"))+" ", string(p.First.Text))
+			t.labelled2("     ", t.st.label.Render(l.T("report.first_step"))+" ", actionText(l, *p.First))
 		}
 		if len(p.Causes) > 0 {
 			causes := make([]string, len(p.Causes))
@@ -506,9 +506,9 @@ func actions(t *text, as []assessment.Action, accessible bool) {
 			}
 			switch {
 			case accessible:
-				t.para("     - ", string(a.Text))
+				t.para("     - ", actionText(t.l, a))
 			default:
-				t.para("     "+t.st.label.Render(pad(label, labelW)), string(a.Text))
+				t.para("     "+t.st.label.Render(pad(label, labelW)), actionText(t.l, a))
 				label = ""
 			}
 		}

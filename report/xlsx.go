@@ -12,11 +12,22 @@ import (
 
 // xlsx is the xlsx format of a document whose csv format writes rows:
 // the same cells, in one sheet named name (see report/sheet: numbers as
-// numbers, the header frozen).
-func xlsx[D any](name string, rows func(D) [][]string) Render[D] {
+// numbers, the header frozen), then a sheet for each of more, the
+// document's other tables.
+func xlsx[D any](name string, rows func(D) [][]string, more ...table[D]) Render[D] {
 	return func(w io.Writer, doc D, _ Options) error {
-		return sheet.Write(w, sheet.Table{Name: name, Rows: rows(doc)})
+		tables := []sheet.Table{{Name: name, Rows: rows(doc)}}
+		for _, t := range more {
+			tables = append(tables, sheet.Table{Name: t.name, Rows: t.rows(doc)})
+		}
+		return sheet.Write(w, tables...)
 	}
+}
+
+// table is a named table of a document D, a sheet of its workbook.
+type table[D any] struct {
+	name string
+	rows func(D) [][]string
 }
 
 // Binary reports whether format writes a binary file (xlsx), which goes to

@@ -140,8 +140,8 @@ func (d *fastDecoder) respondent(r *questions.Respondent) bool {
 		*dst = string(s)
 		return true
 	})
-	if ok && r.Email != "" {
-		return false // the standard way checks the address
+	if ok && r.Email != "" && questions.EmailProblem(r.Email) != "" {
+		return false // the standard way says what is wrong
 	}
 	if !ok || r.Role == "" {
 		return ok

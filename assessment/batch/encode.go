@@ -331,6 +331,20 @@ func appendAction(b []byte, a assessment.Action) []byte {
 	b = appendString(b, a.Kind)
 	b = append(b, `,"text":`...)
 	b = appendString(b, string(a.Text))
+	for _, f := range [...]struct{ name, v string }{{"url", a.URL}, {"provider", a.Provider}} {
+		if f.v != "" {
+			b = append(b, `,"`+f.name+`":`...)
+			b = appendString(b, f.v)
+		}
+	}
+	if a.Minutes != 0 {
+		b = append(b, `,"minutes":`...)
+		b = strconv.AppendInt(b, int64(a.Minutes), 10)
+	}
+	if a.Language != "" {
+		b = append(b, `,"language":`...)
+		b = appendString(b, a.Language)
+	}
 	return append(b, '}')
 }
 

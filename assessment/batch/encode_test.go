@@ -50,7 +50,7 @@ func TestEncodeMatchesJSON(t *testing.T) {
 		Tiers:      []assessment.TierResult{{ID: "t", Blocking: []string{"d"}, Probability: &p}, {ID: "u", WithinError: []string{"<d>"}}},
 		Level:      &assessment.TierRef{ID: "t", Challenges: questions.BankTexts([]string{})},
 		LevelRule:  "\u2028", LevelProbability: &p,
-		Gaps:  []assessment.Gap{{Dimension: "d", WithinError: true, Actions: []assessment.Action{{Kind: "k", Text: "<b>"}}}},
+		Gaps:  []assessment.Gap{{Dimension: "d", WithinError: true, Actions: []assessment.Action{{Kind: "k", Text: "<b>"}, {Kind: "k", Text: "t", URL: "https://x.example/a?b=1&c=<2>", Provider: "Civil \"Service\" College", Minutes: 90, Language: "cy"}, {Kind: "k", Text: "t", Minutes: 5}}}},
 		Notes: []assessment.Note{{Kind: "n", Dimension: "d", Text: "t"}, {Kind: "n"}},
 	}
 	rs = append(rs, odd, &assessment.Result{})
@@ -126,7 +126,7 @@ var encodedFields = map[string]string{
 	"TierResult":     "id name rank met readiness blocking probability within_error",
 	"TierRef":        "id name rank description challenges",
 	"Gap":            "dimension name score expected gap severity within_error actions",
-	"Action":         "kind text",
+	"Action":         "kind text url provider minutes language",
 	"Note":           "kind dimension text",
 }
 

@@ -134,14 +134,8 @@ func NewRound(b *questions.Bank, o RoundOptions) (*Round, error) {
 	if err != nil {
 		return nil, err
 	}
-	if o.Closes != "" {
-		day, err := time.Parse(DateLayout, o.Closes)
-		if err != nil {
-			return nil, errtext.Invalidf("closing date %q: give it as YYYY-MM-DD", o.Closes)
-		}
-		if day.Before(o.Now.UTC().Truncate(24 * time.Hour)) {
-			return nil, errtext.Invalidf("closing date %s is in the past", o.Closes)
-		}
+	if err := CheckCloses(o.Closes, o.Now); err != nil {
+		return nil, err
 	}
 	id, err := NewID(o.Random)
 	if err != nil {
@@ -151,6 +145,22 @@ func NewRound(b *questions.Bank, o RoundOptions) (*Round, error) {
 		Schema: RoundSchema, Round: id, Subject: subject, Bank: NewBankRef(b),
 		Roles: roles, Closes: o.Closes, CreatedAt: o.Now.UTC().Truncate(time.Second),
 	}, nil
+}
+
+// CheckCloses checks a closing date ("" is none): YYYY-MM-DD, not
+// before the day of now.
+func CheckCloses(closes string, now time.Time) error {
+	if closes == "" {
+		return nil
+	}
+	day, err := time.Parse(DateLayout, closes)
+	if err != nil {
+		return errtext.Invalidf("closing date %q: give it as YYYY-MM-DD", closes)
+	}
+	if day.Before(now.UTC().Truncate(24 * time.Hour)) {
+		return errtext.Invalidf("closing date %s is in the past", closes)
+	}
+	return nil
 }
 
 // CheckRoles checks a list of roles, giving them in Roles order without
@@ -243,6 +253,21 @@ func New(r *Round, b *questions.Bank, role string, a *questions.Answers, now tim
 		}
 	}
 	return f
+}
+
+// CheckObserved refuses answers to questions of b that observers are not
+// asked (self-only questions), one problem per question, in bank order.
+func CheckObserved[V any](b *questions.Bank, answers map[string]V) error {
+	var ps questions.Problems
+	for _, q := range b.Questions {
+		if _, ok := answers[q.ID]; ok && q.Observer == nil {
+			ps = append(ps, questions.Problem{Field: q.ID, Msg: "a question for the person themself, which observers are not asked; leave it out"})
+		}
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
 }
 
 // Decode reads a digilead.feedback/v1 document: its fields are checked,

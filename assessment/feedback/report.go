@@ -198,20 +198,16 @@ func (bd *Builder) Add(f *Feedback, at string) error {
 		}
 		return questions.Problems{{Field: "bank", Msg: fmt.Sprintf("feedback on %s, not on bank %s in use; report with the bank the round was made with", what, own)}}
 	}
+	if err := CheckObserved(bd.bank, f.Answers); err != nil {
+		return prefixed(err, "answers.")
+	}
 	raw := questions.RawAnswers{Answers: make(map[string]any, len(f.Answers))}
 	for id, v := range f.Answers {
 		raw.Answers[id] = v.Raw()
 	}
 	a, err := bd.observer.CheckAnswers(raw)
 	if err != nil {
-		ps, ok := err.(questions.Problems)
-		if ok {
-			for i := range ps {
-				ps[i].Field = "answers." + ps[i].Field
-			}
-			return ps
-		}
-		return err
+		return prefixed(err, "answers.")
 	}
 	key := []byte("id:" + f.ID)
 	if f.ID == "" {
@@ -224,6 +220,18 @@ func (bd *Builder) Add(f *Feedback, at string) error {
 	bd.seen[string(key)] = at
 	bd.raters = append(bd.raters, rater{role: f.Role, scores: bd.Score(a.Values), answers: a.Values})
 	return nil
+}
+
+// prefixed puts prefix before the fields of err's problems.
+func prefixed(err error, prefix string) error {
+	ps, ok := err.(questions.Problems)
+	if !ok {
+		return err
+	}
+	for i := range ps {
+		ps[i].Field = prefix + ps[i].Field
+	}
+	return ps
 }
 
 // Duplicates are the documents left out as counted already.
@@ -419,9 +427,9 @@ func (bd *Builder) dimension(dim *questions.Dimension, di int, self *float64, r 
 	threshold := assessment.Z95 * sem * math.Sqrt(1+1/float64(len(everyone)))
 	out.MinGap = new(round2(threshold))
 	switch t := clean(threshold); {
-	case clean(gap) >= t:
+	case clean(gap) > 0 && clean(gap) >= t:
 		out.Flag = BlindSpot
-	case clean(-gap) >= t:
+	case clean(gap) < 0 && clean(-gap) >= t:
 		out.Flag = HiddenStrength
 	}
 	return out

@@ -235,7 +235,7 @@ func TestRefusals(t *testing.T) {
 		{"another round", &other, "round: feedback of round bbbb"},
 		{"another bank version", &version, "bank: feedback on bank observed-test 2, not on bank observed-test 1"},
 		{"another edit", &edited, "as edited differently"},
-		{"a self-only question", selfOnly, "answers.a4"},
+		{"a self-only question", selfOnly, "answers.a4: a question for the person themself"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -293,5 +293,19 @@ func TestDocumentsWithIDsAreTheSameByID(t *testing.T) {
 	// same document twice is one.
 	if bd.Raters() != 2 || len(bd.Duplicates()) != 1 {
 		t.Errorf("raters %d, duplicates %+v", bd.Raters(), bd.Duplicates())
+	}
+}
+
+func TestNoFlagWithoutAGap(t *testing.T) {
+	b := testBank(t)
+	self := selfResult(t, b, 3)
+	for i := range self.Dimensions {
+		self.Dimensions[i].SEM = new(0.0) // no error at all: still no gap
+	}
+	be, _ := b.Dimension("beta")
+	be.Reliability = 0 // beta takes the self result's SEM
+	r := build(t, b, feedback.Options{}, self, many(b, feedback.Peer, 3, 3, 0)...)
+	if d := dimension(t, r, "beta"); d.Gap == nil || *d.Gap != 0 || d.Flag != "" || d.MinGap == nil {
+		t.Errorf("beta = %+v, want a gap of 0, unflagged, with a margin of 0", d)
 	}
 }

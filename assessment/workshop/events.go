@@ -52,9 +52,10 @@ type Status struct {
 	// answering is on (0 for the welcome page), by participant number.
 	Connected int
 	Pages     map[int]int
-	// Finished counts the results in the results directory; Dropped the
-	// people of this run who left before the end and are not back (a
-	// person who drops, returns and finishes is finished only);
+	// Finished counts the results (or observers' feedback) in the
+	// results directory; Dropped the people of this run who left before
+	// the end and are not back (a person who drops, returns and finishes
+	// is finished only);
 	// NotSaved the results that could not be saved yet (retried);
 	// Refused the refusals; LoggingIn the connections not logged in yet.
 	Finished, Dropped, NotSaved, Refused, LoggingIn int

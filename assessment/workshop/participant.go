@@ -155,6 +155,10 @@ func (s *Server) participate(sess ssh.Session, accessible bool) {
 		profile = termenv.Ascii // a screen reader reads escape codes aloud
 	}
 	t := tty{sess: sess, keys: keys, sizes: z, renderer: sessionRenderer(sess, profile, dark), accessible: accessible || pty.Term == "dumb"}
+	if s.cfg.Round != nil {
+		s.observe(sess, t, p, st, langs, tookOver)
+		return
+	}
 
 	// What the token has: a result, one waiting to be saved, or a draft.
 	r, saved, resume := s.route(st)
@@ -203,8 +207,13 @@ func (s *Server) participate(sess ssh.Session, accessible bool) {
 		s.showReport(t, r, token, lang.Get(cmpOr(r.Language, p.lang.Tag())), savedTo != "")
 		return nil
 	})
-	// Nothing of the session's own words reaches the participant: they
-	// name the server's files. The trainer's log has the error.
+	s.endSession(sess, p, err, resumeLine)
+}
+
+// endSession ends a participant's session as its questionnaire ended.
+// Nothing of the session's own words reaches the participant: they name
+// the server's files. The trainer's log has the error.
+func (s *Server) endSession(sess ssh.Session, p *live, err error, resumeLine string) {
 	var failed *storeError
 	switch {
 	case err == nil:

@@ -30,6 +30,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/cohort"
+	"github.com/digilead/digilead/assessment/feedback"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/form"
@@ -117,6 +118,14 @@ type Config struct {
 	// RetryEvery is how often a result that could not be saved is tried
 	// again (15s).
 	RetryEvery time.Duration
+
+	// Round, when set, makes the server take observers' feedback on the
+	// round's subject instead of assessments: each picks their role and
+	// answers the bank's observer questions; the feedback is saved in Dir.
+	// About then says, in a language, who the answers are about and what
+	// becomes of them, for an observer answering in role.
+	Round *feedback.Round
+	About func(l *lang.Lang, role string) string
 }
 
 // DefaultLoginGraceTime is OpenSSH's LoginGraceTime.
@@ -176,13 +185,15 @@ type Server struct {
 
 	gate *gate
 
-	mu       sync.Mutex
-	seq      int
-	live     map[string]*live   // by token: one connection per person
-	people   map[string]*person // by token, everyone of this run
-	tokens   map[string]*sync.Mutex
-	unsaved  map[string]*unsaved // results not saved yet, by token
-	entries  []*cohort.Entry     // the results so far
+	mu      sync.Mutex
+	seq     int
+	live    map[string]*live   // by token: one connection per person
+	people  map[string]*person // by token, everyone of this run
+	tokens  map[string]*sync.Mutex
+	unsaved map[string]*unsaved // results not saved yet, by token
+	entries []*cohort.Entry     // the results so far
+	// given counts the observers' feedback saved (Config.Round).
+	given    int
 	summary  *cohort.Report
 	refused  int
 	quiet    map[string]*quietLog // refusals logged, by address
@@ -234,9 +245,16 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Bank == nil || cfg.Dir == "" || cfg.HostKey == nil || cfg.Render == nil {
 		return nil, errors.New("workshop: Bank, Dir, HostKey and Render are needed")
 	}
+	pageBank := cfg.Bank
+	if cfg.Round != nil {
+		if cfg.About == nil {
+			return nil, errors.New("workshop: a Round needs About")
+		}
+		pageBank = cfg.Bank.ForObservers()
+	}
 	s := &Server{cfg: cfg, guard: newGuard(cfg.LockoutLimit, cfg.LockoutWindow, cfg.Now),
 		gate:  newGate(cfg.MaxStartups, cfg.MaxStartupsPerAddress, cfg.LoginGraceTime),
-		pages: form.Pages(cfg.Bank), live: map[string]*live{}, people: map[string]*person{},
+		pages: form.Pages(pageBank), live: map[string]*live{}, people: map[string]*person{},
 		tokens: map[string]*sync.Mutex{}, unsaved: map[string]*unsaved{}, quiet: map[string]*quietLog{},
 		idle: make(chan struct{}), stop: make(chan struct{})}
 	if err := os.MkdirAll(filepath.Join(cfg.Dir, draftsDir), 0o700); err != nil {
@@ -301,6 +319,8 @@ func (s *Server) addResult(path string) {
 	}
 	if e, err := cohort.Decode(data); err == nil {
 		s.entries = append(s.entries, e)
+	} else if _, err := feedback.Decode(data); err == nil {
+		s.given++
 	}
 }
 
@@ -397,7 +417,7 @@ func Addresses(l net.Addr) []string {
 func (s *Server) Status() Status {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := Status{Connected: len(s.live), Pages: map[int]int{}, Finished: len(s.entries),
+	st := Status{Connected: len(s.live), Pages: map[int]int{}, Finished: len(s.entries) + s.given,
 		NotSaved: len(s.unsaved), Refused: s.refused, Draining: s.draining, Cohort: s.summary}
 	st.LoggingIn, _ = s.gate.counts("")
 	for _, p := range s.live {

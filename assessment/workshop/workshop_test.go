@@ -265,6 +265,21 @@ func TestAccessibleModeOverSSH(t *testing.T) {
 	_, err = p.WaitFor(fmt.Sprintf("Enter a number between 1 and %d", len(b.Tiers)+1), wait)
 	must(t, err)
 	must(t, p.Press("1\r"))
+	want := answerAccessible(t, p, b)
+	out, err := p.WaitFor("fetch", wait)
+	must(t, err)
+	if !strings.Contains(out, "Dimension scores, out of 100") || strings.Contains(out, "\x1b[") {
+		t.Errorf("the accessible report is not plain linear text:\n%.2000s", out)
+	}
+	must(t, p.WaitEnd(wait))
+	questionstest.SameValues(t, results(t, s.dir)["Pat"].Answers, want)
+}
+
+// answerAccessible answers every page of b line by line, as a screen
+// reader's user does (the second option, or the first of a multi
+// question ticked), and returns the answers given.
+func answerAccessible(t *testing.T, p *workshoptest.Participant, b *questions.Bank) map[string]questions.Value {
+	t.Helper()
 	want := map[string]questions.Value{}
 	pages := workshoptest.Pages(b)
 	for i, qs := range pages {
@@ -285,13 +300,7 @@ func TestAccessibleModeOverSSH(t *testing.T) {
 		must(t, err)
 		must(t, p.Press("\r"))
 	}
-	out, err := p.WaitFor("fetch", wait)
-	must(t, err)
-	if !strings.Contains(out, "Dimension scores, out of 100") || strings.Contains(out, "\x1b[") {
-		t.Errorf("the accessible report is not plain linear text:\n%.2000s", out)
-	}
-	must(t, p.WaitEnd(wait))
-	questionstest.SameValues(t, results(t, s.dir)["Pat"].Answers, want)
+	return want
 }
 
 // choiceOf is the n-th option of a single-answer question (from 0).

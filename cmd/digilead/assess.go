@@ -20,6 +20,7 @@ import (
 type assessOptions struct {
 	*factory
 	doc             docFlags[*assessment.Result]
+	catalogue       catalogueFlag
 	answers, target string
 	theme           string
 	resume, noSave  bool
@@ -60,6 +61,7 @@ An answers file is YAML or JSON:
 	fl.BoolVar(&opts.resume, "resume", false, "continue the unfinished assessment saved as a draft")
 	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the result in the data directory")
 	addAllFlag(cmd, &opts.all)
+	addCatalogueFlag(cmd, &opts.catalogue)
 	return cmd
 }
 
@@ -70,11 +72,14 @@ func assessRun(opts *assessOptions) error {
 	if err := form.CheckTheme(opts.theme); err != nil {
 		return usageError("--theme: %v", err)
 	}
-	if err := opts.doc.load(opts.factory, opts.answers); err != nil {
+	if err := opts.doc.load(opts.factory, opts.answers, opts.catalogue.path); err != nil {
 		return err
 	}
 	s := opts.doc.set
 	if err := checkTarget(s.Bank, opts.target); err != nil {
+		return err
+	}
+	if err := opts.catalogue.load(opts.factory, opts.doc.language.Tag(), func(c *questions.Catalogue) error { return c.Check(s.Bank) }); err != nil {
 		return err
 	}
 	if opts.answers != "" {
@@ -106,7 +111,7 @@ func assessRun(opts *assessOptions) error {
 		return nil
 	}
 	return session.Run(opts.ctx, term, session.Options{
-		Bank: s.Bank, Target: opts.target, Theme: opts.theme, Accessible: accessible,
+		Bank: opts.bank(), Target: opts.target, Theme: opts.theme, Accessible: accessible,
 		Resume: opts.resume, NoSave: opts.noSave, Now: opts.now, Tool: opts.tool(), Languages: langs,
 		ResumeCommand: func(accessible bool) string { return resumeCommand(opts.doc.bank.banks, accessible) },
 	}, st, deliver)
@@ -125,7 +130,7 @@ func scoreAnswers(opts *assessOptions) error {
 	if err != nil {
 		return err
 	}
-	b := opts.doc.set.Bank
+	b := opts.bank()
 	answers, err := questions.ParseAnswers(name, data, b)
 	if err != nil {
 		return err
@@ -137,6 +142,16 @@ func scoreAnswers(opts *assessOptions) error {
 }
 
 // resumeCommand is the command line that resumes a questionnaire.
+// bank is the bank to score with: the one loaded, its actions replaced
+// by the catalogue's where it has some (the set keeps the bank's own, so
+// that translations map the bank's texts only).
+func (opts *assessOptions) bank() *questions.Bank {
+	if c := opts.catalogue.cat; c != nil {
+		return c.Apply(opts.doc.set.Bank)
+	}
+	return opts.doc.set.Bank
+}
+
 func resumeCommand(banks []string, accessible bool) string {
 	cmd := "digilead assess --resume"
 	for _, bank := range banks {

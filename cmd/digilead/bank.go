@@ -22,9 +22,10 @@ See docs/bank-format.md, or start from the default: digilead bank export.`,
 // bankValidateOptions are the flags and arguments of `digilead bank validate`.
 type bankValidateOptions struct {
 	*factory
-	bank   bankFlags
-	strict bool
-	paths  []string
+	bank      bankFlags
+	strict    bool
+	catalogue string
+	paths     []string
 }
 
 func newBankValidateCmd(f *factory, runF func(*bankValidateOptions) error) *cobra.Command {
@@ -41,10 +42,18 @@ A problem is an error (exit 2). Texts a translation leaves untranslated,
 or translated from an earlier text of the bank, are warnings that list
 every one (exit 0); --strict makes them errors. Observer wording that
 seems to speak to its reader ("did you …") rather than of the person
-observed is a warning, even with --strict: the rule is a heuristic.`,
+observed is a warning, even with --strict: the rule is a heuristic.
+
+Actions in another language than the bank's (language: cy in an English
+bank), the language its reports are written in unless translated, are
+warnings too, and errors with --strict.
+
+--catalogue FILE checks a catalogue (digilead.catalogue/v1) against each
+bank: its bank id, dimensions and tiers, and the language of its actions.`,
 		Example: `  digilead bank validate                 # the built-in bank and its translations
   digilead bank validate my-bank.yaml banks/workshop/
-  digilead bank validate --bank my-bank.yaml de.yaml --strict`,
+  digilead bank validate --bank my-bank.yaml de.yaml --strict
+  digilead bank validate --catalogue our-courses.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			return runOr(opts, runF, bankValidateRun)
@@ -52,6 +61,7 @@ observed is a warning, even with --strict: the rule is a heuristic.`,
 	}
 	addBankFlag(cmd, &opts.bank, "bank the translation files given are checked against (default: the built-in bank)")
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "texts a translation leaves untranslated or out of date are errors, not warnings")
+	cmd.Flags().StringVar(&opts.catalogue, "catalogue", "", "check this catalogue `FILE` (digilead.catalogue/v1) against each bank")
 	return cmd
 }
 
@@ -95,11 +105,28 @@ func (opts *bankValidateOptions) validate(v *report.Validation, p string) bool {
 		opts.say("digilead: %v\n", err)
 		return false
 	}
+	var languages questions.Problems
 	kind := "warning"
 	if opts.strict {
 		kind = "error"
 	}
 	for _, w := range s.Warnings {
+		opts.say("%s (%s)\n", w.String(), kind)
+	}
+	if opts.catalogue != "" {
+		c, err := questions.LoadCatalogue(opts.catalogue)
+		if err == nil {
+			err = c.Check(s.Bank)
+		}
+		if err != nil {
+			opts.say("%s\n", err)
+			opts.say("%s: the catalogue %s does not fit it\n", name, opts.catalogue)
+			return false
+		}
+		languages = append(languages, c.OtherLanguage(questions.BankLanguage(s.Bank))...)
+	}
+	languages = append(s.Bank.ActionsInOtherLanguage(questions.BankLanguage(s.Bank)), languages...)
+	for _, w := range languages {
 		opts.say("%s (%s)\n", w.String(), kind)
 	}
 	v.Add(name, s, translation)
@@ -110,11 +137,13 @@ func (opts *bankValidateOptions) validate(v *report.Validation, p string) bool {
 		}
 		opts.say("%s: %d observer text(s) may speak to their reader rather than of the person observed (warnings; digilead bank review lists them too)\n", name, len(ow))
 	}
+	if len(languages) > 0 {
+		opts.say("%s: %d action(s) in another language than the bank's, %s (%ss)\n", name, len(languages), questions.BankLanguage(s.Bank), kind)
+	}
 	if len(s.Warnings) > 0 {
 		opts.say("%s: %d text(s) not translated or out of date (%ss; they show in %s)\n", name, len(s.Warnings), kind, questions.BankLanguage(s.Bank))
-		return !opts.strict
 	}
-	return true
+	return len(s.Warnings)+len(languages) == 0 || !opts.strict
 }
 
 // bankExportOptions are the flags of `digilead bank export`.

@@ -62,6 +62,7 @@ func TestBankCalibrateFormats(t *testing.T) {
 		{"calibrate.txt.golden", "text"},
 		{"calibrate.json.golden", "json"},
 		{"calibrate.md.golden", "markdown"},
+		{"calibrate.csv.golden", "csv"},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
 			r := digilead(t, "", nil, "bank", "calibrate", "--bank", calibrateBank, calibratePilot, "--format", tc.format)
@@ -112,7 +113,7 @@ func TestBankCalibrateExitCodes(t *testing.T) {
 		stdout bool // whether the report is still written
 		stderr string
 	}{
-		{"unknown format", "", []string{"--format", "csv", calibratePilot}, 2, false, `--format: unknown format "csv"; use one of json, markdown, text`},
+		{"unknown format", "", []string{"--format", "pdf", calibratePilot}, 2, false, `--format: unknown format "pdf"; use one of csv, json, markdown, text, xlsx`},
 		{"min-group 0", "", []string{"--min-group", "0", calibratePilot}, 2, false, "--min-group: 0 is not a number of people; give 1 or more"},
 		{"missing pilot", "", []string{"nope.jsonl"}, 2, false, "nope.jsonl: no such file or directory"},
 		{"missing bank", "", []string{"--bank", "nope.yaml", calibratePilot}, 2, false, "--bank: bank nope.yaml: no such file or directory"},

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/feedback"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/session"
@@ -75,17 +76,17 @@ func feedbackInviteRun(opts *feedbackInviteOptions) error {
 	if err != nil {
 		return usageError("--roles: %v", err)
 	}
+	if err := feedback.CheckCloses(opts.closes, opts.now()); err != nil {
+		return usageError("--closes: %v", err)
+	}
 	if err := opts.doc.load(opts.factory); err != nil {
 		return err
 	}
 	r, err := feedback.NewRound(opts.doc.set.Bank, feedback.RoundOptions{Subject: opts.name, Roles: roles, Closes: opts.closes, Now: opts.now(), Random: rand.Reader})
 	if err != nil {
-		if opts.closes != "" && strings.Contains(err.Error(), "closing date") {
-			return usageError("--closes: %v", err)
-		}
 		return err
 	}
-	r.Instructions = report.Instructions(opts.doc.language.Lang, r, feedback.DefaultMinGroup)
+	r.Instructions = report.Instructions(opts.doc.language.Lang, r, feedback.DefaultMinGroup, opts.doc.bank.banks)
 	st, err := store.Open(opts.io.Getenv)
 	if err != nil {
 		return err
@@ -161,12 +162,9 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		return err
 	}
 	b := opts.doc.set.Bank
-	r, err := opts.loadRound(b)
+	r, err := opts.loadRound(opts.round, b)
 	if err != nil {
 		return err
-	}
-	if own := feedback.NewBankRef(b); !r.Bank.Matches(own) {
-		return usageError("--bank: round %s is on bank %s, and the bank in use is %s; give the round's bank with --bank", r.Round, r.Bank, own)
 	}
 	if err := r.CheckRole(opts.role); err != nil {
 		return usageError("--role: %v", err)
@@ -176,9 +174,16 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		if err != nil {
 			return err
 		}
-		a, err := questions.ParseAnswers(name, data, b.ForObservers())
+		a, err := questions.ParseAnswers(name, data, b)
 		if err != nil {
 			return err
+		}
+		if err := feedback.CheckObserved(b, a.Values); err != nil {
+			ps := err.(questions.Problems)
+			for i := range ps {
+				ps[i].Pos.File = name
+			}
+			return ps
 		}
 		return opts.write(r, b, a)
 	}
@@ -226,14 +231,26 @@ func (opts *feedbackGiveOptions) write(r *feedback.Round, b *questions.Bank, a *
 	return opts.doc.write(opts.factory, feedback.New(r, b, opts.role, a, opts.now(), id))
 }
 
-// loadRound reads --round: a round file, a round kept in the data
-// directory by its id, or else a round known by its id alone, on b.
-func (opts *feedbackGiveOptions) loadRound(b *questions.Bank) (*feedback.Round, error) {
-	if !feedback.IsID(opts.round) {
-		if _, err := os.Stat(opts.round); err != nil && opts.round != "-" {
-			return nil, usageError("--round: %q is neither a round id (%d letters and digits) nor a round file", opts.round, feedback.IDLength)
+// loadRound reads a --round: a round file, a round kept in the data
+// directory by its id, or else a round known by its id alone, on b. The
+// round must be on b.
+func (f *factory) loadRound(arg string, b *questions.Bank) (*feedback.Round, error) {
+	r, err := f.readRound(arg, b)
+	if err != nil {
+		return nil, err
+	}
+	if own := feedback.NewBankRef(b); !r.Bank.Matches(own) {
+		return nil, usageError("--bank: round %s is on bank %s, and the bank in use is %s; give the round's bank with --bank", r.Round, r.Bank, own)
+	}
+	return r, nil
+}
+
+func (f *factory) readRound(arg string, b *questions.Bank) (*feedback.Round, error) {
+	if !feedback.IsID(arg) {
+		if _, err := os.Stat(arg); err != nil && arg != "-" {
+			return nil, usageError("--round: %q is neither a round id (%d letters and digits) nor a round file", arg, feedback.IDLength)
 		}
-		data, name, err := inputs.ReadAll(opts.round, opts.io.In)
+		data, name, err := inputs.ReadAll(arg, f.io.In)
 		if err != nil {
 			return nil, err
 		}
@@ -243,13 +260,13 @@ func (opts *feedbackGiveOptions) loadRound(b *questions.Bank) (*feedback.Round, 
 		}
 		return r, nil
 	}
-	st, err := store.Open(opts.io.Getenv)
+	st, err := store.Open(f.io.Getenv)
 	if err != nil {
 		return nil, err
 	}
-	r, err := st.LoadRound(opts.round)
+	r, err := st.LoadRound(arg)
 	if errors.Is(err, store.ErrNoRound) {
-		return feedback.RoundFor(opts.round, b), nil
+		return feedback.RoundFor(arg, b), nil
 	}
 	return r, err
 }
@@ -326,6 +343,14 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 		return err
 	}
 	defer set.Close()
+	if info, err := os.Stat(opts.self); err == nil {
+		// The person's result among the feedback (a shared folder) is
+		// theirs, not feedback.
+		set.Inputs = slices.DeleteFunc(set.Inputs, func(in batch.Input) bool {
+			other, err := os.Stat(in.Name)
+			return err == nil && os.SameFile(info, other)
+		})
+	}
 	bd := feedback.NewBuilder(opts.doc.set.Bank, feedback.Options{MinGroup: opts.minGroup, PoolManager: opts.poolManager})
 	rep := inputs.NewReporter(opts.io.ErrOut)
 	err = inputs.Read(opts.ctx, set, feedback.Decode, func(at inputs.Place, f *feedback.Feedback) {

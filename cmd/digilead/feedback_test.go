@@ -7,11 +7,14 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/digilead/digilead/assessment/feedback"
 	"github.com/digilead/digilead/assessment/schematest"
+	"github.com/digilead/digilead/assessment/workshop/workshoptest"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/e2e"
 )
 
 const observedBank = "testdata/observed-bank.yaml"
@@ -96,6 +99,9 @@ func TestFeedbackInvite(t *testing.T) {
 	if id == nil || !strings.Contains(c.stdout, "Sam Jones is asking for your view") || !strings.Contains(c.stdout, "Please answer by 2026-12-18.") || !strings.Contains(c.stdout, "peer (you work alongside them) and report") {
 		t.Fatalf("instructions:\n%s", c.stdout)
 	}
+	if !strings.Contains(c.stdout, "--role ROLE --bank "+observedBank+" -o feedback.json") {
+		t.Errorf("observers are not told the bank:\n%s", c.stdout)
+	}
 	if strings.Contains(c.stdout, "manager") {
 		t.Errorf("a round without managers speaks of them:\n%s", c.stdout)
 	}
@@ -167,7 +173,7 @@ func TestFeedbackGiveAnswers(t *testing.T) {
 	}
 	// A self-only question is not an observer's to answer.
 	got := r.run(`{"answers": {"a4": true}}`, "feedback", "give", "--bank", observedBank, "--round", r.round, "--role", "peer", "--answers", "-")
-	if got.code != 2 || !strings.Contains(got.stderr, "a4") {
+	if got.code != 2 || !strings.Contains(got.stderr, "stdin: a4: a question for the person themself") {
 		t.Errorf("self-only answer: exit %d, %s", got.code, got.stderr)
 	}
 	// A round made on one bank is not answered with another.
@@ -227,6 +233,22 @@ func TestFeedbackReport(t *testing.T) {
 	got := r.run(strings.Join(lines, "\n")+"\n", "feedback", "report", "--bank", observedBank, "--self", self, "--format", "json")
 	if got.code != 0 || !strings.Contains(got.stderr, "1 feedback document read twice, counted once, e.g. stdin:5, already read at stdin:1") || !strings.Contains(got.stdout, `"raters": 4`) {
 		t.Errorf("duplicate: exit %d, %s\n%s", got.code, got.stderr, got.stdout)
+	}
+}
+
+func TestFeedbackReportLeavesTheSelfResultOutOfTheFolder(t *testing.T) {
+	r := newFeedbackRun(t)
+	in := filepath.Join(r.dir, "in")
+	for i := range 3 {
+		r.give("peer", 3, fmt.Sprintf("p%d.json", i))
+	}
+	self := r.self(4)
+	mine := filepath.Join(in, "me.json")
+	data, _ := os.ReadFile(self)
+	os.WriteFile(mine, data, 0o600)
+	c := r.run("", "feedback", "report", "--bank", observedBank, "--self", mine, "--format", "json", in)
+	if c.code != 0 || !strings.Contains(c.stdout, `"raters": 3`) {
+		t.Errorf("exit %d, %s\n%s", c.code, c.stderr, c.stdout)
 	}
 }
 
@@ -368,5 +390,72 @@ func TestTerminalFeedbackGiveCtrlCThenResume(t *testing.T) {
 	}
 	if saved, _ := filepath.Glob(filepath.Join(p.data, "digilead", "results", "*.json")); len(saved) != 0 {
 		t.Errorf("an observer's answers were saved as a result: %v", saved)
+	}
+}
+
+// TestWorkshopFeedbackRound runs a round in a room: the person invites,
+// the trainer serves the round, observers answer over SSH with nothing
+// to install, and the report is made from the results folder.
+func TestWorkshopFeedbackRound(t *testing.T) {
+	e2e.Slow(t) // a server process and SSH clients
+	b := questions.Default()
+	if !b.Observed() {
+		t.Skip("the built-in bank has no observer wording")
+	}
+	data := t.TempDir()
+	env := []string{"XDG_DATA_HOME=" + data}
+	roundFile := filepath.Join(data, "round.json")
+	if c := digilead(t, "", env, "feedback", "invite", "--name", "Sam Jones", "--format", "json", "-o", roundFile); c.code != 0 {
+		t.Fatal(c.stderr)
+	}
+	dir := filepath.Join(t.TempDir(), "room")
+	s, _ := serveWorkshop(t, dir, map[string]string{"XDG_DATA_HOME": data, "HOME": data, "SOURCE_DATE_EPOCH": "1795428000"}, "--round", roundFile)
+	obs := b.ForObservers()
+	// Three peers and three direct reports.
+	if err := workshoptest.ObserveAll(s.addr, workshopCode, []int{2, 2, 2, 3, 3, 3}, obs, workshopWait); err != nil {
+		t.Fatalf("%v\nserver log:\n%s", err, s.logText())
+	}
+	if code := s.stop(t, syscall.SIGINT); code != exitInterrupted {
+		t.Errorf("server exit %d", code)
+	}
+	if log := s.logText(); !strings.Contains(log, "6 observers gave feedback") || !strings.Contains(log, "digilead feedback report --self RESULT") {
+		t.Errorf("the server's last words:\n%s", log)
+	}
+	self := filepath.Join(data, "me.json")
+	if c := digilead(t, "", env, "assess", "--answers", example, "--format", "json", "-o", self); c.code != 0 {
+		t.Fatal(c.stderr)
+	}
+	c := digilead(t, "", env, "feedback", "report", "--self", self, "--format", "json", dir)
+	if c.code != 0 {
+		t.Fatalf("report: exit %d: %s", c.code, c.stderr)
+	}
+	var rep feedback.Report
+	if err := json.Unmarshal([]byte(c.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Raters != 6 || len(rep.Groups) != 3 {
+		t.Errorf("report on the room: %d raters, groups %+v", rep.Raters, rep.Groups)
+	}
+}
+
+func TestWorkshopServeRoundUsage(t *testing.T) {
+	needObserverBanks(t)
+	data := t.TempDir()
+	env := []string{"XDG_DATA_HOME=" + data}
+	other := filepath.Join(data, "round.json")
+	if c := digilead(t, "", env, "feedback", "invite", "--bank", observedBank, "--name", "Sam", "--format", "json", "-o", other); c.code != 0 {
+		t.Fatal(c.stderr)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--round", "nonsense"}, "neither a round id"},
+		{[]string{"--round", other}, "--bank: round"},
+	} {
+		r := digilead(t, "", env, append([]string{"workshop", "serve", "--results", t.TempDir()}, c.args...)...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: exit %d, %s", c.args, r.code, r.stderr)
+		}
 	}
 }

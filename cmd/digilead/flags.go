@@ -142,6 +142,43 @@ func (d *docFlags[D]) write(f *factory, doc D) error {
 	return write(d.out, doc, f.io.Accessible(d.accessible), d.language, "")
 }
 
+// catalogueFlag is --catalogue: a department's own actions
+// (digilead.catalogue/v1) in place of the bank's.
+type catalogueFlag struct {
+	path string
+	cat  *questions.Catalogue
+}
+
+// addCatalogueFlag adds --catalogue to cmd.
+func addCatalogueFlag(cmd *cobra.Command, c *catalogueFlag) {
+	cmd.Flags().StringVar(&c.path, "catalogue", "", "a `FILE` of your own actions (digilead.catalogue/v1): for each dimension it names, its actions replace the bank's")
+}
+
+// load reads the catalogue, if one is given, and checks it with check
+// (against the bank in use, or the one a result names); it says on
+// stderr which of its actions are in another language than the report's
+// (tag).
+func (c *catalogueFlag) load(f *factory, tag string, check func(*questions.Catalogue) error) error {
+	if c.path == "" {
+		return nil
+	}
+	if _, err := os.Stat(c.path); err != nil {
+		return usageError("--catalogue: %s: no such file; give a digilead.catalogue/v1 file", c.path)
+	}
+	cat, err := questions.LoadCatalogue(c.path)
+	if err == nil {
+		err = check(cat)
+	}
+	if err != nil {
+		return err
+	}
+	for _, w := range cat.OtherLanguage(tag) {
+		f.say("%s (warning)\n", w.String())
+	}
+	c.cat = cat
+	return nil
+}
+
 // bankFlags are --bank, which may be given more than once (one bank, a file
 // or a directory, and translation files), and, for the commands that show
 // bank or report text, --lang and --translations.

@@ -8,6 +8,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
 
@@ -15,6 +16,7 @@ import (
 type reportOptions struct {
 	*factory
 	doc       docFlags[*assessment.Result]
+	catalogue catalogueFlag
 	path      string
 	last, all bool
 }
@@ -34,11 +36,16 @@ The text report leads with what to do: your strengths and two or three
 priorities, each with a first step. In a terminal that is all it shows;
 --all (or a file, or a pipe) gives the complete report. A report taller
 than the terminal is paged with DIGILEAD_PAGER, else PAGER, else
-'less -FRX'; --no-pager turns that off.`,
+'less -FRX'; --no-pager turns that off.
+
+--catalogue FILE recommends a department's own actions (with links) for
+the dimensions the catalogue names, in place of those the result holds;
+no score or level changes.`,
 		Example: `  digilead report --last --format html -o me.html
   digilead report me.json --all
   digilead report me.json --format markdown >> development-plan.md
-  digilead assess --answers me.yaml -f json | digilead report - -f csv`,
+  digilead assess --answers me.yaml -f json | digilead report - -f csv
+  digilead report me.json --catalogue our-courses.yaml -f html -o me.html`,
 		Args: lastOr(&opts.last, 1, "a result file (or - for stdin, or --last)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
@@ -50,11 +57,12 @@ than the terminal is paged with DIGILEAD_PAGER, else PAGER, else
 	cmd.Flags().BoolVar(&opts.last, "last", false, "the newest saved result")
 	addAllFlag(cmd, &opts.all)
 	addDocFlags(cmd, &opts.doc, report.Results, "text", "bank the result was scored with, for its translations (default: the built-in bank)", "a linear report with every number in words")
+	addCatalogueFlag(cmd, &opts.catalogue)
 	return cmd
 }
 
 func reportRun(opts *reportOptions) error {
-	if err := opts.doc.load(opts.factory, opts.path); err != nil {
+	if err := opts.doc.load(opts.factory, opts.path, opts.catalogue.path); err != nil {
 		return err
 	}
 	r, err := opts.readResult(opts.path, opts.last)
@@ -67,6 +75,14 @@ func reportRun(opts *reportOptions) error {
 		again = "digilead report --last --all"
 	case opts.path == "-":
 		again = ""
+	}
+	if err := opts.catalogue.load(opts.factory, opts.doc.language.Tag(), func(c *questions.Catalogue) error {
+		return c.CheckFor(r.Bank.ID, resultDimensions(r), resultTiers(r))
+	}); err != nil {
+		return err
+	}
+	if c := opts.catalogue.cat; c != nil {
+		r = assessment.WithCatalogue(r, c)
 	}
 	opts.doc.out.short(opts.factory, opts.all, again)
 	return opts.doc.write(opts.factory, r)
@@ -103,4 +119,22 @@ func lastOr(last *bool, n int, what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// resultDimensions are the ids of the dimensions a result holds, and
+// resultTiers its tiers': its bank's, as far as a catalogue needs them.
+func resultDimensions(r *assessment.Result) []string {
+	ids := make([]string, len(r.Dimensions))
+	for i, d := range r.Dimensions {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
+func resultTiers(r *assessment.Result) []string {
+	ids := make([]string, len(r.Tiers))
+	for i, t := range r.Tiers {
+		ids[i] = t.ID
+	}
+	return ids
 }

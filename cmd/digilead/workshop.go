@@ -14,6 +14,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/cohort"
+	"github.com/digilead/digilead/assessment/feedback"
 	"github.com/digilead/digilead/assessment/store"
 	workshopsrv "github.com/digilead/digilead/assessment/workshop"
 	"github.com/digilead/digilead/questions"
@@ -39,6 +40,7 @@ type workshopOptions struct {
 	loginGrace                           time.Duration
 	maxStartups, log                     string
 	maxStartupsPerAddress                int
+	round                                string
 }
 
 func newWorkshopServeCmd(f *factory, runF func(*workshopOptions) error) *cobra.Command {
@@ -89,6 +91,7 @@ See docs/workshop.md for the trainer's guide.`,
 	fl.DurationVar(&opts.loginGrace, "login-grace-time", workshopsrv.DefaultLoginGraceTime, "close a connection that has not logged in and begun a session within this long")
 	fl.StringVar(&opts.maxStartups, "max-startups", "", "connections not logged in yet, as `START:RATE:FULL`: from START on a new one is refused with RATE% chance, rising to all at FULL (default N:30:2N, N being --max-participants)")
 	fl.IntVar(&opts.maxStartupsPerAddress, "max-startups-per-address", 0, "connections not logged in yet from one address (default --max-participants)")
+	fl.StringVar(&opts.round, "round", "", "take observers' feedback on this round (its `FILE` or id, from 'feedback invite') instead of assessments: each picks their role and answers the observer questions")
 	fl.StringVar(&opts.log, "log", "", "the trainer's log `FILE`: every connection, refusal and error, with addresses (default: workshop.log in the results folder, 0600)")
 	return cmd
 }
@@ -117,6 +120,12 @@ func workshopServeRun(opts *workshopOptions) error {
 	if err != nil {
 		return err
 	}
+	var round *feedback.Round
+	if opts.round != "" {
+		if round, err = opts.loadRound(opts.round, set.Bank); err != nil {
+			return err
+		}
+	}
 	dir := opts.results
 	if dir == "" {
 		dir = "digilead-workshop-" + opts.now().Format("2006-01-02")
@@ -141,7 +150,10 @@ func workshopServeRun(opts *workshopOptions) error {
 		MaxParticipants: opts.maxParticipants, IdleTimeout: opts.idleTimeout, MaxTime: opts.maxTime, MinGroup: opts.minGroup,
 		LoginGraceTime: opts.loginGrace, MaxStartups: startups, MaxStartupsPerAddress: opts.maxStartupsPerAddress,
 		Render: renderFor(set), Formats: report.Results.Names(),
-		Now: opts.now, Tool: opts.tool(),
+		Now: opts.now, Tool: opts.tool(), Round: round,
+		About: func(l *lang.Lang, role string) string {
+			return report.About(l, round, role, feedback.DefaultMinGroup)
+		},
 		OnEvent: func(e workshopsrv.Event) { sink(e) },
 	})
 	if err != nil {
@@ -160,7 +172,11 @@ func workshopServeRun(opts *workshopOptions) error {
 	served := make(chan error, 1)
 	now := false
 	if opts.io.ErrTTY && opts.io.InTTY {
-		d := dashboard.New(info, srv, form.Pages(set.Bank))
+		asked := set.Bank
+		if round != nil {
+			asked = asked.ForObservers()
+		}
+		d := dashboard.New(info, srv, form.Pages(asked))
 		sink = dashboard.Tee(d.Event, dashboard.Log(logFile))
 		go func() { served <- srv.Serve(l) }()
 		if err := d.Run(opts.io.In, opts.io.ErrOut, opts.io.ErrRenderer(), opts.ctx.Done()); err != nil {
@@ -178,7 +194,7 @@ func workshopServeRun(opts *workshopOptions) error {
 			return err
 		}
 	}
-	if err := opts.summary(srv.Stop(now), dir); err != nil {
+	if err := opts.summary(srv.Stop(now), dir, round != nil); err != nil {
 		return err
 	}
 	if now {
@@ -227,9 +243,14 @@ func renderFor(set *questions.Set) workshopsrv.Render {
 }
 
 // summary writes the room's final group summary to stdout, or says on
-// stderr why there is none.
-func (opts *workshopOptions) summary(st workshopsrv.Status, dir string) error {
+// stderr why there is none; for a feedback round, where the feedback is
+// and how to report on it.
+func (opts *workshopOptions) summary(st workshopsrv.Status, dir string, round bool) error {
 	abs, _ := filepath.Abs(dir)
+	if round {
+		opts.say("digilead: workshop stopped: %d observers gave feedback, %d dropped; feedback in %s\nReport on it with: digilead feedback report --self RESULT %s\n", st.Finished, st.Dropped, abs, abs)
+		return nil
+	}
 	opts.say("digilead: workshop stopped: %d finished, %d dropped; results in %s\n", st.Finished, st.Dropped, abs)
 	if st.NotSaved > 0 {
 		opts.say("digilead: %d results could not be saved (the log says which and why); their drafts are kept in %s: make the folder writable, start the server again, and those participants finish with the line they were shown\n", st.NotSaved, filepath.Join(abs, ".drafts"))

@@ -38,6 +38,12 @@ func TestXAPI(t *testing.T) {
 	if !strings.Contains(lines[1], `"account":{"homePage":"https://digilead.dev/xapi/respondents","name":"e2"}`) {
 		t.Errorf("the second actor is not an account: %s", lines[1])
 	}
+	bad := filepath.Join(t.TempDir(), "bad.jsonl")
+	os.WriteFile(bad, []byte(`{"respondent": {"id": "e3", "email": "sam at example"}, "answers": {"s1": 3}}`+"\n"), 0o600)
+	if r := digilead(t, "", nil, "score", "--bank", statsBank, "--format", "xapi", bad); r.code != 2 || r.stdout != "" ||
+		!strings.Contains(r.stderr, bad+":1: respondent.email: not an e-mail address") {
+		t.Errorf("a bad address: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
 	for i, line := range lines {
 		var s struct{ ID string }
 		json.Unmarshal([]byte(line), &s)

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/digilead/digilead/questions/safetext"
@@ -181,8 +182,9 @@ type Sheet struct {
 // Row adds a row of cells. A cell that is a decimal number, written as Go
 // writes a float64 ('f', shortest: 3, -2.5, 0.125), is stored as a number;
 // any other is text, made safe as a CSV cell is (safetext.SpreadsheetCell:
-// no formula, no control character). An empty cell is left out. The
-// cells are not kept past the call.
+// no formula, no control character), and cut with an ellipsis past
+// Excel's 32,767 characters. An empty cell is left out. The cells are not
+// kept past the call.
 func (s *Sheet) Row(cells ...string) error {
 	if s.b.err != nil {
 		return s.b.err
@@ -312,11 +314,30 @@ func (s *Sheet) row(cells []string) error {
 			continue
 		}
 		w.WriteString(`" t="inlineStr"><is><t xml:space="preserve">`)
-		xml.EscapeText(w, []byte(safetext.SpreadsheetCell(c)))
+		xml.EscapeText(w, []byte(fit(safetext.SpreadsheetCell(c))))
 		w.WriteString(`</t></is></c>`)
 	}
 	_, err := w.WriteString(`</row>`)
 	return err
+}
+
+// maxCell is the most a cell holds in Excel, in UTF-16 code units: a
+// longer one makes it refuse the whole file.
+const maxCell = 32767
+
+// fit cuts s to maxCell, its end an ellipsis, when it is longer.
+func fit(s string) string {
+	if len(s) <= maxCell { // UTF-8 takes at least as many bytes as UTF-16 units
+		return s
+	}
+	units := 0
+	for i, r := range s {
+		units += utf16.RuneLen(r)
+		if units > maxCell-1 {
+			return s[:i] + "…"
+		}
+	}
+	return s
 }
 
 // number reports whether s is a decimal number as strconv writes a

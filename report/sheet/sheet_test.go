@@ -2,11 +2,17 @@ package sheet
 
 import (
 	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
 
+	"github.com/digilead/digilead/questions/e2e"
 	"github.com/digilead/digilead/report/sheet/sheettest"
 )
 
@@ -123,4 +129,50 @@ func FuzzNumber(f *testing.F) {
 			t.Errorf("number(%q), but it reads back as %v", s, x)
 		}
 	})
+}
+
+// TestOpenpyxlReadsIt reads a workbook with openpyxl, Python's XLSX
+// library, as a second reader: the same values, numbers as numbers, the
+// header frozen, and no warning.
+func TestOpenpyxlReadsIt(t *testing.T) {
+	py := e2e.Tool(t, "apt-get install python3-openpyxl (.ci/run does)", "python3")
+	// The Debian package is the system Python's; a python3 earlier on PATH
+	// (pyenv, a virtualenv) may not have it.
+	if exec.Command(py, "-c", "import openpyxl").Run() != nil {
+		py = "/usr/bin/python3"
+		if err := exec.Command(py, "-c", "import openpyxl").Run(); err != nil {
+			t.Fatalf("no python3 with openpyxl: apt-get install python3-openpyxl (.ci/run does)")
+		}
+	}
+	path := filepath.Join(t.TempDir(), "w.xlsx")
+	f, _ := os.Create(path)
+	err := Write(f, Table{Name: "score", Rows: [][]string{{"id", "name", "score"}, {"007", "Siân ŵ ŷ é", "53.33"}, {"x", "=1+1", "-2.5"}, {"y", "", "100"}}},
+		Table{Name: "levels", Rows: [][]string{{"a"}, {"1"}}})
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(py, "testdata/openpyxl_read.py", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, out)
+	}
+	want := `[{"title": "score", "freeze": "A2", "rows": [["id", "name", "score"], ["007", "Siân ŵ ŷ é", 53.33], ["x", "'=1+1", -2.5], ["y", null, 100]]}, ` +
+		`{"title": "levels", "freeze": "A2", "rows": [["a"], [1]]}]`
+	if string(out) != want {
+		t.Errorf("openpyxl reads\n%s\nwant\n%s", out, want)
+	}
+}
+
+func TestFit(t *testing.T) {
+	long := strings.Repeat("ŵ", maxCell+5)
+	if got := fit(long); utf8.RuneCountInString(got) != maxCell || !strings.HasSuffix(got, "…") {
+		t.Errorf("fit cut %d characters to %d", maxCell+5, utf8.RuneCountInString(got))
+	}
+	astral := strings.Repeat("😀", maxCell) // two UTF-16 units each
+	if got := fit(astral); len(utf16.Encode([]rune(got))) > maxCell {
+		t.Errorf("fit left %d UTF-16 units", len(utf16.Encode([]rune(got))))
+	}
+	if s := strings.Repeat("a", maxCell); fit(s) != s {
+		t.Error("fit cut a cell that fits")
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -459,4 +460,55 @@ func StillOpen(conns []net.Conn) []int {
 	}
 	wg.Wait()
 	return open
+}
+
+// Observe answers a feedback round (a server given a round) as an
+// observer whose session has just begun: picks the role-th role offered
+// (from 1), begins, answers every page of b, the bank as observers answer
+// it (questions.Bank.ForObservers), with Choice, recording the answers in
+// want (when not nil), and waits for the thanks.
+func (p *Participant) Observe(role int, b *questions.Bank, want map[string]questions.Value, timeout time.Duration) error {
+	if _, err := p.WaitFor("Type its number", timeout); err != nil {
+		return err
+	}
+	if err := p.Press(strconv.Itoa(role), Enter); err != nil {
+		return err
+	}
+	if _, err := p.WaitFor("Begin", timeout); err != nil {
+		return err
+	}
+	if err := p.Press(Enter); err != nil {
+		return err
+	}
+	for i := 1; i <= len(Pages(b)); i++ {
+		if err := p.AnswerPage(b, i, want, timeout); err != nil {
+			return fmt.Errorf("page %d: %w", i, err)
+		}
+	}
+	_, err := p.WaitFor("is saved", timeout)
+	return err
+}
+
+// ObserveAll has observers join addr with code at once, one for each of
+// roles (the role-th offered, from 1), and answer as Observe does; it
+// returns the first error.
+func ObserveAll(addr, code string, roles []int, b *questions.Bank, timeout time.Duration) error {
+	errs := make(chan error, len(roles))
+	for _, role := range roles {
+		go func() {
+			p, err := Join(addr, "observer", code, Options{})
+			if err == nil {
+				defer p.Close()
+				err = p.Observe(role, b, nil, timeout)
+			}
+			errs <- err
+		}()
+	}
+	var first error
+	for range roles {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }

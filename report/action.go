@@ -1,0 +1,70 @@
+package report
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/questions/lang"
+)
+
+// actionDetails is what an action says beyond its text, in l: its
+// provider, minutes and language, e.g. "Civil Service College, 90 min,
+// en"; "" when it says none of them.
+func actionDetails(l *lang.Lang, a assessment.Action) string {
+	var parts []string
+	if a.Provider != "" {
+		parts = append(parts, a.Provider)
+	}
+	if a.Minutes > 0 {
+		parts = append(parts, l.T("report.action.minutes", "N", l.Num(float64(a.Minutes))))
+	}
+	if a.Language != "" {
+		parts = append(parts, a.Language)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// actionText is an action in plain text: its text, details in brackets,
+// and its address in angle brackets (when it is one to link to).
+func actionText(l *lang.Lang, a assessment.Action) string {
+	s := string(a.Text)
+	if d := actionDetails(l, a); d != "" {
+		s += " (" + d + ")"
+	}
+	if u := linkURL(a.URL); u != "" {
+		s += " <" + u + ">"
+	}
+	return s
+}
+
+// linkURL is s when a report may link to it: an absolute http or https
+// URL with a host, without spaces, control characters, quotes, angle
+// brackets or backslashes; else "". A result from a file may hold any
+// text, so every renderer asks this and never links to what it refuses
+// (javascript:, data:, a relative path).
+func linkURL(s string) string {
+	if s == "" || len(s) > 2048 || strings.ContainsFunc(s, func(r rune) bool {
+		return r <= ' ' || r == 0x7f || r >= 0x80 && r < 0xa0 || strings.ContainsRune("\"'<>\\`", r)
+	}) {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.User != nil {
+		return ""
+	}
+	return s
+}
+
+// mdLink is an action's text in Markdown, escaped, and a link to its URL
+// when it has one to link to.
+func mdLink(a assessment.Action) string {
+	text := mdEscape(string(a.Text))
+	u := linkURL(a.URL)
+	if u == "" {
+		return text
+	}
+	// A destination in angle brackets may hold parentheses; linkURL has
+	// refused the brackets themselves and spaces.
+	return "[" + text + "](<" + u + ">)"
+}
