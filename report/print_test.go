@@ -13,6 +13,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/batch/batchtest"
 	"github.com/digilead/digilead/assessment/cohort"
+	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/questions"
 )
 
@@ -226,6 +227,23 @@ func TestCohortHandoutPrintsOnTwoPages(t *testing.T) {
 			checkTwoPages(t, page)
 			for _, w := range []int{400, 695} {
 				checkNoOverlap(t, page, w)
+			}
+		})
+	}
+}
+
+// TestPlanHTMLPrintsOnOnePage prints a plan of three priorities, each
+// with an action for every way of learning, in each language: one A4
+// page.
+func TestPlanHTMLPrintsOnOnePage(t *testing.T) {
+	chromium(t)
+	t.Parallel()
+	p := plan.New(lowResult(t), plan.Options{Now: fixedTime, Priorities: 3, Supporter: "Ana Example"})
+	for _, tag := range []string{"en", "cy", "fr"} {
+		t.Run(tag, func(t *testing.T) {
+			t.Parallel()
+			if n := pdfPages(t, writePage(t, "plan.html", htmlIn(t, Plans, p, tag))); n != 1 {
+				t.Errorf("prints on %d A4 pages, want 1", n)
 			}
 		})
 	}
