@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -72,7 +73,7 @@ event for each dated action and one for the review.`,
 	fl.StringVar(&opts.reviewOn, "review-on", "", "review the plan on this `DATE` (YYYY-MM-DD) instead")
 	fl.StringVar(&opts.supporter, "supporter", "", "the `NAME` of who supports you (a line manager, a mentor)")
 	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the plan in the data directory")
-	fl.StringVar(&opts.theme, "theme", "charm", "form theme")
+	fl.StringVar(&opts.theme, "theme", "charm", "form theme: "+strings.Join(form.Themes(), ", "))
 	return cmd
 }
 
