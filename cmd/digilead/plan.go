@@ -22,6 +22,9 @@ type planOptions struct {
 	path                          string
 	last, noSave                  bool
 	priorities                    int
+	// chosen is set when --priorities is given: the plan takes them
+	// without asking, even in a terminal.
+	chosen bool
 	reviewIn, reviewOn, supporter string
 	theme                         string
 }
@@ -59,9 +62,7 @@ event for each dated action and one for the review.`,
 				opts.path = args[0]
 			}
 			opts.last = opts.path == ""
-			if !cmd.Flags().Changed("priorities") {
-				opts.priorities = 0
-			}
+			opts.chosen = cmd.Flags().Changed("priorities")
 			return runOr(opts, runF, planRun)
 		},
 	}
@@ -78,7 +79,7 @@ event for each dated action and one for the review.`,
 }
 
 func planRun(opts *planOptions) error {
-	if opts.priorities != 0 && (opts.priorities < 1 || opts.priorities > plan.MaxPriorities) {
+	if opts.priorities < 1 || opts.priorities > plan.MaxPriorities {
 		return usageError("--priorities: %d is not 1 to %d; a plan holds one to three priorities", opts.priorities, plan.MaxPriorities)
 	}
 	if err := form.CheckTheme(opts.theme); err != nil {
@@ -97,7 +98,7 @@ func planRun(opts *planOptions) error {
 		return err
 	}
 	po := plan.Options{Now: now, Priorities: opts.priorities, ReviewOn: review, Supporter: opts.supporter}
-	if opts.priorities == 0 && opts.io.InTTY && opts.io.ErrTTY {
+	if !opts.chosen && opts.io.InTTY && opts.io.ErrTTY {
 		if err := opts.ask(r, &po); err != nil {
 			return err
 		}
