@@ -18,13 +18,13 @@ import (
 // planOptions are the flags and argument of `digilead plan`.
 type planOptions struct {
 	*factory
-	doc                           docFlags[*plan.Plan]
-	path                          string
-	last, noSave                  bool
-	priorities                    int
+	doc          docFlags[*plan.Plan]
+	path         string
+	last, noSave bool
+	priorities   int
 	// chosen is set when --priorities is given: the plan takes them
 	// without asking, even in a terminal.
-	chosen bool
+	chosen                        bool
 	reviewIn, reviewOn, supporter string
 	theme                         string
 }
