@@ -6,7 +6,8 @@ package questions
 // scales, options, weights, dimensions, tiers and the digest are the
 // bank's, so that an observer's answers score as the person's do; a
 // dimension whose questions are all self-only is kept, with no
-// questions. The copy shares the questions' options and scales: read
+// questions. Every question of the copy offers not applicable, an
+// observer's "cannot say". The copy shares the questions' options and scales: read
 // them, never change them. It has no questions when none has observer
 // wording.
 func (b *Bank) ForObservers() *Bank {
@@ -17,6 +18,10 @@ func (b *Bank) ForObservers() *Bank {
 			continue
 		}
 		q.Text, q.Help = q.Observer.Text, q.Observer.Help
+		// An observer may never have seen the person in the situation
+		// asked about: every question may be answered "cannot say"
+		// (not applicable), which leaves it out of the scores.
+		q.AllowNA = true
 		c.Questions = append(c.Questions, q)
 	}
 	c.index()
@@ -32,4 +37,20 @@ func (b *Bank) Observed() bool {
 		}
 	}
 	return false
+}
+
+// ObserverAnswers returns the bank against which an observer's answers
+// file is read: the bank itself, all its questions kept (so that an answer
+// to a self-only question is reported as one), but every question with
+// observer wording allowing not applicable, as ForObservers does.
+func (b *Bank) ObserverAnswers() *Bank {
+	c := *b
+	c.Questions = append([]Question(nil), b.Questions...)
+	for i := range c.Questions {
+		if c.Questions[i].Observer != nil {
+			c.Questions[i].AllowNA = true
+		}
+	}
+	c.index()
+	return &c
 }

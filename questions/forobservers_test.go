@@ -18,6 +18,9 @@ func TestForObservers(t *testing.T) {
 	if len(o.Questions) != 1 || o.Questions[0].ID != "a2" || o.Questions[0].Text != "likert two, of them" || o.Questions[0].Help != "their help" {
 		t.Fatalf("observer bank questions = %+v", o.Questions)
 	}
+	if !o.Questions[0].AllowNA {
+		t.Error("an observer cannot say \"cannot say\" (not applicable)")
+	}
 	if got, ok := o.Question("a2"); !ok || got.Text != "likert two, of them" {
 		t.Errorf("Question(a2) = %+v, %v: the copy is not indexed", got, ok)
 	}

@@ -174,7 +174,7 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		if err != nil {
 			return err
 		}
-		a, err := questions.ParseAnswers(name, data, b)
+		a, err := questions.ParseAnswers(name, data, b.ObserverAnswers())
 		if err != nil {
 			return err
 		}

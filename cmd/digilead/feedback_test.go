@@ -142,7 +142,9 @@ func TestFeedbackInviteRefuses(t *testing.T) {
 func TestFeedbackGiveAnswers(t *testing.T) {
 	r := newFeedbackRun(t)
 	// A respondent in the answers file is not kept: feedback names no one.
-	c := r.run(`{"respondent": {"name": "Alex"}, "answers": {"a1": 4, "b1": "na"}}`, "feedback", "give", "--bank", observedBank, "--round", r.round, "--role", "peer", "--answers", "-")
+	// An observer may answer "na" (cannot say) even where the person may
+	// not (a2 has allow_na: false).
+	c := r.run(`{"respondent": {"name": "Alex"}, "answers": {"a1": 4, "a2": "na", "b1": "na"}}`, "feedback", "give", "--bank", observedBank, "--round", r.round, "--role", "peer", "--answers", "-")
 	if c.code != 0 {
 		t.Fatalf("exit %d: %s", c.code, c.stderr)
 	}

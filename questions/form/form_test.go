@@ -502,6 +502,9 @@ func TestAboutAnotherPersonAsksNothingOfTheObserver(t *testing.T) {
 		if o.answers.Respondent != (questions.Respondent{}) {
 			t.Errorf("respondent = %+v, want none", o.answers.Respondent)
 		}
+		if !strings.Contains(screen, lang.Get("en").T("form.cannot_say")) || strings.Contains(screen, "Not applicable") {
+			t.Errorf("an observer's not applicable is not \"cannot say\":\n%s", tail(screen, 2000))
+		}
 		if !strings.Contains(screen, "Your answers are about Sam.") || strings.Contains(screen, "Your name") {
 			t.Errorf("welcome page:\n%s", screen[:min(len(screen), 800)])
 		}

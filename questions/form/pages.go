@@ -107,7 +107,10 @@ func (q *questionnaire) setLanguage(i int) {
 	q.cur, q.l, q.bank, q.choice = i, lg.Lang, lg.Bank, lg.Tag
 	q.pages = dimensionPages(q.bank)
 	na := q.bank.NotApplicable
-	if na == "" {
+	switch {
+	case q.opts.About != nil:
+		na = q.l.T("form.cannot_say") // an observer's not applicable
+	case na == "":
 		na = q.l.T("form.not_applicable")
 	}
 	for j := range q.bank.Questions {

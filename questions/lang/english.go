@@ -275,6 +275,7 @@ var english = [...]message{
 	{"form.acc.tick", "", "Type the number of each answer that applies to tick it (again to untick it), then 0 to confirm."},
 	{"form.acc.too_long", "A name can be at most {{.Count}} character long.", "A name can be at most {{.Count}} characters long."},
 	{"form.areas", "{{.Count}} area", "{{.Count}} areas"},
+	{"form.cannot_say", "", "Cannot say: I have not seen them in this situation"},
 	{"form.draft.confirm", "", "Start again?"},
 	{"form.draft.confirm_help", "Starting again deletes the {{.Count}} answer saved on {{.Date}}. It cannot be brought back.", "Starting again deletes the {{.Count}} answers saved on {{.Date}}. They cannot be brought back."},
 	{"form.draft.continue", "Continue where you left off ({{.Count}} answered)", "Continue where you left off ({{.Count}} answered)"},
