@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/assessment/plan"
+	"github.com/digilead/digilead/questions/e2e"
 )
 
 // TestTerminalPlanForm makes a plan in the form at 100x32: the two top
@@ -58,5 +59,32 @@ func TestTerminalPlanForm(t *testing.T) {
 	}
 	if !strings.HasPrefix(pl.ReviewOn, "20") {
 		t.Errorf("review on %q", pl.ReviewOn)
+	}
+}
+
+// TestTerminalReportPaged shows a report taller than the terminal
+// through the default pager, from its top (less -FRX), and the short
+// report, which fits, without it.
+func TestTerminalReportPaged(t *testing.T) {
+	e2e.Tool(t, "apt-get install less", "less")
+	p := newPane(t)
+	results := filepath.Join(p.data, "digilead", "results")
+	saveResult(t, p.data, exampleAnswers, march, filepath.Join(results, "2024-03-01T093000Z-public-sector-digital-leadership.json"))
+	p.run(100, 24, "/dev/tty", "report", "--last", "--all")
+	p.waitFor(":") // less's prompt
+	screen := p.screen()
+	if !strings.HasPrefix(screen, "Digital leadership gap report") || strings.Contains(screen, "Challenges at the") {
+		t.Fatalf("not paged from the top:\n%s", screen)
+	}
+	p.keys("q")
+	if code := p.exitCode(); code != 0 {
+		t.Fatalf("exit %d after quitting the pager", code)
+	}
+	p.run(100, 40, "/dev/tty", "report", "--last")
+	if code := p.exitCode(); code != 0 {
+		t.Fatalf("short report: exit %d\n%s", code, p.screen())
+	}
+	if screen := p.screen(); !strings.Contains(screen, "What to work on first") || !strings.Contains(screen, "digilead report --last --all") {
+		t.Errorf("short report:\n%s", screen)
 	}
 }
