@@ -28,6 +28,9 @@ const DateLayout = "2006-01-02"
 // not a plan of what to do first.
 const MaxPriorities = 3
 
+// maxReview is the longest review period a plan takes.
+const maxReview = 10 * 365 * 24 * time.Hour
+
 // DefaultReview is how long after the plan its review is, unless told.
 const DefaultReview = 12 * 7 * 24 * time.Hour
 
@@ -302,6 +305,7 @@ func ParseDuration(s string) (time.Duration, error) {
 		if err != nil {
 			return 0, errtext.Invalidf("%q is not a period; write weeks (12w), days (84d) or hours (2016h)", s)
 		}
+		n = min(n, 10000) // more than ten years either way, without overflow
 		d = time.Duration(n) * 24 * time.Hour
 		if strings.HasSuffix(s, "w") {
 			d *= 7
@@ -312,8 +316,11 @@ func ParseDuration(s string) (time.Duration, error) {
 			return 0, errtext.Invalidf("%q is not a period; write weeks (12w), days (84d) or hours (2016h)", s)
 		}
 	}
-	if d < 24*time.Hour {
+	switch {
+	case d < 24*time.Hour:
 		return 0, errtext.Invalidf("%q is less than a day; give at least 1d", s)
+	case d > maxReview:
+		return 0, errtext.Invalidf("%q is more than ten years; a plan is reviewed sooner", s)
 	}
 	return d, nil
 }

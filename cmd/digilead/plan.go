@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,11 +18,14 @@ import (
 // planOptions are the flags and argument of `digilead plan`.
 type planOptions struct {
 	*factory
-	doc                           docFlags[*plan.Plan]
-	catalogue                     catalogueFlag
-	path                          string
-	last, noSave                  bool
-	priorities                    int
+	doc          docFlags[*plan.Plan]
+	path         string
+	last, noSave bool
+	priorities   int
+	catalogue    catalogueFlag
+	// chosen is set when --priorities is given: the plan takes them
+	// without asking, even in a terminal.
+	chosen                        bool
 	reviewIn, reviewOn, supporter string
 	theme                         string
 }
@@ -62,9 +66,7 @@ dimensions the catalogue names, in place of those the result holds.`,
 				opts.path = args[0]
 			}
 			opts.last = opts.path == ""
-			if !cmd.Flags().Changed("priorities") {
-				opts.priorities = 0
-			}
+			opts.chosen = cmd.Flags().Changed("priorities")
 			return runOr(opts, runF, planRun)
 		},
 	}
@@ -76,13 +78,13 @@ dimensions the catalogue names, in place of those the result holds.`,
 	fl.StringVar(&opts.reviewOn, "review-on", "", "review the plan on this `DATE` (YYYY-MM-DD) instead")
 	fl.StringVar(&opts.supporter, "supporter", "", "the `NAME` of who supports you (a line manager, a mentor)")
 	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the plan in the data directory")
-	fl.StringVar(&opts.theme, "theme", "charm", "form theme")
+	fl.StringVar(&opts.theme, "theme", "charm", "form theme: "+strings.Join(form.Themes(), ", "))
 	addCatalogueFlag(cmd, &opts.catalogue)
 	return cmd
 }
 
 func planRun(opts *planOptions) error {
-	if opts.priorities != 0 && (opts.priorities < 1 || opts.priorities > plan.MaxPriorities) {
+	if opts.priorities < 1 || opts.priorities > plan.MaxPriorities {
 		return usageError("--priorities: %d is not 1 to %d; a plan holds one to three priorities", opts.priorities, plan.MaxPriorities)
 	}
 	if err := form.CheckTheme(opts.theme); err != nil {
@@ -104,7 +106,7 @@ func planRun(opts *planOptions) error {
 		return err
 	}
 	po := plan.Options{Now: now, Priorities: opts.priorities, ReviewOn: review, Supporter: opts.supporter}
-	if opts.priorities == 0 && opts.io.InTTY && opts.io.ErrTTY {
+	if !opts.chosen && opts.io.InTTY && opts.io.ErrTTY {
 		if err := opts.ask(r, &po); err != nil {
 			return err
 		}
@@ -158,13 +160,18 @@ func (opts *planOptions) ask(r *assessment.Result, po *plan.Options) error {
 	for _, g := range plan.Ranked(r) {
 		s := said[g.Dimension]
 		it := form.PlanItem{ID: g.Dimension, Label: l.T("form.plan.priority_option", "Name", s.Name, "Score", l.Int(int(math.Round(*g.Score))), "Expected", l.Int(int(math.Round(g.Expected))))}
-		ways := map[string]bool{}
-		for i, a := range g.Actions {
-			way := plan.Way(a.Kind)
-			it.Actions = append(it.Actions, form.PlanAction{Kind: a.Kind, Text: string(a.Text), Label: l.T("label", "Text", l.T("plan.way."+way)) + " " + string(s.Actions[i].Text)})
-			if !ways[way] {
-				ways[way] = true
-				it.Suggested = append(it.Suggested, i)
+		// In the order of 70:20:10, the first of each way ticked.
+		for _, way := range plan.Ways {
+			first := true
+			for i, a := range g.Actions {
+				if plan.Way(a.Kind) != way {
+					continue
+				}
+				if first {
+					it.Suggested = append(it.Suggested, len(it.Actions))
+					first = false
+				}
+				it.Actions = append(it.Actions, form.PlanAction{Kind: a.Kind, Text: string(a.Text), Label: l.T("label", "Text", l.T("plan.way."+way)) + " " + string(s.Actions[i].Text)})
 			}
 		}
 		items = append(items, it)
