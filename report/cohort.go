@@ -84,12 +84,22 @@ func percent(l *lang.Lang, share float64) string {
 	return l.Percent(fmt.Sprintf("%.0f", math.Round(share*100)))
 }
 
-// fig writes a figure to one decimal, or an en dash when there is none.
+// fig writes a figure as a whole number (whole; the JSON and CSV keep
+// the exact one), or an en dash when there is none.
 func fig(l *lang.Lang, x *float64) string {
 	if x == nil {
 		return "–"
 	}
-	return l.Point(num(*x))
+	return whole(l, *x)
+}
+
+// figGap writes a mean gap as a whole number, at least 1 (wholeGap), or
+// an en dash when there is none.
+func figGap(l *lang.Lang, x *float64) string {
+	if x == nil {
+		return "–"
+	}
+	return wholeGap(l, *x)
 }
 
 // share is n out of total as a fraction, 0 when total is 0.
@@ -111,7 +121,7 @@ func cohortIntro(l *lang.Lang, c *cohort.Report) string {
 
 // gapSentence describes a common gap.
 func gapSentence(l *lang.Lang, g cohort.Gap) string {
-	return l.T("cohort.gap", "Name", g.Name, "With", g.WithGap, "Assessed", g.Assessed, "Share", percent(l, g.Share), "Mean", fig(l, g.MeanGap))
+	return l.T("cohort.gap", "Name", g.Name, "With", g.WithGap, "Assessed", g.Assessed, "Share", percent(l, g.Share), "Mean", figGap(l, g.MeanGap))
 }
 
 // insufficientNote lists the dimensions where some people had too few

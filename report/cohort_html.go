@@ -98,7 +98,7 @@ func levelBars(l *lang.Lang, c *cohort.Report) Bars {
 	b := Bars{ID: "levels", Title: l.T("cohort.html.levels_title"), Desc: l.T("cohort.html.levels_desc")}
 	for _, lv := range c.Levels {
 		v := 100 * share(lv.Count, c.Participants)
-		b.Bars = append(b.Bars, Bar{Label: levelName(l, lv), Value: v, Mark: math.NaN(), Note: fmt.Sprintf("(%d)", lv.Count), Shown: l.Percent(l.Num(v))})
+		b.Bars = append(b.Bars, Bar{Label: levelName(l, lv), Value: v, Mark: math.NaN(), Note: fmt.Sprintf("(%d)", lv.Count), Shown: percent(l, v/100)})
 	}
 	return b
 }
@@ -106,8 +106,8 @@ func levelBars(l *lang.Lang, c *cohort.Report) Bars {
 func tierBars(l *lang.Lang, c *cohort.Report) Bars {
 	b := Bars{ID: "tiers", Title: l.T("cohort.html.tiers_title"), Desc: l.T("cohort.html.tiers_desc")}
 	for _, t := range c.Tiers {
-		v := math.Round(t.ReadinessMean)
-		b.Bars = append(b.Bars, Bar{Label: string(t.Name), Value: v, Mark: math.NaN(), Note: "· " + l.T("cohort.html.met", "N", t.Met), Shown: l.Percent(l.Num(v))})
+		v := math.Floor(t.ReadinessMean)
+		b.Bars = append(b.Bars, Bar{Label: string(t.Name), Value: v, Mark: math.NaN(), Note: "· " + l.T("cohort.html.met", "N", t.Met), Shown: readinessPct(l, v)})
 	}
 	return b
 }

@@ -30,14 +30,14 @@ func cohortMarkdown(w io.Writer, c *cohort.Report, o Options) error {
 	m.heading("## " + mdEscape(l.T("cohort.tiers")))
 	rows = [][]string{{l.T("report.col.tier"), l.T("report.col.met"), l.T("cohort.md.share"), l.T("cohort.md.mean_readiness")}}
 	for _, t := range c.Tiers {
-		rows = append(rows, []string{string(t.Name), strconv.Itoa(t.Met), percent(l, share(t.Met, c.Participants)), l.Percent(l.Point(num(t.ReadinessMean)))})
+		rows = append(rows, []string{string(t.Name), strconv.Itoa(t.Met), percent(l, share(t.Met, c.Participants)), readinessPct(l, t.ReadinessMean)})
 	}
 	m.table(rows, "l", "r", "r", "r")
 
 	m.heading("## " + mdEscape(l.T("cohort.md.common_gaps")))
 	rows = [][]string{{l.T("report.col.dimension"), l.T("cohort.md.with_gap"), l.T("cohort.md.assessed"), l.T("cohort.md.share"), l.T("cohort.md.mean_gap")}}
 	for _, g := range c.Gaps {
-		rows = append(rows, []string{string(g.Name), strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), percent(l, g.Share), fig(l, g.MeanGap)})
+		rows = append(rows, []string{string(g.Name), strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), percent(l, g.Share), figGap(l, g.MeanGap)})
 	}
 	m.table(rows, "l", "r", "r", "r", "r")
 	groupsMarkdown(&m, c)

@@ -98,7 +98,7 @@ func visualCohort(t *text, c *cohort.Report) {
 
 	t.heading(l.T("cohort.tiers"))
 	for _, tr := range c.Tiers {
-		t.para("  ", l.T("cohort.tier_line", "Name", tr.Name, "Met", tr.Met, "Total", c.Participants, "Share", percent(l, share(tr.Met, c.Participants)), "Mean", l.Percent(l.Point(num(tr.ReadinessMean)))))
+		t.para("  ", l.T("cohort.tier_line", "Name", tr.Name, "Met", tr.Met, "Total", c.Participants, "Share", percent(l, share(tr.Met, c.Participants)), "Mean", readinessPct(l, tr.ReadinessMean)))
 	}
 	commonGapsText(t, c)
 }
@@ -115,7 +115,7 @@ func accessibleCohort(t *text, c *cohort.Report) {
 	}
 	t.heading(l.T("cohort.tiers"))
 	for _, tr := range c.Tiers {
-		t.para("- ", l.T("cohort.acc.tier", "Name", tr.Name, "Met", tr.Met, "Total", c.Participants, "Mean", l.Point(num(tr.ReadinessMean))))
+		t.para("- ", l.T("cohort.acc.tier", "Name", tr.Name, "Met", tr.Met, "Total", c.Participants, "Mean", l.Int(int(math.Floor(tr.ReadinessMean)))))
 	}
 	commonGapsText(t, c)
 }

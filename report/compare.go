@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -35,15 +36,28 @@ func tierMove(l *lang.Lang, c compare.TierChange) string {
 	return l.T("compare.move."+dir, "New", tierLabel(l, c.New), "Old", tierLabel(l, c.Old))
 }
 
-// signed writes a change with its sign: +12.5, -5, 0.
-func signed(l *lang.Lang, x float64) string {
+// signed writes a whole change with its sign: +12, -5, 0.
+func signed(l *lang.Lang, x int) string {
 	if x > 0 {
-		return "+" + l.Num(x)
+		return "+" + l.Int(x)
 	}
-	return l.Num(x)
+	return l.Int(x)
 }
 
-// changeText is a dimension's change for a table cell: "+12.5", "-5 (no
+// shownChange is the change between two figures as shown, whole
+// numbers (whole), so that the row adds up: 38.75 → 81.25 is 39 → 81,
+// +42. The exact change is in the JSON.
+func shownChange(old, new float64) int {
+	return int(math.Round(new)) - int(math.Round(old))
+}
+
+// shownReadiness is a readiness as readinessPct shows it, and
+// readinessChange the change between two as shown.
+func shownReadiness(x float64) int { return int(math.Floor(x)) }
+
+func readinessChange(old, new float64) int { return shownReadiness(new) - shownReadiness(old) }
+
+// changeText is a dimension's change for a table cell: "+12", "-5 (no
 // reliable change)", or "n/a" when one side was not scored.
 func changeText(l *lang.Lang, d compare.Dimension) string { return changeNum(l, d) + changeNote(l, d) }
 
@@ -52,7 +66,16 @@ func changeNum(l *lang.Lang, d compare.Dimension) string {
 	if d.Change == nil {
 		return l.T("compare.na")
 	}
-	return signed(l, *d.Change)
+	return signed(l, dimChange(d))
+}
+
+// dimChange is a dimension's change as shown (shownChange); Change is
+// not nil.
+func dimChange(d compare.Dimension) int {
+	if d.Old == nil || d.New == nil {
+		return int(math.Round(*d.Change))
+	}
+	return shownChange(*d.Old, *d.New)
 }
 
 // changeNote flags a change within measurement error.
@@ -63,23 +86,23 @@ func changeNote(l *lang.Lang, d compare.Dimension) string {
 	return ""
 }
 
-// changeWords says a dimension's change in a sentence: "up 12.5", "down 5,
+// changeWords says a dimension's change in a sentence: "up 12", "down 5,
 // within measurement error", "not comparable".
 func changeWords(l *lang.Lang, d compare.Dimension) string {
 	if d.Change == nil {
 		return l.T("compare.not_comparable")
 	}
 	var s string
-	switch ch := *d.Change; {
+	switch ch := dimChange(d); {
 	case ch > 0:
-		s = l.T("compare.up", "N", l.Num(ch))
+		s = l.T("compare.up", "N", l.Int(ch))
 	case ch < 0:
-		s = l.T("compare.down", "N", l.Num(-ch))
+		s = l.T("compare.down", "N", l.Int(-ch))
 	default:
 		s = l.T("compare.same")
 	}
 	if d.Reliable != nil && !*d.Reliable {
-		s = l.T("compare.not_reliable", "Change", s, "Min", l.Num(*d.MinReliableChange))
+		s = l.T("compare.not_reliable", "Change", s, "Min", whole(l, *d.MinReliableChange))
 	}
 	return s
 }
@@ -93,7 +116,7 @@ func gapLine(l *lang.Lang, g compare.Gap) string {
 		if sev == assessment.SeverityInsufficient || sev == assessment.SeverityMet {
 			return l.TOr("severity."+sev, sev)
 		}
-		return l.T("compare.severity_gap", "Severity", l.TOr("severity."+sev, sev), "N", l.Num(*gap))
+		return l.T("compare.severity_gap", "Severity", l.TOr("severity."+sev, sev), "N", wholeGap(l, *gap))
 	}
 	return l.T("compare.gap_line", "Name", g.Name, "Was", show(g.OldSeverity, g.OldGap), "Now", show(g.NewSeverity, g.NewGap))
 }
@@ -199,12 +222,12 @@ func compareTables(t *text, c *compare.Comparison) {
 	t.heading(l.T("report.dimension_scores"))
 	t.line(header)
 	for _, d := range c.Dimensions {
-		t.line(row(string(d.Name), optNum(l, d.Old), optNum(l, d.New), t.styleChange(d, chW)))
+		t.line(row(string(d.Name), optWhole(l, d.Old), optWhole(l, d.New), t.styleChange(d, chW)))
 	}
 	t.heading(l.T("compare.readiness_pct"))
 	t.line(header)
 	for _, tr := range c.Tiers {
-		t.line(row(string(tr.Name), l.Num(tr.OldReadiness), l.Num(tr.NewReadiness), fmt.Sprintf("%*s", chW, signed(l, tr.Change))))
+		t.line(row(string(tr.Name), l.Int(shownReadiness(tr.OldReadiness)), l.Int(shownReadiness(tr.NewReadiness)), fmt.Sprintf("%*s", chW, signed(l, readinessChange(tr.OldReadiness, tr.NewReadiness)))))
 	}
 }
 
@@ -232,7 +255,7 @@ func compareSentences(t *text, c *compare.Comparison) {
 	}
 	t.heading(l.T("report.readiness"))
 	for _, tr := range c.Tiers {
-		t.para("- ", l.T("compare.acc.tier", "Name", tr.Name, "Old", l.Num(tr.OldReadiness), "New", l.Num(tr.NewReadiness)))
+		t.para("- ", l.T("compare.acc.tier", "Name", tr.Name, "Old", l.Int(shownReadiness(tr.OldReadiness)), "New", l.Int(shownReadiness(tr.NewReadiness))))
 	}
 }
 
@@ -240,7 +263,7 @@ func scoreOr(l *lang.Lang, x *float64) string {
 	if x == nil {
 		return l.T("report.not_scored")
 	}
-	return l.Num(*x)
+	return whole(l, *x)
 }
 
 // compareMarkdown writes a comparison as CommonMark with GFM tables.
@@ -258,13 +281,13 @@ func compareMarkdown(w io.Writer, c *compare.Comparison, o Options) error {
 	m.heading("## " + mdEscape(l.T("report.dimension_scores")))
 	rows := [][]string{{l.T("report.col.dimension"), l.T("compare.col.old_title"), l.T("compare.col.new_title"), l.T("compare.col.change_title")}}
 	for _, d := range c.Dimensions {
-		rows = append(rows, []string{string(d.Name), optNum(l, d.Old), optNum(l, d.New), changeText(l, d)})
+		rows = append(rows, []string{string(d.Name), optWhole(l, d.Old), optWhole(l, d.New), changeText(l, d)})
 	}
 	m.table(rows, "l", "r", "r", "r")
 	m.heading("## " + mdEscape(l.T("report.readiness")))
 	rows = [][]string{{l.T("report.col.tier"), l.T("compare.col.old_title"), l.T("compare.col.new_title"), l.T("compare.col.change_title")}}
 	for _, tr := range c.Tiers {
-		rows = append(rows, []string{string(tr.Name), l.Percent(l.Num(tr.OldReadiness)), l.Percent(l.Num(tr.NewReadiness)), signed(l, tr.Change)})
+		rows = append(rows, []string{string(tr.Name), readinessPct(l, tr.OldReadiness), readinessPct(l, tr.NewReadiness), signed(l, readinessChange(tr.OldReadiness, tr.NewReadiness))})
 	}
 	m.table(rows, "l", "r", "r", "r")
 	cl := linesOf(l, c)

@@ -111,14 +111,6 @@ func severityText(l *lang.Lang, d dimRow) string {
 	return s
 }
 
-// optNum formats an optional number in l, empty when nil.
-func optNum(l *lang.Lang, x *float64) string {
-	if x == nil {
-		return ""
-	}
-	return l.Num(*x)
-}
-
 // optWhole formats an optional figure as a whole number, empty when nil.
 func optWhole(l *lang.Lang, x *float64) string {
 	if x == nil {

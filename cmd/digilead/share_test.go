@@ -209,7 +209,7 @@ func TestCompareFiles(t *testing.T) {
 		t.Errorf("sources %q, %q", c.Old.Source, c.New.Source)
 	}
 	text := mustRun(t, data, "", nil, "compare", old, cur).stdout
-	for _, want := range []string{"Agile and iterative delivery", "+42.5", "Gaps closed", "Gaps opened"} {
+	for _, want := range []string{"Agile and iterative delivery", "+42", "Gaps closed", "Gaps opened"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text comparison lacks %q:\n%s", want, text)
 		}
