@@ -3,7 +3,8 @@ package iostreams
 import (
 	"bytes"
 	"errors"
-	"io"
+	"fmt"
+	"os"
 	"os/exec"
 	"strings"
 )
@@ -45,15 +46,26 @@ func (s *IOStreams) Paging(lines int) bool {
 
 // Page writes a whole document to stdout, through the pager when Paging
 // says so. A pager that cannot be started is passed over: the document
-// is written as it is. A pager that the person quits early is not an
-// error.
+// is written as it is, then a note on stderr says why. A pager that the
+// person quits early is not an error.
+//
+// As git and gh do, the pager gets LESS=FRX and LV=-c unless they are set,
+// so that a PAGER of plain "less" shows the report's colours rather
+// than their escape codes.
 func (s *IOStreams) Page(doc []byte) error {
 	if !s.Paging(bytes.Count(doc, []byte("\n"))) {
 		_, err := s.Out.Write(doc)
 		return err
 	}
-	args := strings.Fields(s.Pager())
+	pager := s.Pager()
+	args := strings.Fields(pager)
 	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Env = os.Environ()
+	for k, v := range map[string]string{"LESS": "FRX", "LV": "-c"} {
+		if _, ok := s.lookup(k); !ok {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+	}
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = bytes.NewReader(doc), s.Out, s.ErrOut
 	err := cmd.Run()
 	var exit *exec.ExitError
@@ -61,8 +73,15 @@ func (s *IOStreams) Page(doc []byte) error {
 	case err == nil, errors.As(err, &exit):
 		return nil
 	case cmd.Process == nil: // not started: no such program
-		_, err := io.Copy(s.Out, bytes.NewReader(doc))
-		return err
+		if _, err := s.Out.Write(doc); err != nil {
+			return err
+		}
+		cause := err
+		if u := errors.Unwrap(err); u != nil {
+			cause = u
+		}
+		fmt.Fprintf(s.ErrOut, "digilead: the pager %q could not be started (%v), so the report is shown without it; set DIGILEAD_PAGER to a pager that is installed, or to \"\" for none\n", pager, cause)
+		return nil
 	}
 	return err
 }
