@@ -7,6 +7,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -311,6 +312,11 @@ func ReadResult(path string, stdin io.Reader) (*assessment.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	return decodeResult(data, name)
+}
+
+// decodeResult decodes and checks a result read from name.
+func decodeResult(data []byte, name string) (*assessment.Result, error) {
 	r, err := assessment.DecodeResult(data)
 	if err == nil {
 		err = assessment.Verify(questions.Default(), r)
@@ -333,4 +339,27 @@ func ReadPlan(path string, stdin io.Reader) (*plan.Plan, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return p, nil
+}
+
+// ReadResultOrPlan reads, from path or stdin for "-", either a result
+// or a saved development plan (a document whose schema is
+// digilead.plan/v1), for `plan`: a saved plan is shown again as it was
+// made. Exactly one of the two is returned. Errors name the file.
+func ReadResultOrPlan(path string, stdin io.Reader) (*assessment.Result, *plan.Plan, error) {
+	data, name, err := ReadAll(path, stdin)
+	if err != nil {
+		return nil, nil, err
+	}
+	var head struct {
+		Schema string `json:"schema"`
+	}
+	if json.Unmarshal(data, &head) == nil && head.Schema == plan.Schema {
+		p, err := plan.Decode(data)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return nil, p, nil
+	}
+	r, err := decodeResult(data, name)
+	return r, nil, err
 }

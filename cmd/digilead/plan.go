@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
@@ -28,12 +29,15 @@ type planOptions struct {
 	chosen                        bool
 	reviewIn, reviewOn, supporter string
 	theme                         string
+	// making are the flags given that make a new plan: a saved plan
+	// given as the file refuses them.
+	making []string
 }
 
 func newPlanCmd(f *factory, runF func(*planOptions) error) *cobra.Command {
 	opts := &planOptions{factory: f}
 	cmd := &cobra.Command{
-		Use:   "plan [RESULT.json|-] | --last",
+		Use:   "plan [RESULT.json|PLAN.json|-] | --last",
 		Short: "Make a personal development plan from a result",
 		Long: `Plan turns a result into a development plan: one to three priorities, the
 actions for each (70:20:10: mostly practice at work, some learning from
@@ -47,7 +51,9 @@ steps before the review. --last (or no RESULT) takes the newest saved
 result.
 
 The plan is saved beside your results (see 'digilead history'), unless
---no-save. At the review, take the assessment again and check progress
+--no-save. Given a saved plan (digilead.plan/v1) in place of a result,
+it shows that plan again, in any format: its calendar file has the same
+events, so importing it again updates them rather than adding copies. At the review, take the assessment again and check progress
 with 'digilead compare --plan PLAN RESULT'. Formats: text, json
 (digilead.plan/v1), markdown, html and ics, a calendar file with an
 event for each dated action and one for the review.
@@ -56,8 +62,9 @@ event for each dated action and one for the review.
 dimensions the catalogue names, in place of those the result holds.`,
 		Example: `  digilead plan --last
   digilead plan me.json --priorities 3 --review-in 8w --format ics -o plan.ics
-  digilead plan --last --supporter "Ana (line manager)" --format markdown >> development-plan.md`,
-		Args: argsBetween(0, 1, "a result file"),
+  digilead plan --last --supporter "Ana (line manager)" --format markdown >> development-plan.md
+  digilead plan ~/.local/share/digilead/plans/PLAN.plan.json --format ics -o plan.ics`,
+		Args: argsBetween(0, 1, "a result file or a saved plan"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				if opts.last {
@@ -67,6 +74,11 @@ dimensions the catalogue names, in place of those the result holds.`,
 			}
 			opts.last = opts.path == ""
 			opts.chosen = cmd.Flags().Changed("priorities")
+			for _, name := range []string{"priorities", "review-in", "review-on", "supporter", "catalogue", "no-save", "theme"} {
+				if cmd.Flags().Changed(name) {
+					opts.making = append(opts.making, "--"+name)
+				}
+			}
 			return runOr(opts, runF, planRun)
 		},
 	}
@@ -98,7 +110,19 @@ func planRun(opts *planOptions) error {
 	if err := opts.doc.load(opts.factory, opts.path, opts.catalogue.path); err != nil {
 		return err
 	}
-	r, err := opts.readResult(opts.path, opts.last)
+	var r *assessment.Result
+	if opts.last {
+		r, err = opts.readResult("", true)
+	} else {
+		var saved *plan.Plan
+		r, saved, err = inputs.ReadResultOrPlan(opts.path, opts.io.In)
+		if saved != nil {
+			if len(opts.making) > 0 {
+				return usageError("%s is a saved plan, shown as it was made; %s make a new plan: give them with a result file or --last", opts.path, strings.Join(opts.making, ", "))
+			}
+			return opts.doc.write(opts.factory, saved)
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -122,6 +146,7 @@ func planRun(opts *planOptions) error {
 			return err
 		}
 		opts.say("%s\n", opts.doc.language.T("plan.saved_to", "Path", path))
+		opts.say("%s\n", opts.doc.language.T("plan.show_again", "Path", path))
 	}
 	return opts.doc.write(opts.factory, p)
 }

@@ -54,6 +54,37 @@ func TestPlanWithoutTerminal(t *testing.T) {
 	}
 }
 
+// TestPlanShowsSavedPlan checks that a saved plan given in place of a
+// result is shown again as it was made, in any format, and not saved
+// again: its calendar file is the one written when it was made, byte for
+// byte (the same UIDs and DTSTAMP), so importing it again updates the
+// events rather than adding copies. Flags that make a new plan are
+// refused with it.
+func TestPlanShowsSavedPlan(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	saveResult(t, data, exampleAnswers, march, filepath.Join(data, "digilead", "results", "2024-03-01T093000Z-public-sector-digital-leadership.json"))
+	first := mustRun(t, data, "", nil, "plan", "--priorities", "3", "-f", "ics").stdout
+	saved, _ := filepath.Glob(filepath.Join(data, "digilead", "plans", "*.plan.json"))
+	if len(saved) != 1 {
+		t.Fatalf("saved plans %v, want one", saved)
+	}
+	if again := mustRun(t, data, "", nil, "plan", saved[0], "-f", "ics").stdout; again != first {
+		t.Errorf("the saved plan's calendar differs from the one made with it:\n%s\nthen:\n%s", again, first)
+	}
+	whole, _ := os.ReadFile(saved[0])
+	if md := mustRun(t, data, string(whole), nil, "plan", "-", "-f", "markdown").stdout; !strings.Contains(md, "# Development plan") {
+		t.Errorf("a saved plan on stdin is not shown:\n%s", md)
+	}
+	if all, _ := filepath.Glob(filepath.Join(data, "digilead", "plans", "*.json")); len(all) != 1 {
+		t.Errorf("showing a saved plan saved another: %v", all)
+	}
+	r := inData(t, data, "", nil, "plan", saved[0], "--review-in", "4w")
+	if r.code != 2 || !strings.Contains(r.stderr, "saved plan") || !strings.Contains(r.stderr, "--review-in") {
+		t.Errorf("exit %d, stderr %q; want exit 2 naming --review-in", r.code, r.stderr)
+	}
+}
+
 func TestPlanUsage(t *testing.T) {
 	t.Parallel()
 	data := t.TempDir()

@@ -442,6 +442,7 @@ var english = [...]message{
 	{"plan.review_hint", "", "On that day, take the assessment again and compare it with this plan: digilead compare --plan PLAN RESULT"},
 	{"plan.review_on", "", "Review on:"},
 	{"plan.saved_to", "", "Plan saved to {{.Path}}"},
+	{"plan.show_again", "", "For your calendar, or to show it again in any format: digilead plan {{.Path}} --format ics -o plan.ics"},
 	{"plan.supporter", "", "Supporter:"},
 	{"plan.title", "", "Development plan"},
 	{"plan.way.courses", "", "Courses and reading"},
