@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -129,6 +130,49 @@ func TestPlanICS(t *testing.T) {
 	last := events[len(events)-1]
 	if start, _ := last.DateTimeStart(time.UTC); start.Format(plan.DateLayout) != p.ReviewOn {
 		t.Errorf("the last event is on %v, want the review day %s", start, p.ReviewOn)
+	}
+}
+
+// TestPlanICSUIDs checks the events' UIDs across plans: the same plan
+// has the same UIDs in every language (a re-import in Welsh updates the
+// English events), and two plans made in the same second from the same
+// result, with other priorities or days, share none.
+func TestPlanICSUIDs(t *testing.T) {
+	t.Parallel()
+	uids := func(p *plan.Plan, tag string) []string {
+		var buf bytes.Buffer
+		if err := planICS(&buf, p, Options{Language: in(t, tag)}); err != nil {
+			t.Fatal(err)
+		}
+		cal, err := ical.NewDecoder(&buf).Decode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, e := range cal.Events() {
+			id, _ := e.Props.Text(ical.PropUID)
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	p := examplePlan(t)
+	en, cy := uids(p, "en"), uids(p, "cy")
+	if !slices.Equal(en, cy) {
+		t.Errorf("the same plan has other UIDs in Welsh:\n%v\n%v", en, cy)
+	}
+	for name, other := range map[string]*plan.Plan{
+		"one priority":      plan.New(exampleResult(t), plan.Options{Now: p.CreatedAt, Priorities: 1, Supporter: "Ana Example"}),
+		"another review":    plan.New(exampleResult(t), plan.Options{Now: p.CreatedAt, Priorities: 2, Supporter: "Ana Example", ReviewOn: p.CreatedAt.AddDate(0, 6, 0)}),
+		"another supporter": plan.New(exampleResult(t), plan.Options{Now: p.CreatedAt, Priorities: 2}),
+	} {
+		if !other.CreatedAt.Equal(p.CreatedAt) {
+			t.Fatalf("%s: made at %v, not in the same second", name, other.CreatedAt)
+		}
+		for _, id := range uids(other, "en") {
+			if slices.Contains(en, id) {
+				t.Errorf("%s: another plan of the same second has the UID %s", name, id)
+			}
+		}
 	}
 }
 
