@@ -31,6 +31,19 @@ func leftOutNames(c *compare.PlanCheck) []string {
 	return names
 }
 
+// planCheckNotes are the check's notes in l (the English ones of a
+// document read back, which has no messages).
+func planCheckNotes(l *lang.Lang, c *compare.PlanCheck) []string {
+	ns := make([]string, len(c.Notes))
+	for i, n := range c.Notes {
+		if i < len(c.NoteMsgs) {
+			n = l.Say(c.NoteMsgs[i])
+		}
+		ns[i] = n
+	}
+	return ns
+}
+
 // planCheckText writes the check for a terminal: each priority with its
 // old and new score and verdict, then its actions and their due days.
 func planCheckText(w io.Writer, c *compare.PlanCheck, o Options) error {
@@ -49,6 +62,10 @@ func planCheckText(w io.Writer, c *compare.PlanCheck, o Options) error {
 	if len(c.LeftOut) > 0 {
 		t.blank()
 		t.para("", l.T("plancheck.left_out", "Names", l.List(leftOutNames(c))))
+	}
+	for _, n := range planCheckNotes(l, c) {
+		t.blank()
+		t.para("", n)
 	}
 	t.blank()
 	t.para("", t.st.dim.Render(l.T("plancheck.rule")))
@@ -83,6 +100,10 @@ func planCheckMarkdown(w io.Writer, c *compare.PlanCheck, o Options) error {
 	if len(c.LeftOut) > 0 {
 		m.blank()
 		m.line(mdEscape(l.T("plancheck.left_out", "Names", l.List(leftOutNames(c)))))
+	}
+	for _, n := range planCheckNotes(l, c) {
+		m.blank()
+		m.line(mdEscape(n))
 	}
 	m.blank()
 	m.line(mdEscape(l.T("plancheck.rule")))

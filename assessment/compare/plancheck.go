@@ -7,6 +7,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // PlanCheckSchema is the schema id of a plan check.
@@ -31,6 +32,11 @@ type PlanCheck struct {
 	// LeftOut are the priorities the newer result does not score (too few
 	// answers, or a bank version without the dimension).
 	LeftOut []LeftOutPriority `json:"left_out,omitempty"`
+	// Notes are what a reader should know that does not change the
+	// verdicts (planNotes), in English; NoteMsgs say them in any language
+	// (not kept in the document).
+	Notes    []string   `json:"notes,omitempty"`
+	NoteMsgs []lang.Msg `json:"-"`
 }
 
 // PlanSide says which plan was checked.
@@ -40,6 +46,8 @@ type PlanSide struct {
 	ReviewOn  string    `json:"review_on"`
 	// ResultCompletedAt is when the plan's own result was completed.
 	ResultCompletedAt time.Time `json:"result_completed_at"`
+	// BankVersion is the version of the bank of the plan's result.
+	BankVersion string `json:"bank_version,omitempty"`
 }
 
 // ResultSide says which result the plan was checked against.
@@ -86,9 +94,13 @@ func CheckPlan(p *plan.Plan, r *assessment.Result) (*PlanCheck, error) {
 	c := &PlanCheck{
 		Schema:     PlanCheckSchema,
 		Bank:       assessment.BankName{ID: r.Bank.ID, Title: r.Bank.Title},
-		Plan:       PlanSide{CreatedAt: p.CreatedAt, ReviewOn: p.ReviewOn, ResultCompletedAt: p.Result.CompletedAt},
+		Plan:       PlanSide{CreatedAt: p.CreatedAt, ReviewOn: p.ReviewOn, ResultCompletedAt: p.Result.CompletedAt, BankVersion: p.Result.Bank.Version},
 		Result:     ResultSide{CompletedAt: r.CompletedAt, BankVersion: r.Bank.Version, Level: tierName(r.Level)},
 		Priorities: []PlanPriority{},
+		NoteMsgs:   planNotes(p, r),
+	}
+	for _, m := range c.NoteMsgs {
+		c.Notes = append(c.Notes, lang.English().Say(m))
 	}
 	dims := map[string]assessment.DimensionScore{}
 	for _, d := range r.Dimensions {
@@ -126,6 +138,28 @@ func CheckPlan(p *plan.Plan, r *assessment.Result) (*PlanCheck, error) {
 		c.Priorities = append(c.Priorities, out)
 	}
 	return c, nil
+}
+
+// planNotes says what a reader of a plan check should know: the result
+// is of another version or content of the bank than the plan's, it is not
+// newer than the result the plan was made from (the same one, most
+// likely: nothing can have changed), or its target is another.
+func planNotes(p *plan.Plan, r *assessment.Result) []lang.Msg {
+	var ns []lang.Msg
+	from := p.Result.Bank
+	switch {
+	case from.Version != r.Bank.Version:
+		ns = append(ns, lang.M("plancheck.note.versions", "Old", from.Version, "New", r.Bank.Version))
+	case from.Digest != "" && r.Bank.Digest != "" && from.Digest != r.Bank.Digest:
+		ns = append(ns, lang.M("compare.note.content", "Version", r.Bank.Version))
+	}
+	if !r.CompletedAt.After(p.Result.CompletedAt) {
+		ns = append(ns, lang.M("plancheck.note.not_newer"))
+	}
+	if t := p.Result.Target; t != nil && t.ID != r.Target.ID {
+		ns = append(ns, lang.M("compare.note.target", "Old", t.Name, "New", r.Target.Name))
+	}
+	return ns
 }
 
 // reliableThreshold is the smallest reliable change between a score of

@@ -2,12 +2,14 @@ package compare_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/assessment/plan"
+	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
 )
 
@@ -74,5 +76,51 @@ func TestCheckPlanLeavesOutAndRefuses(t *testing.T) {
 	r.Bank.ID = "other"
 	if _, err := compare.CheckPlan(p, r); !errors.Is(err, errtext.ErrInvalid) {
 		t.Errorf("another bank: %v, want an invalid-input error", err)
+	}
+}
+
+// TestCheckPlanNotes checks what a plan check tells its reader besides
+// the verdicts: a result of another bank version or content than the
+// plan's, a result not newer than the plan's own (the same one: nothing
+// can have changed), another target; none for a later result of the
+// same bank and target.
+func TestCheckPlanNotes(t *testing.T) {
+	t.Parallel()
+	made := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name            string
+		version, digest string
+		completed       time.Time
+		target          string
+		want            []string
+	}{
+		{"a later result", "2", "sha256:a", made.AddDate(0, 3, 0), "op", nil},
+		{"another version", "3", "sha256:b", made.AddDate(0, 3, 0), "op", []string{"version 2 of the bank, the new result is of version 3"}},
+		{"another content", "2", "sha256:b", made.AddDate(0, 3, 0), "op", []string{"content changed although its version (2)"}},
+		{"the plan's own result", "2", "sha256:a", made, "op", []string{"not newer than the one the plan was made from"}},
+		{"an older result", "2", "sha256:a", made.AddDate(0, -1, 0), "op", []string{"not newer"}},
+		{"another target", "2", "sha256:a", made.AddDate(0, 3, 0), "st", []string{"target changed from Operational to Strategic"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := &plan.Plan{Schema: plan.Schema, ReviewOn: "2025-05-26",
+				Result:     plan.ResultRef{Bank: assessment.BankRef{ID: "b", Version: "2", Digest: "sha256:a"}, CompletedAt: made, Target: &assessment.TierRef{ID: "op", Name: "Operational"}},
+				Priorities: []plan.Priority{{Dimension: "d", Name: "D", Score: 40, Expected: 55}}}
+			names := map[string]string{"op": "Operational", "st": "Strategic"}
+			r := &assessment.Result{Bank: assessment.BankRef{ID: "b", Version: c.version, Digest: c.digest}, CompletedAt: c.completed,
+				Target:     assessment.TierRef{ID: c.target, Name: questions.BankText(names[c.target])},
+				Dimensions: []assessment.DimensionScore{{ID: "d", Name: "D", Score: num(60)}}}
+			pc, err := compare.CheckPlan(p, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(pc.Notes) != len(c.want) || len(pc.NoteMsgs) != len(c.want) {
+				t.Fatalf("notes %q, want %d", pc.Notes, len(c.want))
+			}
+			for i, w := range c.want {
+				if !strings.Contains(pc.Notes[i], w) {
+					t.Errorf("note %q lacks %q", pc.Notes[i], w)
+				}
+			}
+		})
 	}
 }

@@ -454,6 +454,8 @@ var english = [...]message{
 	{"plancheck.from", "", "Plan of {{.Plan}}, new result of {{.Result}}"},
 	{"plancheck.left_out", "", "Not scored in the new result: {{.Names}}."},
 	{"plancheck.line", "", "{{.Old}} → {{.New}}, {{.Verdict}}"},
+	{"plancheck.note.not_newer", "", "This result is not newer than the one the plan was made from, so nothing can have changed yet: check the plan against the result of your next assessment."},
+	{"plancheck.note.versions", "", "The plan was made from a result of version {{.Old}} of the bank, the new result is of version {{.New}}; a dimension may ask other questions now, so read the verdicts with care."},
 	{"plancheck.rule", "", "Improved or worse means a change beyond measurement error: at least 1.96 × √(SEM then² + SEM now²), from the standard errors of the two scores. A smaller change counts as unchanged."},
 	{"plancheck.title", "", "Progress on your development plan"},
 	{"plancheck.verdict.improved", "", "improved"},
