@@ -205,7 +205,8 @@ func (opts *planOptions) ask(r *assessment.Result, po *plan.Options) error {
 		In: opts.io.In, Out: opts.io.ErrOut, Renderer: opts.io.ErrRenderer(), Theme: opts.theme,
 		Accessible: opts.io.Accessible(opts.doc.accessible), Lang: l,
 		Items: items, Preselected: 2, Review: po.ReviewOn, Today: po.Now, OwnKind: "practice",
-		Due: func(i, n int) time.Time { return plan.Step(po.Now, po.ReviewOn, i, n) },
+		Due:   func(i, n int) time.Time { return plan.Step(po.Now, po.ReviewOn, i, n) },
+		Width: opts.io.Width,
 	})
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/questions/e2e"
 )
@@ -87,4 +88,35 @@ func TestTerminalReportPaged(t *testing.T) {
 	if screen := p.screen(); !strings.Contains(screen, "What to work on first") || !strings.Contains(screen, "digilead report --last --all") {
 		t.Errorf("short report:\n%s", screen)
 	}
+}
+
+// TestTerminalPlanFormNarrow shows the plan form's actions at 60
+// columns: each wrapped whole, under its tick, no character lost at the
+// edge (huh's multi-select cut "share" to "shar" before the options were
+// wrapped to the width).
+func TestTerminalPlanFormNarrow(t *testing.T) {
+	p := newPane(t)
+	results := filepath.Join(p.data, "digilead", "results")
+	saved := saveResult(t, p.data, exampleAnswers, march, filepath.Join(results, "2024-03-01T093000Z-public-sector-digital-leadership.json"))
+	p.run(60, 40, "plan.json", "plan", "--last", "--format", "json", "--no-save")
+	p.waitFor("┃ Choose one to three priorities")
+	p.keys("Enter")
+	p.waitFor("┃ Actions for Agile")
+	screen := p.screen()
+	words := strings.Join(strings.Fields(strings.ReplaceAll(screen, "┃", " ")), " ")
+	r, err := inputs.ReadResult(saved, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range r.Gaps {
+		if g.Dimension != "agile-delivery" {
+			continue
+		}
+		for _, a := range g.Actions {
+			if !strings.Contains(words, string(a.Text)) {
+				t.Errorf("the action %q is not shown whole:\n%s", a.Text, screen)
+			}
+		}
+	}
+	p.keys("C-c")
 }

@@ -12,6 +12,8 @@ import (
 
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/cellbuf"
 
 	"github.com/digilead/digilead/questions/lang"
 )
@@ -50,6 +52,9 @@ type PlanForm struct {
 	Review, Today time.Time
 	// OwnKind is the kind of an action a person writes.
 	OwnKind string
+	// Width is the terminal's width, 0 when unknown: the options are
+	// wrapped to fit it.
+	Width int
 }
 
 // PlanChoice is a priority chosen, with its actions and their due day.
@@ -164,6 +169,22 @@ func suggested(it PlanItem) []string {
 	return s
 }
 
+// optionFit wraps an option's label at spaces to fit a terminal width
+// wide beside the field's frame, cursor and tick (huh lines the lines up
+// after them): huh's multi-select does not wrap its options, and a line
+// wider than the field lost its characters at the edge ("shar" for
+// "share" at 60 columns). A width of 0 (unknown) leaves labels as they are.
+func optionFit(theme *huh.Theme, width int) func(string) string {
+	st := theme.Focused
+	limit := width - st.Base.GetHorizontalFrameSize() - lipgloss.Width(st.MultiSelectSelector.String()) - max(lipgloss.Width(st.SelectedPrefix.String()), lipgloss.Width(st.UnselectedPrefix.String()))
+	return func(s string) string {
+		if width <= 0 || limit < 10 || ansi.StringWidth(s) <= limit {
+			return s
+		}
+		return cellbuf.Wrap(s, limit, " ")
+	}
+}
+
 // askPlanForm asks with huh: the priorities on one page, then a page for
 // each priority chosen and one for the review day and supporter.
 func askPlanForm(ctx context.Context, f PlanForm) (*PlanAnswers, error) {
@@ -178,9 +199,10 @@ func askPlanForm(ctx context.Context, f PlanForm) (*PlanAnswers, error) {
 		return err
 	}
 	ids := f.preselected()
+	fit := optionFit(theme, f.Width)
 	var opts []huh.Option[string]
 	for _, it := range f.Items {
-		opts = append(opts, huh.NewOption(it.Label, it.ID).Selected(slices.Contains(ids, it.ID)))
+		opts = append(opts, huh.NewOption(fit(it.Label), it.ID).Selected(slices.Contains(ids, it.ID)))
 	}
 	pick := huh.NewMultiSelect[string]().Title(l.T("form.plan.priorities")).Description(l.T("form.plan.priorities_help")).
 		Options(opts...).Limit(maxPlanPriorities).Value(&ids).Validate(f.checkPicks)
@@ -197,7 +219,7 @@ func askPlanForm(ctx context.Context, f PlanForm) (*PlanAnswers, error) {
 		due[i] = f.Due(i, len(items)).Format(dayLayout)
 		var aopts []huh.Option[string]
 		for j, a := range it.Actions {
-			aopts = append(aopts, huh.NewOption(a.Label, strconv.Itoa(j)).Selected(slices.Contains(picked[i], strconv.Itoa(j))))
+			aopts = append(aopts, huh.NewOption(fit(a.Label), strconv.Itoa(j)).Selected(slices.Contains(picked[i], strconv.Itoa(j))))
 		}
 		groups = append(groups, huh.NewGroup(
 			huh.NewMultiSelect[string]().Title(l.T("form.plan.actions", "Name", it.Label)).Description(l.T("form.plan.actions_help")).
