@@ -27,14 +27,15 @@ var htmlPage = sync.OnceValue(func() *template.Template {
 // resultFuncs are the result page's own functions, in l.
 func resultFuncs(l *lang.Lang) template.FuncMap {
 	fm := template.FuncMap{
-		"optNum":   func(x *float64) string { return optWhole(l, x) },
-		"score":    func(d assessment.DimensionScore) string { return scoreText(l, d) },
-		"severity": func(sev string) string { return l.TOr("severity."+sev, sev) },
-		"summary":  func(g assessment.Gap) string { return lang.Capitalise(gapSummary(l, g)) },
-		"kinds":    actionKinds,
-		"kind":     func(k string) string { return kindName(l, k) },
-		"inc":      func(i int) int { return i + 1 },
-		"barWidth": barWidth,
+		"optNum":     func(x *float64) string { return optWhole(l, x) },
+		"score":      func(d assessment.DimensionScore) string { return scoreText(l, d) },
+		"severity":   func(sev string) string { return l.TOr("severity."+sev, sev) },
+		"summary":    func(g assessment.Gap) string { return lang.Capitalise(gapSummary(l, g)) },
+		"kinds":      actionKinds,
+		"kind":       func(k string) string { return kindName(l, k) },
+		"inc":        func(i int) int { return i + 1 },
+		"screenOnly": func(i int) bool { return i >= printedNotes },
+		"barWidth":   barWidth,
 	}
 	maps.Copy(fm, actionFuncs(l))
 	return fm
@@ -62,9 +63,17 @@ type htmlData struct {
 	Open       []assessment.Gap
 	Met        string
 	Notes      []string
-	Readiness  template.HTML
-	Summary    summary
+	// NotesMore says, on paper only, how many notes past the first
+	// printedNotes are left to the screen; "" when none are.
+	NotesMore string
+	Readiness template.HTML
+	Summary   summary
 }
+
+// printedNotes is how many notes on the answers the page prints: answers
+// all at one end of the scale give a note for most dimensions, which
+// would take the report to a third page. The screen shows them all.
+const printedNotes = 3
 
 // resultHTML writes the result as one self-contained web page: inline CSS and
 // SVG, no scripts, nothing fetched. It leads with the level, strengths and
@@ -94,6 +103,9 @@ func resultHTML(w io.Writer, r *assessment.Result, o Options) error {
 	}
 	for _, n := range r.Notes {
 		d.Notes = append(d.Notes, noteText(l, n))
+	}
+	if n := len(d.Notes) - printedNotes; n > 0 {
+		d.NotesMore = l.N("report.html.notes_more", n)
 	}
 	return executePage(w, htmlPage(), l, resultFuncs(l), d, "html report")
 }

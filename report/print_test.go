@@ -21,14 +21,25 @@ import (
 // question answered at its second lowest point or first option, against
 // the strategic tier. Its report is the longest a result of the built-in
 // bank gives: every dimension a gap, three priorities, notes.
-func lowResult(t testing.TB) *assessment.Result {
+func lowResult(t testing.TB) *assessment.Result { return answeredAt(t, 1) }
+
+// extremeResult is the built-in bank answered at the bottom of every
+// scale ("Never" throughout), as a hurried person might: every dimension
+// a gap to the top tier, and a note on the answers for each dimension
+// whose questions point opposite ways.
+func extremeResult(t testing.TB) *assessment.Result { return answeredAt(t, 0) }
+
+// answeredAt is the built-in bank answered step points above the bottom
+// of every scale, the first option of every choice, no to every yes/no,
+// against the top tier.
+func answeredAt(t testing.TB, step int) *assessment.Result {
 	t.Helper()
 	b := questions.Default()
 	a := &questions.Answers{Bank: b.ID, Respondent: questions.Respondent{Name: "Low Scorer"}, Values: map[string]questions.Value{}}
 	for _, q := range b.Questions {
 		switch q.Type {
 		case questions.Likert:
-			a.Values[q.ID] = questions.IntValue(q.Scale.Min + 1)
+			a.Values[q.ID] = questions.IntValue(q.Scale.Min + step)
 		case questions.Choice:
 			a.Values[q.ID] = questions.OptionValue(q.Options[0].ID)
 		case questions.Multi:
@@ -89,12 +100,13 @@ func writePage(t *testing.T, name string, page []byte) string {
 	return path
 }
 
-// TestHTMLPrintsOnTwoPages prints the personal report of the example and
-// of the longest result, in each language, on A4: at most two pages.
+// TestHTMLPrintsOnTwoPages prints the personal report of the example, of
+// the longest result and of one with a note on the answers for most
+// dimensions, in each language, on A4: at most two pages.
 func TestHTMLPrintsOnTwoPages(t *testing.T) {
 	chromium(t)
 	t.Parallel()
-	for name, r := range map[string]*assessment.Result{"example": exampleResult(t), "low": lowResult(t)} {
+	for name, r := range map[string]*assessment.Result{"example": exampleResult(t), "low": lowResult(t), "extreme": extremeResult(t)} {
 		for _, tag := range []string{"en", "cy", "fr"} {
 			t.Run(name+"."+tag, func(t *testing.T) {
 				t.Parallel()

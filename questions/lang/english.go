@@ -513,6 +513,7 @@ var english = [...]message{
 	{"report.html.certainty", "", "How sure"},
 	{"report.html.completed", "", "completed {{.Date}}"},
 	{"report.html.footer", "", "Made with {{.Tool}} {{.ToolVersion}} from bank {{.Bank}} {{.Version}} ({{.Digest}}). A self-assessment: a starting point for a conversation, not a verdict."},
+	{"report.html.notes_more", "And {{.Count}} more note on the answers, in the report on screen (digilead report --last).", "And {{.Count}} more notes on the answers, in the report on screen (digilead report --last)."},
 	{"report.html.print_note", "", "On paper, each priority shows its first step above; the report on screen, or digilead report --all, lists every suggestion."},
 	{"report.html.readiness_caption", "", "How close you are to each tier's expectations, weighted by dimension; {{.All}} and “met” means every expectation is reached."},
 	{"report.html.readiness_desc", "", "{{.Items}}."},
