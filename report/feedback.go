@@ -161,6 +161,9 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 	anonymous := slices.ContainsFunc(r.Groups, func(g feedback.Group) bool { return g.Kind != "manager" })
 	if !anonymous {
 		v.TooFew = l.T("feedback.too_few", "Min", r.MinGroup)
+		if len(r.Groups) > 0 { // the manager's view alone
+			v.TooFew = l.T("feedback.too_few_manager", "Min", r.MinGroup)
+		}
 	}
 	na := l.T("compare.na")
 	v.ScoresHead = []string{l.T("report.col.dimension"), l.T("feedback.col.self"), l.T("feedback.col.others"), l.T("feedback.col.gap"), l.T("feedback.col.min_gap"), l.T("feedback.col.spread"), l.T("feedback.col.flag")}

@@ -372,7 +372,11 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 		return fmt.Errorf("%s: %w", opts.self, err)
 	}
 	if !slices.ContainsFunc(r.Groups, func(g feedback.Group) bool { return g.Kind != "manager" }) {
-		opts.say("digilead: too few raters (%d) to show others' view without exposing someone (--min-group %d); the report shows the person's own view\n", r.Raters, opts.minGroup)
+		shows := "the person's own view"
+		if len(r.Groups) > 0 {
+			shows += " and the manager's, which is not anonymous"
+		}
+		opts.say("digilead: too few raters (%d) to show others' view without exposing someone (--min-group %d); the report shows %s\n", r.Raters, opts.minGroup, shows)
 	}
 	return opts.doc.write(opts.factory, r)
 }

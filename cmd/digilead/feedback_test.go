@@ -461,3 +461,16 @@ func TestWorkshopServeRoundUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedbackReportTooFewButTheManager: with the manager's view alone,
+// the report shows it and says so, rather than "only your own view".
+func TestFeedbackReportTooFewButTheManager(t *testing.T) {
+	r := newFeedbackRun(t)
+	self := r.self(4)
+	r.give("manager", 2, "m.json")
+	r.give("peer", 3, "p1.json")
+	c := r.run("", "feedback", "report", "--bank", observedBank, "--self", self, filepath.Join(r.dir, "in"))
+	if c.code != 0 || !strings.Contains(c.stderr, "own view and the manager's, which is not anonymous") || !strings.Contains(c.stdout, "Only your own view and your") || !strings.Contains(c.stdout, "Manager (1)") {
+		t.Errorf("exit %d, %s\n%s", c.code, c.stderr, c.stdout)
+	}
+}

@@ -247,6 +247,7 @@ var english = [...]message{
 	{"feedback.this_person", "", "the person who asked you"},
 	{"feedback.title", "", "Others' view: your digital leadership as you and others see it"},
 	{"feedback.too_few", "", "Too few people answered to show others' view without exposing someone: every figure needs at least {{.Min}} people besides the manager. Only your own view is shown."},
+	{"feedback.too_few_manager", "", "Too few people answered to show others' view without exposing someone: every figure needs at least {{.Min}} people besides the manager. Only your own view and your manager's, which is not anonymous, are shown."},
 	{"feedback.with_n", "", "{{.Score}} ({{.N}})"},
 	{"feedback.withheld", "", "Not shown, so that no one's answers can be picked out"},
 	{"feedback.withheld.difference", "", "{{.Group}} ({{.N}}): set beside the figures shown, it would reveal the answers of fewer than {{.Min}} people by difference"},
