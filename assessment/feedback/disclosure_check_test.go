@@ -229,7 +229,7 @@ func TestAnOutsideReaderSinglesOutNoOne(t *testing.T) {
 			for i, f := range fam {
 				sets[i] = f.set
 				// Only the manager's own figure rests on no one anonymous.
-				if k := countNonExempt(f.set, exempt); k > 0 && k < g.minGroup {
+				if k := anonymous(f.set, exempt); k > 0 && k < g.minGroup {
 					t.Fatalf("%s: %s rests on %d raters besides the manager", name, f.name, k)
 				}
 			}
@@ -273,16 +273,6 @@ func membersOf(roles, of []string, keep func(i int) bool) []int {
 		}
 	}
 	return out
-}
-
-func countNonExempt(s []int, exempt func(int) bool) int {
-	n := 0
-	for _, i := range s {
-		if !exempt(i) {
-			n++
-		}
-	}
-	return n
 }
 
 func names(fam []figure) []string {

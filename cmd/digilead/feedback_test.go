@@ -254,14 +254,27 @@ func TestFeedbackReportLeavesTheSelfResultOutOfTheFolder(t *testing.T) {
 	}
 }
 
+// TestFeedbackReportTooFew: too few raters to show anything anonymous;
+// the report says so and shows the person's own view, with the
+// manager's beside it when they answered (not anonymous).
 func TestFeedbackReportTooFew(t *testing.T) {
-	r := newFeedbackRun(t)
-	self := r.self(4)
-	r.give("peer", 3, "p1.json")
-	r.give("peer", 3, "p2.json")
-	c := r.run("", "feedback", "report", "--bank", observedBank, "--self", self, filepath.Join(r.dir, "in"))
-	if c.code != 0 || !strings.Contains(c.stderr, "too few raters (2)") || !strings.Contains(c.stdout, "Too few people answered") || strings.Contains(c.stdout, "By group") {
-		t.Errorf("exit %d, %s\n%s", c.code, c.stderr, c.stdout)
+	for _, c := range []struct {
+		roles          []string
+		stderr, stdout string
+		byGroup        bool
+	}{
+		{[]string{"peer", "peer"}, "the report shows the person's own view\n", "Only your own view is shown", false},
+		{[]string{"manager", "peer"}, "own view and the manager's, which is not anonymous", "Only your own view and your", true},
+	} {
+		r := newFeedbackRun(t)
+		self := r.self(4)
+		for i, role := range c.roles {
+			r.give(role, 2+i, fmt.Sprintf("f%d.json", i))
+		}
+		out := r.run("", "feedback", "report", "--bank", observedBank, "--self", self, filepath.Join(r.dir, "in"))
+		if out.code != 0 || !strings.Contains(out.stderr, "too few raters (2)") || !strings.Contains(out.stderr, c.stderr) || !strings.Contains(out.stdout, c.stdout) || strings.Contains(out.stdout, "By group") != c.byGroup {
+			t.Errorf("%v: exit %d, %s\n%s", c.roles, out.code, out.stderr, out.stdout)
+		}
 	}
 }
 
@@ -459,18 +472,5 @@ func TestWorkshopServeRoundUsage(t *testing.T) {
 		if r.code != exitUsage || !strings.Contains(r.stderr, c.want) {
 			t.Errorf("%v: exit %d, %s", c.args, r.code, r.stderr)
 		}
-	}
-}
-
-// TestFeedbackReportTooFewButTheManager: with the manager's view alone,
-// the report shows it and says so, rather than "only your own view".
-func TestFeedbackReportTooFewButTheManager(t *testing.T) {
-	r := newFeedbackRun(t)
-	self := r.self(4)
-	r.give("manager", 2, "m.json")
-	r.give("peer", 3, "p1.json")
-	c := r.run("", "feedback", "report", "--bank", observedBank, "--self", self, filepath.Join(r.dir, "in"))
-	if c.code != 0 || !strings.Contains(c.stderr, "own view and the manager's, which is not anonymous") || !strings.Contains(c.stdout, "Only your own view and your") || !strings.Contains(c.stdout, "Manager (1)") {
-		t.Errorf("exit %d, %s\n%s", c.code, c.stderr, c.stdout)
 	}
 }
