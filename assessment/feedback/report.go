@@ -148,7 +148,8 @@ type Builder struct {
 	o              Options
 	round          string
 	raters         []rater
-	seen           map[string]string
+	seen           map[string]string // document key → where it was read
+	content        map[string]string // document key → the document
 	duplicates     []Duplicate
 }
 
@@ -164,7 +165,7 @@ func NewBuilder(b *questions.Bank, o Options) *Builder {
 		o.Questions = DefaultQuestions
 	}
 	obs := b.ForObservers()
-	return &Builder{bank: b, observer: obs, scorer: assessment.NewScorer(obs), o: o, seen: map[string]string{}}
+	return &Builder{bank: b, observer: obs, scorer: assessment.NewScorer(obs), o: o, seen: map[string]string{}, content: map[string]string{}}
 }
 
 // Score scores an observer's answers per dimension with the bank's
@@ -183,7 +184,9 @@ func (bd *Builder) Score(answers map[string]questions.Value) []*float64 {
 // another bank or bank version, or whose answers do not fit the bank's
 // observer questions is refused with questions.Problems naming the
 // field. The same document added twice (the same id, or, without ids,
-// the same fields) is counted once (Duplicates).
+// the same fields) is counted once (Duplicates); two documents of one id
+// that differ are refused (one observer's answers must not count twice,
+// nor one replace another unseen).
 func (bd *Builder) Add(f *Feedback, at string) error {
 	if bd.round == "" {
 		bd.round = f.Round
@@ -209,15 +212,19 @@ func (bd *Builder) Add(f *Feedback, at string) error {
 	if err != nil {
 		return prefixed(err, "answers.")
 	}
-	key := []byte("id:" + f.ID)
+	whole, _ := json.Marshal(f)
+	key := "id:" + f.ID
 	if f.ID == "" {
-		key, _ = json.Marshal(f)
+		key = string(whole)
 	}
-	if first, dup := bd.seen[string(key)]; dup {
+	if first, dup := bd.seen[key]; dup {
+		if bd.content[key] != string(whole) {
+			return questions.Problems{{Field: "id", Msg: fmt.Sprintf("the id of the feedback at %s, with other contents: two versions of one observer's feedback, of which only one may count; keep the one they meant", first)}}
+		}
 		bd.duplicates = append(bd.duplicates, Duplicate{Source: at, First: first})
 		return nil
 	}
-	bd.seen[string(key)] = at
+	bd.seen[key], bd.content[key] = at, string(whole)
 	bd.raters = append(bd.raters, rater{role: f.Role, scores: bd.Score(a.Values), answers: a.Values})
 	return nil
 }
