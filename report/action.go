@@ -1,6 +1,7 @@
 package report
 
 import (
+	"html/template"
 	"net/url"
 	"strings"
 
@@ -56,15 +57,31 @@ func linkURL(s string) string {
 	return s
 }
 
-// mdLink is an action's text in Markdown, escaped, and a link to its URL
-// when it has one to link to.
-func mdLink(a assessment.Action) string {
-	text := mdEscape(string(a.Text))
-	u := linkURL(a.URL)
-	if u == "" {
-		return text
+// mdAction is an action in Markdown: its text, escaped, as a link to its
+// URL when it has one to link to, then its details in brackets.
+func mdAction(l *lang.Lang, a assessment.Action) string {
+	s := mdEscape(string(a.Text))
+	if u := linkURL(a.URL); u != "" {
+		// A destination in angle brackets may hold parentheses; linkURL
+		// has refused the brackets themselves and spaces.
+		s = "[" + s + "](<" + u + ">)"
 	}
-	// A destination in angle brackets may hold parentheses; linkURL has
-	// refused the brackets themselves and spaces.
-	return "[" + text + "](<" + u + ">)"
+	if d := actionDetails(l, a); d != "" {
+		s += " (" + mdEscape(d) + ")"
+	}
+	return s
+}
+
+// resourceHTML is the template "resource": an action (an
+// assessment.Action) in a page, its text an anchor to its URL when it has
+// one to link to (rel=noopener), then its details. Every page that shows
+// actions parses it, with actionFuncs.
+const resourceHTML = `{{define "resource"}}{{with link .URL}}<a href="{{.}}" rel="noopener">{{end}}{{.Text}}{{if link .URL}}</a>{{end}}{{with details .}} <span class="details">({{.}})</span>{{end}}{{end}}`
+
+// actionFuncs are the functions resourceHTML calls, in l.
+func actionFuncs(l *lang.Lang) template.FuncMap {
+	return template.FuncMap{
+		"link":    linkURL,
+		"details": func(a assessment.Action) string { return actionDetails(l, a) },
+	}
 }

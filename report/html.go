@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"maps"
 	"math"
 	"strings"
 	"sync"
@@ -20,23 +21,23 @@ var htmlSource string
 // htmlPage is the result page's template, parsed on first use so that
 // commands that never write HTML do not pay for it at start-up.
 var htmlPage = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("page").Funcs(standIns).Funcs(resultFuncs(nil)).Parse(htmlSource))
+	return template.Must(template.New("page").Funcs(standIns).Funcs(resultFuncs(nil)).Parse(htmlSource + resourceHTML))
 })
 
 // resultFuncs are the result page's own functions, in l.
 func resultFuncs(l *lang.Lang) template.FuncMap {
-	return template.FuncMap{
+	fm := template.FuncMap{
 		"optNum":   func(x *float64) string { return optWhole(l, x) },
 		"score":    func(d assessment.DimensionScore) string { return scoreText(l, d) },
 		"severity": func(sev string) string { return l.TOr("severity."+sev, sev) },
 		"summary":  func(g assessment.Gap) string { return lang.Capitalise(gapSummary(l, g)) },
 		"kinds":    actionKinds,
 		"kind":     func(k string) string { return kindName(l, k) },
-		"link":     linkURL,
-		"details":  func(a assessment.Action) string { return actionDetails(l, a) },
 		"inc":      func(i int) int { return i + 1 },
 		"barWidth": barWidth,
 	}
+	maps.Copy(fm, actionFuncs(l))
+	return fm
 }
 
 // barWidth is a score as the width of its bar, in percent: 0 to 100,

@@ -67,7 +67,7 @@ func mdSummary(m *md, r *assessment.Result, s summary) {
 		m.line(mdEscape(l.T("report.priority_line", "Score", p.Score, "Target", r.Target.Name, "Expected", p.Expected, "Gap", p.Gap)))
 		if p.First != nil {
 			m.blank()
-			m.line(m.strong(l.T("report.first_step")) + " " + mdLink(*p.First))
+			m.line(m.strong(l.T("report.first_step")) + " " + mdAction(l, *p.First))
 		}
 		if len(p.Causes) > 0 {
 			m.blank()
@@ -125,11 +125,7 @@ func mdGaps(m *md, r *assessment.Result) {
 		for _, kind := range actionKinds(g.Actions) {
 			for _, a := range g.Actions {
 				if a.Kind == kind {
-					line := "- " + m.strong(kindLabel(l, kind)) + " " + mdLink(a)
-					if d := actionDetails(l, a); d != "" {
-						line += " (" + mdEscape(d) + ")"
-					}
-					m.line(line)
+					m.line("- " + m.strong(kindLabel(l, kind)) + " " + mdAction(l, a))
 				}
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"maps"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -89,7 +91,7 @@ func planText(w io.Writer, p *plan.Plan, o Options) error {
 		t.para(fmt.Sprintf("%d. ", i+1), t.st.label.Render(string(pr.Name)))
 		t.para("   ", priorityLine(l, p, pr))
 		for _, a := range pr.Actions {
-			t.para("   - ", t.st.label.Render(l.T("label", "Text", actionLine(l, a)))+" "+string(a.Text))
+			t.para("   - ", t.st.label.Render(l.T("label", "Text", actionLine(l, a)))+" "+actionText(l, a.Resource()))
 		}
 	}
 	t.blank()
@@ -124,7 +126,7 @@ func planMarkdown(w io.Writer, p *plan.Plan, o Options) error {
 		m.line(mdEscape(priorityLine(l, p, pr)))
 		m.blank()
 		for _, a := range pr.Actions {
-			m.line("- " + m.strong(l.T("label", "Text", actionLine(l, a))) + " " + mdEscape(string(a.Text)))
+			m.line("- " + m.strong(l.T("label", "Text", actionLine(l, a))) + " " + mdAction(l, a.Resource()))
 		}
 	}
 	m.blank()
@@ -135,16 +137,18 @@ func planMarkdown(w io.Writer, p *plan.Plan, o Options) error {
 
 // planPage is the plan page's template, parsed on first use.
 var planPage = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("plan").Funcs(standIns).Funcs(planFuncs(nil)).Parse(planHTMLSource))
+	return template.Must(template.New("plan").Funcs(standIns).Funcs(planFuncs(nil)).Parse(planHTMLSource + resourceHTML))
 })
 
 func planFuncs(l *lang.Lang) template.FuncMap {
-	return template.FuncMap{
+	fm := template.FuncMap{
 		"day":      func(s string) string { return planDay(l, s) },
 		"action":   func(a plan.Action) string { return l.T("label", "Text", actionLine(l, a)) },
 		"priority": func(p *plan.Plan, pr plan.Priority) string { return priorityLine(l, p, pr) },
 		"inc":      func(i int) int { return i + 1 },
 	}
+	maps.Copy(fm, actionFuncs(l))
+	return fm
 }
 
 type planHTMLData struct {
@@ -197,7 +201,7 @@ const planHTMLSource = `<!DOCTYPE html>
 <p>{{priority $.P $pr}}</p>
 <ul>
 {{- range $pr.Actions}}
-<li><strong>{{action .}}</strong> {{.Text}}</li>
+<li><strong>{{action .}}</strong> {{template "resource" .Resource}}</li>
 {{- end}}
 </ul>
 </section>
@@ -233,7 +237,7 @@ func planICS(w io.Writer, p *plan.Plan, o Options) error {
 			}
 			c.event(uid(fmt.Sprintf("p%da%d", i+1, j+1)), stamp, a.Due,
 				l.T("plan.ics.action", "Way", wayName(l, a.Kind), "Text", a.Text),
-				l.T("plan.ics.action_desc", "Name", pr.Name))
+				icsDescription(l, l.T("plan.ics.action_desc", "Name", pr.Name), a))
 		}
 	}
 	c.event(uid("review"), stamp, p.ReviewOn, l.T("plan.ics.review"), l.T("plan.ics.review_desc"))
@@ -313,3 +317,55 @@ func fold(line string) string {
 
 // utf8RuneStart reports whether b starts a UTF-8 character.
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// icsDescription is an action's event description: desc, then the
+// action's details and address, each on a line of its own, when it has
+// them.
+func icsDescription(l *lang.Lang, desc string, a plan.Action) string {
+	if d := actionDetails(l, a.Resource()); d != "" {
+		desc += "\n" + d
+	}
+	if u := linkURL(a.URL); u != "" {
+		desc += "\n" + u
+	}
+	return desc
+}
+
+// planCSV writes one row per planned action (planRows).
+func planCSV(w io.Writer, p *plan.Plan, _ Options) error {
+	return writeCSV(w, planRows(p), true)
+}
+
+// planRows are the header and rows of the csv format and of the xlsx
+// format's first sheet: each action of each priority, in the plan's
+// order, with its priority's figures. Optional fields are empty cells.
+func planRows(p *plan.Plan) [][]string {
+	rows := [][]string{{"priority", "dimension", "dimension_name", "score", "expected", "kind", "text", "due", "url", "provider", "minutes", "language"}}
+	for i, pr := range p.Priorities {
+		for _, a := range pr.Actions {
+			minutes := ""
+			if a.Minutes > 0 {
+				minutes = strconv.Itoa(a.Minutes)
+			}
+			rows = append(rows, []string{strconv.Itoa(i + 1), pr.Dimension, string(pr.Name), formatNum(pr.Score), formatNum(pr.Expected),
+				a.Kind, string(a.Text), a.Due, a.URL, a.Provider, minutes, a.Language})
+		}
+	}
+	return rows
+}
+
+// planAboutRows are the xlsx format's second sheet: what the plan is
+// about, a field a row.
+func planAboutRows(p *plan.Plan) [][]string {
+	level, target := "", ""
+	if p.Result.Level != nil {
+		level = p.Result.Level.ID
+	}
+	if p.Result.Target != nil {
+		target = p.Result.Target.ID
+	}
+	return [][]string{{"field", "value"},
+		{"created_at", p.CreatedAt.UTC().Format(time.RFC3339)}, {"review_on", p.ReviewOn}, {"supporter", p.Supporter},
+		{"bank_id", p.Result.Bank.ID}, {"bank_version", p.Result.Bank.Version}, {"completed_at", p.Result.CompletedAt.UTC().Format(time.RFC3339)},
+		{"level", level}, {"target", target}}
+}

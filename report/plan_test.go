@@ -29,7 +29,7 @@ func TestPlanGolden(t *testing.T) {
 	t.Parallel()
 	p := examplePlan(t)
 	for _, c := range []struct{ format, ext, tag string }{
-		{"text", "txt", "en"}, {"markdown", "md", "en"}, {"html", "html", "en"}, {"ics", "ics", "en"}, {"json", "json", "en"},
+		{"text", "txt", "en"}, {"markdown", "md", "en"}, {"html", "html", "en"}, {"ics", "ics", "en"}, {"json", "json", "en"}, {"csv", "csv", "en"},
 		{"text", "txt", "cy"}, {"markdown", "md", "cy"}, {"ics", "ics", "cy"},
 		{"text", "txt", "fr"}, {"markdown", "md", "fr"}, {"html", "html", "fr"},
 	} {

@@ -43,7 +43,7 @@ func planCheckText(w io.Writer, c *compare.PlanCheck, o Options) error {
 		t.blank()
 		t.para(fmt.Sprintf("%d. ", i+1), t.st.label.Render(string(p.Name))+": "+verdictLine(l, p))
 		for _, a := range p.Actions {
-			t.para("   - ", t.st.dim.Render(l.T("label", "Text", actionLine(l, a)))+" "+string(a.Text))
+			t.para("   - ", t.st.dim.Render(l.T("label", "Text", actionLine(l, a)))+" "+actionText(l, a.Resource()))
 		}
 	}
 	if len(c.LeftOut) > 0 {
@@ -77,7 +77,7 @@ func planCheckMarkdown(w io.Writer, c *compare.PlanCheck, o Options) error {
 		}
 		m.heading(fmt.Sprintf("## %d. %s", i+1, mdEscape(string(p.Name))))
 		for _, a := range p.Actions {
-			m.line("- " + m.strong(l.T("label", "Text", actionLine(l, a))) + " " + mdEscape(string(a.Text)))
+			m.line("- " + m.strong(l.T("label", "Text", actionLine(l, a))) + " " + mdAction(l, a.Resource()))
 		}
 	}
 	if len(c.LeftOut) > 0 {

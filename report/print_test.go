@@ -13,6 +13,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/batch/batchtest"
 	"github.com/digilead/digilead/assessment/cohort"
+	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/questions"
 )
 
@@ -54,6 +55,30 @@ func pdfPages(t *testing.T, page string) int {
 	return len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(data, -1))
 }
 
+// htmlIn renders doc as HTML in the language tag, with the built-in
+// bank's texts.
+func htmlIn[D any](t *testing.T, docs Registry[Render[D]], doc D, tag string) []byte {
+	t.Helper()
+	render, err := docs.Lookup("html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := render(&buf, doc, Options{Language: in(t, tag)}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// checkTwoPages fails the test unless the page prints on one or two A4
+// pages.
+func checkTwoPages(t *testing.T, page []byte) {
+	t.Helper()
+	if n := pdfPages(t, writePage(t, "page.html", page)); n < 1 || n > 2 {
+		t.Errorf("prints on %d A4 pages, want at most 2", n)
+	}
+}
+
 // writePage writes a page into a temporary file and returns its path.
 func writePage(t *testing.T, name string, page []byte) string {
 	t.Helper()
@@ -73,14 +98,7 @@ func TestHTMLPrintsOnTwoPages(t *testing.T) {
 		for _, tag := range []string{"en", "cy", "fr"} {
 			t.Run(name+"."+tag, func(t *testing.T) {
 				t.Parallel()
-				var buf bytes.Buffer
-				render, _ := Results.Lookup("html")
-				if err := render(&buf, r, Options{Language: in(t, tag)}); err != nil {
-					t.Fatal(err)
-				}
-				if n := pdfPages(t, writePage(t, "report.html", buf.Bytes())); n < 1 || n > 2 {
-					t.Errorf("prints on %d A4 pages, want at most 2", n)
-				}
+				checkTwoPages(t, htmlIn(t, Results, r, tag))
 			})
 		}
 	}
@@ -125,13 +143,9 @@ func TestHTMLLabelsDoNotOverlap(t *testing.T) {
 	for _, tag := range []string{"en", "cy", "fr"} {
 		t.Run(tag, func(t *testing.T) {
 			t.Parallel()
-			var buf bytes.Buffer
-			render, _ := Results.Lookup("html")
-			if err := render(&buf, lowResult(t), Options{Language: in(t, tag)}); err != nil {
-				t.Fatal(err)
-			}
+			page := htmlIn(t, Results, lowResult(t), tag)
 			for _, w := range []int{400, 695, 1000} {
-				checkNoOverlap(t, buf.Bytes(), w)
+				checkNoOverlap(t, page, w)
 			}
 		})
 	}
@@ -183,12 +197,7 @@ func room(t testing.TB, n int) *cohort.Report {
 func TestCohortHandout(t *testing.T) {
 	t.Parallel()
 	c := room(t, 12)
-	var buf bytes.Buffer
-	render, _ := Cohorts.Lookup("html")
-	if err := render(&buf, c, Options{Language: in(t, "en")}); err != nil {
-		t.Fatal(err)
-	}
-	page := buf.String()
+	page := string(htmlIn(t, Cohorts, c, "en"))
 	for i := 1; i < len(c.Gaps); i++ {
 		if c.Gaps[i].WithGap > c.Gaps[i-1].WithGap {
 			t.Errorf("gap %d has more people than gap %d", i, i-1)
@@ -214,16 +223,27 @@ func TestCohortHandoutPrintsOnTwoPages(t *testing.T) {
 	for _, tag := range []string{"en", "cy", "fr"} {
 		t.Run(tag, func(t *testing.T) {
 			t.Parallel()
-			var buf bytes.Buffer
-			render, _ := Cohorts.Lookup("html")
-			if err := render(&buf, c, Options{Language: in(t, tag)}); err != nil {
-				t.Fatal(err)
-			}
-			if n := pdfPages(t, writePage(t, "cohort.html", buf.Bytes())); n < 1 || n > 2 {
-				t.Errorf("prints on %d A4 pages, want at most 2", n)
-			}
+			page := htmlIn(t, Cohorts, c, tag)
+			checkTwoPages(t, page)
 			for _, w := range []int{400, 695} {
-				checkNoOverlap(t, buf.Bytes(), w)
+				checkNoOverlap(t, page, w)
+			}
+		})
+	}
+}
+
+// TestPlanHTMLPrintsOnOnePage prints a plan of three priorities, each
+// with an action for every way of learning, in each language: one A4
+// page.
+func TestPlanHTMLPrintsOnOnePage(t *testing.T) {
+	chromium(t)
+	t.Parallel()
+	p := plan.New(lowResult(t), plan.Options{Now: fixedTime, Priorities: 3, Supporter: "Ana Example"})
+	for _, tag := range []string{"en", "cy", "fr"} {
+		t.Run(tag, func(t *testing.T) {
+			t.Parallel()
+			if n := pdfPages(t, writePage(t, "plan.html", htmlIn(t, Plans, p, tag))); n != 1 {
+				t.Errorf("prints on %d A4 pages, want 1", n)
 			}
 		})
 	}

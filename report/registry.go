@@ -87,6 +87,8 @@ var (
 		"markdown": forPeople(planMarkdown),
 		"html":     forPeople(planHTML),
 		"ics":      forPeople(planICS),
+		"csv":      sanitised(planCSV),
+		"xlsx":     sanitised(xlsx("actions", planRows, table[*plan.Plan]{"plan", planAboutRows})),
 	}}
 	// PlanChecks are the formats of `digilead compare --plan`.
 	PlanChecks = Registry[Render[*compare.PlanCheck]]{map[string]Render[*compare.PlanCheck]{

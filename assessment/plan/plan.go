@@ -28,6 +28,9 @@ const DateLayout = "2006-01-02"
 // not a plan of what to do first.
 const MaxPriorities = 3
 
+// maxReview is the longest review period a plan takes.
+const maxReview = 10 * 365 * 24 * time.Hour
+
 // DefaultReview is how long after the plan its review is, unless told.
 const DefaultReview = 12 * 7 * 24 * time.Hour
 
@@ -66,11 +69,27 @@ type Priority struct {
 }
 
 // Action is one thing to do, of a kind (questions.ActionKinds), by a day
-// (Due, YYYY-MM-DD; "" for no date).
+// (Due, YYYY-MM-DD; "" for no date), and, when the bank or a catalogue
+// says, where the resource is, who offers it, how long it takes and its
+// language (see assessment.Action).
 type Action struct {
-	Kind string             `json:"kind"`
-	Text questions.BankText `json:"text"`
-	Due  string             `json:"due,omitempty"`
+	Kind     string             `json:"kind"`
+	Text     questions.BankText `json:"text"`
+	Due      string             `json:"due,omitempty"`
+	URL      string             `json:"url,omitempty"`
+	Provider string             `json:"provider,omitempty"`
+	Minutes  int                `json:"minutes,omitempty"`
+	Language string             `json:"language,omitempty"`
+}
+
+// ActionOf is a result's action planned for the day due.
+func ActionOf(a assessment.Action, due string) Action {
+	return Action{Kind: a.Kind, Text: a.Text, Due: due, URL: a.URL, Provider: a.Provider, Minutes: a.Minutes, Language: a.Language}
+}
+
+// Resource is the action as a result holds it, without its day.
+func (a Action) Resource() assessment.Action {
+	return assessment.Action{Kind: a.Kind, Text: a.Text, URL: a.URL, Provider: a.Provider, Minutes: a.Minutes, Language: a.Language}
 }
 
 // Ways are the three ways of learning of the 70:20:10 model, in the
@@ -260,7 +279,7 @@ func Auto(r *assessment.Result, now, review time.Time, n int) []Choice {
 		}
 		c := Choice{Dimension: g.Dimension}
 		for i, a := range picked {
-			c.Actions = append(c.Actions, Action{Kind: a.Kind, Text: a.Text, Due: Step(now, review, i, len(picked)).Format(DateLayout)})
+			c.Actions = append(c.Actions, ActionOf(a, Step(now, review, i, len(picked)).Format(DateLayout)))
 		}
 		cs = append(cs, c)
 	}
@@ -286,6 +305,7 @@ func ParseDuration(s string) (time.Duration, error) {
 		if err != nil {
 			return 0, errtext.Invalidf("%q is not a period; write weeks (12w), days (84d) or hours (2016h)", s)
 		}
+		n = min(n, 10000) // more than ten years either way, without overflow
 		d = time.Duration(n) * 24 * time.Hour
 		if strings.HasSuffix(s, "w") {
 			d *= 7
@@ -296,8 +316,11 @@ func ParseDuration(s string) (time.Duration, error) {
 			return 0, errtext.Invalidf("%q is not a period; write weeks (12w), days (84d) or hours (2016h)", s)
 		}
 	}
-	if d < 24*time.Hour {
+	switch {
+	case d < 24*time.Hour:
 		return 0, errtext.Invalidf("%q is less than a day; give at least 1d", s)
+	case d > maxReview:
+		return 0, errtext.Invalidf("%q is more than ten years; a plan is reviewed sooner", s)
 	}
 	return d, nil
 }

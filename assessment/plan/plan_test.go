@@ -74,7 +74,7 @@ func TestParseDuration(t *testing.T) {
 			t.Errorf("ParseDuration(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "w", "12x", "3h", "-2w", "twelve weeks"} {
+	for _, in := range []string{"", "w", "12x", "3h", "-2w", "twelve weeks", "600w", "9999999999999w", "100000h"} {
 		if _, err := plan.ParseDuration(in); !errors.Is(err, errtext.ErrInvalid) {
 			t.Errorf("ParseDuration(%q) = %v, want an invalid-input error", in, err)
 		}

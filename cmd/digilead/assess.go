@@ -60,8 +60,8 @@ An answers file is YAML or JSON:
 	fl.StringVar(&opts.theme, "theme", "charm", "questionnaire theme: "+strings.Join(form.Themes(), ", "))
 	fl.BoolVar(&opts.resume, "resume", false, "continue the unfinished assessment saved as a draft")
 	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the result in the data directory")
-	addAllFlag(cmd, &opts.all)
 	addCatalogueFlag(cmd, &opts.catalogue)
+	addAllFlag(cmd, &opts.all)
 	return cmd
 }
 

@@ -130,15 +130,15 @@ func (opts *bankValidateOptions) validate(v *report.Validation, p string) bool {
 		opts.say("%s (%s)\n", w.String(), kind)
 	}
 	v.Add(name, s, translation)
+	if len(languages) > 0 {
+		opts.say("%s: %d action(s) in another language than the bank's, %s (%ss)\n", name, len(languages), questions.BankLanguage(s.Bank), kind)
+	}
 	if ow := s.ObserverWarnings(); len(ow) > 0 {
 		// A heuristic: warnings even with --strict.
 		for _, w := range ow {
 			opts.say("%s (warning)\n", w.String())
 		}
 		opts.say("%s: %d observer text(s) may speak to their reader rather than of the person observed (warnings; digilead bank review lists them too)\n", name, len(ow))
-	}
-	if len(languages) > 0 {
-		opts.say("%s: %d action(s) in another language than the bank's, %s (%ss)\n", name, len(languages), questions.BankLanguage(s.Bank), kind)
 	}
 	if len(s.Warnings) > 0 {
 		opts.say("%s: %d text(s) not translated or out of date (%ss; they show in %s)\n", name, len(s.Warnings), kind, questions.BankLanguage(s.Bank))

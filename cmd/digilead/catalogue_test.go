@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/schematest"
 )
 
 const deptCatalogue = "../../questions/testdata/catalogue/dept.yaml"
@@ -110,5 +111,38 @@ func TestBankValidateCatalogue(t *testing.T) {
 	os.WriteFile(other, []byte("schema: digilead.catalogue/v1\nbank: nope\nactions: {}\n"), 0o600)
 	if r := digilead(t, "", nil, "bank", "validate", "--catalogue", other); r.code != 2 || !strings.Contains(r.stderr, other+`:2: bank: the catalogue is for bank "nope"`) {
 		t.Errorf("another bank's catalogue: exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+}
+
+// TestPlanCatalogue: plan --catalogue plans the catalogue's actions, links
+// and all, and its plan follows the schema.
+func TestPlanCatalogue(t *testing.T) {
+	t.Parallel()
+	res := digilead(t, "", nil, "assess", "--answers", "../../docs/examples/answers.yaml", "--no-save", "-f", "json")
+	saved := filepath.Join(t.TempDir(), "me.json")
+	os.WriteFile(saved, []byte(res.stdout), 0o600)
+	r := digilead(t, "", nil, "plan", saved, "--priorities", "3", "--no-save", "-f", "json", "--catalogue", deptCatalogue)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	schematest.Validate(t, "plan.schema.json", []byte(r.stdout))
+	if !strings.Contains(r.stdout, `"url": "https://learning.example.gov/data-2"`) || !strings.Contains(r.stdout, `"minutes": 90`) {
+		t.Errorf("the plan does not hold the catalogue's action:\n%s", r.stdout)
+	}
+	md := digilead(t, "", nil, "plan", saved, "--priorities", "3", "--no-save", "-f", "markdown", "--catalogue", deptCatalogue)
+	if !strings.Contains(md.stdout, "[Data essentials, module 2](<https://learning.example.gov/data-2>) (Civil Service College, 90 min, en)") {
+		t.Errorf("the plan's markdown does not link the action:\n%s", md.stdout)
+	}
+	page := digilead(t, "", nil, "plan", saved, "--priorities", "3", "--no-save", "-f", "html", "--catalogue", deptCatalogue)
+	if !strings.Contains(page.stdout, `<a href="https://learning.example.gov/data-2" rel="noopener">Data essentials, module 2</a>`) {
+		t.Errorf("the plan's page does not link the action:\n%s", page.stdout)
+	}
+	cal := digilead(t, "", nil, "plan", saved, "--priorities", "3", "--no-save", "-f", "ics", "--catalogue", deptCatalogue)
+	if !strings.Contains(strings.ReplaceAll(cal.stdout, "\r\n ", ""), `https://learning.example.gov/data-2`) {
+		t.Errorf("the plan's calendar does not give the address:\n%s", cal.stdout)
+	}
+	plain := digilead(t, "", nil, "plan", saved, "--priorities", "3", "--no-save", "-f", "json")
+	if strings.Contains(plain.stdout, "https://") {
+		t.Errorf("a plan without a catalogue has links:\n%s", plain.stdout)
 	}
 }

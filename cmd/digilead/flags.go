@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
@@ -177,6 +178,36 @@ func (c *catalogueFlag) load(f *factory, tag string, check func(*questions.Catal
 	}
 	c.cat = cat
 	return nil
+}
+
+// apply gives r with the catalogue's actions (assessment.WithCatalogue),
+// the catalogue checked against the bank r names; r as it is without
+// --catalogue.
+func (c *catalogueFlag) apply(f *factory, tag string, r *assessment.Result) (*assessment.Result, error) {
+	if err := c.load(f, tag, func(cat *questions.Catalogue) error {
+		return cat.CheckFor(r.Bank.ID, resultDimensions(r), resultTiers(r))
+	}); err != nil || c.cat == nil {
+		return r, err
+	}
+	return assessment.WithCatalogue(r, c.cat), nil
+}
+
+// resultDimensions are the ids of the dimensions a result holds, and
+// resultTiers its tiers': its bank's, as far as a catalogue needs them.
+func resultDimensions(r *assessment.Result) []string {
+	ids := make([]string, len(r.Dimensions))
+	for i, d := range r.Dimensions {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
+func resultTiers(r *assessment.Result) []string {
+	ids := make([]string, len(r.Tiers))
+	for i, t := range r.Tiers {
+		ids[i] = t.ID
+	}
+	return ids
 }
 
 // bankFlags are --bank, which may be given more than once (one bank, a file

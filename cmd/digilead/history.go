@@ -19,7 +19,7 @@ func newHistoryCmd(f *factory, runF func(*historyOptions) error) *cobra.Command 
 	opts := &historyOptions{factory: f}
 	cmd := &cobra.Command{
 		Use:   "history",
-		Short: "List your saved results, newest first",
+		Short: "List your saved results and development plans, newest first",
 		Long: `History lists the results saved in the data directory
 ($XDG_DATA_HOME/digilead, else ~/.local/share/digilead; on Windows
 %LocalAppData%\digilead), newest first,

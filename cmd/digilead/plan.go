@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,10 +18,14 @@ import (
 // planOptions are the flags and argument of `digilead plan`.
 type planOptions struct {
 	*factory
-	doc                           docFlags[*plan.Plan]
-	path                          string
-	last, noSave                  bool
-	priorities                    int
+	doc          docFlags[*plan.Plan]
+	path         string
+	last, noSave bool
+	priorities   int
+	catalogue    catalogueFlag
+	// chosen is set when --priorities is given: the plan takes them
+	// without asking, even in a terminal.
+	chosen                        bool
 	reviewIn, reviewOn, supporter string
 	theme                         string
 }
@@ -45,7 +50,10 @@ The plan is saved beside your results (see 'digilead history'), unless
 --no-save. At the review, take the assessment again and check progress
 with 'digilead compare --plan PLAN RESULT'. Formats: text, json
 (digilead.plan/v1), markdown, html and ics, a calendar file with an
-event for each dated action and one for the review.`,
+event for each dated action and one for the review.
+
+--catalogue FILE plans a department's own actions (with links) for the
+dimensions the catalogue names, in place of those the result holds.`,
 		Example: `  digilead plan --last
   digilead plan me.json --priorities 3 --review-in 8w --format ics -o plan.ics
   digilead plan --last --supporter "Ana (line manager)" --format markdown >> development-plan.md`,
@@ -58,9 +66,7 @@ event for each dated action and one for the review.`,
 				opts.path = args[0]
 			}
 			opts.last = opts.path == ""
-			if !cmd.Flags().Changed("priorities") {
-				opts.priorities = 0
-			}
+			opts.chosen = cmd.Flags().Changed("priorities")
 			return runOr(opts, runF, planRun)
 		},
 	}
@@ -72,12 +78,13 @@ event for each dated action and one for the review.`,
 	fl.StringVar(&opts.reviewOn, "review-on", "", "review the plan on this `DATE` (YYYY-MM-DD) instead")
 	fl.StringVar(&opts.supporter, "supporter", "", "the `NAME` of who supports you (a line manager, a mentor)")
 	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the plan in the data directory")
-	fl.StringVar(&opts.theme, "theme", "charm", "form theme")
+	fl.StringVar(&opts.theme, "theme", "charm", "form theme: "+strings.Join(form.Themes(), ", "))
+	addCatalogueFlag(cmd, &opts.catalogue)
 	return cmd
 }
 
 func planRun(opts *planOptions) error {
-	if opts.priorities != 0 && (opts.priorities < 1 || opts.priorities > plan.MaxPriorities) {
+	if opts.priorities < 1 || opts.priorities > plan.MaxPriorities {
 		return usageError("--priorities: %d is not 1 to %d; a plan holds one to three priorities", opts.priorities, plan.MaxPriorities)
 	}
 	if err := form.CheckTheme(opts.theme); err != nil {
@@ -88,15 +95,18 @@ func planRun(opts *planOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := opts.doc.load(opts.factory, opts.path); err != nil {
+	if err := opts.doc.load(opts.factory, opts.path, opts.catalogue.path); err != nil {
 		return err
 	}
 	r, err := opts.readResult(opts.path, opts.last)
 	if err != nil {
 		return err
 	}
+	if r, err = opts.catalogue.apply(opts.factory, opts.doc.language.Tag(), r); err != nil {
+		return err
+	}
 	po := plan.Options{Now: now, Priorities: opts.priorities, ReviewOn: review, Supporter: opts.supporter}
-	if opts.priorities == 0 && opts.io.InTTY && opts.io.ErrTTY {
+	if !opts.chosen && opts.io.InTTY && opts.io.ErrTTY {
 		if err := opts.ask(r, &po); err != nil {
 			return err
 		}
@@ -150,13 +160,18 @@ func (opts *planOptions) ask(r *assessment.Result, po *plan.Options) error {
 	for _, g := range plan.Ranked(r) {
 		s := said[g.Dimension]
 		it := form.PlanItem{ID: g.Dimension, Label: l.T("form.plan.priority_option", "Name", s.Name, "Score", l.Int(int(math.Round(*g.Score))), "Expected", l.Int(int(math.Round(g.Expected))))}
-		ways := map[string]bool{}
-		for i, a := range g.Actions {
-			way := plan.Way(a.Kind)
-			it.Actions = append(it.Actions, form.PlanAction{Kind: a.Kind, Text: string(a.Text), Label: l.T("label", "Text", l.T("plan.way."+way)) + " " + string(s.Actions[i].Text)})
-			if !ways[way] {
-				ways[way] = true
-				it.Suggested = append(it.Suggested, i)
+		// In the order of 70:20:10, the first of each way ticked.
+		for _, way := range plan.Ways {
+			first := true
+			for i, a := range g.Actions {
+				if plan.Way(a.Kind) != way {
+					continue
+				}
+				if first {
+					it.Suggested = append(it.Suggested, len(it.Actions))
+					first = false
+				}
+				it.Actions = append(it.Actions, form.PlanAction{Kind: a.Kind, Text: string(a.Text), Label: l.T("label", "Text", l.T("plan.way."+way)) + " " + string(s.Actions[i].Text)})
 			}
 		}
 		items = append(items, it)
@@ -178,9 +193,28 @@ func (opts *planOptions) ask(r *assessment.Result, po *plan.Options) error {
 	for _, c := range a.Chosen {
 		ch := plan.Choice{Dimension: c.ID}
 		for _, act := range c.Actions {
-			ch.Actions = append(ch.Actions, plan.Action{Kind: act.Kind, Text: questions.BankText(act.Text), Due: c.Due.Format(plan.DateLayout)})
+			// One of the result's actions keeps its link; one of the
+			// person's own is what they typed.
+			res := assessment.Action{Kind: act.Kind, Text: questions.BankText(act.Text)}
+			for _, ga := range resultGap(r, c.ID).Actions {
+				if ga.Kind == act.Kind && string(ga.Text) == act.Text {
+					res = ga
+					break
+				}
+			}
+			ch.Actions = append(ch.Actions, plan.ActionOf(res, c.Due.Format(plan.DateLayout)))
 		}
 		po.Chosen = append(po.Chosen, ch)
 	}
 	return nil
+}
+
+// resultGap is the result's gap on a dimension (none: the zero gap).
+func resultGap(r *assessment.Result, dim string) assessment.Gap {
+	for _, g := range r.Gaps {
+		if g.Dimension == dim {
+			return g
+		}
+	}
+	return assessment.Gap{}
 }

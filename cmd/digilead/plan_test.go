@@ -63,6 +63,7 @@ func TestPlanUsage(t *testing.T) {
 		want string
 	}{
 		{[]string{"plan", result, "--priorities", "4"}, "--priorities"},
+		{[]string{"plan", result, "--priorities", "0"}, "--priorities"},
 		{[]string{"plan", result, "--review-in", "soon"}, "--review-in"},
 		{[]string{"plan", result, "--review-on", "30/06/2024"}, "YYYY-MM-DD"},
 		{[]string{"plan", result, "--review-on", "2024-02-01"}, "in the past"},

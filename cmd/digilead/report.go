@@ -8,7 +8,6 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/store"
-	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
 
@@ -69,6 +68,9 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	if r, err = opts.catalogue.apply(opts.factory, opts.doc.language.Tag(), r); err != nil {
+		return err
+	}
 	again := "digilead report " + opts.path + " --all"
 	switch {
 	case opts.last:
@@ -76,13 +78,8 @@ func reportRun(opts *reportOptions) error {
 	case opts.path == "-":
 		again = ""
 	}
-	if err := opts.catalogue.load(opts.factory, opts.doc.language.Tag(), func(c *questions.Catalogue) error {
-		return c.CheckFor(r.Bank.ID, resultDimensions(r), resultTiers(r))
-	}); err != nil {
-		return err
-	}
-	if c := opts.catalogue.cat; c != nil {
-		r = assessment.WithCatalogue(r, c)
+	if again != "" && opts.catalogue.path != "" {
+		again += " --catalogue " + opts.catalogue.path
 	}
 	opts.doc.out.short(opts.factory, opts.all, again)
 	return opts.doc.write(opts.factory, r)
@@ -119,22 +116,4 @@ func lastOr(last *bool, n int, what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
-}
-
-// resultDimensions are the ids of the dimensions a result holds, and
-// resultTiers its tiers': its bank's, as far as a catalogue needs them.
-func resultDimensions(r *assessment.Result) []string {
-	ids := make([]string, len(r.Dimensions))
-	for i, d := range r.Dimensions {
-		ids[i] = d.ID
-	}
-	return ids
-}
-
-func resultTiers(r *assessment.Result) []string {
-	ids := make([]string, len(r.Tiers))
-	for i, t := range r.Tiers {
-		ids[i] = t.ID
-	}
-	return ids
 }

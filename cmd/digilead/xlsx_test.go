@@ -31,6 +31,9 @@ func TestXLSXHasTheCSVCells(t *testing.T) {
 	// A name a spreadsheet would run as a formula.
 	hostile := filepath.Join(t.TempDir(), "hostile.jsonl")
 	os.WriteFile(hostile, []byte(`{"respondent": {"id": "=1+1", "name": "@SUM(A1)"}, "answers": {}}`+"\n"), 0o600)
+	// The example's result, for a plan with actions.
+	example := filepath.Join(t.TempDir(), "example.json")
+	os.WriteFile(example, []byte(digilead(t, "", nil, "assess", "--answers", "../../docs/examples/answers.yaml", "--no-save", "-f", "json").stdout), 0o600)
 	// Two results in a data directory, for history.
 	home := t.TempDir()
 	env := []string{"HOME=" + home, "XDG_DATA_HOME=" + filepath.Join(home, "data")}
@@ -50,6 +53,7 @@ func TestXLSXHasTheCSVCells(t *testing.T) {
 		{"bank stats", []string{"items"}, []string{"bank", "stats", "--bank", statsBank, statsAnswers}},
 		{"bank calibrate", []string{"pairs", "levels"}, []string{"bank", "calibrate", "--bank", calibrateBank, calibratePilot}},
 		{"history", []string{"history"}, []string{"history"}},
+		{"plan", []string{"actions", "plan"}, []string{"plan", example, "--priorities", "3", "--no-save"}},
 		{"score", []string{"score"}, []string{"score", path}},
 		{"score, formulas", []string{"score"}, []string{"score", hostile}},
 	} {

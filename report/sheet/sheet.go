@@ -65,11 +65,38 @@ type Workbook struct {
 	maxRows int
 }
 
-// New starts a workbook written to w.
+// New starts a workbook written to w: its content types and package
+// relationships first, as readers expect, then the sheets.
 func New(w io.Writer) *Workbook {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
-	return &Workbook{zw: zw, maxRows: MaxRows}
+	b := &Workbook{zw: zw, maxRows: MaxRows}
+	b.part("[Content_Types].xml", []byte(contentTypes))
+	b.part("_rels/.rels", []byte(xml.Header+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`))
+	return b
+}
+
+// contentTypes are the workbook's content types: every .xml part not
+// named is a worksheet, so the list is written before the sheets are
+// known (a table past MaxRows adds one).
+const contentTypes = xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+	`<Default Extension="xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+	`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+	`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+	`</Types>`
+
+// part writes a whole part of the package.
+func (b *Workbook) part(name string, data []byte) error {
+	if b.err != nil {
+		return b.err
+	}
+	w, err := b.zw.Create(name)
+	if err == nil {
+		_, err = w.Write(data)
+	}
+	return b.fail(err)
 }
 
 // Sheet ends the sheet being written, if any, and starts the next, named
@@ -114,40 +141,19 @@ func (b *Workbook) Close() error {
 	if len(b.sheets) == 0 {
 		return errors.New("a workbook needs a sheet")
 	}
-	var types, book, rels []byte
-	types = append(types, xml.Header+`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`+
-		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`+
-		`<Default Extension="xml" ContentType="application/xml"/>`+
-		`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>`+
-		`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`...)
+	var book, rels []byte
 	book = append(book, xml.Header+`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`...)
 	rels = append(rels, xml.Header+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
 		`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`...)
 	for i, name := range b.sheets {
 		n := strconv.Itoa(i + 1)
-		types = fmt.Appendf(types, `<Override PartName="/xl/worksheets/sheet%s.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, n)
 		book = fmt.Appendf(book, `<sheet name="%s" sheetId="%s" r:id="rId%s"/>`, escape(name), n, n)
 		rels = fmt.Appendf(rels, `<Relationship Id="rId%s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%s.xml"/>`, n, n)
 	}
-	parts := []struct {
-		name string
-		data []byte
-	}{
-		{"[Content_Types].xml", append(types, `</Types>`...)},
-		{"_rels/.rels", []byte(xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)},
-		{"xl/workbook.xml", append(book, `</sheets></workbook>`...)},
-		{"xl/_rels/workbook.xml.rels", append(rels, `</Relationships>`...)},
-		{"xl/styles.xml", []byte(styles)},
-	}
-	for _, p := range parts {
-		w, err := b.zw.Create(p.name)
-		if err != nil {
-			return b.fail(err)
-		}
-		if _, err := w.Write(p.data); err != nil {
-			return b.fail(err)
-		}
+	b.part("xl/workbook.xml", append(book, `</sheets></workbook>`...))
+	b.part("xl/_rels/workbook.xml.rels", append(rels, `</Relationships>`...))
+	if err := b.part("xl/styles.xml", []byte(styles)); err != nil {
+		return err
 	}
 	return b.fail(b.zw.Close())
 }
