@@ -474,3 +474,23 @@ func TestWorkshopServeRoundUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedbackReportBelowThePromisedMinGroup: the invitation promises
+// observers figures of at least feedback.DefaultMinGroup people; a report
+// asked with fewer says so.
+func TestFeedbackReportBelowThePromisedMinGroup(t *testing.T) {
+	r := newFeedbackRun(t)
+	self := r.self(4)
+	for i := range 4 {
+		r.give("peer", 2+i%3, fmt.Sprintf("p%d.json", i))
+	}
+	for _, c := range []struct {
+		min  string
+		warn bool
+	}{{"2", true}, {"3", false}, {"4", false}} {
+		out := r.run("", "feedback", "report", "--bank", observedBank, "--self", self, "--min-group", c.min, filepath.Join(r.dir, "in"))
+		if out.code != 0 || strings.Contains(out.stderr, "below the 3 the invitation promised observers") != c.warn {
+			t.Errorf("--min-group %s: exit %d, %q", c.min, out.code, out.stderr)
+		}
+	}
+}
