@@ -334,11 +334,15 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	if err := opts.doc.load(opts.factory, append([]string{opts.self}, opts.paths...)...); err != nil {
 		return err
 	}
+	if opts.minGroup < feedback.DefaultMinGroup {
+		opts.say("digilead: --min-group %d is below the %d the invitation promised observers; use it only if they agreed\n", opts.minGroup, feedback.DefaultMinGroup)
+	}
 	self, err := inputs.ReadResult(opts.self, opts.io.In)
 	if err != nil {
 		return err
 	}
-	set, err := opts.openInputs(opts.paths, opts.io.InTTY, "feedback documents")
+	// A round's folder may hold no feedback yet: too few raters.
+	set, err := opts.noted(inputs.OpenGathering(opts.paths, opts.io.In, opts.io.InTTY, "feedback documents"))
 	if err != nil {
 		return err
 	}
