@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
@@ -135,9 +136,10 @@ type Options struct {
 
 // rater is one counted feedback document, scored.
 type rater struct {
-	role    string
-	scores  []*float64 // by dimension position
-	answers map[string]questions.Value
+	role      string
+	completed time.Time
+	scores    []*float64 // by dimension position
+	answers   map[string]questions.Value
 }
 
 // Builder gathers the feedback documents of one round and makes the
@@ -148,8 +150,7 @@ type Builder struct {
 	o              Options
 	round          string
 	raters         []rater
-	seen           map[string]string // document key → where it was read
-	content        map[string]string // document key → the document
+	seen           map[string]seenDoc // by document key
 	duplicates     []Duplicate
 }
 
@@ -165,7 +166,7 @@ func NewBuilder(b *questions.Bank, o Options) *Builder {
 		o.Questions = DefaultQuestions
 	}
 	obs := b.ForObservers()
-	return &Builder{bank: b, observer: obs, scorer: assessment.NewScorer(obs), o: o, seen: map[string]string{}, content: map[string]string{}}
+	return &Builder{bank: b, observer: obs, scorer: assessment.NewScorer(obs), o: o, seen: map[string]seenDoc{}}
 }
 
 // Score scores an observer's answers per dimension with the bank's
@@ -212,21 +213,34 @@ func (bd *Builder) Add(f *Feedback, at string) error {
 	if err != nil {
 		return prefixed(err, "answers.")
 	}
-	whole, _ := json.Marshal(f)
 	key := "id:" + f.ID
 	if f.ID == "" {
+		whole, _ := json.Marshal(f)
 		key = string(whole)
 	}
 	if first, dup := bd.seen[key]; dup {
-		if bd.content[key] != string(whole) {
-			return questions.Problems{{Field: "id", Msg: fmt.Sprintf("the id of the feedback at %s, with other contents: two versions of one observer's feedback, of which only one may count; keep the one they meant", first)}}
+		if r := bd.raters[first.rater]; r.role != f.Role || !r.completed.Equal(f.CompletedAt) || !sameAnswers(r.answers, a.Values) {
+			return questions.Problems{{Field: "id", Msg: fmt.Sprintf("the id of the feedback at %s, with other contents: two versions of one observer's feedback, of which only one may count; keep the one they meant", first.at)}}
 		}
-		bd.duplicates = append(bd.duplicates, Duplicate{Source: at, First: first})
+		bd.duplicates = append(bd.duplicates, Duplicate{Source: at, First: first.at})
 		return nil
 	}
-	bd.seen[key], bd.content[key] = at, string(whole)
-	bd.raters = append(bd.raters, rater{role: f.Role, scores: bd.Score(a.Values), answers: a.Values})
+	bd.seen[key] = seenDoc{at: at, rater: len(bd.raters)}
+	bd.raters = append(bd.raters, rater{role: f.Role, completed: f.CompletedAt, scores: bd.Score(a.Values), answers: a.Values})
 	return nil
+}
+
+// seenDoc is a document counted: where it was read, and its rater.
+type seenDoc struct {
+	at    string
+	rater int
+}
+
+// sameAnswers reports whether two observers' answers are the same.
+func sameAnswers(a, b map[string]questions.Value) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return string(x) == string(y)
 }
 
 // prefixed puts prefix before the fields of err's problems.
