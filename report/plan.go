@@ -1,8 +1,6 @@
 package report
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io"
@@ -217,9 +215,8 @@ const planHTMLSource = `<!DOCTYPE html>
 // planICS writes the plan as an iCalendar file (RFC 5545) that calendar
 // programs import: an all-day event on the due day of each dated action
 // and one on the review day. Each event's UID is made from the plan's
-// creation time, its key (planKey) and the event's place in it, so
-// importing the same plan again updates its events rather than doubling
-// them, and two plans made in the same second do not share UIDs.
+// creation time and the event's place in it, so importing the same plan
+// again updates its events rather than doubling them.
 func planICS(w io.Writer, p *plan.Plan, o Options) error {
 	l := o.lang()
 	c := icsWriter{}
@@ -230,9 +227,8 @@ func planICS(w io.Writer, p *plan.Plan, o Options) error {
 	c.prop("METHOD", "PUBLISH")
 	c.prop("X-WR-CALNAME", icsText(l.T("plan.title")))
 	stamp := p.CreatedAt.UTC().Format("20060102T150405Z")
-	key := planKey(p)
 	uid := func(what string) string {
-		return fmt.Sprintf("%s-%s-%s-%s@digilead", stamp, icsID(p.Result.Bank.ID), key, what)
+		return fmt.Sprintf("%s-%s-%s@digilead", stamp, icsID(p.Result.Bank.ID), what)
 	}
 	for i, pr := range p.Priorities {
 		for j, a := range pr.Actions {
@@ -251,31 +247,6 @@ func planICS(w io.Writer, p *plan.Plan, o Options) error {
 	}
 	_, err := io.WriteString(w, c.String())
 	return err
-}
-
-// planKey tells a plan from others made in the same second (plans are
-// dated to the second): a short digest of what the plan is that does not
-// change with the language it is shown in — the result it was made from,
-// its review, supporter, priorities and their actions' kinds, days and
-// addresses — so the same plan has the same key in every language.
-func planKey(p *plan.Plan) string {
-	h := sha256.New()
-	field := func(s string) { io.WriteString(h, s); h.Write([]byte{0}) }
-	field(p.CreatedAt.UTC().Format(time.RFC3339Nano))
-	field(p.Result.Bank.ID)
-	field(p.Result.Bank.Digest)
-	field(p.Result.CompletedAt.UTC().Format(time.RFC3339Nano))
-	field(p.ReviewOn)
-	field(p.Supporter)
-	for _, pr := range p.Priorities {
-		field(pr.Dimension)
-		for _, a := range pr.Actions {
-			field(a.Kind)
-			field(a.Due)
-			field(a.URL)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))[:12]
 }
 
 // icsWriter builds an iCalendar stream: CRLF line ends, content lines
