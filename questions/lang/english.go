@@ -252,7 +252,7 @@ var english = [...]message{
 	{"feedback.withheld", "", "Not shown, so that no one's answers can be picked out"},
 	{"feedback.withheld.difference", "", "{{.Group}} ({{.N}}): set beside the figures shown, it would reveal the answers of fewer than {{.Min}} people by difference"},
 	{"feedback.withheld.on_dimension", "", "{{.What}}, on {{.Name}}"},
-	{"feedback.withheld.on_question", "", "{{.What}}, on question {{.ID}}"},
+	{"feedback.withheld.questions", "Everyone else's answers to 1 question ({{.IDs}}): the figure would reveal the answers of fewer than {{.Min}} people, alone or beside the figures shown (most often because one or two people could not say)", "Everyone else's answers to {{.Count}} questions ({{.IDs}}): each figure would reveal the answers of fewer than {{.Min}} people, alone or beside the figures shown (most often because one or two people could not say)"},
 	{"feedback.withheld.too_few", "", "{{.Group}} ({{.N}}): fewer than {{.Min}} people; their answers count only in figures that pool them with others"},
 	{"feedback.withheld.too_few_manager", "", "{{.Group}} ({{.N}}): fewer than {{.Min}} people besides the manager; their answers count only in figures that pool them with others"},
 	{"form.about_next", "", "Begin"},
