@@ -35,9 +35,14 @@ const (
 // errtext.ErrInvalid.
 type DifferentBanksError struct {
 	Old, New string // bank ids
+	// Plan is set when Old is a development plan's bank (CheckPlan).
+	Plan bool
 }
 
 func (e *DifferentBanksError) Error() string {
+	if e.Plan {
+		return fmt.Sprintf("the plan was made from a result of the bank %q and the result is of the bank %q, whose scores mean other things; check the plan against a newer result of %q", e.Old, e.New, e.Old)
+	}
 	return fmt.Sprintf("the results are from different banks (%q and %q) and cannot be compared; compare two results of the same bank", e.Old, e.New)
 }
 

@@ -89,7 +89,7 @@ type LeftOutPriority struct {
 // (DifferentBanksError).
 func CheckPlan(p *plan.Plan, r *assessment.Result) (*PlanCheck, error) {
 	if p.Result.Bank.ID != r.Bank.ID {
-		return nil, &DifferentBanksError{Old: p.Result.Bank.ID, New: r.Bank.ID}
+		return nil, &DifferentBanksError{Old: p.Result.Bank.ID, New: r.Bank.ID, Plan: true}
 	}
 	c := &PlanCheck{
 		Schema:     PlanCheckSchema,

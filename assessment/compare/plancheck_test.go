@@ -2,6 +2,7 @@ package compare_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -74,8 +75,14 @@ func TestCheckPlanLeavesOutAndRefuses(t *testing.T) {
 		t.Errorf("unscored priorities: %+v, %v", pc, err)
 	}
 	r.Bank.ID = "other"
-	if _, err := compare.CheckPlan(p, r); !errors.Is(err, errtext.ErrInvalid) {
+	_, err = compare.CheckPlan(p, r)
+	if !errors.Is(err, errtext.ErrInvalid) {
 		t.Errorf("another bank: %v, want an invalid-input error", err)
+	}
+	// It speaks of a plan and a result, not of two results, and says
+	// which result to give.
+	if msg := fmt.Sprint(err); !strings.Contains(msg, "the plan was made from a result of the bank \"b\"") || !strings.Contains(msg, "newer result of \"b\"") {
+		t.Errorf("another bank: %q", msg)
 	}
 }
 
