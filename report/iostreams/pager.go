@@ -16,7 +16,8 @@ const DefaultPager = "less -FRX"
 
 // Pager is the command that pages a long document: DIGILEAD_PAGER, else
 // PAGER, else DefaultPager. "" (DIGILEAD_PAGER set empty) and "cat" turn
-// paging off. The command is split at spaces; it is not run by a shell.
+// paging off. The command is split into words as a shell would
+// (splitCommand: quotes and backslashes), but not run by one.
 func (s *IOStreams) Pager() string {
 	for _, k := range []string{"DIGILEAD_PAGER", "PAGER"} {
 		if v, ok := s.lookup(k); ok {
@@ -58,7 +59,11 @@ func (s *IOStreams) Page(doc []byte) error {
 		return err
 	}
 	pager := s.Pager()
-	args := strings.Fields(pager)
+	args := splitCommand(pager)
+	if len(args) == 0 {
+		_, err := s.Out.Write(doc)
+		return err
+	}
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Env = os.Environ()
 	for k, v := range map[string]string{"LESS": "FRX", "LV": "-c"} {
@@ -84,4 +89,53 @@ func (s *IOStreams) Page(doc []byte) error {
 		return nil
 	}
 	return err
+}
+
+// splitCommand splits a command line into words as a POSIX shell does,
+// without expanding anything: unquoted spaces separate words, '…' keeps
+// everything, "…" keeps all but \" and \\, and a backslash outside
+// quotes keeps the next character. PAGER='less -R --prompt="page %d"'
+// gives less two arguments, as git and gh do.
+func splitCommand(s string) []string {
+	var words []string
+	var cur strings.Builder
+	inWord := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n':
+			if inWord {
+				words = append(words, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		case c == '\'':
+			inWord = true
+			j := strings.IndexByte(s[i+1:], '\'')
+			if j < 0 {
+				j = len(s) - i - 1
+			}
+			cur.WriteString(s[i+1 : i+1+j])
+			i += j + 1
+		case c == '"':
+			inWord = true
+			for i++; i < len(s) && s[i] != '"'; i++ {
+				if s[i] == '\\' && i+1 < len(s) && (s[i+1] == '"' || s[i+1] == '\\') {
+					i++
+				}
+				cur.WriteByte(s[i])
+			}
+		case c == '\\' && i+1 < len(s):
+			inWord = true
+			i++
+			cur.WriteByte(s[i])
+		default:
+			inWord = true
+			cur.WriteByte(c)
+		}
+	}
+	if inWord {
+		words = append(words, cur.String())
+	}
+	return words
 }

@@ -144,3 +144,41 @@ func TestPagerQuitsEarly(t *testing.T) {
 		t.Errorf("stdout %.40q, stderr %q", out.String(), errOut.String())
 	}
 }
+
+// TestSplitCommand splits pager commands as a shell would, without a
+// shell.
+func TestSplitCommand(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"less -FRX", []string{"less", "-FRX"}},
+		{"  less   -R  ", []string{"less", "-R"}},
+		{`less -R --prompt="page %d of %D"`, []string{"less", "-R", "--prompt=page %d of %D"}},
+		{`less '-P a b'`, []string{"less", "-P a b"}},
+		{`"/opt/my pager/bin/pg" -x`, []string{"/opt/my pager/bin/pg", "-x"}},
+		{`pg a\ b "q\"uote" 'it''s'`, []string{"pg", "a b", `q"uote`, "its"}},
+		{`pg ""`, []string{"pg", ""}},
+		{"", nil},
+	} {
+		if got := splitCommand(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("splitCommand(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestPagerQuotedArguments runs a pager whose argument holds spaces in
+// quotes: it reaches the pager as one argument.
+func TestPagerQuotedArguments(t *testing.T) {
+	if _, err := exec.LookPath("sed"); err != nil {
+		t.Skip("no sed to stand in for a pager")
+	}
+	s, out, errOut := Test("", map[string]string{"PAGER": `sed "s/^/> /"`})
+	s.OutTTY, s.Height = true, 1
+	if err := s.Page([]byte("one\ntwo\n")); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "> one\n> two\n" {
+		t.Errorf("stdout %q, stderr %q", out.String(), errOut.String())
+	}
+}
