@@ -367,10 +367,17 @@ func planCSV(w io.Writer, p *plan.Plan, _ Options) error {
 
 // planRows are the header and rows of the csv format and of the xlsx
 // format's first sheet: each action of each priority, in the plan's
-// order, with its priority's figures. Optional fields are empty cells.
+// order, with its priority's figures (a priority without actions has
+// one row, its action's cells empty). Optional fields are empty cells.
 func planRows(p *plan.Plan) [][]string {
 	rows := [][]string{{"priority", "dimension", "dimension_name", "score", "expected", "kind", "text", "due", "url", "provider", "minutes", "language"}}
 	for i, pr := range p.Priorities {
+		if len(pr.Actions) == 0 {
+			// A priority the bank gives no action for keeps its row, its
+			// action's cells empty: a sheet of the plan lists every
+			// priority.
+			rows = append(rows, []string{strconv.Itoa(i + 1), pr.Dimension, string(pr.Name), formatNum(pr.Score), formatNum(pr.Expected), "", "", "", "", "", "", ""})
+		}
 		for _, a := range pr.Actions {
 			minutes := ""
 			if a.Minutes > 0 {

@@ -133,6 +133,29 @@ func TestPlanICS(t *testing.T) {
 	}
 }
 
+// TestPlanCSVKeepsEveryPriority checks that a priority the bank gives no
+// action for still has its row in the CSV (and the xlsx sheet), with
+// empty action cells: the sheet lists every priority.
+func TestPlanCSVKeepsEveryPriority(t *testing.T) {
+	t.Parallel()
+	p := examplePlan(t)
+	p.Priorities[1].Actions = nil
+	rows := planRows(p)
+	var dims []string
+	for _, r := range rows[1:] {
+		dims = append(dims, r[1])
+		if r[1] == p.Priorities[1].Dimension && (r[0] != "2" || r[5] != "" || r[6] != "") {
+			t.Errorf("the priority without actions: %q", r)
+		}
+	}
+	if !slices.Contains(dims, p.Priorities[1].Dimension) {
+		t.Errorf("the priority without actions has no row: %q", rows)
+	}
+	if n := len(rows) - 1; n != len(p.Priorities[0].Actions)+1 {
+		t.Errorf("%d rows, want one per action and one for the priority without", n)
+	}
+}
+
 // TestPlanICSUIDs checks the events' UIDs across plans: the same plan
 // has the same UIDs in every language (a re-import in Welsh updates the
 // English events), and two plans made in the same second from the same
