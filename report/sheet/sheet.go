@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -189,7 +190,8 @@ type Sheet struct {
 // writes a float64 ('f', shortest: 3, -2.5, 0.125), is stored as a number;
 // any other is text, made safe as a CSV cell is (safetext.SpreadsheetCell:
 // no formula, no control character), and cut with an ellipsis past
-// Excel's 32,767 characters. An empty cell is left out. The cells are not
+// Excel's 32,767 characters; text such as _x001B_ stays text (see
+// escapeCodes). An empty cell is left out. The cells are not
 // kept past the call.
 func (s *Sheet) Row(cells ...string) error {
 	if s.b.err != nil {
@@ -320,7 +322,7 @@ func (s *Sheet) row(cells []string) error {
 			continue
 		}
 		w.WriteString(`" t="inlineStr"><is><t xml:space="preserve">`)
-		xml.EscapeText(w, []byte(fit(safetext.SpreadsheetCell(c))))
+		xml.EscapeText(w, []byte(escapeCodes(fit(safetext.SpreadsheetCell(c)))))
 		w.WriteString(`</t></is></c>`)
 	}
 	_, err := w.WriteString(`</row>`)
@@ -344,6 +346,42 @@ func fit(s string) string {
 		}
 	}
 	return s
+}
+
+// escapeCodes keeps text that looks like OOXML's escape of a character,
+// _xHHHH_ (four hexadecimal digits), as written: readers take it for the
+// character (_x001B_ for an escape), so its underscore is written as the
+// escape of an underscore, _x005F_.
+func escapeCodes(s string) string {
+	i := strings.Index(s, "_x")
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	for ; i >= 0; i = strings.Index(s, "_x") {
+		if code(s[i:]) {
+			b.WriteString(s[:i])
+			b.WriteString("_x005F_")
+		} else {
+			b.WriteString(s[:i+1])
+		}
+		s = s[i+1:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// code reports whether s starts with _xHHHH_.
+func code(s string) bool {
+	if len(s) < 7 || s[6] != '_' {
+		return false
+	}
+	for _, c := range []byte(s[2:6]) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // number reports whether s is a decimal number as strconv writes a

@@ -176,3 +176,26 @@ func TestFit(t *testing.T) {
 		t.Error("fit cut a cell that fits")
 	}
 }
+
+// TestCharacterCodesStayText: readers take _xHHHH_ in a cell's text for
+// the character HHHH (OOXML's escape of characters XML cannot hold), so
+// text that looks like one must come back as written, not as the
+// character: an escape (\x1b) the cell guard has already shown as text
+// must not come back through this door.
+func TestCharacterCodesStayText(t *testing.T) {
+	cells := []string{"_x0041_", "_x001B_[2J", "a_x005F_b", "_x005f_x0041_", "_x00410_", "_X0041_", "_x004_", "__x0041__", "x_x0041_x_x0042_", "_x"}
+	rows := [][]string{{"h"}}
+	for _, c := range cells {
+		rows = append(rows, []string{c})
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, Table{Name: "s", Rows: rows}); err != nil {
+		t.Fatal(err)
+	}
+	got := sheettest.Read(t, buf.Bytes())[0].Rows
+	for i, c := range cells {
+		if got[i+1][0] != c {
+			t.Errorf("cell %q reads back as %q", c, got[i+1][0])
+		}
+	}
+}
