@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/digilead/digilead/assessment"
 )
 
@@ -180,12 +182,26 @@ func New(r *assessment.Result) Statement {
 		},
 		Context: Context{
 			Platform:   "digilead",
-			Language:   r.Language,
+			Language:   tag(r.Language),
 			Extensions: map[string]any{ExtBank: Bank{ID: r.Bank.ID, Version: r.Bank.Version, Digest: r.Bank.Digest}},
 		},
 		Timestamp: r.CompletedAt.UTC().Format(time.RFC3339),
 		Version:   Version,
 	}
+}
+
+// tag is the language of a result as an RFC 5646 tag, as xAPI wants
+// context.language: in its canonical form (en_GB, a locale's form, is
+// en-GB), or "" when it is none (a result file may say anything).
+func tag(s string) string {
+	if s == "" {
+		return ""
+	}
+	t, err := language.Parse(s)
+	if err != nil {
+		return ""
+	}
+	return t.String()
 }
 
 // Append appends the statement of r, as one line of JSON, to dst.

@@ -179,7 +179,10 @@ func TestValidator(t *testing.T) {
 	}
 	var in []byte
 	var err error
-	for _, r := range append(results(t, 20, noEmail), results(t, 10, func(i int) string { return fmt.Sprintf("p%d@example.org", i) })...) {
+	// Languages as a result file may say them, tags or not.
+	langs := []string{"", "en", "cy", "fr", "en_GB", "fr-CA", "C", "zh-Hant-TW", "de-CH-1996", "i-klingon", "sr_Latn_RS", "x-private", "en-US-u-co-phonebk", "und", "EN-gb"}
+	for i, r := range append(results(t, 20, noEmail), results(t, 10, func(i int) string { return fmt.Sprintf("p%d@example.org", i) })...) {
+		r.Language = langs[i%len(langs)]
 		if in, err = Append(in, r); err != nil {
 			t.Fatal(err)
 		}
@@ -195,5 +198,18 @@ func TestValidator(t *testing.T) {
 	cmd.Stdin = strings.NewReader(`{"actor": {"account": {"homePage": "not a url", "name": "x"}}, "verb": {"id": "completed"}, "object": {"id": "x"}}`)
 	if out, err := cmd.CombinedOutput(); err == nil {
 		t.Errorf("the validator takes a bad statement:\n%s", out)
+	}
+}
+
+// TestLanguageIsATag: context.language is an RFC 5646 tag, whatever a
+// result file says its language is: a locale's form is made a tag, and
+// what is no tag is left out (an LRS refuses the statement otherwise).
+func TestLanguageIsATag(t *testing.T) {
+	r := results(t, 1, noEmail)[0]
+	for lang, want := range map[string]string{"cy": "cy", "fr-CA": "fr-CA", "en_GB": "en-GB", "EN-gb": "en-GB", "C": "", "x": "", "en GB": "", "123": "", "": ""} {
+		r.Language = lang
+		if got := New(r).Context.Language; got != want {
+			t.Errorf("language %q: context.language %q, want %q", lang, got, want)
+		}
 	}
 }
