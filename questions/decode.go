@@ -296,7 +296,7 @@ func (d *decoder) action(item *yaml.Node, af string) (Action, []posString) {
 			})
 		case "url":
 			a.URL = d.str(v, f)
-			if msg := checkURL(a.URL); msg != "" {
+			if msg := CheckURL(a.URL); msg != "" {
 				d.errorf(v, f, "%s", msg)
 			}
 		case "provider":
@@ -325,11 +325,14 @@ func (d *decoder) action(item *yaml.Node, af string) (Action, []posString) {
 // maxMinutes is the longest an action may take: a year of working days.
 const maxMinutes = 250 * 8 * 60
 
-// checkURL says what is wrong with an action's URL, or "": it must be an
-// absolute http or https URL with a host, and no spaces or control
-// characters, so that a report can link to it.
-func checkURL(s string) string {
-	u, err := url.Parse(s)
+// CheckURL says what is wrong with an action's URL, or "": it must be an
+// absolute http or https URL with a host, without spaces, control
+// characters, quotes, angle brackets, backslashes or backticks, and
+// without a user or password before the host (https://gov.uk@evil.example
+// goes to evil.example). It is the one rule of an action's address: a bank
+// or catalogue takes what a report links to, and a report links only to
+// what it takes, whatever a result file holds.
+func CheckURL(s string) string {
 	switch {
 	case s == "":
 		return "empty; give the resource's address (https://…), or leave url out"
@@ -337,10 +340,17 @@ func checkURL(s string) string {
 		return "longer than 2048 characters"
 	case strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || safetext.Unsafe(r) }):
 		return "has spaces or control characters; encode them (%20)"
+	case strings.ContainsAny(s, "\"'<>\\`"):
+		return "has quotes, angle brackets, backslashes or backticks; encode them (%22, %27, %3C, %3E, %5C, %60)"
+	}
+	u, err := url.Parse(s)
+	switch {
 	case err != nil:
 		return "not a URL: " + strings.TrimPrefix(err.Error(), "parse \""+s+"\": ")
 	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
 		return fmt.Sprintf("%q is not an http or https address; give one such as https://learning.example.gov.uk/course", s)
+	case u.User != nil:
+		return "names a user or password before the host (…@); give the address without it"
 	}
 	return ""
 }
