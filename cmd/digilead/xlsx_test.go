@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/batch/batchtest"
+	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report/iostreams"
 	"github.com/digilead/digilead/report/sheet/sheettest"
@@ -37,10 +39,22 @@ func TestXLSXHasTheCSVCells(t *testing.T) {
 	// Two results in a data directory, for history.
 	home := t.TempDir()
 	env := []string{"HOME=" + home, "XDG_DATA_HOME=" + filepath.Join(home, "data")}
-	for range 2 {
-		if r := digilead(t, "", env, "assess", "--answers", "../../docs/examples/answers.yaml", "-f", "json"); r.code != 0 {
-			t.Fatalf("assess: exit %d: %s", r.code, r.stderr)
+	// (assess --answers saves nothing: the results are saved as the
+	// questionnaire saves them.)
+	st := &store.Store{Dir: filepath.Join(home, "data", "digilead")}
+	for _, p := range []string{example, result} {
+		data, _ := os.ReadFile(p)
+		r, err := assessment.DecodeResult(data)
+		if err != nil {
+			t.Fatal(err)
 		}
+		if _, err := st.SaveResult(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// And a plan saved there: history's second table.
+	if r := digilead(t, "", env, "plan", example, "--priorities", "2", "-f", "json"); r.code != 0 {
+		t.Fatalf("plan: exit %d: %s", r.code, r.stderr)
 	}
 	for _, c := range []struct {
 		name   string
@@ -52,7 +66,7 @@ func TestXLSXHasTheCSVCells(t *testing.T) {
 		{"cohort --by", []string{"cohort"}, []string{"cohort", "--by", "group", grouped}},
 		{"bank stats", []string{"items"}, []string{"bank", "stats", "--bank", statsBank, statsAnswers}},
 		{"bank calibrate", []string{"pairs", "levels"}, []string{"bank", "calibrate", "--bank", calibrateBank, calibratePilot}},
-		{"history", []string{"history"}, []string{"history"}},
+		{"history", []string{"history", "plans"}, []string{"history"}},
 		{"plan", []string{"actions", "plan"}, []string{"plan", example, "--priorities", "3", "--no-save"}},
 		{"score", []string{"score"}, []string{"score", path}},
 		{"score, formulas", []string{"score"}, []string{"score", hostile}},
@@ -82,6 +96,13 @@ func TestXLSXHasTheCSVCells(t *testing.T) {
 			if strings.Join(names, ",") != strings.Join(c.sheets, ",") {
 				t.Fatalf("sheets %v, want %v", names, c.sheets)
 			}
+			if c.name == "history" {
+				plans := sheets[1].Rows
+				if len(plans) != 2 || strings.Join(plans[0], ",") != "path,created_at,bank_id,bank_version,review_on,priorities" ||
+					!strings.HasSuffix(plans[1][0], ".plan.json") || plans[1][5] == "" {
+					t.Errorf("plans sheet = %q", plans)
+				}
+			}
 			s := sheets[0]
 			rows := sheettest.CSV(t, []byte(csvOut.stdout))
 			sheettest.SameCells(t, s, rows)
@@ -98,6 +119,9 @@ func TestXLSXHasTheCSVCells(t *testing.T) {
 						t.Errorf("cell %q would run as a formula", cell)
 					}
 				}
+			}
+			if len(s.Rows) < 2 {
+				t.Fatal("no rows but the header")
 			}
 			if numbers == 0 && c.name != "score, formulas" && c.name != "history" { // history has dates, ids and versions
 				t.Error("no cell is a number")
