@@ -74,6 +74,7 @@ func TestCatalogueProblems(t *testing.T) {
 		{"minutes", head + "actions:\n  leading-change:\n    - {kind: training, text: x, minutes: 0}\n", "c.yaml:5: actions.leading-change[0].minutes: must be a whole number of minutes from 1 to 120000, got 0"},
 		{"minutes not a number", head + "actions:\n  leading-change:\n    - {kind: training, text: x, minutes: an hour}\n", "actions.leading-change[0].minutes:"},
 		{"language", head + "actions:\n  leading-change:\n    - {kind: training, text: x, language: Welsh!}\n", `actions.leading-change[0].language: "Welsh!" is not a language tag`},
+		{"language as a locale", head + "actions:\n  leading-change:\n    - {kind: training, text: x, language: en_GB}\n", `c.yaml:5: actions.leading-change[0].language: "en_GB" is a locale's form, not a language tag; write en-GB`},
 		{"unknown action key", head + "actions:\n  leading-change:\n    - {kind: training, text: x, link: y}\n", "c.yaml:5: actions.leading-change[0].link: unknown field"},
 		{"two documents", head + "actions: {}\n---\nbank: x\n", "more than one YAML document"},
 	} {

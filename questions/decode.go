@@ -310,6 +310,8 @@ func (d *decoder) action(item *yaml.Node, af string) (Action, []posString) {
 			a.Language = d.str(v, f)
 			if _, err := language.Parse(a.Language); err != nil || a.Language == "" {
 				d.errorf(v, f, "%q is not a language tag; use one such as en, cy, fr or en-GB", a.Language)
+			} else if strings.Contains(a.Language, "_") { // Parse takes it; RFC 5646 does not
+				d.errorf(v, f, "%q is a locale's form, not a language tag; write %s", a.Language, strings.ReplaceAll(a.Language, "_", "-"))
 			}
 		}
 	})
