@@ -152,3 +152,16 @@ func FuzzParseCatalogue(f *testing.F) {
 		}
 	})
 }
+
+// TestCatalogueMinutesOneProblem: minutes that are no whole number are one
+// problem, not that and a second about its range.
+func TestCatalogueMinutesOneProblem(t *testing.T) {
+	for _, m := range []string{"90.5", `"90"`, "an hour", "1e3"} {
+		data := "schema: digilead.catalogue/v1\nbank: public-sector-digital-leadership\nactions:\n  leading-change:\n    - {kind: training, text: x, minutes: " + m + "}\n"
+		_, err := ParseCatalogue(File{Name: "c.yaml", Data: []byte(data)})
+		var ps Problems
+		if !errors.As(err, &ps) || len(ps) != 1 {
+			t.Errorf("minutes: %s: %v, want one problem", m, err)
+		}
+	}
+}

@@ -302,8 +302,9 @@ func (d *decoder) action(item *yaml.Node, af string) (Action, []posString) {
 		case "provider":
 			a.Provider = d.str(v, f)
 		case "minutes":
+			before := len(*d.probs)
 			a.Minutes = d.int(v, f)
-			if a.Minutes <= 0 || a.Minutes > maxMinutes {
+			if len(*d.probs) == before && (a.Minutes <= 0 || a.Minutes > maxMinutes) { // no whole number: said once
 				d.errorf(v, f, "must be a whole number of minutes from 1 to %d, got %s", maxMinutes, v.Value)
 			}
 		case "language":
