@@ -44,7 +44,7 @@ func xlsxDocuments(t *testing.T) (env []string, cases []xlsxCase) {
 	// Names a spreadsheet would run as a formula, or a terminal obey, and
 	// Welsh and French ones.
 	var hostile []byte
-	for i, name := range []string{"@SUM(A1)", "-2+3", "\tTab", "Ctl\x01\x1b[31m red", "_x001B_[2J", "Siân Ŵyn Ŷ", "Élodie Bérégovoy", "A & B <c> \"q\"", "+44 20 7946"} {
+	for i, name := range []string{"@SUM(A1)", "-2+3", "\tTab", "Ctl\x01\x1b[31m red", "_x001B_[2J", "Siân Ŵyn Ŷ", "Élodie Bérégovoy", "A & B <c> \"q\"", "+44 20 7946", "Non\ufffecharacters\uffff"} {
 		id := fmt.Sprintf("p%d", i)
 		if i == 0 {
 			id = "=1+1"
