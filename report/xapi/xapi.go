@@ -5,6 +5,7 @@ import (
 	"crypto/sha1"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/url"
 	"time"
 
@@ -175,7 +176,7 @@ func New(r *assessment.Result) Statement {
 			Definition: Definition{Name: map[string]string{"und": string(r.Bank.Title)}, Type: Assessment},
 		},
 		Result: Result{
-			Score:      Score{Scaled: target.Readiness / 100, Raw: target.Readiness, Min: 0, Max: 100},
+			Score:      Score{Scaled: scaled(target.Readiness), Raw: target.Readiness, Min: 0, Max: 100},
 			Success:    success,
 			Completion: true,
 			Extensions: ext,
@@ -188,6 +189,13 @@ func New(r *assessment.Result) Statement {
 		Timestamp: r.CompletedAt.UTC().Format(time.RFC3339),
 		Version:   Version,
 	}
+}
+
+// scaled is a readiness (0 to 100, two decimals) as score.scaled: over
+// 100, four decimals, the float64 nearest to them (0.7565, where a
+// division gives 0.7565000000000001).
+func scaled(readiness float64) float64 {
+	return math.Round(readiness*100) / 10000
 }
 
 // tag is the language of a result as an RFC 5646 tag, as xAPI wants

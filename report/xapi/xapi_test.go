@@ -6,10 +6,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -84,7 +86,7 @@ func TestStatement(t *testing.T) {
 			target = tr
 		}
 	}
-	if s.Result.Score.Scaled != target.Readiness/100 || s.Result.Success == nil || *s.Result.Success != target.Met || !s.Result.Completion {
+	if math.Abs(s.Result.Score.Scaled-target.Readiness/100) > 1e-9 || s.Result.Success == nil || *s.Result.Success != target.Met || !s.Result.Completion {
 		t.Errorf("result = %+v, target %+v", s.Result, target)
 	}
 	dims := s.Result.Extensions[ExtDimensions].(map[string]float64)
@@ -210,6 +212,21 @@ func TestLanguageIsATag(t *testing.T) {
 		r.Language = lang
 		if got := New(r).Context.Language; got != want {
 			t.Errorf("language %q: context.language %q, want %q", lang, got, want)
+		}
+	}
+}
+
+// TestScaledIsTheReadiness: score.scaled is the readiness (two decimals)
+// over 100, written as such (0.7565, not 0.7565000000000001).
+func TestScaledIsTheReadiness(t *testing.T) {
+	for i, r := range results(t, 200, noEmail) {
+		s := New(r).Result.Score
+		text := strconv.FormatFloat(s.Scaled, 'f', -1, 64)
+		if _, frac, _ := strings.Cut(text, "."); len(frac) > 4 || s.Scaled < 0 || s.Scaled > 1 {
+			t.Fatalf("result %d: readiness %v, scaled %s", i, s.Raw, text)
+		}
+		if math.Abs(s.Scaled*100-s.Raw) > 1e-9 {
+			t.Fatalf("result %d: scaled %v is not readiness %v / 100", i, s.Scaled, s.Raw)
 		}
 	}
 }
