@@ -230,3 +230,16 @@ func TestScaledIsTheReadiness(t *testing.T) {
 		}
 	}
 }
+
+// TestOneAddressOneActor: an address written with other capitals, or as a
+// mailto IRI (as some HR exports give it), is one actor: the SHA-1 of
+// mailto: and the address in lower case.
+func TestOneAddressOneActor(t *testing.T) {
+	sum := sha1.Sum([]byte("mailto:ana.jones@example.gov.uk"))
+	want := hex.EncodeToString(sum[:])
+	for _, e := range []string{"ana.jones@example.gov.uk", "Ana.Jones@Example.GOV.uk", "mailto:ana.jones@example.gov.uk", "MAILTO:Ana.Jones@example.gov.uk"} {
+		if got := assessment.MboxSHA1Sum(e); got != want {
+			t.Errorf("%s: mbox_sha1sum %s, want %s", e, got, want)
+		}
+	}
+}
