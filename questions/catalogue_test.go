@@ -76,6 +76,7 @@ func TestCatalogueProblems(t *testing.T) {
 		{"language", head + "actions:\n  leading-change:\n    - {kind: training, text: x, language: Welsh!}\n", `actions.leading-change[0].language: "Welsh!" is not a language tag`},
 		{"language as a locale", head + "actions:\n  leading-change:\n    - {kind: training, text: x, language: en_GB}\n", `c.yaml:5: actions.leading-change[0].language: "en_GB" is a locale's form, not a language tag; write en-GB`},
 		{"unknown action key", head + "actions:\n  leading-change:\n    - {kind: training, text: x, link: y}\n", "c.yaml:5: actions.leading-change[0].link: unknown field"},
+		{"url unquoted in braces", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: https://a.example/b?c=1}\n", `c.yaml:5: YAML syntax: did not find expected ',' or '}'; inside {…} quote a value that holds ': ' or ',' or a URL (url: "https://…")`},
 		{"two documents", head + "actions: {}\n---\nbank: x\n", "more than one YAML document"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -533,7 +533,12 @@ func (d *decoder) syntax(err error) {
 		if parserError(m[2]) {
 			line++ // yaml.v3 counts parser (not scanner) error lines from 0
 		}
-		d.problem(Pos{File: d.file, Line: line}, "", "YAML syntax: "+m[2])
+		hint := ""
+		if strings.Contains(m[2], "expected ',' or '}'") {
+			// A URL's colon ends a plain value in a flow mapping.
+			hint = `; inside {…} quote a value that holds ': ' or ',' or a URL (url: "https://…")`
+		}
+		d.problem(Pos{File: d.file, Line: line}, "", "YAML syntax: "+m[2]+hint)
 		return
 	}
 	d.problem(Pos{File: d.file}, "", "YAML syntax: "+strings.TrimPrefix(msg, "yaml: "))
