@@ -11,6 +11,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -88,12 +89,22 @@ const contentTypes = xml.Header + `<Types xmlns="http://schemas.openxmlformats.o
 	`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
 	`</Types>`
 
+// epoch is the date of every part: the first an MS-DOS date can say, so
+// that a workbook's bytes depend on its cells only (a zero time would be
+// written as 1980-00-00, no date).
+var epoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// create starts a part of the package, compressed.
+func (b *Workbook) create(name string) (io.Writer, error) {
+	return b.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: epoch})
+}
+
 // part writes a whole part of the package.
 func (b *Workbook) part(name string, data []byte) error {
 	if b.err != nil {
 		return b.err
 	}
-	w, err := b.zw.Create(name)
+	w, err := b.create(name)
 	if err == nil {
 		_, err = w.Write(data)
 	}
@@ -249,7 +260,7 @@ func (s *Sheet) start() error {
 	if s.w != nil {
 		return nil
 	}
-	zw, err := s.b.zw.Create(fmt.Sprintf("xl/worksheets/sheet%d.xml", len(s.b.sheets)))
+	zw, err := s.b.create(fmt.Sprintf("xl/worksheets/sheet%d.xml", len(s.b.sheets)))
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
 	"os"
 	"os/exec"
@@ -196,6 +197,25 @@ func TestCharacterCodesStayText(t *testing.T) {
 	for i, c := range cells {
 		if got[i+1][0] != c {
 			t.Errorf("cell %q reads back as %q", c, got[i+1][0])
+		}
+	}
+}
+
+// TestEntriesHaveADate: each part of the package has a real MS-DOS date
+// (1980-01-01), not the zero date 1980-00-00 that some unzip tools and
+// libraries refuse or show as 1979-11-30.
+func TestEntriesHaveADate(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, Table{Name: "s", Rows: [][]string{{"h"}, {"1"}}}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if m := f.Modified.UTC(); m.Year() != 1980 || m.Month() != 1 || m.Day() != 1 {
+			t.Errorf("%s: dated %v", f.Name, f.Modified)
 		}
 	}
 }
