@@ -4,6 +4,7 @@ package sheet
 import (
 	"archive/zip"
 	"bufio"
+	"bytes"
 	"compress/flate"
 	"encoding/xml"
 	"errors"
@@ -63,8 +64,12 @@ type Workbook struct {
 	sheets []string
 	cur    *Sheet
 	err    error
-	// maxRows is MaxRows, less in a test.
-	maxRows int
+	// shared are the texts written in the shared strings part (see
+	// Sheet.text), and sharedBytes their length.
+	shared      []string
+	sharedBytes int
+	// maxRows is MaxRows, and maxShared maxSharedBytes, less in a test.
+	maxRows, maxShared int
 }
 
 // New starts a workbook written to w: its content types and package
@@ -72,7 +77,7 @@ type Workbook struct {
 func New(w io.Writer) *Workbook {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
-	b := &Workbook{zw: zw, maxRows: MaxRows}
+	b := &Workbook{zw: zw, maxRows: MaxRows, maxShared: maxSharedBytes}
 	b.part("[Content_Types].xml", []byte(contentTypes))
 	b.part("_rels/.rels", []byte(xml.Header+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
 		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`))
@@ -87,6 +92,7 @@ const contentTypes = xml.Header + `<Types xmlns="http://schemas.openxmlformats.o
 	`<Default Extension="xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
 	`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
 	`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+	`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
 	`</Types>`
 
 // epoch is the date of every part: the first an MS-DOS date can say, so
@@ -156,7 +162,8 @@ func (b *Workbook) Close() error {
 	var book, rels []byte
 	book = append(book, xml.Header+`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`...)
 	rels = append(rels, xml.Header+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
-		`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`...)
+		`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`+
+		`<Relationship Id="rIdStrings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`...)
 	for i, name := range b.sheets {
 		n := strconv.Itoa(i + 1)
 		book = fmt.Appendf(book, `<sheet name="%s" sheetId="%s" r:id="rId%s"/>`, escape(name), n, n)
@@ -164,10 +171,25 @@ func (b *Workbook) Close() error {
 	}
 	b.part("xl/workbook.xml", append(book, `</sheets></workbook>`...))
 	b.part("xl/_rels/workbook.xml.rels", append(rels, `</Relationships>`...))
-	if err := b.part("xl/styles.xml", []byte(styles)); err != nil {
+	b.part("xl/styles.xml", []byte(styles))
+	if err := b.part("xl/sharedStrings.xml", b.sharedStrings()); err != nil {
 		return err
 	}
 	return b.fail(b.zw.Close())
+}
+
+// sharedStrings is the shared strings part: the texts of Sheet.text.
+func (b *Workbook) sharedStrings() []byte {
+	var buf bytes.Buffer
+	n := strconv.Itoa(len(b.shared))
+	buf.WriteString(xml.Header + `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="` + n + `" uniqueCount="` + n + `">`)
+	for _, t := range b.shared {
+		buf.WriteString(`<si><t xml:space="preserve">`)
+		xml.EscapeText(&buf, []byte(t))
+		buf.WriteString(`</t></si>`)
+	}
+	buf.WriteString(`</sst>`)
+	return buf.Bytes()
 }
 
 // styles are the workbook's cell styles: 0 the default, 1 bold (the
@@ -202,7 +224,7 @@ type Sheet struct {
 // any other is text, made safe as a CSV cell is (safetext.SpreadsheetCell:
 // no formula, no control character), and cut with an ellipsis past
 // Excel's 32,767 characters; text such as _x001B_ stays text (see
-// escapeCodes). An empty cell is left out. The cells are not
+// Sheet.text). An empty cell is left out. The cells are not
 // kept past the call.
 func (s *Sheet) Row(cells ...string) error {
 	if s.b.err != nil {
@@ -332,9 +354,7 @@ func (s *Sheet) row(cells []string) error {
 			w.WriteString(`</v></c>`)
 			continue
 		}
-		w.WriteString(`" t="inlineStr"><is><t xml:space="preserve">`)
-		xml.EscapeText(w, []byte(escapeCodes(fit(safetext.SpreadsheetCell(c)))))
-		w.WriteString(`</t></is></c>`)
+		s.text(fit(safetext.SpreadsheetCell(c)))
 	}
 	_, err := w.WriteString(`</row>`)
 	return err
@@ -359,10 +379,42 @@ func fit(s string) string {
 	return s
 }
 
+// maxSharedBytes is the most text the shared strings part holds (see
+// Sheet.text).
+const maxSharedBytes = 16 << 20
+
+// text ends the cell being written, a text. Readers take _xHHHH_ (four
+// hexadecimal digits) in a cell's text for the character HHHH (OOXML's
+// escape of what XML cannot hold: _x001B_ for an escape), so text that
+// holds one is written with its underscore escaped (escapeCodes). The
+// readers that decode inline strings' escapes decode shared strings'
+// (Excel, LibreOffice, excelize), and openpyxl, which decodes none of an
+// inline string's, decodes a shared string's escaped underscores: so such
+// a text, seldom seen, is a shared string, and every other text an inline
+// one, written as the rows stream. Past maxSharedBytes of them (a file made to
+// hold many), the rest are inline strings.
+func (s *Sheet) text(t string) {
+	w := s.w
+	if e := escapeCodes(t); e != t {
+		if b := s.b; b.sharedBytes < b.maxShared {
+			w.WriteString(`" t="s"><v>`)
+			w.WriteString(strconv.Itoa(len(b.shared)))
+			w.WriteString(`</v></c>`)
+			b.shared = append(b.shared, e)
+			b.sharedBytes += len(e)
+			return
+		}
+		t = e
+	}
+	w.WriteString(`" t="inlineStr"><is><t xml:space="preserve">`)
+	xml.EscapeText(w, []byte(t))
+	w.WriteString(`</t></is></c>`)
+}
+
 // escapeCodes keeps text that looks like OOXML's escape of a character,
 // _xHHHH_ (four hexadecimal digits), as written: readers take it for the
-// character (_x001B_ for an escape), so its underscore is written as the
-// escape of an underscore, _x005F_.
+// character, so its underscore is written as the escape of an
+// underscore, _x005F_.
 func escapeCodes(s string) string {
 	i := strings.Index(s, "_x")
 	if i < 0 {
