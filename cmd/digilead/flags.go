@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -62,6 +63,14 @@ func (o *outputFlags[F]) check(f *factory, inputs ...string) error {
 		return usageError("--format: %v", err)
 	}
 	o.render, o.dest = render, report.NewOutput(f.io, o.path)
+	// A file named for a binary format holds it, or is not written: the
+	// text report in scores.xlsx is a file a spreadsheet refuses.
+	if ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(o.path), ".")); ext != o.format && report.Binary(ext) {
+		if _, err := o.formats.Lookup(ext); err != nil {
+			return usageError("-o %s: --format %s writes no workbook, and this command has no %s format; name the file for its format", o.path, o.format, ext)
+		}
+		return usageError("-o %s: --format %s writes no workbook; add --format %s, or name the file for its format", o.path, o.format, ext)
+	}
 	if report.Binary(o.format) {
 		if err := o.dest.CheckBinary(o.format); err != nil {
 			return usageError("--format %s needs -o: %w", o.format, err)

@@ -184,6 +184,27 @@ func TestXLSXNeedsAFile(t *testing.T) {
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "PK") {
 		t.Errorf("down a pipe: exit %d, stderr %q", r.code, r.stderr)
 	}
+	// A file named .xlsx holds a workbook or is not written: the text
+	// report in scores.xlsx is a file Excel refuses as corrupt.
+	dir := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"cohort", "--bank", statsBank, statsAnswers}, "-o " + filepath.Join(dir, "out.xlsx") + ": --format text writes no workbook; add --format xlsx"},
+		{[]string{"cohort", "--format", "csv", "--bank", statsBank, statsAnswers}, "--format csv writes no workbook; add --format xlsx"},
+		{[]string{"bank", "stats", "--bank", statsBank, statsAnswers}, "--format text writes no workbook; add --format xlsx"},
+		{[]string{"bank", "review", statsBank}, "--format text writes no workbook, and this command has no xlsx format"},
+	} {
+		out := filepath.Join(dir, "out.XLSX")
+		if c.args[1] == "--bank" {
+			out = filepath.Join(dir, "out.xlsx")
+		}
+		r := digilead(t, "", nil, append(c.args, "-o", out)...)
+		if _, err := os.Stat(out); r.code != 2 || !strings.Contains(r.stderr, c.want) || err == nil {
+			t.Errorf("%s -o %s: exit %d, stderr %q", c.args, out, r.code, r.stderr)
+		}
+	}
 }
 
 // TestLibreOfficeReadsTheXLSX opens each document's workbook in
