@@ -185,6 +185,10 @@ func TestValidator(t *testing.T) {
 	langs := []string{"", "en", "cy", "fr", "en_GB", "fr-CA", "C", "zh-Hant-TW", "de-CH-1996", "i-klingon", "sr_Latn_RS", "x-private", "en-US-u-co-phonebk", "und", "EN-gb"}
 	for i, r := range append(results(t, 20, noEmail), results(t, 10, func(i int) string { return fmt.Sprintf("p%d@example.org", i) })...) {
 		r.Language = langs[i%len(langs)]
+		// Respondent ids and names as an HR export may give them.
+		if odd := []string{"=1+1", "id with spaces/and?query#frag", "ŵŷ-é", "Ctl\x01\x1b[31m", "", strings.Repeat("x", 5000)}; i%3 == 0 {
+			r.Respondent.ID, r.Respondent.Name = odd[i/3%len(odd)], "<script>alert(1)</script> Siân"
+		}
 		if in, err = Append(in, r); err != nil {
 			t.Fatal(err)
 		}
