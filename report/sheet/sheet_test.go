@@ -3,6 +3,8 @@ package sheet
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -228,6 +230,35 @@ func TestEntriesHaveADate(t *testing.T) {
 	for _, f := range zr.File {
 		if m := f.Modified.UTC(); m.Year() != 1980 || m.Month() != 1 || m.Day() != 1 {
 			t.Errorf("%s: dated %v", f.Name, f.Modified)
+		}
+	}
+}
+
+// TestWorkbookViewExists: each sheet's view names workbook view 0, so the
+// workbook has one (bookViews), as Excel writes it.
+func TestWorkbookViewExists(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, Table{Name: "s", Rows: [][]string{{"h"}}}); err != nil {
+		t.Fatal(err)
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	for _, f := range zr.File {
+		if f.Name != "xl/workbook.xml" {
+			continue
+		}
+		rc, _ := f.Open()
+		data, _ := io.ReadAll(rc)
+		var wb struct {
+			Views  []struct{} `xml:"bookViews>workbookView"`
+			Sheets []struct {
+				Name string `xml:"name,attr"`
+			} `xml:"sheets>sheet"`
+		}
+		if err := xml.Unmarshal(data, &wb); err != nil {
+			t.Fatal(err)
+		}
+		if len(wb.Views) != 1 || len(wb.Sheets) != 1 {
+			t.Errorf("workbook.xml has %d views, %d sheets:\n%s", len(wb.Views), len(wb.Sheets), data)
 		}
 	}
 }
