@@ -72,28 +72,33 @@ type Workbook struct {
 	maxRows, maxShared int
 }
 
-// New starts a workbook written to w: its content types and package
-// relationships first, as readers expect, then the sheets.
+// New starts a workbook written to w: its package relationships, then
+// the sheets, then (at Close) the parts that list them, the content types
+// last (readers find parts by the zip's directory, not by their order).
 func New(w io.Writer) *Workbook {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
 	b := &Workbook{zw: zw, maxRows: MaxRows, maxShared: maxSharedBytes}
-	b.part("[Content_Types].xml", []byte(contentTypes))
 	b.part("_rels/.rels", []byte(xml.Header+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
 		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`))
 	return b
 }
 
-// contentTypes are the workbook's content types: every .xml part not
-// named is a worksheet, so the list is written before the sheets are
-// known (a table past MaxRows adds one).
-const contentTypes = xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-	`<Default Extension="xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-	`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-	`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-	`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
-	`</Types>`
+// contentTypes are the workbook's content types: each part named with
+// its own (a worksheet's, for each of n sheets), as Excel writes them.
+func contentTypes(n int) []byte {
+	const ns = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+	b := []byte(xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+		`<Default Extension="xml" ContentType="application/xml"/>` +
+		`<Override PartName="/xl/workbook.xml" ContentType="` + ns + `sheet.main+xml"/>` +
+		`<Override PartName="/xl/styles.xml" ContentType="` + ns + `styles+xml"/>` +
+		`<Override PartName="/xl/sharedStrings.xml" ContentType="` + ns + `sharedStrings+xml"/>`)
+	for i := 1; i <= n; i++ {
+		b = fmt.Appendf(b, `<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="%sworksheet+xml"/>`, i, ns)
+	}
+	return append(b, `</Types>`...)
+}
 
 // epoch is the date of every part: the first an MS-DOS date can say, so
 // that a workbook's bytes depend on its cells only (a zero time would be
@@ -173,7 +178,8 @@ func (b *Workbook) Close() error {
 	b.part("xl/workbook.xml", append(book, `</sheets></workbook>`...))
 	b.part("xl/_rels/workbook.xml.rels", append(rels, `</Relationships>`...))
 	b.part("xl/styles.xml", []byte(styles))
-	if err := b.part("xl/sharedStrings.xml", b.sharedStrings()); err != nil {
+	b.part("xl/sharedStrings.xml", b.sharedStrings())
+	if err := b.part("[Content_Types].xml", contentTypes(len(b.sheets))); err != nil {
 		return err
 	}
 	return b.fail(b.zw.Close())

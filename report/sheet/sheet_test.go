@@ -262,3 +262,60 @@ func TestWorkbookViewExists(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryPartHasItsContentType: each part is named in [Content_Types].xml
+// with its own type (an Override), .xml parts otherwise plain XML, as
+// Excel writes them: readers that look up a worksheet's type among the
+// Overrides only (docx4j before 2013, and others) find it.
+func TestEveryPartHasItsContentType(t *testing.T) {
+	var buf bytes.Buffer
+	b := New(&buf)
+	b.maxRows = 2
+	s, _ := b.Sheet("a")
+	for _, r := range [][]string{{"h"}, {"1"}, {"2"}} { // two sheets' worth
+		s.Row(r...)
+	}
+	b.Sheet("b")
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	var types struct {
+		Defaults []struct {
+			Ext  string `xml:"Extension,attr"`
+			Type string `xml:"ContentType,attr"`
+		} `xml:"Default"`
+		Overrides []struct {
+			Part string `xml:"PartName,attr"`
+			Type string `xml:"ContentType,attr"`
+		} `xml:"Override"`
+	}
+	for _, f := range zr.File {
+		if f.Name == "[Content_Types].xml" {
+			rc, _ := f.Open()
+			data, _ := io.ReadAll(rc)
+			if err := xml.Unmarshal(data, &types); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	over := map[string]string{}
+	for _, o := range types.Overrides {
+		over[o.Part] = o.Type
+	}
+	for _, d := range types.Defaults {
+		if d.Ext == "xml" && d.Type != "application/xml" {
+			t.Errorf("every .xml part not named is a %s", d.Type)
+		}
+	}
+	const ns = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+	want := map[string]string{
+		"xl/workbook.xml": ns + "sheet.main+xml", "xl/styles.xml": ns + "styles+xml", "xl/sharedStrings.xml": ns + "sharedStrings+xml",
+		"xl/worksheets/sheet1.xml": ns + "worksheet+xml", "xl/worksheets/sheet2.xml": ns + "worksheet+xml", "xl/worksheets/sheet3.xml": ns + "worksheet+xml",
+	}
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, ".xml") && f.Name != "[Content_Types].xml" && over["/"+f.Name] != want[f.Name] {
+			t.Errorf("%s: content type %q, want %q", f.Name, over["/"+f.Name], want[f.Name])
+		}
+	}
+}
