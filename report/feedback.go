@@ -161,6 +161,9 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 	anonymous := slices.ContainsFunc(r.Groups, func(g feedback.Group) bool { return g.Kind != "manager" })
 	if !anonymous {
 		v.TooFew = l.T("feedback.too_few", "Min", r.MinGroup)
+		if len(r.Groups) > 0 { // the manager's view alone
+			v.TooFew = l.T("feedback.too_few_manager", "Min", r.MinGroup)
+		}
 	}
 	na := l.T("compare.na")
 	v.ScoresHead = []string{l.T("report.col.dimension"), l.T("feedback.col.self"), l.T("feedback.col.others"), l.T("feedback.col.gap"), l.T("feedback.col.min_gap"), l.T("feedback.col.spread"), l.T("feedback.col.flag")}
@@ -218,19 +221,26 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 	for _, d := range r.Dimensions {
 		names[d.ID] = string(d.Name)
 	}
+	// Question figures withheld are many where people could not say: one
+	// line lists them.
+	var questionIDs []string
 	for _, w := range r.Withheld {
+		if w.Question != "" {
+			questionIDs = append(questionIDs, w.Question)
+			continue
+		}
 		reason := w.Reason
 		if reason == feedback.ReasonTooFew && !r.PoolManager && slices.Contains(w.Roles, feedback.Manager) {
 			reason += "_manager" // the manager is not counted
 		}
 		s := l.T("feedback.withheld."+reason, "Group", groupName(l, w.Kind, w.Roles), "N", w.N, "Min", r.MinGroup)
-		switch {
-		case w.Dimension != "":
+		if w.Dimension != "" {
 			s = l.T("feedback.withheld.on_dimension", "What", s, "Name", cmpOr(names[w.Dimension], w.Dimension))
-		case w.Question != "":
-			s = l.T("feedback.withheld.on_question", "What", s, "ID", w.Question)
 		}
 		v.Withheld = append(v.Withheld, s)
+	}
+	if len(questionIDs) > 0 {
+		v.Withheld = append(v.Withheld, l.N("feedback.withheld.questions", len(questionIDs), "IDs", strings.Join(questionIDs, ", "), "Min", r.MinGroup))
 	}
 	v.Reading = []string{l.T("feedback.reading.scale"), l.T("feedback.reading.flags")}
 	if r.PoolManager {

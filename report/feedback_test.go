@@ -213,3 +213,23 @@ func TestFeedbackHTMLInBrowser(t *testing.T) {
 		}
 	}
 }
+
+// TestWithheldQuestionsTakeOneLine: where people could not say, many
+// question figures are withheld; the report lists them on one line, in
+// every language, rather than one line each.
+func TestWithheldQuestionsTakeOneLine(t *testing.T) {
+	r := feedbackFixture(t, fewDocs)
+	r.Withheld = append(r.Withheld,
+		feedback.Withheld{Roles: []string{feedback.Peer}, N: 4, Reason: feedback.ReasonDifference, Question: "q-one", Kind: "everyone"},
+		feedback.Withheld{Roles: []string{feedback.Peer}, N: 4, Reason: feedback.ReasonDifference, Question: "q-two", Kind: "everyone"})
+	render, _ := FeedbackReports.Lookup("text")
+	for tag, want := range map[string]string{"en": "answers to 2 questions (q-one, q-two)", "cy": "i 2 gwestiwn (q-one, q-two)", "fr": "à 2 questions (q-one, q-two)"} {
+		var buf bytes.Buffer
+		if err := render(&buf, r, Options{Width: 1000, Language: in(t, tag)}); err != nil {
+			t.Fatal(err)
+		}
+		if out := buf.String(); !strings.Contains(out, want) || strings.Count(out, "q-one") != 1 {
+			t.Errorf("%s: want one line with %q:\n%s", tag, want, out)
+		}
+	}
+}

@@ -8,12 +8,15 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // Schema ids of the documents of a round.
@@ -127,6 +130,9 @@ func NewRound(b *questions.Bank, o RoundOptions) (*Round, error) {
 	if subject == "" {
 		return nil, errtext.Invalidf("the round needs the name observers know the person by")
 	}
+	if err := CheckSubject(subject); err != nil {
+		return nil, err
+	}
 	if !b.Observed() {
 		return nil, errtext.Invalidf("bank %s %s has no question with observer wording, so observers have nothing to answer; use a bank whose questions carry observer: {text, help}", b.ID, b.Version)
 	}
@@ -145,6 +151,24 @@ func NewRound(b *questions.Bank, o RoundOptions) (*Round, error) {
 		Schema: RoundSchema, Round: id, Subject: subject, Bank: NewBankRef(b),
 		Roles: roles, Closes: o.Closes, CreatedAt: o.Now.UTC().Truncate(time.Second),
 	}, nil
+}
+
+// MaxSubject is the longest name of a round's subject, in characters.
+const MaxSubject = 200
+
+// CheckSubject refuses a subject's name that observers' terminals would
+// act on rather than show (control characters, line breaks, bidirectional
+// overrides: safetext.Unsafe), or longer than MaxSubject characters. The
+// name is shown to every observer, over SSH too.
+func CheckSubject(subject string) error {
+	if at := strings.IndexFunc(subject, func(r rune) bool { return r == '\n' || r == '\t' || safetext.Unsafe(r) }); at >= 0 || !utf8.ValidString(subject) {
+		r, _ := utf8.DecodeRuneInString(subject[max(at, 0):])
+		return errtext.Invalidf("the name %s holds a control character (%U); give the name as it is written, on one line", safetext.Terminal(strconv.Quote(subject)), r)
+	}
+	if n := utf8.RuneCountInString(subject); n > MaxSubject {
+		return errtext.Invalidf("the name is %d characters long; give the name observers know the person by, in at most %d", n, MaxSubject)
+	}
+	return nil
 }
 
 // CheckCloses checks a closing date ("" is none): YYYY-MM-DD, not
@@ -213,6 +237,9 @@ func DecodeRound(data []byte) (*Round, error) {
 		return nil, errtext.Invalidf("round: %q is not a round id", r.Round)
 	case r.Bank.ID == "":
 		return nil, errtext.Invalidf("bank.id: missing")
+	}
+	if err := CheckSubject(r.Subject); err != nil {
+		return nil, fmt.Errorf("subject: %w", err)
 	}
 	roles, err := CheckRoles(r.Roles)
 	if err != nil {

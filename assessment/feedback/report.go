@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
@@ -135,9 +136,10 @@ type Options struct {
 
 // rater is one counted feedback document, scored.
 type rater struct {
-	role    string
-	scores  []*float64 // by dimension position
-	answers map[string]questions.Value
+	role      string
+	completed time.Time
+	scores    []*float64 // by dimension position
+	answers   map[string]questions.Value
 }
 
 // Builder gathers the feedback documents of one round and makes the
@@ -148,7 +150,7 @@ type Builder struct {
 	o              Options
 	round          string
 	raters         []rater
-	seen           map[string]string
+	seen           map[string]seenDoc // by document key
 	duplicates     []Duplicate
 }
 
@@ -164,7 +166,7 @@ func NewBuilder(b *questions.Bank, o Options) *Builder {
 		o.Questions = DefaultQuestions
 	}
 	obs := b.ForObservers()
-	return &Builder{bank: b, observer: obs, scorer: assessment.NewScorer(obs), o: o, seen: map[string]string{}}
+	return &Builder{bank: b, observer: obs, scorer: assessment.NewScorer(obs), o: o, seen: map[string]seenDoc{}}
 }
 
 // Score scores an observer's answers per dimension with the bank's
@@ -183,7 +185,9 @@ func (bd *Builder) Score(answers map[string]questions.Value) []*float64 {
 // another bank or bank version, or whose answers do not fit the bank's
 // observer questions is refused with questions.Problems naming the
 // field. The same document added twice (the same id, or, without ids,
-// the same fields) is counted once (Duplicates).
+// the same fields) is counted once (Duplicates); two documents of one id
+// that differ are refused (one observer's answers must not count twice,
+// nor one replace another unseen).
 func (bd *Builder) Add(f *Feedback, at string) error {
 	if bd.round == "" {
 		bd.round = f.Round
@@ -209,17 +213,34 @@ func (bd *Builder) Add(f *Feedback, at string) error {
 	if err != nil {
 		return prefixed(err, "answers.")
 	}
-	key := []byte("id:" + f.ID)
+	key := "id:" + f.ID
 	if f.ID == "" {
-		key, _ = json.Marshal(f)
+		whole, _ := json.Marshal(f)
+		key = string(whole)
 	}
-	if first, dup := bd.seen[string(key)]; dup {
-		bd.duplicates = append(bd.duplicates, Duplicate{Source: at, First: first})
+	if first, dup := bd.seen[key]; dup {
+		if r := bd.raters[first.rater]; r.role != f.Role || !r.completed.Equal(f.CompletedAt) || !sameAnswers(r.answers, a.Values) {
+			return questions.Problems{{Field: "id", Msg: fmt.Sprintf("the id of the feedback at %s, with other contents: two versions of one observer's feedback, of which only one may count; keep the one they meant", first.at)}}
+		}
+		bd.duplicates = append(bd.duplicates, Duplicate{Source: at, First: first.at})
 		return nil
 	}
-	bd.seen[string(key)] = at
-	bd.raters = append(bd.raters, rater{role: f.Role, scores: bd.Score(a.Values), answers: a.Values})
+	bd.seen[key] = seenDoc{at: at, rater: len(bd.raters)}
+	bd.raters = append(bd.raters, rater{role: f.Role, completed: f.CompletedAt, scores: bd.Score(a.Values), answers: a.Values})
 	return nil
+}
+
+// seenDoc is a document counted: where it was read, and its rater.
+type seenDoc struct {
+	at    string
+	rater int
+}
+
+// sameAnswers reports whether two observers' answers are the same.
+func sameAnswers(a, b map[string]questions.Value) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return string(x) == string(y)
 }
 
 // prefixed puts prefix before the fields of err's problems.

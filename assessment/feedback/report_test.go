@@ -3,6 +3,7 @@ package feedback_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -307,5 +308,22 @@ func TestNoFlagWithoutAGap(t *testing.T) {
 	r := build(t, b, feedback.Options{}, self, many(b, feedback.Peer, 3, 3, 0)...)
 	if d := dimension(t, r, "beta"); d.Gap == nil || *d.Gap != 0 || d.Flag != "" || d.MinGap == nil {
 		t.Errorf("beta = %+v, want a gap of 0, unflagged, with a margin of 0", d)
+	}
+}
+
+// TestOneIDWithOtherContentsIsRefused: a document whose id is already
+// counted but whose answers differ is not the same document: it is
+// refused, rather than silently dropped (or counted as another rater).
+func TestOneIDWithOtherContentsIsRefused(t *testing.T) {
+	b := testBank(t)
+	bd := feedback.NewBuilder(b, feedback.Options{})
+	one, other := doc(b, feedback.Peer, 3, 0, nil), doc(b, feedback.Peer, 5, 0, nil)
+	one.ID, other.ID = "cccccccccccccccccccccccccc", "cccccccccccccccccccccccccc"
+	if err := bd.Add(one, "a.json"); err != nil {
+		t.Fatal(err)
+	}
+	err := bd.Add(other, "b.json")
+	if !strings.Contains(fmt.Sprint(err), "id: the id of the feedback at a.json, with other contents") || bd.Raters() != 1 || len(bd.Duplicates()) != 0 {
+		t.Errorf("err %v, raters %d, duplicates %v", err, bd.Raters(), bd.Duplicates())
 	}
 }

@@ -53,6 +53,10 @@ func TestNewRoundRefuses(t *testing.T) {
 		{"unknown role", b, feedback.RoundOptions{Subject: "Sam", Roles: []string{"peers"}}, `unknown role "peers" (did you mean "peer"?)`},
 		{"bad date", b, feedback.RoundOptions{Subject: "Sam", Closes: "20/11/2026"}, "YYYY-MM-DD"},
 		{"past date", b, feedback.RoundOptions{Subject: "Sam", Closes: "2026-11-01"}, "in the past"},
+		{"control characters", b, feedback.RoundOptions{Subject: "Sam\x1b]0;owned\a"}, `\x1b]0;owned\a" holds a control character (U+001B)`},
+		{"bidi override", b, feedback.RoundOptions{Subject: "Sam \u202eevil"}, "(U+202E)"},
+		{"two lines", b, feedback.RoundOptions{Subject: "Sam\nJones"}, "(U+000A)"},
+		{"too long", b, feedback.RoundOptions{Subject: strings.Repeat("Sam ", 60)}, "at most 200"},
 		{"self-only bank", selfOnly, feedback.RoundOptions{Subject: "Sam"}, "no question with observer wording"},
 	}
 	for _, c := range cases {
@@ -131,5 +135,17 @@ func TestReportsValidateAgainstSchema(t *testing.T) {
 			}
 			schematest.Validate(t, "feedback-report.schema.json", data)
 		})
+	}
+}
+
+// TestDecodeRoundRefusesAHostileSubject: a round file's subject is shown
+// to every observer (over SSH too), so one that a terminal would act on
+// is refused where it is read.
+func TestDecodeRoundRefusesAHostileSubject(t *testing.T) {
+	for _, subject := range []string{"Sam\x1b[2J", "Sam\u009b31m", "Sam\u202e", "Sam\r\nJones"} {
+		doc, _ := json.Marshal(map[string]any{"schema": feedback.RoundSchema, "round": strings.Repeat("a", feedback.IDLength), "subject": subject, "bank": map[string]string{"id": "b"}})
+		if _, err := feedback.DecodeRound(doc); err == nil || !strings.Contains(err.Error(), "subject: the name") {
+			t.Errorf("DecodeRound(subject %q) = %v, want refused", subject, err)
+		}
 	}
 }

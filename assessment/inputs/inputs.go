@@ -37,6 +37,9 @@ type Set struct {
 	// is read once.
 	Duplicates []string
 	files      []*os.File
+	// gathering reads a directory without documents as none
+	// (OpenGathering).
+	gathering bool
 }
 
 // Notes are what the command should tell: files skipped or read once.
@@ -56,13 +59,23 @@ func (s *Set) Close() {
 // terminal: then what names what the command reads, for the message.
 // Every error is invalid input (exit 2) naming the path.
 func Open(paths []string, stdin io.Reader, stdinTTY bool, what string) (*Set, error) {
+	return open(&Set{}, paths, stdin, stdinTTY, what)
+}
+
+// OpenGathering is Open for documents that are still coming in, such as
+// a round's feedback in a shared folder: a directory that holds none yet
+// is noted (Skipped) and read as no documents, rather than refused.
+func OpenGathering(paths []string, stdin io.Reader, stdinTTY bool, what string) (*Set, error) {
+	return open(&Set{gathering: true}, paths, stdin, stdinTTY, what)
+}
+
+func open(s *Set, paths []string, stdin io.Reader, stdinTTY bool, what string) (*Set, error) {
 	if len(paths) == 0 {
 		if stdinTTY {
 			return nil, errtext.Invalidf("no input: name files or directories of %s, or pipe them on stdin", what)
 		}
 		paths = []string{"-"}
 	}
-	s := &Set{}
 	for _, p := range paths {
 		if err := s.add(p, stdin); err != nil {
 			s.Close()
@@ -100,6 +113,10 @@ func (s *Set) add(path string, stdin io.Reader) error {
 			continue
 		}
 		names = append(names, name)
+	}
+	if len(names) == 0 && s.gathering {
+		s.Skipped = append(s.Skipped, path+" holds no *.json or *.jsonl files yet")
+		return nil
 	}
 	if len(names) == 0 {
 		return errtext.Invalidf("%s holds no *.json or *.jsonl files", path)

@@ -130,6 +130,24 @@ func TestOpen(t *testing.T) {
 	}
 }
 
+// TestOpenGatheringReadsAnEmptyDirectoryAsNone: documents still coming
+// in (a round's feedback) may not have come yet; the rest is as Open.
+func TestOpenGatheringReadsAnEmptyDirectoryAsNone(t *testing.T) {
+	empty, full := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(full, "a.json"), []byte("{}"), 0o600)
+	set, err := OpenGathering([]string{empty, full}, strings.NewReader(""), false, "feedback")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer set.Close()
+	if len(set.Inputs) != 1 || fmt.Sprint(set.Notes()) != "["+empty+" holds no *.json or *.jsonl files yet]" {
+		t.Errorf("inputs %v, notes %q", set.Inputs, set.Notes())
+	}
+	if _, err := OpenGathering([]string{filepath.Join(empty, "nope")}, nil, false, "feedback"); !errors.Is(err, errtext.ErrInvalid) {
+		t.Errorf("a missing path: %v, want invalid input", err)
+	}
+}
+
 // FuzzRead feeds arbitrary input to Read: it never panics, and every
 // document is either added or rejected with its place.
 func FuzzRead(f *testing.F) {

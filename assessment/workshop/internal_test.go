@@ -206,3 +206,33 @@ func TestBackgroundQueryKeepsKeysTypedMeanwhile(t *testing.T) {
 		t.Errorf("a closed phase read %d, %v", n, err)
 	}
 }
+
+// TestReadLineLeavesTheKeysTypedAfterIt: an observer who types their role
+// and, at once, the first answer loses neither (the role prompt reads one
+// line; what follows is the questionnaire's).
+func TestReadLineLeavesTheKeysTypedAfterIt(t *testing.T) {
+	r, w := io.Pipe()
+	p := newPump(r)
+	defer p.close()
+	go io.WriteString(w, "x\r2\r\n3\x1b[B")
+	var echo bytes.Buffer
+	for _, want := range []string{"x", "2"} {
+		if line, ok := readLine(p, &echo); line != want || !ok {
+			t.Fatalf("readLine = %q, %v; want %q", line, ok, want)
+		}
+	}
+	if echo.String() != "x\r\n2\r\n" {
+		t.Errorf("echo %q: the keys after the line are echoed by whatever reads them", echo.String())
+	}
+	in := p.reader()
+	defer in.Close()
+	buf := make([]byte, 16)
+	n, _ := in.Read(buf)
+	if string(buf[:n]) != "3\x1b[B" {
+		t.Errorf("keys after the line: %q, want %q", buf[:n], "3\x1b[B")
+	}
+	go io.WriteString(w, "\x03")
+	if _, ok := readLine(p, &echo); ok {
+		t.Error("Ctrl-C read as a line")
+	}
+}

@@ -1,7 +1,6 @@
 package workshop
 
 import (
-	"bufio"
 	"crypto/rand"
 	"errors"
 	"fmt"
@@ -109,13 +108,10 @@ func (s *Server) pickRole(t tty, l *lang.Lang, r *feedback.Round, subject string
 		fmt.Fprintf(&sb, "  %d. %s\r\n", i+1, l.T("feedback.invite.role."+role))
 	}
 	say(t.sess, "%s", sb.String())
-	in := t.keys.reader()
-	defer in.Close()
-	lines := bufio.NewReader(&lineEditor{in: in, echo: t.sess})
 	for {
 		say(t.sess, "\r\n%s ", l.T("workshop.feedback.number", "N", len(r.Roles)))
-		line, err := lines.ReadString('\n')
-		if err != nil {
+		line, ok := readLine(t.keys, t.sess)
+		if !ok {
 			return "", false
 		}
 		if n, err := strconv.Atoi(strings.TrimSpace(line)); err == nil && n >= 1 && n <= len(r.Roles) {

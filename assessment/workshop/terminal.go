@@ -325,12 +325,22 @@ type lineEditor struct {
 	line []byte
 	out  []byte
 	eof  bool
+	// oneLine stops the editing at the end of a line: the keys typed
+	// after it are kept in rest, unechoed, for whatever reads next.
+	oneLine bool
+	rest    []byte
 }
 
 func (l *lineEditor) Read(b []byte) (int, error) {
 	for len(l.out) == 0 {
 		if l.eof {
 			return 0, io.EOF
+		}
+		if len(l.rest) > 0 {
+			keys := l.rest
+			l.rest = nil
+			l.edit(keys)
+			continue
 		}
 		var key [64]byte
 		n, err := l.in.Read(key[:])
@@ -355,6 +365,13 @@ func (l *lineEditor) edit(keys []byte) {
 			io.WriteString(l.echo, "\r\n")
 			l.out = append(append(l.out, l.line...), '\n')
 			l.line = l.line[:0]
+			if l.oneLine {
+				if c == '\r' && i+1 < len(keys) && keys[i+1] == '\n' {
+					i++
+				}
+				l.rest = append([]byte(nil), keys[i+1:]...)
+				return
+			}
 		case c == 0x7f || c == 0x08:
 			if len(l.line) > 0 {
 				_, size := utf8.DecodeLastRune(l.line)
@@ -371,6 +388,23 @@ func (l *lineEditor) edit(keys []byte) {
 			l.echo.Write([]byte{c})
 		}
 	}
+}
+
+// readLine reads one line typed on the session's keys, echoed as typed
+// (without its end); the keys typed after it are left for the next
+// reader, such as the questionnaire that follows. ok is false when the
+// participant stops (Ctrl-C, Ctrl-D) or the input ends.
+func readLine(keys *pump, echo io.Writer) (line string, ok bool) {
+	in := keys.reader()
+	l := &lineEditor{in: in, echo: echo, oneLine: true}
+	buf := make([]byte, maxLine+1)
+	n, err := l.Read(buf)
+	in.Close()
+	keys.unread(l.rest)
+	if err != nil {
+		return "", false
+	}
+	return strings.TrimSuffix(string(buf[:n]), "\n"), true
 }
 
 // maxLine is the longest line the line editor keeps, in bytes.

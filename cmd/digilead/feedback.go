@@ -334,11 +334,15 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	if err := opts.doc.load(opts.factory, append([]string{opts.self}, opts.paths...)...); err != nil {
 		return err
 	}
+	if opts.minGroup < feedback.DefaultMinGroup {
+		opts.say("digilead: --min-group %d is below the %d the invitation promised observers; use it only if they agreed\n", opts.minGroup, feedback.DefaultMinGroup)
+	}
 	self, err := inputs.ReadResult(opts.self, opts.io.In)
 	if err != nil {
 		return err
 	}
-	set, err := opts.openInputs(opts.paths, opts.io.InTTY, "feedback documents")
+	// A round's folder may hold no feedback yet: too few raters.
+	set, err := opts.noted(inputs.OpenGathering(opts.paths, opts.io.In, opts.io.InTTY, "feedback documents"))
 	if err != nil {
 		return err
 	}
@@ -372,7 +376,11 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 		return fmt.Errorf("%s: %w", opts.self, err)
 	}
 	if !slices.ContainsFunc(r.Groups, func(g feedback.Group) bool { return g.Kind != "manager" }) {
-		opts.say("digilead: too few raters (%d) to show others' view without exposing someone (--min-group %d); the report shows the person's own view\n", r.Raters, opts.minGroup)
+		shows := "the person's own view"
+		if len(r.Groups) > 0 {
+			shows += " and the manager's, which is not anonymous"
+		}
+		opts.say("digilead: too few raters (%d) to show others' view without exposing someone (--min-group %d); the report shows %s\n", r.Raters, opts.minGroup, shows)
 	}
 	return opts.doc.write(opts.factory, r)
 }

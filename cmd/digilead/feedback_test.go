@@ -254,14 +254,29 @@ func TestFeedbackReportLeavesTheSelfResultOutOfTheFolder(t *testing.T) {
 	}
 }
 
+// TestFeedbackReportTooFew: too few raters to show anything anonymous;
+// the report says so and shows the person's own view, with the
+// manager's beside it when they answered (not anonymous).
 func TestFeedbackReportTooFew(t *testing.T) {
-	r := newFeedbackRun(t)
-	self := r.self(4)
-	r.give("peer", 3, "p1.json")
-	r.give("peer", 3, "p2.json")
-	c := r.run("", "feedback", "report", "--bank", observedBank, "--self", self, filepath.Join(r.dir, "in"))
-	if c.code != 0 || !strings.Contains(c.stderr, "too few raters (2)") || !strings.Contains(c.stdout, "Too few people answered") || strings.Contains(c.stdout, "By group") {
-		t.Errorf("exit %d, %s\n%s", c.code, c.stderr, c.stdout)
+	for _, c := range []struct {
+		roles          []string
+		stderr, stdout string
+		byGroup        bool
+	}{
+		{[]string{"peer", "peer"}, "the report shows the person's own view\n", "Only your own view is shown", false},
+		// A round's folder no one has answered in yet.
+		{nil, "in holds no *.json or *.jsonl files yet", "Only your own view is shown", false},
+		{[]string{"manager", "peer"}, "own view and the manager's, which is not anonymous", "Only your own view and your", true},
+	} {
+		r := newFeedbackRun(t)
+		self := r.self(4)
+		for i, role := range c.roles {
+			r.give(role, 2+i, fmt.Sprintf("f%d.json", i))
+		}
+		out := r.run("", "feedback", "report", "--bank", observedBank, "--self", self, filepath.Join(r.dir, "in"))
+		if out.code != 0 || !strings.Contains(out.stderr, fmt.Sprintf("too few raters (%d)", len(c.roles))) || !strings.Contains(out.stderr, c.stderr) || !strings.Contains(out.stdout, c.stdout) || strings.Contains(out.stdout, "By group") != c.byGroup {
+			t.Errorf("%v: exit %d, %s\n%s", c.roles, out.code, out.stderr, out.stdout)
+		}
 	}
 }
 
@@ -458,6 +473,26 @@ func TestWorkshopServeRoundUsage(t *testing.T) {
 		r := digilead(t, "", env, append([]string{"workshop", "serve", "--results", t.TempDir()}, c.args...)...)
 		if r.code != exitUsage || !strings.Contains(r.stderr, c.want) {
 			t.Errorf("%v: exit %d, %s", c.args, r.code, r.stderr)
+		}
+	}
+}
+
+// TestFeedbackReportBelowThePromisedMinGroup: the invitation promises
+// observers figures of at least feedback.DefaultMinGroup people; a report
+// asked with fewer says so.
+func TestFeedbackReportBelowThePromisedMinGroup(t *testing.T) {
+	r := newFeedbackRun(t)
+	self := r.self(4)
+	for i := range 4 {
+		r.give("peer", 2+i%3, fmt.Sprintf("p%d.json", i))
+	}
+	for _, c := range []struct {
+		min  string
+		warn bool
+	}{{"2", true}, {"3", false}, {"4", false}} {
+		out := r.run("", "feedback", "report", "--bank", observedBank, "--self", self, "--min-group", c.min, filepath.Join(r.dir, "in"))
+		if out.code != 0 || strings.Contains(out.stderr, "below the 3 the invitation promised observers") != c.warn {
+			t.Errorf("--min-group %s: exit %d, %q", c.min, out.code, out.stderr)
 		}
 	}
 }

@@ -335,7 +335,11 @@ func checkTarget(b *questions.Bank, target string) error {
 // calibrate, stdin for none unless stdinTTY, and says which files are
 // skipped or read once.
 func (f *factory) openInputs(paths []string, stdinTTY bool, what string) (*inputs.Set, error) {
-	set, err := inputs.Open(paths, f.io.In, stdinTTY, what)
+	return f.noted(inputs.Open(paths, f.io.In, stdinTTY, what))
+}
+
+// noted tells the notes of a set of inputs just opened.
+func (f *factory) noted(set *inputs.Set, err error) (*inputs.Set, error) {
 	if err != nil {
 		return nil, err
 	}
