@@ -58,7 +58,9 @@ func Write(w io.Writer, tables ...Table) error {
 
 // Workbook is an XLSX file being written: its sheets one after the other,
 // then, at Close, the parts that list them. What it holds at any time is
-// one sheet's first rows, whatever the table's length.
+// one sheet's first rows and the few texts that look like a character
+// escape (at most maxSharedBytes; see Sheet.text), whatever the table's
+// length.
 type Workbook struct {
 	zw     *zip.Writer
 	sheets []string
@@ -398,8 +400,8 @@ const maxSharedBytes = 16 << 20
 // (Excel, LibreOffice, excelize), and openpyxl, which decodes none of an
 // inline string's, decodes a shared string's escaped underscores: so such
 // a text, seldom seen, is a shared string, and every other text an inline
-// one, written as the rows stream. Past maxSharedBytes of them (a file made to
-// hold many), the rest are inline strings.
+// one, written as the rows stream. Past maxSharedBytes of them (a file
+// made to hold many), the rest are inline strings.
 func (s *Sheet) text(t string) {
 	w := s.w
 	if e := escapeCodes(t); e != t {
