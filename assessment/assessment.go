@@ -67,10 +67,12 @@ type Result struct {
 }
 
 // MboxSHA1Sum is xAPI's mbox_sha1sum of an e-mail address: the SHA-1, in
-// hexadecimal, of "mailto:" and the address, trimmed and lower-cased so
-// that one person's address written two ways is one actor.
+// hexadecimal, of "mailto:" and the address, trimmed and lower-cased (and
+// without a "mailto:" it was given with) so that one person's address
+// written two ways is one actor.
 func MboxSHA1Sum(email string) string {
-	sum := sha1.Sum([]byte("mailto:" + strings.ToLower(strings.TrimSpace(email))))
+	e := strings.ToLower(strings.TrimSpace(email))
+	sum := sha1.Sum([]byte("mailto:" + strings.TrimPrefix(e, "mailto:")))
 	return hex.EncodeToString(sum[:])
 }
 

@@ -68,10 +68,15 @@ func TestCatalogueProblems(t *testing.T) {
 		{"bad url", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: \"javascript:alert(1)\"}\n", `c.yaml:5: actions.leading-change[0].url: "javascript:alert(1)" is not an http or https address`},
 		{"relative url", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: /courses/1}\n", `actions.leading-change[0].url: "/courses/1" is not an http or https address`},
 		{"url with a space", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: \"https://a.example/x y\"}\n", "url: has spaces or control characters"},
+		{"url with a user", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: \"https://gov.uk@evil.example/\"}\n", "c.yaml:5: actions.leading-change[0].url: names a user or password before the host"},
+		{"url with quotes", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: 'https://a.example/\"onmouseover=\"x'}\n", "c.yaml:5: actions.leading-change[0].url: has quotes, angle brackets, backslashes or backticks; encode them"},
+		{"url with angle brackets", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: \"https://a.example/<x>\"}\n", "url: has quotes, angle brackets, backslashes or backticks"},
 		{"minutes", head + "actions:\n  leading-change:\n    - {kind: training, text: x, minutes: 0}\n", "c.yaml:5: actions.leading-change[0].minutes: must be a whole number of minutes from 1 to 120000, got 0"},
 		{"minutes not a number", head + "actions:\n  leading-change:\n    - {kind: training, text: x, minutes: an hour}\n", "actions.leading-change[0].minutes:"},
 		{"language", head + "actions:\n  leading-change:\n    - {kind: training, text: x, language: Welsh!}\n", `actions.leading-change[0].language: "Welsh!" is not a language tag`},
+		{"language as a locale", head + "actions:\n  leading-change:\n    - {kind: training, text: x, language: en_GB}\n", `c.yaml:5: actions.leading-change[0].language: "en_GB" is a locale's form, not a language tag; write en-GB`},
 		{"unknown action key", head + "actions:\n  leading-change:\n    - {kind: training, text: x, link: y}\n", "c.yaml:5: actions.leading-change[0].link: unknown field"},
+		{"url unquoted in braces", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: https://a.example/b?c=1}\n", `c.yaml:5: YAML syntax: did not find expected ',' or '}'; inside {…} quote a value that holds ': ' or ',' or a URL (url: "https://…")`},
 		{"two documents", head + "actions: {}\n---\nbank: x\n", "more than one YAML document"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -138,7 +143,7 @@ func FuzzParseCatalogue(f *testing.F) {
 		}
 		for _, id := range c.Dimensions {
 			for _, a := range c.Actions[id] {
-				if a.Kind == "" || strings.TrimSpace(a.Text) == "" || a.URL != "" && checkURL(a.URL) != "" || a.Minutes < 0 {
+				if a.Kind == "" || strings.TrimSpace(a.Text) == "" || a.URL != "" && CheckURL(a.URL) != "" || a.Minutes < 0 {
 					t.Fatalf("action %+v taken", a)
 				}
 			}
@@ -147,4 +152,17 @@ func FuzzParseCatalogue(f *testing.F) {
 			c.Apply(b) // must not panic
 		}
 	})
+}
+
+// TestCatalogueMinutesOneProblem: minutes that are no whole number are one
+// problem, not that and a second about its range.
+func TestCatalogueMinutesOneProblem(t *testing.T) {
+	for _, m := range []string{"90.5", `"90"`, "an hour", "1e3"} {
+		data := "schema: digilead.catalogue/v1\nbank: public-sector-digital-leadership\nactions:\n  leading-change:\n    - {kind: training, text: x, minutes: " + m + "}\n"
+		_, err := ParseCatalogue(File{Name: "c.yaml", Data: []byte(data)})
+		var ps Problems
+		if !errors.As(err, &ps) || len(ps) != 1 {
+			t.Errorf("minutes: %s: %v, want one problem", m, err)
+		}
+	}
 }

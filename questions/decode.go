@@ -296,20 +296,23 @@ func (d *decoder) action(item *yaml.Node, af string) (Action, []posString) {
 			})
 		case "url":
 			a.URL = d.str(v, f)
-			if msg := checkURL(a.URL); msg != "" {
+			if msg := CheckURL(a.URL); msg != "" {
 				d.errorf(v, f, "%s", msg)
 			}
 		case "provider":
 			a.Provider = d.str(v, f)
 		case "minutes":
+			before := len(*d.probs)
 			a.Minutes = d.int(v, f)
-			if a.Minutes <= 0 || a.Minutes > maxMinutes {
+			if len(*d.probs) == before && (a.Minutes <= 0 || a.Minutes > maxMinutes) { // no whole number: said once
 				d.errorf(v, f, "must be a whole number of minutes from 1 to %d, got %s", maxMinutes, v.Value)
 			}
 		case "language":
 			a.Language = d.str(v, f)
 			if _, err := language.Parse(a.Language); err != nil || a.Language == "" {
 				d.errorf(v, f, "%q is not a language tag; use one such as en, cy, fr or en-GB", a.Language)
+			} else if strings.Contains(a.Language, "_") { // Parse takes it; RFC 5646 does not
+				d.errorf(v, f, "%q is a locale's form, not a language tag; write %s", a.Language, strings.ReplaceAll(a.Language, "_", "-"))
 			}
 		}
 	})
@@ -325,11 +328,14 @@ func (d *decoder) action(item *yaml.Node, af string) (Action, []posString) {
 // maxMinutes is the longest an action may take: a year of working days.
 const maxMinutes = 250 * 8 * 60
 
-// checkURL says what is wrong with an action's URL, or "": it must be an
-// absolute http or https URL with a host, and no spaces or control
-// characters, so that a report can link to it.
-func checkURL(s string) string {
-	u, err := url.Parse(s)
+// CheckURL says what is wrong with an action's URL, or "": it must be an
+// absolute http or https URL with a host, without spaces, control
+// characters, quotes, angle brackets, backslashes or backticks, and
+// without a user or password before the host (https://gov.uk@evil.example
+// goes to evil.example). It is the one rule of an action's address: a bank
+// or catalogue takes what a report links to, and a report links only to
+// what it takes, whatever a result file holds.
+func CheckURL(s string) string {
 	switch {
 	case s == "":
 		return "empty; give the resource's address (https://…), or leave url out"
@@ -337,10 +343,17 @@ func checkURL(s string) string {
 		return "longer than 2048 characters"
 	case strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || safetext.Unsafe(r) }):
 		return "has spaces or control characters; encode them (%20)"
+	case strings.ContainsAny(s, "\"'<>\\`"):
+		return "has quotes, angle brackets, backslashes or backticks; encode them (%22, %27, %3C, %3E, %5C, %60)"
+	}
+	u, err := url.Parse(s)
+	switch {
 	case err != nil:
 		return "not a URL: " + strings.TrimPrefix(err.Error(), "parse \""+s+"\": ")
 	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
 		return fmt.Sprintf("%q is not an http or https address; give one such as https://learning.example.gov.uk/course", s)
+	case u.User != nil:
+		return "names a user or password before the host (…@); give the address without it"
 	}
 	return ""
 }
@@ -520,7 +533,12 @@ func (d *decoder) syntax(err error) {
 		if parserError(m[2]) {
 			line++ // yaml.v3 counts parser (not scanner) error lines from 0
 		}
-		d.problem(Pos{File: d.file, Line: line}, "", "YAML syntax: "+m[2])
+		hint := ""
+		if strings.Contains(m[2], "expected ',' or '}'") {
+			// A URL's colon ends a plain value in a flow mapping.
+			hint = `; inside {…} quote a value that holds ': ' or ',' or a URL (url: "https://…")`
+		}
+		d.problem(Pos{File: d.file, Line: line}, "", "YAML syntax: "+m[2]+hint)
 		return
 	}
 	d.problem(Pos{File: d.file}, "", "YAML syntax: "+strings.TrimPrefix(msg, "yaml: "))

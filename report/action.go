@@ -2,10 +2,10 @@ package report
 
 import (
 	"html/template"
-	"net/url"
 	"strings"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
 )
 
@@ -39,19 +39,13 @@ func actionText(l *lang.Lang, a assessment.Action) string {
 	return s
 }
 
-// linkURL is s when a report may link to it: an absolute http or https
-// URL with a host, without spaces, control characters, quotes, angle
-// brackets or backslashes; else "". A result from a file may hold any
-// text, so every renderer asks this and never links to what it refuses
-// (javascript:, data:, a relative path).
+// linkURL is s when a report may link to it (questions.CheckURL: an
+// absolute http or https URL with a host, nothing that could break out of
+// a link); else "". A result from a file may hold any text, so every
+// renderer asks this and never links to what it refuses (javascript:,
+// data:, a relative path).
 func linkURL(s string) string {
-	if s == "" || len(s) > 2048 || strings.ContainsFunc(s, func(r rune) bool {
-		return r <= ' ' || r == 0x7f || r >= 0x80 && r < 0xa0 || strings.ContainsRune("\"'<>\\`", r)
-	}) {
-		return ""
-	}
-	u, err := url.Parse(s)
-	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.User != nil {
+	if questions.CheckURL(s) != "" {
 		return ""
 	}
 	return s

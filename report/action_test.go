@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/questions"
 )
 
 // linkedResult is textTrickyResult whose vision gap recommends actions
@@ -83,6 +84,11 @@ func TestLinkURL(t *testing.T) {
 	} {
 		if got := linkURL(in); got != want {
 			t.Errorf("linkURL(%q) = %q, want %q", in, got, want)
+		}
+		// A bank or catalogue takes the URLs a report links to, and no
+		// other: none is taken at FILE:LINE to vanish from the report.
+		if ok := questions.CheckURL(in) == ""; ok != (want != "") {
+			t.Errorf("a bank takes url %q: %v, a report links to it: %v", in, ok, want != "")
 		}
 	}
 }

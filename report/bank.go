@@ -73,6 +73,19 @@ type Valid struct {
 	// of the bank's Texts.
 	Language, Status  string
 	Translated, Texts int
+	// Catalogue marks a catalogue that fits the bank: it names Dimensions
+	// and holds Actions.
+	Catalogue bool
+	Actions   int
+}
+
+// AddCatalogue lists catalogue c, checked as name, as fitting bank b.
+func (v *Validation) AddCatalogue(name string, c *questions.Catalogue, b *questions.Bank) {
+	n := 0
+	for _, acts := range c.Actions {
+		n += len(acts)
+	}
+	v.Valid = append(v.Valid, Valid{Name: name, Bank: b.ID, Catalogue: true, Dimensions: len(c.Dimensions), Actions: n})
 }
 
 // Add lists what set s holds, checked as name: its bank (unless only a
@@ -93,9 +106,12 @@ func (v *Validation) Add(name string, s *questions.Set, translationOnly bool) {
 func validationText(w io.Writer, v *Validation, _ Options) error {
 	for _, x := range v.Valid {
 		var err error
-		if x.Language == "" {
+		switch {
+		case x.Catalogue:
+			_, err = fmt.Fprintf(w, "ok %s: catalogue of %s, %d dimension(s), %d action(s)\n", x.Name, x.Bank, x.Dimensions, x.Actions)
+		case x.Language == "":
 			_, err = fmt.Fprintf(w, "ok %s: %s %s, %d tiers, %d dimensions, %d questions\n", x.Name, x.Bank, x.Version, x.Tiers, x.Dimensions, x.Questions)
-		} else {
+		default:
 			_, err = fmt.Fprintf(w, "ok %s: %s translation of %s (%s), %d of %d texts translated\n", x.Name, x.Language, x.Bank, x.Status, x.Translated, x.Texts)
 		}
 		if err != nil {

@@ -151,3 +151,18 @@ func historyRows(h *History) [][]string {
 	}
 	return rows
 }
+
+// historyPlanRows are the header and rows of the xlsx format's second
+// sheet: each saved plan's file, when it was made (UTC, RFC 3339), bank,
+// review day and priorities (their names, joined by "; ").
+func historyPlanRows(h *History) [][]string {
+	rows := [][]string{{"path", "created_at", "bank_id", "bank_version", "review_on", "priorities"}}
+	for _, p := range h.Plans {
+		names := make([]string, len(p.Priorities))
+		for i, n := range p.Priorities {
+			names[i] = string(n)
+		}
+		rows = append(rows, []string{p.Path, p.CreatedAt.UTC().Format(time.RFC3339), p.Bank.ID, p.Bank.Version, p.ReviewOn, strings.Join(names, "; ")})
+	}
+	return rows
+}

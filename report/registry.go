@@ -149,7 +149,7 @@ var (
 		"text": forPeople(historyText),
 		"json": historyJSON,
 		"csv":  sanitised(historyCSV),
-		"xlsx": sanitised(xlsx("history", historyRows)),
+		"xlsx": sanitised(xlsx("history", historyRows, table[*History]{"plans", historyPlanRows})),
 	}}
 	// BankSummaries are the formats of `digilead bank show`.
 	BankSummaries = Registry[Render[*questions.Bank]]{map[string]Render[*questions.Bank]{

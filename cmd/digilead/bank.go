@@ -26,6 +26,8 @@ type bankValidateOptions struct {
 	strict    bool
 	catalogue string
 	paths     []string
+	// cat is the catalogue, read once for every bank.
+	cat *questions.Catalogue
 }
 
 func newBankValidateCmd(f *factory, runF func(*bankValidateOptions) error) *cobra.Command {
@@ -74,6 +76,21 @@ func bankValidateRun(opts *bankValidateOptions) error {
 	}
 	var v report.Validation
 	bad := 0
+	if opts.catalogue != "" {
+		c, err := loadCatalogue(opts.catalogue)
+		var ps questions.Problems
+		switch {
+		case errors.As(err, &ps):
+			for _, pr := range ps {
+				opts.say("%s\n", pr.String())
+			}
+			opts.say("%s: %d problem(s)\n", opts.catalogue, len(ps))
+			bad++
+		case err != nil:
+			return err
+		}
+		opts.cat = c
+	}
 	for _, p := range paths {
 		if !opts.validate(&v, p) {
 			bad++
@@ -113,12 +130,8 @@ func (opts *bankValidateOptions) validate(v *report.Validation, p string) bool {
 	for _, w := range s.Warnings {
 		opts.say("%s (%s)\n", w.String(), kind)
 	}
-	if opts.catalogue != "" {
-		c, err := questions.LoadCatalogue(opts.catalogue)
-		if err == nil {
-			err = c.Check(s.Bank)
-		}
-		if err != nil {
+	if c := opts.cat; c != nil {
+		if err := c.Check(s.Bank); err != nil {
 			opts.say("%s\n", err)
 			opts.say("%s: the catalogue %s does not fit it\n", name, opts.catalogue)
 			return false
@@ -130,6 +143,9 @@ func (opts *bankValidateOptions) validate(v *report.Validation, p string) bool {
 		opts.say("%s (%s)\n", w.String(), kind)
 	}
 	v.Add(name, s, translation)
+	if opts.cat != nil {
+		v.AddCatalogue(opts.catalogue, opts.cat, s.Bank)
+	}
 	if len(languages) > 0 {
 		opts.say("%s: %d action(s) in another language than the bank's, %s (%ss)\n", name, len(languages), questions.BankLanguage(s.Bank), kind)
 	}

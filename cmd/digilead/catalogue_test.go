@@ -107,6 +107,22 @@ func TestBankValidateCatalogue(t *testing.T) {
 	if r := digilead(t, "", nil, "bank", "validate", "--catalogue", deptCatalogue, "--strict"); r.code != 2 || !strings.Contains(r.stderr, "(error)") {
 		t.Errorf("--strict: exit %d, stderr:\n%s", r.code, r.stderr)
 	}
+	// What it checked is said on stdout, as the banks are.
+	if !strings.Contains(r.stdout, "ok "+deptCatalogue+": catalogue of public-sector-digital-leadership, ") {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+	// A catalogue that is not there is a usage error, said once; a
+	// broken one's problems are said once, however many banks.
+	none := filepath.Join(t.TempDir(), "none.yaml")
+	if r := digilead(t, "", nil, "bank", "validate", "--catalogue", none); r.code != 2 || r.stderr != "digilead: --catalogue: "+none+": no such file; give a digilead.catalogue/v1 file\n" {
+		t.Errorf("no such catalogue: exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+	broken := filepath.Join(t.TempDir(), "broken.yaml")
+	os.WriteFile(broken, []byte("schema: digilead.catalogue/v1\nbank: public-sector-digital-leadership\nactions:\n  leading-change:\n    - {kind: course, text: x}\n"), 0o600)
+	r = digilead(t, "", nil, "bank", "validate", "--catalogue", broken, "", statsBank)
+	if r.code != 2 || strings.Count(r.stderr, `unknown action kind "course"`) != 1 || strings.Contains(r.stdout, "ok "+broken) {
+		t.Errorf("a broken catalogue: exit %d, stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
 	other := filepath.Join(t.TempDir(), "c.yaml")
 	os.WriteFile(other, []byte("schema: digilead.catalogue/v1\nbank: nope\nactions: {}\n"), 0o600)
 	if r := digilead(t, "", nil, "bank", "validate", "--catalogue", other); r.code != 2 || !strings.Contains(r.stderr, other+`:2: bank: the catalogue is for bank "nope"`) {

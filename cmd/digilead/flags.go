@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -62,6 +63,14 @@ func (o *outputFlags[F]) check(f *factory, inputs ...string) error {
 		return usageError("--format: %v", err)
 	}
 	o.render, o.dest = render, report.NewOutput(f.io, o.path)
+	// A file named for a binary format holds it, or is not written: the
+	// text report in scores.xlsx is a file a spreadsheet refuses.
+	if ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(o.path), ".")); ext != o.format && report.Binary(ext) {
+		if _, err := o.formats.Lookup(ext); err != nil {
+			return usageError("-o %s: --format %s writes no workbook, and this command has no %s format; name the file for its format", o.path, o.format, ext)
+		}
+		return usageError("-o %s: --format %s writes no workbook; add --format %s, or name the file for its format", o.path, o.format, ext)
+	}
 	if report.Binary(o.format) {
 		if err := o.dest.CheckBinary(o.format); err != nil {
 			return usageError("--format %s needs -o: %w", o.format, err)
@@ -163,10 +172,7 @@ func (c *catalogueFlag) load(f *factory, tag string, check func(*questions.Catal
 	if c.path == "" {
 		return nil
 	}
-	if _, err := os.Stat(c.path); err != nil {
-		return usageError("--catalogue: %s: no such file; give a digilead.catalogue/v1 file", c.path)
-	}
-	cat, err := questions.LoadCatalogue(c.path)
+	cat, err := loadCatalogue(c.path)
 	if err == nil {
 		err = check(cat)
 	}
@@ -178,6 +184,16 @@ func (c *catalogueFlag) load(f *factory, tag string, check func(*questions.Catal
 	}
 	c.cat = cat
 	return nil
+}
+
+// loadCatalogue reads and parses the catalogue of --catalogue: a usage
+// error when there is no such file, Problems at FILE:LINE when it is not
+// a good catalogue.
+func loadCatalogue(path string) (*questions.Catalogue, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, usageError("--catalogue: %s: no such file; give a digilead.catalogue/v1 file", path)
+	}
+	return questions.LoadCatalogue(path)
 }
 
 // apply gives r with the catalogue's actions (assessment.WithCatalogue),

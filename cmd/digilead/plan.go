@@ -55,8 +55,9 @@ The plan is saved beside your results (see 'digilead history'), unless
 it shows that plan again, in any format: its calendar file has the same
 events, so importing it again updates them rather than adding copies. At the review, take the assessment again and check progress
 with 'digilead compare --plan PLAN RESULT'. Formats: text, json
-(digilead.plan/v1), markdown, html and ics, a calendar file with an
-event for each dated action and one for the review.
+(digilead.plan/v1), markdown, html, ics (a calendar file with an event
+for each dated action and one for the review), and csv and xlsx (a row
+for each action; xlsx needs -o FILE.xlsx).
 
 --catalogue FILE plans a department's own actions (with links) for the
 dimensions the catalogue names, in place of those the result holds.`,

@@ -26,8 +26,9 @@ func newReportCmd(f *factory, runF func(*reportOptions) error) *cobra.Command {
 		Use:   "report RESULT.json|- | --last",
 		Short: "Render a saved result again, in any format",
 		Long: `Report re-renders a result saved as JSON (digilead --format json, or a file
-from 'digilead history') as text, json, markdown, html or csv. '-' reads
-the result from stdin; --last takes the newest saved result (see 'digilead
+from 'digilead history') as text, json, markdown, html, csv, xlsx (a
+workbook: -o FILE.xlsx) or xapi (an xAPI statement for a learning record
+store). '-' reads the result from stdin; --last takes the newest saved result (see 'digilead
 history'). A file that is not a digilead result, is from a newer digilead,
 or is cut short is refused (exit 2); no partial report is written.
 

@@ -51,7 +51,8 @@ are still scored. A summary of scored and rejected lines ends the run.
 when no tier is met), target, one score column per dimension (empty when
 there were too few answers) and one readiness column per tier. --format
 xlsx writes the same cells as a workbook (numbers as numbers); it needs
--o FILE.xlsx.
+-o FILE.xlsx. --format xapi writes one xAPI 1.0.3 statement per line, for
+a learning record store (docs/formats.md says how to send them).
 
 Exit status: 0 all scored, 2 some lines rejected (the others are still
 written) or unusable arguments or bank, 130 interrupted.`,

@@ -35,7 +35,9 @@ func Cell(s string) string {
 
 // Unsafe reports whether r would act on a terminal or reorder text rather
 // than show: a C0 control other than newline and tab, DEL, a C1 control,
-// or a bidirectional override, embedding, isolate or mark.
+// or a bidirectional override, embedding, isolate or mark; or whether a
+// document cannot hold it: U+FFFE and U+FFFF, no characters, which XML
+// (and so an XLSX cell) forbids.
 func Unsafe(r rune) bool {
 	switch {
 	case r == '\n' || r == '\t':
@@ -43,6 +45,8 @@ func Unsafe(r rune) bool {
 	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
 		return true
 	case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	case r == 0xfffe, r == 0xffff:
 		return true
 	}
 	return false

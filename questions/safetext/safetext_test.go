@@ -32,6 +32,7 @@ func TestTerminal(t *testing.T) {
 		"del\x7f":                       `del\x7f`,
 		"bad \xff utf-8":                `bad \xff utf-8`,
 		"a real \uFFFD stays":           "a real \uFFFD stays",
+		"no characters \ufffe\uffff":    `no characters \ufffe\uffff`,
 	} {
 		if got := Terminal(in); got != want {
 			t.Errorf("Terminal(%q) = %q, want %q", in, got, want)

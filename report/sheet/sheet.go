@@ -4,12 +4,15 @@ package sheet
 import (
 	"archive/zip"
 	"bufio"
+	"bytes"
 	"compress/flate"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -55,44 +58,66 @@ func Write(w io.Writer, tables ...Table) error {
 
 // Workbook is an XLSX file being written: its sheets one after the other,
 // then, at Close, the parts that list them. What it holds at any time is
-// one sheet's first rows, whatever the table's length.
+// one sheet's first rows and the few texts that look like a character
+// escape (at most maxSharedBytes; see Sheet.text), whatever the table's
+// length.
 type Workbook struct {
 	zw     *zip.Writer
 	sheets []string
 	cur    *Sheet
 	err    error
-	// maxRows is MaxRows, less in a test.
-	maxRows int
+	// shared are the texts written in the shared strings part (see
+	// Sheet.text), and sharedBytes their length.
+	shared      []string
+	sharedBytes int
+	// maxRows is MaxRows, and maxShared maxSharedBytes, less in a test.
+	maxRows, maxShared int
 }
 
-// New starts a workbook written to w: its content types and package
-// relationships first, as readers expect, then the sheets.
+// New starts a workbook written to w: its package relationships, then
+// the sheets, then (at Close) the parts that list them, the content types
+// last (readers find parts by the zip's directory, not by their order).
 func New(w io.Writer) *Workbook {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
-	b := &Workbook{zw: zw, maxRows: MaxRows}
-	b.part("[Content_Types].xml", []byte(contentTypes))
+	b := &Workbook{zw: zw, maxRows: MaxRows, maxShared: maxSharedBytes}
 	b.part("_rels/.rels", []byte(xml.Header+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
 		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`))
 	return b
 }
 
-// contentTypes are the workbook's content types: every .xml part not
-// named is a worksheet, so the list is written before the sheets are
-// known (a table past MaxRows adds one).
-const contentTypes = xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-	`<Default Extension="xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-	`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-	`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-	`</Types>`
+// contentTypes are the workbook's content types: each part named with
+// its own (a worksheet's, for each of n sheets), as Excel writes them.
+func contentTypes(n int) []byte {
+	const ns = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+	b := []byte(xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+		`<Default Extension="xml" ContentType="application/xml"/>` +
+		`<Override PartName="/xl/workbook.xml" ContentType="` + ns + `sheet.main+xml"/>` +
+		`<Override PartName="/xl/styles.xml" ContentType="` + ns + `styles+xml"/>` +
+		`<Override PartName="/xl/sharedStrings.xml" ContentType="` + ns + `sharedStrings+xml"/>`)
+	for i := 1; i <= n; i++ {
+		b = fmt.Appendf(b, `<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="%sworksheet+xml"/>`, i, ns)
+	}
+	return append(b, `</Types>`...)
+}
+
+// epoch is the date of every part: the first an MS-DOS date can say, so
+// that a workbook's bytes depend on its cells only (a zero time would be
+// written as 1980-00-00, no date).
+var epoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// create starts a part of the package, compressed.
+func (b *Workbook) create(name string) (io.Writer, error) {
+	return b.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: epoch})
+}
 
 // part writes a whole part of the package.
 func (b *Workbook) part(name string, data []byte) error {
 	if b.err != nil {
 		return b.err
 	}
-	w, err := b.zw.Create(name)
+	w, err := b.create(name)
 	if err == nil {
 		_, err = w.Write(data)
 	}
@@ -142,9 +167,11 @@ func (b *Workbook) Close() error {
 		return errors.New("a workbook needs a sheet")
 	}
 	var book, rels []byte
-	book = append(book, xml.Header+`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`...)
+	book = append(book, xml.Header+`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`+
+		`<bookViews><workbookView/></bookViews><sheets>`...)
 	rels = append(rels, xml.Header+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
-		`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`...)
+		`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`+
+		`<Relationship Id="rIdStrings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`...)
 	for i, name := range b.sheets {
 		n := strconv.Itoa(i + 1)
 		book = fmt.Appendf(book, `<sheet name="%s" sheetId="%s" r:id="rId%s"/>`, escape(name), n, n)
@@ -152,10 +179,26 @@ func (b *Workbook) Close() error {
 	}
 	b.part("xl/workbook.xml", append(book, `</sheets></workbook>`...))
 	b.part("xl/_rels/workbook.xml.rels", append(rels, `</Relationships>`...))
-	if err := b.part("xl/styles.xml", []byte(styles)); err != nil {
+	b.part("xl/styles.xml", []byte(styles))
+	b.part("xl/sharedStrings.xml", b.sharedStrings())
+	if err := b.part("[Content_Types].xml", contentTypes(len(b.sheets))); err != nil {
 		return err
 	}
 	return b.fail(b.zw.Close())
+}
+
+// sharedStrings is the shared strings part: the texts of Sheet.text.
+func (b *Workbook) sharedStrings() []byte {
+	var buf bytes.Buffer
+	n := strconv.Itoa(len(b.shared))
+	buf.WriteString(xml.Header + `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="` + n + `" uniqueCount="` + n + `">`)
+	for _, t := range b.shared {
+		buf.WriteString(`<si><t xml:space="preserve">`)
+		xml.EscapeText(&buf, []byte(t))
+		buf.WriteString(`</t></si>`)
+	}
+	buf.WriteString(`</sst>`)
+	return buf.Bytes()
 }
 
 // styles are the workbook's cell styles: 0 the default, 1 bold (the
@@ -189,7 +232,8 @@ type Sheet struct {
 // writes a float64 ('f', shortest: 3, -2.5, 0.125), is stored as a number;
 // any other is text, made safe as a CSV cell is (safetext.SpreadsheetCell:
 // no formula, no control character), and cut with an ellipsis past
-// Excel's 32,767 characters. An empty cell is left out. The cells are not
+// Excel's 32,767 characters; text such as _x001B_ stays text (see
+// Sheet.text). An empty cell is left out. The cells are not
 // kept past the call.
 func (s *Sheet) Row(cells ...string) error {
 	if s.b.err != nil {
@@ -247,7 +291,7 @@ func (s *Sheet) start() error {
 	if s.w != nil {
 		return nil
 	}
-	zw, err := s.b.zw.Create(fmt.Sprintf("xl/worksheets/sheet%d.xml", len(s.b.sheets)))
+	zw, err := s.b.create(fmt.Sprintf("xl/worksheets/sheet%d.xml", len(s.b.sheets)))
 	if err != nil {
 		return err
 	}
@@ -319,9 +363,7 @@ func (s *Sheet) row(cells []string) error {
 			w.WriteString(`</v></c>`)
 			continue
 		}
-		w.WriteString(`" t="inlineStr"><is><t xml:space="preserve">`)
-		xml.EscapeText(w, []byte(fit(safetext.SpreadsheetCell(c))))
-		w.WriteString(`</t></is></c>`)
+		s.text(fit(safetext.SpreadsheetCell(c)))
 	}
 	_, err := w.WriteString(`</row>`)
 	return err
@@ -344,6 +386,74 @@ func fit(s string) string {
 		}
 	}
 	return s
+}
+
+// maxSharedBytes is the most text the shared strings part holds (see
+// Sheet.text).
+const maxSharedBytes = 16 << 20
+
+// text ends the cell being written, a text. Readers take _xHHHH_ (four
+// hexadecimal digits) in a cell's text for the character HHHH (OOXML's
+// escape of what XML cannot hold: _x001B_ for an escape), so text that
+// holds one is written with its underscore escaped (escapeCodes). The
+// readers that decode inline strings' escapes decode shared strings'
+// (Excel, LibreOffice, excelize), and openpyxl, which decodes none of an
+// inline string's, decodes a shared string's escaped underscores: so such
+// a text, seldom seen, is a shared string, and every other text an inline
+// one, written as the rows stream. Past maxSharedBytes of them (a file
+// made to hold many), the rest are inline strings.
+func (s *Sheet) text(t string) {
+	w := s.w
+	if e := escapeCodes(t); e != t {
+		if b := s.b; b.sharedBytes < b.maxShared {
+			w.WriteString(`" t="s"><v>`)
+			w.WriteString(strconv.Itoa(len(b.shared)))
+			w.WriteString(`</v></c>`)
+			b.shared = append(b.shared, e)
+			b.sharedBytes += len(e)
+			return
+		}
+		t = e
+	}
+	w.WriteString(`" t="inlineStr"><is><t xml:space="preserve">`)
+	xml.EscapeText(w, []byte(t))
+	w.WriteString(`</t></is></c>`)
+}
+
+// escapeCodes keeps text that looks like OOXML's escape of a character,
+// _xHHHH_ (four hexadecimal digits), as written: readers take it for the
+// character, so its underscore is written as the escape of an
+// underscore, _x005F_.
+func escapeCodes(s string) string {
+	i := strings.Index(s, "_x")
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	for ; i >= 0; i = strings.Index(s, "_x") {
+		if code(s[i:]) {
+			b.WriteString(s[:i])
+			b.WriteString("_x005F_")
+		} else {
+			b.WriteString(s[:i+1])
+		}
+		s = s[i+1:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// code reports whether s starts with _xHHHH_.
+func code(s string) bool {
+	if len(s) < 7 || s[6] != '_' {
+		return false
+	}
+	for _, c := range []byte(s[2:6]) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // number reports whether s is a decimal number as strconv writes a

@@ -1,7 +1,10 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -146,17 +149,20 @@ func TestOpenpyxlReadsIt(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "w.xlsx")
 	f, _ := os.Create(path)
-	err := Write(f, Table{Name: "score", Rows: [][]string{{"id", "name", "score"}, {"007", "Siân ŵ ŷ é", "53.33"}, {"x", "=1+1", "-2.5"}, {"y", "", "100"}}},
+	err := Write(f, Table{Name: "score", Rows: [][]string{{"id", "name", "score"}, {"007", "Siân ŵ ŷ é", "53.33"}, {"x", "=1+1", "-2.5"}, {"y", "", "100"}, {"_x001B_", "a_x0041_b", "1"}}},
 		Table{Name: "levels", Rows: [][]string{{"a"}, {"1"}}})
 	f.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
+	// (openpyxl decodes a shared string's escaped underscores, _x005F_,
+	// and no other escape, by deleting x005F_: a text holding x005F_
+	// itself it reads wrong, whatever the writer.)
 	out, err := exec.Command(py, "testdata/openpyxl_read.py", path).CombinedOutput()
 	if err != nil {
 		t.Fatalf("openpyxl: %v\n%s", err, out)
 	}
-	want := `[{"title": "score", "freeze": "A2", "rows": [["id", "name", "score"], ["007", "Siân ŵ ŷ é", 53.33], ["x", "'=1+1", -2.5], ["y", null, 100]]}, ` +
+	want := `[{"title": "score", "freeze": "A2", "rows": [["id", "name", "score"], ["007", "Siân ŵ ŷ é", 53.33], ["x", "'=1+1", -2.5], ["y", null, 100], ["_x001B_", "a_x0041_b", 1]]}, ` +
 		`{"title": "levels", "freeze": "A2", "rows": [["a"], [1]]}]`
 	if string(out) != want {
 		t.Errorf("openpyxl reads\n%s\nwant\n%s", out, want)
@@ -174,5 +180,142 @@ func TestFit(t *testing.T) {
 	}
 	if s := strings.Repeat("a", maxCell); fit(s) != s {
 		t.Error("fit cut a cell that fits")
+	}
+}
+
+// TestCharacterCodesStayText: readers take _xHHHH_ in a cell's text for
+// the character HHHH (OOXML's escape of characters XML cannot hold), so
+// text that looks like one must come back as written, not as the
+// character: an escape (\x1b) the cell guard has already shown as text
+// must not come back through this door.
+func TestCharacterCodesStayText(t *testing.T) {
+	cells := []string{"_x0041_", "_x001B_[2J", "a_x005F_b", "_x005f_x0041_", "_x00410_", "_X0041_", "_x004_", "__x0041__", "x_x0041_x_x0042_", "_x"}
+	rows := [][]string{{"h"}}
+	for _, c := range cells {
+		rows = append(rows, []string{c})
+	}
+	// As shared strings, and past the shared strings' limit as inline ones.
+	for _, limit := range []int{maxSharedBytes, 30} {
+		var buf bytes.Buffer
+		b := New(&buf)
+		b.maxShared = limit
+		s, _ := b.Sheet("s")
+		for _, r := range rows {
+			s.Row(r...)
+		}
+		if err := b.Close(); err != nil {
+			t.Fatal(err)
+		}
+		got := sheettest.Read(t, buf.Bytes())[0].Rows
+		for i, c := range cells {
+			if got[i+1][0] != c {
+				t.Errorf("limit %d: cell %q reads back as %q", limit, c, got[i+1][0])
+			}
+		}
+	}
+}
+
+// TestEntriesHaveADate: each part of the package has a real MS-DOS date
+// (1980-01-01), not the zero date 1980-00-00 that some unzip tools and
+// libraries refuse or show as 1979-11-30.
+func TestEntriesHaveADate(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, Table{Name: "s", Rows: [][]string{{"h"}, {"1"}}}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if m := f.Modified.UTC(); m.Year() != 1980 || m.Month() != 1 || m.Day() != 1 {
+			t.Errorf("%s: dated %v", f.Name, f.Modified)
+		}
+	}
+}
+
+// TestWorkbookViewExists: each sheet's view names workbook view 0, so the
+// workbook has one (bookViews), as Excel writes it.
+func TestWorkbookViewExists(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, Table{Name: "s", Rows: [][]string{{"h"}}}); err != nil {
+		t.Fatal(err)
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	for _, f := range zr.File {
+		if f.Name != "xl/workbook.xml" {
+			continue
+		}
+		rc, _ := f.Open()
+		data, _ := io.ReadAll(rc)
+		var wb struct {
+			Views  []struct{} `xml:"bookViews>workbookView"`
+			Sheets []struct {
+				Name string `xml:"name,attr"`
+			} `xml:"sheets>sheet"`
+		}
+		if err := xml.Unmarshal(data, &wb); err != nil {
+			t.Fatal(err)
+		}
+		if len(wb.Views) != 1 || len(wb.Sheets) != 1 {
+			t.Errorf("workbook.xml has %d views, %d sheets:\n%s", len(wb.Views), len(wb.Sheets), data)
+		}
+	}
+}
+
+// TestEveryPartHasItsContentType: each part is named in [Content_Types].xml
+// with its own type (an Override), .xml parts otherwise plain XML, as
+// Excel writes them: readers that look up a worksheet's type among the
+// Overrides only (docx4j before 2013, and others) find it.
+func TestEveryPartHasItsContentType(t *testing.T) {
+	var buf bytes.Buffer
+	b := New(&buf)
+	b.maxRows = 2
+	s, _ := b.Sheet("a")
+	for _, r := range [][]string{{"h"}, {"1"}, {"2"}} { // two sheets' worth
+		s.Row(r...)
+	}
+	b.Sheet("b")
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	var types struct {
+		Defaults []struct {
+			Ext  string `xml:"Extension,attr"`
+			Type string `xml:"ContentType,attr"`
+		} `xml:"Default"`
+		Overrides []struct {
+			Part string `xml:"PartName,attr"`
+			Type string `xml:"ContentType,attr"`
+		} `xml:"Override"`
+	}
+	for _, f := range zr.File {
+		if f.Name == "[Content_Types].xml" {
+			rc, _ := f.Open()
+			data, _ := io.ReadAll(rc)
+			if err := xml.Unmarshal(data, &types); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	over := map[string]string{}
+	for _, o := range types.Overrides {
+		over[o.Part] = o.Type
+	}
+	for _, d := range types.Defaults {
+		if d.Ext == "xml" && d.Type != "application/xml" {
+			t.Errorf("every .xml part not named is a %s", d.Type)
+		}
+	}
+	const ns = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+	want := map[string]string{
+		"xl/workbook.xml": ns + "sheet.main+xml", "xl/styles.xml": ns + "styles+xml", "xl/sharedStrings.xml": ns + "sharedStrings+xml",
+		"xl/worksheets/sheet1.xml": ns + "worksheet+xml", "xl/worksheets/sheet2.xml": ns + "worksheet+xml", "xl/worksheets/sheet3.xml": ns + "worksheet+xml",
+	}
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, ".xml") && f.Name != "[Content_Types].xml" && over["/"+f.Name] != want[f.Name] {
+			t.Errorf("%s: content type %q, want %q", f.Name, over["/"+f.Name], want[f.Name])
+		}
 	}
 }

@@ -5,8 +5,11 @@ import (
 	"crypto/sha1"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/url"
 	"time"
+
+	"golang.org/x/text/language"
 
 	"github.com/digilead/digilead/assessment"
 )
@@ -173,19 +176,40 @@ func New(r *assessment.Result) Statement {
 			Definition: Definition{Name: map[string]string{"und": string(r.Bank.Title)}, Type: Assessment},
 		},
 		Result: Result{
-			Score:      Score{Scaled: target.Readiness / 100, Raw: target.Readiness, Min: 0, Max: 100},
+			Score:      Score{Scaled: scaled(target.Readiness), Raw: target.Readiness, Min: 0, Max: 100},
 			Success:    success,
 			Completion: true,
 			Extensions: ext,
 		},
 		Context: Context{
 			Platform:   "digilead",
-			Language:   r.Language,
+			Language:   tag(r.Language),
 			Extensions: map[string]any{ExtBank: Bank{ID: r.Bank.ID, Version: r.Bank.Version, Digest: r.Bank.Digest}},
 		},
 		Timestamp: r.CompletedAt.UTC().Format(time.RFC3339),
 		Version:   Version,
 	}
+}
+
+// scaled is a readiness (0 to 100, two decimals) as score.scaled: over
+// 100, four decimals, the float64 nearest to them (0.7565, where a
+// division gives 0.7565000000000001).
+func scaled(readiness float64) float64 {
+	return math.Round(readiness*100) / 10000
+}
+
+// tag is the language of a result as an RFC 5646 tag, as xAPI wants
+// context.language: in its canonical form (en_GB, a locale's form, is
+// en-GB), or "" when it is none (a result file may say anything).
+func tag(s string) string {
+	if s == "" {
+		return ""
+	}
+	t, err := language.Parse(s)
+	if err != nil {
+		return ""
+	}
+	return t.String()
 }
 
 // Append appends the statement of r, as one line of JSON, to dst.

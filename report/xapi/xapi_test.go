@@ -6,10 +6,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -84,7 +86,7 @@ func TestStatement(t *testing.T) {
 			target = tr
 		}
 	}
-	if s.Result.Score.Scaled != target.Readiness/100 || s.Result.Success == nil || *s.Result.Success != target.Met || !s.Result.Completion {
+	if math.Abs(s.Result.Score.Scaled-target.Readiness/100) > 1e-9 || s.Result.Success == nil || *s.Result.Success != target.Met || !s.Result.Completion {
 		t.Errorf("result = %+v, target %+v", s.Result, target)
 	}
 	dims := s.Result.Extensions[ExtDimensions].(map[string]float64)
@@ -179,7 +181,14 @@ func TestValidator(t *testing.T) {
 	}
 	var in []byte
 	var err error
-	for _, r := range append(results(t, 20, noEmail), results(t, 10, func(i int) string { return fmt.Sprintf("p%d@example.org", i) })...) {
+	// Languages as a result file may say them, tags or not.
+	langs := []string{"", "en", "cy", "fr", "en_GB", "fr-CA", "C", "zh-Hant-TW", "de-CH-1996", "i-klingon", "sr_Latn_RS", "x-private", "en-US-u-co-phonebk", "und", "EN-gb"}
+	for i, r := range append(results(t, 20, noEmail), results(t, 10, func(i int) string { return fmt.Sprintf("p%d@example.org", i) })...) {
+		r.Language = langs[i%len(langs)]
+		// Respondent ids and names as an HR export may give them.
+		if odd := []string{"=1+1", "id with spaces/and?query#frag", "ŵŷ-é", "Ctl\x01\x1b[31m", "", strings.Repeat("x", 5000)}; i%3 == 0 {
+			r.Respondent.ID, r.Respondent.Name = odd[i/3%len(odd)], "<script>alert(1)</script> Siân"
+		}
 		if in, err = Append(in, r); err != nil {
 			t.Fatal(err)
 		}
@@ -195,5 +204,46 @@ func TestValidator(t *testing.T) {
 	cmd.Stdin = strings.NewReader(`{"actor": {"account": {"homePage": "not a url", "name": "x"}}, "verb": {"id": "completed"}, "object": {"id": "x"}}`)
 	if out, err := cmd.CombinedOutput(); err == nil {
 		t.Errorf("the validator takes a bad statement:\n%s", out)
+	}
+}
+
+// TestLanguageIsATag: context.language is an RFC 5646 tag, whatever a
+// result file says its language is: a locale's form is made a tag, and
+// what is no tag is left out (an LRS refuses the statement otherwise).
+func TestLanguageIsATag(t *testing.T) {
+	r := results(t, 1, noEmail)[0]
+	for lang, want := range map[string]string{"cy": "cy", "fr-CA": "fr-CA", "en_GB": "en-GB", "EN-gb": "en-GB", "C": "", "x": "", "en GB": "", "123": "", "": ""} {
+		r.Language = lang
+		if got := New(r).Context.Language; got != want {
+			t.Errorf("language %q: context.language %q, want %q", lang, got, want)
+		}
+	}
+}
+
+// TestScaledIsTheReadiness: score.scaled is the readiness (two decimals)
+// over 100, written as such (0.7565, not 0.7565000000000001).
+func TestScaledIsTheReadiness(t *testing.T) {
+	for i, r := range results(t, 200, noEmail) {
+		s := New(r).Result.Score
+		text := strconv.FormatFloat(s.Scaled, 'f', -1, 64)
+		if _, frac, _ := strings.Cut(text, "."); len(frac) > 4 || s.Scaled < 0 || s.Scaled > 1 {
+			t.Fatalf("result %d: readiness %v, scaled %s", i, s.Raw, text)
+		}
+		if math.Abs(s.Scaled*100-s.Raw) > 1e-9 {
+			t.Fatalf("result %d: scaled %v is not readiness %v / 100", i, s.Scaled, s.Raw)
+		}
+	}
+}
+
+// TestOneAddressOneActor: an address written with other capitals, or as a
+// mailto IRI (as some HR exports give it), is one actor: the SHA-1 of
+// mailto: and the address in lower case.
+func TestOneAddressOneActor(t *testing.T) {
+	sum := sha1.Sum([]byte("mailto:ana.jones@example.gov.uk"))
+	want := hex.EncodeToString(sum[:])
+	for _, e := range []string{"ana.jones@example.gov.uk", "Ana.Jones@Example.GOV.uk", "mailto:ana.jones@example.gov.uk", "MAILTO:Ana.Jones@example.gov.uk"} {
+		if got := assessment.MboxSHA1Sum(e); got != want {
+			t.Errorf("%s: mbox_sha1sum %s, want %s", e, got, want)
+		}
 	}
 }
