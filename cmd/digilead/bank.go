@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"errors"
 	"io"
 
@@ -26,8 +25,6 @@ type bankValidateOptions struct {
 	strict    bool
 	catalogue string
 	paths     []string
-	// cat is the catalogue, read once for every bank.
-	cat *questions.Catalogue
 }
 
 func newBankValidateCmd(f *factory, runF func(*bankValidateOptions) error) *cobra.Command {
@@ -76,23 +73,21 @@ func bankValidateRun(opts *bankValidateOptions) error {
 	}
 	var v report.Validation
 	bad := 0
+	o := report.ValidateOptions{Banks: opts.bank.banks, Strict: opts.strict, CatalogueName: opts.catalogue, Say: opts.say}
 	if opts.catalogue != "" {
 		c, err := loadCatalogue(opts.catalogue)
 		var ps questions.Problems
 		switch {
 		case errors.As(err, &ps):
-			for _, pr := range ps {
-				opts.say("%s\n", pr.String())
-			}
-			opts.say("%s: %d problem(s)\n", opts.catalogue, len(ps))
+			report.SayProblems(opts.say, opts.catalogue, ps)
 			bad++
 		case err != nil:
 			return err
 		}
-		opts.cat = c
+		o.Catalogue = c
 	}
 	for _, p := range paths {
-		if !opts.validate(&v, p) {
+		if !v.Check(p, o) {
 			bad++
 		}
 	}
@@ -103,63 +98,6 @@ func bankValidateRun(opts *bankValidateOptions) error {
 		return silent(exitUsage)
 	}
 	return nil
-}
-
-// validate checks one path (the built-in bank for "") and adds what is
-// valid to v; it reports whether the path passed.
-func (opts *bankValidateOptions) validate(v *report.Validation, p string) bool {
-	name := cmp.Or(p, "built-in bank")
-	s, translation, err := questions.LoadToValidate(p, opts.bank.banks)
-	var ps questions.Problems
-	switch {
-	case errors.As(err, &ps):
-		for _, pr := range ps {
-			opts.say("%s\n", pr.String())
-		}
-		opts.say("%s: %d problem(s)\n", name, len(ps))
-		return false
-	case err != nil:
-		opts.say("digilead: %v\n", err)
-		return false
-	}
-	var languages questions.Problems
-	kind := "warning"
-	if opts.strict {
-		kind = "error"
-	}
-	for _, w := range s.Warnings {
-		opts.say("%s (%s)\n", w.String(), kind)
-	}
-	if c := opts.cat; c != nil {
-		if err := c.Check(s.Bank); err != nil {
-			opts.say("%s\n", err)
-			opts.say("%s: the catalogue %s does not fit it\n", name, opts.catalogue)
-			return false
-		}
-		languages = append(languages, c.OtherLanguage(questions.BankLanguage(s.Bank))...)
-	}
-	languages = append(s.Bank.ActionsInOtherLanguage(questions.BankLanguage(s.Bank)), languages...)
-	for _, w := range languages {
-		opts.say("%s (%s)\n", w.String(), kind)
-	}
-	v.Add(name, s, translation)
-	if opts.cat != nil {
-		v.AddCatalogue(opts.catalogue, opts.cat, s.Bank)
-	}
-	if len(languages) > 0 {
-		opts.say("%s: %d action(s) in another language than the bank's, %s (%ss)\n", name, len(languages), questions.BankLanguage(s.Bank), kind)
-	}
-	if ow := s.ObserverWarnings(); len(ow) > 0 {
-		// A heuristic: warnings even with --strict.
-		for _, w := range ow {
-			opts.say("%s (warning)\n", w.String())
-		}
-		opts.say("%s: %d observer text(s) may speak to their reader rather than of the person observed (warnings; digilead bank review lists them too)\n", name, len(ow))
-	}
-	if len(s.Warnings) > 0 {
-		opts.say("%s: %d text(s) not translated or out of date (%ss; they show in %s)\n", name, len(s.Warnings), kind, questions.BankLanguage(s.Bank))
-	}
-	return len(s.Warnings)+len(languages) == 0 || !opts.strict
 }
 
 // bankExportOptions are the flags of `digilead bank export`.
