@@ -1,7 +1,6 @@
 package main
 
 import (
-	"math"
 	"strings"
 	"time"
 
@@ -11,9 +10,9 @@ import (
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/assessment/store"
-	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/report"
+	"github.com/digilead/digilead/report/planform"
 )
 
 // planOptions are the flags and argument of `digilead plan`.
@@ -176,72 +175,17 @@ func (opts *planOptions) review(now time.Time) (time.Time, error) {
 // offer are the result's gaps, first things first, said in the report's
 // language; the choices keep the result's own texts.
 func (opts *planOptions) ask(r *assessment.Result, po *plan.Options) error {
-	l := opts.doc.language.Lang
-	shown := report.Localised(r, opts.doc.language)
-	said := map[string]assessment.Gap{}
-	for _, g := range plan.Ranked(shown) {
-		said[g.Dimension] = g
-	}
-	var items []form.PlanItem
-	for _, g := range plan.Ranked(r) {
-		s := said[g.Dimension]
-		it := form.PlanItem{ID: g.Dimension, Label: l.T("form.plan.priority_option", "Name", s.Name, "Score", l.Int(int(math.Round(*g.Score))), "Expected", l.Int(int(math.Round(g.Expected))))}
-		// In the order of 70:20:10, the first of each way ticked.
-		for _, way := range plan.Ways {
-			first := true
-			for i, a := range g.Actions {
-				if plan.Way(a.Kind) != way {
-					continue
-				}
-				if first {
-					it.Suggested = append(it.Suggested, len(it.Actions))
-					first = false
-				}
-				it.Actions = append(it.Actions, form.PlanAction{Kind: a.Kind, Text: string(a.Text), Label: l.T("label", "Text", l.T("plan.way."+way)) + " " + string(s.Actions[i].Text)})
-			}
-		}
-		items = append(items, it)
-	}
+
 	a, err := form.AskPlan(opts.ctx, form.PlanForm{
 		In: opts.io.In, Out: opts.io.ErrOut, Renderer: opts.io.ErrRenderer(), Theme: opts.theme,
-		Accessible: opts.io.Accessible(opts.doc.accessible), Lang: l,
-		Items: items, Preselected: 2, Review: po.ReviewOn, Today: po.Now, OwnKind: "practice",
+		Accessible: opts.io.Accessible(opts.doc.accessible), Lang: opts.doc.language.Lang,
+		Items: planform.Items(r, opts.doc.language), Preselected: 2, Review: po.ReviewOn, Today: po.Now, OwnKind: "practice",
 		Due:   func(i, n int) time.Time { return plan.Step(po.Now, po.ReviewOn, i, n) },
 		Width: opts.io.Width,
 	})
 	if err != nil {
 		return err
 	}
-	po.ReviewOn = a.Review
-	if a.Supporter != "" {
-		po.Supporter = a.Supporter
-	}
-	po.Chosen = []plan.Choice{}
-	for _, c := range a.Chosen {
-		ch := plan.Choice{Dimension: c.ID}
-		for _, act := range c.Actions {
-			// One of the result's actions keeps its link; one of the
-			// person's own is what they typed.
-			res := assessment.Action{Kind: act.Kind, Text: questions.BankText(act.Text)}
-			for _, ga := range resultGap(r, c.ID).Actions {
-				if ga.Kind == act.Kind && string(ga.Text) == act.Text {
-					res = ga
-					break
-				}
-			}
-			ch.Actions = append(ch.Actions, plan.ActionOf(res, c.Due.Format(plan.DateLayout)))
-		}
-		po.Chosen = append(po.Chosen, ch)
-	}
+	planform.Apply(r, a, po)
 	return nil
-}
-
-// resultGap is the result's gap on a dimension (none: the zero gap).
-func resultGap(r *assessment.Result, dim string) assessment.Gap {
-	for _, g := range r.Gaps {
-		if g.Dimension == dim {
-			return g
-		}
-	}
-	return assessment.Gap{}
 }
