@@ -342,6 +342,21 @@ func WithCatalogue(r *Result, c *questions.Catalogue) *Result {
 	return &out
 }
 
+// CheckCatalogue checks that catalogue c fits result r: its bank, and
+// the dimensions and tiers r holds (its bank's, as far as a catalogue
+// needs them).
+func CheckCatalogue(r *Result, c *questions.Catalogue) error {
+	dims := make([]string, len(r.Dimensions))
+	for i, d := range r.Dimensions {
+		dims[i] = d.ID
+	}
+	tiers := make([]string, len(r.Tiers))
+	for i, t := range r.Tiers {
+		tiers[i] = t.ID
+	}
+	return c.CheckFor(r.Bank.ID, dims, tiers)
+}
+
 // Score scores checked answers (see the function Score).
 func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 	b := s.b

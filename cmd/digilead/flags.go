@@ -201,29 +201,11 @@ func loadCatalogue(path string) (*questions.Catalogue, error) {
 // --catalogue.
 func (c *catalogueFlag) apply(f *factory, tag string, r *assessment.Result) (*assessment.Result, error) {
 	if err := c.load(f, tag, func(cat *questions.Catalogue) error {
-		return cat.CheckFor(r.Bank.ID, resultDimensions(r), resultTiers(r))
+		return assessment.CheckCatalogue(r, cat)
 	}); err != nil || c.cat == nil {
 		return r, err
 	}
 	return assessment.WithCatalogue(r, c.cat), nil
-}
-
-// resultDimensions are the ids of the dimensions a result holds, and
-// resultTiers its tiers': its bank's, as far as a catalogue needs them.
-func resultDimensions(r *assessment.Result) []string {
-	ids := make([]string, len(r.Dimensions))
-	for i, d := range r.Dimensions {
-		ids[i] = d.ID
-	}
-	return ids
-}
-
-func resultTiers(r *assessment.Result) []string {
-	ids := make([]string, len(r.Tiers))
-	for i, t := range r.Tiers {
-		ids[i] = t.ID
-	}
-	return ids
 }
 
 // bankFlags are --bank, which may be given more than once (one bank, a file
