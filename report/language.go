@@ -24,6 +24,12 @@ type Language struct {
 	texts map[string]string
 }
 
+// SetLanguage is the language tag of set s: its bank as translated into
+// tag (or the bank itself), in tag's messages.
+func SetLanguage(s *questions.Set, tag string) *Language {
+	return NewLanguage(lang.Get(tag), s.Bank, s.In(tag))
+}
+
 // NewLanguage is the language l, showing documents of bank source as it
 // reads in translated (source with a translation applied, or source
 // itself); both may be nil.

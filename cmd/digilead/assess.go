@@ -102,7 +102,7 @@ func assessRun(opts *assessOptions) error {
 		if savedTo != "" {
 			opts.doc.out.short(opts.factory, opts.all, "digilead report --last --all")
 		}
-		if err := write(opts.doc.out, r, accessible, reportLanguage(s, tag), savedTo); err != nil {
+		if err := write(opts.doc.out, r, accessible, report.SetLanguage(s, tag), savedTo); err != nil {
 			return err
 		}
 		if savedTo != "" {

@@ -288,7 +288,7 @@ func (f *factory) showIn(b bankFlags) (*questions.Set, *report.Language, error) 
 		f.fallBack(requested, s)
 		tag = s.Languages()[0]
 	}
-	return s, reportLanguage(s, tag), nil
+	return s, report.SetLanguage(s, tag), nil
 }
 
 // fallBack says on stderr that the bank has no translation into the
@@ -298,11 +298,6 @@ func (f *factory) fallBack(requested string, s *questions.Set) {
 		f.say("digilead: bank %s has no %s translation (it has %s); showing it in %s\n",
 			s.Bank.ID, requested, strings.Join(s.Languages(), ", "), s.Languages()[0])
 	}
-}
-
-// reportLanguage is the language tag of set s, for report.Options.
-func reportLanguage(s *questions.Set, tag string) *report.Language {
-	return report.NewLanguage(lang.Get(tag), s.Bank, s.In(tag))
 }
 
 // checkTarget refuses a --target that is not a tier of the bank.

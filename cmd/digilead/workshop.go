@@ -12,12 +12,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/feedback"
 	"github.com/digilead/digilead/assessment/store"
 	workshopsrv "github.com/digilead/digilead/assessment/workshop"
-	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
@@ -149,7 +147,7 @@ func workshopServeRun(opts *workshopOptions) error {
 		Set: set, Dir: dir, HostKey: signer, Code: code, Host: opts.host,
 		MaxParticipants: opts.maxParticipants, IdleTimeout: opts.idleTimeout, MaxTime: opts.maxTime, MinGroup: opts.minGroup,
 		LoginGraceTime: opts.loginGrace, MaxStartups: startups, MaxStartupsPerAddress: opts.maxStartupsPerAddress,
-		Render: renderFor(set), Formats: report.Results.Names(),
+		Render: dashboard.Render(set), Formats: report.Results.Names(),
 		Now: opts.now, Tool: opts.tool(), Round: round,
 		About: func(l *lang.Lang, role string) string {
 			return report.About(l, round, role, feedback.DefaultMinGroup)
@@ -224,39 +222,12 @@ func (opts *workshopOptions) hostSigner() (gossh.Signer, error) {
 	return signer, err
 }
 
-// renderFor draws a result for a participant in a format of
-// report.Results (the formats for people render a sanitised copy), in
-// their language: one of set's.
-func renderFor(set *questions.Set) workshopsrv.Render {
-	return func(w io.Writer, r *assessment.Result, format string, look workshopsrv.Look) error {
-		render, err := report.Results.Lookup(format)
-		if err != nil {
-			return err
-		}
-		tag, ok := lang.Match(look.Language, set.Languages())
-		if !ok {
-			tag = set.Languages()[0]
-		}
-		o := report.Options{Width: look.Width, Renderer: look.Renderer, Accessible: look.Accessible, Language: reportLanguage(set, tag)}
-		return render(w, r, o)
-	}
-}
-
 // summary writes the room's final group summary to stdout, or says on
 // stderr why there is none; for a feedback round, where the feedback is
 // and how to report on it.
 func (opts *workshopOptions) summary(st workshopsrv.Status, dir string, round bool) error {
-	abs, _ := filepath.Abs(dir)
-	if round {
-		opts.say("digilead: workshop stopped: %d observers gave feedback, %d dropped; feedback in %s\nReport on it with: digilead feedback report --self RESULT %s\n", st.Finished, st.Dropped, abs, abs)
-		return nil
-	}
-	opts.say("digilead: workshop stopped: %d finished, %d dropped; results in %s\n", st.Finished, st.Dropped, abs)
-	if st.NotSaved > 0 {
-		opts.say("digilead: %d results could not be saved (the log says which and why); their drafts are kept in %s: make the folder writable, start the server again, and those participants finish with the line they were shown\n", st.NotSaved, filepath.Join(abs, ".drafts"))
-	}
-	if st.Cohort == nil {
-		opts.say("digilead: no group summary: fewer than --min-group results. Later: digilead cohort %s\n", abs)
+	opts.say("%s", dashboard.Stopped(st, dir, round))
+	if round || st.Cohort == nil {
 		return nil
 	}
 	return writeStdout(opts.factory, report.Cohorts, "text", st.Cohort, nil)
