@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"crypto/rand"
 	"errors"
 	"fmt"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/feedback"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/session"
@@ -250,15 +248,7 @@ func (f *factory) readRound(arg string, b *questions.Bank) (*feedback.Round, err
 		if _, err := os.Stat(arg); err != nil && arg != "-" {
 			return nil, usageError("--round: %q is neither a round id (%d letters and digits) nor a round file", arg, feedback.IDLength)
 		}
-		data, name, err := inputs.ReadAll(arg, f.io.In)
-		if err != nil {
-			return nil, err
-		}
-		r, err := feedback.DecodeRound(data)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		return r, nil
+		return inputs.ReadRound(arg, f.io.In)
 	}
 	st, err := store.Open(f.io.Getenv)
 	if err != nil {
@@ -347,22 +337,10 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 		return err
 	}
 	defer set.Close()
-	if info, err := os.Stat(opts.self); err == nil {
-		// The person's result among the feedback (a shared folder) is
-		// theirs, not feedback.
-		set.Inputs = slices.DeleteFunc(set.Inputs, func(in batch.Input) bool {
-			other, err := os.Stat(in.Name)
-			return err == nil && os.SameFile(info, other)
-		})
-	}
+	set.Without(opts.self)
 	bd := feedback.NewBuilder(opts.doc.set.Bank, feedback.Options{MinGroup: opts.minGroup, PoolManager: opts.poolManager})
 	rep := inputs.NewReporter(opts.io.ErrOut)
-	err = inputs.Read(opts.ctx, set, feedback.Decode, func(at inputs.Place, f *feedback.Feedback) {
-		if err := bd.Add(f, at.String()); err != nil {
-			rep.Reject(at.Source, max(at.Line, 1), err)
-		}
-	}, rep)
-	if err := cmp.Or(opts.ctx.Err(), err); err != nil {
+	if err := inputs.ReadFeedback(opts.ctx, set, bd, rep); err != nil {
 		return err
 	}
 	if d := bd.Duplicates(); len(d) > 0 {
