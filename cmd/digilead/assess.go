@@ -89,10 +89,7 @@ func assessRun(opts *assessOptions) error {
 	if err != nil {
 		return err
 	}
-	term := session.Terminal{
-		In: opts.io.In, Out: opts.io.ErrOut, IsTerminal: opts.io.InTTY && opts.io.ErrTTY,
-		Renderer: opts.io.ErrRenderer(), Term: opts.io.Getenv("TERM"),
-	}
+	term := opts.terminal()
 	accessible := opts.io.Accessible(opts.doc.accessible)
 	langs, _ := session.Languages(s, lang.Requested(opts.doc.bank.lang, opts.io.Getenv))
 	// The report is in the language the questions were asked in (the
@@ -113,7 +110,9 @@ func assessRun(opts *assessOptions) error {
 	return session.Run(opts.ctx, term, session.Options{
 		Bank: opts.bank(), Target: opts.target, Theme: opts.theme, Accessible: accessible,
 		Resume: opts.resume, NoSave: opts.noSave, Now: opts.now, Tool: opts.tool(), Languages: langs,
-		ResumeCommand: func(accessible bool) string { return resumeCommand(opts.doc.bank.banks, accessible) },
+		ResumeCommand: func(accessible bool) string {
+			return resumeCommand("digilead assess --resume", opts.doc.bank.banks, accessible)
+		},
 	}, st, deliver)
 }
 
@@ -141,7 +140,6 @@ func scoreAnswers(opts *assessOptions) error {
 	return opts.doc.write(opts.factory, assessment.Score(b, answers, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}))
 }
 
-// resumeCommand is the command line that resumes a questionnaire.
 // bank is the bank to score with: the one loaded, its actions replaced
 // by the catalogue's where it has some (the set keeps the bank's own, so
 // that translations map the bank's texts only).
@@ -152,8 +150,9 @@ func (opts *assessOptions) bank() *questions.Bank {
 	return opts.doc.set.Bank
 }
 
-func resumeCommand(banks []string, accessible bool) string {
-	cmd := "digilead assess --resume"
+// resumeCommand is cmd, the command line that resumes a questionnaire,
+// with the banks in use and --accessible if the questionnaire was.
+func resumeCommand(cmd string, banks []string, accessible bool) string {
 	for _, bank := range banks {
 		cmd += " --bank " + bank
 	}
@@ -161,4 +160,12 @@ func resumeCommand(banks []string, accessible bool) string {
 		cmd += " --accessible"
 	}
 	return cmd
+}
+
+// terminal is the questionnaire's terminal: stdin, and stderr to draw on.
+func (f *factory) terminal() session.Terminal {
+	return session.Terminal{
+		In: f.io.In, Out: f.io.ErrOut, IsTerminal: f.io.InTTY && f.io.ErrTTY,
+		Renderer: f.io.ErrRenderer(), Term: f.io.Getenv("TERM"),
+	}
 }

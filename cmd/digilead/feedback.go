@@ -189,10 +189,7 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 	if err != nil {
 		return err
 	}
-	term := session.Terminal{
-		In: opts.io.In, Out: opts.io.ErrOut, IsTerminal: opts.io.InTTY && opts.io.ErrTTY,
-		Renderer: opts.io.ErrRenderer(), Term: opts.io.Getenv("TERM"),
-	}
+	term := opts.terminal()
 	accessible := opts.io.Accessible(opts.doc.accessible)
 	langs, _ := session.Languages(opts.doc.set, lang.Requested(opts.doc.bank.lang, opts.io.Getenv))
 	for i := range langs {
@@ -204,14 +201,7 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		Draft: b.ID + ".feedback-" + r.Round,
 		About: func(l *lang.Lang) string { return report.About(l, r, opts.role, feedback.DefaultMinGroup) },
 		ResumeCommand: func(accessible bool) string {
-			cmd := fmt.Sprintf("digilead feedback give --round %s --role %s --resume", opts.round, opts.role)
-			for _, bank := range opts.doc.bank.banks {
-				cmd += " --bank " + bank
-			}
-			if accessible {
-				cmd += " --accessible"
-			}
-			return cmd
+			return resumeCommand(fmt.Sprintf("digilead feedback give --round %s --role %s --resume", opts.round, opts.role), opts.doc.bank.banks, accessible)
 		},
 		Finish: func(a *questions.Answers, _ string) error {
 			return opts.write(r, b, a)
