@@ -325,6 +325,18 @@ func (r *Report) Proposals() map[string]map[string]float64 {
 	return out
 }
 
+// Flagged names the pairs, as tier/dimension, that have a proposal and
+// findings to check before it is used.
+func (r *Report) Flagged() []string {
+	var out []string
+	for _, p := range r.Pairs {
+		if p.Proposed != nil && len(p.Flags) > 0 {
+			out = append(out, p.Tier+"/"+p.Dimension)
+		}
+	}
+	return out
+}
+
 // pair calibrates tier t (rank position) on dimension d.
 func (c *Calibrator) pair(t, d int, current float64, o Options) Pair {
 	b := c.bank

@@ -107,14 +107,8 @@ func (opts *bankCalibrateOptions) writeExpectations(b *questions.Bank, cal *cali
 	if err != nil {
 		return fmt.Errorf("--write: %w", err)
 	}
-	var flagged []string
-	for _, p := range cal.Pairs {
-		if p.Proposed != nil && len(p.Flags) > 0 {
-			flagged = append(flagged, p.Tier+"/"+p.Dimension)
-		}
-	}
 	opts.say("Recorded %d proposed expectations in %s; %d pairs kept theirs\n", cal.Proposed, strings.Join(names, ", "), len(cal.Pairs)-cal.Proposed)
-	if len(flagged) > 0 {
+	if flagged := cal.Flagged(); len(flagged) > 0 {
 		opts.say("digilead: check the findings on %s in the report before using the bank\n", strings.Join(flagged, ", "))
 	}
 	return nil
