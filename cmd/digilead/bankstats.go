@@ -1,13 +1,11 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/itemstats"
 	"github.com/digilead/digilead/questions"
@@ -124,9 +122,8 @@ func (f *factory) readAnswerSets(b *questions.Bank, paths []string, verb string,
 	}
 	defer set.Close()
 	rep := inputs.NewReporter(f.io.ErrOut)
-	read := 0
-	err = inputs.Read(f.ctx, set, batch.NewAnswerReader(b).Read, func(_ inputs.Place, ans *questions.Answers) { read++; add(ans) }, rep)
-	if err := cmp.Or(f.ctx.Err(), err); err != nil {
+	read, err := inputs.ReadAnswerSets(f.ctx, set, b, add, rep)
+	if err != nil {
 		return nil, "", err
 	}
 	summary := fmt.Sprintf("%d answer sets analysed, %d rejected", read, rep.Rejected())

@@ -10,6 +10,7 @@ import (
 
 	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/feedback"
+	"github.com/digilead/digilead/questions"
 )
 
 // Without leaves the file path out of the set's inputs, if it is one of
@@ -48,4 +49,13 @@ func ReadRound(path string, stdin io.Reader) (*feedback.Round, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return r, nil
+}
+
+// ReadAnswerSets reads the answer sets (or results) of set s for bank b,
+// giving each to add; those that cannot be read are rejected with rep.
+// It returns how many were read; when ctx is done, its error.
+func ReadAnswerSets(ctx context.Context, s *Set, b *questions.Bank, add func(*questions.Answers), rep *Reporter) (int, error) {
+	read := 0
+	err := Read(ctx, s, batch.NewAnswerReader(b).Read, func(_ Place, ans *questions.Answers) { read++; add(ans) }, rep)
+	return read, cmp.Or(ctx.Err(), err)
 }
