@@ -334,6 +334,19 @@ func ParseDate(s string, loc *time.Location) (time.Time, error) {
 	return t, nil
 }
 
+// ParseReviewDay reads a review day, YYYY-MM-DD in now's location: a
+// day from now's day on.
+func ParseReviewDay(s string, now time.Time) (time.Time, error) {
+	day, err := ParseDate(s, now.Location())
+	if err != nil {
+		return day, err
+	}
+	if y, m, d := now.Date(); day.Before(time.Date(y, m, d, 0, 0, 0, 0, now.Location())) {
+		return day, errtext.Invalidf("%s is in the past; give a day from today on", s)
+	}
+	return day, nil
+}
+
 // Decode reads a digilead.plan/v1 document. It refuses what is not a
 // plan, a newer schema, and days that are not YYYY-MM-DD, with an error
 // wrapping errtext.ErrInvalid that names the field. Unknown fields are

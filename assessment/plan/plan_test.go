@@ -81,6 +81,26 @@ func TestParseDuration(t *testing.T) {
 	}
 }
 
+func TestParseReviewDay(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string // the day, or "" for an invalid-input error
+	}{
+		{"2025-03-03", "2025-03-03"}, // today, late in the day
+		{"2025-06-30", "2025-06-30"},
+		{"2025-03-02", ""},
+		{"30/06/2025", ""},
+	} {
+		got, err := plan.ParseReviewDay(tc.in, now)
+		switch {
+		case tc.want == "" && !errors.Is(err, errtext.ErrInvalid):
+			t.Errorf("ParseReviewDay(%q) = %v, %v; want an invalid-input error", tc.in, got, err)
+		case tc.want != "" && (err != nil || got.Format(plan.DateLayout) != tc.want):
+			t.Errorf("ParseReviewDay(%q) = %v, %v; want %s", tc.in, got, err, tc.want)
+		}
+	}
+}
+
 func TestDecode(t *testing.T) {
 	ok := `{"schema":"digilead.plan/v1","created_at":"2025-03-03T10:00:00Z","result":{"bank":{"id":"b","version":"1","digest":"sha256:0"},"completed_at":"2025-03-01T10:00:00Z","level":null},"review_on":"2025-05-26","priorities":[{"dimension":"d","name":"D","score":40,"expected":55,"actions":[{"kind":"practice","text":"Do it","due":"2025-04-01"}]}],"later":1}`
 	if p, err := plan.Decode([]byte(ok)); err != nil || p.Priorities[0].Actions[0].Due != "2025-04-01" {

@@ -155,12 +155,9 @@ func planRun(opts *planOptions) error {
 // from now.
 func (opts *planOptions) review(now time.Time) (time.Time, error) {
 	if opts.reviewOn != "" {
-		day, err := plan.ParseDate(opts.reviewOn, now.Location())
+		day, err := plan.ParseReviewDay(opts.reviewOn, now)
 		if err != nil {
 			return day, usageError("--review-on: %v", err)
-		}
-		if y, m, d := now.Date(); day.Before(time.Date(y, m, d, 0, 0, 0, 0, now.Location())) {
-			return day, usageError("--review-on: %s is in the past; give a day from today on", opts.reviewOn)
 		}
 		return day, nil
 	}
