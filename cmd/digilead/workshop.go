@@ -167,30 +167,14 @@ func workshopServeRun(opts *workshopOptions) error {
 	}
 	defer logFile.Close()
 	io.WriteString(logFile, dashboard.Listening(info))
-	served := make(chan error, 1)
-	now := false
-	if opts.io.ErrTTY && opts.io.InTTY {
-		asked := set.Bank
-		if round != nil {
-			asked = asked.ForObservers()
-		}
-		d := dashboard.New(info, srv, form.Pages(asked))
-		sink = dashboard.Tee(d.Event, dashboard.Log(logFile))
-		go func() { served <- srv.Serve(l) }()
-		if err := d.Run(opts.io.In, opts.io.ErrOut, opts.io.ErrRenderer(), opts.ctx.Done()); err != nil {
-			srv.Close()
-			return fmt.Errorf("dashboard: %w", err)
-		}
-		now = d.StoppedNow
-	} else {
-		sink = dashboard.Tee(dashboard.Log(opts.io.ErrOut), dashboard.Log(logFile))
-		io.WriteString(opts.io.ErrOut, dashboard.Listening(info))
-		go func() { served <- srv.Serve(l) }()
-		select {
-		case <-opts.ctx.Done():
-		case err := <-served:
-			return err
-		}
+	asked := set.Bank
+	if round != nil {
+		asked = asked.ForObservers()
+	}
+	screen := dashboard.Screen{In: opts.io.In, ErrOut: opts.io.ErrOut, Renderer: opts.io.ErrRenderer(), Live: opts.io.ErrTTY && opts.io.InTTY, Pages: form.Pages(asked)}
+	sum, now, err := dashboard.Serve(opts.ctx, srv, l, info, logFile, screen, &sink)
+	if !sum {
+		return err
 	}
 	if err := opts.summary(srv.Stop(now), dir, round != nil); err != nil {
 		return err
