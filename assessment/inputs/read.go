@@ -8,7 +8,9 @@ import (
 	"os"
 	"slices"
 
+	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/batch"
+	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/feedback"
 	"github.com/digilead/digilead/questions"
 )
@@ -58,4 +60,19 @@ func ReadAnswerSets(ctx context.Context, s *Set, b *questions.Bank, add func(*qu
 	read := 0
 	err := Read(ctx, s, batch.NewAnswerReader(b).Read, func(_ Place, ans *questions.Answers) { read++; add(ans) }, rep)
 	return read, cmp.Or(ctx.Err(), err)
+}
+
+// ReadCohort reads the documents of set s into cohort b: answer sets of
+// bank (outlined, scored by b) when answers, else results; those that
+// cannot be read are rejected with rep. When ctx is done, its error is
+// returned.
+func ReadCohort(ctx context.Context, s *Set, b *cohort.Builder, bank *questions.Bank, answers bool, rep *Reporter) error {
+	var err error
+	if answers {
+		ol := batch.NewOutliner(bank, "")
+		err = Read(ctx, s, ol.Outline, func(at Place, o *assessment.Outline) { b.AddOutline(o, at.Source, at.Line); ol.Release(o) }, rep)
+	} else {
+		err = Read(ctx, s, cohort.Decode, func(at Place, e *cohort.Entry) { b.AddAt(e, at.Source, at.Line) }, rep)
+	}
+	return cmp.Or(ctx.Err(), err)
 }

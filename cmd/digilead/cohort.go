@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -9,8 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/questions/errtext"
@@ -122,12 +119,8 @@ func cohortRun(opts *cohortOptions) error {
 	what, same := "result", "the same respondent and completion time"
 	if answers {
 		what, same = "answer set", "the same respondent id and name"
-		ol := batch.NewOutliner(copts.Bank, "")
-		err = inputs.Read(opts.ctx, set, ol.Outline, func(at inputs.Place, o *assessment.Outline) { b.AddOutline(o, at.Source, at.Line); ol.Release(o) }, rep)
-	} else {
-		err = inputs.Read(opts.ctx, set, cohort.Decode, func(at inputs.Place, e *cohort.Entry) { b.AddAt(e, at.Source, at.Line) }, rep)
 	}
-	if err := cmp.Or(opts.ctx.Err(), err); err != nil {
+	if err := inputs.ReadCohort(opts.ctx, set, b, copts.Bank, answers, rep); err != nil {
 		return err
 	}
 	if d := b.Duplicates(); len(d) > 0 {
