@@ -12,11 +12,22 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions/errtext"
 )
 
 // HostKeyName is the host key's file name in the data directory.
 const HostKeyName = "workshop_host_ed25519_key"
+
+// DefaultHostKey is the host key's path in the data directory (see
+// store.Open for where it is).
+func DefaultHostKey(getenv func(string) string) (string, error) {
+	st, err := store.Open(getenv)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(st.Dir, HostKeyName), nil
+}
 
 // HostKey loads the server's host key from path, creating it (Ed25519,
 // mode 0600, its directory 0700) on first use, so that participants see

@@ -14,7 +14,6 @@ import (
 
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/feedback"
-	"github.com/digilead/digilead/assessment/store"
 	workshopsrv "github.com/digilead/digilead/assessment/workshop"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
@@ -190,11 +189,10 @@ func workshopServeRun(opts *workshopOptions) error {
 func (opts *workshopOptions) hostSigner() (gossh.Signer, error) {
 	path := opts.hostKey
 	if path == "" {
-		st, err := store.Open(opts.io.Getenv)
-		if err != nil {
+		var err error
+		if path, err = workshopsrv.DefaultHostKey(opts.io.Getenv); err != nil {
 			return nil, err
 		}
-		path = filepath.Join(st.Dir, workshopsrv.HostKeyName)
 	}
 	signer, note, err := workshopsrv.HostKey(path)
 	if err != nil && opts.hostKey != "" {
