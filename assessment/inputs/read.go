@@ -76,3 +76,26 @@ func ReadCohort(ctx context.Context, s *Set, b *cohort.Builder, bank *questions.
 	}
 	return cmp.Or(ctx.Err(), err)
 }
+
+// ReadObserverAnswers reads an observer's answers file at path (- for
+// stdin) to the observer questions of bank b: only questions an
+// observer can judge (see feedback.CheckObserved), problems at
+// FILE:LINE.
+func ReadObserverAnswers(path string, stdin io.Reader, b *questions.Bank) (*questions.Answers, error) {
+	data, name, err := ReadAll(path, stdin)
+	if err != nil {
+		return nil, err
+	}
+	a, err := questions.ParseAnswers(name, data, b.ObserverAnswers())
+	if err != nil {
+		return nil, err
+	}
+	if err := feedback.CheckObserved(b, a.Values); err != nil {
+		ps := err.(questions.Problems)
+		for i := range ps {
+			ps[i].Pos.File = name
+		}
+		return nil, ps
+	}
+	return a, nil
+}

@@ -168,20 +168,9 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		return usageError("--role: %v", err)
 	}
 	if opts.answers != "" {
-		data, name, err := inputs.ReadAll(opts.answers, opts.io.In)
+		a, err := inputs.ReadObserverAnswers(opts.answers, opts.io.In, b)
 		if err != nil {
 			return err
-		}
-		a, err := questions.ParseAnswers(name, data, b.ObserverAnswers())
-		if err != nil {
-			return err
-		}
-		if err := feedback.CheckObserved(b, a.Values); err != nil {
-			ps := err.(questions.Problems)
-			for i := range ps {
-				ps[i].Pos.File = name
-			}
-			return ps
 		}
 		return opts.write(r, b, a)
 	}
