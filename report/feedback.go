@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -142,11 +143,11 @@ func groupName(l *lang.Lang, kind string, roles []string) string {
 	return ucfirst(l.List(names))
 }
 
-func signedNum(l *lang.Lang, x float64) string {
-	if x > 0 {
-		return "+" + l.Num(x)
-	}
-	return l.Num(x)
+// selfOthersGap is self − others as the report shows them, whole
+// numbers (shownChange), so that the row adds up; the JSON keeps the
+// exact gap.
+func selfOthersGap(l *lang.Lang, self, others float64) string {
+	return signed(l, shownChange(others, self))
 }
 
 func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
@@ -171,11 +172,11 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 	for _, d := range r.Dimensions {
 		others := na
 		if d.Others != nil {
-			others = l.T("feedback.with_n", "Score", l.Num(*d.Others), "N", d.OthersN)
+			others = l.T("feedback.with_n", "Score", whole(l, *d.Others), "N", d.OthersN)
 		}
 		gap := na
 		if d.Gap != nil {
-			gap = signedNum(l, *d.Gap)
+			gap = selfOthersGap(l, *d.Self, *d.Others)
 		}
 		flag := ""
 		if d.Flag != "" {
@@ -183,16 +184,16 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 		}
 		v.Scores = append(v.Scores, []string{string(d.Name), figOr(l, d.Self, na), others, gap, figOr(l, d.MinGap, na), figOr(l, d.Spread, na), flag})
 		if d.Self != nil {
-			b := Bar{Label: string(d.Name), Value: *d.Self, Mark: math.NaN(), Shown: l.Num(*d.Self)}
+			b := Bar{Label: string(d.Name), Value: *d.Self, Mark: math.NaN(), Shown: whole(l, *d.Self)}
 			if d.Others != nil {
-				b.Mark, b.Note = *d.Others, l.T("feedback.html.others_mark", "N", l.Num(*d.Others))
+				b.Mark, b.Note = *d.Others, l.T("feedback.html.others_mark", "N", whole(l, *d.Others))
 			}
 			v.Bars.Bars = append(v.Bars.Bars, b)
 		}
 		if d.Flag == "" || d.Self == nil || d.Others == nil || d.MinGap == nil {
 			continue
 		}
-		v.Flags = append(v.Flags, l.T("feedback.line."+d.Flag, "Name", d.Name, "Self", l.Num(*d.Self), "Others", l.Num(*d.Others), "Gap", l.Num(math.Abs(*d.Gap)), "Min", l.Num(*d.MinGap)))
+		v.Flags = append(v.Flags, l.T("feedback.line."+d.Flag, "Name", d.Name, "Self", whole(l, *d.Self), "Others", whole(l, *d.Others), "Gap", l.Int(abs(shownChange(*d.Others, *d.Self))), "Min", whole(l, *d.MinGap)))
 	}
 	if anonymous {
 		v.NoFlags = l.T("feedback.no_flags")
@@ -206,7 +207,7 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 			row := []string{string(d.Name)}
 			for _, g := range r.Groups {
 				if m, ok := g.Dimensions[d.ID]; ok {
-					row = append(row, l.Num(m))
+					row = append(row, whole(l, m))
 				} else {
 					row = append(row, l.T("feedback.not_shown"))
 				}
@@ -215,7 +216,7 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 		}
 	}
 	for _, q := range r.Questions {
-		v.Questions = append(v.Questions, l.T("feedback.question_line", "Text", q.Text, "Self", l.Num(q.Self), "Others", l.Num(q.Others), "N", q.N, "Gap", signedNum(l, q.Gap)))
+		v.Questions = append(v.Questions, l.T("feedback.question_line", "Text", q.Text, "Self", whole(l, q.Self), "Others", whole(l, q.Others), "N", q.N, "Gap", selfOthersGap(l, q.Self, q.Others)))
 	}
 	names := map[string]string{}
 	for _, d := range r.Dimensions {
@@ -235,7 +236,7 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 		}
 		s := l.T("feedback.withheld."+reason, "Group", groupName(l, w.Kind, w.Roles), "N", w.N, "Min", r.MinGroup)
 		if w.Dimension != "" {
-			s = l.T("feedback.withheld.on_dimension", "What", s, "Name", cmpOr(names[w.Dimension], w.Dimension))
+			s = l.T("feedback.withheld.on_dimension", "What", s, "Name", cmp.Or(names[w.Dimension], w.Dimension))
 		}
 		v.Withheld = append(v.Withheld, s)
 	}
@@ -251,19 +252,12 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 	return v
 }
 
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 // figOr writes a figure, or none when there is none.
 func figOr(l *lang.Lang, x *float64, none string) string {
 	if x == nil {
 		return none
 	}
-	return l.Num(*x)
+	return whole(l, *x)
 }
 
 // feedbackText writes the feedback report for a terminal.
@@ -444,4 +438,11 @@ func feedbackHTML(w io.Writer, r *feedback.Report, o Options) error {
 		Chart template.HTML
 	}{V: v, Lang: l.Tag(), Style: pageStyle(), Chart: template.HTML(v.Bars.SVG())}
 	return executePage(w, feedbackPage(), l, nil, d, "html feedback report")
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

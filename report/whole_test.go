@@ -16,14 +16,14 @@ var (
 	tagRe   = regexp.MustCompile(`<[^>]*>`)
 )
 
-// TestPeopleSeeWholeNumbers checks that the comparison and the cohort
-// reports for people (text, accessible text, markdown, the handout) show
+// TestPeopleSeeWholeNumbers checks that the comparison, cohort and
+// feedback reports for people (text, accessible text, markdown, the handout) show
 // whole numbers in every language, as the personal report does; JSON and
 // CSV keep the exact figures. The reliable-change rule's 1.96 is a
 // constant of the explanation, not a figure of the person's.
 func TestPeopleSeeWholeNumbers(t *testing.T) {
 	t.Parallel()
-	prog, coh := progress(t), room(t, 12)
+	prog, coh, fb := progress(t), room(t, 12), feedbackFixture(t, roundDocs)
 	for _, tag := range []string{"en", "cy", "fr"} {
 		for _, f := range []struct {
 			name string
@@ -49,6 +49,9 @@ func TestPeopleSeeWholeNumbers(t *testing.T) {
 			}
 			if r, err := Cohorts.Lookup(f.name); err == nil {
 				add("cohort", func(b *bytes.Buffer) error { return r(b, coh, o) })
+			}
+			if r, err := FeedbackReports.Lookup(f.name); err == nil {
+				add("feedback", func(b *bytes.Buffer) error { return r(b, fb, o) })
 			}
 			for _, d := range docs {
 				s := string(d.out)
