@@ -205,6 +205,20 @@ func TestXLSXNeedsAFile(t *testing.T) {
 			t.Errorf("%s -o %s: exit %d, stderr %q", c.args, out, r.code, r.stderr)
 		}
 	}
+	// And a workbook is not written to a file named for text.
+	for _, name := range []string{"scores.csv", "scores.JSON", "scores.txt"} {
+		out := filepath.Join(dir, name)
+		r := digilead(t, "", nil, "cohort", "--format", "xlsx", "--bank", statsBank, statsAnswers, "-o", out)
+		want := "--format xlsx writes a workbook; name the file " + strings.TrimSuffix(out, filepath.Ext(out)) + ".xlsx"
+		if _, err := os.Stat(out); r.code != 2 || !strings.Contains(r.stderr, want) || err == nil {
+			t.Errorf("--format xlsx -o %s: exit %d, stderr %q", name, r.code, r.stderr)
+		}
+	}
+	// A name with a dot that is not a text format's is fine.
+	out := filepath.Join(dir, "scores.2026.12")
+	if r := digilead(t, "", nil, "cohort", "--format", "xlsx", "--bank", statsBank, statsAnswers, "-o", out); r.code != 0 {
+		t.Errorf("--format xlsx -o scores.2026.12: exit %d, stderr %q", r.code, r.stderr)
+	}
 }
 
 // TestLibreOfficeReadsTheXLSX opens each document's workbook in
