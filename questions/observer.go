@@ -2,6 +2,7 @@ package questions
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -23,7 +24,7 @@ import (
 // the person are caught by the second rule. It knows English, Welsh and
 // French; for other languages it reports false.
 func SpeaksToReader(text, language string) (word string, ok bool) {
-	ws, known := voiceWords[baseLanguage(language)]
+	ws, known := voiceWords()[baseLanguage(language)]
 	if !known {
 		return "", false
 	}
@@ -136,37 +137,42 @@ type voice struct {
 	verbEnd func(string) bool
 }
 
-var voiceWords = map[string]voice{
-	"en": {
-		subject: wordSet(`i did_you do_you have_you had_you would_you could_you can_you will_you are_you were_you should_you`),
-		pronoun: wordSet(`you`),
-		perceive: wordSet(`see saw seen notice noticed hear heard observe observed watch watched know knew think
+// voiceWords are the word lists by language, built on first use: only
+// bank validate and bank review read them, so no command pays for them
+// at start-up.
+var voiceWords = sync.OnceValue(func() map[string]voice {
+	return map[string]voice{
+		"en": {
+			subject: wordSet(`i did_you do_you have_you had_you would_you could_you can_you will_you are_you were_you should_you`),
+			pronoun: wordSet(`you`),
+			perceive: wordSet(`see saw seen notice noticed hear heard observe observed watch watched know knew think
 			find found`),
-		person: wordSet(`you your yours yourself yourselves i i' me my mine myself`),
-		observed: wordSet(`this_person the_person person's they they' them their theirs themselves themself he he'
+			person: wordSet(`you your yours yourself yourselves i i' me my mine myself`),
+			observed: wordSet(`this_person the_person person's they they' them their theirs themselves themself he he'
 			him his himself she she' her hers herself`),
-	},
-	"cy": {
-		// 2nd person verbs: gwnaethoch, ydych, oeddech, byddech …; the
-		// verbs of seeing (gwelsoch, sylwoch) are left out.
-		subject: wordSet(`gwnaethoch wnaethoch ydych rydych ydych' rydych' oeddech roeddech fuoch buoch fyddech
+		},
+		"cy": {
+			// 2nd person verbs: gwnaethoch, ydych, oeddech, byddech …; the
+			// verbs of seeing (gwelsoch, sylwoch) are left out.
+			subject: wordSet(`gwnaethoch wnaethoch ydych rydych ydych' rydych' oeddech roeddech fuoch buoch fyddech
 			byddech allech gallech dylech hoffech wnest gwnest wyt rwyt oeddet treuliasoch dechreuoch
 			orffennoch gorffennoch arweinioch arweiniasoch dw rwy rydw`),
-		pronoun:  wordSet(`chi chi' ti ti' chwi`),
-		perceive: wordSet(`weld gweld sylwi clywed wybod gwybod`),
-		person: wordSet(`ti ti' di chdi chi chi' chwi dy eich 'ch 'th gennych arnoch atoch amdanoch ohonoch
+			pronoun:  wordSet(`chi chi' ti ti' chwi`),
+			perceive: wordSet(`weld gweld sylwi clywed wybod gwybod`),
+			person: wordSet(`ti ti' di chdi chi chi' chwi dy eich 'ch 'th gennych arnoch atoch amdanoch ohonoch
 			ichi iti fy 'm fi fi'`),
-		observed: wordSet(`person_hwn unigolyn_hwn person_hon nhw nhw' hwy hwythau nhwythau ef fo hi`),
-		verbEnd:  welshSecondPerson,
-	},
-	"fr": {
-		subject:  wordSet(`-vous -tu je j' -je`),
-		pronoun:  wordSet(`vous tu`),
-		perceive: wordSet(`vu vue remarqué constaté observé entendu su`),
-		person:   wordSet(`tu te t' toi ton ta tes vous votre vos vôtre vôtres je j' me m' moi mon ma mes`),
-		observed: wordSet(`cette_personne la_personne il -il elle -elle ils -ils elles -elles lui leur leurs son sa ses`),
-	},
-}
+			observed: wordSet(`person_hwn unigolyn_hwn person_hon nhw nhw' hwy hwythau nhwythau ef fo hi`),
+			verbEnd:  welshSecondPerson,
+		},
+		"fr": {
+			subject:  wordSet(`-vous -tu je j' -je`),
+			pronoun:  wordSet(`vous tu`),
+			perceive: wordSet(`vu vue remarqué constaté observé entendu su`),
+			person:   wordSet(`tu te t' toi ton ta tes vous votre vos vôtre vôtres je j' me m' moi mon ma mes`),
+			observed: wordSet(`cette_personne la_personne il -il elle -elle ils -ils elles -elles lui leur leurs son sa ses`),
+		},
+	}
+})
 
 // wordSet makes a set of the space-separated words of s; "did_you" is the
 // two words "did you" in a row.
@@ -220,8 +226,10 @@ func welshSecondPerson(w string) bool {
 	if len([]rune(w)) < 6 || !(strings.HasSuffix(w, "och") || strings.HasSuffix(w, "ech")) {
 		return false
 	}
-	return !welshNotSubject[w]
+	return !welshNotSubject()[w]
 }
 
-var welshNotSubject = wordSet(`gwelsoch welsoch sylwoch clywsoch glywsoch gwyddoch wyddoch arnoch atoch amdanoch ohonoch
+var welshNotSubject = sync.OnceValue(func() map[string]bool {
+	return wordSet(`gwelsoch welsoch sylwoch clywsoch glywsoch gwyddoch wyddoch arnoch atoch amdanoch ohonoch
 	drosoch trwoch drwoch wrthych gennych`)
+})

@@ -3,6 +3,7 @@ package review
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/digilead/digilead/questions"
@@ -73,46 +74,49 @@ type absoluteList struct {
 	gapStop string
 }
 
-// absoluteWords are the lists, by base language. docs/bank-review.md
-// prints them; keep the two in step.
-var absoluteWords = map[string]absoluteList{
-	"en": newAbsoluteList([]string{
-		// frequency
-		"always", "never", "ever", "every time",
-		// immediacy
-		"immediately", "instantly", "at once", "right away", "straight away", "without delay",
-		// totality
-		"all", "every", "everyone", "everybody", "everything", "entire", "entirely", "whole",
-		"completely", "totally", "fully", "absolutely", "from scratch", "none", "nothing", "nobody", "no one",
-		// exclusivity
-		"only", "solely", "exclusively",
-		// excess and insistence: "too" before a word of its clause ("too
-		// risky"), not at its end ("a phone line too")
-		"too _", "whatever", "whichever", "at any cost", "at all costs", "no matter", "regardless",
-		"as much", "as many", "definitely", "certainly", "undoubtedly", "obviously",
-	}, nil, ""),
-	"fr": newAbsoluteList([]string{
-		"toujours", "jamais",
-		"immédiatement", "aussitôt", "tout de suite", "sur-le-champ", "sans délai", "sans attendre",
-		"tout", "tous", "toute", "toutes", "entier", "entière", "entièrement", "complètement", "totalement",
-		"absolument", "à partir de zéro", "de zéro", "aucun", "aucune", "rien",
-		"seulement", "uniquement", "exclusivement", "seul", "seule", "seuls", "seules",
-		"ne … que", "n' … que", "ne … qu'", "n' … qu'",
-		"trop", "quoi qu'", "qu' en soit", "qu' en soient", "peu importe", "à tout prix", "en aucun cas",
-		"à coup sûr", "forcément", "évidemment", "certainement",
-	}, []string{"tout en"}, "pas"),
-	// Welsh, with the mutated forms a word takes after the words that
-	// usually come before it (pob: bob, mhob, phob). A draft: see
-	// docs/languages.md.
-	"cy": newAbsoluteList([]string{
-		"bob amser", "byth", "fyth", "erioed",
-		"ar unwaith", "yn syth", "heb oedi",
-		"pob", "bob", "mhob", "phob", "pawb", "bawb", "mhawb", "phawb", "holl", "i gyd", "y cyfan", "yn gyfan gwbl",
-		"yn llwyr", "yn hollol", "o'r dechrau", "o gwbl", "dim byd", "neb",
-		"dim ond", "yn unig", "unig",
-		"rhy", "beth bynnag", "doed a ddelo", "costied a gostio", "yn bendant", "yn sicr",
-	}, nil, ""),
-}
+// absoluteWords are the lists, by base language, built on first use (only
+// bank review reads them; no other command pays for them at start-up).
+// docs/bank-review.md prints them; keep the two in step.
+var absoluteWords = sync.OnceValue(func() map[string]absoluteList {
+	return map[string]absoluteList{
+		"en": newAbsoluteList([]string{
+			// frequency
+			"always", "never", "ever", "every time",
+			// immediacy
+			"immediately", "instantly", "at once", "right away", "straight away", "without delay",
+			// totality
+			"all", "every", "everyone", "everybody", "everything", "entire", "entirely", "whole",
+			"completely", "totally", "fully", "absolutely", "from scratch", "none", "nothing", "nobody", "no one",
+			// exclusivity
+			"only", "solely", "exclusively",
+			// excess and insistence: "too" before a word of its clause ("too
+			// risky"), not at its end ("a phone line too")
+			"too _", "whatever", "whichever", "at any cost", "at all costs", "no matter", "regardless",
+			"as much", "as many", "definitely", "certainly", "undoubtedly", "obviously",
+		}, nil, ""),
+		"fr": newAbsoluteList([]string{
+			"toujours", "jamais",
+			"immédiatement", "aussitôt", "tout de suite", "sur-le-champ", "sans délai", "sans attendre",
+			"tout", "tous", "toute", "toutes", "entier", "entière", "entièrement", "complètement", "totalement",
+			"absolument", "à partir de zéro", "de zéro", "aucun", "aucune", "rien",
+			"seulement", "uniquement", "exclusivement", "seul", "seule", "seuls", "seules",
+			"ne … que", "n' … que", "ne … qu'", "n' … qu'",
+			"trop", "quoi qu'", "qu' en soit", "qu' en soient", "peu importe", "à tout prix", "en aucun cas",
+			"à coup sûr", "forcément", "évidemment", "certainement",
+		}, []string{"tout en"}, "pas"),
+		// Welsh, with the mutated forms a word takes after the words that
+		// usually come before it (pob: bob, mhob, phob). A draft: see
+		// docs/languages.md.
+		"cy": newAbsoluteList([]string{
+			"bob amser", "byth", "fyth", "erioed",
+			"ar unwaith", "yn syth", "heb oedi",
+			"pob", "bob", "mhob", "phob", "pawb", "bawb", "mhawb", "phawb", "holl", "i gyd", "y cyfan", "yn gyfan gwbl",
+			"yn llwyr", "yn hollol", "o'r dechrau", "o gwbl", "dim byd", "neb",
+			"dim ond", "yn unig", "unig",
+			"rhy", "beth bynnag", "doed a ddelo", "costied a gostio", "yn bendant", "yn sicr",
+		}, nil, ""),
+	}
+})
 
 func newAbsoluteList(phrases []string, except []string, gapStop string) absoluteList {
 	l := absoluteList{gapStop: gapStop}
@@ -292,7 +296,7 @@ func convolve(x, y []float64) []float64 {
 // language.
 func absoluteCue(b *questions.Bank) (*AbsoluteWords, []Finding) {
 	language := baseLanguage(questions.BankLanguage(b))
-	list, ok := absoluteWords[language]
+	list, ok := absoluteWords()[language]
 	if !ok {
 		return nil, nil
 	}

@@ -52,7 +52,7 @@ func TestAbsoluteFind(t *testing.T) {
 		{"cy", "Ei rannu ar unwaith, gan fod y diben yn dda.", []string{"ar unwaith"}},
 		{"cy", "Cytuno ar y diben, y sail gyfreithiol a'r lleiafswm data.", nil},
 	} {
-		got := absoluteWords[tc.lang].find(tc.label)
+		got := absoluteWords()[tc.lang].find(tc.label)
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s %q: found %q, want %q", tc.lang, tc.label, got, tc.want)
 		}
@@ -254,7 +254,7 @@ func TestBuiltinBankHasNoAnswerCues(t *testing.T) {
 			t.Fatalf("%s: not tested: %+v", tag, a)
 		}
 		if a.WrongWithWords+a.KeyedWithWords != 0 {
-			list := absoluteWords[tag]
+			list := absoluteWords()[tag]
 			for _, q := range b.Questions {
 				for _, o := range q.Options {
 					if ws := list.find(o.Label); q.Type == questions.Choice && len(ws) > 0 {
