@@ -1,6 +1,7 @@
 package workshop
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -33,7 +34,7 @@ func (s *Server) fetch(sess ssh.Session, args []string) {
 	if format == "json" {
 		_, err = sess.Write(data)
 	} else {
-		err = s.cfg.Render(sess, headed(r, lang.Get(cmpOr(r.Language, questions.BankLanguage(s.cfg.Bank)))), format, Look{})
+		err = s.cfg.Render(sess, headed(r, lang.Get(cmp.Or(r.Language, questions.BankLanguage(s.cfg.Bank)))), format, Look{})
 	}
 	if err != nil {
 		fmt.Fprintf(sess.Stderr(), "digilead: %v\n", err)

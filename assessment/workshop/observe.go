@@ -1,6 +1,7 @@
 package workshop
 
 import (
+	"cmp"
 	"crypto/rand"
 	"errors"
 	"fmt"
@@ -29,7 +30,7 @@ import (
 func (s *Server) observe(sess ssh.Session, t tty, p *live, st *participantStore, langs []form.Language, tookOver bool) {
 	r := s.cfg.Round
 	resumeLine := s.resumeLine(sess, p.token)
-	subject := cmpOr(r.Subject, p.lang.T("feedback.this_person"))
+	subject := cmp.Or(r.Subject, p.lang.T("feedback.this_person"))
 	given := st.result() != ""
 	detail := "new observer"
 	switch {
@@ -84,7 +85,7 @@ func (s *Server) observe(sess ssh.Session, t tty, p *live, st *participantStore,
 				return err
 			}
 			s.finishFeedback(p)
-			say(sess, "\r\n%s\r\n", lang.Get(cmpOr(language, p.lang.Tag())).T("workshop.feedback.thanks", "Subject", subject))
+			say(sess, "\r\n%s\r\n", lang.Get(cmp.Or(language, p.lang.Tag())).T("workshop.feedback.thanks", "Subject", subject))
 			return nil
 		},
 	}, st, nil)

@@ -1,6 +1,7 @@
 package workshop
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -204,7 +205,7 @@ func (s *Server) participate(sess ssh.Session, accessible bool) {
 		} else {
 			s.finish(p, savedTo)
 		}
-		s.showReport(t, r, token, lang.Get(cmpOr(r.Language, p.lang.Tag())), savedTo != "")
+		s.showReport(t, r, token, lang.Get(cmp.Or(r.Language, p.lang.Tag())), savedTo != "")
 		return nil
 	})
 	s.endSession(sess, p, err, resumeLine)
@@ -240,13 +241,6 @@ func (s *Server) endSession(sess ssh.Session, p *live, err error, resumeLine str
 
 // say writes a message to a participant.
 func say(w io.Writer, format string, args ...any) { fmt.Fprintf(w, format, args...) }
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
 
 // store is a participant's store.
 func (s *Server) store(token string) *participantStore {
@@ -381,7 +375,7 @@ func (s *Server) leave(p *live) {
 		}
 	}
 	dropped := !replaced && !p.finished
-	why, page := cmpOr(p.why, "connection closed"), p.page
+	why, page := cmp.Or(p.why, "connection closed"), p.page
 	s.idleIfDone()
 	s.mu.Unlock()
 	if dropped {
@@ -393,7 +387,7 @@ func (s *Server) leave(p *live) {
 // ended records why a questionnaire ended early, unless known already.
 func (s *Server) ended(p *live, why string) {
 	s.mu.Lock()
-	p.why = cmpOr(p.why, why)
+	p.why = cmp.Or(p.why, why)
 	s.mu.Unlock()
 }
 

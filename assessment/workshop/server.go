@@ -365,11 +365,14 @@ type Info struct {
 	Dir         string
 	// Log is the trainer's log file, "" for none.
 	Log string
+	// Pages are the question pages each participant (or, with a round,
+	// each observer) goes through.
+	Pages int
 }
 
 // Info describes the server listening on l.
 func (s *Server) Info(l net.Addr) Info {
-	in := Info{Addrs: Addresses(l), Code: s.cfg.Code, Fingerprint: Fingerprint(s.cfg.HostKey.PublicKey()), Dir: s.cfg.Dir}
+	in := Info{Addrs: Addresses(l), Code: s.cfg.Code, Fingerprint: Fingerprint(s.cfg.HostKey.PublicKey()), Dir: s.cfg.Dir, Pages: s.pages}
 	if a, ok := l.(*net.TCPAddr); ok {
 		in.Port = a.Port
 	}

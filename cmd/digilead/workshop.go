@@ -15,7 +15,6 @@ import (
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/feedback"
 	workshopsrv "github.com/digilead/digilead/assessment/workshop"
-	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/dashboard"
@@ -166,11 +165,7 @@ func workshopServeRun(opts *workshopOptions) error {
 	}
 	defer logFile.Close()
 	io.WriteString(logFile, dashboard.Listening(info))
-	asked := set.Bank
-	if round != nil {
-		asked = asked.ForObservers()
-	}
-	screen := dashboard.Screen{In: opts.io.In, ErrOut: opts.io.ErrOut, Renderer: opts.io.ErrRenderer(), Live: opts.io.ErrTTY && opts.io.InTTY, Pages: form.Pages(asked)}
+	screen := dashboard.Screen{In: opts.io.In, ErrOut: opts.io.ErrOut, Renderer: opts.io.ErrRenderer(), Live: opts.io.ErrTTY && opts.io.InTTY, Pages: info.Pages}
 	sum, now, err := dashboard.Serve(opts.ctx, srv, l, info, logFile, screen, &sink)
 	if !sum {
 		return err
