@@ -1,9 +1,12 @@
 package questions
 
 import (
+	"cmp"
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // SpeaksToReader reports whether an observer text (Observer.Text), in
@@ -24,7 +27,7 @@ import (
 // the person are caught by the second rule. It knows English, Welsh and
 // French; for other languages it reports false.
 func SpeaksToReader(text, language string) (word string, ok bool) {
-	ws, known := voiceWords()[baseLanguage(language)]
+	ws, known := voiceWords()[cmp.Or(lang.Base(language), "en")] // a bank without a language is English
 	if !known {
 		return "", false
 	}
@@ -65,17 +68,6 @@ func (v voice) match(set map[string]bool, toks []string, i int) (string, bool) {
 		return toks[i-1] + " " + toks[i], true
 	}
 	return toks[i], set[toks[i]]
-}
-
-// baseLanguage is the primary subtag of a BCP 47 tag, lower-case ("" is
-// English, as a bank without a language is).
-func baseLanguage(tag string) string {
-	if tag == "" {
-		return "en"
-	}
-	base, _, _ := strings.Cut(strings.ToLower(tag), "-")
-	base, _, _ = strings.Cut(base, "_")
-	return base
 }
 
 // voiceTokens splits a text into lower-case words. A word joined by an

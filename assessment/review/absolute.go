@@ -145,15 +145,6 @@ func phraseWords(p string) []string {
 	return ws
 }
 
-// baseLanguage is the language part of a BCP 47 tag, in lower case.
-func baseLanguage(tag string) string {
-	tag = strings.ToLower(tag)
-	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		tag = tag[:i]
-	}
-	return tag
-}
-
 // clauses splits a label into clauses at punctuation, and each clause into
 // lower-case words: letters and digits, inner hyphens kept, an apostrophe
 // ending the word before it ("qu'il" is "qu'" and "il").
@@ -295,7 +286,7 @@ func convolve(x, y []float64) []float64 {
 // returns nil, and no findings, when there is no list for the bank's
 // language.
 func absoluteCue(b *questions.Bank) (*AbsoluteWords, []Finding) {
-	language := baseLanguage(questions.BankLanguage(b))
+	language := lang.Base(questions.BankLanguage(b))
 	list, ok := absoluteWords()[language]
 	if !ok {
 		return nil, nil
