@@ -11,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -124,12 +122,6 @@ type feedbackView struct {
 	Bars       Bars
 }
 
-// ucfirst puts a capital on s.
-func ucfirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
 // groupName names a figure: the manager, everyone else, or its roles.
 func groupName(l *lang.Lang, kind string, roles []string) string {
 	switch kind {
@@ -140,7 +132,7 @@ func groupName(l *lang.Lang, kind string, roles []string) string {
 	for i, r := range roles {
 		names[i] = l.T("feedback.role." + r)
 	}
-	return ucfirst(l.List(names))
+	return lang.Capitalise(l.List(names))
 }
 
 // selfOthersGap is self − others as the report shows them, whole
