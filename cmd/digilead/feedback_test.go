@@ -19,18 +19,6 @@ import (
 
 const observedBank = "testdata/observed-bank.yaml"
 
-// needObserverBanks skips a test until the bank loader reads observer
-// wording (issue 24 point 1, built beside this).
-func needObserverBanks(t *testing.T) {
-	t.Helper()
-	if _, err := questions.Load(observedBank); err != nil {
-		if strings.Contains(err.Error(), "observer") {
-			t.Skip("the bank loader does not read observer wording yet")
-		}
-		t.Fatal(err)
-	}
-}
-
 // feedbackRun is a round on the observed test bank with a data
 // directory of its own, and a folder collecting its feedback.
 type feedbackRun struct {
@@ -41,7 +29,6 @@ type feedbackRun struct {
 
 func newFeedbackRun(t *testing.T) *feedbackRun {
 	t.Helper()
-	needObserverBanks(t)
 	dir := t.TempDir()
 	r := &feedbackRun{t: t, dir: dir, env: []string{"XDG_DATA_HOME=" + filepath.Join(dir, "data")}}
 	c := r.run("", "feedback", "invite", "--bank", observedBank, "--name", "Sam Jones", "--format", "json")
@@ -88,7 +75,6 @@ func (r *feedbackRun) self(v int) string {
 }
 
 func TestFeedbackInvite(t *testing.T) {
-	needObserverBanks(t)
 	data := t.TempDir()
 	env := []string{"XDG_DATA_HOME=" + data}
 	c := digilead(t, "", env, "feedback", "invite", "--bank", observedBank, "--name", "Sam Jones", "--closes", "2026-12-18", "--roles", "peer,report")
@@ -121,7 +107,6 @@ func TestFeedbackInvite(t *testing.T) {
 }
 
 func TestFeedbackInviteRefuses(t *testing.T) {
-	needObserverBanks(t)
 	for _, c := range []struct {
 		args []string
 		want string
@@ -337,7 +322,6 @@ func TestFeedbackReportRefuses(t *testing.T) {
 // the observer wording, Ctrl-C keeps a draft of the round's own and
 // --resume goes on from it.
 func TestTerminalFeedbackGiveCtrlCThenResume(t *testing.T) {
-	needObserverBanks(t)
 	p := newPane(t)
 	c := digilead(t, "", []string{"XDG_DATA_HOME=" + p.data}, "feedback", "invite", "--bank", observedBank, "--name", "Sam Jones", "--format", "json")
 	var round feedback.Round
@@ -417,7 +401,7 @@ func TestWorkshopFeedbackRound(t *testing.T) {
 	e2e.Slow(t) // a server process and SSH clients
 	b := questions.Default()
 	if !b.Observed() {
-		t.Skip("the built-in bank has no observer wording")
+		t.Fatal("the built-in bank has no observer wording")
 	}
 	data := t.TempDir()
 	env := []string{"XDG_DATA_HOME=" + data}
@@ -456,7 +440,6 @@ func TestWorkshopFeedbackRound(t *testing.T) {
 }
 
 func TestWorkshopServeRoundUsage(t *testing.T) {
-	needObserverBanks(t)
 	data := t.TempDir()
 	env := []string{"XDG_DATA_HOME=" + data}
 	other := filepath.Join(data, "round.json")
