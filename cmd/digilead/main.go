@@ -10,6 +10,8 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/spf13/cobra"
+
 	"github.com/digilead/digilead/questions/safetext"
 	"github.com/digilead/digilead/report/iostreams"
 )
@@ -30,9 +32,15 @@ func main() {
 // run executes the command line and returns the exit code. Errors are
 // printed once, here, to stderr.
 func run(ctx context.Context, args []string, io *iostreams.IOStreams) int {
+	return execute(ctx, newRootCmd, args, io)
+}
+
+// execute runs args on the root newRoot makes for them (newRootCmd, or in
+// a test one that ignores them and makes the whole tree).
+func execute(ctx context.Context, newRoot func(*factory, ...string) *cobra.Command, args []string, io *iostreams.IOStreams) int {
 	f := newFactory(ctx, io)
 	defer func() { f.restoreGC() }()
-	root := newRootCmd(f)
+	root := newRoot(f, args...)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err != nil {

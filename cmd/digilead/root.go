@@ -118,7 +118,13 @@ func (f *factory) tuneGC(cmd *cobra.Command, _ []string) {
 	}
 }
 
-func newRootCmd(f *factory) *cobra.Command {
+// newRootCmd makes the root command (assess, with every command under
+// it) for the command line args. When args' first word names a command
+// (commandNamed), only that one is put under the root: no run of a
+// command pays for building the others; any other command line (none,
+// help, completion, a flag first, an unknown word) gets the whole tree.
+// Either way the command line behaves the same (TestLazyRootBehavesAsFull).
+func newRootCmd(f *factory, args ...string) *cobra.Command {
 	root := newAssessCmd(f, nil)
 	root.Use = "digilead"
 	root.Short = "Find out your digital leadership level and what to work on next"
@@ -144,20 +150,18 @@ to do about each. Nothing leaves your machine.`
 	root.SetOut(f.io.Out)
 	root.SetErr(f.io.ErrOut)
 	root.SetIn(f.io.In)
-	root.AddCommand(
-		newAssessCmd(f, nil),
-		newReportCmd(f, nil),
-		newHistoryCmd(f, nil),
-		newPlanCmd(f, nil),
-		newCompareCmd(f, nil),
-		newScoreCmd(f, nil),
-		newCohortCmd(f, nil),
-		newFeedbackCmd(f),
-		newWorkshopCmd(f),
-		newBankCmd(f),
-		newVersionCmd(f, nil),
-	)
-	root.InitDefaultCompletionCmd()
+	if c, ok := commandNamed(args); ok {
+		// Only the command named: the default completion command (which
+		// cobra would add) is not needed either, as a command line that
+		// asks for it names no other command.
+		root.CompletionOptions.DisableDefaultCmd = true
+		root.AddCommand(c.new(f))
+	} else {
+		for _, c := range topCommands() {
+			root.AddCommand(c.new(f))
+		}
+		root.InitDefaultCompletionCmd()
+	}
 	refuseUnknownSubcommands(root)
 	return root
 }
