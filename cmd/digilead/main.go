@@ -20,9 +20,10 @@ func main() {
 	// One signal context for every command: Ctrl-C, SIGTERM and SIGHUP
 	// (a closed terminal) all stop a command the same way, exit 130. Once
 	// it is cancelled the default action is back, so a second signal ends
-	// the process at once.
+	// the process at once. (context.AfterFunc starts no goroutine until
+	// the context is cancelled: none waits for a signal that never comes.)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	go func() { <-ctx.Done(); stop() }()
+	context.AfterFunc(ctx, stop)
 	ownProcess = true
 	code := run(ctx, os.Args[1:], iostreams.System())
 	stop()
