@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/digilead/digilead/questions"
@@ -184,13 +185,13 @@ func lengthSpread(q *questions.Question) (Finding, bool) {
 	return f, true
 }
 
-// stopWords are left out when options are compared by their content words.
-var stopWords = map[string]bool{
-	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "to": true, "of": true, "in": true,
-	"on": true, "for": true, "with": true, "at": true, "by": true, "from": true, "as": true, "it": true, "its": true,
-	"is": true, "are": true, "be": true, "that": true, "this": true, "so": true, "your": true, "you": true, "their": true,
-	"them": true, "they": true, "then": true, "any": true, "all": true, "some": true, "what": true, "do": true,
-}
+// stopWords are left out when options are compared by their content
+// words (built on first use, as the wording lists are).
+var stopWords = sync.OnceValue(func() map[string]bool {
+	return set("a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "for", "with", "at", "by", "from",
+		"as", "it", "its", "is", "are", "be", "that", "this", "so", "your", "you", "their", "them", "they",
+		"then", "any", "all", "some", "what", "do")
+})
 
 // tokens are a label's words in lower case.
 func tokens(s string) []string {
@@ -221,9 +222,9 @@ func containsContent(outer, inner []string) bool {
 	for _, w := range outer {
 		have[w] = true
 	}
-	n := 0
+	n, stop := 0, stopWords()
 	for _, w := range inner {
-		if stopWords[w] {
+		if stop[w] {
 			continue
 		}
 		if !have[w] {

@@ -3,6 +3,7 @@ package review
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
@@ -111,19 +112,12 @@ func clip(s string, n int) string {
 	return strings.TrimSpace(string(rs[:n-1])) + "…"
 }
 
-// subordinators open a clause that comes before the main one ("When I
-// lead a change, I ...").
-var subordinators = set("when", "whenever", "if", "after", "before", "while", "once", "as", "since", "although",
-	"though", "because", "in", "during", "over", "within", "for", "at", "on", "unless", "until", "where", "with")
-
-// auxiliaries put "you" as the subject of a question ("have you", "do you").
-var auxiliaries = set("have", "has", "had", "do", "does", "did", "could", "would", "can", "will", "are", "were", "is", "was", "should", "might", "may")
-
 // mainClause drops an opening subordinate clause from a sentence: the
 // words up to the first comma, when the sentence opens with a
 // subordinator ("When I lead a change, I explain ..." -> "I explain ...").
 func mainClause(sentence string) string {
-	if ws := words(sentence); len(ws) > 0 && subordinators[strings.ToLower(ws[0])] {
+	wl := wordLists()
+	if ws := words(sentence); len(ws) > 0 && wl.subordinators[strings.ToLower(ws[0])] {
 		if i := strings.IndexByte(sentence, ','); i >= 0 {
 			return sentence[i+1:]
 		}
@@ -139,6 +133,7 @@ func mainClause(sentence string) string {
 // text that is not a sentence (it does not end in '.', '?' or '!'), such
 // as the stem of a behaviourally anchored scale, is taken to be.
 func aboutRespondent(text string) bool {
+	wl := wordLists()
 	text = strings.TrimSpace(text)
 	if text == "" || !strings.ContainsAny(text[len(text)-1:], ".?!") {
 		return true
@@ -154,7 +149,7 @@ func aboutRespondent(text string) bool {
 		if i < SubjectWindow && (w == "I" || strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’")) {
 			return true
 		}
-		if lower(i) == "your" && describes[lower(i-1)] && own[lower(i+1)] {
+		if lower(i) == "your" && wl.describes[lower(i-1)] && wl.own[lower(i+1)] {
 			return true // "which best describes your part in …?"
 		}
 		if lower(i) != "you" {
@@ -162,50 +157,73 @@ func aboutRespondent(text string) bool {
 		}
 		prev, next := lower(i-1), lower(i+1)
 		switch {
-		case i == 0, auxiliaries[prev], describes[prev]:
+		case i == 0, wl.auxiliaries[prev], wl.describes[prev]:
 			return true
-		case next != "" && !particles[next] && !objects[next]:
+		case next != "" && !wl.particles[next] && !wl.objects[next]:
 			return true
 		}
 	}
 	return false
 }
 
-// describes are the verbs of "which statement best describes you?".
-var describes = set("describes", "describe", "suits", "fits", "matches")
+// wordLists are the word lists of the wording checks, built on first use
+// (only bank review reads them; no other command pays for them at
+// start-up).
+var wordLists = sync.OnceValue(func() *wordingLists {
+	l := &wordingLists{
+		// subordinators open a clause that comes before the main one ("When I
+		// lead a change, I ...").
+		subordinators: set("when", "whenever", "if", "after", "before", "while", "once", "as", "since", "although",
+			"though", "because", "in", "during", "over", "within", "for", "at", "on", "unless", "until", "where", "with"),
 
-// own are the nouns of the respondent's own conduct in "which best
-// describes your part in …?", the stem of a behaviourally anchored scale;
-// "your team" or "your manager" is someone else.
-var own = set("part", "role", "experience", "practice", "work", "use", "skills", "knowledge", "approach", "involvement", "contribution", "level")
+		// auxiliaries put "you" as the subject of a question ("have you", "do you").
+		auxiliaries: set("have", "has", "had", "do", "does", "did", "could", "would", "can", "will", "are", "were", "is", "was", "should", "might", "may"),
 
-// Words that tell a verb phrase from a noun phrase after "and" or "or".
-var (
-	// objects follow a verb, rarely a noun: pronouns and determiners.
-	objects = set("the", "a", "an", "them", "it", "him", "her", "us", "me", "their", "my", "our", "your", "its",
-		"this", "that", "these", "those", "whether", "what", "how", "why")
-	// particles follow a verb, but also a noun ("research on"). "of" is
-	// left out: "lack of" is a noun.
-	particles = set("on", "to", "with", "for", "about", "up", "out", "back", "down", "off", "into", "from", "over", "through")
-	// nouny verbs are as often nouns: after "and" or "or" they count as
-	// verbs only before an object ("or point them", not "and research on").
-	nouny = set("answer", "audit", "budget", "change", "contact", "cut", "design", "document", "draft", "drop", "form",
-		"fund", "help", "interview", "map", "model", "note", "pilot", "plan", "point", "prototype", "question", "record",
-		"release", "report", "request", "research", "return", "review", "scale", "schedule", "study", "support",
-		"survey", "test", "use", "value", "work")
-	// whWords open a second question ("... and how reliable it is").
-	whWords = set("what", "why", "how", "where", "whether")
-	// determiners before a word make it a noun ("my plan and budget").
-	determiners = set("a", "an", "the", "my", "our", "your", "their", "its", "his", "her", "this", "that", "these", "those", "each", "every", "any", "some", "no")
-	// prepositions may come between the conjunction and a wh-word ("and
-	// about what we do").
-	prepositions = set("about", "on", "to", "with", "for", "in", "at", "of", "from", "by")
-	// skippable adverbs after a conjunction ("and then act").
-	skippable = set("then", "also", "still", "now", "later", "afterwards")
-)
+		// describes are the verbs of "which statement best describes you?".
+		describes: set("describes", "describe", "suits", "fits", "matches"),
+
+		// own are the nouns of the respondent's own conduct in "which best
+		// describes your part in …?", the stem of a behaviourally anchored scale;
+		// "your team" or "your manager" is someone else.
+		own: set("part", "role", "experience", "practice", "work", "use", "skills", "knowledge", "approach", "involvement", "contribution", "level"),
+
+		// Words that tell a verb phrase from a noun phrase after "and" or "or".
+		// objects follow a verb, rarely a noun: pronouns and determiners.
+		objects: set("the", "a", "an", "them", "it", "him", "her", "us", "me", "their", "my", "our", "your", "its",
+			"this", "that", "these", "those", "whether", "what", "how", "why"),
+		// particles follow a verb, but also a noun ("research on"). "of" is
+		// left out: "lack of" is a noun.
+		particles: set("on", "to", "with", "for", "about", "up", "out", "back", "down", "off", "into", "from", "over", "through"),
+		// nouny verbs are as often nouns: after "and" or "or" they count as
+		// verbs only before an object ("or point them", not "and research on").
+		nouny: set("answer", "audit", "budget", "change", "contact", "cut", "design", "document", "draft", "drop", "form",
+			"fund", "help", "interview", "map", "model", "note", "pilot", "plan", "point", "prototype", "question", "record",
+			"release", "report", "request", "research", "return", "review", "scale", "schedule", "study", "support",
+			"survey", "test", "use", "value", "work"),
+		// whWords open a second question ("... and how reliable it is").
+		whWords: set("what", "why", "how", "where", "whether"),
+		// determiners before a word make it a noun ("my plan and budget").
+		determiners: set("a", "an", "the", "my", "our", "your", "their", "its", "his", "her", "this", "that", "these", "those", "each", "every", "any", "some", "no"),
+		// prepositions may come between the conjunction and a wh-word ("and
+		// about what we do").
+		prepositions: set("about", "on", "to", "with", "for", "in", "at", "of", "from", "by"),
+		// skippable adverbs after a conjunction ("and then act").
+		skippable: set("then", "also", "still", "now", "later", "afterwards"),
+	}
+	l.verbs, l.pastVerbs = verbForms()
+	return l
+})
+
+// wordingLists are sets of lower-case words (see wordLists).
+type wordingLists struct {
+	subordinators, auxiliaries, describes, own                               map[string]bool
+	objects, particles, nouny, whWords, determiners, prepositions, skippable map[string]bool
+	// verbs holds the base forms of verbBases, pastVerbs their past forms.
+	verbs, pastVerbs map[string]bool
+}
 
 // verbBases are common actions of behavioural questions, in the base form.
-var verbBases = strings.Fields(`accept act adapt adopt advise agree allocate analyse analyze answer apply appoint approve
+const verbBases = `accept act adapt adopt advise agree allocate analyse analyze answer apply appoint approve
 arrange ask assess assign attend audit avoid book brief bring build buy call cancel challenge change check choose
 clarify close coach collect commission communicate compare complete consult contact contribute convince coordinate
 correct create cut decide declare define delegate deliver demonstrate deploy describe design develop discuss
@@ -218,20 +236,19 @@ pursue push raise reach read recognise recognize recommend record recruit redesi
 reject release remove replace report request require research resolve respond restructure retire return review
 revise reward run scale schedule scope secure seek select send set share show sign simplify solve speak specify
 sponsor start stop study suggest summarise summarize supervise support survey take talk teach tell test think track
-train translate try update use validate value verify visit watch welcome work write`)
+train translate try update use validate value verify visit watch welcome work write`
 
 // irregular past forms of the verbs above.
-var irregular = strings.Fields(`bought brought built chose chosen cut did done drew drawn fed felt found gave given held
+const irregular = `bought brought built chose chosen cut did done drew drawn fed felt found gave given held
 kept knew known led left made met paid put ran read said saw seen sent set shown sought spoke spoken spent stood
-taken took taught told thought understood won wrote written`)
+taken took taught told thought understood won wrote written`
 
-// verbs holds the base forms; pastVerbs the past forms (regular ones made
-// from the bases, and the irregular ones).
-var verbs, pastVerbs = verbForms()
-
+// verbForms are the base forms of verbBases and the past forms (regular
+// ones made from the bases, and the irregular ones).
 func verbForms() (map[string]bool, map[string]bool) {
-	base, past := set(verbBases...), set(irregular...)
-	for _, v := range verbBases {
+	bases := strings.Fields(verbBases)
+	base, past := set(bases...), set(strings.Fields(irregular)...)
+	for _, v := range bases {
 		switch {
 		case strings.HasSuffix(v, "e"):
 			past[v+"d"] = true
@@ -267,6 +284,7 @@ func set(ws ...string) map[string]bool {
 //     it is", "and about what we do");
 //   - "I" follows it when the text has had "I" before ("... and I check").
 func doubleBarrelled(text string, orJoins bool) (string, bool) {
+	wl := wordLists()
 	for _, s := range sentences(text) {
 		orig := words(mainClause(s))
 		ws := make([]string, len(orig))
@@ -284,14 +302,14 @@ func doubleBarrelled(text string, orJoins bool) (string, bool) {
 				continue
 			}
 			j := i + 1
-			for skippable[at(j)] {
+			for wl.skippable[at(j)] {
 				j++
 			}
 			before, after, next := at(i-1), at(j), at(j+1)
-			sameForm := (verbs[before] && verbs[after]) || (pastVerbs[before] && pastVerbs[after])
-			hit := sameForm && !determiners[at(i-2)]
-			hit = hit || (verbs[after] || pastVerbs[after]) && (objects[next] || particles[next] && !nouny[after])
-			hit = hit || whWords[after] || prepositions[after] && whWords[next]
+			sameForm := (wl.verbs[before] && wl.verbs[after]) || (wl.pastVerbs[before] && wl.pastVerbs[after])
+			hit := sameForm && !wl.determiners[at(i-2)]
+			hit = hit || (wl.verbs[after] || wl.pastVerbs[after]) && (wl.objects[next] || wl.particles[next] && !wl.nouny[after])
+			hit = hit || wl.whWords[after] || wl.prepositions[after] && wl.whWords[next]
 			hit = hit || orig[min(j, len(orig)-1)] == "I" && j < len(orig) && slices.Contains(orig[:i], "I")
 			if hit {
 				lo, hi := max(0, i-2), min(len(orig), j+3)
