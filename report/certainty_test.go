@@ -88,10 +88,10 @@ func TestEveryReportShowsCertainty(t *testing.T) {
 			accessible bool
 			render     Render[*assessment.Result]
 		}{
-			{"text", false, Results.m["text"]},
-			{"accessible", true, Results.m["text"]},
-			{"markdown", false, Results.m["markdown"]},
-			{"html", false, Results.m["html"]},
+			{"text", false, Results.all()["text"]},
+			{"accessible", true, Results.all()["text"]},
+			{"markdown", false, Results.all()["markdown"]},
+			{"html", false, Results.all()["html"]},
 		} {
 			render := func(r *assessment.Result) string {
 				var buf bytes.Buffer

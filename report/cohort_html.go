@@ -26,7 +26,7 @@ var pageStyle = sync.OnceValue(func() template.CSS {
 
 // cohortPage is the cohort page's template, parsed on first use.
 var cohortPage = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("cohort").Funcs(standIns).Funcs(cohortFuncs(nil)).Parse(cohortHTMLSource))
+	return template.Must(template.New("cohort").Funcs(pageFuncs(nil)).Funcs(cohortFuncs(nil)).Parse(cohortHTMLSource))
 })
 
 // cohortFuncs are the cohort page's own functions, in l.

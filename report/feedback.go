@@ -413,7 +413,7 @@ var feedbackHTMLSource string
 
 // feedbackPage is the feedback page's template, parsed on first use.
 var feedbackPage = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("feedback").Funcs(standIns).Parse(feedbackHTMLSource))
+	return template.Must(template.New("feedback").Funcs(pageFuncs(nil)).Parse(feedbackHTMLSource))
 })
 
 // feedbackHTML writes the feedback report as a self-contained page

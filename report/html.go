@@ -21,7 +21,7 @@ var htmlSource string
 // htmlPage is the result page's template, parsed on first use so that
 // commands that never write HTML do not pay for it at start-up.
 var htmlPage = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("page").Funcs(standIns).Funcs(resultFuncs(nil)).Parse(htmlSource + resourceHTML))
+	return template.Must(template.New("page").Funcs(pageFuncs(nil)).Funcs(resultFuncs(nil)).Parse(htmlSource + resourceHTML))
 })
 
 // resultFuncs are the result page's own functions, in l.

@@ -10,8 +10,8 @@ import (
 )
 
 // pageFuncs are the functions every page template calls to say things in
-// the report's language; the templates are parsed with stand-ins and run
-// with these (see runPage).
+// the report's language; the templates are parsed with stand-ins
+// (pageFuncs(nil)) and run with these (see runPage).
 func pageFuncs(l *lang.Lang) template.FuncMap {
 	return template.FuncMap{
 		"T":   func(id string, kv ...any) string { return l.T(id, kv...) },
@@ -21,9 +21,6 @@ func pageFuncs(l *lang.Lang) template.FuncMap {
 		"pct": func(x float64) string { return l.Percent(l.Num(x)) },
 	}
 }
-
-// standIns are pageFuncs with no language, for parsing.
-var standIns = pageFuncs(nil)
 
 // sayHTML says a message as HTML whose data may hold markup: the message
 // and its text data are escaped, template.HTML data is put in as it is.

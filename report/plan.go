@@ -139,7 +139,7 @@ func planMarkdown(w io.Writer, p *plan.Plan, o Options) error {
 
 // planPage is the plan page's template, parsed on first use.
 var planPage = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("plan").Funcs(standIns).Funcs(planFuncs(nil)).Parse(planHTMLSource + resourceHTML))
+	return template.Must(template.New("plan").Funcs(pageFuncs(nil)).Funcs(planFuncs(nil)).Parse(planHTMLSource + resourceHTML))
 })
 
 func planFuncs(l *lang.Lang) template.FuncMap {
