@@ -175,10 +175,10 @@ func DecodeAnswers(data []byte) (RawAnswers, error) {
 		if err := dec.Decode(&raw); err != nil {
 			msg := strings.TrimPrefix(err.Error(), "yaml: ")
 			msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
-			if m := yamlLine().FindStringSubmatch("yaml: " + msg); m != nil {
+			if m := yamlLine.get().FindStringSubmatch("yaml: " + msg); m != nil {
 				var line int
 				fmt.Sscan(m[1], &line)
-				if u := yamlUnknown().FindStringSubmatch(m[2]); u != nil {
+				if u := yamlUnknown.get().FindStringSubmatch(m[2]); u != nil {
 					return raw, unknownAnswersField(line, u[1], u[2])
 				}
 				return raw, Problem{Pos: Pos{Line: line}, Msg: m[2]}
@@ -192,7 +192,7 @@ func DecodeAnswers(data []byte) (RawAnswers, error) {
 	return raw, nil
 }
 
-var yamlUnknown = lazyRegexp(`^field (\S+) not found in type questions\.(\w+)$`)
+var yamlUnknown = &lazyRegexp{expr: `^field (\S+) not found in type questions\.(\w+)$`}
 
 // unknownAnswersField explains a key an answers file may not have.
 func unknownAnswersField(line int, name, typ string) Problem {
@@ -264,7 +264,7 @@ func (b *Bank) CheckAnswers(raw RawAnswers) (*Answers, error) {
 		v, err := b.ParseValue(id, raw.Answers[id])
 		if err != nil {
 			field := id
-			if !idRe().MatchString(id) {
+			if !idRe.get().MatchString(id) {
 				field = strconv.Quote(id) // "" or a key with spaces or newlines
 			}
 			probs.add(Pos{}, field, "%s", err.Error())

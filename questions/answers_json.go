@@ -4,16 +4,29 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
 
-// answersKeys are the fields of an answers document, and of its
-// respondent, spelt exactly: encoding/json would also take "ANSWERS".
-var answersKeys = map[string]map[string]bool{
-	"":           {"bank": true, "respondent": true, "answers": true},
-	"respondent": {"id": true, "name": true, "role": true, "group": true, "email": true},
+// answersKeys are the fields of the object at path in an answers
+// document (the document "", its "respondent"), spelt exactly:
+// encoding/json would also take "ANSWERS". checked is false for the
+// other objects.
+func answersKeys(path string) (keys []string, checked bool) {
+	switch path {
+	case "":
+		return documentKeys, true
+	case "respondent":
+		return respondentKeys, true
+	}
+	return nil, false
 }
+
+var (
+	documentKeys   = []string{"bank", "respondent", "answers"}
+	respondentKeys = []string{"id", "name", "role", "group", "email"}
+)
 
 // checkJSONAnswers looks at a JSON answers document as YAML's decoder
 // would, before encoding/json reads it: a key given twice in one object
@@ -47,7 +60,7 @@ func checkJSONAnswers(data []byte) error {
 			if first, ok := top.keys[key]; ok {
 				return Problem{Pos: Pos{Line: line}, Field: field, Msg: fmt.Sprintf("given twice (first at line %d); keep one", first)}
 			}
-			if known, checked := answersKeys[top.path]; checked && !known[key] {
+			if known, checked := answersKeys(top.path); checked && !slices.Contains(known, key) {
 				if top.path == "" {
 					return unknownAnswersField(line, key, "RawAnswers")
 				}

@@ -19,8 +19,8 @@ import (
 )
 
 var (
-	idRe     = lazyRegexp(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
-	yamlLine = lazyRegexp(`^yaml: line (\d+): (.*)$`)
+	idRe     = &lazyRegexp{expr: `^[A-Za-z0-9][A-Za-z0-9._-]*$`}
+	yamlLine = &lazyRegexp{expr: `^yaml: line (\d+): (.*)$`}
 )
 
 // rawBank is one file's content, with the positions validation needs.
@@ -68,8 +68,9 @@ type rawQuestion struct {
 }
 
 var (
-	headerFields    = []string{"schema", "id", "title", "version", "description", "language", "min_coverage", "scale", "not_applicable", "scoring"}
-	bankFields      = append(append([]string{}, headerFields...), "tiers", "dimensions", "questions")
+	// bankFields are a bank file's fields: headerFields, then its parts.
+	bankFields      = []string{"schema", "id", "title", "version", "description", "language", "min_coverage", "scale", "not_applicable", "scoring", "tiers", "dimensions", "questions"}
+	headerFields    = bankFields[:len(bankFields)-3]
 	tierFields      = []string{"id", "name", "rank", "description", "challenges", "expectations"}
 	dimensionFields = []string{"id", "name", "description", "weight", "actions", "reliability", "score_sd"}
 	actionFields    = []string{"kind", "text", "tiers", "url", "provider", "minutes", "language"}
@@ -528,7 +529,7 @@ func (d *decoder) errorf(n *yaml.Node, field, format string, args ...any) {
 
 func (d *decoder) syntax(err error) {
 	msg := err.Error()
-	if m := yamlLine().FindStringSubmatch(msg); m != nil {
+	if m := yamlLine.get().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		if parserError(m[2]) {
 			line++ // yaml.v3 counts parser (not scanner) error lines from 0
@@ -733,7 +734,7 @@ func (d *decoder) strict(n *yaml.Node, field string) string {
 
 func (d *decoder) id(n *yaml.Node, field string) string {
 	s := d.str(n, field)
-	if s != "" && !idRe().MatchString(s) {
+	if s != "" && !idRe.get().MatchString(s) {
 		d.errorf(n, field, "%q is not a valid id; use letters, digits, '.', '_' and '-' (no spaces)", s)
 	}
 	return s

@@ -32,10 +32,19 @@ const (
 	maxAliasNodes = 100_000
 )
 
-// lazyRegexp compiles expr on first use, not at start-up: `digilead
-// version` and --help never need the patterns.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+// lazyRegexp is a pattern compiled on first use, not at start-up:
+// `digilead version` and --help never need the patterns. A package
+// variable &lazyRegexp{expr: …} is laid out by the compiler: nothing runs
+// or is allocated at start-up.
+type lazyRegexp struct {
+	expr string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+func (l *lazyRegexp) get() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.expr) })
+	return l.re
 }
 
 // File is one source file of a bank.

@@ -97,13 +97,16 @@ func defaultTranslation(f File) (*Translation, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the built-in bank's translation %s: %w", f.Name, err)
 	}
+	if defaultParsed == nil {
+		defaultParsed = map[string]*Translation{}
+	}
 	defaultParsed[f.Name] = t
 	return t, nil
 }
 
 var (
 	defaultMu     sync.Mutex
-	defaultParsed = map[string]*Translation{}
+	defaultParsed map[string]*Translation // made on first use
 )
 
 // fileLanguage is the language a translation file says it is in, read

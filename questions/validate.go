@@ -11,7 +11,7 @@ import (
 )
 
 // bankIDRe is the form of a bank id: kebab-case.
-var bankIDRe = lazyRegexp(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var bankIDRe = &lazyRegexp{expr: `^[a-z0-9]+(-[a-z0-9]+)*$`}
 
 // validate checks the merged bank's own rules and cross-references, and
 // resolves per-question defaults (scale, N/A).
@@ -37,7 +37,7 @@ func validate(b *Bank, parts []*rawBank, probs *Problems) {
 	}
 	if b.ID == "" {
 		probs.add(hp("id"), "id", "missing; give the bank a kebab-case id such as my-team-bank")
-	} else if !bankIDRe().MatchString(b.ID) {
+	} else if !bankIDRe.get().MatchString(b.ID) {
 		probs.add(hp("id"), "id", "%q is not kebab-case; use lower-case letters, digits and single hyphens (e.g. my-team-bank)", b.ID)
 	}
 	if strings.TrimSpace(b.Title) == "" {
