@@ -17,6 +17,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/huh"
@@ -155,24 +156,26 @@ func FirstUnanswered(b *questions.Bank, a *questions.Answers) int {
 	return len(pages)
 }
 
-// themes are huh's themes by name.
-var themes = map[string]func() *huh.Theme{
-	"charm":      huh.ThemeCharm,
-	"dracula":    huh.ThemeDracula,
-	"catppuccin": huh.ThemeCatppuccin,
-	"base16":     huh.ThemeBase16,
-	"base":       huh.ThemeBase,
-}
+// themes are huh's themes by name (made on first use).
+var themes = sync.OnceValue(func() map[string]func() *huh.Theme {
+	return map[string]func() *huh.Theme{
+		"charm":      huh.ThemeCharm,
+		"dracula":    huh.ThemeDracula,
+		"catppuccin": huh.ThemeCatppuccin,
+		"base16":     huh.ThemeBase16,
+		"base":       huh.ThemeBase,
+	}
+})
 
 // Themes lists the theme names, sorted.
 func Themes() []string {
-	return slices.Sorted(maps.Keys(themes))
+	return slices.Sorted(maps.Keys(themes()))
 }
 
 // CheckTheme reports whether name is a theme, with the names to use when it
 // is not.
 func CheckTheme(name string) error {
-	if _, ok := themes[name]; ok || name == "" {
+	if _, ok := themes()[name]; ok || name == "" {
 		return nil
 	}
 	return fmt.Errorf("unknown theme %q; use one of %s", name, strings.Join(Themes(), ", "))

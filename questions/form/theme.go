@@ -18,7 +18,7 @@ var styleType = reflect.TypeFor[lipgloss.Style]()
 // terminal (an SSH session), or beside others, must use the renderer made
 // for it, and nothing may change the default renderer while forms run.
 func themeFor(name string, r *lipgloss.Renderer) *huh.Theme {
-	t := themes[name]()
+	t := themes()[name]()
 	rebind(reflect.ValueOf(t).Elem(), r)
 	return t
 }

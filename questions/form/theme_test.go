@@ -45,7 +45,7 @@ func TestThemeForDrawsLikeHuhOnTheSessionsRenderer(t *testing.T) {
 			for _, dark := range []bool{true, false} {
 				lipgloss.SetDefaultRenderer(renderer(p, dark))
 				var want, got []string
-				styles(reflect.ValueOf(themes[name]()).Elem(), &want)
+				styles(reflect.ValueOf(themes()[name]()).Elem(), &want)
 				lipgloss.SetDefaultRenderer(renderer(termenv.Ascii, !dark))
 				styles(reflect.ValueOf(themeFor(name, renderer(p, dark))).Elem(), &got)
 				if len(got) != len(want) || len(want) < 40 {

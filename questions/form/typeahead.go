@@ -17,8 +17,8 @@ import (
 // keys: after a key that may move the focus, later keys wait until every
 // message the move sets off has been handled, then go on in order.
 
-// holdKeys are the keys after which the focus may move.
-var holdKeys = map[string]bool{"enter": true, "tab": true, "shift+tab": true}
+// holdKey reports whether the focus may move after key k.
+func holdKey(k string) bool { return k == "enter" || k == "tab" || k == "shift+tab" }
 
 // holdAtMost is how long keys are held at most, should a command of a
 // move never answer: long enough for a move on a server so busy that its
@@ -53,7 +53,7 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		_, cmd := m.update(msg)
-		if holdKeys[msg.String()] {
+		if holdKey(msg.String()) {
 			return m, m.hold(cmd)
 		}
 		return m, cmd
