@@ -2,6 +2,7 @@ package lang
 
 import (
 	"strings"
+	"sync"
 )
 
 // Requested is the language a person asks for: the --lang flag, else
@@ -96,21 +97,24 @@ func Name(tag string) string {
 	if l := Get(tag); base == l.Tag() {
 		return l.T("language.name")
 	}
-	if n, ok := endonyms[base]; ok {
+	if n, ok := endonyms()[base]; ok {
 		return n
 	}
 	return tag
 }
 
 // endonyms name the languages of Europe without a catalog in their own
-// words, for a trainer's translation into one of them.
-var endonyms = map[string]string{
-	"bg": "Български", "br": "Brezhoneg", "ca": "Català", "cs": "Čeština", "da": "Dansk",
-	"de": "Deutsch", "el": "Ελληνικά", "es": "Español", "et": "Eesti", "eu": "Euskara",
-	"fi": "Suomi", "ga": "Gaeilge", "gd": "Gàidhlig", "gl": "Galego", "hr": "Hrvatski",
-	"hu": "Magyar", "is": "Íslenska", "it": "Italiano", "kw": "Kernewek", "lb": "Lëtzebuergesch",
-	"lt": "Lietuvių", "lv": "Latviešu", "mt": "Malti", "nb": "Norsk bokmål", "nl": "Nederlands",
-	"nn": "Norsk nynorsk", "pl": "Polski", "pt": "Português", "ro": "Română", "sk": "Slovenčina",
-	"sl": "Slovenščina", "sq": "Shqip", "sr": "Српски", "sv": "Svenska", "tr": "Türkçe",
-	"uk": "Українська",
-}
+// words, for a trainer's translation into one of them (made on first
+// use).
+var endonyms = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"bg": "Български", "br": "Brezhoneg", "ca": "Català", "cs": "Čeština", "da": "Dansk",
+		"de": "Deutsch", "el": "Ελληνικά", "es": "Español", "et": "Eesti", "eu": "Euskara",
+		"fi": "Suomi", "ga": "Gaeilge", "gd": "Gàidhlig", "gl": "Galego", "hr": "Hrvatski",
+		"hu": "Magyar", "is": "Íslenska", "it": "Italiano", "kw": "Kernewek", "lb": "Lëtzebuergesch",
+		"lt": "Lietuvių", "lv": "Latviešu", "mt": "Malti", "nb": "Norsk bokmål", "nl": "Nederlands",
+		"nn": "Norsk nynorsk", "pl": "Polski", "pt": "Português", "ro": "Română", "sk": "Slovenčina",
+		"sl": "Slovenščina", "sq": "Shqip", "sr": "Српски", "sv": "Svenska", "tr": "Türkçe",
+		"uk": "Українська",
+	}
+})

@@ -48,7 +48,7 @@ type Lang struct {
 
 var (
 	mu    sync.Mutex
-	langs = map[string]*Lang{}
+	langs map[string]*Lang // made on first use
 )
 
 // Get returns the catalog language for tag: its base language ("fr" for
@@ -64,6 +64,9 @@ func Get(tag string) *Lang {
 		return l
 	}
 	l := &Lang{tag: base, rewrite: func(id, msg string) string { return msg }, compiled: base == Source}
+	if langs == nil {
+		langs = map[string]*Lang{}
+	}
 	langs[base] = l
 	return l
 }
