@@ -6,11 +6,14 @@ import (
 	"encoding/hex"
 	"math/big"
 	"strings"
+	"sync"
 )
 
 // words are short, common words that are easy to read aloud, spell and
-// type: a generated workshop code is three of them.
-var words = strings.Fields(`
+// type: a generated workshop code is three of them (split on first use).
+var words = sync.OnceValue(func() []string { return strings.Fields(wordList) })
+
+const wordList = `
 able acid aged also area army away baby back bake ball band bank base bath bean bear beef bell belt best bike bird
 blue boat body bone book boot born boss both bowl busy cake calm camp card care cart case cash cast cave chef city
 clay club coal coat code coin cold cook cool copy corn cost crew crop cube cute dark date dawn deal deep deer desk
@@ -23,7 +26,7 @@ moss moth much nest news next nice note oak open oval oven pack page palm park p
 plum poem pond pool port quiz rain ramp rich ring road rock roof room rope rose ruby safe sail salt sand seed ship
 shoe silk sing snow soap sock soft song soup star stem sun swan tail tea team tent tide tile tool town tree tune
 vase view wave west wind wing wise wolf wood wool yard year zero zinc
-`)
+`
 
 // pick returns a uniformly random index below n.
 func pick(n int) int {
@@ -38,7 +41,8 @@ func pick(n int) int {
 // "lamp-wave-oak": short to read out and type, and (with wrong codes
 // slowed down and counted) long enough not to be guessed in a workshop.
 func NewCode() string {
-	return words[pick(len(words))] + "-" + words[pick(len(words))] + "-" + words[pick(len(words))]
+	ws := words()
+	return ws[pick(len(ws))] + "-" + ws[pick(len(ws))] + "-" + ws[pick(len(ws))]
 }
 
 // tokenAlphabet has no characters that are easily mistaken for others
