@@ -6,7 +6,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -81,7 +80,7 @@ func New(w io.Writer) *Workbook {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
 	b := &Workbook{zw: zw, maxRows: MaxRows, maxShared: maxSharedBytes}
-	b.part("_rels/.rels", []byte(xml.Header+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
+	b.part("_rels/.rels", []byte(xmlHeader+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
 		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`))
 	return b
 }
@@ -90,7 +89,7 @@ func New(w io.Writer) *Workbook {
 // its own (a worksheet's, for each of n sheets), as Excel writes them.
 func contentTypes(n int) []byte {
 	const ns = "application/vnd.openxmlformats-officedocument.spreadsheetml."
-	b := []byte(xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+	b := []byte(xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
 		`<Default Extension="xml" ContentType="application/xml"/>` +
 		`<Override PartName="/xl/workbook.xml" ContentType="` + ns + `sheet.main+xml"/>` +
@@ -167,9 +166,9 @@ func (b *Workbook) Close() error {
 		return errors.New("a workbook needs a sheet")
 	}
 	var book, rels []byte
-	book = append(book, xml.Header+`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`+
+	book = append(book, xmlHeader+`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`+
 		`<bookViews><workbookView/></bookViews><sheets>`...)
-	rels = append(rels, xml.Header+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
+	rels = append(rels, xmlHeader+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
 		`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`+
 		`<Relationship Id="rIdStrings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`...)
 	for i, name := range b.sheets {
@@ -191,10 +190,10 @@ func (b *Workbook) Close() error {
 func (b *Workbook) sharedStrings() []byte {
 	var buf bytes.Buffer
 	n := strconv.Itoa(len(b.shared))
-	buf.WriteString(xml.Header + `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="` + n + `" uniqueCount="` + n + `">`)
+	buf.WriteString(xmlHeader + `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="` + n + `" uniqueCount="` + n + `">`)
 	for _, t := range b.shared {
 		buf.WriteString(`<si><t xml:space="preserve">`)
-		xml.EscapeText(&buf, []byte(t))
+		escapeText(&buf, t)
 		buf.WriteString(`</t></si>`)
 	}
 	buf.WriteString(`</sst>`)
@@ -203,7 +202,7 @@ func (b *Workbook) sharedStrings() []byte {
 
 // styles are the workbook's cell styles: 0 the default, 1 bold (the
 // header).
-const styles = xml.Header + `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+const styles = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
 	`<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>` +
 	`<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
 	`<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
@@ -296,7 +295,7 @@ func (s *Sheet) start() error {
 		return err
 	}
 	s.w = bufio.NewWriterSize(zw, 64<<10)
-	s.w.WriteString(xml.Header + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+	s.w.WriteString(xmlHeader + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
 		`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
 		`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
 	if s.widths == nil {
@@ -416,7 +415,7 @@ func (s *Sheet) text(t string) {
 		t = e
 	}
 	w.WriteString(`" t="inlineStr"><is><t xml:space="preserve">`)
-	xml.EscapeText(w, []byte(t))
+	escapeText(w, t)
 	w.WriteString(`</t></is></c>`)
 }
 
@@ -525,4 +524,59 @@ func escape(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// xmlHeader opens every part (encoding/xml's Header).
+const xmlHeader = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
+
+// escapeText writes s as XML character data, byte for byte as
+// encoding/xml's EscapeText does: quotes, &, <, > and the white space
+// other than a space as character references, and what XML cannot hold
+// (other control characters, invalid UTF-8, U+FFFE and U+FFFF, lone
+// surrogates) as U+FFFD. Written by hand, so that encoding/xml, its
+// initialisation at every start-up and its code, are not linked for it.
+func escapeText(w io.StringWriter, s string) {
+	last := 0
+	for i := 0; i < len(s); {
+		r, width := utf8.DecodeRuneInString(s[i:])
+		var esc string
+		switch r {
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '\t':
+			esc = "&#x9;"
+		case '\n':
+			esc = "&#xA;"
+		case '\r':
+			esc = "&#xD;"
+		default:
+			if !inXMLRange(r) || r == utf8.RuneError && width == 1 {
+				esc = "\uFFFD"
+				break
+			}
+			i += width
+			continue
+		}
+		w.WriteString(s[last:i])
+		w.WriteString(esc)
+		i += width
+		last = i
+	}
+	w.WriteString(s[last:])
+}
+
+// inXMLRange reports whether XML 1.0 can hold r (its Char production).
+func inXMLRange(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD ||
+		r >= 0x10000 && r <= 0x10FFFF
 }
