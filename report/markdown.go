@@ -200,11 +200,13 @@ func (m *md) table(rows [][]string, align ...string) {
 
 // mdSpecial are the characters that could start markup inline: emphasis,
 // code, links, HTML, table cells, headings' closing sequences.
-var mdSpecial = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
-	`<`, `\<`, `>`, `\>`, `|`, `\|`, `#`, `\#`, `~`, `\~`,
-	"\r\n", " ", "\n", " ", "\r", " ",
-)
+var mdSpecial = sync.OnceValue(func() *strings.Replacer {
+	return strings.NewReplacer(
+		`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
+		`<`, `\<`, `>`, `\>`, `|`, `\|`, `#`, `\#`, `~`, `\~`,
+		"\r\n", " ", "\n", " ", "\r", " ",
+	)
+})
 
 // mdEntity matches what CommonMark would read as an entity reference.
 // It is compiled on first use, like mdBlockStart, to keep start-up cheap.
@@ -221,7 +223,7 @@ var mdBlockStart = sync.OnceValue(func() *regexp.Regexp {
 // backslash-escaped, entity references kept literal, and line breaks
 // become spaces.
 func mdEscape(s string) string {
-	s = mdEntity().ReplaceAllString(mdSpecial.Replace(s), `\&$1`)
+	s = mdEntity().ReplaceAllString(mdSpecial().Replace(s), `\&$1`)
 	if loc := mdBlockStart().FindStringIndex(s); loc != nil {
 		// Escape the marker's last punctuation: "1\. ", "\- ", "\==".
 		i := strings.IndexAny(s, ".)-+=")

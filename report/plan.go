@@ -309,9 +309,11 @@ func (c *icsWriter) event(uid, stamp, day, summary, desc string) {
 }
 
 // icsEscape escapes a TEXT value (RFC 5545 3.3.11).
-var icsEscape = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
+var icsEscape = sync.OnceValue(func() *strings.Replacer {
+	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
+})
 
-func icsText(s string) string { return icsEscape.Replace(s) }
+func icsText(s string) string { return icsEscape().Replace(s) }
 
 // icsID keeps the characters of s that are safe in a UID's middle.
 func icsID(s string) string {

@@ -138,13 +138,15 @@ func forms(m *i18n.Message) []*string {
 
 // frenchSpaces are the French punctuation marks preceded by a
 // non-breaking space; a catalog writes an ordinary space.
-var frenchSpaces = strings.NewReplacer(" :", "\u00a0:", " ;", "\u00a0;", " ?", "\u00a0?", " !", "\u00a0!", " %", "\u00a0%", "« ", "«\u00a0", " »", "\u00a0»")
+var frenchSpaces = sync.OnceValue(func() *strings.Replacer {
+	return strings.NewReplacer(" :", "\u00a0:", " ;", "\u00a0;", " ?", "\u00a0?", " !", "\u00a0!", " %", "\u00a0%", "« ", "«\u00a0", " »", "\u00a0»")
+})
 
 // typography applies a language's spacing rules to a catalog message: in
 // French a non-breaking space before : ; ? ! % and inside « ».
 func typography(tag, msg string) string {
 	if tag == "fr" {
-		return frenchSpaces.Replace(msg)
+		return frenchSpaces().Replace(msg)
 	}
 	return msg
 }
