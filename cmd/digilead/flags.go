@@ -74,7 +74,7 @@ func (o *outputFlags[F]) check(f *factory, inputs ...string) error {
 	if report.Binary(o.format) {
 		// And a workbook goes in a file named for it, not for a text
 		// format: a workbook in scores.csv opens as garbage.
-		if ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(o.path), ".")); textExtensions[ext] {
+		if ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(o.path), ".")); slices.Contains(textExtensions, ext) {
 			return usageError("-o %s: --format %s writes a workbook; name the file %s", o.path, o.format, strings.TrimSuffix(o.path, filepath.Ext(o.path))+"."+o.format)
 		}
 		if err := o.dest.CheckBinary(o.format); err != nil {
@@ -86,7 +86,7 @@ func (o *outputFlags[F]) check(f *factory, inputs ...string) error {
 
 // textExtensions name files that hold text: a binary format is not
 // written to one.
-var textExtensions = map[string]bool{"csv": true, "tsv": true, "txt": true, "text": true, "json": true, "jsonl": true, "ndjson": true, "md": true, "markdown": true, "html": true, "htm": true, "ics": true, "yaml": true, "yml": true, "xml": true}
+var textExtensions = []string{"csv", "tsv", "txt", "text", "json", "jsonl", "ndjson", "md", "markdown", "html", "htm", "ics", "yaml", "yml", "xml"}
 
 // checkOutput checks where -o sends the document (see report.Output.Check).
 func checkOutput(out *report.Output, inputs ...string) error {
