@@ -23,6 +23,17 @@ func TestNormCDF(t *testing.T) {
 	}
 }
 
+// TestCDFTable: the generated table (cdftab.go) is the distribution at
+// every step, to the last bit (go generate ./assessment writes it again).
+func TestCDFTable(t *testing.T) {
+	for i, got := range cdfTab {
+		z := -cdfEnd + float64(i)/cdfSteps
+		if want := 0.5 * math.Erfc(-z/math.Sqrt2); got != want {
+			t.Fatalf("cdfTab[%d] = %v, want %v (run go generate ./assessment)", i, got, want)
+		}
+	}
+}
+
 // BenchmarkSolve works out the most-probable rule's posterior of random
 // answer sets of the built-in bank, as scoring does for each.
 func BenchmarkSolve(b *testing.B) {
