@@ -25,9 +25,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	context.AfterFunc(ctx, stop)
 	ownProcess = true
-	code := run(ctx, os.Args[1:], iostreams.System())
-	stop()
-	os.Exit(code)
+	// No stop() at the end: os.Exit ends the process and its signal
+	// handling (stopping first only cost start-up a goroutine).
+	os.Exit(run(ctx, os.Args[1:], iostreams.System()))
 }
 
 // run executes the command line and returns the exit code. Errors are
