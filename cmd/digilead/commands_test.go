@@ -75,8 +75,12 @@ func TestLazyRootBehavesAsFull(t *testing.T) {
 		{"assess", "--answers", example, "--no-color", "--no-save"},
 		{"assess", "--format", "nope", "--no-save"},
 	}
+	f := newFactory(context.Background(), &iostreams.IOStreams{Getenv: func(string) string { return "" }})
 	for _, c := range topCommands() {
 		lines = append(lines, []string{c.name, "--help"}, []string{"help", c.name}, []string{"__complete", c.name, "-"})
+		for _, sub := range c.new(f).Commands() {
+			lines = append(lines, []string{c.name, sub.Name(), "--help"}, []string{"__complete", c.name, sub.Name(), "--"})
+		}
 	}
 	full := func(f *factory, _ ...string) *cobra.Command { return newRootCmd(f) }
 	for _, args := range lines {
