@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -123,15 +124,46 @@ func readFile(path string) (File, error) {
 var ErrTooLarge = errors.New("input too large")
 
 // ReadLimited reads all of r, refusing more than limit bytes.
+// Its buffer is sized from r's size when r knows it (a file's Stat, a
+// Size method: a hint only), instead of growing from 512 bytes as
+// io.ReadAll's does: each size it grows through is another allocation,
+// and on a command's first read another page of memory.
 func ReadLimited(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
+	data := make([]byte, 0, 512)
+	if n := sizeHint(r); n > 0 && n <= limit {
+		data = make([]byte, 0, n+1) // +1: EOF is seen without growing
+	}
+	lr := io.LimitReader(r, limit+1)
+	for {
+		n, err := lr.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
 	}
 	if int64(len(data)) > limit {
 		return nil, ErrTooLarge
 	}
 	return data, nil
+}
+
+// sizeHint is how many bytes r likely holds, or 0 when it cannot tell.
+func sizeHint(r io.Reader) int64 {
+	switch r := r.(type) {
+	case interface{ Size() int64 }:
+		return r.Size()
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
+			return fi.Size()
+		}
+	}
+	return 0
 }
 
 // Parse decodes and validates a bank from one or more files, merged in the

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -308,8 +309,12 @@ func ReadAll(path string, stdin io.Reader) (data []byte, name string, err error)
 		defer f.Close()
 		r = f
 	}
+	file, _ := r.(*os.File)
 	if r, err = utf8Text(name, r); err != nil {
 		return nil, name, err
+	}
+	if file != nil {
+		r = statted{r, file}
 	}
 	data, err = questions.ReadLimited(r, questions.MaxFileSize)
 	if errors.Is(err, questions.ErrTooLarge) {
@@ -320,6 +325,15 @@ func ReadAll(path string, stdin io.Reader) (data []byte, name string, err error)
 	}
 	return data, name, nil
 }
+
+// statted reads the text of a file with the file's Stat, for
+// questions.ReadLimited to size its buffer from.
+type statted struct {
+	io.Reader
+	f *os.File
+}
+
+func (s statted) Stat() (fs.FileInfo, error) { return s.f.Stat() }
 
 // ReadResult reads and checks one result file ("-" for stdin): decoded
 // strictly, and rescored from its answers when it is the built-in bank's
