@@ -1,4 +1,4 @@
-package batch
+package resultjson
 
 import (
 	"encoding/json"
@@ -10,15 +10,28 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/batch/batchtest"
 	"github.com/digilead/digilead/questions"
 )
 
 // generatedResults scores n generated answer sets, with a spread of
 // targets so that every kind of gap and level occurs.
 func generatedResults(t testing.TB, n int) (*questions.Bank, []*assessment.Result) {
-	bank, as := benchAnswers(t, n)
+	bank := questions.Default()
 	var rs []*assessment.Result
-	for i, a := range as {
+	for i := range n {
+		raw, err := json.Marshal(batchtest.AnswerSet(bank, i, batchtest.Options{Seed: 1, SkipRate: 0.05, NARate: 0.05}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked, err := questions.DecodeAnswers(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := bank.CheckAnswers(checked)
+		if err != nil {
+			t.Fatal(err)
+		}
 		target := ""
 		if i%4 == 0 {
 			target = bank.Tiers[i%len(bank.Tiers)].ID
@@ -54,13 +67,13 @@ func TestEncodeMatchesJSON(t *testing.T) {
 		Notes: []assessment.Note{{Kind: "n", Dimension: "d", Text: "t"}, {Kind: "n"}},
 	}
 	rs = append(rs, odd, &assessment.Result{})
-	e := newEncoder(bank)
+	e := NewEncoder(bank)
 	for i, r := range rs {
 		want, err := json.Marshal(r)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := e.result(nil, r)
+		got, err := e.Append(nil, r)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -71,13 +84,13 @@ func TestEncodeMatchesJSON(t *testing.T) {
 }
 
 func TestEncodeRefusesNaN(t *testing.T) {
-	e := newEncoder(&questions.Bank{})
+	e := NewEncoder(&questions.Bank{})
 	for _, f := range []float64{math.NaN(), math.Inf(1)} {
 		r := &assessment.Result{Tiers: []assessment.TierResult{{Readiness: f}}}
 		if _, err := json.Marshal(r); err == nil {
 			t.Fatal("json.Marshal accepted a non-finite number")
 		}
-		if _, err := e.result(nil, r); err == nil {
+		if _, err := e.Append(nil, r); err == nil {
 			t.Errorf("%v: no error", f)
 		}
 	}
@@ -87,15 +100,15 @@ func TestEncodeRefusesNaN(t *testing.T) {
 // actions: the encoder must notice.
 func TestEncodeMemoNotStale(t *testing.T) {
 	bank, rs := generatedResults(t, 2)
-	e := newEncoder(bank)
+	e := NewEncoder(bank)
 	r := *rs[0]
-	if _, err := e.result(nil, &r); err != nil {
+	if _, err := e.Append(nil, &r); err != nil {
 		t.Fatal(err)
 	}
 	r.Target.Description = "changed"
 	r.Gaps = slices.Clone(r.Gaps)
 	r.Gaps[0].Actions = []assessment.Action{{Kind: "practice", Text: "changed too"}}
-	got, _ := e.result(nil, &r)
+	got, _ := e.Append(nil, &r)
 	want, _ := json.Marshal(&r)
 	if string(got) != string(want) {
 		t.Fatalf("stale memo:\n got %s\nwant %s", got, want)
@@ -108,7 +121,7 @@ func FuzzAppendString(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		want, _ := json.Marshal(s)
-		if got := appendString(nil, s); string(got) != string(want) {
+		if got := appendString(nil, s, &htmlSafe); string(got) != string(want) {
 			t.Fatalf("%q: got %s, want %s", s, got, want)
 		}
 	})
@@ -163,7 +176,7 @@ func FuzzAppendFloat(f *testing.F) {
 		f.Add(x)
 	}
 	f.Fuzz(func(t *testing.T, x float64) {
-		e := &encoder{}
+		e := &Encoder{}
 		got := e.float(nil, x)
 		want, err := json.Marshal(x)
 		if err != nil {
