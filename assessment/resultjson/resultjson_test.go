@@ -1,6 +1,7 @@
 package resultjson
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"reflect"
@@ -41,7 +42,9 @@ func generatedResults(t testing.TB, n int) (*questions.Bank, []*assessment.Resul
 	return bank, rs
 }
 
-func TestEncodeMatchesJSON(t *testing.T) {
+// testResults are generated results under both level rules, and odd
+// ones with every field set and every character encoding/json escapes.
+func testResults(t testing.TB) (*questions.Bank, []*assessment.Result) {
 	bank, rs := generatedResults(t, 300)
 	// The same answers under the other level rule, so that both rules'
 	// fields are written.
@@ -54,26 +57,105 @@ func TestEncodeMatchesJSON(t *testing.T) {
 		a := &questions.Answers{Respondent: r.Respondent, Values: r.Answers}
 		rs = append(rs, assessment.Score(&other, a, assessment.Options{Now: time.Unix(int64(i)*1e7, 0)}))
 	}
+	return bank, append(rs, oddResults()...)
+}
+
+// oddResults have every field set, the characters encoding/json escapes
+// (in both of its modes) in every string, and the empty result.
+func oddResults() []*assessment.Result {
 	sem, p := 3.5, 0.25
 	odd := &assessment.Result{
-		Schema:     "digilead.result/v1",
-		Respondent: questions.Respondent{ID: "<&>", Name: "Zoë \"Z\" \\ \u2028 \x01\t\n\b\f\r \xff", Role: "x"},
-		Answers:    map[string]questions.Value{"zz-not-in-bank": questions.NA, "a": questions.OptionsValue(), "b": {Kind: questions.Picks}, "c": {}, "d": questions.BoolValue(false), "e": questions.IntValue(-3)},
-		Dimensions: []assessment.DimensionScore{{ID: "d", Weight: 1e-7, SEM: &sem, Coverage: 1e21, Estimate: &p, SE: &sem, SEMSource: "<x>"}},
-		Tiers:      []assessment.TierResult{{ID: "t", Blocking: []string{"d"}, Probability: &p}, {ID: "u", WithinError: []string{"<d>"}}},
-		Level:      &assessment.TierRef{ID: "t", Challenges: questions.BankTexts([]string{})},
-		LevelRule:  "\u2028", LevelProbability: &p,
-		Gaps:  []assessment.Gap{{Dimension: "d", WithinError: true, Actions: []assessment.Action{{Kind: "k", Text: "<b>"}, {Kind: "k", Text: "t", URL: "https://x.example/a?b=1&c=<2>", Provider: "Civil \"Service\" College", Minutes: 90, Language: "cy"}, {Kind: "k", Text: "t", Minutes: 5}}}},
-		Notes: []assessment.Note{{Kind: "n", Dimension: "d", Text: "t"}, {Kind: "n"}},
+		Schema:      "digilead.result/v1",
+		Tool:        assessment.Tool{Name: "<tool>", Version: "1&2"},
+		Bank:        assessment.BankRef{ID: "b", Title: "A <b>bank</b> & more \u2029", Version: "1", Digest: ">"},
+		Respondent:  questions.Respondent{ID: "<&>", Name: "Zoë \"Z\" \\ \u2028 \x01\t\n\b\f\r \xff", Role: "x", Group: "a&b"},
+		CompletedAt: time.Date(2024, 3, 1, 9, 30, 0, 5, time.FixedZone("x", 3600)),
+		Answers:     map[string]questions.Value{"zz-not-in-bank": questions.NA, "a": questions.OptionsValue(), "b": {Kind: questions.Picks}, "c": {}, "d": questions.BoolValue(false), "e": questions.IntValue(-3), "<k>&": questions.OptionValue("<o>&\u2028"), "f": questions.OptionsValue("<", ">", "&")},
+		Dimensions:  []assessment.DimensionScore{{ID: "d", Name: "<d>", Weight: 1e-7, SEM: &sem, Coverage: 1e21, Estimate: &p, SE: &sem, SEMSource: "<x>", Status: "&"}},
+		Tiers:       []assessment.TierResult{{ID: "t", Name: "&", Blocking: []string{"d"}, Probability: &p}, {ID: "u", WithinError: []string{"<d>"}}},
+		Level:       &assessment.TierRef{ID: "t", Challenges: questions.BankTexts([]string{})},
+		LevelRule:   "\u2028", LevelProbability: &p,
+		Target:   assessment.TierRef{ID: "<t>", Name: "T & U", Description: "<p>", Challenges: questions.BankTexts([]string{"a<b", "c>d"})},
+		Gaps:     []assessment.Gap{{Dimension: "d", Name: "<n>", Severity: "&", WithinError: true, Actions: []assessment.Action{{Kind: "k", Text: "<b>"}, {Kind: "k", Text: "t", URL: "https://x.example/a?b=1&c=<2>", Provider: "Civil \"Service\" College", Minutes: 90, Language: "cy"}, {Kind: "k", Text: "t", Minutes: 5}}}},
+		Notes:    []assessment.Note{{Kind: "n", Dimension: "d", Text: "t <&>"}, {Kind: "n"}},
+		Language: "<cy>",
 	}
-	rs = append(rs, odd, &assessment.Result{})
-	e := NewEncoder(bank)
+	return []*assessment.Result{odd, {}}
+}
+
+// encodingJSON writes r as encoding/json does: json.Marshal with escape,
+// else json.Encoder with SetEscapeHTML(false), indented by indent if not
+// empty.
+func encodingJSON(t testing.TB, r *assessment.Result, escape bool, indent string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(escape)
+	enc.SetIndent("", indent)
+	if err := enc.Encode(r); err != nil {
+		t.Fatal(err)
+	}
+	if indent == "" {
+		return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	}
+	return buf.Bytes()
+}
+
+func TestEncodeMatchesJSON(t *testing.T) {
+	bank, rs := testResults(t)
+	for _, escape := range []bool{true, false} {
+		// One encoder for all, so that its memos are used and checked,
+		// and one without a bank.
+		for _, e := range []*Encoder{NewEncoder(bank), NewEncoder(nil)} {
+			e.SetEscapeHTML(escape)
+			for i, r := range rs {
+				want := encodingJSON(t, r, escape, "")
+				if escape {
+					if m, err := json.Marshal(r); err != nil || !bytes.Equal(m, want) {
+						t.Fatalf("json.Marshal differs from json.Encoder: %v", err)
+					}
+				}
+				got, err := e.Append(nil, r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if string(got) != string(want) {
+					t.Fatalf("escape %v, result %d:\n got %s\nwant %s", escape, i, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestWriteIndented holds WriteIndented to json.Encoder with
+// SetIndent("", "  ") and SetEscapeHTML(false), newline included.
+func TestWriteIndented(t *testing.T) {
+	_, rs := testResults(t)
 	for i, r := range rs {
-		want, err := json.Marshal(r)
-		if err != nil {
+		var got bytes.Buffer
+		if err := WriteIndented(&got, r); err != nil {
 			t.Fatal(err)
 		}
-		got, err := e.Append(nil, r)
+		if want := encodingJSON(t, r, false, "  "); got.String() != string(want) {
+			t.Fatalf("result %d:\n got %s\nwant %s", i, got.Bytes(), want)
+		}
+	}
+}
+
+// TestAppendValues writes the answers from values by position: the same
+// bytes as from the map.
+func TestAppendValues(t *testing.T) {
+	bank, rs := generatedResults(t, 100)
+	e := NewEncoder(bank)
+	values := make([]questions.Value, len(bank.Questions))
+	for i, r := range rs {
+		for qi, q := range bank.Questions {
+			values[qi] = r.Answers[q.ID]
+		}
+		want, _ := e.Append(nil, r)
+		noMap := *r
+		noMap.Answers = nil
+		got, err := e.AppendValues(nil, &noMap, values)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,6 +163,53 @@ func TestEncodeMatchesJSON(t *testing.T) {
 			t.Fatalf("result %d:\n got %s\nwant %s", i, got, want)
 		}
 	}
+	if _, err := e.AppendValues(nil, rs[0], values[1:]); err == nil {
+		t.Error("values of another length: no error")
+	}
+}
+
+// FuzzWriteIndented puts fuzzed text and numbers in every kind of place
+// of a result and holds both modes, compact and indented, to
+// encoding/json.
+func FuzzWriteIndented(f *testing.F) {
+	f.Add("plain", "<a href='x'>&</a>", 12.5, int64(3))
+	f.Add("\u2028\u2029", "\xff\xfe\x00", -0.01, int64(-7))
+	f.Add("é 東京 🎉", "\"\\/", 1e-7, int64(0))
+	bank, rs := generatedResults(f, 1)
+	f.Fuzz(func(t *testing.T, s1, s2 string, x float64, n int64) {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return
+		}
+		r := *rs[0]
+		r.Respondent.Name, r.Respondent.Group = s1, s2
+		r.Answers = map[string]questions.Value{s1: questions.OptionValue(s2), s2: questions.IntValue(int(n))}
+		r.Dimensions = slices.Clone(r.Dimensions)
+		r.Dimensions[0].Name, r.Dimensions[0].Score, r.Dimensions[0].Coverage = questions.BankText(s2), &x, x
+		r.Target.Description = questions.BankText(s1)
+		r.Notes = []assessment.Note{{Kind: s2, Text: s1}}
+		r.Gaps = slices.Clone(r.Gaps)
+		if len(r.Gaps) > 0 {
+			r.Gaps[0].Actions = []assessment.Action{{Kind: "k", Text: questions.BankText(s1), URL: s2}}
+		}
+		for _, escape := range []bool{true, false} {
+			e := NewEncoder(bank)
+			e.SetEscapeHTML(escape)
+			got, err := e.Append(nil, &r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := encodingJSON(t, &r, escape, ""); string(got) != string(want) {
+				t.Fatalf("escape %v:\n got %s\nwant %s", escape, got, want)
+			}
+		}
+		var got bytes.Buffer
+		if err := WriteIndented(&got, &r); err != nil {
+			t.Fatal(err)
+		}
+		if want := encodingJSON(t, &r, false, "  "); got.String() != string(want) {
+			t.Fatalf("indented:\n got %s\nwant %s", got.Bytes(), want)
+		}
+	})
 }
 
 func TestEncodeRefusesNaN(t *testing.T) {
@@ -123,6 +252,13 @@ func FuzzAppendString(f *testing.F) {
 		want, _ := json.Marshal(s)
 		if got := appendString(nil, s, &htmlSafe); string(got) != string(want) {
 			t.Fatalf("%q: got %s, want %s", s, got, want)
+		}
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.Encode(s)
+		if got, want := appendString(nil, s, &htmlAsIs), bytes.TrimSuffix(buf.Bytes(), []byte("\n")); string(got) != string(want) {
+			t.Fatalf("%q, HTML as is: got %s, want %s", s, got, want)
 		}
 	})
 }
