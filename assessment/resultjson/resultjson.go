@@ -6,8 +6,6 @@
 package resultjson
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"io"
 	"maps"
@@ -163,12 +161,58 @@ func WriteIndented(w io.Writer, r *assessment.Result) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := json.Indent(&buf, append(compact, '\n'), "", "  "); err != nil {
-		return err
-	}
-	_, err = w.Write(buf.Bytes())
+	_, err = w.Write(append(indent(make([]byte, 0, 2*len(compact)), compact, "  "), '\n'))
 	return err
+}
+
+// indent appends src, compact JSON as the encoder writes it, indented as
+// json.Indent does with no prefix: each element of an object or array on
+// a line of its own, ": " after keys, and {} and [] for empty ones. (Not
+// json.Indent itself: its scanner is code that one result written at
+// start-up would have to fault in.)
+func indent(dst, src []byte, unit string) []byte {
+	depth := 0
+	newline := func() {
+		dst = append(dst, '\n')
+		for range depth {
+			dst = append(dst, unit...)
+		}
+	}
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '"':
+			j := i + 1
+			for src[j] != '"' {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			dst = append(dst, src[i:j+1]...)
+			i = j
+		case '{', '[':
+			dst = append(dst, c)
+			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
+				dst = append(dst, src[i+1])
+				i++
+				continue
+			}
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline()
+		case ':':
+			dst = append(dst, c, ' ')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 func (e *Encoder) result(b []byte, r *assessment.Result, values []questions.Value) ([]byte, error) {

@@ -337,3 +337,23 @@ func must(b []byte, err error) []byte {
 	}
 	return b
 }
+
+// FuzzIndent holds indent to json.Indent on any compact JSON.
+func FuzzIndent(f *testing.F) {
+	for _, s := range []string{`{}`, `[]`, `{"a":[1,{},[],{"b":"\"}{,:]["}],"c":null}`, `"x"`, `[[[]],[{}]]`, `{"\\":"\\\"","k":-1.5e-7}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var compact bytes.Buffer
+		if json.Compact(&compact, data) != nil {
+			return
+		}
+		var want bytes.Buffer
+		if err := json.Indent(&want, compact.Bytes(), "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		if got := indent(nil, compact.Bytes(), "  "); string(got) != want.String() {
+			t.Fatalf("%s:\n got %s\nwant %s", compact.Bytes(), got, want.Bytes())
+		}
+	})
+}
