@@ -6,12 +6,13 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
 
 func newBankCmd(f *factory) *cobra.Command {
-	return group("bank", "Check, inspect and export question banks", `A question bank is a YAML file (or a directory of them) in the digilead/v1
+	return cmdutil.Group("bank", "Check, inspect and export question banks", `A question bank is a YAML file (or a directory of them) in the digilead/v1
 format: tiers, dimensions, questions and development actions.
 See docs/bank-format.md, or start from the default: digilead bank export.`,
 		newBankValidateCmd(f, nil), newBankExportCmd(f, nil), newBankShowCmd(f, nil), newBankReviewCmd(f, nil),
@@ -55,7 +56,7 @@ bank: its bank id, dimensions and tiers, and the language of its actions.`,
   digilead bank validate --catalogue our-courses.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			return runOr(opts, runF, bankValidateRun)
+			return cmdutil.RunOr(opts, runF, bankValidateRun)
 		},
 	}
 	addBankFlag(cmd, &opts.bank, "bank the translation files given are checked against (default: the built-in bank)")
@@ -113,9 +114,9 @@ func newBankExportCmd(f *factory, runF func(*bankExportOptions) error) *cobra.Co
 		Short: "Write the built-in bank's YAML, a starting point for your own bank",
 		Example: `  digilead bank export > my-bank.yaml
   digilead bank export -o my-bank.yaml`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runOr(opts, runF, bankExportRun)
+			return cmdutil.RunOr(opts, runF, bankExportRun)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.path, "output", "o", "", "write to `FILE` instead of stdout")
@@ -144,10 +145,10 @@ func newBankShowCmd(f *factory, runF func(*bankShowOptions) error) *cobra.Comman
 	cmd := &cobra.Command{
 		Use:   "show [PATH]",
 		Short: "Summarise a bank: tiers, dimensions and question counts",
-		Args:  argsBetween(0, 1, ""),
+		Args:  cmdutil.ArgsBetween(0, 1, ""),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.bank.banks = optional(args)
-			return runOr(opts, runF, bankShowRun)
+			return cmdutil.RunOr(opts, runF, bankShowRun)
 		},
 	}
 	addLangFlags(cmd, &opts.bank)

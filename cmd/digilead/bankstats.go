@@ -8,6 +8,7 @@ import (
 
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/itemstats"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
@@ -51,7 +52,7 @@ mark gaps within measurement error. See docs/reliability.md.`,
 		Annotations: map[string]string{streaming: "true"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			return runOr(opts, runF, bankStatsRun)
+			return cmdutil.RunOr(opts, runF, bankStatsRun)
 		},
 	}
 	addDocFlags(cmd, &opts.doc, report.ItemAnalyses, "text", "question bank file or directory (default: the built-in bank)", "every figure in a sentence, no tables")

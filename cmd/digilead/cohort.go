@@ -3,13 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/report"
 )
@@ -74,29 +74,24 @@ bank, or --bank for results scored with another).`,
 		Annotations: map[string]string{streaming: "true", memoryLimit: "160"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			return runOr(opts, runF, cohortRun)
+			return cmdutil.RunOr(opts, runF, cohortRun)
 		},
 	}
 	addDocFlags(cmd, &opts.doc, report.Cohorts, "text", "bank to score answer sets with, or the results were scored with for --target, and its translations (default: the built-in bank)", "the text report in sentences, without bars")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.target, "target", "", "tier to measure everyone's gaps against (default: each person's own target)")
-	fl.StringVar(&opts.input, "input", "", "what PATH holds: answers or results (default: told from the first document)")
-	fl.StringVar(&opts.by, "by", "", "also sum up each group sharing this respondent `FIELD`: "+strings.Join(cohort.ByFields, " or "))
-	fl.IntVar(&opts.minGroup, "min-group", cohort.DefaultMinGroup, "refuse groups smaller than `N`, so no one can be recognised")
+	cmdutil.StringVar(fl, &opts.input, "input", "", "what PATH holds: answers or results (default: told from the first document)", func(s string) error {
+		return oneOf(s, "answers", "results")
+	})
+	cmdutil.Var(fl, &opts.by, "by", "string", "also sum up each group sharing this respondent `FIELD`: "+strings.Join(cohort.ByFields, " or "), func(s string) (string, error) {
+		by := strings.TrimPrefix(s, "respondent.")
+		return by, oneOf(by, cohort.ByFields...)
+	})
+	addMinGroupFlag(cmd, &opts.minGroup, cohort.DefaultMinGroup, 1, "refuse groups smaller than `N`, so no one can be recognised")
 	return cmd
 }
 
 func cohortRun(opts *cohortOptions) error {
-	if opts.minGroup < 1 {
-		return usageError("--min-group: must be 1 or more, got %d", opts.minGroup)
-	}
-	if opts.input != "" && opts.input != "answers" && opts.input != "results" {
-		return usageError("--input: give answers or results, got %q", opts.input)
-	}
-	by := strings.TrimPrefix(opts.by, "respondent.")
-	if by != "" && !slices.Contains(cohort.ByFields, by) {
-		return usageError("--by: give %s, got %q", strings.Join(cohort.ByFields, " or "), by)
-	}
 	if err := opts.doc.load(opts.factory, opts.paths...); err != nil {
 		return err
 	}
@@ -106,7 +101,7 @@ func cohortRun(opts *cohortOptions) error {
 	}
 	defer set.Close()
 	answers := opts.input == "answers" || opts.input == "" && !set.HoldsResults()
-	copts := cohort.Options{MinGroup: opts.minGroup, By: by}
+	copts := cohort.Options{MinGroup: opts.minGroup, By: opts.by}
 	if answers || len(opts.doc.bank.banks) > 0 || opts.target != "" {
 		if err := checkTarget(opts.doc.set.Bank, opts.target); err != nil {
 			return err

@@ -9,6 +9,7 @@ import (
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report"
 )
 
@@ -51,7 +52,7 @@ with its own result's SEM), with the actions and their due dates.`,
 				return lastOr(&opts.last, 1, "a result file to check the plan against (or --last)")(cmd, args)
 			}
 			if !opts.last {
-				return argsBetween(2, 2, "two result files, OLD.json and NEW.json (or --last)")(cmd, args)
+				return cmdutil.ArgsBetween(2, 2, "two result files, OLD.json and NEW.json (or --last)")(cmd, args)
 			}
 			if len(args) > 0 {
 				return usageError("--last compares the two newest saved results; give either --last or two files, not both")
@@ -60,7 +61,7 @@ with its own result's SEM), with the actions and their due dates.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			return runOr(opts, runF, compareRun)
+			return cmdutil.RunOr(opts, runF, compareRun)
 		},
 	}
 	addDocFlags(cmd, &opts.doc, report.Comparisons, "text", "bank the results were scored with, for its translations (default: the built-in bank)", "a linear report with every number in words")

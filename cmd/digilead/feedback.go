@@ -14,15 +14,15 @@ import (
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/session"
 	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
-	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 )
 
 func newFeedbackCmd(f *factory) *cobra.Command {
-	return group("feedback", "Others' view: ask observers, answer as one, set your view beside theirs",
+	return cmdutil.Group("feedback", "Others' view: ask observers, answer as one, set your view beside theirs",
 		`Feedback is a round of feedback on one person from the people who work
 with them (360 feedback): 'invite' starts a round and says what to send to
 observers, 'give' answers it as an observer (in the observer wording of
@@ -53,9 +53,9 @@ how to answer, that answers are anonymous, and that a manager's view is
 shown on its own. --format json prints the round itself, {"round": ID, …}.`,
 		Example: `  digilead feedback invite --name "Sam Jones" --closes 2026-12-18
   digilead feedback invite --name Sam --roles peer,report --format json`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runOr(opts, runF, feedbackInviteRun)
+			return cmdutil.RunOr(opts, runF, feedbackInviteRun)
 		},
 	}
 	addDocFlags(cmd, &opts.doc, report.Rounds, "text", "bank observers answer (default: the built-in bank)", "")
@@ -127,17 +127,20 @@ back to whoever collects the round's answers.
 in this data directory, or else one on the bank in use (--bank).`,
 		Example: `  digilead feedback give --round k5qwfxtz3m7rvn2hyb4ajd6ceu --role peer -o feedback.json
   digilead feedback give --round round.json --role report --answers mine.yaml`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runOr(opts, runF, feedbackGiveRun)
+			return cmdutil.RunOr(opts, runF, feedbackGiveRun)
 		},
 	}
 	addDocFlags(cmd, &opts.doc, report.Feedbacks, "json", "bank of the round (default: the built-in bank)", "numbered plain-text prompts")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.round, "round", "", "the round: its `ID` or its FILE")
-	fl.StringVar(&opts.role, "role", "", "your role towards the person: "+strings.Join(feedback.Roles, ", "))
+	cmdutil.StringVar(fl, &opts.role, "role", "", "your role towards the person: "+strings.Join(feedback.Roles, ", "), func(s string) error {
+		_, err := feedback.CheckRoles([]string{s})
+		return err
+	})
 	fl.StringVar(&opts.answers, "answers", "", "score this answers file (YAML or JSON; - for stdin) instead of asking")
-	fl.StringVar(&opts.theme, "theme", "charm", "questionnaire theme: "+strings.Join(form.Themes(), ", "))
+	addThemeFlag(cmd, &opts.theme, "questionnaire")
 	fl.BoolVar(&opts.resume, "resume", false, "continue the unfinished feedback of this round")
 	return cmd
 }
@@ -148,13 +151,8 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		return usageError("--round: give the round's id or file (from 'digilead feedback invite')")
 	case opts.role == "":
 		return usageError("--role: give your role towards the person: %s", strings.Join(feedback.Roles, ", "))
-	case !slices.Contains(feedback.Roles, opts.role):
-		return usageError("--role: unknown role %q%s; use one of %s", opts.role, errtext.Suggest(opts.role, feedback.Roles), strings.Join(feedback.Roles, ", "))
 	case opts.answers != "" && opts.resume:
 		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
-	}
-	if err := form.CheckTheme(opts.theme); err != nil {
-		return usageError("--theme: %v", err)
 	}
 	if err := opts.doc.load(opts.factory, opts.answers); err != nil {
 		return err
@@ -280,13 +278,13 @@ raters the report says so and shows the person's own view.`,
   cat answers.jsonl | digilead feedback report --self me.json --min-group 4`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			return runOr(opts, runF, feedbackReportRun)
+			return cmdutil.RunOr(opts, runF, feedbackReportRun)
 		},
 	}
 	addDocFlags(cmd, &opts.doc, report.FeedbackReports, "text", "bank of the round, for its observer questions and translations (default: the built-in bank)", "the text report in sentences, without tables")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.self, "self", "", "the person's own result `FILE` (digilead.result/v1)")
-	fl.IntVar(&opts.minGroup, "min-group", feedback.DefaultMinGroup, "show no figure resting on fewer than `N` raters besides the manager")
+	addMinGroupFlag(cmd, &opts.minGroup, feedback.DefaultMinGroup, 2, "show no figure resting on fewer than `N` raters besides the manager")
 	fl.BoolVar(&opts.poolManager, "pool-manager", false, "pool the manager's view with the others' instead of showing it on its own")
 	return cmd
 }
@@ -295,8 +293,6 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	switch {
 	case opts.self == "":
 		return usageError("--self: give the person's own result file")
-	case opts.minGroup < 2:
-		return usageError("--min-group: must be 2 or more, got %d", opts.minGroup)
 	case opts.self == "-" && (len(opts.paths) == 0 || slices.Contains(opts.paths, "-")):
 		return usageError("--self -: stdin cannot hold both the result and the feedback; name the feedback files")
 	}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,8 +14,10 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
+	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 )
@@ -228,7 +232,7 @@ type bankFlags struct {
 
 // addBankFlag adds --bank to cmd.
 func addBankFlag(cmd *cobra.Command, b *bankFlags, usage string) {
-	cmd.Flags().Var(&stringsValue{&b.banks}, "bank", usage+"; repeat it to add translation files")
+	cmd.Flags().Var(cmdutil.Strings{P: &b.banks}, "bank", usage+"; repeat it to add translation files")
 }
 
 // addLangFlags adds --lang and --translations to cmd.
@@ -240,18 +244,8 @@ func addLangFlags(cmd *cobra.Command, b *bankFlags) {
 
 // addTranslationsFlag adds --translations to cmd.
 func addTranslationsFlag(cmd *cobra.Command, p *[]string, more string) {
-	cmd.Flags().Var(&stringsValue{p}, "translations", "a `DIR`ectory of translation files of the bank (repeatable)"+more)
+	cmd.Flags().Var(cmdutil.Strings{P: p}, "translations", "a `DIR`ectory of translation files of the bank (repeatable)"+more)
 }
-
-// stringsValue is a flag that may be given more than once, each value kept
-// whole (commas and all), as pflag's StringArray; without the CSV writer
-// that one runs to show its default when it is defined, which every
-// command line paid for a dozen times before doing anything.
-type stringsValue struct{ p *[]string }
-
-func (s stringsValue) Set(v string) error { *s.p = append(*s.p, v); return nil }
-func (s stringsValue) Type() string       { return "stringArray" }
-func (s stringsValue) String() string     { return strings.Join(*s.p, ",") }
 
 // loadSet is the one bank loader: the --bank bank and translation files
 // and the --translations directories, the built-in bank when no bank is
@@ -309,6 +303,16 @@ func (f *factory) fallBack(requested string, s *questions.Set) {
 	}
 }
 
+// addMinGroupFlag adds --min-group: def, and at least min.
+func addMinGroupFlag(cmd *cobra.Command, p *int, def, min int, usage string) {
+	cmdutil.IntVar(cmd.Flags(), p, "min-group", def, min, math.MaxInt, usage, "must be %[2]d or more, got %[1]d (default %[4]d)")
+}
+
+// addThemeFlag adds --theme, the look of the form (what).
+func addThemeFlag(cmd *cobra.Command, p *string, what string) {
+	cmdutil.StringVar(cmd.Flags(), p, "theme", "charm", what+" theme: "+strings.Join(form.Themes(), ", "), form.CheckTheme)
+}
+
 // checkTarget refuses a --target that is not a tier of the bank.
 func checkTarget(b *questions.Bank, target string) error {
 	if _, ok := b.Tier(target); target != "" && !ok {
@@ -333,6 +337,14 @@ func (f *factory) noted(set *inputs.Set, err error) (*inputs.Set, error) {
 		f.say("%s\n", "digilead: "+n)
 	}
 	return set, nil
+}
+
+// oneOf refuses a flag's value s that is not one of choices.
+func oneOf(s string, choices ...string) error {
+	if !slices.Contains(choices, s) {
+		return fmt.Errorf("give %s, got %q", strings.Join(choices, " or "), s)
+	}
+	return nil
 }
 
 // optional is a path argument that may be left out, as a list.

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report"
 )
 
@@ -28,9 +29,9 @@ plans saved there ('digilead plan'), with their review dates.`,
 		Example: `  digilead history
   digilead history --format json | jq -r '.results[0].path // "no saved results"'
   digilead compare --last`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runOr(opts, runF, historyRun)
+			return cmdutil.RunOr(opts, runF, historyRun)
 		},
 	}
 	addDocFlags(cmd, &opts.doc, report.Histories, "text", "bank of the results, for its translations (default: the built-in bank)", "")

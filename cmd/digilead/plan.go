@@ -10,6 +10,7 @@ import (
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/planform"
@@ -64,7 +65,7 @@ dimensions the catalogue names, in place of those the result holds.`,
   digilead plan me.json --priorities 3 --review-in 8w --format ics -o plan.ics
   digilead plan --last --supporter "Ana (line manager)" --format markdown >> development-plan.md
   digilead plan ~/.local/share/digilead/plans/PLAN.plan.json --format ics -o plan.ics`,
-		Args: argsBetween(0, 1, "a result file or a saved plan"),
+		Args: cmdutil.ArgsBetween(0, 1, "a result file or a saved plan"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				if opts.last {
@@ -79,29 +80,23 @@ dimensions the catalogue names, in place of those the result holds.`,
 					opts.making = append(opts.making, "--"+name)
 				}
 			}
-			return runOr(opts, runF, planRun)
+			return cmdutil.RunOr(opts, runF, planRun)
 		},
 	}
 	addDocFlags(cmd, &opts.doc, report.Plans, "text", "bank the result was scored with, for its translations (default: the built-in bank)", "numbered plain-text prompts")
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.last, "last", false, "the newest saved result (the default without RESULT)")
-	fl.IntVar(&opts.priorities, "priorities", 2, "how many priorities to take without asking, 1 to 3")
+	cmdutil.IntVar(fl, &opts.priorities, "priorities", 2, 1, plan.MaxPriorities, "how many priorities to take without asking, 1 to 3", "%[1]d is not %[2]d to %[3]d; a plan holds one to three priorities")
 	fl.StringVar(&opts.reviewIn, "review-in", "12w", "review the plan after this `PERIOD`: weeks (12w), days (84d) or hours")
 	fl.StringVar(&opts.reviewOn, "review-on", "", "review the plan on this `DATE` (YYYY-MM-DD) instead")
 	fl.StringVar(&opts.supporter, "supporter", "", "the `NAME` of who supports you (a line manager, a mentor)")
 	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the plan in the data directory")
-	fl.StringVar(&opts.theme, "theme", "charm", "form theme: "+strings.Join(form.Themes(), ", "))
+	addThemeFlag(cmd, &opts.theme, "form")
 	addCatalogueFlag(cmd, &opts.catalogue)
 	return cmd
 }
 
 func planRun(opts *planOptions) error {
-	if opts.priorities < 1 || opts.priorities > plan.MaxPriorities {
-		return usageError("--priorities: %d is not 1 to %d; a plan holds one to three priorities", opts.priorities, plan.MaxPriorities)
-	}
-	if err := form.CheckTheme(opts.theme); err != nil {
-		return usageError("--theme: %v", err)
-	}
 	now := opts.now()
 	review, err := opts.review(now)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report"
 )
 
@@ -51,7 +52,7 @@ no score or level changes.`,
 			if len(args) > 0 {
 				opts.path = args[0]
 			}
-			return runOr(opts, runF, reportRun)
+			return cmdutil.RunOr(opts, runF, reportRun)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.last, "last", false, "the newest saved result")
@@ -110,7 +111,7 @@ func (f *factory) readResult(path string, last bool) (*assessment.Result, error)
 func lastOr(last *bool, n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if !*last {
-			return argsBetween(n, n, what)(cmd, args)
+			return cmdutil.ArgsBetween(n, n, what)(cmd, args)
 		}
 		if len(args) > 0 {
 			return usageError("--last takes the newest saved result; give either --last or a file, not both")

@@ -11,6 +11,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report"
 )
 
@@ -63,22 +64,19 @@ written) or unusable arguments or bank, 130 interrupted.`,
 		Annotations: map[string]string{streaming: "true"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			return runOr(opts, runF, scoreRun)
+			return cmdutil.RunOr(opts, runF, scoreRun)
 		},
 	}
 	opts.out = addOutputFlags(cmd, report.Scores, "jsonl")
 	addBankFlag(cmd, &opts.bank, "question bank file or directory (default: the built-in bank)")
 	cmd.Flags().StringVar(&opts.target, "target", "", "tier to measure everyone's gaps against (default: each person's role, or the tier above their level)")
-	cmd.Flags().IntVar(&opts.workers, "workers", 0, "parallel workers (default: one per CPU)")
+	cmdutil.IntVar(cmd.Flags(), &opts.workers, "workers", 0, 0, maxWorkers, "parallel workers (default: one per CPU)", "give 1 to %[3]d (or leave it out for one per CPU), got %[1]d")
 	return cmd
 }
 
 func scoreRun(opts *scoreOptions) error {
 	if err := opts.out.check(opts.factory, append(slices.Clone(opts.bank.banks), opts.paths...)...); err != nil {
 		return err
-	}
-	if opts.workers < 0 || opts.workers > maxWorkers {
-		return usageError("--workers: give 1 to %d (or leave it out for one per CPU), got %d", maxWorkers, opts.workers)
 	}
 	s, err := loadSet(opts.bank)
 	if err != nil {

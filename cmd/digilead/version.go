@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report"
 )
 
@@ -16,9 +17,9 @@ func newVersionCmd(f *factory, runF func(*versionOptions) error) *cobra.Command 
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print digilead's version",
-		Args:  noArgs,
+		Args:  cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runOr(opts, runF, versionRun)
+			return cmdutil.RunOr(opts, runF, versionRun)
 		},
 	}
 }
