@@ -123,16 +123,6 @@ func (f *factory) readAnswerSets(b *questions.Bank, paths []string, verb string,
 	}
 	defer set.Close()
 	rep := inputs.NewReporter(f.io.ErrOut)
-	read, err := inputs.ReadAnswerSets(f.ctx, set, b, add, rep)
-	if err != nil {
-		return nil, "", err
-	}
-	summary := fmt.Sprintf("%d answer sets analysed, %d rejected", read, rep.Rejected())
-	if read == 0 {
-		if err := rep.Err(summary + "; nothing to " + verb); err != nil {
-			return nil, "", err
-		}
-		return nil, "", usageError("no answer sets in the input; give JSON Lines of {\"respondent\": …, \"answers\": …} or result files")
-	}
-	return rep, summary, nil
+	summary, err := inputs.ReadAnswerSets(f.ctx, set, b, add, rep, verb)
+	return rep, summary, err
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
-	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/report"
 )
 
@@ -111,19 +110,9 @@ func cohortRun(opts *cohortOptions) error {
 	}
 	b := cohort.New(copts)
 	rep := inputs.NewReporter(opts.io.ErrOut)
-	what, same := "result", "the same respondent and completion time"
-	if answers {
-		what, same = "answer set", "the same respondent id and name"
-	}
-	if err := inputs.ReadCohort(opts.ctx, set, b, copts.Bank, answers, rep); err != nil {
+	note, err := inputs.ReadCohort(opts.ctx, set, b, copts.Bank, answers, rep)
+	if opts.note(note); err != nil {
 		return err
-	}
-	if d := b.Duplicates(); len(d) > 0 {
-		opts.say("digilead: %d duplicate %s left out (%s), e.g. %s, already read at %s\n",
-			len(d), errtext.Plural(len(d), what, what+"s"), same, d[0].Source, d[0].First)
-	}
-	if n := rep.Rejected(); n > 0 {
-		return rep.Err(fmt.Sprintf("%d %s could not be read (listed above); a cohort report needs every %s: fix or remove them", n, errtext.Plural(n, what, what+"s"), what))
 	}
 	summary, err := b.Report()
 	if errors.Is(err, cohort.ErrMixedBanks) && copts.Bank != nil {

@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -16,7 +15,6 @@ import (
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions"
-	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 )
@@ -206,36 +204,17 @@ func (opts *feedbackGiveOptions) write(r *feedback.Round, b *questions.Bank, a *
 	return opts.doc.write(opts.factory, feedback.New(r, b, opts.role, a, opts.now(), id))
 }
 
-// loadRound reads a --round: a round file, a round kept in the data
-// directory by its id, or else a round known by its id alone, on b. The
-// round must be on b.
+// loadRound reads the round of --round, on bank b (see
+// inputs.LoadRound).
 func (f *factory) loadRound(arg string, b *questions.Bank) (*feedback.Round, error) {
-	r, err := f.readRound(arg, b)
-	if err != nil {
-		return nil, err
+	r, err := inputs.LoadRound(arg, f.io.In, f.io.Getenv, b)
+	if errors.As(err, new(*inputs.OtherBankError)) {
+		return nil, fmt.Errorf("--bank: %w with --bank", err)
 	}
-	if own := feedback.NewBankRef(b); !r.Bank.Matches(own) {
-		return nil, usageError("--bank: round %s is on bank %s, and the bank in use is %s; give the round's bank with --bank", r.Round, r.Bank, own)
+	if err != nil {
+		return nil, fmt.Errorf("--round: %w", err)
 	}
 	return r, nil
-}
-
-func (f *factory) readRound(arg string, b *questions.Bank) (*feedback.Round, error) {
-	if !feedback.IsID(arg) {
-		if _, err := os.Stat(arg); err != nil && arg != "-" {
-			return nil, usageError("--round: %q is neither a round id (%d letters and digits) nor a round file", arg, feedback.IDLength)
-		}
-		return inputs.ReadRound(arg, f.io.In)
-	}
-	st, err := store.Open(f.io.Getenv)
-	if err != nil {
-		return nil, err
-	}
-	r, err := st.LoadRound(arg)
-	if errors.Is(err, store.ErrNoRound) {
-		return feedback.RoundFor(arg, b), nil
-	}
-	return r, err
 }
 
 // feedbackReportOptions are the flags and arguments of `digilead feedback
@@ -315,25 +294,14 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	set.Without(opts.self)
 	bd := feedback.NewBuilder(opts.doc.set.Bank, feedback.Options{MinGroup: opts.minGroup, PoolManager: opts.poolManager})
 	rep := inputs.NewReporter(opts.io.ErrOut)
-	if err := inputs.ReadFeedback(opts.ctx, set, bd, rep); err != nil {
+	note, err := inputs.ReadFeedback(opts.ctx, set, bd, rep)
+	if opts.note(note); err != nil {
 		return err
-	}
-	if d := bd.Duplicates(); len(d) > 0 {
-		opts.say("digilead: %d feedback %s read twice, counted once, e.g. %s, already read at %s\n", len(d), errtext.Plural(len(d), "document", "documents"), d[0].Source, d[0].First)
-	}
-	if n := rep.Rejected(); n > 0 {
-		return rep.Err(fmt.Sprintf("%d feedback %s could not be used (listed above); a report counts every answer of its round: fix or remove them (another bank: --bank)", n, errtext.Plural(n, "document", "documents")))
 	}
 	r, err := bd.Report(self)
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.self, err)
 	}
-	if !slices.ContainsFunc(r.Groups, func(g feedback.Group) bool { return g.Kind != "manager" }) {
-		shows := "the person's own view"
-		if len(r.Groups) > 0 {
-			shows += " and the manager's, which is not anonymous"
-		}
-		opts.say("digilead: too few raters (%d) to show others' view without exposing someone (--min-group %d); the report shows %s\n", r.Raters, opts.minGroup, shows)
-	}
+	opts.note(r.TooFew())
 	return opts.doc.write(opts.factory, r)
 }

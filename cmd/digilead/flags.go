@@ -334,9 +334,16 @@ func (f *factory) noted(set *inputs.Set, err error) (*inputs.Set, error) {
 		return nil, err
 	}
 	for _, n := range set.Notes() {
-		f.say("%s\n", "digilead: "+n)
+		f.note(n)
 	}
 	return set, nil
+}
+
+// note tells n on stderr, if there is one to tell.
+func (f *factory) note(n string) {
+	if n != "" {
+		f.say("%s\n", "digilead: "+n)
+	}
 }
 
 // oneOf refuses a flag's value s that is not one of choices.
