@@ -29,6 +29,16 @@ func DefaultHostKey(getenv func(string) string) (string, error) {
 	return filepath.Join(st.Dir, HostKeyName), nil
 }
 
+// LoadHostKey is HostKey of path, or of DefaultHostKey when path is "".
+func LoadHostKey(path string, getenv func(string) string) (signer gossh.Signer, note string, err error) {
+	if path == "" {
+		if path, err = DefaultHostKey(getenv); err != nil {
+			return nil, "", err
+		}
+	}
+	return HostKey(path)
+}
+
 // HostKey loads the server's host key from path, creating it (Ed25519,
 // mode 0600, its directory 0700) on first use, so that participants see
 // the same key at every workshop and no changed-key warning. note is what

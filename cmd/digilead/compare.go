@@ -8,7 +8,6 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/assessment/inputs"
-	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report"
 )
@@ -81,11 +80,12 @@ func compareRun(opts *compareOptions) error {
 	var paths [2]string
 	var err error
 	if opts.last {
-		pair, paths, err = opts.lastTwo()
-	} else {
-		pair, paths, err = opts.readPair(opts.paths[0], opts.paths[1])
-	}
-	if err != nil {
+		var notes []string
+		pair, paths, notes, err = inputs.LastTwo(opts.io.Getenv)
+		if opts.note(notes...); err != nil {
+			return fmt.Errorf("--last: %w, or compare two result files: digilead compare OLD.json NEW.json", err)
+		}
+	} else if pair, paths, err = inputs.ReadPair(opts.paths[0], opts.paths[1], opts.io.In); err != nil {
 		return err
 	}
 	c, err := compare.Compare(pair[0], pair[1])
@@ -129,40 +129,4 @@ func (opts *compareOptions) checkPlan() error {
 		c.Result.Source = resultPath
 	}
 	return write(out, c, opts.io.Accessible(opts.doc.accessible), opts.doc.language, "")
-}
-
-// readPair reads two result files; at most one may be stdin.
-func (f *factory) readPair(oldPath, newPath string) ([2]*assessment.Result, [2]string, error) {
-	var pair [2]*assessment.Result
-	paths := [2]string{oldPath, newPath}
-	if oldPath == "-" && newPath == "-" {
-		return pair, paths, usageError("only one of the two results can come from stdin ('-')")
-	}
-	for i, p := range paths {
-		r, err := inputs.ReadResult(p, f.io.In)
-		if err != nil {
-			return pair, paths, err
-		}
-		pair[i] = r
-		if p == "-" {
-			paths[i] = "stdin"
-		}
-	}
-	return pair, paths, nil
-}
-
-// lastTwo reads the two newest saved results of the same bank.
-func (f *factory) lastTwo() ([2]*assessment.Result, [2]string, error) {
-	st, err := store.Open(f.io.Getenv)
-	if err != nil {
-		return [2]*assessment.Result{}, [2]string{}, err
-	}
-	older, newer, skipped, err := st.LastTwo()
-	for _, e := range skipped {
-		f.say("digilead: skipped %s: %v\n", e.Path, e.Err)
-	}
-	if err != nil {
-		return [2]*assessment.Result{}, [2]string{}, fmt.Errorf("--last: %w, or compare two result files: digilead compare OLD.json NEW.json", err)
-	}
-	return [2]*assessment.Result{older.Result, newer.Result}, [2]string{older.Path, newer.Path}, nil
 }

@@ -333,16 +333,16 @@ func (f *factory) noted(set *inputs.Set, err error) (*inputs.Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, n := range set.Notes() {
-		f.note(n)
-	}
+	f.note(set.Notes()...)
 	return set, nil
 }
 
-// note tells n on stderr, if there is one to tell.
-func (f *factory) note(n string) {
-	if n != "" {
-		f.say("%s\n", "digilead: "+n)
+// note tells each note on stderr (none for "").
+func (f *factory) note(notes ...string) {
+	for _, n := range notes {
+		if n != "" {
+			f.say("%s\n", "digilead: "+n)
+		}
 	}
 }
 

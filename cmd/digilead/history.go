@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -46,16 +45,10 @@ func historyRun(opts *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	entries, err := st.Results()
+	h, err := report.ReadHistory(st)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", st.Dir, err)
+		return err
 	}
-	h := report.NewHistory(st.Dir, entries)
-	plans, err := st.Plans()
-	if err != nil {
-		return fmt.Errorf("read %s: %w", st.Dir, err)
-	}
-	h.AddPlans(plans)
 	if opts.doc.out.format == "text" {
 		for _, s := range h.Skipped {
 			opts.say("digilead: skipped %s: %s\n", s.Path, s.Error)

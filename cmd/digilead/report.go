@@ -7,7 +7,6 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
-	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report"
 )
@@ -93,18 +92,11 @@ func (f *factory) readResult(path string, last bool) (*assessment.Result, error)
 	if !last {
 		return inputs.ReadResult(path, f.io.In)
 	}
-	st, err := store.Open(f.io.Getenv)
-	if err != nil {
-		return nil, err
-	}
-	e, skipped, err := st.Last()
-	for _, s := range skipped {
-		f.say("digilead: skipped %s: %v\n", s.Path, s.Err)
-	}
-	if err != nil {
+	r, notes, err := inputs.Last(f.io.Getenv)
+	if f.note(notes...); err != nil {
 		return nil, fmt.Errorf("--last: %w", err)
 	}
-	return e.Result, nil
+	return r, nil
 }
 
 // lastOr takes n arguments (what they are), or none with --last.

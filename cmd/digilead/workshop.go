@@ -20,7 +20,6 @@ import (
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/dashboard"
-	gossh "golang.org/x/crypto/ssh"
 )
 
 func newWorkshopCmd(f *factory) *cobra.Command {
@@ -114,8 +113,10 @@ func workshopServeRun(opts *workshopOptions) error {
 	if dir == "" {
 		dir = "digilead-workshop-" + opts.now().Format("2006-01-02")
 	}
-	signer, err := opts.hostSigner()
-	if err != nil {
+	signer, note, err := workshopsrv.LoadHostKey(opts.hostKey, opts.io.Getenv)
+	if opts.note(note); err != nil && opts.hostKey != "" {
+		return fmt.Errorf("--host-key: %w", err)
+	} else if err != nil {
 		return err
 	}
 	code := opts.code
@@ -165,26 +166,6 @@ func workshopServeRun(opts *workshopOptions) error {
 		return context.Canceled
 	}
 	return opts.ctx.Err()
-}
-
-// hostSigner reads the host key of --host-key, or the one in the data
-// directory, made the first time.
-func (opts *workshopOptions) hostSigner() (gossh.Signer, error) {
-	path := opts.hostKey
-	if path == "" {
-		var err error
-		if path, err = workshopsrv.DefaultHostKey(opts.io.Getenv); err != nil {
-			return nil, err
-		}
-	}
-	signer, note, err := workshopsrv.HostKey(path)
-	if err != nil && opts.hostKey != "" {
-		return nil, fmt.Errorf("--host-key: %w", err)
-	}
-	if note != "" {
-		opts.say("digilead: %s\n", note)
-	}
-	return signer, err
 }
 
 // summary writes the room's final group summary to stdout, or says on
