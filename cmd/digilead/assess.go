@@ -48,9 +48,7 @@ An answers file is YAML or JSON:
   digilead assess --answers me.json --format json | jq -r '.level.name // "Developing"'
   cat me.json | digilead assess --answers - --target strategic`,
 		Args: cmdutil.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return cmdutil.RunOr(opts, runF, assessRun)
-		},
+		RunE: cmdutil.RunE(opts, runF, assessRun),
 	}
 	addDocFlags(cmd, &opts.doc, report.Results, "text", "question bank file or directory (default: the built-in bank)", "numbered plain-text prompts and a linear report")
 	fl := cmd.Flags()

@@ -54,10 +54,7 @@ bank: its bank id, dimensions and tiers, and the language of its actions.`,
   digilead bank validate my-bank.yaml banks/workshop/
   digilead bank validate --bank my-bank.yaml de.yaml --strict
   digilead bank validate --catalogue our-courses.yaml`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.paths = args
-			return cmdutil.RunOr(opts, runF, bankValidateRun)
-		},
+		RunE: cmdutil.RunE(opts, runF, bankValidateRun, &opts.paths),
 	}
 	addBankFlag(cmd, &opts.bank, "bank the translation files given are checked against (default: the built-in bank)")
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "texts a translation leaves untranslated or out of date are errors, not warnings")
@@ -115,9 +112,7 @@ func newBankExportCmd(f *factory, runF func(*bankExportOptions) error) *cobra.Co
 		Example: `  digilead bank export > my-bank.yaml
   digilead bank export -o my-bank.yaml`,
 		Args: cmdutil.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return cmdutil.RunOr(opts, runF, bankExportRun)
-		},
+		RunE: cmdutil.RunE(opts, runF, bankExportRun),
 	}
 	cmd.Flags().StringVarP(&opts.path, "output", "o", "", "write to `FILE` instead of stdout")
 	return cmd
@@ -146,10 +141,7 @@ func newBankShowCmd(f *factory, runF func(*bankShowOptions) error) *cobra.Comman
 		Use:   "show [PATH]",
 		Short: "Summarise a bank: tiers, dimensions and question counts",
 		Args:  cmdutil.ArgsBetween(0, 1, ""),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.bank.banks = optional(args)
-			return cmdutil.RunOr(opts, runF, bankShowRun)
-		},
+		RunE: cmdutil.RunE(opts, runF, bankShowRun, &opts.bank.banks),
 	}
 	addLangFlags(cmd, &opts.bank)
 	return cmd

@@ -43,10 +43,7 @@ bank or the usage is invalid. The simulation is reproducible: the same
   digilead bank review my-bank.yaml --format markdown -o review.md
   digilead bank review my-bank.yaml --format json --seed 7 --respondents 5000`,
 		Args: cmdutil.ArgsBetween(0, 1, ""),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.doc.bank.banks = optional(args)
-			return cmdutil.RunOr(opts, runF, bankReviewRun)
-		},
+		RunE: cmdutil.RunE(opts, runF, bankReviewRun, &opts.doc.bank.banks),
 	}
 	addDocFlags(cmd, &opts.doc, report.Reviews, "text", "", "")
 	cmd.Flags().Uint64Var(&opts.seed, "seed", 1, "seed of the simulated respondents")

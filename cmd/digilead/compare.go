@@ -58,10 +58,7 @@ with its own result's SEM), with the actions and their due dates.`,
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.paths = args
-			return cmdutil.RunOr(opts, runF, compareRun)
-		},
+		RunE: cmdutil.RunE(opts, runF, compareRun, &opts.paths),
 	}
 	addDocFlags(cmd, &opts.doc, report.Comparisons, "text", "bank the results were scored with, for its translations (default: the built-in bank)", "a linear report with every number in words")
 	cmd.Flags().BoolVar(&opts.last, "last", false, "compare the two newest saved results of the same bank (with --plan: the newest saved result)")

@@ -52,9 +52,7 @@ shown on its own. --format json prints the round itself, {"round": ID, …}.`,
 		Example: `  digilead feedback invite --name "Sam Jones" --closes 2026-12-18
   digilead feedback invite --name Sam --roles peer,report --format json`,
 		Args: cmdutil.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return cmdutil.RunOr(opts, runF, feedbackInviteRun)
-		},
+		RunE: cmdutil.RunE(opts, runF, feedbackInviteRun),
 	}
 	addDocFlags(cmd, &opts.doc, report.Rounds, "text", "bank observers answer (default: the built-in bank)", "")
 	fl := cmd.Flags()
@@ -126,9 +124,7 @@ in this data directory, or else one on the bank in use (--bank).`,
 		Example: `  digilead feedback give --round k5qwfxtz3m7rvn2hyb4ajd6ceu --role peer -o feedback.json
   digilead feedback give --round round.json --role report --answers mine.yaml`,
 		Args: cmdutil.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return cmdutil.RunOr(opts, runF, feedbackGiveRun)
-		},
+		RunE: cmdutil.RunE(opts, runF, feedbackGiveRun),
 	}
 	addDocFlags(cmd, &opts.doc, report.Feedbacks, "json", "bank of the round (default: the built-in bank)", "numbered plain-text prompts")
 	fl := cmd.Flags()
@@ -255,10 +251,7 @@ raters the report says so and shows the person's own view.`,
 		Example: `  digilead feedback report --self me.json answers/
   digilead feedback report --self me.json --format html -o feedback.html answers/*.json
   cat answers.jsonl | digilead feedback report --self me.json --min-group 4`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.paths = args
-			return cmdutil.RunOr(opts, runF, feedbackReportRun)
-		},
+		RunE: cmdutil.RunE(opts, runF, feedbackReportRun, &opts.paths),
 	}
 	addDocFlags(cmd, &opts.doc, report.FeedbackReports, "text", "bank of the round, for its observer questions and translations (default: the built-in bank)", "the text report in sentences, without tables")
 	fl := cmd.Flags()

@@ -353,11 +353,3 @@ func oneOf(s string, choices ...string) error {
 	}
 	return nil
 }
-
-// optional is a path argument that may be left out, as a list.
-func optional(args []string) []string {
-	if len(args) == 0 || args[0] == "" {
-		return nil
-	}
-	return args[:1]
-}

@@ -29,9 +29,7 @@ plans saved there ('digilead plan'), with their review dates.`,
   digilead history --format json | jq -r '.results[0].path // "no saved results"'
   digilead compare --last`,
 		Args: cmdutil.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return cmdutil.RunOr(opts, runF, historyRun)
-		},
+		RunE: cmdutil.RunE(opts, runF, historyRun),
 	}
 	addDocFlags(cmd, &opts.doc, report.Histories, "text", "bank of the results, for its translations (default: the built-in bank)", "")
 	return cmd

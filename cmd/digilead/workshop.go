@@ -70,9 +70,7 @@ See docs/workshop.md for the trainer's guide.`,
   digilead workshop serve --code lamp-wave-oak --results ./team-day
   digilead workshop serve --listen :2200 --max-participants 40 2>workshop.log`,
 		Args: cmdutil.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return cmdutil.RunOr(opts, runF, workshopServeRun)
-		},
+		RunE: cmdutil.RunE(opts, runF, workshopServeRun),
 	}
 	fl := cmd.Flags()
 	addBankFlag(cmd, &opts.bank, "question bank file or directory (default: the built-in bank, with its Welsh and French)")

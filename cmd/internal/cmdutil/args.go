@@ -15,6 +15,17 @@ func RunOr[O any](opts O, runF, run func(O) error) error {
 	return run(opts)
 }
 
+// RunE is a command's RunE: it keeps its arguments in *args, when args
+// is given, and runs the command with its options (see RunOr).
+func RunE[O any](opts O, runF, run func(O) error, args ...*[]string) func(*cobra.Command, []string) error {
+	return func(_ *cobra.Command, positional []string) error {
+		for _, p := range args {
+			*p = positional
+		}
+		return RunOr(opts, runF, run)
+	}
+}
+
 // Group is a command that only groups others; see
 // RefuseUnknownSubcommands.
 func Group(use, short, long string, cmds ...*cobra.Command) *cobra.Command {
