@@ -141,7 +141,7 @@ func newBankShowCmd(f *factory, runF func(*bankShowOptions) error) *cobra.Comman
 		Use:   "show [PATH]",
 		Short: "Summarise a bank: tiers, dimensions and question counts",
 		Args:  cmdutil.ArgsBetween(0, 1, ""),
-		RunE: cmdutil.RunE(opts, runF, bankShowRun, &opts.bank.banks),
+		RunE:  cmdutil.RunE(opts, runF, bankShowRun, &opts.bank.banks),
 	}
 	addLangFlags(cmd, &opts.bank)
 	return cmd

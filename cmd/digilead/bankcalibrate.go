@@ -56,7 +56,7 @@ written). See docs/bank-review.md.`,
   digilead bank calibrate --bank my-bank.yaml pilot/ --format markdown -o calibration.md
   digilead bank calibrate --bank my-bank.yaml pilot.jsonl --min-group 50 --seed 7 --write`,
 		Annotations: map[string]string{streaming: "true"},
-		RunE: cmdutil.RunE(opts, runF, bankCalibrateRun, &opts.paths),
+		RunE:        cmdutil.RunE(opts, runF, bankCalibrateRun, &opts.paths),
 	}
 	addDocFlags(cmd, &opts.doc, report.Calibrations, "text", "question bank file or directory (default: the built-in bank)", "every figure in a sentence, no tables")
 	fl := cmd.Flags()

@@ -50,7 +50,7 @@ mark gaps within measurement error. See docs/reliability.md.`,
   digilead score --bank my-bank.yaml < answers.jsonl | digilead bank stats --bank my-bank.yaml
   digilead bank stats --bank my-bank.yaml answers.jsonl --write`,
 		Annotations: map[string]string{streaming: "true"},
-		RunE: cmdutil.RunE(opts, runF, bankStatsRun, &opts.paths),
+		RunE:        cmdutil.RunE(opts, runF, bankStatsRun, &opts.paths),
 	}
 	addDocFlags(cmd, &opts.doc, report.ItemAnalyses, "text", "question bank file or directory (default: the built-in bank)", "every figure in a sentence, no tables")
 	cmd.Flags().BoolVar(&opts.write, "write", false, "record each dimension's reliability and score_sd in the bank file")

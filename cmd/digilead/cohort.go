@@ -71,7 +71,7 @@ bank, or --bank for results scored with another).`,
   digilead cohort --format html -o handout.html workshop-results/
   digilead cohort --target strategic --format csv dept/*.json`,
 		Annotations: map[string]string{streaming: "true", memoryLimit: "160"},
-		RunE: cmdutil.RunE(opts, runF, cohortRun, &opts.paths),
+		RunE:        cmdutil.RunE(opts, runF, cohortRun, &opts.paths),
 	}
 	addDocFlags(cmd, &opts.doc, report.Cohorts, "text", "bank to score answer sets with, or the results were scored with for --target, and its translations (default: the built-in bank)", "the text report in sentences, without bars")
 	fl := cmd.Flags()

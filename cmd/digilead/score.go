@@ -62,7 +62,7 @@ written) or unusable arguments or bank, 130 interrupted.`,
   digilead score --format xlsx -o scores.xlsx dept-a.jsonl
   export-tool | digilead score | digilead cohort`,
 		Annotations: map[string]string{streaming: "true"},
-		RunE: cmdutil.RunE(opts, runF, scoreRun, &opts.paths),
+		RunE:        cmdutil.RunE(opts, runF, scoreRun, &opts.paths),
 	}
 	opts.out = addOutputFlags(cmd, report.Scores, "jsonl")
 	addBankFlag(cmd, &opts.bank, "question bank file or directory (default: the built-in bank)")

@@ -18,7 +18,7 @@ func newVersionCmd(f *factory, runF func(*versionOptions) error) *cobra.Command 
 		Use:   "version",
 		Short: "Print digilead's version",
 		Args:  cmdutil.NoArgs,
-		RunE: cmdutil.RunE(opts, runF, versionRun),
+		RunE:  cmdutil.RunE(opts, runF, versionRun),
 	}
 }
 
