@@ -278,29 +278,15 @@ func checkPaths(paths, dirs []string) error {
 
 // showIn loads the set and chooses the language of what the command
 // shows: the one requested (--lang, else the environment, see
-// lang.Requested); the bank's own when none is, or with a line on stderr
-// when the bank has no translation into the one requested.
+// lang.Requested), else the bank's own (see report.ShowIn).
 func (f *factory) showIn(b bankFlags) (*questions.Set, *report.Language, error) {
 	s, err := loadSet(b)
 	if err != nil {
 		return nil, nil, err
 	}
-	requested := lang.Requested(b.lang, f.io.Getenv)
-	tag, ok := lang.Match(requested, s.Languages())
-	if !ok {
-		f.fallBack(requested, s)
-		tag = s.Languages()[0]
-	}
-	return s, report.SetLanguage(s, tag), nil
-}
-
-// fallBack says on stderr that the bank has no translation into the
-// language asked for, if one was.
-func (f *factory) fallBack(requested string, s *questions.Set) {
-	if requested != "" {
-		f.say("digilead: bank %s has no %s translation (it has %s); showing it in %s\n",
-			s.Bank.ID, requested, strings.Join(s.Languages(), ", "), s.Languages()[0])
-	}
+	language, note := report.ShowIn(s, lang.Requested(b.lang, f.io.Getenv))
+	f.note(note)
+	return s, language, nil
 }
 
 // addMinGroupFlag adds --min-group: def, and at least min.

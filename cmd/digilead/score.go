@@ -1,9 +1,7 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
-	"io"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -87,24 +85,9 @@ func scoreRun(opts *scoreOptions) error {
 		return err
 	}
 	defer set.Close()
-	scorer := batch.NewScorer(s.Bank, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}, opts.out.render.Rows)
-	if enc := opts.out.render.Encode; enc != nil {
-		scorer.EncodeWith(enc)
-	}
 	rep := inputs.NewReporter(opts.io.ErrOut)
-	var sum batch.Summary
-	err = opts.out.dest.Stream(func(w io.Writer) error {
-		var doc io.WriteCloser = nopCloser{w}
-		if wrap := opts.out.render.Wrap; wrap != nil {
-			doc = wrap(w)
-		}
-		sum, err = scorer.Run(opts.ctx, set.Inputs, batch.Options{Workers: opts.workers}, func(p []byte) error {
-			_, err := doc.Write(p)
-			return err
-		}, rep.Add)
-		return cmp.Or(err, doc.Close())
-	})
-	if err := cmp.Or(opts.ctx.Err(), err); err != nil {
+	sum, err := opts.out.render.Score(opts.ctx, opts.out.dest, s.Bank, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}, set.Inputs, batch.Options{Workers: opts.workers}, rep.Add)
+	if err != nil {
 		return err
 	}
 	summary := fmt.Sprintf("digilead score: %d scored, %d rejected", sum.Scored, sum.Rejected)
@@ -115,8 +98,3 @@ func scoreRun(opts *scoreOptions) error {
 	opts.say("%s\n", summary)
 	return nil
 }
-
-// nopCloser is a writer whose document needs no ending.
-type nopCloser struct{ io.Writer }
-
-func (nopCloser) Close() error { return nil }
