@@ -1,0 +1,41 @@
+package report
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/questionstest"
+)
+
+func TestShowInFallsBackToTheBanksOwnLanguageAndSaysSo(t *testing.T) {
+	s, err := questions.LoadSet(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for requested, want := range map[string]struct{ tag, note string }{
+		"":   {"en", ""},
+		"cy": {"cy", ""},
+		"de": {"en", "bank public-sector-digital-leadership has no de translation (it has en, cy, fr); showing it in en"},
+	} {
+		l, note := ShowIn(s, requested)
+		if l.Tag() != want.tag || note != want.note {
+			t.Errorf("ShowIn(%q) = %s, %q; want %s, %q", requested, l.Tag(), note, want.tag, want.note)
+		}
+	}
+}
+
+func TestReadHistoryListsResultsAndPlans(t *testing.T) {
+	st := &store.Store{Dir: filepath.Join(t.TempDir(), "digilead")}
+	b, a := questionstest.Example(t)
+	if _, err := st.SaveResult(assessment.Score(b, a, assessment.Options{Now: time.Unix(0, 0).UTC()})); err != nil {
+		t.Fatal(err)
+	}
+	h, err := ReadHistory(st)
+	if err != nil || len(h.Results) != 1 || len(h.Plans) != 0 || h.Dir != st.Dir {
+		t.Errorf("ReadHistory = %+v, %v", h, err)
+	}
+}
