@@ -1,13 +1,18 @@
 package report
 
 import (
+	"errors"
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -37,5 +42,25 @@ func TestReadHistoryListsResultsAndPlans(t *testing.T) {
 	h, err := ReadHistory(st)
 	if err != nil || len(h.Results) != 1 || len(h.Plans) != 0 || h.Dir != st.Dir {
 		t.Errorf("ReadHistory = %+v, %v", h, err)
+	}
+}
+
+func TestValidateLoadCatalogueSaysItsProblems(t *testing.T) {
+	var said strings.Builder
+	say := func(format string, args ...any) { fmt.Fprintf(&said, format, args...) }
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(bad, []byte("schema: nope\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	o := ValidateOptions{CatalogueName: bad, Say: say}
+	if ok, err := o.LoadCatalogue(); ok || err != nil || !strings.Contains(said.String(), bad+": ") {
+		t.Errorf("LoadCatalogue(bad) = %v, %v; said %q", ok, err, said.String())
+	}
+	o = ValidateOptions{CatalogueName: filepath.Join(t.TempDir(), "none.yaml"), Say: say}
+	if ok, err := o.LoadCatalogue(); ok || !errors.Is(err, errtext.ErrInvalid) {
+		t.Errorf("LoadCatalogue(none) = %v, %v", ok, err)
+	}
+	if ok, err := (&ValidateOptions{}).LoadCatalogue(); !ok || err != nil {
+		t.Errorf("no catalogue: %v, %v", ok, err)
 	}
 }

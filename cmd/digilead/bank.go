@@ -1,7 +1,7 @@
 package main
 
 import (
-	"errors"
+	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -72,17 +72,10 @@ func bankValidateRun(opts *bankValidateOptions) error {
 	var v report.Validation
 	bad := 0
 	o := report.ValidateOptions{Banks: opts.bank.banks, Strict: opts.strict, CatalogueName: opts.catalogue, Say: opts.say}
-	if opts.catalogue != "" {
-		c, err := loadCatalogue(opts.catalogue)
-		var ps questions.Problems
-		switch {
-		case errors.As(err, &ps):
-			report.SayProblems(opts.say, opts.catalogue, ps)
-			bad++
-		case err != nil:
-			return err
-		}
-		o.Catalogue = c
+	if ok, err := o.LoadCatalogue(); err != nil {
+		return fmt.Errorf("--catalogue: %w", err)
+	} else if !ok {
+		bad++
 	}
 	for _, p := range paths {
 		if !v.Check(p, o) {

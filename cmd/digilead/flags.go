@@ -185,11 +185,11 @@ func (c *catalogueFlag) load(f *factory, tag string, check func(*questions.Catal
 	if c.path == "" {
 		return nil
 	}
-	cat, err := loadCatalogue(c.path)
-	if err == nil {
-		err = check(cat)
-	}
+	cat, err := questions.LoadCatalogue(c.path)
 	if err != nil {
+		return fmt.Errorf("--catalogue: %w", err)
+	}
+	if err := check(cat); err != nil {
 		return err
 	}
 	for _, w := range cat.OtherLanguage(tag) {
@@ -197,16 +197,6 @@ func (c *catalogueFlag) load(f *factory, tag string, check func(*questions.Catal
 	}
 	c.cat = cat
 	return nil
-}
-
-// loadCatalogue reads and parses the catalogue of --catalogue: a usage
-// error when there is no such file, Problems at FILE:LINE when it is not
-// a good catalogue.
-func loadCatalogue(path string) (*questions.Catalogue, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, usageError("--catalogue: %s: no such file; give a digilead.catalogue/v1 file", path)
-	}
-	return questions.LoadCatalogue(path)
 }
 
 // apply gives r with the catalogue's actions (assessment.WithCatalogue),
