@@ -79,7 +79,7 @@ bank, or --bank for results scored with another).`,
 	cmdutil.StringVar(fl, &opts.input, "input", "", "what PATH holds: answers or results (default: told from the first document)", func(s string) error {
 		return oneOf(s, "answers", "results")
 	})
-	cmdutil.Var(fl, &opts.by, "by", "string", "also sum up each group sharing this respondent `FIELD`: "+strings.Join(cohort.ByFields, " or "), func(s string) (string, error) {
+	cmdutil.Var(fl, &opts.by, "by", "", "string", "also sum up each group sharing this respondent `FIELD`: "+strings.Join(cohort.ByFields, " or "), func(s string) (string, error) {
 		by := strings.TrimPrefix(s, "respondent.")
 		return by, oneOf(by, cohort.ByFields...)
 	})

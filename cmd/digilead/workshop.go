@@ -86,7 +86,7 @@ See docs/workshop.md for the trainer's guide.`,
 	fl.StringVar(&opts.host, "host", "", "the name or address participants type, for the lines they are shown (default: the address they reached)")
 	addMinGroupFlag(cmd, &opts.minGroup, cohort.DefaultMinGroup, 1, "show the group summary once `N` have finished, and update it in steps of N")
 	cmdutil.DurationVar(fl, &opts.loginGrace, "login-grace-time", workshopsrv.DefaultLoginGraceTime, "close a connection that has not logged in and begun a session within this long")
-	cmdutil.Var(fl, &opts.maxStartups, "max-startups", "string", "connections not logged in yet, as `START:RATE:FULL`: from START on a new one is refused with RATE% chance, rising to all at FULL (default N:30:2N, N being --max-participants)", workshopsrv.ParseStartups)
+	cmdutil.Var(fl, &opts.maxStartups, "max-startups", "", "string", "connections not logged in yet, as `START:RATE:FULL`: from START on a new one is refused with RATE% chance, rising to all at FULL (default N:30:2N, N being --max-participants)", workshopsrv.ParseStartups)
 	cmdutil.IntVar(fl, &opts.maxStartupsPerAddress, "max-startups-per-address", 0, 0, math.MaxInt, "connections not logged in yet from one address (default --max-participants)", "must be 1 or more, got %[1]d")
 	fl.StringVar(&opts.round, "round", "", "take observers' feedback on this round (its `FILE` or id, from 'feedback invite') instead of assessments: each picks their role and answers the observer questions")
 	fl.StringVar(&opts.log, "log", "", "the trainer's log `FILE`: every connection, refusal and error, with addresses (default: workshop.log in the results folder, 0600)")

@@ -39,7 +39,7 @@ func TestValuesRefuseWhatTheyDoNotTakeNamingTheFlag(t *testing.T) {
 			}
 			return nil
 		})
-		Var(fs, &parts, "split", "string", "", func(v string) ([]string, error) { return strings.Split(v, ","), nil })
+		Var(fs, &parts, "split", "", "string", "", func(v string) ([]string, error) { return strings.Split(v, ","), nil })
 	}
 	for _, c := range []struct {
 		args []string

@@ -60,9 +60,17 @@ func FlagError(msg string, err error) string {
 }
 
 // Var defines a flag of type typ (as flag help names it) parsed by
-// parse into p; p keeps its value until the flag is given.
-func Var[T any](fs *pflag.FlagSet, p *T, name, typ, usage string, parse func(string) (T, error)) {
-	fs.Var(&value[T]{p: p, typ: typ, parse: parse}, name, usage)
+// parse into p, with the default def parsed likewise ("": p keeps its
+// value until the flag is given). A default parse refuses is a bug, and
+// panics.
+func Var[T any](fs *pflag.FlagSet, p *T, name, def, typ, usage string, parse func(string) (T, error)) {
+	v := &value[T]{p: p, typ: typ, parse: parse}
+	if def != "" {
+		if err := v.Set(def); err != nil {
+			panic(fmt.Sprintf("--%s: default %q: %v", name, def, err))
+		}
+	}
+	fs.Var(v, name, usage)
 }
 
 // StringVar defines a string flag with default def whose values check
