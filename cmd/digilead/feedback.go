@@ -173,12 +173,9 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 	term := opts.terminal()
 	accessible := opts.io.Accessible(opts.doc.accessible)
 	langs, _ := session.Languages(opts.doc.set, lang.Requested(opts.doc.bank.lang, opts.io.Getenv))
-	for i := range langs {
-		langs[i].Bank = langs[i].Bank.ForObservers()
-	}
 	return session.Run(opts.ctx, term, session.Options{
 		Bank: b.ForObservers(), Theme: opts.theme, Accessible: accessible, Resume: opts.resume,
-		Now: opts.now, Tool: opts.tool(), Languages: langs,
+		Now: opts.now, Tool: opts.tool(), Languages: session.ForObservers(langs),
 		Draft: b.ID + ".feedback-" + r.Round,
 		About: func(l *lang.Lang) string { return report.About(l, r, opts.role, feedback.DefaultMinGroup) },
 		ResumeCommand: func(accessible bool) string {
