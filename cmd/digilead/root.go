@@ -6,7 +6,6 @@ import (
 	"io"
 	"runtime/debug"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -21,15 +20,7 @@ import (
 // back to the module version.
 var version = ""
 
-func toolVersion() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return strings.TrimPrefix(bi.Main.Version, "v")
-	}
-	return "0.1.0-dev"
-}
+func toolVersion() string { return cmdutil.Version(version, "0.1.0-dev") }
 
 // factory is what every command is made with (gh's cmdutil.Factory): the
 // streams and the clock.
@@ -43,14 +34,8 @@ type factory struct {
 }
 
 func newFactory(ctx context.Context, s *iostreams.IOStreams) *factory {
-	f := &factory{io: s, now: time.Now, ctx: ctx, restoreGC: func() {}}
 	// SOURCE_DATE_EPOCH fixes the clock for reproducible output.
-	if v := s.Getenv("SOURCE_DATE_EPOCH"); v != "" {
-		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
-			f.now = func() time.Time { return time.Unix(sec, 0).UTC() }
-		}
-	}
-	return f
+	return &factory{io: s, now: cmdutil.Clock(s.Getenv), ctx: ctx, restoreGC: func() {}}
 }
 
 // say writes a message on stderr. Everything in it that came from

@@ -137,3 +137,17 @@ func TestSilentCarriesItsCodeAndNoMessage(t *testing.T) {
 		t.Error("a plain error carries no exit code")
 	}
 }
+
+func TestClockAndVersion(t *testing.T) {
+	env := map[string]string{"SOURCE_DATE_EPOCH": "86400"}
+	if got := Clock(func(k string) string { return env[k] })(); !got.Equal(time.Unix(86400, 0)) || got.Location() != time.UTC {
+		t.Errorf("Clock with SOURCE_DATE_EPOCH = %v", got)
+	}
+	env["SOURCE_DATE_EPOCH"] = "soon"
+	if got := Clock(func(k string) string { return env[k] })(); time.Since(got) > time.Minute {
+		t.Errorf("Clock with a bad SOURCE_DATE_EPOCH = %v, want now", got)
+	}
+	if Version("1.2.3", "dev") != "1.2.3" || Version("", "dev") != "dev" {
+		t.Errorf("Version: %q, %q", Version("1.2.3", "dev"), Version("", "dev"))
+	}
+}
