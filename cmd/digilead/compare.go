@@ -48,7 +48,7 @@ with its own result's SEM), with the actions and their due dates.`,
   digilead compare --plan ~/.local/share/digilead/plans/2025-03-03T100000Z-public-sector-digital-leadership.plan.json --last`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if opts.plan != "" {
-				return lastOr(&opts.last, 1, "a result file to check the plan against (or --last)")(cmd, args)
+				return lastOr(&opts.last, 1, 1, "a result file to check the plan against (or --last)")(cmd, args)
 			}
 			if !opts.last {
 				return cmdutil.ArgsBetween(2, 2, "two result files, OLD.json and NEW.json (or --last)")(cmd, args)

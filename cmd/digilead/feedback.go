@@ -57,8 +57,12 @@ shown on its own. --format json prints the round itself, {"round": ID, …}.`,
 	addDocFlags(cmd, &opts.doc, report.Rounds, "text", "bank observers answer (default: the built-in bank)", "")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.name, "name", "", "the `NAME` observers know the person by")
-	fl.StringVar(&opts.closes, "closes", "", "last day to answer, `YYYY-MM-DD`")
-	fl.StringSliceVar(&opts.roles, "roles", nil, "roles observers may answer in: "+strings.Join(feedback.Roles, ", ")+" (default: all)")
+	cmdutil.StringVar(fl, &opts.closes, "closes", "", "last day to answer, `YYYY-MM-DD`", func(s string) error {
+		return feedback.CheckCloses(s, f.now())
+	})
+	cmdutil.Var(fl, &opts.roles, "roles", "", "strings", "roles observers may answer in: "+strings.Join(feedback.Roles, ", ")+" (default: all)", func(s string) ([]string, error) {
+		return feedback.CheckRoles(append(opts.roles, strings.Split(s, ",")...))
+	})
 	return cmd
 }
 
@@ -66,17 +70,10 @@ func feedbackInviteRun(opts *feedbackInviteOptions) error {
 	if strings.TrimSpace(opts.name) == "" {
 		return usageError("--name: give the name observers know the person by")
 	}
-	roles, err := feedback.CheckRoles(opts.roles)
-	if err != nil {
-		return usageError("--roles: %v", err)
-	}
-	if err := feedback.CheckCloses(opts.closes, opts.now()); err != nil {
-		return usageError("--closes: %v", err)
-	}
 	if err := opts.doc.load(opts.factory); err != nil {
 		return err
 	}
-	r, err := feedback.NewRound(opts.doc.set.Bank, feedback.RoundOptions{Subject: opts.name, Roles: roles, Closes: opts.closes, Now: opts.now(), Random: rand.Reader})
+	r, err := feedback.NewRound(opts.doc.set.Bank, feedback.RoundOptions{Subject: opts.name, Roles: opts.roles, Closes: opts.closes, Now: opts.now(), Random: rand.Reader})
 	if err != nil {
 		return err
 	}

@@ -69,12 +69,9 @@ dimensions the catalogue names, in place of those the result holds.`,
   digilead plan me.json --priorities 3 --review-in 8w --format ics -o plan.ics
   digilead plan --last --supporter "Ana (line manager)" --format markdown >> development-plan.md
   digilead plan ~/.local/share/digilead/plans/PLAN.plan.json --format ics -o plan.ics`,
-		Args: cmdutil.ArgsBetween(0, 1, "a result file or a saved plan"),
+		Args: lastOr(&opts.last, 0, 1, "a result file or a saved plan"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				if opts.last {
-					return usageError("--last takes the newest saved result; give either --last or a file, not both")
-				}
 				opts.path = args[0]
 			}
 			opts.last = opts.path == ""

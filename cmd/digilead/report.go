@@ -46,7 +46,7 @@ no score or level changes.`,
   digilead report me.json --format markdown >> development-plan.md
   digilead assess --answers me.yaml -f json | digilead report - -f csv
   digilead report me.json --catalogue our-courses.yaml -f html -o me.html`,
-		Args: lastOr(&opts.last, 1, "a result file (or - for stdin, or --last)"),
+		Args: lastOr(&opts.last, 1, 1, "a result file (or - for stdin, or --last)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				opts.path = args[0]
@@ -99,11 +99,12 @@ func (f *factory) readResult(path string, last bool) (*assessment.Result, error)
 	return r, nil
 }
 
-// lastOr takes n arguments (what they are), or none with --last.
-func lastOr(last *bool, n int, what string) cobra.PositionalArgs {
+// lastOr takes min to max arguments (what they are), or none with
+// --last.
+func lastOr(last *bool, min, max int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if !*last {
-			return cmdutil.ArgsBetween(n, n, what)(cmd, args)
+			return cmdutil.ArgsBetween(min, max, what)(cmd, args)
 		}
 		if len(args) > 0 {
 			return usageError("--last takes the newest saved result; give either --last or a file, not both")
