@@ -51,7 +51,7 @@ func ReadFeedback(ctx context.Context, s *Set, bd *feedback.Builder, rep *Report
 		note = fmt.Sprintf("%d feedback %s read twice, counted once, e.g. %s, already read at %s", len(d), errtext.Plural(len(d), "document", "documents"), d[0].Source, d[0].First)
 	}
 	n := rep.Rejected()
-	return note, rep.Err(fmt.Sprintf("%d feedback %s could not be used (listed above); a report counts every answer of its round: fix or remove them (feedback on another bank: give the round's bank)", n, errtext.Plural(n, "document", "documents")))
+	return note, rep.Err(fmt.Sprintf("%d feedback %s could not be used (listed above); a report counts every answer of its round: fix or remove them, or, for feedback on another bank, give the round's bank", n, errtext.Plural(n, "document", "documents")))
 }
 
 // ReadRound reads the round file at path (- for stdin).

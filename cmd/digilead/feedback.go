@@ -15,6 +15,7 @@ import (
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 )
@@ -282,7 +283,9 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	bd := feedback.NewBuilder(opts.doc.set.Bank, feedback.Options{MinGroup: opts.minGroup, PoolManager: opts.poolManager})
 	rep := inputs.NewReporter(opts.io.ErrOut)
 	note, err := inputs.ReadFeedback(opts.ctx, set, bd, rep)
-	if opts.note(note); err != nil {
+	if opts.note(note); errors.Is(err, errtext.ErrInvalid) {
+		return fmt.Errorf("%w (--bank)", err)
+	} else if err != nil {
 		return err
 	}
 	r, err := bd.Report(self)
