@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLoadHostKeyMakesTheDefaultOnceInTheDataDirectory(t *testing.T) {
@@ -22,5 +23,11 @@ func TestLoadHostKeyMakesTheDefaultOnceInTheDataDirectory(t *testing.T) {
 	again, note, err := LoadHostKey(want, nil)
 	if err != nil || note != "" || string(again.PublicKey().Marshal()) != string(first.PublicKey().Marshal()) {
 		t.Errorf("LoadHostKey(%s) again: note %q, %v; want the same key, no note", want, note, err)
+	}
+}
+
+func TestDefaultDirIsNamedForTheDay(t *testing.T) {
+	if got := DefaultDir(time.Date(2026, 12, 6, 23, 0, 0, 0, time.UTC)); got != "digilead-workshop-2026-12-06" {
+		t.Errorf("DefaultDir = %q", got)
 	}
 }

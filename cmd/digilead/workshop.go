@@ -107,10 +107,7 @@ func workshopServeRun(opts *workshopOptions) error {
 			return err
 		}
 	}
-	dir := opts.results
-	if dir == "" {
-		dir = "digilead-workshop-" + opts.now().Format("2006-01-02")
-	}
+	dir := cmp.Or(opts.results, workshopsrv.DefaultDir(opts.now()))
 	signer, note, err := workshopsrv.LoadHostKey(opts.hostKey, opts.io.Getenv)
 	if opts.note(note); err != nil && opts.hostKey != "" {
 		return fmt.Errorf("--host-key: %w", err)
