@@ -20,9 +20,14 @@ const (
 	exitInterrupted = cmdutil.ExitInterrupted
 )
 
-// usageError is an invalid-usage error (exit 2); silent exits with a code
-// without printing anything more.
-var usageError, silent = cmdutil.UsageError, cmdutil.Silent
+// usageError is an invalid-usage error (exit 2); a function, not a
+// variable, so that go vet checks its format.
+func usageError(format string, args ...any) error {
+	return cmdutil.UsageError(format, args...)
+}
+
+// silent exits with a code without printing anything more.
+var silent = cmdutil.Silent
 
 // exitCode maps an error to the process exit code. A command stopped by a
 // signal returns its context's error (ctx.Err()), as does a questionnaire
