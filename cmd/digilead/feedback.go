@@ -62,7 +62,7 @@ shown on its own. --format json prints the round itself, {"round": ID, …}.`,
 		return feedback.CheckCloses(s, f.now())
 	})
 	cmdutil.Var(fl, &opts.roles, "roles", "", "strings", "roles observers may answer in: "+strings.Join(feedback.Roles, ", ")+" (default: all)", func(s string) ([]string, error) {
-		return feedback.CheckRoles(append(opts.roles, strings.Split(s, ",")...))
+		return feedback.CheckRoles(append(opts.roles, strings.FieldsFunc(s, func(r rune) bool { return r == ',' })...))
 	})
 	return cmd
 }
@@ -128,6 +128,9 @@ in this data directory, or else one on the bank in use (--bank).`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.round, "round", "", "the round: its `ID` or its FILE")
 	cmdutil.StringVar(fl, &opts.role, "role", "", "your role towards the person: "+strings.Join(feedback.Roles, ", "), func(s string) error {
+		if s == "" {
+			return nil // --role "": the run says it is needed
+		}
 		_, err := feedback.CheckRoles([]string{s})
 		return err
 	})

@@ -322,9 +322,10 @@ func (f *factory) note(notes ...string) {
 	}
 }
 
-// oneOf refuses a flag's value s that is not one of choices.
+// oneOf refuses a flag's value s that is not one of choices ("", the
+// flag left as it was, is fine).
 func oneOf(s string, choices ...string) error {
-	if !slices.Contains(choices, s) {
+	if s != "" && !slices.Contains(choices, s) {
 		return fmt.Errorf("give %s, got %q", strings.Join(choices, " or "), s)
 	}
 	return nil
