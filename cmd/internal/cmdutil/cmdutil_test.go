@@ -57,6 +57,9 @@ func TestValuesRefuseWhatTheyDoNotTakeNamingTheFlag(t *testing.T) {
 	if got := parse(define, "--workers", "8", "--idle", "2s", "--input", "a", "--split", "x,y"); got != "" || n != 8 || d != 2*time.Second || s != "a" || len(parts) != 2 {
 		t.Errorf("good values: %q; %d %v %q %q", got, n, d, s, parts)
 	}
+	if got := parse(define, "--split", ""); got != "" || parts != nil {
+		t.Errorf("--split '': %q, %q; want the flag left out", got, parts)
+	}
 	// pflag's own refusals keep their words.
 	if got := parse(define, "--nope"); got != "unknown flag: --nope" {
 		t.Errorf("unknown flag: %q", got)

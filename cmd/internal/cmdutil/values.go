@@ -60,12 +60,21 @@ func FlagError(msg string, err error) string {
 }
 
 // Var defines a flag of type typ (as flag help names it) parsed by
-// parse into p, with the default def parsed likewise ("": p keeps its
-// value until the flag is given). A default parse refuses is a bug, and
-// panics.
+// parse into p, with the default def parsed likewise. Without a default
+// (""), p keeps its value until the flag is given, and the flag given
+// empty is the flag left out: p is zero. A default parse refuses is a
+// bug, and panics.
 func Var[T any](fs *pflag.FlagSet, p *T, name, def, typ, usage string, parse func(string) (T, error)) {
 	v := &value[T]{p: p, typ: typ, parse: parse}
-	if def != "" {
+	if def == "" {
+		v.parse = func(s string) (T, error) {
+			var zero T
+			if s == "" {
+				return zero, nil
+			}
+			return parse(s)
+		}
+	} else {
 		if err := v.Set(def); err != nil {
 			panic(fmt.Sprintf("--%s: default %q: %v", name, def, err))
 		}
