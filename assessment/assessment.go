@@ -399,9 +399,16 @@ func (s *Scorer) ScoreValues(values []questions.Value, a *questions.Answers, opt
 	// One array holds every score the result points to: the dimensions'
 	// and then the gaps'.
 	nums := make([]float64, len(b.Dimensions)+len(b.Dimensions))
-	scores := make([]*float64, len(b.Dimensions))
+	post, _ := s.posts.Get().(*posterior)
+	if post == nil {
+		post = &posterior{}
+	}
+	// scores and sums are scratch space, kept with the posterior's.
+	if len(post.scores) != len(b.Dimensions) {
+		post.scores, post.sums = make([]*float64, len(b.Dimensions)), make([]dimSums, len(b.Dimensions))
+	}
+	scores, sums := post.scores, post.sums
 	r.Dimensions = make([]DimensionScore, len(b.Dimensions))
-	sums := make([]dimSums, len(b.Dimensions))
 	for d := range b.Dimensions {
 		r.Dimensions[d] = s.scoreDimension(d, values, &nums[d], sums)
 		scores[d] = r.Dimensions[d].Score
@@ -409,10 +416,6 @@ func (s *Scorer) ScoreValues(values []questions.Value, a *questions.Answers, opt
 	r.Tiers = make([]TierResult, len(b.Tiers))
 	for t := range b.Tiers {
 		r.Tiers[t] = s.tierResult(t, scores)
-	}
-	post, _ := s.posts.Get().(*posterior)
-	if post == nil {
-		post = &posterior{}
 	}
 	s.prob.solve(scores, sums, post, true)
 	if s.mostProbable {
@@ -434,6 +437,7 @@ func (s *Scorer) ScoreValues(values []questions.Value, a *questions.Answers, opt
 	} else {
 		applyReliability(b, r)
 	}
+	clear(scores) // keep no result alive in the pool
 	s.posts.Put(post)
 	r.Notes = s.notes(values)
 	// Round for output only after every decision is made. Each score is
@@ -654,37 +658,35 @@ func (s *Scorer) tierIndex(t *questions.Tier) int {
 // gaps lists tier t's expectations against the scores (by position);
 // the gaps' scores are written to nums, one per expectation.
 func (s *Scorer) gaps(t int, scores []*float64, nums []float64) []Gap {
-	rs := make([]rankedGap, 0, len(s.expect[t]))
-	actions := s.actions[t]()
-	for i, x := range s.expect[t] {
-		rs = append(rs, newGap(&s.b.Dimensions[x.dim], x.expected, scores[x.dim], &nums[i], actions[x.dim]))
+	xs := s.expect[t]
+	// Sort first, by each gap's key, and then write each gap once, in
+	// its place.
+	var buf [32]gapRank
+	keys := buf[:0]
+	for i, x := range xs {
+		keys = append(keys, gapRank{clean(s.b.Dimensions[x.dim].Weight * gapSize(x.expected, scores[x.dim])), i})
 	}
-	return sortGaps(rs)
+	sortGaps(keys)
+	actions := s.actions[t]()
+	gaps := make([]Gap, len(keys))
+	for j, k := range keys {
+		x := xs[k.i]
+		gaps[j] = newGap(&s.b.Dimensions[x.dim], x.expected, scores[x.dim], &nums[k.i], actions[x.dim])
+	}
+	return gaps
 }
 
-// rankedGap is a gap with its sort key, weight*gap.
-type rankedGap struct {
-	g   Gap
+// gapRank is a gap's sort key, weight*gap, and its position in bank
+// order of dimensions.
+type gapRank struct {
 	key float64
+	i   int
 }
 
 // sortGaps sorts gaps given in bank order of dimensions by weight*gap
 // descending, keeping bank order among ties.
-func sortGaps(rs []rankedGap) []Gap {
-	type key struct {
-		key float64
-		i   int
-	}
-	keys := make([]key, len(rs))
-	for i := range rs {
-		keys[i] = key{rs[i].key, i}
-	}
-	slices.SortStableFunc(keys, func(a, b key) int { return cmp.Compare(b.key, a.key) })
-	gaps := make([]Gap, len(rs))
-	for i, k := range keys {
-		gaps[i] = rs[k.i].g
-	}
-	return gaps
+func sortGaps(keys []gapRank) {
+	slices.SortStableFunc(keys, func(a, b gapRank) int { return cmp.Compare(b.key, a.key) })
 }
 
 // GapTo is the gap between a score and an expectation, before rounding:
@@ -693,16 +695,23 @@ func GapTo(expected, score float64) float64 { return clean(math.Max(0, expected-
 
 // newGap is dimension d's gap to expectation e; score is nil when the
 // dimension has too few answers, else copied to *own, the gap's own.
-func newGap(d *questions.Dimension, e float64, score, own *float64, actions []Action) rankedGap {
-	g := Gap{Dimension: d.ID, Name: questions.BankText(d.Name), Expected: e, Actions: actions}
+func newGap(d *questions.Dimension, e float64, score, own *float64, actions []Action) Gap {
+	g := Gap{Dimension: d.ID, Name: questions.BankText(d.Name), Expected: e, Gap: gapSize(e, score), Actions: actions}
 	if score == nil {
-		g.Gap = e
 		g.Severity = SeverityInsufficient
 	} else {
 		*own = *score
 		g.Score = own
-		g.Gap = GapTo(e, *score)
 		g.Severity = Severity(g.Gap)
 	}
-	return rankedGap{g: g, key: clean(d.Weight * g.Gap)}
+	return g
+}
+
+// gapSize is the gap to expectation e of a score, or e when there is no
+// score.
+func gapSize(e float64, score *float64) float64 {
+	if score == nil {
+		return e
+	}
+	return GapTo(e, *score)
 }

@@ -157,6 +157,10 @@ type posterior struct {
 	// standard error and the SEM of its observed score; NaN when the
 	// dimension has no score. est and se are worked out only when asked.
 	est, se, sem []float64
+	// scores and sums are the person's, by dimension, for the caller
+	// (ScoreValues) to fill.
+	scores []*float64
+	sums   []dimSums
 
 	// scratch: each dimension's score (NaN: none) and SEM²; per tau j and
 	// dimension d, 1/(tau² + SEM²) at j*len(x)+d; per tau and group, the

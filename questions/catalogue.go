@@ -179,10 +179,14 @@ func sameLanguage(a, b string) bool {
 	return base(a) == base(b)
 }
 
-// LoadCatalogue reads and parses the catalogue file at path.
+// LoadCatalogue reads and parses the catalogue file at path: Problems at
+// FILE:LINE when it is not a good catalogue, bad usage (errtext.ErrInvalid)
+// when there is no such file.
 func LoadCatalogue(path string) (*Catalogue, error) {
 	f, err := os.Open(path)
-	if err != nil {
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, errtext.Invalidf("%s: no such file; give a digilead.catalogue/v1 file", path)
+	} else if err != nil {
 		return nil, fmt.Errorf("catalogue %s: %w", path, errtext.WithoutPath(err))
 	}
 	defer f.Close()

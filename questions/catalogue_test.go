@@ -166,3 +166,10 @@ func TestCatalogueMinutesOneProblem(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadCatalogueOfNoSuchFileIsBadUsage(t *testing.T) {
+	_, err := LoadCatalogue("testdata/catalogue/none.yaml")
+	if !errors.Is(err, errtext.ErrInvalid) || err.Error() != "testdata/catalogue/none.yaml: no such file; give a digilead.catalogue/v1 file" {
+		t.Errorf("LoadCatalogue(none) = %v", err)
+	}
+}

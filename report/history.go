@@ -166,3 +166,18 @@ func historyPlanRows(h *History) [][]string {
 	}
 	return rows
 }
+
+// ReadHistory lists the results and the plans saved in st.
+func ReadHistory(st *store.Store) (*History, error) {
+	entries, err := st.Results()
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", st.Dir, err)
+	}
+	plans, err := st.Plans()
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", st.Dir, err)
+	}
+	h := NewHistory(st.Dir, entries)
+	h.AddPlans(plans)
+	return h, nil
+}

@@ -1,8 +1,10 @@
 package report
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/compare"
@@ -28,6 +30,20 @@ type Language struct {
 // tag (or the bank itself), in tag's messages.
 func SetLanguage(s *questions.Set, tag string) *Language {
 	return NewLanguage(lang.Get(tag), s.Bank, s.In(tag))
+}
+
+// ShowIn is the language to show set s in: the one requested (a tag, ""
+// for none), or the bank's own when none is or the bank has no
+// translation into it; then note says so ("" when nothing is to be said).
+func ShowIn(s *questions.Set, requested string) (l *Language, note string) {
+	tag, ok := lang.Match(requested, s.Languages())
+	if !ok {
+		tag = s.Languages()[0]
+		if requested != "" {
+			note = fmt.Sprintf("bank %s has no %s translation (it has %s); showing it in %s", s.Bank.ID, requested, strings.Join(s.Languages(), ", "), tag)
+		}
+	}
+	return SetLanguage(s, tag), note
 }
 
 // NewLanguage is the language l, showing documents of bank source as it

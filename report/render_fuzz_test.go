@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"testing"
@@ -9,7 +10,8 @@ import (
 )
 
 // FuzzRender renders, in every format, any result that DecodeResult
-// accepts: a saved or hand-edited result file must never crash a report.
+// accepts: a saved or hand-edited result file must never crash a report,
+// and its JSON document is the one encoding/json writes.
 func FuzzRender(f *testing.F) {
 	for _, r := range []*assessment.Result{exampleResult(f), trickyResult(f)} {
 		data, err := json.Marshal(r)
@@ -23,6 +25,16 @@ func FuzzRender(f *testing.F) {
 		r, err := assessment.DecodeResult(data)
 		if err != nil {
 			return
+		}
+		var got, want bytes.Buffer
+		if err := resultJSON(&got, r, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeJSON(&want, r); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Fatalf("json: the document differs from encoding/json's:\n got %s\nwant %s", got.Bytes(), want.Bytes())
 		}
 		for _, format := range Results.Names() {
 			render, _ := Results.Lookup(format)

@@ -10,6 +10,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/resultjson"
 )
 
 // Options shape human-readable output.
@@ -65,9 +66,12 @@ func Plain() *lipgloss.Renderer {
 	return r
 }
 
-// resultJSON writes the result as an indented digilead.result/v1 document.
+// resultJSON writes the result as an indented digilead.result/v1 document:
+// the bytes writeJSON writes, without reflection (resultjson), which at
+// start-up spares `assess --format json` the page faults of encoding/json's
+// reflective encoder.
 func resultJSON(w io.Writer, r *assessment.Result, _ Options) error {
-	return writeJSON(w, r)
+	return resultjson.WriteIndented(w, r)
 }
 
 // writeJSON writes v as indented JSON followed by a newline.

@@ -23,6 +23,22 @@ type ValidateOptions struct {
 	Say func(format string, args ...any)
 }
 
+// LoadCatalogue reads the catalogue named CatalogueName, if any, into
+// Catalogue; ok is false when it has problems, which it says. An error
+// that is no problem of the catalogue's (no such file) is returned.
+func (o *ValidateOptions) LoadCatalogue() (ok bool, err error) {
+	if o.CatalogueName == "" {
+		return true, nil
+	}
+	o.Catalogue, err = questions.LoadCatalogue(o.CatalogueName)
+	var ps questions.Problems
+	if errors.As(err, &ps) {
+		SayProblems(o.Say, o.CatalogueName, ps)
+		return false, nil
+	}
+	return err == nil, err
+}
+
 // SayProblems says each of problems ps and how many there were in name.
 func SayProblems(say func(string, ...any), name string, ps questions.Problems) {
 	for _, pr := range ps {

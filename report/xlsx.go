@@ -2,11 +2,14 @@ package report
 
 import (
 	"bytes"
+	"cmp"
+	"context"
 	"encoding/csv"
 	"io"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/batch"
+	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report/sheet"
 )
 
@@ -46,6 +49,36 @@ type ScoreFormat struct {
 	// to w; its Close ends the document.
 	Wrap func(w io.Writer) io.WriteCloser
 }
+
+// Score scores the answer sets of in on bank b with ao (see
+// batch.Scorer) into dest in this format, with o's workers, in input
+// order; problems gets the problems of each line refused. When ctx is
+// done, its error is returned.
+func (sf ScoreFormat) Score(ctx context.Context, dest *Output, b *questions.Bank, ao assessment.Options, in []batch.Input, o batch.Options, problems func(questions.Problems)) (batch.Summary, error) {
+	scorer := batch.NewScorer(b, ao, sf.Rows)
+	if sf.Encode != nil {
+		scorer.EncodeWith(sf.Encode)
+	}
+	var sum batch.Summary
+	err := dest.Stream(func(w io.Writer) error {
+		var doc io.WriteCloser = nopCloser{w}
+		if sf.Wrap != nil {
+			doc = sf.Wrap(w)
+		}
+		var err error
+		sum, err = scorer.Run(ctx, in, o, func(p []byte) error {
+			_, err := doc.Write(p)
+			return err
+		}, problems)
+		return cmp.Or(err, doc.Close())
+	})
+	return sum, cmp.Or(ctx.Err(), err)
+}
+
+// nopCloser is a writer whose document needs no ending.
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
 
 // scoreSheet is score's xlsx format: the CSV rows the workers write, as
 // one sheet (more past sheet.MaxRows rows).

@@ -8,6 +8,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/batch/batchtest"
+	"github.com/digilead/digilead/assessment/resultjson"
 	"github.com/digilead/digilead/questions"
 )
 
@@ -77,11 +78,11 @@ func BenchmarkEncode(b *testing.B) {
 	for _, a := range as {
 		rs = append(rs, assessment.Score(bank, a, assessment.Options{}))
 	}
-	e := newEncoder(bank)
+	e := resultjson.NewEncoder(bank)
 	var buf []byte
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		buf, _ = e.result(buf[:0], rs[i%len(rs)])
+		buf, _ = e.Append(buf[:0], rs[i%len(rs)])
 	}
 	b.SetBytes(int64(len(buf)))
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/assessment/resultjson"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/safetext"
 )
@@ -83,7 +84,7 @@ type state struct {
 	scored   int
 
 	dec    *fastDecoder
-	enc    *encoder
+	enc    *resultjson.Encoder
 	values map[string]questions.Value
 	row    []string
 	nums   []byte
@@ -95,7 +96,7 @@ type state struct {
 
 func (s *Scorer) work(lines []Line, st *state) {
 	if st.dec == nil {
-		st.dec, st.enc = newFastDecoder(s.bank), newEncoder(s.bank)
+		st.dec, st.enc = newFastDecoder(s.bank), resultjson.NewEncoder(s.bank)
 		st.dec.reuse = true // each line is written before the next is read
 		st.values = make(map[string]questions.Value, len(s.bank.Questions))
 		st.positions = make([]questions.Value, len(s.bank.Questions))
@@ -129,9 +130,16 @@ func (s *Scorer) line(l Line, st *state) error {
 	clear(st.values)
 	a := &questions.Answers{Values: st.values}
 	var r *assessment.Result
-	if st.dec.decode(l.Data, a) {
+	var values []questions.Value
+	switch {
+	case s.encode == nil && st.dec.scan(l.Data, a):
+		// The result's answers are written from the values by position:
+		// its map is left empty.
+		values = st.dec.values()
+		r = s.scorer.ScoreValues(values, a, s.opts)
+	case s.encode != nil && st.dec.decode(l.Data, a):
 		r = s.scorer.ScoreValues(st.dec.values(), a, s.opts) // no map lookups
-	} else {
+	default:
 		var err error
 		if a, err = s.check(l.Data); err != nil {
 			return err
@@ -146,7 +154,13 @@ func (s *Scorer) line(l Line, st *state) error {
 		st.out = out
 		return nil
 	}
-	out, err := st.enc.result(st.out, r)
+	var out []byte
+	var err error
+	if values != nil {
+		out, err = st.enc.AppendValues(st.out, r, values)
+	} else {
+		out, err = st.enc.Append(st.out, r)
+	}
 	if err != nil {
 		return fmt.Errorf("cannot write the result: %v", err)
 	}

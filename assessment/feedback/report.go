@@ -471,3 +471,17 @@ func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // clean rounds away floating-point noise before a comparison.
 func clean(x float64) float64 { return math.Round(x*1e9) / 1e9 }
+
+// TooFew is what to tell whoever asked for r when too few raters answered
+// to show others' view without exposing someone: what the report shows
+// instead. It is "" when the report shows others' view.
+func (r *Report) TooFew() string {
+	if slices.ContainsFunc(r.Groups, func(g Group) bool { return g.Kind != "manager" }) {
+		return ""
+	}
+	shows := "the person's own view"
+	if len(r.Groups) > 0 {
+		shows += " and the manager's, which is not anonymous"
+	}
+	return fmt.Sprintf("too few raters (%d) to show others' view without exposing someone (a figure needs %d besides the manager); the report shows %s", r.Raters, r.MinGroup, shows)
+}

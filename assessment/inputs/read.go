@@ -3,6 +3,7 @@ package inputs
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,7 +13,9 @@ import (
 	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/feedback"
+	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // Without leaves the file path out of the set's inputs, if it is one of
@@ -30,14 +33,25 @@ func (s *Set) Without(path string) {
 }
 
 // ReadFeedback reads the feedback documents of set s into bd; those bd
-// refuses are rejected with rep. When ctx is done, its error is returned.
-func ReadFeedback(ctx context.Context, s *Set, bd *feedback.Builder, rep *Reporter) error {
+// refuses are rejected with rep. It returns a note on the documents read
+// twice and counted once ("" when none was), and an error when any was
+// rejected: a report counts every answer of its round. When ctx is done,
+// its error is returned.
+func ReadFeedback(ctx context.Context, s *Set, bd *feedback.Builder, rep *Reporter) (string, error) {
 	err := Read(ctx, s, feedback.Decode, func(at Place, f *feedback.Feedback) {
 		if err := bd.Add(f, at.String()); err != nil {
 			rep.Reject(at.Source, max(at.Line, 1), err)
 		}
 	}, rep)
-	return cmp.Or(ctx.Err(), err)
+	if err := cmp.Or(ctx.Err(), err); err != nil {
+		return "", err
+	}
+	note := ""
+	if d := bd.Duplicates(); len(d) > 0 {
+		note = fmt.Sprintf("%d feedback %s read twice, counted once, e.g. %s, already read at %s", len(d), errtext.Plural(len(d), "document", "documents"), d[0].Source, d[0].First)
+	}
+	n := rep.Rejected()
+	return note, rep.Err(fmt.Sprintf("%d feedback %s could not be used (listed above); a report counts every answer of its round: fix or remove them, or, for feedback on another bank, give the round's bank", n, errtext.Plural(n, "document", "documents")))
 }
 
 // ReadRound reads the round file at path (- for stdin).
@@ -55,26 +69,50 @@ func ReadRound(path string, stdin io.Reader) (*feedback.Round, error) {
 
 // ReadAnswerSets reads the answer sets (or results) of set s for bank b,
 // giving each to add; those that cannot be read are rejected with rep.
-// It returns how many were read; when ctx is done, its error.
-func ReadAnswerSets(ctx context.Context, s *Set, b *questions.Bank, add func(*questions.Answers), rep *Reporter) (int, error) {
+// It returns a summary of what was read; when no answer set could be
+// read, an error saying so and that there is nothing to do (verb). When
+// ctx is done, its error.
+func ReadAnswerSets(ctx context.Context, s *Set, b *questions.Bank, add func(*questions.Answers), rep *Reporter, verb string) (string, error) {
 	read := 0
 	err := Read(ctx, s, batch.NewAnswerReader(b).Read, func(_ Place, ans *questions.Answers) { read++; add(ans) }, rep)
-	return read, cmp.Or(ctx.Err(), err)
+	if err := cmp.Or(ctx.Err(), err); err != nil {
+		return "", err
+	}
+	summary := fmt.Sprintf("%d answer sets analysed, %d rejected", read, rep.Rejected())
+	if read > 0 {
+		return summary, nil
+	}
+	if err := rep.Err(summary + "; nothing to " + verb); err != nil {
+		return "", err
+	}
+	return "", errtext.Invalidf("no answer sets in the input; give JSON Lines of {\"respondent\": …, \"answers\": …} or result files")
 }
 
 // ReadCohort reads the documents of set s into cohort b: answer sets of
 // bank (outlined, scored by b) when answers, else results; those that
-// cannot be read are rejected with rep. When ctx is done, its error is
-// returned.
-func ReadCohort(ctx context.Context, s *Set, b *cohort.Builder, bank *questions.Bank, answers bool, rep *Reporter) error {
+// cannot be read are rejected with rep. It returns a note on the
+// documents left out as counted already ("" when none was), and an error
+// when any was rejected: a cohort report needs every one. When ctx is
+// done, its error is returned.
+func ReadCohort(ctx context.Context, s *Set, b *cohort.Builder, bank *questions.Bank, answers bool, rep *Reporter) (string, error) {
 	var err error
+	what, same := "result", "the same respondent and completion time"
 	if answers {
+		what, same = "answer set", "the same respondent id and name"
 		ol := batch.NewOutliner(bank, "")
 		err = Read(ctx, s, ol.Outline, func(at Place, o *assessment.Outline) { b.AddOutline(o, at.Source, at.Line); ol.Release(o) }, rep)
 	} else {
 		err = Read(ctx, s, cohort.Decode, func(at Place, e *cohort.Entry) { b.AddAt(e, at.Source, at.Line) }, rep)
 	}
-	return cmp.Or(ctx.Err(), err)
+	if err := cmp.Or(ctx.Err(), err); err != nil {
+		return "", err
+	}
+	note := ""
+	if d := b.Duplicates(); len(d) > 0 {
+		note = fmt.Sprintf("%d duplicate %s left out (%s), e.g. %s, already read at %s", len(d), errtext.Plural(len(d), what, what+"s"), same, d[0].Source, d[0].First)
+	}
+	n := rep.Rejected()
+	return note, rep.Err(fmt.Sprintf("%d %s could not be read (listed above); a cohort report needs every %s: fix or remove them", n, errtext.Plural(n, what, what+"s"), what))
 }
 
 // ReadObserverAnswers reads an observer's answers file at path (- for
@@ -99,3 +137,49 @@ func ReadObserverAnswers(path string, stdin io.Reader, b *questions.Bank) (*ques
 	}
 	return a, nil
 }
+
+// LoadRound reads a feedback round given as arg: a round file (- for
+// stdin), a round kept in the data directory (store) by its id, or else a
+// round known by its id alone, on b. The round must be on b: a round on
+// another bank is an *OtherBankError.
+func LoadRound(arg string, stdin io.Reader, getenv func(string) string, b *questions.Bank) (*feedback.Round, error) {
+	r, err := findRound(arg, stdin, getenv, b)
+	if err != nil {
+		return nil, err
+	}
+	if own := feedback.NewBankRef(b); !r.Bank.Matches(own) {
+		return nil, &OtherBankError{Round: r.Round, Bank: r.Bank, InUse: own}
+	}
+	return r, nil
+}
+
+func findRound(arg string, stdin io.Reader, getenv func(string) string, b *questions.Bank) (*feedback.Round, error) {
+	if !feedback.IsID(arg) {
+		if _, err := os.Stat(arg); err != nil && arg != "-" {
+			return nil, errtext.Invalidf("%q is neither a round id (%d letters and digits) nor a round file", arg, feedback.IDLength)
+		}
+		return ReadRound(arg, stdin)
+	}
+	st, err := store.Open(getenv)
+	if err != nil {
+		return nil, err
+	}
+	r, err := st.LoadRound(arg)
+	if errors.Is(err, store.ErrNoRound) {
+		return feedback.RoundFor(arg, b), nil
+	}
+	return r, err
+}
+
+// OtherBankError is a round on another bank than the one in use.
+type OtherBankError struct {
+	Round       string
+	Bank, InUse feedback.BankRef
+}
+
+func (e *OtherBankError) Error() string {
+	return fmt.Sprintf("round %s is on bank %s, and the bank in use is %s; give the round's bank", e.Round, e.Bank, e.InUse)
+}
+
+// Is makes it a usage error (errtext.ErrInvalid).
+func (e *OtherBankError) Is(target error) bool { return target == errtext.ErrInvalid }

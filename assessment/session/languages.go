@@ -4,6 +4,7 @@ import (
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
+	"slices"
 )
 
 // Languages are the languages a questionnaire of the set's bank can be
@@ -24,4 +25,15 @@ func Languages(s *questions.Set, requested string) (langs []form.Language, ok bo
 		}
 	}
 	return langs, ok
+}
+
+// ForObservers is langs with each bank in its observer wording
+// (questions.Bank.ForObservers): the languages of a questionnaire about
+// someone else.
+func ForObservers(langs []form.Language) []form.Language {
+	out := slices.Clone(langs)
+	for i := range out {
+		out[i].Bank = out[i].Bank.ForObservers()
+	}
+	return out
 }

@@ -56,3 +56,19 @@ func TestLanguagesFollowTheRequest(t *testing.T) {
 		}
 	}
 }
+
+// TestForObserversLeavesTheLanguagesAsTheyWere: the observer wording
+// replaces each bank in a copy; the languages given keep theirs.
+func TestForObserversLeavesTheLanguagesAsTheyWere(t *testing.T) {
+	s, err := questions.DefaultSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs, _ := Languages(s, "cy")
+	obs := ForObservers(langs)
+	for i := range langs {
+		if obs[i].Tag != langs[i].Tag || len(obs[i].Bank.Questions) != len(langs[i].Bank.ForObservers().Questions) || obs[i].Bank == langs[i].Bank {
+			t.Errorf("%s: %d observer questions of %d, same bank %v", obs[i].Tag, len(obs[i].Bank.Questions), len(langs[i].Bank.Questions), obs[i].Bank == langs[i].Bank)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
@@ -27,6 +28,20 @@ func DefaultHostKey(getenv func(string) string) (string, error) {
 		return "", err
 	}
 	return filepath.Join(st.Dir, HostKeyName), nil
+}
+
+// DefaultDir is the results folder of a workshop held on day:
+// digilead-workshop-YYYY-MM-DD, in the current directory.
+func DefaultDir(day time.Time) string { return "digilead-workshop-" + day.Format("2006-01-02") }
+
+// LoadHostKey is HostKey of path, or of DefaultHostKey when path is "".
+func LoadHostKey(path string, getenv func(string) string) (signer gossh.Signer, note string, err error) {
+	if path == "" {
+		if path, err = DefaultHostKey(getenv); err != nil {
+			return nil, "", err
+		}
+	}
+	return HostKey(path)
 }
 
 // HostKey loads the server's host key from path, creating it (Ed25519,

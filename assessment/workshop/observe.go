@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -56,10 +55,7 @@ func (s *Server) observe(sess ssh.Session, t tty, p *live, st *participantStore,
 		sess.Exit(130)
 		return
 	}
-	observer := slices.Clone(langs)
-	for i := range observer {
-		observer[i].Bank = observer[i].Bank.ForObservers()
-	}
+	observer := session.ForObservers(langs)
 	in := t.keys.reader()
 	var formIn io.Reader = in
 	if t.accessible {

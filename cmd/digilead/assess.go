@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -10,8 +9,8 @@ import (
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/session"
 	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions"
-	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 )
@@ -48,18 +47,16 @@ An answers file is YAML or JSON:
 		Example: `  digilead assess --answers me.yaml
   digilead assess --answers me.json --format json | jq -r '.level.name // "Developing"'
   cat me.json | digilead assess --answers - --target strategic`,
-		Args: noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runOr(opts, runF, assessRun)
-		},
+		Args: cmdutil.NoArgs,
+		RunE: cmdutil.RunE(opts, runF, assessRun),
 	}
 	addDocFlags(cmd, &opts.doc, report.Results, "text", "question bank file or directory (default: the built-in bank)", "numbered plain-text prompts and a linear report")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.answers, "answers", "", "score this answers file (YAML or JSON; - for stdin) instead of asking")
 	fl.StringVar(&opts.target, "target", "", "tier to measure gaps against (default: your role, or the tier above your level)")
-	fl.StringVar(&opts.theme, "theme", "charm", "questionnaire theme: "+strings.Join(form.Themes(), ", "))
 	fl.BoolVar(&opts.resume, "resume", false, "continue the unfinished assessment saved as a draft")
 	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the result in the data directory")
+	addThemeFlag(cmd, &opts.theme, "questionnaire")
 	addCatalogueFlag(cmd, &opts.catalogue)
 	addAllFlag(cmd, &opts.all)
 	return cmd
@@ -68,9 +65,6 @@ An answers file is YAML or JSON:
 func assessRun(opts *assessOptions) error {
 	if opts.answers != "" && opts.resume {
 		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
-	}
-	if err := form.CheckTheme(opts.theme); err != nil {
-		return usageError("--theme: %v", err)
 	}
 	if err := opts.doc.load(opts.factory, opts.answers, opts.catalogue.path); err != nil {
 		return err

@@ -1,17 +1,18 @@
 package main
 
 import (
-	"errors"
+	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
 
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
 
 func newBankCmd(f *factory) *cobra.Command {
-	return group("bank", "Check, inspect and export question banks", `A question bank is a YAML file (or a directory of them) in the digilead/v1
+	return cmdutil.Group("bank", "Check, inspect and export question banks", `A question bank is a YAML file (or a directory of them) in the digilead/v1
 format: tiers, dimensions, questions and development actions.
 See docs/bank-format.md, or start from the default: digilead bank export.`,
 		newBankValidateCmd(f, nil), newBankExportCmd(f, nil), newBankShowCmd(f, nil), newBankReviewCmd(f, nil),
@@ -53,10 +54,7 @@ bank: its bank id, dimensions and tiers, and the language of its actions.`,
   digilead bank validate my-bank.yaml banks/workshop/
   digilead bank validate --bank my-bank.yaml de.yaml --strict
   digilead bank validate --catalogue our-courses.yaml`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.paths = args
-			return runOr(opts, runF, bankValidateRun)
-		},
+		RunE: cmdutil.RunE(opts, runF, bankValidateRun, &opts.paths),
 	}
 	addBankFlag(cmd, &opts.bank, "bank the translation files given are checked against (default: the built-in bank)")
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "texts a translation leaves untranslated or out of date are errors, not warnings")
@@ -74,17 +72,10 @@ func bankValidateRun(opts *bankValidateOptions) error {
 	var v report.Validation
 	bad := 0
 	o := report.ValidateOptions{Banks: opts.bank.banks, Strict: opts.strict, CatalogueName: opts.catalogue, Say: opts.say}
-	if opts.catalogue != "" {
-		c, err := loadCatalogue(opts.catalogue)
-		var ps questions.Problems
-		switch {
-		case errors.As(err, &ps):
-			report.SayProblems(opts.say, opts.catalogue, ps)
-			bad++
-		case err != nil:
-			return err
-		}
-		o.Catalogue = c
+	if ok, err := o.LoadCatalogue(); err != nil {
+		return fmt.Errorf("--catalogue: %w", err)
+	} else if !ok {
+		bad++
 	}
 	for _, p := range paths {
 		if !v.Check(p, o) {
@@ -113,10 +104,8 @@ func newBankExportCmd(f *factory, runF func(*bankExportOptions) error) *cobra.Co
 		Short: "Write the built-in bank's YAML, a starting point for your own bank",
 		Example: `  digilead bank export > my-bank.yaml
   digilead bank export -o my-bank.yaml`,
-		Args: noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runOr(opts, runF, bankExportRun)
-		},
+		Args: cmdutil.NoArgs,
+		RunE: cmdutil.RunE(opts, runF, bankExportRun),
 	}
 	cmd.Flags().StringVarP(&opts.path, "output", "o", "", "write to `FILE` instead of stdout")
 	return cmd
@@ -144,11 +133,8 @@ func newBankShowCmd(f *factory, runF func(*bankShowOptions) error) *cobra.Comman
 	cmd := &cobra.Command{
 		Use:   "show [PATH]",
 		Short: "Summarise a bank: tiers, dimensions and question counts",
-		Args:  argsBetween(0, 1, ""),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.bank.banks = optional(args)
-			return runOr(opts, runF, bankShowRun)
-		},
+		Args:  cmdutil.ArgsBetween(0, 1, ""),
+		RunE:  cmdutil.RunE(opts, runF, bankShowRun, &opts.bank.banks),
 	}
 	addLangFlags(cmd, &opts.bank)
 	return cmd

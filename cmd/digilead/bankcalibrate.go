@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment/calibrate"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
@@ -55,23 +56,17 @@ written). See docs/bank-review.md.`,
   digilead bank calibrate --bank my-bank.yaml pilot/ --format markdown -o calibration.md
   digilead bank calibrate --bank my-bank.yaml pilot.jsonl --min-group 50 --seed 7 --write`,
 		Annotations: map[string]string{streaming: "true"},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.paths = args
-			return runOr(opts, runF, bankCalibrateRun)
-		},
+		RunE:        cmdutil.RunE(opts, runF, bankCalibrateRun, &opts.paths),
 	}
 	addDocFlags(cmd, &opts.doc, report.Calibrations, "text", "question bank file or directory (default: the built-in bank)", "every figure in a sentence, no tables")
 	fl := cmd.Flags()
-	fl.IntVar(&opts.minGroup, "min-group", calibrate.DefaultMinGroup, "fewest people with a score needed on each side of a tier/dimension pair")
+	addMinGroupFlag(cmd, &opts.minGroup, calibrate.DefaultMinGroup, 1, "fewest people with a score needed on each side of a tier/dimension pair")
 	fl.Uint64Var(&opts.seed, "seed", 1, "seed of the bootstrap resamples")
 	fl.BoolVar(&opts.write, "write", false, "record the proposed expectations in the bank file")
 	return cmd
 }
 
 func bankCalibrateRun(opts *bankCalibrateOptions) error {
-	if opts.minGroup < 1 {
-		return usageError("--min-group: %d is not a number of people; give 1 or more (default %d)", opts.minGroup, calibrate.DefaultMinGroup)
-	}
 	b, err := loadBankToWrite(&opts.doc, opts.factory, opts.write, opts.paths)
 	if err != nil {
 		return err

@@ -114,7 +114,7 @@ func TestBankCalibrateExitCodes(t *testing.T) {
 		stderr string
 	}{
 		{"unknown format", "", []string{"--format", "pdf", calibratePilot}, 2, false, `--format: unknown format "pdf"; use one of csv, json, markdown, text, xlsx`},
-		{"min-group 0", "", []string{"--min-group", "0", calibratePilot}, 2, false, "--min-group: 0 is not a number of people; give 1 or more"},
+		{"min-group 0", "", []string{"--min-group", "0", calibratePilot}, 2, false, "--min-group: must be 1 or more, got 0 (default 30)"},
 		{"missing pilot", "", []string{"nope.jsonl"}, 2, false, "nope.jsonl: no such file or directory"},
 		{"missing bank", "", []string{"--bank", "nope.yaml", calibratePilot}, 2, false, "--bank: bank nope.yaml: no such file or directory"},
 		{"no answer sets", "", []string{}, 2, false, "no answer sets in the input"},

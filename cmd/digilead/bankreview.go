@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment/review"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report"
 )
 
@@ -41,22 +42,16 @@ bank or the usage is invalid. The simulation is reproducible: the same
 		Example: `  digilead bank review                        # the built-in bank
   digilead bank review my-bank.yaml --format markdown -o review.md
   digilead bank review my-bank.yaml --format json --seed 7 --respondents 5000`,
-		Args: argsBetween(0, 1, ""),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.doc.bank.banks = optional(args)
-			return runOr(opts, runF, bankReviewRun)
-		},
+		Args: cmdutil.ArgsBetween(0, 1, ""),
+		RunE: cmdutil.RunE(opts, runF, bankReviewRun, &opts.doc.bank.banks),
 	}
 	addDocFlags(cmd, &opts.doc, report.Reviews, "text", "", "")
 	cmd.Flags().Uint64Var(&opts.seed, "seed", 1, "seed of the simulated respondents")
-	cmd.Flags().IntVar(&opts.respondents, "respondents", review.DefaultRespondents, "simulated respondents for each random strategy")
+	cmdutil.IntVar(cmd.Flags(), &opts.respondents, "respondents", review.DefaultRespondents, 1, maxRespondents, "simulated respondents for each random strategy", "%[1]d is out of range; give %[2]d to %[3]d")
 	return cmd
 }
 
 func bankReviewRun(opts *bankReviewOptions) error {
-	if opts.respondents < 1 || opts.respondents > maxRespondents {
-		return usageError("--respondents: %d is out of range; give 1 to %d", opts.respondents, maxRespondents)
-	}
 	if err := opts.doc.load(opts.factory); err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/itemstats"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
@@ -49,10 +50,7 @@ mark gaps within measurement error. See docs/reliability.md.`,
   digilead score --bank my-bank.yaml < answers.jsonl | digilead bank stats --bank my-bank.yaml
   digilead bank stats --bank my-bank.yaml answers.jsonl --write`,
 		Annotations: map[string]string{streaming: "true"},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.paths = args
-			return runOr(opts, runF, bankStatsRun)
-		},
+		RunE:        cmdutil.RunE(opts, runF, bankStatsRun, &opts.paths),
 	}
 	addDocFlags(cmd, &opts.doc, report.ItemAnalyses, "text", "question bank file or directory (default: the built-in bank)", "every figure in a sentence, no tables")
 	cmd.Flags().BoolVar(&opts.write, "write", false, "record each dimension's reliability and score_sd in the bank file")
@@ -122,16 +120,6 @@ func (f *factory) readAnswerSets(b *questions.Bank, paths []string, verb string,
 	}
 	defer set.Close()
 	rep := inputs.NewReporter(f.io.ErrOut)
-	read, err := inputs.ReadAnswerSets(f.ctx, set, b, add, rep)
-	if err != nil {
-		return nil, "", err
-	}
-	summary := fmt.Sprintf("%d answer sets analysed, %d rejected", read, rep.Rejected())
-	if read == 0 {
-		if err := rep.Err(summary + "; nothing to " + verb); err != nil {
-			return nil, "", err
-		}
-		return nil, "", usageError("no answer sets in the input; give JSON Lines of {\"respondent\": …, \"answers\": …} or result files")
-	}
-	return rep, summary, nil
+	summary, err := inputs.ReadAnswerSets(f.ctx, set, b, add, rep, verb)
+	return rep, summary, err
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
@@ -46,10 +47,10 @@ it before it is read). See docs/languages.md.`,
 		Example: `  digilead bank translate de my-bank.yaml > my-bank.de.yaml
   digilead bank translate de my-bank.yaml my-bank.de.yaml -o my-bank.de.yaml
   digilead bank translate cy -o cy.yaml            # the built-in bank, from its own Welsh`,
-		Args: argsBetween(1, math.MaxInt, "the language to translate into, such as de or fr-CA"),
+		Args: cmdutil.ArgsBetween(1, math.MaxInt, "the language to translate into, such as de or fr-CA"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.tag, opts.paths = args[0], args[1:]
-			return runOr(opts, runF, bankTranslateRun)
+			return cmdutil.RunOr(opts, runF, bankTranslateRun)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.path, "output", "o", "", "write to `FILE` instead of stdout (it may be the translation being updated)")

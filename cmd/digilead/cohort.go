@@ -3,14 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/inputs"
-	"github.com/digilead/digilead/questions/errtext"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report"
 )
 
@@ -72,31 +71,23 @@ bank, or --bank for results scored with another).`,
   digilead cohort --format html -o handout.html workshop-results/
   digilead cohort --target strategic --format csv dept/*.json`,
 		Annotations: map[string]string{streaming: "true", memoryLimit: "160"},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.paths = args
-			return runOr(opts, runF, cohortRun)
-		},
+		RunE:        cmdutil.RunE(opts, runF, cohortRun, &opts.paths),
 	}
 	addDocFlags(cmd, &opts.doc, report.Cohorts, "text", "bank to score answer sets with, or the results were scored with for --target, and its translations (default: the built-in bank)", "the text report in sentences, without bars")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.target, "target", "", "tier to measure everyone's gaps against (default: each person's own target)")
-	fl.StringVar(&opts.input, "input", "", "what PATH holds: answers or results (default: told from the first document)")
-	fl.StringVar(&opts.by, "by", "", "also sum up each group sharing this respondent `FIELD`: "+strings.Join(cohort.ByFields, " or "))
-	fl.IntVar(&opts.minGroup, "min-group", cohort.DefaultMinGroup, "refuse groups smaller than `N`, so no one can be recognised")
+	cmdutil.StringVar(fl, &opts.input, "input", "", "what PATH holds: answers or results (default: told from the first document)", func(s string) error {
+		return oneOf(s, "answers", "results")
+	})
+	cmdutil.Var(fl, &opts.by, "by", "", "string", "also sum up each group sharing this respondent `FIELD`: "+strings.Join(cohort.ByFields, " or "), func(s string) (string, error) {
+		by := strings.TrimPrefix(s, "respondent.")
+		return by, oneOf(by, cohort.ByFields...)
+	})
+	addMinGroupFlag(cmd, &opts.minGroup, cohort.DefaultMinGroup, 1, "refuse groups smaller than `N`, so no one can be recognised")
 	return cmd
 }
 
 func cohortRun(opts *cohortOptions) error {
-	if opts.minGroup < 1 {
-		return usageError("--min-group: must be 1 or more, got %d", opts.minGroup)
-	}
-	if opts.input != "" && opts.input != "answers" && opts.input != "results" {
-		return usageError("--input: give answers or results, got %q", opts.input)
-	}
-	by := strings.TrimPrefix(opts.by, "respondent.")
-	if by != "" && !slices.Contains(cohort.ByFields, by) {
-		return usageError("--by: give %s, got %q", strings.Join(cohort.ByFields, " or "), by)
-	}
 	if err := opts.doc.load(opts.factory, opts.paths...); err != nil {
 		return err
 	}
@@ -106,7 +97,7 @@ func cohortRun(opts *cohortOptions) error {
 	}
 	defer set.Close()
 	answers := opts.input == "answers" || opts.input == "" && !set.HoldsResults()
-	copts := cohort.Options{MinGroup: opts.minGroup, By: by}
+	copts := cohort.Options{MinGroup: opts.minGroup, By: opts.by}
 	if answers || len(opts.doc.bank.banks) > 0 || opts.target != "" {
 		if err := checkTarget(opts.doc.set.Bank, opts.target); err != nil {
 			return err
@@ -116,19 +107,9 @@ func cohortRun(opts *cohortOptions) error {
 	}
 	b := cohort.New(copts)
 	rep := inputs.NewReporter(opts.io.ErrOut)
-	what, same := "result", "the same respondent and completion time"
-	if answers {
-		what, same = "answer set", "the same respondent id and name"
-	}
-	if err := inputs.ReadCohort(opts.ctx, set, b, copts.Bank, answers, rep); err != nil {
+	note, err := inputs.ReadCohort(opts.ctx, set, b, copts.Bank, answers, rep)
+	if opts.note(note); err != nil {
 		return err
-	}
-	if d := b.Duplicates(); len(d) > 0 {
-		opts.say("digilead: %d duplicate %s left out (%s), e.g. %s, already read at %s\n",
-			len(d), errtext.Plural(len(d), what, what+"s"), same, d[0].Source, d[0].First)
-	}
-	if n := rep.Rejected(); n > 0 {
-		return rep.Err(fmt.Sprintf("%d %s could not be read (listed above); a cohort report needs every %s: fix or remove them", n, errtext.Plural(n, what, what+"s"), what))
 	}
 	summary, err := b.Report()
 	if errors.Is(err, cohort.ErrMixedBanks) && copts.Bank != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/digilead/digilead/assessment/batch/batchtest"
 	"github.com/digilead/digilead/assessment/schematest"
+	"github.com/digilead/digilead/report/iostreams"
 )
 
 // workshop scores n named answer sets and writes each result, indented,
@@ -184,5 +186,16 @@ func TestCohortRefusesTwoEditsOfOneVersion(t *testing.T) {
 	c := digilead(t, "", nil, "cohort", dir)
 	if c.code != 2 || !strings.Contains(c.stderr, "as edited differently (digest sha256:0123456789ab…") {
 		t.Errorf("exit %d: %s", c.code, c.stderr)
+	}
+}
+
+// TestCohortEmptyChoicesAreLeftOut: --by "" and --input "" are the flags
+// left out, as before they checked themselves.
+func TestCohortEmptyChoicesAreLeftOut(t *testing.T) {
+	var got *cohortOptions
+	cmd := newCohortCmd(newFactory(context.Background(), &iostreams.IOStreams{Getenv: func(string) string { return "" }}), func(o *cohortOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"--by", "", "--input", ""})
+	if err := cmd.Execute(); err != nil || got.by != "" || got.input != "" {
+		t.Errorf("--by '' --input '': %v", err)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/assessment/inputs"
-	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report"
 )
 
@@ -48,20 +48,17 @@ with its own result's SEM), with the actions and their due dates.`,
   digilead compare --plan ~/.local/share/digilead/plans/2025-03-03T100000Z-public-sector-digital-leadership.plan.json --last`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if opts.plan != "" {
-				return lastOr(&opts.last, 1, "a result file to check the plan against (or --last)")(cmd, args)
+				return lastOr(&opts.last, 1, 1, "a result file to check the plan against (or --last)")(cmd, args)
 			}
 			if !opts.last {
-				return argsBetween(2, 2, "two result files, OLD.json and NEW.json (or --last)")(cmd, args)
+				return cmdutil.ArgsBetween(2, 2, "two result files, OLD.json and NEW.json (or --last)")(cmd, args)
 			}
 			if len(args) > 0 {
 				return usageError("--last compares the two newest saved results; give either --last or two files, not both")
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.paths = args
-			return runOr(opts, runF, compareRun)
-		},
+		RunE: cmdutil.RunE(opts, runF, compareRun, &opts.paths),
 	}
 	addDocFlags(cmd, &opts.doc, report.Comparisons, "text", "bank the results were scored with, for its translations (default: the built-in bank)", "a linear report with every number in words")
 	cmd.Flags().BoolVar(&opts.last, "last", false, "compare the two newest saved results of the same bank (with --plan: the newest saved result)")
@@ -80,11 +77,12 @@ func compareRun(opts *compareOptions) error {
 	var paths [2]string
 	var err error
 	if opts.last {
-		pair, paths, err = opts.lastTwo()
-	} else {
-		pair, paths, err = opts.readPair(opts.paths[0], opts.paths[1])
-	}
-	if err != nil {
+		var notes []string
+		pair, paths, notes, err = inputs.LastTwo(opts.io.Getenv)
+		if opts.note(notes...); err != nil {
+			return fmt.Errorf("--last: %w, or compare two result files: digilead compare OLD.json NEW.json", err)
+		}
+	} else if pair, paths, err = inputs.ReadPair(opts.paths[0], opts.paths[1], opts.io.In); err != nil {
 		return err
 	}
 	c, err := compare.Compare(pair[0], pair[1])
@@ -128,40 +126,4 @@ func (opts *compareOptions) checkPlan() error {
 		c.Result.Source = resultPath
 	}
 	return write(out, c, opts.io.Accessible(opts.doc.accessible), opts.doc.language, "")
-}
-
-// readPair reads two result files; at most one may be stdin.
-func (f *factory) readPair(oldPath, newPath string) ([2]*assessment.Result, [2]string, error) {
-	var pair [2]*assessment.Result
-	paths := [2]string{oldPath, newPath}
-	if oldPath == "-" && newPath == "-" {
-		return pair, paths, usageError("only one of the two results can come from stdin ('-')")
-	}
-	for i, p := range paths {
-		r, err := inputs.ReadResult(p, f.io.In)
-		if err != nil {
-			return pair, paths, err
-		}
-		pair[i] = r
-		if p == "-" {
-			paths[i] = "stdin"
-		}
-	}
-	return pair, paths, nil
-}
-
-// lastTwo reads the two newest saved results of the same bank.
-func (f *factory) lastTwo() ([2]*assessment.Result, [2]string, error) {
-	st, err := store.Open(f.io.Getenv)
-	if err != nil {
-		return [2]*assessment.Result{}, [2]string{}, err
-	}
-	older, newer, skipped, err := st.LastTwo()
-	for _, e := range skipped {
-		f.say("digilead: skipped %s: %v\n", e.Path, e.Err)
-	}
-	if err != nil {
-		return [2]*assessment.Result{}, [2]string{}, fmt.Errorf("--last: %w, or compare two result files: digilead compare OLD.json NEW.json", err)
-	}
-	return [2]*assessment.Result{older.Result, newer.Result}, [2]string{older.Path, newer.Path}, nil
 }

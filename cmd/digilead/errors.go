@@ -8,50 +8,37 @@ import (
 
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/session"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions/errtext"
 )
 
 // Exit codes (README, "Exit codes").
 const (
-	exitOK          = 0
-	exitFailure     = 1
-	exitUsage       = 2
-	exitInterrupted = 130
+	exitOK          = cmdutil.ExitOK
+	exitFailure     = cmdutil.ExitFailure
+	exitUsage       = cmdutil.ExitUsage
+	exitInterrupted = cmdutil.ExitInterrupted
 )
 
-// exitError carries an exit code with its error. A nil err means the
-// message was already printed.
-type exitError struct {
-	code int
-	err  error
-}
-
-func (e *exitError) Error() string {
-	if e.err == nil {
-		return ""
-	}
-	return e.err.Error()
-}
-func (e *exitError) Unwrap() error { return e.err }
-
-// usageError is an invalid-usage error (exit 2).
+// usageError is an invalid-usage error (exit 2); a function, not a
+// variable, so that go vet checks its format.
 func usageError(format string, args ...any) error {
-	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+	return cmdutil.UsageError(format, args...)
 }
 
-// silent exits with code without printing anything more.
-func silent(code int) error { return &exitError{code: code} }
+// silent exits with a code without printing anything more.
+var silent = cmdutil.Silent
 
 // exitCode maps an error to the process exit code. A command stopped by a
 // signal returns its context's error (ctx.Err()), as does a questionnaire
 // the person stopped.
 func exitCode(err error) int {
-	var ee *exitError
+	code, ok := cmdutil.Code(err)
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &ee):
-		return ee.code
+	case ok:
+		return code
 	case interrupted(err):
 		return exitInterrupted
 	case errors.Is(err, errtext.ErrInvalid):
@@ -82,7 +69,7 @@ func message(err error) string {
 	case errors.As(err, &small):
 		return fmt.Sprintf("%v (--min-group %d)", err, max(1, small.N))
 	}
-	return err.Error()
+	return cmdutil.FlagError(err.Error(), err)
 }
 
 // indentLines indents every line after the first, so multi-line errors read

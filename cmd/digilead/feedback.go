@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -14,15 +13,15 @@ import (
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/session"
 	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
-	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 )
 
 func newFeedbackCmd(f *factory) *cobra.Command {
-	return group("feedback", "Others' view: ask observers, answer as one, set your view beside theirs",
+	return cmdutil.Group("feedback", "Others' view: ask observers, answer as one, set your view beside theirs",
 		`Feedback is a round of feedback on one person from the people who work
 with them (360 feedback): 'invite' starts a round and says what to send to
 observers, 'give' answers it as an observer (in the observer wording of
@@ -53,16 +52,18 @@ how to answer, that answers are anonymous, and that a manager's view is
 shown on its own. --format json prints the round itself, {"round": ID, …}.`,
 		Example: `  digilead feedback invite --name "Sam Jones" --closes 2026-12-18
   digilead feedback invite --name Sam --roles peer,report --format json`,
-		Args: noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runOr(opts, runF, feedbackInviteRun)
-		},
+		Args: cmdutil.NoArgs,
+		RunE: cmdutil.RunE(opts, runF, feedbackInviteRun),
 	}
 	addDocFlags(cmd, &opts.doc, report.Rounds, "text", "bank observers answer (default: the built-in bank)", "")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.name, "name", "", "the `NAME` observers know the person by")
-	fl.StringVar(&opts.closes, "closes", "", "last day to answer, `YYYY-MM-DD`")
-	fl.StringSliceVar(&opts.roles, "roles", nil, "roles observers may answer in: "+strings.Join(feedback.Roles, ", ")+" (default: all)")
+	cmdutil.StringVar(fl, &opts.closes, "closes", "", "last day to answer, `YYYY-MM-DD`", func(s string) error {
+		return feedback.CheckCloses(s, f.now())
+	})
+	cmdutil.Var(fl, &opts.roles, "roles", "", "strings", "roles observers may answer in: "+strings.Join(feedback.Roles, ", ")+" (default: all)", func(s string) ([]string, error) {
+		return feedback.CheckRoles(append(opts.roles, strings.FieldsFunc(s, func(r rune) bool { return r == ',' })...))
+	})
 	return cmd
 }
 
@@ -70,17 +71,10 @@ func feedbackInviteRun(opts *feedbackInviteOptions) error {
 	if strings.TrimSpace(opts.name) == "" {
 		return usageError("--name: give the name observers know the person by")
 	}
-	roles, err := feedback.CheckRoles(opts.roles)
-	if err != nil {
-		return usageError("--roles: %v", err)
-	}
-	if err := feedback.CheckCloses(opts.closes, opts.now()); err != nil {
-		return usageError("--closes: %v", err)
-	}
 	if err := opts.doc.load(opts.factory); err != nil {
 		return err
 	}
-	r, err := feedback.NewRound(opts.doc.set.Bank, feedback.RoundOptions{Subject: opts.name, Roles: roles, Closes: opts.closes, Now: opts.now(), Random: rand.Reader})
+	r, err := feedback.NewRound(opts.doc.set.Bank, feedback.RoundOptions{Subject: opts.name, Roles: opts.roles, Closes: opts.closes, Now: opts.now(), Random: rand.Reader})
 	if err != nil {
 		return err
 	}
@@ -127,17 +121,21 @@ back to whoever collects the round's answers.
 in this data directory, or else one on the bank in use (--bank).`,
 		Example: `  digilead feedback give --round k5qwfxtz3m7rvn2hyb4ajd6ceu --role peer -o feedback.json
   digilead feedback give --round round.json --role report --answers mine.yaml`,
-		Args: noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runOr(opts, runF, feedbackGiveRun)
-		},
+		Args: cmdutil.NoArgs,
+		RunE: cmdutil.RunE(opts, runF, feedbackGiveRun),
 	}
 	addDocFlags(cmd, &opts.doc, report.Feedbacks, "json", "bank of the round (default: the built-in bank)", "numbered plain-text prompts")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.round, "round", "", "the round: its `ID` or its FILE")
-	fl.StringVar(&opts.role, "role", "", "your role towards the person: "+strings.Join(feedback.Roles, ", "))
+	cmdutil.StringVar(fl, &opts.role, "role", "", "your role towards the person: "+strings.Join(feedback.Roles, ", "), func(s string) error {
+		if s == "" {
+			return nil // --role "": the run says it is needed
+		}
+		_, err := feedback.CheckRoles([]string{s})
+		return err
+	})
 	fl.StringVar(&opts.answers, "answers", "", "score this answers file (YAML or JSON; - for stdin) instead of asking")
-	fl.StringVar(&opts.theme, "theme", "charm", "questionnaire theme: "+strings.Join(form.Themes(), ", "))
+	addThemeFlag(cmd, &opts.theme, "questionnaire")
 	fl.BoolVar(&opts.resume, "resume", false, "continue the unfinished feedback of this round")
 	return cmd
 }
@@ -148,13 +146,8 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		return usageError("--round: give the round's id or file (from 'digilead feedback invite')")
 	case opts.role == "":
 		return usageError("--role: give your role towards the person: %s", strings.Join(feedback.Roles, ", "))
-	case !slices.Contains(feedback.Roles, opts.role):
-		return usageError("--role: unknown role %q%s; use one of %s", opts.role, errtext.Suggest(opts.role, feedback.Roles), strings.Join(feedback.Roles, ", "))
 	case opts.answers != "" && opts.resume:
 		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
-	}
-	if err := form.CheckTheme(opts.theme); err != nil {
-		return usageError("--theme: %v", err)
 	}
 	if err := opts.doc.load(opts.factory, opts.answers); err != nil {
 		return err
@@ -181,12 +174,9 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 	term := opts.terminal()
 	accessible := opts.io.Accessible(opts.doc.accessible)
 	langs, _ := session.Languages(opts.doc.set, lang.Requested(opts.doc.bank.lang, opts.io.Getenv))
-	for i := range langs {
-		langs[i].Bank = langs[i].Bank.ForObservers()
-	}
 	return session.Run(opts.ctx, term, session.Options{
 		Bank: b.ForObservers(), Theme: opts.theme, Accessible: accessible, Resume: opts.resume,
-		Now: opts.now, Tool: opts.tool(), Languages: langs,
+		Now: opts.now, Tool: opts.tool(), Languages: session.ForObservers(langs),
 		Draft: b.ID + ".feedback-" + r.Round,
 		About: func(l *lang.Lang) string { return report.About(l, r, opts.role, feedback.DefaultMinGroup) },
 		ResumeCommand: func(accessible bool) string {
@@ -208,36 +198,17 @@ func (opts *feedbackGiveOptions) write(r *feedback.Round, b *questions.Bank, a *
 	return opts.doc.write(opts.factory, feedback.New(r, b, opts.role, a, opts.now(), id))
 }
 
-// loadRound reads a --round: a round file, a round kept in the data
-// directory by its id, or else a round known by its id alone, on b. The
-// round must be on b.
+// loadRound reads the round of --round, on bank b (see
+// inputs.LoadRound).
 func (f *factory) loadRound(arg string, b *questions.Bank) (*feedback.Round, error) {
-	r, err := f.readRound(arg, b)
-	if err != nil {
-		return nil, err
+	r, err := inputs.LoadRound(arg, f.io.In, f.io.Getenv, b)
+	if errors.As(err, new(*inputs.OtherBankError)) {
+		return nil, fmt.Errorf("--bank: %w with --bank", err)
 	}
-	if own := feedback.NewBankRef(b); !r.Bank.Matches(own) {
-		return nil, usageError("--bank: round %s is on bank %s, and the bank in use is %s; give the round's bank with --bank", r.Round, r.Bank, own)
+	if err != nil {
+		return nil, fmt.Errorf("--round: %w", err)
 	}
 	return r, nil
-}
-
-func (f *factory) readRound(arg string, b *questions.Bank) (*feedback.Round, error) {
-	if !feedback.IsID(arg) {
-		if _, err := os.Stat(arg); err != nil && arg != "-" {
-			return nil, usageError("--round: %q is neither a round id (%d letters and digits) nor a round file", arg, feedback.IDLength)
-		}
-		return inputs.ReadRound(arg, f.io.In)
-	}
-	st, err := store.Open(f.io.Getenv)
-	if err != nil {
-		return nil, err
-	}
-	r, err := st.LoadRound(arg)
-	if errors.Is(err, store.ErrNoRound) {
-		return feedback.RoundFor(arg, b), nil
-	}
-	return r, err
 }
 
 // feedbackReportOptions are the flags and arguments of `digilead feedback
@@ -278,15 +249,12 @@ raters the report says so and shows the person's own view.`,
 		Example: `  digilead feedback report --self me.json answers/
   digilead feedback report --self me.json --format html -o feedback.html answers/*.json
   cat answers.jsonl | digilead feedback report --self me.json --min-group 4`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.paths = args
-			return runOr(opts, runF, feedbackReportRun)
-		},
+		RunE: cmdutil.RunE(opts, runF, feedbackReportRun, &opts.paths),
 	}
 	addDocFlags(cmd, &opts.doc, report.FeedbackReports, "text", "bank of the round, for its observer questions and translations (default: the built-in bank)", "the text report in sentences, without tables")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.self, "self", "", "the person's own result `FILE` (digilead.result/v1)")
-	fl.IntVar(&opts.minGroup, "min-group", feedback.DefaultMinGroup, "show no figure resting on fewer than `N` raters besides the manager")
+	addMinGroupFlag(cmd, &opts.minGroup, feedback.DefaultMinGroup, 2, "show no figure resting on fewer than `N` raters besides the manager")
 	fl.BoolVar(&opts.poolManager, "pool-manager", false, "pool the manager's view with the others' instead of showing it on its own")
 	return cmd
 }
@@ -295,8 +263,6 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	switch {
 	case opts.self == "":
 		return usageError("--self: give the person's own result file")
-	case opts.minGroup < 2:
-		return usageError("--min-group: must be 2 or more, got %d", opts.minGroup)
 	case opts.self == "-" && (len(opts.paths) == 0 || slices.Contains(opts.paths, "-")):
 		return usageError("--self -: stdin cannot hold both the result and the feedback; name the feedback files")
 	}
@@ -319,25 +285,16 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	set.Without(opts.self)
 	bd := feedback.NewBuilder(opts.doc.set.Bank, feedback.Options{MinGroup: opts.minGroup, PoolManager: opts.poolManager})
 	rep := inputs.NewReporter(opts.io.ErrOut)
-	if err := inputs.ReadFeedback(opts.ctx, set, bd, rep); err != nil {
+	note, err := inputs.ReadFeedback(opts.ctx, set, bd, rep)
+	if opts.note(note); errors.Is(err, errtext.ErrInvalid) {
+		return fmt.Errorf("%w (--bank)", err)
+	} else if err != nil {
 		return err
-	}
-	if d := bd.Duplicates(); len(d) > 0 {
-		opts.say("digilead: %d feedback %s read twice, counted once, e.g. %s, already read at %s\n", len(d), errtext.Plural(len(d), "document", "documents"), d[0].Source, d[0].First)
-	}
-	if n := rep.Rejected(); n > 0 {
-		return rep.Err(fmt.Sprintf("%d feedback %s could not be used (listed above); a report counts every answer of its round: fix or remove them (another bank: --bank)", n, errtext.Plural(n, "document", "documents")))
 	}
 	r, err := bd.Report(self)
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.self, err)
 	}
-	if !slices.ContainsFunc(r.Groups, func(g feedback.Group) bool { return g.Kind != "manager" }) {
-		shows := "the person's own view"
-		if len(r.Groups) > 0 {
-			shows += " and the manager's, which is not anonymous"
-		}
-		opts.say("digilead: too few raters (%d) to show others' view without exposing someone (--min-group %d); the report shows %s\n", r.Raters, opts.minGroup, shows)
-	}
+	opts.note(r.TooFew())
 	return opts.doc.write(opts.factory, r)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"github.com/digilead/digilead/assessment/workshop/workshoptest"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/e2e"
+	"github.com/digilead/digilead/report/iostreams"
 )
 
 const observedBank = "testdata/observed-bank.yaml"
@@ -476,6 +478,26 @@ func TestFeedbackReportBelowThePromisedMinGroup(t *testing.T) {
 		out := r.run("", "feedback", "report", "--bank", observedBank, "--self", self, "--min-group", c.min, filepath.Join(r.dir, "in"))
 		if out.code != 0 || strings.Contains(out.stderr, "below the 3 the invitation promised observers") != c.warn {
 			t.Errorf("--min-group %s: exit %d, %q", c.min, out.code, out.stderr)
+		}
+	}
+}
+
+// TestFeedbackInviteRolesRepeat: --roles may be repeated, and an empty
+// --roles is every role, as a StringSlice flag reads them.
+func TestFeedbackInviteRolesRepeat(t *testing.T) {
+	for args, want := range map[string][]string{
+		"--roles peer --roles report,peer": {"peer", "report"},
+		"--roles=":                         feedback.Roles,
+	} {
+		var got *feedbackInviteOptions
+		cmd := newFeedbackInviteCmd(newFactory(context.Background(), &iostreams.IOStreams{Getenv: func(string) string { return "" }}), func(o *feedbackInviteOptions) error { got = o; return nil })
+		cmd.SetArgs(append([]string{"--name", "Sam"}, strings.Fields(args)...))
+		if err := cmd.Execute(); err != nil {
+			t.Fatalf("%s: %v", args, err)
+		}
+		roles, err := feedback.CheckRoles(got.roles)
+		if err != nil || strings.Join(roles, ",") != strings.Join(want, ",") {
+			t.Errorf("%s: roles %q (%v), want %q", args, roles, err, want)
 		}
 	}
 }

@@ -2,7 +2,9 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,8 +14,10 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
+	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 )
@@ -181,11 +185,11 @@ func (c *catalogueFlag) load(f *factory, tag string, check func(*questions.Catal
 	if c.path == "" {
 		return nil
 	}
-	cat, err := loadCatalogue(c.path)
-	if err == nil {
-		err = check(cat)
-	}
+	cat, err := questions.LoadCatalogue(c.path)
 	if err != nil {
+		return fmt.Errorf("--catalogue: %w", err)
+	}
+	if err := check(cat); err != nil {
 		return err
 	}
 	for _, w := range cat.OtherLanguage(tag) {
@@ -193,16 +197,6 @@ func (c *catalogueFlag) load(f *factory, tag string, check func(*questions.Catal
 	}
 	c.cat = cat
 	return nil
-}
-
-// loadCatalogue reads and parses the catalogue of --catalogue: a usage
-// error when there is no such file, Problems at FILE:LINE when it is not
-// a good catalogue.
-func loadCatalogue(path string) (*questions.Catalogue, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, usageError("--catalogue: %s: no such file; give a digilead.catalogue/v1 file", path)
-	}
-	return questions.LoadCatalogue(path)
 }
 
 // apply gives r with the catalogue's actions (assessment.WithCatalogue),
@@ -228,7 +222,7 @@ type bankFlags struct {
 
 // addBankFlag adds --bank to cmd.
 func addBankFlag(cmd *cobra.Command, b *bankFlags, usage string) {
-	cmd.Flags().Var(&stringsValue{&b.banks}, "bank", usage+"; repeat it to add translation files")
+	cmd.Flags().Var(cmdutil.Strings{P: &b.banks}, "bank", usage+"; repeat it to add translation files")
 }
 
 // addLangFlags adds --lang and --translations to cmd.
@@ -240,18 +234,8 @@ func addLangFlags(cmd *cobra.Command, b *bankFlags) {
 
 // addTranslationsFlag adds --translations to cmd.
 func addTranslationsFlag(cmd *cobra.Command, p *[]string, more string) {
-	cmd.Flags().Var(&stringsValue{p}, "translations", "a `DIR`ectory of translation files of the bank (repeatable)"+more)
+	cmd.Flags().Var(cmdutil.Strings{P: p}, "translations", "a `DIR`ectory of translation files of the bank (repeatable)"+more)
 }
-
-// stringsValue is a flag that may be given more than once, each value kept
-// whole (commas and all), as pflag's StringArray; without the CSV writer
-// that one runs to show its default when it is defined, which every
-// command line paid for a dozen times before doing anything.
-type stringsValue struct{ p *[]string }
-
-func (s stringsValue) Set(v string) error { *s.p = append(*s.p, v); return nil }
-func (s stringsValue) Type() string       { return "stringArray" }
-func (s stringsValue) String() string     { return strings.Join(*s.p, ",") }
 
 // loadSet is the one bank loader: the --bank bank and translation files
 // and the --translations directories, the built-in bank when no bank is
@@ -284,29 +268,25 @@ func checkPaths(paths, dirs []string) error {
 
 // showIn loads the set and chooses the language of what the command
 // shows: the one requested (--lang, else the environment, see
-// lang.Requested); the bank's own when none is, or with a line on stderr
-// when the bank has no translation into the one requested.
+// lang.Requested), else the bank's own (see report.ShowIn).
 func (f *factory) showIn(b bankFlags) (*questions.Set, *report.Language, error) {
 	s, err := loadSet(b)
 	if err != nil {
 		return nil, nil, err
 	}
-	requested := lang.Requested(b.lang, f.io.Getenv)
-	tag, ok := lang.Match(requested, s.Languages())
-	if !ok {
-		f.fallBack(requested, s)
-		tag = s.Languages()[0]
-	}
-	return s, report.SetLanguage(s, tag), nil
+	language, note := report.ShowIn(s, lang.Requested(b.lang, f.io.Getenv))
+	f.note(note)
+	return s, language, nil
 }
 
-// fallBack says on stderr that the bank has no translation into the
-// language asked for, if one was.
-func (f *factory) fallBack(requested string, s *questions.Set) {
-	if requested != "" {
-		f.say("digilead: bank %s has no %s translation (it has %s); showing it in %s\n",
-			s.Bank.ID, requested, strings.Join(s.Languages(), ", "), s.Languages()[0])
-	}
+// addMinGroupFlag adds --min-group: def, and at least min.
+func addMinGroupFlag(cmd *cobra.Command, p *int, def, min int, usage string) {
+	cmdutil.IntVar(cmd.Flags(), p, "min-group", def, min, math.MaxInt, usage, "must be %[2]d or more, got %[1]d (default %[4]d)")
+}
+
+// addThemeFlag adds --theme, the look of the form (what).
+func addThemeFlag(cmd *cobra.Command, p *string, what string) {
+	cmdutil.StringVar(cmd.Flags(), p, "theme", "charm", what+" theme: "+strings.Join(form.Themes(), ", "), form.CheckTheme)
 }
 
 // checkTarget refuses a --target that is not a tier of the bank.
@@ -329,16 +309,24 @@ func (f *factory) noted(set *inputs.Set, err error) (*inputs.Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, n := range set.Notes() {
-		f.say("%s\n", "digilead: "+n)
-	}
+	f.note(set.Notes()...)
 	return set, nil
 }
 
-// optional is a path argument that may be left out, as a list.
-func optional(args []string) []string {
-	if len(args) == 0 || args[0] == "" {
-		return nil
+// note tells each note on stderr (none for "").
+func (f *factory) note(notes ...string) {
+	for _, n := range notes {
+		if n != "" {
+			f.say("%s\n", "digilead: "+n)
+		}
 	}
-	return args[:1]
+}
+
+// oneOf refuses a flag's value s that is not one of choices ("", the
+// flag left as it was, is fine).
+func oneOf(s string, choices ...string) error {
+	if s != "" && !slices.Contains(choices, s) {
+		return fmt.Errorf("give %s, got %q", strings.Join(choices, " or "), s)
+	}
+	return nil
 }

@@ -1,11 +1,10 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report"
 )
 
@@ -28,10 +27,8 @@ plans saved there ('digilead plan'), with their review dates.`,
 		Example: `  digilead history
   digilead history --format json | jq -r '.results[0].path // "no saved results"'
   digilead compare --last`,
-		Args: noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runOr(opts, runF, historyRun)
-		},
+		Args: cmdutil.NoArgs,
+		RunE: cmdutil.RunE(opts, runF, historyRun),
 	}
 	addDocFlags(cmd, &opts.doc, report.Histories, "text", "bank of the results, for its translations (default: the built-in bank)", "")
 	return cmd
@@ -45,16 +42,10 @@ func historyRun(opts *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	entries, err := st.Results()
+	h, err := report.ReadHistory(st)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", st.Dir, err)
+		return err
 	}
-	h := report.NewHistory(st.Dir, entries)
-	plans, err := st.Plans()
-	if err != nil {
-		return fmt.Errorf("read %s: %w", st.Dir, err)
-	}
-	h.AddPlans(plans)
 	if opts.doc.out.format == "text" {
 		for _, s := range h.Skipped {
 			opts.say("digilead: skipped %s: %s\n", s.Path, s.Error)

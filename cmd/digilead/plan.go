@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"strings"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/planform"
@@ -25,9 +27,12 @@ type planOptions struct {
 	catalogue    catalogueFlag
 	// chosen is set when --priorities is given: the plan takes them
 	// without asking, even in a terminal.
-	chosen                        bool
-	reviewIn, reviewOn, supporter string
-	theme                         string
+	chosen    bool
+	supporter string
+	// reviewOn is zero unless given: the review is --review-in from now.
+	reviewOn time.Time
+	reviewIn time.Duration
+	theme    string
 	// making are the flags given that make a new plan: a saved plan
 	// given as the file refuses them.
 	making []string
@@ -64,12 +69,9 @@ dimensions the catalogue names, in place of those the result holds.`,
   digilead plan me.json --priorities 3 --review-in 8w --format ics -o plan.ics
   digilead plan --last --supporter "Ana (line manager)" --format markdown >> development-plan.md
   digilead plan ~/.local/share/digilead/plans/PLAN.plan.json --format ics -o plan.ics`,
-		Args: argsBetween(0, 1, "a result file or a saved plan"),
+		Args: lastOr(&opts.last, 0, 1, "a result file or a saved plan"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				if opts.last {
-					return usageError("--last takes the newest saved result; give either --last or a file, not both")
-				}
 				opts.path = args[0]
 			}
 			opts.last = opts.path == ""
@@ -79,38 +81,32 @@ dimensions the catalogue names, in place of those the result holds.`,
 					opts.making = append(opts.making, "--"+name)
 				}
 			}
-			return runOr(opts, runF, planRun)
+			return cmdutil.RunOr(opts, runF, planRun)
 		},
 	}
 	addDocFlags(cmd, &opts.doc, report.Plans, "text", "bank the result was scored with, for its translations (default: the built-in bank)", "numbered plain-text prompts")
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.last, "last", false, "the newest saved result (the default without RESULT)")
-	fl.IntVar(&opts.priorities, "priorities", 2, "how many priorities to take without asking, 1 to 3")
-	fl.StringVar(&opts.reviewIn, "review-in", "12w", "review the plan after this `PERIOD`: weeks (12w), days (84d) or hours")
-	fl.StringVar(&opts.reviewOn, "review-on", "", "review the plan on this `DATE` (YYYY-MM-DD) instead")
+	cmdutil.IntVar(fl, &opts.priorities, "priorities", 2, 1, plan.MaxPriorities, "how many priorities to take without asking, 1 to 3", "%[1]d is not %[2]d to %[3]d; a plan holds one to three priorities")
+	cmdutil.Var(fl, &opts.reviewIn, "review-in", "12w", "string", "review the plan after this `PERIOD`: weeks (12w), days (84d) or hours", plan.ParseDuration)
+	cmdutil.Var(fl, &opts.reviewOn, "review-on", "", "string", "review the plan on this `DATE` (YYYY-MM-DD) instead", func(s string) (time.Time, error) {
+		return plan.ParseReviewDay(s, f.now())
+	})
 	fl.StringVar(&opts.supporter, "supporter", "", "the `NAME` of who supports you (a line manager, a mentor)")
 	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the plan in the data directory")
-	fl.StringVar(&opts.theme, "theme", "charm", "form theme: "+strings.Join(form.Themes(), ", "))
+	addThemeFlag(cmd, &opts.theme, "form")
 	addCatalogueFlag(cmd, &opts.catalogue)
 	return cmd
 }
 
 func planRun(opts *planOptions) error {
-	if opts.priorities < 1 || opts.priorities > plan.MaxPriorities {
-		return usageError("--priorities: %d is not 1 to %d; a plan holds one to three priorities", opts.priorities, plan.MaxPriorities)
-	}
-	if err := form.CheckTheme(opts.theme); err != nil {
-		return usageError("--theme: %v", err)
-	}
 	now := opts.now()
-	review, err := opts.review(now)
-	if err != nil {
-		return err
-	}
+	review := cmp.Or(opts.reviewOn, now.Add(opts.reviewIn))
 	if err := opts.doc.load(opts.factory, opts.path, opts.catalogue.path); err != nil {
 		return err
 	}
 	var r *assessment.Result
+	var err error
 	if opts.last {
 		r, err = opts.readResult("", true)
 	} else {
@@ -149,23 +145,6 @@ func planRun(opts *planOptions) error {
 		opts.say("%s\n", opts.doc.language.T("plan.show_again", "Path", path))
 	}
 	return opts.doc.write(opts.factory, p)
-}
-
-// review is the review day the flags give: --review-on, else --review-in
-// from now.
-func (opts *planOptions) review(now time.Time) (time.Time, error) {
-	if opts.reviewOn != "" {
-		day, err := plan.ParseReviewDay(opts.reviewOn, now)
-		if err != nil {
-			return day, usageError("--review-on: %v", err)
-		}
-		return day, nil
-	}
-	d, err := plan.ParseDuration(opts.reviewIn)
-	if err != nil {
-		return time.Time{}, usageError("--review-in: %v", err)
-	}
-	return now.Add(d), nil
 }
 
 // ask has the person choose the plan in the form: the priorities on

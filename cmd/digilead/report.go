@@ -7,7 +7,7 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
-	"github.com/digilead/digilead/assessment/store"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report"
 )
 
@@ -46,12 +46,12 @@ no score or level changes.`,
   digilead report me.json --format markdown >> development-plan.md
   digilead assess --answers me.yaml -f json | digilead report - -f csv
   digilead report me.json --catalogue our-courses.yaml -f html -o me.html`,
-		Args: lastOr(&opts.last, 1, "a result file (or - for stdin, or --last)"),
+		Args: lastOr(&opts.last, 1, 1, "a result file (or - for stdin, or --last)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				opts.path = args[0]
 			}
-			return runOr(opts, runF, reportRun)
+			return cmdutil.RunOr(opts, runF, reportRun)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.last, "last", false, "the newest saved result")
@@ -92,25 +92,19 @@ func (f *factory) readResult(path string, last bool) (*assessment.Result, error)
 	if !last {
 		return inputs.ReadResult(path, f.io.In)
 	}
-	st, err := store.Open(f.io.Getenv)
-	if err != nil {
-		return nil, err
-	}
-	e, skipped, err := st.Last()
-	for _, s := range skipped {
-		f.say("digilead: skipped %s: %v\n", s.Path, s.Err)
-	}
-	if err != nil {
+	r, notes, err := inputs.Last(f.io.Getenv)
+	if f.note(notes...); err != nil {
 		return nil, fmt.Errorf("--last: %w", err)
 	}
-	return e.Result, nil
+	return r, nil
 }
 
-// lastOr takes n arguments (what they are), or none with --last.
-func lastOr(last *bool, n int, what string) cobra.PositionalArgs {
+// lastOr takes min to max arguments (what they are), or none with
+// --last.
+func lastOr(last *bool, min, max int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if !*last {
-			return argsBetween(n, n, what)(cmd, args)
+			return cmdutil.ArgsBetween(min, max, what)(cmd, args)
 		}
 		if len(args) > 0 {
 			return usageError("--last takes the newest saved result; give either --last or a file, not both")

@@ -6,13 +6,12 @@ import (
 	"io"
 	"runtime/debug"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment"
-	"github.com/digilead/digilead/questions/errtext"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions/safetext"
 	"github.com/digilead/digilead/report/iostreams"
 )
@@ -21,15 +20,7 @@ import (
 // back to the module version.
 var version = ""
 
-func toolVersion() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return strings.TrimPrefix(bi.Main.Version, "v")
-	}
-	return "0.1.0-dev"
-}
+func toolVersion() string { return cmdutil.Version(version, "0.1.0-dev") }
 
 // factory is what every command is made with (gh's cmdutil.Factory): the
 // streams and the clock.
@@ -43,14 +34,8 @@ type factory struct {
 }
 
 func newFactory(ctx context.Context, s *iostreams.IOStreams) *factory {
-	f := &factory{io: s, now: time.Now, ctx: ctx, restoreGC: func() {}}
 	// SOURCE_DATE_EPOCH fixes the clock for reproducible output.
-	if v := s.Getenv("SOURCE_DATE_EPOCH"); v != "" {
-		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
-			f.now = func() time.Time { return time.Unix(sec, 0).UTC() }
-		}
-	}
-	return f
+	return &factory{io: s, now: cmdutil.Clock(s.Getenv), ctx: ctx, restoreGC: func() {}}
 }
 
 // say writes a message on stderr. Everything in it that came from
@@ -63,15 +48,6 @@ func (f *factory) say(format string, args ...any) {
 
 func (f *factory) tool() assessment.Tool {
 	return assessment.Tool{Name: "digilead", Version: toolVersion()}
-}
-
-// runOr runs a command with its options: runF when a test gave one (to
-// see the options parsed), else run.
-func runOr[O any](opts O, runF, run func(O) error) error {
-	if runF != nil {
-		return runF(opts)
-	}
-	return run(opts)
 }
 
 // streaming marks the commands that stream many documents; see tuneGC.
@@ -166,56 +142,7 @@ to do about each. Nothing leaves your machine.`
 	return root
 }
 
-// group is a command that only groups others (bank, workshop): alone, it
-// prints its help; with an unknown subcommand, it refuses it as the root
-// does (exit 2, with a suggestion).
-func group(use, short, long string, cmds ...*cobra.Command) *cobra.Command {
-	cmd := &cobra.Command{Use: use, Short: short, Long: long}
-	cmd.AddCommand(cmds...)
-	return cmd
-}
-
-// refuseUnknownSubcommands makes every command that groups others (bank,
-// workshop, completion) refuse an unknown subcommand with exit 2 and a
-// suggestion, as the root does, instead of printing its help and exiting
-// 0. Alone, it still prints its help.
-func refuseUnknownSubcommands(cmd *cobra.Command) {
-	for _, c := range cmd.Commands() {
-		refuseUnknownSubcommands(c)
-	}
-	if cmd.HasSubCommands() && cmd.HasParent() && cmd.Run == nil && cmd.RunE == nil {
-		cmd.Args = noArgs
-		cmd.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
-	}
-}
-
-// noArgs refuses positional arguments as a usage error.
-func noArgs(cmd *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		if cmd.HasSubCommands() {
-			var names []string
-			for _, c := range cmd.Commands() {
-				if c.IsAvailableCommand() {
-					names = append(names, c.Name())
-				}
-			}
-			return usageError("unknown command %q for %q%s\nRun '%s --help' for the commands.", args[0], cmd.CommandPath(), errtext.Suggest(args[0], names), cmd.CommandPath())
-		}
-		return usageError("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
-	}
-	return nil
-}
-
-// argsBetween requires min to max positional arguments (what they are),
-// as a usage error.
-func argsBetween(min, max int, what string) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		switch {
-		case len(args) > max:
-			return usageError("%s takes at most %d argument(s), got %d", cmd.CommandPath(), max, len(args))
-		case len(args) < min:
-			return usageError("%s needs %s\nRun '%s --help' for usage.", cmd.CommandPath(), what, cmd.CommandPath())
-		}
-		return nil
-	}
-}
+// refuseUnknownSubcommands makes bank, feedback, workshop and completion
+// refuse an unknown subcommand as the root does (exit 2, with a
+// suggestion); alone, each prints its help.
+var refuseUnknownSubcommands = cmdutil.RefuseUnknownSubcommands

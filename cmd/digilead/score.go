@@ -1,9 +1,7 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
-	"io"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -11,6 +9,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report"
 )
 
@@ -61,24 +60,18 @@ written) or unusable arguments or bank, 130 interrupted.`,
   digilead score --format xlsx -o scores.xlsx dept-a.jsonl
   export-tool | digilead score | digilead cohort`,
 		Annotations: map[string]string{streaming: "true"},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.paths = args
-			return runOr(opts, runF, scoreRun)
-		},
+		RunE:        cmdutil.RunE(opts, runF, scoreRun, &opts.paths),
 	}
 	opts.out = addOutputFlags(cmd, report.Scores, "jsonl")
 	addBankFlag(cmd, &opts.bank, "question bank file or directory (default: the built-in bank)")
 	cmd.Flags().StringVar(&opts.target, "target", "", "tier to measure everyone's gaps against (default: each person's role, or the tier above their level)")
-	cmd.Flags().IntVar(&opts.workers, "workers", 0, "parallel workers (default: one per CPU)")
+	cmdutil.IntVar(cmd.Flags(), &opts.workers, "workers", 0, 0, maxWorkers, "parallel workers (default: one per CPU)", "give 1 to %[3]d (or leave it out for one per CPU), got %[1]d")
 	return cmd
 }
 
 func scoreRun(opts *scoreOptions) error {
 	if err := opts.out.check(opts.factory, append(slices.Clone(opts.bank.banks), opts.paths...)...); err != nil {
 		return err
-	}
-	if opts.workers < 0 || opts.workers > maxWorkers {
-		return usageError("--workers: give 1 to %d (or leave it out for one per CPU), got %d", maxWorkers, opts.workers)
 	}
 	s, err := loadSet(opts.bank)
 	if err != nil {
@@ -92,24 +85,9 @@ func scoreRun(opts *scoreOptions) error {
 		return err
 	}
 	defer set.Close()
-	scorer := batch.NewScorer(s.Bank, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}, opts.out.render.Rows)
-	if enc := opts.out.render.Encode; enc != nil {
-		scorer.EncodeWith(enc)
-	}
 	rep := inputs.NewReporter(opts.io.ErrOut)
-	var sum batch.Summary
-	err = opts.out.dest.Stream(func(w io.Writer) error {
-		var doc io.WriteCloser = nopCloser{w}
-		if wrap := opts.out.render.Wrap; wrap != nil {
-			doc = wrap(w)
-		}
-		sum, err = scorer.Run(opts.ctx, set.Inputs, batch.Options{Workers: opts.workers}, func(p []byte) error {
-			_, err := doc.Write(p)
-			return err
-		}, rep.Add)
-		return cmp.Or(err, doc.Close())
-	})
-	if err := cmp.Or(opts.ctx.Err(), err); err != nil {
+	sum, err := opts.out.render.Score(opts.ctx, opts.out.dest, s.Bank, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}, set.Inputs, batch.Options{Workers: opts.workers}, rep.Add)
+	if err != nil {
 		return err
 	}
 	summary := fmt.Sprintf("digilead score: %d scored, %d rejected", sum.Scored, sum.Rejected)
@@ -120,8 +98,3 @@ func scoreRun(opts *scoreOptions) error {
 	opts.say("%s\n", summary)
 	return nil
 }
-
-// nopCloser is a writer whose document needs no ending.
-type nopCloser struct{ io.Writer }
-
-func (nopCloser) Close() error { return nil }

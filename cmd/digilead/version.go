@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report"
 )
 
@@ -16,10 +17,8 @@ func newVersionCmd(f *factory, runF func(*versionOptions) error) *cobra.Command 
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print digilead's version",
-		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runOr(opts, runF, versionRun)
-		},
+		Args:  cmdutil.NoArgs,
+		RunE:  cmdutil.RunE(opts, runF, versionRun),
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"path/filepath"
 	"time"
@@ -15,14 +16,14 @@ import (
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/feedback"
 	workshopsrv "github.com/digilead/digilead/assessment/workshop"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/dashboard"
-	gossh "golang.org/x/crypto/ssh"
 )
 
 func newWorkshopCmd(f *factory) *cobra.Command {
-	return group("workshop", "Run a workshop: participants answer over SSH from their own laptops", "", newWorkshopServeCmd(f, nil))
+	return cmdutil.Group("workshop", "Run a workshop: participants answer over SSH from their own laptops", "", newWorkshopServeCmd(f, nil))
 }
 
 // workshopOptions are the flags of `digilead workshop serve`.
@@ -34,9 +35,11 @@ type workshopOptions struct {
 	maxParticipants, minGroup            int
 	idleTimeout, maxTime                 time.Duration
 	loginGrace                           time.Duration
-	maxStartups, log                     string
-	maxStartupsPerAddress                int
-	round                                string
+	log                                  string
+	// maxStartups is zero unless given: sized by --max-participants.
+	maxStartups           workshopsrv.Startups
+	maxStartupsPerAddress int
+	round                 string
 }
 
 func newWorkshopServeCmd(f *factory, runF func(*workshopOptions) error) *cobra.Command {
@@ -66,10 +69,8 @@ See docs/workshop.md for the trainer's guide.`,
 		Example: `  digilead workshop serve
   digilead workshop serve --code lamp-wave-oak --results ./team-day
   digilead workshop serve --listen :2200 --max-participants 40 2>workshop.log`,
-		Args: noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runOr(opts, runF, workshopServeRun)
-		},
+		Args: cmdutil.NoArgs,
+		RunE: cmdutil.RunE(opts, runF, workshopServeRun),
 	}
 	fl := cmd.Flags()
 	addBankFlag(cmd, &opts.bank, "question bank file or directory (default: the built-in bank, with its Welsh and French)")
@@ -78,39 +79,23 @@ See docs/workshop.md for the trainer's guide.`,
 	fl.StringVar(&opts.listen, "listen", ":2222", "`ADDRESS:PORT` to listen on")
 	fl.StringVar(&opts.code, "code", "", "the workshop code participants give as password (default: three words, generated)")
 	fl.BoolVar(&opts.open, "open", false, "ask no code: anyone who can reach the port can take part")
-	fl.IntVar(&opts.maxParticipants, "max-participants", 200, "most questionnaires at once; more are turned away politely")
-	fl.DurationVar(&opts.idleTimeout, "idle-timeout", 30*time.Minute, "end a questionnaire nobody typed in for this long (its draft is kept)")
-	fl.DurationVar(&opts.maxTime, "max-time", 3*time.Hour, "end any session after this long (its draft is kept)")
+	cmdutil.IntVar(fl, &opts.maxParticipants, "max-participants", 200, 1, math.MaxInt, "most questionnaires at once; more are turned away politely", "must be %[2]d or more, got %[1]d")
+	cmdutil.DurationVar(fl, &opts.idleTimeout, "idle-timeout", 30*time.Minute, "end a questionnaire nobody typed in for this long (its draft is kept)")
+	cmdutil.DurationVar(fl, &opts.maxTime, "max-time", 3*time.Hour, "end any session after this long (its draft is kept)")
 	fl.StringVar(&opts.hostKey, "host-key", "", "host key `FILE` (default: created once in the data directory and reused)")
 	fl.StringVar(&opts.host, "host", "", "the name or address participants type, for the lines they are shown (default: the address they reached)")
-	fl.IntVar(&opts.minGroup, "min-group", cohort.DefaultMinGroup, "show the group summary once `N` have finished, and update it in steps of N")
-	fl.DurationVar(&opts.loginGrace, "login-grace-time", workshopsrv.DefaultLoginGraceTime, "close a connection that has not logged in and begun a session within this long")
-	fl.StringVar(&opts.maxStartups, "max-startups", "", "connections not logged in yet, as `START:RATE:FULL`: from START on a new one is refused with RATE% chance, rising to all at FULL (default N:30:2N, N being --max-participants)")
-	fl.IntVar(&opts.maxStartupsPerAddress, "max-startups-per-address", 0, "connections not logged in yet from one address (default --max-participants)")
+	addMinGroupFlag(cmd, &opts.minGroup, cohort.DefaultMinGroup, 1, "show the group summary once `N` have finished, and update it in steps of N")
+	cmdutil.DurationVar(fl, &opts.loginGrace, "login-grace-time", workshopsrv.DefaultLoginGraceTime, "close a connection that has not logged in and begun a session within this long")
+	cmdutil.Var(fl, &opts.maxStartups, "max-startups", "", "string", "connections not logged in yet, as `START:RATE:FULL`: from START on a new one is refused with RATE% chance, rising to all at FULL (default N:30:2N, N being --max-participants)", workshopsrv.ParseStartups)
+	cmdutil.IntVar(fl, &opts.maxStartupsPerAddress, "max-startups-per-address", 0, 0, math.MaxInt, "connections not logged in yet from one address (default --max-participants)", "must be 1 or more, got %[1]d")
 	fl.StringVar(&opts.round, "round", "", "take observers' feedback on this round (its `FILE` or id, from 'feedback invite') instead of assessments: each picks their role and answers the observer questions")
 	fl.StringVar(&opts.log, "log", "", "the trainer's log `FILE`: every connection, refusal and error, with addresses (default: workshop.log in the results folder, 0600)")
 	return cmd
 }
 
 func workshopServeRun(opts *workshopOptions) error {
-	switch {
-	case opts.open && opts.code != "":
+	if opts.open && opts.code != "" {
 		return usageError("--code and --open cannot be used together: --open asks no code")
-	case opts.maxParticipants < 1:
-		return usageError("--max-participants: must be 1 or more, got %d", opts.maxParticipants)
-	case opts.minGroup < 1:
-		return usageError("--min-group: must be 1 or more, got %d", opts.minGroup)
-	case opts.idleTimeout <= 0 || opts.maxTime <= 0 || opts.loginGrace <= 0:
-		return usageError("--idle-timeout, --max-time and --login-grace-time must be more than 0")
-	case opts.maxStartupsPerAddress < 0:
-		return usageError("--max-startups-per-address: must be 1 or more, got %d", opts.maxStartupsPerAddress)
-	}
-	var startups workshopsrv.Startups // zero: sized by --max-participants
-	if opts.maxStartups != "" {
-		var err error
-		if startups, err = workshopsrv.ParseStartups(opts.maxStartups); err != nil {
-			return usageError("--max-startups: %v", err)
-		}
 	}
 	set, err := loadSet(opts.bank)
 	if err != nil {
@@ -122,12 +107,11 @@ func workshopServeRun(opts *workshopOptions) error {
 			return err
 		}
 	}
-	dir := opts.results
-	if dir == "" {
-		dir = "digilead-workshop-" + opts.now().Format("2006-01-02")
-	}
-	signer, err := opts.hostSigner()
-	if err != nil {
+	dir := cmp.Or(opts.results, workshopsrv.DefaultDir(opts.now()))
+	signer, note, err := workshopsrv.LoadHostKey(opts.hostKey, opts.io.Getenv)
+	if opts.note(note); err != nil && opts.hostKey != "" {
+		return fmt.Errorf("--host-key: %w", err)
+	} else if err != nil {
 		return err
 	}
 	code := opts.code
@@ -144,7 +128,7 @@ func workshopServeRun(opts *workshopOptions) error {
 	srv, err := workshopsrv.New(workshopsrv.Config{
 		Set: set, Dir: dir, HostKey: signer, Code: code, Host: opts.host,
 		MaxParticipants: opts.maxParticipants, IdleTimeout: opts.idleTimeout, MaxTime: opts.maxTime, MinGroup: opts.minGroup,
-		LoginGraceTime: opts.loginGrace, MaxStartups: startups, MaxStartupsPerAddress: opts.maxStartupsPerAddress,
+		LoginGraceTime: opts.loginGrace, MaxStartups: opts.maxStartups, MaxStartupsPerAddress: opts.maxStartupsPerAddress,
 		Render: dashboard.Render(set), Formats: report.Results.Names(),
 		Now: opts.now, Tool: opts.tool(), Round: round,
 		About: func(l *lang.Lang, role string) string {
@@ -177,26 +161,6 @@ func workshopServeRun(opts *workshopOptions) error {
 		return context.Canceled
 	}
 	return opts.ctx.Err()
-}
-
-// hostSigner reads the host key of --host-key, or the one in the data
-// directory, made the first time.
-func (opts *workshopOptions) hostSigner() (gossh.Signer, error) {
-	path := opts.hostKey
-	if path == "" {
-		var err error
-		if path, err = workshopsrv.DefaultHostKey(opts.io.Getenv); err != nil {
-			return nil, err
-		}
-	}
-	signer, note, err := workshopsrv.HostKey(path)
-	if err != nil && opts.hostKey != "" {
-		return nil, fmt.Errorf("--host-key: %w", err)
-	}
-	if note != "" {
-		opts.say("digilead: %s\n", note)
-	}
-	return signer, err
 }
 
 // summary writes the room's final group summary to stdout, or says on

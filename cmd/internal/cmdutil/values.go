@@ -1,0 +1,119 @@
+package cmdutil
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+)
+
+// Strings is a flag that may be given more than once, each value kept
+// whole (commas and all), as pflag's StringArray; without the CSV writer
+// that one runs to show its default when it is defined.
+type Strings struct{ P *[]string }
+
+func (s Strings) Set(v string) error { *s.P = append(*s.P, v); return nil }
+func (s Strings) Type() string       { return "stringArray" }
+func (s Strings) String() string     { return strings.Join(*s.P, ",") }
+
+// value is a flag whose text is parsed, and so checked, when it is given:
+// a value parse refuses is a flag error, before the command runs.
+type value[T any] struct {
+	p     *T
+	text  string
+	typ   string
+	parse func(string) (T, error)
+}
+
+func (v *value[T]) Set(s string) error {
+	x, err := v.parse(s)
+	if err != nil {
+		return &ValueError{err}
+	}
+	*v.p, v.text = x, s
+	return nil
+}
+func (v *value[T]) String() string { return v.text }
+func (v *value[T]) Type() string   { return v.typ }
+
+// ValueError is why a flag's value was refused, in words of its own
+// (pflag's InvalidValueError wraps it): see FlagError.
+type ValueError struct{ Err error }
+
+func (e *ValueError) Error() string { return e.Err.Error() }
+func (e *ValueError) Unwrap() error { return e.Err }
+
+// FlagError rewrites the message msg of a flag error err whose value was
+// refused by one of these flags as "--name: why", instead of pflag's
+// "invalid argument VALUE for --name flag: why"; other messages are as
+// they are.
+func FlagError(msg string, err error) string {
+	var iv *pflag.InvalidValueError
+	var why *ValueError
+	if !errors.As(err, &iv) || !errors.As(err, &why) {
+		return msg
+	}
+	return strings.Replace(msg, iv.Error(), "--"+iv.GetFlag().Name+": "+why.Error(), 1)
+}
+
+// Var defines a flag of type typ (as flag help names it) parsed by
+// parse into p, with the default def parsed likewise. Without a default
+// (""), p keeps its value until the flag is given, and the flag given
+// empty is the flag left out: p is zero. A default parse refuses is a
+// bug, and panics.
+func Var[T any](fs *pflag.FlagSet, p *T, name, def, typ, usage string, parse func(string) (T, error)) {
+	v := &value[T]{p: p, typ: typ, parse: parse}
+	if def == "" {
+		v.parse = func(s string) (T, error) {
+			var zero T
+			if s == "" {
+				return zero, nil
+			}
+			return parse(s)
+		}
+	} else {
+		if err := v.Set(def); err != nil {
+			panic(fmt.Sprintf("--%s: default %q: %v", name, def, err))
+		}
+	}
+	fs.Var(v, name, usage)
+}
+
+// StringVar defines a string flag with default def whose values check
+// accepts.
+func StringVar(fs *pflag.FlagSet, p *string, name, def, usage string, check func(string) error) {
+	*p = def
+	fs.Var(&value[string]{p: p, text: def, typ: "string", parse: func(s string) (string, error) { return s, check(s) }}, name, usage)
+}
+
+// IntVar defines an int flag with default def that takes min to max;
+// another number is refused with the message format, given the number,
+// min, max and def (use indexed verbs: "must be %[2]d or more, got %[1]d").
+func IntVar(fs *pflag.FlagSet, p *int, name string, def, min, max int, usage, format string) {
+	*p = def
+	fs.Var(&value[int]{p: p, text: strconv.Itoa(def), typ: "int", parse: func(s string) (int, error) {
+		n, err := strconv.Atoi(s)
+		if err == nil && (n < min || n > max) {
+			err = fmt.Errorf(format, n, min, max, def)
+		} else if err != nil {
+			err = fmt.Errorf("%q is not a whole number", s)
+		}
+		return n, err
+	}}, name, usage)
+}
+
+// DurationVar defines a duration flag with default def that must be more
+// than 0.
+func DurationVar(fs *pflag.FlagSet, p *time.Duration, name string, def time.Duration, usage string) {
+	*p = def
+	fs.Var(&value[time.Duration]{p: p, text: def.String(), typ: "duration", parse: func(s string) (time.Duration, error) {
+		d, err := time.ParseDuration(s)
+		if err == nil && d <= 0 {
+			err = fmt.Errorf("must be more than 0, got %s", s)
+		}
+		return d, err
+	}}, name, usage)
+}
