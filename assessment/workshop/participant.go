@@ -137,6 +137,9 @@ func (s *Server) participate(sess ssh.Session, accessible bool) {
 		return
 	}
 	defer s.leave(p)
+	// The participant's client sees the session end only once the room no
+	// longer counts them: every Exit takes them off first.
+	sess = leavingSession{Session: sess, leave: func() { s.leave(p) }}
 	st.owner = p
 	st.drafted = func(d *store.Draft) { s.pageDone(p, d) }
 
@@ -363,10 +366,28 @@ func hangUp(sess ssh.Session) {
 	sess.Close()
 }
 
+// leavingSession is a participant's session whose Exit first takes them
+// off the room's count (leave), so that the status never counts someone
+// whose client has already seen the end.
+type leavingSession struct {
+	ssh.Session
+	leave func()
+}
+
+func (l leavingSession) Exit(code int) error {
+	l.leave()
+	return l.Session.Exit(code)
+}
+
 // leave ends a participant's session: dropped unless finished or
-// replaced by a new connection of theirs.
+// replaced by a new connection of theirs. Only the first call counts.
 func (s *Server) leave(p *live) {
 	s.mu.Lock()
+	if p.left {
+		s.mu.Unlock()
+		return
+	}
+	p.left = true
 	replaced := s.live[p.token] != p
 	if !replaced {
 		delete(s.live, p.token)

@@ -230,6 +230,7 @@ type live struct {
 	page     int
 	finished bool
 	why      string // why it ended early, when known
+	left     bool   // leave has run
 }
 
 // New makes a server for cfg; it reads the results already in Dir (a
