@@ -357,3 +357,24 @@ func FuzzIndent(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkAppendValues writes generated results as score does, the
+// answers by position.
+func BenchmarkAppendValues(b *testing.B) {
+	bank, rs := generatedResults(b, 500)
+	values := make([][]questions.Value, len(rs))
+	for i, r := range rs {
+		values[i] = make([]questions.Value, len(bank.Questions))
+		for qi, q := range bank.Questions {
+			values[i][qi] = r.Answers[q.ID]
+		}
+	}
+	e := NewEncoder(bank)
+	var buf []byte
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		buf, _ = e.AppendValues(buf[:0], rs[i%len(rs)], values[i%len(rs)])
+	}
+	b.SetBytes(int64(len(buf)))
+}
