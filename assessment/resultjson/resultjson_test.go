@@ -378,3 +378,20 @@ func BenchmarkAppendValues(b *testing.B) {
 	}
 	b.SetBytes(int64(len(buf)))
 }
+
+// TestFloatHundredths writes every number of hundredths from -2,000 to
+// 2,000, and the doubles either side of each, as encoding/json does: the
+// numbers a result holds.
+func TestFloatHundredths(t *testing.T) {
+	e := &Encoder{}
+	var buf []byte
+	for k := -200000; k <= 200000; k++ {
+		f := float64(k) / 100
+		for _, x := range []float64{f, math.Nextafter(f, math.Inf(-1)), math.Nextafter(f, math.Inf(1))} {
+			buf = e.float(buf[:0], x)
+			if want := must(json.Marshal(x)); string(buf) != string(want) {
+				t.Fatalf("%v: got %s, want %s", x, buf, want)
+			}
+		}
+	}
+}
