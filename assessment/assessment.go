@@ -379,7 +379,9 @@ func (s *Scorer) Score(a *questions.Answers, opts Options) *Result {
 // ScoreValues is Score for answers also given by question position:
 // values[i] is a.Values[b.Questions[i].ID] (or unanswered), as a decoder
 // that reads by position has them. The result's answers are a.Values;
-// values is not kept.
+// values is not kept. Only values is scored: a caller that writes the
+// answers from values itself (score, with resultjson.AppendValues) may
+// leave a.Values empty.
 func (s *Scorer) ScoreValues(values []questions.Value, a *questions.Answers, opts Options) *Result {
 	b := s.b
 	r := &Result{

@@ -357,3 +357,41 @@ func FuzzIndent(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkAppendValues writes generated results as score does, the
+// answers by position.
+func BenchmarkAppendValues(b *testing.B) {
+	bank, rs := generatedResults(b, 500)
+	values := make([][]questions.Value, len(rs))
+	for i, r := range rs {
+		values[i] = make([]questions.Value, len(bank.Questions))
+		for qi, q := range bank.Questions {
+			values[i][qi] = r.Answers[q.ID]
+		}
+	}
+	e := NewEncoder(bank)
+	var buf []byte
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		buf, _ = e.AppendValues(buf[:0], rs[i%len(rs)], values[i%len(rs)])
+	}
+	b.SetBytes(int64(len(buf)))
+}
+
+// TestFloatHundredths writes every number of hundredths from -2,000 to
+// 2,000, and the doubles either side of each, as encoding/json does: the
+// numbers a result holds.
+func TestFloatHundredths(t *testing.T) {
+	e := &Encoder{}
+	var buf []byte
+	for k := -200000; k <= 200000; k++ {
+		f := float64(k) / 100
+		for _, x := range []float64{f, math.Nextafter(f, math.Inf(-1)), math.Nextafter(f, math.Inf(1))} {
+			buf = e.float(buf[:0], x)
+			if want := must(json.Marshal(x)); string(buf) != string(want) {
+				t.Fatalf("%v: got %s, want %s", x, buf, want)
+			}
+		}
+	}
+}
