@@ -43,6 +43,12 @@ type Encoder struct {
 	err    error
 	// target is the id of the result being written's target tier.
 	target string
+	// once is set when the encoder writes one result (WriteIndented):
+	// it keeps no memos, which would only be copies.
+	once bool
+	// spill, when set, takes the JSON written so far, between two
+	// values, and gives back the buffer to go on with (see flush).
+	spill func([]byte) []byte
 
 	head    memo[headKey]
 	when    memo[time.Time]
@@ -154,32 +160,122 @@ func (e *Encoder) AppendValues(dst []byte, r *assessment.Result, values []questi
 // WriteIndented writes r as json.Encoder does with SetIndent("", "  ") and
 // SetEscapeHTML(false): indented by two spaces, <, > and & as they are,
 // and a newline after.
+//
+// It writes one result at start-up, so it is made to touch few fresh
+// pages of memory (docs/performance.md): the compact JSON is never whole,
+// but indented a piece at a time from a small buffer used again and
+// again, once to learn the document's length and once into a buffer of
+// that length: w's own when w can grow its buffer and lend it (as
+// bytes.Buffer does), so that the document is not copied again.
 func WriteIndented(w io.Writer, r *assessment.Result) error {
-	e := NewEncoder(nil)
-	e.SetEscapeHTML(false)
-	compact, err := e.Append(nil, r)
-	if err != nil {
+	e := &Encoder{plain: &htmlAsIs, once: true}
+	piece := make([]byte, 0, spillSize+spillSize/2)
+	// First the length, indenting each piece into the same small buffer.
+	var in indenter
+	in.dst = make([]byte, 0, 2*cap(piece))
+	n := 0
+	e.spill = func(b []byte) []byte {
+		in.feed(b)
+		n += len(in.dst)
+		in.dst = in.dst[:0]
+		return b[:0]
+	}
+	if err := e.indented(piece, r); err != nil {
 		return err
 	}
-	_, err = w.Write(append(indent(make([]byte, 0, 2*len(compact)), compact, "  "), '\n'))
+	n += len(in.dst) + 1 // and the newline
+	// Then the document, into a buffer of that length.
+	in = indenter{}
+	grower, ok := w.(interface {
+		Grow(int)
+		AvailableBuffer() []byte
+	})
+	if ok {
+		grower.Grow(n)
+		in.dst = grower.AvailableBuffer()
+	} else {
+		in.dst = make([]byte, 0, n)
+	}
+	e.spill = func(b []byte) []byte {
+		in.feed(b)
+		return b[:0]
+	}
+	if err := e.indented(piece, r); err != nil {
+		return err
+	}
+	_, err := w.Write(append(in.dst, '\n'))
 	return err
 }
 
-// indent appends src, compact JSON as the encoder writes it, indented as
-// json.Indent does with no prefix: each element of an object or array on
-// a line of its own, ": " after keys, and {} and [] for empty ones. (Not
-// json.Indent itself: its scanner is code that one result written at
-// start-up would have to fault in.)
-func indent(dst, src []byte, unit string) []byte {
-	depth := 0
-	newline := func() {
-		dst = append(dst, '\n')
-		for range depth {
-			dst = append(dst, unit...)
-		}
+// spillSize is how many bytes of compact JSON WriteIndented's encoder
+// gathers before it hands them to be indented (spill).
+const spillSize = 2048
+
+// indented writes r through e.spill, its last piece included.
+func (e *Encoder) indented(piece []byte, r *assessment.Result) error {
+	b, err := e.result(piece, r, nil)
+	if err != nil {
+		return err
 	}
+	e.spill(b)
+	return nil
+}
+
+// flush hands b to e.spill once it holds spillSize bytes, and goes on
+// with what spill gives back; without spill, it is b. The encoder calls it
+// only between values, never inside a string.
+func (e *Encoder) flush(b []byte) []byte {
+	if e.spill != nil && len(b) >= spillSize {
+		return e.spill(b)
+	}
+	return b
+}
+
+// indent appends src, compact JSON as the encoder writes it, indented as
+// json.Indent does with no prefix and two spaces (see indenter).
+func indent(dst, src []byte) []byte {
+	in := indenter{dst: dst}
+	in.feed(src)
+	return in.dst
+}
+
+// indenter indents compact JSON as json.Indent does with no prefix and
+// two spaces: each element of an object or array on a line of its own,
+// ": " after keys, and {} and [] for empty ones. It takes the JSON in
+// pieces (feed), each ending between two tokens, never inside a string.
+// (Not json.Indent itself: its scanner is code that one result written at
+// start-up would have to fault in.)
+type indenter struct {
+	dst   []byte
+	depth int
+	// open is an opening bracket not yet written, the last byte fed:
+	// whether it opens an empty object or array is known only from the
+	// next byte.
+	open byte
+}
+
+func (in *indenter) newline() {
+	in.dst = append(in.dst, '\n')
+	for range in.depth {
+		in.dst = append(in.dst, "  "...)
+	}
+}
+
+// feed indents src, the next piece of the JSON.
+func (in *indenter) feed(src []byte) {
 	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
+		c := src[i]
+		if o := in.open; o != 0 {
+			in.open = 0
+			if c == '}' || c == ']' {
+				in.dst = append(in.dst, o, c)
+				continue
+			}
+			in.dst = append(in.dst, o)
+			in.depth++
+			in.newline()
+		}
+		switch c {
 		case '"':
 			j := i + 1
 			for src[j] != '"' {
@@ -188,31 +284,23 @@ func indent(dst, src []byte, unit string) []byte {
 				}
 				j++
 			}
-			dst = append(dst, src[i:j+1]...)
+			in.dst = append(in.dst, src[i:j+1]...)
 			i = j
 		case '{', '[':
-			dst = append(dst, c)
-			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
-				dst = append(dst, src[i+1])
-				i++
-				continue
-			}
-			depth++
-			newline()
+			in.open = c
 		case '}', ']':
-			depth--
-			newline()
-			dst = append(dst, c)
+			in.depth--
+			in.newline()
+			in.dst = append(in.dst, c)
 		case ',':
-			dst = append(dst, c)
-			newline()
+			in.dst = append(in.dst, c)
+			in.newline()
 		case ':':
-			dst = append(dst, c, ' ')
+			in.dst = append(in.dst, c, ' ')
 		default:
-			dst = append(dst, c)
+			in.dst = append(in.dst, c)
 		}
 	}
-	return dst
 }
 
 func (e *Encoder) result(b []byte, r *assessment.Result, values []questions.Value) ([]byte, error) {
@@ -234,6 +322,7 @@ func (e *Encoder) result(b []byte, r *assessment.Result, values []questions.Valu
 	} else {
 		b = e.answers(b, r.Answers)
 	}
+	b = e.flush(b)
 	b = append(b, `,"dimensions":`...)
 	b = e.dimensions(b, r.Dimensions)
 	b = append(b, `,"tiers":`...)
@@ -254,7 +343,7 @@ func (e *Encoder) result(b []byte, r *assessment.Result, values []questions.Valu
 	}
 	b = append(b, `,"target":`...)
 	e.target = r.Target.ID
-	b = e.targetRef(b, r.Target)
+	b = e.flush(e.targetRef(b, r.Target))
 	b = append(b, `,"gaps":`...)
 	b = e.gapList(b, r.Gaps)
 	if len(r.Notes) > 0 {
@@ -273,25 +362,31 @@ func (e *Encoder) result(b []byte, r *assessment.Result, values []questions.Valu
 // same for every result of a bank and tool.
 func (e *Encoder) header(b []byte, r *assessment.Result) []byte {
 	k := headKey{r.Schema, r.Tool.Name, r.Tool.Version, r.Bank.ID, string(r.Bank.Title), r.Bank.Version, r.Bank.Digest}
+	if e.once {
+		return e.headJSON(b, k)
+	}
 	if e.head.json == nil || k != e.head.v {
-		h := append([]byte(nil), `{"schema":`...)
-		h = e.str(h, k.schema)
-		h = append(h, `,"tool":{"name":`...)
-		h = e.str(h, k.tool)
-		h = append(h, `,"version":`...)
-		h = e.str(h, k.version)
-		h = append(h, `},"bank":{"id":`...)
-		h = e.str(h, k.bank)
-		h = append(h, `,"title":`...)
-		h = e.str(h, k.title)
-		h = append(h, `,"version":`...)
-		h = e.str(h, k.bankVersion)
-		h = append(h, `,"digest":`...)
-		h = e.str(h, k.digest)
-		h = append(h, `},"respondent":`...)
-		e.head = memo[headKey]{v: k, json: h}
+		e.head = memo[headKey]{v: k, json: e.headJSON(nil, k)}
 	}
 	return append(b, e.head.json...)
+}
+
+func (e *Encoder) headJSON(b []byte, k headKey) []byte {
+	b = append(b, `{"schema":`...)
+	b = e.str(b, k.schema)
+	b = append(b, `,"tool":{"name":`...)
+	b = e.str(b, k.tool)
+	b = append(b, `,"version":`...)
+	b = e.str(b, k.version)
+	b = append(b, `},"bank":{"id":`...)
+	b = e.str(b, k.bank)
+	b = append(b, `,"title":`...)
+	b = e.str(b, k.title)
+	b = append(b, `,"version":`...)
+	b = e.str(b, k.bankVersion)
+	b = append(b, `,"digest":`...)
+	b = e.str(b, k.digest)
+	return append(b, `},"respondent":`...)
 }
 
 func (e *Encoder) respondent(b []byte, r questions.Respondent) []byte {
@@ -395,7 +490,7 @@ func (e *Encoder) dimensions(b []byte, ds []assessment.DimensionScore) []byte {
 	if ds == nil {
 		return append(b, "null"...)
 	}
-	if len(e.dims) < len(ds) {
+	if len(e.dims) < len(ds) && !e.once {
 		e.dims = append(e.dims, make([]memo[nameKey], len(ds)-len(e.dims))...)
 	}
 	b = append(b, '[')
@@ -403,21 +498,26 @@ func (e *Encoder) dimensions(b []byte, ds []assessment.DimensionScore) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = e.dimension(b, &ds[i], &e.dims[i])
+		var m *memo[nameKey]
+		if !e.once {
+			m = &e.dims[i]
+		}
+		b = e.flush(e.dimension(b, &ds[i], m))
 	}
 	return append(b, ']')
 }
 
+// dimension writes d, its head from memo m (nil: none).
 func (e *Encoder) dimension(b []byte, d *assessment.DimensionScore, m *memo[nameKey]) []byte {
-	if k := (nameKey{d.ID, string(d.Name)}); m.json == nil || k != m.v {
-		h := append([]byte(nil), `{"id":`...)
-		h = e.str(h, k.id)
-		h = append(h, `,"name":`...)
-		h = e.str(h, k.name)
-		h = append(h, `,"score":`...)
-		*m = memo[nameKey]{v: k, json: h}
+	k := nameKey{d.ID, string(d.Name)}
+	if m == nil {
+		b = e.dimensionHead(b, k)
+	} else {
+		if m.json == nil || k != m.v {
+			*m = memo[nameKey]{v: k, json: e.dimensionHead(nil, k)}
+		}
+		b = append(b, m.json...)
 	}
-	b = append(b, m.json...)
 	b = e.floatPtr(b, d.Score)
 	b = append(b, `,"coverage":`...)
 	b = e.float(b, d.Coverage)
@@ -456,11 +556,19 @@ func (e *Encoder) dimension(b []byte, d *assessment.DimensionScore, m *memo[name
 	return append(b, '}')
 }
 
+func (e *Encoder) dimensionHead(b []byte, k nameKey) []byte {
+	b = append(b, `{"id":`...)
+	b = e.str(b, k.id)
+	b = append(b, `,"name":`...)
+	b = e.str(b, k.name)
+	return append(b, `,"score":`...)
+}
+
 func (e *Encoder) tierList(b []byte, ts []assessment.TierResult) []byte {
 	if ts == nil {
 		return append(b, "null"...)
 	}
-	if len(e.tiers) < len(ts) {
+	if len(e.tiers) < len(ts) && !e.once {
 		e.tiers = append(e.tiers, make([]memo[tierKey], len(ts)-len(e.tiers))...)
 	}
 	b = append(b, '[')
@@ -468,16 +576,26 @@ func (e *Encoder) tierList(b []byte, ts []assessment.TierResult) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = e.tier(b, &ts[i], &e.tiers[i])
+		var m *memo[tierKey]
+		if !e.once {
+			m = &e.tiers[i]
+		}
+		b = e.flush(e.tier(b, &ts[i], m))
 	}
 	return append(b, ']')
 }
 
+// tier writes t, its head from memo m (nil: none).
 func (e *Encoder) tier(b []byte, t *assessment.TierResult, m *memo[tierKey]) []byte {
-	if k := (tierKey{t.ID, string(t.Name), t.Rank}); m.json == nil || k != m.v {
-		*m = memo[tierKey]{v: k, json: append(e.tierHead(nil, k.id, k.name, k.rank), `,"met":`...)}
+	k := tierKey{t.ID, string(t.Name), t.Rank}
+	if m == nil {
+		b = append(e.tierHead(b, k.id, k.name, k.rank), `,"met":`...)
+	} else {
+		if m.json == nil || k != m.v {
+			*m = memo[tierKey]{v: k, json: append(e.tierHead(nil, k.id, k.name, k.rank), `,"met":`...)}
+		}
+		b = append(b, m.json...)
 	}
-	b = append(b, m.json...)
 	b = strconv.AppendBool(b, t.Met)
 	b = append(b, `,"readiness":`...)
 	b = e.float(b, t.Readiness)
@@ -523,6 +641,9 @@ func (e *Encoder) tierRef(b []byte, t assessment.TierRef) []byte {
 // targetRef writes the target tier, reusing its JSON when it is the same
 // as before.
 func (e *Encoder) targetRef(b []byte, t assessment.TierRef) []byte {
+	if e.once {
+		return e.tierRef(b, t)
+	}
 	m, ok := e.targets[t.ID]
 	if !ok || !sameTierRef(m.v, t) {
 		m = memo[assessment.TierRef]{v: t, json: e.tierRef(nil, t)}
@@ -546,26 +667,47 @@ func (e *Encoder) gapList(b []byte, gs []assessment.Gap) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = e.gap(b, &gs[i])
+		b = e.flush(e.gap(b, &gs[i]))
 	}
 	return append(b, ']')
 }
 
 func (e *Encoder) gap(b []byte, g *assessment.Gap) []byte {
+	if e.once {
+		b = e.gapHead(b, g)
+		b = e.gapScores(b, g)
+		return e.gapActions(b, g)
+	}
 	key := gapKey{g.Dimension, e.target}
 	m, ok := e.gaps[key]
 	if !ok || m.name != string(g.Name) || !sameActions(m.actions, g.Actions) {
 		m = gapMemo{name: string(g.Name), actions: g.Actions}
-		m.head = append([]byte(nil), `{"dimension":`...)
-		m.head = e.str(m.head, g.Dimension)
-		m.head = append(m.head, `,"name":`...)
-		m.head = e.str(m.head, string(g.Name))
-		m.head = append(m.head, `,"score":`...)
-		m.actJSON = append([]byte(nil), `,"actions":`...)
-		m.actJSON = append(appendList(m.actJSON, g.Actions, e.action), '}')
+		m.head = e.gapHead(nil, g)
+		m.actJSON = e.gapActions(nil, g)
 		e.gaps[key] = m
 	}
 	b = append(b, m.head...)
+	b = e.gapScores(b, g)
+	return append(b, m.actJSON...)
+}
+
+// gapHead writes a gap's JSON up to its score.
+func (e *Encoder) gapHead(b []byte, g *assessment.Gap) []byte {
+	b = append(b, `{"dimension":`...)
+	b = e.str(b, g.Dimension)
+	b = append(b, `,"name":`...)
+	b = e.str(b, string(g.Name))
+	return append(b, `,"score":`...)
+}
+
+// gapActions writes a gap's JSON from its actions to its end.
+func (e *Encoder) gapActions(b []byte, g *assessment.Gap) []byte {
+	b = append(b, `,"actions":`...)
+	return append(appendList(b, g.Actions, e.action), '}')
+}
+
+// gapScores writes a gap's fields from its score to its actions.
+func (e *Encoder) gapScores(b []byte, g *assessment.Gap) []byte {
 	b = e.floatPtr(b, g.Score)
 	b = append(b, `,"expected":`...)
 	b = e.float(b, g.Expected)
@@ -576,7 +718,7 @@ func (e *Encoder) gap(b []byte, g *assessment.Gap) []byte {
 	if g.WithinError {
 		b = append(b, `,"within_error":true`...)
 	}
-	return append(b, m.actJSON...)
+	return b
 }
 
 // sameActions compares lists of actions: the scorer hands every gap of a

@@ -128,16 +128,44 @@ func TestEncodeMatchesJSON(t *testing.T) {
 }
 
 // TestWriteIndented holds WriteIndented to json.Encoder with
-// SetIndent("", "  ") and SetEscapeHTML(false), newline included.
+// SetIndent("", "  ") and SetEscapeHTML(false), newline included: into a
+// bytes.Buffer (whose buffer it grows and fills), one with something in
+// it already, and a writer that is neither.
 func TestWriteIndented(t *testing.T) {
 	_, rs := testResults(t)
+	for i, r := range rs {
+		want := encodingJSON(t, r, false, "  ")
+		var got bytes.Buffer
+		if err := WriteIndented(&got, r); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != string(want) {
+			t.Fatalf("result %d:\n got %s\nwant %s", i, got.Bytes(), want)
+		}
+		got.Reset()
+		got.WriteString("before\n")
+		if err := WriteIndented(&got, r); err != nil || got.String() != "before\n"+string(want) {
+			t.Fatalf("result %d after other bytes: %v\n got %s", i, err, got.Bytes())
+		}
+		var plain strings.Builder
+		if err := WriteIndented(&plain, r); err != nil || plain.String() != string(want) {
+			t.Fatalf("result %d to a strings.Builder: %v\n got %s", i, err, plain.String())
+		}
+	}
+}
+
+// TestWriteIndentedSizesItsBuffer: the document is written into the
+// buffer grown for it, once, with room to spare for no more than the
+// buffer's own rounding.
+func TestWriteIndentedSizesItsBuffer(t *testing.T) {
+	_, rs := generatedResults(t, 20)
 	for i, r := range rs {
 		var got bytes.Buffer
 		if err := WriteIndented(&got, r); err != nil {
 			t.Fatal(err)
 		}
-		if want := encodingJSON(t, r, false, "  "); got.String() != string(want) {
-			t.Fatalf("result %d:\n got %s\nwant %s", i, got.Bytes(), want)
+		if got.Cap() < got.Len() || got.Cap() > got.Len()+got.Len()/8+64 {
+			t.Fatalf("result %d: %d bytes in a buffer of %d", i, got.Len(), got.Cap())
 		}
 	}
 }
@@ -352,8 +380,28 @@ func FuzzIndent(f *testing.F) {
 		if err := json.Indent(&want, compact.Bytes(), "", "  "); err != nil {
 			t.Fatal(err)
 		}
-		if got := indent(nil, compact.Bytes(), "  "); string(got) != want.String() {
+		if got := indent(nil, compact.Bytes()); string(got) != want.String() {
 			t.Fatalf("%s:\n got %s\nwant %s", compact.Bytes(), got, want.Bytes())
+		}
+		// In pieces, as WriteIndented feeds it: cut after every byte
+		// outside strings (an opening bracket ends a piece too).
+		var in indenter
+		src := compact.Bytes()
+		start, inString := 0, false
+		for i := 0; i < len(src); i++ {
+			switch {
+			case inString && src[i] == '\\':
+				i++
+			case src[i] == '"':
+				inString = !inString
+			}
+			if !inString {
+				in.feed(src[start : i+1])
+				start = i + 1
+			}
+		}
+		if string(in.dst) != want.String() {
+			t.Fatalf("%s in pieces:\n got %s\nwant %s", src, in.dst, want.Bytes())
 		}
 	})
 }
