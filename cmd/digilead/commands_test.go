@@ -74,6 +74,10 @@ func TestLazyRootBehavesAsFull(t *testing.T) {
 		{"assess", "--answers", example, "--format", "json", "--no-save"},
 		{"assess", "--answers", example, "--no-color", "--no-save"},
 		{"assess", "--format", "nope", "--no-save"},
+		// The root's own flags (assess's) belong to the root alone, which
+		// is bare when a command is named.
+		{"version", "--format", "json"}, {"version", "-f", "json"}, {"bank", "show", "--answers", example},
+		{"version", "--no-pager=false", "--no-color=true"}, {"assess", "--no-pager", "--target", "nope", "--answers", example},
 	}
 	f := newFactory(context.Background(), &iostreams.IOStreams{Getenv: func(string) string { return "" }})
 	for _, c := range topCommands() {

@@ -96,12 +96,18 @@ func (f *factory) tuneGC(cmd *cobra.Command, _ []string) {
 
 // newRootCmd makes the root command (assess, with every command under
 // it) for the command line args. When args' first word names a command
-// (commandNamed), only that one is put under the root: no run of a
-// command pays for building the others; any other command line (none,
-// help, completion, a flag first, an unknown word) gets the whole tree.
-// Either way the command line behaves the same (TestLazyRootBehavesAsFull).
+// (commandNamed), the root is bare, only its identity and persistent
+// flags, with that one command under it: no run of a command pays for
+// building the others, nor assess's flags (which only the root's own run
+// and help use). Any other command line (none, help, completion, a flag
+// first, an unknown word) gets the whole tree. Either way the command
+// line behaves the same (TestLazyRootBehavesAsFull).
 func newRootCmd(f *factory, args ...string) *cobra.Command {
-	root := newAssessCmd(f, nil)
+	c, named := commandNamed(args)
+	root := &cobra.Command{}
+	if !named {
+		root = newAssessCmd(f, nil)
+	}
 	root.Use = "digilead"
 	root.Short = "Find out your digital leadership level and what to work on next"
 	root.Long = `digilead is a self-assessment of digital leadership for public servants.
@@ -126,7 +132,7 @@ to do about each. Nothing leaves your machine.`
 	root.SetOut(f.io.Out)
 	root.SetErr(f.io.ErrOut)
 	root.SetIn(f.io.In)
-	if c, ok := commandNamed(args); ok {
+	if named {
 		// Only the command named: the default completion command (which
 		// cobra would add) is not needed either, as a command line that
 		// asks for it names no other command.
