@@ -3142,3 +3142,3151 @@ func compiledDefault() *Bank {
 		Source: "default",
 	}
 }
+
+// firstDefault is compiledDefault's bank without the tiers' expectations
+// (defaultExpectations), laid out by the linker: the first bank Default
+// hands out.
+var firstDefault = Bank{
+	Schema:      "digilead/v1",
+	ID:          "public-sector-digital-leadership",
+	Title:       "Digital Leadership Self-Assessment for Public Servants",
+	Version:     "3.1.0",
+	Description: "A self-assessment of digital leadership for people working in public services, from frontline staff who make new tools work day to day, through managers who turn plans into change across teams, to people at any grade who look beyond their own task: where services are heading, what work is worth, and how technology, data and AI are used. Most questions ask what you did in the last 12 months. Answer about what you actually did, not what you would like to do: there are no trick questions, and the result is only as useful as your answers are honest.",
+	Language:    "en",
+	MinCoverage: 0.5,
+	Scale: Scale{
+		Min: 1,
+		Max: 5,
+		Labels: []string{
+			"Never",
+			"Rarely",
+			"Sometimes",
+			"Often",
+			"Always",
+		},
+	},
+	NotApplicable: "Not applicable to my role",
+	LevelRule:     "most-probable",
+	Tiers: []Tier{
+		Tier{
+			ID:          "frontline",
+			Name:        "Frontline executor",
+			Rank:        1,
+			Description: "Works closest to residents and service users, putting new digital tools to use in everyday service delivery and helping colleagues become confident with them.",
+			Challenges: []string{
+				"Learning new systems quickly while keeping the daily service running for the public.",
+				"Supporting colleagues who are anxious about, or resistant to, new ways of working.",
+				"Heavy caseloads and staff shortages that leave little time for learning and raise the risk of burnout.",
+				"Handling personal data safely and spotting scams and security threats during routine work.",
+				"Keeping services usable for people who cannot or will not go online.",
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 105,
+			},
+		},
+		Tier{
+			ID:          "operational",
+			Name:        "Operational implementer",
+			Rank:        2,
+			Description: "Turns strategies and plans into working change across teams and departments, joining up processes and digital solutions and tackling silos and resistance along the way.",
+			Challenges: []string{
+				"Winning over teams that push back against change or are tired of one reorganisation after another.",
+				"Getting results across departmental silos and with partners who do not report to them.",
+				"Delivering change within tight budgets while day-to-day operational demands compete for the same people.",
+				"Closing digital skills gaps and keeping skilled staff who can earn more in the private sector.",
+				"Delivering in small, tested steps when governance and funding still expect a fixed plan up front.",
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 122,
+			},
+		},
+		Tier{
+			ID:          "strategic",
+			Name:        "Strategic visionary",
+			Rank:        3,
+			Description: "Looks beyond the task in hand, at whatever grade: links work to where digital services are heading, weighs what work is worth, takes care over technology, data and AI, and is open about results.",
+			Challenges: []string{
+				"Showing a clear return on digital investment while budgets are squeezed and spending is closely scrutinised.",
+				"Holding a steady long-term direction through political change and pressure for quick wins.",
+				"Replacing ageing systems and contracts without being locked in to a single supplier again.",
+				"Earning public trust in how the organisation uses data, automation and AI to make decisions.",
+				"Putting sound governance around AI, data and cyber risk while the technology keeps changing.",
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 144,
+			},
+		},
+	},
+	Dimensions: []Dimension{
+		Dimension{
+			ID:          "cyber-security-privacy",
+			Name:        "Cyber security, privacy and records",
+			Description: "Protects systems, personal data and records in everyday work: spots and reports threats, keeps data on approved systems, files records where colleagues can find them, and thinks about privacy before sharing.",
+			Weight:      1,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Go beyond the mandatory annual security and data protection modules by taking part in a phishing simulation or a practical incident workshop.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 184,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Spend time with your information security lead or data protection officer to understand the main risks to your service.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 186,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Join a public sector information-sharing group on cyber security to learn from incidents other organisations have faced.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 188,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Take part in a tabletop exercise that simulates a cyber incident taking your service offline.",
+					Tiers: []string{
+						"operational",
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 190,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Check that the cyber risks to your service are on a risk register, and raise any that are missing with its owner.",
+					Tiers: []string{
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 193,
+					},
+				},
+				Action{
+					Kind: "reading",
+					Text: "Read your organisation's records management policy and retention schedule, and check that the records of your own work are filed where they belong.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 196,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 179,
+			},
+		},
+		Dimension{
+			ID:          "accessibility",
+			Name:        "Accessibility and inclusion",
+			Description: "Treats accessibility as a legal duty, not an extra: makes documents, pages and services usable by disabled people, keeps a good route for people who cannot use digital channels, and serves people in the official language they choose where the law gives them that right.",
+			Weight:      1,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Complete a short course on making documents, web pages and forms accessible, including how to use the accessibility checker in your office software.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 204,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Ask an accessibility specialist or a disabled colleague who uses assistive technology to review something you made with you.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 206,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Join a cross-government accessibility community and attend one of its sessions on testing with assistive technology.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 208,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Try one task in your service using only a keyboard or a screen reader, and report what stopped you.",
+					Tiers: []string{
+						"frontline",
+						"operational",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 210,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Compare the accessibility statement of a service you work on with the service itself, and report any gaps to its owner.",
+					Tiers: []string{
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 213,
+					},
+				},
+				Action{
+					Kind: "reading",
+					Text: "Read your organisation's accessibility statement and the public sector accessibility regulations that apply to it, and note what they ask of your role.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 216,
+					},
+				},
+				Action{
+					Kind: "reading",
+					Text: "Where your organisation has official language duties, such as the Welsh Language Standards or Canada's Official Languages Act, read what they ask of the work you do for the public.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 218,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 199,
+			},
+		},
+		Dimension{
+			ID:          "continuous-learning",
+			Name:        "Continuous learning and adaptability",
+			Description: "Keeps own digital skills up to date, asks for feedback, and takes on unfamiliar digital tasks rather than avoiding them.",
+			Weight:      1,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Book regular time each month for online modules or short courses on digital topics, and record them in your development plan.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 226,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Agree a mentoring relationship with clear goals and review progress against them every quarter.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 228,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Attend a public sector digital conference, meetup or webinar series each quarter and share one lesson with your team.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 230,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Keep a short reflective log after significant events at work and look back over it each month.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 232,
+					},
+				},
+				Action{
+					Kind: "reading",
+					Text: "Follow the blogs or newsletters of two or three public sector digital teams and discuss one post with a colleague.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 234,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 221,
+			},
+		},
+		Dimension{
+			ID:          "technology-adoption",
+			Name:        "Technology adoption",
+			Description: "Uses digital tools well in own work: takes up new features, drops paper workarounds once a system replaces them, and reports what gets in the way to the people who can fix it.",
+			Weight:      1,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Attend hands-on training for the main digital tools your work relies on and learn at least one feature you have not used before.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 243,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Set up reverse mentoring with a digitally confident colleague, swapping your service knowledge for their technical know-how.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 245,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Join a digital champions network or a user group for a platform your service depends on, to swap tips and workarounds.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 247,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Volunteer as a digital champion for the next tool rolled out in your team.",
+					Tiers: []string{
+						"frontline",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 249,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Spend half a day alongside colleagues who use a system you help to run or change, and note what gets in their way.",
+					Tiers: []string{
+						"operational",
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 252,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 238,
+			},
+		},
+		Dimension{
+			ID:          "citizen-centred-services",
+			Name:        "Citizen-centred services",
+			Description: "Designs and runs services around the real needs of the people who use them, found out by watching and asking users rather than by assuming.",
+			Weight:      1,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Complete an introduction to user research and service design for public servants.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 261,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Shadow a service designer or user researcher through a discovery phase and debrief with them on what they found.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 263,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Join a community of practice on user-centred design that spans several public bodies.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 265,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Watch at least three people use your service, in person or remotely, and share with your team one change it prompted.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 267,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Find the satisfaction and completion figures of a service you work on, and discuss one of them with the people who run it.",
+					Tiers: []string{
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 269,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 256,
+			},
+		},
+		Dimension{
+			ID:          "leading-change",
+			Name:        "Leading change",
+			Description: "Plans and leads digital change so that people understand it, help shape it and keep it going, even in the face of resistance.",
+			Weight:      1.5,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Complete change management training covering stakeholder mapping, communication planning and working with resistance.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 279,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Find a mentor who has led a difficult organisational change and walk them through your current change plan.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 281,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Join an action learning set with peers from other public bodies who are leading change.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 283,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "After a new process goes live, run a short feedback session with colleagues and pass the findings to the project team.",
+					Tiers: []string{
+						"frontline",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 285,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Hold a lessons-learnt review after each major milestone of a change you lead and share the resulting actions across the organisation.",
+					Tiers: []string{
+						"operational",
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 288,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 274,
+			},
+		},
+		Dimension{
+			ID:          "collaboration",
+			Name:        "Collaboration across boundaries",
+			Description: "Works across teams, departments, sectors and organisations to solve problems that no single unit can solve alone.",
+			Weight:      1,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Attend a workshop on partnership working and on influencing people you do not manage.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 297,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Ask a leader from a partner organisation, for example in health, policing or the voluntary sector, to mentor you for a few months.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 299,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Join a regional network that brings together public, voluntary and private sector partners working on shared problems.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 301,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Arrange a short secondment, job swap or shadowing visit with another department or partner organisation.",
+					Tiers: []string{
+						"frontline",
+						"operational",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 303,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Set up joint work with another organisation on a problem you share, with an agreed aim and a named lead on each side.",
+					Tiers: []string{
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 306,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 292,
+			},
+		},
+		Dimension{
+			ID:          "agile-delivery",
+			Name:        "Agile and iterative delivery",
+			Description: "Delivers change in small steps that are tested with users, reviewed often and adjusted, instead of fixing a full plan up front.",
+			Weight:      1,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Take an introduction to agile delivery for public services that covers discovery, alpha, beta and live phases and how teams plan in short cycles.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 315,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Ask an experienced delivery manager to coach you through planning your next piece of change as a series of small, tested releases.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 317,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Join a cross-government agile or delivery community and visit a team that works in short cycles to watch one of its reviews.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 319,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Run a retrospective with your team after the next piece of work and agree one thing to change.",
+					Tiers: []string{
+						"frontline",
+						"operational",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 321,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Propose a change to an approval step your work goes through, so that it can be released in stages with what was learnt reported at each one.",
+					Tiers: []string{
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 324,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 310,
+			},
+		},
+		Dimension{
+			ID:          "data-informed-decisions",
+			Name:        "Data-informed decisions",
+			Description: "Reads figures critically (data literacy), sets measures for the work, and uses reliable data and evidence to make and test decisions.",
+			Weight:      1,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Take a data literacy course covering basic statistics, data quality and how to read charts and dashboards critically.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 333,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Pair with an analyst in your organisation for regular sessions on turning a live service question into an analysis.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 335,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Join a cross-government community of practice on data and analysis.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 337,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Agree three or four outcome measures for a change you lead, and review them with the team each month.",
+					Tiers: []string{
+						"operational",
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 339,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Ask for the evidence behind the next two proposals that affect your work, and note how it changed your view.",
+					Tiers: []string{
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 342,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 328,
+			},
+		},
+		Dimension{
+			ID:          "workforce-development",
+			Name:        "Workforce, skills and wellbeing",
+			Description: "Develops colleagues' digital skills, from showing someone a system to planning their learning, and watches their workload and wellbeing.",
+			Weight:      1,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Attend training on coaching conversations and on planning digital skills development for a team.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 351,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Mentor a less experienced colleague, and find a mentor of your own to talk through team development challenges.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 353,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Join a public sector network of HR and workforce practitioners to compare ways of tackling skills gaps and retention.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 355,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Run a digital skills self-assessment in your team and turn the results into a shared learning plan.",
+					Tiers: []string{
+						"operational",
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 357,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Write down what your own role needs to keep running while you are away, and help a colleague learn it.",
+					Tiers: []string{
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 360,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 346,
+			},
+		},
+		Dimension{
+			ID:          "digital-vision",
+			Name:        "Digital vision and direction",
+			Description: "Forms and shares a clear picture of how digital ways of working can improve public services, and connects everyday work, their own and their colleagues', to it.",
+			Weight:      1.5,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Take a short course on digital strategy and service transformation in the public sector, then brief your team on what it means for your own service.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 370,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Ask a senior leader who has steered a digital transformation to mentor you for six months, focusing on how they set a direction and kept people behind it.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 372,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Join a cross-government or local-government network of digital leaders and attend at least two of its sessions this year.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 374,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "In a team meeting, explain how one piece of your current work supports the organisation's digital plans, and invite questions.",
+					Tiers: []string{
+						"frontline",
+						"operational",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 376,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Write a one-page note on where your part of the service could be in three years, test it with colleagues and service users, and revise it.",
+					Tiers: []string{
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 379,
+					},
+				},
+				Action{
+					Kind: "reading",
+					Text: "Read the published digital strategies of two comparable public bodies and note which ideas you would adopt and why.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 382,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 365,
+			},
+		},
+		Dimension{
+			ID:          "resources-value",
+			Name:        "Resources and value for money",
+			Description: "Puts time, money and effort where digital work creates the most public value, checks that benefits arrive, and stops work that no longer pays its way, at whatever scope they have.",
+			Weight:      1,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Take a course on public sector business cases and benefits realisation.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 390,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Ask a finance business partner to mentor you while you build and test a business case.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 392,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Join a network of public sector finance, commercial or portfolio professionals to compare how they prioritise digital spending.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 394,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Find one manual task in your team that a simple digital fix could remove, and estimate the hours it would save.",
+					Tiers: []string{
+						"frontline",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 396,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Track the benefits of a digital project against its business case and report shortfalls honestly.",
+					Tiers: []string{
+						"operational",
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 399,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Each quarter, list the work you spend time on and propose stopping the piece that adds least value.",
+					Tiers: []string{
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 402,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 385,
+			},
+		},
+		Dimension{
+			ID:          "technology-commercial",
+			Name:        "Technology and commercial understanding",
+			Description: "Understands the systems the service runs on, including ageing ones, and chooses and uses technology so that it joins up, follows open standards, is reused where it can be, and does not lock the organisation in to one supplier.",
+			Weight:      1,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Take a course on buying digital services in the public sector that covers open standards, avoiding lock-in and managing suppliers.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 411,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Ask an enterprise architect or a commercial lead to walk you through the systems and contracts your service depends on, and when each ends.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 413,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Join a network of public bodies that share components, code or contracts, such as a local digital or shared services group.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 415,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "List the systems your work depends on and find out which are out of support or near the end of their contract.",
+					Tiers: []string{
+						"frontline",
+						"operational",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 417,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Before your team next chooses a tool, ask for an exit plan, open data formats and a check for an existing shared solution.",
+					Tiers: []string{
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 420,
+					},
+				},
+				Action{
+					Kind: "reading",
+					Text: "Read your government's technology code of practice or digital standards and note the points that apply to your next purchase.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 423,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 406,
+			},
+		},
+		Dimension{
+			ID:          "data-governance",
+			Name:        "Data governance and stewardship",
+			Description: "Looks after data as a public asset: knows who is accountable for it, keeps it accurate, and shares it lawfully and safely when sharing helps people.",
+			Weight:      1,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Take a course on data governance for public bodies that covers data ownership, quality, lawful sharing and impact assessments.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 431,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Ask your data protection officer or chief data officer to mentor you through a real data-sharing request from start to finish.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 433,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Join a cross-government data community or a data stewards' network to compare how others agree and record data sharing.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 435,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Fix one recurring data quality problem at the point where the data is first recorded, rather than cleaning it afterwards.",
+					Tiers: []string{
+						"frontline",
+						"operational",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 437,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Find out who is accountable for each dataset your work relies on, and check that any data you share is covered by an agreement.",
+					Tiers: []string{
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 440,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 426,
+			},
+		},
+		Dimension{
+			ID:          "responsible-ai",
+			Name:        "Responsible use of AI",
+			Description: "Understands what AI and automation can and cannot do, and makes sure they are used fairly, openly and with proper human oversight.",
+			Weight:      1,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Take an introductory course on AI for public servants covering how models work, where bias comes from and who is accountable for outcomes.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 449,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Arrange regular conversations with a data scientist or AI ethics specialist about a current or planned use of automation in your area.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 451,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Join a cross-government or cross-sector community that discusses responsible AI in public services.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 453,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Before any AI pilot, run an impact assessment covering bias, data protection, transparency and human review.",
+					Tiers: []string{
+						"operational",
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 455,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Find out how your organisation approves and records uses of AI, and check that the tools you use have been through it.",
+					Tiers: []string{
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 458,
+					},
+				},
+				Action{
+					Kind: "reading",
+					Text: "Read your government's published guidance on AI in the public sector and note what it requires of someone in your role.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 461,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 444,
+			},
+		},
+		Dimension{
+			ID:          "trust-transparency",
+			Name:        "Trust and transparency",
+			Description: "Acts openly and ethically, explains decisions to the public and staff, and publishes what went well and what did not.",
+			Weight:      1,
+			Actions: []Action{
+				Action{
+					Kind: "training",
+					Text: "Attend training on plain-language public communication and on handling public and media scrutiny.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 469,
+					},
+				},
+				Action{
+					Kind: "mentoring",
+					Text: "Ask an experienced communications or community engagement lead to mentor you on explaining difficult decisions.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 471,
+					},
+				},
+				Action{
+					Kind: "networking",
+					Text: "Join a network of open government or public engagement practitioners.",
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 473,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Publish a short 'you said, we did' update telling service users what changed because of their feedback.",
+					Tiers: []string{
+						"frontline",
+						"operational",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 475,
+					},
+				},
+				Action{
+					Kind: "practice",
+					Text: "Write up a piece of your work that did not go as planned, with what you learnt, and share it beyond your team.",
+					Tiers: []string{
+						"strategic",
+					},
+					Pos: Pos{
+						File: "default.yaml",
+						Line: 478,
+					},
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 464,
+			},
+		},
+	},
+	Questions: []Question{
+		Question{
+			ID:        "sec-report",
+			Dimension: "cyber-security-privacy",
+			Text:      "In the last 12 months, when a message looked suspicious, how often did you report it through the official route?",
+			Help:      "For example the report button in your email program, or your IT service desk.",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 493,
+			},
+		},
+		Question{
+			ID:        "sec-personal",
+			Dimension: "cyber-security-privacy",
+			Text:      "In the last 12 months, how often did you move work files to a personal device to get a job done?",
+			Help:      "A personal email account or cloud drive counts as a personal device here.",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 499,
+			},
+		},
+		Question{
+			ID:        "sec-level",
+			Dimension: "cyber-security-privacy",
+			Text:      "Which best describes what you do to protect personal data at work?",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Not yet: I rely on the system to stop mistakes",
+					"Awareness: I know which data I handle is personal",
+					"Working: I check who will see it before sharing",
+					"Practitioner: I have had a privacy risk fixed",
+					"Expert: I advise others on privacy risks",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 506,
+			},
+		},
+		Question{
+			ID:        "sec-records",
+			Dimension: "cyber-security-privacy",
+			Text:      "In the last 12 months, how often did you keep a record of a work decision where colleagues could not find it?",
+			Help:      "For example only in your own inbox, on your own drive, or in a notebook. Records belong in the case system, or the records system your organisation uses.",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how often did this person keep a record of a work decision where colleagues could not find it?",
+				Help: "For example only in their own inbox, on their own drive, or in a notebook.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 525,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 520,
+			},
+		},
+		Question{
+			ID:        "sec-scenario",
+			Dimension: "cyber-security-privacy",
+			Text:      "A colleague asks you to email residents' details to their personal address so they can work at home. What do you do?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "password",
+					Label: "Send it with a strong password on the file.",
+					Score: 0.2,
+				},
+				Option{
+					ID:    "manager",
+					Label: "Say no, and refer them to their manager.",
+					Score: 0.4,
+				},
+				Option{
+					ID:    "columns",
+					Label: "Send the columns they need, without the names.",
+					Score: 0.1,
+				},
+				Option{
+					ID:    "route",
+					Label: "Say no, then set up approved remote access.",
+					Score: 1,
+				},
+			},
+			Observer: &Observer{
+				Text: "A colleague asks this person to email residents' details to the colleague's personal address, to work on them at home. What would this person most likely do?",
+				Help: "Answer from what you have seen of them in similar situations.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 538,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 533,
+			},
+		},
+		Question{
+			ID:        "acc-check",
+			Dimension: "accessibility",
+			Text:      "In the last 12 months, when you made a document for other people, how often did you check it for accessibility?",
+			Help:      "For example with the checker in your office software.",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 556,
+			},
+		},
+		Question{
+			ID:        "acc-skip",
+			Dimension: "accessibility",
+			Text:      "In the last 12 months, how often did you skip an accessibility check because you were short of time?",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 562,
+			},
+		},
+		Question{
+			ID:        "acc-level",
+			Dimension: "accessibility",
+			Text:      "Which best describes what you do about the duty to make public services accessible?",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Not yet: I have not looked into it",
+					"Awareness: I know our websites must meet a standard",
+					"Working: my own documents meet the standard",
+					"Practitioner: I have had a barrier removed",
+					"Expert: I write it into plans or contracts",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 568,
+			},
+		},
+		Question{
+			ID:        "acc-language",
+			Dimension: "accessibility",
+			Text:      "In the last 12 months, how often did you put out something for the public in one official language before the other?",
+			Help:      "This applies where the public may choose between two official languages. In Wales they are Welsh and English (Welsh Language Standards); in Canada, English and French (Official Languages Act). Elsewhere, answer not applicable.",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how often did this person put out something for the public in one official language before the other?",
+				Help: "This applies where the public may choose between two official languages. In Wales they are Welsh and English (Welsh Language Standards); in Canada, English and French (Official Languages Act). Elsewhere, answer not applicable.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 587,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 582,
+			},
+		},
+		Question{
+			ID:        "acc-scenario",
+			Dimension: "accessibility",
+			Text:      "Your team wants to replace a paper form with an online one. Some users are blind; some never go online. What do you do first?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "supplier",
+					Label: "Ask the supplier to confirm it meets the legal standard.",
+					Score: 0.4,
+				},
+				Option{
+					ID:    "assisted",
+					Label: "Test it with disabled users, and keep an assisted route too.",
+					Score: 1,
+				},
+				Option{
+					ID:    "phone",
+					Label: "Go online now, and add a phone line if people complain.",
+					Score: 0.1,
+				},
+				Option{
+					ID:    "paper",
+					Label: "Keep the paper form in use until the new one is proven.",
+					Score: 0.2,
+				},
+			},
+			Observer: &Observer{
+				Text: "This person's team wants to replace a paper form with an online one. Some users are blind; some never go online. What would this person most likely do first?",
+				Help: "Answer from what you have seen of them in similar situations.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 599,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 594,
+			},
+		},
+		Question{
+			ID:        "learn-time",
+			Dimension: "continuous-learning",
+			Text:      "In the last 12 months, how many times did you spend at least an hour learning about a digital topic?",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Not at all",
+					"Once or twice",
+					"3 to 5 times",
+					"6 to 11 times",
+					"12 times or more",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 617,
+			},
+		},
+		Question{
+			ID:        "learn-avoid",
+			Dimension: "continuous-learning",
+			Text:      "In the last 12 months, how often did you avoid a new digital task because you felt unsure of it?",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 631,
+			},
+		},
+		Question{
+			ID:        "learn-feedback",
+			Dimension: "continuous-learning",
+			Text:      "In the last 12 months, when you finished a big piece of work, how often did you ask for feedback on your part in it?",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, when this person finished a big piece of work, how often did they ask for feedback on their part in it?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 641,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 637,
+			},
+		},
+		Question{
+			ID:        "learn-scenario",
+			Dimension: "continuous-learning",
+			Text:      "Next month you must explain a new technology to your team. You know little about it. What do you do?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "summary",
+					Label: "Read the supplier's summary on the evening before the meeting.",
+					Score: 0.2,
+				},
+				Option{
+					ID:    "specialist",
+					Label: "Ask a specialist to present it to the team for you.",
+					Score: 0.4,
+				},
+				Option{
+					ID:    "try",
+					Label: "Try it yourself, then ask a specialist what you missed.",
+					Score: 1,
+				},
+				Option{
+					ID:    "course",
+					Label: "Book a place on the next course, in three months' time.",
+					Score: 0.3,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 648,
+			},
+		},
+		Question{
+			ID:        "tool-new",
+			Dimension: "technology-adoption",
+			Text:      "In the last 12 months, how many times did you start using a feature of a work tool that was new to you?",
+			Help:      "Any tool counts, from a case system to video calls or an AI assistant.",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Not at all",
+					"Once or twice",
+					"3 to 5 times",
+					"6 to 11 times",
+					"12 times or more",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how many times did this person start using a feature of a work tool that was new to them?",
+				Help: "Any tool counts, from a case system to video calls or an AI assistant.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 673,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 668,
+			},
+		},
+		Question{
+			ID:        "tool-shadow",
+			Dimension: "technology-adoption",
+			Text:      "In the last 12 months, how often did you keep a paper record alongside a system meant to replace it?",
+			Help:      "A personal spreadsheet kept instead of the system counts too.",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how often did this person keep a paper record alongside a system meant to replace it?",
+				Help: "A personal spreadsheet kept instead of the system counts too.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 691,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 686,
+			},
+		},
+		Question{
+			ID:        "tool-report",
+			Dimension: "technology-adoption",
+			Text:      "In the last 12 months, when a system got in your way, how often did you report it to the people who run it?",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, when a system got in this person's way, how often did they report it to the people who run it?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 700,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 696,
+			},
+		},
+		Question{
+			ID:        "tool-scenario",
+			Dimension: "technology-adoption",
+			Text:      "Six weeks after launch, staff still avoid the new case system. They keep notes on paper. What do you do first?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "sit",
+					Label: "Sit with staff who avoid it to see what stops them.",
+					Score: 1,
+				},
+				Option{
+					ID:    "mandate",
+					Label: "Remind staff that the system is mandatory from next month.",
+					Score: 0.1,
+				},
+				Option{
+					ID:    "retrain",
+					Label: "Book a refresher training session for the team this month.",
+					Score: 0.5,
+				},
+				Option{
+					ID:    "supplier",
+					Label: "Report the low use to the supplier and ask for a fix.",
+					Score: 0.2,
+				},
+			},
+			Observer: &Observer{
+				Text: "Six weeks after launch, staff still avoid the new case system. They keep notes on paper. What would this person most likely do first?",
+				Help: "Answer from what you have seen of them in similar situations.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 710,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 705,
+			},
+		},
+		Question{
+			ID:        "usr-observe",
+			Dimension: "citizen-centred-services",
+			Text:      "In the last 12 months, how many times did you observe someone using a service you work on?",
+			Help:      "Sitting in on calls or time at a front desk counts. Users may be colleagues who use what you provide.",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Not at all",
+					"Once or twice",
+					"3 to 5 times",
+					"6 to 11 times",
+					"12 times or more",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how many times did this person observe someone using a service they work on?",
+				Help: "Sitting in on calls or time at a front desk counts. Users may be colleagues who use what this person provides.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 733,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 728,
+			},
+		},
+		Question{
+			ID:        "usr-assume",
+			Dimension: "citizen-centred-services",
+			Text:      "In the last 12 months, how often did you decide what users needed without asking any of them?",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how often did this person decide what users needed without asking any of them?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 750,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 746,
+			},
+		},
+		Question{
+			ID:        "usr-changes",
+			Dimension: "citizen-centred-services",
+			Text:      "In the last 12 months, how many changes did you make to your work because of feedback from users?",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"None",
+					"One",
+					"Two or three",
+					"Four to six",
+					"More than six",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how many changes did this person make to their work because of feedback from users?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 758,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 754,
+			},
+		},
+		Question{
+			ID:        "usr-scenario",
+			Dimension: "citizen-centred-services",
+			Text:      "Many older residents give up part-way through your new online form. What is your first step?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "paper",
+					Label: "Add a printable version so that they can apply by post.",
+					Score: 0.4,
+				},
+				Option{
+					ID:    "compare",
+					Label: "Compare the drop-out rate with the forms of other councils.",
+					Score: 0.3,
+				},
+				Option{
+					ID:    "remind",
+					Label: "Send them emails to remind them to finish applying.",
+					Score: 0.1,
+				},
+				Option{
+					ID:    "watch",
+					Label: "Watch a few of them try it, then fix the problems.",
+					Score: 1,
+				},
+			},
+			Observer: &Observer{
+				Text: "Many older residents give up part-way through a new online form that this person is responsible for. What would this person most likely do first?",
+				Help: "Answer from what you have seen of them in similar situations.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 777,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 772,
+			},
+		},
+		Question{
+			ID:        "chg-why",
+			Dimension: "leading-change",
+			Text:      "In the last 12 months, when you led a change, how often did you explain its reasons to the people affected?",
+			Type:      "likert",
+			Weight:    1,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, when this person led a change, how often did they explain its reasons to the people affected?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 799,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 795,
+			},
+		},
+		Question{
+			ID:        "chg-involve",
+			Dimension: "leading-change",
+			Text:      "In the last 12 months, when you led a change, how often did you let those affected decide part of how it happened?",
+			Help:      "For example the timing, or who writes the guidance.",
+			Type:      "likert",
+			Weight:    1,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, when this person led a change, how often did they let those affected decide part of how it happened?",
+				Help: "For example the timing, or who writes the guidance.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 806,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 801,
+			},
+		},
+		Question{
+			ID:        "chg-avoid",
+			Dimension: "leading-change",
+			Text:      "In the last 12 months, how often did you put off a difficult conversation about a change?",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how often did this person put off a difficult conversation about a change?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 813,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 809,
+			},
+		},
+		Question{
+			ID:        "chg-scenario",
+			Dimension: "leading-change",
+			Text:      "Half-way through rolling out a shared service, two teams refuse to adopt the new process. What do you do?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "order",
+					Label: "Ask senior managers to instruct both teams to comply.",
+					Score: 0.2,
+				},
+				Option{
+					ID:    "stories",
+					Label: "Share success stories from the teams that have switched.",
+					Score: 0.5,
+				},
+				Option{
+					ID:    "listen",
+					Label: "Hear the team leads' objections, then adjust the plan.",
+					Score: 1,
+				},
+				Option{
+					ID:    "exempt",
+					Label: "Let both teams keep their old process until next year.",
+					Score: 0.1,
+				},
+			},
+			Observer: &Observer{
+				Text: "Half-way through rolling out a shared service that this person leads, two teams refuse to adopt the new process. What would this person most likely do?",
+				Help: "Answer from what you have seen of them in similar situations.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 824,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 819,
+			},
+		},
+		Question{
+			ID:        "col-joint",
+			Dimension: "collaboration",
+			Text:      "In the last 12 months, how many pieces of work did you deliver jointly with another team?",
+			Help:      "A team in another organisation counts too.",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"None",
+					"One",
+					"Two or three",
+					"Four to six",
+					"More than six",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how many pieces of work did this person deliver jointly with another team?",
+				Help: "A team in another organisation counts too.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 847,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 842,
+			},
+		},
+		Question{
+			ID:        "col-alone",
+			Dimension: "collaboration",
+			Text:      "In the last 12 months, how often did you tackle a problem alone when another team also owned part of it?",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how often did this person tackle a problem alone when another team also owned part of it?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 864,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 860,
+			},
+		},
+		Question{
+			ID:        "col-external",
+			Dimension: "collaboration",
+			Text:      "In the last 12 months, did you work on a joint project with a partner outside your organisation?",
+			Type:      "yesno",
+			Weight:    1,
+			AllowNA:   true,
+			Observer: &Observer{
+				Text: "In the last 12 months, did this person work on a joint project with a partner outside their organisation?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 872,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 867,
+			},
+		},
+		Question{
+			ID:        "col-scenario",
+			Dimension: "collaboration",
+			Text:      "Your project needs data from another department, which keeps delaying your request. What do you do?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "chase",
+					Label: "Keep sending reminders until someone in their team replies.",
+					Score: 0.2,
+				},
+				Option{
+					ID:    "meet",
+					Label: "Meet their team to learn its limits, then agree a plan.",
+					Score: 1,
+				},
+				Option{
+					ID:    "director",
+					Label: "Ask your director to raise it with their own director.",
+					Score: 0.4,
+				},
+				Option{
+					ID:    "rebuild",
+					Label: "Gather the same data yourself from the sources it came from.",
+					Score: 0.1,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 877,
+			},
+		},
+		Question{
+			ID:        "agile-small",
+			Dimension: "agile-delivery",
+			Text:      "In the last 12 months, when you started a change, how often did you try it at a small scale first?",
+			Type:      "likert",
+			Weight:    1,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, when this person started a change, how often did they try it at a small scale first?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 901,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 897,
+			},
+		},
+		Question{
+			ID:        "agile-fixed",
+			Dimension: "agile-delivery",
+			Text:      "In the last 12 months, how often did you commit to a full specification before testing anything with users?",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how often did this person commit to a full specification before testing anything with users?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 907,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 903,
+			},
+		},
+		Question{
+			ID:        "agile-level",
+			Dimension: "agile-delivery",
+			Text:      "Which best describes your experience of delivering work in short, tested steps?",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Not yet: I have not worked this way",
+					"Awareness: I can explain why it helps",
+					"Working: I have worked in such a team",
+					"Practitioner: I have run work this way",
+					"Expert: I changed approvals to allow it",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 910,
+			},
+		},
+		Question{
+			ID:        "agile-scenario",
+			Dimension: "agile-delivery",
+			Text:      "User testing shows the main feature of your new service confuses people. The plan says to launch next month. What do you do?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "launch",
+					Label: "Launch on time, then fix the feature in a later release.",
+					Score: 0.3,
+				},
+				Option{
+					ID:    "redesign",
+					Label: "Delay the launch so that the feature can be redesigned.",
+					Score: 0.4,
+				},
+				Option{
+					ID:    "smaller",
+					Label: "Release a simpler version to a few users; test again.",
+					Score: 1,
+				},
+				Option{
+					ID:    "help",
+					Label: "Add a help page that explains how to use the feature.",
+					Score: 0.1,
+				},
+			},
+			Observer: &Observer{
+				Text: "User testing shows the main feature of a new service that this person is responsible for confuses people. The plan says to launch next month. What would this person most likely do?",
+				Help: "Answer from what you have seen of them in similar situations.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 932,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 927,
+			},
+		},
+		Question{
+			ID:        "data-read",
+			Dimension: "data-informed-decisions",
+			Text:      "Which best describes what you do with figures in your work?",
+			Help:      "Figures include the numbers in reports, dashboards, charts and tables.",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Not yet: I take figures as they are given",
+					"Awareness: I can read our main charts and tables",
+					"Working: I check what a figure counts before I use it",
+					"Practitioner: I have found an error in a figure we used",
+					"Expert: I help colleagues read figures critically",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 950,
+			},
+		},
+		Question{
+			ID:        "data-measures",
+			Dimension: "data-informed-decisions",
+			Text:      "In the last 12 months, did you agree how the success of your work would be measured?",
+			Help:      "For example a completion rate or a waiting time, for a service, a project or a change you made.",
+			Type:      "yesno",
+			Weight:    1,
+			AllowNA:   true,
+			Observer: &Observer{
+				Text: "In the last 12 months, did this person agree how the success of their work would be measured?",
+				Help: "For example a completion rate or a waiting time, for a service, a project or a change they made.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 971,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 965,
+			},
+		},
+		Question{
+			ID:        "data-evidence",
+			Dimension: "data-informed-decisions",
+			Text:      "In the last 12 months, before a significant decision, how often did you look at the relevant data?",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, before a significant decision, how often did this person look at the relevant data?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 978,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 974,
+			},
+		},
+		Question{
+			ID:        "data-instinct",
+			Dimension: "data-informed-decisions",
+			Text:      "In the last 12 months, how often did you decide on instinct when useful data was easy to get?",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how often did this person decide on instinct when useful data was easy to get?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 985,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 981,
+			},
+		},
+		Question{
+			ID:        "data-scenario",
+			Dimension: "data-informed-decisions",
+			Text:      "This month's report says complaints about your service have doubled, which surprises everyone. What do you do?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "check",
+					Label: "Check the figure against call logs and other sources first.",
+					Score: 1,
+				},
+				Option{
+					ID:    "review",
+					Label: "Announce a review of the service to show you are acting.",
+					Score: 0.2,
+				},
+				Option{
+					ID:    "analyst",
+					Label: "Ask an analyst to look into it, then wait for a report.",
+					Score: 0.5,
+				},
+				Option{
+					ID:    "glitch",
+					Label: "Treat it as a reporting glitch unless it happens again.",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 992,
+			},
+		},
+		Question{
+			ID:        "wf-plans",
+			Dimension: "workforce-development",
+			Text:      "In the last 12 months, how many colleagues did you help to plan their digital learning?",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"None",
+					"One",
+					"Two or three",
+					"Four to six",
+					"More than six",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how many colleagues did this person help to plan their digital learning?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1016,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1012,
+			},
+		},
+		Question{
+			ID:        "wf-show",
+			Dimension: "workforce-development",
+			Text:      "In the last 12 months, how many times did you show a colleague how to do something in a work system?",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Not at all",
+					"Once or twice",
+					"3 to 5 times",
+					"6 to 11 times",
+					"12 times or more",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how many times did this person show a colleague how to do something in a work system?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1032,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1028,
+			},
+		},
+		Question{
+			ID:        "wf-overload",
+			Dimension: "workforce-development",
+			Text:      "In the last 12 months, when a colleague seemed overloaded, how often did you talk with them about it?",
+			Type:      "likert",
+			Weight:    1,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, when a colleague seemed overloaded, how often did this person talk with them about it?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1048,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1044,
+			},
+		},
+		Question{
+			ID:        "wf-cancel",
+			Dimension: "workforce-development",
+			Text:      "In the last 12 months, when work got busy, how often did you cancel learning time for people you manage?",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, when work got busy, how often did this person cancel learning time for people they manage?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1054,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1050,
+			},
+		},
+		Question{
+			ID:        "wf-scenario",
+			Dimension: "workforce-development",
+			Text:      "Your most experienced data analyst resigns to join a private firm that pays more. What is the most useful response?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "counter",
+					Label: "Offer a pay rise, within what the rules allow.",
+					Score: 0.2,
+				},
+				Option{
+					ID:    "advertise",
+					Label: "Advertise the post again at the same grade.",
+					Score: 0.4,
+				},
+				Option{
+					ID:    "share",
+					Label: "Share their work among the rest of the team.",
+					Score: 0.1,
+				},
+				Option{
+					ID:    "spread",
+					Label: "Record what they know, and train two others.",
+					Score: 1,
+				},
+			},
+			Observer: &Observer{
+				Text: "The most experienced data analyst in this person's team resigns to join a private firm that pays more. What would this person most likely do?",
+				Help: "Answer from what you have seen of them in similar situations.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1065,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1060,
+			},
+		},
+		Question{
+			ID:        "vis-horizon",
+			Dimension: "digital-vision",
+			Text:      "In the last 12 months, how many times did you look into how new technology could change your services?",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Not at all",
+					"Once or twice",
+					"3 to 5 times",
+					"6 to 11 times",
+					"12 times or more",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how many times did this person look into how new technology could change their services?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1087,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1083,
+			},
+		},
+		Question{
+			ID:        "vis-it-only",
+			Dimension: "digital-vision",
+			Text:      "In the last 12 months, how often did you treat a digital project as a matter for IT alone?",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how often did this person treat a digital project as a matter for IT alone?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1103,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1099,
+			},
+		},
+		Question{
+			ID:        "vis-level",
+			Dimension: "digital-vision",
+			Text:      "Which best describes what you do with your organisation's digital plans?",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Not yet: I am not sure where they are heading",
+					"Awareness: I can name their main goals",
+					"Working: I can explain how my work serves them",
+					"Practitioner: I changed my work to serve them better",
+					"Expert: I helped colleagues link their work to them",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1106,
+			},
+		},
+		Question{
+			ID:        "vis-scenario",
+			Dimension: "digital-vision",
+			Text:      "A new digital strategy is published. Your colleagues see it as remote from their work. What do you do first?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "goal",
+					Label: "Agree with colleagues what one goal means for your work.",
+					Score: 1,
+				},
+				Option{
+					ID:    "forward",
+					Label: "Send the strategy round, and ask colleagues to read it.",
+					Score: 0.1,
+				},
+				Option{
+					ID:    "summary",
+					Label: "Sum up its main points for colleagues at the next meeting.",
+					Score: 0.4,
+				},
+				Option{
+					ID:    "wait",
+					Label: "Wait for the strategy team to run its own briefings.",
+					Score: 0.1,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1123,
+			},
+		},
+		Question{
+			ID:        "res-estimate",
+			Dimension: "resources-value",
+			Text:      "In the last 12 months, how many times did you estimate what a change to your work would save?",
+			Help:      "In time or in money. A rough estimate counts.",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Not at all",
+					"Once or twice",
+					"3 to 5 times",
+					"6 to 11 times",
+					"12 times or more",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how many times did this person estimate what a change to their work would save?",
+				Help: "In time or in money. A rough estimate counts.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1148,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1143,
+			},
+		},
+		Question{
+			ID:        "res-sunk",
+			Dimension: "resources-value",
+			Text:      "In the last 12 months, how often did you carry on with a piece of work mainly because of the time already spent on it?",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1161,
+			},
+		},
+		Question{
+			ID:        "res-benefits",
+			Dimension: "resources-value",
+			Text:      "In the last 12 months, after digital work was delivered, how often did you check that its benefits arrived?",
+			Type:      "likert",
+			Weight:    1,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, after digital work was delivered, how often did this person check that its benefits arrived?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1170,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1166,
+			},
+		},
+		Question{
+			ID:        "res-scenario",
+			Dimension: "resources-value",
+			Text:      "Your team has time to finish two of the three improvements it planned this year. You are asked which to drop. What do you suggest?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "equal",
+					Label: "Scale back each of the three so that they can carry on.",
+					Score: 0.2,
+				},
+				Option{
+					ID:    "leads",
+					Label: "Let the leads of the three agree on it among themselves.",
+					Score: 0.4,
+				},
+				Option{
+					ID:    "newest",
+					Label: "Drop the one that started last, as less is spent on it.",
+					Score: 0.1,
+				},
+				Option{
+					ID:    "rank",
+					Label: "Compare what each does for users, then drop the weakest.",
+					Score: 1,
+				},
+			},
+			Observer: &Observer{
+				Text: "This person's team has time to finish two of the three improvements it planned this year. This person is asked which to drop. What would they most likely suggest?",
+				Help: "Answer from what you have seen of them in similar situations.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1181,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1176,
+			},
+		},
+		Question{
+			ID:        "com-reuse",
+			Dimension: "technology-commercial",
+			Text:      "In the last 12 months, before asking for a new tool, how often did you check whether one your organisation has could do the job?",
+			Help:      "For example a shared platform, a tool another team uses, or open source code.",
+			Type:      "likert",
+			Weight:    1,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, before asking for a new tool, how often did this person check whether one their organisation has could do the job?",
+				Help: "For example a shared platform, a tool another team uses, or open source code.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1204,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1199,
+			},
+		},
+		Question{
+			ID:        "com-exit",
+			Dimension: "technology-commercial",
+			Text:      "In the last 12 months, how often did you start using a new tool without knowing how to get your data back out?",
+			Help:      "For example a free online form or survey tool, or a contract for a new system.",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1207,
+			},
+		},
+		Question{
+			ID:        "com-legacy",
+			Dimension: "technology-commercial",
+			Text:      "Which best describes what you know about the older systems your work relies on?",
+			Help:      "Helping to move off an old system counts at any grade: testing the new one, cleaning data, or saying what it must do.",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Not yet: I do not know which they are",
+					"Awareness: I can name the main ones",
+					"Working: I know which are out of support",
+					"Practitioner: I have reported a risk that one poses",
+					"Expert: I have helped plan the move off one",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1213,
+			},
+		},
+		Question{
+			ID:        "com-scenario",
+			Dimension: "technology-commercial",
+			Text:      "Your team asks your view on a new system. It keeps data in its own format, so it cannot link to other systems. What do you advise?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "buy",
+					Label: "Take it, since it meets today's needs at a good price.",
+					Score: 0.1,
+				},
+				Option{
+					ID:    "short",
+					Label: "Take it for a year, then look at the market again.",
+					Score: 0.4,
+				},
+				Option{
+					ID:    "terms",
+					Label: "Ask for open formats and a way to get the data out.",
+					Score: 1,
+				},
+				Option{
+					ID:    "build",
+					Label: "Turn it down, and have a system built in-house.",
+					Score: 0.2,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1232,
+			},
+		},
+		Question{
+			ID:        "gov-level",
+			Dimension: "data-governance",
+			Text:      "Which best describes what you do to look after the data you work with?",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Not yet: I do not know who is responsible",
+					"Awareness: I know who owns the data I use",
+					"Working: I follow our rules for recording it",
+					"Practitioner: I have had an error fixed at source",
+					"Expert: I help colleagues record it well",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1252,
+			},
+		},
+		Question{
+			ID:        "gov-impact",
+			Dimension: "data-governance",
+			Text:      "In the last 12 months, before using personal data in a new way, how often did you check whether a privacy impact assessment was needed?",
+			Help:      "In the UK, a data protection impact assessment (DPIA) is required before using personal data in a way likely to put privacy at high risk.",
+			Type:      "likert",
+			Weight:    1,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, before using personal data in a new way, how often did this person check whether a privacy impact assessment was needed?",
+				Help: "In the UK, a data protection impact assessment (DPIA) is required before using personal data in a way likely to put privacy at high risk.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1271,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1266,
+			},
+		},
+		Question{
+			ID:        "gov-refuse",
+			Dimension: "data-governance",
+			Text:      "In the last 12 months, how often did you refuse to share data without checking whether the law allowed it?",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how often did this person refuse to share data without checking whether the law allowed it?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1278,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1274,
+			},
+		},
+		Question{
+			ID:        "gov-scenario",
+			Dimension: "data-governance",
+			Text:      "Another agency asks for your service's data to help it find families at risk. What do you do?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "refuse",
+					Label: "Refuse, because sharing personal data carries a risk.",
+					Score: 0.1,
+				},
+				Option{
+					ID:    "send",
+					Label: "Share it, since the purpose is a good one.",
+					Score: 0.1,
+				},
+				Option{
+					ID:    "basis",
+					Label: "Agree the purpose, legal basis and least data needed.",
+					Score: 1,
+				},
+				Option{
+					ID:    "totals",
+					Label: "Send anonymised totals in place of the records.",
+					Score: 0.4,
+				},
+			},
+			Observer: &Observer{
+				Text: "Another agency asks for the data of this person's service to help it find families at risk. What would this person most likely do?",
+				Help: "Answer from what you have seen of them in similar situations.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1291,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1286,
+			},
+		},
+		Question{
+			ID:        "ai-check",
+			Dimension: "responsible-ai",
+			Text:      "In the last 12 months, when you used text written by an AI tool, how often did you check it before relying on it?",
+			Help:      "AI here includes chatbots and text generators.",
+			Type:      "likert",
+			Weight:    1,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1309,
+			},
+		},
+		Question{
+			ID:        "ai-untested",
+			Dimension: "responsible-ai",
+			Text:      "In the last 12 months, how often did you accept a tool's automated result without knowing how it was tested?",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1314,
+			},
+		},
+		Question{
+			ID:        "ai-level",
+			Dimension: "responsible-ai",
+			Text:      "Which best describes what you do about the risks of AI in your work?",
+			Type:      "likert",
+			Weight:    1,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Not yet: I have not thought about them",
+					"Awareness: I can say why AI output may be biased",
+					"Working: I follow our guidance on AI tools",
+					"Practitioner: I have reported a flaw in an AI tool",
+					"Expert: I help colleagues use AI tools safely",
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1319,
+			},
+		},
+		Question{
+			ID:        "ai-scenario",
+			Dimension: "responsible-ai",
+			Text:      "Your team is offered an AI tool that ranks benefit claims by fraud risk. It promises big savings. What do you advise before a pilot?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "nothing",
+					Label: "Go ahead, as the savings could fund other services.",
+				},
+				Option{
+					ID:    "accuracy",
+					Label: "Check its accuracy, and let staff override its scores.",
+					Score: 0.5,
+				},
+				Option{
+					ID:    "safeguards",
+					Label: "Test it for bias, keep human review, tell the public.",
+					Score: 1,
+				},
+				Option{
+					ID:    "refuse",
+					Label: "Turn it down, as AI puts fair decisions at risk.",
+					Score: 0.2,
+				},
+			},
+			Observer: &Observer{
+				Text: "This person's team is offered an AI tool that ranks benefit claims by fraud risk. It promises big savings. What would this person most likely advise before a pilot?",
+				Help: "Answer from what you have seen of them in similar situations.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1342,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1337,
+			},
+		},
+		Question{
+			ID:        "trust-explain",
+			Dimension: "trust-transparency",
+			Text:      "In the last 12 months, when your decision affected the public, how often did you explain it in plain language?",
+			Type:      "likert",
+			Weight:    1,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, when this person's decision affected the public, how often did they explain it in plain language?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1364,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1360,
+			},
+		},
+		Question{
+			ID:        "trust-delay",
+			Dimension: "trust-transparency",
+			Text:      "In the last 12 months, how often did you hold back bad news about a project until it was fixed?",
+			Type:      "likert",
+			Weight:    1,
+			Reverse:   true,
+			AllowNA:   true,
+			Scale: Scale{
+				Min: 1,
+				Max: 5,
+				Labels: []string{
+					"Never",
+					"Rarely",
+					"Sometimes",
+					"Often",
+					"Always",
+				},
+			},
+			Observer: &Observer{
+				Text: "In the last 12 months, how often did this person hold back bad news about a project until it was fixed?",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1370,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1366,
+			},
+		},
+		Question{
+			ID:        "trust-tell",
+			Dimension: "trust-transparency",
+			Text:      "In the last 12 months, did you tell the people affected about work of yours that did not go to plan?",
+			Help:      "For example telling service users what went wrong with their case, or writing it up for colleagues.",
+			Type:      "yesno",
+			Weight:    1,
+			AllowNA:   true,
+			Observer: &Observer{
+				Text: "In the last 12 months, did this person tell the people affected about work of theirs that did not go to plan?",
+				Help: "For example telling service users what went wrong with their case, or writing it up for colleagues.",
+				Pos: Pos{
+					File: "default.yaml",
+					Line: 1379,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1373,
+			},
+		},
+		Question{
+			ID:        "trust-scenario",
+			Dimension: "trust-transparency",
+			Text:      "A resident asks you why a new online service they were promised is months late. What do you do?",
+			Type:      "choice",
+			Weight:    1,
+			Options: []Option{
+				Option{
+					ID:    "decline",
+					Label: "Say you cannot comment, and point them to the website.",
+					Score: 0.1,
+				},
+				Option{
+					ID:    "positive",
+					Label: "Tell them about the parts of the service that work well.",
+					Score: 0.2,
+				},
+				Option{
+					ID:    "account",
+					Label: "Explain why it is late, and when they can expect it.",
+					Score: 1,
+				},
+				Option{
+					ID:    "press",
+					Label: "Pass the question to the project team to answer.",
+					Score: 0.4,
+				},
+			},
+			Pos: Pos{
+				File: "default.yaml",
+				Line: 1386,
+			},
+		},
+	},
+	Digest: "sha256:35fc7e5b67a8379c3ca8972eacb8aade7548a7862bae82379818737d090f5b34",
+	Source: "default",
+}
+
+// defaultExpectations are the expectations of the default bank's tiers, in
+// order.
+func defaultExpectations() []map[string]float64 {
+	return []map[string]float64{
+		map[string]float64{
+			"accessibility":            50,
+			"citizen-centred-services": 50,
+			"continuous-learning":      50,
+			"cyber-security-privacy":   55,
+			"technology-adoption":      55,
+		},
+		map[string]float64{
+			"accessibility":            50,
+			"agile-delivery":           55,
+			"citizen-centred-services": 50,
+			"collaboration":            55,
+			"continuous-learning":      50,
+			"cyber-security-privacy":   55,
+			"data-informed-decisions":  55,
+			"leading-change":           55,
+			"technology-adoption":      55,
+			"workforce-development":    55,
+		},
+		map[string]float64{
+			"accessibility":            50,
+			"agile-delivery":           55,
+			"citizen-centred-services": 50,
+			"collaboration":            55,
+			"continuous-learning":      50,
+			"cyber-security-privacy":   55,
+			"data-governance":          60,
+			"data-informed-decisions":  55,
+			"digital-vision":           60,
+			"leading-change":           55,
+			"resources-value":          60,
+			"responsible-ai":           60,
+			"technology-adoption":      55,
+			"technology-commercial":    60,
+			"trust-transparency":       60,
+			"workforce-development":    55,
+		},
+	}
+}

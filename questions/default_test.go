@@ -24,6 +24,31 @@ func TestCompiledDefaultIsTheYAML(t *testing.T) {
 	}
 }
 
+// firstDefaultIsCompiled compares firstDefault, with its tiers'
+// expectations, to the bank compiledDefault builds: when the test binary
+// starts, before any test can take firstDefault from Default and change
+// it.
+var firstDefaultIsCompiled = func() bool {
+	first := firstDefault
+	first.Tiers = slices.Clone(first.Tiers)
+	for i, e := range defaultExpectations() {
+		first.Tiers[i].Expectations = e
+	}
+	return reflect.DeepEqual(&first, compiledDefault())
+}()
+
+// TestFirstDefaultIsCompiled: the bank the first call of Default hands out
+// (the one the linker lays out) is the bank later calls build, which
+// TestCompiledDefaultIsTheYAML holds to default.yaml.
+func TestFirstDefaultIsCompiled(t *testing.T) {
+	if !firstDefaultIsCompiled {
+		t.Fatal("firstDefault is not compiledDefault's bank: run go generate ./questions")
+	}
+	if len(defaultExpectations()) != len(firstDefault.Tiers) {
+		t.Fatalf("%d tiers' expectations for %d tiers", len(defaultExpectations()), len(firstDefault.Tiers))
+	}
+}
+
 // TestDimensionQuestions checks the per-dimension question index against
 // the questions themselves, for the default bank and for a bank built by
 // hand (never indexed).

@@ -41,7 +41,27 @@ func run(in, out string) error {
 	buf.WriteString("// compiledDefault is default.yaml, parsed and validated; Default indexes it.\n")
 	buf.WriteString("func compiledDefault() *Bank {\n\treturn &")
 	literal(&buf, reflect.ValueOf(*b))
-	buf.WriteString("\n}\n")
+	buf.WriteString("\n}\n\n")
+	// The same bank again as a variable, which the linker lays out: no
+	// code builds it, and its pages are read from the binary as they are
+	// needed. Maps are what only code can make, so the tiers'
+	// expectations are left out of it and made by a function.
+	buf.WriteString("// firstDefault is compiledDefault's bank without the tiers' expectations\n")
+	buf.WriteString("// (defaultExpectations), laid out by the linker: the first bank Default\n")
+	buf.WriteString("// hands out.\n")
+	buf.WriteString("var firstDefault = ")
+	noMaps := &literalWriter{noMaps: true}
+	noMaps.literal(&buf, reflect.ValueOf(*b))
+	buf.WriteString("\n\n")
+	buf.WriteString("// defaultExpectations are the expectations of the default bank's tiers, in\n")
+	buf.WriteString("// order.\n")
+	buf.WriteString("func defaultExpectations() []map[string]float64 {\n\treturn []map[string]float64{")
+	for _, t := range b.Tiers {
+		buf.WriteString("\n")
+		literal(&buf, reflect.ValueOf(t.Expectations))
+		buf.WriteString(",")
+	}
+	buf.WriteString("\n}\n}\n")
 	src, err := format.Source(buf.Bytes())
 	if err != nil {
 		return fmt.Errorf("formatting the generated code: %w", err)
@@ -52,17 +72,23 @@ func run(in, out string) error {
 // literal writes v as a Go composite literal of package questions: exported
 // fields only (Default rebuilds the indexes), zero fields (and nil
 // pointers) left out, map keys sorted, a pointer as & and its value.
-func literal(w *bytes.Buffer, v reflect.Value) {
+func literal(w *bytes.Buffer, v reflect.Value) { (&literalWriter{}).literal(w, v) }
+
+// literalWriter writes literals; with noMaps, it leaves fields that are
+// maps out.
+type literalWriter struct{ noMaps bool }
+
+func (l *literalWriter) literal(w *bytes.Buffer, v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Struct:
 		w.WriteString(typeName(v.Type()) + "{")
 		for i := 0; i < v.NumField(); i++ {
 			f := v.Type().Field(i)
-			if !f.IsExported() || v.Field(i).IsZero() {
+			if !f.IsExported() || v.Field(i).IsZero() || l.noMaps && f.Type.Kind() == reflect.Map {
 				continue
 			}
 			w.WriteString("\n" + f.Name + ": ")
-			literal(w, v.Field(i))
+			l.literal(w, v.Field(i))
 			w.WriteString(",")
 		}
 		w.WriteString("\n}")
@@ -70,7 +96,7 @@ func literal(w *bytes.Buffer, v reflect.Value) {
 		w.WriteString(typeName(v.Type()) + "{")
 		for i := 0; i < v.Len(); i++ {
 			w.WriteString("\n")
-			literal(w, v.Index(i))
+			l.literal(w, v.Index(i))
 			w.WriteString(",")
 		}
 		w.WriteString("\n}")
@@ -79,15 +105,15 @@ func literal(w *bytes.Buffer, v reflect.Value) {
 		w.WriteString(typeName(v.Type()) + "{")
 		for _, k := range keys {
 			w.WriteString("\n")
-			literal(w, k)
+			l.literal(w, k)
 			w.WriteString(": ")
-			literal(w, v.MapIndex(k))
+			l.literal(w, v.MapIndex(k))
 			w.WriteString(",")
 		}
 		w.WriteString("\n}")
 	case reflect.Pointer:
 		w.WriteString("&")
-		literal(w, v.Elem())
+		l.literal(w, v.Elem())
 	case reflect.String:
 		w.WriteString(strconv.Quote(v.String()))
 	case reflect.Int:
