@@ -170,20 +170,16 @@ func (e *Encoder) AppendValues(dst []byte, r *assessment.Result, values []questi
 func WriteIndented(w io.Writer, r *assessment.Result) error {
 	e := &Encoder{plain: &htmlAsIs, once: true}
 	piece := make([]byte, 0, spillSize+spillSize/2)
-	// First the length, indenting each piece into the same small buffer.
-	var in indenter
-	in.dst = make([]byte, 0, 2*cap(piece))
-	n := 0
+	// First the length: the indenter counts the bytes it would write.
+	in := indenter{counting: true}
 	e.spill = func(b []byte) []byte {
 		in.feed(b)
-		n += len(in.dst)
-		in.dst = in.dst[:0]
 		return b[:0]
 	}
 	if err := e.indented(piece, r); err != nil {
 		return err
 	}
-	n += len(in.dst) + 1 // and the newline
+	n := in.n + 1 // and the newline
 	// Then the document, into a buffer of that length.
 	in = indenter{}
 	grower, ok := w.(interface {
@@ -209,7 +205,7 @@ func WriteIndented(w io.Writer, r *assessment.Result) error {
 
 // spillSize is how many bytes of compact JSON WriteIndented's encoder
 // gathers before it hands them to be indented (spill).
-const spillSize = 2048
+const spillSize = 1024
 
 // indented writes r through e.spill, its last piece included.
 func (e *Encoder) indented(piece []byte, r *assessment.Result) error {
@@ -244,18 +240,34 @@ func indent(dst, src []byte) []byte {
 // ": " after keys, and {} and [] for empty ones. It takes the JSON in
 // pieces (feed), each ending between two tokens, never inside a string.
 // (Not json.Indent itself: its scanner is code that one result written at
-// start-up would have to fault in.)
+// start-up would have to fault in.) A counting indenter writes nothing,
+// and counts in n the bytes it would write.
 type indenter struct {
-	dst   []byte
-	depth int
+	dst      []byte
+	counting bool
+	n        int
+	depth    int
 	// open is an opening bracket not yet written, the last byte fed:
 	// whether it opens an empty object or array is known only from the
 	// next byte.
 	open byte
 }
 
+// put writes b, or counts it.
+func (in *indenter) put(b ...byte) {
+	if in.counting {
+		in.n += len(b)
+		return
+	}
+	in.dst = append(in.dst, b...)
+}
+
 func (in *indenter) newline() {
-	in.dst = append(in.dst, '\n')
+	in.put('\n')
+	if in.counting {
+		in.n += 2 * in.depth
+		return
+	}
 	for range in.depth {
 		in.dst = append(in.dst, "  "...)
 	}
@@ -268,10 +280,10 @@ func (in *indenter) feed(src []byte) {
 		if o := in.open; o != 0 {
 			in.open = 0
 			if c == '}' || c == ']' {
-				in.dst = append(in.dst, o, c)
+				in.put(o, c)
 				continue
 			}
-			in.dst = append(in.dst, o)
+			in.put(o)
 			in.depth++
 			in.newline()
 		}
@@ -284,21 +296,21 @@ func (in *indenter) feed(src []byte) {
 				}
 				j++
 			}
-			in.dst = append(in.dst, src[i:j+1]...)
+			in.put(src[i : j+1]...)
 			i = j
 		case '{', '[':
 			in.open = c
 		case '}', ']':
 			in.depth--
 			in.newline()
-			in.dst = append(in.dst, c)
+			in.put(c)
 		case ',':
-			in.dst = append(in.dst, c)
+			in.put(c)
 			in.newline()
 		case ':':
-			in.dst = append(in.dst, c, ' ')
+			in.put(c, ' ')
 		default:
-			in.dst = append(in.dst, c)
+			in.put(c)
 		}
 	}
 }

@@ -403,6 +403,11 @@ func FuzzIndent(f *testing.F) {
 		if string(in.dst) != want.String() {
 			t.Fatalf("%s in pieces:\n got %s\nwant %s", src, in.dst, want.Bytes())
 		}
+		counter := indenter{counting: true}
+		counter.feed(src)
+		if counter.n != want.Len() || counter.dst != nil {
+			t.Fatalf("%s: counted %d bytes (and wrote %d), want %d", src, counter.n, len(counter.dst), want.Len())
+		}
 	})
 }
 
