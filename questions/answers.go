@@ -169,25 +169,37 @@ func DecodeAnswers(data []byte) (RawAnswers, error) {
 		if dec.More() {
 			return raw, Problem{Pos: Pos{Line: lineAt(data, dec.InputOffset())}, Msg: "unexpected data after the answers object"}
 		}
+	} else if simple, ok := simpleAnswers(data); ok {
+		raw = simple
 	} else {
-		dec := yaml.NewDecoder(bytes.NewReader(data))
-		dec.KnownFields(true)
-		if err := dec.Decode(&raw); err != nil {
-			msg := strings.TrimPrefix(err.Error(), "yaml: ")
-			msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
-			if m := yamlLine.get().FindStringSubmatch("yaml: " + msg); m != nil {
-				var line int
-				fmt.Sscan(m[1], &line)
-				if u := yamlUnknown.get().FindStringSubmatch(m[2]); u != nil {
-					return raw, unknownAnswersField(line, u[1], u[2])
-				}
-				return raw, Problem{Pos: Pos{Line: line}, Msg: m[2]}
-			}
-			return raw, Problem{Msg: msg}
+		var err error
+		if raw, err = decodeYAMLAnswers(data); err != nil {
+			return raw, err
 		}
 	}
 	if raw.Answers == nil {
 		return raw, Problem{Field: "answers", Msg: "missing; an answers file holds {answers: {question-id: value}}"}
+	}
+	return raw, nil
+}
+
+// decodeYAMLAnswers decodes a YAML answers document with yaml.v3.
+func decodeYAMLAnswers(data []byte) (RawAnswers, error) {
+	var raw RawAnswers
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&raw); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
+		if m := yamlLine.get().FindStringSubmatch("yaml: " + msg); m != nil {
+			var line int
+			fmt.Sscan(m[1], &line)
+			if u := yamlUnknown.get().FindStringSubmatch(m[2]); u != nil {
+				return raw, unknownAnswersField(line, u[1], u[2])
+			}
+			return raw, Problem{Pos: Pos{Line: line}, Msg: m[2]}
+		}
+		return raw, Problem{Msg: msg}
 	}
 	return raw, nil
 }
