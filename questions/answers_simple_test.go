@@ -111,4 +111,3 @@ func TestSimpleAnswersValues(t *testing.T) {
 		t.Error("no value taken")
 	}
 }
-
