@@ -62,7 +62,9 @@ shown on its own. --format json prints the round itself, {"round": ID, …}.`,
 		return feedback.CheckCloses(s, f.now())
 	})
 	cmdutil.Var(fl, &opts.roles, "roles", "", "strings", "roles observers may answer in: "+strings.Join(feedback.Roles, ", ")+" (default: all)", func(s string) ([]string, error) {
-		return feedback.CheckRoles(append(opts.roles, strings.FieldsFunc(s, func(r rune) bool { return r == ',' })...))
+		// Every field between commas, an empty one too (refused, as the
+		// StringSlice flag this was refused "manager,,peer" and "peer,").
+		return feedback.CheckRoles(append(opts.roles, strings.Split(s, ",")...))
 	})
 	return cmd
 }
@@ -131,8 +133,10 @@ in this data directory, or else one on the bank in use (--bank).`,
 		if s == "" {
 			return nil // --role "": the run says it is needed
 		}
-		_, err := feedback.CheckRoles([]string{s})
-		return err
+		if !slices.Contains(feedback.Roles, s) {
+			return fmt.Errorf("unknown role %q%s; use one of %s", s, errtext.Suggest(s, feedback.Roles), strings.Join(feedback.Roles, ", "))
+		}
+		return nil
 	})
 	fl.StringVar(&opts.answers, "answers", "", "score this answers file (YAML or JSON; - for stdin) instead of asking")
 	addThemeFlag(cmd, &opts.theme, "questionnaire")

@@ -115,6 +115,9 @@ func TestFeedbackInviteRefuses(t *testing.T) {
 	}{
 		{[]string{"--bank", observedBank}, "--name: give the name"},
 		{[]string{"--bank", observedBank, "--name", "Sam", "--roles", "peers"}, `--roles: unknown role "peers" (did you mean "peer"?)`},
+		{[]string{"--bank", observedBank, "--name", "Sam", "--roles", "manager,,peer"}, `--roles: unknown role ""`},
+		{[]string{"--bank", observedBank, "--name", "Sam", "--roles", "peer,"}, `--roles: unknown role ""`},
+		{[]string{"--bank", observedBank, "--name", "Sam", "--roles", ","}, `--roles: unknown role ""`},
 		{[]string{"--bank", observedBank, "--name", "Sam", "--closes", "18/12/2026"}, "--closes: closing date"},
 		{[]string{"--bank", observedBank, "--name", "Sam", "--closes", "2020-01-01"}, "in the past"},
 		{[]string{"--bank", "testdata/stats-bank.yaml", "--name", "Sam"}, "no question with observer wording"},
@@ -149,7 +152,7 @@ func TestFeedbackGiveAnswers(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--round", r.round, "--role", "boss"}, `--role: unknown role "boss"`},
+		{[]string{"--round", r.round, "--role", "boss"}, `--role: unknown role "boss"; use one of manager, peer, report, other`},
 		{[]string{"--round", file, "--role", "manager"}, `--role: role "manager" is not one of round`},
 		{[]string{"--round", "nonsense", "--role", "peer"}, "neither a round id"},
 		{[]string{"--round", r.round}, "--role: give your role"},
