@@ -95,11 +95,16 @@ func StringVar(fs *pflag.FlagSet, p *string, name, def, usage string, check func
 func IntVar(fs *pflag.FlagSet, p *int, name string, def, min, max int, usage, format string) {
 	*p = def
 	fs.Var(&value[int]{p: p, text: strconv.Itoa(def), typ: "int", parse: func(s string) (int, error) {
-		n, err := strconv.Atoi(s)
-		if err == nil && (n < min || n > max) {
-			err = fmt.Errorf(format, n, min, max, def)
-		} else if err != nil {
+		// Read as pflag's own int flags read it (base prefixes, underscores).
+		n64, err := strconv.ParseInt(s, 0, strconv.IntSize)
+		n := int(n64)
+		switch {
+		case errors.Is(err, strconv.ErrRange):
+			err = fmt.Errorf("%q is out of range; give %d to %d", s, min, max)
+		case err != nil:
 			err = fmt.Errorf("%q is not a whole number", s)
+		case n < min || n > max:
+			err = fmt.Errorf(format, n, min, max, def)
 		}
 		return n, err
 	}}, name, usage)
