@@ -289,16 +289,14 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	set.Without(opts.self)
 	bd := feedback.NewBuilder(opts.doc.set.Bank, feedback.Options{MinGroup: opts.minGroup, PoolManager: opts.poolManager})
 	rep := inputs.NewReporter(opts.io.ErrOut)
-	note, err := inputs.ReadFeedback(opts.ctx, set, bd, rep)
-	if opts.note(note); errors.Is(err, errtext.ErrInvalid) {
-		return fmt.Errorf("%w (--bank)", err)
-	} else if err != nil {
+	note, err := inputs.ReadFeedback(opts.ctx, set, bd, rep, "--bank")
+	if opts.note(note); err != nil {
 		return err
 	}
 	r, err := bd.Report(self)
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.self, err)
 	}
-	opts.note(r.TooFew())
+	opts.note(r.TooFew(fmt.Sprintf("--min-group %d", opts.minGroup)))
 	return opts.doc.write(opts.factory, r)
 }

@@ -264,7 +264,7 @@ func TestFeedbackReportTooFew(t *testing.T) {
 			r.give(role, 2+i, fmt.Sprintf("f%d.json", i))
 		}
 		out := r.run("", "feedback", "report", "--bank", observedBank, "--self", self, filepath.Join(r.dir, "in"))
-		if out.code != 0 || !strings.Contains(out.stderr, fmt.Sprintf("too few raters (%d)", len(c.roles))) || !strings.Contains(out.stderr, c.stderr) || !strings.Contains(out.stdout, c.stdout) || strings.Contains(out.stdout, "By group") != c.byGroup {
+		if out.code != 0 || !strings.Contains(out.stderr, fmt.Sprintf("too few raters (%d) to show others' view without exposing someone (--min-group 3); ", len(c.roles))) || !strings.Contains(out.stderr, c.stderr) || !strings.Contains(out.stdout, c.stdout) || strings.Contains(out.stdout, "By group") != c.byGroup {
 			t.Errorf("%v: exit %d, %s\n%s", c.roles, out.code, out.stderr, out.stdout)
 		}
 	}
@@ -296,7 +296,7 @@ func TestFeedbackReportRefuses(t *testing.T) {
 	bad := filepath.Join(r.dir, "v2.json")
 	os.WriteFile(bad, []byte(v2), 0o600)
 	c = r.run("", "feedback", "report", "--bank", observedBank, "--self", self, filepath.Join(r.dir, "in", "p1.json"), bad)
-	if c.code != 2 || !strings.Contains(c.stderr, bad+":1: bank: feedback on bank observed-test 2") {
+	if c.code != 2 || !strings.Contains(c.stderr, bad+":1: bank: feedback on bank observed-test 2") || !strings.Contains(c.stderr, "1 feedback document could not be used (listed above); a report counts every answer of its round: fix or remove them (another bank: --bank)\n") {
 		t.Errorf("another version: exit %d, %s", c.code, c.stderr)
 	}
 	// A self result of another bank.
