@@ -13,16 +13,20 @@ import (
 )
 
 // parse parses args with the flags define adds, and returns the message
-// of the error as FlagError tells it ("" for none).
+// of pflag's error, or of the value refused as Check tells it ("" for
+// none).
 func parse(define func(fs *pflag.FlagSet), args ...string) string {
 	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
 	fs.SetOutput(new(strings.Builder))
 	define(fs)
 	err := fs.Parse(args)
 	if err == nil {
+		if name, why := refused(fs); why != nil {
+			return "--" + name + ": " + why.Error()
+		}
 		return ""
 	}
-	return FlagError(err.Error(), err)
+	return err.Error()
 }
 
 func TestValuesRefuseWhatTheyDoNotTakeNamingTheFlag(t *testing.T) {
