@@ -61,7 +61,7 @@ shown on its own. --format json prints the round itself, {"round": ID, …}.`,
 	cmdutil.StringVar(fl, &opts.closes, "closes", "", "last day to answer, `YYYY-MM-DD`", func(s string) error {
 		return feedback.CheckCloses(s, f.now())
 	})
-	cmdutil.Var(fl, &opts.roles, "roles", "", "strings", "roles observers may answer in: "+strings.Join(feedback.Roles, ", ")+" (default: all)", func(s string) ([]string, error) {
+	cmdutil.Var(fl, &opts.roles, "roles", "", "stringSlice", "roles observers may answer in: "+strings.Join(feedback.Roles, ", ")+" (default: all)", func(s string) ([]string, error) {
 		// Every field between commas, an empty one too (refused, as the
 		// StringSlice flag this was refused "manager,,peer" and "peer,").
 		return feedback.CheckRoles(append(opts.roles, strings.Split(s, ",")...))

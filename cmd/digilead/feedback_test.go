@@ -486,11 +486,16 @@ func TestFeedbackReportBelowThePromisedMinGroup(t *testing.T) {
 }
 
 // TestFeedbackInviteRolesRepeat: --roles may be repeated, and an empty
-// --roles is every role, as a StringSlice flag reads them.
+// --roles is every role, as a StringSlice flag reads them; after a role
+// it adds none; shell completion offers --roles again.
 func TestFeedbackInviteRolesRepeat(t *testing.T) {
+	if c := digilead(t, "", nil, "__complete", "feedback", "invite", "--roles", "peer", "--"); !strings.Contains(c.stdout, "\n--roles\t") {
+		t.Errorf("__complete feedback invite --roles peer --: %q", c.stdout)
+	}
 	for args, want := range map[string][]string{
 		"--roles peer --roles report,peer": {"peer", "report"},
 		"--roles=":                         feedback.Roles,
+		"--roles peer --roles=":            {"peer"},
 	} {
 		var got *feedbackInviteOptions
 		cmd := newFeedbackInviteCmd(newFactory(context.Background(), &iostreams.IOStreams{Getenv: func(string) string { return "" }}), func(o *feedbackInviteOptions) error { got = o; return nil })

@@ -72,20 +72,25 @@ func refused(fs *pflag.FlagSet) (name string, why error) {
 func (v *value[T]) String() string { return v.text }
 func (v *value[T]) Type() string   { return v.typ }
 
-// Var defines a flag of type typ (as flag help names it) parsed by
-// parse into p, with the default def parsed likewise. Without a default
-// (""), p keeps its value until the flag is given, and the flag given
-// empty is the flag left out: p is zero. A default parse refuses is a
-// bug, and panics.
+// Var defines a flag of type typ (pflag's name for it: "stringSlice" is
+// "strings" in the help, and shell completion offers a list flag again)
+// parsed by parse into p, with the default def parsed likewise. Without
+// a default (""), p keeps its value until the flag is given, and the
+// flag given empty is the flag left out: p is zero; a list (typ
+// ...Slice) given empty keeps what it holds, as pflag's StringSlice
+// does. A default parse refuses is a bug, and panics.
 func Var[T any](fs *pflag.FlagSet, p *T, name, def, typ, usage string, parse func(string) (T, error)) {
 	v := &value[T]{p: p, typ: typ, parse: parse}
 	if def == "" {
 		v.parse = func(s string) (T, error) {
 			var zero T
-			if s == "" {
-				return zero, nil
+			switch {
+			case s != "":
+				return parse(s)
+			case strings.HasSuffix(typ, "Slice"):
+				return *p, nil // a list given empty adds nothing to it
 			}
-			return parse(s)
+			return zero, nil
 		}
 	} else {
 		if v.Set(def); v.err != nil {
