@@ -474,8 +474,9 @@ func clean(x float64) float64 { return math.Round(x*1e9) / 1e9 }
 
 // TooFew is what to tell whoever asked for r when too few raters answered
 // to show others' view without exposing someone: what the report shows
-// instead. It is "" when the report shows others' view.
-func (r *Report) TooFew() string {
+// instead, with setting, how the caller names the smallest group (the
+// command's "--min-group 3"). It is "" when the report shows others' view.
+func (r *Report) TooFew(setting string) string {
 	if slices.ContainsFunc(r.Groups, func(g Group) bool { return g.Kind != "manager" }) {
 		return ""
 	}
@@ -483,5 +484,5 @@ func (r *Report) TooFew() string {
 	if len(r.Groups) > 0 {
 		shows += " and the manager's, which is not anonymous"
 	}
-	return fmt.Sprintf("too few raters (%d) to show others' view without exposing someone (a figure needs %d besides the manager); the report shows %s", r.Raters, r.MinGroup, shows)
+	return fmt.Sprintf("too few raters (%d) to show others' view without exposing someone (%s); the report shows %s", r.Raters, setting, shows)
 }

@@ -35,9 +35,10 @@ func (s *Set) Without(path string) {
 // ReadFeedback reads the feedback documents of set s into bd; those bd
 // refuses are rejected with rep. It returns a note on the documents read
 // twice and counted once ("" when none was), and an error when any was
-// rejected: a report counts every answer of its round. When ctx is done,
-// its error is returned.
-func ReadFeedback(ctx context.Context, s *Set, bd *feedback.Builder, rep *Reporter) (string, error) {
+// rejected: a report counts every answer of its round; bankFlag is how
+// the caller has another bank given (the command's --bank). When ctx is
+// done, its error is returned.
+func ReadFeedback(ctx context.Context, s *Set, bd *feedback.Builder, rep *Reporter, bankFlag string) (string, error) {
 	err := Read(ctx, s, feedback.Decode, func(at Place, f *feedback.Feedback) {
 		if err := bd.Add(f, at.String()); err != nil {
 			rep.Reject(at.Source, max(at.Line, 1), err)
@@ -51,7 +52,7 @@ func ReadFeedback(ctx context.Context, s *Set, bd *feedback.Builder, rep *Report
 		note = fmt.Sprintf("%d feedback %s read twice, counted once, e.g. %s, already read at %s", len(d), errtext.Plural(len(d), "document", "documents"), d[0].Source, d[0].First)
 	}
 	n := rep.Rejected()
-	return note, rep.Err(fmt.Sprintf("%d feedback %s could not be used (listed above); a report counts every answer of its round: fix or remove them, or, for feedback on another bank, give the round's bank", n, errtext.Plural(n, "document", "documents")))
+	return note, rep.Err(fmt.Sprintf("%d feedback %s could not be used (listed above); a report counts every answer of its round: fix or remove them (another bank: %s)", n, errtext.Plural(n, "document", "documents"), bankFlag))
 }
 
 // ReadRound reads the round file at path (- for stdin).

@@ -69,7 +69,7 @@ func message(err error) string {
 	case errors.As(err, &small):
 		return fmt.Sprintf("%v (--min-group %d)", err, max(1, small.N))
 	}
-	return cmdutil.FlagError(err.Error(), err)
+	return err.Error()
 }
 
 // indentLines indents every line after the first, so multi-line errors read

@@ -61,8 +61,10 @@ shown on its own. --format json prints the round itself, {"round": ID, …}.`,
 	cmdutil.StringVar(fl, &opts.closes, "closes", "", "last day to answer, `YYYY-MM-DD`", func(s string) error {
 		return feedback.CheckCloses(s, f.now())
 	})
-	cmdutil.Var(fl, &opts.roles, "roles", "", "strings", "roles observers may answer in: "+strings.Join(feedback.Roles, ", ")+" (default: all)", func(s string) ([]string, error) {
-		return feedback.CheckRoles(append(opts.roles, strings.FieldsFunc(s, func(r rune) bool { return r == ',' })...))
+	cmdutil.Var(fl, &opts.roles, "roles", "", "stringSlice", "roles observers may answer in: "+strings.Join(feedback.Roles, ", ")+" (default: all)", func(s string) ([]string, error) {
+		// Every field between commas, an empty one too (refused, as the
+		// StringSlice flag this was refused "manager,,peer" and "peer,").
+		return feedback.CheckRoles(append(opts.roles, strings.Split(s, ",")...))
 	})
 	return cmd
 }
@@ -131,8 +133,10 @@ in this data directory, or else one on the bank in use (--bank).`,
 		if s == "" {
 			return nil // --role "": the run says it is needed
 		}
-		_, err := feedback.CheckRoles([]string{s})
-		return err
+		if !slices.Contains(feedback.Roles, s) {
+			return fmt.Errorf("unknown role %q%s; use one of %s", s, errtext.Suggest(s, feedback.Roles), strings.Join(feedback.Roles, ", "))
+		}
+		return nil
 	})
 	fl.StringVar(&opts.answers, "answers", "", "score this answers file (YAML or JSON; - for stdin) instead of asking")
 	addThemeFlag(cmd, &opts.theme, "questionnaire")
@@ -285,16 +289,14 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	set.Without(opts.self)
 	bd := feedback.NewBuilder(opts.doc.set.Bank, feedback.Options{MinGroup: opts.minGroup, PoolManager: opts.poolManager})
 	rep := inputs.NewReporter(opts.io.ErrOut)
-	note, err := inputs.ReadFeedback(opts.ctx, set, bd, rep)
-	if opts.note(note); errors.Is(err, errtext.ErrInvalid) {
-		return fmt.Errorf("%w (--bank)", err)
-	} else if err != nil {
+	note, err := inputs.ReadFeedback(opts.ctx, set, bd, rep, "--bank")
+	if opts.note(note); err != nil {
 		return err
 	}
 	r, err := bd.Report(self)
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.self, err)
 	}
-	opts.note(r.TooFew())
+	opts.note(r.TooFew(fmt.Sprintf("--min-group %d", opts.minGroup)))
 	return opts.doc.write(opts.factory, r)
 }

@@ -115,6 +115,9 @@ func TestFeedbackInviteRefuses(t *testing.T) {
 	}{
 		{[]string{"--bank", observedBank}, "--name: give the name"},
 		{[]string{"--bank", observedBank, "--name", "Sam", "--roles", "peers"}, `--roles: unknown role "peers" (did you mean "peer"?)`},
+		{[]string{"--bank", observedBank, "--name", "Sam", "--roles", "manager,,peer"}, `--roles: unknown role ""`},
+		{[]string{"--bank", observedBank, "--name", "Sam", "--roles", "peer,"}, `--roles: unknown role ""`},
+		{[]string{"--bank", observedBank, "--name", "Sam", "--roles", ","}, `--roles: unknown role ""`},
 		{[]string{"--bank", observedBank, "--name", "Sam", "--closes", "18/12/2026"}, "--closes: closing date"},
 		{[]string{"--bank", observedBank, "--name", "Sam", "--closes", "2020-01-01"}, "in the past"},
 		{[]string{"--bank", "testdata/stats-bank.yaml", "--name", "Sam"}, "no question with observer wording"},
@@ -149,7 +152,7 @@ func TestFeedbackGiveAnswers(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--round", r.round, "--role", "boss"}, `--role: unknown role "boss"`},
+		{[]string{"--round", r.round, "--role", "boss"}, `--role: unknown role "boss"; use one of manager, peer, report, other`},
 		{[]string{"--round", file, "--role", "manager"}, `--role: role "manager" is not one of round`},
 		{[]string{"--round", "nonsense", "--role", "peer"}, "neither a round id"},
 		{[]string{"--round", r.round}, "--role: give your role"},
@@ -261,7 +264,7 @@ func TestFeedbackReportTooFew(t *testing.T) {
 			r.give(role, 2+i, fmt.Sprintf("f%d.json", i))
 		}
 		out := r.run("", "feedback", "report", "--bank", observedBank, "--self", self, filepath.Join(r.dir, "in"))
-		if out.code != 0 || !strings.Contains(out.stderr, fmt.Sprintf("too few raters (%d)", len(c.roles))) || !strings.Contains(out.stderr, c.stderr) || !strings.Contains(out.stdout, c.stdout) || strings.Contains(out.stdout, "By group") != c.byGroup {
+		if out.code != 0 || !strings.Contains(out.stderr, fmt.Sprintf("too few raters (%d) to show others' view without exposing someone (--min-group 3); ", len(c.roles))) || !strings.Contains(out.stderr, c.stderr) || !strings.Contains(out.stdout, c.stdout) || strings.Contains(out.stdout, "By group") != c.byGroup {
 			t.Errorf("%v: exit %d, %s\n%s", c.roles, out.code, out.stderr, out.stdout)
 		}
 	}
@@ -293,7 +296,7 @@ func TestFeedbackReportRefuses(t *testing.T) {
 	bad := filepath.Join(r.dir, "v2.json")
 	os.WriteFile(bad, []byte(v2), 0o600)
 	c = r.run("", "feedback", "report", "--bank", observedBank, "--self", self, filepath.Join(r.dir, "in", "p1.json"), bad)
-	if c.code != 2 || !strings.Contains(c.stderr, bad+":1: bank: feedback on bank observed-test 2") {
+	if c.code != 2 || !strings.Contains(c.stderr, bad+":1: bank: feedback on bank observed-test 2") || !strings.Contains(c.stderr, "1 feedback document could not be used (listed above); a report counts every answer of its round: fix or remove them (another bank: --bank)\n") {
 		t.Errorf("another version: exit %d, %s", c.code, c.stderr)
 	}
 	// A self result of another bank.
@@ -483,11 +486,16 @@ func TestFeedbackReportBelowThePromisedMinGroup(t *testing.T) {
 }
 
 // TestFeedbackInviteRolesRepeat: --roles may be repeated, and an empty
-// --roles is every role, as a StringSlice flag reads them.
+// --roles is every role, as a StringSlice flag reads them; after a role
+// it adds none; shell completion offers --roles again.
 func TestFeedbackInviteRolesRepeat(t *testing.T) {
+	if c := digilead(t, "", nil, "__complete", "feedback", "invite", "--roles", "peer", "--"); !strings.Contains(c.stdout, "\n--roles\t") {
+		t.Errorf("__complete feedback invite --roles peer --: %q", c.stdout)
+	}
 	for args, want := range map[string][]string{
 		"--roles peer --roles report,peer": {"peer", "report"},
 		"--roles=":                         feedback.Roles,
+		"--roles peer --roles=":            {"peer"},
 	} {
 		var got *feedbackInviteOptions
 		cmd := newFeedbackInviteCmd(newFactory(context.Background(), &iostreams.IOStreams{Getenv: func(string) string { return "" }}), func(o *feedbackInviteOptions) error { got = o; return nil })

@@ -71,6 +71,9 @@ dimensions the catalogue names, in place of those the result holds.`,
   digilead plan ~/.local/share/digilead/plans/PLAN.plan.json --format ics -o plan.ics`,
 		Args: lastOr(&opts.last, 0, 1, "a result file or a saved plan"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := cmdutil.Check(cmd); err != nil {
+				return err
+			}
 			if len(args) > 0 {
 				opts.path = args[0]
 			}

@@ -48,6 +48,9 @@ no score or level changes.`,
   digilead report me.json --catalogue our-courses.yaml -f html -o me.html`,
 		Args: lastOr(&opts.last, 1, 1, "a result file (or - for stdin, or --last)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := cmdutil.Check(cmd); err != nil {
+				return err
+			}
 			if len(args) > 0 {
 				opts.path = args[0]
 			}

@@ -15,10 +15,14 @@ func RunOr[O any](opts O, runF, run func(O) error) error {
 	return run(opts)
 }
 
-// RunE is a command's RunE: it keeps its arguments in *args, when args
-// is given, and runs the command with its options (see RunOr).
+// RunE is a command's RunE: it refuses a flag value refused when given
+// (Check), keeps its arguments in *args, when args is given, and runs
+// the command with its options (see RunOr).
 func RunE[O any](opts O, runF, run func(O) error, args ...*[]string) func(*cobra.Command, []string) error {
-	return func(_ *cobra.Command, positional []string) error {
+	return func(cmd *cobra.Command, positional []string) error {
+		if err := Check(cmd); err != nil {
+			return err
+		}
 		for _, p := range args {
 			*p = positional
 		}

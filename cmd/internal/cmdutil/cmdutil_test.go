@@ -13,16 +13,20 @@ import (
 )
 
 // parse parses args with the flags define adds, and returns the message
-// of the error as FlagError tells it ("" for none).
+// of pflag's error, or of the value refused as Check tells it ("" for
+// none).
 func parse(define func(fs *pflag.FlagSet), args ...string) string {
 	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
 	fs.SetOutput(new(strings.Builder))
 	define(fs)
 	err := fs.Parse(args)
 	if err == nil {
+		if name, why := refused(fs); why != nil {
+			return "--" + name + ": " + why.Error()
+		}
 		return ""
 	}
-	return FlagError(err.Error(), err)
+	return err.Error()
 }
 
 func TestValuesRefuseWhatTheyDoNotTakeNamingTheFlag(t *testing.T) {
@@ -47,6 +51,8 @@ func TestValuesRefuseWhatTheyDoNotTakeNamingTheFlag(t *testing.T) {
 	}{
 		{[]string{"--workers", "9"}, "--workers: give 1 to 8, got 9 (default 0)"},
 		{[]string{"--workers", "x"}, `--workers: "x" is not a whole number`},
+		{[]string{"--workers", "99999999999999999999"}, `--workers: "99999999999999999999" is out of range; give 0 to 8`},
+		{[]string{"--workers", "-99999999999999999999"}, `--workers: "-99999999999999999999" is out of range; give 0 to 8`},
 		{[]string{"--idle", "0s"}, "--idle: must be more than 0, got 0s"},
 		{[]string{"--input", "b"}, `--input: give a, got "b"`},
 	} {
@@ -56,6 +62,13 @@ func TestValuesRefuseWhatTheyDoNotTakeNamingTheFlag(t *testing.T) {
 	}
 	if got := parse(define, "--workers", "8", "--idle", "2s", "--input", "a", "--split", "x,y"); got != "" || n != 8 || d != 2*time.Second || s != "a" || len(parts) != 2 {
 		t.Errorf("good values: %q; %d %v %q %q", got, n, d, s, parts)
+	}
+	// Numbers as pflag's int flags read them (strconv's base prefixes
+	// and underscores), as before the flag checked itself.
+	for _, v := range []string{"0x8", "0o10", "0b1000", "8", "+8", "0x_8"} {
+		if got := parse(define, "--workers", v); got != "" || n != 8 {
+			t.Errorf("--workers %s: %q, %d; want 8", v, got, n)
+		}
 	}
 	if got := parse(define, "--split", ""); got != "" || parts != nil {
 		t.Errorf("--split '': %q, %q; want the flag left out", got, parts)

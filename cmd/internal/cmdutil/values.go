@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
 
@@ -19,64 +20,81 @@ func (s Strings) Set(v string) error { *s.P = append(*s.P, v); return nil }
 func (s Strings) Type() string       { return "stringArray" }
 func (s Strings) String() string     { return strings.Join(*s.P, ",") }
 
-// value is a flag whose text is parsed, and so checked, when it is given:
-// a value parse refuses is a flag error, before the command runs.
+// value is a flag whose text is parsed, and so checked, when it is given.
+// A value parse refuses is kept, not returned: Check says so when the
+// command is about to run (RunE), before anything else it does. So, as
+// when the commands checked their flags themselves, --help still shows
+// the help, shell completion still completes a command line holding a
+// value out of range, and a flag given twice takes its last value.
 type value[T any] struct {
 	p     *T
 	text  string
 	typ   string
 	parse func(string) (T, error)
+	err   error // why the last value given was refused; nil when taken
 }
 
 func (v *value[T]) Set(s string) error {
 	x, err := v.parse(s)
 	if err != nil {
-		return &ValueError{err}
+		v.err = err
+		return nil
 	}
-	*v.p, v.text = x, s
+	*v.p, v.text, v.err = x, s, nil
 	return nil
+}
+
+func (v *value[T]) refused() error { return v.err }
+
+// Check returns, as a usage error naming the flag ("--name: why", then
+// how to get cmd's help), the first flag of cmd (in the order of its
+// help) whose last value given was refused; nil when there is none.
+func Check(cmd *cobra.Command) error {
+	if cmd == nil {
+		return nil
+	}
+	if name, why := refused(cmd.Flags()); why != nil {
+		return UsageError("--%s: %v\nRun '%s --help' for usage.", name, why, cmd.CommandPath())
+	}
+	return nil
+}
+
+// refused is the first flag of fs whose last value given was refused,
+// and why; why is nil when there is none.
+func refused(fs *pflag.FlagSet) (name string, why error) {
+	fs.VisitAll(func(f *pflag.Flag) {
+		if v, ok := f.Value.(interface{ refused() error }); ok && why == nil && v.refused() != nil {
+			name, why = f.Name, v.refused()
+		}
+	})
+	return name, why
 }
 func (v *value[T]) String() string { return v.text }
 func (v *value[T]) Type() string   { return v.typ }
 
-// ValueError is why a flag's value was refused, in words of its own
-// (pflag's InvalidValueError wraps it): see FlagError.
-type ValueError struct{ Err error }
-
-func (e *ValueError) Error() string { return e.Err.Error() }
-func (e *ValueError) Unwrap() error { return e.Err }
-
-// FlagError rewrites the message msg of a flag error err whose value was
-// refused by one of these flags as "--name: why", instead of pflag's
-// "invalid argument VALUE for --name flag: why"; other messages are as
-// they are.
-func FlagError(msg string, err error) string {
-	var iv *pflag.InvalidValueError
-	var why *ValueError
-	if !errors.As(err, &iv) || !errors.As(err, &why) {
-		return msg
-	}
-	return strings.Replace(msg, iv.Error(), "--"+iv.GetFlag().Name+": "+why.Error(), 1)
-}
-
-// Var defines a flag of type typ (as flag help names it) parsed by
-// parse into p, with the default def parsed likewise. Without a default
-// (""), p keeps its value until the flag is given, and the flag given
-// empty is the flag left out: p is zero. A default parse refuses is a
-// bug, and panics.
+// Var defines a flag of type typ (pflag's name for it: "stringSlice" is
+// "strings" in the help, and shell completion offers a list flag again)
+// parsed by parse into p, with the default def parsed likewise. Without
+// a default (""), p keeps its value until the flag is given, and the
+// flag given empty is the flag left out: p is zero; a list (typ
+// ...Slice) given empty keeps what it holds, as pflag's StringSlice
+// does. A default parse refuses is a bug, and panics.
 func Var[T any](fs *pflag.FlagSet, p *T, name, def, typ, usage string, parse func(string) (T, error)) {
 	v := &value[T]{p: p, typ: typ, parse: parse}
 	if def == "" {
 		v.parse = func(s string) (T, error) {
 			var zero T
-			if s == "" {
-				return zero, nil
+			switch {
+			case s != "":
+				return parse(s)
+			case strings.HasSuffix(typ, "Slice"):
+				return *p, nil // a list given empty adds nothing to it
 			}
-			return parse(s)
+			return zero, nil
 		}
 	} else {
-		if err := v.Set(def); err != nil {
-			panic(fmt.Sprintf("--%s: default %q: %v", name, def, err))
+		if v.Set(def); v.err != nil {
+			panic(fmt.Sprintf("--%s: default %q: %v", name, def, v.err))
 		}
 	}
 	fs.Var(v, name, usage)
@@ -95,11 +113,16 @@ func StringVar(fs *pflag.FlagSet, p *string, name, def, usage string, check func
 func IntVar(fs *pflag.FlagSet, p *int, name string, def, min, max int, usage, format string) {
 	*p = def
 	fs.Var(&value[int]{p: p, text: strconv.Itoa(def), typ: "int", parse: func(s string) (int, error) {
-		n, err := strconv.Atoi(s)
-		if err == nil && (n < min || n > max) {
-			err = fmt.Errorf(format, n, min, max, def)
-		} else if err != nil {
+		// Read as pflag's own int flags read it (base prefixes, underscores).
+		n64, err := strconv.ParseInt(s, 0, strconv.IntSize)
+		n := int(n64)
+		switch {
+		case errors.Is(err, strconv.ErrRange):
+			err = fmt.Errorf("%q is out of range; give %d to %d", s, min, max)
+		case err != nil:
 			err = fmt.Errorf("%q is not a whole number", s)
+		case n < min || n > max:
+			err = fmt.Errorf(format, n, min, max, def)
 		}
 		return n, err
 	}}, name, usage)
