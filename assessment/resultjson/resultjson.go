@@ -499,22 +499,29 @@ func appendValue(b []byte, v questions.Value) []byte {
 }
 
 func (e *Encoder) dimensions(b []byte, ds []assessment.DimensionScore) []byte {
-	if ds == nil {
+	return memoList(e, b, ds, &e.dims, e.dimension)
+}
+
+// memoList writes list as a JSON array (null for nil), each item by item
+// with its memo, the one at its position in memos (grown to the list's
+// length); nil when the encoder writes once and keeps no memos.
+func memoList[T, K any](e *Encoder, b []byte, list []T, memos *[]memo[K], item func([]byte, *T, *memo[K]) []byte) []byte {
+	if list == nil {
 		return append(b, "null"...)
 	}
-	if len(e.dims) < len(ds) && !e.once {
-		e.dims = append(e.dims, make([]memo[nameKey], len(ds)-len(e.dims))...)
+	if len(*memos) < len(list) && !e.once {
+		*memos = append(*memos, make([]memo[K], len(list)-len(*memos))...)
 	}
 	b = append(b, '[')
-	for i := range ds {
+	for i := range list {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		var m *memo[nameKey]
+		var m *memo[K]
 		if !e.once {
-			m = &e.dims[i]
+			m = &(*memos)[i]
 		}
-		b = e.flush(e.dimension(b, &ds[i], m))
+		b = e.flush(item(b, &list[i], m))
 	}
 	return append(b, ']')
 }
@@ -577,24 +584,7 @@ func (e *Encoder) dimensionHead(b []byte, k nameKey) []byte {
 }
 
 func (e *Encoder) tierList(b []byte, ts []assessment.TierResult) []byte {
-	if ts == nil {
-		return append(b, "null"...)
-	}
-	if len(e.tiers) < len(ts) && !e.once {
-		e.tiers = append(e.tiers, make([]memo[tierKey], len(ts)-len(e.tiers))...)
-	}
-	b = append(b, '[')
-	for i := range ts {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		var m *memo[tierKey]
-		if !e.once {
-			m = &e.tiers[i]
-		}
-		b = e.flush(e.tier(b, &ts[i], m))
-	}
-	return append(b, ']')
+	return memoList(e, b, ts, &e.tiers, e.tier)
 }
 
 // tier writes t, its head from memo m (nil: none).
