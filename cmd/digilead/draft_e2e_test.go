@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
@@ -40,23 +41,36 @@ func TestE2EWelcomePageAt80x24(t *testing.T) {
 			// known (a race-built program is slow to get there): wait for
 			// the page laid out at 80x24, then check all of it.
 			p.waitFor("✓ " + l.T("form.role_none"))
-			check := func(when string) {
-				t.Helper()
-				s := p.screen()
-				ls := lines(s)
-				if !strings.HasPrefix(ls[0], l.N("form.progress.welcome", len(b.Questions), "Areas", l.N("form.areas", len(b.Dimensions)), "Minutes", l.N("form.minutes", b.Minutes()))) {
-					t.Errorf("%s: the first line is not the welcome line:\n%s", when, s)
+			problems := func(s string) []string {
+				var found []string
+				if !strings.HasPrefix(lines(s)[0], l.N("form.progress.welcome", len(b.Questions), "Areas", l.N("form.areas", len(b.Dimensions)), "Minutes", l.N("form.minutes", b.Minutes()))) {
+					found = append(found, "the first line is not the welcome line")
 				}
 				if !strings.Contains(s, b.Title) || !strings.Contains(s, l.T("form.name")) {
-					t.Errorf("%s: the page's top is cut:\n%s", when, s)
+					found = append(found, "the page's top is cut")
 				}
 				for _, tier := range b.Tiers {
 					if !strings.Contains(s, tier.Name) {
-						t.Errorf("%s: tier %q is not on the screen:\n%s", when, tier.Name, s)
+						found = append(found, fmt.Sprintf("tier %q is not on the screen", tier.Name))
 					}
 				}
 				if none := l.T("form.role_none"); !strings.Contains(s, "✓ "+none) {
-					t.Errorf("%s: %q is not shown as the answer:\n%s", when, none, s)
+					found = append(found, fmt.Sprintf("%q is not shown as the answer", none))
+				}
+				return found
+			}
+			// A capture can land in the middle of a frame being drawn
+			// (tmux reads the program's output in pieces): the screen must
+			// settle into a good page within a second, and a page that
+			// stays wrong (scrolled, cut) fails.
+			check := func(when string) {
+				t.Helper()
+				s := p.screen()
+				for end := time.Now().Add(time.Second); len(problems(s)) > 0 && time.Now().Before(end); s = p.screen() {
+					time.Sleep(50 * time.Millisecond)
+				}
+				for _, problem := range problems(s) {
+					t.Errorf("%s: %s:\n%s", when, problem, s)
 				}
 			}
 			check("first screen")
