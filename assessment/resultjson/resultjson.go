@@ -192,10 +192,7 @@ func WriteIndented(w io.Writer, r *assessment.Result) error {
 	} else {
 		in.dst = make([]byte, 0, n)
 	}
-	e.spill = func(b []byte) []byte {
-		in.feed(b)
-		return b[:0]
-	}
+	// e.spill feeds in, the variable: now the writing indenter.
 	if err := e.indented(piece, r); err != nil {
 		return err
 	}
