@@ -10,6 +10,7 @@ import (
 	"github.com/digilead/digilead/assessment/session"
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
@@ -18,8 +19,8 @@ import (
 // assessOptions are the flags of `digilead` and `digilead assess`.
 type assessOptions struct {
 	*factory
-	doc             docFlags[*assessment.Result]
-	catalogue       catalogueFlag
+	doc             docflags.Doc[*assessment.Result]
+	catalogue       docflags.Catalogue
 	answers, target string
 	theme           string
 	resume, noSave  bool
@@ -50,15 +51,15 @@ An answers file is YAML or JSON:
 		Args: cmdutil.NoArgs,
 		RunE: cmdutil.RunE(opts, runF, assessRun),
 	}
-	addDocFlags(cmd, &opts.doc, report.Results, "text", "question bank file or directory (default: the built-in bank)", "numbered plain-text prompts and a linear report")
+	docflags.AddDoc(cmd, &opts.doc, report.Results, "text", "question bank file or directory (default: the built-in bank)", "numbered plain-text prompts and a linear report")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.answers, "answers", "", "score this answers file (YAML or JSON; - for stdin) instead of asking")
 	fl.StringVar(&opts.target, "target", "", "tier to measure gaps against (default: your role, or the tier above your level)")
 	fl.BoolVar(&opts.resume, "resume", false, "continue the unfinished assessment saved as a draft")
 	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the result in the data directory")
-	addThemeFlag(cmd, &opts.theme, "questionnaire")
-	addCatalogueFlag(cmd, &opts.catalogue)
-	addAllFlag(cmd, &opts.all)
+	docflags.AddTheme(cmd, &opts.theme, "questionnaire")
+	docflags.AddCatalogue(cmd, &opts.catalogue)
+	docflags.AddAll(cmd, &opts.all)
 	return cmd
 }
 
@@ -66,14 +67,14 @@ func assessRun(opts *assessOptions) error {
 	if opts.answers != "" && opts.resume {
 		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
 	}
-	if err := opts.doc.load(opts.factory, opts.answers, opts.catalogue.path); err != nil {
+	if err := opts.doc.Load(opts.io, opts.answers, opts.catalogue.Path); err != nil {
 		return err
 	}
-	s := opts.doc.set
-	if err := checkTarget(s.Bank, opts.target); err != nil {
+	s := opts.doc.Set
+	if err := docflags.CheckTarget(s.Bank, opts.target); err != nil {
 		return err
 	}
-	if err := opts.catalogue.load(opts.factory, opts.doc.language.Tag(), func(c *questions.Catalogue) error { return c.Check(s.Bank) }); err != nil {
+	if err := opts.catalogue.Load(opts.io, opts.doc.Language.Tag(), func(c *questions.Catalogue) error { return c.Check(s.Bank) }); err != nil {
 		return err
 	}
 	if opts.answers != "" {
@@ -84,16 +85,16 @@ func assessRun(opts *assessOptions) error {
 		return err
 	}
 	term := opts.terminal()
-	accessible := opts.io.Accessible(opts.doc.accessible)
-	langs, _ := session.Languages(s, lang.Requested(opts.doc.bank.lang, opts.io.Getenv))
+	accessible := opts.io.Accessible(opts.doc.Accessible)
+	langs, _ := session.Languages(s, lang.Requested(opts.doc.Bank.Lang, opts.io.Getenv))
 	// The report is in the language the questions were asked in (the
 	// person may have chosen another on the welcome page).
 	deliver := func(r *assessment.Result, savedTo string) error {
 		tag := cmp.Or(r.Language, s.Languages()[0])
 		if savedTo != "" {
-			opts.doc.out.short(opts.factory, opts.all, "digilead report --last --all")
+			opts.doc.Out.Short(opts.io, opts.all, "digilead report --last --all")
 		}
-		if err := write(opts.doc.out, r, accessible, report.SetLanguage(s, tag), savedTo); err != nil {
+		if err := docflags.Write(opts.doc.Out, r, accessible, report.SetLanguage(s, tag), savedTo); err != nil {
 			return err
 		}
 		if savedTo != "" {
@@ -105,7 +106,7 @@ func assessRun(opts *assessOptions) error {
 		Bank: opts.bank(), Target: opts.target, Theme: opts.theme, Accessible: accessible,
 		Resume: opts.resume, NoSave: opts.noSave, Now: opts.now, Tool: opts.tool(), Languages: langs,
 		ResumeCommand: func(accessible bool) string {
-			return resumeCommand("digilead assess --resume", opts.doc.bank.banks, accessible)
+			return resumeCommand("digilead assess --resume", opts.doc.Bank.Banks, accessible)
 		},
 	}, st, deliver)
 }
@@ -129,19 +130,19 @@ func scoreAnswers(opts *assessOptions) error {
 		return err
 	}
 	if opts.answers != "-" {
-		opts.doc.out.short(opts.factory, opts.all, "digilead assess --answers "+opts.answers+" --all")
+		opts.doc.Out.Short(opts.io, opts.all, "digilead assess --answers "+opts.answers+" --all")
 	}
-	return opts.doc.write(opts.factory, assessment.Score(b, answers, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}))
+	return opts.doc.Write(opts.io, assessment.Score(b, answers, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}))
 }
 
 // bank is the bank to score with: the one loaded, its actions replaced
 // by the catalogue's where it has some (the set keeps the bank's own, so
 // that translations map the bank's texts only).
 func (opts *assessOptions) bank() *questions.Bank {
-	if c := opts.catalogue.cat; c != nil {
-		return c.Apply(opts.doc.set.Bank)
+	if c := opts.catalogue.Cat; c != nil {
+		return c.Apply(opts.doc.Set.Bank)
 	}
-	return opts.doc.set.Bank
+	return opts.doc.Set.Bank
 }
 
 // resumeCommand is cmd, the command line that resumes a questionnaire,

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
@@ -22,7 +23,7 @@ See docs/bank-format.md, or start from the default: digilead bank export.`,
 // bankValidateOptions are the flags and arguments of `digilead bank validate`.
 type bankValidateOptions struct {
 	*factory
-	bank      bankFlags
+	bank      docflags.Bank
 	strict    bool
 	catalogue string
 	paths     []string
@@ -56,7 +57,7 @@ bank: its bank id, dimensions and tiers, and the language of its actions.`,
   digilead bank validate --catalogue our-courses.yaml`,
 		RunE: cmdutil.RunE(opts, runF, bankValidateRun, &opts.paths),
 	}
-	addBankFlag(cmd, &opts.bank, "bank the translation files given are checked against (default: the built-in bank)")
+	docflags.AddBank(cmd, &opts.bank, "bank the translation files given are checked against (default: the built-in bank)")
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "texts a translation leaves untranslated or out of date are errors, not warnings")
 	cmd.Flags().StringVar(&opts.catalogue, "catalogue", "", "check this catalogue `FILE` (digilead.catalogue/v1) against each bank")
 	return cmd
@@ -71,7 +72,7 @@ func bankValidateRun(opts *bankValidateOptions) error {
 	}
 	var v report.Validation
 	bad := 0
-	o := report.ValidateOptions{Banks: opts.bank.banks, Strict: opts.strict, CatalogueName: opts.catalogue, Say: opts.say}
+	o := report.ValidateOptions{Banks: opts.bank.Banks, Strict: opts.strict, CatalogueName: opts.catalogue, Say: opts.say}
 	if ok, err := o.LoadCatalogue(); err != nil {
 		return fmt.Errorf("--catalogue: %w", err)
 	} else if !ok {
@@ -82,7 +83,7 @@ func bankValidateRun(opts *bankValidateOptions) error {
 			bad++
 		}
 	}
-	if err := writeStdout(opts.factory, report.Validations, "text", &v, nil); err != nil {
+	if err := docflags.WriteStdout(opts.io, report.Validations, "text", &v, nil); err != nil {
 		return err
 	}
 	if bad > 0 {
@@ -113,7 +114,7 @@ func newBankExportCmd(f *factory, runF func(*bankExportOptions) error) *cobra.Co
 
 func bankExportRun(opts *bankExportOptions) error {
 	dest := report.NewOutput(opts.io, opts.path)
-	if err := checkOutput(dest); err != nil {
+	if err := docflags.CheckDest(dest); err != nil {
 		return err
 	}
 	return dest.Write(func(w io.Writer) error {
@@ -125,7 +126,7 @@ func bankExportRun(opts *bankExportOptions) error {
 // bankShowOptions are the flags and argument of `digilead bank show`.
 type bankShowOptions struct {
 	*factory
-	bank bankFlags
+	bank docflags.Bank
 }
 
 func newBankShowCmd(f *factory, runF func(*bankShowOptions) error) *cobra.Command {
@@ -134,16 +135,16 @@ func newBankShowCmd(f *factory, runF func(*bankShowOptions) error) *cobra.Comman
 		Use:   "show [PATH]",
 		Short: "Summarise a bank: tiers, dimensions and question counts",
 		Args:  cmdutil.ArgsBetween(0, 1, ""),
-		RunE:  cmdutil.RunE(opts, runF, bankShowRun, &opts.bank.banks),
+		RunE:  cmdutil.RunE(opts, runF, bankShowRun, &opts.bank.Banks),
 	}
-	addLangFlags(cmd, &opts.bank)
+	docflags.AddLang(cmd, &opts.bank)
 	return cmd
 }
 
 func bankShowRun(opts *bankShowOptions) error {
-	s, language, err := opts.showIn(opts.bank)
+	s, language, err := docflags.ShowIn(opts.io, opts.bank)
 	if err != nil {
 		return err
 	}
-	return writeStdout(opts.factory, report.BankSummaries, "text", s.Bank, language)
+	return docflags.WriteStdout(opts.io, report.BankSummaries, "text", s.Bank, language)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/digilead/digilead/assessment/calibrate"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
@@ -16,7 +17,7 @@ import (
 // calibrate`.
 type bankCalibrateOptions struct {
 	*factory
-	doc      docFlags[*calibrate.Report]
+	doc      docflags.Doc[*calibrate.Report]
 	minGroup int
 	seed     uint64
 	write    bool
@@ -55,12 +56,12 @@ written). See docs/bank-review.md.`,
 		Example: `  digilead bank calibrate --bank my-bank.yaml pilot.jsonl
   digilead bank calibrate --bank my-bank.yaml pilot/ --format markdown -o calibration.md
   digilead bank calibrate --bank my-bank.yaml pilot.jsonl --min-group 50 --seed 7 --write`,
-		Annotations: map[string]string{streaming: "true"},
+		Annotations: map[string]string{cmdutil.Streaming: "true"},
 		RunE:        cmdutil.RunE(opts, runF, bankCalibrateRun, &opts.paths),
 	}
-	addDocFlags(cmd, &opts.doc, report.Calibrations, "text", "question bank file or directory (default: the built-in bank)", "every figure in a sentence, no tables")
+	docflags.AddDoc(cmd, &opts.doc, report.Calibrations, "text", "question bank file or directory (default: the built-in bank)", "every figure in a sentence, no tables")
 	fl := cmd.Flags()
-	addMinGroupFlag(cmd, &opts.minGroup, calibrate.DefaultMinGroup, 1, "fewest people with a score needed on each side of a tier/dimension pair")
+	docflags.AddMinGroup(cmd, &opts.minGroup, calibrate.DefaultMinGroup, 1, "fewest people with a score needed on each side of a tier/dimension pair")
 	fl.Uint64Var(&opts.seed, "seed", 1, "seed of the bootstrap resamples")
 	fl.BoolVar(&opts.write, "write", false, "record the proposed expectations in the bank file")
 	return cmd
@@ -77,7 +78,7 @@ func bankCalibrateRun(opts *bankCalibrateOptions) error {
 		return err
 	}
 	cal := c.Report(calibrate.Options{MinGroup: opts.minGroup, Seed: opts.seed})
-	if err := opts.doc.write(opts.factory, cal); err != nil {
+	if err := opts.doc.Write(opts.io, cal); err != nil {
 		return err
 	}
 	notWritten := ""

@@ -5,6 +5,7 @@ import (
 
 	"github.com/digilead/digilead/assessment/review"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/report"
 )
 
@@ -14,7 +15,7 @@ const maxRespondents = 1_000_000
 // bankReviewOptions are the flags and argument of `digilead bank review`.
 type bankReviewOptions struct {
 	*factory
-	doc         docFlags[*review.Report]
+	doc         docflags.Doc[*review.Report]
 	seed        uint64
 	respondents int
 }
@@ -43,23 +44,23 @@ bank or the usage is invalid. The simulation is reproducible: the same
   digilead bank review my-bank.yaml --format markdown -o review.md
   digilead bank review my-bank.yaml --format json --seed 7 --respondents 5000`,
 		Args: cmdutil.ArgsBetween(0, 1, ""),
-		RunE: cmdutil.RunE(opts, runF, bankReviewRun, &opts.doc.bank.banks),
+		RunE: cmdutil.RunE(opts, runF, bankReviewRun, &opts.doc.Bank.Banks),
 	}
-	addDocFlags(cmd, &opts.doc, report.Reviews, "text", "", "")
+	docflags.AddDoc(cmd, &opts.doc, report.Reviews, "text", "", "")
 	cmd.Flags().Uint64Var(&opts.seed, "seed", 1, "seed of the simulated respondents")
 	cmdutil.IntVar(cmd.Flags(), &opts.respondents, "respondents", review.DefaultRespondents, 1, maxRespondents, "simulated respondents for each random strategy", "%[1]d is out of range; give %[2]d to %[3]d")
 	return cmd
 }
 
 func bankReviewRun(opts *bankReviewOptions) error {
-	if err := opts.doc.load(opts.factory); err != nil {
+	if err := opts.doc.Load(opts.io); err != nil {
 		return err
 	}
-	rep := review.Review(opts.doc.set.Bank, review.Options{Seed: opts.seed, Respondents: opts.respondents})
-	if err := opts.doc.write(opts.factory, rep); err != nil {
+	rep := review.Review(opts.doc.Set.Bank, review.Options{Seed: opts.seed, Respondents: opts.respondents})
+	if err := opts.doc.Write(opts.io, rep); err != nil {
 		return err
 	}
-	if dest := opts.doc.out.dest; !rep.Clean() {
+	if dest := opts.doc.Out.Dest; !rep.Clean() {
 		if !dest.IsStdout() {
 			opts.say("digilead: %d finding(s) in the bank; see %s\n", len(rep.Findings), dest.Path)
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/itemstats"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
@@ -16,7 +17,7 @@ import (
 // bankStatsOptions are the flags and arguments of `digilead bank stats`.
 type bankStatsOptions struct {
 	*factory
-	doc   docFlags[*itemstats.Report]
+	doc   docflags.Doc[*itemstats.Report]
 	write bool
 	paths []string
 }
@@ -49,10 +50,10 @@ mark gaps within measurement error. See docs/reliability.md.`,
   digilead bank stats --bank my-bank.yaml workshop-results/ --format csv -o items.csv
   digilead score --bank my-bank.yaml < answers.jsonl | digilead bank stats --bank my-bank.yaml
   digilead bank stats --bank my-bank.yaml answers.jsonl --write`,
-		Annotations: map[string]string{streaming: "true"},
+		Annotations: map[string]string{cmdutil.Streaming: "true"},
 		RunE:        cmdutil.RunE(opts, runF, bankStatsRun, &opts.paths),
 	}
-	addDocFlags(cmd, &opts.doc, report.ItemAnalyses, "text", "question bank file or directory (default: the built-in bank)", "every figure in a sentence, no tables")
+	docflags.AddDoc(cmd, &opts.doc, report.ItemAnalyses, "text", "question bank file or directory (default: the built-in bank)", "every figure in a sentence, no tables")
 	cmd.Flags().BoolVar(&opts.write, "write", false, "record each dimension's reliability and score_sd in the bank file")
 	return cmd
 }
@@ -68,7 +69,7 @@ func bankStatsRun(opts *bankStatsOptions) error {
 		return err
 	}
 	analysis := an.Report()
-	if err := opts.doc.write(opts.factory, analysis); err != nil {
+	if err := opts.doc.Write(opts.io, analysis); err != nil {
 		return err
 	}
 	if opts.write {
@@ -97,16 +98,16 @@ func (f *factory) writeFigures(b *questions.Bank, analysis *itemstats.Report) er
 }
 
 // loadBankToWrite loads the bank and language of bank stats and bank
-// calibrate (see docFlags.load), refusing the built-in bank when --write
+// calibrate (see docflags.Doc.Load), refusing the built-in bank when --write
 // is given.
-func loadBankToWrite[D any](d *docFlags[D], f *factory, write bool, inputs []string) (*questions.Bank, error) {
-	if err := d.load(f, inputs...); err != nil {
+func loadBankToWrite[D any](d *docflags.Doc[D], f *factory, write bool, inputs []string) (*questions.Bank, error) {
+	if err := d.Load(f.io, inputs...); err != nil {
 		return nil, err
 	}
-	if err := d.set.Bank.CheckWritable(); write && err != nil {
+	if err := d.Set.Bank.CheckWritable(); write && err != nil {
 		return nil, usageError("--write: %v: digilead bank export -o my-bank.yaml, then --bank my-bank.yaml", err)
 	}
-	return d.set.Bank, nil
+	return d.Set.Bank, nil
 }
 
 // readAnswerSets reads the answer sets (or results) of bank stats and

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
@@ -54,7 +55,7 @@ it before it is read). See docs/languages.md.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.path, "output", "o", "", "write to `FILE` instead of stdout (it may be the translation being updated)")
-	addTranslationsFlag(cmd, &opts.dirs, "")
+	docflags.AddTranslations(cmd, &opts.dirs, "")
 	return cmd
 }
 
@@ -64,10 +65,10 @@ func bankTranslateRun(opts *bankTranslateOptions) error {
 		return usageError("%q is not a BCP 47 language tag; give one such as de, cy or fr-CA", tag)
 	}
 	dest := report.NewOutput(opts.io, opts.path)
-	if err := checkOutput(dest); err != nil {
+	if err := docflags.CheckDest(dest); err != nil {
 		return err
 	}
-	if err := checkPaths(opts.paths, opts.dirs); err != nil {
+	if err := docflags.CheckPaths(opts.paths, opts.dirs); err != nil {
 		return err
 	}
 	b, old, err := questions.LoadToTranslate(opts.paths, opts.dirs, tag)

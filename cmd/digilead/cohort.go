@@ -10,13 +10,14 @@ import (
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/report"
 )
 
 // cohortOptions are the flags and arguments of `digilead cohort`.
 type cohortOptions struct {
 	*factory
-	doc               docFlags[*cohort.Report]
+	doc               docflags.Doc[*cohort.Report]
 	target, input, by string
 	minGroup          int
 	paths             []string
@@ -70,10 +71,10 @@ bank, or --bank for results scored with another).`,
   digilead cohort --by group --format csv -o by-department.csv answers.jsonl
   digilead cohort --format html -o handout.html workshop-results/
   digilead cohort --target strategic --format csv dept/*.json`,
-		Annotations: map[string]string{streaming: "true", memoryLimit: "160"},
+		Annotations: map[string]string{cmdutil.Streaming: "true", cmdutil.MemoryLimit: "160"},
 		RunE:        cmdutil.RunE(opts, runF, cohortRun, &opts.paths),
 	}
-	addDocFlags(cmd, &opts.doc, report.Cohorts, "text", "bank to score answer sets with, or the results were scored with for --target, and its translations (default: the built-in bank)", "the text report in sentences, without bars")
+	docflags.AddDoc(cmd, &opts.doc, report.Cohorts, "text", "bank to score answer sets with, or the results were scored with for --target, and its translations (default: the built-in bank)", "the text report in sentences, without bars")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.target, "target", "", "tier to measure everyone's gaps against (default: each person's own target)")
 	cmdutil.StringVar(fl, &opts.input, "input", "", "what PATH holds: answers or results (default: told from the first document)", func(s string) error {
@@ -83,12 +84,12 @@ bank, or --bank for results scored with another).`,
 		by := strings.TrimPrefix(s, "respondent.")
 		return by, oneOf(by, cohort.ByFields...)
 	})
-	addMinGroupFlag(cmd, &opts.minGroup, cohort.DefaultMinGroup, 1, "refuse groups smaller than `N`, so no one can be recognised")
+	docflags.AddMinGroup(cmd, &opts.minGroup, cohort.DefaultMinGroup, 1, "refuse groups smaller than `N`, so no one can be recognised")
 	return cmd
 }
 
 func cohortRun(opts *cohortOptions) error {
-	if err := opts.doc.load(opts.factory, opts.paths...); err != nil {
+	if err := opts.doc.Load(opts.io, opts.paths...); err != nil {
 		return err
 	}
 	set, err := opts.openInputs(opts.paths, false, "results or answer sets")
@@ -98,11 +99,11 @@ func cohortRun(opts *cohortOptions) error {
 	defer set.Close()
 	answers := opts.input == "answers" || opts.input == "" && !set.HoldsResults()
 	copts := cohort.Options{MinGroup: opts.minGroup, By: opts.by}
-	if answers || len(opts.doc.bank.banks) > 0 || opts.target != "" {
-		if err := checkTarget(opts.doc.set.Bank, opts.target); err != nil {
+	if answers || len(opts.doc.Bank.Banks) > 0 || opts.target != "" {
+		if err := docflags.CheckTarget(opts.doc.Set.Bank, opts.target); err != nil {
 			return err
 		}
-		copts.Bank = opts.doc.set.Bank
+		copts.Bank = opts.doc.Set.Bank
 		copts.Target, _ = copts.Bank.Tier(opts.target)
 	}
 	b := cohort.New(copts)
@@ -118,5 +119,5 @@ func cohortRun(opts *cohortOptions) error {
 	if err != nil {
 		return err
 	}
-	return opts.doc.write(opts.factory, summary)
+	return opts.doc.Write(opts.io, summary)
 }

@@ -9,13 +9,14 @@ import (
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/report"
 )
 
 // compareOptions are the flags and arguments of `digilead compare`.
 type compareOptions struct {
 	*factory
-	doc   docFlags[*compare.Comparison]
+	doc   docflags.Doc[*compare.Comparison]
 	last  bool
 	paths []string
 	// plan is the plan of --plan, checked against one result.
@@ -60,14 +61,14 @@ with its own result's SEM), with the actions and their due dates.`,
 		},
 		RunE: cmdutil.RunE(opts, runF, compareRun, &opts.paths),
 	}
-	addDocFlags(cmd, &opts.doc, report.Comparisons, "text", "bank the results were scored with, for its translations (default: the built-in bank)", "a linear report with every number in words")
+	docflags.AddDoc(cmd, &opts.doc, report.Comparisons, "text", "bank the results were scored with, for its translations (default: the built-in bank)", "a linear report with every number in words")
 	cmd.Flags().BoolVar(&opts.last, "last", false, "compare the two newest saved results of the same bank (with --plan: the newest saved result)")
 	cmd.Flags().StringVar(&opts.plan, "plan", "", "check the development plan in `PLAN.json` against a newer result")
 	return cmd
 }
 
 func compareRun(opts *compareOptions) error {
-	if err := opts.doc.load(opts.factory, append([]string{opts.plan}, opts.paths...)...); err != nil {
+	if err := opts.doc.Load(opts.io, append([]string{opts.plan}, opts.paths...)...); err != nil {
 		return err
 	}
 	if opts.plan != "" {
@@ -90,14 +91,14 @@ func compareRun(opts *compareOptions) error {
 		return fmt.Errorf("compare %s with %s: %w", paths[0], paths[1], err)
 	}
 	c.Old.Source, c.New.Source = paths[0], paths[1]
-	return opts.doc.write(opts.factory, c)
+	return opts.doc.Write(opts.io, c)
 }
 
 // checkPlan checks the plan of --plan against the result given, in the
 // format and language of the flags (digilead.plan-check/v1 in JSON).
 func (opts *compareOptions) checkPlan() error {
-	out := &outputFlags[report.Render[*compare.PlanCheck]]{formats: report.PlanChecks, format: opts.doc.out.format, path: opts.doc.out.path}
-	if err := out.check(opts.factory, append([]string{opts.plan}, opts.paths...)...); err != nil {
+	out := &docflags.Output[report.Render[*compare.PlanCheck]]{Formats: report.PlanChecks, Format: opts.doc.Out.Format, Path: opts.doc.Out.Path}
+	if err := out.Check(opts.io, append([]string{opts.plan}, opts.paths...)...); err != nil {
 		return err
 	}
 	resultPath := "-"
@@ -125,5 +126,5 @@ func (opts *compareOptions) checkPlan() error {
 	if !opts.last && resultPath != "-" {
 		c.Result.Source = resultPath
 	}
-	return write(out, c, opts.io.Accessible(opts.doc.accessible), opts.doc.language, "")
+	return docflags.Write(out, c, opts.io.Accessible(opts.doc.Accessible), opts.doc.Language, "")
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/digilead/digilead/assessment/session"
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/lang"
@@ -34,7 +35,7 @@ that expose no one. See docs/feedback.md.`,
 // feedbackInviteOptions are the flags of `digilead feedback invite`.
 type feedbackInviteOptions struct {
 	*factory
-	doc          docFlags[*feedback.Round]
+	doc          docflags.Doc[*feedback.Round]
 	name, closes string
 	roles        []string
 }
@@ -55,7 +56,7 @@ shown on its own. --format json prints the round itself, {"round": ID, …}.`,
 		Args: cmdutil.NoArgs,
 		RunE: cmdutil.RunE(opts, runF, feedbackInviteRun),
 	}
-	addDocFlags(cmd, &opts.doc, report.Rounds, "text", "bank observers answer (default: the built-in bank)", "")
+	docflags.AddDoc(cmd, &opts.doc, report.Rounds, "text", "bank observers answer (default: the built-in bank)", "")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.name, "name", "", "the `NAME` observers know the person by")
 	cmdutil.StringVar(fl, &opts.closes, "closes", "", "last day to answer, `YYYY-MM-DD`", func(s string) error {
@@ -73,14 +74,14 @@ func feedbackInviteRun(opts *feedbackInviteOptions) error {
 	if strings.TrimSpace(opts.name) == "" {
 		return usageError("--name: give the name observers know the person by")
 	}
-	if err := opts.doc.load(opts.factory); err != nil {
+	if err := opts.doc.Load(opts.io); err != nil {
 		return err
 	}
-	r, err := feedback.NewRound(opts.doc.set.Bank, feedback.RoundOptions{Subject: opts.name, Roles: opts.roles, Closes: opts.closes, Now: opts.now(), Random: rand.Reader})
+	r, err := feedback.NewRound(opts.doc.Set.Bank, feedback.RoundOptions{Subject: opts.name, Roles: opts.roles, Closes: opts.closes, Now: opts.now(), Random: rand.Reader})
 	if err != nil {
 		return err
 	}
-	r.Instructions = report.Instructions(opts.doc.language.Lang, r, feedback.DefaultMinGroup, opts.doc.bank.banks)
+	r.Instructions = report.Instructions(opts.doc.Language.Lang, r, feedback.DefaultMinGroup, opts.doc.Bank.Banks)
 	st, err := store.Open(opts.io.Getenv)
 	if err != nil {
 		return err
@@ -89,7 +90,7 @@ func feedbackInviteRun(opts *feedbackInviteOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := opts.doc.write(opts.factory, r); err != nil {
+	if err := opts.doc.Write(opts.io, r); err != nil {
 		return err
 	}
 	opts.say("digilead: round %s kept in %s; give it (or its id) to 'digilead feedback give --round'\n", r.Round, path)
@@ -99,7 +100,7 @@ func feedbackInviteRun(opts *feedbackInviteOptions) error {
 // feedbackGiveOptions are the flags of `digilead feedback give`.
 type feedbackGiveOptions struct {
 	*factory
-	doc                         docFlags[*feedback.Feedback]
+	doc                         docflags.Doc[*feedback.Feedback]
 	round, role, answers, theme string
 	resume                      bool
 }
@@ -126,7 +127,7 @@ in this data directory, or else one on the bank in use (--bank).`,
 		Args: cmdutil.NoArgs,
 		RunE: cmdutil.RunE(opts, runF, feedbackGiveRun),
 	}
-	addDocFlags(cmd, &opts.doc, report.Feedbacks, "json", "bank of the round (default: the built-in bank)", "numbered plain-text prompts")
+	docflags.AddDoc(cmd, &opts.doc, report.Feedbacks, "json", "bank of the round (default: the built-in bank)", "numbered plain-text prompts")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.round, "round", "", "the round: its `ID` or its FILE")
 	cmdutil.StringVar(fl, &opts.role, "role", "", "your role towards the person: "+strings.Join(feedback.Roles, ", "), func(s string) error {
@@ -139,7 +140,7 @@ in this data directory, or else one on the bank in use (--bank).`,
 		return nil
 	})
 	fl.StringVar(&opts.answers, "answers", "", "score this answers file (YAML or JSON; - for stdin) instead of asking")
-	addThemeFlag(cmd, &opts.theme, "questionnaire")
+	docflags.AddTheme(cmd, &opts.theme, "questionnaire")
 	fl.BoolVar(&opts.resume, "resume", false, "continue the unfinished feedback of this round")
 	return cmd
 }
@@ -153,10 +154,10 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 	case opts.answers != "" && opts.resume:
 		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
 	}
-	if err := opts.doc.load(opts.factory, opts.answers); err != nil {
+	if err := opts.doc.Load(opts.io, opts.answers); err != nil {
 		return err
 	}
-	b := opts.doc.set.Bank
+	b := opts.doc.Set.Bank
 	r, err := opts.loadRound(opts.round, b)
 	if err != nil {
 		return err
@@ -176,15 +177,15 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		return err
 	}
 	term := opts.terminal()
-	accessible := opts.io.Accessible(opts.doc.accessible)
-	langs, _ := session.Languages(opts.doc.set, lang.Requested(opts.doc.bank.lang, opts.io.Getenv))
+	accessible := opts.io.Accessible(opts.doc.Accessible)
+	langs, _ := session.Languages(opts.doc.Set, lang.Requested(opts.doc.Bank.Lang, opts.io.Getenv))
 	return session.Run(opts.ctx, term, session.Options{
 		Bank: b.ForObservers(), Theme: opts.theme, Accessible: accessible, Resume: opts.resume,
 		Now: opts.now, Tool: opts.tool(), Languages: session.ForObservers(langs),
 		Draft: b.ID + ".feedback-" + r.Round,
 		About: func(l *lang.Lang) string { return report.About(l, r, opts.role, feedback.DefaultMinGroup) },
 		ResumeCommand: func(accessible bool) string {
-			return resumeCommand(fmt.Sprintf("digilead feedback give --round %s --role %s --resume", opts.round, opts.role), opts.doc.bank.banks, accessible)
+			return resumeCommand(fmt.Sprintf("digilead feedback give --round %s --role %s --resume", opts.round, opts.role), opts.doc.Bank.Banks, accessible)
 		},
 		Finish: func(a *questions.Answers, _ string) error {
 			return opts.write(r, b, a)
@@ -199,7 +200,7 @@ func (opts *feedbackGiveOptions) write(r *feedback.Round, b *questions.Bank, a *
 	if err != nil {
 		return err
 	}
-	return opts.doc.write(opts.factory, feedback.New(r, b, opts.role, a, opts.now(), id))
+	return opts.doc.Write(opts.io, feedback.New(r, b, opts.role, a, opts.now(), id))
 }
 
 // loadRound reads the round of --round, on bank b (see
@@ -219,7 +220,7 @@ func (f *factory) loadRound(arg string, b *questions.Bank) (*feedback.Round, err
 // report`.
 type feedbackReportOptions struct {
 	*factory
-	doc         docFlags[*feedback.Report]
+	doc         docflags.Doc[*feedback.Report]
 	self        string
 	minGroup    int
 	poolManager bool
@@ -255,10 +256,10 @@ raters the report says so and shows the person's own view.`,
   cat answers.jsonl | digilead feedback report --self me.json --min-group 4`,
 		RunE: cmdutil.RunE(opts, runF, feedbackReportRun, &opts.paths),
 	}
-	addDocFlags(cmd, &opts.doc, report.FeedbackReports, "text", "bank of the round, for its observer questions and translations (default: the built-in bank)", "the text report in sentences, without tables")
+	docflags.AddDoc(cmd, &opts.doc, report.FeedbackReports, "text", "bank of the round, for its observer questions and translations (default: the built-in bank)", "the text report in sentences, without tables")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.self, "self", "", "the person's own result `FILE` (digilead.result/v1)")
-	addMinGroupFlag(cmd, &opts.minGroup, feedback.DefaultMinGroup, 2, "show no figure resting on fewer than `N` raters besides the manager")
+	docflags.AddMinGroup(cmd, &opts.minGroup, feedback.DefaultMinGroup, 2, "show no figure resting on fewer than `N` raters besides the manager")
 	fl.BoolVar(&opts.poolManager, "pool-manager", false, "pool the manager's view with the others' instead of showing it on its own")
 	return cmd
 }
@@ -270,7 +271,7 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	case opts.self == "-" && (len(opts.paths) == 0 || slices.Contains(opts.paths, "-")):
 		return usageError("--self -: stdin cannot hold both the result and the feedback; name the feedback files")
 	}
-	if err := opts.doc.load(opts.factory, append([]string{opts.self}, opts.paths...)...); err != nil {
+	if err := opts.doc.Load(opts.io, append([]string{opts.self}, opts.paths...)...); err != nil {
 		return err
 	}
 	if opts.minGroup < feedback.DefaultMinGroup {
@@ -287,7 +288,7 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	}
 	defer set.Close()
 	set.Without(opts.self)
-	bd := feedback.NewBuilder(opts.doc.set.Bank, feedback.Options{MinGroup: opts.minGroup, PoolManager: opts.poolManager})
+	bd := feedback.NewBuilder(opts.doc.Set.Bank, feedback.Options{MinGroup: opts.minGroup, PoolManager: opts.poolManager})
 	rep := inputs.NewReporter(opts.io.ErrOut)
 	note, err := inputs.ReadFeedback(opts.ctx, set, bd, rep, "--bank")
 	if opts.note(note); err != nil {
@@ -298,5 +299,5 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 		return fmt.Errorf("%s: %w", opts.self, err)
 	}
 	opts.note(r.TooFew(fmt.Sprintf("--min-group %d", opts.minGroup)))
-	return opts.doc.write(opts.factory, r)
+	return opts.doc.Write(opts.io, r)
 }

@@ -5,13 +5,14 @@ import (
 
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/report"
 )
 
 // historyOptions are the flags of `digilead history`.
 type historyOptions struct {
 	*factory
-	doc docFlags[*report.History]
+	doc docflags.Doc[*report.History]
 }
 
 func newHistoryCmd(f *factory, runF func(*historyOptions) error) *cobra.Command {
@@ -30,12 +31,12 @@ plans saved there ('digilead plan'), with their review dates.`,
 		Args: cmdutil.NoArgs,
 		RunE: cmdutil.RunE(opts, runF, historyRun),
 	}
-	addDocFlags(cmd, &opts.doc, report.Histories, "text", "bank of the results, for its translations (default: the built-in bank)", "")
+	docflags.AddDoc(cmd, &opts.doc, report.Histories, "text", "bank of the results, for its translations (default: the built-in bank)", "")
 	return cmd
 }
 
 func historyRun(opts *historyOptions) error {
-	if err := opts.doc.load(opts.factory); err != nil {
+	if err := opts.doc.Load(opts.io); err != nil {
 		return err
 	}
 	st, err := store.Open(opts.io.Getenv)
@@ -46,7 +47,7 @@ func historyRun(opts *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.doc.out.format == "text" {
+	if opts.doc.Out.Format == "text" {
 		for _, s := range h.Skipped {
 			opts.say("digilead: skipped %s: %s\n", s.Path, s.Error)
 		}
@@ -54,5 +55,5 @@ func historyRun(opts *historyOptions) error {
 	if len(h.Results) == 0 && len(h.Plans) == 0 {
 		opts.say("No saved results yet in %s.\nRun 'digilead' to take the assessment; each finished assessment is saved there.\n", st.Dir)
 	}
-	return opts.doc.write(opts.factory, h)
+	return opts.doc.Write(opts.io, h)
 }

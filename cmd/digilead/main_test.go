@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/digilead/digilead/assessment/schematest"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report/iostreams"
 )
 
@@ -306,7 +307,7 @@ func TestGCSettings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		percent, limit, ok := gcTuning(cmd)
+		percent, limit, ok := cmdutil.GCTuning(cmd)
 		if ok != tc.ok || limit != tc.limit || ok && percent != 200 {
 			t.Errorf("%v: GOGC %d, limit %d MiB, tuned %v; want limit %d, tuned %v", tc.args, percent, limit, ok, tc.limit, tc.ok)
 		}
@@ -365,9 +366,9 @@ func TestCommandsParseIntoTheirOptions(t *testing.T) {
 		t.Fatal("runF was not called")
 	case got.by != "group" || got.minGroup != 7 || strings.Join(got.paths, " ") != "a.jsonl dir":
 		t.Errorf("by %q, min-group %d, paths %q", got.by, got.minGroup, got.paths)
-	case strings.Join(got.doc.bank.banks, " ") != "b.yaml b.de.yaml" || got.doc.bank.lang != "de" || !got.doc.accessible:
-		t.Errorf("banks %q, lang %q, accessible %v", got.doc.bank.banks, got.doc.bank.lang, got.doc.accessible)
-	case got.doc.out.format != "csv" || got.doc.out.path != "out.csv":
-		t.Errorf("format %q, -o %q", got.doc.out.format, got.doc.out.path)
+	case strings.Join(got.doc.Bank.Banks, " ") != "b.yaml b.de.yaml" || got.doc.Bank.Lang != "de" || !got.doc.Accessible:
+		t.Errorf("banks %q, lang %q, accessible %v", got.doc.Bank.Banks, got.doc.Bank.Lang, got.doc.Accessible)
+	case got.doc.Out.Format != "csv" || got.doc.Out.Path != "out.csv":
+		t.Errorf("format %q, -o %q", got.doc.Out.Format, got.doc.Out.Path)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/planform"
@@ -20,11 +21,11 @@ import (
 // planOptions are the flags and argument of `digilead plan`.
 type planOptions struct {
 	*factory
-	doc          docFlags[*plan.Plan]
+	doc          docflags.Doc[*plan.Plan]
 	path         string
 	last, noSave bool
 	priorities   int
-	catalogue    catalogueFlag
+	catalogue    docflags.Catalogue
 	// chosen is set when --priorities is given: the plan takes them
 	// without asking, even in a terminal.
 	chosen    bool
@@ -87,7 +88,7 @@ dimensions the catalogue names, in place of those the result holds.`,
 			return cmdutil.RunOr(opts, runF, planRun)
 		},
 	}
-	addDocFlags(cmd, &opts.doc, report.Plans, "text", "bank the result was scored with, for its translations (default: the built-in bank)", "numbered plain-text prompts")
+	docflags.AddDoc(cmd, &opts.doc, report.Plans, "text", "bank the result was scored with, for its translations (default: the built-in bank)", "numbered plain-text prompts")
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.last, "last", false, "the newest saved result (the default without RESULT)")
 	cmdutil.IntVar(fl, &opts.priorities, "priorities", 2, 1, plan.MaxPriorities, "how many priorities to take without asking, 1 to 3", "%[1]d is not %[2]d to %[3]d; a plan holds one to three priorities")
@@ -97,15 +98,15 @@ dimensions the catalogue names, in place of those the result holds.`,
 	})
 	fl.StringVar(&opts.supporter, "supporter", "", "the `NAME` of who supports you (a line manager, a mentor)")
 	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the plan in the data directory")
-	addThemeFlag(cmd, &opts.theme, "form")
-	addCatalogueFlag(cmd, &opts.catalogue)
+	docflags.AddTheme(cmd, &opts.theme, "form")
+	docflags.AddCatalogue(cmd, &opts.catalogue)
 	return cmd
 }
 
 func planRun(opts *planOptions) error {
 	now := opts.now()
 	review := cmp.Or(opts.reviewOn, now.Add(opts.reviewIn))
-	if err := opts.doc.load(opts.factory, opts.path, opts.catalogue.path); err != nil {
+	if err := opts.doc.Load(opts.io, opts.path, opts.catalogue.Path); err != nil {
 		return err
 	}
 	var r *assessment.Result
@@ -119,13 +120,13 @@ func planRun(opts *planOptions) error {
 			if len(opts.making) > 0 {
 				return usageError("%s is a saved plan, shown as it was made; %s make a new plan: give them with a result file or --last", opts.path, strings.Join(opts.making, ", "))
 			}
-			return opts.doc.write(opts.factory, saved)
+			return opts.doc.Write(opts.io, saved)
 		}
 	}
 	if err != nil {
 		return err
 	}
-	if r, err = opts.catalogue.apply(opts.factory, opts.doc.language.Tag(), r); err != nil {
+	if r, err = opts.catalogue.Apply(opts.io, opts.doc.Language.Tag(), r); err != nil {
 		return err
 	}
 	po := plan.Options{Now: now, Priorities: opts.priorities, ReviewOn: review, Supporter: opts.supporter}
@@ -144,10 +145,10 @@ func planRun(opts *planOptions) error {
 		if err != nil {
 			return err
 		}
-		opts.say("%s\n", opts.doc.language.T("plan.saved_to", "Path", path))
-		opts.say("%s\n", opts.doc.language.T("plan.show_again", "Path", path))
+		opts.say("%s\n", opts.doc.Language.T("plan.saved_to", "Path", path))
+		opts.say("%s\n", opts.doc.Language.T("plan.show_again", "Path", path))
 	}
-	return opts.doc.write(opts.factory, p)
+	return opts.doc.Write(opts.io, p)
 }
 
 // ask has the person choose the plan in the form: the priorities on
@@ -157,8 +158,8 @@ func (opts *planOptions) ask(r *assessment.Result, po *plan.Options) error {
 
 	a, err := form.AskPlan(opts.ctx, form.PlanForm{
 		In: opts.io.In, Out: opts.io.ErrOut, Renderer: opts.io.ErrRenderer(), Theme: opts.theme,
-		Accessible: opts.io.Accessible(opts.doc.accessible), Lang: opts.doc.language.Lang,
-		Items: planform.Items(r, opts.doc.language), Preselected: 2, Review: po.ReviewOn, Today: po.Now, OwnKind: "practice",
+		Accessible: opts.io.Accessible(opts.doc.Accessible), Lang: opts.doc.Language.Lang,
+		Items: planform.Items(r, opts.doc.Language), Preselected: 2, Review: po.ReviewOn, Today: po.Now, OwnKind: "practice",
 		Due:   func(i, n int) time.Time { return plan.Step(po.Now, po.ReviewOn, i, n) },
 		Width: opts.io.Width,
 	})

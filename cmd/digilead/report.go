@@ -8,14 +8,15 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/report"
 )
 
 // reportOptions are the flags and argument of `digilead report`.
 type reportOptions struct {
 	*factory
-	doc       docFlags[*assessment.Result]
-	catalogue catalogueFlag
+	doc       docflags.Doc[*assessment.Result]
+	catalogue docflags.Catalogue
 	path      string
 	last, all bool
 }
@@ -58,21 +59,21 @@ no score or level changes.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.last, "last", false, "the newest saved result")
-	addAllFlag(cmd, &opts.all)
-	addDocFlags(cmd, &opts.doc, report.Results, "text", "bank the result was scored with, for its translations (default: the built-in bank)", "a linear report with every number in words")
-	addCatalogueFlag(cmd, &opts.catalogue)
+	docflags.AddAll(cmd, &opts.all)
+	docflags.AddDoc(cmd, &opts.doc, report.Results, "text", "bank the result was scored with, for its translations (default: the built-in bank)", "a linear report with every number in words")
+	docflags.AddCatalogue(cmd, &opts.catalogue)
 	return cmd
 }
 
 func reportRun(opts *reportOptions) error {
-	if err := opts.doc.load(opts.factory, opts.path, opts.catalogue.path); err != nil {
+	if err := opts.doc.Load(opts.io, opts.path, opts.catalogue.Path); err != nil {
 		return err
 	}
 	r, err := opts.readResult(opts.path, opts.last)
 	if err != nil {
 		return err
 	}
-	if r, err = opts.catalogue.apply(opts.factory, opts.doc.language.Tag(), r); err != nil {
+	if r, err = opts.catalogue.Apply(opts.io, opts.doc.Language.Tag(), r); err != nil {
 		return err
 	}
 	again := "digilead report " + opts.path + " --all"
@@ -82,11 +83,11 @@ func reportRun(opts *reportOptions) error {
 	case opts.path == "-":
 		again = ""
 	}
-	if again != "" && opts.catalogue.path != "" {
-		again += " --catalogue " + opts.catalogue.path
+	if again != "" && opts.catalogue.Path != "" {
+		again += " --catalogue " + opts.catalogue.Path
 	}
-	opts.doc.out.short(opts.factory, opts.all, again)
-	return opts.doc.write(opts.factory, r)
+	opts.doc.Out.Short(opts.io, opts.all, again)
+	return opts.doc.Write(opts.io, r)
 }
 
 // readResult reads the result file at path, or the newest saved result

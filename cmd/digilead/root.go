@@ -2,17 +2,13 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"io"
-	"runtime/debug"
-	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
-	"github.com/digilead/digilead/questions/safetext"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/report/iostreams"
 )
 
@@ -38,59 +34,23 @@ func newFactory(ctx context.Context, s *iostreams.IOStreams) *factory {
 	return &factory{io: s, now: cmdutil.Clock(s.Getenv), ctx: ctx, restoreGC: func() {}}
 }
 
-// say writes a message on stderr. Everything in it that came from
-// outside (file names, paths, ids, bank text) shows control characters as
-// visible escapes (safetext.Terminal): a message cannot act on the
-// terminal.
-func (f *factory) say(format string, args ...any) {
-	io.WriteString(f.io.ErrOut, safetext.Terminal(fmt.Sprintf(format, args...)))
-}
+// say writes a message on stderr, outside text escaped (docflags.Say).
+func (f *factory) say(format string, args ...any) { docflags.Say(f.io, format, args...) }
 
 func (f *factory) tool() assessment.Tool {
 	return assessment.Tool{Name: "digilead", Version: toolVersion()}
 }
 
-// streaming marks the commands that stream many documents; see tuneGC.
-const streaming = "streaming"
-
-// memoryLimit marks a streaming command whose live heap grows with its
-// input, with the soft memory limit (MiB) it gets instead of 40; see
-// tuneGC.
-const memoryLimit = "memory-limit"
-
 // ownProcess is set by main: the command is the whole process, and may
-// tune its garbage collector. A command run in the test process leaves it
-// alone (a memory limit below the tests' own heap would have the
-// collector run without pause, and other tests run at the same time).
+// tune its garbage collector (cmdutil.TuneGC). A command run in the test
+// process leaves it alone.
 var ownProcess bool
 
-// gcTuning is how the collector is tuned for cmd: the streaming commands
-// (score, cohort, bank stats, bank calibrate) have a small, flat live
-// heap (a few chunks in flight), so collecting less often (percent)
-// saves a fifth of the CPU, and the soft limit (MiB) keeps the peak well
-// under 64 MiB however long the input (docs/performance.md). cohort also
-// remembers every respondent counted (about 40 bytes each, to count each
-// once), so its limit is higher: a limit below the live heap would have
-// the collector run without pause. ok is false for the other commands.
-func gcTuning(cmd *cobra.Command) (percent, limitMiB int, ok bool) {
-	if cmd.Annotations[streaming] == "" {
-		return 0, 0, false
-	}
-	limit, err := strconv.Atoi(cmd.Annotations[memoryLimit])
-	if err != nil {
-		limit = 40
-	}
-	return 200, limit, true
-}
-
-// tuneGC is the one place that tunes the garbage collector (see
-// gcTuning), when the command is the process; f.restoreGC puts the
-// settings back.
+// tuneGC tunes the collector for cmd when the command is the process;
+// f.restoreGC puts the settings back.
 func (f *factory) tuneGC(cmd *cobra.Command, _ []string) {
-	if percent, limit, ok := gcTuning(cmd); ok && ownProcess {
-		oldPercent := debug.SetGCPercent(percent)
-		oldLimit := debug.SetMemoryLimit(int64(limit) << 20)
-		f.restoreGC = func() { debug.SetGCPercent(oldPercent); debug.SetMemoryLimit(oldLimit) }
+	if ownProcess {
+		f.restoreGC = cmdutil.TuneGC(cmd)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/digilead/digilead/assessment/batch"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/report"
 )
 
@@ -20,8 +21,8 @@ const maxWorkers = 1024
 // scoreOptions are the flags and arguments of `digilead score`.
 type scoreOptions struct {
 	*factory
-	out     *outputFlags[report.ScoreFormat]
-	bank    bankFlags
+	out     *docflags.Output[report.ScoreFormat]
+	bank    docflags.Bank
 	target  string
 	workers int
 	paths   []string
@@ -59,25 +60,25 @@ written) or unusable arguments or bank, 130 interrupted.`,
   digilead score --format csv -o scores.csv dept-a.jsonl dept-b.jsonl
   digilead score --format xlsx -o scores.xlsx dept-a.jsonl
   export-tool | digilead score | digilead cohort`,
-		Annotations: map[string]string{streaming: "true"},
+		Annotations: map[string]string{cmdutil.Streaming: "true"},
 		RunE:        cmdutil.RunE(opts, runF, scoreRun, &opts.paths),
 	}
-	opts.out = addOutputFlags(cmd, report.Scores, "jsonl")
-	addBankFlag(cmd, &opts.bank, "question bank file or directory (default: the built-in bank)")
+	opts.out = docflags.AddOutput(cmd, report.Scores, "jsonl")
+	docflags.AddBank(cmd, &opts.bank, "question bank file or directory (default: the built-in bank)")
 	cmd.Flags().StringVar(&opts.target, "target", "", "tier to measure everyone's gaps against (default: each person's role, or the tier above their level)")
 	cmdutil.IntVar(cmd.Flags(), &opts.workers, "workers", 0, 0, maxWorkers, "parallel workers (default: one per CPU)", "give 1 to %[3]d (or leave it out for one per CPU), got %[1]d")
 	return cmd
 }
 
 func scoreRun(opts *scoreOptions) error {
-	if err := opts.out.check(opts.factory, append(slices.Clone(opts.bank.banks), opts.paths...)...); err != nil {
+	if err := opts.out.Check(opts.io, append(slices.Clone(opts.bank.Banks), opts.paths...)...); err != nil {
 		return err
 	}
-	s, err := loadSet(opts.bank)
+	s, err := docflags.LoadSet(opts.bank)
 	if err != nil {
 		return err
 	}
-	if err := checkTarget(s.Bank, opts.target); err != nil {
+	if err := docflags.CheckTarget(s.Bank, opts.target); err != nil {
 		return err
 	}
 	set, err := opts.openInputs(opts.paths, opts.io.InTTY, "JSON Lines answer sets")
@@ -86,7 +87,7 @@ func scoreRun(opts *scoreOptions) error {
 	}
 	defer set.Close()
 	rep := inputs.NewReporter(opts.io.ErrOut)
-	sum, err := opts.out.render.Score(opts.ctx, opts.out.dest, s.Bank, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}, set.Inputs, batch.Options{Workers: opts.workers}, rep.Add)
+	sum, err := opts.out.Render.Score(opts.ctx, opts.out.Dest, s.Bank, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}, set.Inputs, batch.Options{Workers: opts.workers}, rep.Add)
 	if err != nil {
 		return err
 	}

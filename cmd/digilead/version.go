@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/report"
 )
 
@@ -24,5 +25,5 @@ func newVersionCmd(f *factory, runF func(*versionOptions) error) *cobra.Command 
 
 func versionRun(opts *versionOptions) error {
 	v := report.VersionInfo{Program: "digilead", Version: toolVersion(), Go: runtime.Version(), OS: runtime.GOOS, Arch: runtime.GOARCH}
-	return writeStdout(opts.factory, report.Versions, "text", v, nil)
+	return docflags.WriteStdout(opts.io, report.Versions, "text", v, nil)
 }

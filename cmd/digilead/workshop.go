@@ -17,6 +17,7 @@ import (
 	"github.com/digilead/digilead/assessment/feedback"
 	workshopsrv "github.com/digilead/digilead/assessment/workshop"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
+	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/dashboard"
@@ -29,7 +30,7 @@ func newWorkshopCmd(f *factory) *cobra.Command {
 // workshopOptions are the flags of `digilead workshop serve`.
 type workshopOptions struct {
 	*factory
-	bank                                 bankFlags
+	bank                                 docflags.Bank
 	results, listen, code, hostKey, host string
 	open                                 bool
 	maxParticipants, minGroup            int
@@ -73,8 +74,8 @@ See docs/workshop.md for the trainer's guide.`,
 		RunE: cmdutil.RunE(opts, runF, workshopServeRun),
 	}
 	fl := cmd.Flags()
-	addBankFlag(cmd, &opts.bank, "question bank file or directory (default: the built-in bank, with its Welsh and French)")
-	addTranslationsFlag(cmd, &opts.bank.translations, "; each participant is asked in their SSH client's language (LANG) or chooses on the welcome page")
+	docflags.AddBank(cmd, &opts.bank, "question bank file or directory (default: the built-in bank, with its Welsh and French)")
+	docflags.AddTranslations(cmd, &opts.bank.Translations, "; each participant is asked in their SSH client's language (LANG) or chooses on the welcome page")
 	fl.StringVar(&opts.results, "results", "", "`FOLDER` for the results (default: ./digilead-workshop-YYYY-MM-DD, created 0700)")
 	fl.StringVar(&opts.listen, "listen", ":2222", "`ADDRESS:PORT` to listen on")
 	fl.StringVar(&opts.code, "code", "", "the workshop code participants give as password (default: three words, generated)")
@@ -84,7 +85,7 @@ See docs/workshop.md for the trainer's guide.`,
 	cmdutil.DurationVar(fl, &opts.maxTime, "max-time", 3*time.Hour, "end any session after this long (its draft is kept)")
 	fl.StringVar(&opts.hostKey, "host-key", "", "host key `FILE` (default: created once in the data directory and reused)")
 	fl.StringVar(&opts.host, "host", "", "the name or address participants type, for the lines they are shown (default: the address they reached)")
-	addMinGroupFlag(cmd, &opts.minGroup, cohort.DefaultMinGroup, 1, "show the group summary once `N` have finished, and update it in steps of N")
+	docflags.AddMinGroup(cmd, &opts.minGroup, cohort.DefaultMinGroup, 1, "show the group summary once `N` have finished, and update it in steps of N")
 	cmdutil.DurationVar(fl, &opts.loginGrace, "login-grace-time", workshopsrv.DefaultLoginGraceTime, "close a connection that has not logged in and begun a session within this long")
 	cmdutil.Var(fl, &opts.maxStartups, "max-startups", "", "string", "connections not logged in yet, as `START:RATE:FULL`: from START on a new one is refused with RATE% chance, rising to all at FULL (default N:30:2N, N being --max-participants)", workshopsrv.ParseStartups)
 	cmdutil.IntVar(fl, &opts.maxStartupsPerAddress, "max-startups-per-address", 0, 0, math.MaxInt, "connections not logged in yet from one address (default --max-participants)", "must be 1 or more, got %[1]d")
@@ -97,7 +98,7 @@ func workshopServeRun(opts *workshopOptions) error {
 	if opts.open && opts.code != "" {
 		return usageError("--code and --open cannot be used together: --open asks no code")
 	}
-	set, err := loadSet(opts.bank)
+	set, err := docflags.LoadSet(opts.bank)
 	if err != nil {
 		return err
 	}
@@ -171,5 +172,5 @@ func (opts *workshopOptions) summary(st workshopsrv.Status, dir string, round bo
 	if round || st.Cohort == nil {
 		return nil
 	}
-	return writeStdout(opts.factory, report.Cohorts, "text", st.Cohort, nil)
+	return docflags.WriteStdout(opts.io, report.Cohorts, "text", st.Cohort, nil)
 }
