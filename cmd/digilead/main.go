@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -16,14 +17,23 @@ import (
 	"github.com/digilead/digilead/report/iostreams"
 )
 
+// sameSignal is how soon after the first a signal is taken as the same
+// one delivered twice: far longer than the microseconds between
+// deliveries of one signal, shorter than anyone presses Ctrl-C twice.
+const sameSignal = 250 * time.Millisecond
+
 func main() {
 	// One signal context for every command: Ctrl-C, SIGTERM and SIGHUP
-	// (a closed terminal) all stop a command the same way, exit 130. Once
-	// it is cancelled the default action is back, so a second signal ends
-	// the process at once. (context.AfterFunc starts no goroutine until
-	// the context is cancelled: none waits for a signal that never comes.)
+	// (a closed terminal) all stop a command the same way, exit 130. A
+	// moment (sameSignal) after it is cancelled the default action is
+	// back, so a second signal ends the process at once; one that comes
+	// with the first is the same one delivered twice (timeout(1) sends
+	// its signal to the process and to its process group), and stops the
+	// command as the first does. (context.AfterFunc starts no goroutine
+	// until the context is cancelled: none waits for a signal that never
+	// comes.)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	context.AfterFunc(ctx, stop)
+	context.AfterFunc(ctx, func() { time.AfterFunc(sameSignal, stop) })
 	ownProcess = true
 	// No stop() at the end: os.Exit ends the process and its signal
 	// handling (stopping first only cost start-up a goroutine).

@@ -299,6 +299,37 @@ func TestWorkshopServerKilledAndStartedAgain(t *testing.T) {
 	}
 }
 
+// TestWorkshopSignalDeliveredTwice: a signal that comes again with the
+// first (as timeout(1) sends it, to the process and to its process group)
+// is one signal: the server stops taking newcomers and waits for the
+// participant answering. A signal after that ends it at once.
+func TestWorkshopSignalDeliveredTwice(t *testing.T) {
+	e2e.Slow(t) // a server, a participant and signals
+	s, _ := serveWorkshop(t, filepath.Join(t.TempDir(), "results"), testEnv(t, nil))
+	p, err := workshoptest.Join(s.addr, "someone", workshopCode, workshoptest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if _, err := p.Welcome("Twice", workshopWait); err != nil {
+		t.Fatal(err)
+	}
+	s.cmd.Process.Signal(syscall.SIGTERM)
+	time.Sleep(50 * time.Millisecond)
+	s.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-s.closed:
+		t.Fatalf("the signal delivered twice ended the server at once:\n%s", s.logText())
+	case <-time.After(time.Second):
+	}
+	if log := s.logText(); !strings.Contains(log, "closing (1 still answering)") {
+		t.Fatalf("the server is not waiting for the participant answering:\n%s", log)
+	}
+	if code := s.stop(t, syscall.SIGTERM); code != -1 || !strings.Contains(s.cmd.ProcessState.String(), "terminated") {
+		t.Errorf("a second signal a second later: %v; want the process ended by it at once", s.cmd.ProcessState)
+	}
+}
+
 func TestWorkshopServeUsage(t *testing.T) {
 	t.Parallel()
 	taken, err := net.Listen("tcp", "127.0.0.1:0")
