@@ -22,6 +22,20 @@ func certainty(l *lang.Lang, r *assessment.Result) string {
 	}
 	p := *r.LevelProbability
 	pct := func(x float64) lang.Pct { return lang.Pct{Share: x, Places: 0} }
+	// A tier above the level that an unscored dimension blocks is not
+	// shown to be out of reach: nothing was measured there. The level's
+	// probability counts such a tier as failed, so it would read as
+	// certainty the answers do not give; say what is known instead.
+	if lvl, above, n := unscoredAbove(r); n > 0 {
+		if lvl == 0 {
+			return l.N("report.certainty.unscored", n, "Tier", above.Name, "N", n)
+		}
+		atLeast := p
+		if q := r.Tiers[lvl-1].Probability; q != nil {
+			atLeast = *q
+		}
+		return l.N("report.certainty.unscored_above", n, "Level", r.Tiers[lvl-1].Name, "P", pct(atLeast), "Tier", above.Name, "N", n)
+	}
 	switch {
 	case p > 0.99:
 		return l.T("report.certainty.almost")
@@ -31,14 +45,7 @@ func certainty(l *lang.Lang, r *assessment.Result) string {
 		return l.T("report.certainty.fairly", "P", pct(p))
 	}
 	// The level and the next most probable, lower rank first.
-	lvl := 0
-	if r.Level != nil {
-		for i, t := range r.Tiers {
-			if t.ID == r.Level.ID {
-				lvl = i + 1
-			}
-		}
-	}
+	lvl := levelIndex(r)
 	other := -1
 	for i, c := range chances {
 		if i != lvl && (other < 0 || c > chances[other]) {
@@ -83,4 +90,34 @@ func withinErrorMet(l *lang.Lang, r *assessment.Result) string {
 		return ""
 	}
 	return l.N("report.within_error_met", len(names), "Dimensions", l.List(names), "Tier", tier)
+}
+
+// levelIndex is the level's place among r's tiers, counted from 1 (0:
+// no level).
+func levelIndex(r *assessment.Result) int {
+	if r.Level != nil {
+		for i, t := range r.Tiers {
+			if t.ID == r.Level.ID {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// unscoredAbove is the tier just above r's level (lvl, see levelIndex)
+// and how many of the dimensions keeping it from being met have no score
+// (too few answers); n is 0 when none has, or no tier is above the level.
+func unscoredAbove(r *assessment.Result) (lvl int, above assessment.TierResult, n int) {
+	lvl = levelIndex(r)
+	if lvl >= len(r.Tiers) {
+		return lvl, above, 0
+	}
+	above = r.Tiers[lvl]
+	for _, id := range above.Blocking {
+		if d := dimensionScore(r, id); d != nil && d.Score == nil {
+			n++
+		}
+	}
+	return lvl, above, n
 }

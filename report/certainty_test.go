@@ -131,3 +131,82 @@ func TestEveryReportShowsCertainty(t *testing.T) {
 		}
 	}
 }
+
+// TestCertaintyWithUnscoredDimensions: a tier above the level that a
+// dimension without a score (too few answers) keeps from being met is not
+// shown to be out of reach, so the report does not call the level sure:
+// it says what is known (at least the level, with that probability) and
+// what cannot be judged. And the report does not say that nothing stands
+// out: it says which of the target's areas could not be scored.
+func TestCertaintyWithUnscoredDimensions(t *testing.T) {
+	b := questions.Default()
+	en := lang.English()
+	// without scores the persona's answers without those of dimension dim.
+	without := func(file, dim string) *assessment.Result {
+		a := questionstest.Answers(t, b, "../docs/examples/personas/"+file)
+		for _, q := range b.Questions {
+			if q.Dimension == dim {
+				delete(a.Values, q.ID)
+			}
+		}
+		return assessment.Score(b, a, scoreOptions)
+	}
+	// onlyTop is a dimension only the top tier expects.
+	top := b.Tiers[len(b.Tiers)-1]
+	onlyTop := ""
+	for _, d := range b.Dimensions {
+		lower := false
+		for _, tr := range b.Tiers[:len(b.Tiers)-1] {
+			lower = lower || tr.Expectations[d.ID] > 0
+		}
+		if !lower && top.Expectations[d.ID] > 0 {
+			onlyTop = d.ID
+			break
+		}
+	}
+	if onlyTop == "" {
+		t.Fatal("the built-in bank has no dimension only its top tier expects")
+	}
+	floor := ""
+	for id, e := range b.Tiers[0].Expectations {
+		if e > 0 && (floor == "" || id < floor) {
+			floor = id
+		}
+	}
+	sure := persona(t, "head-of-digital.yaml", false)
+	if got := certainty(en, sure); got != "very sure (over 99% likely)" {
+		t.Fatalf("head of digital, every answer: %q", got)
+	}
+
+	r := without("head-of-digital.yaml", onlyTop)
+	if r.Level == nil || r.Level.ID != b.Tiers[len(b.Tiers)-2].ID {
+		t.Fatalf("without %s: level %v, want the tier below the top", onlyTop, r.Level)
+	}
+	want := "at least " + string(r.Level.Name) + " (over 99% likely); whether you meet " + top.Name + " cannot be judged, as 1 area it expects had too few answers to score"
+	if got := certainty(en, r); !strings.HasPrefix(got, "at least "+string(r.Level.Name)+" (") || !strings.HasSuffix(got, "; whether you meet "+top.Name+" cannot be judged, as 1 area it expects had too few answers to score") {
+		t.Errorf("without %s:\n got %q\nwant %q", onlyTop, got, want)
+	}
+
+	r = without("head-of-digital.yaml", floor)
+	if r.Level != nil {
+		t.Fatalf("without %s: level %v, want none", floor, r.Level)
+	}
+	if got, want := certainty(en, r), "cannot tell yet: whether you meet "+b.Tiers[0].Name+" cannot be judged, as 1 area it expects had too few answers to score"; got != want {
+		t.Errorf("without %s:\n got %q\nwant %q", floor, got, want)
+	}
+
+	// Nothing answered: every report says it cannot tell, names the
+	// areas not scored, and never that nothing stands out.
+	none := assessment.Score(b, &questions.Answers{Values: map[string]questions.Value{}}, scoreOptions)
+	for _, format := range []string{"text", "markdown", "html"} {
+		var buf bytes.Buffer
+		if err := Results.all()[format](&buf, none, Options{Width: 1000}); err != nil {
+			t.Fatal(err)
+		}
+		out := strings.Join(strings.Fields(html.UnescapeString(buf.String())), " ")
+		if !strings.Contains(out, "cannot tell yet") || !strings.Contains(out, "too few answers to tell whether they meet what "+b.Tiers[0].Name+" expects") ||
+			strings.Contains(out, "Nothing stands out") || strings.Contains(out, "very sure") || strings.Contains(out, "every expectation of") {
+			t.Errorf("%s of no answers claims what it does not know:\n%s", format, out)
+		}
+	}
+}

@@ -68,6 +68,9 @@ type htmlData struct {
 	NotesMore string
 	Readiness template.HTML
 	Summary   summary
+	// Unscored says which of the target's dimensions had too few answers
+	// to score (summary.unscoredText); "" when none had.
+	Unscored string
 }
 
 // printedNotes is how many notes on the answers the page prints: answers
@@ -98,6 +101,7 @@ func resultHTML(w io.Writer, r *assessment.Result, o Options) error {
 		Readiness: template.HTML(readinessBars(l, r).SVG()),
 		Summary:   summarise(l, r, o),
 	}
+	d.Unscored = d.Summary.unscoredText(l, r.Target.Name)
 	if met := metGaps(r); len(met) > 0 {
 		d.Met = l.List(met)
 	}

@@ -59,7 +59,8 @@ func mdSummary(m *md, r *assessment.Result, s summary) {
 		}
 	}
 	m.heading("## " + mdEscape(l.T("report.priorities")))
-	if len(s.Priorities) == 0 {
+	unscored := s.unscoredText(l, r.Target.Name)
+	if len(s.Priorities) == 0 && unscored == "" {
 		m.line(mdEscape(l.T("report.priorities_none", "Target", r.Target.Name)))
 	}
 	for i, p := range s.Priorities {
@@ -77,6 +78,10 @@ func mdSummary(m *md, r *assessment.Result, s summary) {
 				m.line("- " + mdEscape(l.T("report.cause", "Question", c.Question, "Answer", c.Answer)))
 			}
 		}
+	}
+	if unscored != "" {
+		m.blank()
+		m.line(m.strong(l.T("report.not_scored_label")) + " " + mdEscape(unscored))
 	}
 }
 

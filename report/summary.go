@@ -23,6 +23,10 @@ const (
 type summary struct {
 	Strengths  []strength
 	Priorities []priority
+	// Unscored are the target's dimensions with too few answers to
+	// score: whether they meet its expectations is not known, so the
+	// report does not say that nothing stands out.
+	Unscored []questions.BankText
 }
 
 type strength struct {
@@ -74,7 +78,26 @@ func summarise(l *lang.Lang, r *assessment.Result, o Options) summary {
 		}
 		s.Priorities = append(s.Priorities, p)
 	}
+	for _, g := range r.Gaps {
+		if g.Score == nil && g.Severity != assessment.SeverityMet {
+			s.Unscored = append(s.Unscored, g.Name)
+		}
+	}
 	return s
+}
+
+// unscoredText says which of the target's dimensions had too few answers
+// to tell whether they meet its expectations, and what to do; "" when
+// none had.
+func (s summary) unscoredText(l *lang.Lang, target questions.BankText) string {
+	if len(s.Unscored) == 0 {
+		return ""
+	}
+	names := make([]string, len(s.Unscored))
+	for i, n := range s.Unscored {
+		names[i] = string(n)
+	}
+	return l.N("report.priorities_unscored", len(names), "Names", l.List(names), "Target", target)
 }
 
 // answerText says an answer in words: the option's or the scale point's

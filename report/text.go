@@ -182,7 +182,8 @@ func summaryText(t *text, r *assessment.Result, s summary) {
 		}
 	}
 	t.heading(l.T("report.priorities"))
-	if len(s.Priorities) == 0 {
+	unscored := s.unscoredText(l, r.Target.Name)
+	if len(s.Priorities) == 0 && unscored == "" {
 		t.para("  ", l.T("report.priorities_none", "Target", r.Target.Name))
 	}
 	for i, p := range s.Priorities {
@@ -198,6 +199,9 @@ func summaryText(t *text, r *assessment.Result, s summary) {
 			}
 			t.labelled2("     ", t.st.label.Render(l.T("report.because"))+" ", strings.Join(causes, "; "))
 		}
+	}
+	if unscored != "" {
+		t.labelled2("  ", t.st.label.Render(l.T("report.not_scored_label"))+" ", unscored)
 	}
 }
 
@@ -454,7 +458,10 @@ func dimensionScore(r *assessment.Result, id string) *assessment.DimensionScore 
 func gapsSection(t *text, r *assessment.Result, g gapView, accessible bool) {
 	l := t.l
 	t.heading(l.T("report.gaps_heading", "Target", r.Target.Name))
-	if len(g.open) == 0 {
+	switch {
+	case len(g.open) == 0 && len(g.unscored) > 0:
+		t.para("  ", l.T("report.gaps_none_scored_text", "Target", r.Target.Name))
+	case len(g.open) == 0:
 		t.para("  ", l.T("report.gaps_none_text", "Target", r.Target.Name))
 	}
 	for i, gap := range g.open {
