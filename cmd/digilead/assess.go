@@ -120,7 +120,7 @@ func (opts *assessOptions) nextSteps(l *lang.Lang) {
 
 // scoreAnswers scores the answers file of --answers and writes the result.
 func scoreAnswers(opts *assessOptions) error {
-	data, name, err := inputs.ReadAll(opts.answers, opts.io.In)
+	data, name, err := inputs.ReadAll(opts.answers, opts.stdin())
 	if err != nil {
 		return err
 	}

@@ -92,7 +92,7 @@ func cohortRun(opts *cohortOptions) error {
 	if err := opts.doc.Load(opts.io, opts.paths...); err != nil {
 		return err
 	}
-	set, err := opts.openInputs(opts.paths, false, "results or answer sets")
+	set, err := opts.openInputs(opts.paths, opts.io.InTTY, "results or answer sets")
 	if err != nil {
 		return err
 	}

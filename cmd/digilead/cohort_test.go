@@ -199,3 +199,17 @@ func TestCohortEmptyChoicesAreLeftOut(t *testing.T) {
 		t.Errorf("--by '' --input '': %v", err)
 	}
 }
+
+// TestTerminalStdinIsNoInput: given no paths, the commands that read
+// documents from stdin refuse a terminal there (exit 2, naming what to
+// give) rather than wait silently for someone to type documents.
+func TestTerminalStdinIsNoInput(t *testing.T) {
+	for _, args := range [][]string{{"score"}, {"cohort"}, {"bank", "stats"}} {
+		s, out, errOut := iostreams.Test("", testEnv(t, nil))
+		s.InTTY = true
+		code := run(context.Background(), args, s)
+		if code != 2 || out.Len() != 0 || !strings.Contains(errOut.String(), "no input: name files or directories of") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
+		}
+	}
+}

@@ -83,7 +83,7 @@ func compareRun(opts *compareOptions) error {
 		if opts.note(notes...); err != nil {
 			return fmt.Errorf("--last: %w, or compare two result files: digilead compare OLD.json NEW.json", err)
 		}
-	} else if pair, paths, err = inputs.ReadPair(opts.paths[0], opts.paths[1], opts.io.In); err != nil {
+	} else if pair, paths, err = inputs.ReadPair(opts.paths[0], opts.paths[1], opts.stdin()); err != nil {
 		return err
 	}
 	c, err := compare.Compare(pair[0], pair[1])
@@ -108,7 +108,7 @@ func (opts *compareOptions) checkPlan() error {
 	if opts.plan == "-" && resultPath == "-" && !opts.last {
 		return usageError("only one of the plan and the result can come from stdin ('-')")
 	}
-	p, err := inputs.ReadPlan(opts.plan, opts.io.In)
+	p, err := inputs.ReadPlan(opts.plan, opts.stdin())
 	if err != nil {
 		return err
 	}

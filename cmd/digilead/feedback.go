@@ -166,7 +166,7 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		return usageError("--role: %v", err)
 	}
 	if opts.answers != "" {
-		a, err := inputs.ReadObserverAnswers(opts.answers, opts.io.In, b)
+		a, err := inputs.ReadObserverAnswers(opts.answers, opts.stdin(), b)
 		if err != nil {
 			return err
 		}
@@ -206,7 +206,7 @@ func (opts *feedbackGiveOptions) write(r *feedback.Round, b *questions.Bank, a *
 // loadRound reads the round of --round, on bank b (see
 // inputs.LoadRound).
 func (f *factory) loadRound(arg string, b *questions.Bank) (*feedback.Round, error) {
-	r, err := inputs.LoadRound(arg, f.io.In, f.io.Getenv, b)
+	r, err := inputs.LoadRound(arg, f.stdin(), f.io.Getenv, b)
 	if errors.As(err, new(*inputs.OtherBankError)) {
 		return nil, fmt.Errorf("--bank: %w with --bank", err)
 	}
@@ -277,12 +277,12 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	if opts.minGroup < feedback.DefaultMinGroup {
 		opts.say("digilead: --min-group %d is below the %d the invitation promised observers; use it only if they agreed\n", opts.minGroup, feedback.DefaultMinGroup)
 	}
-	self, err := inputs.ReadResult(opts.self, opts.io.In)
+	self, err := inputs.ReadResult(opts.self, opts.stdin())
 	if err != nil {
 		return err
 	}
 	// A round's folder may hold no feedback yet: too few raters.
-	set, err := opts.noted(inputs.OpenGathering(opts.paths, opts.io.In, opts.io.InTTY, "feedback documents"))
+	set, err := opts.noted(inputs.OpenGathering(opts.paths, opts.stdin(), opts.io.InTTY, "feedback documents"))
 	if err != nil {
 		return err
 	}

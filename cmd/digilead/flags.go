@@ -13,7 +13,7 @@ import (
 // calibrate, stdin for none unless stdinTTY, and says which files are
 // skipped or read once.
 func (f *factory) openInputs(paths []string, stdinTTY bool, what string) (*inputs.Set, error) {
-	return f.noted(inputs.Open(paths, f.io.In, stdinTTY, what))
+	return f.noted(inputs.Open(paths, f.stdin(), stdinTTY, what))
 }
 
 // noted tells the notes of a set of inputs just opened.

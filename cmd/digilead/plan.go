@@ -115,7 +115,7 @@ func planRun(opts *planOptions) error {
 		r, err = opts.readResult("", true)
 	} else {
 		var saved *plan.Plan
-		r, saved, err = inputs.ReadResultOrPlan(opts.path, opts.io.In)
+		r, saved, err = inputs.ReadResultOrPlan(opts.path, opts.stdin())
 		if saved != nil {
 			if len(opts.making) > 0 {
 				return usageError("%s is a saved plan, shown as it was made; %s make a new plan: give them with a result file or --last", opts.path, strings.Join(opts.making, ", "))

@@ -94,7 +94,7 @@ func reportRun(opts *reportOptions) error {
 // for last.
 func (f *factory) readResult(path string, last bool) (*assessment.Result, error) {
 	if !last {
-		return inputs.ReadResult(path, f.io.In)
+		return inputs.ReadResult(path, f.stdin())
 	}
 	r, notes, err := inputs.Last(f.io.Getenv)
 	if f.note(notes...); err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -27,11 +28,27 @@ type factory struct {
 	ctx context.Context
 	// restoreGC undoes tuneGC, for runs in the test process.
 	restoreGC func()
+	// in is stdin for documents (stdin).
+	in io.Reader
 }
 
 func newFactory(ctx context.Context, s *iostreams.IOStreams) *factory {
 	// SOURCE_DATE_EPOCH fixes the clock for reproducible output.
 	return &factory{io: s, now: cmdutil.Clock(s.Getenv), ctx: ctx, restoreGC: func() {}}
+}
+
+// stdin is what commands read documents from on stdin ("-", or no
+// path): io.In, but a read blocked waiting on a terminal or a slow pipe
+// ends with ctx's error as soon as a signal stops the command
+// (iostreams.Interruptible), so it stops at once, exit 130. Made once:
+// at most one read of stdin is ever under way. The questionnaire, plan's
+// form and the workshop dashboard read io.In itself: they need the
+// terminal's file for raw mode, and cancel their own reads.
+func (f *factory) stdin() io.Reader {
+	if f.in == nil {
+		f.in = iostreams.Interruptible(f.ctx, f.io.In)
+	}
+	return f.in
 }
 
 // say writes a message on stderr, outside text escaped (docflags.Say).

@@ -1,0 +1,121 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestSignalStopsAReadOfStdin: every command that reads documents from
+// stdin stops at once on SIGINT while that read waits (a pipe that stays
+// open and never brings anything): exit 130, "digilead: interrupted",
+// stdout empty or ending on a whole line. A blocking read of stdin is
+// not woken by the signal; without iostreams.Interruptible each went on
+// waiting until the pipe closed.
+func TestSignalStopsAReadOfStdin(t *testing.T) {
+	r := newFeedbackRun(t)
+	self := r.self(5)
+	for _, args := range [][]string{
+		{"score"},
+		{"cohort"},
+		{"report", "-"},
+		{"plan", "-"},
+		{"compare", "-", self},
+		{"assess", "--answers", "-"},
+		{"feedback", "give", "--bank", observedBank, "--round", r.round, "--role", "peer", "--answers", "-"},
+		{"feedback", "report", "--bank", observedBank, "--self", self},
+		{"bank", "stats"},
+		{"bank", "calibrate"},
+	} {
+		t.Run(strings.Join(args[:min(2, len(args))], " "), func(t *testing.T) {
+			t.Parallel()
+			code, stdout, stderr := interruptWhileReadingStdin(t, []string{"XDG_DATA_HOME=" + filepath.Join(r.dir, "data")}, args...)
+			if code != 130 || !strings.Contains(stderr, "digilead: interrupted") {
+				t.Errorf("exit %d, stderr %q; want 130, digilead: interrupted", code, stderr)
+			}
+			if len(stdout) > 0 && !bytes.HasSuffix(stdout, []byte("\n")) {
+				t.Errorf("stdout does not end on a whole line: %q", stdout)
+			}
+		})
+	}
+}
+
+// interruptWhileReadingStdin runs digilead args with stdin a pipe that
+// stays open and never brings anything, sends SIGINT once the process
+// waits reading it, and returns the exit code (-1 when it has not ended
+// 3 s later, then killed) and what reached stdout and stderr.
+func interruptWhileReadingStdin(t *testing.T, env []string, args ...string) (int, []byte, string) {
+	t.Helper()
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pw.Close()
+	cmd := exec.Command(binary, args...)
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "TERM=dumb"}, env...)
+	cmd.Stdin = pr
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	pr.Close()
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	if !waitReadingStdin(cmd.Process.Pid, done) {
+		t.Fatalf("%v ended before reading stdin: exit %d, %s", args, cmd.ProcessState.ExitCode(), stderr.String())
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	select {
+	case <-done:
+	case <-time.After(3 * time.Second):
+		cmd.Process.Kill()
+		<-done
+		return -1, stdout.Bytes(), stderr.String()
+	}
+	return cmd.ProcessState.ExitCode(), stdout.Bytes(), stderr.String()
+}
+
+// readStdinSyscall is how /proc/PID/task/TID/syscall begins while a
+// thread waits in read(0, …): the system call's number, then its first
+// argument, the file descriptor.
+var readStdinSyscall = map[string]string{"amd64": "0 0x0 ", "arm64": "63 0x0 ", "386": "3 0x0 ", "arm": "3 0x0 "}[runtime.GOARCH]
+
+// waitReadingStdin waits until a thread of process pid is in a read of
+// stdin (so the signal handler is in place: main installs it first),
+// or for 300 ms where /proc cannot tell; false when the process ended
+// first (done closed).
+func waitReadingStdin(pid int, done <-chan struct{}) bool {
+	tasks := filepath.Join("/proc", strconv.Itoa(pid), "task")
+	if _, err := os.Stat(tasks); err != nil || readStdinSyscall == "" {
+		select {
+		case <-done:
+			return false
+		case <-time.After(300 * time.Millisecond):
+			return true
+		}
+	}
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
+		select {
+		case <-done:
+			return false
+		case <-time.After(5 * time.Millisecond):
+		}
+		threads, _ := os.ReadDir(tasks)
+		for _, th := range threads {
+			if data, err := os.ReadFile(filepath.Join(tasks, th.Name(), "syscall")); err == nil && strings.HasPrefix(string(data), readStdinSyscall) {
+				return true
+			}
+		}
+	}
+	return true
+}
