@@ -96,24 +96,36 @@ func (s *IOStreams) Accessible(flag bool) bool {
 // OutRenderer returns the lipgloss renderer for the result on stdout:
 // colour only when stdout is a terminal and colour is allowed.
 func (s *IOStreams) OutRenderer() *lipgloss.Renderer {
-	return renderer(s.Out, !s.OutTTY || s.NoColor)
+	return renderer(s.Out, !s.OutTTY || s.NoColor, s.OutTTY)
 }
 
 // ErrRenderer returns the lipgloss renderer for what is drawn on stderr
 // (the questionnaire): made for that terminal, so redirecting stdout
 // neither strips the form's colours nor puts escape codes into the result.
 func (s *IOStreams) ErrRenderer() *lipgloss.Renderer {
-	return renderer(s.ErrOut, s.NoColor)
+	return renderer(s.ErrOut, s.NoColor, s.OutTTY && s.ErrTTY)
 }
 
-func renderer(w io.Writer, plain bool) *lipgloss.Renderer {
+func renderer(w io.Writer, plain, stdoutTerminal bool) *lipgloss.Renderer {
 	r := lipgloss.NewRenderer(w)
-	if plain {
+	switch {
+	case plain:
+		// Without colour the background changes nothing, and asking
+		// the terminal costs a round trip (seconds, where it never
+		// answers).
 		r.SetColorProfile(termenv.Ascii)
+		r.SetHasDarkBackground(true)
+	case stdoutTerminal:
+		// The terminal of stdout (the one w writes to) has been asked
+		// once already, by bubbletea's init for lipgloss's default
+		// renderer: its answer is kept, and the terminal is not asked
+		// again.
+		r.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	default:
+		// Resolve the background now: a lazy query can stall once a
+		// form owns the terminal's input.
+		r.HasDarkBackground()
 	}
-	// Resolve the background now: a lazy query can stall once a form owns
-	// the terminal's input.
-	r.HasDarkBackground()
 	return r
 }
 
