@@ -227,7 +227,7 @@ func TestOpenSkipsWhatCannotBeReadAndReadsAFileOnce(t *testing.T) {
 // (counted in the text), and the same guess of results or answer sets.
 func TestEncodings(t *testing.T) {
 	texts := []struct{ name, text string }{
-		{"json lines", "{\"a\":\"é\"}\n\nnope\n{\"schema\":\"x\"}\n"},
+		{"json lines", "{\"schema\":\"x\"}\n\nnope\n{\"a\":\"é\"}\n"},
 		{"json lines crlf", "{\"answers\":{}}\r\n\r\nnope\r\n{\"b\":\"𝄞\"}"},
 		{"document", "\n{\n  \"schema\": \"x\",\n  \"a\": \"é\"\n}\n"},
 		{"document crlf", "\r\n{\r\n  \"a\": 1\r\n}\r\n"},
