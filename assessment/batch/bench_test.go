@@ -138,3 +138,18 @@ func BenchmarkOutline(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRun reads 2,000 generated answer sets per op through the
+// pipeline with nothing to do for each line: the cost of reading an
+// input as text and splitting it into lines.
+func BenchmarkRun(b *testing.B) {
+	_, in := benchInput(b, 2000)
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	for b.Loop() {
+		err := Run(context.Background(), []Input{{Name: "bench", R: bytes.NewReader(in)}}, Options{Workers: 1}, func([]Line, *int) {}, func([]Line, *int) error { return nil })
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -147,7 +147,8 @@ func (c *chunk[S]) resolve() {
 }
 
 // readChunks fills free chunks with lines and sends them to todo, in
-// order.
+// order. Each input is read as text (TextOf); one TextOf refuses is a bad
+// line 1.
 func readChunks[S any](ctx context.Context, inputs []Input, maxLine int, free <-chan *chunk[S], todo chan<- *chunk[S]) error {
 	seq := 0
 	var c *chunk[S]
@@ -159,10 +160,38 @@ func readChunks[S any](ctx context.Context, inputs []Input, maxLine int, free <-
 			c = nil
 		}
 	}
+	// add adds a line, or a bad one (err set), to the chunk; false when
+	// ctx is done.
+	add := func(ref lineRef, line []byte) bool {
+		if c == nil {
+			select {
+			case c = <-free:
+			case <-ctx.Done():
+				return false
+			}
+			c.buf, c.ends = c.buf[:0], c.ends[:0]
+		}
+		ref.off = len(c.buf)
+		if ref.err == nil {
+			ref.n = len(line)
+			c.buf = append(c.buf, line...)
+		}
+		c.ends = append(c.ends, ref)
+		if len(c.buf) >= chunkBytes || len(c.ends) >= chunkLines {
+			send()
+		}
+		return true
+	}
 	for _, in := range inputs {
-		br := bufio.NewReaderSize(in.R, chunkBytes)
+		text, err := TextOf(in.R)
+		if err != nil {
+			if !add(lineRef{source: in.Name, no: 1, err: err}, nil) {
+				return nil
+			}
+			continue
+		}
 		for no := 1; ; no++ {
-			line, err := readLine(br, maxLine)
+			line, err := readLine(text.Reader, maxLine)
 			if err != nil && !errors.Is(err, ErrLineTooLong) {
 				if err == io.EOF {
 					break
@@ -172,23 +201,12 @@ func readChunks[S any](ctx context.Context, inputs []Input, maxLine int, free <-
 			if err == nil && len(bytes.TrimSpace(line)) == 0 {
 				continue
 			}
-			if c == nil {
-				select {
-				case c = <-free:
-				case <-ctx.Done():
-					return nil
-				}
-				c.buf, c.ends = c.buf[:0], c.ends[:0]
-			}
-			ref := lineRef{source: in.Name, no: no, off: len(c.buf), n: len(line)}
+			ref := lineRef{source: in.Name, no: no}
 			if err != nil {
-				ref.n, ref.err = 0, fmt.Errorf("longer than the %d KiB limit; each set must be one JSON object on one line: %w", maxLine>>10, err)
-			} else {
-				c.buf = append(c.buf, line...)
+				ref.err = fmt.Errorf("longer than the %d KiB limit; each set must be one JSON object on one line: %w", maxLine>>10, err)
 			}
-			c.ends = append(c.ends, ref)
-			if len(c.buf) >= chunkBytes || len(c.ends) >= chunkLines {
-				send()
+			if !add(ref, line) {
+				return nil
 			}
 		}
 	}

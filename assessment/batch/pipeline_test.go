@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/digilead/digilead/assessment/batch/batchtest"
 )
 
 // collect runs the pipeline with work echoing each line and returns what
@@ -98,5 +101,35 @@ func TestRunStopsOnEmitError(t *testing.T) {
 		func([]Line, *int) {}, func([]Line, *int) error { calls++; return stop })
 	if !errors.Is(err, stop) || calls != 1 {
 		t.Errorf("err = %v after %d calls, want stop after 1", err, calls)
+	}
+}
+
+// TestRunReadsText: every input is read as text (TextOf), a byte-order
+// mark or UTF-16 as the UTF-8 it is, lines counted in the text, and an
+// input in an encoding that cannot be told is a bad line 1, the inputs
+// after it still read.
+func TestRunReadsText(t *testing.T) {
+	text := "{\"a\":\"é\"}\r\n\r\n{\"b\":\"𝄞\"}\nlast"
+	want := []string{"in:1: {\"a\":\"é\"}", "in:3: {\"b\":\"𝄞\"}", "in:4: last", "next:1: c"}
+	for _, e := range batchtest.Encodings(text) {
+		for _, r := range []io.Reader{bytes.NewReader(e.Data), iotest.OneByteReader(bytes.NewReader(e.Data))} {
+			got := collect(t, []Input{{Name: "in", R: r}, {Name: "next", R: strings.NewReader("c\n")}}, Options{})
+			if strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("%s: got  %q\nwant %q", e.Name, got, want)
+			}
+		}
+	}
+	for _, bad := range []string{"\xff\xfe\x00\x00{\x00\x00\x00", "{\x00\"\x00"} {
+		var errs []string
+		err := Run(context.Background(), []Input{{Name: "in", R: strings.NewReader(bad)}, {Name: "next", R: strings.NewReader("c\n")}}, Options{},
+			func(lines []Line, s *[]string) {
+				*s = (*s)[:0]
+				for _, l := range lines {
+					*s = append(*s, fmt.Sprintf("%s:%d: %v", l.Source, l.No, l.Err))
+				}
+			}, func(_ []Line, s *[]string) error { errs = append(errs, *s...); return nil })
+		if err != nil || len(errs) != 2 || !strings.HasPrefix(errs[0], "in:1: the text ") || errs[1] != "next:1: <nil>" {
+			t.Errorf("%q: %v, %q", bad, err, errs)
+		}
 	}
 }

@@ -174,14 +174,13 @@ func (p Place) String() string {
 // and over-long lines, go to rep.
 func Read[T any](ctx context.Context, s *Set, decode func([]byte) (T, error), add func(at Place, v T), rep *Reporter) error {
 	for _, in := range s.Inputs {
-		text, err := utf8Text(in.Name, in.R)
+		text, err := batch.TextOf(in.R)
 		if err != nil {
 			rep.Reject(in.Name, 1, err)
 			continue
 		}
-		br := bufio.NewReaderSize(text, 64<<10)
-		if isDocument(br) {
-			data, err := questions.ReadLimited(br, questions.MaxFileSize)
+		if isDocument(text.Reader) {
+			data, err := questions.ReadLimited(text, questions.MaxFileSize)
 			if errors.Is(err, questions.ErrTooLarge) {
 				rep.Reject(in.Name, 1, fmt.Errorf("larger than the %d MiB limit of a document", questions.MaxFileSize>>20))
 				continue
@@ -200,7 +199,7 @@ func Read[T any](ctx context.Context, s *Set, decode func([]byte) (T, error), ad
 			values []T
 			errs   []error
 		}
-		err = batch.Run(ctx, []batch.Input{{Name: in.Name, R: br}}, batch.Options{},
+		err = batch.Run(ctx, []batch.Input{{Name: in.Name, R: text}}, batch.Options{},
 			func(lines []batch.Line, d *decoded) {
 				d.values, d.errs = d.values[:0], d.errs[:0]
 				for _, l := range lines {
@@ -310,8 +309,8 @@ func ReadAll(path string, stdin io.Reader) (data []byte, name string, err error)
 		r = f
 	}
 	file, _ := r.(*os.File)
-	if r, err = utf8Text(name, r); err != nil {
-		return nil, name, err
+	if r, err = batch.TextOf(r); err != nil {
+		return nil, name, fmt.Errorf("%s: %w", name, err)
 	}
 	if file != nil {
 		r = statted{r, file}

@@ -10,7 +10,10 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/digilead/digilead/assessment/batch"
+	"github.com/digilead/digilead/assessment/batch/batchtest"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
 )
@@ -31,17 +34,7 @@ func decodeObject(data []byte) (string, error) {
 
 func read(t *testing.T, in string) (added []string, errOut string, rejected int) {
 	t.Helper()
-	set, err := Open([]string{"-"}, strings.NewReader(in), false, "x")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	rep := NewReporter(&buf)
-	err = Read(context.Background(), set, decodeObject, func(at Place, v string) { added = append(added, at.String()+" "+v) }, rep)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return added, buf.String(), rep.Rejected()
+	return readPlaces(t, []byte(in))
 }
 
 func TestReadTellsLinesFromADocument(t *testing.T) {
@@ -149,7 +142,8 @@ func TestOpenGatheringReadsAnEmptyDirectoryAsNone(t *testing.T) {
 }
 
 // FuzzRead feeds arbitrary input to Read: it never panics, and every
-// document is either added or rejected with its place.
+// document is either added or rejected with its place. UTF-8 text reads
+// the same with a byte-order mark and as UTF-16 LE or BE.
 func FuzzRead(f *testing.F) {
 	for _, seed := range []string{
 		"{\"a\": 1}\n{\"b\": 2}\n",
@@ -158,24 +152,45 @@ func FuzzRead(f *testing.F) {
 		"{\n",
 		"\r\n{\r\n}",
 	} {
-		f.Add([]byte(seed))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		set, _ := Open(nil, bytes.NewReader(data), false, "x")
-		var errOut bytes.Buffer
-		rep := NewReporter(&errOut)
-		added := 0
-		if err := Read(context.Background(), set, decodeObject, func(Place, string) { added++ }, rep); err != nil {
-			t.Fatal(err)
+		for _, e := range batchtest.Encodings(seed) {
+			f.Add(e.Data)
 		}
-		if rep.Rejected() > 0 && !strings.HasPrefix(errOut.String(), "stdin:") {
-			t.Fatalf("rejected input reported without its place: %q", errOut.String())
+	}
+	f.Add([]byte("\xff\xfe{\x00}\x00\n\x00\x00"))
+	f.Add([]byte("\xfe\xff\x00{\x00}\x00\r\x00\n\x00x"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		added, errOut, rejected := readPlaces(t, data)
+		if rejected > 0 && !strings.HasPrefix(errOut, "stdin:") {
+			t.Fatalf("rejected input reported without its place: %q", errOut)
 		}
 		bom := bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF})
-		if nonBlank := len(bytes.Fields(data)); nonBlank > 0 && !bom && added+rep.Rejected() == 0 {
+		if nonBlank := len(bytes.Fields(data)); nonBlank > 0 && !bom && len(added)+rejected == 0 {
 			t.Fatalf("input %q neither added nor rejected", data)
 		}
+		if _, err := batch.TextOf(bytes.NewReader(data)); bom || err != nil || !utf8.Valid(data) || bytes.HasPrefix(data, []byte{0}) {
+			return // not plain UTF-8 text; or, led by U+0000, UTF-16LE that reads as UTF-32's mark
+		}
+		for _, e := range batchtest.Encodings(string(data))[1:] {
+			a, eo, r := readPlaces(t, e.Data)
+			if fmt.Sprint(a) != fmt.Sprint(added) || eo != errOut || r != rejected {
+				t.Fatalf("%s of %q: added %q, reported %q; as UTF-8 %q, %q", e.Name, data, a, eo, added, errOut)
+			}
+		}
 	})
+}
+
+// readPlaces reads data from stdin with Read, as documents decodeObject
+// takes, and returns where each was added, what was reported and how
+// many were rejected.
+func readPlaces(t *testing.T, data []byte) (added []string, errOut string, rejected int) {
+	t.Helper()
+	set, _ := Open(nil, bytes.NewReader(data), false, "x")
+	var out bytes.Buffer
+	rep := NewReporter(&out)
+	if err := Read(context.Background(), set, decodeObject, func(at Place, v string) { added = append(added, at.String()+" "+v) }, rep); err != nil {
+		t.Fatal(err)
+	}
+	return added, out.String(), rep.Rejected()
 }
 
 // TestOpenSkipsWhatCannotBeReadAndReadsAFileOnce: a FIFO in a folder
@@ -203,5 +218,64 @@ func TestOpenSkipsWhatCannotBeReadAndReadsAFileOnce(t *testing.T) {
 	}
 	if fmt.Sprint(set.Notes()) != fmt.Sprint(want) {
 		t.Errorf("notes %q\nwant %q", set.Notes(), want)
+	}
+}
+
+// TestEncodings: a byte-order mark or UTF-16 from a Windows tool is read
+// as the text it is, from a file, a directory's file or stdin: the same
+// documents at the same places, the same problems at the same lines
+// (counted in the text), and the same guess of results or answer sets.
+func TestEncodings(t *testing.T) {
+	texts := []struct{ name, text string }{
+		{"json lines", "{\"schema\":\"x\"}\n\nnope\n{\"a\":\"é\"}\n"},
+		{"json lines crlf", "{\"answers\":{}}\r\n\r\nnope\r\n{\"b\":\"𝄞\"}"},
+		{"document", "\n{\n  \"schema\": \"x\",\n  \"a\": \"é\"\n}\n"},
+		{"document crlf", "\r\n{\r\n  \"a\": 1\r\n}\r\n"},
+		{"document with a problem", "{\r\n  \"a\": 1\r\n"},
+	}
+	type outcome struct {
+		added   []string
+		errOut  string
+		results bool
+	}
+	readAs := func(t *testing.T, path string, stdin []byte, name string) outcome {
+		t.Helper()
+		set, err := Open([]string{path}, bytes.NewReader(stdin), false, "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer set.Close()
+		var o outcome
+		o.results = set.HoldsResults()
+		var errOut bytes.Buffer
+		rep := NewReporter(&errOut)
+		if err := Read(context.Background(), set, decodeObject, func(at Place, v string) { o.added = append(o.added, at.String()+" "+v) }, rep); err != nil {
+			t.Fatal(err)
+		}
+		o.errOut = strings.ReplaceAll(errOut.String(), name, "in")
+		for i := range o.added {
+			o.added[i] = strings.ReplaceAll(o.added[i], name, "in")
+		}
+		return o
+	}
+	for _, tc := range texts {
+		t.Run(tc.name, func(t *testing.T) {
+			want := readAs(t, "-", []byte(tc.text), Stdin)
+			if len(want.added) == 0 && want.errOut == "" {
+				t.Fatalf("plain text read nothing: %+v", want)
+			}
+			for _, e := range batchtest.Encodings(tc.text) {
+				dir := t.TempDir()
+				file := filepath.Join(dir, "in.jsonl")
+				if err := os.WriteFile(file, e.Data, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				for _, from := range []struct{ what, path, name string }{{"file", file, file}, {"directory", dir, file}, {"stdin", "-", Stdin}} {
+					if got := readAs(t, from.path, e.Data, from.name); fmt.Sprint(got) != fmt.Sprint(want) {
+						t.Errorf("%s from %s: %+v\nwant %+v", e.Name, from.what, got, want)
+					}
+				}
+			}
+		})
 	}
 }

@@ -3,21 +3,30 @@ package inputs
 import (
 	"bufio"
 	"bytes"
+
+	"github.com/digilead/digilead/assessment/batch"
 )
 
 // HoldsResults tells whether the set holds result documents rather than
 // answer sets, from its first document: a result names its schema, an
-// answer set has no such key. It peeks at the start of the first input
-// that has any (without consuming it); a set with nothing to read holds
-// answer sets.
+// answer set has no such key. It peeks at the text (batch.TextOf) of the
+// first input that has any, without consuming it; a set with nothing to
+// read holds answer sets. An input in an encoding TextOf refuses is
+// passed over, left for the reader to reject.
 func (s *Set) HoldsResults() bool {
 	for i := range s.Inputs {
-		br, ok := s.Inputs[i].R.(*bufio.Reader)
-		if !ok || br.Size() < 64<<10 {
-			br = bufio.NewReaderSize(s.Inputs[i].R, 64<<10)
-			s.Inputs[i].R = br
+		in := &s.Inputs[i]
+		if _, ok := in.R.(batch.Text); !ok {
+			// a buffer TextOf takes as its own, so that a refused
+			// input loses nothing to the look
+			in.R = bufio.NewReaderSize(in.R, 64<<10)
 		}
-		head, _ := br.Peek(br.Size())
+		text, err := batch.TextOf(in.R)
+		if err != nil {
+			continue
+		}
+		in.R = text
+		head, _ := text.Peek(text.Size())
 		head = bytes.TrimLeft(head, "\ufeff \t\r\n")
 		if len(head) == 0 {
 			continue

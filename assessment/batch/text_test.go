@@ -1,4 +1,4 @@
-package inputs
+package batch
 
 import (
 	"bytes"
@@ -25,7 +25,7 @@ var utf16Seeds = [][]byte{
 	{0xFF, 0xFE, 0xFF, 0xFE, 'a', 0}, {0xFE, 0xFF, 0xFE, 0xFF, 0, 0, 0, 'a'},
 }
 
-// checkUTF16 holds utf8Text's reading of UTF-16 to what x/text's decoder
+// checkUTF16 holds TextOf's reading of UTF-16 to what x/text's decoder
 // (BOMOverride, as it was read before) makes of the same bytes, read
 // whole and a byte at a time.
 func checkUTF16(t *testing.T, data []byte) {
@@ -35,13 +35,13 @@ func checkUTF16(t *testing.T, data []byte) {
 		t.Fatal(err)
 	}
 	for _, r := range []io.Reader{bytes.NewReader(data), iotest.OneByteReader(bytes.NewReader(data))} {
-		text, err := utf8Text("in", r)
+		text, err := TextOf(r)
 		if err != nil {
-			t.Fatalf("utf8Text(%x): %v", data, err)
+			t.Fatalf("TextOf(%x): %v", data, err)
 		}
 		got, err := io.ReadAll(iotest.OneByteReader(text))
 		if err != nil || !bytes.Equal(got, want) {
-			t.Fatalf("utf8Text(%x) reads %q, %v; x/text's decoder %q", data, got, err, want)
+			t.Fatalf("TextOf(%x) reads %q, %v; x/text's decoder %q", data, got, err, want)
 		}
 	}
 }

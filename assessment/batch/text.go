@@ -1,4 +1,4 @@
-package inputs
+package batch
 
 import (
 	"bufio"
@@ -10,28 +10,41 @@ import (
 	"github.com/digilead/digilead/questions/errtext"
 )
 
-// utf8Text turns an input into UTF-8 text: a UTF-8 byte-order mark is
+// Text is an input read as UTF-8 text (see TextOf).
+type Text struct{ *bufio.Reader }
+
+// TextOf reads an input as UTF-8 text, whatever reads it: score's
+// stream, the readers of cohort, bank stats and feedback report, and the
+// one-document readers of report and assess. A UTF-8 byte-order mark is
 // dropped, and UTF-16 with a byte-order mark (what Windows tools save as
-// "Unicode") is converted. UTF-16 or UTF-32 without a mark, seen by the
-// zero bytes in its first characters, is refused naming the encoding,
-// instead of failing later as "not a JSON object".
-func utf8Text(name string, r io.Reader) (io.Reader, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
+// "Unicode") is converted, before anything looks at the text, so lines
+// are counted in the text. UTF-16 or UTF-32 without a mark, seen by the
+// zero bytes in its first characters, is refused naming the encoding
+// (errtext.ErrInvalid), instead of failing later as "not a JSON object".
+//
+// A Text is returned as it is: an input is converted once. Plain UTF-8
+// costs nothing per byte: its Text is a 64 KiB buffer over r, r itself
+// when r is a *bufio.Reader of at least that size. Such a reader loses
+// nothing to a refusal: what was looked at is still to be read.
+func TextOf(r io.Reader) (Text, error) {
+	if t, ok := r.(Text); ok {
+		return t, nil
+	}
+	br := bufio.NewReaderSize(r, chunkBytes)
 	head, _ := br.Peek(4)
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
-		return br, nil
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE, 0, 0}), bytes.HasPrefix(head, []byte{0, 0, 0xFE, 0xFF}):
-		return nil, errtext.Invalidf("%s: the text is UTF-32; save it as UTF-8 and try again", name)
+		return Text{}, errtext.Invalidf("the text is UTF-32; save it as UTF-8 and try again")
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		big := head[0] == 0xFE
 		br.Discard(2)
-		return bufio.NewReaderSize(&utf16Reader{r: br, big: big}, 64<<10), nil
+		return Text{bufio.NewReaderSize(&utf16Reader{r: br, big: big}, chunkBytes)}, nil
 	case len(head) >= 2 && bytes.IndexByte(head, 0) >= 0:
-		return nil, errtext.Invalidf("%s: the text has zero bytes, as UTF-16 or UTF-32 without a byte-order mark does; save it as UTF-8 and try again", name)
+		return Text{}, errtext.Invalidf("the text has zero bytes, as UTF-16 or UTF-32 without a byte-order mark does; save it as UTF-8 and try again")
 	}
-	return br, nil
+	return Text{br}, nil
 }
 
 // utf16Reader reads UTF-16 text (its byte-order mark read) as UTF-8,
