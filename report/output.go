@@ -31,11 +31,12 @@ func NewOutput(s *iostreams.IOStreams, path string) *Output { return &Output{Pat
 func (o *Output) IsStdout() bool { return o.Path == "" || o.Path == "-" }
 
 // Check refuses, before any work is done, a file that cannot be written
-// because its directory does not exist or it is a directory, or that is
-// one of the command's inputs (a file, or a file in a directory given):
-// the usage is wrong (errtext.ErrInvalid), and no answer, input or work
-// is lost to it later. Each message begins with the path; the command
-// says which flag gave it.
+// because its directory does not exist, is not writable (a file cannot
+// be created in it, as the atomic write will), or it is a directory, or
+// that is one of the command's inputs (a file, or a file in a directory
+// given): the usage is wrong (errtext.ErrInvalid), and no answer, input
+// or work is lost to it later. Each message begins with the path; the
+// command says which flag gave it.
 func (o *Output) Check(inputs ...string) error {
 	if o.IsStdout() {
 		return nil
@@ -47,18 +48,38 @@ func (o *Output) Check(inputs ...string) error {
 		return errtext.Invalidf("%s: %s is not a directory", o.Path, dir)
 	}
 	out, err := os.Stat(o.Path)
-	if err != nil {
-		return nil // a new file
-	}
-	if out.IsDir() {
-		return errtext.Invalidf("%s is a directory; name a file", o.Path)
-	}
-	for _, in := range inputs {
-		if same := sameFile(out, in); same != "" {
-			return errtext.Invalidf("%s is %s, one of the inputs; write the output to another file", o.Path, same)
+	if err == nil {
+		if out.IsDir() {
+			return errtext.Invalidf("%s is a directory; name a file", o.Path)
+		}
+		for _, in := range inputs {
+			if same := sameFile(out, in); same != "" {
+				return errtext.Invalidf("%s is %s, one of the inputs; write the output to another file", o.Path, same)
+			}
+		}
+		if !out.Mode().IsRegular() {
+			return nil // a FIFO or device, written in place
 		}
 	}
+	target, err := atomicfile.Resolve(o.Path)
+	if err != nil {
+		return nil // a dangling link: the write says so
+	}
+	if err := probe(filepath.Dir(target)); err != nil {
+		return errtext.Invalidf("%s: a file cannot be created in the directory %s (%v); make it writable or write to another directory", o.Path, filepath.Dir(target), errtext.WithoutPath(err))
+	}
 	return nil
+}
+
+// probe creates and removes a temporary file in dir, as the atomic
+// write of a file there will; a variable for tests.
+var probe = func(dir string) error {
+	f, err := os.CreateTemp(dir, ".digilead-check-*")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Remove(f.Name())
 }
 
 // CheckBinary refuses, before any work is done, to write a binary
