@@ -3,10 +3,12 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/digilead/digilead/questions/atomicfile"
 	"github.com/digilead/digilead/questions/errtext"
@@ -181,13 +183,23 @@ func (o *Output) send(write func(io.Writer) error, size int) error {
 		return fmt.Errorf("write %s: %w", o.Path, errtext.WithoutPath(err))
 	}
 	if err := f.Commit(); err != nil {
-		return fmt.Errorf("write %s: %w", o.Path, errtext.WithoutPath(err))
+		return fmt.Errorf("write %s: %w%s", o.Path, errtext.WithoutPath(err), replaceHint(err, o.Path))
 	}
 	if o.s.ErrTTY {
 		abs, _ := filepath.Abs(o.Path)
 		io.WriteString(o.s.ErrOut, safetext.Terminal("Wrote "+abs+"\n"))
 	}
 	return nil
+}
+
+// replaceHint says what to do when the file at path could not be
+// replaced by err: a file marked immutable or append-only (chattr +i,
+// +a) refuses even root, with EPERM; "" for other errors.
+func replaceHint(err error, path string) string {
+	if !errors.Is(err, syscall.EPERM) {
+		return ""
+	}
+	return fmt.Sprintf("; the file may be marked immutable or append-only (lsattr %s shows an i or a): write to another file, or have its owner clear the mark (chattr -i -a)", path)
 }
 
 // flusher is a writer that may hold back what is written until Flush.

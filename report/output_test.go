@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -144,5 +145,45 @@ func TestOutputWritesWholeFilesOrNothing(t *testing.T) {
 	}
 	if !strings.HasPrefix(errOut.String(), "Wrote ") {
 		t.Errorf("a terminal is told where the file went: %q", errOut.String())
+	}
+}
+
+// TestOutputToAnImmutableFileSaysWhatToDo marks the file immutable with
+// chattr(1) where it can (root, on a file system that has the mark): the
+// rename into place fails with EPERM, for root too.
+func TestOutputToAnImmutableFileSaysWhatToDo(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "exist.txt")
+	if err := os.WriteFile(path, []byte("old\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("chattr", "+i", path).CombinedOutput(); err != nil {
+		t.Skipf("cannot mark a file immutable here: %v %s", err, out)
+	}
+	defer exec.Command("chattr", "-i", path).Run()
+	s, _, _ := iostreams.Test("", nil)
+	err := NewOutput(s, path).Write(func(w io.Writer) error { _, err := io.WriteString(w, "new\n"); return err })
+	want := "write " + path + ": operation not permitted; the file may be marked immutable or append-only (lsattr " + path + " shows an i or a): write to another file, or have its owner clear the mark (chattr -i -a)"
+	if err == nil || err.Error() != want {
+		t.Errorf("%v, want %q", err, want)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "old\n" {
+		t.Errorf("the file is now %q", data)
+	}
+}
+
+func TestReplaceHint(t *testing.T) {
+	tests := []struct {
+		err  error
+		hint bool
+	}{
+		{&os.PathError{Op: "rename into place", Path: "x", Err: syscall.EPERM}, true},
+		{&os.PathError{Op: "rename into place", Path: "x", Err: syscall.EACCES}, false},
+		{syscall.ENOSPC, false},
+	}
+	for _, tc := range tests {
+		if got := replaceHint(tc.err, "x"); (got != "") != tc.hint {
+			t.Errorf("%v: hint %q, want one: %v", tc.err, got, tc.hint)
+		}
 	}
 }
