@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/digilead/digilead/questions/errtext"
 	"gopkg.in/yaml.v3"
@@ -29,6 +30,24 @@ type Respondent struct {
 	// store: an xAPI statement carries its SHA-1 (mbox_sha1sum), never
 	// the address. A result never holds it (see assessment.Result).
 	Email string `json:"email,omitempty" yaml:"email,omitempty"`
+}
+
+// MaxRespondentField is the most characters a respondent's id, name,
+// role or group may have in an answers file: with room to spare for any
+// real one, and small enough that a result holding them (JSON may write
+// a character as 6 bytes) is always one digilead reads back.
+const MaxRespondentField = 1000
+
+// TooLong names the fields of r (id, name, role, group) longer than
+// MaxRespondentField characters.
+func (r Respondent) TooLong() []string {
+	var long []string
+	for _, f := range []struct{ name, value string }{{"id", r.ID}, {"name", r.Name}, {"role", r.Role}, {"group", r.Group}} {
+		if len(f.value) > MaxRespondentField && utf8.RuneCountInString(f.value) > MaxRespondentField {
+			long = append(long, f.name)
+		}
+	}
+	return long
 }
 
 // maxEmail is the longest address accepted (RFC 5321's path limit).
@@ -257,7 +276,11 @@ func (b *Bank) CheckAnswers(raw RawAnswers) (*Answers, error) {
 	if raw.Bank != "" && raw.Bank != b.ID {
 		probs.add(Pos{}, "bank", "the answers are for bank %q but the bank in use is %q; score them with the bank they were written for", raw.Bank, b.ID)
 	}
-	if r := raw.Respondent.Role; r != "" {
+	long := raw.Respondent.TooLong()
+	for _, f := range long {
+		probs.add(Pos{}, "respondent."+f, "longer than %d characters; shorten it", MaxRespondentField)
+	}
+	if r := raw.Respondent.Role; r != "" && !slices.Contains(long, "role") {
 		if _, ok := b.Tier(r); !ok {
 			probs.add(Pos{}, "respondent.role", "unknown tier %q%s; use one of %s", r, errtext.Suggest(r, b.TierIDs()), strings.Join(b.TierIDs(), ", "))
 		}
