@@ -25,9 +25,9 @@ func DecodeResult(data []byte) (*Result, error) {
 	if trimmed[0] != '{' {
 		return nil, invalid("not a digilead result: expected a JSON object")
 	}
-	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	dec := json.NewDecoder(bytes.NewReader(data)) // not trimmed: its lines are the file's
 	if err := dec.Decode(&r); err != nil {
-		return nil, JSONError(trimmed, err)
+		return nil, JSONError(data, err)
 	}
 	if dec.More() {
 		return nil, invalid("more than one JSON value; a result file holds one result")
@@ -61,9 +61,18 @@ func JSONError(data []byte, err error) error {
 	case errors.Is(err, io.ErrUnexpectedEOF) || (errors.As(err, &se) && se.Offset >= int64(len(data))):
 		return invalid("truncated: the JSON ends early")
 	case errors.As(err, &te):
-		return invalid("field %s: expected %s, got %s", te.Field, te.Type, te.Value)
+		path, value, ok := valueAt(data, te.Offset)
+		if !ok || path == "" {
+			path = te.Field
+		}
+		return invalid("%s: %s must be %s, not %s", lineOf(data, te.Offset), path, kindWords(te.Type), valueWords(te.Value, value))
 	case se != nil:
-		return invalid("not valid JSON (offset %d): %v", se.Offset, se)
+		// The offset is just after the byte that is not JSON.
+		hint := ""
+		if rest := data[max(se.Offset-1, 0):]; bytes.HasPrefix(rest, []byte("NaN")) || bytes.HasPrefix(rest, []byte("Inf")) || bytes.HasPrefix(rest, []byte("-Inf")) {
+			hint = "; JSON has no NaN or Infinity: give a number, or null"
+		}
+		return invalid("%s: not valid JSON: %v%s", lineColumn(data, se.Offset-1), se, hint)
 	}
 	return invalid("%v", err)
 }
