@@ -169,8 +169,33 @@ func ParseAnswers(name string, data []byte, b *Bank) (*Answers, error) {
 func (p Problem) Error() string { return p.String() }
 
 // DecodeAnswers decodes an answers document, JSON or YAML, strictly
-// (unknown fields are errors). Errors are Problems with a line when known.
+// (unknown fields are errors). Errors are Problems with a line when known;
+// a document that cannot be decoded and is not text (a binary file: bytes
+// that are not UTF-8, or control characters) is called that.
 func DecodeAnswers(data []byte) (RawAnswers, error) {
+	raw, err := decodeAnswers(data)
+	if err != nil {
+		if p, bad := notText(data); bad {
+			return raw, p
+		}
+	}
+	return raw, err
+}
+
+// notText finds the first byte of data that text has not: one that is not
+// UTF-8, or a control character other than tab and line ends.
+func notText(data []byte) (Problem, bool) {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f {
+			return Problem{Pos: Pos{Line: bytes.Count(data[:i], []byte("\n")) + 1}, Msg: fmt.Sprintf("not a text file (it holds the byte %#02x, not UTF-8 text); give the answers as YAML or JSON text, as 'digilead assess --help' shows", data[i])}, true
+		}
+		i += size
+	}
+	return Problem{}, false
+}
+
+func decodeAnswers(data []byte) (RawAnswers, error) {
 	var raw RawAnswers
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
