@@ -138,6 +138,11 @@ func (s *Set) open(path string) error {
 		return errtext.Invalidf("%s: %v", path, errtext.WithoutPath(err))
 	}
 	if info, err := f.Stat(); err == nil {
+		if info.Mode().IsRegular() && info.Size() == 0 {
+			f.Close()
+			s.Skipped = append(s.Skipped, path+": empty, skipped")
+			return nil
+		}
 		for _, g := range s.files {
 			if gi, err := g.Stat(); err == nil && os.SameFile(info, gi) {
 				f.Close()
