@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -53,7 +54,10 @@ func DecodeResult(data []byte) (*Result, error) {
 // JSONError explains an error of encoding/json decoding data, a digilead
 // document, as an input error (wrapping errtext.ErrInvalid): the JSON
 // ends early, a field has the wrong type, or the text is not JSON. An
-// error of a value's own decoder keeps its message.
+// error of a value's own decoder keeps its message. A value of the wrong
+// type or text that is not JSON is a questions.Problems placed at its line
+// of data (none for data of one line), which a reader of JSON Lines
+// places in its input.
 func JSONError(data []byte, err error) error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
@@ -65,14 +69,16 @@ func JSONError(data []byte, err error) error {
 		if !ok || path == "" {
 			path = te.Field
 		}
-		return invalid("%s: %s must be %s, not %s", lineOf(data, te.Offset), path, kindWords(te.Type), valueWords(te.Value, value))
+		line, _ := lineColumn(data, te.Offset)
+		return questions.Problems{{Pos: questions.Pos{Line: line}, Msg: fmt.Sprintf("%s must be %s, not %s", path, kindWords(te.Type), valueWords(te.Value, value))}}
 	case se != nil:
 		// The offset is just after the byte that is not JSON.
 		hint := ""
-		if rest := data[max(se.Offset-1, 0):]; bytes.HasPrefix(rest, []byte("NaN")) || bytes.HasPrefix(rest, []byte("Inf")) || bytes.HasPrefix(rest, []byte("-Inf")) {
+		if rest := data[max(se.Offset-1, 0):]; bytes.HasPrefix(rest, []byte("NaN")) || bytes.HasPrefix(rest, []byte("Inf")) {
 			hint = "; JSON has no NaN or Infinity: give a number, or null"
 		}
-		return invalid("%s: not valid JSON: %v%s", lineColumn(data, se.Offset-1), se, hint)
+		line, col := lineColumn(data, se.Offset-1)
+		return questions.Problems{{Pos: questions.Pos{Line: line}, Msg: fmt.Sprintf("not valid JSON at column %d: %v%s", col, se, hint)}}
 	}
 	return invalid("%v", err)
 }

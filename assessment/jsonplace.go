@@ -10,18 +10,15 @@ import (
 	"unicode/utf8"
 )
 
-// lineColumn says where byte offset of data is, as people count: "line
-// L, column C", the column in characters from 1.
-func lineColumn(data []byte, offset int64) string {
+// lineColumn says where byte offset of data is, as people count: its
+// line, 0 for a document of one line (a line of JSON Lines, whose
+// reader names the line), and its column in characters from 1.
+func lineColumn(data []byte, offset int64) (line, column int) {
 	before := data[:min(max(offset, 0), int64(len(data)))]
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return fmt.Sprintf("line %d, column %d", bytes.Count(before, []byte("\n"))+1, utf8.RuneCount(before[start:])+1)
-}
-
-// lineOf says on which line byte offset of data is: "line L".
-func lineOf(data []byte, offset int64) string {
-	before := data[:min(max(offset, 0), int64(len(data)))]
-	return fmt.Sprintf("line %d", bytes.Count(before, []byte("\n"))+1)
+	if bytes.IndexByte(bytes.TrimRight(data, " \t\r\n"), '\n') >= 0 {
+		line = bytes.Count(before, []byte("\n")) + 1
+	}
+	return line, utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
 }
 
 // jsonLevel is an object or list valueAt is in.

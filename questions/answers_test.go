@@ -168,12 +168,12 @@ func TestValueJSONRoundTrip(t *testing.T) {
 // number no answer can be are refused at their line, by question id.
 func TestJSONAnswersAsStrictAsYAML(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{`{"answers": {"q1": 3, "q1": 4}}`, ":1: q1: given twice (first at line 1); keep one"},
-		{"{\"answers\": {\"q1\": 3},\n \"answers\": {\"q2\": 2}}", ":2: answers: given twice (first at line 1); keep one"},
-		{"{\"respondent\": {\"id\": \"a\",\n\"id\": \"b\"}, \"answers\": {}}", ":2: respondent.id: given twice (first at line 1); keep one"},
-		{`{"ANSWERS": {"q1": 3}}`, ":1: ANSWERS: unknown field; an answers file has bank, respondent and answers"},
-		{`{"respondent": {"Role": "x"}, "answers": {}}`, ":1: respondent.Role: unknown field; a respondent has id, name, role, group and email"},
-		{"{\"answers\": {\n\"q1\": 1e309}}", ":2: q1: 1e309 is not a usable number"},
+		{`{"answers": {"q1": 3, "q1": 4}}`, "line 1: q1: given twice (first at line 1); keep one"},
+		{"{\"answers\": {\"q1\": 3},\n \"answers\": {\"q2\": 2}}", "line 2: answers: given twice (first at line 1); keep one"},
+		{"{\"respondent\": {\"id\": \"a\",\n\"id\": \"b\"}, \"answers\": {}}", "line 2: respondent.id: given twice (first at line 1); keep one"},
+		{`{"ANSWERS": {"q1": 3}}`, "line 1: ANSWERS: unknown field; an answers file has bank, respondent and answers"},
+		{`{"respondent": {"Role": "x"}, "answers": {}}`, "line 1: respondent.Role: unknown field; a respondent has id, name, role, group and email"},
+		{"{\"answers\": {\n\"q1\": 1e309}}", "line 2: q1: 1e309 is not a usable number"},
 		{`{"answers": {"q1": [1, 1], "q2": {"a": 1}, "q3": [{"a": 1}, {"a": 2}]}}`, ""},
 	}
 	for _, tc := range tests {
