@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -46,10 +47,8 @@ func TestOutputToAReadOnlyDirectoryIsRefusedFirst(t *testing.T) {
 		{"score", "-", "-o", "ro/x.csv"},
 		{"cohort", "-", "-o", "ro/x.txt"},
 	} {
-		cmd := exec.Command(as[0], append(append(as[1:], prog), args...)...)
-		if as == nil {
-			cmd = exec.Command(prog, args...)
-		}
+		line := append(append(slices.Clone(as), prog), args...)
+		cmd := exec.Command(line[0], line[1:]...)
 		cmd.Dir = dir
 		cmd.Env = []string{"HOME=" + dir, "XDG_DATA_HOME=" + dir, "TERM=dumb", "PATH=" + os.Getenv("PATH")}
 		var stderr bytes.Buffer
