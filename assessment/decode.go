@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -25,9 +26,9 @@ func DecodeResult(data []byte) (*Result, error) {
 	if trimmed[0] != '{' {
 		return nil, invalid("not a digilead result: expected a JSON object")
 	}
-	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	dec := json.NewDecoder(bytes.NewReader(data)) // not trimmed: its lines are the file's
 	if err := dec.Decode(&r); err != nil {
-		return nil, JSONError(trimmed, err)
+		return nil, JSONError(data, err)
 	}
 	if dec.More() {
 		return nil, invalid("more than one JSON value; a result file holds one result")
@@ -53,7 +54,10 @@ func DecodeResult(data []byte) (*Result, error) {
 // JSONError explains an error of encoding/json decoding data, a digilead
 // document, as an input error (wrapping errtext.ErrInvalid): the JSON
 // ends early, a field has the wrong type, or the text is not JSON. An
-// error of a value's own decoder keeps its message.
+// error of a value's own decoder keeps its message. A value of the wrong
+// type or text that is not JSON is a questions.Problems placed at its line
+// of data (none for data of one line), which a reader of JSON Lines
+// places in its input.
 func JSONError(data []byte, err error) error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
@@ -61,9 +65,20 @@ func JSONError(data []byte, err error) error {
 	case errors.Is(err, io.ErrUnexpectedEOF) || (errors.As(err, &se) && se.Offset >= int64(len(data))):
 		return invalid("truncated: the JSON ends early")
 	case errors.As(err, &te):
-		return invalid("field %s: expected %s, got %s", te.Field, te.Type, te.Value)
+		path, value, ok := valueAt(data, te.Offset)
+		if !ok || path == "" {
+			path = te.Field
+		}
+		line, _ := lineColumn(data, te.Offset)
+		return questions.Problems{{Pos: questions.Pos{Line: line}, Msg: fmt.Sprintf("%s must be %s, not %s", path, kindWords(te.Type), valueWords(te.Value, value))}}
 	case se != nil:
-		return invalid("not valid JSON (offset %d): %v", se.Offset, se)
+		// The offset is just after the byte that is not JSON.
+		hint := ""
+		if rest := data[max(se.Offset-1, 0):]; bytes.HasPrefix(rest, []byte("NaN")) || bytes.HasPrefix(rest, []byte("Inf")) {
+			hint = "; JSON has no NaN or Infinity: give a number, or null"
+		}
+		line, col := lineColumn(data, se.Offset-1)
+		return questions.Problems{{Pos: questions.Pos{Line: line}, Msg: fmt.Sprintf("not valid JSON at column %d: %v%s", col, se, hint)}}
 	}
 	return invalid("%v", err)
 }

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/digilead/digilead/questions/errtext"
 	"gopkg.in/yaml.v3"
@@ -29,6 +30,24 @@ type Respondent struct {
 	// store: an xAPI statement carries its SHA-1 (mbox_sha1sum), never
 	// the address. A result never holds it (see assessment.Result).
 	Email string `json:"email,omitempty" yaml:"email,omitempty"`
+}
+
+// MaxRespondentField is the most characters a respondent's id, name,
+// role or group may have in an answers file: with room to spare for any
+// real one, and small enough that a result holding them (JSON may write
+// a character as 6 bytes) is always one digilead reads back.
+const MaxRespondentField = 1000
+
+// TooLong names the fields of r (id, name, role, group) longer than
+// MaxRespondentField characters.
+func (r Respondent) TooLong() []string {
+	var long []string
+	for _, f := range []struct{ name, value string }{{"id", r.ID}, {"name", r.Name}, {"role", r.Role}, {"group", r.Group}} {
+		if len(f.value) > MaxRespondentField && utf8.RuneCountInString(f.value) > MaxRespondentField {
+			long = append(long, f.name)
+		}
+	}
+	return long
 }
 
 // maxEmail is the longest address accepted (RFC 5321's path limit).
@@ -150,8 +169,33 @@ func ParseAnswers(name string, data []byte, b *Bank) (*Answers, error) {
 func (p Problem) Error() string { return p.String() }
 
 // DecodeAnswers decodes an answers document, JSON or YAML, strictly
-// (unknown fields are errors). Errors are Problems with a line when known.
+// (unknown fields are errors). Errors are Problems with a line when known;
+// a document that cannot be decoded and is not text (a binary file: bytes
+// that are not UTF-8, or control characters) is called that.
 func DecodeAnswers(data []byte) (RawAnswers, error) {
+	raw, err := decodeAnswers(data)
+	if err != nil {
+		if p, bad := notText(data); bad {
+			return raw, p
+		}
+	}
+	return raw, err
+}
+
+// notText finds the first byte of data that text has not: one that is not
+// UTF-8, or a control character other than tab and line ends.
+func notText(data []byte) (Problem, bool) {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f {
+			return Problem{Pos: Pos{Line: bytes.Count(data[:i], []byte("\n")) + 1}, Msg: fmt.Sprintf("not a text file (it holds the byte %#02x, not UTF-8 text); give the answers as YAML or JSON text, as 'digilead assess --help' shows", data[i])}, true
+		}
+		i += size
+	}
+	return Problem{}, false
+}
+
+func decodeAnswers(data []byte) (RawAnswers, error) {
 	var raw RawAnswers
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
@@ -257,7 +301,11 @@ func (b *Bank) CheckAnswers(raw RawAnswers) (*Answers, error) {
 	if raw.Bank != "" && raw.Bank != b.ID {
 		probs.add(Pos{}, "bank", "the answers are for bank %q but the bank in use is %q; score them with the bank they were written for", raw.Bank, b.ID)
 	}
-	if r := raw.Respondent.Role; r != "" {
+	long := raw.Respondent.TooLong()
+	for _, f := range long {
+		probs.add(Pos{}, "respondent."+f, "longer than %d characters; shorten it", MaxRespondentField)
+	}
+	if r := raw.Respondent.Role; r != "" && !slices.Contains(long, "role") {
 		if _, ok := b.Tier(r); !ok {
 			probs.add(Pos{}, "respondent.role", "unknown tier %q%s; use one of %s", r, errtext.Suggest(r, b.TierIDs()), strings.Join(b.TierIDs(), ", "))
 		}

@@ -101,6 +101,13 @@ func TestParseAnswersFiles(t *testing.T) {
 		{"not an email", "respondent: {email: sam at example}\nanswers: {lik: 3}\n", "me.yaml: respondent.email: not an e-mail address; give one such as name@example.gov.uk, or leave it out"},
 		{"two @", `{"respondent": {"email": "a@b@c"}, "answers": {}}`, "me.yaml: respondent.email: not an e-mail address; give one such as name@example.gov.uk, or leave it out"},
 		{"unknown role", "respondent: {role: leed}\nanswers: {lik: 3}\n", `me.yaml: respondent.role: unknown tier "leed" (did you mean "lead"?); use one of lead`},
+		{"binary", "\x7fELF\x02\x01\x01\x00", "me.yaml:1: not a text file (it holds the byte 0x7f, not UTF-8 text); give the answers as YAML or JSON text, as 'digilead assess --help' shows"},
+		{"not UTF-8", "answers:\n  lik: 3\n\x80\x81", "me.yaml:3: not a text file (it holds the byte 0x80, not UTF-8 text); give the answers as YAML or JSON text, as 'digilead assess --help' shows"},
+		{"JSON not UTF-8", "{\"answers\": {\"lik\": 3}}\n\xff", "me.yaml:2: not a text file (it holds the byte 0xff, not UTF-8 text); give the answers as YAML or JSON text, as 'digilead assess --help' shows"},
+		{"longest name", "respondent: {name: " + strings.Repeat("é", questions.MaxRespondentField) + "}\nanswers: {lik: 3}\n", ""},
+		{"name too long", `{"respondent": {"name": "` + strings.Repeat("\u2028", questions.MaxRespondentField+1) + `"}, "answers": {"lik": 3}}`, "me.yaml: respondent.name: longer than 1000 characters; shorten it"},
+		{"every long field", "respondent: {id: " + strings.Repeat("i", 1001) + ", role: " + strings.Repeat("r", 1001) + ", group: " + strings.Repeat("g", 5000) + "}\nanswers: {lik: 3}\n",
+			"me.yaml: respondent.id: longer than 1000 characters; shorten it\nme.yaml: respondent.role: longer than 1000 characters; shorten it\nme.yaml: respondent.group: longer than 1000 characters; shorten it"},
 		{"every bad value named", "answers: {lik: 9, ch: worst, zzz: 1}\n",
 			"me.yaml: lik: 9 is off the scale; give a whole number from 1 to 5, or \"na\"\nme.yaml: ch: unknown option \"worst\"; use one of good, bad, or \"na\"\nme.yaml: zzz: unknown question; check the bank with 'digilead bank show'"},
 		{"json syntax", "{\"answers\": {\"lik\": 3,}\n}", "me.yaml:1: JSON syntax: invalid character '}' looking for beginning of object key string"},
@@ -161,12 +168,12 @@ func TestValueJSONRoundTrip(t *testing.T) {
 // number no answer can be are refused at their line, by question id.
 func TestJSONAnswersAsStrictAsYAML(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{`{"answers": {"q1": 3, "q1": 4}}`, ":1: q1: given twice (first at line 1); keep one"},
-		{"{\"answers\": {\"q1\": 3},\n \"answers\": {\"q2\": 2}}", ":2: answers: given twice (first at line 1); keep one"},
-		{"{\"respondent\": {\"id\": \"a\",\n\"id\": \"b\"}, \"answers\": {}}", ":2: respondent.id: given twice (first at line 1); keep one"},
-		{`{"ANSWERS": {"q1": 3}}`, ":1: ANSWERS: unknown field; an answers file has bank, respondent and answers"},
-		{`{"respondent": {"Role": "x"}, "answers": {}}`, ":1: respondent.Role: unknown field; a respondent has id, name, role, group and email"},
-		{"{\"answers\": {\n\"q1\": 1e309}}", ":2: q1: 1e309 is not a usable number"},
+		{`{"answers": {"q1": 3, "q1": 4}}`, "line 1: q1: given twice (first at line 1); keep one"},
+		{"{\"answers\": {\"q1\": 3},\n \"answers\": {\"q2\": 2}}", "line 2: answers: given twice (first at line 1); keep one"},
+		{"{\"respondent\": {\"id\": \"a\",\n\"id\": \"b\"}, \"answers\": {}}", "line 2: respondent.id: given twice (first at line 1); keep one"},
+		{`{"ANSWERS": {"q1": 3}}`, "line 1: ANSWERS: unknown field; an answers file has bank, respondent and answers"},
+		{`{"respondent": {"Role": "x"}, "answers": {}}`, "line 1: respondent.Role: unknown field; a respondent has id, name, role, group and email"},
+		{"{\"answers\": {\n\"q1\": 1e309}}", "line 2: q1: 1e309 is not a usable number"},
 		{`{"answers": {"q1": [1, 1], "q2": {"a": 1}, "q3": [{"a": 1}, {"a": 2}]}}`, ""},
 	}
 	for _, tc := range tests {

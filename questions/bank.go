@@ -52,6 +52,8 @@ func (p Pos) String() string {
 	switch {
 	case p.File == "" && p.Line == 0:
 		return ""
+	case p.File == "":
+		return fmt.Sprintf("line %d", p.Line) // the caller names the file
 	case p.Line == 0:
 		return p.File
 	default:

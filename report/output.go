@@ -3,10 +3,12 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/digilead/digilead/questions/atomicfile"
 	"github.com/digilead/digilead/questions/errtext"
@@ -31,11 +33,12 @@ func NewOutput(s *iostreams.IOStreams, path string) *Output { return &Output{Pat
 func (o *Output) IsStdout() bool { return o.Path == "" || o.Path == "-" }
 
 // Check refuses, before any work is done, a file that cannot be written
-// because its directory does not exist or it is a directory, or that is
-// one of the command's inputs (a file, or a file in a directory given):
-// the usage is wrong (errtext.ErrInvalid), and no answer, input or work
-// is lost to it later. Each message begins with the path; the command
-// says which flag gave it.
+// because its directory does not exist, is not writable (a file cannot
+// be created in it, as the atomic write will), or it is a directory, or
+// that is one of the command's inputs (a file, or a file in a directory
+// given): the usage is wrong (errtext.ErrInvalid), and no answer, input
+// or work is lost to it later. Each message begins with the path; the
+// command says which flag gave it.
 func (o *Output) Check(inputs ...string) error {
 	if o.IsStdout() {
 		return nil
@@ -47,18 +50,38 @@ func (o *Output) Check(inputs ...string) error {
 		return errtext.Invalidf("%s: %s is not a directory", o.Path, dir)
 	}
 	out, err := os.Stat(o.Path)
-	if err != nil {
-		return nil // a new file
-	}
-	if out.IsDir() {
-		return errtext.Invalidf("%s is a directory; name a file", o.Path)
-	}
-	for _, in := range inputs {
-		if same := sameFile(out, in); same != "" {
-			return errtext.Invalidf("%s is %s, one of the inputs; write the output to another file", o.Path, same)
+	if err == nil {
+		if out.IsDir() {
+			return errtext.Invalidf("%s is a directory; name a file", o.Path)
+		}
+		for _, in := range inputs {
+			if same := sameFile(out, in); same != "" {
+				return errtext.Invalidf("%s is %s, one of the inputs; write the output to another file", o.Path, same)
+			}
+		}
+		if !out.Mode().IsRegular() {
+			return nil // a FIFO or device, written in place
 		}
 	}
+	target, err := atomicfile.Resolve(o.Path)
+	if err != nil {
+		return nil // a dangling link: the write says so
+	}
+	if err := probe(filepath.Dir(target)); err != nil {
+		return errtext.Invalidf("%s: a file cannot be created in the directory %s (%v); make it writable or write to another directory", o.Path, filepath.Dir(target), errtext.WithoutPath(err))
+	}
 	return nil
+}
+
+// probe creates and removes a temporary file in dir, as the atomic
+// write of a file there will; a variable for tests.
+var probe = func(dir string) error {
+	f, err := os.CreateTemp(dir, ".digilead-check-*")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Remove(f.Name())
 }
 
 // CheckBinary refuses, before any work is done, to write a binary
@@ -160,13 +183,23 @@ func (o *Output) send(write func(io.Writer) error, size int) error {
 		return fmt.Errorf("write %s: %w", o.Path, errtext.WithoutPath(err))
 	}
 	if err := f.Commit(); err != nil {
-		return fmt.Errorf("write %s: %w", o.Path, errtext.WithoutPath(err))
+		return fmt.Errorf("write %s: %w%s", o.Path, errtext.WithoutPath(err), replaceHint(err, o.Path))
 	}
 	if o.s.ErrTTY {
 		abs, _ := filepath.Abs(o.Path)
 		io.WriteString(o.s.ErrOut, safetext.Terminal("Wrote "+abs+"\n"))
 	}
 	return nil
+}
+
+// replaceHint says what to do when the file at path could not be
+// replaced by err: a file marked immutable or append-only (chattr +i,
+// +a) refuses even root, with EPERM; "" for other errors.
+func replaceHint(err error, path string) string {
+	if !errors.Is(err, syscall.EPERM) {
+		return ""
+	}
+	return fmt.Sprintf("; the file may be marked immutable or append-only (lsattr %s shows an i or a): write to another file, or have its owner clear the mark (chattr -i -a)", path)
 }
 
 // flusher is a writer that may hold back what is written until Flush.

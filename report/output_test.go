@@ -4,8 +4,11 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/digilead/digilead/questions/errtext"
@@ -32,6 +35,82 @@ func TestOutputCheck(t *testing.T) {
 		if tc.err == "" && err != nil || tc.err != "" && (err == nil || err.Error() != tc.err || !errors.Is(err, errtext.ErrInvalid)) {
 			t.Errorf("%q: %v, want %q", tc.path, err, tc.err)
 		}
+	}
+}
+
+// TestOutputCheckRefusesADirectoryNoFileCanBeCreatedIn injects the
+// probe's refusal: tests run as root, whom a directory's mode does not
+// stop (TestOutputCheckReadOnlyDirectory and the E2E
+// TestOutputToAReadOnlyDirectoryIsRefusedFirst try the real thing).
+func TestOutputCheckRefusesADirectoryNoFileCanBeCreatedIn(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	other := t.TempDir()
+	link, target := filepath.Join(dir, "link"), filepath.Join(other, "target")
+	if err := os.WriteFile(target, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	var probed []string
+	defer func(p func(string) error) { probe = p }(probe)
+	probe = func(d string) error {
+		probed = append(probed, d)
+		return &os.PathError{Op: "open", Path: filepath.Join(d, ".x"), Err: syscall.EACCES}
+	}
+	s, _, _ := iostreams.Test("", nil)
+	tests := []struct {
+		path, probed, err string
+	}{
+		{filepath.Join(dir, "x.txt"), dir, filepath.Join(dir, "x.txt") + ": a file cannot be created in the directory " + dir + " (permission denied); make it writable or write to another directory"},
+		{link, other, link + ": a file cannot be created in the directory " + other + " (permission denied); make it writable or write to another directory"},
+		{fifo, "", ""}, // written in place
+		{"-", "", ""},
+	}
+	for _, tc := range tests {
+		probed = nil
+		err := NewOutput(s, tc.path).Check()
+		if tc.err == "" && err != nil || tc.err != "" && (err == nil || err.Error() != tc.err || !errors.Is(err, errtext.ErrInvalid)) {
+			t.Errorf("%q: %v, want %q", tc.path, err, tc.err)
+		}
+		if want := []string{tc.probed}; tc.probed == "" && len(probed) > 0 || tc.probed != "" && !slices.Equal(probed, want) {
+			t.Errorf("%q: probed %q, want %q", tc.path, probed, tc.probed)
+		}
+	}
+}
+
+func TestOutputCheckReadOnlyDirectory(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes in a read-only directory")
+	}
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o755)
+	s, _, _ := iostreams.Test("", nil)
+	err := NewOutput(s, filepath.Join(dir, "x.txt")).Check()
+	if err == nil || !errors.Is(err, errtext.ErrInvalid) || !strings.Contains(err.Error(), "a file cannot be created in the directory "+dir+" (permission denied)") {
+		t.Errorf("a read-only directory: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+		t.Errorf("the check left %v", entries)
+	}
+}
+
+func TestOutputCheckLeavesNothingBehind(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	s, _, _ := iostreams.Test("", nil)
+	if err := NewOutput(s, filepath.Join(dir, "x.txt")).Check(); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+		t.Errorf("the check left %v", entries)
 	}
 }
 
@@ -66,5 +145,45 @@ func TestOutputWritesWholeFilesOrNothing(t *testing.T) {
 	}
 	if !strings.HasPrefix(errOut.String(), "Wrote ") {
 		t.Errorf("a terminal is told where the file went: %q", errOut.String())
+	}
+}
+
+// TestOutputToAnImmutableFileSaysWhatToDo marks the file immutable with
+// chattr(1) where it can (root, on a file system that has the mark): the
+// rename into place fails with EPERM, for root too.
+func TestOutputToAnImmutableFileSaysWhatToDo(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "exist.txt")
+	if err := os.WriteFile(path, []byte("old\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("chattr", "+i", path).CombinedOutput(); err != nil {
+		t.Skipf("cannot mark a file immutable here: %v %s", err, out)
+	}
+	defer exec.Command("chattr", "-i", path).Run()
+	s, _, _ := iostreams.Test("", nil)
+	err := NewOutput(s, path).Write(func(w io.Writer) error { _, err := io.WriteString(w, "new\n"); return err })
+	want := "write " + path + ": operation not permitted; the file may be marked immutable or append-only (lsattr " + path + " shows an i or a): write to another file, or have its owner clear the mark (chattr -i -a)"
+	if err == nil || err.Error() != want {
+		t.Errorf("%v, want %q", err, want)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "old\n" {
+		t.Errorf("the file is now %q", data)
+	}
+}
+
+func TestReplaceHint(t *testing.T) {
+	tests := []struct {
+		err  error
+		hint bool
+	}{
+		{&os.PathError{Op: "rename into place", Path: "x", Err: syscall.EPERM}, true},
+		{&os.PathError{Op: "rename into place", Path: "x", Err: syscall.EACCES}, false},
+		{syscall.ENOSPC, false},
+	}
+	for _, tc := range tests {
+		if got := replaceHint(tc.err, "x"); (got != "") != tc.hint {
+			t.Errorf("%v: hint %q, want one: %v", tc.err, got, tc.hint)
+		}
 	}
 }

@@ -140,7 +140,7 @@ func (d *fastDecoder) respondent(r *questions.Respondent) bool {
 		*dst = string(s)
 		return true
 	})
-	if ok && r.Email != "" && questions.EmailProblem(r.Email) != "" {
+	if ok && (r.Email != "" && questions.EmailProblem(r.Email) != "" || r.TooLong() != nil) {
 		return false // the standard way says what is wrong
 	}
 	if !ok || r.Role == "" {

@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/digilead/digilead/assessment/batch/batchtest"
@@ -72,6 +73,8 @@ var decodeCases = []struct {
 	{`{"respondent":{"name":"\xff"},"answers":{}}`, false}, // invalid UTF-8 is replaced by the standard path
 	{`{"respondent":null,"answers":{}}`, false},
 	{`{"respondent":{"role":"boss"},"answers":{}}`, false},
+	{`{"respondent":{"group":"` + strings.Repeat("g", questions.MaxRespondentField+1) + `"},"answers":{}}`, false}, // too long: the standard path says so
+	{`{"respondent":{"name":"` + strings.Repeat("n", questions.MaxRespondentField) + `"},"answers":{}}`, true},
 	{`{"bank":"other","answers":{}}`, false},
 	{`{"bank":"","answers":{}}`, true},
 	{`{"respondent":{"role":""},"answers":{}}`, true},

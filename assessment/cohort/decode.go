@@ -81,14 +81,15 @@ type EntryGap struct {
 // incomplete documents with an error wrapping errtext.ErrInvalid.
 func Decode(data []byte) (*Entry, error) {
 	var e Entry
+	whole := data // its lines are the file's
 	data = bytes.TrimSpace(data)
 	if len(data) == 0 || data[0] != '{' {
 		return nil, errtext.Invalidf("not a digilead result: expected a JSON object")
 	}
 	if !fastEntry(data, &e) {
 		e = Entry{}
-		if err := json.Unmarshal(data, &e); err != nil {
-			return nil, assessment.JSONError(data, err)
+		if err := json.Unmarshal(whole, &e); err != nil {
+			return nil, assessment.JSONError(whole, err)
 		}
 	}
 	if err := assessment.CheckComplete(e.Schema, e.Bank.ID, len(e.Dimensions), len(e.Tiers), e.Target.ID); err != nil {

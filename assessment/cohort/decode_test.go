@@ -45,7 +45,7 @@ func TestDecodeResult(t *testing.T) {
 		{`{"schema":"digilead.result/v2"}`, "newer"},
 		{`{"schema":"other/v1"}`, "not a digilead.result document"},
 		{`{"schema":"digilead.result/v1","bank":{"id":"x"}}`, "dimensions are missing"},
-		{`{"schema":"digilead.result/v1","dimensions":"x"}`, "field dimensions"},
+		{`{"schema":"digilead.result/v1","dimensions":"x"}`, "dimensions must be a list"},
 		{string(data) + string(data), "not valid JSON"},
 	} {
 		_, err := Decode([]byte(c.doc))

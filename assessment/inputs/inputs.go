@@ -138,6 +138,11 @@ func (s *Set) open(path string) error {
 		return errtext.Invalidf("%s: %v", path, errtext.WithoutPath(err))
 	}
 	if info, err := f.Stat(); err == nil {
+		if info.Mode().IsRegular() && info.Size() == 0 {
+			f.Close()
+			s.Skipped = append(s.Skipped, path+": empty, skipped")
+			return nil
+		}
 		for _, g := range s.files {
 			if gi, err := g.Stat(); err == nil && os.SameFile(info, gi) {
 				f.Close()
@@ -295,8 +300,14 @@ func (r *Reporter) Err(summary string) error {
 }
 
 // ReadAll reads one whole input, a file or stdin for "-", of at most
-// questions.MaxFileSize, and returns it with its name for messages.
+// questions.MaxFileSize, and returns it with its name for messages. A
+// directory is refused as invalid input.
 func ReadAll(path string, stdin io.Reader) (data []byte, name string, err error) {
+	return readAll(path, stdin, "a file")
+}
+
+// readAll is ReadAll, saying what to give (what) instead of a directory.
+func readAll(path string, stdin io.Reader, what string) (data []byte, name string, err error) {
 	name, r := path, stdin
 	if path == "-" {
 		name = Stdin
@@ -306,6 +317,9 @@ func ReadAll(path string, stdin io.Reader) (data []byte, name string, err error)
 			return nil, path, errtext.Invalidf("%s: %v", path, errtext.WithoutPath(err))
 		}
 		defer f.Close()
+		if info, err := f.Stat(); err == nil && info.IsDir() {
+			return nil, path, errtext.Invalidf("%s is a directory; give %s", path, what)
+		}
 		r = f
 	}
 	file, _ := r.(*os.File)
@@ -338,7 +352,7 @@ func (s statted) Stat() (fs.FileInfo, error) { return s.f.Stat() }
 // strictly, and rescored from its answers when it is the built-in bank's
 // (assessment.Verify). Errors name the file.
 func ReadResult(path string, stdin io.Reader) (*assessment.Result, error) {
-	data, name, err := ReadAll(path, stdin)
+	data, name, err := readAll(path, stdin, "a result file (FILE.json, as 'digilead assess -f json' writes)")
 	if err != nil {
 		return nil, err
 	}
@@ -376,7 +390,7 @@ func ReadPlan(path string, stdin io.Reader) (*plan.Plan, error) {
 // digilead.plan/v1), for `plan`: a saved plan is shown again as it was
 // made. Exactly one of the two is returned. Errors name the file.
 func ReadResultOrPlan(path string, stdin io.Reader) (*assessment.Result, *plan.Plan, error) {
-	data, name, err := ReadAll(path, stdin)
+	data, name, err := readAll(path, stdin, "a result or plan file (FILE.json)")
 	if err != nil {
 		return nil, nil, err
 	}

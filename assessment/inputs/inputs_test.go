@@ -79,7 +79,7 @@ func TestReporterCapsMessagesAndCountsTheRest(t *testing.T) {
 
 func TestOpen(t *testing.T) {
 	dir := t.TempDir()
-	for name, content := range map[string]string{"b.jsonl": "{}", "a.json": "{}", ".hidden.json": "{}", "notes.txt": "", "sub/c.json": "{}"} {
+	for name, content := range map[string]string{"b.jsonl": "{}", "a.json": "{}", ".hidden.json": "{}", "notes.txt": "x", "sub/c.json": "{}"} {
 		p := filepath.Join(dir, name)
 		os.MkdirAll(filepath.Dir(p), 0o700)
 		os.WriteFile(p, []byte(content), 0o600)

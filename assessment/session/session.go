@@ -206,19 +206,22 @@ func Run(ctx context.Context, t Terminal, o Options, st Store, deliver Deliver) 
 
 	result := assessment.Score(b, answers, assessment.Options{Target: o.Target, Now: o.Now(), Tool: o.Tool})
 	result.Language = asked
-	savedTo, saveErr := "", error(nil)
+	savedTo, saveErr, cause := "", error(nil), error(nil)
 	if !o.NoSave {
-		if savedTo, saveErr = st.SaveResult(result); saveErr != nil {
-			saveErr = fmt.Errorf("could not save the result: %w\nThe result was still written to the output.%s Set XDG_DATA_HOME to a writable directory to keep your results.", saveErr, draftNote(st, key))
+		if savedTo, cause = st.SaveResult(result); cause != nil {
+			saveErr = fmt.Errorf("could not save the result: %w\nThe result was still written to the output.%s Set XDG_DATA_HOME to a writable directory to keep your results.", cause, draftNote(st, key))
 		} else {
 			removeDraft(t.Out, st, key) // the answers now live in the saved result
 		}
 	}
 	if err := deliver(result, savedTo); err != nil {
-		if o.NoSave {
-			return fmt.Errorf("%w%s", err, draftNote(st, key))
+		switch {
+		case savedTo != "":
+			return fmt.Errorf("%w\nThe result was saved in %s: write it again with 'digilead report --last -o FILE'.", err, savedTo)
+		case cause != nil:
+			return fmt.Errorf("%w\nThe result could not be saved either: %v.%s", err, cause, draftNote(st, key))
 		}
-		return err
+		return fmt.Errorf("%w%s", err, draftNote(st, key))
 	}
 	if o.NoSave {
 		removeDraft(t.Out, st, key) // delivered, and no copy was asked for

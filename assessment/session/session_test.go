@@ -112,6 +112,45 @@ func TestNoSaveDropsTheDraftOnlyOnceDelivered(t *testing.T) {
 	}
 }
 
+// TestFailedDeliverySaysWhereTheResultIs: the last write of a
+// questionnaire (a full disk) fails after every answer was given; the
+// message says where the result or the answers are, and how to get the
+// document again.
+func TestFailedDeliverySaysWhereTheResultIs(t *testing.T) {
+	full := errors.New("write me.txt: no space left on device")
+	tests := []struct {
+		name  string
+		st    func(t *testing.T) Store
+		o     Options
+		wants []string
+	}{
+		{"saved", func(t *testing.T) Store { return newStore(t) }, Options{}, []string{
+			"write me.txt: no space left on device\nThe result was saved in ", "write it again with 'digilead report --last -o FILE'."}},
+		{"not saved either", func(t *testing.T) Store { return &flaky{Store: newStore(t), failSave: true} }, Options{}, []string{
+			"write me.txt: no space left on device\nThe result could not be saved either: disk full. Your answers are kept in "}},
+		{"no save", func(t *testing.T) Store { return newStore(t) }, Options{NoSave: true}, []string{
+			"write me.txt: no space left on device Your answers are kept in "}},
+	}
+	for _, tc := range tests {
+		st := tc.st(t)
+		r := ask(t, st, wholeBank, tc.o, full)
+		if r.err == nil || !errors.Is(r.err, full) {
+			t.Fatalf("%s: %v", tc.name, r.err)
+		}
+		for _, want := range tc.wants {
+			if !strings.Contains(r.err.Error(), want) {
+				t.Errorf("%s: %q, want it to say %q", tc.name, r.err, want)
+			}
+		}
+		if r.savedTo != "" && !strings.Contains(r.err.Error(), r.savedTo) {
+			t.Errorf("%s: %q does not say where the result was saved (%s)", tc.name, r.err, r.savedTo)
+		}
+		if hasDraft(st) == (r.savedTo != "") {
+			t.Errorf("%s: draft kept %v, saved to %q", tc.name, hasDraft(st), r.savedTo)
+		}
+	}
+}
+
 func TestResultThatCannotBeSavedIsStillDeliveredAndKeepsTheDraft(t *testing.T) {
 	st := &flaky{Store: newStore(t), failSave: true}
 	r := ask(t, st, wholeBank, Options{}, nil)

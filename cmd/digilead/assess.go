@@ -38,7 +38,7 @@ answers file without asking anything, and writes the result to stdout.
 An answers file is YAML or JSON:
 
   bank: public-sector-digital-leadership   # optional; must match the bank
-  respondent: {id: "e123", name: "Sam", role: operational}   # optional
+  respondent: {id: "e123", name: "Sam", role: operational}   # optional; each at most 1000 characters
   answers:
     vision-horizon: 4          # likert: a point on the scale
     vision-scenario: b         # choice: an option id

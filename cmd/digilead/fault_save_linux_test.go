@@ -98,3 +98,27 @@ func TestResultOnFullDisk(t *testing.T) {
 		t.Errorf("the failed save left %v in %s", left, results)
 	}
 }
+
+// A full disk for -o, with room in the data directory: the result is
+// saved there, and the message says so and how to write it again.
+func TestOutputOnFullDisk(t *testing.T) {
+	p := newPane(t)
+	out := tinyDisk(t, "16k")
+	fill(t, out)
+	_, pages := pagesOf(t)
+	startAccessible(p, "-o", filepath.Join(out, "r.json"))
+	p.answerAccessible(pages, len(pages))
+	if code := p.exitCode(); code != 1 {
+		t.Fatalf("exit %d, want 1; screen:\n%s", code, p.screen())
+	}
+	msg := said(p)
+	for _, w := range []string{
+		"no space left on device",
+		"The result was saved in " + filepath.Join(p.data, "digilead", "results"),
+		"write it again with 'digilead report --last -o FILE'.",
+	} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("the message does not say %q:\n%s", w, msg)
+		}
+	}
+}

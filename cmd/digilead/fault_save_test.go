@@ -18,9 +18,9 @@ import (
 
 // startAccessible starts an accessible questionnaire with JSON on stdout
 // (me.json) and answers its welcome page.
-func startAccessible(p *pane) {
+func startAccessible(p *pane, args ...string) {
 	p.t.Helper()
-	p.run(100, 40, "me.json", "--accessible", "--format", "json")
+	p.run(100, 40, "me.json", append([]string{"--accessible", "--format", "json"}, args...)...)
 	p.waitFor("3. Français")
 	p.typeText("\n") // keep the language
 	p.waitFor("Your name (optional")

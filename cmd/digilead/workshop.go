@@ -77,7 +77,7 @@ See docs/workshop.md for the trainer's guide.`,
 	docflags.AddBank(cmd, &opts.bank, "question bank file or directory (default: the built-in bank, with its Welsh and French)")
 	docflags.AddTranslations(cmd, &opts.bank.Translations, "; each participant is asked in their SSH client's language (LANG) or chooses on the welcome page")
 	fl.StringVar(&opts.results, "results", "", "`FOLDER` for the results (default: ./digilead-workshop-YYYY-MM-DD, created 0700)")
-	fl.StringVar(&opts.listen, "listen", ":2222", "`ADDRESS:PORT` to listen on")
+	cmdutil.StringVar(fl, &opts.listen, "listen", ":2222", "`ADDRESS:PORT` to listen on", checkListen)
 	fl.StringVar(&opts.code, "code", "", "the workshop code participants give as password (default: three words, generated)")
 	fl.BoolVar(&opts.open, "open", false, "ask no code: anyone who can reach the port can take part")
 	cmdutil.IntVar(fl, &opts.maxParticipants, "max-participants", 200, 1, math.MaxInt, "most questionnaires at once; more are turned away politely", "must be %[2]d or more, got %[1]d")
@@ -92,6 +92,22 @@ See docs/workshop.md for the trainer's guide.`,
 	fl.StringVar(&opts.round, "round", "", "take observers' feedback on this round (its `FILE` or id, from 'feedback invite') instead of assessments: each picks their role and answers the observer questions")
 	fl.StringVar(&opts.log, "log", "", "the trainer's log `FILE`: every connection, refusal and error, with addresses (default: workshop.log in the results folder, 0600)")
 	return cmd
+}
+
+// checkListen refuses an address net.Listen could never use: one without
+// a port, or with a port that is not a number from 0 to 65535 or a
+// service name. A port in use, or an address this machine does not have,
+// is found only on listening (exit 1).
+func checkListen(s string) error {
+	const give = "give ADDRESS:PORT such as :2222 or 127.0.0.1:2222"
+	_, port, err := net.SplitHostPort(s)
+	if err != nil {
+		return fmt.Errorf("%q is not ADDRESS:PORT; %s", s, give)
+	}
+	if _, err := net.LookupPort("tcp", port); err != nil {
+		return fmt.Errorf("%q: the port %q is not a number from 0 to 65535; %s", s, port, give)
+	}
+	return nil
 }
 
 func workshopServeRun(opts *workshopOptions) error {

@@ -352,6 +352,9 @@ func TestWorkshopServeUsage(t *testing.T) {
 		{[]string{"--max-startups-per-address", "-1"}, exitUsage, "--max-startups-per-address"},
 		{[]string{"--bank", "no-such-bank.yaml"}, exitUsage, "no such file"},
 		{[]string{"--listen", taken.Addr().String()}, exitFailure, "Choose another port"},
+		{[]string{"--listen", "nonsense"}, exitUsage, `--listen: "nonsense" is not ADDRESS:PORT; give ADDRESS:PORT such as :2222`},
+		{[]string{"--listen", "127.0.0.1:99999"}, exitUsage, `--listen: "127.0.0.1:99999": the port "99999" is not a number from 0 to 65535`},
+		{[]string{"--listen", ":no-such-service"}, exitUsage, `the port "no-such-service" is not a number`},
 		{[]string{"extra"}, exitUsage, "takes no arguments"},
 	}
 	for _, tt := range tests {
