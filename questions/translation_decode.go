@@ -81,7 +81,10 @@ func parseTranslation(f File, b *Bank, loose bool) (t *Translation, warnings Pro
 	}
 	missing, outdated := t.Missing(b)
 	for _, x := range missing {
-		warnings = append(warnings, Problem{Pos: Pos{File: f.Name}, Field: x.Path, Msg: "not translated"})
+		// At its entry ("" or null) when the file has one.
+		at := t.at[x.Path]
+		at.File = f.Name
+		warnings = append(warnings, Problem{Pos: at, Field: x.Path, Msg: "not translated"})
 	}
 	for _, x := range outdated {
 		msg := "the bank's text changed since this was translated; run digilead bank translate to mark it for review"
