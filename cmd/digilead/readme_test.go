@@ -135,3 +135,28 @@ func dedent(s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// TestQuestionnaireLengthAgrees: README and the root help say how many
+// questions the built-in bank asks and about how many minutes they take,
+// the figures the welcome page computes (Bank.Minutes).
+func TestQuestionnaireLengthAgrees(t *testing.T) {
+	t.Parallel()
+	b := questions.Default()
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	help := digilead(t, "", nil, "--help").stdout
+	for name, text := range map[string]string{"README.md": string(readme), "digilead --help": help} {
+		text = strings.Join(strings.Fields(text), " ")
+		m := regexp.MustCompile(`about (\d+) (?:calm )?minutes`).FindStringSubmatch(text)
+		if m == nil {
+			t.Errorf("%s says nothing of about how many minutes; is the pattern stale?", name)
+		} else if m[1] != fmt.Sprint(b.Minutes()) {
+			t.Errorf("%s says about %s minutes; the built-in bank's %d questions take about %d", name, m[1], len(b.Questions), b.Minutes())
+		}
+	}
+	if want := fmt.Sprintf("Answer %d questions", len(b.Questions)); !strings.Contains(string(readme), want) {
+		t.Errorf("README does not say %q", want)
+	}
+}
