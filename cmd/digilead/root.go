@@ -105,6 +105,7 @@ to do about each. Nothing leaves your machine.`
 		root.InitDefaultCompletionCmd()
 	}
 	refuseUnknownSubcommands(root)
+	cmdutil.StrictHelp(root)
 	return root
 }
 
