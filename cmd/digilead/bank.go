@@ -116,7 +116,7 @@ func newBankExportCmd(f *factory, runF func(*bankExportOptions) error) *cobra.Co
 		Args: cmdutil.NoArgs,
 		RunE: cmdutil.RunE(opts, runF, bankExportRun),
 	}
-	cmd.Flags().StringVarP(&opts.path, "output", "o", "", "write to `FILE` instead of stdout")
+	cmdutil.OutputVar(cmd.Flags(), &opts.path, "write to `FILE` instead of stdout")
 	return cmd
 }
 

@@ -57,7 +57,7 @@ func AddOutput[F any](cmd *cobra.Command, formats report.Registry[F], def string
 	o := &Output[F]{Formats: formats}
 	fl := cmd.Flags()
 	fl.StringVarP(&o.Format, "format", "f", def, "output format: "+strings.Join(formats.Names(), ", "))
-	fl.StringVarP(&o.Path, "output", "o", "", "write to `FILE` (mode 0600) instead of stdout")
+	cmdutil.OutputVar(fl, &o.Path, "write to `FILE` (mode 0600) instead of stdout")
 	return o
 }
 
