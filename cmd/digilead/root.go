@@ -105,7 +105,9 @@ to do about each. Nothing leaves your machine.`
 		root.InitDefaultCompletionCmd()
 	}
 	refuseUnknownSubcommands(root)
-	cmdutil.StrictHelp(root)
+	if !named {
+		cmdutil.StrictHelp(root) // help is no command named (commandNamed)
+	}
 	return root
 }
 
