@@ -176,13 +176,21 @@ func idsOf[T any](xs []T, id func(T) string) []string {
 	return ids
 }
 
+// IsLanguageTag reports whether s is a BCP 47 language tag (cy, fr,
+// de-AT), as a translation, bank translate and --lang take one: not a
+// POSIX locale (de_DE.UTF-8), nor anything else.
+func IsLanguageTag(s string) bool {
+	_, err := language.Parse(s)
+	return err == nil && !strings.ContainsAny(s, "_.@ ")
+}
+
 // language reads the language tag: BCP 47, and not the bank's own.
 func (d *trDecoder) language(v *yaml.Node) string {
 	s := d.str(v, "language")
 	if s == "" {
 		return ""
 	}
-	if _, err := language.Parse(s); err != nil || strings.ContainsAny(s, "_.@ ") {
+	if !IsLanguageTag(s) {
 		d.errorf(v, "language", "%q is not a BCP 47 language tag; use one such as cy, fr or de-AT", s)
 		return s
 	}

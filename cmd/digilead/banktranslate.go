@@ -3,10 +3,8 @@ package main
 import (
 	"io"
 	"math"
-	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/text/language"
 
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/cmd/internal/docflags"
@@ -64,7 +62,7 @@ it before it is read). See docs/languages.md.`,
 
 func bankTranslateRun(opts *bankTranslateOptions) error {
 	tag := opts.tag
-	if _, err := language.Parse(tag); err != nil || strings.ContainsAny(tag, "_.@ ") {
+	if !questions.IsLanguageTag(tag) {
 		return usageError("%q is not a BCP 47 language tag; give one such as de, cy or fr-CA", tag)
 	}
 	dest := report.NewOutput(opts.io, opts.path)

@@ -76,6 +76,7 @@ func TestLanguageChoice(t *testing.T) {
 		{nil, []string{"LC_ALL=fr_FR.UTF-8", "DIGILEAD_LANG=cy"}, "Adroddiad bylchau arweinyddiaeth ddigidol"},
 		{[]string{"--lang", "en"}, []string{"DIGILEAD_LANG=cy"}, "Digital leadership gap report"},
 		{[]string{"--lang", "fr-CA"}, nil, "Rapport d'écarts en leadership numérique"},
+		{[]string{"--lang", "cy_GB.UTF-8"}, nil, "Adroddiad bylchau arweinyddiaeth ddigidol"}, // a locale, as LANG gives it
 	}
 	for _, tt := range tests {
 		r := digilead(t, "", tt.env, append([]string{"assess", "--answers", answers, "--no-save"}, tt.args...)...)
