@@ -207,6 +207,7 @@ func decodeAnswers(data []byte) (RawAnswers, error) {
 		}
 		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.DisallowUnknownFields()
+		dec.UseNumber() // a number as given, for messages (1e+23 was 100000000000000000000000)
 		if err := dec.Decode(&raw); err != nil {
 			return raw, jsonProblem(data, err)
 		}
@@ -245,7 +246,40 @@ func decodeYAMLAnswers(data []byte) (RawAnswers, error) {
 		}
 		return raw, Problem{Msg: msg}
 	}
+	keepNumbersAsGiven(data, raw.Answers)
 	return raw, nil
+}
+
+// keepNumbersAsGiven replaces each answer yaml.v3 made a float64 of (a
+// number too large for an int, or with decimals) with its text, as a
+// json.Number of the same value: a message then echoes it as given
+// (100000000000000000000000, not 1e+23). Answers of whole numbers that
+// fit, the usual ones, leave the file undecoded a second time.
+func keepNumbersAsGiven(data []byte, answers map[string]any) {
+	floats := false
+	for _, v := range answers {
+		_, ok := v.(float64)
+		floats = floats || ok
+	}
+	if !floats {
+		return
+	}
+	var nodes struct {
+		Answers map[string]yaml.Node `yaml:"answers"`
+	}
+	if yaml.Unmarshal(data, &nodes) != nil {
+		return
+	}
+	for id, v := range answers {
+		f, isFloat := v.(float64)
+		n, ok := nodes.Answers[id]
+		if !isFloat || !ok || n.Kind != yaml.ScalarNode {
+			continue
+		}
+		if g, err := strconv.ParseFloat(n.Value, 64); err == nil && g == f {
+			answers[id] = json.Number(n.Value)
+		}
+	}
 }
 
 var yamlUnknown = &lazyRegexp{expr: `^field (\S+) not found in type questions\.(\w+)$`}

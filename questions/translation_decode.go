@@ -81,7 +81,10 @@ func parseTranslation(f File, b *Bank, loose bool) (t *Translation, warnings Pro
 	}
 	missing, outdated := t.Missing(b)
 	for _, x := range missing {
-		warnings = append(warnings, Problem{Pos: Pos{File: f.Name}, Field: x.Path, Msg: "not translated"})
+		// At its entry ("" or null) when the file has one.
+		at := t.at[x.Path]
+		at.File = f.Name
+		warnings = append(warnings, Problem{Pos: at, Field: x.Path, Msg: "not translated"})
 	}
 	for _, x := range outdated {
 		msg := "the bank's text changed since this was translated; run digilead bank translate to mark it for review"
@@ -173,13 +176,21 @@ func idsOf[T any](xs []T, id func(T) string) []string {
 	return ids
 }
 
+// IsLanguageTag reports whether s is a BCP 47 language tag (cy, fr,
+// de-AT), as a translation, bank translate and --lang take one: not a
+// POSIX locale (de_DE.UTF-8), nor anything else.
+func IsLanguageTag(s string) bool {
+	_, err := language.Parse(s)
+	return err == nil && !strings.ContainsAny(s, "_.@ ")
+}
+
 // language reads the language tag: BCP 47, and not the bank's own.
 func (d *trDecoder) language(v *yaml.Node) string {
 	s := d.str(v, "language")
 	if s == "" {
 		return ""
 	}
-	if _, err := language.Parse(s); err != nil || strings.ContainsAny(s, "_.@ ") {
+	if !IsLanguageTag(s) {
 		d.errorf(v, "language", "%q is not a BCP 47 language tag; use one such as cy, fr or de-AT", s)
 		return s
 	}

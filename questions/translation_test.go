@@ -269,3 +269,24 @@ func TestDigestLeavesTranslationsOut(t *testing.T) {
 		t.Errorf("a translation loaded as a bank: %v", err)
 	}
 }
+
+// TestTranslationWarningsAtTheirLine places a text left "" at its line
+// of the file, as bank validate promises (FILE:LINE); a text the file
+// leaves out altogether has no line to give.
+func TestTranslationWarningsAtTheirLine(t *testing.T) {
+	b := tiny(t)
+	body := "schema: digilead.translation/v1\nbank: tiny\nlanguage: cy\ntitle: \"\"\ndescription: ~\n"
+	_, warnings, err := questions.ParseTranslation(questions.File{Name: "cy.yaml", Data: []byte(body)}, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"title": "cy.yaml:4: title: not translated", "description": "cy.yaml:5: description: not translated"}
+	for _, w := range warnings {
+		if s, ok := want[w.Field]; ok && w.String() != s {
+			t.Errorf("%s; want %s", w, s)
+		}
+		if _, ok := want[w.Field]; !ok && w.Pos != (questions.Pos{File: "cy.yaml"}) {
+			t.Errorf("%s: a text the file leaves out is placed at %+v", w.Field, w.Pos)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"errors"
+	"slices"
 
 	"github.com/digilead/digilead/questions"
 )
@@ -21,6 +22,43 @@ type ValidateOptions struct {
 	CatalogueName string
 	// Say writes a problem or warning line (on stderr).
 	Say func(format string, args ...any)
+	// Max is how many problem and warning lines Check says of one path
+	// (0: every one); it then says how many more there are and, when
+	// MoreHint is set, how to see them.
+	Max      int
+	MoreHint string
+}
+
+// capped says lines with say, up to max of them (0: every one), and
+// counts the rest.
+type capped struct {
+	say       func(string, ...any)
+	max, rest int
+	shown     int
+}
+
+func (c *capped) line(s string) {
+	if c.max > 0 && c.shown >= c.max {
+		c.rest++
+		return
+	}
+	c.shown++
+	c.say("%s\n", s)
+}
+
+// more says how many lines of name were not shown, if any.
+func (c *capped) more(name, hint string) {
+	if c.rest == 0 {
+		return
+	}
+	if hint != "" {
+		hint = "; " + hint
+	}
+	lines := "lines"
+	if c.rest == 1 {
+		lines = "line"
+	}
+	c.say("%s: %d more %s not shown%s\n", name, c.rest, lines, hint)
 }
 
 // LoadCatalogue reads the catalogue named CatalogueName, if any, into
@@ -41,10 +79,15 @@ func (o *ValidateOptions) LoadCatalogue() (ok bool, err error) {
 
 // SayProblems says each of problems ps and how many there were in name.
 func SayProblems(say func(string, ...any), name string, ps questions.Problems) {
+	sayProblems(&capped{say: say}, name, ps, "")
+}
+
+func sayProblems(c *capped, name string, ps questions.Problems, hint string) {
 	for _, pr := range ps {
-		say("%s\n", pr.String())
+		c.line(pr.String())
 	}
-	say("%s: %d problem(s)\n", name, len(ps))
+	c.say("%s: %d problem(s)\n", name, len(ps))
+	c.more(name, hint)
 }
 
 // Check checks one path (the built-in bank for "") as `digilead bank
@@ -52,39 +95,50 @@ func SayProblems(say func(string, ...any), name string, ps questions.Problems) {
 // what is valid to v; it reports whether the path passed.
 func (v *Validation) Check(p string, o ValidateOptions) bool {
 	name := cmp.Or(p, "built-in bank")
+	c := &capped{say: o.Say, max: o.Max}
 	s, translation, err := questions.LoadToValidate(p, o.Banks)
 	var ps questions.Problems
 	switch {
 	case errors.As(err, &ps):
-		SayProblems(o.Say, name, ps)
+		sayProblems(c, name, ps, o.MoreHint)
 		return false
 	case err != nil:
 		o.Say("digilead: %v\n", err)
 		return false
 	}
+	defer c.more(name, o.MoreHint)
 	var languages questions.Problems
 	kind := "warning"
 	if o.Strict {
 		kind = "error"
 	}
 	for _, w := range s.Warnings {
-		o.Say("%s (%s)\n", w.String(), kind)
+		c.line(w.String() + " (" + kind + ")")
 	}
-	if c := o.Catalogue; c != nil {
-		if err := c.Check(s.Bank); err != nil {
+	if cat := o.Catalogue; cat != nil {
+		if err := cat.Check(s.Bank); err != nil {
 			o.Say("%s\n", err)
 			o.Say("%s: the catalogue %s does not fit it\n", name, o.CatalogueName)
 			return false
 		}
-		languages = append(languages, c.OtherLanguage(questions.BankLanguage(s.Bank))...)
+		languages = append(languages, cat.OtherLanguage(questions.BankLanguage(s.Bank))...)
 	}
 	languages = append(s.Bank.ActionsInOtherLanguage(questions.BankLanguage(s.Bank)), languages...)
 	for _, w := range languages {
-		o.Say("%s (%s)\n", w.String(), kind)
+		c.line(w.String() + " (" + kind + ")")
 	}
+	from := len(v.Valid)
 	v.Add(name, s, translation)
 	if o.Catalogue != nil {
 		v.AddCatalogue(o.CatalogueName, o.Catalogue, s.Bank)
+	}
+	if o.Strict {
+		// What fails is not listed as valid: with actions in another
+		// language nothing of this path, else the translations warned of.
+		kept := slices.DeleteFunc(v.Valid[from:], func(x Valid) bool {
+			return len(languages) > 0 || x.Language != "" && slices.ContainsFunc(s.Warnings, func(w questions.Problem) bool { return w.Pos.File == x.Name })
+		})
+		v.Valid = v.Valid[:from+len(kept)]
 	}
 	if len(languages) > 0 {
 		o.Say("%s: %d action(s) in another language than the bank's, %s (%ss)\n", name, len(languages), questions.BankLanguage(s.Bank), kind)
@@ -92,7 +146,7 @@ func (v *Validation) Check(p string, o ValidateOptions) bool {
 	if ow := s.ObserverWarnings(); len(ow) > 0 {
 		// A heuristic: warnings even with --strict.
 		for _, w := range ow {
-			o.Say("%s (warning)\n", w.String())
+			c.line(w.String() + " (warning)")
 		}
 		o.Say("%s: %d observer text(s) may speak to their reader rather than of the person observed (warnings; digilead bank review lists them too)\n", name, len(ow))
 	}

@@ -306,7 +306,7 @@ func questionFlags(d *Dimension, q Question, bq *questions.Question, reversed bo
 			msgs = append(msgs, lang.M("stats.flag.weak_alpha", "Alpha", lang.Decimal{X: *q.AlphaIfDeleted, Places: 2}))
 		}
 		if len(culprits) > 0 {
-			msgs = append(msgs, lang.M("stats.flag.weak_culprits", "Culprits", lang.List(culprits)))
+			msgs = append(msgs, lang.P("stats.flag.weak_culprits", len(culprits), "Culprits", lang.List(culprits)))
 		} else {
 			msgs = append(msgs, lang.M("stats.flag.weak_reword"))
 		}

@@ -287,3 +287,20 @@ func TestReportHeader(t *testing.T) {
 		t.Errorf("dimensions = %+v; want one, with a non-nil flags list", r.Dimensions)
 	}
 }
+
+// TestWeakItemCulpritsAgree: a weak question waits for the questions
+// keyed the wrong way, one ("is keyed") or more ("are keyed").
+func TestWeakItemCulpritsAgree(t *testing.T) {
+	r := -0.2
+	q := Question{ID: "m1", ItemTotalR: &r}
+	bq := &questions.Question{ID: "m1", Type: questions.Likert}
+	for culprits, want := range map[string]string{
+		"m3":    "Look at it again once m3 is keyed the right way.",
+		"m3 m4": "Look at it again once m3 and m4 are keyed the right way.",
+	} {
+		fs := questionFlags(&Dimension{N: 30}, q, bq, false, strings.Fields(culprits))
+		if len(fs) != 1 || !strings.HasSuffix(fs[0].Text, want) {
+			t.Errorf("culprits %s: %+v; want the text to end %q", culprits, fs, want)
+		}
+	}
+}

@@ -40,11 +40,14 @@ An answers file is YAML or JSON:
   bank: public-sector-digital-leadership   # optional; must match the bank
   respondent: {id: "e123", name: "Sam", role: operational}   # optional; each at most 1000 characters
   answers:
-    vision-horizon: 4          # likert: a point on the scale
-    vision-scenario: b         # choice: an option id
-    dev-activities: [a, c]     # multi: a list of option ids
-    sec-report: yes            # yesno: true/false or "yes"/"no"
-    ai-understand: na          # not applicable, where offered`,
+    vis-horizon: 4             # likert: a point on the scale
+    vis-scenario: goal         # choice: an option id
+    col-external: yes          # yesno: true/false or "yes"/"no"
+    ai-check: na               # not applicable, where offered
+    # multi, in a bank of your own (the built-in one has none):
+    # tools-used: [email, forms]   # a list of option ids
+
+A question left out is unanswered. See docs/bank-format.md.`,
 		Example: `  digilead assess --answers me.yaml
   digilead assess --answers me.json --format json | jq -r '.level.name // "Developing"'
   cat me.json | digilead assess --answers - --target strategic`,

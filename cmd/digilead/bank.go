@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/questions"
@@ -25,6 +26,7 @@ type bankValidateOptions struct {
 	*factory
 	bank      docflags.Bank
 	strict    bool
+	all       bool
 	catalogue string
 	paths     []string
 }
@@ -40,8 +42,9 @@ the bank given with --bank (default: the built-in bank). With no PATH it
 checks the built-in bank and its translations.
 
 A problem is an error (exit 2). Texts a translation leaves untranslated,
-or translated from an earlier text of the bank, are warnings that list
-every one (exit 0); --strict makes them errors. Observer wording that
+or translated from an earlier text of the bank, are warnings (exit 0);
+--strict makes them errors. The first 20 problems and warnings of each
+PATH are listed, with how many more there are; --all lists every one. Observer wording that
 seems to speak to its reader ("did you …") rather than of the person
 observed is a warning, even with --strict: the rule is a heuristic.
 
@@ -59,6 +62,7 @@ bank: its bank id, dimensions and tiers, and the language of its actions.`,
 	}
 	docflags.AddBank(cmd, &opts.bank, "bank the translation files given are checked against (default: the built-in bank)")
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "texts a translation leaves untranslated or out of date are errors, not warnings")
+	cmd.Flags().BoolVar(&opts.all, "all", false, fmt.Sprintf("list every problem and warning, not the first %d of each PATH", inputs.MaxShown))
 	cmd.Flags().StringVar(&opts.catalogue, "catalogue", "", "check this catalogue `FILE` (digilead.catalogue/v1) against each bank")
 	return cmd
 }
@@ -72,7 +76,11 @@ func bankValidateRun(opts *bankValidateOptions) error {
 	}
 	var v report.Validation
 	bad := 0
-	o := report.ValidateOptions{Banks: opts.bank.Banks, Strict: opts.strict, CatalogueName: opts.catalogue, Say: opts.say}
+	o := report.ValidateOptions{Banks: opts.bank.Banks, Strict: opts.strict, CatalogueName: opts.catalogue, Say: opts.say,
+		Max: inputs.MaxShown, MoreHint: "--all lists every one"}
+	if opts.all {
+		o.Max = 0
+	}
 	if ok, err := o.LoadCatalogue(); err != nil {
 		return fmt.Errorf("--catalogue: %w", err)
 	} else if !ok {
@@ -108,7 +116,7 @@ func newBankExportCmd(f *factory, runF func(*bankExportOptions) error) *cobra.Co
 		Args: cmdutil.NoArgs,
 		RunE: cmdutil.RunE(opts, runF, bankExportRun),
 	}
-	cmd.Flags().StringVarP(&opts.path, "output", "o", "", "write to `FILE` instead of stdout")
+	cmdutil.OutputVar(cmd.Flags(), &opts.path, "write to `FILE` instead of stdout")
 	return cmd
 }
 

@@ -3,10 +3,8 @@ package main
 import (
 	"io"
 	"math"
-	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/text/language"
 
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/cmd/internal/docflags"
@@ -50,18 +48,21 @@ it before it is read). See docs/languages.md.`,
   digilead bank translate cy -o cy.yaml            # the built-in bank, from its own Welsh`,
 		Args: cmdutil.ArgsBetween(1, math.MaxInt, "the language to translate into, such as de or fr-CA"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := cmdutil.Check(cmd); err != nil {
+				return err
+			}
 			opts.tag, opts.paths = args[0], args[1:]
 			return cmdutil.RunOr(opts, runF, bankTranslateRun)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.path, "output", "o", "", "write to `FILE` instead of stdout (it may be the translation being updated)")
+	cmdutil.OutputVar(cmd.Flags(), &opts.path, "write to `FILE` instead of stdout (it may be the translation being updated)")
 	docflags.AddTranslations(cmd, &opts.dirs, "")
 	return cmd
 }
 
 func bankTranslateRun(opts *bankTranslateOptions) error {
 	tag := opts.tag
-	if _, err := language.Parse(tag); err != nil || strings.ContainsAny(tag, "_.@ ") {
+	if !questions.IsLanguageTag(tag) {
 		return usageError("%q is not a BCP 47 language tag; give one such as de, cy or fr-CA", tag)
 	}
 	dest := report.NewOutput(opts.io, opts.path)

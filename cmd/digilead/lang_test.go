@@ -2,13 +2,16 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/schematest"
+	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
@@ -73,6 +76,7 @@ func TestLanguageChoice(t *testing.T) {
 		{nil, []string{"LC_ALL=fr_FR.UTF-8", "DIGILEAD_LANG=cy"}, "Adroddiad bylchau arweinyddiaeth ddigidol"},
 		{[]string{"--lang", "en"}, []string{"DIGILEAD_LANG=cy"}, "Digital leadership gap report"},
 		{[]string{"--lang", "fr-CA"}, nil, "Rapport d'écarts en leadership numérique"},
+		{[]string{"--lang", "cy_GB.UTF-8"}, nil, "Adroddiad bylchau arweinyddiaeth ddigidol"}, // a locale, as LANG gives it
 	}
 	for _, tt := range tests {
 		r := digilead(t, "", tt.env, append([]string{"assess", "--answers", answers, "--no-save"}, tt.args...)...)
@@ -123,7 +127,7 @@ func TestTrainerTranslatesOwnBank(t *testing.T) {
 		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
 	}
 	// Untranslated texts are warnings (exit 0), errors with --strict.
-	if r := digilead(t, "", nil, "bank", "validate", "--bank", bank, de); r.code != 0 || !strings.Contains(r.stderr, "questions.v1.text: not translated (warning)") {
+	if r := digilead(t, "", nil, "bank", "validate", "--all", "--bank", bank, de); r.code != 0 || !strings.Contains(r.stderr, "questions.v1.text: not translated (warning)") {
 		t.Errorf("validate: exit %d: %s", r.code, r.stderr)
 	}
 	if r := digilead(t, "", nil, "bank", "validate", "--strict", "--bank", bank, de); r.code != 2 {
@@ -171,7 +175,7 @@ func TestTrainerTranslatesOwnBank(t *testing.T) {
 	if !strings.Contains(merged, "review:\n  - questions.v1.text\n") || !strings.Contains(merged, `"Wie oft schauen Sie nach vorn?"`) {
 		t.Errorf("the merged translation:\n%s", merged)
 	}
-	if r := digilead(t, "", nil, "bank", "validate", "--bank", bank, de); !strings.Contains(r.stderr, "questions.v1.text: marked for review") {
+	if r := digilead(t, "", nil, "bank", "validate", "--all", "--bank", bank, de); !strings.Contains(r.stderr, "questions.v1.text: marked for review") {
 		t.Errorf("validate after the merge: %s", r.stderr)
 	}
 }
@@ -190,5 +194,36 @@ func TestBuiltinTranslationsStrict(t *testing.T) {
 		if m == nil || m[1] != m[2] {
 			t.Errorf("%s: not a complete draft translation:\n%s", tag, r.stdout)
 		}
+	}
+}
+
+// TestBankValidateStrictUntranslated is the QA walkthrough's: a fresh
+// translation of the exported bank under --strict fails, so stdout does
+// not call it ok; each error is at its FILE:LINE; the first 20 are
+// listed with how many more there are, and --all lists every one.
+func TestBankValidateStrictUntranslated(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bank, de := filepath.Join(dir, "b.yaml"), filepath.Join(dir, "de.yaml")
+	for _, args := range [][]string{{"bank", "export", "-o", bank}, {"bank", "translate", "de", bank, "-o", de}} {
+		if r := digilead(t, "", nil, args...); r.code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, r.code, r.stderr)
+		}
+	}
+	texts := len(questions.Default().Texts())
+	r := digilead(t, "", nil, "bank", "validate", "--bank", bank, de, "--strict")
+	if r.code != 2 || strings.Contains(r.stdout, "ok "+de) {
+		t.Errorf("exit %d, stdout %q; want 2 and no ok for %s", r.code, r.stdout, de)
+	}
+	if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(de) + `:\d+: title: not translated \(error\)$`).MatchString(r.stderr) {
+		t.Errorf("no title error at its line:\n%s", r.stderr)
+	}
+	more := fmt.Sprintf("%s: %d more lines not shown; --all lists every one\n", de, texts-inputs.MaxShown)
+	if n := strings.Count(r.stderr, "not translated (error)\n"); n != inputs.MaxShown || !strings.HasSuffix(r.stderr, more) {
+		t.Errorf("%d errors listed, want %d, then %q:\n%s", n, inputs.MaxShown, more, r.stderr)
+	}
+	r = digilead(t, "", nil, "bank", "validate", "--bank", bank, de, "--all")
+	if n := strings.Count(r.stderr, "not translated (warning)\n"); r.code != 0 || n != texts || !strings.Contains(r.stdout, "ok "+de) || strings.Contains(r.stderr, "not shown") {
+		t.Errorf("--all: exit %d, %d warnings listed, want %d:\nstdout %s", r.code, n, texts, r.stdout)
 	}
 }

@@ -79,3 +79,84 @@ func lowAnswers(t *testing.T) string {
 	}
 	return sb.String()
 }
+
+// TestAnswersExamplesFitTheBank scores the answers file shown in
+// `digilead assess --help`, and the one in docs/bank-format.md, against
+// the built-in bank (exit 0), and checks that each answer is of the kind
+// its comment names (vis-horizon: 4  # likert: …) and that "na" goes to a
+// question that offers it: pasted into a file, an example works.
+func TestAnswersExamplesFitTheBank(t *testing.T) {
+	t.Parallel()
+	help := digilead(t, "", nil, "assess", "--help")
+	_, block, _ := strings.Cut(help.stdout, "An answers file is YAML or JSON:\n\n")
+	block, _, _ = strings.Cut(block, "\n\n")
+	format, err := os.ReadFile("../../docs/bank-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, doc, _ := strings.Cut(string(format), "## Answers files")
+	_, doc, _ = strings.Cut(doc, "```yaml\n")
+	doc, _, _ = strings.Cut(doc, "```")
+	b := questions.Default()
+	answer := regexp.MustCompile(`(?m)^\s*([a-z0-9-]+): (\[[^]]*\]|\S+)\s+# (likert|choice|multi|yesno|not applicable)`)
+	dir := t.TempDir()
+	for name, example := range map[string]string{"assess --help": block, "docs/bank-format.md": doc} {
+		lines := answer.FindAllStringSubmatch(example, -1)
+		if len(lines) < 4 {
+			t.Fatalf("%s: %d commented answers in\n%s\nis the pattern stale?", name, len(lines), example)
+		}
+		for _, l := range lines {
+			q, ok := b.Question(l[1])
+			switch {
+			case !ok:
+				t.Errorf("%s: %s is no question of the built-in bank", name, l[1])
+			case l[3] == "not applicable" && (l[2] != "na" || !q.AllowNA):
+				t.Errorf("%s: %s: %s is not a question that offers na", name, l[1], l[2])
+			case l[3] != "not applicable" && q.Type != l[3]:
+				t.Errorf("%s: %s is a %s question, the example says %s", name, l[1], q.Type, l[3])
+			}
+		}
+		f := filepath.Join(dir, strings.NewReplacer(" ", "-", "/", "-").Replace(name)+".yaml")
+		if err := os.WriteFile(f, []byte(dedent(example)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if r := digilead(t, "", nil, "assess", "--answers", f, "--format", "json"); r.code != 0 {
+			t.Errorf("%s: the example answers file: exit %d\n%s\n%s", name, r.code, example, r.stderr)
+		}
+	}
+}
+
+// dedent takes the indent of its first line off every line of s.
+func dedent(s string) string {
+	indent := len(s) - len(strings.TrimLeft(s, " "))
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, strings.Repeat(" ", indent))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// TestQuestionnaireLengthAgrees: README and the root help say how many
+// questions the built-in bank asks and about how many minutes they take,
+// the figures the welcome page computes (Bank.Minutes).
+func TestQuestionnaireLengthAgrees(t *testing.T) {
+	t.Parallel()
+	b := questions.Default()
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	help := digilead(t, "", nil, "--help").stdout
+	for name, text := range map[string]string{"README.md": string(readme), "digilead --help": help} {
+		text = strings.Join(strings.Fields(text), " ")
+		m := regexp.MustCompile(`about (\d+) (?:calm )?minutes`).FindStringSubmatch(text)
+		if m == nil {
+			t.Errorf("%s says nothing of about how many minutes; is the pattern stale?", name)
+		} else if m[1] != fmt.Sprint(b.Minutes()) {
+			t.Errorf("%s says about %s minutes; the built-in bank's %d questions take about %d", name, m[1], len(b.Questions), b.Minutes())
+		}
+	}
+	if want := fmt.Sprintf("Answer %d questions", len(b.Questions)); !strings.Contains(string(readme), want) {
+		t.Errorf("README does not say %q", want)
+	}
+}

@@ -90,7 +90,7 @@ func newRootCmd(f *factory, args ...string) *cobra.Command {
 	root.Long = `digilead is a self-assessment of digital leadership for public servants.
 
 Run it with no arguments to answer the questions of the default bank in
-the terminal (about 16 minutes). It scores your answers against three
+the terminal (about 17 minutes). It scores your answers against three
 leadership tiers (frontline executor, operational implementer, strategic
 visionary) and reports your level, the gaps to your target tier and what
 to do about each. Nothing leaves your machine.`
@@ -122,6 +122,9 @@ to do about each. Nothing leaves your machine.`
 		root.InitDefaultCompletionCmd()
 	}
 	refuseUnknownSubcommands(root)
+	if !named {
+		cmdutil.StrictHelp(root) // help is no command named (commandNamed)
+	}
 	return root
 }
 

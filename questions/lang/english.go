@@ -691,7 +691,7 @@ var english = [...]message{
 	{"stats.flag.same_answer", "", "{{.Q}}: everyone gave the same answer, so it cannot tell people apart; reword it or drop it."},
 	{"stats.flag.weak", "", "{{.Q}} is weak: it goes only loosely with the other questions (item-total r {{.R}}, below {{.Min}})."},
 	{"stats.flag.weak_alpha", "", "Without it alpha would rise to {{.Alpha}}."},
-	{"stats.flag.weak_culprits", "", "Look at it again once {{.Culprits}} is keyed the right way."},
+	{"stats.flag.weak_culprits", "Look at it again once {{.Culprits}} is keyed the right way.", "Look at it again once {{.Culprits}} are keyed the right way."},
 	{"stats.flag.weak_reword", "", "Reword it or drop it."},
 	{"stats.hint.options", "", "check its option scores"},
 	{"stats.hint.remove_reverse", "", "try removing reverse: true"},

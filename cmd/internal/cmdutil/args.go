@@ -58,15 +58,46 @@ func NoArgs(cmd *cobra.Command, args []string) error {
 		return nil
 	}
 	if cmd.HasSubCommands() {
-		var names []string
-		for _, c := range cmd.Commands() {
-			if c.IsAvailableCommand() {
-				names = append(names, c.Name())
-			}
-		}
-		return UsageError("unknown command %q for %q%s\nRun '%s --help' for the commands.", args[0], cmd.CommandPath(), errtext.Suggest(args[0], names), cmd.CommandPath())
+		return unknown("command", cmd, args[0])
 	}
 	return UsageError("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
+}
+
+// unknown is the usage error for word, a command (what) cmd does not
+// have, with the one of its commands meant if there is one.
+func unknown(what string, cmd *cobra.Command, word string) error {
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	more := "the commands"
+	if len(names) == 0 {
+		more = "usage"
+	}
+	return UsageError("unknown %s %q for %q%s\nRun '%s --help' for %s.", what, word, cmd.CommandPath(), errtext.Suggest(word, names), cmd.CommandPath(), more)
+}
+
+// StrictHelp makes root's help command refuse a topic that names no
+// command (help frobnicate) with a usage error and a suggestion, as an
+// unknown command is refused, instead of showing root's help and
+// exiting 0.
+func StrictHelp(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	help, _, err := root.Find([]string{"help"})
+	if err != nil || help == root || help.Run == nil {
+		return
+	}
+	show := help.Run
+	help.Run = nil
+	help.RunE = func(c *cobra.Command, args []string) error {
+		if cmd, rest, err := c.Root().Find(args); err == nil && len(rest) > 0 {
+			return unknown("help topic", cmd, rest[0])
+		}
+		show(c, args)
+		return nil
+	}
 }
 
 // ArgsBetween requires min to max positional arguments (what they are),

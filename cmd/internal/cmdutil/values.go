@@ -140,3 +140,16 @@ func DurationVar(fs *pflag.FlagSet, p *time.Duration, name string, def time.Dura
 		return d, err
 	}}, name, usage)
 }
+
+// OutputVar defines -o/--output, the file a command writes to; left out,
+// or given as -, the command writes to stdout. Given empty (-o "", as a
+// script's unset variable gives it) it is refused rather than taken for
+// stdout: the file meant is unknown.
+func OutputVar(fs *pflag.FlagSet, p *string, usage string) {
+	fs.VarP(&value[string]{p: p, typ: "string", parse: func(s string) (string, error) {
+		if s == "" {
+			return s, errors.New(`the file name is empty; give a file, or - for stdout`)
+		}
+		return s, nil
+	}}, "output", "o", usage)
+}

@@ -57,7 +57,7 @@ func AddOutput[F any](cmd *cobra.Command, formats report.Registry[F], def string
 	o := &Output[F]{Formats: formats}
 	fl := cmd.Flags()
 	fl.StringVarP(&o.Format, "format", "f", def, "output format: "+strings.Join(formats.Names(), ", "))
-	fl.StringVarP(&o.Path, "output", "o", "", "write to `FILE` (mode 0600) instead of stdout")
+	cmdutil.OutputVar(fl, &o.Path, "write to `FILE` (mode 0600) instead of stdout")
 	return o
 }
 
@@ -230,7 +230,13 @@ func AddBank(cmd *cobra.Command, b *Bank, usage string) {
 // AddLang adds --lang and --translations to cmd.
 func AddLang(cmd *cobra.Command, b *Bank) {
 	fl := cmd.Flags()
-	fl.StringVar(&b.Lang, "lang", "", "language of the questions and the report, a tag such as cy or fr (default: DIGILEAD_LANG, LC_ALL, LC_MESSAGES, LANG, else the bank's)")
+	cmdutil.StringVar(fl, &b.Lang, "lang", "", "language of the questions and the report, a tag such as cy or fr (default: DIGILEAD_LANG, LC_ALL, LC_MESSAGES, LANG, else the bank's)", func(tag string) error {
+		// A POSIX locale naming one (fr_CA.UTF-8, as in LANG) is taken too.
+		if n := lang.Normalize(tag); tag != "" && (n == "" || !questions.IsLanguageTag(n)) {
+			return fmt.Errorf("%q is not a BCP 47 language tag; give one such as cy, fr or de-AT", tag)
+		}
+		return nil
+	})
 	AddTranslations(cmd, &b.Translations, "")
 }
 
