@@ -44,9 +44,10 @@ checks the built-in bank and its translations.
 A problem is an error (exit 2). Texts a translation leaves untranslated,
 or translated from an earlier text of the bank, are warnings (exit 0);
 --strict makes them errors. The first 20 problems and warnings of each
-PATH are listed, with how many more there are; --all lists every one. Observer wording that
-seems to speak to its reader ("did you …") rather than of the person
-observed is a warning, even with --strict: the rule is a heuristic.
+PATH are listed, with how many more there are; --all lists every one.
+Observer wording that seems to speak to its reader ("did you …") rather
+than of the person observed is a warning, even with --strict: the rule
+is a heuristic.
 
 Actions in another language than the bank's (language: cy in an English
 bank), the language its reports are written in unless translated, are

@@ -231,8 +231,10 @@ func AddBank(cmd *cobra.Command, b *Bank, usage string) {
 func AddLang(cmd *cobra.Command, b *Bank) {
 	fl := cmd.Flags()
 	cmdutil.StringVar(fl, &b.Lang, "lang", "", "language of the questions and the report, a tag such as cy or fr (default: DIGILEAD_LANG, LC_ALL, LC_MESSAGES, LANG, else the bank's)", func(tag string) error {
-		// A POSIX locale naming one (fr_CA.UTF-8, as in LANG) is taken too.
-		if n := lang.Normalize(tag); tag != "" && (n == "" || !questions.IsLanguageTag(n)) {
+		// A POSIX locale naming one (fr_CA.UTF-8, as in LANG) is taken
+		// too; a well-formed tag of a language digilead does not know
+		// (xx) is taken, and the bank's own language shown with a note.
+		if n := lang.Normalize(tag); tag != "" && (n == "" || !wellFormedTag(n)) {
 			return fmt.Errorf("%q is not a BCP 47 language tag; give one such as cy, fr or de-AT", tag)
 		}
 		return nil
@@ -320,4 +322,22 @@ func Note(s *iostreams.IOStreams, notes ...string) {
 			Say(s, "%s\n", "digilead: "+n)
 		}
 	}
+}
+
+// wellFormedTag reports whether s has the shape of a BCP 47 language
+// tag: a language of 2 to 8 letters, then subtags of 1 to 8 letters or
+// digits, joined by hyphens.
+func wellFormedTag(s string) bool {
+	for i, sub := range strings.Split(s, "-") {
+		if len(sub) < 1 || len(sub) > 8 || i == 0 && len(sub) < 2 {
+			return false
+		}
+		for _, c := range sub {
+			letter := 'a' <= c|0x20 && c|0x20 <= 'z'
+			if !letter && (i == 0 || c < '0' || c > '9') {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -120,6 +120,8 @@ func TestLoadChoosesTheLanguage(t *testing.T) {
 		{[]string{"--lang", "cy"}, nil, "cy", ""},
 		{nil, map[string]string{"LANG": "fr_FR.UTF-8"}, "fr", ""},
 		{[]string{"--lang", "de"}, nil, "en", "de"},
+		// Well formed, of no language known: the bank's own, with a note.
+		{[]string{"--lang", "xx"}, nil, "en", "xx"},
 	} {
 		s, _, errOut := iostreams.Test("", tc.env)
 		d, err := parse(t, s, tc.args)
@@ -168,4 +170,18 @@ func errString(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// TestWellFormedTag: --lang takes what has the shape of a language tag,
+// known or not, and refuses the rest.
+func TestWellFormedTag(t *testing.T) {
+	for s, want := range map[string]bool{
+		"cy": true, "fr-CA": true, "xx": true, "zh-Hant-TW": true, "de-1996": true, "sr-Latn-RS": true,
+		"": false, "c": false, "e n": false, "../../etc/passwd": false, "en-": false, "-en": false, "en--GB": false,
+		"toolonglang": false, "1e": false, "en_GB": false, "en-abcdefghi": false, "é": false,
+	} {
+		if got := wellFormedTag(s); got != want {
+			t.Errorf("wellFormedTag(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
