@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/digilead/digilead/assessment"
@@ -149,9 +150,11 @@ type Builder struct {
 	scorer         *assessment.Scorer
 	o              Options
 	round          string
-	raters         []rater
-	seen           map[string]seenDoc // by document key
-	duplicates     []Duplicate
+	// known is the round reported on, when it is known (UseRound).
+	known      *Round
+	raters     []rater
+	seen       map[string]seenDoc // by document key
+	duplicates []Duplicate
 }
 
 // Duplicate is a document left out because the same one was counted.
@@ -193,7 +196,14 @@ func (bd *Builder) Add(f *Feedback, at string) error {
 		bd.round = f.Round
 	}
 	if f.Round != bd.round {
-		return questions.Problems{{Field: "round", Msg: fmt.Sprintf("feedback of round %s, not of round %s like the feedback read first; report on one round at a time", f.Round, bd.round)}}
+		first := "like the feedback read first"
+		if bd.known != nil {
+			first = "the round reported on"
+		}
+		return questions.Problems{{Field: "round", Msg: fmt.Sprintf("feedback of round %s, not of round %s %s; report on one round at a time", f.Round, bd.round, first)}}
+	}
+	if bd.known != nil && !bd.known.Allows(f.Role) {
+		return questions.Problems{{Field: "role", Msg: fmt.Sprintf("role %q is not one of round %s's (%s): the round's invitation offered observers only those roles and said what the report shows of them, so this document is not counted; have it answered again in one of those roles, or remove it", f.Role, bd.round, strings.Join(bd.known.Roles, ", "))}}
 	}
 	if own := NewBankRef(bd.bank); !f.Bank.Matches(own) {
 		what := "bank " + f.Bank.String()
@@ -229,6 +239,19 @@ func (bd *Builder) Add(f *Feedback, at string) error {
 	bd.raters = append(bd.raters, rater{role: f.Role, completed: f.CompletedAt, scores: bd.Score(a.Values), answers: a.Values})
 	return nil
 }
+
+// UseRound makes r the round reported on, known from its file or from
+// where it was made: feedback of another round is then refused, and so
+// is feedback in a role r does not offer (a manager's view, shown on its
+// own, in a round whose invitation promised observers that every figure
+// pools several people). Call it before Add.
+func (bd *Builder) UseRound(r *Round) {
+	bd.known, bd.round = r, r.Round
+}
+
+// Round is the id of the round reported on: the round given to UseRound,
+// else that of the first document added ("" before).
+func (bd *Builder) Round() string { return bd.round }
 
 // seenDoc is a document counted: where it was read, and its rater.
 type seenDoc struct {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -325,5 +326,60 @@ func TestOneIDWithOtherContentsIsRefused(t *testing.T) {
 	err := bd.Add(other, "b.json")
 	if !strings.Contains(fmt.Sprint(err), "id: the id of the feedback at a.json, with other contents") || bd.Raters() != 1 || len(bd.Duplicates()) != 0 {
 		t.Errorf("err %v, raters %d, duplicates %v", err, bd.Raters(), bd.Duplicates())
+	}
+}
+
+func TestAKnownRoundRefusesRolesItDoesNotOffer(t *testing.T) {
+	b := testBank(t)
+	peersAndReports := &feedback.Round{Schema: feedback.RoundSchema, Round: testRound, Bank: feedback.NewBankRef(b), Roles: []string{feedback.Peer, feedback.DirectReport}}
+	other := doc(b, feedback.Peer, 3, 9, nil)
+	other.Round = "bbbbbbbbbbbbbbbbbbbbbbbbbb"
+	cases := []struct {
+		name  string
+		round *feedback.Round // nil: not known
+		f     *feedback.Feedback
+		want  string // "": counted
+	}{
+		{"a manager in a round without one", peersAndReports, doc(b, feedback.Manager, 1, 9, nil), `role: role "manager" is not one of round aaaaaaaaaaaaaaaaaaaaaaaaaa's (peer, report)`},
+		{"another role not offered", peersAndReports, doc(b, feedback.Other, 1, 9, nil), `role "other" is not one of round`},
+		{"a role offered", peersAndReports, doc(b, feedback.DirectReport, 1, 9, nil), ""},
+		{"another round than the one known", peersAndReports, other, "not of round aaaaaaaaaaaaaaaaaaaaaaaaaa the round reported on"},
+		{"a manager when the round is not known", nil, doc(b, feedback.Manager, 1, 9, nil), ""},
+		{"every role when the round offers every role", feedback.RoundFor(testRound, b), doc(b, feedback.Manager, 1, 9, nil), ""},
+	}
+	self := selfResult(t, b, 4)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			bd := feedback.NewBuilder(b, feedback.Options{})
+			if c.round != nil {
+				bd.UseRound(c.round)
+			}
+			peers := many(b, feedback.Peer, 3, 3, 0)
+			for i, d := range peers {
+				if err := bd.Add(d, itoa(i)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			err := bd.Add(c.f, "refused.json")
+			if c.want == "" {
+				if err != nil {
+					t.Fatalf("err = %v, want it counted", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), c.want) || !errors.Is(err, errtext.ErrInvalid) {
+				t.Fatalf("err = %v, want invalid input with %q", err, c.want)
+			}
+			// A document refused changes no figure: the report is the
+			// one of the documents counted.
+			got, err := bd.Report(self)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := build(t, b, feedback.Options{}, self, peers...)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("report with the refused document\n%+v\nwant the one without it\n%+v", got, want)
+			}
+		})
 	}
 }

@@ -36,15 +36,32 @@ func (s *Set) Without(path string) {
 // refuses are rejected with rep. It returns a note on the documents read
 // twice and counted once ("" when none was), and an error when any was
 // rejected: a report counts every answer of its round; bankFlag is how
-// the caller has another bank given (the command's --bank). When ctx is
-// done, its error is returned.
-func ReadFeedback(ctx context.Context, s *Set, bd *feedback.Builder, rep *Reporter, bankFlag string) (string, error) {
+// the caller has another bank given (the command's --bank). Unless bd
+// was given its round (Builder.UseRound), the round the first document
+// names is looked for in the data directory getenv finds, where
+// 'feedback invite' keeps it: when it is there, documents in a role it
+// does not offer are refused. When ctx is done, its error is returned.
+func ReadFeedback(ctx context.Context, s *Set, bd *feedback.Builder, rep *Reporter, bankFlag string, getenv func(string) string) (string, error) {
+	var kept error
 	err := Read(ctx, s, feedback.Decode, func(at Place, f *feedback.Feedback) {
+		if bd.Round() == "" {
+			r, err := keptRound(getenv, f.Round)
+			if err != nil {
+				kept = err
+				return
+			}
+			if r != nil {
+				bd.UseRound(r)
+			}
+		}
+		if kept != nil {
+			return
+		}
 		if err := bd.Add(f, at.String()); err != nil {
 			rep.Reject(at.Source, max(at.Line, 1), err)
 		}
 	}, rep)
-	if err := cmp.Or(ctx.Err(), err); err != nil {
+	if err := cmp.Or(ctx.Err(), err, kept); err != nil {
 		return "", err
 	}
 	note := ""
@@ -53,6 +70,23 @@ func ReadFeedback(ctx context.Context, s *Set, bd *feedback.Builder, rep *Report
 	}
 	n := rep.Rejected()
 	return note, rep.Err(fmt.Sprintf("%d feedback %s could not be used (listed above); a report counts every answer of its round: fix or remove them (another bank: %s)", n, errtext.Plural(n, "document", "documents"), bankFlag))
+}
+
+// keptRound is the round of id kept in the data directory getenv finds;
+// nil when there is none (or no data directory, or id is no round id).
+func keptRound(getenv func(string) string, id string) (*feedback.Round, error) {
+	if !feedback.IsID(id) {
+		return nil, nil
+	}
+	st, err := store.Open(getenv)
+	if err != nil {
+		return nil, nil // no data directory: no round kept in it
+	}
+	r, err := st.LoadRound(id)
+	if errors.Is(err, store.ErrNoRound) {
+		return nil, nil
+	}
+	return r, err
 }
 
 // ReadRound reads the round file at path (- for stdin).

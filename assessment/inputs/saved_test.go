@@ -144,3 +144,58 @@ func TestReadAnswerSetsSaysWhyNothingCanBeDone(t *testing.T) {
 		}
 	}
 }
+
+func TestReadFeedbackKeepsToTheRolesOfTheRoundKeptHere(t *testing.T) {
+	b, a := questionstest.Example(t)
+	roundOf := func(roles ...string) *feedback.Round {
+		return &feedback.Round{Schema: feedback.RoundSchema, Round: strings.Repeat("c", feedback.IDLength), Subject: "Sam", Bank: feedback.NewBankRef(b), Roles: roles, CreatedAt: time.Unix(0, 0).UTC()}
+	}
+	docs := func(roles ...string) string {
+		var sb strings.Builder
+		for i, role := range roles {
+			f := feedback.New(roundOf(feedback.Roles...), b, role, a, time.Unix(int64(i), 0), strings.Repeat(string(rune('d'+i)), feedback.IDLength))
+			line, _ := json.Marshal(f)
+			sb.Write(append(line, '\n'))
+		}
+		return sb.String()
+	}
+	cases := []struct {
+		name   string
+		kept   *feedback.Round // nil: none kept
+		given  *feedback.Round // given to the builder (a --round)
+		roles  []string
+		raters int
+		out    string // in the rejections; "": none
+	}{
+		{"a manager in a round kept without one", roundOf(feedback.Peer, feedback.DirectReport), nil, []string{feedback.Peer, feedback.Manager, feedback.Peer}, 2, `stdin:2: role: role "manager" is not one of round cccccccccccccccccccccccccc's (peer, report)`},
+		{"roles the round kept offers", roundOf(feedback.Peer, feedback.DirectReport), nil, []string{feedback.Peer, feedback.DirectReport}, 2, ""},
+		{"no round kept: any role", nil, nil, []string{feedback.Peer, feedback.Manager}, 2, ""},
+		{"the round given wins", roundOf(feedback.Roles...), roundOf(feedback.Peer), []string{feedback.Peer, feedback.Other}, 1, `stdin:2: role: role "other" is not one of round`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st, getenv := dataDir(t)
+			if c.kept != nil {
+				if _, err := st.SaveRound(c.kept); err != nil {
+					t.Fatal(err)
+				}
+			}
+			set, err := inputs.Open([]string{"-"}, strings.NewReader(docs(c.roles...)), false, "feedback documents")
+			if err != nil {
+				t.Fatal(err)
+			}
+			bd := feedback.NewBuilder(b, feedback.Options{})
+			if c.given != nil {
+				bd.UseRound(c.given)
+			}
+			var out strings.Builder
+			_, err = inputs.ReadFeedback(context.Background(), set, bd, inputs.NewReporter(&out), "--bank", getenv)
+			if bd.Raters() != c.raters || (err == nil) != (c.out == "") || !strings.Contains(out.String(), c.out) {
+				t.Errorf("ReadFeedback: %d raters, err %v, rejected:\n%s\nwant %d raters and %q", bd.Raters(), err, out.String(), c.raters, c.out)
+			}
+			if err != nil && !errors.Is(err, errtext.ErrInvalid) {
+				t.Errorf("err = %v, want invalid input", err)
+			}
+		})
+	}
+}

@@ -290,7 +290,7 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	set.Without(opts.self)
 	bd := feedback.NewBuilder(opts.doc.Set.Bank, feedback.Options{MinGroup: opts.minGroup, PoolManager: opts.poolManager})
 	rep := inputs.NewReporter(opts.io.ErrOut)
-	note, err := inputs.ReadFeedback(opts.ctx, set, bd, rep, "--bank")
+	note, err := inputs.ReadFeedback(opts.ctx, set, bd, rep, "--bank", opts.io.Getenv)
 	if opts.note(note); err != nil {
 		return err
 	}
