@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -65,24 +66,29 @@ func Instructions(l *lang.Lang, r *feedback.Round, minGroup int, banks []string)
 	if r.Allows(feedback.Manager) {
 		ps[1] += " " + l.T("feedback.invite.manager")
 	}
-	ps = append(ps,
-		l.T("feedback.invite.run")+"\n    digilead feedback give --round "+r.Round+" --role ROLE"+bankArgs(banks)+" -o feedback.json",
-		l.T("feedback.invite.roles", "Roles", l.List(roles)),
-		l.T("feedback.invite.return"))
+	// The command line names the round's roles when it offers fewer
+	// than all (give checks them, the round known by its id alone), and
+	// the bank files by their base names: the inviter's paths are theirs.
+	run := "digilead feedback give --round " + r.Round
+	if len(r.Roles) < len(feedback.Roles) {
+		run += " --roles " + strings.Join(r.Roles, ",")
+	}
+	bases := make([]string, len(banks))
+	for i, b := range banks {
+		bases[i] = filepath.Base(b)
+		run += " --bank " + bases[i]
+	}
+	ps = append(ps, l.T("feedback.invite.run")+"\n    "+run+" --role ROLE -o feedback.json",
+		l.T("feedback.invite.roles", "Roles", l.List(roles)))
+	if len(bases) > 0 {
+		ps = append(ps, l.T("feedback.invite.bank", "Files", l.List(bases)))
+	}
+	ps = append(ps, l.T("feedback.invite.return"))
 	if r.Closes != "" {
 		ps = append(ps, l.T("feedback.invite.closes", "Date", r.Closes))
 	}
 	ps = append(ps, l.T("feedback.invite.round", "Round", r.Round, "Bank", r.Bank.ID, "Version", r.Bank.Version))
 	return strings.Join(ps, "\n\n")
-}
-
-// bankArgs are the --bank arguments of a command line.
-func bankArgs(banks []string) string {
-	var sb strings.Builder
-	for _, b := range banks {
-		sb.WriteString(" --bank " + b)
-	}
-	return sb.String()
 }
 
 // About says who an observer's answers are about and what becomes of

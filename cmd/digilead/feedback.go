@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/digilead/digilead/assessment/feedback"
 	"github.com/digilead/digilead/assessment/inputs"
@@ -62,12 +63,17 @@ shown on its own. --format json prints the round itself, {"round": ID, …}.`,
 	cmdutil.StringVar(fl, &opts.closes, "closes", "", "last day to answer, `YYYY-MM-DD`", func(s string) error {
 		return feedback.CheckCloses(s, f.now())
 	})
-	cmdutil.Var(fl, &opts.roles, "roles", "", "stringSlice", "roles observers may answer in: "+strings.Join(feedback.Roles, ", ")+" (default: all)", func(s string) ([]string, error) {
+	rolesVar(fl, &opts.roles, "roles observers may answer in: "+strings.Join(feedback.Roles, ", ")+" (default: all)")
+	return cmd
+}
+
+// rolesVar defines --roles, a list of roles, into roles.
+func rolesVar(fl *pflag.FlagSet, roles *[]string, usage string) {
+	cmdutil.Var(fl, roles, "roles", "", "stringSlice", usage, func(s string) ([]string, error) {
 		// Every field between commas, an empty one too (refused, as the
 		// StringSlice flag this was refused "manager,,peer" and "peer,").
-		return feedback.CheckRoles(append(opts.roles, strings.Split(s, ",")...))
+		return feedback.CheckRoles(append(*roles, strings.Split(s, ",")...))
 	})
-	return cmd
 }
 
 func feedbackInviteRun(opts *feedbackInviteOptions) error {
@@ -102,7 +108,10 @@ type feedbackGiveOptions struct {
 	*factory
 	doc                         docflags.Doc[*feedback.Feedback]
 	round, role, answers, theme string
-	resume                      bool
+	// roles are the roles the invitation names (--roles), for a round
+	// known by its id alone.
+	roles  []string
+	resume bool
 }
 
 func newFeedbackGiveCmd(f *factory, runF func(*feedbackGiveOptions) error) *cobra.Command {
@@ -121,7 +130,9 @@ bank, the role and the answers, and nothing about who answered. Send it
 back to whoever collects the round's answers.
 
 --round is the round file from 'feedback invite', or its id: a round kept
-in this data directory, or else one on the bank in use (--bank).`,
+in this data directory, or else one on the bank in use (--bank). --roles
+is the roles the round offers, as the invitation's command names them:
+the role is checked against them (and against the round's, when known).`,
 		Example: `  digilead feedback give --round k5qwfxtz3m7rvn2hyb4ajd6ceu --role peer -o feedback.json
   digilead feedback give --round round.json --role report --answers mine.yaml`,
 		Args: cmdutil.NoArgs,
@@ -139,6 +150,7 @@ in this data directory, or else one on the bank in use (--bank).`,
 		}
 		return nil
 	})
+	rolesVar(fl, &opts.roles, "the roles the round offers, as its invitation names them (default: the round's)")
 	fl.StringVar(&opts.answers, "answers", "", "score this answers file (YAML or JSON; - for stdin) instead of asking")
 	docflags.AddTheme(cmd, &opts.theme, "questionnaire")
 	fl.BoolVar(&opts.resume, "resume", false, "continue the unfinished feedback of this round")
@@ -161,6 +173,14 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 	r, err := opts.loadRound(opts.round, b)
 	if err != nil {
 		return err
+	}
+	if len(opts.roles) > 0 {
+		// The roles the invitation names: a round known by its id alone
+		// offers every role, and a round known offers no more than it
+		// says.
+		only := *r
+		only.Roles = slices.DeleteFunc(slices.Clone(r.Roles), func(role string) bool { return !slices.Contains(opts.roles, role) })
+		r = &only
 	}
 	if err := r.CheckRole(opts.role); err != nil {
 		return usageError("--role: %v", err)
@@ -185,12 +205,20 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		Draft: b.ID + ".feedback-" + r.Round,
 		About: func(l *lang.Lang) string { return report.About(l, r, opts.role, feedback.DefaultMinGroup) },
 		ResumeCommand: func(accessible bool) string {
-			return resumeCommand(fmt.Sprintf("digilead feedback give --round %s --role %s --resume", opts.round, opts.role), opts.doc.Bank.Banks, accessible)
+			return resumeCommand(fmt.Sprintf("digilead feedback give --round %s%s --role %s --resume", opts.round, rolesArg(opts.roles), opts.role), opts.doc.Bank.Banks, accessible)
 		},
 		Finish: func(a *questions.Answers, _ string) error {
 			return opts.write(r, b, a)
 		},
 	}, st, nil)
+}
+
+// rolesArg is the --roles argument of a command line ("" for none).
+func rolesArg(roles []string) string {
+	if len(roles) == 0 {
+		return ""
+	}
+	return " --roles " + strings.Join(roles, ",")
 }
 
 // write writes the feedback of answers a to round r, with an id of its
@@ -221,7 +249,7 @@ func (f *factory) loadRound(arg string, b *questions.Bank) (*feedback.Round, err
 type feedbackReportOptions struct {
 	*factory
 	doc         docflags.Doc[*feedback.Report]
-	self        string
+	self, round string
 	minGroup    int
 	poolManager bool
 	paths       []string
@@ -243,7 +271,9 @@ FEEDBACK is a feedback file, a directory of them (*.json and *.jsonl, such
 as a shared folder or a workshop's results folder), or a JSON Lines file;
 with none, or -, they are read from stdin. Feedback of another round or of
 another bank version is refused (FILE:LINE); the same document given twice
-is counted once.
+is counted once. A document in a role its round does not offer is
+refused when the round is known: kept in this data directory (where
+'feedback invite' keeps it), or given with --round.
 
 No figure exposes anyone: a group is shown only with at least --min-group
 raters, smaller groups are pooled, and no figure shown, alone or added to
@@ -259,6 +289,7 @@ raters the report says so and shows the person's own view.`,
 	docflags.AddDoc(cmd, &opts.doc, report.FeedbackReports, "text", "bank of the round, for its observer questions and translations (default: the built-in bank)", "the text report in sentences, without tables")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.self, "self", "", "the person's own result `FILE` (digilead.result/v1)")
+	fl.StringVar(&opts.round, "round", "", "the round: its FILE, or its `ID` (default: the documents', kept in this data directory when it was made here)")
 	docflags.AddMinGroup(cmd, &opts.minGroup, feedback.DefaultMinGroup, 2, "show no figure resting on fewer than `N` raters besides the manager")
 	fl.BoolVar(&opts.poolManager, "pool-manager", false, "pool the manager's view with the others' instead of showing it on its own")
 	return cmd
@@ -270,6 +301,8 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 		return usageError("--self: give the person's own result file")
 	case opts.self == "-" && (len(opts.paths) == 0 || slices.Contains(opts.paths, "-")):
 		return usageError("--self -: stdin cannot hold both the result and the feedback; name the feedback files")
+	case opts.round == "-" && (opts.self == "-" || len(opts.paths) == 0 || slices.Contains(opts.paths, "-")):
+		return usageError("--round -: stdin holds the result or the feedback already; give the round's file or id")
 	}
 	if err := opts.doc.Load(opts.io, append([]string{opts.self}, opts.paths...)...); err != nil {
 		return err
@@ -288,7 +321,15 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	}
 	defer set.Close()
 	set.Without(opts.self)
+	set.Without(opts.round) // the round file in the shared folder is no feedback
 	bd := feedback.NewBuilder(opts.doc.Set.Bank, feedback.Options{MinGroup: opts.minGroup, PoolManager: opts.poolManager})
+	if opts.round != "" {
+		r, err := opts.loadRound(opts.round, opts.doc.Set.Bank)
+		if err != nil {
+			return err
+		}
+		bd.UseRound(r)
+	}
 	rep := inputs.NewReporter(opts.io.ErrOut)
 	note, err := inputs.ReadFeedback(opts.ctx, set, bd, rep, "--bank", opts.io.Getenv)
 	if opts.note(note); err != nil {

@@ -87,8 +87,10 @@ func TestFeedbackInvite(t *testing.T) {
 	if id == nil || !strings.Contains(c.stdout, "Sam Jones is asking for your view") || !strings.Contains(c.stdout, "Please answer by 2026-12-18.") || !strings.Contains(c.stdout, "peer (you work alongside them) and report") {
 		t.Fatalf("instructions:\n%s", c.stdout)
 	}
-	if !strings.Contains(c.stdout, "--role ROLE --bank "+observedBank+" -o feedback.json") {
-		t.Errorf("observers are not told the bank:\n%s", c.stdout)
+	// The bank by its file name alone: its path is on the inviter's
+	// machine.
+	if !strings.Contains(c.stdout, "--roles peer,report --bank observed-bank.yaml --role ROLE -o feedback.json") || !strings.Contains(c.stdout, "question bank file it names (observed-bank.yaml), sent to\nyou with this invitation") || strings.Contains(c.stdout, "testdata") {
+		t.Errorf("observers are not told the bank's file, or told where it is on the inviter's machine:\n%s", c.stdout)
 	}
 	if strings.Contains(c.stdout, "manager") {
 		t.Errorf("a round without managers speaks of them:\n%s", c.stdout)
@@ -507,5 +509,81 @@ func TestFeedbackInviteRolesRepeat(t *testing.T) {
 		if err != nil || strings.Join(roles, ",") != strings.Join(want, ",") {
 			t.Errorf("%s: roles %q (%v), want %q", args, roles, err, want)
 		}
+	}
+}
+
+// TestFeedbackRoundRolesHoldFromInvitationToReport: a round offering
+// peers and direct reports only. An observer given its id alone is told
+// the roles by the invitation's command line, and give refuses another;
+// a document in a role the round does not offer is refused by the report
+// wherever the round is known (where it was made, or given by --round)
+// and is shown in no figure.
+func TestFeedbackRoundRolesHoldFromInvitationToReport(t *testing.T) {
+	dir := t.TempDir()
+	inviter := []string{"XDG_DATA_HOME=" + filepath.Join(dir, "inviter")}
+	observer := []string{"XDG_DATA_HOME=" + filepath.Join(dir, "observer")}
+	roundFile := filepath.Join(dir, "round.json")
+	c := digilead(t, "", inviter, "feedback", "invite", "--bank", observedBank, "--name", "Sam", "--roles", "peer,report", "--format", "json", "-o", roundFile)
+	if c.code != 0 {
+		t.Fatalf("invite: exit %d: %s", c.code, c.stderr)
+	}
+	data, _ := os.ReadFile(roundFile)
+	var round feedback.Round
+	if err := json.Unmarshal(data, &round); err != nil {
+		t.Fatal(err)
+	}
+	if want := "digilead feedback give --round " + round.Round + " --roles peer,report --bank observed-bank.yaml --role ROLE -o feedback.json"; !strings.Contains(round.Instructions, want) || strings.Contains(round.Instructions, "testdata/") {
+		t.Errorf("instructions do not carry the roles and the bank's file name alone (%q):\n%s", want, round.Instructions)
+	}
+	in := filepath.Join(dir, "in")
+	os.MkdirAll(in, 0o700)
+	give := func(env []string, out string, args ...string) cli {
+		t.Helper()
+		args = append([]string{"feedback", "give", "--bank", observedBank, "--answers", "-", "-o", filepath.Join(in, out)}, args...)
+		return digilead(t, `{"answers": {"a1": 1, "a2": 1, "a3": 5, "b1": 1, "b2": 1}}`, env, args...)
+	}
+	for _, args := range [][]string{
+		{"--round", round.Round, "--roles", "peer,report", "--role", "manager"},
+		{"--round", roundFile, "--role", "manager"},
+		{"--round", round.Round, "--role", "manager"}, // kept where the inviter made it
+	} {
+		env := observer
+		if len(args) == 4 && args[1] == round.Round {
+			env = inviter
+		}
+		if got := give(env, "refused.json", args...); got.code != 2 || !strings.Contains(got.stderr, `--role: role "manager" is not one of round `+round.Round+"'s: peer, report") {
+			t.Errorf("give %v: exit %d, %s", args, got.code, got.stderr)
+		}
+	}
+	// Given the id alone, without the roles, an observer's give cannot
+	// know them.
+	if got := give(observer, "m.json", "--round", round.Round, "--role", "manager"); got.code != 0 {
+		t.Fatalf("give as manager by the id alone: exit %d, %s", got.code, got.stderr)
+	}
+	for i := range 3 {
+		if got := give(observer, fmt.Sprintf("p%d.json", i), "--round", round.Round, "--roles", "peer,report", "--role", "peer"); got.code != 0 {
+			t.Fatalf("give as peer: exit %d, %s", got.code, got.stderr)
+		}
+	}
+	self := filepath.Join(dir, "me.json")
+	if got := digilead(t, `{"answers": {"a1": 4, "a2": 4, "a3": 2, "a4": true, "b1": 4, "b2": 4, "b3": 4, "g1": 3, "g2": 3}}`, inviter, "assess", "--bank", observedBank, "--answers", "-", "--format", "json", "-o", self); got.code != 0 {
+		t.Fatal(got.stderr)
+	}
+	refused := filepath.Join(in, "m.json") + `:1: role: role "manager" is not one of round ` + round.Round + "'s (peer, report)"
+	for name, run := range map[string]cli{
+		"kept where it was made": digilead(t, "", inviter, "feedback", "report", "--bank", observedBank, "--self", self, in),
+		"given by --round":       digilead(t, "", observer, "feedback", "report", "--bank", observedBank, "--self", self, "--round", roundFile, in),
+	} {
+		if run.code != 2 || !strings.Contains(run.stderr, refused) || !strings.Contains(run.stderr, "1 feedback document could not be used") || run.stdout != "" {
+			t.Errorf("%s: exit %d, stdout %q, stderr %s", name, run.code, run.stdout, run.stderr)
+		}
+	}
+	os.Remove(filepath.Join(in, "m.json"))
+	ok := digilead(t, "", inviter, "feedback", "report", "--bank", observedBank, "--self", self, "--format", "json", in)
+	if ok.code != 0 || !strings.Contains(ok.stdout, `"raters": 3`) || strings.Contains(ok.stdout, `"manager"`) {
+		t.Errorf("without the refused document: exit %d, %s\n%s", ok.code, ok.stderr, ok.stdout)
+	}
+	if got := digilead(t, "", inviter, "feedback", "report", "--bank", observedBank, "--self", "-", "--round", "-", in); got.code != 2 || !strings.Contains(got.stderr, "--round -:") {
+		t.Errorf("--round - with --self -: exit %d, %s", got.code, got.stderr)
 	}
 }

@@ -214,6 +214,7 @@ var english = [...]message{
 	{"feedback.html.others_mark", "", "· others {{.N}}"},
 	{"feedback.invite.anonymous", "", "Your answers are anonymous: your name is neither asked nor kept, and {{.Subject}} sees only figures that pool the answers of at least {{.Min}} people."},
 	{"feedback.invite.ask", "", "{{.Subject}} is asking for your view of their digital leadership: a short questionnaire about what you see them do."},
+	{"feedback.invite.bank", "", "The command needs the question bank file it names ({{.Files}}), sent to you with this invitation: save it in the folder you run the command in."},
 	{"feedback.invite.closes", "", "Please answer by {{.Date}}."},
 	{"feedback.invite.manager", "", "If you answer as their manager, your view is shown to them on its own: it is not anonymous."},
 	{"feedback.invite.return", "", "Send the file it writes (feedback.json) back to whoever sent you this, or put it in the shared folder they gave you. Nothing else leaves your computer."},
