@@ -241,13 +241,40 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 	if len(questionIDs) > 0 {
 		v.Withheld = append(v.Withheld, l.N("feedback.withheld.questions", len(questionIDs), "IDs", strings.Join(questionIDs, ", "), "Min", r.MinGroup))
 	}
-	v.Reading = []string{l.T("feedback.reading.scale"), l.T("feedback.reading.flags")}
+	v.Reading = append([]string{l.T("feedback.reading.scale")}, marginReading(l, r.Dimensions)...)
 	if r.PoolManager {
 		v.Reading = append(v.Reading, l.T("feedback.reading.pooled_manager", "Min", r.MinGroup))
 	} else {
 		v.Reading = append(v.Reading, l.T("feedback.reading.manager", "Min", r.MinGroup))
 	}
 	return v
+}
+
+// marginReading says where the error margins of dims come from: the
+// bank's measured reliability, the measurement error of the person's own
+// answers where the bank records none, or nowhere (then no gap is
+// flagged).
+func marginReading(l *lang.Lang, dims []feedback.Dimension) []string {
+	from := map[string][]string{}
+	for _, d := range dims {
+		from[d.MarginFrom] = append(from[d.MarginFrom], string(d.Name))
+	}
+	bank, self, none := from[feedback.MarginBank], from[feedback.MarginSelf], from[""]
+	var out []string
+	switch {
+	case len(bank) == 0 && len(self) == 0:
+		return []string{l.T("feedback.reading.flags_none")}
+	case len(self) == 0:
+		out = []string{l.T("feedback.reading.flags")}
+	case len(bank) == 0:
+		out = []string{l.T("feedback.reading.flags_self")}
+	default:
+		out = []string{l.T("feedback.reading.flags_mixed", "Bank", l.List(bank), "Self", l.List(self))}
+	}
+	if len(none) > 0 {
+		out = append(out, l.T("feedback.reading.no_margin", "Names", l.List(none)))
+	}
+	return out
 }
 
 // figOr writes a figure, or none when there is none.

@@ -12,6 +12,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/feedback"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // observed is the built-in bank with observer wording on the first two
@@ -230,6 +231,64 @@ func TestWithheldQuestionsTakeOneLine(t *testing.T) {
 		}
 		if out := buf.String(); !strings.Contains(out, want) || strings.Count(out, "q-one") != 1 {
 			t.Errorf("%s: want one line with %q:\n%s", tag, want, out)
+		}
+	}
+}
+
+// TestFeedbackReadingSaysWhereTheMarginComesFrom: "How to read this" says
+// where the error margins come from, as the report found them, in every
+// language.
+func TestFeedbackReadingSaysWhereTheMarginComesFrom(t *testing.T) {
+	t.Parallel()
+	base := feedbackFixture(t, roundDocs)
+	n := len(base.Dimensions)
+	first, rest := []string{string(base.Dimensions[0].Name)}, []string{}
+	for _, d := range base.Dimensions[1:] {
+		rest = append(rest, string(d.Name))
+	}
+	cases := []struct {
+		name string
+		from func(i int) string
+		want func(l *lang.Lang) []string
+	}{
+		{"the bank's", func(int) string { return feedback.MarginBank }, func(l *lang.Lang) []string { return []string{l.T("feedback.reading.flags")} }},
+		{"the self result's", func(int) string { return feedback.MarginSelf }, func(l *lang.Lang) []string { return []string{l.T("feedback.reading.flags_self")} }},
+		{"the bank's, else the self result's", func(i int) string {
+			return map[bool]string{true: feedback.MarginBank, false: feedback.MarginSelf}[i == 0]
+		}, func(l *lang.Lang) []string {
+			return []string{l.T("feedback.reading.flags_mixed", "Bank", l.List(first), "Self", l.List(rest))}
+		}},
+		{"the self result's, else none", func(i int) string { return map[bool]string{true: "", false: feedback.MarginSelf}[i == 0] }, func(l *lang.Lang) []string {
+			return []string{l.T("feedback.reading.flags_self"), l.T("feedback.reading.no_margin", "Names", l.List(first))}
+		}},
+		{"none", func(int) string { return "" }, func(l *lang.Lang) []string { return []string{l.T("feedback.reading.flags_none")} }},
+	}
+	for _, c := range cases {
+		r := *base
+		r.Dimensions = append([]feedback.Dimension(nil), base.Dimensions...)
+		for i := range n {
+			r.Dimensions[i].MarginFrom = c.from(i)
+		}
+		for _, tag := range []string{"en", "cy", "fr"} {
+			render, _ := FeedbackReports.Lookup("markdown")
+			var buf bytes.Buffer
+			if err := render(&buf, &r, Options{Language: in(t, tag)}); err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range c.want(lang.Get(tag)) {
+				if tag != "en" {
+					// The dimensions' names are translated: what comes
+					// before them.
+					want, _, _ = strings.Cut(want, first[0])
+					want, _, _ = strings.Cut(want, rest[0])
+				}
+				if !strings.Contains(buf.String(), mdEscape(want)) {
+					t.Errorf("%s, %s: the reading does not say %q:\n%s", c.name, tag, want, buf.String())
+				}
+			}
+			if c.name != "the bank's" && strings.Contains(buf.String(), mdEscape(lang.Get(tag).T("feedback.reading.flags"))) {
+				t.Errorf("%s, %s: says the margin comes from the bank's reliability", c.name, tag)
+			}
 		}
 	}
 }

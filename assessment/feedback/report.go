@@ -32,6 +32,14 @@ const (
 	HiddenStrength = "hidden_strength"
 )
 
+// Where a dimension's error margin comes from (Dimension.MarginFrom).
+const (
+	// MarginBank: the bank's recorded reliability and score spread.
+	MarginBank = "bank"
+	// MarginSelf: the self result's SEM, from the person's own answers.
+	MarginSelf = "self"
+)
+
 // Report is the digilead.feedback-report/v1 document: the person's own
 // view beside others', with only the figures that expose no one.
 type Report struct {
@@ -91,6 +99,11 @@ type Dimension struct {
 	// recorded one for the dimension (else the self result's). Absent
 	// when neither is known: then no gap is flagged.
 	MinGap *float64 `json:"min_gap,omitempty"`
+	// MarginFrom is where the SEM of MinGap comes from, or would come
+	// from where there is no gap: MarginBank, MarginSelf, or "" when
+	// neither is known. It is not in the document (it is said in the
+	// report's words).
+	MarginFrom string `json:"-"`
 	// Spread is the standard deviation of the raters' scores in
 	// everyone else's figure, given when it holds at least three (and
 	// MinGroup) raters other than the manager.
@@ -444,6 +457,16 @@ func (bd *Builder) mean(s []int, di int) float64 {
 // else's (the raters of everyone, nil when that figure is withheld).
 func (bd *Builder) dimension(dim *questions.Dimension, di int, self *float64, r *assessment.Result, everyone []int, exempt []bool) Dimension {
 	out := Dimension{ID: dim.ID, Name: questions.BankText(dim.Name), Self: self}
+	sem, ok := assessment.SEM(dim)
+	if ok {
+		out.MarginFrom = MarginBank
+	} else {
+		for _, ds := range r.Dimensions {
+			if ds.ID == dim.ID && ds.SEM != nil {
+				sem, out.MarginFrom = *ds.SEM, MarginSelf
+			}
+		}
+	}
 	if len(everyone) == 0 {
 		return out
 	}
@@ -457,15 +480,7 @@ func (bd *Builder) dimension(dim *questions.Dimension, di int, self *float64, r 
 	}
 	gap := round2(*self - others)
 	out.Gap = &gap
-	sem, ok := assessment.SEM(dim)
-	if !ok {
-		for _, ds := range r.Dimensions {
-			if ds.ID == dim.ID && ds.SEM != nil {
-				sem, ok = *ds.SEM, true
-			}
-		}
-	}
-	if !ok {
+	if out.MarginFrom == "" {
 		return out
 	}
 	threshold := assessment.Z95 * sem * math.Sqrt(1+1/float64(len(everyone)))

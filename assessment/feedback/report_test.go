@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/feedback"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
@@ -379,6 +380,40 @@ func TestAKnownRoundRefusesRolesItDoesNotOffer(t *testing.T) {
 			want := build(t, b, feedback.Options{}, self, peers...)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("report with the refused document\n%+v\nwant the one without it\n%+v", got, want)
+			}
+		})
+	}
+}
+
+func TestMarginFromSaysWhereTheErrorMarginComesFrom(t *testing.T) {
+	b := testBank(t)
+	withSelfSEM := func(r *assessment.Result) *assessment.Result {
+		for i := range r.Dimensions {
+			if r.Dimensions[i].ID == "beta" {
+				r.Dimensions[i].SEM = new(10.0)
+			}
+		}
+		return r
+	}
+	cases := []struct {
+		name        string
+		self        *assessment.Result
+		raters      int
+		alpha, beta string
+		betaGap     bool // beta has a min_gap
+	}{
+		// alpha records its reliability; beta does not, and the self
+		// result (strict rule) gives it no SEM.
+		{"the bank's, else none", selfResult(t, b, 4), 6, feedback.MarginBank, "", false},
+		{"the bank's, else the self result's", withSelfSEM(selfResult(t, b, 4)), 6, feedback.MarginBank, feedback.MarginSelf, true},
+		{"said with too few raters too", withSelfSEM(selfResult(t, b, 4)), 0, feedback.MarginBank, feedback.MarginSelf, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := build(t, b, feedback.Options{}, c.self, many(b, feedback.Peer, c.raters, 3, 0)...)
+			a, be := dimension(t, r, "alpha"), dimension(t, r, "beta")
+			if a.MarginFrom != c.alpha || be.MarginFrom != c.beta || (be.MinGap != nil) != c.betaGap {
+				t.Errorf("margin from: alpha %q, beta %q (min gap %v); want %q, %q (min gap %v)", a.MarginFrom, be.MarginFrom, be.MinGap, c.alpha, c.beta, c.betaGap)
 			}
 		})
 	}
