@@ -292,3 +292,25 @@ func TestFeedbackReadingSaysWhereTheMarginComesFrom(t *testing.T) {
 		}
 	}
 }
+
+// TestRoundInstructionsNameTheBankFileNotItsPath: the text observers are
+// sent names the bank by its file name, which they are told they need,
+// and not where it is on the inviter's computer; a round offering fewer
+// roles than all names them in its command.
+func TestRoundInstructionsNameTheBankFileNotItsPath(t *testing.T) {
+	t.Parallel()
+	b := observed(t)
+	r := feedback.RoundFor(feedbackRound, b)
+	r.Subject, r.Roles = "Sam Jones", []string{feedback.Peer, feedback.DirectReport}
+	for _, tag := range []string{"en", "cy", "fr"} {
+		l := lang.Get(tag)
+		got := Instructions(l, r, feedback.DefaultMinGroup, []string{"/home/sam/banks/four.yaml"})
+		command := "digilead feedback give --round " + feedbackRound + " --roles peer,report --bank four.yaml --role ROLE -o feedback.json"
+		if !strings.Contains(got, command) || !strings.Contains(got, l.T("feedback.invite.bank", "Files", "four.yaml")) || strings.Contains(got, "/home/sam") {
+			t.Errorf("%s: want %q, the bank file said to be needed, and no path:\n%s", tag, command, got)
+		}
+	}
+	if got := Instructions(lang.Get("en"), feedback.RoundFor(feedbackRound, b), feedback.DefaultMinGroup, nil); strings.Contains(got, "--roles") || strings.Contains(got, "--bank") || strings.Contains(got, "question bank file") {
+		t.Errorf("every role, the built-in bank: no --roles, no bank file:\n%s", got)
+	}
+}
