@@ -180,6 +180,9 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		// says.
 		only := *r
 		only.Roles = slices.DeleteFunc(slices.Clone(r.Roles), func(role string) bool { return !slices.Contains(opts.roles, role) })
+		if len(only.Roles) == 0 {
+			return usageError("--roles: round %s offers %s, none of the roles given; give the roles its invitation names", r.Round, strings.Join(r.Roles, ", "))
+		}
 		r = &only
 	}
 	if err := r.CheckRole(opts.role); err != nil {

@@ -555,6 +555,9 @@ func TestFeedbackRoundRolesHoldFromInvitationToReport(t *testing.T) {
 			t.Errorf("give %v: exit %d, %s", args, got.code, got.stderr)
 		}
 	}
+	if got := give(observer, "refused.json", "--round", roundFile, "--roles", "manager,other", "--role", "manager"); got.code != 2 || !strings.Contains(got.stderr, "--roles: round "+round.Round+" offers peer, report, none of the roles given") {
+		t.Errorf("--roles none of the round's: exit %d, %s", got.code, got.stderr)
+	}
 	// Given the id alone, without the roles, an observer's give cannot
 	// know them.
 	if got := give(observer, "m.json", "--round", round.Round, "--role", "manager"); got.code != 0 {
