@@ -43,6 +43,7 @@ func (s *Set) Without(path string) {
 // does not offer are refused. When ctx is done, its error is returned.
 func ReadFeedback(ctx context.Context, s *Set, bd *feedback.Builder, rep *Reporter, bankFlag string, getenv func(string) string) (string, error) {
 	var kept error
+	otherBank := false
 	err := Read(ctx, s, feedback.Decode, func(at Place, f *feedback.Feedback) {
 		if bd.Round() == "" {
 			r, err := keptRound(getenv, f.Round)
@@ -58,6 +59,8 @@ func ReadFeedback(ctx context.Context, s *Set, bd *feedback.Builder, rep *Report
 			return
 		}
 		if err := bd.Add(f, at.String()); err != nil {
+			var ps questions.Problems
+			otherBank = otherBank || errors.As(err, &ps) && len(ps) > 0 && ps[0].Field == "bank"
 			rep.Reject(at.Source, max(at.Line, 1), err)
 		}
 	}, rep)
@@ -69,7 +72,11 @@ func ReadFeedback(ctx context.Context, s *Set, bd *feedback.Builder, rep *Report
 		note = fmt.Sprintf("%d feedback %s read twice, counted once, e.g. %s, already read at %s", len(d), errtext.Plural(len(d), "document", "documents"), d[0].Source, d[0].First)
 	}
 	n := rep.Rejected()
-	return note, rep.Err(fmt.Sprintf("%d feedback %s could not be used (listed above); a report counts every answer of its round: fix or remove them (another bank: %s)", n, errtext.Plural(n, "document", "documents"), bankFlag))
+	hint := ""
+	if otherBank {
+		hint = " (another bank: " + bankFlag + ")"
+	}
+	return note, rep.Err(fmt.Sprintf("%d feedback %s could not be used (listed above); a report counts every answer of its round: fix or remove them%s", n, errtext.Plural(n, "document", "documents"), hint))
 }
 
 // keptRound is the round of id kept in the data directory getenv finds;
