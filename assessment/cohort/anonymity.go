@@ -30,10 +30,16 @@ import (
 // needed, and a million people cost no more than ten.
 //
 // Figures are tried in order of preference, each kept only when the atoms
-// stay safe: W (shown when at least MinGroup were scored), then A, then
-// each group's W_g, the largest first (ties in the groups' order), each
-// followed by its A_g. A group's gap is shown only beside its
-// distribution. A figure withheld has its numbers null (the gap is left
+// stay safe: the distributions first, W (shown when at least MinGroup
+// were scored), then each group's W_g, the largest first (ties in the
+// groups' order); then the gaps, A, then each shown group's A_g (a
+// group's gap is shown only beside its distribution). So a gap is
+// withheld rather than a distribution. Scores and gaps are one family
+// although they are different figures: a gap is what the target expects
+// less the score, so when everyone assessed has a gap, the gaps' figures
+// give the sum of the assessed people's scores, and the scores' figures
+// less it the sum of those scored but not assessed (those whose target
+// expects nothing of the dimension). A figure withheld has its numbers null (the gap is left
 // out of the gaps) and says why: ReasonTooFew or ReasonDifference. Levels
 // and tiers count every person of a group and are kept by the groups'
 // rule.
@@ -54,13 +60,15 @@ type split struct{ only, assessed int }
 
 func (s split) minus(o split) split { return split{s.only - o.only, s.assessed - o.assessed} }
 
+func (s split) total() int { return s.only + s.assessed }
+
 // safe reports whether the atoms of s are safe under min: one atom of
 // everyone when apart is false, else the scored only and the assessed.
 func (s split) safe(apart bool, min int) bool {
 	if apart {
 		return atomSafe(s.only, min) && atomSafe(s.assessed, min)
 	}
-	return atomSafe(s.only+s.assessed, min)
+	return atomSafe(s.total(), min)
 }
 
 // atomSafe: an atom of n people reveals no one under min.
@@ -82,17 +90,13 @@ func (r *Report) withhold(min int) bool {
 func (r *Report) withholdDimension(i, min int) bool {
 	whole := &r.Dimensions[i]
 	id := whole.ID
-	all := split{assessed: assessed(r.Gaps, id)}
-	all.only = whole.N - all.assessed
 	withheld := false
 	hide := func(d *Dimension, gaps *[]Gap, reason string) {
 		if d.N > 0 {
 			d.hide(reason)
 			withheld = true
 		}
-		if hideGap(d, gaps, reason) {
-			withheld = true
-		}
+		withheld = hideGap(d, gaps, reason) || withheld
 	}
 	if whole.N < min {
 		hide(whole, &r.Gaps, ReasonTooFew)
@@ -101,16 +105,7 @@ func (r *Report) withholdDimension(i, min int) bool {
 		}
 		return withheld
 	}
-	// A, the whole cohort's gap, beside W.
-	apart := all.assessed > 0
-	switch {
-	case all.assessed > 0 && all.assessed < min:
-		apart = false
-		withheld = hideGap(whole, &r.Gaps, ReasonTooFew) || withheld
-	case !atomSafe(all.only, min):
-		apart = false
-		withheld = hideGap(whole, &r.Gaps, ReasonDifference) || withheld
-	}
+	// The distributions: W, then each group's W_g, the largest first.
 	order := make([]int, len(r.Groups))
 	for g := range order {
 		order[g] = g
@@ -118,7 +113,10 @@ func (r *Report) withholdDimension(i, min int) bool {
 	slices.SortStableFunc(order, func(x, y int) int {
 		return cmp.Compare(r.Groups[y].Dimensions[i].N, r.Groups[x].Dimensions[i].N)
 	})
-	rest := all
+	rest := split{assessed: assessed(r.Gaps, id)}
+	rest.only = whole.N - rest.assessed
+	all := rest
+	var shown []split // the groups whose W_g is shown
 	for _, g := range order {
 		grp := &r.Groups[g]
 		d := &grp.Dimensions[i]
@@ -126,23 +124,48 @@ func (r *Report) withholdDimension(i, min int) bool {
 		s.only = d.N - s.assessed
 		switch {
 		case d.N == 0:
-			continue
 		case d.N < min:
 			hide(d, &grp.Gaps, ReasonTooFew)
-			continue
-		case !s.safe(apart, min) || !rest.minus(s).safe(apart, min):
+		case !atomSafe(rest.minus(s).total(), min):
 			hide(d, &grp.Gaps, ReasonDifference)
+		default:
+			rest = rest.minus(s)
+			shown = append(shown, s)
+		}
+	}
+	// A, the whole cohort's gap, splits every atom into those assessed
+	// and not.
+	apart := all.assessed > 0
+	if apart {
+		safe := rest.safe(true, min)
+		for _, s := range shown {
+			safe = safe && s.safe(true, min)
+		}
+		switch {
+		case all.assessed < min:
+			apart = false
+			withheld = hideGap(whole, &r.Gaps, ReasonTooFew) || withheld
+		case !safe:
+			apart = false
+			withheld = hideGap(whole, &r.Gaps, ReasonDifference) || withheld
+		}
+	}
+	// Each A_g beside its W_g: safe as it is when A is shown (the atoms
+	// it would split are split); else it splits its group's atom.
+	for _, g := range order {
+		grp := &r.Groups[g]
+		d := &grp.Dimensions[i]
+		if d.Withheld != "" || apart {
 			continue
 		}
-		rest = rest.minus(s)
-		// A_g beside W_g: safe as it is when A is shown (its atoms were
-		// checked with W_g's); else it splits the group's one atom.
-		if !apart && s.assessed > 0 {
-			if s.assessed < min {
-				withheld = hideGap(d, &grp.Gaps, ReasonTooFew) || withheld
-			} else if !atomSafe(s.only, min) {
-				withheld = hideGap(d, &grp.Gaps, ReasonDifference) || withheld
-			}
+		s := split{assessed: assessed(grp.Gaps, id)}
+		s.only = d.N - s.assessed
+		switch {
+		case s.assessed == 0:
+		case s.assessed < min:
+			withheld = hideGap(d, &grp.Gaps, ReasonTooFew) || withheld
+		case !atomSafe(s.only, min):
+			withheld = hideGap(d, &grp.Gaps, ReasonDifference) || withheld
 		}
 	}
 	return withheld
