@@ -39,10 +39,10 @@ import (
 // less the score, so when everyone assessed has a gap, the gaps' figures
 // give the sum of the assessed people's scores, and the scores' figures
 // less it the sum of those scored but not assessed (those whose target
-// expects nothing of the dimension). A figure withheld has its numbers null (the gap is left
-// out of the gaps) and says why: ReasonTooFew or ReasonDifference. Levels
-// and tiers count every person of a group and are kept by the groups'
-// rule.
+// expects nothing of the dimension). A figure withheld has its numbers
+// null (the gap is left out of the gaps) and says why: ReasonTooFew or
+// ReasonDifference. Levels and tiers count every person of a group and
+// are kept by the groups' rule.
 
 // Reasons a dimension's figures are withheld.
 const (
@@ -62,14 +62,9 @@ func (s split) minus(o split) split { return split{s.only - o.only, s.assessed -
 
 func (s split) total() int { return s.only + s.assessed }
 
-// safe reports whether the atoms of s are safe under min: one atom of
-// everyone when apart is false, else the scored only and the assessed.
-func (s split) safe(apart bool, min int) bool {
-	if apart {
-		return atomSafe(s.only, min) && atomSafe(s.assessed, min)
-	}
-	return atomSafe(s.total(), min)
-}
+// safe reports whether s split into its two atoms, the scored only and
+// the assessed, reveals no one under min.
+func (s split) safe(min int) bool { return atomSafe(s.only, min) && atomSafe(s.assessed, min) }
 
 // atomSafe: an atom of n people reveals no one under min.
 func atomSafe(n, min int) bool { return n == 0 || n >= min }
@@ -137,9 +132,9 @@ func (r *Report) withholdDimension(i, min int) bool {
 	// and not.
 	apart := all.assessed > 0
 	if apart {
-		safe := rest.safe(true, min)
+		safe := rest.safe(min)
 		for _, s := range shown {
-			safe = safe && s.safe(true, min)
+			safe = safe && s.safe(min)
 		}
 		switch {
 		case all.assessed < min:
