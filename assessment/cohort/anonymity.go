@@ -20,26 +20,22 @@ import (
 // people and split the people into atoms, those lying in exactly the same
 // sets: every sum or difference of figures is a sum over whole atoms, so
 // the figures are safe together exactly when every atom holds 0 or at
-// least MinGroup people. Here the sets are few and nested: the whole
-// cohort's scored people W and assessed people A (A within W), and each
-// shown group's, W_g and A_g; the groups do not overlap. The atoms are
-// therefore, for each group whose W_g is shown, its scored people not
-// assessed and its assessed people (one atom when neither A nor A_g is
-// shown), and the same two for the rest (everyone in no W_g shown; one
-// atom when A is not shown). Counts are enough: no list of people is
-// needed, and a million people cost no more than ten.
+// least MinGroup people. A dimension has two families of figures, each
+// checked among its own: the distributions of the scores, over the whole
+// cohort's scored people W and each shown group's W_g, and the gaps, over
+// the assessed people A and each shown group's A_g. In each family the
+// groups do not overlap, so the atoms are each shown group's people and
+// the rest (the whole less the groups shown). Counts are enough: no list
+// of people is needed, and a million people cost no more than ten.
 //
 // Figures are tried in order of preference, each kept only when the atoms
 // stay safe: the distributions first, W (shown when at least MinGroup
 // were scored), then each group's W_g, the largest first (ties in the
 // groups' order); then the gaps, A, then each shown group's A_g (a
-// group's gap is shown only beside its distribution). So a gap is
-// withheld rather than a distribution. Scores and gaps are one family
-// although they are different figures: a gap is what the target expects
-// less the score, so when everyone assessed has a gap, the gaps' figures
-// give the sum of the assessed people's scores, and the scores' figures
-// less it the sum of those scored but not assessed (those whose target
-// expects nothing of the dimension). A figure withheld has its numbers
+// group's gap is shown only beside its distribution), checked among
+// themselves: a gap figure (how many fall short, and their mean
+// shortfall) is no sum of scores, so the two families are not set
+// against each other. A figure withheld has its numbers
 // null (the gap is left out of the gaps) and says why: ReasonTooFew or
 // ReasonDifference. Levels and tiers count every person of a group and
 // are kept by the groups' rule.
@@ -53,18 +49,6 @@ const (
 	// MinGroup people.
 	ReasonDifference = "difference"
 )
-
-// split counts the people scored in a dimension by whether their gap is
-// known: scored only (not assessed) and assessed.
-type split struct{ only, assessed int }
-
-func (s split) minus(o split) split { return split{s.only - o.only, s.assessed - o.assessed} }
-
-func (s split) total() int { return s.only + s.assessed }
-
-// safe reports whether s split into its two atoms, the scored only and
-// the assessed, reveals no one under min.
-func (s split) safe(min int) bool { return atomSafe(s.only, min) && atomSafe(s.assessed, min) }
 
 // atomSafe: an atom of n people reveals no one under min.
 func atomSafe(n, min int) bool { return n == 0 || n >= min }
@@ -108,59 +92,47 @@ func (r *Report) withholdDimension(i, min int) bool {
 	slices.SortStableFunc(order, func(x, y int) int {
 		return cmp.Compare(r.Groups[y].Dimensions[i].N, r.Groups[x].Dimensions[i].N)
 	})
-	rest := split{assessed: assessed(r.Gaps, id)}
-	rest.only = whole.N - rest.assessed
-	all := rest
-	var shown []split // the groups whose W_g is shown
+	rest := whole.N // the scored people in no group whose W_g is shown
 	for _, g := range order {
-		grp := &r.Groups[g]
-		d := &grp.Dimensions[i]
-		s := split{assessed: assessed(grp.Gaps, id)}
-		s.only = d.N - s.assessed
+		d := &r.Groups[g].Dimensions[i]
 		switch {
 		case d.N == 0:
 		case d.N < min:
-			hide(d, &grp.Gaps, ReasonTooFew)
-		case !atomSafe(rest.minus(s).total(), min):
-			hide(d, &grp.Gaps, ReasonDifference)
+			hide(d, &r.Groups[g].Gaps, ReasonTooFew)
+		case !atomSafe(rest-d.N, min):
+			hide(d, &r.Groups[g].Gaps, ReasonDifference)
 		default:
-			rest = rest.minus(s)
-			shown = append(shown, s)
+			rest -= d.N
 		}
 	}
-	// A, the whole cohort's gap, splits every atom into those assessed
-	// and not.
-	apart := all.assessed > 0
-	if apart {
-		safe := rest.safe(min)
-		for _, s := range shown {
-			safe = safe && s.safe(min)
-		}
-		switch {
-		case all.assessed < min:
-			apart = false
-			withheld = hideGap(whole, &r.Gaps, ReasonTooFew) || withheld
-		case !safe:
-			apart = false
-			withheld = hideGap(whole, &r.Gaps, ReasonDifference) || withheld
-		}
+	// The gaps: A, then each shown group's A_g, a family of their own. A
+	// gap figure is how many of those assessed fall short and by how much
+	// on average: it gives no sum of the assessed people's scores unless
+	// every one of them falls short, so it is set against the other gaps
+	// and not against the distributions. (Setting the two families
+	// against each other withheld most gaps of a room whose targets
+	// differ, the cohort's main finding, for a sum that only an exact
+	// knowledge of every target's expectation would give.)
+	all := assessed(r.Gaps, id)
+	rest2 := all // the assessed people in no group whose A_g is shown
+	if all > 0 && all < min {
+		withheld = hideGap(whole, &r.Gaps, ReasonTooFew) || withheld
 	}
-	// Each A_g beside its W_g: safe as it is when A is shown (the atoms
-	// it would split are split); else it splits its group's atom.
 	for _, g := range order {
 		grp := &r.Groups[g]
 		d := &grp.Dimensions[i]
-		if d.Withheld != "" || apart {
+		if d.Withheld != "" {
 			continue
 		}
-		s := split{assessed: assessed(grp.Gaps, id)}
-		s.only = d.N - s.assessed
+		a := assessed(grp.Gaps, id)
 		switch {
-		case s.assessed == 0:
-		case s.assessed < min:
+		case a == 0:
+		case a < min:
 			withheld = hideGap(d, &grp.Gaps, ReasonTooFew) || withheld
-		case !atomSafe(s.only, min):
+		case !atomSafe(rest2-a, min):
 			withheld = hideGap(d, &grp.Gaps, ReasonDifference) || withheld
+		default:
+			rest2 -= a
 		}
 	}
 	return withheld
