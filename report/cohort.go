@@ -139,6 +139,32 @@ func insufficientNote(l *lang.Lang, c *cohort.Report) string {
 	return l.T("cohort.insufficient", "Items", lang.Joined{Items: parts, Sep: "list.separator"})
 }
 
+// withheldNote lists the dimensions whose figures are withheld because
+// too few were scored in them, or "" when there are none.
+func withheldNote(l *lang.Lang, c *cohort.Report) string {
+	return dimensionsNote(l, c, "cohort.withheld", func(d cohort.Dimension) bool { return d.Withheld != "" })
+}
+
+// gapWithheldNote lists the dimensions whose gaps are withheld, or "".
+func gapWithheldNote(l *lang.Lang, c *cohort.Report) string {
+	return dimensionsNote(l, c, "cohort.gap_withheld", func(d cohort.Dimension) bool { return d.GapWithheld != "" })
+}
+
+// dimensionsNote is message key listing the names of the dimensions of c
+// that pass, or "" when none does.
+func dimensionsNote(l *lang.Lang, c *cohort.Report, key string, pass func(cohort.Dimension) bool) string {
+	var names []any
+	for _, d := range c.Dimensions {
+		if pass(d) {
+			names = append(names, d.Name)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return l.T(key, "Min", c.MinGroup, "Items", lang.Joined{Items: names, Sep: "list.separator"})
+}
+
 // levelName names a level of a cohort in l: a tier's name, or
 // "Developing" for those who meet none.
 func levelName(l *lang.Lang, lv cohort.LevelCount) string {

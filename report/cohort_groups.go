@@ -33,6 +33,19 @@ func groupsNote(l *lang.Lang, c *cohort.Report) string {
 	return l.T("cohort.group.note", "Field", c.By, "Min", c.MinGroup)
 }
 
+// groupsWithheldNote explains the dashes of the groups' medians where a
+// group's figures are withheld, or is "" when none is.
+func groupsWithheldNote(l *lang.Lang, c *cohort.Report) string {
+	for _, g := range c.Groups {
+		for _, d := range g.Dimensions {
+			if d.Withheld != "" {
+				return l.T("cohort.group.withheld", "Min", c.MinGroup)
+			}
+		}
+	}
+	return ""
+}
+
 // groupSentence sums a group up in one sentence: its size, levels and
 // most common gap.
 func groupSentence(l *lang.Lang, c *cohort.Report, g cohort.Group) string {
@@ -92,6 +105,10 @@ func groupsMarkdown(m *md, c *cohort.Report) {
 		align = append(align, "r")
 	}
 	m.table(rows, align...)
+	if note := groupsWithheldNote(m.l, c); note != "" {
+		m.blank()
+		m.line(mdEscape(note))
+	}
 	m.blank()
 	for _, g := range c.Groups {
 		m.line("- " + mdEscape(groupSentence(m.l, c, g)))

@@ -49,10 +49,13 @@ func between(s, start, end string) string {
 }
 
 type cohortHTMLData struct {
-	C                           *cohort.Report
-	Lang                        string
-	Style                       template.CSS
-	Intro, Privacy, Note        string
+	C                    *cohort.Report
+	Lang                 string
+	Style                template.CSS
+	Intro, Privacy, Note string
+	// Withheld and GapWithheld list the dimensions whose figures or gaps
+	// are withheld ("" for none).
+	Withheld, GapWithheld       string
 	Levels                      [][]string
 	Top                         []cohort.Gap
 	Spread, LevelBars, TierBars template.HTML
@@ -65,9 +68,11 @@ type cohortHTMLData struct {
 // htmlGroups is the groups' section of the page, when there are groups.
 type htmlGroups struct {
 	Heading, Note string
-	Head          []string
-	Rows          [][]string
-	Sentences     []string
+	// Withheld explains the dashes of withheld figures ("" for none).
+	Withheld  string
+	Head      []string
+	Rows      [][]string
+	Sentences []string
 }
 
 // cohortHTML writes the cohort summary as a self-contained page (inline
@@ -78,6 +83,7 @@ func cohortHTML(w io.Writer, c *cohort.Report, o Options) error {
 	l := o.lang()
 	d := cohortHTMLData{
 		C: c, Lang: l.Tag(), Style: pageStyle(), Intro: cohortIntro(l, c), Privacy: l.T("cohort.privacy"), Note: insufficientNote(l, c),
+		Withheld: withheldNote(l, c), GapWithheld: gapWithheldNote(l, c),
 		Levels: levelRows(l, c), Top: topGaps(c, cohortTopGaps),
 		Spread:    template.HTML(spreadChart(l, c).SVG()),
 		Sessions:  sessions(l, c, o),
@@ -86,7 +92,7 @@ func cohortHTML(w io.Writer, c *cohort.Report, o Options) error {
 	}
 	if len(c.Groups) > 0 {
 		rows := groupMedianRows(l, c)
-		d.Groups = &htmlGroups{Heading: groupsHeading(l, c), Note: groupsNote(l, c), Head: rows[0], Rows: rows[1:]}
+		d.Groups = &htmlGroups{Heading: groupsHeading(l, c), Note: groupsNote(l, c), Withheld: groupsWithheldNote(l, c), Head: rows[0], Rows: rows[1:]}
 		for _, g := range c.Groups {
 			d.Groups.Sentences = append(d.Groups.Sentences, groupSentence(l, c, g))
 		}
@@ -183,8 +189,11 @@ func spreadChart(l *lang.Lang, c *cohort.Report) Spread {
 		if e, ok := expected[d.ID]; ok {
 			r.Mark = e
 		}
-		if d.N == 0 {
+		switch {
+		case d.N == 0:
 			r.Note = l.T("report.not_scored")
+		case d.Min == nil:
+			r.Note = l.T("cohort.withheld_short")
 		}
 		s.Rows = append(s.Rows, r)
 	}

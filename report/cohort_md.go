@@ -23,6 +23,10 @@ func cohortMarkdown(w io.Writer, c *cohort.Report, o Options) error {
 		rows = append(rows, []string{string(d.Name), strconv.Itoa(d.N), strconv.Itoa(d.Insufficient), fig(l, d.Mean), fig(l, d.SD), fig(l, d.Min), fig(l, d.P25), fig(l, d.Median), fig(l, d.P75), fig(l, d.Max)})
 	}
 	m.table(rows, "l", "r", "r", "r", "r", "r", "r", "r", "r", "r")
+	if note := withheldNote(l, c); note != "" {
+		m.blank()
+		m.line(mdEscape(note))
+	}
 
 	m.heading("## " + mdEscape(l.T("cohort.levels")))
 	m.table(append([][]string{{l.T("cohort.md.level"), l.T("cohort.md.people"), l.T("cohort.md.share")}}, levelRows(l, c)...), "l", "r", "r")
@@ -40,6 +44,10 @@ func cohortMarkdown(w io.Writer, c *cohort.Report, o Options) error {
 		rows = append(rows, []string{string(g.Name), strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), percent(l, g.Share), figGap(l, g.MeanGap)})
 	}
 	m.table(rows, "l", "r", "r", "r", "r")
+	if note := gapWithheldNote(l, c); note != "" {
+		m.blank()
+		m.line(mdEscape(note))
+	}
 	groupsMarkdown(&m, c)
 
 	m.blank()

@@ -79,6 +79,10 @@ func visualCohort(t *text, c *cohort.Report) {
 		}
 		t.line(row + "  " + t.distribution(d, barW))
 	}
+	if note := withheldNote(l, c); note != "" {
+		t.blank()
+		t.para("", t.st.insufficient.Render(note))
+	}
 	if note := insufficientNote(l, c); note != "" {
 		t.blank()
 		t.para("", t.st.insufficient.Render(note))
@@ -107,7 +111,7 @@ func accessibleCohort(t *text, c *cohort.Report) {
 	l := t.l
 	t.heading(l.T("report.acc.dimension_scores"))
 	for _, d := range c.Dimensions {
-		t.para("- ", dimensionSentence(t, d))
+		t.para("- ", dimensionSentence(t, d, c.MinGroup))
 	}
 	t.heading(l.T("cohort.levels"))
 	for _, lv := range c.Levels {
@@ -123,16 +127,21 @@ func accessibleCohort(t *text, c *cohort.Report) {
 func commonGapsText(t *text, c *cohort.Report) {
 	t.heading(t.l.T("cohort.common_gaps"))
 	gaps := topGaps(c, cohortTopGaps)
-	if len(gaps) == 0 {
+	withheld := gapWithheldNote(t.l, c)
+	if len(gaps) == 0 && withheld == "" {
 		t.para("  ", t.l.T("cohort.no_gaps"))
 	}
 	for i, g := range gaps {
 		t.para(fmt.Sprintf("  %d. ", i+1), gapSentence(t.l, g)+".")
 	}
+	if withheld != "" {
+		t.para("  ", withheld)
+	}
 }
 
-// dimensionSentence says a dimension's distribution in words.
-func dimensionSentence(t *text, d cohort.Dimension) string {
+// dimensionSentence says a dimension's distribution in words; min is
+// the report's --min-group, for a dimension withheld.
+func dimensionSentence(t *text, d cohort.Dimension, min int) string {
 	l := t.l
 	if d.N == 0 {
 		return l.N("cohort.acc.dim_none", d.Insufficient, "Name", d.Name)
@@ -143,6 +152,9 @@ func dimensionSentence(t *text, d cohort.Dimension) string {
 	}
 	if d.Insufficient > 0 {
 		few = " " + l.N("cohort.acc.few", d.Insufficient)
+	}
+	if d.Withheld != "" {
+		return l.N("cohort.acc.dim_withheld", d.N, "Name", d.Name, "Min", min) + few
 	}
 	return l.N("cohort.acc.dim", d.N, "Name", d.Name, "Median", fig(l, d.Median), "Mean", fig(l, d.Mean), "SD", sd,
 		"P25", fig(l, d.P25), "P75", fig(l, d.P75), "Min", fig(l, d.Min), "Max", fig(l, d.Max)) + few
@@ -155,8 +167,11 @@ func scaleLine(width int) string {
 
 // distribution draws a dimension's spread in width cells over 0-100.
 func (t *text) distribution(d cohort.Dimension, width int) string {
-	if d.N == 0 {
+	switch {
+	case d.N == 0:
 		return t.st.insufficient.Render(t.l.T("report.not_scored"))
+	case d.Min == nil:
+		return t.st.insufficient.Render(t.l.T("cohort.withheld_short"))
 	}
 	cell := func(x float64) int { return max(0, min(width-1, int(x/100*float64(width)))) }
 	lo, hi := cell(*d.Min), cell(*d.Max)

@@ -42,7 +42,9 @@ type Report struct {
 	// By is the respondent field the groups are by; absent without
 	// groups.
 	By string `json:"by,omitempty"`
-	// MinGroup is the fewest people a group shown has; set with groups.
+	// MinGroup is the fewest people a group shown has, and the fewest
+	// scored behind a dimension's figures; set with groups and when some
+	// figures are withheld.
 	MinGroup int `json:"min_group,omitempty"`
 	// Groups sum up each group of people sharing a value of By, in order
 	// of that value; groups under the minimum size are merged into one
@@ -67,7 +69,8 @@ type Group struct {
 }
 
 // Dimension is the distribution of one dimension's scores. The figures
-// are nil when nobody was scored (and SD when fewer than two were).
+// are nil when nobody was scored (and SD when fewer than two were), and
+// when withheld: too few were scored to show them (see anonymity.go).
 type Dimension struct {
 	ID   string             `json:"id"`
 	Name questions.BankText `json:"name"`
@@ -81,6 +84,12 @@ type Dimension struct {
 	Median       *float64 `json:"median"`
 	P75          *float64 `json:"p75"`
 	Max          *float64 `json:"max"`
+	// Withheld, when set, says why the figures are nil although people
+	// were scored: ReasonTooFew or ReasonDifference.
+	Withheld string `json:"withheld,omitempty"`
+	// GapWithheld, when set, says why the dimension's gap is left out of
+	// the gaps although some people's gaps are known (the same reasons).
+	GapWithheld string `json:"gap_withheld,omitempty"`
 }
 
 // LevelCount is how many people are at a level; ID is nil for Developing.
@@ -555,6 +564,9 @@ func (b *Builder) Report() (*Report, error) {
 	if b.by != nil {
 		r.By, r.MinGroup = b.o.By, b.o.MinGroup
 		r.Groups = b.groups()
+	}
+	if r.withhold(b.o.MinGroup) {
+		r.MinGroup = b.o.MinGroup
 	}
 	return r, nil
 }

@@ -90,14 +90,21 @@ func TestDistribution(t *testing.T) {
 	}
 }
 
+// TestSmallDimensions: with --min-group 1 (everyone agreed to share) one
+// person's score is shown as it is; with 2 it is withheld (see also
+// anonymity_test.go); nobody scored gives null figures, not withheld.
 func TestSmallDimensions(t *testing.T) {
-	r := build(t, Options{MinGroup: 2}, person("", 42, nan, nan, nil), person("", nan, nan, nan, nil))
+	r := build(t, Options{MinGroup: 1}, person("", 42, nan, nan, nil), person("", nan, nan, nan, nil))
 	a, b := r.Dimensions[0], r.Dimensions[1]
 	if a.N != 1 || a.SD != nil || *a.Mean != 42 || *a.Min != 42 || *a.P25 != 42 || *a.Median != 42 || *a.P75 != 42 || *a.Max != 42 {
 		t.Errorf("n = 1: %+v; want every figure 42 and sd null", a)
 	}
-	if b.N != 0 || b.Insufficient != 2 || b.Mean != nil || b.SD != nil || b.Min != nil || b.Median != nil || b.Max != nil {
-		t.Errorf("nobody scored: %+v; want null figures", b)
+	if b.N != 0 || b.Insufficient != 2 || b.Mean != nil || b.SD != nil || b.Min != nil || b.Median != nil || b.Max != nil || b.Withheld != "" {
+		t.Errorf("nobody scored: %+v; want null figures, not withheld", b)
+	}
+	r = build(t, Options{MinGroup: 2}, person("", 42, nan, nan, nil), person("", nan, nan, nan, nil))
+	if a := r.Dimensions[0]; a.N != 1 || a.Mean != nil || a.Min != nil || a.Max != nil || a.Withheld != ReasonTooFew || r.MinGroup != 2 {
+		t.Errorf("n = 1 under --min-group 2: %+v (min_group %d); want null figures, withheld too_few", a, r.MinGroup)
 	}
 }
 

@@ -77,6 +77,6 @@ func (b *Builder) group(name string, t *tallies) Group {
 // GroupReport is group g of the report as a report of its own, for
 // renderers.
 func (r *Report) GroupReport(g Group) *Report {
-	return &Report{Schema: r.Schema, Bank: r.Bank, GapTarget: r.GapTarget, Participants: g.Participants,
+	return &Report{Schema: r.Schema, Bank: r.Bank, GapTarget: r.GapTarget, MinGroup: r.MinGroup, Participants: g.Participants,
 		Dimensions: g.Dimensions, Levels: g.Levels, Tiers: g.Tiers, Gaps: g.Gaps}
 }
