@@ -60,7 +60,12 @@ func bankSummary(w io.Writer, b *questions.Bank, o Options) error {
 
 // Validation is what `digilead bank validate` found valid, a line for
 // each bank and translation, in the order they were checked.
-type Validation struct{ Valid []Valid }
+type Validation struct {
+	Valid []Valid
+	// banks are the bank paths checked so far, by bank id: a translation
+	// of one of them given after it is checked against it.
+	banks map[string]string
+}
 
 // Valid is a bank (Language empty) or a translation found valid.
 type Valid struct {

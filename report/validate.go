@@ -96,7 +96,18 @@ func sayProblems(c *capped, name string, ps questions.Problems, hint string) {
 func (v *Validation) Check(p string, o ValidateOptions) bool {
 	name := cmp.Or(p, "built-in bank")
 	c := &capped{say: o.Say, max: o.Max}
-	s, translation, err := questions.LoadToValidate(p, o.Banks)
+	banks := o.Banks
+	if id, ok := questions.TranslationBank(p); ok && len(banks) == 0 && id != "" {
+		// A translation of a bank given before it is checked against
+		// that bank; of another than the built-in, it is said once.
+		if path, ok := v.banks[id]; ok {
+			banks = []string{path}
+		} else if builtIn := questions.Default().ID; id != builtIn {
+			o.Say("%s: a translation of bank %q, not of the built-in bank (%s): give the bank before it (digilead bank validate BANK %s) or with --bank BANK\n", name, id, builtIn, p)
+			return false
+		}
+	}
+	s, translation, err := questions.LoadToValidate(p, banks)
 	var ps questions.Problems
 	switch {
 	case errors.As(err, &ps):
@@ -107,6 +118,12 @@ func (v *Validation) Check(p string, o ValidateOptions) bool {
 		return false
 	}
 	defer c.more(name, o.MoreHint)
+	if !translation && p != "" {
+		if v.banks == nil {
+			v.banks = map[string]string{}
+		}
+		v.banks[s.Bank.ID] = p
+	}
 	var languages questions.Problems
 	kind := "warning"
 	if o.Strict {
