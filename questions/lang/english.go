@@ -606,7 +606,7 @@ var english = [...]message{
 	{"review.kind.check", "", "check"},
 	{"review.kind.error", "", "error"},
 	{"review.length.fix", "", "Bring the options to similar lengths, within a third of the longest: trim the long ones to one action each, or add the same kind of detail to the short ones."},
-	{"review.length.problem", "", "Its options run from {{.Short}} characters (\"{{.ShortID}}\") to {{.Long}} (\"{{.LongID}}\"): the shortest is {{.Share}} shorter than the longest, more than the third allowed, so length can hint at the answer."},
+	{"review.length.problem", "", "Its options run from {{.Short}} characters (\"{{.ShortLabel}}\") to {{.Long}} (\"{{.LongLabel}}\"): the shortest is {{.Share}} shorter than the longest, more than the third allowed, so length can hint at the answer."},
 	{"review.level_rule.fix", "", "Add scoring: {level_rule: most-probable} to the bank to report the most probable level with its probability (docs/scoring.md), or scoring: {level_rule: strict} to keep the strict rule knowingly."},
 	{"review.level_rule.model", "", "{{.Model}} ({{.N}} respondents): the strict rule gives the true level to {{.Strict}} ({{.StrictBelow}} placed below it, {{.StrictAbove}} above); the most-probable rule to {{.Probable}} ({{.ProbableBelow}} below, {{.ProbableAbove}} above)."},
 	{"review.level_rule.model.latent", "", "One level of practice in every dimension"},
