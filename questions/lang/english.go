@@ -458,6 +458,8 @@ var english = [...]message{
 	{"plancheck.note.not_newer", "", "This result is not newer than the one the plan was made from, so nothing can have changed yet: check the plan against the result of your next assessment."},
 	{"plancheck.note.versions", "", "The plan was made from a result of version {{.Old}} of the bank, the new result is of version {{.New}}; a dimension may ask other questions now, so read the verdicts with care."},
 	{"plancheck.rule", "", "Improved or worse means a change beyond measurement error: at least 1.96 × √(SEM then² + SEM now²), from the standard errors of the two scores. A smaller change counts as unchanged."},
+	{"plancheck.rule_none", "", "Neither result gives a standard error of measurement for these scores, so any change counts as improved or worse: a small one may be no more than measurement error."},
+	{"plancheck.rule_some", "", "For {{.Names}}, neither result gives a standard error of measurement, so any change counts."},
 	{"plancheck.title", "", "Progress on your development plan"},
 	{"plancheck.verdict.improved", "", "improved"},
 	{"plancheck.verdict.unchanged", "", "unchanged"},
