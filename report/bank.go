@@ -19,7 +19,7 @@ func bankSummary(w io.Writer, b *questions.Bank, o Options) error {
 	if b.Description != "" {
 		fmt.Fprintf(w, "\n%s\n", b.Description)
 	}
-	fmt.Fprintf(w, "\n%s\n", l.N("bank.size", len(b.Questions), "Dimensions", len(b.Dimensions), "Minutes", b.Minutes(),
+	fmt.Fprintf(w, "\n%s\n", l.N("bank.size", len(b.Questions), "Dimensions", l.N("bank.dimension_count", len(b.Dimensions)), "Minutes", l.N("form.minutes", b.Minutes()),
 		"Coverage", l.Percent(fmt.Sprintf("%.0f", b.MinCoverage*100))))
 
 	fmt.Fprintf(w, "\n%s\n", l.T("bank.tiers"))

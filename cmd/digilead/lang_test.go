@@ -218,7 +218,7 @@ func TestBankValidateStrictUntranslated(t *testing.T) {
 	if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(de) + `:\d+: title: not translated \(error\)$`).MatchString(r.stderr) {
 		t.Errorf("no title error at its line:\n%s", r.stderr)
 	}
-	more := fmt.Sprintf("%s: %d more lines not shown; --all lists every one\n", de, texts-inputs.MaxShown)
+	more := fmt.Sprintf("%s: %d more errors not shown; --all lists every one\n", de, texts-inputs.MaxShown)
 	if n := strings.Count(r.stderr, "not translated (error)\n"); n != inputs.MaxShown || !strings.HasSuffix(r.stderr, more) {
 		t.Errorf("%d errors listed, want %d, then %q:\n%s", n, inputs.MaxShown, more, r.stderr)
 	}
