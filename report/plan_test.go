@@ -3,7 +3,6 @@ package report
 import (
 	"bufio"
 	"bytes"
-	"html"
 	"regexp"
 	"slices"
 	"strings"
@@ -305,15 +304,7 @@ func TestPlanUnscoredAreas(t *testing.T) {
 			}
 			nothing := l.T("plan.none", "Target", p.Result.Target.Name)
 			for _, format := range []string{"text", "markdown", "html"} {
-				render, err := Plans.Lookup(format)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var buf bytes.Buffer
-				if err := render(&buf, p, Options{Width: 1000, Language: l}); err != nil {
-					t.Fatal(err)
-				}
-				flat := strings.Join(strings.Fields(html.UnescapeString(strings.ReplaceAll(buf.String(), `\`, ""))), " ")
+				flat := flatRender(t, Plans, format, p, Options{Width: 1000, Language: l})
 				if strings.Contains(flat, nothing) {
 					t.Errorf("%s, %s %s: the plan says nothing stands out:\n%s", c.name, tag, format, flat)
 				}

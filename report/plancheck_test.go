@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"html"
 	"strings"
 	"testing"
 	"time"
@@ -92,15 +93,7 @@ func TestPlanCheckRuleSaysWhatWasApplied(t *testing.T) {
 		for _, tag := range []string{"en", "cy", "fr"} {
 			l := in(t, tag)
 			for _, format := range []string{"text", "markdown"} {
-				render, err := PlanChecks.Lookup(format)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var buf bytes.Buffer
-				if err := render(&buf, c, Options{Width: 1000, Language: l}); err != nil {
-					t.Fatal(err)
-				}
-				out := strings.Join(strings.Fields(strings.ReplaceAll(buf.String(), `\`, "")), " ")
+				out := flatRender(t, PlanChecks, format, c, Options{Width: 1000, Language: l})
 				if strings.Contains(out, "√") != tc.formula {
 					t.Errorf("%s, %s %s: the formula shown is %v, want %v:\n%s", tc.name, tag, format, !tc.formula, tc.formula, out)
 				}
@@ -115,4 +108,19 @@ func TestPlanCheckRuleSaysWhatWasApplied(t *testing.T) {
 			}
 		}
 	}
+}
+
+// flatRender renders doc in format and gives its words, one space
+// between them, with Markdown's escapes and HTML's entities undone.
+func flatRender[D any](t *testing.T, r Registry[Render[D]], format string, doc D, o Options) string {
+	t.Helper()
+	render, err := r.Lookup(format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := render(&buf, doc, o); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(strings.ReplaceAll(buf.String(), `\`, ""))), " ")
 }
