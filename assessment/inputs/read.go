@@ -131,7 +131,9 @@ func ReadObserverAnswers(path string, stdin io.Reader, b *questions.Bank) (*ques
 	}
 	if err := feedback.CheckObserved(b, a.Values); err != nil {
 		ps := err.(questions.Problems)
-		questions.PlaceAnswerProblems(name, data, ps)
+		for i := range ps {
+			ps[i].Pos.File = name
+		}
 		return nil, ps
 	}
 	return a, nil
