@@ -158,12 +158,73 @@ func ParseAnswers(name string, data []byte, b *Bank) (*Answers, error) {
 	a, err := b.CheckAnswers(raw)
 	var ps Problems
 	if errors.As(err, &ps) {
-		for i := range ps {
-			ps[i].Pos.File = name
-		}
+		PlaceAnswerProblems(name, data, ps)
 		return nil, ps
 	}
 	return a, err
+}
+
+// PlaceAnswerProblems puts the problems CheckAnswers (or a check like it)
+// found in the answers file data at FILE:LINE: each at the line of the
+// key it names (a question id, respondent.role, bank), when the file has
+// it. The file is read again only here, when there are problems.
+func PlaceAnswerProblems(name string, data []byte, ps Problems) {
+	var lines map[string]int
+	for i := range ps {
+		ps[i].Pos.File = name
+		if ps[i].Pos.Line != 0 || ps[i].Field == "" {
+			continue
+		}
+		if lines == nil {
+			lines = answerLines(data)
+		}
+		ps[i].Pos.Line = lines[answerPath(ps[i].Field)]
+	}
+}
+
+// answerPath is the path (as answerLines keys it) of the field a
+// problem names: bank and respondent.* as they are, anything else a
+// question id under answers (quoted when it is not an id).
+func answerPath(field string) string {
+	if field == "bank" || strings.HasPrefix(field, "respondent.") {
+		return field
+	}
+	if id, err := strconv.Unquote(field); err == nil {
+		field = id
+	}
+	return "answers." + field
+}
+
+// answerLines is the line of each key of an answers file, JSON or YAML,
+// by its path: bank, respondent.role, answers.q1. A file that does not
+// decode gives what was read of it.
+func answerLines(data []byte) map[string]int {
+	lines := map[string]int{}
+	if trimmed := bytes.TrimSpace(data); len(trimmed) > 0 && trimmed[0] == '{' {
+		_ = walkJSONAnswers(data, lines) // its problems were reported before
+		return lines
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return lines
+	}
+	var walk func(path string, n *yaml.Node)
+	walk = func(path string, n *yaml.Node) {
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := joinField(path, n.Content[i].Value)
+			if _, seen := lines[key]; !seen {
+				lines[key] = n.Content[i].Line
+			}
+			if path == "" && (key == "respondent" || key == "answers") {
+				walk(key, n.Content[i+1])
+			}
+		}
+	}
+	walk("", doc.Content[0])
+	return lines
 }
 
 func (p Problem) Error() string { return p.String() }

@@ -34,7 +34,12 @@ var (
 // a field spelt with other capitals, and a number too large for any
 // answer are Problems at their line, named by question id. Syntax errors
 // are left to the decoder.
-func checkJSONAnswers(data []byte) error {
+func checkJSONAnswers(data []byte) error { return walkJSONAnswers(data, nil) }
+
+// walkJSONAnswers is checkJSONAnswers; when lines is not nil, it also
+// records the line of each key it reads, by its path (answers.q1,
+// respondent.role, bank), as answerLines does.
+func walkJSONAnswers(data []byte, lines map[string]int) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	type frame struct {
@@ -67,6 +72,9 @@ func checkJSONAnswers(data []byte) error {
 				return unknownAnswersField(line, key, "Respondent")
 			}
 			top.keys[key] = line
+			if lines != nil {
+				lines[joinField(top.path, key)] = line
+			}
 			top.key = key
 			continue
 		}

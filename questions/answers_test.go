@@ -95,29 +95,29 @@ func TestParseAnswersFiles(t *testing.T) {
 		{"unknown top-level key", "answer:\n  lik: 3\n", "me.yaml:1: answer: unknown field; an answers file has bank, respondent and answers"},
 		{"unknown respondent key", "respondent: {nam: x}\nanswers: {}\n", "me.yaml:1: respondent.nam: unknown field; a respondent has id, name, role, group and email"},
 		{"json unknown key", `{"answerz": {}}`, "me.yaml:1: answerz: unknown field; an answers file has bank, respondent and answers"},
-		{"wrong bank", "bank: other\nanswers: {lik: 3}\n", `me.yaml: bank: the answers are for bank "other" but the bank in use is "ans"; score them with the bank they were written for`},
+		{"wrong bank", "bank: other\nanswers: {lik: 3}\n", `me.yaml:1: bank: the answers are for bank "other" but the bank in use is "ans"; score them with the bank they were written for`},
 		{"email", "respondent: {id: e1, email: sam@example.gov.uk}\nanswers: {lik: 3}\n", ""},
 		{"json email and group", `{"respondent": {"email": "sam@example.gov.uk", "group": "finance"}, "answers": {"lik": 3}}`, ""},
-		{"not an email", "respondent: {email: sam at example}\nanswers: {lik: 3}\n", "me.yaml: respondent.email: not an e-mail address; give one such as name@example.gov.uk, or leave it out"},
-		{"two @", `{"respondent": {"email": "a@b@c"}, "answers": {}}`, "me.yaml: respondent.email: not an e-mail address; give one such as name@example.gov.uk, or leave it out"},
-		{"unknown role", "respondent: {role: leed}\nanswers: {lik: 3}\n", `me.yaml: respondent.role: unknown tier "leed" (did you mean "lead"?); use one of lead`},
+		{"not an email", "respondent: {email: sam at example}\nanswers: {lik: 3}\n", "me.yaml:1: respondent.email: not an e-mail address; give one such as name@example.gov.uk, or leave it out"},
+		{"two @", `{"respondent": {"email": "a@b@c"}, "answers": {}}`, "me.yaml:1: respondent.email: not an e-mail address; give one such as name@example.gov.uk, or leave it out"},
+		{"unknown role", "respondent: {role: leed}\nanswers: {lik: 3}\n", `me.yaml:1: respondent.role: unknown tier "leed" (did you mean "lead"?); use one of lead`},
 		{"binary", "\x7fELF\x02\x01\x01\x00", "me.yaml:1: not a text file (it holds the byte 0x7f, not UTF-8 text); give the answers as YAML or JSON text, as 'digilead assess --help' shows"},
 		{"not UTF-8", "answers:\n  lik: 3\n\x80\x81", "me.yaml:3: not a text file (it holds the byte 0x80, not UTF-8 text); give the answers as YAML or JSON text, as 'digilead assess --help' shows"},
 		{"JSON not UTF-8", "{\"answers\": {\"lik\": 3}}\n\xff", "me.yaml:2: not a text file (it holds the byte 0xff, not UTF-8 text); give the answers as YAML or JSON text, as 'digilead assess --help' shows"},
 		{"longest name", "respondent: {name: " + strings.Repeat("é", questions.MaxRespondentField) + "}\nanswers: {lik: 3}\n", ""},
-		{"name too long", `{"respondent": {"name": "` + strings.Repeat("\u2028", questions.MaxRespondentField+1) + `"}, "answers": {"lik": 3}}`, "me.yaml: respondent.name: longer than 1000 characters; shorten it"},
+		{"name too long", `{"respondent": {"name": "` + strings.Repeat("\u2028", questions.MaxRespondentField+1) + `"}, "answers": {"lik": 3}}`, "me.yaml:1: respondent.name: longer than 1000 characters; shorten it"},
 		{"every long field", "respondent: {id: " + strings.Repeat("i", 1001) + ", role: " + strings.Repeat("r", 1001) + ", group: " + strings.Repeat("g", 5000) + "}\nanswers: {lik: 3}\n",
-			"me.yaml: respondent.id: longer than 1000 characters; shorten it\nme.yaml: respondent.role: longer than 1000 characters; shorten it\nme.yaml: respondent.group: longer than 1000 characters; shorten it"},
+			"me.yaml:1: respondent.id: longer than 1000 characters; shorten it\nme.yaml:1: respondent.role: longer than 1000 characters; shorten it\nme.yaml:1: respondent.group: longer than 1000 characters; shorten it"},
 		{"every bad value named", "answers: {lik: 9, ch: worst, zzz: 1}\n",
-			"me.yaml: lik: 9 is off the scale; give a whole number from 1 to 5, or \"na\"\nme.yaml: ch: unknown option \"worst\"; use one of good, bad, or \"na\"\nme.yaml: zzz: unknown question; check the bank with 'digilead bank show'"},
+			"me.yaml:1: lik: 9 is off the scale; give a whole number from 1 to 5, or \"na\"\nme.yaml:1: ch: unknown option \"worst\"; use one of good, bad, or \"na\"\nme.yaml:1: zzz: unknown question; check the bank with 'digilead bank show'"},
 		{"json syntax", "{\"answers\": {\"lik\": 3,}\n}", "me.yaml:1: JSON syntax: invalid character '}' looking for beginning of object key string"},
 		{"json truncated", `{"answers": {"lik": 3`, "me.yaml: JSON ends too early (truncated?)"},
 		{"json trailing data", `{"answers": {}} {"answers": {}}`, "me.yaml:1: unexpected data after the answers object"},
 		{"json wrong type", `{"answers": [1, 2]}`, "me.yaml:1: answers: must be an object, got a JSON array"},
 		// A number is echoed as given, not as a float64 prints it (1e+23).
-		{"huge number", "answers:\n  lik: 100000000000000000000000\n  yn: 99999999999999999999\n", "me.yaml: lik: 100000000000000000000000 is off the scale; give a whole number from 1 to 5, or \"na\"\nme.yaml: yn: 99999999999999999999 is not yes or no; give true/false or \"yes\"/\"no\", or \"na\""},
-		{"json huge number", `{"answers": {"lik": 100000000000000000000000, "ch": 2.50}}`, "me.yaml: lik: 100000000000000000000000 is off the scale; give a whole number from 1 to 5, or \"na\"\nme.yaml: ch: 2.50 is not an option id; use one of good, bad, or \"na\""},
-		{"yaml decimals as given", "answers: {lik: 4.50}\n", "me.yaml: lik: 4.50 is not a point on the scale; give a whole number from 1 to 5, or \"na\""},
+		{"huge number", "answers:\n  lik: 100000000000000000000000\n  yn: 99999999999999999999\n", "me.yaml:2: lik: 100000000000000000000000 is off the scale; give a whole number from 1 to 5, or \"na\"\nme.yaml:3: yn: 99999999999999999999 is not yes or no; give true/false or \"yes\"/\"no\", or \"na\""},
+		{"json huge number", `{"answers": {"lik": 100000000000000000000000, "ch": 2.50}}`, "me.yaml:1: lik: 100000000000000000000000 is off the scale; give a whole number from 1 to 5, or \"na\"\nme.yaml:1: ch: 2.50 is not an option id; use one of good, bad, or \"na\""},
+		{"yaml decimals as given", "answers: {lik: 4.50}\n", "me.yaml:1: lik: 4.50 is not a point on the scale; give a whole number from 1 to 5, or \"na\""},
 		{"yaml whole float", "answers: {lik: 4.0}\n", ""},
 	}
 	for _, tc := range tests {
@@ -190,5 +190,46 @@ func TestJSONAnswersAsStrictAsYAML(t *testing.T) {
 		if got != tc.want && !(tc.want == "" && err != nil && !strings.Contains(got, "twice")) {
 			t.Errorf("%s:\n got %q\nwant %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestAnswersProblemsAtTheirLine: every problem CheckAnswers finds in an
+// answers file is given at the line of the key it names, in YAML (the
+// plain form the examples show, and what only yaml.v3 reads) and in
+// JSON: an unknown question, a value off the scale, of the wrong type,
+// not an option, "na" where it is not offered, the respondent's fields
+// and the bank.
+func TestAnswersProblemsAtTheirLine(t *testing.T) {
+	b := questionstest.Parse(t, "b.yaml", answerBank)
+	long := strings.Repeat("n", questions.MaxRespondentField+1)
+	tests := []struct {
+		name, data string
+		want       []string // the problems, in the order reported
+	}{
+		{"yaml", "# mine\nbank: other\nrespondent:\n  name: " + long + "\n  role: leed\n  email: sam\nanswers:\n  zzz: 1\n  lik: 11\n  yn: maybe\n  nona: na\n  ch: worst\n  mu:\n    - one\n    - one\n",
+			[]string{"me.yaml:2: bank:", "me.yaml:4: respondent.name:", "me.yaml:5: respondent.role:", "me.yaml:6: respondent.email:",
+				"me.yaml:9: lik: 11 is off the scale", "me.yaml:11: nona: \"na\" (not applicable) is not offered", "me.yaml:10: yn: \"maybe\" is not yes or no",
+				"me.yaml:12: ch: unknown option \"worst\"", "me.yaml:13: mu: option \"one\" is listed twice", "me.yaml:8: zzz: unknown question"}},
+		{"plain yaml", "answers:\n  lik: 3\n  ch: 2\n  zzz: 4\n", []string{"me.yaml:3: ch: 2 is not an option id", "me.yaml:4: zzz: unknown question"}},
+		{"yaml flow", "respondent: {role: leed}\nanswers: {lik: 3,\n  lik2: 4}\n", []string{"me.yaml:1: respondent.role:", "me.yaml:3: lik2: unknown question"}},
+		{"json", "{\n  \"bank\": \"other\",\n  \"respondent\": {\n    \"role\": \"leed\"\n  },\n  \"answers\": {\n    \"lik\": \"3\",\n    \"yn\": true,\n    \"nona\": \"na\",\n    \"ch\": \"good\",\n    \"mu\": \"one\",\n    \"a key\": 1\n  }\n}\n",
+			[]string{"me.yaml:2: bank:", "me.yaml:4: respondent.role:", "me.yaml:7: lik: \"3\" is not a point on the scale", "me.yaml:9: nona:", "me.yaml:11: mu: \"one\" is not a list", "me.yaml:12: \"a key\": unknown question"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := questions.ParseAnswers("me.yaml", []byte(tc.data), b)
+			var ps questions.Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("got %v, want problems", err)
+			}
+			if len(ps) != len(tc.want) {
+				t.Fatalf("got %d problems, want %d:\n%s", len(ps), len(tc.want), err)
+			}
+			for i, p := range ps {
+				if !strings.HasPrefix(p.String(), tc.want[i]) {
+					t.Errorf("problem %d:\n got %s\nwant %s…", i, p, tc.want[i])
+				}
+			}
+		})
 	}
 }

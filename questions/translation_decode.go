@@ -29,18 +29,25 @@ func IsTranslation(data []byte) bool { return hasSchema(data, TranslationSchema)
 func IsCatalogue(data []byte) bool { return hasSchema(data, CatalogueSchema) }
 
 // hasSchema reports whether the first line of data that starts with
-// schema: names schema.
+// "schema:" gives schema.
 func hasSchema(data []byte, schema string) bool {
+	v, ok := topValue(data, "schema")
+	return ok && v == schema
+}
+
+// topValue is the plain value of the first line of data that starts
+// with key and a colon (a top-level key of a YAML document), without a
+// comment or quotes; ok is false when no line does.
+func topValue(data []byte, key string) (string, bool) {
 	for line := range bytes.Lines(data) {
-		rest, ok := bytes.CutPrefix(line, []byte("schema:"))
+		rest, ok := bytes.CutPrefix(line, []byte(key+":"))
 		if !ok {
 			continue
 		}
 		v, _, _ := bytes.Cut(rest, []byte("#"))
-		v = bytes.Trim(bytes.TrimSpace(v), `"'`)
-		return string(v) == schema
+		return string(bytes.Trim(bytes.TrimSpace(v), `"'`)), true
 	}
-	return false
+	return "", false
 }
 
 // ParseTranslation decodes a translation file and checks it against the
@@ -75,6 +82,10 @@ func parseTranslation(f File, b *Bank, loose bool) (t *Translation, warnings Pro
 	if d.spent {
 		probs = Problems{d.spentAt}
 	}
+	if tr.otherBank {
+		// Every id the file gives would be "not in the bank": say why once.
+		probs = slices.DeleteFunc(probs, func(p Problem) bool { return p.Field != "bank" })
+	}
 	if len(probs) > 0 {
 		sortProblems(probs)
 		return nil, nil, probs
@@ -106,6 +117,9 @@ type trDecoder struct {
 	lists map[string]int
 	// loose takes texts the bank does not have (see parseTranslation).
 	loose bool
+	// otherBank is set when the file translates another bank: its ids
+	// are then not the bank's, and only that is said.
+	otherBank bool
 }
 
 func (d *trDecoder) decode(data []byte) {
@@ -124,7 +138,8 @@ func (d *trDecoder) decode(data []byte) {
 		case "bank":
 			d.t.Bank = d.str(v, key)
 			if d.t.Bank != "" && d.t.Bank != d.bank.ID && !d.loose {
-				d.errorf(v, key, "translates bank %q, but it is loaded with bank %q; translate that bank with digilead bank translate", d.t.Bank, d.bank.ID)
+				d.errorf(v, key, "translates bank %q, but it is loaded with bank %q; load it with bank %q, or translate bank %q with digilead bank translate", d.t.Bank, d.bank.ID, d.t.Bank, d.bank.ID)
+				d.otherBank = true
 			}
 		case "language":
 			d.t.Language = d.language(v)

@@ -113,6 +113,18 @@ func TestTranslationErrors(t *testing.T) {
 	}
 }
 
+// TestTranslationOfAnotherBankSaidOnce: a translation of another bank
+// is one problem, at its bank line, that says what to do, not one for
+// each of its ids the bank does not have.
+func TestTranslationOfAnotherBankSaidOnce(t *testing.T) {
+	body := "schema: digilead.translation/v1\nlanguage: cy\ntiers:\n  novice:\n    name: Newydd\nbank: other\nquestions:\n  q9:\n    text: Beth?\n"
+	_, _, err := questions.ParseTranslation(questions.File{Name: "cy.yaml", Data: []byte(body)}, tiny(t))
+	want := `cy.yaml:6: bank: translates bank "other", but it is loaded with bank "tiny"; load it with bank "other", or translate bank "tiny" with digilead bank translate`
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
+
 // TestTranslationWarnings checks what a translation leaves untranslated is
 // listed, every path, and a loaded translation is used for what it gives.
 func TestTranslationWarnings(t *testing.T) {

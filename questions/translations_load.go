@@ -334,15 +334,27 @@ func LoadToValidate(path string, banks []string) (s *Set, translation bool, err 
 // isTranslationFile reports whether path is a translation file (not a
 // bank or a directory).
 func isTranslationFile(path string) bool {
+	_, ok := TranslationBank(path)
+	return ok
+}
+
+// TranslationBank is the id of the bank the translation file at path
+// says it translates (its bank: line; "" when it has none); ok is false
+// when path is no translation file (a bank, a directory, no file).
+func TranslationBank(path string) (id string, ok bool) {
 	info, err := os.Stat(path)
 	if err != nil || info.IsDir() {
-		return false
+		return "", false
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return false
+		return "", false
 	}
 	defer f.Close()
 	head, _ := ReadLimited(io.LimitReader(f, 64<<10), 64<<10)
-	return IsTranslation(head)
+	if !IsTranslation(head) {
+		return "", false
+	}
+	id, _ = topValue(head, "bank")
+	return id, true
 }

@@ -19,7 +19,7 @@ func bankSummary(w io.Writer, b *questions.Bank, o Options) error {
 	if b.Description != "" {
 		fmt.Fprintf(w, "\n%s\n", b.Description)
 	}
-	fmt.Fprintf(w, "\n%s\n", l.N("bank.size", len(b.Questions), "Dimensions", len(b.Dimensions), "Minutes", b.Minutes(),
+	fmt.Fprintf(w, "\n%s\n", l.N("bank.size", len(b.Questions), "Dimensions", l.N("bank.dimension_count", len(b.Dimensions)), "Minutes", l.N("form.minutes", b.Minutes()),
 		"Coverage", l.Percent(fmt.Sprintf("%.0f", b.MinCoverage*100))))
 
 	fmt.Fprintf(w, "\n%s\n", l.T("bank.tiers"))
@@ -60,7 +60,12 @@ func bankSummary(w io.Writer, b *questions.Bank, o Options) error {
 
 // Validation is what `digilead bank validate` found valid, a line for
 // each bank and translation, in the order they were checked.
-type Validation struct{ Valid []Valid }
+type Validation struct {
+	Valid []Valid
+	// banks are the bank paths checked so far, by bank id: a translation
+	// of one of them given after it is checked against it.
+	banks map[string]string
+}
 
 // Valid is a bank (Language empty) or a translation found valid.
 type Valid struct {

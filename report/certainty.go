@@ -14,14 +14,15 @@ const (
 // certainty says in words how sure the level of a result of the
 // most-probable rule is: very sure, fairly sure, or, below 0.7, between
 // the level and the next most probable one. It is "" for a result of the
-// strict rule, which states no probability.
-func certainty(l *lang.Lang, r *assessment.Result) string {
+// strict rule, which states no probability. words writes the shares as
+// the accessible report does ("73 percent likely").
+func certainty(l *lang.Lang, r *assessment.Result, words bool) string {
 	chances, ok := assessment.LevelChances(r)
 	if !ok || r.LevelProbability == nil {
 		return ""
 	}
 	p := *r.LevelProbability
-	pct := func(x float64) lang.Pct { return lang.Pct{Share: x, Places: 0} }
+	pct := func(x float64) lang.Pct { return lang.Pct{Share: x, Places: 0, Words: words} }
 	// A tier above the level that an unscored dimension blocks is not
 	// shown to be out of reach: nothing was measured there. The level's
 	// probability counts such a tier as failed, so it would read as
@@ -38,7 +39,7 @@ func certainty(l *lang.Lang, r *assessment.Result) string {
 	}
 	switch {
 	case p > 0.99:
-		return l.T("report.certainty.almost")
+		return l.T("report.certainty.almost", "P", pct(0.99))
 	case p >= verySure:
 		return l.T("report.certainty.very", "P", pct(p))
 	case p >= fairlySure:

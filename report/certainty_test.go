@@ -35,10 +35,10 @@ func TestCertaintyInWords(t *testing.T) {
 		// probable of the two.
 		{"chief-executive-new-to-digital.yaml", "not sure: between Developing (61% likely) and Operational implementer (36%)", "not sure: between Developing (61% likely) and Operational implementer (36%)"},
 	} {
-		if got := certainty(en, persona(t, c.file, false)); got != c.want {
+		if got := certainty(en, persona(t, c.file, false), false); got != c.want {
 			t.Errorf("%s: %q, want %q", c.file, got, c.want)
 		}
-		if got := certainty(en, persona(t, c.file, true)); got != c.strict {
+		if got := certainty(en, persona(t, c.file, true), false); got != c.strict {
 			t.Errorf("%s under the strict rule: %q, want %q", c.file, got, c.strict)
 		}
 	}
@@ -49,17 +49,17 @@ func TestCertaintyInWords(t *testing.T) {
 	r.Level = &assessment.TierRef{ID: r.Tiers[0].ID, Name: r.Tiers[0].Name, Rank: r.Tiers[0].Rank}
 	r.Tiers[0].Probability, r.Tiers[1].Probability, r.Tiers[2].Probability = new(0.9), new(0.7), new(0.1)
 	r.LevelProbability = new(0.2)
-	if got, want := certainty(en, r), "not sure: between Frontline executor (20% likely) and Operational implementer (60%)"; got != want {
+	if got, want := certainty(en, r, false), "not sure: between Frontline executor (20% likely) and Operational implementer (60%)"; got != want {
 		t.Errorf("a strict level of 20%%: %q, want %q", got, want)
 	}
 	r.LevelProbability = nil
 	for i := range r.Tiers {
 		r.Tiers[i].Probability = nil
 	}
-	if got := certainty(en, r); got != "" {
+	if got := certainty(en, r, false); got != "" {
 		t.Errorf("a result without probabilities: %q", got)
 	}
-	if got := certainty(en, exampleResult(t)); got != "fairly sure (73% likely)" {
+	if got := certainty(en, exampleResult(t), false); got != "fairly sure (73% likely)" {
 		t.Errorf("example: %q", got)
 	}
 	r = exampleResult(t)
@@ -110,13 +110,13 @@ func TestEveryReportShowsCertainty(t *testing.T) {
 			shown := func(r *assessment.Result) *assessment.Result {
 				return localise(safetext.Copy(r), Options{Language: language})
 			}
-			if got, want := words(render(martin)), words(certainty(l, shown(martin))); !strings.Contains(got, want) {
+			if got, want := words(render(martin)), words(certainty(l, shown(martin), f.accessible)); !strings.Contains(got, want) {
 				t.Errorf("%s %s: the certainty %q is not in the report", tag, f.name, want)
 			}
 			if got, want := words(render(short)), words(withinErrorMet(l, shown(short))); !strings.Contains(got, want) {
 				t.Errorf("%s %s: the shortfall within error %q is not in the report", tag, f.name, want)
 			}
-			if got, want := words(render(strict)), words(certainty(l, shown(strict))); want == "" || !strings.Contains(got, want) {
+			if got, want := words(render(strict)), words(certainty(l, shown(strict), f.accessible)); want == "" || !strings.Contains(got, want) {
 				t.Errorf("%s %s: the certainty %q of a strict result is not in the report", tag, f.name, want)
 			}
 			old := shown(strict)
@@ -174,7 +174,7 @@ func TestCertaintyWithUnscoredDimensions(t *testing.T) {
 		}
 	}
 	sure := persona(t, "head-of-digital.yaml", false)
-	if got := certainty(en, sure); got != "very sure (over 99% likely)" {
+	if got := certainty(en, sure, false); got != "very sure (over 99% likely)" {
 		t.Fatalf("head of digital, every answer: %q", got)
 	}
 
@@ -183,7 +183,7 @@ func TestCertaintyWithUnscoredDimensions(t *testing.T) {
 		t.Fatalf("without %s: level %v, want the tier below the top", onlyTop, r.Level)
 	}
 	want := "at least " + string(r.Level.Name) + " (over 99% likely); whether you meet " + top.Name + " cannot be judged, as 1 area it expects had too few answers to score"
-	if got := certainty(en, r); !strings.HasPrefix(got, "at least "+string(r.Level.Name)+" (") || !strings.HasSuffix(got, "; whether you meet "+top.Name+" cannot be judged, as 1 area it expects had too few answers to score") {
+	if got := certainty(en, r, false); !strings.HasPrefix(got, "at least "+string(r.Level.Name)+" (") || !strings.HasSuffix(got, "; whether you meet "+top.Name+" cannot be judged, as 1 area it expects had too few answers to score") {
 		t.Errorf("without %s:\n got %q\nwant %q", onlyTop, got, want)
 	}
 
@@ -191,7 +191,7 @@ func TestCertaintyWithUnscoredDimensions(t *testing.T) {
 	if r.Level != nil {
 		t.Fatalf("without %s: level %v, want none", floor, r.Level)
 	}
-	if got, want := certainty(en, r), "cannot tell yet: whether you meet "+b.Tiers[0].Name+" cannot be judged, as 1 area it expects had too few answers to score"; got != want {
+	if got, want := certainty(en, r, false), "cannot tell yet: whether you meet "+b.Tiers[0].Name+" cannot be judged, as 1 area it expects had too few answers to score"; got != want {
 		t.Errorf("without %s:\n got %q\nwant %q", floor, got, want)
 	}
 
@@ -207,6 +207,44 @@ func TestCertaintyWithUnscoredDimensions(t *testing.T) {
 		if !strings.Contains(out, "cannot tell yet") || !strings.Contains(out, "too few answers to tell whether they meet what "+b.Tiers[0].Name+" expects") ||
 			strings.Contains(out, "Nothing stands out") || strings.Contains(out, "very sure") || strings.Contains(out, "every expectation of") {
 			t.Errorf("%s of no answers claims what it does not know:\n%s", format, out)
+		}
+	}
+}
+
+// TestAccessibleCertaintySaysPercent: the accessible report says the
+// level's probability as it says every other share, "73 percent", never
+// with a sign a screen reader may skip, in each band and language; the
+// other reports keep the sign.
+func TestAccessibleCertaintySaysPercent(t *testing.T) {
+	sure := persona(t, "head-of-digital.yaml", false)
+	fairly := persona(t, "team-manager.yaml", false)
+	between := persona(t, "chief-executive-new-to-digital.yaml", false)
+	for _, tc := range []struct {
+		tag  string
+		r    *assessment.Result
+		want string
+	}{
+		{"en", sure, "very sure (over 99 percent likely)"},
+		{"en", fairly, "fairly sure (82 percent likely)"},
+		{"en", between, "not sure: between Developing (61 percent likely) and Operational implementer (36 percent)"},
+		{"cy", fairly, "(tebygolrwydd 82 y cant)"},
+		{"cy", sure, "dros 99 y cant"},
+		{"fr", fairly, "(82 pour cent)"},
+		{"fr", sure, "plus de 99 pour cent"},
+	} {
+		l := in(t, tc.tag).Lang
+		if got := certainty(l, tc.r, true); !strings.Contains(got, tc.want) || strings.Contains(got, "%") {
+			t.Errorf("%s accessible: %q, want it to hold %q and no %%", tc.tag, got, tc.want)
+		}
+		if got := certainty(l, tc.r, false); !strings.Contains(got, "%") {
+			t.Errorf("%s: %q has no %% sign", tc.tag, got)
+		}
+		var buf bytes.Buffer
+		if err := Results.all()["text"](&buf, tc.r, Options{Width: 1000, Accessible: true, Language: in(t, tc.tag)}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(buf.String(), "%") {
+			t.Errorf("%s: the accessible report has a %% sign:\n%s", tc.tag, buf.String())
 		}
 	}
 }

@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,5 +68,46 @@ func TestBankSummaryGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		golden(t, "bank-show."+name+".golden", buf.Bytes())
+	}
+}
+
+// TestBankSummarySizePlurals: bank show says its size with each count's
+// own plural: questions, dimensions and minutes.
+func TestBankSummarySizePlurals(t *testing.T) {
+	t.Parallel()
+	bank := func(questionsPer []int) *questions.Bank {
+		b := &questions.Bank{ID: "b", Title: "B", Version: "1"}
+		for d, n := range questionsPer {
+			id := fmt.Sprintf("d%d", d)
+			b.Dimensions = append(b.Dimensions, questions.Dimension{ID: id, Name: id})
+			for i := range n {
+				b.Questions = append(b.Questions, questions.Question{ID: fmt.Sprintf("%s-%d", id, i), Dimension: id})
+			}
+		}
+		return b
+	}
+	for _, tc := range []struct {
+		tag  string
+		b    *questions.Bank
+		want string
+	}{
+		{"en", bank([]int{1}), "1 question in 1 dimension, about 1 minute."},
+		{"en", bank([]int{2, 2}), "4 questions in 2 dimensions, about 1 minute."},
+		{"en", bank([]int{5, 4}), "9 questions in 2 dimensions, about 3 minutes."},
+		{"fr", bank([]int{1}), "1 question dans 1 domaine, environ 1 minute."},
+		{"fr", bank([]int{5, 4}), "9 questions dans 2 domaines, environ 3 minutes."},
+		{"cy", bank([]int{5, 4}), "9 cwestiwn mewn 2 maes, tua 3 munud."},
+	} {
+		render, err := BankSummaries.Lookup("text")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := render(&buf, tc.b, Options{Language: in(t, tc.tag)}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), tc.want) {
+			t.Errorf("%s: lacks %q:\n%s", tc.tag, tc.want, buf.String())
+		}
 	}
 }

@@ -93,7 +93,7 @@ func resultHTML(w io.Writer, r *assessment.Result, o Options) error {
 		Date: template.HTML(fmt.Sprintf(`<time datetime="%s">%s</time>`,
 			r.CompletedAt.UTC().Format(time.RFC3339), template.HTMLEscapeString(l.Day(r.CompletedAt.UTC())))),
 		Level:     LevelName(l, r),
-		Certainty: certainty(l, r),
+		Certainty: certainty(l, r, false),
 		Why:       levelReason(l, r),
 		Rows:      dimensionRows(r),
 		Open:      openGaps(r),

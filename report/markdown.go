@@ -27,7 +27,7 @@ func resultMarkdown(w io.Writer, r *assessment.Result, o Options) error {
 	m.line(mdEscape(l.T("report.completed", "Date", l.Day(r.CompletedAt.UTC()))))
 	m.blank()
 	m.line("- " + m.strong(l.T("report.label.level")) + " " + mdEscape(LevelName(l, r)))
-	if sure := certainty(l, r); sure != "" {
+	if sure := certainty(l, r, false); sure != "" {
 		m.line("- " + m.strong(l.T("report.label.certainty")) + " " + mdEscape(sure))
 	}
 	m.line("- " + m.strong(l.T("report.label.target")) + " " + mdEscape(string(r.Target.Name)))

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/digilead/digilead/assessment/plan"
+	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
 )
 
@@ -63,6 +64,17 @@ func priorityLine(l *lang.Lang, p *plan.Plan, pr plan.Priority) string {
 	return l.T("report.priority_line", "Score", whole(l, pr.Score), "Target", planTarget(p), "Expected", whole(l, pr.Expected), "Gap", wholeGap(l, pr.Expected-pr.Score))
 }
 
+// planUnscored names the dimensions of the plan's target that had too
+// few answers to score and asks for their answers first (as the result
+// reports do, summary.unscoredText); "" when there are none.
+func planUnscored(l *lang.Lang, p *plan.Plan) string {
+	var s summary
+	for _, u := range p.Unscored {
+		s.Unscored = append(s.Unscored, u.Name)
+	}
+	return s.unscoredText(l, questions.BankText(planTarget(p)))
+}
+
 // planFrom says which result a plan was made from.
 func planFrom(l *lang.Lang, p *plan.Plan) string {
 	return l.T("plan.from", "Date", l.Day(p.Result.CompletedAt.UTC()), "Bank", p.Result.Bank.Title, "Version", p.Result.Bank.Version)
@@ -84,7 +96,8 @@ func planText(w io.Writer, p *plan.Plan, o Options) error {
 			t.para(t.st.label.Render(padded[i]), v)
 		}
 	}
-	if len(p.Priorities) == 0 {
+	unscored := planUnscored(l, p)
+	if len(p.Priorities) == 0 && unscored == "" {
 		t.blank()
 		t.para("", l.T("plan.none", "Target", planTarget(p)))
 	}
@@ -95,6 +108,10 @@ func planText(w io.Writer, p *plan.Plan, o Options) error {
 		for _, a := range pr.Actions {
 			t.para("   - ", t.st.label.Render(l.T("label", "Text", actionLine(l, a)))+" "+actionText(l, a.Resource()))
 		}
+	}
+	if unscored != "" {
+		t.blank()
+		t.labelled2("", t.st.label.Render(l.T("report.not_scored_label"))+" ", unscored)
 	}
 	t.blank()
 	t.para("", t.st.dim.Render(l.T("plan.review_hint")))
@@ -119,7 +136,8 @@ func planMarkdown(w io.Writer, p *plan.Plan, o Options) error {
 	if p.Supporter != "" {
 		m.line("- " + m.strong(l.T("plan.supporter")) + " " + mdEscape(p.Supporter))
 	}
-	if len(p.Priorities) == 0 {
+	unscored := planUnscored(l, p)
+	if len(p.Priorities) == 0 && unscored == "" {
 		m.blank()
 		m.line(mdEscape(l.T("plan.none", "Target", planTarget(p))))
 	}
@@ -130,6 +148,10 @@ func planMarkdown(w io.Writer, p *plan.Plan, o Options) error {
 		for _, a := range pr.Actions {
 			m.line("- " + m.strong(l.T("label", "Text", actionLine(l, a))) + " " + mdAction(l, a.Resource()))
 		}
+	}
+	if unscored != "" {
+		m.blank()
+		m.line(m.strong(l.T("report.not_scored_label")) + " " + mdEscape(unscored))
 	}
 	m.blank()
 	m.line(mdEscape(l.T("plan.review_hint")))
@@ -158,13 +180,15 @@ type planHTMLData struct {
 	Lang                string
 	Style               template.CSS
 	From, Level, Target string
+	// Unscored is planUnscored's text; "" for none.
+	Unscored string
 }
 
 // planHTML writes the plan as a self-contained page that prints on one
 // A4 page: no scripts, nothing fetched.
 func planHTML(w io.Writer, p *plan.Plan, o Options) error {
 	l := o.lang()
-	d := planHTMLData{P: p, Lang: l.Tag(), Style: pageStyle(), From: planFrom(l, p), Level: planLevel(l, p), Target: planTarget(p)}
+	d := planHTMLData{P: p, Lang: l.Tag(), Style: pageStyle(), From: planFrom(l, p), Level: planLevel(l, p), Target: planTarget(p), Unscored: planUnscored(l, p)}
 	return executePage(w, planPage(), l, planFuncs(l), d, "html plan")
 }
 
@@ -194,7 +218,7 @@ const planHTMLSource = `<!DOCTYPE html>
 {{- with .P.Supporter}}
 <div><dt>{{T "plan.supporter"}}</dt><dd>{{.}}</dd></div>{{end}}
 </dl>
-{{- if not .P.Priorities}}
+{{- if and (not .P.Priorities) (not .Unscored)}}
 <p>{{T "plan.none" "Target" .Target}}</p>
 {{- end}}
 {{- range $i, $pr := .P.Priorities}}
@@ -207,6 +231,9 @@ const planHTMLSource = `<!DOCTYPE html>
 {{- end}}
 </ul>
 </section>
+{{- end}}
+{{- with .Unscored}}
+<p><strong>{{T "report.not_scored_label"}}</strong> {{.}}</p>
 {{- end}}
 <p class="meta">{{T "plan.review_hint"}}</p>
 </main>

@@ -12,6 +12,7 @@ import (
 
 	"github.com/emersion/go-ical"
 
+	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/assessment/schematest"
 	"github.com/digilead/digilead/questions"
@@ -261,5 +262,58 @@ func strictICS(t *testing.T, data []byte) {
 	}
 	if len(stack) != 0 || unfolded[0] != "BEGIN:VCALENDAR" {
 		t.Errorf("components left open: %v", stack)
+	}
+}
+
+// TestPlanUnscoredAreas: a plan whose result could not score areas the
+// target expects names them and asks for their answers first, in every
+// language and format for people, and never says that nothing stands
+// out; with priorities as well, it names them after the priorities.
+func TestPlanUnscoredAreas(t *testing.T) {
+	t.Parallel()
+	b := questions.Default()
+	none := assessment.Score(b, &questions.Answers{Values: map[string]questions.Value{}}, scoreOptions)
+	some := exampleResult(t)
+	cut := plan.Ranked(some)[len(plan.Ranked(some))-1].Dimension
+	a := &questions.Answers{Values: map[string]questions.Value{}}
+	for id, v := range some.Answers {
+		if q, _ := b.Question(id); q.Dimension != cut {
+			a.Values[id] = v
+		}
+	}
+	some = assessment.Score(b, a, scoreOptions)
+	for _, c := range []struct {
+		name       string
+		r          *assessment.Result
+		priorities bool
+	}{{"no answers", none, false}, {"one area unanswered", some, true}} {
+		p := plan.New(c.r, plan.Options{Now: fixedTime, Priorities: 2})
+		if len(p.Unscored) == 0 || (len(p.Priorities) > 0) != c.priorities {
+			t.Fatalf("%s: %d unscored, %d priorities", c.name, len(p.Unscored), len(p.Priorities))
+		}
+		for _, tag := range []string{"en", "cy", "fr"} {
+			l := in(t, tag)
+			names := make([]string, len(p.Unscored))
+			for i, u := range p.Unscored {
+				names[i] = string(u.Name)
+			}
+			// The names are the bank's, translated in cy and fr.
+			wants := []string{l.T("report.not_scored_label")}
+			if tag == "en" {
+				wants = append(wants, l.N("report.priorities_unscored", len(names), "Names", l.List(names), "Target", p.Result.Target.Name))
+			}
+			nothing := l.T("plan.none", "Target", p.Result.Target.Name)
+			for _, format := range []string{"text", "markdown", "html"} {
+				flat := flatRender(t, Plans, format, p, Options{Width: 1000, Language: l})
+				if strings.Contains(flat, nothing) {
+					t.Errorf("%s, %s %s: the plan says nothing stands out:\n%s", c.name, tag, format, flat)
+				}
+				for _, want := range wants {
+					if !strings.Contains(flat, strings.Join(strings.Fields(want), " ")) {
+						t.Errorf("%s, %s %s: the plan does not say %q:\n%s", c.name, tag, format, want, flat)
+					}
+				}
+			}
+		}
 	}
 }

@@ -44,6 +44,25 @@ func planCheckNotes(l *lang.Lang, c *compare.PlanCheck) []string {
 	return ns
 }
 
+// planCheckRule says the rule the verdicts were given by: a change beyond
+// measurement error where a result gives the scores' standard error,
+// any change where neither does (docs/formats.md, compare --plan).
+func planCheckRule(l *lang.Lang, c *compare.PlanCheck) string {
+	var without []string
+	for _, p := range c.Priorities {
+		if p.MinReliableChange == nil {
+			without = append(without, string(p.Name))
+		}
+	}
+	switch {
+	case len(without) == 0:
+		return l.T("plancheck.rule")
+	case len(without) == len(c.Priorities):
+		return l.T("plancheck.rule_none")
+	}
+	return l.T("plancheck.rule") + " " + l.T("plancheck.rule_some", "Names", l.List(without))
+}
+
 // planCheckText writes the check for a terminal: each priority with its
 // old and new score and verdict, then its actions and their due days.
 func planCheckText(w io.Writer, c *compare.PlanCheck, o Options) error {
@@ -68,7 +87,7 @@ func planCheckText(w io.Writer, c *compare.PlanCheck, o Options) error {
 		t.para("", n)
 	}
 	t.blank()
-	t.para("", t.st.dim.Render(l.T("plancheck.rule")))
+	t.para("", t.st.dim.Render(planCheckRule(l, c)))
 	_, err := io.WriteString(w, t.sb.String())
 	return err
 }
@@ -106,7 +125,7 @@ func planCheckMarkdown(w io.Writer, c *compare.PlanCheck, o Options) error {
 		m.line(mdEscape(n))
 	}
 	m.blank()
-	m.line(mdEscape(l.T("plancheck.rule")))
+	m.line(mdEscape(planCheckRule(l, c)))
 	_, err := io.WriteString(w, m.String())
 	return err
 }

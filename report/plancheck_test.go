@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"html"
+	"strings"
 	"testing"
 	"time"
 
@@ -63,4 +65,62 @@ func TestPlanCheckGolden(t *testing.T) {
 			golden(t, name+".golden", buf.Bytes())
 		})
 	}
+}
+
+// TestPlanCheckRuleSaysWhatWasApplied: the footer says the rule the
+// verdicts were given by: the reliable-change formula where the results
+// give an SEM, and that any change counts where neither does, not the
+// formula.
+func TestPlanCheckRuleSaysWhatWasApplied(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name    string
+		without []int // the priorities no result gives an SEM for
+		formula bool
+		keys    []string
+	}{
+		{"every SEM", nil, true, []string{"plancheck.rule"}},
+		{"no SEM", []int{0, 1}, false, []string{"plancheck.rule_none"}},
+		{"one without", []int{1}, true, []string{"plancheck.rule", "plancheck.rule_some"}},
+	} {
+		c := examplePlanCheck(t)
+		if len(c.Priorities) != 2 {
+			t.Fatalf("%d priorities, want 2", len(c.Priorities))
+		}
+		for _, i := range tc.without {
+			c.Priorities[i].MinReliableChange = nil
+		}
+		for _, tag := range []string{"en", "cy", "fr"} {
+			l := in(t, tag)
+			for _, format := range []string{"text", "markdown"} {
+				out := flatRender(t, PlanChecks, format, c, Options{Width: 1000, Language: l})
+				if strings.Contains(out, "√") != tc.formula {
+					t.Errorf("%s, %s %s: the formula shown is %v, want %v:\n%s", tc.name, tag, format, !tc.formula, tc.formula, out)
+				}
+				for _, k := range tc.keys {
+					// What follows the names (in the bank's language).
+					want := l.T(k, "Names", "\x00")
+					want = strings.Join(strings.Fields(want[strings.IndexByte(want, 0)+1:]), " ")
+					if !strings.Contains(out, want) {
+						t.Errorf("%s, %s %s: lacks %q:\n%s", tc.name, tag, format, want, out)
+					}
+				}
+			}
+		}
+	}
+}
+
+// flatRender renders doc in format and gives its words, one space
+// between them, with Markdown's escapes and HTML's entities undone.
+func flatRender[D any](t *testing.T, r Registry[Render[D]], format string, doc D, o Options) string {
+	t.Helper()
+	render, err := r.Lookup(format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := render(&buf, doc, o); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(strings.ReplaceAll(buf.String(), `\`, ""))), " ")
 }

@@ -148,7 +148,7 @@ func LevelName(l *lang.Lang, r *assessment.Result) string {
 func resultText(w io.Writer, r *assessment.Result, o Options) error {
 	t := newText(o)
 	g := readGaps(r)
-	header(t, r)
+	header(t, r, o.Accessible)
 	summaryText(t, r, summarise(t.l, r, o))
 	if o.Brief != "" {
 		t.blank()
@@ -246,7 +246,7 @@ func readGaps(r *assessment.Result) gapView {
 	return g
 }
 
-func header(t *text, r *assessment.Result) {
+func header(t *text, r *assessment.Result, accessible bool) {
 	t.line(t.st.title.Render(t.l.T("report.title")))
 	t.para("", t.l.T("report.bank", "Title", r.Bank.Title, "Version", r.Bank.Version))
 	if who := respondentName(r); who != "" {
@@ -257,7 +257,7 @@ func header(t *text, r *assessment.Result) {
 	if r.Level == nil {
 		level = t.l.T("report.no_tier_yet", "Level", level)
 	}
-	sure := certainty(t.l, r)
+	sure := certainty(t.l, r, accessible)
 	labels := t.labels(t.l.T("report.label.level"), t.l.T("report.label.target"))
 	if sure != "" {
 		labels = t.labels(t.l.T("report.label.level"), t.l.T("report.label.target"), t.l.T("report.label.certainty"))

@@ -3,9 +3,12 @@ package report
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/errtext"
 )
 
 // ValidateOptions say how Validation.Check checks a path.
@@ -30,35 +33,48 @@ type ValidateOptions struct {
 }
 
 // capped says lines with say, up to max of them (0: every one), and
-// counts the rest.
+// counts the rest by what they are (problem, warning, error).
 type capped struct {
-	say       func(string, ...any)
-	max, rest int
-	shown     int
+	say   func(string, ...any)
+	max   int
+	shown int
+	// rest counts the lines not shown of each kind, kinds in the order
+	// first met.
+	rest  []int
+	kinds []string
 }
 
-func (c *capped) line(s string) {
+// line says s, a kind of line ("problem", "warning", "error"), or
+// counts it when max are shown.
+func (c *capped) line(s, kind string) {
 	if c.max > 0 && c.shown >= c.max {
-		c.rest++
+		i := slices.Index(c.kinds, kind)
+		if i < 0 {
+			c.kinds, c.rest = append(c.kinds, kind), append(c.rest, 0)
+			i = len(c.kinds) - 1
+		}
+		c.rest[i]++
 		return
 	}
 	c.shown++
 	c.say("%s\n", s)
 }
 
-// more says how many lines of name were not shown, if any.
+// more says how many lines of name were not shown, if any, by kind: "3
+// more warnings not shown", "1 more problem and 2 more warnings not
+// shown".
 func (c *capped) more(name, hint string) {
-	if c.rest == 0 {
+	if len(c.rest) == 0 {
 		return
 	}
 	if hint != "" {
 		hint = "; " + hint
 	}
-	lines := "lines"
-	if c.rest == 1 {
-		lines = "line"
+	counts := make([]string, len(c.rest))
+	for i, n := range c.rest {
+		counts[i] = fmt.Sprintf("%d more %s", n, errtext.Plural(n, c.kinds[i], c.kinds[i]+"s"))
 	}
-	c.say("%s: %d more %s not shown%s\n", name, c.rest, lines, hint)
+	c.say("%s: %s not shown%s\n", name, strings.Join(counts, " and "), hint)
 }
 
 // LoadCatalogue reads the catalogue named CatalogueName, if any, into
@@ -84,7 +100,7 @@ func SayProblems(say func(string, ...any), name string, ps questions.Problems) {
 
 func sayProblems(c *capped, name string, ps questions.Problems, hint string) {
 	for _, pr := range ps {
-		c.line(pr.String())
+		c.line(pr.String(), "problem")
 	}
 	c.say("%s: %d problem(s)\n", name, len(ps))
 	c.more(name, hint)
@@ -96,7 +112,18 @@ func sayProblems(c *capped, name string, ps questions.Problems, hint string) {
 func (v *Validation) Check(p string, o ValidateOptions) bool {
 	name := cmp.Or(p, "built-in bank")
 	c := &capped{say: o.Say, max: o.Max}
-	s, translation, err := questions.LoadToValidate(p, o.Banks)
+	banks := o.Banks
+	if id, ok := questions.TranslationBank(p); ok && len(banks) == 0 && id != "" {
+		// A translation of a bank given before it is checked against
+		// that bank; of another than the built-in, it is said once.
+		if path, ok := v.banks[id]; ok {
+			banks = []string{path}
+		} else if builtIn := questions.Default().ID; id != builtIn {
+			o.Say("%s: a translation of bank %q, not of the built-in bank (%s): give the bank before it (digilead bank validate BANK %s) or with --bank BANK\n", name, id, builtIn, p)
+			return false
+		}
+	}
+	s, translation, err := questions.LoadToValidate(p, banks)
 	var ps questions.Problems
 	switch {
 	case errors.As(err, &ps):
@@ -107,13 +134,19 @@ func (v *Validation) Check(p string, o ValidateOptions) bool {
 		return false
 	}
 	defer c.more(name, o.MoreHint)
+	if !translation && p != "" {
+		if v.banks == nil {
+			v.banks = map[string]string{}
+		}
+		v.banks[s.Bank.ID] = p
+	}
 	var languages questions.Problems
 	kind := "warning"
 	if o.Strict {
 		kind = "error"
 	}
 	for _, w := range s.Warnings {
-		c.line(w.String() + " (" + kind + ")")
+		c.line(w.String()+" ("+kind+")", kind)
 	}
 	if cat := o.Catalogue; cat != nil {
 		if err := cat.Check(s.Bank); err != nil {
@@ -125,7 +158,7 @@ func (v *Validation) Check(p string, o ValidateOptions) bool {
 	}
 	languages = append(s.Bank.ActionsInOtherLanguage(questions.BankLanguage(s.Bank)), languages...)
 	for _, w := range languages {
-		c.line(w.String() + " (" + kind + ")")
+		c.line(w.String()+" ("+kind+")", kind)
 	}
 	from := len(v.Valid)
 	v.Add(name, s, translation)
@@ -146,7 +179,7 @@ func (v *Validation) Check(p string, o ValidateOptions) bool {
 	if ow := s.ObserverWarnings(); len(ow) > 0 {
 		// A heuristic: warnings even with --strict.
 		for _, w := range ow {
-			c.line(w.String() + " (warning)")
+			c.line(w.String()+" (warning)", "warning")
 		}
 		o.Say("%s: %d observer text(s) may speak to their reader rather than of the person observed (warnings; digilead bank review lists them too)\n", name, len(ow))
 	}

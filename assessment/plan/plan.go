@@ -45,6 +45,17 @@ type Plan struct {
 	// none.
 	Supporter  string     `json:"supporter,omitempty"`
 	Priorities []Priority `json:"priorities"`
+	// Unscored are the target's dimensions that had too few answers to
+	// tell whether they meet it: the plan asks for their answers first.
+	// Absent when there are none (and in plans made before it was added).
+	Unscored []Unscored `json:"unscored,omitempty"`
+}
+
+// Unscored is a dimension the target expects that the result could not
+// score.
+type Unscored struct {
+	Dimension string             `json:"dimension"`
+	Name      questions.BankText `json:"name"`
 }
 
 // ResultRef names the result a plan was made from.
@@ -245,6 +256,11 @@ func New(r *assessment.Result, o Options) *Plan {
 		sem[d.ID] = d.SEM
 	}
 	p.Priorities = []Priority{}
+	for _, g := range r.Gaps {
+		if g.Score == nil && g.Severity != assessment.SeverityMet {
+			p.Unscored = append(p.Unscored, Unscored{Dimension: g.Dimension, Name: g.Name})
+		}
+	}
 	for _, c := range chosen {
 		g, ok := gaps[c.Dimension]
 		if !ok || g.Score == nil {

@@ -163,6 +163,10 @@ func FormatP(p float64) string {
 	return strconv.FormatFloat(p, 'f', 3, 64)
 }
 
+// maxQuotedLabel is the most characters of an option's label a finding
+// quotes.
+const maxQuotedLabel = 40
+
 // lengthSpread finds options of very different lengths.
 func lengthSpread(q *questions.Question) (Finding, bool) {
 	short, long := -1, -1
@@ -180,7 +184,9 @@ func lengthSpread(q *questions.Question) (Finding, bool) {
 	}
 	f := finding(CheckOptionLength, q.Pos)
 	f.Question = q.ID
-	f.say(lang.M("review.length.fix"), lang.M("review.length.problem", "Short", ls, "ShortID", q.Options[short].ID, "Long", ll, "LongID", q.Options[long].ID,
+	// The labels measured, quoted as they begin.
+	label := func(i int) string { return clip(strings.TrimSpace(q.Options[i].Label), maxQuotedLabel) }
+	f.say(lang.M("review.length.fix"), lang.M("review.length.problem", "Short", ls, "ShortLabel", label(short), "Long", ll, "LongLabel", label(long),
 		"Share", lang.Pct{Share: float64(ll-ls) / float64(ll), Places: 0}))
 	return f, true
 }

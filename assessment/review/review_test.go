@@ -462,3 +462,35 @@ func TestBuiltinObserverCoverage(t *testing.T) {
 		t.Errorf("clean bank: %+v, %d findings", c, len(fs))
 	}
 }
+
+// TestOptionLengthQuotesTheLabels: the option-length finding quotes the
+// labels it measured (clipped when long), not the options' ids.
+func TestOptionLengthQuotesTheLabels(t *testing.T) {
+	long := strings.Repeat("Listen to everyone first ", 4)
+	for _, tc := range []struct {
+		name     string
+		options  []questions.Option
+		want     string
+		notWants []string
+	}{
+		{"short labels", []questions.Option{{ID: "argue", Label: "Argue"}, {ID: "listen", Label: "Listen first"}},
+			`Its options run from 5 characters ("Argue") to 12 ("Listen first")`, []string{`"argue"`, `"listen"`}},
+		{"a long label clipped", []questions.Option{{ID: "a", Label: " Argue "}, {ID: "l", Label: long}},
+			`Its options run from 5 characters ("Argue") to 99 ("Listen to everyone first Listen to ever…")`, []string{`"a"`, `"l"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, ok := lengthSpread(&questions.Question{ID: "q", Type: questions.Choice, Options: tc.options})
+			if !ok {
+				t.Fatal("no finding")
+			}
+			if !strings.HasPrefix(f.Problem, tc.want) {
+				t.Errorf("got  %s\nwant %s…", f.Problem, tc.want)
+			}
+			for _, nw := range tc.notWants {
+				if strings.Contains(f.Problem, nw) {
+					t.Errorf("quotes the id %s: %s", nw, f.Problem)
+				}
+			}
+		})
+	}
+}

@@ -37,9 +37,13 @@ func newBankValidateCmd(f *factory, runF func(*bankValidateOptions) error) *cobr
 		Use:   "validate [PATH...]",
 		Short: "Check banks and their translations; report every problem as FILE:LINE: field: problem",
 		Long: `Validate checks each PATH: a bank file, a bank directory (with the
-translation files in it) or a translation file, which is checked against
-the bank given with --bank (default: the built-in bank). With no PATH it
-checks the built-in bank and its translations.
+translation files in it) or a translation file. A translation file is
+checked against the bank given with --bank; without --bank, against a
+bank PATH given before it whose id is the one the translation names
+(bank validate my-bank.yaml de.yaml), else the built-in bank. A
+translation of another bank than the one it is checked against is one
+problem, said once. With no PATH it checks the built-in bank and its
+translations.
 
 A problem is an error (exit 2). Texts a translation leaves untranslated,
 or translated from an earlier text of the bank, are warnings (exit 0);
@@ -57,6 +61,7 @@ warnings too, and errors with --strict.
 bank: its bank id, dimensions and tiers, and the language of its actions.`,
 		Example: `  digilead bank validate                 # the built-in bank and its translations
   digilead bank validate my-bank.yaml banks/workshop/
+  digilead bank validate my-bank.yaml de.yaml      # de.yaml against my-bank.yaml
   digilead bank validate --bank my-bank.yaml de.yaml --strict
   digilead bank validate --catalogue our-courses.yaml`,
 		RunE: cmdutil.RunE(opts, runF, bankValidateRun, &opts.paths),

@@ -218,12 +218,65 @@ func TestBankValidateStrictUntranslated(t *testing.T) {
 	if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(de) + `:\d+: title: not translated \(error\)$`).MatchString(r.stderr) {
 		t.Errorf("no title error at its line:\n%s", r.stderr)
 	}
-	more := fmt.Sprintf("%s: %d more lines not shown; --all lists every one\n", de, texts-inputs.MaxShown)
+	more := fmt.Sprintf("%s: %d more errors not shown; --all lists every one\n", de, texts-inputs.MaxShown)
 	if n := strings.Count(r.stderr, "not translated (error)\n"); n != inputs.MaxShown || !strings.HasSuffix(r.stderr, more) {
 		t.Errorf("%d errors listed, want %d, then %q:\n%s", n, inputs.MaxShown, more, r.stderr)
 	}
 	r = digilead(t, "", nil, "bank", "validate", "--bank", bank, de, "--all")
 	if n := strings.Count(r.stderr, "not translated (warning)\n"); r.code != 0 || n != texts || !strings.Contains(r.stdout, "ok "+de) || strings.Contains(r.stderr, "not shown") {
 		t.Errorf("--all: exit %d, %d warnings listed, want %d:\nstdout %s", r.code, n, texts, r.stdout)
+	}
+}
+
+// TestBankValidateTranslationOfAGivenBank: a translation given after its
+// bank is checked against it, not against the built-in bank; one of a
+// bank not given is one clear problem, not one for each of its ids.
+func TestBankValidateTranslationOfAGivenBank(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bank, other, de := filepath.Join(dir, "four.yaml"), filepath.Join(dir, "other.yaml"), filepath.Join(dir, "de.yaml")
+	const four = "schema: digilead/v1\nid: four\ntitle: Four\nversion: \"1\"\ntiers: [{id: novice, name: Novice, rank: 1, expectations: {d: 50}}]\ndimensions: [{id: d, name: D}]\nquestions:\n  - {id: q1, dimension: d, text: One}\n  - {id: q2, dimension: d, text: Two}\n  - {id: q3, dimension: d, text: Three}\n  - {id: q4, dimension: d, text: Four}\n"
+	for path, body := range map[string]string{bank: four, other: strings.Replace(four, "id: four", "id: other", 1)} {
+		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := digilead(t, "", nil, "bank", "translate", "de", bank, "-o", de); r.code != 0 {
+		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
+	}
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr []string // its lines, each beginning so, in this order; nil: not looked at but for ids the bank has not
+	}{
+		{"after its bank", []string{bank, de}, 0, "ok " + de + ": de translation of four", nil},
+		{"with --bank", []string{"--bank", bank, de}, 0, "ok " + de + ": de translation of four", nil},
+		{"alone", []string{de}, 2, "", []string{de + `: a translation of bank "four", not of the built-in bank (public-sector-digital-leadership): give the bank before it (digilead bank validate BANK ` + de + `) or with --bank BANK`}},
+		{"after another bank", []string{other, de}, 2, "ok " + other, []string{de + `: a translation of bank "four", not of the built-in bank`}},
+		{"--bank of another bank", []string{"--bank", other, de}, 2, "", []string{de + `:10: bank: translates bank "four", but it is loaded with bank "other"; load it with bank "four", or translate bank "other" with digilead bank translate`, de + ": 1 problem(s)"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := digilead(t, "", nil, append([]string{"bank", "validate"}, tc.args...)...)
+			if r.code != tc.code || !strings.Contains(r.stdout, tc.stdout) {
+				t.Errorf("exit %d, stdout %q; want %d and %q\nstderr:\n%s", r.code, r.stdout, tc.code, tc.stdout, r.stderr)
+			}
+			if strings.Contains(r.stderr, "the bank has no") {
+				t.Errorf("checked against another bank:\n%s", r.stderr)
+			}
+			if tc.stderr == nil {
+				return // the warnings of texts not translated
+			}
+			lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+			if len(lines) != len(tc.stderr) {
+				t.Fatalf("stderr has %d lines, want %d:\n%s", len(lines), len(tc.stderr), r.stderr)
+			}
+			for i, want := range tc.stderr {
+				if !strings.HasPrefix(lines[i], want) {
+					t.Errorf("stderr line %d:\n got %s\nwant %s…", i+1, lines[i], want)
+				}
+			}
+		})
 	}
 }

@@ -201,27 +201,87 @@ func (a *asker) question(it *item) bool {
 		if it.answered {
 			cur = slices.IndexFunc(opts, func(o choice) bool { return o.value == it.one })
 		}
-		it.one = opts[a.choose(title, opts, cur)].value
+		nb := byPosition(len(opts))
+		if it.q.Type == questions.Likert {
+			nb = a.byScale(it.q.Scale, opts)
+		}
+		it.one = opts[a.chooseBy(title, opts, cur, nb)].value
 	}
 	it.answered = true
 	return !was || !reflect.DeepEqual(before, it.value())
+}
+
+// numbering is how a choice's options are typed in accessible mode: by
+// number, each its key, and one of them (not applicable on a scale) by a
+// letter.
+type numbering struct {
+	keys     []string // each option's key, as typed
+	min, max int      // the numbers typed
+	letter   int      // the option typed as a letter; -1 for none
+}
+
+// byPosition numbers n options from 1.
+func byPosition(n int) numbering {
+	nb := numbering{min: 1, max: n, letter: -1}
+	for i := range n {
+		nb.keys = append(nb.keys, strconv.Itoa(i+1))
+	}
+	return nb
+}
+
+// byScale numbers the options of a likert question by the points of its
+// scale, so that on a scale of 0 to 10 typing 9 answers 9; "not
+// applicable", after them, is typed as a letter (form.acc.na_key).
+func (a *asker) byScale(sc questions.Scale, opts []choice) numbering {
+	nb := numbering{min: sc.Min, max: sc.Max, letter: -1}
+	for i, o := range opts {
+		if o.value == naKey {
+			nb.letter = i
+			nb.keys = append(nb.keys, a.q.l.T("form.acc.na_key"))
+			continue
+		}
+		nb.keys = append(nb.keys, o.value)
+	}
+	return nb
+}
+
+// pick is the option s types, or -1.
+func (nb numbering) pick(s string) int {
+	if nb.letter >= 0 && strings.EqualFold(s, nb.keys[nb.letter]) {
+		return nb.letter
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	return slices.Index(nb.keys, strconv.Itoa(n))
 }
 
 // choose asks for one of opts by its number and returns its index; cur,
 // when not -1, is the current choice, which an empty line keeps. Without
 // one, an empty line asks again.
 func (a *asker) choose(title string, opts []choice, cur int) int {
+	return a.chooseBy(title, opts, cur, byPosition(len(opts)))
+}
+
+// chooseBy is choose with the options typed as nb numbers them.
+func (a *asker) chooseBy(title string, opts []choice, cur int, nb numbering) int {
 	l := a.q.l
 	fmt.Fprintln(a.w, title)
 	for i, o := range opts {
-		fmt.Fprintf(a.w, "%d. %s\n", i+1, o.label)
+		fmt.Fprintf(a.w, "%s. %s\n", nb.keys[i], o.label)
 	}
-	prompt := l.T("form.acc.number", "Min", 1, "Max", len(opts))
+	args := []any{"Min", nb.min, "Max", nb.max}
+	if nb.letter >= 0 {
+		args = append(args, "Key", nb.keys[nb.letter], "Label", opts[nb.letter].label)
+	}
+	or := map[bool]string{true: "_or"}[nb.letter >= 0]
+	prompt := l.T("form.acc.number"+or, args...)
 	switch {
 	case len(opts) == 1:
 		prompt = l.T("form.acc.only_one")
 	case cur >= 0:
-		prompt = l.T("form.acc.number_keep", "Min", 1, "Max", len(opts), "Current", cur+1)
+		prompt = l.T("form.acc.number_keep"+or, append(args, "Current", nb.keys[cur])...)
 	}
 	for {
 		fmt.Fprint(a.w, prompt+" ")
@@ -229,10 +289,10 @@ func (a *asker) choose(title string, opts []choice, cur int) int {
 		if s == "" && cur >= 0 {
 			return cur
 		}
-		if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(opts) {
-			return n - 1
+		if i := nb.pick(s); i >= 0 {
+			return i
 		}
-		fmt.Fprintln(a.w, l.T("form.acc.invalid", "Min", 1, "Max", len(opts)))
+		fmt.Fprintln(a.w, l.T("form.acc.invalid"+or, args...))
 	}
 }
 

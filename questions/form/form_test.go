@@ -365,7 +365,7 @@ func TestAccessibleAnswersWholeBankFromPipedLines(t *testing.T) {
 				t.Errorf("respondent = %+v", o.answers.Respondent)
 			}
 			n, pages := len(b.Questions), Pages(b)
-			for _, s := range []string{fmt.Sprintf("Page %d of %d", pages, pages), fmt.Sprintf("Question %d of %d: ", n, n), "1. Never", "Enter a number between 1 and 6", "finish and see your report"} {
+			for _, s := range []string{fmt.Sprintf("Page %d of %d", pages, pages), fmt.Sprintf("Question %d of %d: ", n, n), "1. Never", "Enter a number between 1 and 5, or n for “", "finish and see your report"} {
 				if !strings.Contains(screen, s) {
 					t.Errorf("accessible screen lacks %q", s)
 				}
@@ -402,7 +402,7 @@ func TestAccessibleBackAndEmptyAnswers(t *testing.T) {
 	if fmt.Sprint(slices.Compact(pages)) != "[1 2 1 2]" {
 		t.Errorf("pages saved for %v, want [1 2 1 2] (each repeated once per answer)", pages)
 	}
-	if !strings.Contains(screen, "Invalid: must be a number between 1 and 6") {
+	if !strings.Contains(screen, "Invalid: must be a number between 1 and 5, or n") {
 		t.Errorf("an off-scale answer was not refused:\n%s", tail(screen, 1500))
 	}
 }
@@ -531,4 +531,54 @@ func TestAboutAnotherPersonAsksNothingOfTheObserver(t *testing.T) {
 			t.Errorf("respondent = %+v, want none", o.answers.Respondent)
 		}
 	})
+}
+
+// TestAccessibleScaleNumberedByItsPoints: in accessible mode the points
+// of a likert scale are typed as themselves (on 0 to 10, 9 answers 9,
+// not 8), and "not applicable" as a letter; a number off the scale, or
+// the letter where not applicable is not offered, is asked again, and
+// Enter keeps the current answer, named by its key.
+func TestAccessibleScaleNumberedByItsPoints(t *testing.T) {
+	b := questionstest.Parse(t, "b.yaml", `schema: digilead/v1
+id: scales
+title: Scales
+not_applicable: Not applicable
+version: "1"
+tiers: [{id: lead, name: Lead, rank: 1}]
+dimensions: [{id: d, name: D}]
+questions:
+  - {id: ten, dimension: d, text: From nought to ten, scale: {min: 0, max: 10}}
+  - {id: tenna, dimension: d, text: Ten without N/A, scale: {min: 0, max: 10}, allow_na: false}
+  - {id: signed, dimension: d, text: From minus two, scale: {min: -2, max: 2}}
+  - {id: five, dimension: d, text: The usual scale}
+`)
+	for _, tc := range []struct {
+		name   string
+		input  string // no name, keep the role; the answers; Enter finishes
+		want   map[string]questions.Value
+		screen []string
+	}{
+		{"typed as the points", "\n\n9\nn\n11\n0\nN\n-1\n3\n\n",
+			map[string]questions.Value{"ten": questions.IntValue(9), "tenna": questions.IntValue(0), "signed": questions.NA, "five": questions.IntValue(3)},
+			[]string{"0. 0 (lowest)\n", "9. 9\n", "10. 10 (highest)\nn. Not applicable\nEnter a number between 0 and 10, or n for “Not applicable”:",
+				"10. 10 (highest)\nEnter a number between 0 and 10: Invalid: must be a number between 0 and 10\nEnter a number between 0 and 10: Invalid: must be a number between 0 and 10\n",
+				"-2. -2 (lowest)\n", "Enter a number between -2 and 2, or n for “Not applicable”:",
+				"Enter a number between 1 and 5, or n for “Not applicable”: Invalid: must be a number between 1 and 5, or n\n"}},
+		{"kept on the way back", "\n\n10\n3\n-2\nn\nb\n\n\n\n\n\n\n\n",
+			map[string]questions.Value{"ten": questions.IntValue(10), "tenna": questions.IntValue(3), "signed": questions.IntValue(-2), "five": questions.NA},
+			[]string{"Enter a number between 0 and 10, or n for “Not applicable”, or press Enter to keep 10:", "Enter a number between 1 and 5, or n for “Not applicable”, or press Enter to keep n:"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o, screen := runAccessible(t, b, tc.input, Options{})
+			if o.err != nil {
+				t.Fatalf("%v\n%s", o.err, tail(screen, 3000))
+			}
+			questionstest.SameValues(t, o.answers.Values, tc.want)
+			for _, want := range tc.screen {
+				if !strings.Contains(screen, want) {
+					t.Errorf("screen lacks %q:\n%s", want, tail(screen, 3000))
+				}
+			}
+		})
+	}
 }

@@ -25,6 +25,9 @@ type (
 	Pct struct {
 		Share  float64
 		Places int
+		// Words writes it as the accessible reports say a share, for a
+		// screen reader: 56.25 percent (format.percent_words).
+		Words bool
 	}
 	// Pointed is a number already written with a decimal point, written
 	// with the language's separator.
@@ -63,6 +66,9 @@ func (l *Lang) value(v any) any {
 	case Decimal:
 		return l.Fixed(v.X, v.Places)
 	case Pct:
+		if v.Words {
+			return l.T("format.percent_words", "N", l.Fixed(100*v.Share, v.Places))
+		}
 		return l.Percent(l.Fixed(100*v.Share, v.Places))
 	case Pointed:
 		return l.Point(string(v))
