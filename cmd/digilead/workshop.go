@@ -182,11 +182,22 @@ func workshopServeRun(opts *workshopOptions) error {
 
 // summary writes the room's final group summary to stdout, or says on
 // stderr why there is none; for a feedback round, where the feedback is
-// and how to report on it.
+// and how to report on it. The summary is `digilead cohort DIR`'s (with
+// the workshop's --bank and --min-group), by the same code: every result
+// in the folder, not the dashboard's, which moves in steps of --min-group.
 func (opts *workshopOptions) summary(st workshopsrv.Status, dir string, round bool) error {
 	opts.say("%s", dashboard.Stopped(st, dir, round))
-	if round || st.Cohort == nil {
+	if round {
 		return nil
 	}
-	return docflags.WriteStdout(opts.io, report.Cohorts, "text", st.Cohort, nil)
+	f := *opts.factory // the folder is read although the signal that stopped the server cancelled ctx
+	f.ctx, f.in = context.WithoutCancel(opts.ctx), nil
+	co := &cohortOptions{factory: &f, paths: []string{dir}, minGroup: opts.minGroup,
+		doc: docflags.Doc[*cohort.Report]{Out: &docflags.Output[report.Render[*cohort.Report]]{Formats: report.Cohorts, Format: "text"}, Bank: opts.bank}}
+	err := cohortRun(co)
+	if errors.Is(err, cohort.ErrTooSmall) || err != nil && st.Finished < opts.minGroup {
+		opts.say("%s", dashboard.NoSummary(dir))
+		return nil
+	}
+	return err
 }
