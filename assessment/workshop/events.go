@@ -61,7 +61,9 @@ type Status struct {
 	Finished, Dropped, NotSaved, Refused, LoggingIn int
 	// Draining is set once newcomers are turned away.
 	Draining bool
-	// Cohort is the group's anonymous summary, once at least MinGroup
-	// have finished; nil before.
+	// Cohort is the group's anonymous summary for the dashboard, once at
+	// least MinGroup have finished; nil before. It moves in steps of
+	// MinGroup (the first 5, 10, … results): the room's final summary is
+	// that of every result in the folder (digilead cohort DIR), not this.
 	Cohort *cohort.Report
 }

@@ -120,7 +120,7 @@ func (s *Server) pickRole(t tty, l *lang.Lang, r *feedback.Round, subject string
 // finishFeedback records an observer's saved feedback: they are done.
 func (s *Server) finishFeedback(p *live) {
 	s.mu.Lock()
-	p.finished = true
+	s.done(p)
 	s.given++
 	s.mu.Unlock()
 	s.emit(Event{Kind: Finished, Participant: p.n, Pages: s.pages, Detail: "feedback saved"})

@@ -415,8 +415,15 @@ func (s *Server) ended(p *live, why string) {
 // setFinished marks a participant as done answering.
 func (s *Server) setFinished(p *live) {
 	s.mu.Lock()
-	p.finished = true
+	s.done(p)
 	s.mu.Unlock()
+}
+
+// done marks a participant as done answering, under mu: a drain waits
+// for them no more.
+func (s *Server) done(p *live) {
+	p.finished = true
+	s.idleIfDone()
 }
 
 // pageDone records the page a participant goes to (a draft was kept).
@@ -433,7 +440,7 @@ func (s *Server) pageDone(p *live, d *store.Draft) {
 // finish records a saved result.
 func (s *Server) finish(p *live, path string) {
 	s.mu.Lock()
-	p.finished = true
+	s.done(p)
 	s.addResult(path)
 	s.summarise()
 	s.mu.Unlock()
@@ -480,7 +487,7 @@ type tty struct {
 // terminal, as plain lines for a screen reader; then how to take a copy,
 // or, when it is not saved yet, that it will be and how to come back.
 func (s *Server) showReport(t tty, r *assessment.Result, token string, l *lang.Lang, saved bool) {
-	before, after := "", l.T("workshop.copy", "JSON", s.fetchLine(t.sess, token, " > my-result.json"), "HTML", s.fetchLine(t.sess, token, " --format html > my-report.html"))+"\n"
+	before, after := "", l.T("workshop.copy", s.copyLines(t.sess, token)...)+"\n"
 	if !saved { // said first, and again at the end
 		after = l.T("workshop.not_saved", "Resume", s.resumeLine(t.sess, token)) + "\n"
 		before = after + "\n"
@@ -510,9 +517,38 @@ func (s *Server) showReport(t tty, r *assessment.Result, token string, l *lang.L
 		tea.WithoutSignalHandler(), tea.WithContext(t.sess.Context()))
 	stop := make(chan struct{})
 	go sendSizes(prog, t.sizes.follow(), stop)
+	go func() {
+		select {
+		case <-s.ending:
+			prog.Quit()
+		case <-stop:
+		}
+	}()
 	prog.Run()
 	close(stop)
+	select {
+	case <-s.ending: // closed by the server stopping, not by q
+		after = s.endingWords(t.sess, token, l, saved) + "\n"
+	default:
+	}
 	wish.Println(t.sess, "\n"+after)
+}
+
+// endingWords tell a participant whose report the server closed as it
+// stopped that the workshop is ending: their result is saved, and how to
+// take their copy; or, not saved yet, how to come back when the server
+// is started again.
+func (s *Server) endingWords(sess ssh.Session, token string, l *lang.Lang, saved bool) string {
+	if !saved {
+		return l.T("workshop.stopping", "Resume", s.resumeLine(sess, token))
+	}
+	return l.T("workshop.ending", s.copyLines(sess, token)...)
+}
+
+// copyLines are the commands that take a copy of a participant's result,
+// as JSON and as HTML, for a message.
+func (s *Server) copyLines(sess ssh.Session, token string) []any {
+	return []any{"JSON", s.fetchLine(sess, token, " > my-result.json"), "HTML", s.fetchLine(sess, token, " --format html > my-report.html")}
 }
 
 // headed is the result as its report is headed: an anonymous

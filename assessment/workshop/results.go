@@ -27,7 +27,7 @@ func (s *Server) keepUnsaved(p *live, st *participantStore, r *assessment.Result
 		return // the token's new connection goes on
 	}
 	s.mu.Lock()
-	p.finished = true
+	s.done(p)
 	s.unsaved[st.token] = &unsaved{n: p.n, r: r, st: s.store(st.token)}
 	s.mu.Unlock()
 	s.notSaved(st, fmt.Sprintf("result not saved: %v; the draft is kept and saving is tried again every %v", st.err, s.cfg.RetryEvery))

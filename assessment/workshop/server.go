@@ -199,6 +199,10 @@ type Server struct {
 	quiet    map[string]*quietLog // refusals logged, by address
 	draining bool
 	idle     chan struct{} // closed when draining and nobody is answering
+	// ending is closed when the server stops: the reports still open are
+	// closed, each participant told the workshop is ending.
+	ending   chan struct{}
+	endOnce  sync.Once
 	port     int
 	handlers sync.WaitGroup
 	retrying sync.Once
@@ -257,7 +261,7 @@ func New(cfg Config) (*Server, error) {
 		gate:  newGate(cfg.MaxStartups, cfg.MaxStartupsPerAddress, cfg.LoginGraceTime),
 		pages: form.Pages(pageBank), live: map[string]*live{}, people: map[string]*person{},
 		tokens: map[string]*sync.Mutex{}, unsaved: map[string]*unsaved{}, quiet: map[string]*quietLog{},
-		idle: make(chan struct{}), stop: make(chan struct{})}
+		idle: make(chan struct{}), ending: make(chan struct{}), stop: make(chan struct{})}
 	if err := os.MkdirAll(filepath.Join(cfg.Dir, draftsDir), 0o700); err != nil {
 		return nil, fmt.Errorf("results directory %s: %w", cfg.Dir, errtext.WithoutPath(err))
 	}
@@ -446,17 +450,31 @@ func (s *Server) Drain() {
 		return
 	}
 	s.draining = true
-	n := len(s.live)
+	n := s.answering()
 	s.idleIfDone()
 	s.mu.Unlock()
 	s.emit(Event{Kind: Closing, Detail: fmt.Sprintf("%d still answering", n)})
 }
 
-// Idle is closed once the server drains and nobody is answering.
+// Idle is closed once the server drains and nobody is answering: those
+// reading their report have finished.
 func (s *Server) Idle() <-chan struct{} { return s.idle }
 
+// answering counts the participants connected who have not finished;
+// under mu.
+func (s *Server) answering() int {
+	n := 0
+	for _, p := range s.live {
+		if !p.finished {
+			n++
+		}
+	}
+	return n
+}
+
+// idleIfDone closes idle when draining and nobody is answering; under mu.
 func (s *Server) idleIfDone() {
-	if s.draining && len(s.live) == 0 {
+	if s.draining && s.answering() == 0 {
 		select {
 		case <-s.idle:
 		default:
@@ -466,30 +484,49 @@ func (s *Server) idleIfDone() {
 }
 
 // Close stops at once: every participant still answering is told how to
-// come back, every connection is closed (drafts are kept) and Close
-// returns when the sessions have ended, or after a few seconds.
+// come back, every report still open is closed (see EndReports), every
+// connection is closed (drafts are kept) and Close returns when the
+// sessions have ended, or after a few seconds.
 func (s *Server) Close() error {
 	s.stopOnce.Do(func() { close(s.stop) })
+	var told sync.WaitGroup
+	told.Add(1)
+	go func() { defer told.Done(); s.EndReports() }()
 	s.mu.Lock()
-	var tell []*live
 	for _, p := range s.live {
 		if !p.finished {
-			tell = append(tell, p)
+			told.Add(1)
+			go func() {
+				defer told.Done()
+				say(p.sess.Stderr(), "\r\n\n%s\r\n", p.lang.T("workshop.stopping", "Resume", s.resumeLine(p.sess, p.token)))
+			}()
 		}
 	}
 	s.mu.Unlock()
-	var told sync.WaitGroup
-	for _, p := range tell {
-		told.Add(1)
-		go func() {
-			defer told.Done()
-			say(p.sess.Stderr(), "\r\n\n%s\r\n", p.lang.T("workshop.stopping", "Resume", s.resumeLine(p.sess, p.token)))
-		}()
-	}
 	waitAtMost(&told, time.Second) // a dead connection does not hold the stop up
 	err := s.ssh.Close()
 	waitAtMost(&s.handlers, 5*time.Second)
 	return err
+}
+
+// EndReports closes the reports participants who finished are reading:
+// each is told that the workshop is ending, that their result is saved
+// and how to take their copy (or, not saved yet, how to come back), and
+// their session ends. Reports opened afterwards close at once the same
+// way. EndReports returns when those sessions have ended, or after a
+// second.
+func (s *Server) EndReports() {
+	s.endOnce.Do(func() { close(s.ending) })
+	var ended sync.WaitGroup
+	s.mu.Lock()
+	for _, p := range s.live {
+		if p.finished {
+			ended.Add(1)
+			go func() { defer ended.Done(); <-p.done }()
+		}
+	}
+	s.mu.Unlock()
+	waitAtMost(&ended, time.Second)
 }
 
 // waitAtMost waits for wg, or d.

@@ -11,15 +11,18 @@ const shutdownLimit = 10 * time.Second
 
 // Stop ends the workshop and returns the room's final status. Unless now,
 // it first turns newcomers away and waits until nobody is answering
-// (drain; the caller's second signal ends the process sooner), then stops
-// listening and gives open connections up to ten seconds to end
-// (shutdown). Then, or at once when now, it closes every connection
-// (close). Drafts are kept either way: participants resume when the
-// server is started again.
+// (drain; the caller's second signal ends the process sooner): those who
+// finished and are reading their report are not waited for, but told the
+// workshop is ending, with how to take their copy, and their report
+// closed (EndReports). Then it stops listening and gives open
+// connections up to ten seconds to end (shutdown). Then, or at once when
+// now, it closes every connection (close). Drafts are kept either way:
+// participants resume when the server is started again.
 func (s *Server) Stop(now bool) Status {
 	if !now {
 		s.Drain()
 		<-s.Idle()
+		s.EndReports()
 		ctx, cancel := context.WithTimeout(context.Background(), shutdownLimit)
 		s.Shutdown(ctx)
 		cancel()

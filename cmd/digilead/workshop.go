@@ -61,10 +61,12 @@ FOLDER' sums them up at any time, during or after the workshop.
 On a terminal, a live dashboard shows what to tell the room (addresses,
 port, code, host key fingerprint), who is where and, once --min-group have
 finished, the group's anonymous summary. q stops taking newcomers and waits
-for those answering; a second q or Ctrl-C stops at once (drafts are kept:
-participants resume when the server is started again). Elsewhere, one
-plain line per event goes to stderr, and SIGINT or SIGTERM stop as q does.
-The group summary is written to stdout when the server stops.
+for those answering (not for those reading their report, which then
+closes); a second q or Ctrl-C stops at once (drafts are kept: participants
+resume when the server is started again). Elsewhere, one plain line per
+event goes to stderr, and SIGINT or SIGTERM stop as q does. When the server
+stops, the group summary of every result in the folder, as 'digilead
+cohort FOLDER' prints it, is written to stdout.
 
 See docs/workshop.md for the trainer's guide.`,
 		Example: `  digilead workshop serve
@@ -182,11 +184,22 @@ func workshopServeRun(opts *workshopOptions) error {
 
 // summary writes the room's final group summary to stdout, or says on
 // stderr why there is none; for a feedback round, where the feedback is
-// and how to report on it.
+// and how to report on it. The summary is `digilead cohort DIR`'s (with
+// the workshop's --bank and --min-group), by the same code: every result
+// in the folder, not the dashboard's, which moves in steps of --min-group.
 func (opts *workshopOptions) summary(st workshopsrv.Status, dir string, round bool) error {
 	opts.say("%s", dashboard.Stopped(st, dir, round))
-	if round || st.Cohort == nil {
+	if round {
 		return nil
 	}
-	return docflags.WriteStdout(opts.io, report.Cohorts, "text", st.Cohort, nil)
+	f := *opts.factory // the folder is read although the signal that stopped the server cancelled ctx
+	f.ctx, f.in = context.WithoutCancel(opts.ctx), nil
+	co := &cohortOptions{factory: &f, paths: []string{dir}, minGroup: opts.minGroup,
+		doc: docflags.Doc[*cohort.Report]{Out: &docflags.Output[report.Render[*cohort.Report]]{Formats: report.Cohorts, Format: "text"}, Bank: opts.bank}}
+	err := cohortRun(co)
+	if errors.Is(err, cohort.ErrTooSmall) || err != nil && st.Finished < opts.minGroup {
+		opts.say("%s", dashboard.NoSummary(dir))
+		return nil
+	}
+	return err
 }

@@ -330,6 +330,33 @@ func TestWorkshopSignalDeliveredTwice(t *testing.T) {
 	}
 }
 
+// TestWorkshopSummaryIsTheCohortOfEveryResult: the summary written when
+// the server stops is `digilead cohort DIR`'s, byte for byte, counting
+// every result in the folder: not the dashboard's, which moves in steps
+// of --min-group (7 results showed as 5). Below --min-group, stdout stays
+// empty and the trainer is told why.
+func TestWorkshopSummaryIsTheCohortOfEveryResult(t *testing.T) {
+	dir, _ := workshop(t, 7)
+	s, _ := serveWorkshop(t, dir, testEnv(t, nil), "--min-group", "5")
+	if code := s.stop(t, syscall.SIGINT); code != exitInterrupted {
+		t.Errorf("stopped by SIGINT: exit %d, want %d\n%s", code, exitInterrupted, s.logText())
+	}
+	c := digilead(t, "", nil, "cohort", "--min-group", "5", dir)
+	if c.code != 0 || !strings.Contains(c.stdout, "7 participants") {
+		t.Fatalf("digilead cohort %s: exit %d\n%s%s", dir, c.code, c.stdout, c.stderr)
+	}
+	if got := s.out.String(); got != c.stdout {
+		t.Errorf("the summary when the server stopped is not cohort DIR's:\n--- workshop serve\n%s\n--- cohort\n%s", got, c.stdout)
+	}
+
+	few, _ := workshop(t, 4)
+	s, _ = serveWorkshop(t, few, testEnv(t, nil))
+	if code := s.stop(t, syscall.SIGINT); code != exitInterrupted || s.out.Len() != 0 ||
+		!strings.Contains(s.logText(), "no group summary: fewer than --min-group results. Later: digilead cohort ") {
+		t.Errorf("4 results: exit %d, stdout %q; want %d, nothing on stdout, and why on stderr:\n%s", code, s.out.String(), exitInterrupted, s.logText())
+	}
+}
+
 func TestWorkshopServeUsage(t *testing.T) {
 	t.Parallel()
 	taken, err := net.Listen("tcp", "127.0.0.1:0")

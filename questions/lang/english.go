@@ -740,6 +740,7 @@ var english = [...]message{
 	{"workshop.closed", "", "digilead: {{.Why}}, so it is closed. Your answers so far are kept; to continue, type: {{.Resume}}"},
 	{"workshop.copy", "", "Your result is saved on the trainer's computer. To take your own copy, type on your computer:\n  {{.JSON}}\n  {{.HTML}}"},
 	{"workshop.draft_not_saved", "", "digilead: your answers to this page could not be kept on the trainer's computer: its results folder is full or cannot be written. Please tell the trainer. Answers to earlier pages are kept; once the folder is fixed, continue with: {{.Resume}}"},
+	{"workshop.ending", "", "digilead: the workshop is ending, so your report is closed. Your result is saved on the trainer's computer. If you have not taken your copy yet, ask the trainer for it, or type this when the trainer starts the server again:\n  {{.JSON}}\n  {{.HTML}}"},
 	{"workshop.failed", "", "digilead: something went wrong on the server; your answers so far are kept. Please tell the trainer. To continue, type: {{.Resume}}"},
 	{"workshop.feedback.given", "", "Your feedback on {{.Subject}} is saved already. Thank you!"},
 	{"workshop.feedback.not_saved", "", "Your feedback could not be saved on the trainer's computer yet: its results folder is full or cannot be written. Your answers are kept; please tell the trainer, and once the folder is fixed finish with: {{.Resume}}"},

@@ -32,9 +32,8 @@ func Render(set *questions.Set) workshop.Render {
 
 // Stopped is what the trainer is told when the workshop with results
 // folder dir stopped with status st: how many finished and where their
-// results are, what could not be saved, and why there is no group
-// summary (st.Cohort nil); for a feedback round (round), where the
-// feedback is and how to report on it.
+// results are, and what could not be saved; for a feedback round
+// (round), where the feedback is and how to report on it.
 func Stopped(st workshop.Status, dir string, round bool) string {
 	abs, _ := filepath.Abs(dir)
 	if round {
@@ -44,8 +43,12 @@ func Stopped(st workshop.Status, dir string, round bool) string {
 	if st.NotSaved > 0 {
 		s += fmt.Sprintf("digilead: %d results could not be saved (the log says which and why); their drafts are kept in %s: make the folder writable, start the server again, and those participants finish with the line they were shown\n", st.NotSaved, filepath.Join(abs, ".drafts"))
 	}
-	if st.Cohort == nil {
-		s += fmt.Sprintf("digilead: no group summary: fewer than --min-group results. Later: digilead cohort %s\n", abs)
-	}
 	return s
+}
+
+// NoSummary is what the trainer is told when the results folder dir has
+// too few results for a group summary.
+func NoSummary(dir string) string {
+	abs, _ := filepath.Abs(dir)
+	return fmt.Sprintf("digilead: no group summary: fewer than --min-group results. Later: digilead cohort %s\n", abs)
 }
