@@ -422,8 +422,26 @@ func (s *Server) setFinished(p *live) {
 // done marks a participant as done answering, under mu: a drain waits
 // for them no more.
 func (s *Server) done(p *live) {
+	if !p.finished {
+		p.finishedAt = time.Now()
+	}
 	p.finished = true
 	s.idleIfDone()
+}
+
+// readingUntil is when the last participant who finished may stop
+// reading their report (finished plus ReportGrace), of those still
+// connected; zero when there is none.
+func (s *Server) readingUntil() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var until time.Time
+	for _, p := range s.live {
+		if t := p.finishedAt.Add(s.cfg.ReportGrace); p.finished && t.After(until) {
+			until = t
+		}
+	}
+	return until
 }
 
 // pageDone records the page a participant goes to (a draft was kept).

@@ -100,6 +100,10 @@ type Config struct {
 	// QueryTimeout is how long a terminal has to say its background
 	// colour (700ms).
 	QueryTimeout time.Duration
+	// ReportGrace is how long, once nobody is answering, a participant
+	// who has just finished may read their report before Stop closes it
+	// (default 30 s); those who finished longer ago are not waited for.
+	ReportGrace time.Duration
 
 	// LoginGraceTime closes a connection that has not begun a session
 	// (logged in and asked for the questionnaire or a fetch) within it,
@@ -160,6 +164,7 @@ func (c Config) withDefaults() Config {
 	def(&c.WrongCodeDelay, time.Second)
 	def(&c.LockoutWindow, time.Minute)
 	def(&c.QueryTimeout, 700*time.Millisecond)
+	def(&c.ReportGrace, 30*time.Second)
 	def(&c.LoginGraceTime, DefaultLoginGraceTime)
 	def(&c.RetryEvery, 15*time.Second)
 	st, perAddr := RoomStartups(c.MaxParticipants)
@@ -233,8 +238,10 @@ type live struct {
 	// Under Server.mu:
 	page     int
 	finished bool
-	why      string // why it ended early, when known
-	left     bool   // leave has run
+	// finishedAt is when they finished (the machine's clock).
+	finishedAt time.Time
+	why        string // why it ended early, when known
+	left       bool   // leave has run
 }
 
 // New makes a server for cfg; it reads the results already in Dir (a

@@ -12,7 +12,8 @@ const shutdownLimit = 10 * time.Second
 // Stop ends the workshop and returns the room's final status. Unless now,
 // it first turns newcomers away and waits until nobody is answering
 // (drain; the caller's second signal ends the process sooner): those who
-// finished and are reading their report are not waited for, but told the
+// finished and are reading their report are not waited for (one who
+// finished less than ReportGrace ago has that long to read), but told the
 // workshop is ending, with how to take their copy, and their report
 // closed (EndReports). Then it stops listening and gives open
 // connections up to ten seconds to end (shutdown). Then, or at once when
@@ -22,6 +23,16 @@ func (s *Server) Stop(now bool) Status {
 	if !now {
 		s.Drain()
 		<-s.Idle()
+		// Someone who has just finished has a moment to read their
+		// report; a report open longer is not waited for.
+		for time.Now().Before(s.readingUntil()) {
+			select {
+			case <-s.stop:
+			case <-time.After(100 * time.Millisecond):
+				continue
+			}
+			break
+		}
 		s.EndReports()
 		ctx, cancel := context.WithTimeout(context.Background(), shutdownLimit)
 		s.Shutdown(ctx)

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/digilead/digilead/assessment/workshop"
 	"github.com/digilead/digilead/assessment/workshop/workshoptest"
 	"github.com/digilead/digilead/questions"
 )
@@ -62,12 +63,15 @@ func TestStopWaitsForThoseAnswering(t *testing.T) {
 
 // TestStopDoesNotWaitForThoseReadingTheirReport: someone who finished and
 // reads their report is not answering. Stop(false) waits for the one
-// still answering only, and then closes every report, telling each
-// reader that the workshop is ending and how to take their copy; with
-// nobody answering, it does not wait at all.
+// still answering only, and then, once the one who has just finished has
+// had ReportGrace to read, closes every report, telling each reader that
+// the workshop is ending and how to take their copy; with nobody
+// answering, it waits no longer than that grace.
 func TestStopDoesNotWaitForThoseReadingTheirReport(t *testing.T) {
 	b := questions.Default()
-	s := start(t, nil)
+	// A short grace to read a report just finished (30 s by default).
+	grace := func(c *workshop.Config) { c.ReportGrace = 300 * time.Millisecond }
+	s := start(t, grace)
 	reader := join(t, s, "ann", workshoptest.Options{})
 	annToken := readReport(t, reader, b, "Ann")
 	answering := join(t, s, "bob", workshoptest.Options{})
@@ -103,7 +107,7 @@ func TestStopDoesNotWaitForThoseReadingTheirReport(t *testing.T) {
 	}
 
 	// Nobody answering: Stop closes the report and returns.
-	alone := start(t, nil)
+	alone := start(t, grace)
 	last := join(t, alone, "cat", workshoptest.Options{})
 	catToken := readReport(t, last, b, "Cat")
 	stopped = make(chan struct{})

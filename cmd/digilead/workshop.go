@@ -61,8 +61,8 @@ FOLDER' sums them up at any time, during or after the workshop.
 On a terminal, a live dashboard shows what to tell the room (addresses,
 port, code, host key fingerprint), who is where and, once --min-group have
 finished, the group's anonymous summary. q stops taking newcomers and waits
-for those answering (not for those reading their report, which then
-closes); a second q or Ctrl-C stops at once (drafts are kept: participants
+for those answering (not for those reading their report, which closes
+once the last to finish has had 30 seconds to read it); a second q or Ctrl-C stops at once (drafts are kept: participants
 resume when the server is started again). Elsewhere, one plain line per
 event goes to stderr, and SIGINT or SIGTERM stop as q does. When the server
 stops, the group summary of every result in the folder, as 'digilead
