@@ -367,7 +367,16 @@ func cohortLines(b *strings.Builder, st styles, c *cohort.Report) {
 		}
 		fmt.Fprintf(b, "  %d. %s: %d of %d (%.0f%%)%s\n", shown, safetext.Terminal(string(g.Name)), g.WithGap, g.Assessed, g.Share*100, mean)
 	}
-	if shown == 0 {
+	withheld := 0
+	for _, d := range c.Dimensions {
+		if d.GapWithheld != "" {
+			withheld++
+		}
+	}
+	switch {
+	case shown == 0 && withheld > 0:
+		fmt.Fprintf(b, "  none shown: %d withheld, too few people behind them\n", withheld)
+	case shown == 0:
 		fmt.Fprintf(b, "  none: everyone meets what their target expects\n")
 	}
 }

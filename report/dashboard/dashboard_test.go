@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"io"
 	"strings"
 	"sync"
 	"testing"
@@ -8,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/workshop"
 	"github.com/digilead/digilead/report"
@@ -145,6 +147,26 @@ func TestDashboardShowsNoNamesOrAddresses(t *testing.T) {
 	for _, want := range []string{"finished participant=3", "1 result could not be saved", "/srv/team-day/workshop.log"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("the screen does not show %q:\n%s", want, view)
+		}
+	}
+}
+
+// TestWithheldGapsAreNotCalledMet: when the room's gaps are all withheld
+// (too few people behind them), the dashboard does not say that everyone
+// meets what their target expects.
+func TestWithheldGapsAreNotCalledMet(t *testing.T) {
+	st := newStyles(lipgloss.NewRenderer(io.Discard))
+	for _, tc := range []struct {
+		withheld string
+		want     string
+	}{
+		{"too_few", "none shown: 1 withheld, too few people behind them"},
+		{"", "none: everyone meets what their target expects"},
+	} {
+		var b strings.Builder
+		cohortLines(&b, st, &cohort.Report{Dimensions: []cohort.Dimension{{ID: "a", GapWithheld: tc.withheld}}})
+		if !strings.Contains(b.String(), tc.want) {
+			t.Errorf("gap withheld %q: %q; want %q", tc.withheld, b.String(), tc.want)
 		}
 	}
 }
