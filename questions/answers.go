@@ -180,6 +180,9 @@ func PlaceAnswerProblems(name string, data []byte, ps Problems) {
 		}
 		ps[i].Pos.Line = lines[answerPath(ps[i].Field)]
 	}
+	// In the file's order, as a reader goes through it (problems
+	// without a line first, in the order found).
+	slices.SortStableFunc(ps, func(a, b Problem) int { return cmp.Compare(a.Pos.Line, b.Pos.Line) })
 }
 
 // answerPath is the path (as answerLines keys it) of the field a

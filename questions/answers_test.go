@@ -198,18 +198,18 @@ func TestJSONAnswersAsStrictAsYAML(t *testing.T) {
 // plain form the examples show, and what only yaml.v3 reads) and in
 // JSON: an unknown question, a value off the scale, of the wrong type,
 // not an option, "na" where it is not offered, the respondent's fields
-// and the bank.
+// and the bank; and they are reported in the file's order.
 func TestAnswersProblemsAtTheirLine(t *testing.T) {
 	b := questionstest.Parse(t, "b.yaml", answerBank)
 	long := strings.Repeat("n", questions.MaxRespondentField+1)
 	tests := []struct {
 		name, data string
-		want       []string // the problems, in the order reported
+		want       []string // the problems, in the order reported: the file's
 	}{
 		{"yaml", "# mine\nbank: other\nrespondent:\n  name: " + long + "\n  role: leed\n  email: sam\nanswers:\n  zzz: 1\n  lik: 11\n  yn: maybe\n  nona: na\n  ch: worst\n  mu:\n    - one\n    - one\n",
 			[]string{"me.yaml:2: bank:", "me.yaml:4: respondent.name:", "me.yaml:5: respondent.role:", "me.yaml:6: respondent.email:",
-				"me.yaml:9: lik: 11 is off the scale", "me.yaml:11: nona: \"na\" (not applicable) is not offered", "me.yaml:10: yn: \"maybe\" is not yes or no",
-				"me.yaml:12: ch: unknown option \"worst\"", "me.yaml:13: mu: option \"one\" is listed twice", "me.yaml:8: zzz: unknown question"}},
+				"me.yaml:8: zzz: unknown question", "me.yaml:9: lik: 11 is off the scale", "me.yaml:10: yn: \"maybe\" is not yes or no", "me.yaml:11: nona: \"na\" (not applicable) is not offered",
+				"me.yaml:12: ch: unknown option \"worst\"", "me.yaml:13: mu: option \"one\" is listed twice"}},
 		{"plain yaml", "answers:\n  lik: 3\n  ch: 2\n  zzz: 4\n", []string{"me.yaml:3: ch: 2 is not an option id", "me.yaml:4: zzz: unknown question"}},
 		{"yaml flow", "respondent: {role: leed}\nanswers: {lik: 3,\n  lik2: 4}\n", []string{"me.yaml:1: respondent.role:", "me.yaml:3: lik2: unknown question"}},
 		{"json", "{\n  \"bank\": \"other\",\n  \"respondent\": {\n    \"role\": \"leed\"\n  },\n  \"answers\": {\n    \"lik\": \"3\",\n    \"yn\": true,\n    \"nona\": \"na\",\n    \"ch\": \"good\",\n    \"mu\": \"one\",\n    \"a key\": 1\n  }\n}\n",
