@@ -43,7 +43,15 @@ func TestE2EWelcomePageAt80x24(t *testing.T) {
 			p.waitFor("✓ " + l.T("form.role_none"))
 			problems := func(s string) []string {
 				var found []string
-				if !strings.HasPrefix(lines(s)[0], l.N("form.progress.welcome", len(b.Questions), "Areas", l.N("form.areas", len(b.Dimensions)), "Minutes", l.N("form.minutes", b.Minutes()))) {
+				// The first line with text: under load the page has been
+				// seen drawn one row down, a blank row above it and every
+				// line of it on the screen (twice in about ten CI runs);
+				// a page cut or scrolled off the top still fails.
+				first := lines(s)[0]
+				if strings.TrimSpace(first) == "" && len(lines(s)) > 1 {
+					first = lines(s)[1]
+				}
+				if !strings.HasPrefix(first, l.N("form.progress.welcome", len(b.Questions), "Areas", l.N("form.areas", len(b.Dimensions)), "Minutes", l.N("form.minutes", b.Minutes()))) {
 					found = append(found, "the first line is not the welcome line")
 				}
 				if !strings.Contains(s, b.Title) || !strings.Contains(s, l.T("form.name")) {
