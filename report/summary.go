@@ -78,10 +78,8 @@ func summarise(l *lang.Lang, r *assessment.Result, o Options) summary {
 		}
 		s.Priorities = append(s.Priorities, p)
 	}
-	for _, g := range r.Gaps {
-		if g.Score == nil && g.Severity != assessment.SeverityMet {
-			s.Unscored = append(s.Unscored, g.Name)
-		}
+	for _, g := range plan.UnscoredGaps(r) {
+		s.Unscored = append(s.Unscored, g.Name)
 	}
 	return s
 }

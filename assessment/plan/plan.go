@@ -256,10 +256,8 @@ func New(r *assessment.Result, o Options) *Plan {
 		sem[d.ID] = d.SEM
 	}
 	p.Priorities = []Priority{}
-	for _, g := range r.Gaps {
-		if g.Score == nil && g.Severity != assessment.SeverityMet {
-			p.Unscored = append(p.Unscored, Unscored{Dimension: g.Dimension, Name: g.Name})
-		}
+	for _, g := range UnscoredGaps(r) {
+		p.Unscored = append(p.Unscored, Unscored{Dimension: g.Dimension, Name: g.Name})
 	}
 	for _, c := range chosen {
 		g, ok := gaps[c.Dimension]
@@ -404,4 +402,17 @@ func Decode(data []byte) (*Plan, error) {
 		}
 	}
 	return &p, nil
+}
+
+// UnscoredGaps are the target's expectations whose dimension had too few
+// answers to score: whether they are met is not known, so nothing may be
+// said to stand out while they are there.
+func UnscoredGaps(r *assessment.Result) []assessment.Gap {
+	var out []assessment.Gap
+	for _, g := range r.Gaps {
+		if g.Score == nil && g.Severity != assessment.SeverityMet {
+			out = append(out, g)
+		}
+	}
+	return out
 }

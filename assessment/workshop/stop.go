@@ -25,14 +25,7 @@ func (s *Server) Stop(now bool) Status {
 		<-s.Idle()
 		// Someone who has just finished has a moment to read their
 		// report; a report open longer is not waited for.
-		for time.Now().Before(s.readingUntil()) {
-			select {
-			case <-s.stop:
-			case <-time.After(100 * time.Millisecond):
-				continue
-			}
-			break
-		}
+		s.waitForReaders()
 		s.EndReports()
 		ctx, cancel := context.WithTimeout(context.Background(), shutdownLimit)
 		s.Shutdown(ctx)
@@ -40,4 +33,17 @@ func (s *Server) Stop(now bool) Status {
 	}
 	s.Close()
 	return s.Status()
+}
+
+// waitForReaders waits until whoever finished last has had ReportGrace
+// to read their report or has left (readingUntil, looked at every tenth
+// of a second), or the server is closed.
+func (s *Server) waitForReaders() {
+	for time.Now().Before(s.readingUntil()) {
+		select {
+		case <-s.stop:
+			return
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }
