@@ -70,32 +70,32 @@ func assessRun(opts *assessOptions) error {
 	if opts.answers != "" && opts.resume {
 		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
 	}
-	if err := opts.doc.Load(opts.io, opts.answers, opts.catalogue.Path); err != nil {
+	if err := opts.doc.Load(opts.IO, opts.answers, opts.catalogue.Path); err != nil {
 		return err
 	}
 	s := opts.doc.Set
 	if err := docflags.CheckTarget(s.Bank, opts.target); err != nil {
 		return err
 	}
-	if err := opts.catalogue.Load(opts.io, opts.doc.Language.Tag(), func(c *questions.Catalogue) error { return c.Check(s.Bank) }); err != nil {
+	if err := opts.catalogue.Load(opts.IO, opts.doc.Language.Tag(), func(c *questions.Catalogue) error { return c.Check(s.Bank) }); err != nil {
 		return err
 	}
 	if opts.answers != "" {
 		return scoreAnswers(opts)
 	}
-	st, err := store.Open(opts.io.Getenv)
+	st, err := store.Open(opts.IO.Getenv)
 	if err != nil {
 		return err
 	}
-	term := opts.terminal()
-	accessible := opts.io.Accessible(opts.doc.Accessible)
-	langs, _ := session.Languages(s, lang.Requested(opts.doc.Bank.Lang, opts.io.Getenv))
+	term := terminal(opts.factory)
+	accessible := opts.IO.Accessible(opts.doc.Accessible)
+	langs, _ := session.Languages(s, lang.Requested(opts.doc.Bank.Lang, opts.IO.Getenv))
 	// The report is in the language the questions were asked in (the
 	// person may have chosen another on the welcome page).
 	deliver := func(r *assessment.Result, savedTo string) error {
 		tag := cmp.Or(r.Language, s.Languages()[0])
 		if savedTo != "" {
-			opts.doc.Out.Short(opts.io, opts.all, "digilead report --last --all")
+			opts.doc.Out.Short(opts.IO, opts.all, "digilead report --last --all")
 		}
 		if err := docflags.Write(opts.doc.Out, r, accessible, report.SetLanguage(s, tag), savedTo); err != nil {
 			return err
@@ -105,9 +105,9 @@ func assessRun(opts *assessOptions) error {
 		}
 		return nil
 	}
-	return session.Run(opts.ctx, term, session.Options{
+	return session.Run(opts.Ctx, term, session.Options{
 		Bank: opts.bank(), Target: opts.target, Theme: opts.theme, Accessible: accessible,
-		Resume: opts.resume, NoSave: opts.noSave, Now: opts.now, Tool: opts.tool(), Languages: langs,
+		Resume: opts.resume, NoSave: opts.noSave, Now: opts.Now, Tool: opts.Tool(), Languages: langs,
 		ResumeCommand: func(accessible bool) string {
 			return resumeCommand("digilead assess --resume", opts.doc.Bank.Banks, accessible)
 		},
@@ -117,13 +117,13 @@ func assessRun(opts *assessOptions) error {
 // nextSteps suggests on stderr, in l, what to do with a saved result:
 // the HTML handout and a development plan.
 func (opts *assessOptions) nextSteps(l *lang.Lang) {
-	opts.say("\n%s\n  %s\n    digilead report --last --format html -o report.html\n  %s\n    digilead plan --last\n",
+	opts.Say("\n%s\n  %s\n    digilead report --last --format html -o report.html\n  %s\n    digilead plan --last\n",
 		l.T("next.heading"), l.T("next.html"), l.T("next.plan"))
 }
 
 // scoreAnswers scores the answers file of --answers and writes the result.
 func scoreAnswers(opts *assessOptions) error {
-	data, name, err := inputs.ReadAll(opts.answers, opts.stdin())
+	data, name, err := inputs.ReadAll(opts.answers, opts.Stdin())
 	if err != nil {
 		return err
 	}
@@ -133,9 +133,9 @@ func scoreAnswers(opts *assessOptions) error {
 		return err
 	}
 	if opts.answers != "-" {
-		opts.doc.Out.Short(opts.io, opts.all, "digilead assess --answers "+opts.answers+" --all")
+		opts.doc.Out.Short(opts.IO, opts.all, "digilead assess --answers "+opts.answers+" --all")
 	}
-	return opts.doc.Write(opts.io, assessment.Score(b, answers, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}))
+	return opts.doc.Write(opts.IO, assessment.Score(b, answers, assessment.Options{Target: opts.target, Now: opts.Now(), Tool: opts.Tool()}))
 }
 
 // bank is the bank to score with: the one loaded, its actions replaced
@@ -161,9 +161,9 @@ func resumeCommand(cmd string, banks []string, accessible bool) string {
 }
 
 // terminal is the questionnaire's terminal: stdin, and stderr to draw on.
-func (f *factory) terminal() session.Terminal {
+func terminal(f *factory) session.Terminal {
 	return session.Terminal{
-		In: f.io.In, Out: f.io.ErrOut, IsTerminal: f.io.InTTY && f.io.ErrTTY,
-		Renderer: f.io.ErrRenderer(), Term: f.io.Getenv("TERM"),
+		In: f.IO.In, Out: f.IO.ErrOut, IsTerminal: f.IO.InTTY && f.IO.ErrTTY,
+		Renderer: f.IO.ErrRenderer(), Term: f.IO.Getenv("TERM"),
 	}
 }

@@ -82,7 +82,7 @@ func bankValidateRun(opts *bankValidateOptions) error {
 	}
 	var v report.Validation
 	bad := 0
-	o := report.ValidateOptions{Banks: opts.bank.Banks, Strict: opts.strict, CatalogueName: opts.catalogue, Say: opts.say,
+	o := report.ValidateOptions{Banks: opts.bank.Banks, Strict: opts.strict, CatalogueName: opts.catalogue, Say: opts.Say,
 		Max: inputs.MaxShown, MoreHint: "--all lists every one"}
 	if opts.all {
 		o.Max = 0
@@ -97,7 +97,7 @@ func bankValidateRun(opts *bankValidateOptions) error {
 			bad++
 		}
 	}
-	if err := docflags.WriteStdout(opts.io, report.Validations, "text", &v, nil); err != nil {
+	if err := docflags.WriteStdout(opts.IO, report.Validations, "text", &v, nil); err != nil {
 		return err
 	}
 	if bad > 0 {
@@ -127,7 +127,7 @@ func newBankExportCmd(f *factory, runF func(*bankExportOptions) error) *cobra.Co
 }
 
 func bankExportRun(opts *bankExportOptions) error {
-	dest := report.NewOutput(opts.io, opts.path)
+	dest := report.NewOutput(opts.IO, opts.path)
 	if err := docflags.CheckDest(dest); err != nil {
 		return err
 	}
@@ -156,9 +156,9 @@ func newBankShowCmd(f *factory, runF func(*bankShowOptions) error) *cobra.Comman
 }
 
 func bankShowRun(opts *bankShowOptions) error {
-	s, language, err := docflags.ShowIn(opts.io, opts.bank)
+	s, language, err := docflags.ShowIn(opts.IO, opts.bank)
 	if err != nil {
 		return err
 	}
-	return docflags.WriteStdout(opts.io, report.BankSummaries, "text", s.Bank, language)
+	return docflags.WriteStdout(opts.IO, report.BankSummaries, "text", s.Bank, language)
 }

@@ -73,12 +73,12 @@ func bankCalibrateRun(opts *bankCalibrateOptions) error {
 		return err
 	}
 	c := calibrate.New(b)
-	rep, summary, err := opts.readAnswerSets(b, opts.paths, "calibrate", c.Add)
+	rep, summary, err := readAnswerSets(opts.factory, b, opts.paths, "calibrate", c.Add)
 	if err != nil {
 		return err
 	}
 	cal := c.Report(calibrate.Options{MinGroup: opts.minGroup, Seed: opts.seed})
-	if err := opts.doc.Write(opts.io, cal); err != nil {
+	if err := opts.doc.Write(opts.IO, cal); err != nil {
 		return err
 	}
 	notWritten := ""
@@ -89,7 +89,7 @@ func bankCalibrateRun(opts *bankCalibrateOptions) error {
 	case rep.Rejected() > 0:
 		return rep.Err(summary + "; fix or remove them and run again" + notWritten)
 	case cal.Proposed == 0:
-		opts.say("digilead: nothing could be calibrated: every tier/dimension pair was refused (see the report for why)%s\n", notWritten)
+		opts.Say("digilead: nothing could be calibrated: every tier/dimension pair was refused (see the report for why)%s\n", notWritten)
 		return silent(exitFailure)
 	case opts.write:
 		return opts.writeExpectations(b, cal)
@@ -103,9 +103,9 @@ func (opts *bankCalibrateOptions) writeExpectations(b *questions.Bank, cal *cali
 	if err != nil {
 		return fmt.Errorf("--write: %w", err)
 	}
-	opts.say("Recorded %d proposed expectations in %s; %d pairs kept theirs\n", cal.Proposed, strings.Join(names, ", "), len(cal.Pairs)-cal.Proposed)
+	opts.Say("Recorded %d proposed expectations in %s; %d pairs kept theirs\n", cal.Proposed, strings.Join(names, ", "), len(cal.Pairs)-cal.Proposed)
 	if flagged := cal.Flagged(); len(flagged) > 0 {
-		opts.say("digilead: check the findings on %s in the report before using the bank\n", strings.Join(flagged, ", "))
+		opts.Say("digilead: check the findings on %s in the report before using the bank\n", strings.Join(flagged, ", "))
 	}
 	return nil
 }

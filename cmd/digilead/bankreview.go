@@ -53,16 +53,16 @@ bank or the usage is invalid. The simulation is reproducible: the same
 }
 
 func bankReviewRun(opts *bankReviewOptions) error {
-	if err := opts.doc.Load(opts.io); err != nil {
+	if err := opts.doc.Load(opts.IO); err != nil {
 		return err
 	}
 	rep := review.Review(opts.doc.Set.Bank, review.Options{Seed: opts.seed, Respondents: opts.respondents})
-	if err := opts.doc.Write(opts.io, rep); err != nil {
+	if err := opts.doc.Write(opts.IO, rep); err != nil {
 		return err
 	}
 	if dest := opts.doc.Out.Dest; !rep.Clean() {
 		if !dest.IsStdout() {
-			opts.say("digilead: %d finding(s) in the bank; see %s\n", len(rep.Findings), dest.Path)
+			opts.Say("digilead: %d finding(s) in the bank; see %s\n", len(rep.Findings), dest.Path)
 		}
 		return silent(exitFailure)
 	}

@@ -64,16 +64,16 @@ func bankStatsRun(opts *bankStatsOptions) error {
 		return err
 	}
 	an := itemstats.New(b)
-	rep, summary, err := opts.readAnswerSets(b, opts.paths, "analyse", func(ans *questions.Answers) { an.Add(ans.Values) })
+	rep, summary, err := readAnswerSets(opts.factory, b, opts.paths, "analyse", func(ans *questions.Answers) { an.Add(ans.Values) })
 	if err != nil {
 		return err
 	}
 	analysis := an.Report()
-	if err := opts.doc.Write(opts.io, analysis); err != nil {
+	if err := opts.doc.Write(opts.IO, analysis); err != nil {
 		return err
 	}
 	if opts.write {
-		if err := opts.writeFigures(b, analysis); err != nil {
+		if err := writeFigures(opts.factory, b, analysis); err != nil {
 			return err
 		}
 	}
@@ -81,10 +81,10 @@ func bankStatsRun(opts *bankStatsOptions) error {
 }
 
 // writeFigures records the figures fit to record in the bank's files.
-func (f *factory) writeFigures(b *questions.Bank, analysis *itemstats.Report) error {
+func writeFigures(f *factory, b *questions.Bank, analysis *itemstats.Report) error {
 	figs, skipped := analysis.Figures()
 	for _, s := range skipped {
-		f.say("digilead: --write skipped %s\n", s)
+		f.Say("digilead: --write skipped %s\n", s)
 	}
 	if len(figs) == 0 {
 		return fmt.Errorf("--write: no dimension has figures fit to record; the bank is unchanged")
@@ -93,7 +93,7 @@ func (f *factory) writeFigures(b *questions.Bank, analysis *itemstats.Report) er
 	if err != nil {
 		return fmt.Errorf("--write: %w", err)
 	}
-	f.say("Recorded reliability and score_sd for %d of %d dimensions in %s\n", len(figs), len(analysis.Dimensions), strings.Join(names, ", "))
+	f.Say("Recorded reliability and score_sd for %d of %d dimensions in %s\n", len(figs), len(analysis.Dimensions), strings.Join(names, ", "))
 	return nil
 }
 
@@ -101,7 +101,7 @@ func (f *factory) writeFigures(b *questions.Bank, analysis *itemstats.Report) er
 // calibrate (see docflags.Doc.Load), refusing the built-in bank when --write
 // is given.
 func loadBankToWrite[D any](d *docflags.Doc[D], f *factory, write bool, inputs []string) (*questions.Bank, error) {
-	if err := d.Load(f.io, inputs...); err != nil {
+	if err := d.Load(f.IO, inputs...); err != nil {
 		return nil, err
 	}
 	if err := d.Set.Bank.CheckWritable(); write && err != nil {
@@ -114,13 +114,13 @@ func loadBankToWrite[D any](d *docflags.Doc[D], f *factory, write bool, inputs [
 // bank calibrate, passing each good one to add. It returns the reporter of
 // the rejected ones and a summary of what was read; no good answer set at
 // all is an error (exit 2), saying what could not be done (verb).
-func (f *factory) readAnswerSets(b *questions.Bank, paths []string, verb string, add func(*questions.Answers)) (*inputs.Reporter, string, error) {
-	set, err := f.openInputs(paths, f.io.InTTY, `answer sets ({"respondent": …, "answers": …} per line) or results`)
+func readAnswerSets(f *factory, b *questions.Bank, paths []string, verb string, add func(*questions.Answers)) (*inputs.Reporter, string, error) {
+	set, err := f.OpenInputs(paths, f.IO.InTTY, `answer sets ({"respondent": …, "answers": …} per line) or results`)
 	if err != nil {
 		return nil, "", err
 	}
 	defer set.Close()
-	rep := inputs.NewReporter(f.io.ErrOut)
-	summary, err := inputs.ReadAnswerSets(f.ctx, set, b, add, rep, verb)
+	rep := inputs.NewReporter(f.IO.ErrOut)
+	summary, err := inputs.ReadAnswerSets(f.Ctx, set, b, add, rep, verb)
 	return rep, summary, err
 }

@@ -65,7 +65,7 @@ func bankTranslateRun(opts *bankTranslateOptions) error {
 	if !questions.IsLanguageTag(tag) {
 		return usageError("%q is not a BCP 47 language tag; give one such as de, cy or fr-CA", tag)
 	}
-	dest := report.NewOutput(opts.io, opts.path)
+	dest := report.NewOutput(opts.IO, opts.path)
 	if err := docflags.CheckDest(dest); err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func bankTranslateRun(opts *bankTranslateOptions) error {
 	}); err != nil {
 		return err
 	}
-	opts.say("digilead: %s translation of %s: %d texts, %d translated, %d of them marked for review, %d to translate\n",
+	opts.Say("digilead: %s translation of %s: %d texts, %d translated, %d of them marked for review, %d to translate\n",
 		tag, b.ID, sum.Texts, sum.Translated, sum.Review, sum.Texts-sum.Translated)
 	return nil
 }

@@ -89,10 +89,10 @@ bank, or --bank for results scored with another).`,
 }
 
 func cohortRun(opts *cohortOptions) error {
-	if err := opts.doc.Load(opts.io, opts.paths...); err != nil {
+	if err := opts.doc.Load(opts.IO, opts.paths...); err != nil {
 		return err
 	}
-	set, err := opts.openInputs(opts.paths, opts.io.InTTY, "results or answer sets")
+	set, err := opts.OpenInputs(opts.paths, opts.IO.InTTY, "results or answer sets")
 	if err != nil {
 		return err
 	}
@@ -107,9 +107,9 @@ func cohortRun(opts *cohortOptions) error {
 		copts.Target, _ = copts.Bank.Tier(opts.target)
 	}
 	b := cohort.New(copts)
-	rep := inputs.NewReporter(opts.io.ErrOut)
-	note, err := inputs.ReadCohort(opts.ctx, set, b, copts.Bank, answers, rep)
-	if opts.note(note); err != nil {
+	rep := inputs.NewReporter(opts.IO.ErrOut)
+	note, err := inputs.ReadCohort(opts.Ctx, set, b, copts.Bank, answers, rep)
+	if opts.Note(note); err != nil {
 		return err
 	}
 	summary, err := b.Report()
@@ -119,5 +119,5 @@ func cohortRun(opts *cohortOptions) error {
 	if err != nil {
 		return err
 	}
-	return opts.doc.Write(opts.io, summary)
+	return opts.doc.Write(opts.IO, summary)
 }

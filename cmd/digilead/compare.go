@@ -68,7 +68,7 @@ with its own result's SEM), with the actions and their due dates.`,
 }
 
 func compareRun(opts *compareOptions) error {
-	if err := opts.doc.Load(opts.io, append([]string{opts.plan}, opts.paths...)...); err != nil {
+	if err := opts.doc.Load(opts.IO, append([]string{opts.plan}, opts.paths...)...); err != nil {
 		return err
 	}
 	if opts.plan != "" {
@@ -79,11 +79,11 @@ func compareRun(opts *compareOptions) error {
 	var err error
 	if opts.last {
 		var notes []string
-		pair, paths, notes, err = inputs.LastTwo(opts.io.Getenv)
-		if opts.note(notes...); err != nil {
+		pair, paths, notes, err = inputs.LastTwo(opts.IO.Getenv)
+		if opts.Note(notes...); err != nil {
 			return fmt.Errorf("--last: %w, or compare two result files: digilead compare OLD.json NEW.json", err)
 		}
-	} else if pair, paths, err = inputs.ReadPair(opts.paths[0], opts.paths[1], opts.stdin()); err != nil {
+	} else if pair, paths, err = inputs.ReadPair(opts.paths[0], opts.paths[1], opts.Stdin()); err != nil {
 		return err
 	}
 	c, err := compare.Compare(pair[0], pair[1])
@@ -91,14 +91,14 @@ func compareRun(opts *compareOptions) error {
 		return fmt.Errorf("compare %s with %s: %w", paths[0], paths[1], err)
 	}
 	c.Old.Source, c.New.Source = paths[0], paths[1]
-	return opts.doc.Write(opts.io, c)
+	return opts.doc.Write(opts.IO, c)
 }
 
 // checkPlan checks the plan of --plan against the result given, in the
 // format and language of the flags (digilead.plan-check/v1 in JSON).
 func (opts *compareOptions) checkPlan() error {
 	out := &docflags.Output[report.Render[*compare.PlanCheck]]{Formats: report.PlanChecks, Format: opts.doc.Out.Format, Path: opts.doc.Out.Path}
-	if err := out.Check(opts.io, append([]string{opts.plan}, opts.paths...)...); err != nil {
+	if err := out.Check(opts.IO, append([]string{opts.plan}, opts.paths...)...); err != nil {
 		return err
 	}
 	resultPath := "-"
@@ -108,11 +108,11 @@ func (opts *compareOptions) checkPlan() error {
 	if opts.plan == "-" && resultPath == "-" && !opts.last {
 		return usageError("only one of the plan and the result can come from stdin ('-')")
 	}
-	p, err := inputs.ReadPlan(opts.plan, opts.stdin())
+	p, err := inputs.ReadPlan(opts.plan, opts.Stdin())
 	if err != nil {
 		return err
 	}
-	r, err := opts.readResult(resultPath, opts.last)
+	r, err := loadResult(opts.factory, resultPath, opts.last)
 	if err != nil {
 		return err
 	}
@@ -126,5 +126,5 @@ func (opts *compareOptions) checkPlan() error {
 	if !opts.last && resultPath != "-" {
 		c.Result.Source = resultPath
 	}
-	return docflags.Write(out, c, opts.io.Accessible(opts.doc.Accessible), opts.doc.Language, "")
+	return docflags.Write(out, c, opts.IO.Accessible(opts.doc.Accessible), opts.doc.Language, "")
 }

@@ -61,7 +61,7 @@ shown on its own. --format json prints the round itself, {"round": ID, …}.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.name, "name", "", "the `NAME` observers know the person by")
 	cmdutil.StringVar(fl, &opts.closes, "closes", "", "last day to answer, `YYYY-MM-DD`", func(s string) error {
-		return feedback.CheckCloses(s, f.now())
+		return feedback.CheckCloses(s, f.Now())
 	})
 	rolesVar(fl, &opts.roles, "roles observers may answer in: "+strings.Join(feedback.Roles, ", ")+" (default: all)")
 	return cmd
@@ -80,15 +80,15 @@ func feedbackInviteRun(opts *feedbackInviteOptions) error {
 	if strings.TrimSpace(opts.name) == "" {
 		return usageError("--name: give the name observers know the person by")
 	}
-	if err := opts.doc.Load(opts.io); err != nil {
+	if err := opts.doc.Load(opts.IO); err != nil {
 		return err
 	}
-	r, err := feedback.NewRound(opts.doc.Set.Bank, feedback.RoundOptions{Subject: opts.name, Roles: opts.roles, Closes: opts.closes, Now: opts.now(), Random: rand.Reader})
+	r, err := feedback.NewRound(opts.doc.Set.Bank, feedback.RoundOptions{Subject: opts.name, Roles: opts.roles, Closes: opts.closes, Now: opts.Now(), Random: rand.Reader})
 	if err != nil {
 		return err
 	}
 	r.Instructions = report.Instructions(opts.doc.Language.Lang, r, feedback.DefaultMinGroup, opts.doc.Bank.Banks)
-	st, err := store.Open(opts.io.Getenv)
+	st, err := store.Open(opts.IO.Getenv)
 	if err != nil {
 		return err
 	}
@@ -96,10 +96,10 @@ func feedbackInviteRun(opts *feedbackInviteOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := opts.doc.Write(opts.io, r); err != nil {
+	if err := opts.doc.Write(opts.IO, r); err != nil {
 		return err
 	}
-	opts.say("digilead: round %s kept in %s; give it (or its id) to 'digilead feedback give --round'\n", r.Round, path)
+	opts.Say("digilead: round %s kept in %s; give it (or its id) to 'digilead feedback give --round'\n", r.Round, path)
 	return nil
 }
 
@@ -166,11 +166,11 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 	case opts.answers != "" && opts.resume:
 		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
 	}
-	if err := opts.doc.Load(opts.io, opts.answers); err != nil {
+	if err := opts.doc.Load(opts.IO, opts.answers); err != nil {
 		return err
 	}
 	b := opts.doc.Set.Bank
-	r, err := opts.loadRound(opts.round, b)
+	r, err := loadRound(opts.factory, opts.round, b)
 	if err != nil {
 		return err
 	}
@@ -189,22 +189,22 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		return usageError("--role: %v", err)
 	}
 	if opts.answers != "" {
-		a, err := inputs.ReadObserverAnswers(opts.answers, opts.stdin(), b)
+		a, err := inputs.ReadObserverAnswers(opts.answers, opts.Stdin(), b)
 		if err != nil {
 			return err
 		}
 		return opts.write(r, b, a)
 	}
-	st, err := store.Open(opts.io.Getenv)
+	st, err := store.Open(opts.IO.Getenv)
 	if err != nil {
 		return err
 	}
-	term := opts.terminal()
-	accessible := opts.io.Accessible(opts.doc.Accessible)
-	langs, _ := session.Languages(opts.doc.Set, lang.Requested(opts.doc.Bank.Lang, opts.io.Getenv))
-	return session.Run(opts.ctx, term, session.Options{
+	term := terminal(opts.factory)
+	accessible := opts.IO.Accessible(opts.doc.Accessible)
+	langs, _ := session.Languages(opts.doc.Set, lang.Requested(opts.doc.Bank.Lang, opts.IO.Getenv))
+	return session.Run(opts.Ctx, term, session.Options{
 		Bank: b.ForObservers(), Theme: opts.theme, Accessible: accessible, Resume: opts.resume,
-		Now: opts.now, Tool: opts.tool(), Languages: session.ForObservers(langs),
+		Now: opts.Now, Tool: opts.Tool(), Languages: session.ForObservers(langs),
 		Draft: b.ID + ".feedback-" + r.Round,
 		About: func(l *lang.Lang) string { return report.About(l, r, opts.role, feedback.DefaultMinGroup) },
 		ResumeCommand: func(accessible bool) string {
@@ -231,13 +231,13 @@ func (opts *feedbackGiveOptions) write(r *feedback.Round, b *questions.Bank, a *
 	if err != nil {
 		return err
 	}
-	return opts.doc.Write(opts.io, feedback.New(r, b, opts.role, a, opts.now(), id))
+	return opts.doc.Write(opts.IO, feedback.New(r, b, opts.role, a, opts.Now(), id))
 }
 
 // loadRound reads the round of --round, on bank b (see
 // inputs.LoadRound).
-func (f *factory) loadRound(arg string, b *questions.Bank) (*feedback.Round, error) {
-	r, err := inputs.LoadRound(arg, f.stdin(), f.io.Getenv, b)
+func loadRound(f *factory, arg string, b *questions.Bank) (*feedback.Round, error) {
+	r, err := inputs.LoadRound(arg, f.Stdin(), f.IO.Getenv, b)
 	if errors.As(err, new(*inputs.OtherBankError)) {
 		return nil, fmt.Errorf("--bank: %w with --bank", err)
 	}
@@ -307,18 +307,18 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	case opts.round == "-" && (opts.self == "-" || len(opts.paths) == 0 || slices.Contains(opts.paths, "-")):
 		return usageError("--round -: stdin holds the result or the feedback already; give the round's file or id")
 	}
-	if err := opts.doc.Load(opts.io, append([]string{opts.self}, opts.paths...)...); err != nil {
+	if err := opts.doc.Load(opts.IO, append([]string{opts.self}, opts.paths...)...); err != nil {
 		return err
 	}
 	if opts.minGroup < feedback.DefaultMinGroup {
-		opts.say("digilead: --min-group %d is below the %d the invitation promised observers; use it only if they agreed\n", opts.minGroup, feedback.DefaultMinGroup)
+		opts.Say("digilead: --min-group %d is below the %d the invitation promised observers; use it only if they agreed\n", opts.minGroup, feedback.DefaultMinGroup)
 	}
-	self, err := inputs.ReadResult(opts.self, opts.stdin())
+	self, err := inputs.ReadResult(opts.self, opts.Stdin())
 	if err != nil {
 		return err
 	}
 	// A round's folder may hold no feedback yet: too few raters.
-	set, err := opts.noted(inputs.OpenGathering(opts.paths, opts.stdin(), opts.io.InTTY, "feedback documents"))
+	set, err := opts.Noted(inputs.OpenGathering(opts.paths, opts.Stdin(), opts.IO.InTTY, "feedback documents"))
 	if err != nil {
 		return err
 	}
@@ -327,21 +327,21 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	set.Without(opts.round) // the round file in the shared folder is no feedback
 	bd := feedback.NewBuilder(opts.doc.Set.Bank, feedback.Options{MinGroup: opts.minGroup, PoolManager: opts.poolManager})
 	if opts.round != "" {
-		r, err := opts.loadRound(opts.round, opts.doc.Set.Bank)
+		r, err := loadRound(opts.factory, opts.round, opts.doc.Set.Bank)
 		if err != nil {
 			return err
 		}
 		bd.UseRound(r)
 	}
-	rep := inputs.NewReporter(opts.io.ErrOut)
-	note, err := inputs.ReadFeedback(opts.ctx, set, bd, rep, "--bank", opts.io.Getenv)
-	if opts.note(note); err != nil {
+	rep := inputs.NewReporter(opts.IO.ErrOut)
+	note, err := inputs.ReadFeedback(opts.Ctx, set, bd, rep, "--bank", opts.IO.Getenv)
+	if opts.Note(note); err != nil {
 		return err
 	}
 	r, err := bd.Report(self)
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.self, err)
 	}
-	opts.note(r.TooFew(fmt.Sprintf("--min-group %d", opts.minGroup)))
-	return opts.doc.Write(opts.io, r)
+	opts.Note(r.TooFew(fmt.Sprintf("--min-group %d", opts.minGroup)))
+	return opts.doc.Write(opts.IO, r)
 }

@@ -36,10 +36,10 @@ plans saved there ('digilead plan'), with their review dates.`,
 }
 
 func historyRun(opts *historyOptions) error {
-	if err := opts.doc.Load(opts.io); err != nil {
+	if err := opts.doc.Load(opts.IO); err != nil {
 		return err
 	}
-	st, err := store.Open(opts.io.Getenv)
+	st, err := store.Open(opts.IO.Getenv)
 	if err != nil {
 		return err
 	}
@@ -49,11 +49,11 @@ func historyRun(opts *historyOptions) error {
 	}
 	if opts.doc.Out.Format == "text" {
 		for _, s := range h.Skipped {
-			opts.say("digilead: skipped %s: %s\n", s.Path, s.Error)
+			opts.Say("digilead: skipped %s: %s\n", s.Path, s.Error)
 		}
 	}
 	if len(h.Results) == 0 && len(h.Plans) == 0 {
-		opts.say("No saved results yet in %s.\nRun 'digilead' to take the assessment; each finished assessment is saved there.\n", st.Dir)
+		opts.Say("No saved results yet in %s.\nRun 'digilead' to take the assessment; each finished assessment is saved there.\n", st.Dir)
 	}
-	return opts.doc.Write(opts.io, h)
+	return opts.doc.Write(opts.IO, h)
 }

@@ -50,7 +50,7 @@ func run(ctx context.Context, args []string, io *iostreams.IOStreams) int {
 // a test one that ignores them and makes the whole tree).
 func execute(ctx context.Context, newRoot func(*factory, ...string) *cobra.Command, args []string, io *iostreams.IOStreams) int {
 	f := newFactory(ctx, io)
-	defer func() { f.restoreGC() }()
+	defer func() { f.RestoreGC() }()
 	root := newRoot(f, args...)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)

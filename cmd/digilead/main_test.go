@@ -333,11 +333,11 @@ func TestGCSettings(t *testing.T) {
 	score, _, _ := newRootCmd(f).Find([]string{"score"})
 	for _, own := range []bool{false, true} {
 		ownProcess = own
-		f.tuneGC(score, nil)
+		tuneGC(f)(score, nil)
 		p, l := settings()
 		during = [2]int64{int64(p), l}
-		f.restoreGC()
-		f.restoreGC = func() {}
+		f.RestoreGC()
+		f.RestoreGC = func() {}
 		if own && (during[0] != 200 || during[1] != 40<<20) {
 			t.Errorf("as the process: GOGC %d, limit %d during score; want 200, 40 MiB", during[0], during[1])
 		}

@@ -94,7 +94,7 @@ dimensions the catalogue names, in place of those the result holds.`,
 	cmdutil.IntVar(fl, &opts.priorities, "priorities", 2, 1, plan.MaxPriorities, "how many priorities to take without asking, 1 to 3", "%[1]d is not %[2]d to %[3]d; a plan holds one to three priorities")
 	cmdutil.Var(fl, &opts.reviewIn, "review-in", "12w", "string", "review the plan after this `PERIOD`: weeks (12w), days (84d) or hours", plan.ParseDuration)
 	cmdutil.Var(fl, &opts.reviewOn, "review-on", "", "string", "review the plan on this `DATE` (YYYY-MM-DD) instead", func(s string) (time.Time, error) {
-		return plan.ParseReviewDay(s, f.now())
+		return plan.ParseReviewDay(s, f.Now())
 	})
 	fl.StringVar(&opts.supporter, "supporter", "", "the `NAME` of who supports you (a line manager, a mentor)")
 	fl.BoolVar(&opts.noSave, "no-save", false, "do not keep a copy of the plan in the data directory")
@@ -104,40 +104,40 @@ dimensions the catalogue names, in place of those the result holds.`,
 }
 
 func planRun(opts *planOptions) error {
-	now := opts.now()
+	now := opts.Now()
 	review := cmp.Or(opts.reviewOn, now.Add(opts.reviewIn))
-	if err := opts.doc.Load(opts.io, opts.path, opts.catalogue.Path); err != nil {
+	if err := opts.doc.Load(opts.IO, opts.path, opts.catalogue.Path); err != nil {
 		return err
 	}
 	var r *assessment.Result
 	var err error
 	if opts.last {
-		r, err = opts.readResult("", true)
+		r, err = loadResult(opts.factory, "", true)
 	} else {
 		var saved *plan.Plan
-		r, saved, err = inputs.ReadResultOrPlan(opts.path, opts.stdin())
+		r, saved, err = inputs.ReadResultOrPlan(opts.path, opts.Stdin())
 		if saved != nil {
 			if len(opts.making) > 0 {
 				return usageError("%s is a saved plan, shown as it was made; %s make a new plan: give them with a result file or --last", opts.path, strings.Join(opts.making, ", "))
 			}
-			return opts.doc.Write(opts.io, saved)
+			return opts.doc.Write(opts.IO, saved)
 		}
 	}
 	if err != nil {
 		return err
 	}
-	if r, err = opts.catalogue.Apply(opts.io, opts.doc.Language.Tag(), r); err != nil {
+	if r, err = opts.catalogue.Apply(opts.IO, opts.doc.Language.Tag(), r); err != nil {
 		return err
 	}
 	po := plan.Options{Now: now, Priorities: opts.priorities, ReviewOn: review, Supporter: opts.supporter}
-	if !opts.chosen && opts.io.InTTY && opts.io.ErrTTY {
+	if !opts.chosen && opts.IO.InTTY && opts.IO.ErrTTY {
 		if err := opts.ask(r, &po); err != nil {
 			return err
 		}
 	}
 	p := plan.New(r, po)
 	if !opts.noSave {
-		st, err := store.Open(opts.io.Getenv)
+		st, err := store.Open(opts.IO.Getenv)
 		if err != nil {
 			return err
 		}
@@ -145,10 +145,10 @@ func planRun(opts *planOptions) error {
 		if err != nil {
 			return err
 		}
-		opts.say("%s\n", opts.doc.Language.T("plan.saved_to", "Path", path))
-		opts.say("%s\n", opts.doc.Language.T("plan.show_again", "Path", path))
+		opts.Say("%s\n", opts.doc.Language.T("plan.saved_to", "Path", path))
+		opts.Say("%s\n", opts.doc.Language.T("plan.show_again", "Path", path))
 	}
-	return opts.doc.Write(opts.io, p)
+	return opts.doc.Write(opts.IO, p)
 }
 
 // ask has the person choose the plan in the form: the priorities on
@@ -156,12 +156,12 @@ func planRun(opts *planOptions) error {
 // language; the choices keep the result's own texts.
 func (opts *planOptions) ask(r *assessment.Result, po *plan.Options) error {
 
-	a, err := form.AskPlan(opts.ctx, form.PlanForm{
-		In: opts.io.In, Out: opts.io.ErrOut, Renderer: opts.io.ErrRenderer(), Theme: opts.theme,
-		Accessible: opts.io.Accessible(opts.doc.Accessible), Lang: opts.doc.Language.Lang,
+	a, err := form.AskPlan(opts.Ctx, form.PlanForm{
+		In: opts.IO.In, Out: opts.IO.ErrOut, Renderer: opts.IO.ErrRenderer(), Theme: opts.theme,
+		Accessible: opts.IO.Accessible(opts.doc.Accessible), Lang: opts.doc.Language.Lang,
 		Items: planform.Items(r, opts.doc.Language), Preselected: 2, Review: po.ReviewOn, Today: po.Now, OwnKind: "practice",
 		Due:   func(i, n int) time.Time { return plan.Step(po.Now, po.ReviewOn, i, n) },
-		Width: opts.io.Width,
+		Width: opts.IO.Width,
 	})
 	if err != nil {
 		return err

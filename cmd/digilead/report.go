@@ -66,14 +66,14 @@ no score or level changes.`,
 }
 
 func reportRun(opts *reportOptions) error {
-	if err := opts.doc.Load(opts.io, opts.path, opts.catalogue.Path); err != nil {
+	if err := opts.doc.Load(opts.IO, opts.path, opts.catalogue.Path); err != nil {
 		return err
 	}
-	r, err := opts.readResult(opts.path, opts.last)
+	r, err := loadResult(opts.factory, opts.path, opts.last)
 	if err != nil {
 		return err
 	}
-	if r, err = opts.catalogue.Apply(opts.io, opts.doc.Language.Tag(), r); err != nil {
+	if r, err = opts.catalogue.Apply(opts.IO, opts.doc.Language.Tag(), r); err != nil {
 		return err
 	}
 	again := "digilead report " + opts.path + " --all"
@@ -86,18 +86,18 @@ func reportRun(opts *reportOptions) error {
 	if again != "" && opts.catalogue.Path != "" {
 		again += " --catalogue " + opts.catalogue.Path
 	}
-	opts.doc.Out.Short(opts.io, opts.all, again)
-	return opts.doc.Write(opts.io, r)
+	opts.doc.Out.Short(opts.IO, opts.all, again)
+	return opts.doc.Write(opts.IO, r)
 }
 
-// readResult reads the result file at path, or the newest saved result
+// loadResult reads the result file at path, or the newest saved result
 // for last.
-func (f *factory) readResult(path string, last bool) (*assessment.Result, error) {
+func loadResult(f *factory, path string, last bool) (*assessment.Result, error) {
 	if !last {
-		return inputs.ReadResult(path, f.stdin())
+		return inputs.ReadResult(path, f.Stdin())
 	}
-	r, notes, err := inputs.Last(f.io.Getenv)
-	if f.note(notes...); err != nil {
+	r, notes, err := inputs.Last(f.IO.Getenv)
+	if f.Note(notes...); err != nil {
 		return nil, fmt.Errorf("--last: %w", err)
 	}
 	return r, nil

@@ -2,14 +2,10 @@ package main
 
 import (
 	"context"
-	"io"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
-	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/report/iostreams"
 )
 
@@ -19,43 +15,12 @@ var version = ""
 
 func toolVersion() string { return cmdutil.Version(version, "0.1.0-dev") }
 
-// factory is what every command is made with (gh's cmdutil.Factory): the
-// streams and the clock.
-type factory struct {
-	io  *iostreams.IOStreams
-	now func() time.Time
-	// ctx is the command's context: cancelled by a signal.
-	ctx context.Context
-	// restoreGC undoes tuneGC, for runs in the test process.
-	restoreGC func()
-	// in is stdin for documents (stdin).
-	in io.Reader
-}
+// factory is what every command is made with (cmdutil.Factory): the
+// streams, the clock and the context.
+type factory = cmdutil.Factory
 
 func newFactory(ctx context.Context, s *iostreams.IOStreams) *factory {
-	// SOURCE_DATE_EPOCH fixes the clock for reproducible output.
-	return &factory{io: s, now: cmdutil.Clock(s.Getenv), ctx: ctx, restoreGC: func() {}}
-}
-
-// stdin is what commands read documents from on stdin ("-", or no
-// path): io.In, but a read blocked waiting on a terminal or a slow pipe
-// ends with ctx's error as soon as a signal stops the command
-// (iostreams.Interruptible), so it stops at once, exit 130. Made once:
-// at most one read of stdin is ever under way. The questionnaire, plan's
-// form and the workshop dashboard read io.In itself: they need the
-// terminal's file for raw mode, and cancel their own reads.
-func (f *factory) stdin() io.Reader {
-	if f.in == nil {
-		f.in = iostreams.Interruptible(f.ctx, f.io.In)
-	}
-	return f.in
-}
-
-// say writes a message on stderr, outside text escaped (docflags.Say).
-func (f *factory) say(format string, args ...any) { docflags.Say(f.io, format, args...) }
-
-func (f *factory) tool() assessment.Tool {
-	return assessment.Tool{Name: "digilead", Version: toolVersion()}
+	return cmdutil.NewFactory(ctx, s, toolVersion())
 }
 
 // ownProcess is set by main: the command is the whole process, and may
@@ -64,10 +29,12 @@ func (f *factory) tool() assessment.Tool {
 var ownProcess bool
 
 // tuneGC tunes the collector for cmd when the command is the process;
-// f.restoreGC puts the settings back.
-func (f *factory) tuneGC(cmd *cobra.Command, _ []string) {
-	if ownProcess {
-		f.restoreGC = cmdutil.TuneGC(cmd)
+// f.RestoreGC puts the settings back.
+func tuneGC(f *factory) func(*cobra.Command, []string) {
+	return func(cmd *cobra.Command, _ []string) {
+		if ownProcess {
+			f.RestoreGC = cmdutil.TuneGC(cmd)
+		}
 	}
 }
 
@@ -100,15 +67,15 @@ to do about each. Nothing leaves your machine.`
   digilead bank export > my-bank.yaml       # start a bank of your own`
 	root.SilenceUsage = true
 	root.SilenceErrors = true
-	root.PersistentPreRun = f.tuneGC
-	root.PersistentFlags().BoolVar(&f.io.NoColor, "no-color", f.io.NoColor, "plain output without colour (also NO_COLOR)")
-	root.PersistentFlags().BoolVar(&f.io.NoPager, "no-pager", false, "never page a long report in a terminal (the pager is DIGILEAD_PAGER, else PAGER, else 'less -FRX')")
+	root.PersistentPreRun = tuneGC(f)
+	root.PersistentFlags().BoolVar(&f.IO.NoColor, "no-color", f.IO.NoColor, "plain output without colour (also NO_COLOR)")
+	root.PersistentFlags().BoolVar(&f.IO.NoPager, "no-pager", false, "never page a long report in a terminal (the pager is DIGILEAD_PAGER, else PAGER, else 'less -FRX')")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError("%w\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
-	root.SetOut(f.io.Out)
-	root.SetErr(f.io.ErrOut)
-	root.SetIn(f.io.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	root.SetIn(f.IO.In)
 	if named {
 		// Only the command named: the default completion command (which
 		// cobra would add) is not needed either, as a command line that

@@ -71,7 +71,7 @@ written) or unusable arguments or bank, 130 interrupted.`,
 }
 
 func scoreRun(opts *scoreOptions) error {
-	if err := opts.out.Check(opts.io, append(slices.Clone(opts.bank.Banks), opts.paths...)...); err != nil {
+	if err := opts.out.Check(opts.IO, append(slices.Clone(opts.bank.Banks), opts.paths...)...); err != nil {
 		return err
 	}
 	s, err := docflags.LoadSet(opts.bank)
@@ -81,21 +81,21 @@ func scoreRun(opts *scoreOptions) error {
 	if err := docflags.CheckTarget(s.Bank, opts.target); err != nil {
 		return err
 	}
-	set, err := opts.openInputs(opts.paths, opts.io.InTTY, "JSON Lines answer sets")
+	set, err := opts.OpenInputs(opts.paths, opts.IO.InTTY, "JSON Lines answer sets")
 	if err != nil {
 		return err
 	}
 	defer set.Close()
-	rep := inputs.NewReporter(opts.io.ErrOut)
-	sum, err := opts.out.Render.Score(opts.ctx, opts.out.Dest, s.Bank, assessment.Options{Target: opts.target, Now: opts.now(), Tool: opts.tool()}, set.Inputs, batch.Options{Workers: opts.workers}, rep.Add)
+	rep := inputs.NewReporter(opts.IO.ErrOut)
+	sum, err := opts.out.Render.Score(opts.Ctx, opts.out.Dest, s.Bank, assessment.Options{Target: opts.target, Now: opts.Now(), Tool: opts.Tool()}, set.Inputs, batch.Options{Workers: opts.workers}, rep.Add)
 	if err != nil {
 		return err
 	}
 	summary := fmt.Sprintf("digilead score: %d scored, %d rejected", sum.Scored, sum.Rejected)
 	if err := rep.Err(summary); err != nil {
-		opts.say("%s\n", err)
+		opts.Say("%s\n", err)
 		return silent(exitUsage)
 	}
-	opts.say("%s\n", summary)
+	opts.Say("%s\n", summary)
 	return nil
 }

@@ -122,20 +122,20 @@ func workshopServeRun(opts *workshopOptions) error {
 	}
 	var round *feedback.Round
 	if opts.round != "" {
-		if round, err = opts.loadRound(opts.round, set.Bank); err != nil {
+		if round, err = loadRound(opts.factory, opts.round, set.Bank); err != nil {
 			return err
 		}
 	}
-	dir := cmp.Or(opts.results, workshopsrv.DefaultDir(opts.now()))
-	signer, note, err := workshopsrv.LoadHostKey(opts.hostKey, opts.io.Getenv)
-	if opts.note(note); err != nil && opts.hostKey != "" {
+	dir := cmp.Or(opts.results, workshopsrv.DefaultDir(opts.Now()))
+	signer, note, err := workshopsrv.LoadHostKey(opts.hostKey, opts.IO.Getenv)
+	if opts.Note(note); err != nil && opts.hostKey != "" {
 		return fmt.Errorf("--host-key: %w", err)
 	} else if err != nil {
 		return err
 	}
 	code := opts.code
 	if opts.open {
-		opts.say("digilead: warning: --open asks no workshop code: anyone who can reach this port can take part and fill the results folder\n")
+		opts.Say("digilead: warning: --open asks no workshop code: anyone who can reach this port can take part and fill the results folder\n")
 	} else if code == "" {
 		code = workshopsrv.NewCode()
 	}
@@ -149,7 +149,7 @@ func workshopServeRun(opts *workshopOptions) error {
 		MaxParticipants: opts.maxParticipants, IdleTimeout: opts.idleTimeout, MaxTime: opts.maxTime, MinGroup: opts.minGroup,
 		LoginGraceTime: opts.loginGrace, MaxStartups: opts.maxStartups, MaxStartupsPerAddress: opts.maxStartupsPerAddress,
 		Render: dashboard.Render(set), Formats: report.Results.Names(),
-		Now: opts.now, Tool: opts.tool(), Round: round,
+		Now: opts.Now, Tool: opts.Tool(), Round: round,
 		About: func(l *lang.Lang, role string) string {
 			return report.About(l, round, role, feedback.DefaultMinGroup)
 		},
@@ -168,8 +168,8 @@ func workshopServeRun(opts *workshopOptions) error {
 	}
 	defer logFile.Close()
 	io.WriteString(logFile, dashboard.Listening(info))
-	screen := dashboard.Screen{In: opts.io.In, ErrOut: opts.io.ErrOut, Renderer: opts.io.ErrRenderer(), Live: opts.io.ErrTTY && opts.io.InTTY, Pages: info.Pages}
-	sum, now, err := dashboard.Serve(opts.ctx, srv, l, info, logFile, screen, &sink)
+	screen := dashboard.Screen{In: opts.IO.In, ErrOut: opts.IO.ErrOut, Renderer: opts.IO.ErrRenderer(), Live: opts.IO.ErrTTY && opts.IO.InTTY, Pages: info.Pages}
+	sum, now, err := dashboard.Serve(opts.Ctx, srv, l, info, logFile, screen, &sink)
 	if !sum {
 		return err
 	}
@@ -179,7 +179,7 @@ func workshopServeRun(opts *workshopOptions) error {
 	if now {
 		return context.Canceled
 	}
-	return opts.ctx.Err()
+	return opts.Ctx.Err()
 }
 
 // summary writes the room's final group summary to stdout, or says on
@@ -188,17 +188,17 @@ func workshopServeRun(opts *workshopOptions) error {
 // the workshop's --bank and --min-group), by the same code: every result
 // in the folder, not the dashboard's, which moves in steps of --min-group.
 func (opts *workshopOptions) summary(st workshopsrv.Status, dir string, round bool) error {
-	opts.say("%s", dashboard.Stopped(st, dir, round))
+	opts.Say("%s", dashboard.Stopped(st, dir, round))
 	if round {
 		return nil
 	}
-	f := *opts.factory // the folder is read although the signal that stopped the server cancelled ctx
-	f.ctx, f.in = context.WithoutCancel(opts.ctx), nil
-	co := &cohortOptions{factory: &f, paths: []string{dir}, minGroup: opts.minGroup,
+	// The folder is read although the signal that stopped the server cancelled Ctx.
+	f := opts.WithContext(context.WithoutCancel(opts.Ctx))
+	co := &cohortOptions{factory: f, paths: []string{dir}, minGroup: opts.minGroup,
 		doc: docflags.Doc[*cohort.Report]{Out: &docflags.Output[report.Render[*cohort.Report]]{Formats: report.Cohorts, Format: "text"}, Bank: opts.bank}}
 	err := cohortRun(co)
 	if errors.Is(err, cohort.ErrTooSmall) || err != nil && st.Finished < opts.minGroup {
-		opts.say("%s", dashboard.NoSummary(dir))
+		opts.Say("%s", dashboard.NoSummary(dir))
 		return nil
 	}
 	return err

@@ -19,7 +19,6 @@ import (
 	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/form"
 	"github.com/digilead/digilead/questions/lang"
-	"github.com/digilead/digilead/questions/safetext"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/iostreams"
 )
@@ -195,7 +194,7 @@ func (c *Catalogue) Load(s *iostreams.IOStreams, tag string, check func(*questio
 		return err
 	}
 	for _, w := range cat.OtherLanguage(tag) {
-		Say(s, "%s (warning)\n", w.String())
+		cmdutil.Say(s, "%s (warning)\n", w.String())
 	}
 	c.Cat = cat
 	return nil
@@ -285,7 +284,7 @@ func ShowIn(s *iostreams.IOStreams, b Bank) (*questions.Set, *report.Language, e
 		return nil, nil, err
 	}
 	language, note := report.ShowIn(set, lang.Requested(b.Lang, s.Getenv))
-	Note(s, note)
+	cmdutil.Note(s, note)
 	return set, language, nil
 }
 
@@ -305,23 +304,6 @@ func CheckTarget(b *questions.Bank, target string) error {
 		return cmdutil.UsageError("--target: unknown tier %q%s; the bank's tiers are %s", target, errtext.Suggest(target, b.TierIDs()), strings.Join(b.TierIDs(), ", "))
 	}
 	return nil
-}
-
-// Say writes a message on stderr. Everything in it that came from
-// outside (file names, paths, ids, bank text) shows control characters as
-// visible escapes (safetext.Terminal): a message cannot act on the
-// terminal.
-func Say(s *iostreams.IOStreams, format string, args ...any) {
-	io.WriteString(s.ErrOut, safetext.Terminal(fmt.Sprintf(format, args...)))
-}
-
-// Note tells each note on stderr, after "digilead: " (none for "").
-func Note(s *iostreams.IOStreams, notes ...string) {
-	for _, n := range notes {
-		if n != "" {
-			Say(s, "%s\n", "digilead: "+n)
-		}
-	}
 }
 
 // wellFormedTag reports whether s has the shape of a BCP 47 language

@@ -153,18 +153,6 @@ func TestCheckTarget(t *testing.T) {
 	}
 }
 
-// TestSayEscapesOutsideText: a message cannot act on the terminal; Note
-// prefixes each note and skips empty ones.
-func TestSayEscapesOutsideText(t *testing.T) {
-	s, _, errOut := iostreams.Test("", nil)
-	Say(s, "skipped %s\n", "evil\x1b]52;c;aGk=\x07.json")
-	Note(s, "", "one", "")
-	got := errOut.String()
-	if strings.ContainsAny(got, "\x1b\x07") || !strings.HasSuffix(got, "\ndigilead: one\n") || strings.Count(got, "\n") != 2 {
-		t.Errorf("stderr %q; want the escape shown, not sent, and one note line", got)
-	}
-}
-
 func errString(err error) string {
 	if err == nil {
 		return ""
