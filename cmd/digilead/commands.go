@@ -1,6 +1,10 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/digilead/digilead/cmd/internal/bankcmd"
+)
 
 // topCommand is one command under the root: its name and how to make it.
 type topCommand struct {
@@ -23,7 +27,7 @@ func topCommands() []topCommand {
 		{"cohort", func(f *factory) *cobra.Command { return newCohortCmd(f, nil) }},
 		{"feedback", newFeedbackCmd},
 		{"workshop", newWorkshopCmd},
-		{"bank", newBankCmd},
+		{"bank", bankcmd.New},
 		{"version", func(f *factory) *cobra.Command { return newVersionCmd(f, nil) }},
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package bankcmd
 
 import (
 	"io"
@@ -16,14 +16,14 @@ import (
 // bankTranslateOptions are the flags and arguments of `digilead bank
 // translate`.
 type bankTranslateOptions struct {
-	*factory
+	*cmdutil.Factory
 	tag         string
 	paths, dirs []string
 	path        string
 }
 
-func newBankTranslateCmd(f *factory, runF func(*bankTranslateOptions) error) *cobra.Command {
-	opts := &bankTranslateOptions{factory: f}
+func newBankTranslateCmd(f *cmdutil.Factory, runF func(*bankTranslateOptions) error) *cobra.Command {
+	opts := &bankTranslateOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "translate LANG [PATH...]",
 		Short: "Write a ready-to-fill translation of a bank into LANG, or bring one up to date",
@@ -63,7 +63,7 @@ it before it is read). See docs/languages.md.`,
 func bankTranslateRun(opts *bankTranslateOptions) error {
 	tag := opts.tag
 	if !questions.IsLanguageTag(tag) {
-		return usageError("%q is not a BCP 47 language tag; give one such as de, cy or fr-CA", tag)
+		return cmdutil.UsageError("%q is not a BCP 47 language tag; give one such as de, cy or fr-CA", tag)
 	}
 	dest := report.NewOutput(opts.IO, opts.path)
 	if err := docflags.CheckDest(dest); err != nil {
@@ -77,7 +77,7 @@ func bankTranslateRun(opts *bankTranslateOptions) error {
 		return err
 	}
 	if tag == questions.BankLanguage(b) {
-		return usageError("the bank is already in %s; give the language to translate it into", tag)
+		return cmdutil.UsageError("the bank is already in %s; give the language to translate it into", tag)
 	}
 	var sum questions.TranslationSummary
 	if err := dest.Write(func(w io.Writer) (err error) {

@@ -1,4 +1,4 @@
-package main
+package bankcmd
 
 import (
 	"fmt"
@@ -16,7 +16,7 @@ import (
 // bankCalibrateOptions are the flags and arguments of `digilead bank
 // calibrate`.
 type bankCalibrateOptions struct {
-	*factory
+	*cmdutil.Factory
 	doc      docflags.Doc[*calibrate.Report]
 	minGroup int
 	seed     uint64
@@ -24,8 +24,8 @@ type bankCalibrateOptions struct {
 	paths    []string
 }
 
-func newBankCalibrateCmd(f *factory, runF func(*bankCalibrateOptions) error) *cobra.Command {
-	opts := &bankCalibrateOptions{factory: f}
+func newBankCalibrateCmd(f *cmdutil.Factory, runF func(*bankCalibrateOptions) error) *cobra.Command {
+	opts := &bankCalibrateOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "calibrate --bank PATH PILOT...",
 		Short: "Propose tier expectations from pilot answers of people whose tier is known",
@@ -68,12 +68,12 @@ written). See docs/bank-review.md.`,
 }
 
 func bankCalibrateRun(opts *bankCalibrateOptions) error {
-	b, err := loadBankToWrite(&opts.doc, opts.factory, opts.write, opts.paths)
+	b, err := loadBankToWrite(&opts.doc, opts.Factory, opts.write, opts.paths)
 	if err != nil {
 		return err
 	}
 	c := calibrate.New(b)
-	rep, summary, err := readAnswerSets(opts.factory, b, opts.paths, "calibrate", c.Add)
+	rep, summary, err := readAnswerSets(opts.Factory, b, opts.paths, "calibrate", c.Add)
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func bankCalibrateRun(opts *bankCalibrateOptions) error {
 		return rep.Err(summary + "; fix or remove them and run again" + notWritten)
 	case cal.Proposed == 0:
 		opts.Say("digilead: nothing could be calibrated: every tier/dimension pair was refused (see the report for why)%s\n", notWritten)
-		return silent(exitFailure)
+		return cmdutil.Silent(cmdutil.ExitFailure)
 	case opts.write:
 		return opts.writeExpectations(b, cal)
 	}

@@ -1,4 +1,4 @@
-package main
+package bankcmd
 
 import (
 	"fmt"
@@ -16,14 +16,14 @@ import (
 
 // bankStatsOptions are the flags and arguments of `digilead bank stats`.
 type bankStatsOptions struct {
-	*factory
+	*cmdutil.Factory
 	doc   docflags.Doc[*itemstats.Report]
 	write bool
 	paths []string
 }
 
-func newBankStatsCmd(f *factory, runF func(*bankStatsOptions) error) *cobra.Command {
-	opts := &bankStatsOptions{factory: f}
+func newBankStatsCmd(f *cmdutil.Factory, runF func(*bankStatsOptions) error) *cobra.Command {
+	opts := &bankStatsOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "stats [ANSWERS.jsonl | RESULT.json | DIR ...]",
 		Short: "Item analysis of a bank from collected answers: alpha, weak questions, SEM",
@@ -59,12 +59,12 @@ mark gaps within measurement error. See docs/reliability.md.`,
 }
 
 func bankStatsRun(opts *bankStatsOptions) error {
-	b, err := loadBankToWrite(&opts.doc, opts.factory, opts.write, opts.paths)
+	b, err := loadBankToWrite(&opts.doc, opts.Factory, opts.write, opts.paths)
 	if err != nil {
 		return err
 	}
 	an := itemstats.New(b)
-	rep, summary, err := readAnswerSets(opts.factory, b, opts.paths, "analyse", func(ans *questions.Answers) { an.Add(ans.Values) })
+	rep, summary, err := readAnswerSets(opts.Factory, b, opts.paths, "analyse", func(ans *questions.Answers) { an.Add(ans.Values) })
 	if err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ func bankStatsRun(opts *bankStatsOptions) error {
 		return err
 	}
 	if opts.write {
-		if err := writeFigures(opts.factory, b, analysis); err != nil {
+		if err := writeFigures(opts.Factory, b, analysis); err != nil {
 			return err
 		}
 	}
@@ -81,7 +81,7 @@ func bankStatsRun(opts *bankStatsOptions) error {
 }
 
 // writeFigures records the figures fit to record in the bank's files.
-func writeFigures(f *factory, b *questions.Bank, analysis *itemstats.Report) error {
+func writeFigures(f *cmdutil.Factory, b *questions.Bank, analysis *itemstats.Report) error {
 	figs, skipped := analysis.Figures()
 	for _, s := range skipped {
 		f.Say("digilead: --write skipped %s\n", s)
@@ -100,12 +100,12 @@ func writeFigures(f *factory, b *questions.Bank, analysis *itemstats.Report) err
 // loadBankToWrite loads the bank and language of bank stats and bank
 // calibrate (see docflags.Doc.Load), refusing the built-in bank when --write
 // is given.
-func loadBankToWrite[D any](d *docflags.Doc[D], f *factory, write bool, inputs []string) (*questions.Bank, error) {
+func loadBankToWrite[D any](d *docflags.Doc[D], f *cmdutil.Factory, write bool, inputs []string) (*questions.Bank, error) {
 	if err := d.Load(f.IO, inputs...); err != nil {
 		return nil, err
 	}
 	if err := d.Set.Bank.CheckWritable(); write && err != nil {
-		return nil, usageError("--write: %v: digilead bank export -o my-bank.yaml, then --bank my-bank.yaml", err)
+		return nil, cmdutil.UsageError("--write: %v: digilead bank export -o my-bank.yaml, then --bank my-bank.yaml", err)
 	}
 	return d.Set.Bank, nil
 }
@@ -114,7 +114,7 @@ func loadBankToWrite[D any](d *docflags.Doc[D], f *factory, write bool, inputs [
 // bank calibrate, passing each good one to add. It returns the reporter of
 // the rejected ones and a summary of what was read; no good answer set at
 // all is an error (exit 2), saying what could not be done (verb).
-func readAnswerSets(f *factory, b *questions.Bank, paths []string, verb string, add func(*questions.Answers)) (*inputs.Reporter, string, error) {
+func readAnswerSets(f *cmdutil.Factory, b *questions.Bank, paths []string, verb string, add func(*questions.Answers)) (*inputs.Reporter, string, error) {
 	set, err := f.OpenInputs(paths, f.IO.InTTY, `answer sets ({"respondent": …, "answers": …} per line) or results`)
 	if err != nil {
 		return nil, "", err

@@ -1,4 +1,4 @@
-package main
+package bankcmd
 
 import (
 	"github.com/spf13/cobra"
@@ -14,14 +14,14 @@ const maxRespondents = 1_000_000
 
 // bankReviewOptions are the flags and argument of `digilead bank review`.
 type bankReviewOptions struct {
-	*factory
+	*cmdutil.Factory
 	doc         docflags.Doc[*review.Report]
 	seed        uint64
 	respondents int
 }
 
-func newBankReviewCmd(f *factory, runF func(*bankReviewOptions) error) *cobra.Command {
-	opts := &bankReviewOptions{factory: f}
+func newBankReviewCmd(f *cmdutil.Factory, runF func(*bankReviewOptions) error) *cobra.Command {
+	opts := &bankReviewOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "review [PATH]",
 		Short: "Check what makes a bank measure badly: answer cues, keying, wording, tiers",
@@ -64,7 +64,7 @@ func bankReviewRun(opts *bankReviewOptions) error {
 		if !dest.IsStdout() {
 			opts.Say("digilead: %d finding(s) in the bank; see %s\n", len(rep.Findings), dest.Path)
 		}
-		return silent(exitFailure)
+		return cmdutil.Silent(cmdutil.ExitFailure)
 	}
 	return nil
 }

@@ -1,4 +1,6 @@
-package main
+// Package bankcmd is the bank command group: validate, export, show,
+// review, stats, calibrate and translate a question bank.
+package bankcmd
 
 import (
 	"fmt"
@@ -13,7 +15,8 @@ import (
 	"github.com/digilead/digilead/report"
 )
 
-func newBankCmd(f *factory) *cobra.Command {
+// New makes `digilead bank` with every command under it.
+func New(f *cmdutil.Factory) *cobra.Command {
 	return cmdutil.Group("bank", "Check, inspect and export question banks", `A question bank is a YAML file (or a directory of them) in the digilead/v1
 format: tiers, dimensions, questions and development actions.
 See docs/bank-format.md, or start from the default: digilead bank export.`,
@@ -23,7 +26,7 @@ See docs/bank-format.md, or start from the default: digilead bank export.`,
 
 // bankValidateOptions are the flags and arguments of `digilead bank validate`.
 type bankValidateOptions struct {
-	*factory
+	*cmdutil.Factory
 	bank      docflags.Bank
 	strict    bool
 	all       bool
@@ -31,8 +34,8 @@ type bankValidateOptions struct {
 	paths     []string
 }
 
-func newBankValidateCmd(f *factory, runF func(*bankValidateOptions) error) *cobra.Command {
-	opts := &bankValidateOptions{factory: f}
+func newBankValidateCmd(f *cmdutil.Factory, runF func(*bankValidateOptions) error) *cobra.Command {
+	opts := &bankValidateOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
 		Short: "Check banks and their translations; report every problem as FILE:LINE: field: problem",
@@ -101,19 +104,19 @@ func bankValidateRun(opts *bankValidateOptions) error {
 		return err
 	}
 	if bad > 0 {
-		return silent(exitUsage)
+		return cmdutil.Silent(cmdutil.ExitUsage)
 	}
 	return nil
 }
 
 // bankExportOptions are the flags of `digilead bank export`.
 type bankExportOptions struct {
-	*factory
+	*cmdutil.Factory
 	path string
 }
 
-func newBankExportCmd(f *factory, runF func(*bankExportOptions) error) *cobra.Command {
-	opts := &bankExportOptions{factory: f}
+func newBankExportCmd(f *cmdutil.Factory, runF func(*bankExportOptions) error) *cobra.Command {
+	opts := &bankExportOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the built-in bank's YAML, a starting point for your own bank",
@@ -139,12 +142,12 @@ func bankExportRun(opts *bankExportOptions) error {
 
 // bankShowOptions are the flags and argument of `digilead bank show`.
 type bankShowOptions struct {
-	*factory
+	*cmdutil.Factory
 	bank docflags.Bank
 }
 
-func newBankShowCmd(f *factory, runF func(*bankShowOptions) error) *cobra.Command {
-	opts := &bankShowOptions{factory: f}
+func newBankShowCmd(f *cmdutil.Factory, runF func(*bankShowOptions) error) *cobra.Command {
+	opts := &bankShowOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "show [PATH]",
 		Short: "Summarise a bank: tiers, dimensions and question counts",
