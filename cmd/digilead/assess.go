@@ -87,7 +87,7 @@ func assessRun(opts *assessOptions) error {
 	if err != nil {
 		return err
 	}
-	term := terminal(opts.factory)
+	term := opts.Terminal()
 	accessible := opts.IO.Accessible(opts.doc.Accessible)
 	langs, _ := session.Languages(s, lang.Requested(opts.doc.Bank.Lang, opts.IO.Getenv))
 	// The report is in the language the questions were asked in (the
@@ -109,7 +109,7 @@ func assessRun(opts *assessOptions) error {
 		Bank: opts.bank(), Target: opts.target, Theme: opts.theme, Accessible: accessible,
 		Resume: opts.resume, NoSave: opts.noSave, Now: opts.Now, Tool: opts.Tool(), Languages: langs,
 		ResumeCommand: func(accessible bool) string {
-			return resumeCommand("digilead assess --resume", opts.doc.Bank.Banks, accessible)
+			return docflags.ResumeCommand("digilead assess --resume", opts.doc.Bank.Banks, accessible)
 		},
 	}, st, deliver)
 }
@@ -146,24 +146,4 @@ func (opts *assessOptions) bank() *questions.Bank {
 		return c.Apply(opts.doc.Set.Bank)
 	}
 	return opts.doc.Set.Bank
-}
-
-// resumeCommand is cmd, the command line that resumes a questionnaire,
-// with the banks in use and --accessible if the questionnaire was.
-func resumeCommand(cmd string, banks []string, accessible bool) string {
-	for _, bank := range banks {
-		cmd += " --bank " + bank
-	}
-	if accessible {
-		cmd += " --accessible"
-	}
-	return cmd
-}
-
-// terminal is the questionnaire's terminal: stdin, and stderr to draw on.
-func terminal(f *factory) session.Terminal {
-	return session.Terminal{
-		In: f.IO.In, Out: f.IO.ErrOut, IsTerminal: f.IO.InTTY && f.IO.ErrTTY,
-		Renderer: f.IO.ErrRenderer(), Term: f.IO.Getenv("TERM"),
-	}
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/cmd/internal/bankcmd"
+	"github.com/digilead/digilead/cmd/internal/feedbackcmd"
 )
 
 // topCommand is one command under the root: its name and how to make it.
@@ -25,7 +26,7 @@ func topCommands() []topCommand {
 		{"compare", func(f *factory) *cobra.Command { return newCompareCmd(f, nil) }},
 		{"score", func(f *factory) *cobra.Command { return newScoreCmd(f, nil) }},
 		{"cohort", func(f *factory) *cobra.Command { return newCohortCmd(f, nil) }},
-		{"feedback", newFeedbackCmd},
+		{"feedback", feedbackcmd.New},
 		{"workshop", newWorkshopCmd},
 		{"bank", bankcmd.New},
 		{"version", func(f *factory) *cobra.Command { return newVersionCmd(f, nil) }},

@@ -21,6 +21,7 @@ import (
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/dashboard"
+	"github.com/digilead/digilead/cmd/internal/feedbackcmd"
 )
 
 func newWorkshopCmd(f *factory) *cobra.Command {
@@ -122,7 +123,7 @@ func workshopServeRun(opts *workshopOptions) error {
 	}
 	var round *feedback.Round
 	if opts.round != "" {
-		if round, err = loadRound(opts.factory, opts.round, set.Bank); err != nil {
+		if round, err = feedbackcmd.LoadRound(opts.factory, opts.round, set.Bank); err != nil {
 			return err
 		}
 	}

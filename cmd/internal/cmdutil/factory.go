@@ -10,6 +10,7 @@ import (
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/questions/safetext"
 	"github.com/digilead/digilead/report/iostreams"
+	"github.com/digilead/digilead/assessment/session"
 )
 
 // Factory is what every command is made with (gh's cmdutil.Factory): the
@@ -99,4 +100,12 @@ func (f *Factory) Noted(set *inputs.Set, err error) (*inputs.Set, error) {
 	}
 	f.Note(set.Notes()...)
 	return set, nil
+}
+
+// Terminal is the questionnaire's terminal: stdin, and stderr to draw on.
+func (f *Factory) Terminal() session.Terminal {
+	return session.Terminal{
+		In: f.IO.In, Out: f.IO.ErrOut, IsTerminal: f.IO.InTTY && f.IO.ErrTTY,
+		Renderer: f.IO.ErrRenderer(), Term: f.IO.Getenv("TERM"),
+	}
 }

@@ -323,3 +323,15 @@ func wellFormedTag(s string) bool {
 	}
 	return true
 }
+
+// ResumeCommand is cmd, the command line that resumes a questionnaire,
+// with the banks in use and --accessible if the questionnaire was.
+func ResumeCommand(cmd string, banks []string, accessible bool) string {
+	for _, bank := range banks {
+		cmd += " --bank " + bank
+	}
+	if accessible {
+		cmd += " --accessible"
+	}
+	return cmd
+}

@@ -1,4 +1,7 @@
-package main
+// Package feedbackcmd is the feedback command group: invite observers to
+// a round, give feedback as one, and report the round beside the
+// person's own result.
+package feedbackcmd
 
 import (
 	"crypto/rand"
@@ -22,7 +25,8 @@ import (
 	"github.com/digilead/digilead/report"
 )
 
-func newFeedbackCmd(f *factory) *cobra.Command {
+// New makes `digilead feedback` with every command under it.
+func New(f *cmdutil.Factory) *cobra.Command {
 	return cmdutil.Group("feedback", "Others' view: ask observers, answer as one, set your view beside theirs",
 		`Feedback is a round of feedback on one person from the people who work
 with them (360 feedback): 'invite' starts a round and says what to send to
@@ -35,14 +39,14 @@ that expose no one. See docs/feedback.md.`,
 
 // feedbackInviteOptions are the flags of `digilead feedback invite`.
 type feedbackInviteOptions struct {
-	*factory
+	*cmdutil.Factory
 	doc          docflags.Doc[*feedback.Round]
 	name, closes string
 	roles        []string
 }
 
-func newFeedbackInviteCmd(f *factory, runF func(*feedbackInviteOptions) error) *cobra.Command {
-	opts := &feedbackInviteOptions{factory: f}
+func newFeedbackInviteCmd(f *cmdutil.Factory, runF func(*feedbackInviteOptions) error) *cobra.Command {
+	opts := &feedbackInviteOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "invite --name NAME",
 		Short: "Start a feedback round and print what to send to observers",
@@ -78,7 +82,7 @@ func rolesVar(fl *pflag.FlagSet, roles *[]string, usage string) {
 
 func feedbackInviteRun(opts *feedbackInviteOptions) error {
 	if strings.TrimSpace(opts.name) == "" {
-		return usageError("--name: give the name observers know the person by")
+		return cmdutil.UsageError("--name: give the name observers know the person by")
 	}
 	if err := opts.doc.Load(opts.IO); err != nil {
 		return err
@@ -105,7 +109,7 @@ func feedbackInviteRun(opts *feedbackInviteOptions) error {
 
 // feedbackGiveOptions are the flags of `digilead feedback give`.
 type feedbackGiveOptions struct {
-	*factory
+	*cmdutil.Factory
 	doc                         docflags.Doc[*feedback.Feedback]
 	round, role, answers, theme string
 	// roles are the roles the invitation names (--roles), for a round
@@ -114,8 +118,8 @@ type feedbackGiveOptions struct {
 	resume bool
 }
 
-func newFeedbackGiveCmd(f *factory, runF func(*feedbackGiveOptions) error) *cobra.Command {
-	opts := &feedbackGiveOptions{factory: f}
+func newFeedbackGiveCmd(f *cmdutil.Factory, runF func(*feedbackGiveOptions) error) *cobra.Command {
+	opts := &feedbackGiveOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "give --round ID|FILE --role ROLE",
 		Short: "Answer a feedback round as an observer",
@@ -160,17 +164,17 @@ the role is checked against them (and against the round's, when known).`,
 func feedbackGiveRun(opts *feedbackGiveOptions) error {
 	switch {
 	case opts.round == "":
-		return usageError("--round: give the round's id or file (from 'digilead feedback invite')")
+		return cmdutil.UsageError("--round: give the round's id or file (from 'digilead feedback invite')")
 	case opts.role == "":
-		return usageError("--role: give your role towards the person: %s", strings.Join(feedback.Roles, ", "))
+		return cmdutil.UsageError("--role: give your role towards the person: %s", strings.Join(feedback.Roles, ", "))
 	case opts.answers != "" && opts.resume:
-		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
+		return cmdutil.UsageError("--resume continues a questionnaire; it cannot be used with --answers")
 	}
 	if err := opts.doc.Load(opts.IO, opts.answers); err != nil {
 		return err
 	}
 	b := opts.doc.Set.Bank
-	r, err := loadRound(opts.factory, opts.round, b)
+	r, err := LoadRound(opts.Factory, opts.round, b)
 	if err != nil {
 		return err
 	}
@@ -181,12 +185,12 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		only := *r
 		only.Roles = slices.DeleteFunc(slices.Clone(r.Roles), func(role string) bool { return !slices.Contains(opts.roles, role) })
 		if len(only.Roles) == 0 {
-			return usageError("--roles: round %s offers %s, none of the roles given; give the roles its invitation names", r.Round, strings.Join(r.Roles, ", "))
+			return cmdutil.UsageError("--roles: round %s offers %s, none of the roles given; give the roles its invitation names", r.Round, strings.Join(r.Roles, ", "))
 		}
 		r = &only
 	}
 	if err := r.CheckRole(opts.role); err != nil {
-		return usageError("--role: %v", err)
+		return cmdutil.UsageError("--role: %v", err)
 	}
 	if opts.answers != "" {
 		a, err := inputs.ReadObserverAnswers(opts.answers, opts.Stdin(), b)
@@ -199,7 +203,7 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 	if err != nil {
 		return err
 	}
-	term := terminal(opts.factory)
+	term := opts.Terminal()
 	accessible := opts.IO.Accessible(opts.doc.Accessible)
 	langs, _ := session.Languages(opts.doc.Set, lang.Requested(opts.doc.Bank.Lang, opts.IO.Getenv))
 	return session.Run(opts.Ctx, term, session.Options{
@@ -208,7 +212,7 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 		Draft: b.ID + ".feedback-" + r.Round,
 		About: func(l *lang.Lang) string { return report.About(l, r, opts.role, feedback.DefaultMinGroup) },
 		ResumeCommand: func(accessible bool) string {
-			return resumeCommand(fmt.Sprintf("digilead feedback give --round %s%s --role %s --resume", opts.round, rolesArg(opts.roles), opts.role), opts.doc.Bank.Banks, accessible)
+			return docflags.ResumeCommand(fmt.Sprintf("digilead feedback give --round %s%s --role %s --resume", opts.round, rolesArg(opts.roles), opts.role), opts.doc.Bank.Banks, accessible)
 		},
 		Finish: func(a *questions.Answers, _ string) error {
 			return opts.write(r, b, a)
@@ -234,9 +238,9 @@ func (opts *feedbackGiveOptions) write(r *feedback.Round, b *questions.Bank, a *
 	return opts.doc.Write(opts.IO, feedback.New(r, b, opts.role, a, opts.Now(), id))
 }
 
-// loadRound reads the round of --round, on bank b (see
+// LoadRound reads the round of --round, on bank b (see
 // inputs.LoadRound).
-func loadRound(f *factory, arg string, b *questions.Bank) (*feedback.Round, error) {
+func LoadRound(f *cmdutil.Factory, arg string, b *questions.Bank) (*feedback.Round, error) {
 	r, err := inputs.LoadRound(arg, f.Stdin(), f.IO.Getenv, b)
 	if errors.As(err, new(*inputs.OtherBankError)) {
 		return nil, fmt.Errorf("--bank: %w with --bank", err)
@@ -250,7 +254,7 @@ func loadRound(f *factory, arg string, b *questions.Bank) (*feedback.Round, erro
 // feedbackReportOptions are the flags and arguments of `digilead feedback
 // report`.
 type feedbackReportOptions struct {
-	*factory
+	*cmdutil.Factory
 	doc         docflags.Doc[*feedback.Report]
 	self, round string
 	minGroup    int
@@ -258,8 +262,8 @@ type feedbackReportOptions struct {
 	paths       []string
 }
 
-func newFeedbackReportCmd(f *factory, runF func(*feedbackReportOptions) error) *cobra.Command {
-	opts := &feedbackReportOptions{factory: f}
+func newFeedbackReportCmd(f *cmdutil.Factory, runF func(*feedbackReportOptions) error) *cobra.Command {
+	opts := &feedbackReportOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "report --self RESULT [FEEDBACK...]",
 		Short: "Set a person's own result beside others' feedback",
@@ -301,11 +305,11 @@ raters the report says so and shows the person's own view.`,
 func feedbackReportRun(opts *feedbackReportOptions) error {
 	switch {
 	case opts.self == "":
-		return usageError("--self: give the person's own result file")
+		return cmdutil.UsageError("--self: give the person's own result file")
 	case opts.self == "-" && (len(opts.paths) == 0 || slices.Contains(opts.paths, "-")):
-		return usageError("--self -: stdin cannot hold both the result and the feedback; name the feedback files")
+		return cmdutil.UsageError("--self -: stdin cannot hold both the result and the feedback; name the feedback files")
 	case opts.round == "-" && (opts.self == "-" || len(opts.paths) == 0 || slices.Contains(opts.paths, "-")):
-		return usageError("--round -: stdin holds the result or the feedback already; give the round's file or id")
+		return cmdutil.UsageError("--round -: stdin holds the result or the feedback already; give the round's file or id")
 	}
 	if err := opts.doc.Load(opts.IO, append([]string{opts.self}, opts.paths...)...); err != nil {
 		return err
@@ -327,7 +331,7 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	set.Without(opts.round) // the round file in the shared folder is no feedback
 	bd := feedback.NewBuilder(opts.doc.Set.Bank, feedback.Options{MinGroup: opts.minGroup, PoolManager: opts.poolManager})
 	if opts.round != "" {
-		r, err := loadRound(opts.factory, opts.round, opts.doc.Set.Bank)
+		r, err := LoadRound(opts.Factory, opts.round, opts.doc.Set.Bank)
 		if err != nil {
 			return err
 		}
