@@ -121,3 +121,10 @@ func cohortRun(opts *cohortOptions) error {
 	}
 	return opts.doc.Write(opts.IO, summary)
 }
+
+// groupSummary is `digilead cohort DIR --bank … --min-group N` in text:
+// what the workshop writes to stdout when it stops (workshopcmd.Summary).
+func groupSummary(f *factory, dir string, bank docflags.Bank, minGroup int) error {
+	return cohortRun(&cohortOptions{factory: f, paths: []string{dir}, minGroup: minGroup,
+		doc: docflags.Doc[*cohort.Report]{Out: &docflags.Output[report.Render[*cohort.Report]]{Formats: report.Cohorts, Format: "text"}, Bank: bank}})
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/digilead/digilead/cmd/internal/bankcmd"
 	"github.com/digilead/digilead/cmd/internal/feedbackcmd"
+	"github.com/digilead/digilead/cmd/internal/workshopcmd"
 )
 
 // topCommand is one command under the root: its name and how to make it.
@@ -27,7 +28,7 @@ func topCommands() []topCommand {
 		{"score", func(f *factory) *cobra.Command { return newScoreCmd(f, nil) }},
 		{"cohort", func(f *factory) *cobra.Command { return newCohortCmd(f, nil) }},
 		{"feedback", feedbackcmd.New},
-		{"workshop", newWorkshopCmd},
+		{"workshop", func(f *factory) *cobra.Command { return workshopcmd.New(f, groupSummary) }},
 		{"bank", bankcmd.New},
 		{"version", func(f *factory) *cobra.Command { return newVersionCmd(f, nil) }},
 	}

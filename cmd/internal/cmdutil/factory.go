@@ -8,9 +8,9 @@ import (
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/assessment/session"
 	"github.com/digilead/digilead/questions/safetext"
 	"github.com/digilead/digilead/report/iostreams"
-	"github.com/digilead/digilead/assessment/session"
 )
 
 // Factory is what every command is made with (gh's cmdutil.Factory): the

@@ -1,4 +1,6 @@
-package main
+// Package workshopcmd is the workshop command group: serve the
+// questionnaire over SSH to a room and sum its results up when it stops.
+package workshopcmd
 
 import (
 	"cmp"
@@ -18,19 +20,27 @@ import (
 	workshopsrv "github.com/digilead/digilead/assessment/workshop"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/cmd/internal/docflags"
+	"github.com/digilead/digilead/cmd/internal/feedbackcmd"
 	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/report"
 	"github.com/digilead/digilead/report/dashboard"
-	"github.com/digilead/digilead/cmd/internal/feedbackcmd"
 )
 
-func newWorkshopCmd(f *factory) *cobra.Command {
-	return cmdutil.Group("workshop", "Run a workshop: participants answer over SSH from their own laptops", "", newWorkshopServeCmd(f, nil))
+// Summary writes the group summary of the results in dir to stdout, as
+// `digilead cohort DIR --bank … --min-group N` does: the workshop's last
+// word when it stops.
+type Summary func(f *cmdutil.Factory, dir string, bank docflags.Bank, minGroup int) error
+
+// New makes `digilead workshop` with every command under it; summary is
+// the cohort command's own.
+func New(f *cmdutil.Factory, summary Summary) *cobra.Command {
+	return cmdutil.Group("workshop", "Run a workshop: participants answer over SSH from their own laptops", "", newWorkshopServeCmd(f, summary, nil))
 }
 
 // workshopOptions are the flags of `digilead workshop serve`.
 type workshopOptions struct {
-	*factory
+	*cmdutil.Factory
+	cohort                               Summary
 	bank                                 docflags.Bank
 	results, listen, code, hostKey, host string
 	open                                 bool
@@ -44,8 +54,8 @@ type workshopOptions struct {
 	round                 string
 }
 
-func newWorkshopServeCmd(f *factory, runF func(*workshopOptions) error) *cobra.Command {
-	opts := &workshopOptions{factory: f}
+func newWorkshopServeCmd(f *cmdutil.Factory, summary Summary, runF func(*workshopOptions) error) *cobra.Command {
+	opts := &workshopOptions{Factory: f, cohort: summary}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the questionnaire over SSH to a room; collect the results in one folder",
@@ -115,7 +125,7 @@ func checkListen(s string) error {
 
 func workshopServeRun(opts *workshopOptions) error {
 	if opts.open && opts.code != "" {
-		return usageError("--code and --open cannot be used together: --open asks no code")
+		return cmdutil.UsageError("--code and --open cannot be used together: --open asks no code")
 	}
 	set, err := docflags.LoadSet(opts.bank)
 	if err != nil {
@@ -123,7 +133,7 @@ func workshopServeRun(opts *workshopOptions) error {
 	}
 	var round *feedback.Round
 	if opts.round != "" {
-		if round, err = feedbackcmd.LoadRound(opts.factory, opts.round, set.Bank); err != nil {
+		if round, err = feedbackcmd.LoadRound(opts.Factory, opts.round, set.Bank); err != nil {
 			return err
 		}
 	}
@@ -194,10 +204,7 @@ func (opts *workshopOptions) summary(st workshopsrv.Status, dir string, round bo
 		return nil
 	}
 	// The folder is read although the signal that stopped the server cancelled Ctx.
-	f := opts.WithContext(context.WithoutCancel(opts.Ctx))
-	co := &cohortOptions{factory: f, paths: []string{dir}, minGroup: opts.minGroup,
-		doc: docflags.Doc[*cohort.Report]{Out: &docflags.Output[report.Render[*cohort.Report]]{Formats: report.Cohorts, Format: "text"}, Bank: opts.bank}}
-	err := cohortRun(co)
+	err := opts.cohort(opts.WithContext(context.WithoutCancel(opts.Ctx)), dir, opts.bank, opts.minGroup)
 	if errors.Is(err, cohort.ErrTooSmall) || err != nil && st.Finished < opts.minGroup {
 		opts.Say("%s", dashboard.NoSummary(dir))
 		return nil
