@@ -93,13 +93,17 @@ func fig(l *lang.Lang, x *float64) string {
 	return whole(l, *x)
 }
 
-// figGap writes a mean gap as a whole number, at least 1 (wholeGap), or
-// an en dash when there is none.
-func figGap(l *lang.Lang, x *float64) string {
-	if x == nil {
+// figGap writes g's mean gap as a whole number, at least 1 (wholeGap),
+// "too few to show" when it is withheld, or an en dash when there is
+// none.
+func figGap(l *lang.Lang, g cohort.Gap) string {
+	switch {
+	case g.MeanGapWithheld != "":
+		return l.T("cohort.withheld_short")
+	case g.MeanGap == nil:
 		return "–"
 	}
-	return wholeGap(l, *x)
+	return wholeGap(l, *g.MeanGap)
 }
 
 // share is n out of total as a fraction, 0 when total is 0.
@@ -121,7 +125,7 @@ func cohortIntro(l *lang.Lang, c *cohort.Report) string {
 
 // gapSentence describes a common gap.
 func gapSentence(l *lang.Lang, g cohort.Gap) string {
-	return l.T("cohort.gap", "Name", g.Name, "With", g.WithGap, "Assessed", g.Assessed, "Share", percent(l, g.Share), "Mean", figGap(l, g.MeanGap))
+	return l.T("cohort.gap", "Name", g.Name, "With", g.WithGap, "Assessed", g.Assessed, "Share", percent(l, g.Share), "Mean", figGap(l, g))
 }
 
 // insufficientNote lists the dimensions where some people had too few

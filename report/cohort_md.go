@@ -41,7 +41,7 @@ func cohortMarkdown(w io.Writer, c *cohort.Report, o Options) error {
 	m.heading("## " + mdEscape(l.T("cohort.md.common_gaps")))
 	rows = [][]string{{l.T("report.col.dimension"), l.T("cohort.md.with_gap"), l.T("cohort.md.assessed"), l.T("cohort.md.share"), l.T("cohort.md.mean_gap")}}
 	for _, g := range c.Gaps {
-		rows = append(rows, []string{string(g.Name), strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), percent(l, g.Share), figGap(l, g.MeanGap)})
+		rows = append(rows, []string{string(g.Name), strconv.Itoa(g.WithGap), strconv.Itoa(g.Assessed), percent(l, g.Share), figGap(l, g)})
 	}
 	m.table(rows, "l", "r", "r", "r", "r")
 	if note := gapWithheldNote(l, c); note != "" {

@@ -35,10 +35,14 @@ import (
 // group's gap is shown only beside its distribution), checked among
 // themselves: a gap figure (how many fall short, and their mean
 // shortfall) is no sum of scores, so the two families are not set
-// against each other. A figure withheld has its numbers
-// null (the gap is left out of the gaps) and says why: ReasonTooFew or
-// ReasonDifference. Levels and tiers count every person of a group and
-// are kept by the groups' rule.
+// against each other. Last, each gap shown's mean gap, which rests on
+// those who fall short alone (with_gap of them, a subset of those
+// assessed): a third family, over the whole cohort's people with a gap
+// and each shown group's, in the same order. A count of people (with_gap)
+// is no figure of theirs and is always shown. A figure withheld has its
+// numbers null (the gap is left out of the gaps; a mean gap alone is
+// null) and says why: ReasonTooFew or ReasonDifference. Levels and tiers
+// count every person of a group and are kept by the groups' rule.
 
 // Reasons a dimension's figures are withheld.
 const (
@@ -62,7 +66,28 @@ func (r *Report) withhold(min int) bool {
 			withheld = true
 		}
 	}
+	if withheld {
+		// The gaps were sorted by their mean gaps, some now withheld: sort
+		// again from bank order, so that their order tells nothing of them.
+		bankOrder := func(a, c Gap) int {
+			return cmp.Compare(slices.IndexFunc(r.Dimensions, func(d Dimension) bool { return d.ID == a.Dimension }),
+				slices.IndexFunc(r.Dimensions, func(d Dimension) bool { return d.ID == c.Dimension }))
+		}
+		for _, gaps := range r.gapLists() {
+			slices.SortFunc(gaps, bankOrder)
+			sortGaps(gaps)
+		}
+	}
 	return withheld
+}
+
+// gapLists are the whole cohort's gaps and each group's.
+func (r *Report) gapLists() [][]Gap {
+	lists := [][]Gap{r.Gaps}
+	for _, g := range r.Groups {
+		lists = append(lists, g.Gaps)
+	}
+	return lists
 }
 
 // withholdDimension keeps the rule on dimension i.
@@ -135,7 +160,49 @@ func (r *Report) withholdDimension(i, min int) bool {
 			rest2 -= a
 		}
 	}
+	// The mean gaps: the people with a gap, the whole cohort's and each
+	// shown group's.
+	if whole := gapOf(r.Gaps, id); whole != nil {
+		rest3 := whole.WithGap // those with a gap in no group whose mean gap is shown
+		if rest3 > 0 && rest3 < min {
+			withheld = whole.hideMean(ReasonTooFew) || withheld
+		}
+		for _, g := range order {
+			gap := gapOf(r.Groups[g].Gaps, id)
+			if gap == nil || whole.MeanGap == nil {
+				withheld = gap.hideMean(ReasonTooFew) || withheld
+				continue
+			}
+			switch w := gap.WithGap; {
+			case w == 0:
+			case w < min:
+				withheld = gap.hideMean(ReasonTooFew) || withheld
+			case !atomSafe(rest3-w, min):
+				withheld = gap.hideMean(ReasonDifference) || withheld
+			default:
+				rest3 -= w
+			}
+		}
+	}
 	return withheld
+}
+
+// gapOf is dimension id's gap in gaps, nil when it is not there.
+func gapOf(gaps []Gap, id string) *Gap {
+	if i := slices.IndexFunc(gaps, func(g Gap) bool { return g.Dimension == id }); i >= 0 {
+		return &gaps[i]
+	}
+	return nil
+}
+
+// hideMean nulls a gap's mean gap, saying why, and reports whether there
+// was one (nil, or nobody with a gap, hides nothing).
+func (g *Gap) hideMean(reason string) bool {
+	if g == nil || g.WithGap == 0 {
+		return false
+	}
+	g.MeanGap, g.MeanGapWithheld = nil, reason
+	return true
 }
 
 // hide nulls a dimension's distribution, saying why.
@@ -158,10 +225,8 @@ func hideGap(d *Dimension, gaps *[]Gap, reason string) bool {
 
 // assessed counts the people whose gap on dimension id is known.
 func assessed(gaps []Gap, id string) int {
-	for _, g := range gaps {
-		if g.Dimension == id {
-			return g.Assessed
-		}
+	if g := gapOf(gaps, id); g != nil {
+		return g.Assessed
 	}
 	return 0
 }

@@ -13,6 +13,7 @@ type member struct {
 	group    string
 	scored   [3]bool // by dimension a, b, c
 	assessed [3]bool // scored, with a gap listed
+	short    [3]bool // assessed, with a gap above 0 (with_gap)
 }
 
 // randomCohort generates n people in random groups with random "not
@@ -52,8 +53,10 @@ func randomCohort(rng *rand.Rand, n int) ([]member, []*Entry) {
 				m.scored[d] = true
 			}
 			if rng.Float64() < gapRate[d] {
-				gaps[string(rune('a'+d))] = float64(rng.IntN(30))
+				gap := float64(rng.IntN(30))
+				gaps[string(rune('a'+d))] = gap
 				m.assessed[d] = m.scored[d]
+				m.short[d] = m.scored[d] && gap > 0
 			}
 		}
 		e := person([]string{"", "t1", "t2"}[rng.IntN(3)], scores[0], scores[1], scores[2], gaps)
@@ -75,13 +78,16 @@ func shownSets(t *testing.T, r *Report, ms []member, d int) (sets [][]int, names
 		}
 	}
 	add := func(name string, dim Dimension, gaps []Gap, in func(m member) bool) {
-		var scored, assessedSet []int
+		var scored, assessedSet, short []int
 		for i, m := range ms {
 			if in(m) && m.scored[d] {
 				scored = append(scored, i)
 			}
 			if in(m) && m.assessed[d] {
 				assessedSet = append(assessedSet, i)
+			}
+			if in(m) && m.short[d] {
+				short = append(short, i)
 			}
 		}
 		if len(scored) != dim.N {
@@ -92,8 +98,16 @@ func shownSets(t *testing.T, r *Report, ms []member, d int) (sets [][]int, names
 		} else if dim.N > 0 && dim.Withheld == "" {
 			t.Errorf("%s: %d scored, figures null and not withheld", name, dim.N)
 		}
-		if slices.ContainsFunc(gaps, func(g Gap) bool { return g.Dimension == dim.ID }) {
+		if g := gapOf(gaps, dim.ID); g != nil {
 			sets, names = append(sets, assessedSet), append(names, name+" gaps")
+			if g.WithGap != len(short) {
+				t.Fatalf("%s: with_gap %d, but %d fall short", name, g.WithGap, len(short))
+			}
+			if g.MeanGap != nil {
+				sets, names = append(sets, short), append(names, name+" shortfalls")
+			} else if len(short) > 0 && g.MeanGapWithheld == "" {
+				t.Errorf("%s: %d fall short, mean gap null and not withheld", name, len(short))
+			}
 		} else if len(assessedSet) > 0 && dim.GapWithheld == "" {
 			t.Errorf("%s: %d assessed, no gap and not withheld", name, len(assessedSet))
 		}
@@ -170,7 +184,8 @@ func smallestDifference(sets [][]int, people int) int {
 // random "not applicable" and gaps, random --min-group, with and without
 // --by), no figure shown rests on fewer than --min-group people, alone or
 // by sums and differences of the figures shown: a dimension's (its
-// scores and its gaps, of the whole cohort and of each group) and the
+// scores, its gaps and their mean gaps, of the whole cohort and of each
+// group) and the
 // people's (levels and tiers: the whole cohort and each group).
 func TestNoFigureRestsOnFewerThanMinGroup(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 23))
@@ -203,7 +218,7 @@ func TestNoFigureRestsOnFewerThanMinGroup(t *testing.T) {
 			all, allNames := shownSets(t, r, ms, d)
 			// Each family, the scores' and the gaps', on its own (see
 			// anonymity.go).
-			for _, family := range []string{" scores", " gaps"} {
+			for _, family := range []string{" scores", " gaps", " shortfalls"} {
 				var sets [][]int
 				var names []string
 				for k, name := range allNames {
@@ -309,5 +324,39 @@ func TestGroupDimensionWithheldByDifference(t *testing.T) {
 	}
 	if d := r.Dimensions[0]; d.N != 15 || d.Mean == nil {
 		t.Errorf("whole: %+v", d)
+	}
+}
+
+// TestMeanGapOfFewIsWithheld: ten assessed, one of whom falls short. The
+// gap (1 of 10) is shown, but its mean gap would be that one person's
+// own: null, and says why. Its order among the gaps tells nothing of it.
+func TestMeanGapOfFewIsWithheld(t *testing.T) {
+	var es []*Entry
+	for i := range 10 {
+		gaps := map[string]float64{"a": 0, "b": 0, "c": 0}
+		if i == 0 {
+			gaps = map[string]float64{"a": 3, "b": 0, "c": 25}
+		}
+		if i < 5 {
+			gaps["b"] = 10
+		}
+		es = append(es, person("", 60, 60, 60, gaps))
+	}
+	r := build(t, Options{}, es...)
+	got := map[string]string{}
+	var order []string
+	for _, g := range r.Gaps {
+		got[g.Dimension] = fmt.Sprintf("%d/%d %s %s", g.WithGap, g.Assessed, num(g.MeanGap), g.MeanGapWithheld)
+		order = append(order, g.Dimension)
+	}
+	want := map[string]string{"a": "1/10 null too_few", "b": "5/10 10 ", "c": "1/10 null too_few"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("gap %s: %q, want %q", k, got[k], v)
+		}
+	}
+	// a and c tie on count and share: bank order, not c's larger mean gap.
+	if strings.Join(order, " ") != "b a c" {
+		t.Errorf("gaps in order %v, want b a c", order)
 	}
 }

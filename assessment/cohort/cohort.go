@@ -115,8 +115,13 @@ type Gap struct {
 	WithGap int `json:"with_gap"`
 	// Share is WithGap out of Assessed.
 	Share float64 `json:"share"`
-	// MeanGap is the mean gap of those with one; nil when nobody has one.
+	// MeanGap is the mean gap of those with one; nil when nobody has one,
+	// and when withheld: it rests on those with a gap only, and too few of
+	// them have one to show it (see anonymity.go).
 	MeanGap *float64 `json:"mean_gap"`
+	// MeanGapWithheld, when set, says why MeanGap is null although some
+	// people have a gap: ReasonTooFew or ReasonDifference.
+	MeanGapWithheld string `json:"mean_gap_withheld,omitempty"`
 	// Assessed counts the people whose gap is known (scored, and with an
 	// expectation for the dimension).
 	Assessed int `json:"assessed"`
@@ -615,11 +620,17 @@ func (b *Builder) commonGaps(t *tallies) []Gap {
 		g.Expected = new(round(acc.expected/float64(acc.assessed), 100))
 		gaps = append(gaps, g)
 	}
-	// The gaps most people have first: 9 of 12 before 4 of 4.
+	sortGaps(gaps)
+	return gaps
+}
+
+// sortGaps sorts gaps listed in bank order: the gaps most people have
+// first, 9 of 12 before 4 of 4; ties by share, then mean gap (a withheld
+// one last), then bank order.
+func sortGaps(gaps []Gap) {
 	slices.SortStableFunc(gaps, func(a, c Gap) int {
 		return cmp.Or(cmp.Compare(c.WithGap, a.WithGap), cmp.Compare(c.Share, a.Share), cmp.Compare(deref(c.MeanGap), deref(a.MeanGap)))
 	})
-	return gaps
 }
 
 // mixed refuses results from more than one bank, naming the odd ones out.
