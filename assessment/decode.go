@@ -10,6 +10,7 @@ import (
 
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
+	"github.com/digilead/digilead/questions/jsonplace"
 )
 
 // DecodeResult parses a digilead.result/v1 document. It refuses what is not
@@ -65,22 +66,27 @@ func JSONError(data []byte, err error) error {
 	case errors.Is(err, io.ErrUnexpectedEOF) || (errors.As(err, &se) && se.Offset >= int64(len(data))):
 		return invalid("truncated: the JSON ends early")
 	case errors.As(err, &te):
-		path, value, ok := valueAt(data, te.Offset)
-		if !ok || path == "" {
-			path = te.Field
-		}
-		line, _ := lineColumn(data, te.Offset)
-		return questions.Problems{{Pos: questions.Pos{Line: line}, Msg: fmt.Sprintf("%s must be %s, not %s", path, kindWords(te.Type), valueWords(te.Value, value))}}
+		line, msg := jsonplace.TypeError(data, te)
+		return questions.Problems{{Pos: questions.Pos{Line: documentLine(data, line)}, Msg: msg}}
 	case se != nil:
 		// The offset is just after the byte that is not JSON.
 		hint := ""
 		if rest := data[max(se.Offset-1, 0):]; bytes.HasPrefix(rest, []byte("NaN")) || bytes.HasPrefix(rest, []byte("Inf")) {
 			hint = "; JSON has no NaN or Infinity: give a number, or null"
 		}
-		line, col := lineColumn(data, se.Offset-1)
-		return questions.Problems{{Pos: questions.Pos{Line: line}, Msg: fmt.Sprintf("not valid JSON at column %d: %v%s", col, se, hint)}}
+		line, col := jsonplace.Place(data, se.Offset-1)
+		return questions.Problems{{Pos: questions.Pos{Line: documentLine(data, line)}, Msg: fmt.Sprintf("not valid JSON at column %d: %v%s", col, se, hint)}}
 	}
 	return invalid("%v", err)
+}
+
+// documentLine is line of data, or 0 for a document of one line (a line
+// of JSON Lines, whose reader names the line).
+func documentLine(data []byte, line int) int {
+	if jsonplace.OneLine(data) {
+		return 0
+	}
+	return line
 }
 
 // CheckComplete checks what every digilead.result/v1 document holds, for

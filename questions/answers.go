@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/digilead/digilead/questions/errtext"
+	"github.com/digilead/digilead/questions/jsonplace"
 	"gopkg.in/yaml.v3"
 )
 
@@ -364,7 +365,8 @@ func jsonProblem(data []byte, err error) Problem {
 	case errors.As(err, &se):
 		return Problem{Pos: Pos{Line: lineAt(data, se.Offset)}, Msg: "JSON syntax: " + se.Error()}
 	case errors.As(err, &te):
-		return Problem{Pos: Pos{Line: lineAt(data, te.Offset)}, Field: te.Field, Msg: fmt.Sprintf("must be %s, got a JSON %s", jsonKind(te.Type.Kind().String()), te.Value)}
+		line, msg := jsonplace.TypeError(data, te)
+		return Problem{Pos: Pos{Line: line}, Msg: msg}
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return Problem{Msg: "JSON ends too early (truncated?)"}
 	}
@@ -374,21 +376,10 @@ func jsonProblem(data []byte, err error) Problem {
 	return Problem{Msg: strings.TrimPrefix(err.Error(), "json: ")}
 }
 
-func jsonKind(k string) string {
-	switch k {
-	case "struct", "map":
-		return "an object"
-	case "string":
-		return "a string"
-	}
-	return k
-}
-
+// lineAt is the line of byte offset off of data, from 1.
 func lineAt(data []byte, off int64) int {
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
-	return bytes.Count(data[:off], []byte("\n")) + 1
+	line, _ := jsonplace.Place(data, off)
+	return line
 }
 
 // CheckAnswers checks raw answers against the bank: the bank id, the

@@ -113,7 +113,7 @@ func TestParseAnswersFiles(t *testing.T) {
 		{"json syntax", "{\"answers\": {\"lik\": 3,}\n}", "me.yaml:1: JSON syntax: invalid character '}' looking for beginning of object key string"},
 		{"json truncated", `{"answers": {"lik": 3`, "me.yaml: JSON ends too early (truncated?)"},
 		{"json trailing data", `{"answers": {}} {"answers": {}}`, "me.yaml:1: unexpected data after the answers object"},
-		{"json wrong type", `{"answers": [1, 2]}`, "me.yaml:1: answers: must be an object, got a JSON array"},
+		{"json wrong type", `{"answers": [1, 2]}`, "me.yaml:1: answers must be an object {...}, not a list"},
 		// A number is echoed as given, not as a float64 prints it (1e+23).
 		{"huge number", "answers:\n  lik: 100000000000000000000000\n  yn: 99999999999999999999\n", "me.yaml:2: lik: 100000000000000000000000 is off the scale; give a whole number from 1 to 5, or \"na\"\nme.yaml:3: yn: 99999999999999999999 is not yes or no; give true/false or \"yes\"/\"no\", or \"na\""},
 		{"json huge number", `{"answers": {"lik": 100000000000000000000000, "ch": 2.50}}`, "me.yaml:1: lik: 100000000000000000000000 is off the scale; give a whole number from 1 to 5, or \"na\"\nme.yaml:1: ch: 2.50 is not an option id; use one of good, bad, or \"na\""},

@@ -1,4 +1,8 @@
-package assessment
+// Package jsonplace says where in a JSON document an encoding/json error
+// is, and what was wrong there, in words people read: its line and
+// column, the path of the value (dimensions[leading-change].score), and
+// what kind of value was wanted and given.
+package jsonplace
 
 import (
 	"bytes"
@@ -10,18 +14,36 @@ import (
 	"unicode/utf8"
 )
 
-// lineColumn says where byte offset of data is, as people count: its
-// line, 0 for a document of one line (a line of JSON Lines, whose
-// reader names the line), and its column in characters from 1.
-func lineColumn(data []byte, offset int64) (line, column int) {
+// Place says where byte offset of data is, as people count: its line
+// and its column in characters, both from 1. An offset past the end is
+// the end.
+func Place(data []byte, offset int64) (line, column int) {
 	before := data[:min(max(offset, 0), int64(len(data)))]
-	if bytes.IndexByte(bytes.TrimRight(data, " \t\r\n"), '\n') >= 0 {
-		line = bytes.Count(before, []byte("\n")) + 1
-	}
-	return line, utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return bytes.Count(before, []byte("\n")) + 1, utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
 }
 
-// jsonLevel is an object or list valueAt is in.
+// OneLine reports whether data is a document of one line (blank space at
+// its end aside), such as a line of JSON Lines, whose reader names the
+// line itself.
+func OneLine(data []byte) bool {
+	return bytes.IndexByte(bytes.TrimRight(data, " \t\r\n"), '\n') < 0
+}
+
+// TypeError says what is wrong with the value of data that err, from
+// decoding data, is about, and where: "PATH must be KIND, not VALUE"
+// (dimensions[leading-change].score must be a number, not text ("80")),
+// at the value's line. The path is err's field when the value cannot be
+// found.
+func TypeError(data []byte, err *json.UnmarshalTypeError) (line int, msg string) {
+	path, value, ok := ValueAt(data, err.Offset)
+	if !ok || path == "" {
+		path = err.Field
+	}
+	line, _ = Place(data, err.Offset)
+	return line, fmt.Sprintf("%s must be %s, not %s", path, KindWords(err.Type), ValueWords(err.Value, value))
+}
+
+// jsonLevel is an object or list ValueAt is in.
 type jsonLevel struct {
 	array bool
 	key   string // the object's member being read; "" before its key
@@ -29,14 +51,14 @@ type jsonLevel struct {
 	id    string // the object's "id", when read
 }
 
-// valueAt finds the value of the JSON document data that ends at offset
+// ValueAt finds the value of the JSON document data that ends at offset
 // (or whose object or list opens there), as encoding/json places a value
 // of the wrong type: its path, an element of a list named by its "id"
 // when it has one given before (dimensions[leading-change].score), else
 // by its index (gaps[2].actions[0].kind), and the value when it is a
 // string, number or true/false (nil otherwise). ok is false when data
 // does not reach offset as JSON.
-func valueAt(data []byte, offset int64) (path string, value any, ok bool) {
+func ValueAt(data []byte, offset int64) (path string, value any, ok bool) {
 	var stack []jsonLevel
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -82,7 +104,7 @@ func valueAt(data []byte, offset int64) (path string, value any, ok bool) {
 	}
 }
 
-// formatPath writes the path of valueAt's levels.
+// formatPath writes the path of ValueAt's levels.
 func formatPath(stack []jsonLevel) string {
 	var b strings.Builder
 	for i, l := range stack {
@@ -103,8 +125,8 @@ func formatPath(stack []jsonLevel) string {
 	return b.String()
 }
 
-// kindWords says in plain words what a Go type holds, as JSON.
-func kindWords(t reflect.Type) string {
+// KindWords says in plain words what a Go type holds, as JSON.
+func KindWords(t reflect.Type) string {
 	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -128,10 +150,10 @@ func kindWords(t reflect.Type) string {
 	return "a value of another kind"
 }
 
-// valueWords says in plain words what a JSON value is: the value of
+// ValueWords says in plain words what a JSON value is: the value of
 // encoding/json's UnmarshalTypeError ("string", "number 1.5") and, when
 // known, the value itself.
-func valueWords(kind string, value any) string {
+func ValueWords(kind string, value any) string {
 	kind, _, _ = strings.Cut(kind, " ")
 	switch v := value.(type) {
 	case string:
