@@ -323,6 +323,7 @@ var english = [...]message{
 	{"form.key.go_to_start", "", "go to start"},
 	{"form.key.half_page_down", "", "½ page down"},
 	{"form.key.half_page_up", "", "½ page up"},
+	{"form.key.language", "", "change language"},
 	{"form.key.last", "", "last"},
 	{"form.key.left", "", "left"},
 	{"form.key.new_line", "", "new line"},
