@@ -39,6 +39,9 @@ type choices struct {
 	inline, quiet, follow bool
 	// sideHelp says what ← and → do on an inline field, in the key help.
 	sideHelp string
+	// above and below say, in place of an option line, that options are
+	// out of sight above or below when they do not all fit (see window).
+	above, below string
 
 	// cursor is the option under the cursor, -1 for none; picked is the
 	// answer given (single), -1 for none; ticked are the options ticked
@@ -346,21 +349,65 @@ func (c *choices) indent() int {
 }
 
 // window keeps at most h of the option lines: from the first, or so that
-// the cursor's option ends the window when it would be below.
+// the cursor's option ends the window when it would be below. When some
+// are out of sight, a line says so above or below the window (c.above,
+// c.below; the cursor's option stays in sight), so that an option that
+// does not fit is not taken for one that is not there; ↓ and ↑ bring it
+// into sight.
 func (c *choices) window(lines []string, starts []int, h int) []string {
 	h = max(1, h)
 	if len(lines) <= h {
 		return lines
 	}
-	first := 0
-	if c.cursor >= 0 {
+	pick := func(n int) int {
+		if c.cursor < 0 {
+			return 0
+		}
 		end := len(lines)
 		if c.cursor+1 < len(starts) {
 			end = starts[c.cursor+1]
 		}
-		first = min(max(0, end-h), starts[c.cursor])
+		return min(max(0, end-n), starts[c.cursor])
 	}
-	return lines[first : first+h]
+	n := h
+	first := pick(n)
+	if h < 3 || c.above == "" || c.below == "" {
+		return lines[first : first+n]
+	}
+	// A line for each cue: fewer options in sight may need a cue that
+	// more did not, so until the window settles.
+	var up, down bool
+	for range 3 {
+		up, down = first > 0, first+n < len(lines)
+		next := h - b2i(up) - b2i(down)
+		if next == n {
+			break
+		}
+		n = next
+		first = pick(n)
+	}
+	up, down = first > 0, first+n < len(lines)
+	out := make([]string, 0, h)
+	if up {
+		out = append(out, c.cue(c.above))
+	}
+	out = append(out, lines[first:first+n]...)
+	if down {
+		out = append(out, c.cue(c.below))
+	}
+	return out
+}
+
+// cue is a line that says options are out of sight, under the labels.
+func (c *choices) cue(s string) string {
+	return strings.Repeat(" ", c.indent()) + c.styles().Description.Render(s)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // detailLines are the detail of the option under the cursor, shown

@@ -302,6 +302,7 @@ func (q *questionnaire) welcome() *huh.Group {
 	}
 	role := newChoices(fieldRole, q.roleOptions(), false, []string{q.role}, true)
 	role.title, role.desc, role.quiet = q.l.T("form.role"), q.l.T("form.role_help"), true
+	role.above, role.below = q.l.T("form.more_above"), q.l.T("form.more_below")
 	role.onAnswer = func(v []string) tea.Cmd { q.role = v[0]; return q.answered() }
 	role.resized = &q.resized
 	fields = append(fields, name.WithTheme(q.theme), role.WithTheme(q.theme))

@@ -358,6 +358,8 @@ var english = [...]message{
 	{"form.language", "", "Language"},
 	{"form.language_help", "", "The questions and your report are shown in the language you choose."},
 	{"form.minutes", "{{.Count}} minute", "{{.Count}} minutes"},
+	{"form.more_above", "", "↑ more above"},
+	{"form.more_below", "", "↓ more below"},
 	{"form.name", "", "Your name (optional)"},
 	{"form.name_help", "", "Shown on your report. Leave it empty to stay anonymous."},
 	{"form.no", "", "No"},
