@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -85,10 +86,21 @@ func Instructions(l *lang.Lang, r *feedback.Round, minGroup int, banks []string)
 	}
 	ps = append(ps, l.T("feedback.invite.return"))
 	if r.Closes != "" {
-		ps = append(ps, l.T("feedback.invite.closes", "Date", r.Closes))
+		ps = append(ps, l.T("feedback.invite.closes", "Date", closingDay(l, r.Closes)))
 	}
 	ps = append(ps, l.T("feedback.invite.round", "Round", r.Round, "Bank", r.Bank.ID, "Version", r.Bank.Version))
 	return strings.Join(ps, "\n\n")
+}
+
+// closingDay writes a round's closing date (feedback.DateLayout) as the
+// reports write dates in l; a date that does not parse, which a round
+// file edited by hand could hold, is written as it is.
+func closingDay(l *lang.Lang, closes string) string {
+	d, err := time.Parse(feedback.DateLayout, closes)
+	if err != nil {
+		return closes
+	}
+	return l.Day(d)
 }
 
 // About says who an observer's answers are about and what becomes of

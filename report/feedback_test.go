@@ -314,3 +314,49 @@ func TestRoundInstructionsNameTheBankFileNotItsPath(t *testing.T) {
 		t.Errorf("every role, the built-in bank: no --roles, no bank file:\n%s", got)
 	}
 }
+
+// TestRoundTextIsNotGendered: what observers are sent, and what their
+// questionnaire says about the person, reads right whatever that
+// person's gender. English says "they"; French and Welsh have no such
+// pronoun, so the catalogs use the name, "cette personne"/"y person
+// hwn" or a construction with no pronoun about them. These are the
+// words the two catalogs once used.
+func TestRoundTextIsNotGendered(t *testing.T) {
+	t.Parallel()
+	b := observed(t)
+	r := feedback.RoundFor(feedbackRound, b)
+	r.Subject = "Sam Jones"
+	gendered := map[string][]string{
+		"fr": {" la voyez", " avec elle", "qu'elle encadre", "l'avez vu ", "l'avez vue "},
+		"cy": {"ei arweinyddiaeth", "ei reolwr", "ei reoli", " ag ef", "gydag ef", "(ef ", " iddo", " iddi", "ei gymheiriaid", "wedi'i weld yn ei wneud"},
+	}
+	for tag, words := range gendered {
+		l := lang.Get(tag)
+		texts := []string{Instructions(l, r, feedback.DefaultMinGroup, nil)}
+		for _, role := range feedback.Roles {
+			texts = append(texts, About(l, r, role, feedback.DefaultMinGroup))
+		}
+		texts = append(texts, l.T("workshop.feedback.pick", "Subject", r.Subject))
+		for _, text := range texts {
+			for _, w := range words {
+				if strings.Contains(text, w) {
+					t.Errorf("%s: %q says the person's gender:\n%s", tag, w, text)
+				}
+			}
+		}
+	}
+}
+
+// TestRoundClosingDateIsWrittenAsReportsWriteDates: the closing date is
+// written in the language's date format, not as the flag's YYYY-MM-DD.
+func TestRoundClosingDateIsWrittenAsReportsWriteDates(t *testing.T) {
+	t.Parallel()
+	b := observed(t)
+	r := feedback.RoundFor(feedbackRound, b)
+	r.Closes = "2026-12-18"
+	for tag, want := range map[string]string{"en": "Please answer by 2026-12-18.", "fr": "Merci de répondre avant le 18 décembre 2026.", "cy": "Atebwch erbyn 18 Rhagfyr 2026, os gwelwch yn dda."} {
+		if got := Instructions(lang.Get(tag), r, feedback.DefaultMinGroup, nil); !strings.Contains(got, want) {
+			t.Errorf("%s: want %q in:\n%s", tag, want, got)
+		}
+	}
+}

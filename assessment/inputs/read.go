@@ -172,9 +172,7 @@ func ReadObserverAnswers(path string, stdin io.Reader, b *questions.Bank) (*ques
 	}
 	if err := feedback.CheckObserved(b, a.Values); err != nil {
 		ps := err.(questions.Problems)
-		for i := range ps {
-			ps[i].Pos.File = name
-		}
+		questions.PlaceAnswerProblems(name, data, ps)
 		return nil, ps
 	}
 	return a, nil

@@ -163,9 +163,10 @@ func TestFeedbackGiveAnswers(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, got.code, got.stderr, c.want)
 		}
 	}
-	// A self-only question is not an observer's to answer.
-	got := r.run(`{"answers": {"a4": true}}`, "feedback", "give", "--bank", observedBank, "--round", r.round, "--role", "peer", "--answers", "-")
-	if got.code != 2 || !strings.Contains(got.stderr, "stdin: a4: a question for the person themself") {
+	// A self-only question is not an observer's to answer; the error
+	// says where, as every other answers-file error does.
+	got := r.run("answers:\n  a1: 4\n  a4: true\n", "feedback", "give", "--bank", observedBank, "--round", r.round, "--role", "peer", "--answers", "-")
+	if got.code != 2 || !strings.Contains(got.stderr, "stdin:3: a4: a question for the person themself") {
 		t.Errorf("self-only answer: exit %d, %s", got.code, got.stderr)
 	}
 	// A round made on one bank is not answered with another.

@@ -21,6 +21,13 @@ import (
 // "✓" in most themes) and nothing is marked until the person gives one.
 // A single question starts with no cursor at all, so Enter cannot answer
 // it by default; ↓ or ↑ puts the cursor on the first or last option.
+//
+// An inline field (a setting on one line, such as the language) is a
+// line of a page like any other: ↓ and ↑ move to the next and previous
+// field, as they do elsewhere on the page, and only ← and → (the arrows,
+// no letters, not wrapping round) change the option. No other key
+// changes it, so that keys meant for another field (a name typed, ↓ to
+// go down to it) cannot change it by accident.
 type choices struct {
 	key, title, desc string
 	opts             []choice
@@ -30,6 +37,11 @@ type choices struct {
 	// (single) makes the option under the cursor the answer, as for a
 	// setting such as the language, whose default is a fine answer.
 	inline, quiet, follow bool
+	// sideHelp says what ← and → do on an inline field, in the key help.
+	sideHelp string
+	// above and below say, in place of an option line, that options are
+	// out of sight above or below when they do not all fit (see window).
+	above, below string
 
 	// cursor is the option under the cursor, -1 for none; picked is the
 	// answer given (single), -1 for none; ticked are the options ticked
@@ -73,6 +85,8 @@ type choice struct {
 // the questionnaire's language).
 type choiceKeys struct {
 	up, down, left, right, top, bottom, toggle, prev, next, submit key.Binding
+	// side is ← and → together, for the help of an inline field.
+	side key.Binding
 }
 
 // maxDetailLines is the most lines an option's detail takes; a longer one
@@ -130,6 +144,9 @@ func (c *choices) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if !ok || !c.focused {
 		return c, nil
 	}
+	if c.inline && !c.multi {
+		return c.updateInline(k)
+	}
 	hadErr := c.err != nil
 	c.err = nil
 	n, was := len(c.opts), c.cursor
@@ -159,18 +176,45 @@ func (c *choices) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return model, cmd
 	}
-	var cmds []tea.Cmd
 	if c.cursor != was && c.hasDetail(was) != c.hasDetail(c.cursor) || hadErr {
 		c.relayout() // a detail or an error shows or goes: the page's height changes
 	}
-	if c.follow && !c.multi && c.cursor != was && c.cursor >= 0 {
-		c.picked = c.cursor
-		c.given = c.values()
-		if c.onAnswer != nil {
-			cmds = append(cmds, c.onAnswer(c.values()))
+	return c, c.moved(was)
+}
+
+// updateInline is Update for an inline single field: ← and → move along
+// the options (stopping at either end), ↓ and ↑ go to the next and
+// previous field as Tab and Shift+Tab do, and other keys do nothing.
+func (c *choices) updateInline(k tea.KeyMsg) (tea.Model, tea.Cmd) {
+	was := c.cursor
+	switch {
+	case key.Matches(k, c.keys.left):
+		c.cursor = max(0, c.cursor-1)
+	case key.Matches(k, c.keys.right):
+		c.cursor = min(len(c.opts)-1, c.cursor+1)
+	case key.Matches(k, c.keys.prev, c.keys.up):
+		if !c.keys.prev.Enabled() {
+			return c, nil // the page's first field
 		}
+		return c, huh.PrevField
+	case key.Matches(k, c.keys.next, c.keys.submit, c.keys.down):
+		return c.answer()
 	}
-	return c, tea.Batch(cmds...)
+	return c, c.moved(was)
+}
+
+// moved makes the option under the cursor the answer of a field that
+// follows the cursor, when the cursor has moved from was.
+func (c *choices) moved(was int) tea.Cmd {
+	if !c.follow || c.multi || c.cursor == was || c.cursor < 0 {
+		return nil
+	}
+	c.picked = c.cursor
+	c.given = c.values()
+	if c.onAnswer != nil {
+		return c.onAnswer(c.values())
+	}
+	return nil
 }
 
 // hasDetail reports whether option i has a detail to show.
@@ -305,21 +349,65 @@ func (c *choices) indent() int {
 }
 
 // window keeps at most h of the option lines: from the first, or so that
-// the cursor's option ends the window when it would be below.
+// the cursor's option ends the window when it would be below. When some
+// are out of sight, a line says so above or below the window (c.above,
+// c.below; the cursor's option stays in sight), so that an option that
+// does not fit is not taken for one that is not there; ↓ and ↑ bring it
+// into sight.
 func (c *choices) window(lines []string, starts []int, h int) []string {
 	h = max(1, h)
 	if len(lines) <= h {
 		return lines
 	}
-	first := 0
-	if c.cursor >= 0 {
+	pick := func(n int) int {
+		if c.cursor < 0 {
+			return 0
+		}
 		end := len(lines)
 		if c.cursor+1 < len(starts) {
 			end = starts[c.cursor+1]
 		}
-		first = min(max(0, end-h), starts[c.cursor])
+		return min(max(0, end-n), starts[c.cursor])
 	}
-	return lines[first : first+h]
+	n := h
+	first := pick(n)
+	if h < 3 || c.above == "" || c.below == "" {
+		return lines[first : first+n]
+	}
+	// A line for each cue: fewer options in sight may need a cue that
+	// more did not, so until the window settles.
+	var up, down bool
+	for range 3 {
+		up, down = first > 0, first+n < len(lines)
+		next := h - b2i(up) - b2i(down)
+		if next == n {
+			break
+		}
+		n = next
+		first = pick(n)
+	}
+	up, down = first > 0, first+n < len(lines)
+	out := make([]string, 0, h)
+	if up {
+		out = append(out, c.cue(c.above))
+	}
+	out = append(out, lines[first:first+n]...)
+	if down {
+		out = append(out, c.cue(c.below))
+	}
+	return out
+}
+
+// cue is a line that says options are out of sight, under the labels.
+func (c *choices) cue(s string) string {
+	return strings.Repeat(" ", c.indent()) + c.styles().Description.Render(s)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // detailLines are the detail of the option under the cursor, shown
@@ -398,8 +486,11 @@ func (c *choices) KeyBinds() []key.Binding {
 	if c.multi {
 		return []key.Binding{c.keys.up, c.keys.down, c.keys.toggle, c.keys.prev, c.keys.next, c.keys.submit}
 	}
-	// ← and → move along an inline field as ↑ and ↓ do: the help names
-	// ↑ and ↓ only.
+	if c.inline {
+		// ↑ and ↓ go to the previous and next field (↑ named only when
+		// there is one), ← and → change the option.
+		return []key.Binding{c.keys.side, c.keys.up, c.keys.down, c.keys.next, c.keys.submit}
+	}
 	return []key.Binding{c.keys.up, c.keys.down, c.keys.prev, c.keys.next, c.keys.submit}
 }
 
@@ -419,6 +510,14 @@ func (c *choices) WithKeyMap(k *huh.KeyMap) huh.Field {
 		c.keys = choiceKeys{up: s.Up, down: s.Down, left: s.Left, right: s.Right, top: s.GotoTop, bottom: s.GotoBottom, prev: s.Prev, next: s.Next, submit: s.Submit}
 		c.keys.left.SetEnabled(c.inline)
 		c.keys.right.SetEnabled(c.inline)
+		if c.inline {
+			// The arrows only: letters are for the fields around it.
+			c.keys.left = key.NewBinding(key.WithKeys("left"))
+			c.keys.right = key.NewBinding(key.WithKeys("right"))
+			c.keys.side = key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", c.sideHelp))
+			c.keys.up = key.NewBinding(key.WithKeys("up"), key.WithHelp(s.Up.Help().Key, s.Prev.Help().Desc))
+			c.keys.down = key.NewBinding(key.WithKeys("down"), key.WithHelp(s.Down.Help().Key, k.Input.Next.Help().Desc))
+		}
 	}
 	return c
 }
@@ -429,6 +528,10 @@ func (c *choices) WithHeight(h int) huh.Field    { c.height = h; return c }
 
 func (c *choices) WithPosition(p huh.FieldPosition) huh.Field {
 	c.keys.prev.SetEnabled(!p.IsFirst())
+	if c.inline && !c.multi {
+		c.keys.up.SetEnabled(!p.IsFirst())
+		c.keys.down.SetEnabled(!p.IsLast())
+	}
 	c.keys.next.SetEnabled(!p.IsLast())
 	c.keys.submit.SetEnabled(p.IsLast())
 	return c

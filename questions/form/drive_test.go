@@ -62,6 +62,8 @@ var (
 	kUp    = tea.KeyMsg{Type: tea.KeyUp}
 	kEnter = tea.KeyMsg{Type: tea.KeyEnter}
 	kTab   = tea.KeyMsg{Type: tea.KeyTab}
+	kLeft  = tea.KeyMsg{Type: tea.KeyLeft}
+	kRight = tea.KeyMsg{Type: tea.KeyRight}
 	kX     = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'x'}}
 )
 

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/digilead/digilead/questions/lang"
 )
@@ -279,7 +280,8 @@ func (m *model) View() string {
 	if width <= 0 {
 		width = maxFormWidth
 	}
-	head := m.q.progress(max(0, m.page), m.q.position(m.page, m.focusKey()))
+	// The welcome page's first part ("Welcome") says little alone.
+	head := fitProgress(m.q.progress(max(0, m.page), m.q.position(m.page, m.focusKey())), width, 1+b2i(m.page <= 0))
 	return strings.Join(append([]string{head, "", m.form.View(), ""}, m.footer(width)...), "\n")
 }
 
@@ -304,4 +306,26 @@ func (m *model) footer(width int) []string {
 		lines = append(lines, m.hint.Width(width).Render(m.q.opts.Footer(l)))
 	}
 	return lines
+}
+
+// progressSep separates the parts of the progress line in every
+// language's catalog (page, question, answered).
+const progressSep = " · "
+
+// fitProgress fits the progress line in width cells, on its one line
+// (the page is laid out for one): the parts that do not fit are left
+// off from the last, an ellipsis saying that something is ("Page 3 of
+// 16 · question 4 of 4 · …"), keeping at least keep parts; when that
+// does not fit, the line is cut at the width with an ellipsis instead.
+func fitProgress(s string, width, keep int) string {
+	if width <= 0 || ansi.StringWidth(s) <= width {
+		return s
+	}
+	parts := strings.Split(s, progressSep)
+	for n := len(parts) - 1; n >= keep; n-- {
+		if line := strings.Join(parts[:n], progressSep) + progressSep + "…"; ansi.StringWidth(line) <= width {
+			return line
+		}
+	}
+	return ansi.Truncate(s, width, "…")
 }

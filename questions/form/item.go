@@ -85,6 +85,7 @@ func (it *item) field(noAnswer string, answered func() tea.Cmd) *choices {
 	}
 	c := newChoices(it.q.ID, it.options(), multi, current, it.answered)
 	c.title, c.desc, c.noAnswer = it.q.Text, it.q.Help, noAnswer
+	c.above, c.below = it.l.T("form.more_above"), it.l.T("form.more_below")
 	if multi {
 		c.check = it.checkMany
 	}

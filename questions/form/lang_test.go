@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
 )
@@ -96,7 +98,7 @@ func TestWelcomePageSwitchesLanguage(t *testing.T) {
 	var last Progress
 	term, done := run(t, b, Options{Languages: languages(t, "en"), OnChange: func(p Progress) error { last = p; return nil }})
 	term.waitFor("Welcome")
-	term.press(up) // Cymraeg, English, Français: to Cymraeg
+	term.press("\x1b[D") // ←: Cymraeg, English, Français: to Cymraeg
 	term.waitFor("Croeso")
 	term.press(enter)
 	term.waitFor("┃ Eich enw")
@@ -113,5 +115,45 @@ func TestWelcomePageSwitchesLanguage(t *testing.T) {
 	_, screen := runAccessible(t, b, "1\nAna\n", Options{Languages: languages(t, "en")})
 	if !strings.Contains(screen, "Croeso ·") || !strings.Contains(screen, "Eich enw (dewisol") {
 		t.Errorf("the accessible welcome page did not switch to Welsh:\n%s", screen)
+	}
+}
+
+// TestWelcomePageArrowsMoveBetweenFields: on the welcome page ↓ and ↑
+// move between the fields, as the key help says, and only ← and → change
+// the language, without wrapping round; a name typed (h and l among its
+// letters, which move huh's selects) changes nothing but the name.
+func TestWelcomePageArrowsMoveBetweenFields(t *testing.T) {
+	d := firstPage(t, "fr") // Cymraeg, English, Français: Français chosen
+	if help := d.screen(); !strings.Contains(help, "←/→ changer de langue") || !strings.Contains(help, "↓ suivant") || strings.Contains(help, "↓ bas") {
+		t.Errorf("the language field's key help does not say what ←/→ and ↓ do:\n%s", help)
+	}
+	d.keys(kDown)
+	if got := d.m.focusKey(); got != fieldName || d.m.q.choice != "fr" {
+		t.Fatalf("↓ on the language: focus %q, language %q; want the name field, fr", got, d.m.q.choice)
+	}
+	for _, r := range "hjkl Hélène" {
+		d.keys(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	if d.m.q.choice != "fr" || d.m.q.name != "" && d.m.q.name != "hjkl Hélène" {
+		t.Errorf("typing a name: language %q, name %q", d.m.q.choice, d.m.q.name)
+	}
+	if s := d.screen(); !strings.Contains(s, "hjkl Hélène") || !strings.Contains(s, "Votre nom") {
+		t.Errorf("the name typed is not on the French page:\n%s", s)
+	}
+	d.keys(kUp)
+	if got := d.m.focusKey(); got != fieldLanguage {
+		t.Fatalf("↑ on the name: focus %q, want the language", got)
+	}
+	d.keys(kRight, kUp, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'h'}})
+	if d.m.q.choice != "fr" || d.m.focusKey() != fieldLanguage {
+		t.Errorf("→ on the last language, ↑ on the first field, h: language %q, focus %q; want fr, unchanged", d.m.q.choice, d.m.focusKey())
+	}
+	d.keys(kLeft)
+	if s := d.screen(); d.m.q.choice != "en" || !strings.Contains(s, "Your name") || !strings.Contains(s, "←/→ change language") {
+		t.Errorf("←: language %q, want en and the page in English:\n%s", d.m.q.choice, s)
+	}
+	d.keys(kTab)
+	if got := d.m.focusKey(); got != fieldName || d.m.q.choice != "en" {
+		t.Errorf("Tab on the language: focus %q, language %q; want the name field, en", got, d.m.q.choice)
 	}
 }

@@ -285,6 +285,7 @@ func (q *questionnaire) welcome() *huh.Group {
 	if len(q.langs) > 1 {
 		c := newChoices(fieldLanguage, q.languageOptions(), false, []string{q.choice}, true)
 		c.title, c.desc, c.inline, c.quiet, c.follow = q.l.T("form.language"), q.l.T("form.language_help"), true, true, true
+		c.sideHelp = q.l.T("form.key.language")
 		c.onAnswer = func(v []string) tea.Cmd { q.choice = v[0]; return nil }
 		c.resized = &q.resized
 		fields = append(fields, c.WithTheme(q.theme))
@@ -301,6 +302,7 @@ func (q *questionnaire) welcome() *huh.Group {
 	}
 	role := newChoices(fieldRole, q.roleOptions(), false, []string{q.role}, true)
 	role.title, role.desc, role.quiet = q.l.T("form.role"), q.l.T("form.role_help"), true
+	role.above, role.below = q.l.T("form.more_above"), q.l.T("form.more_below")
 	role.onAnswer = func(v []string) tea.Cmd { q.role = v[0]; return q.answered() }
 	role.resized = &q.resized
 	fields = append(fields, name.WithTheme(q.theme), role.WithTheme(q.theme))
@@ -308,11 +310,14 @@ func (q *questionnaire) welcome() *huh.Group {
 }
 
 // quietInput is a text input whose description shows only while it has
-// the focus.
+// the focus, and which ↓ and ↑ leave for the next and previous field, as
+// on the rest of the page (a line of text has nowhere to go up or down).
 type quietInput struct {
 	*huh.Input
 	help    string
 	resized *bool
+	// first and last say where it is on the page.
+	first, last bool
 }
 
 // Focus and Blur ask for the page to be laid out again: its height
@@ -330,8 +335,22 @@ func (i *quietInput) Blur() tea.Cmd {
 }
 
 func (i *quietInput) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case k.Type == tea.KeyUp && !i.first:
+			return i, huh.PrevField
+		case k.Type == tea.KeyDown && !i.last:
+			return i, huh.NextField
+		}
+	}
 	_, cmd := i.Input.Update(msg)
 	return i, cmd
+}
+
+func (i *quietInput) WithPosition(p huh.FieldPosition) huh.Field {
+	i.first, i.last = p.IsFirst(), p.IsLast()
+	i.Input.WithPosition(p)
+	return i
 }
 
 func (i *quietInput) WithTheme(t *huh.Theme) huh.Field { i.Input.WithTheme(t); return i }
