@@ -248,3 +248,60 @@ func TestAccessibleCertaintySaysPercent(t *testing.T) {
 		}
 	}
 }
+
+// TestWhyLevelWhenEveryScoreMeetsItsBar: a tier whose every score meets
+// its bar, but not surely enough for the most-probable rule to count it,
+// is not explained by naming a met dimension as its cause: every report
+// that explains the level says that the scores meet their bars, and the
+// readiness beside it does not say a bare "not met" (QA #1).
+func TestWhyLevelWhenEveryScoreMeetsItsBar(t *testing.T) {
+	b := questions.Default()
+	r := assessment.Score(b, questionstest.Answers(t, b, "testdata/answers-allmet.yaml"), scoreOptions)
+	if r.Level != nil || r.Tiers[0].Readiness != 100 || len(r.Tiers[0].Blocking) == 0 {
+		t.Fatalf("the fixture no longer has every frontline score at its bar and the tier not met: level %v, tier %+v", r.Level, r.Tiers[0])
+	}
+	if !metButNotSurely(r, r.Tiers[0]) || metButNotSurely(r, r.Tiers[1]) {
+		t.Errorf("metButNotSurely: frontline %v (want true), operational %v (want false)", metButNotSurely(r, r.Tiers[0]), metButNotSurely(r, r.Tiers[1]))
+	}
+	tm := persona(t, "team-manager.yaml", false)
+	for _, tr := range tm.Tiers {
+		if metButNotSurely(tm, tr) {
+			t.Errorf("team manager: tier %s, with scores short of its bars, taken as met but not surely", tr.ID)
+		}
+	}
+	for _, tag := range []string{"en", "cy", "fr"} {
+		language := in(t, tag)
+		l := language.Lang
+		shown := localise(safetext.Copy(r), Options{Language: language})
+		tier := shown.Tiers[0]
+		names := dimensionNames(shown, tier.Blocking)
+		bare := l.T("report.why.not_met", "Tier", tier.Name, "Dimensions", l.List(names))
+		want := whyNotMet(l, shown, tier, names)
+		if want == bare || !strings.Contains(want, l.T("report.why.meets_bar", "Name", names[0])) {
+			t.Errorf("%s: %q does not say the blocking scores meet their bars", tag, want)
+		}
+		for _, f := range []struct {
+			name       string
+			accessible bool
+		}{{"text", false}, {"text", true}, {"markdown", false}, {"html", false}} {
+			var buf bytes.Buffer
+			if err := Results.all()[f.name](&buf, r, Options{Width: 1000, Accessible: f.accessible, Language: language}); err != nil {
+				t.Fatal(err)
+			}
+			words := func(s string) string {
+				s = html.UnescapeString(s)
+				return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+			}
+			got := words(buf.String())
+			if !strings.Contains(got, words(want)) {
+				t.Errorf("%s %s (accessible %v): the reason %q is not in the report", tag, f.name, f.accessible, want)
+			}
+			if strings.Contains(got, words(bare)) {
+				t.Errorf("%s %s (accessible %v): the report names a met dimension as the cause: %q", tag, f.name, f.accessible, bare)
+			}
+			if !strings.Contains(got, words(l.T("report.not_surely_met"))) {
+				t.Errorf("%s %s (accessible %v): the readiness does not say %q", tag, f.name, f.accessible, l.T("report.not_surely_met"))
+			}
+		}
+	}
+}
