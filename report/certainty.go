@@ -24,6 +24,14 @@ func certainty(l *lang.Lang, r *assessment.Result, words bool) string {
 	}
 	p := *r.LevelProbability
 	pct := func(x float64) lang.Pct { return lang.Pct{Share: x, Places: 0, Words: words} }
+	// Answers given the same way throughout agree with one another, so
+	// the measurement error worked out from them is at its smallest
+	// (docs/scoring.md §6, step 1) and the probability at its highest:
+	// it measures how the questions were answered, not practice. Say
+	// that its certainty cannot be judged instead.
+	if straightLined(r) {
+		return l.T("report.certainty.straight_lining")
+	}
 	// A tier above the level that an unscored dimension blocks is not
 	// shown to be out of reach: nothing was measured there. The level's
 	// probability counts such a tier as failed, so it would read as
@@ -182,4 +190,15 @@ func tierState(l *lang.Lang, r *assessment.Result, tr assessment.TierResult) str
 		return l.T("report.not_surely_met")
 	}
 	return l.T("report.not_met")
+}
+
+// straightLined reports whether r carries a note that its answers were
+// given the same way throughout (assessment.NoteStraightLining).
+func straightLined(r *assessment.Result) bool {
+	for _, n := range r.Notes {
+		if n.Kind == assessment.NoteStraightLining {
+			return true
+		}
+	}
+	return false
 }

@@ -305,3 +305,47 @@ func TestWhyLevelWhenEveryScoreMeetsItsBar(t *testing.T) {
 		}
 	}
 }
+
+// TestCertaintyOfStraightLining: answers given the same way throughout
+// agree with one another, so their measurement error is at its smallest
+// and the level's probability at its highest; the reports do not call
+// such a level "very sure" but say that its certainty cannot be judged
+// (QA #2).
+func TestCertaintyOfStraightLining(t *testing.T) {
+	b := questions.Default()
+	r := assessment.Score(b, questionstest.Answers(t, b, "testdata/answers-middle.yaml"), scoreOptions)
+	if !straightLined(r) || r.LevelProbability == nil || *r.LevelProbability < verySure {
+		t.Fatalf("the fixture is no longer a straight-liner given a very sure level: notes %v, probability %v", r.Notes, r.LevelProbability)
+	}
+	for _, tag := range []string{"en", "cy", "fr"} {
+		language := in(t, tag)
+		l := language.Lang
+		want := l.T("report.certainty.straight_lining")
+		very := strings.SplitN(l.T("report.certainty.almost", "P", lang.Pct{Share: 0.99}), "(", 2)[0]
+		for _, f := range []struct {
+			name       string
+			accessible bool
+		}{{"text", false}, {"text", true}, {"markdown", false}, {"html", false}} {
+			var buf bytes.Buffer
+			if err := Results.all()[f.name](&buf, r, Options{Width: 1000, Accessible: f.accessible, Language: language}); err != nil {
+				t.Fatal(err)
+			}
+			words := func(s string) string {
+				s = html.UnescapeString(s)
+				return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+			}
+			got := words(buf.String())
+			if !strings.Contains(got, words(want)) {
+				t.Errorf("%s %s (accessible %v): %q is not in the report", tag, f.name, f.accessible, want)
+			}
+			if strings.Contains(got, words(very)) {
+				t.Errorf("%s %s (accessible %v): a straight-liner's level is called %q", tag, f.name, f.accessible, very)
+			}
+		}
+	}
+	// Without the note, the same answers' level is put in words as usual.
+	r.Notes = nil
+	if got := certainty(lang.English(), r, false); got == lang.English().T("report.certainty.straight_lining") {
+		t.Errorf("a result without a straight-lining note: %q", got)
+	}
+}
