@@ -167,6 +167,7 @@ var english = [...]message{
 	{"compare.col.old_title", "", "Old"},
 	{"compare.down", "", "down {{.N}}"},
 	{"compare.gap_line", "", "{{.Name}} (was {{.Was}}, now {{.Now}})"},
+	{"compare.gap_line_within", "", "{{.Name}} (was {{.Was}}, now {{.Now}}), within measurement error: the score changed by less than a reliable change"},
 	{"compare.label.new", "", "New:"},
 	{"compare.label.old", "", "Old:"},
 	{"compare.left_out", "", "Left out (different bank versions)"},
