@@ -280,27 +280,15 @@ func TestWhyLevelWhenEveryScoreMeetsItsBar(t *testing.T) {
 		if want == bare || !strings.Contains(want, l.T("report.why.meets_bar", "Name", names[0])) {
 			t.Errorf("%s: %q does not say the blocking scores meet their bars", tag, want)
 		}
-		for _, f := range []struct {
-			name       string
-			accessible bool
-		}{{"text", false}, {"text", true}, {"markdown", false}, {"html", false}} {
-			var buf bytes.Buffer
-			if err := Results.all()[f.name](&buf, r, Options{Width: 1000, Accessible: f.accessible, Language: language}); err != nil {
-				t.Fatal(err)
-			}
-			words := func(s string) string {
-				s = html.UnescapeString(s)
-				return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
-			}
-			got := words(buf.String())
+		for format, got := range explainingReports(t, r, language) {
 			if !strings.Contains(got, words(want)) {
-				t.Errorf("%s %s (accessible %v): the reason %q is not in the report", tag, f.name, f.accessible, want)
+				t.Errorf("%s %s: the reason %q is not in the report", tag, format, want)
 			}
 			if strings.Contains(got, words(bare)) {
-				t.Errorf("%s %s (accessible %v): the report names a met dimension as the cause: %q", tag, f.name, f.accessible, bare)
+				t.Errorf("%s %s: the report names a met dimension as the cause: %q", tag, format, bare)
 			}
 			if !strings.Contains(got, words(l.T("report.not_surely_met"))) {
-				t.Errorf("%s %s (accessible %v): the readiness does not say %q", tag, f.name, f.accessible, l.T("report.not_surely_met"))
+				t.Errorf("%s %s: the readiness does not say %q", tag, format, l.T("report.not_surely_met"))
 			}
 		}
 	}
@@ -322,24 +310,12 @@ func TestCertaintyOfStraightLining(t *testing.T) {
 		l := language.Lang
 		want := l.T("report.certainty.straight_lining")
 		very := strings.SplitN(l.T("report.certainty.almost", "P", lang.Pct{Share: 0.99}), "(", 2)[0]
-		for _, f := range []struct {
-			name       string
-			accessible bool
-		}{{"text", false}, {"text", true}, {"markdown", false}, {"html", false}} {
-			var buf bytes.Buffer
-			if err := Results.all()[f.name](&buf, r, Options{Width: 1000, Accessible: f.accessible, Language: language}); err != nil {
-				t.Fatal(err)
-			}
-			words := func(s string) string {
-				s = html.UnescapeString(s)
-				return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
-			}
-			got := words(buf.String())
+		for format, got := range explainingReports(t, r, language) {
 			if !strings.Contains(got, words(want)) {
-				t.Errorf("%s %s (accessible %v): %q is not in the report", tag, f.name, f.accessible, want)
+				t.Errorf("%s %s: %q is not in the report", tag, format, want)
 			}
 			if strings.Contains(got, words(very)) {
-				t.Errorf("%s %s (accessible %v): a straight-liner's level is called %q", tag, f.name, f.accessible, very)
+				t.Errorf("%s %s: a straight-liner's level is called %q", tag, format, very)
 			}
 		}
 	}
@@ -348,4 +324,30 @@ func TestCertaintyOfStraightLining(t *testing.T) {
 	if got := certainty(lang.English(), r, false); got == lang.English().T("report.certainty.straight_lining") {
 		t.Errorf("a result without a straight-lining note: %q", got)
 	}
+}
+
+// explainingReports renders r in language in every report for people
+// that explains the level (text, accessible text, markdown, HTML), each
+// as its words (words).
+func explainingReports(t *testing.T, r *assessment.Result, language *Language) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, f := range []struct {
+		name, format string
+		accessible   bool
+	}{{"text", "text", false}, {"accessible", "text", true}, {"markdown", "markdown", false}, {"html", "html", false}} {
+		var buf bytes.Buffer
+		if err := Results.all()[f.format](&buf, r, Options{Width: 1000, Accessible: f.accessible, Language: language}); err != nil {
+			t.Fatal(err)
+		}
+		out[f.name] = words(buf.String())
+	}
+	return out
+}
+
+// words is s without markup, escapes or punctuation: its words and
+// numbers, one space apart.
+func words(s string) string {
+	s = html.UnescapeString(s)
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/compare"
@@ -172,9 +171,6 @@ func TestCompareGapClosedWithinError(t *testing.T) {
 			var buf bytes.Buffer
 			if err := Comparisons.all()[f.name](&buf, c, Options{Width: 1000, Accessible: f.accessible, Language: language}); err != nil {
 				t.Fatal(err)
-			}
-			words := func(s string) string {
-				return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
 			}
 			if !strings.Contains(words(buf.String()), words(want)) {
 				t.Errorf("%s %s (accessible %v): %q is not in the comparison", tag, f.name, f.accessible, want)
