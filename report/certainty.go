@@ -2,6 +2,7 @@ package report
 
 import (
 	"github.com/digilead/digilead/assessment"
+	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
 )
 
@@ -23,6 +24,14 @@ func certainty(l *lang.Lang, r *assessment.Result, words bool) string {
 	}
 	p := *r.LevelProbability
 	pct := func(x float64) lang.Pct { return lang.Pct{Share: x, Places: 0, Words: words} }
+	// Answers given the same way throughout agree with one another, so
+	// the measurement error worked out from them is at its smallest
+	// (docs/scoring.md §6, step 1) and the probability at its highest:
+	// it measures how the questions were answered, not practice. Say
+	// that its certainty cannot be judged instead.
+	if straightLined(r) {
+		return l.T("report.certainty.straight_lining")
+	}
 	// A tier above the level that an unscored dimension blocks is not
 	// shown to be out of reach: nothing was measured there. The level's
 	// probability counts such a tier as failed, so it would read as
@@ -121,4 +130,75 @@ func unscoredAbove(r *assessment.Result) (lvl int, above assessment.TierResult, 
 		}
 	}
 	return lvl, above, n
+}
+
+// metButNotSurely reports whether tier tr is not met only because the
+// scores that meet its bars do not meet them surely enough: under the
+// most-probable rule, a tier whose every expected dimension has a score
+// at or above its bar can still be improbable as a whole, and its
+// blocking dimensions are then those whose estimate falls short
+// (docs/scoring.md §6). The result does not carry the bars of every
+// tier, so this reads it from the tier's readiness, which is 100 only
+// when every expected score meets its bar, and checks the dimensions
+// against the target's gaps where the tier is the target. (Blocking is
+// either every dimension short of a bar or unscored, or else only
+// dimensions that meet their bars: never a mix.)
+func metButNotSurely(r *assessment.Result, tr assessment.TierResult) bool {
+	if tr.Met || r.LevelRule != questions.LevelRuleMostProbable || tr.Readiness < 100 || len(tr.Blocking) == 0 {
+		return false
+	}
+	for _, id := range tr.Blocking {
+		if d := dimensionScore(r, id); d == nil || d.Score == nil {
+			return false
+		}
+		if tr.ID != r.Target.ID {
+			continue
+		}
+		for _, g := range r.Gaps {
+			if g.Dimension == id && g.Severity != assessment.SeverityMet {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// whyNotMet says why tier tr is not met, naming the dimensions keeping
+// it from being met (names, in the order of tr.Blocking). Where every
+// one of their scores meets its bar (metButNotSurely) it says so, rather
+// than naming met dimensions as the cause.
+func whyNotMet(l *lang.Lang, r *assessment.Result, tr assessment.TierResult, names []string) string {
+	if !metButNotSurely(r, tr) {
+		return l.T("report.why.not_met", "Tier", tr.Name, "Dimensions", l.List(names))
+	}
+	marked := make([]string, len(names))
+	for i, n := range names {
+		marked[i] = l.T("report.why.meets_bar", "Name", n)
+	}
+	return l.T("report.why.not_sure", "Tier", tr.Name, "Dimensions", l.List(marked))
+}
+
+// tierState says in words whether tier tr is met: "met", "not met", or,
+// for a tier every score of which meets its bar but not surely enough
+// (metButNotSurely), "not surely met", so that a readiness of 100% beside
+// it does not read as a contradiction.
+func tierState(l *lang.Lang, r *assessment.Result, tr assessment.TierResult) string {
+	switch {
+	case tr.Met:
+		return l.T("report.met")
+	case metButNotSurely(r, tr):
+		return l.T("report.not_surely_met")
+	}
+	return l.T("report.not_met")
+}
+
+// straightLined reports whether r carries a note that its answers were
+// given the same way throughout (assessment.NoteStraightLining).
+func straightLined(r *assessment.Result) bool {
+	for _, n := range r.Notes {
+		if n.Kind == assessment.NoteStraightLining {
+			return true
+		}
+	}
+	return false
 }

@@ -248,3 +248,106 @@ func TestAccessibleCertaintySaysPercent(t *testing.T) {
 		}
 	}
 }
+
+// TestWhyLevelWhenEveryScoreMeetsItsBar: a tier whose every score meets
+// its bar, but not surely enough for the most-probable rule to count it,
+// is not explained by naming a met dimension as its cause: every report
+// that explains the level says that the scores meet their bars, and the
+// readiness beside it does not say a bare "not met" (QA #1).
+func TestWhyLevelWhenEveryScoreMeetsItsBar(t *testing.T) {
+	b := questions.Default()
+	r := assessment.Score(b, questionstest.Answers(t, b, "testdata/answers-allmet.yaml"), scoreOptions)
+	if r.Level != nil || r.Tiers[0].Readiness != 100 || len(r.Tiers[0].Blocking) == 0 {
+		t.Fatalf("the fixture no longer has every frontline score at its bar and the tier not met: level %v, tier %+v", r.Level, r.Tiers[0])
+	}
+	if !metButNotSurely(r, r.Tiers[0]) || metButNotSurely(r, r.Tiers[1]) {
+		t.Errorf("metButNotSurely: frontline %v (want true), operational %v (want false)", metButNotSurely(r, r.Tiers[0]), metButNotSurely(r, r.Tiers[1]))
+	}
+	tm := persona(t, "team-manager.yaml", false)
+	for _, tr := range tm.Tiers {
+		if metButNotSurely(tm, tr) {
+			t.Errorf("team manager: tier %s, with scores short of its bars, taken as met but not surely", tr.ID)
+		}
+	}
+	for _, tag := range []string{"en", "cy", "fr"} {
+		language := in(t, tag)
+		l := language.Lang
+		shown := localise(safetext.Copy(r), Options{Language: language})
+		tier := shown.Tiers[0]
+		names := dimensionNames(shown, tier.Blocking)
+		bare := l.T("report.why.not_met", "Tier", tier.Name, "Dimensions", l.List(names))
+		want := whyNotMet(l, shown, tier, names)
+		if want == bare || !strings.Contains(want, l.T("report.why.meets_bar", "Name", names[0])) {
+			t.Errorf("%s: %q does not say the blocking scores meet their bars", tag, want)
+		}
+		for format, got := range explainingReports(t, r, language) {
+			if !strings.Contains(got, words(want)) {
+				t.Errorf("%s %s: the reason %q is not in the report", tag, format, want)
+			}
+			if strings.Contains(got, words(bare)) {
+				t.Errorf("%s %s: the report names a met dimension as the cause: %q", tag, format, bare)
+			}
+			if !strings.Contains(got, words(l.T("report.not_surely_met"))) {
+				t.Errorf("%s %s: the readiness does not say %q", tag, format, l.T("report.not_surely_met"))
+			}
+		}
+	}
+}
+
+// TestCertaintyOfStraightLining: answers given the same way throughout
+// agree with one another, so their measurement error is at its smallest
+// and the level's probability at its highest; the reports do not call
+// such a level "very sure" but say that its certainty cannot be judged
+// (QA #2).
+func TestCertaintyOfStraightLining(t *testing.T) {
+	b := questions.Default()
+	r := assessment.Score(b, questionstest.Answers(t, b, "testdata/answers-middle.yaml"), scoreOptions)
+	if !straightLined(r) || r.LevelProbability == nil || *r.LevelProbability < verySure {
+		t.Fatalf("the fixture is no longer a straight-liner given a very sure level: notes %v, probability %v", r.Notes, r.LevelProbability)
+	}
+	for _, tag := range []string{"en", "cy", "fr"} {
+		language := in(t, tag)
+		l := language.Lang
+		want := l.T("report.certainty.straight_lining")
+		very := strings.SplitN(l.T("report.certainty.almost", "P", lang.Pct{Share: 0.99}), "(", 2)[0]
+		for format, got := range explainingReports(t, r, language) {
+			if !strings.Contains(got, words(want)) {
+				t.Errorf("%s %s: %q is not in the report", tag, format, want)
+			}
+			if strings.Contains(got, words(very)) {
+				t.Errorf("%s %s: a straight-liner's level is called %q", tag, format, very)
+			}
+		}
+	}
+	// Without the note, the same answers' level is put in words as usual.
+	r.Notes = nil
+	if got := certainty(lang.English(), r, false); got == lang.English().T("report.certainty.straight_lining") {
+		t.Errorf("a result without a straight-lining note: %q", got)
+	}
+}
+
+// explainingReports renders r in language in every report for people
+// that explains the level (text, accessible text, markdown, HTML), each
+// as its words (words).
+func explainingReports(t *testing.T, r *assessment.Result, language *Language) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, f := range []struct {
+		name, format string
+		accessible   bool
+	}{{"text", "text", false}, {"accessible", "text", true}, {"markdown", "markdown", false}, {"html", "html", false}} {
+		var buf bytes.Buffer
+		if err := Results.all()[f.format](&buf, r, Options{Width: 1000, Accessible: f.accessible, Language: language}); err != nil {
+			t.Fatal(err)
+		}
+		out[f.name] = words(buf.String())
+	}
+	return out
+}
+
+// words is s without markup, escapes or punctuation: its words and
+// numbers, one space apart.
+func words(s string) string {
+	s = html.UnescapeString(s)
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+}

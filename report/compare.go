@@ -118,7 +118,11 @@ func gapLine(l *lang.Lang, g compare.Gap) string {
 		}
 		return l.T("compare.severity_gap", "Severity", l.TOr("severity."+sev, sev), "N", wholeGap(l, *gap))
 	}
-	return l.T("compare.gap_line", "Name", g.Name, "Was", show(g.OldSeverity, g.OldGap), "Now", show(g.NewSeverity, g.NewGap))
+	id := "compare.gap_line"
+	if g.WithinError {
+		id = "compare.gap_line_within"
+	}
+	return l.T(id, "Name", g.Name, "Was", show(g.OldSeverity, g.OldGap), "Now", show(g.NewSeverity, g.NewGap))
 }
 
 // compareLines are the facts every format lists in words.

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/digilead/digilead/assessment"
@@ -143,5 +144,37 @@ func TestCompareJSONSchema(t *testing.T) {
 	broken := []byte(`{"schema": "digilead.compare/v1", "bank": {"id": "b", "title": "B"}, "dimensions": [{"id": "a", "name": "A", "old": 1, "new": 2, "change": 1, "reliable": false}]}`)
 	if err := schematest.Check(t, "compare.schema.json", broken); err == nil {
 		t.Error("the schema accepts a comparison without old, new, level, target, tiers and gaps")
+	}
+}
+
+// TestCompareGapClosedWithinError: a gap that closes while the score
+// changes by less than a reliable change is not listed as plainly closed
+// beside a table that says "no reliable change": every format and
+// language says it closed within measurement error (QA #8).
+func TestCompareGapClosedWithinError(t *testing.T) {
+	c := trickyProgress(t)
+	if len(c.Gaps.Closed) == 0 || !c.Gaps.Closed[0].WithinError {
+		t.Fatalf("closed gaps %+v: want the first closed within error", c.Gaps.Closed)
+	}
+	for _, tag := range []string{"en", "cy", "fr"} {
+		language := in(t, tag)
+		l := language.Lang
+		g := c.Gaps.Closed[0]
+		want := gapLine(l, g)
+		if plain := gapLine(l, compare.Gap{Dimension: g.Dimension, Name: g.Name, OldGap: g.OldGap, NewGap: g.NewGap, OldSeverity: g.OldSeverity, NewSeverity: g.NewSeverity}); want == plain {
+			t.Fatalf("%s: the gap line %q does not say it closed within error", tag, want)
+		}
+		for _, f := range []struct {
+			name       string
+			accessible bool
+		}{{"text", false}, {"text", true}, {"markdown", false}} {
+			var buf bytes.Buffer
+			if err := Comparisons.all()[f.name](&buf, c, Options{Width: 1000, Accessible: f.accessible, Language: language}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(words(buf.String()), words(want)) {
+				t.Errorf("%s %s (accessible %v): %q is not in the comparison", tag, f.name, f.accessible, want)
+			}
+		}
 	}
 }

@@ -160,6 +160,24 @@ func selfOthersGap(l *lang.Lang, self, others float64) string {
 	return signed(l, shownChange(others, self))
 }
 
+// gapBeyondMargin writes a flagged dimension's gap and error margin for
+// the sentence that says the one is more than the other: whole numbers
+// where they show it (the gap as the row shows it, selfOthersGap), else
+// to one decimal, else to the two decimals the report document keeps
+// (a flag means the gap is more than the margin as written there), so
+// that the sentence never says 12 is more than 12.
+func gapBeyondMargin(l *lang.Lang, d feedback.Dimension) (gap, margin string) {
+	if g := abs(shownChange(*d.Others, *d.Self)); float64(g) > math.Round(*d.MinGap) {
+		return l.Int(g), whole(l, *d.MinGap)
+	}
+	g := math.Abs(*d.Gap)
+	places := 1
+	if math.Round(10*g) <= math.Round(10**d.MinGap) {
+		places = 2
+	}
+	return l.Fixed(g, places), l.Fixed(*d.MinGap, places)
+}
+
 func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 	v := feedbackView{Title: l.T("feedback.title")}
 	if r.Subject != "" {
@@ -203,7 +221,8 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 		if d.Flag == "" || d.Self == nil || d.Others == nil || d.MinGap == nil {
 			continue
 		}
-		v.Flags = append(v.Flags, l.T("feedback.line."+d.Flag, "Name", d.Name, "Self", whole(l, *d.Self), "Others", whole(l, *d.Others), "Gap", l.Int(abs(shownChange(*d.Others, *d.Self))), "Min", whole(l, *d.MinGap)))
+		gap, margin := gapBeyondMargin(l, d)
+		v.Flags = append(v.Flags, l.T("feedback.line."+d.Flag, "Name", d.Name, "Self", whole(l, *d.Self), "Others", whole(l, *d.Others), "Gap", gap, "Min", margin))
 	}
 	if anonymous {
 		v.NoFlags = l.T("feedback.no_flags")

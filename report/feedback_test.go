@@ -360,3 +360,26 @@ func TestRoundClosingDateIsWrittenAsReportsWriteDates(t *testing.T) {
 		}
 	}
 }
+
+// TestGapBeyondMarginNeverEqual: the sentence that says a gap is more
+// than measurement error explains never shows the two as equal ("the
+// gap of 12 is more than ... (12)"): it shows them to the precision that
+// tells them apart (QA #2, 360).
+func TestGapBeyondMarginNeverEqual(t *testing.T) {
+	l := lang.English()
+	f := func(x float64) *float64 { return &x }
+	for _, c := range []struct {
+		self, others, gap, min float64
+		wantGap, wantMin       string
+	}{
+		{100, 54, 46, 18, "46", "18"},
+		{50.4, 38.4, 12, 11.6, "12.0", "11.6"},
+		{62.04, 50, 12.04, 12.01, "12.04", "12.01"},
+		{38.4, 50.4, -12, 11.6, "12.0", "11.6"},
+	} {
+		d := feedback.Dimension{Self: f(c.self), Others: f(c.others), Gap: f(c.gap), MinGap: f(c.min)}
+		if gap, margin := gapBeyondMargin(l, d); gap != c.wantGap || margin != c.wantMin {
+			t.Errorf("self %v, others %v, min gap %v: the gap of %s against %s, want %s against %s", c.self, c.others, c.min, gap, margin, c.wantGap, c.wantMin)
+		}
+	}
+}

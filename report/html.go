@@ -136,9 +136,9 @@ func readinessBars(l *lang.Lang, r *assessment.Result) Bars {
 	var desc []string
 	for _, t := range r.Tiers {
 		b := Bar{Label: string(t.Name), Value: t.Readiness, Mark: math.NaN(), Shown: readinessPct(l, t.Readiness)}
-		state := l.T("report.not_met")
+		state := tierState(l, r, t)
 		if t.Met {
-			b.Note, state = l.T("report.met"), l.T("report.met")
+			b.Note = state
 		}
 		c.Bars = append(c.Bars, b)
 		desc = append(desc, l.T("report.html.readiness_item", "Tier", t.Name, "N", readinessPct(l, t.Readiness), "Met", state))

@@ -94,8 +94,11 @@ func mdReadiness(m *md, r *assessment.Result) {
 	rows := [][]string{{l.T("report.col.tier"), l.T("report.col.readiness"), l.T("report.col.met")}}
 	for _, t := range r.Tiers {
 		met := l.T("report.no")
-		if t.Met {
+		switch {
+		case t.Met:
 			met = l.T("report.yes")
+		case metButNotSurely(r, t):
+			met = l.T("report.not_surely_met")
 		}
 		rows = append(rows, []string{string(t.Name), readinessPct(l, t.Readiness), met})
 	}

@@ -80,7 +80,7 @@ func levelReason(l *lang.Lang, r *assessment.Result) string {
 	why := l.T("report.why.all_met")
 	for _, tr := range r.Tiers {
 		if !tr.Met {
-			why = l.T("report.why.not_met", "Tier", tr.Name, "Dimensions", l.List(dimensionNames(r, tr.Blocking)))
+			why = whyNotMet(l, r, tr, dimensionNames(r, tr.Blocking))
 			break
 		}
 	}

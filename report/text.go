@@ -322,7 +322,7 @@ func visualScores(t *text, r *assessment.Result, g gapView) {
 	tails := make([]string, len(r.Tiers))
 	for i, tr := range r.Tiers {
 		names[i] = string(tr.Name)
-		tails[i] = fmt.Sprintf("%4s", readinessPct(t.l, tr.Readiness)) + "  " + metWord(t, tr.Met)
+		tails[i] = fmt.Sprintf("%4s", readinessPct(t.l, tr.Readiness)) + "  " + metWord(t, r, tr)
 	}
 	t.rows(names, tails, func(i, barW int) string { return t.bar(r.Tiers[i].Readiness, barW, -1) })
 
@@ -347,12 +347,12 @@ func visualScores(t *text, r *assessment.Result, g gapView) {
 	})
 }
 
-// metWord says in words whether a tier is met.
-func metWord(t *text, met bool) string {
-	if met {
+// metWord says in words whether a tier is met (tierState).
+func metWord(t *text, r *assessment.Result, tr assessment.TierResult) string {
+	if tr.Met {
 		return t.st.met.Render(t.l.T("report.met"))
 	}
-	return t.st.dim.Render(t.l.T("report.not_met"))
+	return t.st.dim.Render(tierState(t.l, r, tr))
 }
 
 // dimensionTail is the words after a dimension's bar: its score, the
@@ -381,11 +381,7 @@ func accessibleScores(t *text, r *assessment.Result, g gapView) {
 	l := t.l
 	t.heading(l.T("report.readiness"))
 	for _, tr := range r.Tiers {
-		met := l.T("report.not_met")
-		if tr.Met {
-			met = l.T("report.met")
-		}
-		t.para("- ", l.T("report.acc.readiness", "Tier", tr.Name, "N", l.Int(int(math.Floor(tr.Readiness))), "Met", met))
+		t.para("- ", l.T("report.acc.readiness", "Tier", tr.Name, "N", l.Int(int(math.Floor(tr.Readiness))), "Met", tierState(l, r, tr)))
 	}
 	t.heading(l.T("report.acc.dimension_scores"))
 	t.para("", l.T("report.acc.expected", "Target", r.Target.Name))
@@ -443,7 +439,7 @@ func whyLevel(t *text, r *assessment.Result, g gapView) {
 			names[i] = l.T("report.why.not_scored", "Name", names[i])
 		}
 	}
-	t.labelled(label, l.T("report.why.not_met", "Tier", tr.Name, "Dimensions", l.List(names))+below)
+	t.labelled(label, whyNotMet(l, r, tr, names)+below)
 }
 
 func dimensionScore(r *assessment.Result, id string) *assessment.DimensionScore {

@@ -147,6 +147,11 @@ type Gap struct {
 	NewGap      *float64           `json:"new_gap"`
 	OldSeverity string             `json:"old_severity,omitempty"`
 	NewSeverity string             `json:"new_severity,omitempty"`
+	// WithinError is set on a gap that closed or opened while the
+	// dimension's score changed by less than its smallest reliable
+	// change (Dimension.Reliable false): the gap closed, or opened,
+	// within measurement error.
+	WithinError bool `json:"within_error,omitempty"`
 }
 
 // LeftOut is a dimension that only one of the results has.
@@ -180,7 +185,21 @@ func Compare(older, newer *assessment.Result) (*Comparison, error) {
 	}
 	c.Dimensions, c.LeftOut = dimensions(older, newer, older.LevelRule == questions.LevelRuleMostProbable && newer.LevelRule == questions.LevelRuleMostProbable)
 	c.Tiers = tiers(older, newer)
+	withinError(c.Gaps.Closed, c.Dimensions)
+	withinError(c.Gaps.Opened, c.Dimensions)
 	return c, nil
+}
+
+// withinError marks the gaps whose dimension's change is not reliable
+// (Gap.WithinError).
+func withinError(gs []Gap, ds []Dimension) {
+	for i := range gs {
+		for _, d := range ds {
+			if d.ID == gs[i].Dimension && d.Reliable != nil && !*d.Reliable {
+				gs[i].WithinError = true
+			}
+		}
+	}
 }
 
 func side(r *assessment.Result) Side {

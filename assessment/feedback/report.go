@@ -91,13 +91,15 @@ type Dimension struct {
 	OthersN int      `json:"others_n"`
 	// Gap is Self - Others.
 	Gap *float64 `json:"gap"`
-	// Flag is BlindSpot or HiddenStrength when the gap is at least
-	// MinGap; "" otherwise.
+	// Flag is BlindSpot or HiddenStrength when the gap is more than
+	// MinGap (both as written, to 2 decimals); "" otherwise.
 	Flag string `json:"flag"`
-	// MinGap is the smallest gap that is not measurement error at the
-	// 95% level: 1.96 x SEM x sqrt(1 + 1/others_n), SEM the bank's
-	// recorded one for the dimension (else the self result's). Absent
-	// when neither is known: then no gap is flagged.
+	// MinGap is the margin a gap must exceed not to be measurement or
+	// sampling error at the 95% level: 1.96 x sqrt(SEM² + SE²), SEM the
+	// bank's recorded one for the dimension (else the self result's),
+	// and SE that of the others' mean, max(SEM, Spread) / sqrt(others_n)
+	// where Spread is given, else SEM / sqrt(others_n). Absent when no
+	// SEM is known: then no gap is flagged.
 	MinGap *float64 `json:"min_gap,omitempty"`
 	// MarginFrom is where the SEM of MinGap comes from, or would come
 	// from where there is no gap: MarginBank, MarginSelf, or "" when
@@ -472,8 +474,15 @@ func (bd *Builder) dimension(dim *questions.Dimension, di int, self *float64, r 
 	}
 	others := round2(bd.mean(everyone, di))
 	out.Others, out.OthersN = &others, len(everyone)
+	// The others' mean varies with who was asked as well as with
+	// measurement error: its standard error is their spread over
+	// sqrt(n), where the spread may be shown (else the margin would
+	// reveal it), and never less than the SEM over sqrt(n).
+	seOthers := sem
 	if n := countAnon(everyone, exempt); n >= max(3, bd.o.MinGroup) {
-		out.Spread = new(round2(bd.sd(everyone, di)))
+		sd := bd.sd(everyone, di)
+		out.Spread = new(round2(sd))
+		seOthers = math.Max(sem, sd)
 	}
 	if self == nil {
 		return out
@@ -483,12 +492,15 @@ func (bd *Builder) dimension(dim *questions.Dimension, di int, self *float64, r 
 	if out.MarginFrom == "" {
 		return out
 	}
-	threshold := assessment.Z95 * sem * math.Sqrt(1+1/float64(len(everyone)))
+	// The standard error of a difference of two independent figures.
+	threshold := assessment.Z95 * math.Sqrt(sem*sem+seOthers*seOthers/float64(len(everyone)))
 	out.MinGap = new(round2(threshold))
-	switch t := clean(threshold); {
-	case clean(gap) > 0 && clean(gap) >= t:
+	// Compared as shown (both to 2 decimals), so that no report says a
+	// gap exceeds a margin it equals.
+	switch t := clean(*out.MinGap); {
+	case clean(gap) > 0 && clean(gap) > t:
 		out.Flag = BlindSpot
-	case clean(gap) < 0 && clean(-gap) >= t:
+	case clean(gap) < 0 && clean(-gap) > t:
 		out.Flag = HiddenStrength
 	}
 	return out

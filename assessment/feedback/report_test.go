@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -49,16 +50,22 @@ func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 
 func TestBlindSpotAndHiddenStrength(t *testing.T) {
 	b := testBank(t)
+	// alpha's SEM is 20 x sqrt(1 - 0.8) = 8.94. Where the six observers
+	// agree, the others' mean has the SE of the SEM over sqrt(6): the
+	// margin is 1.96 x 8.94 x sqrt(7/6) = 18.94.
 	cases := []struct {
 		name                 string
 		self, peers, reports int
 		flag                 string
+		minGap               float64
 	}{
-		{"rates themself higher", 5, 2, 2, feedback.BlindSpot},
-		{"others rate higher", 2, 5, 5, feedback.HiddenStrength},
-		{"the same view", 4, 4, 4, ""},
+		{"rates themself higher", 5, 2, 2, feedback.BlindSpot, 18.94},
+		{"others rate higher", 2, 5, 5, feedback.HiddenStrength, 18.94},
+		{"the same view", 4, 4, 4, "", 18.94},
 		// Self 75, others 62.5 on alpha: 12.5 < 1.96 x 8.94 x sqrt(1+1/6).
-		{"within measurement error", 4, 4, 3, ""},
+		// The observers disagree (75 and 50, spread 13.69), so the
+		// margin is 1.96 x sqrt(8.94² + 13.69²/6) = 20.67.
+		{"within measurement error", 4, 4, 3, "", 20.67},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -68,8 +75,12 @@ func TestBlindSpotAndHiddenStrength(t *testing.T) {
 			if a.Flag != c.flag {
 				t.Errorf("alpha flag = %q, want %q (self %v, others %v, min gap %v)", a.Flag, c.flag, *a.Self, *a.Others, *a.MinGap)
 			}
-			if a.OthersN != 6 || a.MinGap == nil || *a.MinGap != 18.94 {
-				t.Errorf("alpha others_n %d, min_gap %v; want 6 and 1.96 x 8.94 x sqrt(7/6) = 18.94", a.OthersN, a.MinGap)
+			if a.OthersN != 6 || a.MinGap == nil || *a.MinGap != c.minGap {
+				got := "none"
+				if a.MinGap != nil {
+					got = fmt.Sprint(*a.MinGap)
+				}
+				t.Errorf("alpha others_n %d, min_gap %s; want 6 and %v", a.OthersN, got, c.minGap)
 			}
 			// beta records no reliability, and the self result (strict
 			// rule) no SEM: its gap is never flagged.
@@ -77,6 +88,35 @@ func TestBlindSpotAndHiddenStrength(t *testing.T) {
 				t.Errorf("beta = %+v, want a gap without a flag", be)
 			}
 		})
+	}
+}
+
+// TestMarginCountsObserversDisagreement: a gap that the observers'
+// disagreement explains is not flagged, although measurement error alone
+// would not explain it; and where the spread is not shown (too few
+// observers besides the manager) the margin does not use it, so that it
+// cannot be worked out from the margin (QA #2, 360).
+func TestMarginCountsObserversDisagreement(t *testing.T) {
+	b := testBank(t)
+	// Self 75 (answers 4); three peers at 100 and three reports at 0:
+	// others 50, gap 25. Measurement error alone gives a margin of 18.94,
+	// a blind spot. But the observers' spread is 54.77: the SE of their
+	// mean is 22.36, and the margin 1.96 x sqrt(8.94² + 54.77²/6) = 47.2.
+	docs := append(many(b, feedback.Peer, 3, 5, 0), many(b, feedback.DirectReport, 3, 1, 10)...)
+	r := build(t, b, feedback.Options{}, selfResult(t, b, 4), docs...)
+	a := dimension(t, r, "alpha")
+	if a.Spread == nil || a.MinGap == nil || *a.Gap != 25 {
+		t.Fatalf("alpha = %+v: want a gap of 25, with its spread", a)
+	}
+	want := math.Round(100*1.96*math.Sqrt(80+*a.Spread**a.Spread/6)) / 100
+	if math.Abs(*a.MinGap-want) > 0.011 || a.Flag != "" {
+		t.Errorf("alpha min_gap %v, flag %q; want 1.96 x sqrt(SEM² + spread²/n) = %v, and no flag", *a.MinGap, a.Flag, want)
+	}
+	// Two observers: no spread is shown, and the margin is that of
+	// measurement error alone.
+	r = build(t, b, feedback.Options{MinGroup: 2}, selfResult(t, b, 5), append(many(b, feedback.Peer, 1, 5, 0), many(b, feedback.DirectReport, 1, 2, 10)...)...)
+	if a := dimension(t, r, "alpha"); a.Spread != nil || a.MinGap == nil || *a.MinGap != math.Round(100*1.96*math.Sqrt(80*1.5))/100 {
+		t.Errorf("two observers: alpha spread %v, min_gap %v; want no spread and 1.96 x 8.94 x sqrt(3/2)", a.Spread, a.MinGap)
 	}
 }
 
