@@ -124,7 +124,7 @@ func answerText(l *lang.Lang, q *questions.Question, v questions.Value) string {
 			o, _ := q.Option(id)
 			labels[i] = o.Label
 		}
-		return strings.Join(labels, "; ")
+		return strings.Join(labels, l.T("list.semicolon"))
 	}
 	return ""
 }

@@ -76,12 +76,15 @@ func (t *text) line(s string) {
 // word wider than width has a line of its own. It is not ansi.Wordwrap,
 // which always breaks after a hyphen too: "Data-informed decisions" would
 // end a line with "Data-", and a long hyphenated question id would run a
-// column past the width.
+// column past the width. A no-break space (U+00A0, U+202F: French puts
+// one before ":" and "?" and inside « ») is part of its word, never a
+// place to break, and is kept: strings.Fields would split there and
+// start a line with "? »".
 func wrap(s string, width int) []string {
 	var lines []string
 	var cur strings.Builder
 	curW := 0
-	for _, word := range strings.Fields(s) {
+	for _, word := range strings.FieldsFunc(s, breakable) {
 		w := ansi.StringWidth(word)
 		if curW > 0 && curW+1+w > width {
 			lines = append(lines, cur.String())
@@ -97,6 +100,12 @@ func wrap(s string, width int) []string {
 	}
 	return append(lines, cur.String())
 }
+// breakable reports whether wrap may break a line at r: ASCII white
+// space only.
+func breakable(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f'
+}
+
 func (t *text) blank() { t.sb.WriteByte('\n') }
 
 // para writes s word-wrapped with a hanging indent after the first line's
@@ -197,7 +206,7 @@ func summaryText(t *text, r *assessment.Result, s summary) {
 			for i, c := range p.Causes {
 				causes[i] = l.T("report.cause", "Question", c.Question, "Answer", c.Answer)
 			}
-			t.labelled2("     ", t.st.label.Render(l.T("report.because"))+" ", strings.Join(causes, "; "))
+			t.labelled2("     ", t.st.label.Render(l.T("report.because"))+" ", strings.Join(causes, l.T("list.semicolon")))
 		}
 	}
 	if unscored != "" {
