@@ -100,6 +100,7 @@ func wrap(s string, width int) []string {
 	}
 	return append(lines, cur.String())
 }
+
 // breakable reports whether wrap may break a line at r: ASCII white
 // space only.
 func breakable(r rune) bool {
