@@ -86,7 +86,7 @@ func planCheckRule(l *lang.Lang, c *compare.PlanCheck, accessible bool) string {
 func planCheckText(w io.Writer, c *compare.PlanCheck, o Options) error {
 	t := newText(o)
 	l := t.l
-	t.line(t.st.title.Render(l.T("plancheck.title")))
+	t.title(l.T("plancheck.title"))
 	t.para("", string(c.Bank.Title))
 	t.para("", planCheckFrom(l, c))
 	for i, p := range c.Priorities {
