@@ -162,7 +162,7 @@ func proposedCell(l *lang.Lang, p calibrate.Pair) string {
 func calibrationText(w io.Writer, r *calibrate.Report, o Options) error {
 	t := newText(o)
 	l := t.l
-	t.line(t.st.title.Render(l.T("calibrate.title")))
+	t.title(l.T("calibrate.title"))
 	t.para("", l.T("report.bank", "Title", r.Bank.Title, "Version", r.Bank.Version))
 	t.blank()
 	t.para("", pilotSentence(l, r))
@@ -262,7 +262,7 @@ func visualConfusion(t *text, r *calibrate.Report, cl calibrate.Classification) 
 	for _, c := range cols {
 		head += fmt.Sprintf("  %*s", max(6, ansi.StringWidth(c)), c)
 	}
-	if ansi.StringWidth(head) > t.width {
+	if ansi.StringWidth(head) > t.prose {
 		accessibleConfusion(t, r, cl)
 		return
 	}

@@ -17,7 +17,7 @@ import (
 // sentences.
 func cohortText(w io.Writer, c *cohort.Report, o Options) error {
 	t := newText(o)
-	t.line(t.st.title.Render(t.l.T("cohort.title")))
+	t.title(t.l.T("cohort.title"))
 	t.para("", cohortIntro(t.l, c))
 	if o.Accessible {
 		accessibleCohort(t, c)

@@ -163,7 +163,7 @@ func sideText(l *lang.Lang, s compare.Side) string {
 func compareText(w io.Writer, c *compare.Comparison, o Options) error {
 	t := newText(o)
 	l := t.l
-	t.line(t.st.title.Render(l.T("compare.title")))
+	t.title(l.T("compare.title"))
 	t.para("", string(c.Bank.Title))
 	sides := t.labels(l.T("compare.label.old"), l.T("compare.label.new"))
 	t.para(t.st.label.Render(sides[0]), sideText(l, c.Old))

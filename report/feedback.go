@@ -321,7 +321,7 @@ func feedbackText(w io.Writer, r *feedback.Report, o Options) error {
 	t := newText(o)
 	l := t.l
 	v := newFeedbackView(l, r)
-	t.line(t.st.title.Render(v.Title))
+	t.title(v.Title)
 	labels := make([]string, len(v.Head))
 	for i, h := range v.Head {
 		labels[i] = h[0]

@@ -77,7 +77,7 @@ func lowAlpha(p *float64) bool { return p != nil && *p < itemstats.MinAlpha }
 func itemStatsText(w io.Writer, r *itemstats.Report, o Options) error {
 	t := newText(o)
 	l := t.l
-	t.line(t.st.title.Render(l.T("stats.title")))
+	t.title(l.T("stats.title"))
 	t.para("", l.T("report.bank", "Title", r.Bank.Title, "Version", r.Bank.Version))
 	t.para("", l.N("stats.intro", r.Respondents))
 	if !o.Accessible {
@@ -112,7 +112,7 @@ func findingPara(t *text, kind, text string, accessible bool) {
 	if accessible {
 		title = t.l.T("stats.finding", "Kind", strings.ToLower(kind))
 	}
-	lines := wrap(title+" "+text, t.width-4)
+	lines := wrap(title+" "+text, max(minWrap, t.prose-4))
 	if rest, ok := strings.CutPrefix(lines[0], title); ok {
 		t.line("  " + t.st.large.Render(title) + rest)
 	} else { // a title too long for a line
@@ -131,7 +131,7 @@ func visualDimension(t *text, d *itemstats.Dimension) {
 		alpha = t.st.large.Render(alpha)
 	}
 	summary := l.T("stats.summary", "Alpha", alpha, "StdAlpha", lfixed(l, d.StdAlpha, 2), "MeanR", lfixed(l, d.MeanR, 2), "K", d.K, "N", d.N, "SEM", points(l, d.SEM))
-	if ansi.StringWidth(summary)+2 > t.width {
+	if ansi.StringWidth(summary)+2 > t.prose {
 		summary = strings.ReplaceAll(summary, "  ", " · ")
 		t.para("  ", summary)
 	} else {

@@ -137,13 +137,24 @@ func (o *Output) Options(accessible bool) Options {
 // Write renders a whole document and only then writes it, so a failed
 // render leaves nothing half-written. On a terminal a document taller
 // than the screen goes through the pager (iostreams.Page).
-func (o *Output) Write(render func(w io.Writer) error) error {
+func (o *Output) Write(render func(w io.Writer) error) error { return o.write(render, true) }
+
+// WriteLinear is Write for a document in the screen-reader mode
+// (--accessible): never through the pager, whose prompt would stop a
+// linear report that a screen reader reads on.
+func (o *Output) WriteLinear(render func(w io.Writer) error) error { return o.write(render, false) }
+
+func (o *Output) write(render func(w io.Writer) error, page bool) error {
 	var buf bytes.Buffer
 	if err := render(&buf); err != nil {
 		return err
 	}
-	if o.IsStdout() {
+	if o.IsStdout() && page {
 		return o.s.Page(buf.Bytes())
+	}
+	if o.IsStdout() {
+		_, err := o.s.Out.Write(buf.Bytes())
+		return err
 	}
 	return o.send(func(w io.Writer) error {
 		_, err := w.Write(buf.Bytes())

@@ -85,7 +85,7 @@ func planFrom(l *lang.Lang, p *plan.Plan) string {
 func planText(w io.Writer, p *plan.Plan, o Options) error {
 	t := newText(o)
 	l := t.l
-	t.line(t.st.title.Render(l.T("plan.title")))
+	t.title(l.T("plan.title"))
 	t.para("", planFrom(l, p))
 	t.blank()
 	labels := []string{l.T("report.label.level"), l.T("report.label.target"), l.T("plan.review_on"), l.T("plan.supporter")}

@@ -22,6 +22,17 @@ func verdictLine(l *lang.Lang, p compare.PlanPriority) string {
 	return l.T("plancheck.line", "Old", whole(l, p.Old), "New", whole(l, p.New), "Verdict", l.T("plancheck.verdict."+p.Verdict))
 }
 
+// verdictSentence says a priority's old and new scores and its verdict
+// in words, for a screen reader (no arrow), with the smallest reliable
+// change when the results give one.
+func verdictSentence(l *lang.Lang, p compare.PlanPriority) string {
+	kv := []any{"Name", p.Name, "Old", whole(l, p.Old), "New", whole(l, p.New), "Verdict", l.T("plancheck.verdict." + p.Verdict)}
+	if p.MinReliableChange != nil {
+		return l.T("plancheck.acc.line_min", append(kv, "Min", whole(l, *p.MinReliableChange))...)
+	}
+	return l.T("plancheck.acc.line", kv...)
+}
+
 // leftOutNames names the priorities the new result does not score.
 func leftOutNames(c *compare.PlanCheck) []string {
 	names := make([]string, len(c.LeftOut))
@@ -46,8 +57,13 @@ func planCheckNotes(l *lang.Lang, c *compare.PlanCheck) []string {
 
 // planCheckRule says the rule the verdicts were given by: a change beyond
 // measurement error where a result gives the scores' standard error,
-// any change where neither does (docs/formats.md, compare --plan).
-func planCheckRule(l *lang.Lang, c *compare.PlanCheck) string {
+// any change where neither does (docs/formats.md, compare --plan). The
+// accessible rule says its formula in words.
+func planCheckRule(l *lang.Lang, c *compare.PlanCheck, accessible bool) string {
+	rule := "plancheck.rule"
+	if accessible {
+		rule = "plancheck.acc.rule"
+	}
 	var without []string
 	for _, p := range c.Priorities {
 		if p.MinReliableChange == nil {
@@ -56,24 +72,30 @@ func planCheckRule(l *lang.Lang, c *compare.PlanCheck) string {
 	}
 	switch {
 	case len(without) == 0:
-		return l.T("plancheck.rule")
+		return l.T(rule)
 	case len(without) == len(c.Priorities):
 		return l.T("plancheck.rule_none")
 	}
-	return l.T("plancheck.rule") + " " + l.T("plancheck.rule_some", "Names", l.List(without))
+	return l.T(rule) + " " + l.T("plancheck.rule_some", "Names", l.List(without))
 }
 
 // planCheckText writes the check for a terminal: each priority with its
 // old and new score and verdict, then its actions and their due days.
+// The accessible check says each priority in a sentence, and the rule in
+// words.
 func planCheckText(w io.Writer, c *compare.PlanCheck, o Options) error {
 	t := newText(o)
 	l := t.l
-	t.line(t.st.title.Render(l.T("plancheck.title")))
+	t.title(l.T("plancheck.title"))
 	t.para("", string(c.Bank.Title))
 	t.para("", planCheckFrom(l, c))
 	for i, p := range c.Priorities {
 		t.blank()
-		t.para(fmt.Sprintf("%d. ", i+1), t.st.label.Render(string(p.Name))+": "+verdictLine(l, p))
+		if o.Accessible {
+			t.para(fmt.Sprintf("%d. ", i+1), verdictSentence(l, p))
+		} else {
+			t.para(fmt.Sprintf("%d. ", i+1), l.T("label", "Text", t.st.label.Render(string(p.Name)))+" "+verdictLine(l, p))
+		}
 		for _, a := range p.Actions {
 			t.para("   - ", t.st.dim.Render(l.T("label", "Text", actionLine(l, a)))+" "+actionText(l, a.Resource()))
 		}
@@ -87,7 +109,7 @@ func planCheckText(w io.Writer, c *compare.PlanCheck, o Options) error {
 		t.para("", n)
 	}
 	t.blank()
-	t.para("", t.st.dim.Render(planCheckRule(l, c)))
+	t.para("", t.st.dim.Render(planCheckRule(l, c, o.Accessible)))
 	_, err := io.WriteString(w, t.sb.String())
 	return err
 }
@@ -125,7 +147,7 @@ func planCheckMarkdown(w io.Writer, c *compare.PlanCheck, o Options) error {
 		m.line(mdEscape(n))
 	}
 	m.blank()
-	m.line(mdEscape(planCheckRule(l, c)))
+	m.line(mdEscape(planCheckRule(l, c, false)))
 	_, err := io.WriteString(w, m.String())
 	return err
 }

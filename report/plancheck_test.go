@@ -10,6 +10,7 @@ import (
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/assessment/plan"
 	"github.com/digilead/digilead/assessment/schematest"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // examplePlanCheck checks the example plan against the example result
@@ -45,9 +46,13 @@ func TestPlanCheckGolden(t *testing.T) {
 	if c.Priorities[0].Verdict != compare.Improved || c.Priorities[1].Verdict != compare.Unchanged || len(c.LeftOut) != 1 {
 		t.Fatalf("verdicts %s %s, left out %v", c.Priorities[0].Verdict, c.Priorities[1].Verdict, c.LeftOut)
 	}
-	for _, f := range []struct{ format, ext, tag string }{
-		{"text", "txt", "en"}, {"markdown", "md", "en"}, {"json", "json", "en"},
-		{"text", "txt", "cy"}, {"markdown", "md", "fr"},
+	for _, f := range []struct {
+		format, ext, tag string
+		accessible       bool
+	}{
+		{"text", "txt", "en", false}, {"markdown", "md", "en", false}, {"json", "json", "en", false},
+		{"text", "txt", "cy", false}, {"markdown", "md", "fr", false}, {"text", "txt", "fr", false},
+		{"text", "accessible.txt", "en", true}, {"text", "accessible.txt", "cy", true}, {"text", "accessible.txt", "fr", true},
 	} {
 		name := "plancheck." + f.tag + "." + f.ext
 		t.Run(name, func(t *testing.T) {
@@ -56,7 +61,7 @@ func TestPlanCheckGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			var buf bytes.Buffer
-			if err := render(&buf, c, Options{Width: 80, Language: in(t, f.tag)}); err != nil {
+			if err := render(&buf, c, Options{Width: 80, Accessible: f.accessible, Language: in(t, f.tag)}); err != nil {
 				t.Fatal(err)
 			}
 			if f.format == "json" {
@@ -64,6 +69,43 @@ func TestPlanCheckGolden(t *testing.T) {
 			}
 			golden(t, name+".golden", buf.Bytes())
 		})
+	}
+}
+
+// TestAccessiblePlanCheckInWords: compare --plan --accessible says every
+// relation in words, in every language: no arrow, root, square or times
+// sign (a screen reader skips them or reads them as symbols), each
+// priority's old and new scores in the sentence plain compare
+// --accessible uses, and French's no-break space before its colon.
+func TestAccessiblePlanCheckInWords(t *testing.T) {
+	t.Parallel()
+	c := examplePlanCheck(t)
+	for _, tag := range []string{"en", "cy", "fr"} {
+		l := lang.Get(tag)
+		var buf bytes.Buffer
+		if err := PlanChecks.all()["text"](&buf, c, Options{Width: 1000, Accessible: true, Language: in(t, tag)}); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		if i := strings.IndexAny(out, "→√²×"); i >= 0 {
+			t.Errorf("%s: a symbol in the accessible check: %q", tag, out[i:min(len(out), i+40)])
+		}
+		for _, p := range c.Priorities {
+			// What follows the name, as compare --accessible says it
+			// (French's colon with its no-break space).
+			words := l.T("compare.acc.dimension", "Name", "\x01", "Old", whole(l, p.Old), "New", whole(l, p.New), "Change", "\x00")
+			if words = words[strings.IndexByte(words, 1)+1 : strings.IndexByte(words, 0)]; !strings.Contains(out, words) {
+				t.Errorf("%s: lacks %q:\n%s", tag, words, out)
+			}
+		}
+	}
+	// The plain French check also puts a no-break space before its colon.
+	var buf bytes.Buffer
+	if err := PlanChecks.all()["text"](&buf, c, Options{Width: 1000, Language: in(t, "fr")}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "\u00a0: " + whole(lang.Get("fr"), c.Priorities[0].Old) + " → "; !strings.Contains(buf.String(), want) {
+		t.Errorf("fr: lacks %q:\n%s", want, buf.String())
 	}
 }
 

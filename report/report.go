@@ -15,8 +15,10 @@ import (
 
 // Options shape human-readable output.
 type Options struct {
-	// Width is the number of columns to fit; 0 means 80. Output is laid out
-	// for at least MinWidth and at most MaxWidth columns.
+	// Width is the number of columns to fit; 0 means 80. Prose (paragraphs,
+	// headings, the accessible report entirely) wraps at it, at least
+	// MinProse and at most MaxWidth columns; tables and bars, which
+	// cannot be narrower, are laid out for at least MinWidth.
 	Width int
 	// Renderer draws styles; nil (or one with the Ascii profile) gives plain
 	// text without escape codes.
@@ -37,18 +39,26 @@ type Options struct {
 	Language *Language
 }
 
-// Width limits for text layout.
+// Width limits for text layout: MinWidth for tables and bars, MinProse
+// for prose, which a person zooming a narrow terminal reads (at 40
+// columns a line of 60 broke words in the middle).
 const (
 	MinWidth = 60
+	MinProse = 20
 	MaxWidth = 120
 )
 
-func (o Options) width() int {
+// width is the width tables and bars are laid out for.
+func (o Options) width() int { return max(MinWidth, o.proseWidth()) }
+
+// proseWidth is the width prose wraps at: the terminal's own, down to
+// MinProse.
+func (o Options) proseWidth() int {
 	w := o.Width
 	if w == 0 {
 		w = 80
 	}
-	return max(MinWidth, min(MaxWidth, w))
+	return max(MinProse, min(MaxWidth, w))
 }
 
 func (o Options) renderer() *lipgloss.Renderer {

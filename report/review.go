@@ -135,7 +135,7 @@ func strategyLegend(l *lang.Lang, s review.Simulation) [][2]string {
 func reviewText(w io.Writer, r *review.Report, o Options) error {
 	t := newText(o)
 	l := t.l
-	t.line(t.st.title.Render(l.T("review.title")))
+	t.title(l.T("review.title"))
 	t.para("", l.T("report.bank", "Title", r.Bank.Title, "Version", r.Bank.Version))
 	t.para("", l.T("review.size", "Questions", r.Questions, "Dimensions", r.Dimensions, "Tiers", r.Tiers))
 	t.blank()
@@ -223,7 +223,7 @@ func findingText(t *text, f review.Finding) {
 
 // hang writes s indented by two, the lines after the first by indent.
 func hang(t *text, s, indent string) {
-	lines := wrap(s, t.width-2)
+	lines := wrap(s, max(minWrap, t.prose-2))
 	t.line("  " + lines[0])
 	if len(lines) > 1 {
 		t.para(indent, strings.Join(lines[1:], " "))

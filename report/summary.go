@@ -109,9 +109,9 @@ func answerText(l *lang.Lang, q *questions.Question, v questions.Value) string {
 		return l.T("report.answer_point", "N", v.Num, "Max", q.Scale.Max)
 	case questions.Boolean:
 		if v.Bool {
-			return l.T("report.yes")
+			return l.T("report.answer_yes")
 		}
-		return l.T("report.no")
+		return l.T("report.answer_no")
 	case questions.Pick:
 		o, _ := q.Option(v.Opt)
 		return o.Label
@@ -124,7 +124,7 @@ func answerText(l *lang.Lang, q *questions.Question, v questions.Value) string {
 			o, _ := q.Option(id)
 			labels[i] = o.Label
 		}
-		return strings.Join(labels, "; ")
+		return strings.Join(labels, l.T("list.semicolon"))
 	}
 	return ""
 }

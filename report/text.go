@@ -56,15 +56,30 @@ func (s styles) severity(sev string) lipgloss.Style {
 // text accumulates a report, wrapping paragraphs to the width, in the
 // report's language.
 type text struct {
-	sb    strings.Builder
-	width int
-	st    styles
-	l     *lang.Lang
+	sb strings.Builder
+	// width is what tables and bars are laid out for (at least
+	// MinWidth); prose is what paragraphs, headings and titles wrap at
+	// (the terminal's width, at least MinProse).
+	width, prose int
+	st           styles
+	l            *lang.Lang
 }
 
 // newText starts a text report laid out and said as o asks.
 func newText(o Options) *text {
-	return &text{width: o.width(), st: newStyles(o.renderer()), l: o.lang()}
+	return &text{width: o.width(), prose: o.proseWidth(), st: newStyles(o.renderer()), l: o.lang()}
+}
+
+// title writes a document's title on one line, as it always was, or,
+// in a terminal narrower than MinWidth, wrapped to its width.
+func (t *text) title(s string) {
+	if t.prose >= MinWidth {
+		t.line(t.st.title.Render(s))
+		return
+	}
+	for _, l := range wrap(s, t.prose) {
+		t.line(t.st.title.Render(l))
+	}
 }
 
 func (t *text) line(s string) {
@@ -76,12 +91,15 @@ func (t *text) line(s string) {
 // word wider than width has a line of its own. It is not ansi.Wordwrap,
 // which always breaks after a hyphen too: "Data-informed decisions" would
 // end a line with "Data-", and a long hyphenated question id would run a
-// column past the width.
+// column past the width. A no-break space (U+00A0, U+202F: French puts
+// one before ":" and "?" and inside « ») is part of its word, never a
+// place to break, and is kept: strings.Fields would split there and
+// start a line with "? »".
 func wrap(s string, width int) []string {
 	var lines []string
 	var cur strings.Builder
 	curW := 0
-	for _, word := range strings.Fields(s) {
+	for _, word := range strings.FieldsFunc(s, breakable) {
 		w := ansi.StringWidth(word)
 		if curW > 0 && curW+1+w > width {
 			lines = append(lines, cur.String())
@@ -97,13 +115,34 @@ func wrap(s string, width int) []string {
 	}
 	return append(lines, cur.String())
 }
+
+// breakable reports whether wrap may break a line at r: ASCII white
+// space only.
+func breakable(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f'
+}
+
 func (t *text) blank() { t.sb.WriteByte('\n') }
+
+// minWrap is the fewest columns a paragraph wraps at after its indent: a
+// long label or a deep indent in a narrow terminal still leaves words
+// whole.
+const minWrap = 10
 
 // para writes s word-wrapped with a hanging indent after the first line's
 // prefix.
 func (t *text) para(prefix, s string) {
+	if lead, ok := t.labelAlone(prefix, s); ok {
+		// The label wrapped if need be, its text below, indented two more
+		// than it when its longest word fits so.
+		t.para(lead, strings.TrimSpace(prefix))
+		prefix = lead
+		if longestWord(s) <= t.prose-len(lead)-2 {
+			prefix += "  "
+		}
+	}
 	indent := strings.Repeat(" ", ansi.StringWidth(prefix))
-	for i, l := range wrap(s, max(20, t.width-len(indent))) {
+	for i, l := range wrap(s, max(minWrap, t.prose-len(indent))) {
 		if i == 0 {
 			t.line(prefix + l)
 		} else {
@@ -112,10 +151,34 @@ func (t *text) para(prefix, s string) {
 	}
 }
 
+// labelAlone reports whether, in a terminal narrower than MinWidth,
+// prefix (a label, a kind of action, a number) goes on a line of its own
+// with s below it, indented as the spaces before it (lead) or two more:
+// beside the label s would have fewer than minWrap columns, or a word of
+// s that fits a line would not fit there.
+func (t *text) labelAlone(prefix, s string) (lead string, ok bool) {
+	if t.prose >= MinWidth || strings.TrimSpace(prefix) == "" {
+		return "", false
+	}
+	lead = prefix[:len(prefix)-len(strings.TrimLeft(prefix, " "))]
+	room := t.prose - ansi.StringWidth(prefix)
+	word := longestWord(s)
+	return lead, room < minWrap || (word > room && word <= t.prose-len(lead))
+}
+
+// longestWord is the width of the widest word of s, as wrap splits it.
+func longestWord(s string) int {
+	n := 0
+	for _, w := range strings.FieldsFunc(s, breakable) {
+		n = max(n, ansi.StringWidth(w))
+	}
+	return n
+}
+
 // labelled writes a label and its text as one wrapped paragraph, lines
 // after the first indented by two: a long label leaves room for the text.
 func (t *text) labelled(label, s string) {
-	for i, l := range wrap(label+s, t.width-2) {
+	for i, l := range wrap(label+s, max(minWrap, t.prose-2)) {
 		if i > 0 {
 			l = "  " + l
 		}
@@ -127,7 +190,7 @@ func (t *text) labelled(label, s string) {
 // with a long tier name may not fit).
 func (t *text) heading(s string) {
 	t.blank()
-	for _, l := range wrap(s, t.width) {
+	for _, l := range wrap(s, t.prose) {
 		t.line(t.st.heading.Render(l))
 	}
 }
@@ -197,7 +260,7 @@ func summaryText(t *text, r *assessment.Result, s summary) {
 			for i, c := range p.Causes {
 				causes[i] = l.T("report.cause", "Question", c.Question, "Answer", c.Answer)
 			}
-			t.labelled2("     ", t.st.label.Render(l.T("report.because"))+" ", strings.Join(causes, "; "))
+			t.labelled2("     ", t.st.label.Render(l.T("report.because"))+" ", strings.Join(causes, l.T("list.semicolon")))
 		}
 	}
 	if unscored != "" {
@@ -208,7 +271,7 @@ func summaryText(t *text, r *assessment.Result, s summary) {
 // labelled2 writes a label and its text as one paragraph indented by
 // indent, lines after the first indented two more.
 func (t *text) labelled2(indent, label, s string) {
-	for i, l := range wrap(label+s, t.width-len(indent)-2) {
+	for i, l := range wrap(label+s, max(minWrap, t.prose-len(indent)-2)) {
 		if i > 0 {
 			l = "  " + l
 		}
@@ -247,7 +310,7 @@ func readGaps(r *assessment.Result) gapView {
 }
 
 func header(t *text, r *assessment.Result, accessible bool) {
-	t.line(t.st.title.Render(t.l.T("report.title")))
+	t.title(t.l.T("report.title"))
 	t.para("", t.l.T("report.bank", "Title", r.Bank.Title, "Version", r.Bank.Version))
 	if who := respondentName(r); who != "" {
 		t.para("", t.l.T("report.respondent", "Name", who))
@@ -286,8 +349,9 @@ func (t *text) labels(ls ...string) []string {
 // Bars are at most maxBar cells, and a name column is used only when it
 // leaves at least minBar for the bar; otherwise names go on their own line.
 const (
-	maxBar = 40
-	minBar = 16
+	maxBar    = 40
+	minBar    = 16
+	narrowBar = 8
 )
 
 // rows writes named bars, each with its tail of words, fitted to the
@@ -300,10 +364,12 @@ func (t *text) rows(names []string, tails []string, draw func(i, barW int) strin
 		nameW = max(nameW, ansi.StringWidth(names[i]))
 		tailW = max(tailW, ansi.StringWidth(tails[i]))
 	}
-	columns := 2+nameW+2+minBar+1+tailW <= t.width
-	barW := min(maxBar, t.width-4-1-tailW)
+	columns := 2+nameW+2+minBar+1+tailW <= t.prose
+	// Below a name, the bar fits a narrow terminal too, down to
+	// narrowBar cells.
+	barW := max(narrowBar, min(maxBar, t.prose-4-1-tailW))
 	if columns {
-		barW = min(maxBar, t.width-2-nameW-2-1-tailW)
+		barW = min(maxBar, t.prose-2-nameW-2-1-tailW)
 	}
 	for i, name := range names {
 		bar := draw(i, barW)
@@ -312,7 +378,13 @@ func (t *text) rows(names []string, tails []string, draw func(i, barW int) strin
 			continue
 		}
 		t.para("  ", name)
-		t.line(fmt.Sprintf("    %s %s", bar, tails[i]))
+		if 4+barW+1+ansi.StringWidth(tails[i]) <= t.prose {
+			t.line(fmt.Sprintf("    %s %s", bar, tails[i]))
+			continue
+		}
+		// Too narrow for the words beside the bar: below it.
+		t.line("    " + bar)
+		t.para("    ", tails[i])
 	}
 }
 
@@ -560,7 +632,7 @@ func footer(t *text, r *assessment.Result, o Options) {
 	if o.SavedTo != "" {
 		// A path is never broken; on its own line it fits more often.
 		t.blank()
-		if s := t.l.T("report.saved_to", "Path", o.SavedTo); ansi.StringWidth(s) <= t.width {
+		if s := t.l.T("report.saved_to", "Path", o.SavedTo); ansi.StringWidth(s) <= t.prose {
 			t.line(t.st.dim.Render(s))
 		} else {
 			t.line(t.st.dim.Render(t.l.T("report.saved_to_label")))

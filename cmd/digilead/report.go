@@ -37,7 +37,8 @@ The text report leads with what to do: your strengths and two or three
 priorities, each with a first step. In a terminal that is all it shows;
 --all (or a file, or a pipe) gives the complete report. A report taller
 than the terminal is paged with DIGILEAD_PAGER, else PAGER, else
-'less -FRX'; --no-pager turns that off.
+'less -FRX'; --no-pager turns that off, and --accessible (or
+ACCESSIBLE=1) never pages: the linear report is written as it is.
 
 --catalogue FILE recommends a department's own actions (with links) for
 the dimensions the catalogue names, in place of those the result holds;

@@ -69,7 +69,7 @@ to do about each. Nothing leaves your machine.`
 	root.SilenceErrors = true
 	root.PersistentPreRun = tuneGC(f)
 	root.PersistentFlags().BoolVar(&f.IO.NoColor, "no-color", f.IO.NoColor, "plain output without colour (also NO_COLOR)")
-	root.PersistentFlags().BoolVar(&f.IO.NoPager, "no-pager", false, "never page a long report in a terminal (the pager is DIGILEAD_PAGER, else PAGER, else 'less -FRX')")
+	root.PersistentFlags().BoolVar(&f.IO.NoPager, "no-pager", false, "never page a long report in a terminal (the pager is DIGILEAD_PAGER, else PAGER, else 'less -FRX'; --accessible never pages)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError("%w\nRun '%s --help' for usage.", err, c.CommandPath())
 	})

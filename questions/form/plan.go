@@ -265,14 +265,14 @@ func askPlanAccessible(a *asker, f PlanForm) (*PlanAnswers, error) {
 			aopts = append(aopts, choice{label: act.Label, value: strconv.Itoa(j)})
 		}
 		picked := a.chooseMany(l.T("form.plan.actions", "Name", it.Label)+"\n"+l.T("form.plan.actions_help"), aopts, suggested(it), func([]string) error { return nil })
-		fmt.Fprint(a.w, l.T("form.plan.own")+" ")
+		fmt.Fprint(a.w, l.T("form.plan.acc.own")+" ")
 		own := a.line()
 		due := a.day(f, l.T("form.plan.due"), f.Due(i, len(items)))
 		ans.Chosen = append(ans.Chosen, PlanChoice{ID: it.ID, Actions: f.actions(it, picked, own), Due: due})
 	}
 	fmt.Fprintln(a.w)
 	ans.Review = a.day(f, l.T("form.plan.review"), f.Review)
-	fmt.Fprint(a.w, l.T("form.plan.supporter")+" ")
+	fmt.Fprint(a.w, l.T("form.plan.acc.supporter")+" ")
 	ans.Supporter = strings.TrimSpace(a.line())
 	return ans, nil
 }

@@ -84,3 +84,58 @@ func TestAskPlanEndOfInputStops(t *testing.T) {
 		t.Errorf("end of input: %v, want ErrInterrupted", err)
 	}
 }
+
+// promptReader gives input one byte at a time, as the terminal does, and
+// keeps the prompt each line was typed after: what was written since the
+// line before.
+type promptReader struct {
+	in      *strings.Reader
+	out     *bytes.Buffer
+	seen    int
+	prompts []string
+	atStart bool
+}
+
+func (r *promptReader) Read(b []byte) (int, error) {
+	if r.atStart {
+		r.prompts = append(r.prompts, r.out.String()[r.seen:])
+		r.seen = r.out.Len()
+	}
+	n, err := r.in.Read(b[:min(1, len(b))])
+	r.atStart = n == 1 && b[0] == '\n'
+	return n, err
+}
+
+// TestAskPlanAccessibleSaysHowToSkip: the optional lines of the
+// accessible plan form (one's own action, the supporter) say, as the name
+// prompt does, that Enter skips them; a person who typed "0" to confirm
+// got an action called "0".
+func TestAskPlanAccessibleSaysHowToSkip(t *testing.T) {
+	lines := []string{
+		"0",         // the priorities suggested: Agile and Data
+		"0", "", "", // Agile: the actions suggested, no own action, the day suggested
+		"0", "", "", // Data
+		"", // the review
+		"", // no supporter
+	}
+	for _, tag := range []string{"en", "cy", "fr"} {
+		l := lang.Get(tag)
+		var out bytes.Buffer
+		f := planForm("", &out)
+		r := &promptReader{in: strings.NewReader(strings.Join(lines, "\n") + "\n"), out: &out, atStart: true}
+		f.In, f.Lang = r, l
+		a, err := AskPlan(context.Background(), f)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", tag, err, out.String())
+		}
+		if len(a.Chosen) != 2 || len(a.Chosen[0].Actions) != 2 || a.Supporter != "" {
+			t.Fatalf("%s: chosen %+v, supporter %q", tag, a.Chosen, a.Supporter)
+		}
+		enter := strings.ToLower(l.T("form.keycap.enter"))
+		for _, i := range []int{2, 5, 8} { // own action, own action, supporter
+			if p := r.prompts[i]; !strings.Contains(strings.ToLower(p), enter) {
+				t.Errorf("%s: optional prompt %d does not say that %s skips it: %q", tag, i, enter, p)
+			}
+		}
+	}
+}

@@ -39,10 +39,12 @@ func (s *IOStreams) lookup(k string) (string, bool) {
 // Paging reports whether a document of lines lines goes through the
 // pager: stdout is a terminal of known height that it does not fit,
 // paging is not turned off (--no-pager, or an empty or "cat" pager), and
-// never when stdout is piped or a file.
+// never when stdout is piped or a file, nor in the screen-reader mode
+// (ACCESSIBLE; a command's --accessible document is written without
+// Page): a pager would stop the linear report at its prompt.
 func (s *IOStreams) Paging(lines int) bool {
 	p := s.Pager()
-	return s.OutTTY && !s.NoPager && s.Height > 0 && lines > s.Height && p != "" && p != "cat"
+	return s.OutTTY && !s.NoPager && !s.Accessible(false) && s.Height > 0 && lines > s.Height && p != "" && p != "cat"
 }
 
 // Page writes a whole document to stdout, through the pager when Paging

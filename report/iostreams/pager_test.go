@@ -31,6 +31,8 @@ func TestPage(t *testing.T) {
 		{"piped", map[string]string{"DIGILEAD_PAGER": "sed s/^/>/"}, false, 3, false, doc},
 		{"height unknown", map[string]string{"DIGILEAD_PAGER": "sed s/^/>/"}, true, 0, false, doc},
 		{"--no-pager", map[string]string{"DIGILEAD_PAGER": "sed s/^/>/"}, true, 3, true, doc},
+		{"ACCESSIBLE", map[string]string{"DIGILEAD_PAGER": "sed s/^/>/", "ACCESSIBLE": "1"}, true, 3, false, doc},
+		{"ACCESSIBLE=0", map[string]string{"DIGILEAD_PAGER": "sed s/^/>/", "ACCESSIBLE": "0"}, true, 3, false, paged},
 		{"set empty", map[string]string{"DIGILEAD_PAGER": "", "PAGER": "sed s/^/>/"}, true, 3, false, doc},
 		{"cat", map[string]string{"PAGER": "cat"}, true, 3, false, doc},
 		{"no such program", map[string]string{"PAGER": "/nonexistent/pager -x"}, true, 3, false, doc},

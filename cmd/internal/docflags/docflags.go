@@ -107,7 +107,11 @@ func CheckDest(out *report.Output, inputs ...string) error {
 func Write[D any](o *Output[report.Render[D]], doc D, accessible bool, language *report.Language, savedTo string) error {
 	ro := o.Dest.Options(accessible)
 	ro.Language, ro.SavedTo, ro.Brief = language, savedTo, o.Brief
-	return o.Dest.Write(func(w io.Writer) error { return o.Render(w, doc, ro) })
+	render := func(w io.Writer) error { return o.Render(w, doc, ro) }
+	if accessible {
+		return o.Dest.WriteLinear(render) // a screen reader's report: no pager
+	}
+	return o.Dest.Write(render)
 }
 
 // WriteStdout writes doc to stdout in format of formats, in language: the

@@ -2,7 +2,9 @@ package docflags
 
 import (
 	"errors"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -170,6 +172,38 @@ func TestWellFormedTag(t *testing.T) {
 	} {
 		if got := wellFormedTag(s); got != want {
 			t.Errorf("wellFormedTag(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestAccessibleIsNeverPaged: a document in the screen-reader mode goes
+// to a terminal whole, without the pager, whose prompt would stop the
+// linear report (--accessible, or ACCESSIBLE=1); the same document
+// otherwise is paged.
+func TestAccessibleIsNeverPaged(t *testing.T) {
+	if _, err := exec.LookPath("sed"); err != nil {
+		t.Skip("no sed to stand in for a pager")
+	}
+	render := func(w io.Writer, doc string, _ report.Options) error { _, err := io.WriteString(w, doc); return err }
+	doc := "one\ntwo\nthree\nfour\n"
+	for _, c := range []struct {
+		name       string
+		env        map[string]string
+		accessible bool
+		paged      bool
+	}{
+		{"plain", map[string]string{"DIGILEAD_PAGER": "sed s/^/>/"}, false, true},
+		{"--accessible", map[string]string{"DIGILEAD_PAGER": "sed s/^/>/"}, true, false},
+		{"ACCESSIBLE=1", map[string]string{"DIGILEAD_PAGER": "sed s/^/>/", "ACCESSIBLE": "1"}, false, false},
+	} {
+		s, out, _ := iostreams.Test("", c.env)
+		s.OutTTY, s.Height = true, 3
+		o := &Output[report.Render[string]]{Render: render, Dest: report.NewOutput(s, "")}
+		if err := Write(o, doc, s.Accessible(c.accessible), nil, ""); err != nil {
+			t.Fatal(err)
+		}
+		if paged := strings.HasPrefix(out.String(), ">"); paged != c.paged {
+			t.Errorf("%s: paged %v, want %v: %q", c.name, paged, c.paged, out.String())
 		}
 	}
 }
