@@ -13,9 +13,9 @@ import (
 )
 
 // TestHistoryGolden renders a history of two results and an unreadable
-// file in each format.
+// file in each format. Not parallel: it sets time.Local, which every
+// parallel test reads (a test's TempDir stats a file: a race).
 func TestHistoryGolden(t *testing.T) {
-	t.Parallel()
 	defer func(l *time.Location) { time.Local = l }(time.Local)
 	time.Local = time.UTC // history shows local times
 	h := NewHistory("/data/digilead", []store.Entry{

@@ -76,7 +76,7 @@ type htmlData struct {
 // printedNotes is how many notes on the answers the page prints: answers
 // all at one end of the scale give a note for most dimensions, which
 // would take the report to a third page. The screen shows them all.
-const printedNotes = 3
+const printedNotes = 2
 
 // resultHTML writes the result as one self-contained web page: inline CSS and
 // SVG, no scripts, nothing fetched. It leads with the level, strengths and

@@ -509,7 +509,7 @@ var english = [...]message{
 	{"report.certainty.almost", "", "very sure (over {{.P}} likely)"},
 	{"report.certainty.between", "", "not sure: between {{.Lower}} ({{.LowerP}} likely) and {{.Higher}} ({{.HigherP}})"},
 	{"report.certainty.fairly", "", "fairly sure ({{.P}} likely)"},
-	{"report.certainty.straight_lining", "", "cannot be judged: this level rests on answers given the same way throughout, which says more about how the questions were answered than about your practice"},
+	{"report.certainty.straight_lining", "", "cannot be judged: the same answer throughout (see the notes)"},
 	{"report.certainty.unscored", "cannot tell yet: whether you meet {{.Tier}} cannot be judged, as {{.N}} area it expects had too few answers to score", "cannot tell yet: whether you meet {{.Tier}} cannot be judged, as {{.N}} areas it expects had too few answers to score"},
 	{"report.certainty.unscored_above", "at least {{.Level}} ({{.P}} likely); whether you meet {{.Tier}} cannot be judged, as {{.N}} area it expects had too few answers to score", "at least {{.Level}} ({{.P}} likely); whether you meet {{.Tier}} cannot be judged, as {{.N}} areas it expects had too few answers to score"},
 	{"report.certainty.very", "", "very sure ({{.P}} likely)"},
