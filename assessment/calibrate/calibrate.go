@@ -53,6 +53,9 @@ const (
 const (
 	RefusedLowestTier = "lowest_tier"
 	RefusedSmallGroup = "small_group"
+	// RefusedNoCut: placing nobody at or above the tier misclassifies
+	// fewest people, so the pilot gives no cut to propose.
+	RefusedNoCut = "no_cut"
 )
 
 // Flag kinds.
@@ -210,9 +213,12 @@ type ConfusionRow struct {
 
 // Calibrator gathers a pilot's answer sets for a bank.
 type Calibrator struct {
-	bank     *questions.Bank
-	scorer   *assessment.Scorer
-	tierIdx  map[string]int
+	bank    *questions.Bank
+	scorer  *assessment.Scorer
+	tierIdx map[string]int
+	// top is each dimension's highest possible score (assessment.MaxScore),
+	// in hundredths.
+	top      []int64
 	people   []person
 	answered int
 	noRole   int
@@ -234,6 +240,10 @@ func New(b *questions.Bank) *Calibrator {
 	c := &Calibrator{bank: b, scorer: assessment.NewScorer(b), tierIdx: map[string]int{}}
 	for i, t := range b.Tiers {
 		c.tierIdx[t.ID] = i
+	}
+	c.top = make([]int64, len(b.Dimensions))
+	for d := range b.Dimensions {
+		c.top[d] = int64(math.Round(assessment.MaxScore(b, d) * 100))
 	}
 	return c
 }
@@ -366,7 +376,14 @@ func (c *Calibrator) pair(t, d int, current float64, o Options) Pair {
 		return p
 	}
 	g := newGroups(upper, lower)
+	g.top = c.top[d]
 	best := g.best()
+	if g.nobodyPasses(best) {
+		n := newNote(RefusedNoCut, lang.M("calibrate.refused.no_cut", "Tier", tier.ID, "Dimension", dim.ID,
+			"Max", lang.Number(float64(g.top)/100), "Current", lang.Number(current)))
+		p.Refusal = &n
+		return p
+	}
 	prop := propose(best)
 	ub, la := g.misclassified(prop)
 	cuts := g.bootstrap(o.Replicates, rand.NewPCG(o.Seed, stream(tier.ID, dim.ID)))

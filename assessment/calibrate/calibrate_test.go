@@ -392,3 +392,58 @@ func TestIntervalCoverage(t *testing.T) {
 		}
 	}
 }
+
+// cappedBank's dimension y can give at most 50: its one question's best
+// option scores 0.5.
+const cappedBank = `schema: digilead/v1
+id: capped
+title: Capped
+version: "1"
+tiers:
+  - {id: low, name: Low, rank: 1, expectations: {x: 10}}
+  - {id: mid, name: Mid, rank: 2, expectations: {x: 50, y: 95}}
+dimensions:
+  - {id: x, name: X}
+  - {id: y, name: Y}
+questions:
+  - {id: qx, dimension: x, text: QX, scale: {min: 0, max: 100}}
+  - {id: qy, dimension: y, type: choice, text: QY, options: [{id: a, label: A, score: 0}, {id: b, label: B, score: 0.2}, {id: c, label: C, score: 0.4}, {id: d, label: D, score: 0.5}]}
+`
+
+// TestNoCutAboveTheTop: when placing nobody at the tier misclassifies
+// fewest, the pair is refused and keeps its expectation, instead of a
+// cut halfway to 100 that nobody can reach (QA #4: 67 where the most is
+// 36.7).
+func TestNoCutAboveTheTop(t *testing.T) {
+	b := parseBank(t, cappedBank)
+	c := New(b)
+	add := func(role string, n int, x float64, y string) {
+		for range n {
+			a, err := b.CheckAnswers(questions.RawAnswers{Respondent: questions.Respondent{Role: role}, Answers: map[string]any{"qx": x, "qy": y}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.Add(a)
+		}
+	}
+	// y does not tell mid from low, and there are fewer mid people: the
+	// fewest errors (30) come from placing nobody at mid.
+	add("low", 20, 20, "b")
+	add("low", 20, 20, "c")
+	add("mid", 15, 80, "b")
+	add("mid", 15, 80, "c")
+	r := c.Report(Options{Replicates: 50})
+	p := pairOf(t, r, "mid", "y")
+	if p.Status != StatusRefused || p.Refusal == nil || p.Refusal.Kind != RefusedNoCut || p.Proposed != nil {
+		t.Fatalf("mid/y: %s %+v proposed %v; want refused, %s", p.Status, p.Refusal, p.Proposed, RefusedNoCut)
+	}
+	if !strings.Contains(p.Refusal.Text, "at most 50") || !strings.Contains(p.Refusal.Text, "stays at 95") {
+		t.Errorf("refusal says %q", p.Refusal.Text)
+	}
+	if _, ok := r.Proposals()["mid"]["y"]; ok {
+		t.Error("a refused pair is among the proposals --write records")
+	}
+	if x := pairOf(t, r, "mid", "x"); x.Proposed == nil || *x.Proposed > 100 {
+		t.Errorf("mid/x: %v, want a proposal", x.Proposed)
+	}
+}

@@ -60,6 +60,7 @@ var english = [...]message{
 	{"calibrate.pilot", "", "{{.Sets}} answer sets: {{.Known}} with a known tier ({{.Tiers}})."},
 	{"calibrate.pilot_without", "", "{{.Sets}} answer sets: {{.Known}} with a known tier ({{.Tiers}}); {{.Without}} without a tier as their role, left out."},
 	{"calibrate.refused.lowest", "", "{{.Tier}} is the lowest tier: a pilot role is always a tier, so nobody ranks below it and there is no group to contrast with. Its expectations stay as they are; set them by judgement."},
+	{"calibrate.refused.no_cut", "", "No cut on {{.Dimension}} places fewer pilot people on the wrong side than placing nobody at {{.Tier}} would: its scores do not tell {{.Tier}} people from those below, so there is no cut to propose (the dimension can give at most {{.Max}}). The expectation stays at {{.Current}}; check the dimension's questions and the pilot's roles."},
 	{"calibrate.refused.small.both", "", "{{.Upper}} people of {{.Tier}} and above and {{.Lower}} below it have a score; each side needs {{.Min}}, so the expectation stays at {{.Current}}. Pilot more people on both sides."},
 	{"calibrate.refused.small.lower", "", "{{.Upper}} people of {{.Tier}} and above and {{.Lower}} below it have a score; each side needs {{.Min}}, so the expectation stays at {{.Current}}. Pilot more people below {{.Tier}}."},
 	{"calibrate.refused.small.upper", "", "{{.Upper}} people of {{.Tier}} and above and {{.Lower}} below it have a score; each side needs {{.Min}}, so the expectation stays at {{.Current}}. Pilot more people at {{.Tier}} and above."},
