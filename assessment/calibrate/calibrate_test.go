@@ -214,7 +214,14 @@ func TestFlags(t *testing.T) {
 	if len(p.Flags) != 1 || p.Flags[0].Kind != FlagFallsWithRank || !strings.HasPrefix(p.Flags[0].Text, "36 would be below low's 40 (kept)") {
 		t.Errorf("mid/x flags %+v", p.Flags)
 	}
-	// mid/y: everyone scores 50: the cut cannot tell the groups apart.
+	// mid/y: everyone scores 50, two on each side: placing nobody at mid
+	// is as good as any cut, so there is none to propose.
+	if p := pairOf(t, r, "mid", "y"); p.Refusal == nil || p.Refusal.Kind != RefusedNoCut || len(p.Flags) != 0 {
+		t.Errorf("mid/y refusal %+v, flags %+v", p.Refusal, p.Flags)
+	}
+	// With three mid people, placing everyone at mid is the best cut, and
+	// no better than calling everyone mid.
+	r = handPilot(t, b, "low 10 50", "low 12 50", "mid 60 50", "mid 62 50", "mid 64 50").Report(Options{MinGroup: 2, Replicates: 50})
 	if p := pairOf(t, r, "mid", "y"); len(p.Flags) != 1 || p.Flags[0].Kind != FlagWeakSeparation {
 		t.Errorf("mid/y flags %+v", p.Flags)
 	}

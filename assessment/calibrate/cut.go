@@ -92,11 +92,13 @@ func (g groups) best() tiedRange {
 	return bestCuts(g.values, up, low, len(g.lower), g.top)
 }
 
-// nobodyPasses reports whether the tied range r is only the cuts above
-// every score: placing nobody at or above the tier misclassifies fewest,
-// so no cut separates the groups.
+// nobodyPasses reports whether placing nobody at or above the tier (a
+// cut above every score) is among the cuts of r, those that misclassify
+// fewest: then no cut separates the groups better than leaving the tier
+// empty, and the midpoint would lie above every pilot score.
 func (g groups) nobodyPasses(r tiedRange) bool {
-	return !r.loIncl && len(g.values) > 0 && r.lo == g.values[len(g.values)-1]
+	m := len(g.values)
+	return m > 0 && r.hi == g.top && g.values[m-1] < g.top
 }
 
 func (g groups) counts(upper, lower []int) (up, low []int) {
