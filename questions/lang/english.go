@@ -69,6 +69,7 @@ var english = [...]message{
 	{"calibrate.title", "", "Calibration of expectations"},
 	{"calibrate.title.falls_with_rank", "", "Falls as rank rises"},
 	{"calibrate.title.lowest_tier", "", "Not calibrated"},
+	{"calibrate.title.no_cut", "", "No cut separates the groups"},
 	{"calibrate.title.small_group", "", "Not calibrated"},
 	{"calibrate.title.weak_separation", "", "Weak separation"},
 	{"calibrate.title.wide_interval", "", "Wide interval"},
