@@ -18,6 +18,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -341,6 +342,19 @@ func (r *Report) Flagged() []string {
 	var out []string
 	for _, p := range r.Pairs {
 		if p.Proposed != nil && len(p.Flags) > 0 {
+			out = append(out, p.Tier+"/"+p.Dimension)
+		}
+	}
+	return out
+}
+
+// Falling names the pairs, as tier/dimension, whose proposal would make a
+// dimension's expectation fall as rank rises (FlagFallsWithRank): a bank
+// with them is one bank review rejects (falling-expectation).
+func (r *Report) Falling() []string {
+	var out []string
+	for _, p := range r.Pairs {
+		if p.Proposed != nil && slices.ContainsFunc(p.Flags, func(n Note) bool { return n.Kind == FlagFallsWithRank }) {
 			out = append(out, p.Tier+"/"+p.Dimension)
 		}
 	}

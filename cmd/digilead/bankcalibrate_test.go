@@ -224,3 +224,26 @@ func TestBankCalibrateWriteDirectoryBank(t *testing.T) {
 		t.Errorf("stderr: %s", r.stderr)
 	}
 }
+
+// TestBankCalibrateWriteRefusesFalling: --write never writes a bank whose
+// expectations fall as rank rises, which bank review rejects; it says
+// which pairs and changes nothing.
+func TestBankCalibrateWriteRefusesFalling(t *testing.T) {
+	t.Parallel()
+	orig := strings.Replace(string(mustRead(t, calibrateBank)), "      plan: 20 ", "      plan: 95 ", 1)
+	if !strings.Contains(orig, "plan: 95") {
+		t.Fatal("the example bank's lowest plan expectation moved")
+	}
+	path := filepath.Join(t.TempDir(), "bank.yaml")
+	os.WriteFile(path, []byte(orig), 0o600)
+	r := digilead(t, "", nil, "bank", "calibrate", "--bank", path, calibratePilot, "--write")
+	if r.code != 1 || !strings.Contains(r.stderr, "/plan would make expectations fall as rank rises, which bank review rejects (falling-expectation); the bank was not changed") {
+		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+	if got := string(mustRead(t, path)); got != orig {
+		t.Error("the bank was changed")
+	}
+	if !strings.Contains(r.stdout, "Falls as rank rises") {
+		t.Errorf("the report does not show the finding:\n%s", r.stdout)
+	}
+}
