@@ -693,6 +693,8 @@ var english = [...]message{
 	{"review.strategy_line", "", "{{.ID}} ({{.N}}): {{.Shares}}; mean readiness {{.Mean}}"},
 	{"review.the_bank", "", "the bank"},
 	{"review.title", "", "Bank review"},
+	{"review.unreachable.fix", "", "Lower {{.Tier}}'s expectation on {{.Dimension}} to {{.Max}} or less, or raise the scores of the best options of {{.Dimension}}'s questions."},
+	{"review.unreachable.problem", "", "It expects {{.Expected}} on {{.Dimension}}, but no answers can score more than {{.Max}} there: the best answers to its questions (option scores below 1), with questions left out down to min_coverage, give at most that, so nobody can meet this tier."},
 	{"review.verdict", "{{.Count}} finding(s): {{.Errors}} error(s) that make the bank measure badly, {{.Checks}} check(s) of wording to look at.", "{{.Count}} finding(s): {{.Errors}} error(s) that make the bank measure badly, {{.Checks}} check(s) of wording to look at."},
 	{"review.weak_blocker.fix", "", "Measure it with at least {{.Min}} questions that hang together (reliability {{.R}} or more; see digilead bank stats), or take it out of the tiers' expectations."},
 	{"review.weak_blocker.problem", "It can keep people from the tier(s) {{.Tiers}}, yet it has {{.Why}}, so measurement error alone decides some levels.", "It can keep people from the tier(s) {{.Tiers}}, yet it has {{.Why}}, so measurement error alone decides some levels."},
