@@ -730,6 +730,7 @@ var english = [...]message{
 	{"stats.flag.weak_alpha", "", "Without it alpha would rise to {{.Alpha}}."},
 	{"stats.flag.weak_culprits", "Look at it again once {{.Culprits}} is keyed the right way.", "Look at it again once {{.Culprits}} are keyed the right way."},
 	{"stats.flag.weak_reword", "", "Reword it or drop it."},
+	{"stats.flag.weak_unsure", "", "It runs against the others, but from {{.N}} answer sets its item-total r could still be 0 or above (95% interval up to {{.High}}): it does not go with the others, and more answers are needed to tell whether it is keyed the wrong way."},
 	{"stats.hint.options", "", "check its option scores"},
 	{"stats.hint.remove_reverse", "", "try removing reverse: true"},
 	{"stats.hint.reverse", "", "try reverse: true"},
