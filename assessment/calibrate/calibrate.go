@@ -208,8 +208,12 @@ type ConfusionRow struct {
 	People int    `json:"people"`
 	// NoLevel counts those with no level ("Developing"); Levels those at
 	// each tier, by rank.
-	NoLevel int   `json:"no_level"`
-	Levels  []int `json:"levels"`
+	NoLevel int `json:"no_level"`
+	// Unscored counts those of NoLevel with no score (too few answers) on
+	// a dimension the lowest tier expects: they were not measured, rather
+	// than measured below it.
+	Unscored int   `json:"unscored,omitempty"`
+	Levels   []int `json:"levels"`
 }
 
 // Calibrator gathers a pilot's answer sets for a bank.
@@ -532,6 +536,9 @@ func (c *Calibrator) classify(levels []int) Classification {
 		switch lvl := levels[i]; {
 		case lvl < 0:
 			row.NoLevel++
+			if c.unscoredLowest(p) {
+				row.Unscored++
+			}
 		default:
 			row.Levels[lvl]++
 			if lvl == p.tier {
@@ -543,6 +550,21 @@ func (c *Calibrator) classify(levels []int) Classification {
 		cl.Accuracy = round4(float64(cl.Correct) / float64(len(c.people)))
 	}
 	return cl
+}
+
+// unscoredLowest reports whether p has no score on a dimension the
+// lowest tier expects.
+func (c *Calibrator) unscoredLowest(p person) bool {
+	b := c.bank
+	if len(b.Tiers) == 0 {
+		return false
+	}
+	for d, dim := range b.Dimensions {
+		if _, ok := b.Tiers[0].Expectations[dim.ID]; ok && p.scores[d] < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func ptr(x float64) *float64 { return &x }

@@ -168,8 +168,13 @@ func TestHandCalibration(t *testing.T) {
 func TestNoLevel(t *testing.T) {
 	b := parseBank(t, handBank)
 	r := handPilot(t, b, "low 5 50", "mid 60 60").Report(Options{MinGroup: 1, Replicates: 10})
-	if got := r.Levels.Proposed.Confusion[0]; got.NoLevel != 1 || got.People != 1 {
-		t.Errorf("low row %+v; want the person below low's x in no_level", got)
+	if got := r.Levels.Proposed.Confusion[0]; got.NoLevel != 1 || got.People != 1 || got.Unscored != 0 {
+		t.Errorf("low row %+v; want the person below low's x in no_level, scored", got)
+	}
+	// Unanswered y: no score, so no level, and counted as unscored.
+	r = handPilot(t, b, "low 5 50", "low 50 -", "mid 60 60").Report(Options{MinGroup: 1, Replicates: 10})
+	if got := r.Levels.Current.Confusion[0]; got.NoLevel != 2 || got.Unscored != 1 {
+		t.Errorf("low row %+v; want 2 without a level, 1 of them unscored", got)
 	}
 }
 

@@ -41,6 +41,7 @@ var english = [...]message{
 	{"calibrate.level_rule", "", "The level rule on the pilot"},
 	{"calibrate.levels", "", "Of the {{.People}} people with a known tier, the level rule places {{.Current}} ({{.CurrentShare}}) at exactly that tier with the current expectations, and {{.Proposed}} ({{.ProposedShare}}) with the proposed ones."},
 	{"calibrate.levels_low", "", "{{.NoLevel}} of the {{.People}} {{.Role}} people have no level at all: they miss the lowest tier's own expectations, which a pilot cannot calibrate; review those first."},
+	{"calibrate.levels_unscored", "", "{{.NoLevel}} of the {{.People}} {{.Role}} people have no level because they were not scored: a dimension the lowest tier expects had too few answers (unanswered or not applicable) to give them a score; they were not measured, rather than measured below it."},
 	{"calibrate.md.above", "", "At the tier and above"},
 	{"calibrate.md.accuracy", "", "Accuracy"},
 	{"calibrate.md.below", "", "Below"},
