@@ -526,3 +526,39 @@ func TestUnreachableExpectation(t *testing.T) {
 		}
 	}
 }
+
+// TestStraightLineTopEmptyTier: a top tier with no expectations is met by
+// every straight-liner; one finding says so and advises giving it
+// expectations, not reverse-keying questions in dimensions it does not
+// expect.
+func TestStraightLineTopEmptyTier(t *testing.T) {
+	b, err := questions.Parse(questions.File{Name: "empty.yaml", Data: []byte(`schema: digilead/v1
+id: empty
+title: Empty
+version: "1"
+tiers:
+  - {id: low, name: Low, rank: 1, expectations: {d: 10}}
+  - {id: top, name: Top, rank: 2, expectations: {}}
+dimensions:
+  - {id: d, name: D}
+questions:
+  - {id: q1, dimension: d, text: "How often did you test?"}
+  - {id: q2, dimension: d, text: "How often did you skip checks?", reverse: true}
+  - {id: q3, dimension: d, text: "How often did you ask users?"}
+`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Finding
+	for _, f := range Review(b, Options{Seed: 1, Respondents: 20}).Findings {
+		if f.Check == CheckStraightLineTop {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 1 || got[0].Tier != "top" {
+		t.Fatalf("straight-line-top findings %+v; want one, on top", got)
+	}
+	if !strings.Contains(got[0].Problem, "top expects nothing") || !strings.HasPrefix(got[0].Fix, "Give top expectations") || strings.Contains(got[0].Fix, "in each dimension the top tier expects") {
+		t.Errorf("problem %q\nfix %q", got[0].Problem, got[0].Fix)
+	}
+}

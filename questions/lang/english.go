@@ -684,6 +684,8 @@ var english = [...]message{
 	{"review.section.wording", "", "Wording (checks: heuristics for a person to judge)"},
 	{"review.simulation", "", "Seed {{.Seed}}; {{.N}} respondents for each random strategy, one for each straight-liner (they are deterministic). Shares of respondents by level reached; readiness is the mean over tiers (0-100)."},
 	{"review.size", "", "{{.Questions}} questions, {{.Dimensions}} dimensions, {{.Tiers}} tiers."},
+	{"review.straight_top.empty_fix", "", "Give {{.Tier}} expectations: the dimensions that define the top tier, each above what the tier below expects (then reverse-key a question in each, so one answer everywhere cannot score high)."},
+	{"review.straight_top.empty_problem", "", "{{.Tier}} expects nothing, and a tier with no expectations is met by everyone who meets the tiers below it, whatever they answer: every one-answer respondent who reaches the tier below reaches it."},
 	{"review.straight_top.fix", "", "Reverse-key a question in each dimension the top tier expects (so one answer everywhere cannot score high), and check the top tier's expectations are high enough."},
 	{"review.straight_top.problem", "", "A respondent who answers {{.Answer}} to everything reaches the top tier, {{.Tier}}, without reading a question."},
 	{"review.strategy.acquiescent", "", "Agrees: a point above the middle of every scale, yes to every yes/no question, each checklist option ticked with chance 3/4; choice options at random."},
