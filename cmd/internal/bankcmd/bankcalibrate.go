@@ -40,7 +40,10 @@ a run can be repeated exactly).
 
 A pair with fewer than --min-group people with a score on either side is
 refused and keeps its expectation, and so is every pair of the lowest tier:
-nobody in a pilot can rank below it. People without a role are left out.
+nobody in a pilot can rank below it. So is a pair for which no cut
+separates the groups: placing nobody at the tier misplaces no more people
+than any cut. No proposal is above the highest score any answers can give
+the dimension. People without a role are left out.
 The report ends with how the level rule places the pilot people with the
 current and with the proposed expectations.
 
