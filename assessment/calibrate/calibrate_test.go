@@ -139,19 +139,19 @@ func TestHandCalibration(t *testing.T) {
 	// The level rule. Proposed: low {10, 10}, mid {50, 48}, top {75, 75}.
 	// Low people all meet low and miss mid's x. mid 60 70 and 75 65 are
 	// mid; mid 55 40 misses mid's y (low); mid 65 - has no y, so it
-	// misses even low (no level). top
+	// misses even low (no level: unscored). top
 	// 90 95 and 85 80 are top; top 70 85 misses top's x (mid). 7 of 10.
 	// Current: mid {50, 50}, top {80, 90}: top 85 80 and 70 85 miss top
 	// (mid): 6 of 10.
 	want := Levels{People: 10,
 		Current: Classification{Correct: 6, Accuracy: 0.6, Confusion: []ConfusionRow{
 			{Role: "low", People: 3, Levels: []int{3, 0, 0}},
-			{Role: "mid", People: 4, NoLevel: 1, Levels: []int{1, 2, 0}},
+			{Role: "mid", People: 4, NoLevel: 1, Unscored: 1, Levels: []int{1, 2, 0}},
 			{Role: "top", People: 3, Levels: []int{0, 2, 1}},
 		}},
 		Proposed: Classification{Correct: 7, Accuracy: 0.7, Confusion: []ConfusionRow{
 			{Role: "low", People: 3, Levels: []int{3, 0, 0}},
-			{Role: "mid", People: 4, NoLevel: 1, Levels: []int{1, 2, 0}},
+			{Role: "mid", People: 4, NoLevel: 1, Unscored: 1, Levels: []int{1, 2, 0}},
 			{Role: "top", People: 3, Levels: []int{0, 1, 2}},
 		}},
 	}
@@ -405,22 +405,16 @@ func TestIntervalCoverage(t *testing.T) {
 	}
 }
 
-// cappedBank's dimension y can give at most 50: its one question's best
-// option scores 0.5.
-const cappedBank = `schema: digilead/v1
-id: capped
-title: Capped
-version: "1"
-tiers:
-  - {id: low, name: Low, rank: 1, expectations: {x: 10}}
-  - {id: mid, name: Mid, rank: 2, expectations: {x: 50, y: 95}}
-dimensions:
-  - {id: x, name: X}
-  - {id: y, name: Y}
-questions:
-  - {id: qx, dimension: x, text: QX, scale: {min: 0, max: 100}}
-  - {id: qy, dimension: y, type: choice, text: QY, options: [{id: a, label: A, score: 0}, {id: b, label: B, score: 0.2}, {id: c, label: C, score: 0.4}, {id: d, label: D, score: 0.5}]}
-`
+// cappedBank is handBank without its top tier, mid expecting 95 of y,
+// and y's question a choice whose best option scores 0.5: y can give at
+// most 50.
+var cappedBank = strings.NewReplacer(
+	"  - {id: top, name: Top, rank: 3, expectations: {x: 80, y: 90}}\n", "",
+	"{x: 10, y: 10}", "{x: 10}",
+	"{x: 50, y: 50}", "{x: 50, y: 95}",
+	"{id: qy, dimension: y, text: QY, scale: {min: 0, max: 100}}",
+	"{id: qy, dimension: y, type: choice, text: QY, options: [{id: a, label: A, score: 0}, {id: b, label: B, score: 0.2}, {id: c, label: C, score: 0.4}, {id: d, label: D, score: 0.5}]}",
+).Replace(handBank)
 
 // TestNoCutAboveTheTop: when placing nobody at the tier misclassifies
 // fewest, the pair is refused and keeps its expectation, instead of a
