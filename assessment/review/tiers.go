@@ -43,16 +43,16 @@ func tiers(b *questions.Bank) []Finding {
 			}
 		}
 	}
-	fs = append(fs, unreachable(b)...)
+	fs = append(fs, Unreachable(b)...)
 	return append(fs, weakBlockers(b)...)
 }
 
-// unreachable finds expectations above the highest score any answers can
+// Unreachable finds expectations above the highest score any answers can
 // give their dimension (assessment.MaxScore): with option scores below 1,
 // and questions left out down to min_coverage, the strict rule never meets
 // the tier, and under the most-probable rule only measurement error can
-// place someone at it.
-func unreachable(b *questions.Bank) []Finding {
+// place someone at it. bank validate warns of them too.
+func Unreachable(b *questions.Bank) []Finding {
 	var fs []Finding
 	for d := range b.Dimensions {
 		dim := &b.Dimensions[d]

@@ -247,3 +247,44 @@ func TestBankCalibrateWriteRefusesFalling(t *testing.T) {
 		t.Errorf("the report does not show the finding:\n%s", r.stdout)
 	}
 }
+
+// TestBankValidateWarnsUnreachable: an expectation above the most any
+// answers can give is a warning of bank validate (the bank loads and
+// scores as written), even with --strict, at the tier's FILE:LINE, and an
+// error of bank review (QA #5).
+func TestBankValidateWarnsUnreachable(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "unreach.yaml")
+	os.WriteFile(path, []byte(`schema: digilead/v1
+id: unreach
+title: "Unreachable"
+version: "1"
+tiers:
+  - {id: a, name: A, rank: 1, description: x, expectations: {d: 30}}
+  - {id: b, name: B, rank: 2, description: x, expectations: {d: 30, e: 95}}
+dimensions:
+  - {id: d, name: D, description: x}
+  - {id: e, name: E, description: x}
+questions:
+  - {id: q1, dimension: d, text: "How often did you test?"}
+  - {id: q2, dimension: d, text: "How often did you skip checks?", reverse: true}
+  - {id: q3, dimension: d, text: "How often did you ask users?"}
+  - {id: m1, dimension: e, type: multi, text: "Which did you use?", options: [{id: x, label: Forms, score: 0.2}, {id: y, label: Maps, score: 0.2}]}
+  - {id: m2, dimension: e, type: choice, text: "Pick one", options: [{id: x, label: Forms, score: 0}, {id: y, label: Maps, score: 0.5}]}
+  - {id: m3, dimension: e, type: choice, text: "Pick another", options: [{id: x, label: Forms, score: 0.1}, {id: y, label: Maps, score: 0.2}]}
+`), 0o600)
+	for _, strict := range []bool{false, true} {
+		args := []string{"bank", "validate", path}
+		if strict {
+			args = append(args, "--strict")
+		}
+		r := digilead(t, "", nil, args...)
+		if r.code != 0 || !strings.Contains(r.stderr, path+":7: tiers[b].expectations.e: It expects 95 on e, but no answers can score more than 45 there") ||
+			!strings.Contains(r.stderr, "Lower b's expectation on e to 45 or less") {
+			t.Errorf("strict %v: exit %d, stderr:\n%s", strict, r.code, r.stderr)
+		}
+	}
+	if r := digilead(t, "", nil, "bank", "review", path, "--respondents", "50"); r.code != 1 || !strings.Contains(r.stdout, "unreachable-expectation") {
+		t.Errorf("review: exit %d, stdout:\n%s", r.code, r.stdout)
+	}
+}
