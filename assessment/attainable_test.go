@@ -10,27 +10,12 @@ import (
 	"github.com/digilead/digilead/questions/questionstest"
 )
 
-// unreachBank is QA's bank whose dimension e can score at most 45 (36.7
-// with every question answered): its option scores are all below 1.
+// unreachBank is testdata/unreachable.yaml, QA's bank whose dimension e
+// can score at most 45 (36.7 with every question answered), with extra
+// top-level keys.
 func unreachBank(t *testing.T, extra string) *questions.Bank {
-	return questionstest.Parse(t, "unreach.yaml", `schema: digilead/v1
-id: unreach
-title: "Unreachable"
-version: "1"
-`+extra+`tiers:
-  - {id: a, name: A, rank: 1, description: x, expectations: {d: 30}}
-  - {id: b, name: B, rank: 2, description: x, expectations: {d: 30, e: 95}}
-dimensions:
-  - {id: d, name: D, description: x}
-  - {id: e, name: E, description: x}
-questions:
-  - {id: q1, dimension: d, text: "How often did you test?"}
-  - {id: q2, dimension: d, text: "How often did you skip checks?", reverse: true}
-  - {id: q3, dimension: d, text: "How often did you ask users?"}
-  - {id: m1, dimension: e, type: multi, text: "Which did you use?", options: [{id: x, label: Forms, score: 0.2}, {id: y, label: Maps, score: 0.2}]}
-  - {id: m2, dimension: e, type: choice, text: "Pick one", options: [{id: x, label: Forms, score: 0}, {id: y, label: Maps, score: 0.5}]}
-  - {id: m3, dimension: e, type: choice, text: "Pick another", options: [{id: x, label: Forms, score: 0.1}, {id: y, label: Maps, score: 0.2}]}
-`)
+	yaml := string(questionstest.ReadFile(t, "testdata/unreachable.yaml"))
+	return questionstest.Parse(t, "unreachable.yaml", strings.Replace(yaml, "version: \"1\"\n", "version: \"1\"\n"+extra, 1))
 }
 
 func TestMaxScore(t *testing.T) {

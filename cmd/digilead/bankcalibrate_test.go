@@ -255,31 +255,14 @@ func TestBankCalibrateWriteRefusesFalling(t *testing.T) {
 func TestBankValidateWarnsUnreachable(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "unreach.yaml")
-	os.WriteFile(path, []byte(`schema: digilead/v1
-id: unreach
-title: "Unreachable"
-version: "1"
-tiers:
-  - {id: a, name: A, rank: 1, description: x, expectations: {d: 30}}
-  - {id: b, name: B, rank: 2, description: x, expectations: {d: 30, e: 95}}
-dimensions:
-  - {id: d, name: D, description: x}
-  - {id: e, name: E, description: x}
-questions:
-  - {id: q1, dimension: d, text: "How often did you test?"}
-  - {id: q2, dimension: d, text: "How often did you skip checks?", reverse: true}
-  - {id: q3, dimension: d, text: "How often did you ask users?"}
-  - {id: m1, dimension: e, type: multi, text: "Which did you use?", options: [{id: x, label: Forms, score: 0.2}, {id: y, label: Maps, score: 0.2}]}
-  - {id: m2, dimension: e, type: choice, text: "Pick one", options: [{id: x, label: Forms, score: 0}, {id: y, label: Maps, score: 0.5}]}
-  - {id: m3, dimension: e, type: choice, text: "Pick another", options: [{id: x, label: Forms, score: 0.1}, {id: y, label: Maps, score: 0.2}]}
-`), 0o600)
+	os.WriteFile(path, mustRead(t, "../../assessment/testdata/unreachable.yaml"), 0o600)
 	for _, strict := range []bool{false, true} {
 		args := []string{"bank", "validate", path}
 		if strict {
 			args = append(args, "--strict")
 		}
 		r := digilead(t, "", nil, args...)
-		if r.code != 0 || !strings.Contains(r.stderr, path+":7: tiers[b].expectations.e: It expects 95 on e, but no answers can score more than 45 there") ||
+		if r.code != 0 || !strings.Contains(r.stderr, path+":10: tiers[b].expectations.e: It expects 95 on e, but no answers can score more than 45 there") ||
 			!strings.Contains(r.stderr, "Lower b's expectation on e to 45 or less") {
 			t.Errorf("strict %v: exit %d, stderr:\n%s", strict, r.code, r.stderr)
 		}
