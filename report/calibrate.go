@@ -107,8 +107,12 @@ func levelsSentence(l *lang.Lang, lv calibrate.Levels) string {
 	s := l.T("calibrate.levels", "People", lv.People, "Current", lv.Current.Correct, "CurrentShare", pct(l, lv.Current.Accuracy),
 		"Proposed", lv.Proposed.Correct, "ProposedShare", pct(l, lv.Proposed.Accuracy))
 	if len(lv.Proposed.Confusion) > 0 {
-		if low := lv.Proposed.Confusion[0]; low.NoLevel > 0 {
-			s += " " + l.T("calibrate.levels_low", "NoLevel", low.NoLevel, "People", low.People, "Role", low.Role)
+		low := lv.Proposed.Confusion[0]
+		if below := low.NoLevel - low.Unscored; below > 0 {
+			s += " " + l.T("calibrate.levels_low", "NoLevel", below, "People", low.People, "Role", low.Role)
+		}
+		if low.Unscored > 0 {
+			s += " " + l.T("calibrate.levels_unscored", "NoLevel", low.Unscored, "People", low.People, "Role", low.Role)
 		}
 	}
 	return s

@@ -13,6 +13,7 @@ import (
 	"github.com/digilead/digilead/assessment/calibrate/calibratetest"
 	"github.com/digilead/digilead/assessment/schematest"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // calibrationFixture calibrates the calibration tests' pilot bank from a
@@ -148,5 +149,24 @@ func TestLookupCalibration(t *testing.T) {
 	t.Parallel()
 	if _, err := Calibrations.Lookup("pdf"); err == nil || !strings.Contains(err.Error(), "use one of csv, json, markdown, text, xlsx") {
 		t.Errorf("unknown format: %v", err)
+	}
+}
+
+// TestLevelsSentenceUnscored: people without a level because they have
+// no score are said to be unscored, not to miss the lowest tier's
+// expectations (an all-N/A pilot).
+func TestLevelsSentenceUnscored(t *testing.T) {
+	l := lang.English()
+	row := func(noLevel, unscored int) calibrate.Levels {
+		c := calibrate.Classification{Confusion: []calibrate.ConfusionRow{{Role: "t1", People: 16, NoLevel: noLevel, Unscored: unscored, Levels: []int{0}}}}
+		return calibrate.Levels{People: 16, Current: c, Proposed: c}
+	}
+	s := levelsSentence(l, row(16, 16))
+	if strings.Contains(s, "miss the lowest tier") || !strings.Contains(s, "16 of the 16 t1 people have no level because they were not scored") {
+		t.Errorf("all unscored: %q", s)
+	}
+	s = levelsSentence(l, row(5, 2))
+	if !strings.Contains(s, "3 of the 16 t1 people have no level at all: they miss the lowest tier's own expectations") || !strings.Contains(s, "2 of the 16 t1 people have no level because they were not scored") {
+		t.Errorf("mixed: %q", s)
 	}
 }

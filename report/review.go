@@ -81,8 +81,13 @@ func readingSummary(l *lang.Lang, r *review.Report) string {
 	if r.Reading == nil {
 		return ""
 	}
-	return l.T("review.reading", "Ease", l.Fixed(r.Reading.FleschReadingEase, 1), "WPS", l.Fixed(r.Reading.WordsPerSentence, 1),
+	shown, clamped := review.EaseShown(r.Reading.FleschReadingEase)
+	s := l.T("review.reading", "Ease", l.Fixed(shown, 1), "WPS", l.Fixed(r.Reading.WordsPerSentence, 1),
 		"SPW", l.Fixed(r.Reading.SyllablesPerWord, 2), "Words", r.Reading.Words)
+	if clamped {
+		s += " " + l.Say(review.EaseClampedMsg(r.Reading.FleschReadingEase, 1))
+	}
+	return s
 }
 
 // observerSummary is the bank's observer wording in a sentence: how many

@@ -17,6 +17,7 @@ import (
 	"github.com/digilead/digilead/assessment/review"
 	"github.com/digilead/digilead/assessment/schematest"
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // reviewOf reviews a bank file with the default settings.
@@ -174,5 +175,19 @@ func TestLookupReview(t *testing.T) {
 	}
 	if _, err := Reviews.Lookup("csv"); err == nil || !strings.Contains(err.Error(), "use one of json, markdown, text") {
 		t.Errorf("unknown format: %v", err)
+	}
+}
+
+// TestReadingEaseShownOnItsScale: a Flesch reading ease the formula puts
+// above 100 is shown as 100, and the sentence says what the formula gave.
+func TestReadingEaseShownOnItsScale(t *testing.T) {
+	r := &review.Report{Reading: &review.Reading{Words: 40, Sentences: 10, WordsPerSentence: 4, SyllablesPerWord: 1.2, FleschReadingEase: 100.1}}
+	s := readingSummary(lang.English(), r)
+	if !strings.HasPrefix(s, "Flesch reading ease of the bank's text: 100.0 (") || !strings.Contains(s, "The formula gives 100.1, outside the 0 to 100") {
+		t.Errorf("got %q", s)
+	}
+	r.Reading.FleschReadingEase = 66.9
+	if s := readingSummary(lang.English(), r); strings.Contains(s, "formula gives") || !strings.Contains(s, ": 66.9 (") {
+		t.Errorf("in range: %q", s)
 	}
 }

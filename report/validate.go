@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/digilead/digilead/assessment/review"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
 )
@@ -182,6 +183,18 @@ func (v *Validation) Check(p string, o ValidateOptions) bool {
 			c.line(w.String()+" (warning)", "warning")
 		}
 		o.Say("%s: %d observer text(s) may speak to their reader rather than of the person observed (warnings; digilead bank review lists them too)\n", name, len(ow))
+	}
+	if !translation {
+		// Certain from the bank alone, but the bank loads and scores as
+		// written: a warning even with --strict; the review's error.
+		uw := review.Unreachable(s.Bank)
+		for _, f := range uw {
+			w := questions.Problem{Pos: f.Pos(), Field: "tiers[" + f.Tier + "].expectations." + f.Dimension, Msg: f.Problem + " " + f.Fix}
+			c.line(w.String()+" (warning)", "warning")
+		}
+		if len(uw) > 0 {
+			o.Say("%s: %d expectation(s) above the most any answers can give, so their tiers cannot be reached (warnings; digilead bank review reports them as errors)\n", name, len(uw))
+		}
 	}
 	if len(s.Warnings) > 0 {
 		o.Say("%s: %d text(s) not translated or out of date (%ss; they show in %s)\n", name, len(s.Warnings), kind, questions.BankLanguage(s.Bank))

@@ -18,6 +18,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -53,6 +54,9 @@ const (
 const (
 	RefusedLowestTier = "lowest_tier"
 	RefusedSmallGroup = "small_group"
+	// RefusedNoCut: placing nobody at or above the tier misclassifies
+	// fewest people, so the pilot gives no cut to propose.
+	RefusedNoCut = "no_cut"
 )
 
 // Flag kinds.
@@ -204,15 +208,22 @@ type ConfusionRow struct {
 	People int    `json:"people"`
 	// NoLevel counts those with no level ("Developing"); Levels those at
 	// each tier, by rank.
-	NoLevel int   `json:"no_level"`
-	Levels  []int `json:"levels"`
+	NoLevel int `json:"no_level"`
+	// Unscored counts those of NoLevel with no score (too few answers) on
+	// a dimension the lowest tier expects: they were not measured, rather
+	// than measured below it.
+	Unscored int   `json:"unscored,omitempty"`
+	Levels   []int `json:"levels"`
 }
 
 // Calibrator gathers a pilot's answer sets for a bank.
 type Calibrator struct {
-	bank     *questions.Bank
-	scorer   *assessment.Scorer
-	tierIdx  map[string]int
+	bank    *questions.Bank
+	scorer  *assessment.Scorer
+	tierIdx map[string]int
+	// top is each dimension's highest possible score (assessment.MaxScore),
+	// in hundredths.
+	top      []int64
 	people   []person
 	answered int
 	noRole   int
@@ -234,6 +245,10 @@ func New(b *questions.Bank) *Calibrator {
 	c := &Calibrator{bank: b, scorer: assessment.NewScorer(b), tierIdx: map[string]int{}}
 	for i, t := range b.Tiers {
 		c.tierIdx[t.ID] = i
+	}
+	c.top = make([]int64, len(b.Dimensions))
+	for d := range b.Dimensions {
+		c.top[d] = int64(math.Round(assessment.MaxScore(b, d) * 100))
 	}
 	return c
 }
@@ -337,6 +352,19 @@ func (r *Report) Flagged() []string {
 	return out
 }
 
+// Falling names the pairs, as tier/dimension, whose proposal would make a
+// dimension's expectation fall as rank rises (FlagFallsWithRank): a bank
+// with them is one bank review rejects (falling-expectation).
+func (r *Report) Falling() []string {
+	var out []string
+	for _, p := range r.Pairs {
+		if p.Proposed != nil && slices.ContainsFunc(p.Flags, func(n Note) bool { return n.Kind == FlagFallsWithRank }) {
+			out = append(out, p.Tier+"/"+p.Dimension)
+		}
+	}
+	return out
+}
+
 // pair calibrates tier t (rank position) on dimension d.
 func (c *Calibrator) pair(t, d int, current float64, o Options) Pair {
 	b := c.bank
@@ -366,7 +394,14 @@ func (c *Calibrator) pair(t, d int, current float64, o Options) Pair {
 		return p
 	}
 	g := newGroups(upper, lower)
+	g.top = c.top[d]
 	best := g.best()
+	if g.nobodyPasses(best) {
+		n := newNote(RefusedNoCut, lang.M("calibrate.refused.no_cut", "Tier", tier.ID, "Dimension", dim.ID,
+			"Max", lang.Number(float64(g.top)/100), "Current", lang.Number(current)))
+		p.Refusal = &n
+		return p
+	}
 	prop := propose(best)
 	ub, la := g.misclassified(prop)
 	cuts := g.bootstrap(o.Replicates, rand.NewPCG(o.Seed, stream(tier.ID, dim.ID)))
@@ -501,6 +536,9 @@ func (c *Calibrator) classify(levels []int) Classification {
 		switch lvl := levels[i]; {
 		case lvl < 0:
 			row.NoLevel++
+			if c.unscoredLowest(p) {
+				row.Unscored++
+			}
 		default:
 			row.Levels[lvl]++
 			if lvl == p.tier {
@@ -512,6 +550,21 @@ func (c *Calibrator) classify(levels []int) Classification {
 		cl.Accuracy = round4(float64(cl.Correct) / float64(len(c.people)))
 	}
 	return cl
+}
+
+// unscoredLowest reports whether p has no score on a dimension the
+// lowest tier expects.
+func (c *Calibrator) unscoredLowest(p person) bool {
+	b := c.bank
+	if len(b.Tiers) == 0 {
+		return false
+	}
+	for d, dim := range b.Dimensions {
+		if _, ok := b.Tiers[0].Expectations[dim.ID]; ok && p.scores[d] < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func ptr(x float64) *float64 { return &x }

@@ -139,19 +139,19 @@ func TestHandCalibration(t *testing.T) {
 	// The level rule. Proposed: low {10, 10}, mid {50, 48}, top {75, 75}.
 	// Low people all meet low and miss mid's x. mid 60 70 and 75 65 are
 	// mid; mid 55 40 misses mid's y (low); mid 65 - has no y, so it
-	// misses even low (no level). top
+	// misses even low (no level: unscored). top
 	// 90 95 and 85 80 are top; top 70 85 misses top's x (mid). 7 of 10.
 	// Current: mid {50, 50}, top {80, 90}: top 85 80 and 70 85 miss top
 	// (mid): 6 of 10.
 	want := Levels{People: 10,
 		Current: Classification{Correct: 6, Accuracy: 0.6, Confusion: []ConfusionRow{
 			{Role: "low", People: 3, Levels: []int{3, 0, 0}},
-			{Role: "mid", People: 4, NoLevel: 1, Levels: []int{1, 2, 0}},
+			{Role: "mid", People: 4, NoLevel: 1, Unscored: 1, Levels: []int{1, 2, 0}},
 			{Role: "top", People: 3, Levels: []int{0, 2, 1}},
 		}},
 		Proposed: Classification{Correct: 7, Accuracy: 0.7, Confusion: []ConfusionRow{
 			{Role: "low", People: 3, Levels: []int{3, 0, 0}},
-			{Role: "mid", People: 4, NoLevel: 1, Levels: []int{1, 2, 0}},
+			{Role: "mid", People: 4, NoLevel: 1, Unscored: 1, Levels: []int{1, 2, 0}},
 			{Role: "top", People: 3, Levels: []int{0, 1, 2}},
 		}},
 	}
@@ -168,8 +168,13 @@ func TestHandCalibration(t *testing.T) {
 func TestNoLevel(t *testing.T) {
 	b := parseBank(t, handBank)
 	r := handPilot(t, b, "low 5 50", "mid 60 60").Report(Options{MinGroup: 1, Replicates: 10})
-	if got := r.Levels.Proposed.Confusion[0]; got.NoLevel != 1 || got.People != 1 {
-		t.Errorf("low row %+v; want the person below low's x in no_level", got)
+	if got := r.Levels.Proposed.Confusion[0]; got.NoLevel != 1 || got.People != 1 || got.Unscored != 0 {
+		t.Errorf("low row %+v; want the person below low's x in no_level, scored", got)
+	}
+	// Unanswered y: no score, so no level, and counted as unscored.
+	r = handPilot(t, b, "low 5 50", "low 50 -", "mid 60 60").Report(Options{MinGroup: 1, Replicates: 10})
+	if got := r.Levels.Current.Confusion[0]; got.NoLevel != 2 || got.Unscored != 1 {
+		t.Errorf("low row %+v; want 2 without a level, 1 of them unscored", got)
 	}
 }
 
@@ -214,7 +219,14 @@ func TestFlags(t *testing.T) {
 	if len(p.Flags) != 1 || p.Flags[0].Kind != FlagFallsWithRank || !strings.HasPrefix(p.Flags[0].Text, "36 would be below low's 40 (kept)") {
 		t.Errorf("mid/x flags %+v", p.Flags)
 	}
-	// mid/y: everyone scores 50: the cut cannot tell the groups apart.
+	// mid/y: everyone scores 50, two on each side: placing nobody at mid
+	// is as good as any cut, so there is none to propose.
+	if p := pairOf(t, r, "mid", "y"); p.Refusal == nil || p.Refusal.Kind != RefusedNoCut || len(p.Flags) != 0 {
+		t.Errorf("mid/y refusal %+v, flags %+v", p.Refusal, p.Flags)
+	}
+	// With three mid people, placing everyone at mid is the best cut, and
+	// no better than calling everyone mid.
+	r = handPilot(t, b, "low 10 50", "low 12 50", "mid 60 50", "mid 62 50", "mid 64 50").Report(Options{MinGroup: 2, Replicates: 50})
 	if p := pairOf(t, r, "mid", "y"); len(p.Flags) != 1 || p.Flags[0].Kind != FlagWeakSeparation {
 		t.Errorf("mid/y flags %+v", p.Flags)
 	}
@@ -390,5 +402,54 @@ func TestIntervalCoverage(t *testing.T) {
 		if pairs != 140 || float64(miss) > 0.1*float64(pairs) {
 			t.Errorf("%d per tier: %d of %d intervals miss the known cut; a 90%% interval should miss at most 10%%", perTier, miss, pairs)
 		}
+	}
+}
+
+// cappedBank is handBank without its top tier, mid expecting 95 of y,
+// and y's question a choice whose best option scores 0.5: y can give at
+// most 50.
+var cappedBank = strings.NewReplacer(
+	"  - {id: top, name: Top, rank: 3, expectations: {x: 80, y: 90}}\n", "",
+	"{x: 10, y: 10}", "{x: 10}",
+	"{x: 50, y: 50}", "{x: 50, y: 95}",
+	"{id: qy, dimension: y, text: QY, scale: {min: 0, max: 100}}",
+	"{id: qy, dimension: y, type: choice, text: QY, options: [{id: a, label: A, score: 0}, {id: b, label: B, score: 0.2}, {id: c, label: C, score: 0.4}, {id: d, label: D, score: 0.5}]}",
+).Replace(handBank)
+
+// TestNoCutAboveTheTop: when placing nobody at the tier misclassifies
+// fewest, the pair is refused and keeps its expectation, instead of a
+// cut halfway to 100 that nobody can reach (QA #4: 67 where the most is
+// 36.7).
+func TestNoCutAboveTheTop(t *testing.T) {
+	b := parseBank(t, cappedBank)
+	c := New(b)
+	add := func(role string, n int, x float64, y string) {
+		for range n {
+			a, err := b.CheckAnswers(questions.RawAnswers{Respondent: questions.Respondent{Role: role}, Answers: map[string]any{"qx": x, "qy": y}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.Add(a)
+		}
+	}
+	// y does not tell mid from low, and there are fewer mid people: the
+	// fewest errors (30) come from placing nobody at mid.
+	add("low", 20, 20, "b")
+	add("low", 20, 20, "c")
+	add("mid", 15, 80, "b")
+	add("mid", 15, 80, "c")
+	r := c.Report(Options{Replicates: 50})
+	p := pairOf(t, r, "mid", "y")
+	if p.Status != StatusRefused || p.Refusal == nil || p.Refusal.Kind != RefusedNoCut || p.Proposed != nil {
+		t.Fatalf("mid/y: %s %+v proposed %v; want refused, %s", p.Status, p.Refusal, p.Proposed, RefusedNoCut)
+	}
+	if !strings.Contains(p.Refusal.Text, "at most 50") || !strings.Contains(p.Refusal.Text, "stays at 95") {
+		t.Errorf("refusal says %q", p.Refusal.Text)
+	}
+	if _, ok := r.Proposals()["mid"]["y"]; ok {
+		t.Error("a refused pair is among the proposals --write records")
+	}
+	if x := pairOf(t, r, "mid", "x"); x.Proposed == nil || *x.Proposed > 100 {
+		t.Errorf("mid/x: %v, want a proposal", x.Proposed)
 	}
 }

@@ -18,6 +18,9 @@ const full = 100 * 100
 type groups struct {
 	values       []int64
 	upper, lower []int
+	// top is the highest score the dimension can give (assessment.MaxScore),
+	// in hundredths: no cut above it can be met, so none is proposed.
+	top int64
 }
 
 func newGroups(upper, lower []int64) groups {
@@ -32,7 +35,7 @@ func newGroups(upper, lower []int64) groups {
 		slices.Sort(out)
 		return out
 	}
-	return groups{values: values, upper: pos(upper), lower: pos(lower)}
+	return groups{values: values, upper: pos(upper), lower: pos(lower), top: full}
 }
 
 // tiedRange is the range of cuts c that misclassify fewest people: every c
@@ -54,15 +57,17 @@ func (r tiedRange) cut() float64 { return float64(r.lo+r.hi) / 200 }
 // rises past each value the errors change only there, so the candidates
 // are the intervals [0, v1], (v1, v2], …, (vm, 100]: everyone placed at
 // or above, the cuts between consecutive distinct values, nobody placed
-// at or above (when vm < 100).
-func bestCuts(values []int64, up, low []int, nLow int) tiedRange {
+// at or above (when vm < 100). The last runs to top, the highest score
+// the dimension can give, not to 100: a cut above top is one nobody can
+// meet.
+func bestCuts(values []int64, up, low []int, nLow int, top int64) tiedRange {
 	errs := nLow // [0, v1]: everyone passes, so every lower person is wrong
 	best, first, last := errs, 0, 0
 	m := len(values)
 	for k := range m {
 		errs += up[k] - low[k]
-		if k == m-1 && values[k] == full {
-			break // nobody can score above 100
+		if k == m-1 && values[k] >= top {
+			break // nobody can score above top
 		}
 		switch {
 		case errs < best:
@@ -71,7 +76,7 @@ func bestCuts(values []int64, up, low []int, nLow int) tiedRange {
 			last = k + 1
 		}
 	}
-	r := tiedRange{hi: full, loIncl: first == 0, errors: best}
+	r := tiedRange{hi: top, loIncl: first == 0, errors: best}
 	if first > 0 {
 		r.lo = values[first-1]
 	}
@@ -84,7 +89,16 @@ func bestCuts(values []int64, up, low []int, nLow int) tiedRange {
 // best is the tied range of the pair's own people.
 func (g groups) best() tiedRange {
 	up, low := g.counts(g.upper, g.lower)
-	return bestCuts(g.values, up, low, len(g.lower))
+	return bestCuts(g.values, up, low, len(g.lower), g.top)
+}
+
+// nobodyPasses reports whether placing nobody at or above the tier (a
+// cut above every score) is among the cuts of r, those that misclassify
+// fewest: then no cut separates the groups better than leaving the tier
+// empty, and the midpoint would lie above every pilot score.
+func (g groups) nobodyPasses(r tiedRange) bool {
+	m := len(g.values)
+	return m > 0 && r.hi == g.top && g.values[m-1] < g.top
 }
 
 func (g groups) counts(upper, lower []int) (up, low []int) {
@@ -129,7 +143,7 @@ func (g groups) bootstrap(reps int, src *rand.PCG) []float64 {
 		for range g.lower {
 			low[g.lower[draw(src, len(g.lower))]]++
 		}
-		cuts[r] = bestCuts(g.values, up, low, len(g.lower)).cut()
+		cuts[r] = bestCuts(g.values, up, low, len(g.lower), g.top).cut()
 	}
 	slices.Sort(cuts)
 	return cuts

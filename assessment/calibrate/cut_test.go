@@ -108,3 +108,40 @@ func TestBootstrapOfSeparatedGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestBestCutsStopAtTop: the candidate cuts end at the highest score the
+// dimension can give, not at 100, so no cut is one nobody can meet; and a
+// range that holds "nobody passes" is told apart.
+func TestBestCutsStopAtTop(t *testing.T) {
+	// 50L 60U 70L, top 80: errors 2 [0,50], 1 (50,60], 2 (60,70], 1
+	// (70,80]: the tied range runs from 50 to 80, not to 100, and holds
+	// placing nobody.
+	g := newGroups(hundredths(60), hundredths(50, 70))
+	g.top = 8000
+	r := g.best()
+	if want := (tiedRange{lo: 5000, hi: 8000, errors: 1}); r != want {
+		t.Fatalf("tied range %+v, want %+v", r, want)
+	}
+	if r.cut() != 65 || !g.nobodyPasses(r) {
+		t.Errorf("cut %v, nobody passes %v; want 65, true", r.cut(), g.nobodyPasses(r))
+	}
+	// 20U 40L 40L, top 50: placing nobody misses the 1 upper person, any
+	// cut at or below 40 the 2 lower ones.
+	g = newGroups(hundredths(20), hundredths(40, 40))
+	g.top = 5000
+	if r := g.best(); !g.nobodyPasses(r) || r.hi != 5000 || r.lo != 4000 {
+		t.Errorf("tied range %+v: want (40, 50], nobody passing", r)
+	}
+	// At a top the data reach, nobody passing is no candidate.
+	g = newGroups(hundredths(20), hundredths(50, 50))
+	g.top = 5000
+	if r := g.best(); g.nobodyPasses(r) {
+		t.Errorf("tied range %+v: nobody can score above the top", r)
+	}
+	// Separated groups: the cut lies between them.
+	g = newGroups(hundredths(40, 45), hundredths(10, 20))
+	g.top = 5000
+	if r := g.best(); g.nobodyPasses(r) || r.lo != 2000 || r.hi != 4000 {
+		t.Errorf("tied range %+v: want (20, 40]", r)
+	}
+}

@@ -270,23 +270,42 @@ func flags(d *Dimension, qs []*questions.Question, against []bool) []Flag {
 		add(FlagNoVariance, lang.M("stats.flag.no_variance"))
 	}
 	reversed := make([]bool, len(d.Questions))
+	unsure := make([]*float64, len(d.Questions))
 	var culprits []string
 	for i, q := range d.Questions {
 		low := q.ItemTotalR != nil && *q.ItemTotalR < MinItemTotal
-		reversed[i] = low && (against == nil && *q.ItemTotalR < 0 || against != nil && against[i])
-		if reversed[i] {
+		if !low || !(against == nil && *q.ItemTotalR < 0 || against != nil && against[i]) {
+			continue
+		}
+		high := RUpper(*q.ItemTotalR, d.N)
+		if reversed[i] = high < 0; reversed[i] {
 			culprits = append(culprits, q.ID)
+		} else {
+			unsure[i] = &high
 		}
 	}
 	for i, q := range d.Questions {
-		fs = append(fs, questionFlags(d, q, qs[i], reversed[i], culprits)...)
+		fs = append(fs, questionFlags(d, q, qs[i], reversed[i], unsure[i], culprits)...)
 	}
 	return fs
 }
 
+// RUpper is the upper bound of the 95% confidence interval of a
+// correlation r from n pairs, by Fisher's z: tanh(atanh(r) + 1.96 /
+// sqrt(n - 3)); 1 when n < 4, where there is no interval.
+func RUpper(r float64, n int) float64 {
+	if n < 4 {
+		return 1
+	}
+	return math.Tanh(math.Atanh(r) + 1.959963984540054/math.Sqrt(float64(n-3)))
+}
+
 // questionFlags are the flags of one question; reversed says it runs
-// against the other questions, culprits are the questions that do.
-func questionFlags(d *Dimension, q Question, bq *questions.Question, reversed bool, culprits []string) []Flag {
+// against the other questions, clearly (the upper bound of its item-total
+// r's 95% interval below 0); unsure, when it runs against them without
+// that evidence, is that upper bound; culprits are the questions that
+// clearly do.
+func questionFlags(d *Dimension, q Question, bq *questions.Question, reversed bool, unsure *float64, culprits []string) []Flag {
 	if d.N < 2 {
 		return nil
 	}
@@ -305,9 +324,13 @@ func questionFlags(d *Dimension, q Question, bq *questions.Question, reversed bo
 		if q.AlphaIfDeleted != nil && d.Alpha != nil && *q.AlphaIfDeleted > *d.Alpha {
 			msgs = append(msgs, lang.M("stats.flag.weak_alpha", "Alpha", lang.Decimal{X: *q.AlphaIfDeleted, Places: 2}))
 		}
-		if len(culprits) > 0 {
+		if unsure != nil {
+			msgs = append(msgs, lang.M("stats.flag.weak_unsure", "N", d.N, "High", lang.Decimal{X: *unsure, Places: 2}))
+		}
+		switch {
+		case len(culprits) > 0:
 			msgs = append(msgs, lang.P("stats.flag.weak_culprits", len(culprits), "Culprits", lang.List(culprits)))
-		} else {
+		case unsure == nil:
 			msgs = append(msgs, lang.M("stats.flag.weak_reword"))
 		}
 		return []Flag{newFlag(FlagWeakItem, q.ID, msgs...)}

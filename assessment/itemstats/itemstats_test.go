@@ -3,6 +3,7 @@ package itemstats
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -175,7 +176,7 @@ func TestFlagsAndDegenerateCases(t *testing.T) {
 		{name: "question keyed the wrong way", qs: likert(4), rows: repeat([][]int{{1, 1, 2, 5}, {2, 2, 1, 4}, {3, 4, 3, 3}, {4, 4, 5, 2}, {5, 5, 4, 1}}, 6), flags: "low_consistency reversed_item:q4"},
 		{name: "question with reverse that should not have it", qs: likert(4, 4), rows: repeat([][]int{{1, 1, 2, 1}, {2, 2, 1, 2}, {3, 4, 3, 3}, {4, 4, 5, 4}, {5, 5, 4, 5}}, 6), flags: "low_consistency reversed_item:q4"},
 		{name: "weak question", qs: likert(4), rows: repeat([][]int{{1, 1, 2, 3}, {2, 2, 1, 1}, {3, 4, 3, 5}, {4, 4, 5, 1}, {5, 5, 4, 4}, {1, 2, 1, 4}}, 5), flags: "weak_item:q4"},
-		{name: "few answers and low consistency", qs: likert(3), rows: [][]int{{1, 5, 3}, {5, 1, 3}, {3, 3, 1}, {2, 2, 5}}, flags: "few_answers low_consistency reversed_item:q1 weak_item:q2 weak_item:q3"},
+		{name: "few answers and low consistency", qs: likert(3), rows: [][]int{{1, 5, 3}, {5, 1, 3}, {3, 3, 1}, {2, 2, 5}}, flags: "few_answers low_consistency weak_item:q1 weak_item:q2 weak_item:q3"},
 		{name: "one question keyed the wrong way drags the others down", qs: likert(4), rows: repeat([][]int{{1, 2, 5, 3}, {2, 1, 4, 1}, {3, 3, 3, 4}, {4, 5, 2, 2}, {5, 4, 1, 5}, {3, 4, 3, 3}}, 5), flags: "low_consistency weak_item:q1 reversed_item:q3"},
 	}
 	for _, tt := range tests {
@@ -298,9 +299,55 @@ func TestWeakItemCulpritsAgree(t *testing.T) {
 		"m3":    "Look at it again once m3 is keyed the right way.",
 		"m3 m4": "Look at it again once m3 and m4 are keyed the right way.",
 	} {
-		fs := questionFlags(&Dimension{N: 30}, q, bq, false, strings.Fields(culprits))
+		fs := questionFlags(&Dimension{N: 30}, q, bq, false, nil, strings.Fields(culprits))
 		if len(fs) != 1 || !strings.HasSuffix(fs[0].Text, want) {
 			t.Errorf("culprits %s: %+v; want the text to end %q", culprits, fs, want)
 		}
+	}
+}
+
+// TestKeyingNeedsEvidence: a question of pure noise whose item-total r is
+// a little below 0 is not called keyed the wrong way at n = 200 (SE of r
+// about 0.07), nor is any at n = 5; it is weak, and more answers are
+// asked for. One clearly below 0 still is.
+func TestKeyingNeedsEvidence(t *testing.T) {
+	for _, tc := range []struct {
+		r    float64
+		n    int
+		want float64
+	}{{-0.05, 200, 0.089}, {-0.5, 5, 0.684}, {-0.3, 200, -0.17}, {-0.2, 3, 1}} {
+		if got := RUpper(tc.r, tc.n); math.Abs(got-tc.want) > 0.005 {
+			t.Errorf("RUpper(%v, %d) = %.3f, want %.3f", tc.r, tc.n, got, tc.want)
+		}
+	}
+	src := rand.New(rand.NewPCG(7, 0))
+	var rows [][]int
+	for range 200 {
+		x := 1 + src.IntN(5)
+		c := func() int { return max(1, min(5, x+src.IntN(3)-1)) }
+		rows = append(rows, []int{c(), c(), c(), 1 + src.IntN(5)})
+	}
+	d := analyse(t, testBank(t, likert(4)...), rows)
+	r := *d.Questions[3].ItemTotalR
+	if r >= 0 || r < -0.1 {
+		t.Fatalf("noise question r = %v; the test wants a small negative r", r)
+	}
+	if got := flagKinds(d); got != "low_consistency weak_item:q4" {
+		t.Errorf("flags = %q, want q4 weak, not keyed the wrong way", got)
+	}
+	for _, f := range d.Flags {
+		if f.Question == "q4" && (strings.Contains(f.Text, "wrong way —") || !strings.Contains(f.Text, "from 200 answer sets") || !strings.Contains(f.Text, "more answers are needed")) {
+			t.Errorf("q4 flag: %q", f.Text)
+		}
+	}
+	// At n = 5 a loose negative r is no evidence; a near-perfect reversal
+	// (r about -0.97) is.
+	loose := [][]int{{1, 1, 2, 3}, {2, 2, 1, 4}, {3, 4, 3, 2}, {4, 4, 5, 1}, {5, 5, 4, 4}}
+	if got := flagKinds(analyse(t, testBank(t, likert(4)...), loose)); strings.Contains(got, "reversed_item") {
+		t.Errorf("n = 5, loose: flags %q", got)
+	}
+	strong := [][]int{{1, 1, 2, 5}, {2, 2, 1, 4}, {3, 4, 3, 3}, {4, 4, 5, 2}, {5, 5, 4, 1}}
+	if got := flagKinds(analyse(t, testBank(t, likert(4)...), strong)); !strings.Contains(got, "reversed_item:q4") {
+		t.Errorf("n = 5, strong: flags %q", got)
 	}
 }

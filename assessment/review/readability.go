@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/digilead/digilead/questions"
+	"github.com/digilead/digilead/questions/lang"
 )
 
 // sentences splits text into sentences at '.', '!' and '?' followed by
@@ -120,6 +121,23 @@ func reading(b *questions.Bank) *Reading {
 	r.SyllablesPerWord = round(float64(syl)/float64(r.Words), 2)
 	r.FleschReadingEase = round(ease(r.Words, r.Sentences, syl), 1)
 	return &r
+}
+
+// EaseShown is a Flesch reading ease as it is read and shown: on its
+// scale of 0 to 100. The formula leaves it (above 100 for very short
+// sentences of one-syllable words, below 0 for very long sentences of long
+// words); clamped says it was brought back. The document keeps the
+// formula's own value.
+func EaseShown(x float64) (shown float64, clamped bool) {
+	shown = min(100, max(0, x))
+	return shown, shown != x
+}
+
+// EaseClampedMsg is the sentence that says a reading ease was shown
+// clamped: the formula's value and the one shown.
+func EaseClampedMsg(x float64, places int) lang.Msg {
+	shown, _ := EaseShown(x)
+	return lang.M("review.reading.clamped", "Raw", lang.Decimal{X: x, Places: places}, "Ease", lang.Decimal{X: shown, Places: places})
 }
 
 // ease is the Flesch reading ease of a text of so many words, sentences

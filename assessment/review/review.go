@@ -46,6 +46,7 @@ const (
 	CheckOtherPeople       = "other-people"
 	CheckSameDimensions    = "same-dimensions"
 	CheckFallingExpect     = "falling-expectation"
+	CheckUnreachable       = "unreachable-expectation"
 	CheckWeakBlocker       = "weak-blocker"
 	CheckRandomReachesTier = "random-reaches-tier"
 	CheckCueBeatsRandom    = "cue-beats-random"
@@ -72,6 +73,7 @@ var Checks = []CheckInfo{
 	{CheckReverseInShort, KindError, SectionKeying},
 	{CheckSameDimensions, KindError, SectionTiers},
 	{CheckFallingExpect, KindError, SectionTiers},
+	{CheckUnreachable, KindError, SectionTiers},
 	{CheckWeakBlocker, KindError, SectionTiers},
 	{CheckRandomReachesTier, KindError, SectionSimulation},
 	{CheckCueBeatsRandom, KindError, SectionSimulation},

@@ -63,6 +63,7 @@ func TestFixtures(t *testing.T) {
 		{"reverse-in-short-dimension.yaml", []string{"reverse-in-short-dimension reverse-in-short-dimension.yaml:117 well-late"}},
 		{"same-dimensions.yaml", []string{"same-dimensions same-dimensions.yaml:17 operational"}},
 		{"falling-expectation.yaml", []string{"falling-expectation falling-expectation.yaml:17 security"}},
+		{"unreachable-expectation.yaml", []string{"unreachable-expectation unreachable-expectation.yaml:23 digital-strategy"}},
 		{"weak-blocker.yaml", []string{"weak-blocker weak-blocker.yaml:29 security"}},
 		{"random-reaches-tier.yaml", []string{"random-reaches-tier random-reaches-tier.yaml:13 frontline"}},
 		{"cue-beats-random.yaml", []string{"cue-beats-random cue-beats-random.yaml:47 first"}},
@@ -492,5 +493,72 @@ func TestOptionLengthQuotesTheLabels(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestUnreachableExpectation: a tier expecting more than any answers can
+// give a dimension is reported; one at exactly the most is not (QA #5).
+func TestUnreachableExpectation(t *testing.T) {
+	// Best options 0.5, 0.5 and 0.2: half the weight answered, at most 50.
+	qs := `  - {id: q1, dimension: d, type: choice, text: "Pick one", options: [{id: a, label: A, score: 0}, {id: b, label: B, score: 0.5}]}
+  - {id: q2, dimension: d, type: choice, text: "Pick two", options: [{id: a, label: A, score: 0}, {id: b, label: B, score: 0.5}]}
+  - {id: q3, dimension: d, type: multi, text: "Pick any", options: [{id: a, label: A, score: 0.1}, {id: b, label: B, score: 0.1}]}
+`
+	var got []Finding
+	for _, f := range tiers(bank(t, "en", qs)) {
+		if f.Check == CheckUnreachable {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 1 || got[0].Tier != "one" || got[0].Dimension != "d" || got[0].Kind != KindError || got[0].Line != 7 {
+		t.Fatalf("findings %+v", got)
+	}
+	if want := "It expects 80 on d, but no answers can score more than 50 there"; !strings.HasPrefix(got[0].Problem, want) {
+		t.Errorf("problem %q, want it to start %q", got[0].Problem, want)
+	}
+	if want := "Lower one's expectation on d to 50 or less"; !strings.HasPrefix(got[0].Fix, want) {
+		t.Errorf("fix %q", got[0].Fix)
+	}
+	b := bank(t, "en", strings.ReplaceAll(qs, "score: 0.5", "score: 0.8"))
+	for _, f := range tiers(b) {
+		if f.Check == CheckUnreachable {
+			t.Errorf("at most 80, expected 80: %+v", f)
+		}
+	}
+}
+
+// TestStraightLineTopEmptyTier: a top tier with no expectations is met by
+// every straight-liner; one finding says so and advises giving it
+// expectations, not reverse-keying questions in dimensions it does not
+// expect.
+func TestStraightLineTopEmptyTier(t *testing.T) {
+	b, err := questions.Parse(questions.File{Name: "empty.yaml", Data: []byte(`schema: digilead/v1
+id: empty
+title: Empty
+version: "1"
+tiers:
+  - {id: low, name: Low, rank: 1, expectations: {d: 10}}
+  - {id: top, name: Top, rank: 2, expectations: {}}
+dimensions:
+  - {id: d, name: D}
+questions:
+  - {id: q1, dimension: d, text: "How often did you test?"}
+  - {id: q2, dimension: d, text: "How often did you skip checks?", reverse: true}
+  - {id: q3, dimension: d, text: "How often did you ask users?"}
+`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Finding
+	for _, f := range Review(b, Options{Seed: 1, Respondents: 20}).Findings {
+		if f.Check == CheckStraightLineTop {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 1 || got[0].Tier != "top" {
+		t.Fatalf("straight-line-top findings %+v; want one, on top", got)
+	}
+	if !strings.Contains(got[0].Problem, "top expects nothing") || !strings.HasPrefix(got[0].Fix, "Give top expectations") || strings.Contains(got[0].Fix, "in each dimension the top tier expects") {
+		t.Errorf("problem %q\nfix %q", got[0].Problem, got[0].Fix)
 	}
 }

@@ -336,14 +336,35 @@ func simulate(b *questions.Bank, o Options) (Simulation, []Finding) {
 		s := t.strategy(b, "straight-"+strconv.Itoa(v), fmt.Sprintf("Gives %s to every question of the default scale and the same relative position everywhere else.", name))
 		sim.Strategies = append(sim.Strategies, s)
 		if lvl := assessment.Level(res.Tiers); lvl == len(b.Tiers)-1 {
-			top := &b.Tiers[lvl]
-			f := finding(CheckStraightLineTop, top.Pos)
-			f.Tier, f.Strategy = top.ID, s.ID
-			f.say(lang.M("review.straight_top.fix"), lang.M("review.straight_top.problem", "Answer", answer, "Tier", top.ID))
-			fs = append(fs, f)
+			if f, ok := straightTop(&b.Tiers[lvl], s.ID, answer, fs); ok {
+				fs = append(fs, f)
+			}
 		}
 	}
 	return sim, fs
+}
+
+// straightTop reports a straight-liner reaching the top tier, unless the
+// top tier expects nothing and fs already says so: such a tier is met by
+// everyone who meets the tiers below it, whatever they answer, so one
+// finding says it, with the fix that fits (give it expectations), not
+// one per scale point advising to reverse-key questions of dimensions it
+// does not expect.
+func straightTop(top *questions.Tier, strategy string, answer lang.Msg, fs []Finding) (Finding, bool) {
+	f := finding(CheckStraightLineTop, top.Pos)
+	f.Tier, f.Strategy = top.ID, strategy
+	if len(top.Expectations) > 0 {
+		f.say(lang.M("review.straight_top.fix"), lang.M("review.straight_top.problem", "Answer", answer, "Tier", top.ID))
+		return f, true
+	}
+	for _, g := range fs {
+		if g.Check == CheckStraightLineTop {
+			return Finding{}, false
+		}
+	}
+	f.say(lang.M("review.straight_top.empty_fix", "Tier", top.ID),
+		lang.M("review.straight_top.problem", "Answer", answer, "Tier", top.ID), lang.M("review.straight_top.empty_problem", "Tier", top.ID))
+	return f, true
 }
 
 // randomFinding reports random respondents reaching a tier.

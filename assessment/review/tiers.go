@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
 )
@@ -42,7 +43,40 @@ func tiers(b *questions.Bank) []Finding {
 			}
 		}
 	}
+	fs = append(fs, Unreachable(b)...)
 	return append(fs, weakBlockers(b)...)
+}
+
+// Unreachable finds expectations above the highest score any answers can
+// give their dimension (assessment.MaxScore): with option scores below 1,
+// and questions left out down to min_coverage, the strict rule never meets
+// the tier, and under the most-probable rule only measurement error can
+// place someone at it. bank validate warns of them too.
+func Unreachable(b *questions.Bank) []Finding {
+	var fs []Finding
+	for d := range b.Dimensions {
+		dim := &b.Dimensions[d]
+		top := -1.0
+		for j := range b.Tiers {
+			t := &b.Tiers[j]
+			e, ok := t.Expectations[dim.ID]
+			if !ok {
+				continue
+			}
+			if top < 0 {
+				top = assessment.MaxScore(b, d)
+			}
+			if e <= top {
+				continue
+			}
+			f := finding(CheckUnreachable, t.Pos)
+			f.Tier, f.Dimension = t.ID, dim.ID
+			f.say(lang.M("review.unreachable.fix", "Tier", t.ID, "Dimension", dim.ID, "Max", lang.Number(top)),
+				lang.M("review.unreachable.problem", "Expected", lang.Number(e), "Dimension", dim.ID, "Max", lang.Number(top)))
+			fs = append(fs, f)
+		}
+	}
+	return fs
 }
 
 // sameDimensionsBelow returns the nearest tier below tier j whose

@@ -71,8 +71,13 @@ func wording(b *questions.Bank, r *Reading) []Finding {
 	}
 	if r != nil && r.FleschReadingEase < MinReadingEase {
 		f := finding(CheckHardToRead, questions.Pos{File: b.Questions[0].Pos.File})
-		f.say(lang.M("review.flesch.fix"), lang.M("review.flesch.problem", "Ease", lang.Decimal{X: r.FleschReadingEase, Places: 0},
-			"WPS", lang.Decimal{X: r.WordsPerSentence, Places: 1}, "SPW", lang.Decimal{X: r.SyllablesPerWord, Places: 2}, "Min", MinReadingEase))
+		shown, clamped := EaseShown(r.FleschReadingEase)
+		problem := []lang.Msg{lang.M("review.flesch.problem", "Ease", lang.Decimal{X: shown, Places: 0},
+			"WPS", lang.Decimal{X: r.WordsPerSentence, Places: 1}, "SPW", lang.Decimal{X: r.SyllablesPerWord, Places: 2}, "Min", MinReadingEase)}
+		if clamped {
+			problem = append(problem, EaseClampedMsg(r.FleschReadingEase, 0))
+		}
+		f.say(lang.M("review.flesch.fix"), problem...)
 		fs = append(fs, f)
 	}
 	return fs

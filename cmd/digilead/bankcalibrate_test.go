@@ -224,3 +224,50 @@ func TestBankCalibrateWriteDirectoryBank(t *testing.T) {
 		t.Errorf("stderr: %s", r.stderr)
 	}
 }
+
+// TestBankCalibrateWriteRefusesFalling: --write never writes a bank whose
+// expectations fall as rank rises, which bank review rejects; it says
+// which pairs and changes nothing.
+func TestBankCalibrateWriteRefusesFalling(t *testing.T) {
+	t.Parallel()
+	orig := strings.Replace(string(mustRead(t, calibrateBank)), "      plan: 20 ", "      plan: 95 ", 1)
+	if !strings.Contains(orig, "plan: 95") {
+		t.Fatal("the example bank's lowest plan expectation moved")
+	}
+	path := filepath.Join(t.TempDir(), "bank.yaml")
+	os.WriteFile(path, []byte(orig), 0o600)
+	r := digilead(t, "", nil, "bank", "calibrate", "--bank", path, calibratePilot, "--write")
+	if r.code != 1 || !strings.Contains(r.stderr, "/plan would make expectations fall as rank rises, which bank review rejects (falling-expectation); the bank was not changed") {
+		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+	if got := string(mustRead(t, path)); got != orig {
+		t.Error("the bank was changed")
+	}
+	if !strings.Contains(r.stdout, "Falls as rank rises") {
+		t.Errorf("the report does not show the finding:\n%s", r.stdout)
+	}
+}
+
+// TestBankValidateWarnsUnreachable: an expectation above the most any
+// answers can give is a warning of bank validate (the bank loads and
+// scores as written), even with --strict, at the tier's FILE:LINE, and an
+// error of bank review (QA #5).
+func TestBankValidateWarnsUnreachable(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "unreach.yaml")
+	os.WriteFile(path, mustRead(t, "../../assessment/testdata/unreachable.yaml"), 0o600)
+	for _, strict := range []bool{false, true} {
+		args := []string{"bank", "validate", path}
+		if strict {
+			args = append(args, "--strict")
+		}
+		r := digilead(t, "", nil, args...)
+		if r.code != 0 || !strings.Contains(r.stderr, path+":10: tiers[b].expectations.e: It expects 95 on e, but no answers can score more than 45 there") ||
+			!strings.Contains(r.stderr, "Lower b's expectation on e to 45 or less") {
+			t.Errorf("strict %v: exit %d, stderr:\n%s", strict, r.code, r.stderr)
+		}
+	}
+	if r := digilead(t, "", nil, "bank", "review", path, "--respondents", "50"); r.code != 1 || !strings.Contains(r.stdout, "unreachable-expectation") {
+		t.Errorf("review: exit %d, stdout:\n%s", r.code, r.stdout)
+	}
+}

@@ -103,6 +103,10 @@ func TestBankStatsBadLines(t *testing.T) {
 	if r.code != 2 {
 		t.Errorf("exit %d, want 2 when lines are rejected", r.code)
 	}
+	// The help says the exit code the command gives (QA #7).
+	if h := digilead(t, "", nil, "bank", "stats", "--help"); !strings.Contains(h.stdout, "left out; the exit code is then 2.") {
+		t.Errorf("bank stats --help does not give exit 2 for bad lines:\n%s", h.stdout)
+	}
 	if !strings.Contains(r.stdout, "2 answer sets.") {
 		t.Errorf("the good lines are still analysed; stdout:\n%s", r.stdout)
 	}

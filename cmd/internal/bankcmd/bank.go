@@ -58,7 +58,9 @@ is a heuristic.
 
 Actions in another language than the bank's (language: cy in an English
 bank), the language its reports are written in unless translated, are
-warnings too, and errors with --strict.
+warnings too, and errors with --strict. A tier expecting more on a
+dimension than any answers can give it (its option scores are below 1) is
+a warning, even with --strict; bank review reports it as an error.
 
 --catalogue FILE checks a catalogue (digilead.catalogue/v1) against each
 bank: its bank id, dimensions and tiers, and the language of its actions.`,

@@ -40,7 +40,10 @@ a run can be repeated exactly).
 
 A pair with fewer than --min-group people with a score on either side is
 refused and keeps its expectation, and so is every pair of the lowest tier:
-nobody in a pilot can rank below it. People without a role are left out.
+nobody in a pilot can rank below it. So is a pair for which no cut
+separates the groups: placing nobody at the tier misplaces no more people
+than any cut. No proposal is above the highest score any answers can give
+the dimension. People without a role are left out.
 The report ends with how the level rule places the pilot people with the
 current and with the proposed expectations.
 
@@ -50,8 +53,11 @@ stdin when none is given, or for -. Bad lines are reported on stderr as
 FILE:LINE: question-id: problem.
 
 --write records the proposals in the bank file, keeping its comments and
-layout. Exit codes: 0 done, 1 nothing could be calibrated, 2 bad usage or
-input (bad lines are reported and the rest calibrated, but nothing is
+layout. It writes nothing when a proposal would make an expectation fall
+as rank rises (the report flags it "falls as rank rises"): bank review
+would reject the bank. Pairs that are refused keep their expectation.
+Exit codes: 0 done, 1 nothing could be calibrated or written, 2 bad usage
+or input (bad lines are reported and the rest calibrated, but nothing is
 written). See docs/bank-review.md.`,
 		Example: `  digilead bank calibrate --bank my-bank.yaml pilot.jsonl
   digilead bank calibrate --bank my-bank.yaml pilot/ --format markdown -o calibration.md
@@ -98,7 +104,15 @@ func bankCalibrateRun(opts *bankCalibrateOptions) error {
 }
 
 // writeExpectations records the proposals in the bank's files.
+// Proposals that would make an expectation fall as rank rises are not
+// written, nor is any other: the bank would be one bank review rejects
+// (falling-expectation), and which of the two tiers is wrong is a
+// judgement the pilot cannot make.
 func (opts *bankCalibrateOptions) writeExpectations(b *questions.Bank, cal *calibrate.Report) error {
+	if falling := cal.Falling(); len(falling) > 0 {
+		opts.Say("digilead: --write: the proposals for %s would make expectations fall as rank rises, which bank review rejects (falling-expectation); the bank was not changed. See the report's findings on them: check the pilot's roles, pilot more people, or set those expectations by hand\n", strings.Join(falling, ", "))
+		return cmdutil.Silent(cmdutil.ExitFailure)
+	}
 	names, err := questions.WriteExpectations(b, cal.Proposals())
 	if err != nil {
 		return fmt.Errorf("--write: %w", err)

@@ -41,7 +41,7 @@ line as 'digilead score' reads them, or result files (JSON, or JSON Lines
 from 'digilead score'), or directories of them; stdin when no file is given
 or for -. A dimension's figures use the people who answered all its
 questions (listwise). Bad lines are reported on stderr as FILE:LINE:
-question-id: problem and left out; the exit code is then 1.
+question-id: problem and left out; the exit code is then 2.
 
 --write records each dimension's reliability and score_sd in the bank file,
 keeping its comments and layout, so results scored with it carry the SEM and
