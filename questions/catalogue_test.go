@@ -73,7 +73,7 @@ func TestCatalogueProblems(t *testing.T) {
 		{"url with angle brackets", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: \"https://a.example/<x>\"}\n", "url: has quotes, angle brackets, backslashes or backticks"},
 		{"minutes", head + "actions:\n  leading-change:\n    - {kind: training, text: x, minutes: 0}\n", "c.yaml:5: actions.leading-change[0].minutes: must be a whole number of minutes from 1 to 120000, got 0"},
 		{"minutes not a number", head + "actions:\n  leading-change:\n    - {kind: training, text: x, minutes: an hour}\n", "actions.leading-change[0].minutes:"},
-		{"language", head + "actions:\n  leading-change:\n    - {kind: training, text: x, language: Welsh!}\n", `actions.leading-change[0].language: "Welsh!" is not a language tag`},
+		{"language", head + "actions:\n  leading-change:\n    - {kind: training, text: x, language: Welsh!}\n", `actions.leading-change[0].language: "Welsh!" is not a BCP 47 language tag`},
 		{"language as a locale", head + "actions:\n  leading-change:\n    - {kind: training, text: x, language: en_GB}\n", `c.yaml:5: actions.leading-change[0].language: "en_GB" is a locale's form, not a language tag; write en-GB`},
 		{"unknown action key", head + "actions:\n  leading-change:\n    - {kind: training, text: x, link: y}\n", "c.yaml:5: actions.leading-change[0].link: unknown field"},
 		{"url unquoted in braces", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: https://a.example/b?c=1}\n", `c.yaml:5: YAML syntax: did not find expected ',' or '}'; inside {…} quote a value that holds ': ' or ',' or a URL (url: "https://…")`},

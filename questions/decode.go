@@ -11,10 +11,10 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 
 	"github.com/digilead/digilead/questions/errtext"
+	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/questions/safetext"
 )
 
@@ -115,7 +115,7 @@ func decodeFile(f File, probs *Problems) (rb *rawBank) {
 		case "description":
 			b.Description = d.str(v, key)
 		case "language":
-			b.Language = d.str(v, key)
+			b.Language = d.tag(v, key)
 		case "min_coverage":
 			b.MinCoverage = d.float(v, key)
 			rb.minCovSet = true
@@ -309,12 +309,7 @@ func (d *decoder) action(item *yaml.Node, af string) (Action, []posString) {
 				d.errorf(v, f, "must be a whole number of minutes from 1 to %d, got %s", maxMinutes, v.Value)
 			}
 		case "language":
-			a.Language = d.str(v, f)
-			if _, err := language.Parse(a.Language); err != nil || a.Language == "" {
-				d.errorf(v, f, "%q is not a language tag; use one such as en, cy, fr or en-GB", a.Language)
-			} else if strings.Contains(a.Language, "_") { // Parse takes it; RFC 5646 does not
-				d.errorf(v, f, "%q is a locale's form, not a language tag; write %s", a.Language, strings.ReplaceAll(a.Language, "_", "-"))
-			}
+			a.Language = d.tag(v, f)
 		}
 	})
 	if a.Kind == "" {
@@ -324,6 +319,15 @@ func (d *decoder) action(item *yaml.Node, af string) (Action, []posString) {
 		d.errorf(item, af+".text", "missing; say what the person should do")
 	}
 	return a, tiers
+}
+
+// tag reads a language tag (the bank's, an action's): see lang.CheckTag.
+func (d *decoder) tag(v *yaml.Node, field string) string {
+	s := d.str(v, field)
+	if msg := lang.CheckTag(s); msg != "" && v.Kind == yaml.ScalarNode {
+		d.errorf(v, field, "%s", msg)
+	}
+	return s
 }
 
 // maxMinutes is the longest an action may take: a year of working days.

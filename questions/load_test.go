@@ -294,6 +294,15 @@ func TestBankProblems(t *testing.T) {
 		{"list where a mapping belongs", strings.Replace(valid, "{d: 50}", "[d, 50]", 1), []string{"bank.yaml:9: tiers[a].expectations: must be a mapping (key: value pairs), got a list"}},
 		{"reserved option id", strings.Replace(valid, "    text: Q", "    text: Q\n    type: choice\n    options: [{id: na, label: X, score: 1}, {id: y, label: Y, score: 0}]", 1),
 			[]string{`bank.yaml:18: questions[q].options[na].id: "na" is reserved for "not applicable"; choose another option id`}},
+		{"bank language not a tag", strings.Replace(valid, "tiers:", "language: english\ntiers:", 1),
+			[]string{`bank.yaml:5: language: "english" is not a BCP 47 language tag; use one such as en, cy, fr or en-GB`}},
+		{"bank language punctuation", strings.Replace(valid, "tiers:", "language: \"!!\"\ntiers:", 1),
+			[]string{`bank.yaml:5: language: "!!" is not a BCP 47 language tag; use one such as en, cy, fr or en-GB`}},
+		{"bank language as a locale", strings.Replace(valid, "tiers:", "language: en_GB\ntiers:", 1),
+			[]string{`bank.yaml:5: language: "en_GB" is a locale's form, not a language tag; write en-GB`}},
+		{"bank language well formed", strings.Replace(valid, "tiers:", "language: cy-GB\ntiers:", 1), nil},
+		{"action language as the bank's", strings.Replace(valid, "    name: D", "    name: D\n    actions:\n      - {kind: reading, text: x, language: english}", 1),
+			[]string{`bank.yaml:14: dimensions[d].actions[0].language: "english" is not a BCP 47 language tag; use one such as en, cy, fr or en-GB`}},
 		{"merge keys", strings.Replace(valid, "    text: Q", "    text: Q\n    <<: {help: x}", 1), []string{"bank.yaml:17: questions[q]: merge keys (<<) are not supported; write the fields out"}},
 	}
 	for _, tc := range tests {

@@ -202,7 +202,7 @@ func TestUsageAndInputErrors(t *testing.T) {
 		{"empty -o", "", []string{"assess", "--answers", example, "-o", ""}, 2, []string{"--output: the file name is empty; give a file, or - for stdout"}},
 		{"empty --output=", "", []string{"bank", "export", "--output="}, 2, []string{"--output: the file name is empty; give a file, or - for stdout"}},
 		{"empty -o of bank translate", "", []string{"bank", "translate", "de", "-o", ""}, 2, []string{"--output: the file name is empty; give a file, or - for stdout"}},
-		{"--lang a path", "", []string{"assess", "--answers", example, "--lang", "../../etc/passwd"}, 2, []string{`--lang: "../../etc/passwd" is not a BCP 47 language tag; give one such as cy, fr or de-AT`}},
+		{"--lang a path", "", []string{"assess", "--answers", example, "--lang", "../../etc/passwd"}, 2, []string{`--lang: "../../etc/passwd" is not a BCP 47 language tag; use one such as en, cy, fr or en-GB`}},
 		{"--lang not a tag", "", []string{"bank", "show", "--lang", "en US"}, 2, []string{`--lang: "en US" is not a BCP 47 language tag`}},
 		{"help topic past a command", "", []string{"help", "version", "extra"}, 2, []string{`unknown help topic "extra" for "digilead version"`, "Run 'digilead version --help' for usage."}},
 		{"unknown flag", "", []string{"assess", "--answer", "x"}, 2, []string{"unknown flag: --answer"}},
