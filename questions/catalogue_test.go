@@ -67,7 +67,7 @@ func TestCatalogueProblems(t *testing.T) {
 		{"bad kind", head + "actions:\n  leading-change:\n    - {kind: course, text: x}\n", `c.yaml:5: actions.leading-change[0].kind: unknown action kind "course"`},
 		{"bad url", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: \"javascript:alert(1)\"}\n", `c.yaml:5: actions.leading-change[0].url: "javascript:alert(1)" is not an http or https address`},
 		{"relative url", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: /courses/1}\n", `actions.leading-change[0].url: "/courses/1" is not an http or https address`},
-		{"url with a space", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: \"https://a.example/x y\"}\n", "url: has spaces or control characters"},
+		{"url with a space", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: \"https://a.example/x y\"}\n", "url: has spaces, line breaks, or control or invisible characters"},
 		{"url with a user", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: \"https://gov.uk@evil.example/\"}\n", "c.yaml:5: actions.leading-change[0].url: names a user or password before the host"},
 		{"url with quotes", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: 'https://a.example/\"onmouseover=\"x'}\n", "c.yaml:5: actions.leading-change[0].url: has quotes, angle brackets, backslashes or backticks; encode them"},
 		{"url with angle brackets", head + "actions:\n  leading-change:\n    - {kind: training, text: x, url: \"https://a.example/<x>\"}\n", "url: has quotes, angle brackets, backslashes or backticks"},

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -334,7 +335,8 @@ func (d *decoder) tag(v *yaml.Node, field string) string {
 const maxMinutes = 250 * 8 * 60
 
 // CheckURL says what is wrong with an action's URL, or "": it must be an
-// absolute http or https URL with a host, without spaces, control
+// absolute http or https URL with a host and a port (if any) from 0 to
+// 65535, without spaces of any kind, line breaks, control or format
 // characters, quotes, angle brackets, backslashes or backticks, and
 // without a user or password before the host (https://gov.uk@evil.example
 // goes to evil.example). It is the one rule of an action's address: a bank
@@ -346,8 +348,8 @@ func CheckURL(s string) string {
 		return "empty; give the resource's address (https://…), or leave url out"
 	case len(s) > 2048:
 		return "longer than 2048 characters"
-	case strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || safetext.Unsafe(r) }):
-		return "has spaces or control characters; encode them (%20)"
+	case strings.ContainsFunc(s, urlUnsafe):
+		return "has spaces, line breaks, or control or invisible characters; encode them (%20)"
 	case strings.ContainsAny(s, "\"'<>\\`"):
 		return "has quotes, angle brackets, backslashes or backticks; encode them (%22, %27, %3C, %3E, %5C, %60)"
 	}
@@ -359,8 +361,26 @@ func CheckURL(s string) string {
 		return fmt.Sprintf("%q is not an http or https address; give one such as https://learning.example.gov.uk/course", s)
 	case u.User != nil:
 		return "names a user or password before the host (…@); give the address without it"
+	case u.Port() != "" && !validPort(u.Port()):
+		return fmt.Sprintf("port %s is outside 0–65535", u.Port())
 	}
 	return ""
+}
+
+// urlUnsafe reports whether r has no place in an address as written: a
+// space of any kind (NBSP too), a line or paragraph separator, a control
+// character, or a format character (bidi marks, zero-width spaces), all of
+// which would show raw, or not at all, in a text or Markdown report.
+func urlUnsafe(r rune) bool {
+	return r <= ' ' || r == 0x7f || safetext.Unsafe(r) || unicode.IsSpace(r) ||
+		unicode.In(r, unicode.Zl, unicode.Zp, unicode.Zs, unicode.Cc, unicode.Cf)
+}
+
+// validPort reports whether p, the digits after a host's colon, is a TCP
+// port: 0 to 65535.
+func validPort(p string) bool {
+	n, err := strconv.ParseUint(p, 10, 16)
+	return err == nil && n <= 65535
 }
 
 func (d *decoder) question(n *yaml.Node, field string) rawQuestion {
