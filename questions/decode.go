@@ -719,15 +719,55 @@ func (d *decoder) scalar(n *yaml.Node, field string) *yaml.Node {
 		d.errorf(n, field, "must be a single value, got %s", kindName(n))
 		return nil
 	}
-	if r, i := safetext.Find(n.Value); i >= 0 {
-		// It would reach a terminal or report as a control sequence.
-		line := n.Line + strings.Count(n.Value[:i], "\n")
-		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-			line++ // a block's text starts below its | or >
-		}
-		d.problem(Pos{File: d.file, Line: line}, field, fmt.Sprintf("holds the control character %U, which could act on a terminal or reverse text; remove it", r))
-	}
+	d.controls(n, field)
 	return n
+}
+
+// maxControlsNamed is how many different control characters one problem
+// names; the rest are counted.
+const maxControlsNamed = 8
+
+// controls reports the control and bidi characters of a scalar, which
+// would reach a terminal or report as control sequences: all of them in
+// one run, one problem for each line that holds any, naming each
+// different character once.
+func (d *decoder) controls(n *yaml.Node, field string) {
+	line := n.Line
+	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		line++ // a block's text starts below its | or >
+	}
+	var found []rune
+	say := func() {
+		if len(found) == 0 {
+			return
+		}
+		names := make([]string, 0, maxControlsNamed)
+		for _, r := range found[:min(len(found), maxControlsNamed)] {
+			names = append(names, fmt.Sprintf("%U", r))
+		}
+		list := strings.Join(names, ", ")
+		if more := len(found) - maxControlsNamed; more > 0 {
+			list += fmt.Sprintf(" and %d more", more)
+		}
+		msg := "holds the control character " + list + ", which could act on a terminal or reverse text; remove it"
+		if len(found) > 1 {
+			msg = "holds the control characters " + list + ", which could act on a terminal or reverse text; remove them"
+		}
+		d.problem(Pos{File: d.file, Line: line}, field, msg)
+		found = found[:0]
+	}
+	from := 0
+	for i, r := range safetext.All(n.Value) {
+		if lines := strings.Count(n.Value[from:i], "\n"); lines > 0 {
+			say()
+			line += lines
+		}
+		from = i
+		if !slices.Contains(found, r) {
+			found = append(found, r)
+		}
+	}
+	say()
 }
 
 func (d *decoder) str(n *yaml.Node, field string) string {

@@ -253,7 +253,7 @@ func TestBankProblems(t *testing.T) {
 		{"unknown key with suggestion", strings.Replace(valid, "    text: Q", "    text: Q\n    wieght: 2", 1),
 			[]string{`bank.yaml:17: questions[q].wieght: unknown field (did you mean "weight"?); known fields: id, dimension, text, help, type, weight, reverse, allow_na, scale, options, observer`}},
 		{"duplicate key", strings.Replace(valid, "    text: Q", "    text: Q\n    text: R", 1), []string{"bank.yaml:17: questions[q].text: duplicate key (first set at line 16)"}},
-		{"escape sequence", strings.Replace(valid, "    text: Q", `    text: "Q\e]52;c;ZXZpbA==\a"`, 1), []string{"bank.yaml:16: questions[q].text: holds the control character U+001B, which could act on a terminal or reverse text; remove it"}},
+		{"escape sequence", strings.Replace(valid, "    text: Q", `    text: "Q\e]52;c;ZXZpbA==\a"`, 1), []string{"bank.yaml:16: questions[q].text: holds the control characters U+001B, U+0007, which could act on a terminal or reverse text; remove them"}},
 		{"override in a block, at its line", strings.Replace(valid, "    text: Q", "    text: |\n      fine\n      abc\u202edcba", 1), []string{"bank.yaml:18: questions[q].text: holds the control character U+202E, which could act on a terminal or reverse text; remove it"}},
 		{"a scale whose size overflows", strings.Replace(valid, "    text: Q", "    text: Q\n    scale: {min: -9223372036854775808, max: 9223372036854775807}", 1), []string{"bank.yaml:17: questions[q].scale: min and max must be between -10000 and 10000, got -9223372036854775808..9223372036854775807"}},
 		{"carriage return", strings.Replace(valid, "    text: Q", `    text: "over\rwritten"`, 1), []string{"bank.yaml:16: questions[q].text: holds the control character U+000D, which could act on a terminal or reverse text; remove it"}},
@@ -303,6 +303,13 @@ func TestBankProblems(t *testing.T) {
 		{"bank language well formed", strings.Replace(valid, "tiers:", "language: cy-GB\ntiers:", 1), nil},
 		{"action language as the bank's", strings.Replace(valid, "    name: D", "    name: D\n    actions:\n      - {kind: reading, text: x, language: english}", 1),
 			[]string{`bank.yaml:14: dimensions[d].actions[0].language: "english" is not a BCP 47 language tag; use one such as en, cy, fr or en-GB`}},
+		{"every control character of a field in one run", strings.Replace(valid, "title: T", "title: \"a\\u202Eb\\u2066c\\u200Fd\\u061Ce\\u202Ef\"", 1),
+			[]string{"bank.yaml:3: title: holds the control characters U+202E, U+2066, U+200F, U+061C, which could act on a terminal or reverse text; remove them"}},
+		{"control characters on two lines of a block", strings.Replace(valid, "    text: Q", "    text: |\n      a\u202eb\n      fine\n      c\u2066d\u200fe", 1),
+			[]string{"bank.yaml:17: questions[q].text: holds the control character U+202E, which could act on a terminal or reverse text; remove it",
+				"bank.yaml:19: questions[q].text: holds the control characters U+2066, U+200F, which could act on a terminal or reverse text; remove them"}},
+		{"many control characters named up to eight", strings.Replace(valid, "title: T", "title: \"\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\x0b\\x0c\\x01\"", 1),
+			[]string{"bank.yaml:3: title: holds the control characters U+0001, U+0002, U+0003, U+0004, U+0005, U+0006, U+0007, U+0008 and 2 more, which could act on a terminal or reverse text; remove them"}},
 		{"merge keys", strings.Replace(valid, "    text: Q", "    text: Q\n    <<: {help: x}", 1), []string{"bank.yaml:17: questions[q]: merge keys (<<) are not supported; write the fields out"}},
 	}
 	for _, tc := range tests {

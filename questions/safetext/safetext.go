@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"iter"
 	"reflect"
 	"strconv"
 	"strings"
@@ -55,12 +56,22 @@ func Unsafe(r rune) bool {
 // Find returns the first unsafe rune of s (see Unsafe) and its byte
 // offset, or -1; bytes that are not UTF-8 count as unsafe.
 func Find(s string) (rune, int) {
-	for i, r := range s {
-		if Unsafe(r) || r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
-			return r, i
-		}
+	for i, r := range All(s) {
+		return r, i
 	}
 	return 0, -1
+}
+
+// All yields every unsafe rune of s (see Find) with its byte offset, in
+// order.
+func All(s string) iter.Seq2[int, rune] {
+	return func(yield func(int, rune) bool) {
+		for i, r := range s {
+			if (Unsafe(r) || r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD")) && !yield(i, r) {
+				return
+			}
+		}
+	}
 }
 
 // Terminal returns s with every unsafe rune (see Unsafe) shown as a
