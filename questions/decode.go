@@ -118,9 +118,10 @@ func decodeFile(f File, probs *Problems) (rb *rawBank) {
 		case "language":
 			b.Language = d.tag(v, key)
 		case "min_coverage":
+			before := len(*d.probs)
 			b.MinCoverage = d.float(v, key)
 			rb.minCovSet = true
-			if b.MinCoverage < 0 || b.MinCoverage > 1 {
+			if len(*d.probs) == before && (b.MinCoverage < 0 || b.MinCoverage > 1) { // not a number: said once
 				d.errorf(v, key, "must be between 0 and 1 (a share of a dimension's question weight), got %s", v.Value)
 			}
 		case "scale":
@@ -835,7 +836,11 @@ func (d *decoder) float(n *yaml.Node, field string) float64 {
 }
 
 func (d *decoder) weight(n *yaml.Node, field string) float64 {
+	before := len(*d.probs)
 	w := d.float(n, field)
+	if len(*d.probs) > before { // not a number: said once
+		return 1
+	}
 	if w <= 0 || w > 1e6 {
 		d.errorf(n, field, "weight must be a positive number (and at most 1e6), got %s", d.deref(n).Value)
 		return 1

@@ -458,3 +458,18 @@ func TestDigest(t *testing.T) {
 		t.Errorf("digests %s %s %s: want content-only and sensitive to any change", b1.Digest, b2.Digest, b3.Digest)
 	}
 }
+
+// TestWrongTypeSaidOnce: a value of the wrong type is one problem, not a
+// second one about its range.
+func TestWrongTypeSaidOnce(t *testing.T) {
+	for name, tc := range map[string]struct{ yaml, want string }{
+		"dimension weight":               {strings.Replace(valid, "    name: D", "    name: D\n    weight: \"two\"", 1), `bank.yaml:13: dimensions[d].weight: must be a number, got the value "two"`},
+		"question weight":                {strings.Replace(valid, "    text: Q", "    text: Q\n    weight: two", 1), `bank.yaml:17: questions[q].weight: must be a number, got the value "two"`},
+		"min_coverage":                   {strings.Replace(valid, "tiers:", "min_coverage: half\ntiers:", 1), `bank.yaml:5: min_coverage: must be a number, got the value "half"`},
+		"weight out of range still said": {strings.Replace(valid, "    text: Q", "    text: Q\n    weight: 0", 1), "bank.yaml:17: questions[q].weight: weight must be a positive number (and at most 1e6), got 0"},
+	} {
+		if got := problems(t, tc.yaml); got != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", name, got, tc.want)
+		}
+	}
+}
