@@ -22,6 +22,8 @@ import (
 var (
 	idRe     = &lazyRegexp{expr: `^[A-Za-z0-9][A-Za-z0-9._-]*$`}
 	yamlLine = &lazyRegexp{expr: `^yaml: line (\d+): (.*)$`}
+	// yamlAnchor is yaml.v3's one syntax error without a line.
+	yamlAnchor = &lazyRegexp{expr: `^yaml: unknown anchor '(.*)' referenced$`}
 )
 
 // rawBank is one file's content, with the positions validation needs.
@@ -189,7 +191,7 @@ func (d *decoder) document(data []byte, need, split string) *yaml.Node {
 		d.problem(Pos{File: d.file}, "", "file is empty; "+need)
 		return nil
 	} else if err != nil {
-		d.syntax(err)
+		d.syntax(err, data)
 		return nil
 	}
 	var extra yaml.Node
@@ -197,7 +199,7 @@ func (d *decoder) document(data []byte, need, split string) *yaml.Node {
 		d.problem(Pos{File: d.file, Line: extra.Line}, "", "file holds more than one YAML document (---); "+split)
 		return nil
 	} else if !errors.Is(err, io.EOF) {
-		d.syntax(err)
+		d.syntax(err, data)
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
@@ -552,7 +554,7 @@ func (d *decoder) errorf(n *yaml.Node, field, format string, args ...any) {
 	d.problem(d.pos(n), field, fmt.Sprintf(format, args...))
 }
 
-func (d *decoder) syntax(err error) {
+func (d *decoder) syntax(err error, data []byte) {
 	msg := err.Error()
 	if m := yamlLine.get().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
@@ -567,7 +569,41 @@ func (d *decoder) syntax(err error) {
 		d.problem(Pos{File: d.file, Line: line}, "", "YAML syntax: "+m[2]+hint)
 		return
 	}
+	if m := yamlAnchor.get().FindStringSubmatch(msg); m != nil {
+		// yaml.v3 does not say where; the first alias of that name that
+		// comes before its anchor is.
+		if line := aliasLine(data, m[1]); line > 0 {
+			d.problem(Pos{File: d.file, Line: line}, "", "YAML syntax: "+strings.TrimPrefix(msg, "yaml: ")+"; define it (&"+m[1]+") before the alias (*"+m[1]+") that uses it")
+			return
+		}
+	}
 	d.problem(Pos{File: d.file}, "", "YAML syntax: "+strings.TrimPrefix(msg, "yaml: "))
+}
+
+// aliasLine is the line of the first alias *name in data that stands where
+// a value starts (after a colon, a dash, a bracket, a brace, a comma or at
+// a line's start) and comes before any anchor &name, or 0.
+func aliasLine(data []byte, name string) int {
+	for i := 0; i < len(data); i++ {
+		if data[i] != '*' && data[i] != '&' || !bytes.HasPrefix(data[i+1:], []byte(name)) {
+			continue
+		}
+		if end := i + 1 + len(name); end < len(data) && !bytes.ContainsRune([]byte(" \t\r\n,]}"), rune(data[end])) {
+			continue // a longer name
+		}
+		j := i - 1
+		for j >= 0 && (data[j] == ' ' || data[j] == '\t') {
+			j--
+		}
+		if j >= 0 && !bytes.ContainsRune([]byte(":-[{,?\n"), rune(data[j])) {
+			continue // inside a plain or quoted text
+		}
+		if data[i] == '&' {
+			return 0
+		}
+		return 1 + bytes.Count(data[:i], []byte("\n"))
+	}
+	return 0
 }
 
 // parserError reports whether a yaml.v3 message comes from its parser,

@@ -310,6 +310,10 @@ func TestBankProblems(t *testing.T) {
 				"bank.yaml:19: questions[q].text: holds the control characters U+2066, U+200F, which could act on a terminal or reverse text; remove them"}},
 		{"many control characters named up to eight", strings.Replace(valid, "title: T", "title: \"\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\x0b\\x0c\\x01\"", 1),
 			[]string{"bank.yaml:3: title: holds the control characters U+0001, U+0002, U+0003, U+0004, U+0005, U+0006, U+0007, U+0008 and 2 more, which could act on a terminal or reverse text; remove them"}},
+		{"unknown anchor at its alias", strings.Replace(valid, "    text: Q", "    text: \"*a0 in a text\"\n    help: *a0\n    weight: *a0", 1),
+			[]string{"bank.yaml:17: YAML syntax: unknown anchor 'a0' referenced; define it (&a0) before the alias (*a0) that uses it"}},
+		{"alias before its anchor", strings.Replace(valid, "    text: Q", "    text: [*a, x]\n    help: &a y", 1),
+			[]string{"bank.yaml:16: YAML syntax: unknown anchor 'a' referenced; define it (&a) before the alias (*a) that uses it"}},
 		{"merge keys", strings.Replace(valid, "    text: Q", "    text: Q\n    <<: {help: x}", 1), []string{"bank.yaml:17: questions[q]: merge keys (<<) are not supported; write the fields out"}},
 	}
 	for _, tc := range tests {
