@@ -380,3 +380,32 @@ func TestCommandsParseIntoTheirOptions(t *testing.T) {
 		t.Errorf("format %q, -o %q", got.doc.Out.Format, got.doc.Out.Path)
 	}
 }
+
+// TestAssessCapsProblems: assess shows the first problems of an answers
+// file and counts the rest, as score and bank validate do (--all shows
+// every one); answers for another bank lead with that.
+func TestAssessCapsProblems(t *testing.T) {
+	t.Parallel()
+	var sb strings.Builder
+	sb.WriteString("bank: someone-elses\nanswers:\n")
+	for i := range 30 {
+		fmt.Fprintf(&sb, "  other-q%d: 3\n", i)
+	}
+	p := filepath.Join(t.TempDir(), "other.yaml")
+	os.WriteFile(p, []byte(sb.String()), 0o600)
+	r := digilead(t, "", nil, "assess", "--answers", p, "--no-save")
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	if r.code != 2 || len(lines) != 21 {
+		t.Fatalf("exit %d, %d lines; want 2 and 21 (20 problems and a count):\n%s", r.code, len(lines), r.stderr)
+	}
+	if !strings.Contains(lines[0], p+`:1: bank: the answers are for bank "someone-elses"`) || !strings.HasSuffix(lines[0], "; the 30 other problems most likely follow from it") {
+		t.Errorf("the other bank does not lead: %q", lines[0])
+	}
+	if want := "11 more problems not shown; --all lists every one"; strings.TrimSpace(lines[20]) != want {
+		t.Errorf("last line %q, want %q", lines[20], want)
+	}
+	r = digilead(t, "", nil, "assess", "--answers", p, "--no-save", "--all")
+	if n := len(strings.Split(strings.TrimSpace(r.stderr), "\n")); r.code != 2 || n != 31 {
+		t.Errorf("--all: exit %d, %d lines; want 2 and 31:\n%s", r.code, n, r.stderr)
+	}
+}
