@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -475,5 +476,27 @@ func TestWrongTypeSaidOnce(t *testing.T) {
 		if got := problems(t, tc.yaml); got != tc.want {
 			t.Errorf("%s:\n got %q\nwant %q", name, got, tc.want)
 		}
+	}
+}
+
+// TestUnread names the subdirectories of a bank directory whose YAML files
+// are not read: those holding *.yaml or *.yml, not hidden ones (.git), not
+// those without YAML.
+func TestUnread(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"a.yaml", "sub/30-questions.yaml", "more/x.YML", ".git/config.yaml", "images/logo.png"} {
+		p := filepath.Join(dir, f)
+		os.MkdirAll(filepath.Dir(p), 0o700)
+		os.WriteFile(p, []byte(valid), 0o600)
+	}
+	want := []string{filepath.Join(dir, "more"), filepath.Join(dir, "sub")}
+	if got := questions.Unread(dir); !slices.Equal(got, want) {
+		t.Errorf("Unread = %q, want %q", got, want)
+	}
+	if got := questions.Unread(filepath.Join(dir, "a.yaml")); got != nil {
+		t.Errorf("a file: %q", got)
+	}
+	if note := questions.UnreadNote(want[1]); !strings.HasPrefix(note, want[1]+": not read: a bank directory is its own *.yaml and *.yml files") {
+		t.Errorf("note %q", note)
 	}
 }

@@ -409,3 +409,31 @@ func TestAssessCapsProblems(t *testing.T) {
 		t.Errorf("--all: exit %d, %d lines; want 2 and 31:\n%s", r.code, n, r.stderr)
 	}
 }
+
+// TestBankSubdirectoryNoted: a bank directory is its own files; a
+// subdirectory holding YAML is said not to be read, by bank validate and
+// by the commands that use the bank, unless given with --translations.
+func TestBankSubdirectoryNoted(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "bank")
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o700)
+	for _, f := range []string{"00-header.yaml", "10-people.yml"} {
+		data, err := os.ReadFile(filepath.Join("../../questions/testdata/split", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, f), data, 0o600)
+	}
+	os.WriteFile(filepath.Join(dir, "sub", "30-questions.yaml"), []byte("questions: []\n"), 0o600)
+	sub := filepath.Join(dir, "sub")
+	note := sub + ": not read: a bank directory is its own *.yaml and *.yml files, not its subdirectories'"
+	for _, args := range [][]string{{"bank", "validate", dir}, {"bank", "show", dir}, {"score", "--bank", dir}} {
+		r := digilead(t, "", nil, args...)
+		if r.code != 0 || !strings.Contains(r.stderr, note) {
+			t.Errorf("%s: exit %d, stderr %q; want 0 and the note", args, r.code, r.stderr)
+		}
+	}
+	if r := digilead(t, "", nil, "bank", "show", dir, "--translations", sub); r.code != 0 || strings.Contains(r.stderr, "not read") {
+		t.Errorf("a directory given with --translations is read: %q", r.stderr)
+	}
+}

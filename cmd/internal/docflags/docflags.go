@@ -261,6 +261,19 @@ func LoadSet(b Bank) (*questions.Set, error) {
 	return questions.LoadSet(paths, b.Translations)
 }
 
+// NoteUnread says which subdirectories of a --bank directory are not read
+// (see questions.Unread), so that questions there do not vanish silently;
+// a directory also given with --translations is read.
+func NoteUnread(s *iostreams.IOStreams, b Bank) {
+	for _, p := range b.Banks {
+		for _, dir := range questions.Unread(p) {
+			if !slices.ContainsFunc(b.Translations, func(t string) bool { return filepath.Clean(t) == dir }) {
+				cmdutil.Note(s, questions.UnreadNote(dir))
+			}
+		}
+	}
+}
+
 // CheckPaths refuses --bank paths and --translations directories that do
 // not exist, as usage errors.
 func CheckPaths(paths, dirs []string) error {
@@ -287,6 +300,7 @@ func ShowIn(s *iostreams.IOStreams, b Bank) (*questions.Set, *report.Language, e
 	if err != nil {
 		return nil, nil, err
 	}
+	NoteUnread(s, b)
 	language, note := report.ShowIn(set, lang.Requested(b.Lang, s.Getenv))
 	cmdutil.Note(s, note)
 	return set, language, nil
