@@ -76,6 +76,7 @@ func bankTranslateRun(opts *bankTranslateOptions) error {
 	if err != nil {
 		return err
 	}
+	docflags.NoteUnread(opts.IO, docflags.Bank{Banks: opts.paths, Translations: opts.dirs})
 	if tag == questions.BankLanguage(b) {
 		return cmdutil.UsageError("the bank is already in %s; give the language to translate it into", tag)
 	}
