@@ -178,3 +178,38 @@ func TestCompareGapClosedWithinError(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareTextCellsAreOneLine: a name holding line breaks (a
+// hand-edited result) stays in its row of the text tables: each break
+// is a space, as in Markdown cells, and the columns stay aligned.
+func TestCompareTextCellsAreOneLine(t *testing.T) {
+	t.Parallel()
+	c := trickyProgress(t)
+	c.Dimensions[0].Name = "Pipes\r\nand\u2028more\rhere\nnow"
+	c.Tiers[0].Name = "Low\r\ntier"
+	var buf bytes.Buffer
+	if err := compareText(&buf, c, Options{Width: 120}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, bad := range []string{"\r", "\u2028", `\x0d`} {
+		if strings.Contains(out, bad) {
+			t.Errorf("the text report holds %q:\n%s", bad, out)
+		}
+	}
+	var dim, tier string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, "Pipes and") {
+			dim = l
+		}
+		if strings.HasPrefix(strings.TrimSpace(l), "Low") {
+			tier = l
+		}
+	}
+	if !strings.Contains(dim, "Pipes and more here now") || !strings.Contains(dim, "75") || !strings.Contains(dim, "80") {
+		t.Errorf("the dimension's row is %q; want its name on one line with its scores", dim)
+	}
+	if !strings.Contains(tier, "Low tier ") {
+		t.Errorf("the tier's row is %q", tier)
+	}
+}

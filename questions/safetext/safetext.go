@@ -74,6 +74,19 @@ func All(s string) iter.Seq2[int, rune] {
 	}
 }
 
+// lineBreaks turns every line break into a space.
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\v", " ", "\f", " ", "\u0085", " ", "\u2028", " ", "\u2029", " ")
+
+// OneLine returns s on one line, for a table cell: every line break (CR
+// LF, LF, CR, VT, FF, NEL, U+2028, U+2029) becomes a space, as Markdown
+// cells have them. What else is unsafe is left for Terminal to show.
+func OneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n\v\f\u0085\u2028\u2029") {
+		return s
+	}
+	return lineBreaks.Replace(s)
+}
+
 // Terminal returns s with every unsafe rune (see Unsafe) shown as a
 // visible escape, \x1b or \u202e, and bytes that are not UTF-8 as \xff:
 // text from outside cannot move the cursor, clear the screen, set the
