@@ -197,9 +197,11 @@ func NewCSV(w io.Writer, crlf bool) *CSV {
 	return c
 }
 
-// SpreadsheetCell is s made safe for a spreadsheet's cell, as CSV and
-// XLSX files write it: control characters shown as escapes (Terminal) and
-// formulas defused (Cell).
+// SpreadsheetCell is s made safe for a CSV cell, which a spreadsheet
+// parses: control characters shown as escapes (Terminal) and formulas
+// defused (Cell). An XLSX string cell is never a formula: report/sheet
+// writes Terminal(s) as given, with the quotePrefix style where Cell
+// would have prefixed it.
 func SpreadsheetCell(s string) string { return Cell(Terminal(s)) }
 
 // Write writes one record; the record is not changed.
