@@ -74,17 +74,35 @@ func All(s string) iter.Seq2[int, rune] {
 	}
 }
 
-// lineBreaks turns every line break into a space.
-var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\v", " ", "\f", " ", "\u0085", " ", "\u2028", " ", "\u2029", " ")
-
-// OneLine returns s on one line, for a table cell: every line break (CR
-// LF, LF, CR, VT, FF, NEL, U+2028, U+2029) becomes a space, as Markdown
-// cells have them. What else is unsafe is left for Terminal to show.
+// OneLine returns s on one line, for a table cell: every line break
+// (LF, CR, VT, FF, NEL, U+2028, U+2029) is shown as a visible escape, as
+// Terminal shows control characters (\x0a, \u2028), so that a cell is
+// one line whether or not Terminal went first (it keeps LF and U+2028).
 func OneLine(s string) string {
-	if !strings.ContainsAny(s, "\r\n\v\f\u0085\u2028\u2029") {
+	if !strings.ContainsFunc(s, lineBreak) {
 		return s
 	}
-	return lineBreaks.Replace(s)
+	var sb strings.Builder
+	for _, r := range s {
+		switch {
+		case !lineBreak(r):
+			sb.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&sb, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&sb, `\u%04x`, r)
+		}
+	}
+	return sb.String()
+}
+
+// lineBreak reports whether r ends a line.
+func lineBreak(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', 0x85, 0x2028, 0x2029:
+		return true
+	}
+	return false
 }
 
 // Terminal returns s with every unsafe rune (see Unsafe) shown as a
