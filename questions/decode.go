@@ -327,8 +327,9 @@ func (d *decoder) action(item *yaml.Node, af string) (Action, []posString) {
 
 // tag reads a language tag (the bank's, an action's): see lang.CheckTag.
 func (d *decoder) tag(v *yaml.Node, field string) string {
+	before := len(*d.probs)
 	s := d.str(v, field)
-	if msg := lang.CheckTag(s); msg != "" && v.Kind == yaml.ScalarNode {
+	if msg := lang.CheckTag(s); msg != "" && len(*d.probs) == before { // not a string: said once
 		d.errorf(v, field, "%s", msg)
 	}
 	return s

@@ -470,6 +470,8 @@ func TestWrongTypeSaidOnce(t *testing.T) {
 	for name, tc := range map[string]struct{ yaml, want string }{
 		"dimension weight":               {strings.Replace(valid, "    name: D", "    name: D\n    weight: \"two\"", 1), `bank.yaml:13: dimensions[d].weight: must be a number, got the value "two"`},
 		"question weight":                {strings.Replace(valid, "    text: Q", "    text: Q\n    weight: two", 1), `bank.yaml:17: questions[q].weight: must be a number, got the value "two"`},
+		"empty language":                 {strings.Replace(valid, "tiers:", "language:\ntiers:", 1), "bank.yaml:5: language: is empty; give a value or remove the field"},
+		"language a list":                {strings.Replace(valid, "tiers:", "language: [en]\ntiers:", 1), "bank.yaml:5: language: must be a single value, got a list"},
 		"min_coverage":                   {strings.Replace(valid, "tiers:", "min_coverage: half\ntiers:", 1), `bank.yaml:5: min_coverage: must be a number, got the value "half"`},
 		"weight out of range still said": {strings.Replace(valid, "    text: Q", "    text: Q\n    weight: 0", 1), "bank.yaml:17: questions[q].weight: weight must be a positive number (and at most 1e6), got 0"},
 	} {
