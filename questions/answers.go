@@ -182,8 +182,17 @@ func PlaceAnswerProblems(name string, data []byte, ps Problems) {
 		ps[i].Pos.Line = lines[answerPath(ps[i].Field)]
 	}
 	// In the file's order, as a reader goes through it (problems
-	// without a line first, in the order found).
-	slices.SortStableFunc(ps, func(a, b Problem) int { return cmp.Compare(a.Pos.Line, b.Pos.Line) })
+	// without a line first, in the order found), but answers for another
+	// bank first of all: the other problems follow from it.
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		switch {
+		case a.Field == "bank" && b.Field != "bank":
+			return -1
+		case b.Field == "bank" && a.Field != "bank":
+			return 1
+		}
+		return cmp.Compare(a.Pos.Line, b.Pos.Line)
+	})
 }
 
 // answerPath is the path (as answerLines keys it) of the field a
@@ -387,7 +396,8 @@ func lineAt(data []byte, off int64) int {
 // named with its question id.
 func (b *Bank) CheckAnswers(raw RawAnswers) (*Answers, error) {
 	var probs Problems
-	if raw.Bank != "" && raw.Bank != b.ID {
+	otherBank := raw.Bank != "" && raw.Bank != b.ID
+	if otherBank {
 		probs.add(Pos{}, "bank", "the answers are for bank %q but the bank in use is %q; score them with the bank they were written for", raw.Bank, b.ID)
 	}
 	long := raw.Respondent.TooLong()
@@ -422,6 +432,12 @@ func (b *Bank) CheckAnswers(raw RawAnswers) (*Answers, error) {
 		if v.Kind != Unanswered {
 			a.Values[id] = v
 		}
+	}
+	if otherBank && len(probs) > 1 {
+		// Unknown questions and tiers are what another bank's answers
+		// look like: the cause is said first (see PlaceAnswerProblems).
+		n := len(probs) - 1
+		probs[0].Msg += fmt.Sprintf("; the %d other %s most likely follow from it", n, errtext.Plural(n, "problem", "problems"))
 	}
 	if len(probs) > 0 {
 		return nil, probs

@@ -96,6 +96,10 @@ func TestParseAnswersFiles(t *testing.T) {
 		{"unknown respondent key", "respondent: {nam: x}\nanswers: {}\n", "me.yaml:1: respondent.nam: unknown field; a respondent has id, name, role, group and email"},
 		{"json unknown key", `{"answerz": {}}`, "me.yaml:1: answerz: unknown field; an answers file has bank, respondent and answers"},
 		{"wrong bank", "bank: other\nanswers: {lik: 3}\n", `me.yaml:1: bank: the answers are for bank "other" but the bank in use is "ans"; score them with the bank they were written for`},
+		{"wrong bank leads, the rest follow", "answers: {qqqqqq: 1, lik: 9}\nrespondent: {role: boss}\nbank: other\n",
+			"me.yaml:3: bank: the answers are for bank \"other\" but the bank in use is \"ans\"; score them with the bank they were written for; the 3 other problems most likely follow from it\n" +
+				"me.yaml:1: lik: 9 is off the scale; give a whole number from 1 to 5, or \"na\"\nme.yaml:1: qqqqqq: unknown question; check the bank with 'digilead bank show'\n" +
+				"me.yaml:2: respondent.role: unknown tier \"boss\"; use one of lead"},
 		{"email", "respondent: {id: e1, email: sam@example.gov.uk}\nanswers: {lik: 3}\n", ""},
 		{"json email and group", `{"respondent": {"email": "sam@example.gov.uk", "group": "finance"}, "answers": {"lik": 3}}`, ""},
 		{"not an email", "respondent: {email: sam at example}\nanswers: {lik: 3}\n", "me.yaml:1: respondent.email: not an e-mail address; give one such as name@example.gov.uk, or leave it out"},

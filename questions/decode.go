@@ -10,17 +10,20 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
-	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 
 	"github.com/digilead/digilead/questions/errtext"
+	"github.com/digilead/digilead/questions/lang"
 	"github.com/digilead/digilead/questions/safetext"
 )
 
 var (
 	idRe     = &lazyRegexp{expr: `^[A-Za-z0-9][A-Za-z0-9._-]*$`}
 	yamlLine = &lazyRegexp{expr: `^yaml: line (\d+): (.*)$`}
+	// yamlAnchor is yaml.v3's one syntax error without a line.
+	yamlAnchor = &lazyRegexp{expr: `^yaml: unknown anchor '(.*)' referenced$`}
 )
 
 // rawBank is one file's content, with the positions validation needs.
@@ -115,11 +118,12 @@ func decodeFile(f File, probs *Problems) (rb *rawBank) {
 		case "description":
 			b.Description = d.str(v, key)
 		case "language":
-			b.Language = d.str(v, key)
+			b.Language = d.tag(v, key)
 		case "min_coverage":
+			before := len(*d.probs)
 			b.MinCoverage = d.float(v, key)
 			rb.minCovSet = true
-			if b.MinCoverage < 0 || b.MinCoverage > 1 {
+			if len(*d.probs) == before && (b.MinCoverage < 0 || b.MinCoverage > 1) { // not a number: said once
 				d.errorf(v, key, "must be between 0 and 1 (a share of a dimension's question weight), got %s", v.Value)
 			}
 		case "scale":
@@ -187,7 +191,7 @@ func (d *decoder) document(data []byte, need, split string) *yaml.Node {
 		d.problem(Pos{File: d.file}, "", "file is empty; "+need)
 		return nil
 	} else if err != nil {
-		d.syntax(err)
+		d.syntax(err, data)
 		return nil
 	}
 	var extra yaml.Node
@@ -195,7 +199,7 @@ func (d *decoder) document(data []byte, need, split string) *yaml.Node {
 		d.problem(Pos{File: d.file, Line: extra.Line}, "", "file holds more than one YAML document (---); "+split)
 		return nil
 	} else if !errors.Is(err, io.EOF) {
-		d.syntax(err)
+		d.syntax(err, data)
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
@@ -309,12 +313,7 @@ func (d *decoder) action(item *yaml.Node, af string) (Action, []posString) {
 				d.errorf(v, f, "must be a whole number of minutes from 1 to %d, got %s", maxMinutes, v.Value)
 			}
 		case "language":
-			a.Language = d.str(v, f)
-			if _, err := language.Parse(a.Language); err != nil || a.Language == "" {
-				d.errorf(v, f, "%q is not a language tag; use one such as en, cy, fr or en-GB", a.Language)
-			} else if strings.Contains(a.Language, "_") { // Parse takes it; RFC 5646 does not
-				d.errorf(v, f, "%q is a locale's form, not a language tag; write %s", a.Language, strings.ReplaceAll(a.Language, "_", "-"))
-			}
+			a.Language = d.tag(v, f)
 		}
 	})
 	if a.Kind == "" {
@@ -326,11 +325,22 @@ func (d *decoder) action(item *yaml.Node, af string) (Action, []posString) {
 	return a, tiers
 }
 
+// tag reads a language tag (the bank's, an action's): see lang.CheckTag.
+func (d *decoder) tag(v *yaml.Node, field string) string {
+	before := len(*d.probs)
+	s := d.str(v, field)
+	if msg := lang.CheckTag(s); msg != "" && len(*d.probs) == before { // not a string: said once
+		d.errorf(v, field, "%s", msg)
+	}
+	return s
+}
+
 // maxMinutes is the longest an action may take: a year of working days.
 const maxMinutes = 250 * 8 * 60
 
 // CheckURL says what is wrong with an action's URL, or "": it must be an
-// absolute http or https URL with a host, without spaces, control
+// absolute http or https URL with a host and a port (if any) from 0 to
+// 65535, without spaces of any kind, line breaks, control or format
 // characters, quotes, angle brackets, backslashes or backticks, and
 // without a user or password before the host (https://gov.uk@evil.example
 // goes to evil.example). It is the one rule of an action's address: a bank
@@ -342,8 +352,8 @@ func CheckURL(s string) string {
 		return "empty; give the resource's address (https://…), or leave url out"
 	case len(s) > 2048:
 		return "longer than 2048 characters"
-	case strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || safetext.Unsafe(r) }):
-		return "has spaces or control characters; encode them (%20)"
+	case strings.ContainsFunc(s, urlUnsafe):
+		return "has spaces, line breaks, or control or invisible characters; encode them (%20)"
 	case strings.ContainsAny(s, "\"'<>\\`"):
 		return "has quotes, angle brackets, backslashes or backticks; encode them (%22, %27, %3C, %3E, %5C, %60)"
 	}
@@ -355,8 +365,26 @@ func CheckURL(s string) string {
 		return fmt.Sprintf("%q is not an http or https address; give one such as https://learning.example.gov.uk/course", s)
 	case u.User != nil:
 		return "names a user or password before the host (…@); give the address without it"
+	case u.Port() != "" && !validPort(u.Port()):
+		return fmt.Sprintf("port %s is outside 0–65535", u.Port())
 	}
 	return ""
+}
+
+// urlUnsafe reports whether r has no place in an address as written: a
+// space of any kind (NBSP too), a line or paragraph separator, a control
+// character, or a format character (bidi marks, zero-width spaces), all of
+// which would show raw, or not at all, in a text or Markdown report.
+func urlUnsafe(r rune) bool {
+	return r <= ' ' || r == 0x7f || safetext.Unsafe(r) || unicode.IsSpace(r) ||
+		unicode.In(r, unicode.Zl, unicode.Zp, unicode.Zs, unicode.Cc, unicode.Cf)
+}
+
+// validPort reports whether p, the digits after a host's colon, is a TCP
+// port: 0 to 65535.
+func validPort(p string) bool {
+	n, err := strconv.ParseUint(p, 10, 16)
+	return err == nil && n <= 65535
 }
 
 func (d *decoder) question(n *yaml.Node, field string) rawQuestion {
@@ -527,7 +555,7 @@ func (d *decoder) errorf(n *yaml.Node, field, format string, args ...any) {
 	d.problem(d.pos(n), field, fmt.Sprintf(format, args...))
 }
 
-func (d *decoder) syntax(err error) {
+func (d *decoder) syntax(err error, data []byte) {
 	msg := err.Error()
 	if m := yamlLine.get().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
@@ -542,7 +570,41 @@ func (d *decoder) syntax(err error) {
 		d.problem(Pos{File: d.file, Line: line}, "", "YAML syntax: "+m[2]+hint)
 		return
 	}
+	if m := yamlAnchor.get().FindStringSubmatch(msg); m != nil {
+		// yaml.v3 does not say where; the first alias of that name that
+		// comes before its anchor is.
+		if line := aliasLine(data, m[1]); line > 0 {
+			d.problem(Pos{File: d.file, Line: line}, "", "YAML syntax: "+strings.TrimPrefix(msg, "yaml: ")+"; define it (&"+m[1]+") before the alias (*"+m[1]+") that uses it")
+			return
+		}
+	}
 	d.problem(Pos{File: d.file}, "", "YAML syntax: "+strings.TrimPrefix(msg, "yaml: "))
+}
+
+// aliasLine is the line of the first alias *name in data that stands where
+// a value starts (after a colon, a dash, a bracket, a brace, a comma or at
+// a line's start) and comes before any anchor &name, or 0.
+func aliasLine(data []byte, name string) int {
+	for i := 0; i < len(data); i++ {
+		if data[i] != '*' && data[i] != '&' || !bytes.HasPrefix(data[i+1:], []byte(name)) {
+			continue
+		}
+		if end := i + 1 + len(name); end < len(data) && !bytes.ContainsRune([]byte(" \t\r\n,]}"), rune(data[end])) {
+			continue // a longer name
+		}
+		j := i - 1
+		for j >= 0 && (data[j] == ' ' || data[j] == '\t') {
+			j--
+		}
+		if j >= 0 && !bytes.ContainsRune([]byte(":-[{,?\n"), rune(data[j])) {
+			continue // inside a plain or quoted text
+		}
+		if data[i] == '&' {
+			return 0
+		}
+		return 1 + bytes.Count(data[:i], []byte("\n"))
+	}
+	return 0
 }
 
 // parserError reports whether a yaml.v3 message comes from its parser,
@@ -695,15 +757,55 @@ func (d *decoder) scalar(n *yaml.Node, field string) *yaml.Node {
 		d.errorf(n, field, "must be a single value, got %s", kindName(n))
 		return nil
 	}
-	if r, i := safetext.Find(n.Value); i >= 0 {
-		// It would reach a terminal or report as a control sequence.
-		line := n.Line + strings.Count(n.Value[:i], "\n")
-		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-			line++ // a block's text starts below its | or >
-		}
-		d.problem(Pos{File: d.file, Line: line}, field, fmt.Sprintf("holds the control character %U, which could act on a terminal or reverse text; remove it", r))
-	}
+	d.controls(n, field)
 	return n
+}
+
+// maxControlsNamed is how many different control characters one problem
+// names; the rest are counted.
+const maxControlsNamed = 8
+
+// controls reports the control and bidi characters of a scalar, which
+// would reach a terminal or report as control sequences: all of them in
+// one run, one problem for each line that holds any, naming each
+// different character once.
+func (d *decoder) controls(n *yaml.Node, field string) {
+	line := n.Line
+	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		line++ // a block's text starts below its | or >
+	}
+	var found []rune
+	say := func() {
+		if len(found) == 0 {
+			return
+		}
+		names := make([]string, 0, maxControlsNamed)
+		for _, r := range found[:min(len(found), maxControlsNamed)] {
+			names = append(names, fmt.Sprintf("%U", r))
+		}
+		list := strings.Join(names, ", ")
+		if more := len(found) - maxControlsNamed; more > 0 {
+			list += fmt.Sprintf(" and %d more", more)
+		}
+		msg := "holds the control character " + list + ", which could act on a terminal or reverse text; remove it"
+		if len(found) > 1 {
+			msg = "holds the control characters " + list + ", which could act on a terminal or reverse text; remove them"
+		}
+		d.problem(Pos{File: d.file, Line: line}, field, msg)
+		found = found[:0]
+	}
+	from := 0
+	for i, r := range safetext.All(n.Value) {
+		if lines := strings.Count(n.Value[from:i], "\n"); lines > 0 {
+			say()
+			line += lines
+		}
+		from = i
+		if !slices.Contains(found, r) {
+			found = append(found, r)
+		}
+	}
+	say()
 }
 
 func (d *decoder) str(n *yaml.Node, field string) string {
@@ -771,7 +873,11 @@ func (d *decoder) float(n *yaml.Node, field string) float64 {
 }
 
 func (d *decoder) weight(n *yaml.Node, field string) float64 {
+	before := len(*d.probs)
 	w := d.float(n, field)
+	if len(*d.probs) > before { // not a number: said once
+		return 1
+	}
 	if w <= 0 || w > 1e6 {
 		d.errorf(n, field, "weight must be a positive number (and at most 1e6), got %s", d.deref(n).Value)
 		return 1

@@ -301,3 +301,36 @@ func firstHeader(p *rawBank) (string, Pos) {
 	}
 	return "", Pos{File: p.file}
 }
+
+// Unread lists the subdirectories of a bank directory that hold *.yaml or
+// *.yml files: a bank directory is its own files (see Paths), so theirs
+// are not read, and the command says so rather than let questions
+// silently vanish. Hidden directories (.git) are left out; so is
+// anything for a path that is not a directory.
+func Unread(path string) []string {
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return nil
+	}
+	var dirs []string
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		sub := filepath.Join(path, e.Name())
+		files, _ := os.ReadDir(sub)
+		if slices.ContainsFunc(files, func(f os.DirEntry) bool {
+			ext := strings.ToLower(filepath.Ext(f.Name()))
+			return ext == ".yaml" || ext == ".yml"
+		}) {
+			dirs = append(dirs, sub)
+		}
+	}
+	return dirs
+}
+
+// UnreadNote says that dir, a subdirectory of a bank directory, is not
+// read (see Unread).
+func UnreadNote(dir string) string {
+	return fmt.Sprintf("%s: not read: a bank directory is its own *.yaml and *.yml files, not its subdirectories'; move bank files up beside the others (translations there can be given with --translations %s)", dir, dir)
+}

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -253,7 +254,7 @@ func TestBankProblems(t *testing.T) {
 		{"unknown key with suggestion", strings.Replace(valid, "    text: Q", "    text: Q\n    wieght: 2", 1),
 			[]string{`bank.yaml:17: questions[q].wieght: unknown field (did you mean "weight"?); known fields: id, dimension, text, help, type, weight, reverse, allow_na, scale, options, observer`}},
 		{"duplicate key", strings.Replace(valid, "    text: Q", "    text: Q\n    text: R", 1), []string{"bank.yaml:17: questions[q].text: duplicate key (first set at line 16)"}},
-		{"escape sequence", strings.Replace(valid, "    text: Q", `    text: "Q\e]52;c;ZXZpbA==\a"`, 1), []string{"bank.yaml:16: questions[q].text: holds the control character U+001B, which could act on a terminal or reverse text; remove it"}},
+		{"escape sequence", strings.Replace(valid, "    text: Q", `    text: "Q\e]52;c;ZXZpbA==\a"`, 1), []string{"bank.yaml:16: questions[q].text: holds the control characters U+001B, U+0007, which could act on a terminal or reverse text; remove them"}},
 		{"override in a block, at its line", strings.Replace(valid, "    text: Q", "    text: |\n      fine\n      abc\u202edcba", 1), []string{"bank.yaml:18: questions[q].text: holds the control character U+202E, which could act on a terminal or reverse text; remove it"}},
 		{"a scale whose size overflows", strings.Replace(valid, "    text: Q", "    text: Q\n    scale: {min: -9223372036854775808, max: 9223372036854775807}", 1), []string{"bank.yaml:17: questions[q].scale: min and max must be between -10000 and 10000, got -9223372036854775808..9223372036854775807"}},
 		{"carriage return", strings.Replace(valid, "    text: Q", `    text: "over\rwritten"`, 1), []string{"bank.yaml:16: questions[q].text: holds the control character U+000D, which could act on a terminal or reverse text; remove it"}},
@@ -294,6 +295,26 @@ func TestBankProblems(t *testing.T) {
 		{"list where a mapping belongs", strings.Replace(valid, "{d: 50}", "[d, 50]", 1), []string{"bank.yaml:9: tiers[a].expectations: must be a mapping (key: value pairs), got a list"}},
 		{"reserved option id", strings.Replace(valid, "    text: Q", "    text: Q\n    type: choice\n    options: [{id: na, label: X, score: 1}, {id: y, label: Y, score: 0}]", 1),
 			[]string{`bank.yaml:18: questions[q].options[na].id: "na" is reserved for "not applicable"; choose another option id`}},
+		{"bank language not a tag", strings.Replace(valid, "tiers:", "language: english\ntiers:", 1),
+			[]string{`bank.yaml:5: language: "english" is not a BCP 47 language tag; use one such as en, cy, fr or en-GB`}},
+		{"bank language punctuation", strings.Replace(valid, "tiers:", "language: \"!!\"\ntiers:", 1),
+			[]string{`bank.yaml:5: language: "!!" is not a BCP 47 language tag; use one such as en, cy, fr or en-GB`}},
+		{"bank language as a locale", strings.Replace(valid, "tiers:", "language: en_GB\ntiers:", 1),
+			[]string{`bank.yaml:5: language: "en_GB" is a locale's form, not a language tag; write en-GB`}},
+		{"bank language well formed", strings.Replace(valid, "tiers:", "language: cy-GB\ntiers:", 1), nil},
+		{"action language as the bank's", strings.Replace(valid, "    name: D", "    name: D\n    actions:\n      - {kind: reading, text: x, language: english}", 1),
+			[]string{`bank.yaml:14: dimensions[d].actions[0].language: "english" is not a BCP 47 language tag; use one such as en, cy, fr or en-GB`}},
+		{"every control character of a field in one run", strings.Replace(valid, "title: T", "title: \"a\\u202Eb\\u2066c\\u200Fd\\u061Ce\\u202Ef\"", 1),
+			[]string{"bank.yaml:3: title: holds the control characters U+202E, U+2066, U+200F, U+061C, which could act on a terminal or reverse text; remove them"}},
+		{"control characters on two lines of a block", strings.Replace(valid, "    text: Q", "    text: |\n      a\u202eb\n      fine\n      c\u2066d\u200fe", 1),
+			[]string{"bank.yaml:17: questions[q].text: holds the control character U+202E, which could act on a terminal or reverse text; remove it",
+				"bank.yaml:19: questions[q].text: holds the control characters U+2066, U+200F, which could act on a terminal or reverse text; remove them"}},
+		{"many control characters named up to eight", strings.Replace(valid, "title: T", "title: \"\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\x0b\\x0c\\x01\"", 1),
+			[]string{"bank.yaml:3: title: holds the control characters U+0001, U+0002, U+0003, U+0004, U+0005, U+0006, U+0007, U+0008 and 2 more, which could act on a terminal or reverse text; remove them"}},
+		{"unknown anchor at its alias", strings.Replace(valid, "    text: Q", "    text: \"*a0 in a text\"\n    help: *a0\n    weight: *a0", 1),
+			[]string{"bank.yaml:17: YAML syntax: unknown anchor 'a0' referenced; define it (&a0) before the alias (*a0) that uses it"}},
+		{"alias before its anchor", strings.Replace(valid, "    text: Q", "    text: [*a, x]\n    help: &a y", 1),
+			[]string{"bank.yaml:16: YAML syntax: unknown anchor 'a' referenced; define it (&a) before the alias (*a) that uses it"}},
 		{"merge keys", strings.Replace(valid, "    text: Q", "    text: Q\n    <<: {help: x}", 1), []string{"bank.yaml:17: questions[q]: merge keys (<<) are not supported; write the fields out"}},
 	}
 	for _, tc := range tests {
@@ -440,5 +461,44 @@ func TestDigest(t *testing.T) {
 	b3, _ := questions.Parse(questions.File{Name: "x.yaml", Data: []byte(valid + "# changed\n")})
 	if b1.Digest != b2.Digest || b1.Digest == b3.Digest || !strings.HasPrefix(b1.Digest, "sha256:") {
 		t.Errorf("digests %s %s %s: want content-only and sensitive to any change", b1.Digest, b2.Digest, b3.Digest)
+	}
+}
+
+// TestWrongTypeSaidOnce: a value of the wrong type is one problem, not a
+// second one about its range.
+func TestWrongTypeSaidOnce(t *testing.T) {
+	for name, tc := range map[string]struct{ yaml, want string }{
+		"dimension weight":               {strings.Replace(valid, "    name: D", "    name: D\n    weight: \"two\"", 1), `bank.yaml:13: dimensions[d].weight: must be a number, got the value "two"`},
+		"question weight":                {strings.Replace(valid, "    text: Q", "    text: Q\n    weight: two", 1), `bank.yaml:17: questions[q].weight: must be a number, got the value "two"`},
+		"empty language":                 {strings.Replace(valid, "tiers:", "language:\ntiers:", 1), "bank.yaml:5: language: is empty; give a value or remove the field"},
+		"language a list":                {strings.Replace(valid, "tiers:", "language: [en]\ntiers:", 1), "bank.yaml:5: language: must be a single value, got a list"},
+		"min_coverage":                   {strings.Replace(valid, "tiers:", "min_coverage: half\ntiers:", 1), `bank.yaml:5: min_coverage: must be a number, got the value "half"`},
+		"weight out of range still said": {strings.Replace(valid, "    text: Q", "    text: Q\n    weight: 0", 1), "bank.yaml:17: questions[q].weight: weight must be a positive number (and at most 1e6), got 0"},
+	} {
+		if got := problems(t, tc.yaml); got != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", name, got, tc.want)
+		}
+	}
+}
+
+// TestUnread names the subdirectories of a bank directory whose YAML files
+// are not read: those holding *.yaml or *.yml, not hidden ones (.git), not
+// those without YAML.
+func TestUnread(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"a.yaml", "sub/30-questions.yaml", "more/x.YML", ".git/config.yaml", "images/logo.png"} {
+		p := filepath.Join(dir, f)
+		os.MkdirAll(filepath.Dir(p), 0o700)
+		os.WriteFile(p, []byte(valid), 0o600)
+	}
+	want := []string{filepath.Join(dir, "more"), filepath.Join(dir, "sub")}
+	if got := questions.Unread(dir); !slices.Equal(got, want) {
+		t.Errorf("Unread = %q, want %q", got, want)
+	}
+	if got := questions.Unread(filepath.Join(dir, "a.yaml")); got != nil {
+		t.Errorf("a file: %q", got)
+	}
+	if note := questions.UnreadNote(want[1]); !strings.HasPrefix(note, want[1]+": not read: a bank directory is its own *.yaml and *.yml files") {
+		t.Errorf("note %q", note)
 	}
 }

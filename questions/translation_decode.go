@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/digilead/digilead/questions/errtext"
-	"golang.org/x/text/language"
+	"github.com/digilead/digilead/questions/lang"
 	"gopkg.in/yaml.v3"
 )
 
@@ -191,22 +191,14 @@ func idsOf[T any](xs []T, id func(T) string) []string {
 	return ids
 }
 
-// IsLanguageTag reports whether s is a BCP 47 language tag (cy, fr,
-// de-AT), as a translation, bank translate and --lang take one: not a
-// POSIX locale (de_DE.UTF-8), nor anything else.
-func IsLanguageTag(s string) bool {
-	_, err := language.Parse(s)
-	return err == nil && !strings.ContainsAny(s, "_.@ ")
-}
-
 // language reads the language tag: BCP 47, and not the bank's own.
 func (d *trDecoder) language(v *yaml.Node) string {
 	s := d.str(v, "language")
 	if s == "" {
 		return ""
 	}
-	if !IsLanguageTag(s) {
-		d.errorf(v, "language", "%q is not a BCP 47 language tag; use one such as cy, fr or de-AT", s)
+	if msg := lang.CheckTag(s); msg != "" {
+		d.errorf(v, "language", "%s", msg)
 		return s
 	}
 	if BankLanguage(d.bank) == s {

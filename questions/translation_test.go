@@ -92,7 +92,7 @@ func TestTranslationErrors(t *testing.T) {
 		{"help the bank lacks", head + "questions:\n  v2:\n    help: Cymorth.\n", "cy.yaml:6: questions.v2.help: the bank has no help here to translate"},
 		{"control character", head + "title: \"Teitl\\u001b[2J\"\n", "cy.yaml:4: title: holds the control character U+001B"},
 		{"bidi override in a block", head + "description: |\n  Llinell un.\n  Llinell\u202e dau.\n", "cy.yaml:6: description: holds the control character U+202E"},
-		{"bad language tag", "schema: digilead.translation/v1\nbank: tiny\nlanguage: cy_GB\n", `cy.yaml:3: language: "cy_GB" is not a BCP 47 language tag`},
+		{"bad language tag", "schema: digilead.translation/v1\nbank: tiny\nlanguage: cy_GB\n", `cy.yaml:3: language: "cy_GB" is a locale's form, not a language tag; write cy-GB`},
 		{"the bank's own language", "schema: digilead.translation/v1\nbank: tiny\nlanguage: en\n", "cy.yaml:3: language: the bank is already in en"},
 		{"unknown status", head + "status: finished\n", `cy.yaml:4: status: unknown status "finished"; use draft or reviewed`},
 		{"duplicate key", head + "title: A\ntitle: B\n", "cy.yaml:5: title: duplicate key (first set at line 4)"},

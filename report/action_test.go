@@ -81,6 +81,7 @@ func TestLinkURL(t *testing.T) {
 		"javascript:alert(1)": "", "JAVASCRIPT:x": "", "data:x": "", "//a.example": "", "/x": "", "ftp://a.example/": "",
 		"https://a.example/ x": "", "https://a.example/<x>": "", "https://a.example/\"": "", "https://a.example\\@b": "",
 		"https://u:p@a.example/": "", "https:///x": "", "": "", "https://a.example/\u0085": "",
+		"https://a.example/\u00a0x\u2028y": "", "https://a.example/x\u200by": "", "https://a.example:99999/": "", "https://a.example:8443/x": "https://a.example:8443/x",
 	} {
 		if got := linkURL(in); got != want {
 			t.Errorf("linkURL(%q) = %q, want %q", in, got, want)

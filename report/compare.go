@@ -10,6 +10,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/compare"
 	"github.com/digilead/digilead/questions/lang"
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // compareJSON writes the digilead.compare/v1 document.
@@ -211,12 +212,12 @@ func compareTables(t *text, c *compare.Comparison) {
 	nameW, chW := 10, ansi.StringWidth(change)
 	noteW := 0
 	for _, d := range c.Dimensions {
-		nameW = max(nameW, ansi.StringWidth(string(d.Name)))
+		nameW = max(nameW, ansi.StringWidth(safetext.OneLine(string(d.Name))))
 		chW = max(chW, ansi.StringWidth(changeNum(l, d)))
 		noteW = max(noteW, ansi.StringWidth(changeNote(l, d)))
 	}
 	for _, tr := range c.Tiers {
-		nameW = max(nameW, ansi.StringWidth(string(tr.Name)))
+		nameW = max(nameW, ansi.StringWidth(safetext.OneLine(string(tr.Name))))
 	}
 	nameW = min(nameW, t.width-2-2*(numW+1)-2-chW-noteW)
 	row := func(name, a, b, ch string) string {

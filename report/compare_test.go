@@ -178,3 +178,40 @@ func TestCompareGapClosedWithinError(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareTextCellsAreOneLine: a name holding line breaks (a
+// hand-edited result) stays in its row of the text tables, each break
+// shown as an escape (\x0d\x0a), as Terminal shows control characters.
+func TestCompareTextCellsAreOneLine(t *testing.T) {
+	t.Parallel()
+	c := trickyProgress(t)
+	c.Dimensions[0].Name = "Pipes\r\nand\u2028more\rhere\nnow"
+	c.Tiers[0].Name = "Low\r\ntier"
+	var buf bytes.Buffer
+	render, _ := Comparisons.Lookup("text")
+	if err := render(&buf, c, Options{Width: 120}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, bad := range []string{"\r", "\u2028"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("the text report holds %q:\n%s", bad, out)
+		}
+	}
+	var dim, tier string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "Pipes") {
+			dim = l
+		}
+		if strings.HasPrefix(strings.TrimSpace(l), "Low") {
+			tier = l
+		}
+	}
+	name := `Pipes\x0d\x0aand\u2028more\x0dhere\x0anow`
+	if !strings.HasPrefix(strings.TrimSpace(dim), name+" ") || !strings.Contains(dim, "75") || !strings.Contains(dim, "80") {
+		t.Errorf("the dimension's row is %q; want its name %s on one line with its scores", dim, name)
+	}
+	if !strings.HasPrefix(strings.TrimSpace(tier), `Low\x0d\x0atier `) {
+		t.Errorf("the tier's row is %q", tier)
+	}
+}

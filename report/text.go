@@ -13,6 +13,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // styles are the text report's looks. Colour is never the only cue: every
@@ -694,6 +695,7 @@ func (t *text) tableHead(idHead string, ids []string, minID int, heads []string,
 
 // pad fits s into exactly n columns, cutting with an ellipsis if needed.
 func pad(s string, n int) string {
+	s = safetext.OneLine(s) // a cell is one line
 	if w := ansi.StringWidth(s); w > n {
 		return ansi.Truncate(s, n, "…")
 	} else {

@@ -135,6 +135,9 @@ func (v *Validation) Check(p string, o ValidateOptions) bool {
 		return false
 	}
 	defer c.more(name, o.MoreHint)
+	for _, dir := range questions.Unread(p) {
+		o.Say("%s\n", questions.UnreadNote(dir))
+	}
 	if !translation && p != "" {
 		if v.banks == nil {
 			v.banks = map[string]string{}

@@ -248,6 +248,21 @@ func isDocument(br *bufio.Reader) bool {
 // counted.
 const MaxShown = 20
 
+// Capped is ps when it holds at most MaxShown problems; otherwise its
+// first MaxShown and a last line counting the rest, with hint (if any)
+// saying how to see them: the same cap as a Reporter's, for a command
+// that reports one input's problems as its error.
+func Capped(ps questions.Problems, hint string) questions.Problems {
+	if len(ps) <= MaxShown {
+		return ps
+	}
+	msg := fmt.Sprintf("%d more problems not shown", len(ps)-MaxShown)
+	if hint != "" {
+		msg += "; " + hint
+	}
+	return append(slices.Clip(ps[:MaxShown]), questions.Problem{Msg: msg})
+}
+
 // Reporter shows the problems of bad input on stderr, as FILE:LINE:
 // field: problem, up to MaxShown, and counts the documents rejected.
 type Reporter struct {

@@ -279,3 +279,22 @@ func TestEncodings(t *testing.T) {
 		})
 	}
 }
+
+// TestCapped keeps MaxShown problems and counts the rest, as a Reporter
+// does, without changing the problems given.
+func TestCapped(t *testing.T) {
+	ps := make(questions.Problems, MaxShown+3)
+	for i := range ps {
+		ps[i] = questions.Problem{Pos: questions.Pos{File: "f", Line: i + 1}, Msg: "bad"}
+	}
+	if got := Capped(ps[:MaxShown], "x"); len(got) != MaxShown {
+		t.Errorf("%d problems capped to %d", MaxShown, len(got))
+	}
+	got := Capped(ps, "--all lists every one")
+	if len(got) != MaxShown+1 || got[MaxShown].String() != "3 more problems not shown; --all lists every one" || got[MaxShown-1] != ps[MaxShown-1] {
+		t.Errorf("Capped: %v", got)
+	}
+	if ps[MaxShown].Msg != "bad" {
+		t.Error("Capped changed the problems given")
+	}
+}

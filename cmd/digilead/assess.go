@@ -2,6 +2,8 @@ package main
 
 import (
 	"cmp"
+	"errors"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -63,6 +65,7 @@ A question left out is unanswered. See docs/bank-format.md.`,
 	docflags.AddTheme(cmd, &opts.theme, "questionnaire")
 	docflags.AddCatalogue(cmd, &opts.catalogue)
 	docflags.AddAll(cmd, &opts.all)
+	fl.Lookup("all").Usage += "; and every problem of an answers file, not the first " + strconv.Itoa(inputs.MaxShown)
 	return cmd
 }
 
@@ -129,7 +132,9 @@ func scoreAnswers(opts *assessOptions) error {
 	}
 	b := opts.bank()
 	answers, err := questions.ParseAnswers(name, data, b)
-	if err != nil {
+	if ps := (questions.Problems{}); errors.As(err, &ps) && !opts.all {
+		return inputs.Capped(ps, "--all lists every one")
+	} else if err != nil {
 		return err
 	}
 	if opts.answers != "-" {

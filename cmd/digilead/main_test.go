@@ -202,7 +202,7 @@ func TestUsageAndInputErrors(t *testing.T) {
 		{"empty -o", "", []string{"assess", "--answers", example, "-o", ""}, 2, []string{"--output: the file name is empty; give a file, or - for stdout"}},
 		{"empty --output=", "", []string{"bank", "export", "--output="}, 2, []string{"--output: the file name is empty; give a file, or - for stdout"}},
 		{"empty -o of bank translate", "", []string{"bank", "translate", "de", "-o", ""}, 2, []string{"--output: the file name is empty; give a file, or - for stdout"}},
-		{"--lang a path", "", []string{"assess", "--answers", example, "--lang", "../../etc/passwd"}, 2, []string{`--lang: "../../etc/passwd" is not a BCP 47 language tag; give one such as cy, fr or de-AT`}},
+		{"--lang a path", "", []string{"assess", "--answers", example, "--lang", "../../etc/passwd"}, 2, []string{`--lang: "../../etc/passwd" is not a BCP 47 language tag; use one such as en, cy, fr or en-GB`}},
 		{"--lang not a tag", "", []string{"bank", "show", "--lang", "en US"}, 2, []string{`--lang: "en US" is not a BCP 47 language tag`}},
 		{"help topic past a command", "", []string{"help", "version", "extra"}, 2, []string{`unknown help topic "extra" for "digilead version"`, "Run 'digilead version --help' for usage."}},
 		{"unknown flag", "", []string{"assess", "--answer", "x"}, 2, []string{"unknown flag: --answer"}},
@@ -378,5 +378,62 @@ func TestCommandsParseIntoTheirOptions(t *testing.T) {
 		t.Errorf("banks %q, lang %q, accessible %v", got.doc.Bank.Banks, got.doc.Bank.Lang, got.doc.Accessible)
 	case got.doc.Out.Format != "csv" || got.doc.Out.Path != "out.csv":
 		t.Errorf("format %q, -o %q", got.doc.Out.Format, got.doc.Out.Path)
+	}
+}
+
+// TestAssessCapsProblems: assess shows the first problems of an answers
+// file and counts the rest, as score and bank validate do (--all shows
+// every one); answers for another bank lead with that.
+func TestAssessCapsProblems(t *testing.T) {
+	t.Parallel()
+	var sb strings.Builder
+	sb.WriteString("bank: someone-elses\nanswers:\n")
+	for i := range 30 {
+		fmt.Fprintf(&sb, "  other-q%d: 3\n", i)
+	}
+	p := filepath.Join(t.TempDir(), "other.yaml")
+	os.WriteFile(p, []byte(sb.String()), 0o600)
+	r := digilead(t, "", nil, "assess", "--answers", p, "--no-save")
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	if r.code != 2 || len(lines) != 21 {
+		t.Fatalf("exit %d, %d lines; want 2 and 21 (20 problems and a count):\n%s", r.code, len(lines), r.stderr)
+	}
+	if !strings.Contains(lines[0], p+`:1: bank: the answers are for bank "someone-elses"`) || !strings.HasSuffix(lines[0], "; the 30 other problems most likely follow from it") {
+		t.Errorf("the other bank does not lead: %q", lines[0])
+	}
+	if want := "11 more problems not shown; --all lists every one"; strings.TrimSpace(lines[20]) != want {
+		t.Errorf("last line %q, want %q", lines[20], want)
+	}
+	r = digilead(t, "", nil, "assess", "--answers", p, "--no-save", "--all")
+	if n := len(strings.Split(strings.TrimSpace(r.stderr), "\n")); r.code != 2 || n != 31 {
+		t.Errorf("--all: exit %d, %d lines; want 2 and 31:\n%s", r.code, n, r.stderr)
+	}
+}
+
+// TestBankSubdirectoryNoted: a bank directory is its own files; a
+// subdirectory holding YAML is said not to be read, by bank validate and
+// by the commands that use the bank, unless given with --translations.
+func TestBankSubdirectoryNoted(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "bank")
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o700)
+	for _, f := range []string{"00-header.yaml", "10-people.yml"} {
+		data, err := os.ReadFile(filepath.Join("../../questions/testdata/split", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, f), data, 0o600)
+	}
+	os.WriteFile(filepath.Join(dir, "sub", "30-questions.yaml"), []byte("questions: []\n"), 0o600)
+	sub := filepath.Join(dir, "sub")
+	note := sub + ": not read: a bank directory is its own *.yaml and *.yml files, not its subdirectories'"
+	for _, args := range [][]string{{"bank", "validate", dir}, {"bank", "show", dir}, {"score", "--bank", dir}} {
+		r := digilead(t, "", nil, args...)
+		if r.code != 0 || !strings.Contains(r.stderr, note) {
+			t.Errorf("%s: exit %d, stderr %q; want 0 and the note", args, r.code, r.stderr)
+		}
+	}
+	if r := digilead(t, "", nil, "bank", "show", dir, "--translations", sub); r.code != 0 || strings.Contains(r.stderr, "not read") {
+		t.Errorf("a directory given with --translations is read: %q", r.stderr)
 	}
 }

@@ -78,6 +78,7 @@ func scoreRun(opts *scoreOptions) error {
 	if err != nil {
 		return err
 	}
+	docflags.NoteUnread(opts.IO, opts.bank)
 	if err := docflags.CheckTarget(s.Bank, opts.target); err != nil {
 		return err
 	}

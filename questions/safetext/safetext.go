@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"iter"
 	"reflect"
 	"strconv"
 	"strings"
@@ -55,12 +56,53 @@ func Unsafe(r rune) bool {
 // Find returns the first unsafe rune of s (see Unsafe) and its byte
 // offset, or -1; bytes that are not UTF-8 count as unsafe.
 func Find(s string) (rune, int) {
-	for i, r := range s {
-		if Unsafe(r) || r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
-			return r, i
-		}
+	for i, r := range All(s) {
+		return r, i
 	}
 	return 0, -1
+}
+
+// All yields every unsafe rune of s (see Find) with its byte offset, in
+// order.
+func All(s string) iter.Seq2[int, rune] {
+	return func(yield func(int, rune) bool) {
+		for i, r := range s {
+			if (Unsafe(r) || r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD")) && !yield(i, r) {
+				return
+			}
+		}
+	}
+}
+
+// OneLine returns s on one line, for a table cell: every line break
+// (LF, CR, VT, FF, NEL, U+2028, U+2029) is shown as a visible escape, as
+// Terminal shows control characters (\x0a, \u2028), so that a cell is
+// one line whether or not Terminal went first (it keeps LF and U+2028).
+func OneLine(s string) string {
+	if !strings.ContainsFunc(s, lineBreak) {
+		return s
+	}
+	var sb strings.Builder
+	for _, r := range s {
+		switch {
+		case !lineBreak(r):
+			sb.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&sb, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&sb, `\u%04x`, r)
+		}
+	}
+	return sb.String()
+}
+
+// lineBreak reports whether r ends a line.
+func lineBreak(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', 0x85, 0x2028, 0x2029:
+		return true
+	}
+	return false
 }
 
 // Terminal returns s with every unsafe rune (see Unsafe) shown as a
@@ -173,9 +215,11 @@ func NewCSV(w io.Writer, crlf bool) *CSV {
 	return c
 }
 
-// SpreadsheetCell is s made safe for a spreadsheet's cell, as CSV and
-// XLSX files write it: control characters shown as escapes (Terminal) and
-// formulas defused (Cell).
+// SpreadsheetCell is s made safe for a CSV cell, which a spreadsheet
+// parses: control characters shown as escapes (Terminal) and formulas
+// defused (Cell). An XLSX string cell is never a formula: report/sheet
+// writes Terminal(s) as given, with the quotePrefix style where Cell
+// would have prefixed it.
 func SpreadsheetCell(s string) string { return Cell(Terminal(s)) }
 
 // Write writes one record; the record is not changed.

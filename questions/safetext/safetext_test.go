@@ -105,3 +105,17 @@ func FuzzAppendCSVRow(f *testing.F) {
 		}
 	})
 }
+
+// TestOneLine: every kind of line break is a visible escape, as Terminal
+// writes them; nothing else changes.
+func TestOneLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain": "plain", "a\r\nb": `a\x0d\x0ab`, "a\nb\rc": `a\x0ab\x0dc`, "a\vb\fc": `a\x0bb\x0cc`,
+		"a\u0085b\u2028c\u2029d": `a\x85b\u2028c\u2029d`, "tab\tstays": "tab\tstays", "\x1b[31m": "\x1b[31m", "é\u00a0x": "é\u00a0x",
+		Terminal("a\r\nb"): `a\x0d\x0ab`, // after Terminal, the same
+	} {
+		if got := OneLine(in); got != want {
+			t.Errorf("OneLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

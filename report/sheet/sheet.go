@@ -1,4 +1,4 @@
-// Package sheet writes tables as an XLSX workbook, streamed row by row, each cell made safe as a CSV cell is.
+// Package sheet writes tables as an XLSX workbook, streamed row by row: text as string cells, never formulas, control characters shown as escapes.
 package sheet
 
 import (
@@ -207,7 +207,8 @@ const styles = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.org
 	`<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
 	`<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
 	`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-	`<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>` +
+	`<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>` +
+	`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" quotePrefix="1"/></cellXfs>` +
 	`<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
 
 // Sheet is the worksheet being written.
@@ -229,8 +230,10 @@ type Sheet struct {
 
 // Row adds a row of cells. A cell that is a decimal number, written as Go
 // writes a float64 ('f', shortest: 3, -2.5, 0.125), is stored as a number;
-// any other is text, made safe as a CSV cell is (safetext.SpreadsheetCell:
-// no formula, no control character), and cut with an ellipsis past
+// any other is text, its control characters shown as escapes
+// (safetext.Terminal), stored as given (a string cell is never a formula;
+// one that would be if typed in has the quotePrefix style), and cut with
+// an ellipsis past
 // Excel's 32,767 characters; text such as _x001B_ stays text (see
 // Sheet.text). An empty cell is left out. The cells are not
 // kept past the call.
@@ -328,7 +331,7 @@ func widths(rows [][]string) []int {
 			if i == len(ws) {
 				ws = append(ws, minWidth)
 			}
-			n := utf8.RuneCountInString(safetext.SpreadsheetCell(c)) + 2
+			n := utf8.RuneCountInString(safetext.Terminal(c)) + 2
 			ws[i] = max(ws[i], min(n, maxWidth))
 		}
 	}
@@ -353,20 +356,43 @@ func (s *Sheet) row(cells []string) error {
 		w.WriteString(`<c r="`)
 		w.WriteString(s.refs[i])
 		w.WriteString(r)
+		style := 0
 		if s.rows == 1 {
-			w.WriteString(`" s="1`)
+			style = styleHeader
 		}
 		if number(c) {
+			if style != 0 {
+				w.WriteString(`" s="1`)
+			}
 			w.WriteString(`"><v>`)
 			w.WriteString(c)
 			w.WriteString(`</v></c>`)
 			continue
 		}
-		s.text(fit(safetext.SpreadsheetCell(c)))
+		t := safetext.Terminal(c)
+		if safetext.Cell(t) != t {
+			style += styleQuoted
+		}
+		if style != 0 {
+			w.WriteString(`" s="`)
+			w.WriteString(strconv.Itoa(style))
+		}
+		s.text(fit(t))
 	}
 	_, err := w.WriteString(`</row>`)
 	return err
 }
+
+// The cell styles (styles.xml's cellXfs): the header row's is bold; a
+// text a spreadsheet would take for a formula if typed in (=, +, -, @)
+// has quotePrefix, so that editing the cell keeps it text. The text is
+// stored as given: a string cell (inline or shared) is never a formula,
+// which only an <f> element holds, so nothing is prefixed to the data as
+// CSV's cells are (safetext.Cell).
+const (
+	styleHeader = 1
+	styleQuoted = 2 // + styleHeader: bold and quoted
+)
 
 // maxCell is the most a cell holds in Excel, in UTF-16 code units: a
 // longer one makes it refuse the whole file.

@@ -41,13 +41,26 @@ func TestWriteReadsBackWithExcelize(t *testing.T) {
 	s := sheets[0]
 	want := [][]string{
 		{"id", "name", "score", "level_probability"},
-		{"007", "'=HYPERLINK(\"http://x\")", "53.33", "0.9"},
+		{"007", "=HYPERLINK(\"http://x\")", "53.33", "0.9"},
 		{"1e5", `Siân \x1b[2J`, "-2.5", ""},
-		{"42", "'+44 20", "2.50", "-0"},
-		{"a<b&c", "'@SUM(A1)", "100", "1"},
+		{"42", "+44 20", "2.50", "-0"},
+		{"a<b&c", "@SUM(A1)", "100", "1"},
 	}
 	if !reflect.DeepEqual(s.Rows, want) {
 		t.Errorf("cells = %q\nwant %q", s.Rows, want)
+	}
+	// Text that would be a formula if typed in is stored as given, a
+	// string (sheettest.Read fails on any formula), with quotePrefix so
+	// that editing it keeps it text; a negative number is a number.
+	quoted := [][]bool{
+		{false, false, false, false},
+		{false, true, false, false},
+		{false, false, false, false},
+		{false, true, false, false},
+		{false, true, false, false},
+	}
+	if !reflect.DeepEqual(s.Quoted, quoted) {
+		t.Errorf("quotePrefix = %v\nwant %v", s.Quoted, quoted)
 	}
 	nums := [][]bool{
 		{false, false, false, false},
@@ -62,8 +75,8 @@ func TestWriteReadsBackWithExcelize(t *testing.T) {
 	if !s.Frozen || !sheets[1].Frozen {
 		t.Error("the header row is not frozen")
 	}
-	// "a<b&c" and "'=HYPERLINK(\"http://x\")", + 2; "level_probability", + 2.
-	if s.Widths[0] != 7 || s.Widths[1] != 25 || s.Widths[3] != 19 {
+	// "a<b&c" and "=HYPERLINK(\"http://x\")", + 2; "level_probability", + 2.
+	if s.Widths[0] != 7 || s.Widths[1] != 24 || s.Widths[3] != 19 {
 		t.Errorf("widths = %v", s.Widths)
 	}
 }
@@ -162,7 +175,7 @@ func TestOpenpyxlReadsIt(t *testing.T) {
 	if err != nil {
 		t.Fatalf("openpyxl: %v\n%s", err, out)
 	}
-	want := `[{"title": "score", "freeze": "A2", "rows": [["id", "name", "score"], ["007", "Siân ŵ ŷ é", 53.33], ["x", "'=1+1", -2.5], ["y", null, 100], ["_x001B_", "a_x0041_b", 1]]}, ` +
+	want := `[{"title": "score", "freeze": "A2", "rows": [["id", "name", "score"], ["007", "Siân ŵ ŷ é", 53.33], ["x", "=1+1", -2.5], ["y", null, 100], ["_x001B_", "a_x0041_b", 1]]}, ` +
 		`{"title": "levels", "freeze": "A2", "rows": [["a"], [1]]}]`
 	if string(out) != want {
 		t.Errorf("openpyxl reads\n%s\nwant\n%s", out, want)
@@ -318,4 +331,39 @@ func TestEveryPartHasItsContentType(t *testing.T) {
 			t.Errorf("%s: content type %q, want %q", f.Name, over["/"+f.Name], want[f.Name])
 		}
 	}
+}
+
+// TestHeaderQuotedStaysBold: a header cell that would be a formula if
+// typed in is bold and quoted (style 3), a string as given.
+func TestHeaderQuotedStaysBold(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, Table{Name: "t", Rows: [][]string{{"=h", "k"}, {"-x", "1"}}}); err != nil {
+		t.Fatal(err)
+	}
+	s := sheettest.Read(t, buf.Bytes())[0]
+	if !reflect.DeepEqual(s.Rows, [][]string{{"=h", "k"}, {"-x", "1"}}) || !reflect.DeepEqual(s.Quoted, [][]bool{{true, false}, {true, false}}) {
+		t.Errorf("rows %q, quoted %v", s.Rows, s.Quoted)
+	}
+	if !bytes.Contains(unzipped(t, buf.Bytes(), "xl/worksheets/sheet1.xml"), []byte(`<c r="A1" s="3" t="inlineStr">`)) {
+		t.Error("the header's quoted cell is not bold and quoted (s=3)")
+	}
+}
+
+// unzipped is the part name of the workbook data.
+func unzipped(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	part, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return part
 }

@@ -62,8 +62,8 @@ it before it is read). See docs/languages.md.`,
 
 func bankTranslateRun(opts *bankTranslateOptions) error {
 	tag := opts.tag
-	if !questions.IsLanguageTag(tag) {
-		return cmdutil.UsageError("%q is not a BCP 47 language tag; give one such as de, cy or fr-CA", tag)
+	if msg := lang.CheckTag(tag); msg != "" {
+		return cmdutil.UsageError("%s", msg)
 	}
 	dest := report.NewOutput(opts.IO, opts.path)
 	if err := docflags.CheckDest(dest); err != nil {
@@ -76,6 +76,7 @@ func bankTranslateRun(opts *bankTranslateOptions) error {
 	if err != nil {
 		return err
 	}
+	docflags.NoteUnread(opts.IO, docflags.Bank{Banks: opts.paths, Translations: opts.dirs})
 	if tag == questions.BankLanguage(b) {
 		return cmdutil.UsageError("the bank is already in %s; give the language to translate it into", tag)
 	}

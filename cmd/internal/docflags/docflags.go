@@ -237,8 +237,8 @@ func AddLang(cmd *cobra.Command, b *Bank) {
 		// A POSIX locale naming one (fr_CA.UTF-8, as in LANG) is taken
 		// too; a well-formed tag of a language digilead does not know
 		// (xx) is taken, and the bank's own language shown with a note.
-		if n := lang.Normalize(tag); tag != "" && (n == "" || !wellFormedTag(n)) {
-			return fmt.Errorf("%q is not a BCP 47 language tag; give one such as cy, fr or de-AT", tag)
+		if n := lang.Normalize(tag); tag != "" && (n == "" || !lang.IsTag(n)) {
+			return fmt.Errorf("%s", lang.CheckTag(tag))
 		}
 		return nil
 	})
@@ -259,6 +259,19 @@ func LoadSet(b Bank) (*questions.Set, error) {
 		return nil, err
 	}
 	return questions.LoadSet(paths, b.Translations)
+}
+
+// NoteUnread says which subdirectories of a --bank directory are not read
+// (see questions.Unread), so that questions there do not vanish silently;
+// a directory also given with --translations is read.
+func NoteUnread(s *iostreams.IOStreams, b Bank) {
+	for _, p := range b.Banks {
+		for _, dir := range questions.Unread(p) {
+			if !slices.ContainsFunc(b.Translations, func(t string) bool { return filepath.Clean(t) == dir }) {
+				cmdutil.Note(s, questions.UnreadNote(dir))
+			}
+		}
+	}
 }
 
 // CheckPaths refuses --bank paths and --translations directories that do
@@ -287,6 +300,7 @@ func ShowIn(s *iostreams.IOStreams, b Bank) (*questions.Set, *report.Language, e
 	if err != nil {
 		return nil, nil, err
 	}
+	NoteUnread(s, b)
 	language, note := report.ShowIn(set, lang.Requested(b.Lang, s.Getenv))
 	cmdutil.Note(s, note)
 	return set, language, nil
@@ -308,24 +322,6 @@ func CheckTarget(b *questions.Bank, target string) error {
 		return cmdutil.UsageError("--target: unknown tier %q%s; the bank's tiers are %s", target, errtext.Suggest(target, b.TierIDs()), strings.Join(b.TierIDs(), ", "))
 	}
 	return nil
-}
-
-// wellFormedTag reports whether s has the shape of a BCP 47 language
-// tag: a language of 2 to 8 letters, then subtags of 1 to 8 letters or
-// digits, joined by hyphens.
-func wellFormedTag(s string) bool {
-	for i, sub := range strings.Split(s, "-") {
-		if len(sub) < 1 || len(sub) > 8 || i == 0 && len(sub) < 2 {
-			return false
-		}
-		for _, c := range sub {
-			letter := 'a' <= c|0x20 && c|0x20 <= 'z'
-			if !letter && (i == 0 || c < '0' || c > '9') {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // ResumeCommand is cmd, the command line that resumes a questionnaire,

@@ -162,20 +162,6 @@ func errString(err error) string {
 	return err.Error()
 }
 
-// TestWellFormedTag: --lang takes what has the shape of a language tag,
-// known or not, and refuses the rest.
-func TestWellFormedTag(t *testing.T) {
-	for s, want := range map[string]bool{
-		"cy": true, "fr-CA": true, "xx": true, "zh-Hant-TW": true, "de-1996": true, "sr-Latn-RS": true,
-		"": false, "c": false, "e n": false, "../../etc/passwd": false, "en-": false, "-en": false, "en--GB": false,
-		"toolonglang": false, "1e": false, "en_GB": false, "en-abcdefghi": false, "é": false,
-	} {
-		if got := wellFormedTag(s); got != want {
-			t.Errorf("wellFormedTag(%q) = %v, want %v", s, got, want)
-		}
-	}
-}
-
 // TestAccessibleIsNeverPaged: a document in the screen-reader mode goes
 // to a terminal whole, without the pager, whose prompt would stop the
 // linear report (--accessible, or ACCESSIBLE=1); the same document

@@ -131,6 +131,7 @@ func workshopServeRun(opts *workshopOptions) error {
 	if err != nil {
 		return err
 	}
+	docflags.NoteUnread(opts.IO, opts.bank)
 	var round *feedback.Round
 	if opts.round != "" {
 		if round, err = feedbackcmd.LoadRound(opts.Factory, opts.round, set.Bank); err != nil {

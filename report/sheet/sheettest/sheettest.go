@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/digilead/digilead/questions/safetext"
 )
 
 // Sheet is one worksheet read back.
@@ -18,6 +20,9 @@ type Sheet struct {
 	Rows [][]string
 	// Numbers marks the cells stored as numbers.
 	Numbers [][]bool
+	// Quoted marks the cells whose style has quotePrefix: text kept as
+	// text when edited, though it starts as a formula would.
+	Quoted [][]bool
 	// Frozen reports whether the first row is frozen (ySplit 1).
 	Frozen bool
 	// Widths are the columns' widths.
@@ -47,7 +52,7 @@ func Read(t testing.TB, data []byte) []Sheet {
 		for i, r := range rows {
 			row := make([]string, width)
 			copy(row, r)
-			nums := make([]bool, width)
+			nums, quoted := make([]bool, width), make([]bool, width)
 			for j := range row {
 				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
 				typ, err := f.GetCellType(name, cell)
@@ -56,8 +61,18 @@ func Read(t testing.TB, data []byte) []Sheet {
 				}
 				// a cell without a type is a number
 				nums[j] = typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset && row[j] != ""
+				if formula, _ := f.GetCellFormula(name, cell); formula != "" || typ == excelize.CellTypeFormula {
+					t.Errorf("sheet %s cell %s is a formula: %q", name, cell, formula)
+				}
+				style, err := f.GetCellStyle(name, cell)
+				if err != nil {
+					t.Fatalf("sheet %s cell %s: style: %v", name, cell, err)
+				}
+				if xf := f.Styles.CellXfs; xf != nil && style < len(xf.Xf) && xf.Xf[style].QuotePrefix != nil {
+					quoted[j] = *xf.Xf[style].QuotePrefix
+				}
 			}
-			s.Rows, s.Numbers = append(s.Rows, row), append(s.Numbers, nums)
+			s.Rows, s.Numbers, s.Quoted = append(s.Rows, row), append(s.Numbers, nums), append(s.Quoted, quoted)
 		}
 		panes, err := f.GetPanes(name)
 		if err != nil {
@@ -90,7 +105,8 @@ func CSV(t testing.TB, data []byte) [][]string {
 }
 
 // SameCells fails t where the sheet's cells differ from the CSV's rows
-// (an empty cell and a cell left out are the same).
+// (an empty cell and a cell left out are the same; a text the CSV
+// defuses as a formula, '=…, the sheet holds as given, =…).
 func SameCells(t testing.TB, s Sheet, csvRows [][]string) {
 	t.Helper()
 	n := max(len(s.Rows), len(csvRows))
@@ -110,7 +126,8 @@ func SameCells(t testing.TB, s Sheet, csvRows [][]string) {
 			if j < len(b) {
 				y = b[j]
 			}
-			if x != y {
+			quoted := i < len(s.Quoted) && j < len(s.Quoted[i]) && s.Quoted[i][j]
+			if x != y && (safetext.Cell(x) != y || !quoted) { // the CSV's cell is defused, the sheet's quoted
 				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
 				t.Errorf("sheet %s cell %s = %q, the CSV has %q", s.Name, cell, x, y)
 			}
