@@ -7,6 +7,7 @@ package review
 
 import (
 	"cmp"
+	"context"
 	"slices"
 
 	"github.com/digilead/digilead/assessment"
@@ -177,6 +178,14 @@ const DefaultRespondents = 2000
 
 // Review checks the bank and simulates respondents.
 func Review(b *questions.Bank, o Options) *Report {
+	r, _ := ReviewContext(context.Background(), b, o)
+	return r
+}
+
+// ReviewContext is Review, stopping with ctx's error (and no report) as
+// soon as ctx is done: the simulations, which take nearly all its time,
+// check it before each respondent.
+func ReviewContext(ctx context.Context, b *questions.Bank, o Options) (*Report, error) {
 	r := &Report{
 		Schema:     Schema,
 		Bank:       assessment.BankRef{ID: b.ID, Title: questions.BankText(b.Title), Version: b.Version, Digest: b.Digest},
@@ -200,10 +209,15 @@ func Review(b *questions.Bank, o Options) *Report {
 	r.Observer, obsFindings = observer(b)
 	fs = append(fs, obsFindings...)
 	var simFindings []Finding
-	r.Simulation, simFindings = simulate(b, o)
+	var err error
+	if r.Simulation, simFindings, err = simulate(ctx, b, o); err != nil {
+		return nil, err
+	}
 	fs = append(fs, simFindings...)
 	var ruleFindings []Finding
-	r.LevelRule, ruleFindings = levelRule(b, o)
+	if r.LevelRule, ruleFindings, err = levelRule(ctx, b, o); err != nil {
+		return nil, err
+	}
 	fs = append(fs, ruleFindings...)
 	r.Findings = append(r.Findings, sortFindings(fs)...)
 	for _, f := range r.Findings {
@@ -213,7 +227,7 @@ func Review(b *questions.Bank, o Options) *Report {
 			r.Checks++
 		}
 	}
-	return r
+	return r, nil
 }
 
 // sortFindings orders findings by check (in the order of Checks), then by
