@@ -2,6 +2,7 @@ package questions
 
 import (
 	"cmp"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -57,7 +58,7 @@ type File struct {
 // Load reads a bank from a YAML file, or from a directory whose *.yaml and
 // *.yml files are merged in lexical order.
 func Load(path string) (*Bank, error) {
-	files, err := readAll(path)
+	files, err := readAll(context.Background(), path)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +105,36 @@ func Paths(path string) ([]string, error) {
 	return paths, nil
 }
 
-func readFile(path string) (File, error) {
+// readFile reads the bank file at path. A file that is not a regular one
+// (a FIFO, <(…), /dev/stdin) is opened and read in a goroutine, left
+// behind as soon as ctx is done: opening a FIFO waits for a writer, and
+// neither that wait nor a read of a silent pipe is woken by a signal.
+func readFile(ctx context.Context, path string) (File, error) {
+	if err := ctx.Err(); err != nil {
+		return File{}, err
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().IsRegular() {
+		return readFileNow(path)
+	}
+	type read struct {
+		f   File
+		err error
+	}
+	done := make(chan read, 1) // a read left behind ends without a reader
+	go func() {
+		f, err := readFileNow(path)
+		done <- read{f, err}
+	}()
+	select {
+	case r := <-done:
+		return r.f, r.err
+	case <-ctx.Done():
+		return File{}, ctx.Err()
+	}
+}
+
+// readFileNow reads the bank file at path, waiting as long as it takes.
+func readFileNow(path string) (File, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return File{}, fmt.Errorf("bank %s: %w", path, errtext.WithoutPath(err))

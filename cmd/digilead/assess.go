@@ -70,7 +70,7 @@ func assessRun(opts *assessOptions) error {
 	if opts.answers != "" && opts.resume {
 		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
 	}
-	if err := opts.doc.Load(opts.IO, opts.answers, opts.catalogue.Path); err != nil {
+	if err := opts.doc.Load(opts.Ctx, opts.IO, opts.answers, opts.catalogue.Path); err != nil {
 		return err
 	}
 	s := opts.doc.Set

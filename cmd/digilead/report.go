@@ -67,7 +67,7 @@ no score or level changes.`,
 }
 
 func reportRun(opts *reportOptions) error {
-	if err := opts.doc.Load(opts.IO, opts.path, opts.catalogue.Path); err != nil {
+	if err := opts.doc.Load(opts.Ctx, opts.IO, opts.path, opts.catalogue.Path); err != nil {
 		return err
 	}
 	r, err := loadResult(opts.factory, opts.path, opts.last)

@@ -101,7 +101,7 @@ func writeFigures(f *cmdutil.Factory, b *questions.Bank, analysis *itemstats.Rep
 // calibrate (see docflags.Doc.Load), refusing the built-in bank when --write
 // is given.
 func loadBankToWrite[D any](d *docflags.Doc[D], f *cmdutil.Factory, write bool, inputs []string) (*questions.Bank, error) {
-	if err := d.Load(f.IO, inputs...); err != nil {
+	if err := d.Load(f.Ctx, f.IO, inputs...); err != nil {
 		return nil, err
 	}
 	if err := d.Set.Bank.CheckWritable(); write && err != nil {

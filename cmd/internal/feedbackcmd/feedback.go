@@ -84,7 +84,7 @@ func feedbackInviteRun(opts *feedbackInviteOptions) error {
 	if strings.TrimSpace(opts.name) == "" {
 		return cmdutil.UsageError("--name: give the name observers know the person by")
 	}
-	if err := opts.doc.Load(opts.IO); err != nil {
+	if err := opts.doc.Load(opts.Ctx, opts.IO); err != nil {
 		return err
 	}
 	r, err := feedback.NewRound(opts.doc.Set.Bank, feedback.RoundOptions{Subject: opts.name, Roles: opts.roles, Closes: opts.closes, Now: opts.Now(), Random: rand.Reader})
@@ -170,7 +170,7 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 	case opts.answers != "" && opts.resume:
 		return cmdutil.UsageError("--resume continues a questionnaire; it cannot be used with --answers")
 	}
-	if err := opts.doc.Load(opts.IO, opts.answers); err != nil {
+	if err := opts.doc.Load(opts.Ctx, opts.IO, opts.answers); err != nil {
 		return err
 	}
 	b := opts.doc.Set.Bank
@@ -311,7 +311,7 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	case opts.round == "-" && (opts.self == "-" || len(opts.paths) == 0 || slices.Contains(opts.paths, "-")):
 		return cmdutil.UsageError("--round -: stdin holds the result or the feedback already; give the round's file or id")
 	}
-	if err := opts.doc.Load(opts.IO, append([]string{opts.self}, opts.paths...)...); err != nil {
+	if err := opts.doc.Load(opts.Ctx, opts.IO, append([]string{opts.self}, opts.paths...)...); err != nil {
 		return err
 	}
 	if opts.minGroup < feedback.DefaultMinGroup {
