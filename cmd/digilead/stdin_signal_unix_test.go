@@ -95,8 +95,16 @@ var readStdinSyscall = map[string]string{"amd64": "0 0x0 ", "arm64": "63 0x0 ", 
 // or for 300 ms where /proc cannot tell; false when the process ended
 // first (done closed).
 func waitReadingStdin(pid int, done <-chan struct{}) bool {
+	return waitInSyscall(pid, readStdinSyscall, done)
+}
+
+// waitInSyscall waits until a thread of process pid is in the system
+// call /proc/PID/task/TID/syscall begins with (prefix), or for 300 ms
+// where /proc cannot tell (or prefix is ""); false when the process
+// ended first (done closed).
+func waitInSyscall(pid int, prefix string, done <-chan struct{}) bool {
 	tasks := filepath.Join("/proc", strconv.Itoa(pid), "task")
-	if _, err := os.Stat(tasks); err != nil || readStdinSyscall == "" {
+	if _, err := os.Stat(tasks); err != nil || prefix == "" {
 		select {
 		case <-done:
 			return false
@@ -112,7 +120,7 @@ func waitReadingStdin(pid int, done <-chan struct{}) bool {
 		}
 		threads, _ := os.ReadDir(tasks)
 		for _, th := range threads {
-			if data, err := os.ReadFile(filepath.Join(tasks, th.Name(), "syscall")); err == nil && strings.HasPrefix(string(data), readStdinSyscall) {
+			if data, err := os.ReadFile(filepath.Join(tasks, th.Name(), "syscall")); err == nil && strings.HasPrefix(string(data), prefix) {
 				return true
 			}
 		}
