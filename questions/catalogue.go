@@ -44,7 +44,7 @@ func ParseCatalogue(f File) (*Catalogue, error) {
 		return nil, Problems{{Pos: Pos{File: f.Name}, Msg: fmt.Sprintf("file is larger than the %d MiB limit", MaxFileSize>>20)}}
 	}
 	var probs Problems
-	d := &decoder{file: f.Name, probs: &probs, budget: maxNodes, aliasBudget: maxAliasNodes}
+	d := newDecoder(f.Name, &probs)
 	c := &Catalogue{File: f.Name, Actions: map[string][]Action{}, dimPos: map[string]Pos{}, tiers: map[string][][]posString{}}
 	c.decode(d, f.Data)
 	if d.spent {

@@ -32,6 +32,11 @@ const (
 	// file: enough to share an option list across thousands of questions,
 	// and a bomb is refused after a few milliseconds.
 	maxAliasNodes = 100_000
+	// maxAliasBytes bounds the text (the bytes of scalars) that aliases
+	// expand to per file: as much as maxAliasNodes of short texts, so a
+	// long text shared a few hundred times (an anchor of 1 MB, *name 200
+	// times: 200 MB in a translation or a report) is refused.
+	maxAliasBytes = 4 << 20
 )
 
 // lazyRegexp is a pattern compiled on first use, not at start-up:
