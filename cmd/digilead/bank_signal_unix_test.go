@@ -22,7 +22,8 @@ var openFIFOSyscall = map[string]string{"amd64": "257 ", "arm64": "56 "}[runtime
 // writes to (mkfifo p.yaml; digilead bank validate p.yaml) waits in
 // open(2), which a signal does not wake: every bank command stops at
 // once on the first SIGINT, exit 130, "digilead: interrupted", nothing on
-// stdout. Before, each waited on until a second signal killed it.
+// stdout; so do the commands reading answers or results from a FIFO.
+// Before, each waited on until a second signal killed it.
 func TestSignalStopsBankCommandsOnAFIFO(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "p.yaml")
@@ -42,6 +43,11 @@ func TestSignalStopsBankCommandsOnAFIFO(t *testing.T) {
 		{"bank", "stats", "--bank", fifo, pilot},
 		{"bank", "calibrate", "--bank", fifo, pilot},
 		{"score", "--bank", fifo, pilot},
+		// The FIFO as the answers read.
+		{"bank", "stats", fifo},
+		{"bank", "calibrate", fifo},
+		{"score", fifo},
+		{"cohort", fifo},
 	} {
 		t.Run(strings.Join(args[:2], " "), func(t *testing.T) {
 			code, stdout, stderr := interruptBank(t, openFIFOSyscall, args...)

@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -322,7 +323,9 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 		return err
 	}
 	// A round's folder may hold no feedback yet: too few raters.
-	set, err := opts.Noted(inputs.OpenGathering(opts.paths, opts.Stdin(), opts.IO.InTTY, "feedback documents"))
+	set, err := opts.OpenSet(func(stdin io.Reader) (*inputs.Set, error) {
+		return inputs.OpenGathering(opts.paths, stdin, opts.IO.InTTY, "feedback documents")
+	})
 	if err != nil {
 		return err
 	}
