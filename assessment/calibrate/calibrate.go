@@ -318,6 +318,9 @@ func (c *Calibrator) ReportContext(ctx context.Context, o Options) (*Report, err
 	}
 	flagFalling(b, rep.Pairs)
 	rep.Levels = c.levels(rep.Proposals())
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return rep, nil
 }
 
