@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -25,5 +26,19 @@ func TestReviewStopsWhenCancelled(t *testing.T) {
 	}
 	if r, err := ReviewContext(context.Background(), questions.Default(), Options{Seed: 1, Respondents: 50}); err != nil || r == nil {
 		t.Fatalf("uncancelled: %v, %v", r, err)
+	}
+}
+
+// TestWordingStopsWhenCancelled: the wording checks, seconds on a bank of
+// 20,000 questions, stop before the next question once ctx is done.
+func TestWordingStopsWhenCancelled(t *testing.T) {
+	b := load(t, filepath.Join("testdata", "double-barrelled.yaml"))
+	if fs := wording(context.Background(), b, reading(b)); len(fs) == 0 {
+		t.Fatal("the fixture has no wording finding")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if fs := wording(ctx, b, reading(b)); fs != nil {
+		t.Errorf("cancelled: %d findings", len(fs))
 	}
 }
