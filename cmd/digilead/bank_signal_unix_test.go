@@ -87,7 +87,7 @@ func TestSignalStopsBankReview(t *testing.T) {
 // interruptWhileReadingStdin does.
 func interruptBank(t *testing.T, prefix string, args ...string) (int, []byte, string) {
 	t.Helper()
-	cmd, done, stdout, stderr := startDigilead(t, args...)
+	cmd, done, stdout, stderr := startDigilead(t, nil, nil, args...)
 	if !waitInSyscall(cmd.Process.Pid, prefix, done) {
 		t.Fatalf("%v ended before waiting: exit %d, %s", args, cmd.ProcessState.ExitCode(), stderr.String())
 	}
@@ -98,7 +98,7 @@ func interruptBank(t *testing.T, prefix string, args ...string) (int, []byte, st
 // interruptWhileReadingStdin does.
 func signalAfter(t *testing.T, sig syscall.Signal, d time.Duration, args ...string) (int, []byte, string) {
 	t.Helper()
-	cmd, done, stdout, stderr := startDigilead(t, args...)
+	cmd, done, stdout, stderr := startDigilead(t, nil, nil, args...)
 	select {
 	case <-done:
 		t.Fatalf("%v ended before the signal: exit %d, %s", args, cmd.ProcessState.ExitCode(), stderr.String())
@@ -107,10 +107,15 @@ func signalAfter(t *testing.T, sig syscall.Signal, d time.Duration, args ...stri
 	return stopDigilead(cmd, done, sig, stdout, stderr)
 }
 
-func startDigilead(t *testing.T, args ...string) (*exec.Cmd, chan struct{}, *bytes.Buffer, *bytes.Buffer) {
+// startDigilead starts digilead args with stdin (nil: none) and env
+// added to a bare environment; done is closed once it has ended.
+func startDigilead(t *testing.T, stdin *os.File, env []string, args ...string) (*exec.Cmd, chan struct{}, *bytes.Buffer, *bytes.Buffer) {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "XDG_DATA_HOME=" + t.TempDir(), "TERM=dumb"}
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "XDG_DATA_HOME=" + t.TempDir(), "TERM=dumb"}, env...)
+	if stdin != nil {
+		cmd.Stdin = stdin
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Start(); err != nil {

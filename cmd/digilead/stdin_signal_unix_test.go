@@ -5,7 +5,6 @@ package main
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -60,29 +59,12 @@ func interruptWhileReadingStdin(t *testing.T, env []string, args ...string) (int
 		t.Fatal(err)
 	}
 	defer pw.Close()
-	cmd := exec.Command(binary, args...)
-	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "TERM=dumb"}, env...)
-	cmd.Stdin = pr
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, done, stdout, stderr := startDigilead(t, pr, env, args...)
 	pr.Close()
-	done := make(chan struct{})
-	go func() { cmd.Wait(); close(done) }()
 	if !waitReadingStdin(cmd.Process.Pid, done) {
 		t.Fatalf("%v ended before reading stdin: exit %d, %s", args, cmd.ProcessState.ExitCode(), stderr.String())
 	}
-	cmd.Process.Signal(syscall.SIGINT)
-	select {
-	case <-done:
-	case <-time.After(3 * time.Second):
-		cmd.Process.Kill()
-		<-done
-		return -1, stdout.Bytes(), stderr.String()
-	}
-	return cmd.ProcessState.ExitCode(), stdout.Bytes(), stderr.String()
+	return stopDigilead(cmd, done, syscall.SIGINT, stdout, stderr)
 }
 
 // readStdinSyscall is how /proc/PID/task/TID/syscall begins while a
