@@ -51,3 +51,25 @@ func TestBankValidateReadsAPipeOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteRefusesABankReadFromAPipe: --write records into the bank's
+// files; a bank read from a pipe is refused before any work (exit 2,
+// saying why), where it used to be read a second time, drained, and
+// refused as "would not load … please report this".
+func TestWriteRefusesABankReadFromAPipe(t *testing.T) {
+	bank, err := os.ReadFile(statsBank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cmdName := range []string{"stats", "calibrate"} {
+		cmd := exec.Command(binary, "bank", cmdName, "--bank", "/dev/stdin", "testdata/stats-answers.jsonl", "--write")
+		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "XDG_DATA_HOME=" + t.TempDir(), "TERM=dumb"}
+		cmd.Stdin = bytes.NewReader(bank)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		cmd.Run()
+		if code := cmd.ProcessState.ExitCode(); code != 2 || stdout.Len() > 0 || !strings.Contains(stderr.String(), "/dev/stdin is not a regular file") {
+			t.Errorf("bank %s --write: exit %d, stdout %d bytes, stderr %q; want 2, nothing, not a regular file", cmdName, code, stdout.Len(), stderr.String())
+		}
+	}
+}
