@@ -110,25 +110,31 @@ func Paths(path string) ([]string, error) {
 	return paths, nil
 }
 
-// readFile reads the bank file at path. A file that is not a regular one
-// (a FIFO, <(…), /dev/stdin) is opened and read in a goroutine, left
-// behind as soon as ctx is done: opening a FIFO waits for a writer, and
-// neither that wait nor a read of a silent pipe is woken by a signal.
+// readFile reads the bank file at path (see readInterruptibly).
 func readFile(ctx context.Context, path string) (File, error) {
+	return readInterruptibly(ctx, path, readFileNow)
+}
+
+// readInterruptibly reads the file at path with read, stopping with ctx's
+// error as soon as ctx is done. A file that is not a regular one (a FIFO,
+// <(…), /dev/stdin) is read in a goroutine, left behind when ctx is done:
+// opening a FIFO waits for a writer, and neither that wait nor a read of
+// a silent pipe is woken by a signal.
+func readInterruptibly(ctx context.Context, path string, read func(string) (File, error)) (File, error) {
 	if err := ctx.Err(); err != nil {
 		return File{}, err
 	}
 	if fi, err := os.Stat(path); err != nil || fi.Mode().IsRegular() {
-		return readFileNow(path)
+		return read(path)
 	}
-	type read struct {
+	type result struct {
 		f   File
 		err error
 	}
-	done := make(chan read, 1) // a read left behind ends without a reader
+	done := make(chan result, 1) // a read left behind ends without a reader
 	go func() {
-		f, err := readFileNow(path)
-		done <- read{f, err}
+		f, err := read(path)
+		done <- result{f, err}
 	}()
 	select {
 	case r := <-done:

@@ -81,11 +81,11 @@ func (c *capped) more(name, hint string) {
 // LoadCatalogue reads the catalogue named CatalogueName, if any, into
 // Catalogue; ok is false when it has problems, which it says. An error
 // that is no problem of the catalogue's (no such file) is returned.
-func (o *ValidateOptions) LoadCatalogue() (ok bool, err error) {
+func (o *ValidateOptions) LoadCatalogue(ctx context.Context) (ok bool, err error) {
 	if o.CatalogueName == "" {
 		return true, nil
 	}
-	o.Catalogue, err = questions.LoadCatalogue(o.CatalogueName)
+	o.Catalogue, err = questions.LoadCatalogueContext(ctx, o.CatalogueName)
 	var ps questions.Problems
 	if errors.As(err, &ps) {
 		SayProblems(o.Say, o.CatalogueName, ps)

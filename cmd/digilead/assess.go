@@ -77,7 +77,7 @@ func assessRun(opts *assessOptions) error {
 	if err := docflags.CheckTarget(s.Bank, opts.target); err != nil {
 		return err
 	}
-	if err := opts.catalogue.Load(opts.IO, opts.doc.Language.Tag(), func(c *questions.Catalogue) error { return c.Check(s.Bank) }); err != nil {
+	if err := opts.catalogue.Load(opts.Ctx, opts.IO, opts.doc.Language.Tag(), func(c *questions.Catalogue) error { return c.Check(s.Bank) }); err != nil {
 		return err
 	}
 	if opts.answers != "" {

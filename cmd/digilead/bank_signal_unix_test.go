@@ -43,6 +43,9 @@ func TestSignalStopsBankCommandsOnAFIFO(t *testing.T) {
 		{"bank", "stats", "--bank", fifo, pilot},
 		{"bank", "calibrate", "--bank", fifo, pilot},
 		{"score", "--bank", fifo, pilot},
+		// The FIFO as the catalogue.
+		{"bank", "validate", "--catalogue", fifo},
+		{"assess", "--answers", example, "--no-save", "--catalogue", fifo},
 		// The FIFO as the answers read.
 		{"bank", "stats", fifo},
 		{"bank", "calibrate", fifo},

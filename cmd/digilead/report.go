@@ -74,7 +74,7 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	if r, err = opts.catalogue.Apply(opts.IO, opts.doc.Language.Tag(), r); err != nil {
+	if r, err = opts.catalogue.Apply(opts.Ctx, opts.IO, opts.doc.Language.Tag(), r); err != nil {
 		return err
 	}
 	again := "digilead report " + opts.path + " --all"

@@ -90,7 +90,7 @@ func bankValidateRun(opts *bankValidateOptions) error {
 	if opts.all {
 		o.Max = 0
 	}
-	if ok, err := o.LoadCatalogue(); err != nil {
+	if ok, err := o.LoadCatalogue(opts.Ctx); err != nil {
 		return fmt.Errorf("--catalogue: %w", err)
 	} else if !ok {
 		bad++

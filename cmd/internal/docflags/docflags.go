@@ -187,11 +187,11 @@ func AddCatalogue(cmd *cobra.Command, c *Catalogue) {
 // (against the bank in use, or the one a result names); it says on
 // stderr which of its actions are in another language than the report's
 // (tag).
-func (c *Catalogue) Load(s *iostreams.IOStreams, tag string, check func(*questions.Catalogue) error) error {
+func (c *Catalogue) Load(ctx context.Context, s *iostreams.IOStreams, tag string, check func(*questions.Catalogue) error) error {
 	if c.Path == "" {
 		return nil
 	}
-	cat, err := questions.LoadCatalogue(c.Path)
+	cat, err := questions.LoadCatalogueContext(ctx, c.Path)
 	if err != nil {
 		return fmt.Errorf("--catalogue: %w", err)
 	}
@@ -208,8 +208,8 @@ func (c *Catalogue) Load(s *iostreams.IOStreams, tag string, check func(*questio
 // Apply gives r with the catalogue's actions (assessment.WithCatalogue),
 // the catalogue checked against the bank r names; r as it is without
 // --catalogue.
-func (c *Catalogue) Apply(s *iostreams.IOStreams, tag string, r *assessment.Result) (*assessment.Result, error) {
-	if err := c.Load(s, tag, func(cat *questions.Catalogue) error {
+func (c *Catalogue) Apply(ctx context.Context, s *iostreams.IOStreams, tag string, r *assessment.Result) (*assessment.Result, error) {
+	if err := c.Load(ctx, s, tag, func(cat *questions.Catalogue) error {
 		return assessment.CheckCatalogue(r, cat)
 	}); err != nil || c.Cat == nil {
 		return r, err
