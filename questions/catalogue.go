@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -44,7 +45,7 @@ func ParseCatalogue(f File) (*Catalogue, error) {
 		return nil, Problems{{Pos: Pos{File: f.Name}, Msg: fmt.Sprintf("file is larger than the %d MiB limit", MaxFileSize>>20)}}
 	}
 	var probs Problems
-	d := &decoder{file: f.Name, probs: &probs, budget: maxNodes, aliasBudget: maxAliasNodes}
+	d := newDecoder(f.Name, &probs)
 	c := &Catalogue{File: f.Name, Actions: map[string][]Action{}, dimPos: map[string]Pos{}, tiers: map[string][][]posString{}}
 	c.decode(d, f.Data)
 	if d.spent {
@@ -183,18 +184,35 @@ func sameLanguage(a, b string) bool {
 // FILE:LINE when it is not a good catalogue, bad usage (errtext.ErrInvalid)
 // when there is no such file.
 func LoadCatalogue(path string) (*Catalogue, error) {
+	return LoadCatalogueContext(context.Background(), path)
+}
+
+// LoadCatalogueContext is LoadCatalogue, stopping with ctx's error as
+// soon as ctx is done, even while opening or reading a FIFO (see
+// readFile).
+func LoadCatalogueContext(ctx context.Context, path string) (*Catalogue, error) {
+	f, err := readInterruptibly(ctx, path, readCatalogue)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCatalogue(f)
+}
+
+// readCatalogue reads the catalogue file at path, waiting as long as it
+// takes.
+func readCatalogue(path string) (File, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, errtext.Invalidf("%s: no such file; give a digilead.catalogue/v1 file", path)
+		return File{}, errtext.Invalidf("%s: no such file; give a digilead.catalogue/v1 file", path)
 	} else if err != nil {
-		return nil, fmt.Errorf("catalogue %s: %w", path, errtext.WithoutPath(err))
+		return File{}, fmt.Errorf("catalogue %s: %w", path, errtext.WithoutPath(err))
 	}
 	defer f.Close()
 	data, err := ReadLimited(f, MaxFileSize)
 	if errors.Is(err, ErrTooLarge) {
-		return nil, Problems{{Pos: Pos{File: path}, Msg: fmt.Sprintf("file is larger than the %d MiB limit", MaxFileSize>>20)}}
+		return File{}, Problems{{Pos: Pos{File: path}, Msg: fmt.Sprintf("file is larger than the %d MiB limit", MaxFileSize>>20)}}
 	} else if err != nil {
-		return nil, fmt.Errorf("catalogue %s: %w", path, errtext.WithoutPath(err))
+		return File{}, fmt.Errorf("catalogue %s: %w", path, errtext.WithoutPath(err))
 	}
-	return ParseCatalogue(File{Name: path, Data: data})
+	return File{Name: path, Data: data}, nil
 }

@@ -86,7 +86,7 @@ var (
 
 func decodeFile(f File, probs *Problems) (rb *rawBank) {
 	start := len(*probs)
-	d := &decoder{file: f.Name, probs: probs, budget: maxNodes, aliasBudget: maxAliasNodes}
+	d := newDecoder(f.Name, probs)
 	defer func() {
 		// Once the budget is spent the walk stopped half-way: what it found
 		// missing is noise, so the file's only problem is the budget's.
@@ -532,15 +532,21 @@ const MaxOptions = 100
 // without overflow; at most 101 points are then allowed.
 const maxScaleEnd = 10000
 
+// newDecoder is a decoder of file with full budgets.
+func newDecoder(file string, probs *Problems) *decoder {
+	return &decoder{file: file, probs: probs, budget: maxNodes, aliasBudget: maxAliasNodes, aliasBytes: maxAliasBytes}
+}
+
 // decoder walks yaml nodes, recording problems with file:line.
 type decoder struct {
 	file   string
 	probs  *Problems
 	budget int
-	// aliasBudget is what is left of maxAliasNodes; sizes memoises the
-	// node count of alias targets.
+	// aliasBudget is what is left of maxAliasNodes, aliasBytes what is
+	// left of maxAliasBytes; sizes memoises the size of alias targets.
 	aliasBudget int
-	sizes       map[*yaml.Node]int
+	aliasBytes  int
+	sizes       map[*yaml.Node]nodeSize
 	spent       bool
 	spentAt     Problem
 }
@@ -632,11 +638,16 @@ func (d *decoder) deref(n *yaml.Node) *yaml.Node {
 			break
 		}
 		n = n.Alias
-		d.aliasBudget -= d.size(n)
+		size := d.size(n)
+		d.aliasBudget -= size.nodes
+		d.aliasBytes -= size.bytes
 	}
 	switch {
 	case d.aliasBudget < 0:
 		d.spend(at, fmt.Sprintf("aliases (*name) expand to more than %d YAML nodes; refusing the file (alias bomb?): write the shared parts out instead", maxAliasNodes))
+		return nil
+	case d.aliasBytes < 0:
+		d.spend(at, fmt.Sprintf("aliases (*name) expand to more than %d MiB of text; refusing the file (alias bomb?): write the shared text out instead, or share only short texts and lists through aliases", maxAliasBytes>>20))
 		return nil
 	case d.budget < 0 || n == nil:
 		d.spend(at, fmt.Sprintf("more than %d YAML nodes; refusing the file: split the bank into a directory of smaller files", maxNodes))
@@ -654,24 +665,34 @@ func (d *decoder) spend(at *yaml.Node, msg string) {
 	}
 }
 
-// size counts the nodes under n, an alias counting as one.
-func (d *decoder) size(n *yaml.Node) int {
-	if n == nil || len(n.Content) == 0 {
-		return 1
+// nodeSize is what a node expands to: its nodes and the bytes of its
+// scalars (keys and values).
+type nodeSize struct{ nodes, bytes int }
+
+// size measures the nodes under n, an alias counting as one node of no
+// text (it is charged where the walk follows it).
+func (d *decoder) size(n *yaml.Node) nodeSize {
+	if n == nil {
+		return nodeSize{1, 0}
+	}
+	if len(n.Content) == 0 {
+		return nodeSize{1, len(n.Value)}
 	}
 	if s, ok := d.sizes[n]; ok {
 		return s
 	}
-	s := 1
+	s := nodeSize{nodes: 1}
 	for _, c := range n.Content {
 		if c.Kind != yaml.AliasNode {
-			s += d.size(c)
+			cs := d.size(c)
+			s.nodes += cs.nodes
+			s.bytes += cs.bytes
 		} else {
-			s++
+			s.nodes++
 		}
 	}
 	if d.sizes == nil {
-		d.sizes = map[*yaml.Node]int{}
+		d.sizes = map[*yaml.Node]nodeSize{}
 	}
 	d.sizes[n] = s
 	return s

@@ -14,10 +14,15 @@ import (
 var ErrBuiltIn = errtext.Invalidf("the built-in bank cannot be changed; export it first and change the copy")
 
 // CheckWritable refuses the built-in bank, which commands that record
-// figures or expectations in a bank's files cannot change.
+// figures or expectations in a bank's files cannot change, and a bank
+// read from a pipe, which was read once and cannot be written back.
 func (b *Bank) CheckWritable() error {
 	if b.Source == "default" {
 		return ErrBuiltIn
+	}
+	if fi, err := os.Stat(b.Source); err == nil && !fi.IsDir() && !fi.Mode().IsRegular() {
+		// A pipe (<(…), /dev/stdin) was read once and is gone.
+		return errtext.Invalidf("bank %s is not a regular file (a pipe?), so nothing can be recorded in it; give the bank file itself", b.Source)
 	}
 	return nil
 }

@@ -123,6 +123,70 @@ func TestAliasBombInBankFieldsIsRefused(t *testing.T) {
 	}
 }
 
+// textBomb is a bank whose first question's text is a long string
+// anchored once (&big) and whose refs more questions take it as text and
+// help through aliases: one copy in the file, 2×refs+1 once loaded.
+func textBomb(size, refs int) string {
+	var sb strings.Builder
+	sb.WriteString(tinyHeader + "dimensions: [{id: d1, name: One}]\nquestions:\n  - {id: q0, dimension: d1, text: &big \"" + strings.Repeat("y", size) + "\"}\n")
+	for i := 1; i <= refs; i++ {
+		fmt.Fprintf(&sb, "  - {id: q%d, dimension: d1, text: *big, help: *big}\n", i)
+	}
+	return sb.String()
+}
+
+// TestAliasTextBombIsRefused: a long text anchored once and referenced
+// many times is one node per alias but megabytes each: aliases are
+// charged the bytes of the text they expand to, so the file is refused
+// at the alias that passes maxAliasBytes, alone, with what to do. Before,
+// a 1 MB string referenced 200 times passed bank validate and made bank
+// translate write 201 MB (3,000 times: 24 GB, killed).
+func TestAliasTextBombIsRefused(t *testing.T) {
+	data := textBomb(1<<20, 100)
+	_, err := Parse(File{Name: "bomb.yaml", Data: []byte(data)})
+	ps := wantProblem(t, err, "bomb.yaml:", "aliases (*name) expand to more than 4 MiB of text")
+	// q1 and q2 bring 4 MiB; q3's text passes the limit.
+	q3 := strings.Count(data[:strings.Index(data, "{id: q3,")], "\n") + 1
+	if len(ps) != 1 || ps[0].Pos.Line != q3 || !strings.Contains(ps[0].Msg, "write the shared text out") {
+		t.Errorf("want the alias problem alone, at the alias's line, saying what to do:\n%v", err)
+	}
+	// The catalogue and translation decoders share the budget.
+	cat := "schema: digilead.catalogue/v1\nbank: b\nactions:\n  a: [{kind: reading, text: &big \"" + strings.Repeat("y", 1<<20) + "\"}]\n" +
+		strings.Repeat("  b: [{kind: reading, text: *big}, {kind: reading, text: *big}, {kind: reading, text: *big}, {kind: reading, text: *big}, {kind: reading, text: *big}]\n", 1)
+	_, err = ParseCatalogue(File{Name: "cat.yaml", Data: []byte(cat)})
+	wantProblem(t, err, "cat.yaml:", "MiB of text")
+	tr := "schema: digilead.translation/v1\nbank: tiny\nlanguage: cy\ntitle: &big \"" + strings.Repeat("y", 1<<20) + "\"\n" +
+		"tiers: {first: {challenges: [*big, *big, *big, *big, *big]}}\n"
+	bank, err := os.ReadFile("testdata/translate/bank.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Parse(File{Name: "bank.yaml", Data: bank})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = ParseTranslation(File{Name: "tr.yaml", Data: []byte(tr)}, b)
+	wantProblem(t, err, "tr.yaml:", "MiB of text")
+}
+
+// TestSharedTextsWithinLimitAreAccepted: texts shared through aliases
+// within maxAliasBytes load: a 1 KB help text given to 2,000 questions
+// (2 MB once loaded) and an option list shared by all of them.
+func TestSharedTextsWithinLimitAreAccepted(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString(tinyHeader + "dimensions: [{id: d1, name: One}]\nquestions:\n  - {id: q0, dimension: d1, text: Q, help: &help \"" + strings.Repeat("Say how often. ", 70) + "\", type: choice, options: &o [{id: a, label: Never, score: 0}, {id: b, label: Often, score: 1}]}\n")
+	for i := 1; i < 2000; i++ {
+		fmt.Fprintf(&sb, "  - {id: q%d, dimension: d1, text: Q, help: *help, type: choice, options: *o}\n", i)
+	}
+	b, err := Parse(File{Name: "shared.yaml", Data: []byte(sb.String())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q, _ := b.Question("q1999"); len(q.Help) < 1000 || len(q.Options) != 2 {
+		t.Errorf("q1999 has help of %d bytes and %d options through the aliases", len(q.Help), len(q.Options))
+	}
+}
+
 func TestAliasesWithinLimitAreAccepted(t *testing.T) {
 	bank := tinyHeader + `dimensions: [{id: d1, name: One}]
 questions:

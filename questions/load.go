@@ -2,6 +2,7 @@ package questions
 
 import (
 	"cmp"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -31,6 +32,11 @@ const (
 	// file: enough to share an option list across thousands of questions,
 	// and a bomb is refused after a few milliseconds.
 	maxAliasNodes = 100_000
+	// maxAliasBytes bounds the text (the bytes of scalars) that aliases
+	// expand to per file: as much as maxAliasNodes of short texts, so a
+	// long text shared a few hundred times (an anchor of 1 MB, *name 200
+	// times: 200 MB in a translation or a report) is refused.
+	maxAliasBytes = 4 << 20
 )
 
 // lazyRegexp is a pattern compiled on first use, not at start-up:
@@ -57,7 +63,7 @@ type File struct {
 // Load reads a bank from a YAML file, or from a directory whose *.yaml and
 // *.yml files are merged in lexical order.
 func Load(path string) (*Bank, error) {
-	files, err := readAll(path)
+	files, err := readAll(context.Background(), path)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +110,42 @@ func Paths(path string) ([]string, error) {
 	return paths, nil
 }
 
-func readFile(path string) (File, error) {
+// readFile reads the bank file at path (see readInterruptibly).
+func readFile(ctx context.Context, path string) (File, error) {
+	return readInterruptibly(ctx, path, readFileNow)
+}
+
+// readInterruptibly reads the file at path with read, stopping with ctx's
+// error as soon as ctx is done. A file that is not a regular one (a FIFO,
+// <(…), /dev/stdin) is read in a goroutine, left behind when ctx is done:
+// opening a FIFO waits for a writer, and neither that wait nor a read of
+// a silent pipe is woken by a signal.
+func readInterruptibly(ctx context.Context, path string, read func(string) (File, error)) (File, error) {
+	if err := ctx.Err(); err != nil {
+		return File{}, err
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().IsRegular() {
+		return read(path)
+	}
+	type result struct {
+		f   File
+		err error
+	}
+	done := make(chan result, 1) // a read left behind ends without a reader
+	go func() {
+		f, err := read(path)
+		done <- result{f, err}
+	}()
+	select {
+	case r := <-done:
+		return r.f, r.err
+	case <-ctx.Done():
+		return File{}, ctx.Err()
+	}
+}
+
+// readFileNow reads the bank file at path, waiting as long as it takes.
+func readFileNow(path string) (File, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return File{}, fmt.Errorf("bank %s: %w", path, errtext.WithoutPath(err))

@@ -127,6 +127,31 @@ func checkBank(t *testing.T, b *Bank) {
 	}
 }
 
+// bankText is the bytes of the texts of b's tiers, dimensions and
+// questions.
+func bankText(b *Bank) int {
+	n := len(b.Title) + len(b.Description)
+	for _, t := range b.Tiers {
+		n += len(t.Name) + len(t.Description)
+		for _, c := range t.Challenges {
+			n += len(c)
+		}
+	}
+	for _, d := range b.Dimensions {
+		n += len(d.Name) + len(d.Description)
+		for _, a := range d.Actions {
+			n += len(a.Text) + len(a.Provider) + len(a.URL)
+		}
+	}
+	for _, q := range b.Questions {
+		n += len(q.Text) + len(q.Help)
+		for _, o := range q.Options {
+			n += len(o.Label)
+		}
+	}
+	return n
+}
+
 func TestFuzzSeedBankIsValid(t *testing.T) {
 	b, err := Parse(File{Name: "tiny.yaml", Data: []byte(tinyBank)})
 	if err != nil {
@@ -140,11 +165,17 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("schema: digilead/v1\nid: x\n"))
 	f.Add([]byte(tinyBank))
 	f.Add([]byte("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"))
+	f.Add([]byte(textBomb(1<<20, 3)))
+	f.Add([]byte(textBomb(1<<20, 2)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		files := []File{{Name: "bank.yaml", Data: data}}
 		b, err := Parse(files...)
 		checkParse(t, files, b, err)
 		if err == nil {
+			// Aliases add at most maxAliasBytes of text to the file's.
+			if n := bankText(b); n > len(data)+maxAliasBytes {
+				t.Fatalf("a bank of %d bytes holds %d bytes of text", len(data), n)
+			}
 			// The same input gives the same bank.
 			b2, err2 := Parse(files...)
 			if err2 != nil || b2.Digest != b.Digest || len(b2.Questions) != len(b.Questions) {

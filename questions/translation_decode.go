@@ -66,7 +66,7 @@ func ParseTranslation(f File, b *Bank) (t *Translation, warnings Problems, err e
 // no longer has are kept, not refused.
 func parseTranslation(f File, b *Bank, loose bool) (t *Translation, warnings Problems, err error) {
 	var probs Problems
-	d := &decoder{file: f.Name, probs: &probs, budget: maxNodes, aliasBudget: maxAliasNodes}
+	d := newDecoder(f.Name, &probs)
 	if len(f.Data) > MaxFileSize {
 		return nil, nil, Problems{{Pos: Pos{File: f.Name}, Msg: fmt.Sprintf("file is larger than the %d MiB limit", MaxFileSize>>20)}}
 	}

@@ -2,6 +2,7 @@ package questions_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -204,7 +205,7 @@ func TestTranslateRoundTrip(t *testing.T) {
 	os.WriteFile(bankPath, []byte(src), 0o644)
 	os.WriteFile(trPath, filled, 0o644)
 
-	nb, old, err := questions.LoadToTranslate([]string{bankPath, trPath}, nil, "cy")
+	nb, old, err := questions.LoadToTranslate(context.Background(), []string{bankPath, trPath}, nil, "cy")
 	if err != nil || old == nil {
 		t.Fatalf("LoadToTranslate: %v (old %v)", err, old)
 	}

@@ -2,10 +2,10 @@ package questions
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"slices"
 	"sync"
@@ -160,6 +160,33 @@ func DefaultTranslationFiles() []File {
 // DefaultSet returns the built-in bank with its translations.
 func DefaultSet() (*Set, error) { return LoadSet(nil, nil) }
 
+// Source is what one path given holds, read once: a bank file, a bank
+// directory's files (its translation files among them) or a translation
+// file. A path is read once and only once, so a pipe (<(…), /dev/stdin)
+// can be given as well as a file.
+type Source struct {
+	Path  string
+	Files []File
+}
+
+// ReadSource reads path (see Paths), stopping with ctx's error as soon as
+// ctx is done, even while opening or reading a FIFO.
+func ReadSource(ctx context.Context, path string) (Source, error) {
+	files, err := readAll(ctx, path)
+	return Source{Path: path, Files: files}, err
+}
+
+// TranslationBank is the id of the bank the source says it translates
+// (its bank: line; "" when it has none); ok is false when it is no
+// translation file (a bank, a directory).
+func (s Source) TranslationBank() (id string, ok bool) {
+	if len(s.Files) != 1 || !IsTranslation(s.Files[0].Data) || s.Files[0].Name != s.Path {
+		return "", false
+	}
+	id, _ = topValue(s.Files[0].Data, "bank")
+	return id, true
+}
+
 // LoadSet loads a bank and its translations. Each path is a bank file, a
 // bank directory (whose translation files come with it) or a translation
 // file (recognised by its schema line, see IsTranslation); at most one of
@@ -169,7 +196,34 @@ func DefaultSet() (*Set, error) { return LoadSet(nil, nil) }
 // already has replaces that translation. Every problem of every file is
 // reported, as Problems.
 func LoadSet(paths, dirs []string) (*Set, error) {
-	bankPath, bankFiles, trFiles, err := gather(paths, dirs)
+	return LoadSetContext(context.Background(), paths, dirs)
+}
+
+// LoadSetContext is LoadSet, stopping with ctx's error as soon as ctx is
+// done (see ReadSource).
+func LoadSetContext(ctx context.Context, paths, dirs []string) (*Set, error) {
+	srcs, err := readSources(ctx, paths)
+	if err != nil {
+		return nil, err
+	}
+	return LoadSources(ctx, srcs, dirs)
+}
+
+// readSources reads each path, once.
+func readSources(ctx context.Context, paths []string) ([]Source, error) {
+	srcs := make([]Source, len(paths))
+	for i, p := range paths {
+		var err error
+		if srcs[i], err = ReadSource(ctx, p); err != nil {
+			return nil, err
+		}
+	}
+	return srcs, nil
+}
+
+// LoadSources is LoadSet of paths already read.
+func LoadSources(ctx context.Context, srcs []Source, dirs []string) (*Set, error) {
+	bankPath, bankFiles, trFiles, err := gather(ctx, srcs, dirs)
 	if err != nil {
 		return nil, err
 	}
@@ -186,6 +240,9 @@ func LoadSet(paths, dirs []string) (*Set, error) {
 	}
 	var probs Problems
 	for _, f := range trFiles {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		t, warnings, err := ParseTranslation(f, s.Bank)
 		var ps Problems
 		if errors.As(err, &ps) {
@@ -205,20 +262,16 @@ func LoadSet(paths, dirs []string) (*Set, error) {
 	if len(probs) > 0 {
 		return nil, probs
 	}
-	return s, nil
+	return s, ctx.Err()
 }
 
-// gather reads the files of paths and dirs (see LoadSet): the one bank's
-// path and files ("" and none when no path is a bank), and the
-// translation files.
-func gather(paths, dirs []string) (bankPath string, bankFiles, trFiles []File, err error) {
-	for _, p := range paths {
-		files, err := readAll(p)
-		if err != nil {
-			return "", nil, nil, err
-		}
+// gather sorts the files of srcs and reads those of dirs (see LoadSet):
+// the one bank's path and files ("" and none when no source is a bank),
+// and the translation files.
+func gather(ctx context.Context, srcs []Source, dirs []string) (bankPath string, bankFiles, trFiles []File, err error) {
+	for _, src := range srcs {
 		var own []File
-		for _, f := range files {
+		for _, f := range src.Files {
 			if IsTranslation(f.Data) {
 				trFiles = append(trFiles, f)
 			} else {
@@ -229,12 +282,12 @@ func gather(paths, dirs []string) (bankPath string, bankFiles, trFiles []File, e
 			continue
 		}
 		if bankPath != "" {
-			return "", nil, nil, errtext.Invalidf("%s and %s are both banks; give one bank (a file or a directory) and any number of translation files", bankPath, p)
+			return "", nil, nil, errtext.Invalidf("%s and %s are both banks; give one bank (a file or a directory) and any number of translation files", bankPath, src.Path)
 		}
-		bankPath, bankFiles = p, own
+		bankPath, bankFiles = src.Path, own
 	}
 	for _, dir := range dirs {
-		files, err := readDir(dir)
+		files, err := readDir(ctx, dir)
 		if err != nil {
 			return "", nil, nil, err
 		}
@@ -244,19 +297,19 @@ func gather(paths, dirs []string) (bankPath string, bankFiles, trFiles []File, e
 			}
 		}
 	}
-	return bankPath, bankFiles, trFiles, nil
+	return bankPath, bankFiles, trFiles, ctx.Err()
 }
 
 // readAll reads the YAML files at path: the file, or a directory's *.yaml
 // and *.yml files in lexical order.
-func readAll(path string) ([]File, error) {
+func readAll(ctx context.Context, path string) ([]File, error) {
 	paths, err := Paths(path)
 	if err != nil {
 		return nil, err
 	}
 	files := make([]File, len(paths))
 	for i, p := range paths {
-		if files[i], err = readFile(p); err != nil {
+		if files[i], err = readFile(ctx, p); err != nil {
 			return nil, err
 		}
 	}
@@ -265,7 +318,7 @@ func readAll(path string) ([]File, error) {
 
 // readDir reads a directory of translation files given with
 // --translations: its *.yaml and *.yml files.
-func readDir(dir string) ([]File, error) {
+func readDir(ctx context.Context, dir string) ([]File, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("translations %s: %w", dir, errtext.WithoutPath(err))
@@ -273,7 +326,7 @@ func readDir(dir string) ([]File, error) {
 	if !info.IsDir() {
 		return nil, errtext.Invalidf("translations %s: not a directory; give a directory of translation files, or give a translation file beside the bank", dir)
 	}
-	return readAll(dir)
+	return readAll(ctx, dir)
 }
 
 // LoadToTranslate loads what bank translate needs: the bank of paths (as
@@ -281,8 +334,12 @@ func readDir(dir string) ([]File, error) {
 // paths or dirs hold a translation into language tag, that translation,
 // read loosely: the bank may have changed since it was made, so ids and
 // lists the bank no longer has are kept for the merge, not refused.
-func LoadToTranslate(paths, dirs []string, tag string) (*Bank, *Translation, error) {
-	bankPath, bankFiles, trFiles, err := gather(paths, dirs)
+func LoadToTranslate(ctx context.Context, paths, dirs []string, tag string) (*Bank, *Translation, error) {
+	srcs, err := readSources(ctx, paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	bankPath, bankFiles, trFiles, err := gather(ctx, srcs, dirs)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -309,52 +366,24 @@ func LoadToTranslate(paths, dirs []string, tag string) (*Bank, *Translation, err
 	return b, old, nil
 }
 
-// LoadToValidate loads and resolves what `bank validate` checks at path:
+// LoadToValidate loads and resolves what `bank validate` checks in src:
 // a bank file or directory (with the translation files in it); a
 // translation file, with banks (a bank and translation files; the
 // built-in bank when none); or the built-in bank with its translations
-// when path is "". translation reports that path is a translation file,
-// so only its translations were checked.
-func LoadToValidate(path string, banks []string) (s *Set, translation bool, err error) {
-	load := []string{path}
-	switch {
-	case path == "":
-		load = nil
-	case isTranslationFile(path):
-		translation = true
-		load = append(slices.DeleteFunc(slices.Clone(banks), func(p string) bool { return p == "" }), path)
+// when src is nil. translation reports that src is a translation file,
+// so only its translations were checked. Each source was read once
+// (ReadSource): a pipe is checked as a file is.
+func LoadToValidate(ctx context.Context, src *Source, banks []Source) (s *Set, translation bool, err error) {
+	var load []Source
+	if src != nil {
+		load = []Source{*src}
+		if _, translation = src.TranslationBank(); translation {
+			load = append(slices.Clone(banks), *src)
+		}
 	}
-	s, err = LoadSet(load, nil)
+	s, err = LoadSources(ctx, load, nil)
 	if err == nil {
 		err = s.Resolve()
 	}
 	return s, translation, err
-}
-
-// isTranslationFile reports whether path is a translation file (not a
-// bank or a directory).
-func isTranslationFile(path string) bool {
-	_, ok := TranslationBank(path)
-	return ok
-}
-
-// TranslationBank is the id of the bank the translation file at path
-// says it translates (its bank: line; "" when it has none); ok is false
-// when path is no translation file (a bank, a directory, no file).
-func TranslationBank(path string) (id string, ok bool) {
-	info, err := os.Stat(path)
-	if err != nil || info.IsDir() {
-		return "", false
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return "", false
-	}
-	defer f.Close()
-	head, _ := ReadLimited(io.LimitReader(f, 64<<10), 64<<10)
-	if !IsTranslation(head) {
-		return "", false
-	}
-	id, _ = topValue(head, "bank")
-	return id, true
 }

@@ -65,6 +65,8 @@ type Validation struct {
 	// banks are the bank paths checked so far, by bank id: a translation
 	// of one of them given after it is checked against it.
 	banks map[string]string
+	// sources are the paths read so far, each read once (read).
+	sources map[string]questions.Source
 }
 
 // Valid is a bank (Language empty) or a translation found valid.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -53,14 +54,14 @@ func TestValidateLoadCatalogueSaysItsProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := ValidateOptions{CatalogueName: bad, Say: say}
-	if ok, err := o.LoadCatalogue(); ok || err != nil || !strings.Contains(said.String(), bad+": ") {
+	if ok, err := o.LoadCatalogue(context.Background()); ok || err != nil || !strings.Contains(said.String(), bad+": ") {
 		t.Errorf("LoadCatalogue(bad) = %v, %v; said %q", ok, err, said.String())
 	}
 	o = ValidateOptions{CatalogueName: filepath.Join(t.TempDir(), "none.yaml"), Say: say}
-	if ok, err := o.LoadCatalogue(); ok || !errors.Is(err, errtext.ErrInvalid) {
+	if ok, err := o.LoadCatalogue(context.Background()); ok || !errors.Is(err, errtext.ErrInvalid) {
 		t.Errorf("LoadCatalogue(none) = %v, %v", ok, err)
 	}
-	if ok, err := (&ValidateOptions{}).LoadCatalogue(); !ok || err != nil {
+	if ok, err := (&ValidateOptions{}).LoadCatalogue(context.Background()); !ok || err != nil {
 		t.Errorf("no catalogue: %v, %v", ok, err)
 	}
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -81,11 +82,11 @@ func (c *capped) more(name, hint string) {
 // LoadCatalogue reads the catalogue named CatalogueName, if any, into
 // Catalogue; ok is false when it has problems, which it says. An error
 // that is no problem of the catalogue's (no such file) is returned.
-func (o *ValidateOptions) LoadCatalogue() (ok bool, err error) {
+func (o *ValidateOptions) LoadCatalogue(ctx context.Context) (ok bool, err error) {
 	if o.CatalogueName == "" {
 		return true, nil
 	}
-	o.Catalogue, err = questions.LoadCatalogue(o.CatalogueName)
+	o.Catalogue, err = questions.LoadCatalogueContext(ctx, o.CatalogueName)
 	var ps questions.Problems
 	if errors.As(err, &ps) {
 		SayProblems(o.Say, o.CatalogueName, ps)
@@ -109,24 +110,18 @@ func sayProblems(c *capped, name string, ps questions.Problems, hint string) {
 
 // Check checks one path (the built-in bank for "") as `digilead bank
 // validate` does, says its problems and warnings with o.Say, and adds
-// what is valid to v; it reports whether the path passed.
-func (v *Validation) Check(p string, o ValidateOptions) bool {
+// what is valid to v; it reports whether the path passed. Each path is
+// read once however often it is needed (see read), so a pipe is checked
+// as a file is. When ctx is done it stops, says nothing more and reports
+// false: the caller returns ctx's error.
+func (v *Validation) Check(ctx context.Context, p string, o ValidateOptions) bool {
 	name := cmp.Or(p, "built-in bank")
 	c := &capped{say: o.Say, max: o.Max}
-	banks := o.Banks
-	if id, ok := questions.TranslationBank(p); ok && len(banks) == 0 && id != "" {
-		// A translation of a bank given before it is checked against
-		// that bank; of another than the built-in, it is said once.
-		if path, ok := v.banks[id]; ok {
-			banks = []string{path}
-		} else if builtIn := questions.Default().ID; id != builtIn {
-			o.Say("%s: a translation of bank %q, not of the built-in bank (%s): give the bank before it (digilead bank validate BANK %s) or with --bank BANK\n", name, id, builtIn, p)
-			return false
-		}
-	}
-	s, translation, err := questions.LoadToValidate(p, banks)
+	s, translation, err := v.load(ctx, p, o)
 	var ps questions.Problems
 	switch {
+	case ctx.Err() != nil || err == errSaid:
+		return false
 	case errors.As(err, &ps):
 		sayProblems(c, name, ps, o.MoreHint)
 		return false
@@ -203,4 +198,56 @@ func (v *Validation) Check(p string, o ValidateOptions) bool {
 		o.Say("%s: %d text(s) not translated or out of date (%ss; they show in %s)\n", name, len(s.Warnings), kind, questions.BankLanguage(s.Bank))
 	}
 	return len(s.Warnings)+len(languages) == 0 || !o.Strict
+}
+
+// errSaid is load's error when it has said the problem itself.
+var errSaid = errors.New("said")
+
+// load reads and loads what Check checks at p: the built-in bank for "";
+// a translation file with the banks it is checked against (o.Banks, else
+// a bank given before it whose id it names, else the built-in bank).
+func (v *Validation) load(ctx context.Context, p string, o ValidateOptions) (*questions.Set, bool, error) {
+	if p == "" {
+		return questions.LoadToValidate(ctx, nil, nil)
+	}
+	src, err := v.read(ctx, p)
+	if err != nil {
+		return nil, false, err
+	}
+	paths := slices.DeleteFunc(slices.Clone(o.Banks), func(p string) bool { return p == "" })
+	if id, ok := src.TranslationBank(); ok && len(paths) == 0 && id != "" {
+		// A translation of a bank given before it is checked against
+		// that bank; of another than the built-in, it is said once.
+		if path, ok := v.banks[id]; ok {
+			paths = []string{path}
+		} else if builtIn := questions.Default().ID; id != builtIn {
+			o.Say("%s: a translation of bank %q, not of the built-in bank (%s): give the bank before it (digilead bank validate BANK %s) or with --bank BANK\n", p, id, builtIn, p)
+			return nil, false, errSaid
+		}
+	}
+	banks := make([]questions.Source, len(paths))
+	for i, bp := range paths {
+		if banks[i], err = v.read(ctx, bp); err != nil {
+			return nil, false, err
+		}
+	}
+	return questions.LoadToValidate(ctx, &src, banks)
+}
+
+// read reads path once (questions.ReadSource): a bank given as a path and
+// again with --bank, or one that translations given after it are checked
+// against, is not read again, so a pipe is read whole once.
+func (v *Validation) read(ctx context.Context, path string) (questions.Source, error) {
+	if src, ok := v.sources[path]; ok {
+		return src, nil
+	}
+	src, err := questions.ReadSource(ctx, path)
+	if err != nil {
+		return src, err
+	}
+	if v.sources == nil {
+		v.sources = map[string]questions.Source{}
+	}
+	v.sources[path] = src
+	return src, nil
 }

@@ -14,6 +14,7 @@
 package calibrate
 
 import (
+	"context"
 	"hash/fnv"
 	"math"
 	"math/rand/v2"
@@ -276,6 +277,14 @@ func (c *Calibrator) Add(a *questions.Answers) {
 // Report calibrates every tier/dimension pair and measures the level rule
 // with the proposals.
 func (c *Calibrator) Report(o Options) *Report {
+	rep, _ := c.ReportContext(context.Background(), o)
+	return rep
+}
+
+// ReportContext is Report, stopping with ctx's error (and no report) as
+// soon as ctx is done: the bootstrap, which takes nearly all its time,
+// checks it before each resample.
+func (c *Calibrator) ReportContext(ctx context.Context, o Options) (*Report, error) {
 	o = o.withDefaults()
 	b := c.bank
 	rep := &Report{
@@ -307,13 +316,16 @@ func (c *Calibrator) Report(o Options) *Report {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
+			for i := int(next.Add(1) - 1); i < len(jobs) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
 				j := jobs[i]
-				rep.Pairs[i] = c.pair(j.t, j.d, b.Tiers[j.t].Expectations[b.Dimensions[j.d].ID], o)
+				rep.Pairs[i] = c.pair(ctx, j.t, j.d, b.Tiers[j.t].Expectations[b.Dimensions[j.d].ID], o)
 			}
 		})
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for _, p := range rep.Pairs {
 		if p.Status == StatusProposed {
 			rep.Proposed++
@@ -321,7 +333,10 @@ func (c *Calibrator) Report(o Options) *Report {
 	}
 	flagFalling(b, rep.Pairs)
 	rep.Levels = c.levels(rep.Proposals())
-	return rep
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return rep, nil
 }
 
 // Proposals returns the proposed expectations: tier id → dimension id →
@@ -366,7 +381,7 @@ func (r *Report) Falling() []string {
 }
 
 // pair calibrates tier t (rank position) on dimension d.
-func (c *Calibrator) pair(t, d int, current float64, o Options) Pair {
+func (c *Calibrator) pair(ctx context.Context, t, d int, current float64, o Options) Pair {
 	b := c.bank
 	tier, dim := &b.Tiers[t], &b.Dimensions[d]
 	p := Pair{Tier: tier.ID, TierName: questions.BankText(tier.Name), Dimension: dim.ID, Name: questions.BankText(dim.Name), Current: current, Status: StatusRefused}
@@ -404,7 +419,10 @@ func (c *Calibrator) pair(t, d int, current float64, o Options) Pair {
 	}
 	prop := propose(best)
 	ub, la := g.misclassified(prop)
-	cuts := g.bootstrap(o.Replicates, rand.NewPCG(o.Seed, stream(tier.ID, dim.ID)))
+	cuts := g.bootstrap(ctx, o.Replicates, rand.NewPCG(o.Seed, stream(tier.ID, dim.ID)))
+	if cuts == nil {
+		return p // stopped: the report is dropped
+	}
 	p.Status = StatusProposed
 	p.Cut = ptr(best.cut())
 	p.Proposed = ptr(float64(prop) / 100)

@@ -1,6 +1,7 @@
 package calibrate
 
 import (
+	"context"
 	"math"
 	"math/bits"
 	"math/rand/v2"
@@ -130,11 +131,15 @@ func (g groups) misclassified(c int64) (upperBelow, lowerAbove int) {
 
 // bootstrap returns the cuts of reps resamples, sorted: each draws as many
 // people as each group has, from that group, with replacement, and takes
-// the midpoint of its own tied range.
-func (g groups) bootstrap(reps int, src *rand.PCG) []float64 {
+// the midpoint of its own tied range. It returns nil as soon as ctx is
+// done.
+func (g groups) bootstrap(ctx context.Context, reps int, src *rand.PCG) []float64 {
 	cuts := make([]float64, reps)
 	up, low := make([]int, len(g.values)), make([]int, len(g.values))
 	for r := range cuts {
+		if ctx.Err() != nil {
+			return nil
+		}
 		clear(up)
 		clear(low)
 		for range g.upper {

@@ -1,6 +1,7 @@
 package calibrate
 
 import (
+	"context"
 	"math/rand/v2"
 	"testing"
 )
@@ -102,7 +103,7 @@ func TestPercentile(t *testing.T) {
 // resample a cut between them.
 func TestBootstrapOfSeparatedGroups(t *testing.T) {
 	g := newGroups(hundredths(70, 75, 80, 85), hundredths(20, 30, 40, 50))
-	for _, c := range g.bootstrap(200, rand.NewPCG(1, 2)) {
+	for _, c := range g.bootstrap(context.Background(), 200, rand.NewPCG(1, 2)) {
 		if c <= 20 || c > 85 {
 			t.Fatalf("a resample's cut %v lies outside (20, 85]", c)
 		}

@@ -1,6 +1,7 @@
 package levelsim
 
 import (
+	"context"
 	"math/rand/v2"
 
 	"github.com/digilead/digilead/assessment"
@@ -77,6 +78,14 @@ func WithRule(b *questions.Bank, rule string) *questions.Bank {
 // b, and scores each by the strict and by the most-probable rule (the
 // bank's own setting is ignored).
 func Compare(b *questions.Bank, m Model, o Options) (strict, probable Outcome) {
+	strict, probable, _ = CompareContext(context.Background(), b, m, o)
+	return strict, probable
+}
+
+// CompareContext is Compare, stopping with ctx's error as soon as ctx is
+// done (checked before each respondent: a check costs far less than
+// scoring one).
+func CompareContext(ctx context.Context, b *questions.Bank, m Model, o Options) (strict, probable Outcome, err error) {
 	n := o.Respondents
 	if n <= 0 {
 		n = 2000
@@ -91,6 +100,9 @@ func Compare(b *questions.Bank, m Model, o Options) (strict, probable Outcome) {
 	answers := map[string]questions.Value{}
 	var out assessment.Outline
 	for i := range n {
+		if ctx.Err() != nil {
+			return Outcome{}, Outcome{}, ctx.Err()
+		}
 		rng := rand.New(rand.NewPCG(o.Seed, uint64(i)))
 		r := sim.Draw(rng)
 		truth := sim.TrueScores
@@ -108,7 +120,7 @@ func Compare(b *questions.Bank, m Model, o Options) (strict, probable Outcome) {
 			tallies[k].add(out.Level, want, out.LevelProbability)
 		}
 	}
-	return tallies[0].outcome(), tallies[1].outcome()
+	return tallies[0].outcome(), tallies[1].outcome(), nil
 }
 
 type tally struct {

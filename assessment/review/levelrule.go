@@ -1,6 +1,7 @@
 package review
 
 import (
+	"context"
 	"github.com/digilead/digilead/assessment/levelsim"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/lang"
@@ -52,7 +53,7 @@ const (
 // most-probable one agrees with the true level more often (by MinRuleGain
 // in one model, losing no more than MaxRuleLoss in the other), recommends
 // it.
-func levelRule(b *questions.Bank, o Options) (LevelRule, []Finding) {
+func levelRule(ctx context.Context, b *questions.Bank, o Options) (LevelRule, []Finding, error) {
 	n := o.Respondents
 	if n <= 0 {
 		n = DefaultRespondents
@@ -64,7 +65,10 @@ func levelRule(b *questions.Bank, o Options) (LevelRule, []Finding) {
 	gain, loss := false, false
 	for _, id := range levelRuleModels {
 		m, _ := levelsim.ModelByID(id)
-		s, p := levelsim.Compare(b, m, levelsim.Options{Respondents: max(1, n/2), Seed: o.Seed})
+		s, p, err := levelsim.CompareContext(ctx, b, m, levelsim.Options{Respondents: max(1, n/2), Seed: o.Seed})
+		if err != nil {
+			return LevelRule{}, nil, err
+		}
 		out := func(x levelsim.Outcome) RuleOutcome {
 			return RuleOutcome{Agree: round(x.Agree, 4), Below: round(x.Below, 4), Above: round(x.Above, 4)}
 		}
@@ -73,7 +77,7 @@ func levelRule(b *questions.Bank, o Options) (LevelRule, []Finding) {
 		loss = loss || s.Agree-p.Agree > MaxRuleLoss
 	}
 	if lr.Said || !gain || loss || len(b.Tiers) == 0 {
-		return lr, nil
+		return lr, nil, nil
 	}
 	f := finding(CheckLevelRule, questions.Pos{File: b.Tiers[0].Pos.File})
 	pct := func(x float64) lang.Pct { return lang.Pct{Share: x, Places: 1} }
@@ -85,5 +89,5 @@ func levelRule(b *questions.Bank, o Options) (LevelRule, []Finding) {
 	}
 	problem = append([]lang.Msg{lang.M("review.level_rule.problem")}, problem...)
 	f.say(lang.M("review.level_rule.fix"), problem...)
-	return lr, []Finding{f}
+	return lr, []Finding{f}, nil
 }

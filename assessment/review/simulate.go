@@ -1,6 +1,7 @@
 package review
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -277,7 +278,7 @@ func (r *responder) setChoices(pick func(q *questions.Question) int) {
 func first(*questions.Question) int { return 0 }
 
 // simulate runs every strategy and judges the outcomes.
-func simulate(b *questions.Bank, o Options) (Simulation, []Finding) {
+func simulate(ctx context.Context, b *questions.Bank, o Options) (Simulation, []Finding, error) {
 	n := o.Respondents
 	if n <= 0 {
 		n = DefaultRespondents
@@ -288,6 +289,9 @@ func simulate(b *questions.Bank, o Options) (Simulation, []Finding) {
 	src := rand.NewPCG(0, 0)
 	rng := rand.New(src)
 	for i := range n {
+		if ctx.Err() != nil {
+			return Simulation{}, nil, ctx.Err()
+		}
 		// The random, longest and first respondents share their random
 		// answers (common random numbers): they differ only in the choice
 		// questions, where the cue is.
@@ -341,7 +345,7 @@ func simulate(b *questions.Bank, o Options) (Simulation, []Finding) {
 			}
 		}
 	}
-	return sim, fs
+	return sim, fs, nil
 }
 
 // straightTop reports a straight-liner reaching the top tier, unless the

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -150,7 +151,7 @@ func TestCueStrategiesDifferOnlyInChoices(t *testing.T) {
       - {id: a, label: "A short one", score: 0.5}
       - {id: b, label: "A much longer option than that", score: 0.5}
 `)
-	sim, fs := simulate(b, Options{Seed: 3, Respondents: 500})
+	sim, fs, _ := simulate(context.Background(), b, Options{Seed: 3, Respondents: 500})
 	random := sim.Strategies[0]
 	for _, s := range sim.Strategies[1:3] {
 		s.ID, s.Description = random.ID, random.Description
@@ -192,7 +193,7 @@ func BenchmarkChecks(b *testing.B) {
 		cues(bank)
 		keying(bank)
 		tiers(bank)
-		wording(bank, reading(bank))
+		wording(context.Background(), bank, reading(bank))
 	}
 }
 

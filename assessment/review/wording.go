@@ -1,6 +1,7 @@
 package review
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"sync"
@@ -42,11 +43,15 @@ func english(b *questions.Bank) bool {
 }
 
 // wording runs the wording checks on every question, and on the bank's
-// reading ease r (nil when the bank is not in English).
-func wording(b *questions.Bank, r *Reading) []Finding {
+// reading ease r (nil when the bank is not in English); it stops, with
+// nothing, as soon as ctx is done.
+func wording(ctx context.Context, b *questions.Bank, r *Reading) []Finding {
 	var fs []Finding
 	en := english(b)
 	for i := range b.Questions {
+		if ctx.Err() != nil {
+			return nil // stopped: ReviewContext returns ctx's error
+		}
 		q := &b.Questions[i]
 		if rated(q) && en { // English heuristics
 			if at, ok := doubleBarrelled(q.Text, q.Type != questions.YesNo); ok {

@@ -73,14 +73,14 @@ func assessRun(opts *assessOptions) error {
 	if opts.answers != "" && opts.resume {
 		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
 	}
-	if err := opts.doc.Load(opts.IO, opts.answers, opts.catalogue.Path); err != nil {
+	if err := opts.doc.Load(opts.Ctx, opts.IO, opts.answers, opts.catalogue.Path); err != nil {
 		return err
 	}
 	s := opts.doc.Set
 	if err := docflags.CheckTarget(s.Bank, opts.target); err != nil {
 		return err
 	}
-	if err := opts.catalogue.Load(opts.IO, opts.doc.Language.Tag(), func(c *questions.Catalogue) error { return c.Check(s.Bank) }); err != nil {
+	if err := opts.catalogue.Load(opts.Ctx, opts.IO, opts.doc.Language.Tag(), func(c *questions.Catalogue) error { return c.Check(s.Bank) }); err != nil {
 		return err
 	}
 	if opts.answers != "" {

@@ -89,7 +89,7 @@ bank, or --bank for results scored with another).`,
 }
 
 func cohortRun(opts *cohortOptions) error {
-	if err := opts.doc.Load(opts.IO, opts.paths...); err != nil {
+	if err := opts.doc.Load(opts.Ctx, opts.IO, opts.paths...); err != nil {
 		return err
 	}
 	set, err := opts.OpenInputs(opts.paths, opts.IO.InTTY, "results or answer sets")

@@ -68,7 +68,7 @@ with its own result's SEM), with the actions and their due dates.`,
 }
 
 func compareRun(opts *compareOptions) error {
-	if err := opts.doc.Load(opts.IO, append([]string{opts.plan}, opts.paths...)...); err != nil {
+	if err := opts.doc.Load(opts.Ctx, opts.IO, append([]string{opts.plan}, opts.paths...)...); err != nil {
 		return err
 	}
 	if opts.plan != "" {

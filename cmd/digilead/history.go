@@ -36,7 +36,7 @@ plans saved there ('digilead plan'), with their review dates.`,
 }
 
 func historyRun(opts *historyOptions) error {
-	if err := opts.doc.Load(opts.IO); err != nil {
+	if err := opts.doc.Load(opts.Ctx, opts.IO); err != nil {
 		return err
 	}
 	st, err := store.Open(opts.IO.Getenv)

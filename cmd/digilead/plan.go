@@ -106,7 +106,7 @@ dimensions the catalogue names, in place of those the result holds.`,
 func planRun(opts *planOptions) error {
 	now := opts.Now()
 	review := cmp.Or(opts.reviewOn, now.Add(opts.reviewIn))
-	if err := opts.doc.Load(opts.IO, opts.path, opts.catalogue.Path); err != nil {
+	if err := opts.doc.Load(opts.Ctx, opts.IO, opts.path, opts.catalogue.Path); err != nil {
 		return err
 	}
 	var r *assessment.Result
@@ -126,7 +126,7 @@ func planRun(opts *planOptions) error {
 	if err != nil {
 		return err
 	}
-	if r, err = opts.catalogue.Apply(opts.IO, opts.doc.Language.Tag(), r); err != nil {
+	if r, err = opts.catalogue.Apply(opts.Ctx, opts.IO, opts.doc.Language.Tag(), r); err != nil {
 		return err
 	}
 	po := plan.Options{Now: now, Priorities: opts.priorities, ReviewOn: review, Supporter: opts.supporter}

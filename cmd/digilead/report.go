@@ -67,14 +67,14 @@ no score or level changes.`,
 }
 
 func reportRun(opts *reportOptions) error {
-	if err := opts.doc.Load(opts.IO, opts.path, opts.catalogue.Path); err != nil {
+	if err := opts.doc.Load(opts.Ctx, opts.IO, opts.path, opts.catalogue.Path); err != nil {
 		return err
 	}
 	r, err := loadResult(opts.factory, opts.path, opts.last)
 	if err != nil {
 		return err
 	}
-	if r, err = opts.catalogue.Apply(opts.IO, opts.doc.Language.Tag(), r); err != nil {
+	if r, err = opts.catalogue.Apply(opts.Ctx, opts.IO, opts.doc.Language.Tag(), r); err != nil {
 		return err
 	}
 	again := "digilead report " + opts.path + " --all"

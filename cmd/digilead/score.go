@@ -74,7 +74,7 @@ func scoreRun(opts *scoreOptions) error {
 	if err := opts.out.Check(opts.IO, append(slices.Clone(opts.bank.Banks), opts.paths...)...); err != nil {
 		return err
 	}
-	s, err := docflags.LoadSet(opts.bank)
+	s, err := docflags.LoadSet(opts.Ctx, opts.bank)
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ package main
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -60,29 +59,12 @@ func interruptWhileReadingStdin(t *testing.T, env []string, args ...string) (int
 		t.Fatal(err)
 	}
 	defer pw.Close()
-	cmd := exec.Command(binary, args...)
-	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "TERM=dumb"}, env...)
-	cmd.Stdin = pr
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, done, stdout, stderr := startDigilead(t, pr, env, args...)
 	pr.Close()
-	done := make(chan struct{})
-	go func() { cmd.Wait(); close(done) }()
 	if !waitReadingStdin(cmd.Process.Pid, done) {
 		t.Fatalf("%v ended before reading stdin: exit %d, %s", args, cmd.ProcessState.ExitCode(), stderr.String())
 	}
-	cmd.Process.Signal(syscall.SIGINT)
-	select {
-	case <-done:
-	case <-time.After(3 * time.Second):
-		cmd.Process.Kill()
-		<-done
-		return -1, stdout.Bytes(), stderr.String()
-	}
-	return cmd.ProcessState.ExitCode(), stdout.Bytes(), stderr.String()
+	return stopDigilead(cmd, done, syscall.SIGINT, stdout, stderr)
 }
 
 // readStdinSyscall is how /proc/PID/task/TID/syscall begins while a
@@ -95,8 +77,16 @@ var readStdinSyscall = map[string]string{"amd64": "0 0x0 ", "arm64": "63 0x0 ", 
 // or for 300 ms where /proc cannot tell; false when the process ended
 // first (done closed).
 func waitReadingStdin(pid int, done <-chan struct{}) bool {
+	return waitInSyscall(pid, readStdinSyscall, done)
+}
+
+// waitInSyscall waits until a thread of process pid is in the system
+// call /proc/PID/task/TID/syscall begins with (prefix), or for 300 ms
+// where /proc cannot tell (or prefix is ""); false when the process
+// ended first (done closed).
+func waitInSyscall(pid int, prefix string, done <-chan struct{}) bool {
 	tasks := filepath.Join("/proc", strconv.Itoa(pid), "task")
-	if _, err := os.Stat(tasks); err != nil || readStdinSyscall == "" {
+	if _, err := os.Stat(tasks); err != nil || prefix == "" {
 		select {
 		case <-done:
 			return false
@@ -112,7 +102,7 @@ func waitReadingStdin(pid int, done <-chan struct{}) bool {
 		}
 		threads, _ := os.ReadDir(tasks)
 		for _, th := range threads {
-			if data, err := os.ReadFile(filepath.Join(tasks, th.Name(), "syscall")); err == nil && strings.HasPrefix(string(data), readStdinSyscall) {
+			if data, err := os.ReadFile(filepath.Join(tasks, th.Name(), "syscall")); err == nil && strings.HasPrefix(string(data), prefix) {
 				return true
 			}
 		}

@@ -92,14 +92,17 @@ func bankValidateRun(opts *bankValidateOptions) error {
 	if opts.all {
 		o.Max = 0
 	}
-	if ok, err := o.LoadCatalogue(); err != nil {
+	if ok, err := o.LoadCatalogue(opts.Ctx); err != nil {
 		return fmt.Errorf("--catalogue: %w", err)
 	} else if !ok {
 		bad++
 	}
 	for _, p := range paths {
-		if !v.Check(p, o) {
+		if !v.Check(opts.Ctx, p, o) {
 			bad++
+		}
+		if err := opts.Ctx.Err(); err != nil {
+			return err // stopped: nothing written
 		}
 	}
 	if err := docflags.WriteStdout(opts.IO, report.Validations, "text", &v, nil); err != nil {
@@ -161,7 +164,7 @@ func newBankShowCmd(f *cmdutil.Factory, runF func(*bankShowOptions) error) *cobr
 }
 
 func bankShowRun(opts *bankShowOptions) error {
-	s, language, err := docflags.ShowIn(opts.IO, opts.bank)
+	s, language, err := docflags.ShowIn(opts.Ctx, opts.IO, opts.bank)
 	if err != nil {
 		return err
 	}

@@ -83,7 +83,10 @@ func bankCalibrateRun(opts *bankCalibrateOptions) error {
 	if err != nil {
 		return err
 	}
-	cal := c.Report(calibrate.Options{MinGroup: opts.minGroup, Seed: opts.seed})
+	cal, err := c.ReportContext(opts.Ctx, calibrate.Options{MinGroup: opts.minGroup, Seed: opts.seed})
+	if err != nil {
+		return err
+	}
 	if err := opts.doc.Write(opts.IO, cal); err != nil {
 		return err
 	}

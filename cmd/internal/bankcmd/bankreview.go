@@ -53,10 +53,13 @@ bank or the usage is invalid. The simulation is reproducible: the same
 }
 
 func bankReviewRun(opts *bankReviewOptions) error {
-	if err := opts.doc.Load(opts.IO); err != nil {
+	if err := opts.doc.Load(opts.Ctx, opts.IO); err != nil {
 		return err
 	}
-	rep := review.Review(opts.doc.Set.Bank, review.Options{Seed: opts.seed, Respondents: opts.respondents})
+	rep, err := review.ReviewContext(opts.Ctx, opts.doc.Set.Bank, review.Options{Seed: opts.seed, Respondents: opts.respondents})
+	if err != nil {
+		return err
+	}
 	if err := opts.doc.Write(opts.IO, rep); err != nil {
 		return err
 	}

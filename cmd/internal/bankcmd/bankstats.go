@@ -1,6 +1,7 @@
 package bankcmd
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -101,11 +102,13 @@ func writeFigures(f *cmdutil.Factory, b *questions.Bank, analysis *itemstats.Rep
 // calibrate (see docflags.Doc.Load), refusing the built-in bank when --write
 // is given.
 func loadBankToWrite[D any](d *docflags.Doc[D], f *cmdutil.Factory, write bool, inputs []string) (*questions.Bank, error) {
-	if err := d.Load(f.IO, inputs...); err != nil {
+	if err := d.Load(f.Ctx, f.IO, inputs...); err != nil {
 		return nil, err
 	}
-	if err := d.Set.Bank.CheckWritable(); write && err != nil {
+	if err := d.Set.Bank.CheckWritable(); write && errors.Is(err, questions.ErrBuiltIn) {
 		return nil, cmdutil.UsageError("--write: %v: digilead bank export -o my-bank.yaml, then --bank my-bank.yaml", err)
+	} else if write && err != nil {
+		return nil, cmdutil.UsageError("--write: %v", err)
 	}
 	return d.Set.Bank, nil
 }

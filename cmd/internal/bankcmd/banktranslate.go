@@ -72,7 +72,7 @@ func bankTranslateRun(opts *bankTranslateOptions) error {
 	if err := docflags.CheckPaths(opts.paths, opts.dirs); err != nil {
 		return err
 	}
-	b, old, err := questions.LoadToTranslate(opts.paths, opts.dirs, tag)
+	b, old, err := questions.LoadToTranslate(opts.Ctx, opts.paths, opts.dirs, tag)
 	if err != nil {
 		return err
 	}

@@ -88,9 +88,42 @@ func Note(s *iostreams.IOStreams, notes ...string) {
 
 // OpenInputs opens the input paths of score, cohort, bank stats and bank
 // calibrate, stdin for none unless stdinTTY, and says which files are
-// skipped or read once.
+// skipped or read once (see OpenSet).
 func (f *Factory) OpenInputs(paths []string, stdinTTY bool, what string) (*inputs.Set, error) {
-	return f.Noted(inputs.Open(paths, f.Stdin(), stdinTTY, what))
+	return f.OpenSet(func(stdin io.Reader) (*inputs.Set, error) { return inputs.Open(paths, stdin, stdinTTY, what) })
+}
+
+// OpenSet opens a set of inputs with open (inputs.Open or OpenGathering,
+// given Stdin) and says its notes (Noted). A signal stops it at once, exit
+// 130, as it does a read of stdin: the opening runs in a goroutine left
+// behind when Ctx is done (opening a FIFO waits for a writer, and no
+// signal wakes it), and the inputs that are not regular files (FIFOs,
+// <(…)) are read through iostreams.Interruptible.
+func (f *Factory) OpenSet(open func(stdin io.Reader) (*inputs.Set, error)) (*inputs.Set, error) {
+	type opened struct {
+		set *inputs.Set
+		err error
+	}
+	stdin := f.Stdin()
+	done := make(chan opened, 1) // an opening left behind ends without a reader
+	go func() {
+		set, err := open(stdin)
+		done <- opened{set, err}
+	}()
+	var o opened
+	select {
+	case o = <-done:
+	case <-f.Ctx.Done():
+		return nil, f.Ctx.Err()
+	}
+	if o.err == nil {
+		for i, in := range o.set.Inputs {
+			if in.R != stdin {
+				o.set.Inputs[i].R = iostreams.Interruptible(f.Ctx, in.R)
+			}
+		}
+	}
+	return f.Noted(o.set, o.err)
 }
 
 // Noted tells the notes of a set of inputs just opened.

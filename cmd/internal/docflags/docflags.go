@@ -2,6 +2,7 @@
 package docflags
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -157,11 +158,11 @@ func AddDoc[D any](cmd *cobra.Command, d *Doc[D], formats report.Registry[report
 
 // Load checks --format and -o (which may be neither the bank nor one of
 // inputs), then loads the bank and chooses the language (see ShowIn).
-func (d *Doc[D]) Load(s *iostreams.IOStreams, inputs ...string) (err error) {
+func (d *Doc[D]) Load(ctx context.Context, s *iostreams.IOStreams, inputs ...string) (err error) {
 	if err := d.Out.Check(s, append(slices.Clone(d.Bank.Banks), inputs...)...); err != nil {
 		return err
 	}
-	d.Set, d.Language, err = ShowIn(s, d.Bank)
+	d.Set, d.Language, err = ShowIn(ctx, s, d.Bank)
 	return err
 }
 
@@ -186,11 +187,11 @@ func AddCatalogue(cmd *cobra.Command, c *Catalogue) {
 // (against the bank in use, or the one a result names); it says on
 // stderr which of its actions are in another language than the report's
 // (tag).
-func (c *Catalogue) Load(s *iostreams.IOStreams, tag string, check func(*questions.Catalogue) error) error {
+func (c *Catalogue) Load(ctx context.Context, s *iostreams.IOStreams, tag string, check func(*questions.Catalogue) error) error {
 	if c.Path == "" {
 		return nil
 	}
-	cat, err := questions.LoadCatalogue(c.Path)
+	cat, err := questions.LoadCatalogueContext(ctx, c.Path)
 	if err != nil {
 		return fmt.Errorf("--catalogue: %w", err)
 	}
@@ -207,8 +208,8 @@ func (c *Catalogue) Load(s *iostreams.IOStreams, tag string, check func(*questio
 // Apply gives r with the catalogue's actions (assessment.WithCatalogue),
 // the catalogue checked against the bank r names; r as it is without
 // --catalogue.
-func (c *Catalogue) Apply(s *iostreams.IOStreams, tag string, r *assessment.Result) (*assessment.Result, error) {
-	if err := c.Load(s, tag, func(cat *questions.Catalogue) error {
+func (c *Catalogue) Apply(ctx context.Context, s *iostreams.IOStreams, tag string, r *assessment.Result) (*assessment.Result, error) {
+	if err := c.Load(ctx, s, tag, func(cat *questions.Catalogue) error {
 		return assessment.CheckCatalogue(r, cat)
 	}); err != nil || c.Cat == nil {
 		return r, err
@@ -253,12 +254,14 @@ func AddTranslations(cmd *cobra.Command, p *[]string, more string) {
 // LoadSet is the one bank loader: the --bank bank and translation files
 // and the --translations directories, the built-in bank when no bank is
 // given (--bank "" too). A path that does not exist is a usage error.
-func LoadSet(b Bank) (*questions.Set, error) {
+// When ctx is done (a signal), loading stops with its error, even while
+// opening or reading a FIFO.
+func LoadSet(ctx context.Context, b Bank) (*questions.Set, error) {
 	paths := slices.DeleteFunc(slices.Clone(b.Banks), func(p string) bool { return p == "" })
 	if err := CheckPaths(paths, b.Translations); err != nil {
 		return nil, err
 	}
-	return questions.LoadSet(paths, b.Translations)
+	return questions.LoadSetContext(ctx, paths, b.Translations)
 }
 
 // NoteUnread says which subdirectories of a --bank directory are not read
@@ -295,8 +298,8 @@ func CheckPaths(paths, dirs []string) error {
 // ShowIn loads the set and chooses the language of what the command
 // shows: the one requested (--lang, else the environment, see
 // lang.Requested), else the bank's own (see report.ShowIn).
-func ShowIn(s *iostreams.IOStreams, b Bank) (*questions.Set, *report.Language, error) {
-	set, err := LoadSet(b)
+func ShowIn(ctx context.Context, s *iostreams.IOStreams, b Bank) (*questions.Set, *report.Language, error) {
+	set, err := LoadSet(ctx, b)
 	if err != nil {
 		return nil, nil, err
 	}

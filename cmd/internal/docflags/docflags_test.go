@@ -1,6 +1,7 @@
 package docflags
 
 import (
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -29,7 +30,7 @@ func parse(t *testing.T, s *iostreams.IOStreams, args []string, inputs ...string
 	if err := cmd.ParseFlags(args); err != nil {
 		t.Fatalf("%v: %v", args, err)
 	}
-	return d, d.Load(s, inputs...)
+	return d, d.Load(context.Background(), s, inputs...)
 }
 
 // TestOutputCheck: --format and -o are refused, as usage errors naming

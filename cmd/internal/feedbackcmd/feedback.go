@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -84,7 +85,7 @@ func feedbackInviteRun(opts *feedbackInviteOptions) error {
 	if strings.TrimSpace(opts.name) == "" {
 		return cmdutil.UsageError("--name: give the name observers know the person by")
 	}
-	if err := opts.doc.Load(opts.IO); err != nil {
+	if err := opts.doc.Load(opts.Ctx, opts.IO); err != nil {
 		return err
 	}
 	r, err := feedback.NewRound(opts.doc.Set.Bank, feedback.RoundOptions{Subject: opts.name, Roles: opts.roles, Closes: opts.closes, Now: opts.Now(), Random: rand.Reader})
@@ -170,7 +171,7 @@ func feedbackGiveRun(opts *feedbackGiveOptions) error {
 	case opts.answers != "" && opts.resume:
 		return cmdutil.UsageError("--resume continues a questionnaire; it cannot be used with --answers")
 	}
-	if err := opts.doc.Load(opts.IO, opts.answers); err != nil {
+	if err := opts.doc.Load(opts.Ctx, opts.IO, opts.answers); err != nil {
 		return err
 	}
 	b := opts.doc.Set.Bank
@@ -311,7 +312,7 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 	case opts.round == "-" && (opts.self == "-" || len(opts.paths) == 0 || slices.Contains(opts.paths, "-")):
 		return cmdutil.UsageError("--round -: stdin holds the result or the feedback already; give the round's file or id")
 	}
-	if err := opts.doc.Load(opts.IO, append([]string{opts.self}, opts.paths...)...); err != nil {
+	if err := opts.doc.Load(opts.Ctx, opts.IO, append([]string{opts.self}, opts.paths...)...); err != nil {
 		return err
 	}
 	if opts.minGroup < feedback.DefaultMinGroup {
@@ -322,7 +323,9 @@ func feedbackReportRun(opts *feedbackReportOptions) error {
 		return err
 	}
 	// A round's folder may hold no feedback yet: too few raters.
-	set, err := opts.Noted(inputs.OpenGathering(opts.paths, opts.Stdin(), opts.IO.InTTY, "feedback documents"))
+	set, err := opts.OpenSet(func(stdin io.Reader) (*inputs.Set, error) {
+		return inputs.OpenGathering(opts.paths, stdin, opts.IO.InTTY, "feedback documents")
+	})
 	if err != nil {
 		return err
 	}

@@ -127,7 +127,7 @@ func workshopServeRun(opts *workshopOptions) error {
 	if opts.open && opts.code != "" {
 		return cmdutil.UsageError("--code and --open cannot be used together: --open asks no code")
 	}
-	set, err := docflags.LoadSet(opts.bank)
+	set, err := docflags.LoadSet(opts.Ctx, opts.bank)
 	if err != nil {
 		return err
 	}
