@@ -33,12 +33,26 @@ func TestReviewStopsWhenCancelled(t *testing.T) {
 // 20,000 questions, stop before the next question once ctx is done.
 func TestWordingStopsWhenCancelled(t *testing.T) {
 	b := load(t, filepath.Join("testdata", "double-barrelled.yaml"))
-	if fs := wording(context.Background(), b, reading(b)); len(fs) == 0 {
+	if fs := wording(context.Background(), b, reading(context.Background(), b)); len(fs) == 0 {
 		t.Fatal("the fixture has no wording finding")
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if fs := wording(ctx, b, reading(b)); fs != nil {
+	if fs := wording(ctx, b, reading(context.Background(), b)); fs != nil {
 		t.Errorf("cancelled: %d findings", len(fs))
+	}
+}
+
+// TestReadingStopsWhenCancelled: the reading measures (a fifth of a
+// review's wording time on a large bank) stop once ctx is done.
+func TestReadingStopsWhenCancelled(t *testing.T) {
+	b := questions.Default()
+	if r := reading(context.Background(), b); r == nil || r.Words == 0 {
+		t.Fatalf("the built-in bank has no reading measures: %+v", r)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if r := reading(ctx, b); r != nil {
+		t.Errorf("cancelled: %+v", r)
 	}
 }

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"context"
 	"math"
 	"strings"
 	"unicode"
@@ -91,8 +92,9 @@ type Reading struct {
 	FleschReadingEase float64 `json:"flesch_reading_ease"`
 }
 
-// reading measures an English bank's text; nil for other languages.
-func reading(b *questions.Bank) *Reading {
+// reading measures an English bank's text; nil for other languages, and
+// when ctx is done (the review then returns ctx's error).
+func reading(ctx context.Context, b *questions.Bank) *Reading {
 	if !english(b) {
 		return nil
 	}
@@ -108,6 +110,9 @@ func reading(b *questions.Bank) *Reading {
 		}
 	}
 	for _, q := range b.Questions {
+		if ctx.Err() != nil {
+			return nil
+		}
 		add(q.Text)
 		add(q.Help)
 		for _, o := range q.Options {

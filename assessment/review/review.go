@@ -207,7 +207,7 @@ func ReviewContext(ctx context.Context, b *questions.Bank, o Options) (*Report, 
 	fs = append(fs, absFindings...)
 	fs = append(fs, keying(b)...)
 	fs = append(fs, tiers(b)...)
-	r.Reading = reading(b)
+	r.Reading = reading(ctx, b)
 	fs = append(fs, wording(ctx, b, r.Reading)...)
 	var obsFindings []Finding
 	r.Observer, obsFindings = observer(b)

@@ -193,7 +193,7 @@ func BenchmarkChecks(b *testing.B) {
 		cues(bank)
 		keying(bank)
 		tiers(bank)
-		wording(context.Background(), bank, reading(bank))
+		wording(context.Background(), bank, reading(context.Background(), bank))
 	}
 }
 
