@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/digilead/digilead/questions/ctxwait"
 	"github.com/digilead/digilead/questions/errtext"
 )
 
@@ -127,21 +128,7 @@ func readInterruptibly(ctx context.Context, path string, read func(string) (File
 	if fi, err := os.Stat(path); err != nil || fi.Mode().IsRegular() {
 		return read(path)
 	}
-	type result struct {
-		f   File
-		err error
-	}
-	done := make(chan result, 1) // a read left behind ends without a reader
-	go func() {
-		f, err := read(path)
-		done <- result{f, err}
-	}()
-	select {
-	case r := <-done:
-		return r.f, r.err
-	case <-ctx.Done():
-		return File{}, ctx.Err()
-	}
+	return ctxwait.Wait(ctx, func() (File, error) { return read(path) })
 }
 
 // readFileNow reads the bank file at path, waiting as long as it takes.

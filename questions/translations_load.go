@@ -227,16 +227,9 @@ func LoadSources(ctx context.Context, srcs []Source, dirs []string) (*Set, error
 	if err != nil {
 		return nil, err
 	}
-	s := &Set{}
-	if bankPath == "" {
-		s.Bank, s.builtin = Default(), true
-	} else {
-		b, err := Parse(bankFiles...)
-		if err != nil {
-			return nil, err
-		}
-		b.Source = bankPath
-		s.Bank = b
+	s := &Set{builtin: bankPath == ""}
+	if s.Bank, err = parseGathered(bankPath, bankFiles); err != nil {
+		return nil, err
 	}
 	var probs Problems
 	for _, f := range trFiles {
@@ -263,6 +256,20 @@ func LoadSources(ctx context.Context, srcs []Source, dirs []string) (*Set, error
 		return nil, probs
 	}
 	return s, ctx.Err()
+}
+
+// parseGathered is the bank gather found at bankPath, from its files; the
+// built-in bank when there is none.
+func parseGathered(bankPath string, files []File) (*Bank, error) {
+	if bankPath == "" {
+		return Default(), nil
+	}
+	b, err := Parse(files...)
+	if err != nil {
+		return nil, err
+	}
+	b.Source = bankPath
+	return b, nil
 }
 
 // gather sorts the files of srcs and reads those of dirs (see LoadSet):
@@ -343,13 +350,11 @@ func LoadToTranslate(ctx context.Context, paths, dirs []string, tag string) (*Ba
 	if err != nil {
 		return nil, nil, err
 	}
-	b := Default()
-	if bankPath != "" {
-		if b, err = Parse(bankFiles...); err != nil {
-			return nil, nil, err
-		}
-		b.Source = bankPath
-	} else {
+	b, err := parseGathered(bankPath, bankFiles)
+	if err != nil {
+		return nil, nil, err
+	}
+	if bankPath == "" {
 		trFiles = append(DefaultTranslationFiles(), trFiles...)
 	}
 	var old *Translation

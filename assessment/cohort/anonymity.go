@@ -69,12 +69,12 @@ func (r *Report) withhold(min int) bool {
 	if withheld {
 		// The gaps were sorted by their mean gaps, some now withheld: sort
 		// again from bank order, so that their order tells nothing of them.
-		bankOrder := func(a, c Gap) int {
-			return cmp.Compare(slices.IndexFunc(r.Dimensions, func(d Dimension) bool { return d.ID == a.Dimension }),
-				slices.IndexFunc(r.Dimensions, func(d Dimension) bool { return d.ID == c.Dimension }))
+		index := make(map[string]int, len(r.Dimensions))
+		for i, d := range r.Dimensions {
+			index[d.ID] = i
 		}
 		for _, gaps := range r.gapLists() {
-			slices.SortFunc(gaps, bankOrder)
+			slices.SortFunc(gaps, func(a, c Gap) int { return cmp.Compare(index[a.Dimension], index[c.Dimension]) })
 			sortGaps(gaps)
 		}
 	}

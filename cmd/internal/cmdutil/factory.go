@@ -9,6 +9,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/inputs"
 	"github.com/digilead/digilead/assessment/session"
+	"github.com/digilead/digilead/questions/ctxwait"
 	"github.com/digilead/digilead/questions/safetext"
 	"github.com/digilead/digilead/report/iostreams"
 )
@@ -100,30 +101,16 @@ func (f *Factory) OpenInputs(paths []string, stdinTTY bool, what string) (*input
 // signal wakes it), and the inputs that are not regular files (FIFOs,
 // <(…)) are read through iostreams.Interruptible.
 func (f *Factory) OpenSet(open func(stdin io.Reader) (*inputs.Set, error)) (*inputs.Set, error) {
-	type opened struct {
-		set *inputs.Set
-		err error
-	}
 	stdin := f.Stdin()
-	done := make(chan opened, 1) // an opening left behind ends without a reader
-	go func() {
-		set, err := open(stdin)
-		done <- opened{set, err}
-	}()
-	var o opened
-	select {
-	case o = <-done:
-	case <-f.Ctx.Done():
-		return nil, f.Ctx.Err()
-	}
-	if o.err == nil {
-		for i, in := range o.set.Inputs {
+	set, err := ctxwait.Wait(f.Ctx, func() (*inputs.Set, error) { return open(stdin) })
+	if err == nil {
+		for i, in := range set.Inputs {
 			if in.R != stdin {
-				o.set.Inputs[i].R = iostreams.Interruptible(f.Ctx, in.R)
+				set.Inputs[i].R = iostreams.Interruptible(f.Ctx, in.R)
 			}
 		}
 	}
-	return f.Noted(o.set, o.err)
+	return f.Noted(set, err)
 }
 
 // Noted tells the notes of a set of inputs just opened.
