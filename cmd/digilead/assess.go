@@ -71,7 +71,7 @@ A question left out is unanswered. See docs/bank-format.md.`,
 
 func assessRun(opts *assessOptions) error {
 	if opts.answers != "" && opts.resume {
-		return usageError("--resume continues a questionnaire; it cannot be used with --answers")
+		return cmdutil.UsageError("--resume continues a questionnaire; it cannot be used with --answers")
 	}
 	if err := opts.doc.Load(opts.Ctx, opts.IO, opts.answers, opts.catalogue.Path); err != nil {
 		return err

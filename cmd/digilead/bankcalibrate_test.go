@@ -79,7 +79,7 @@ func TestBankCalibrateFormats(t *testing.T) {
 	want := digilead(t, "", nil, "bank", "calibrate", "--bank", calibrateBank, calibratePilot, "-f", "json")
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "pilot.jsonl"), mustRead(t, calibratePilot), 0o600)
-	for name, r := range map[string]cli{
+	for name, r := range map[string]runOut{
 		"stdin":     digilead(t, string(mustRead(t, calibratePilot)), nil, "bank", "calibrate", "--bank", calibrateBank, "-f", "json"),
 		"directory": digilead(t, "", nil, "bank", "calibrate", "--bank", calibrateBank, dir, "-f", "json"),
 	} {

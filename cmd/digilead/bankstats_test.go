@@ -79,7 +79,7 @@ func TestBankStatsInputs(t *testing.T) {
 	fromAnswers := digilead(t, strings.Join(lines, ""), nil, "bank", "stats", "--bank", statsBank, "-f", "json")
 	fromDir := digilead(t, "", nil, "bank", "stats", "--bank", statsBank, dir, "-f", "json")
 	fromJSONL := digilead(t, strings.Join(compact, "\n")+"\n", nil, "bank", "stats", "--bank", statsBank, "-f", "json")
-	for name, r := range map[string]cli{"result files": fromDir, "JSON Lines of results": fromJSONL} {
+	for name, r := range map[string]runOut{"result files": fromDir, "JSON Lines of results": fromJSONL} {
 		if r.code != 0 || r.stdout != fromAnswers.stdout {
 			t.Errorf("%s: exit %d, stderr %q; statistics differ from the answer sets':\n%s\nwant:\n%s", name, r.code, r.stderr, r.stdout, fromAnswers.stdout)
 		}

@@ -189,17 +189,6 @@ func TestCohortRefusesTwoEditsOfOneVersion(t *testing.T) {
 	}
 }
 
-// TestCohortEmptyChoicesAreLeftOut: --by "" and --input "" are the flags
-// left out, as before they checked themselves.
-func TestCohortEmptyChoicesAreLeftOut(t *testing.T) {
-	var got *cohortOptions
-	cmd := newCohortCmd(newFactory(context.Background(), &iostreams.IOStreams{Getenv: func(string) string { return "" }}), func(o *cohortOptions) error { got = o; return nil })
-	cmd.SetArgs([]string{"--by", "", "--input", ""})
-	if err := cmd.Execute(); err != nil || got.by != "" || got.input != "" {
-		t.Errorf("--by '' --input '': %v", err)
-	}
-}
-
 // TestTerminalStdinIsNoInput: given no paths, the commands that read
 // documents from stdin refuse a terminal there (exit 2, naming what to
 // give) rather than wait silently for someone to type documents.

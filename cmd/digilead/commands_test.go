@@ -17,14 +17,14 @@ func TestTopCommandsNameTheirCommands(t *testing.T) {
 	f := newFactory(context.Background(), &iostreams.IOStreams{Getenv: func(string) string { return "" }})
 	named := map[string]bool{}
 	for _, c := range topCommands() {
-		cmd := c.new(f)
-		if cmd.Name() != c.name {
-			t.Errorf("topCommands entry %q makes the command %q", c.name, cmd.Name())
+		cmd := c.New(f)
+		if cmd.Name() != c.Name {
+			t.Errorf("topCommands entry %q makes the command %q", c.Name, cmd.Name())
 		}
 		if len(cmd.Aliases) > 0 {
-			t.Errorf("%s has aliases %v: commandNamed matches names only, so a command line naming an alias builds the whole tree", c.name, cmd.Aliases)
+			t.Errorf("%s has aliases %v: commandNamed matches names only, so a command line naming an alias builds the whole tree", c.Name, cmd.Aliases)
 		}
-		named[c.name] = true
+		named[c.Name] = true
 	}
 	for _, cmd := range newRootCmd(f).Commands() {
 		if !named[cmd.Name()] && cmd.Name() != "completion" && cmd.Name() != "help" {
@@ -81,9 +81,9 @@ func TestLazyRootBehavesAsFull(t *testing.T) {
 	}
 	f := newFactory(context.Background(), &iostreams.IOStreams{Getenv: func(string) string { return "" }})
 	for _, c := range topCommands() {
-		lines = append(lines, []string{c.name, "--help"}, []string{"help", c.name}, []string{"__complete", c.name, "-"})
-		for _, sub := range c.new(f).Commands() {
-			lines = append(lines, []string{c.name, sub.Name(), "--help"}, []string{"__complete", c.name, sub.Name(), "--"})
+		lines = append(lines, []string{c.Name, "--help"}, []string{"help", c.Name}, []string{"__complete", c.Name, "-"})
+		for _, sub := range c.New(f).Commands() {
+			lines = append(lines, []string{c.Name, sub.Name(), "--help"}, []string{"__complete", c.Name, sub.Name(), "--"})
 		}
 	}
 	full := func(f *factory, _ ...string) *cobra.Command { return newRootCmd(f) }

@@ -55,7 +55,7 @@ with its own result's SEM), with the actions and their due dates.`,
 				return cmdutil.ArgsBetween(2, 2, "two result files, OLD.json and NEW.json (or --last)")(cmd, args)
 			}
 			if len(args) > 0 {
-				return usageError("--last compares the two newest saved results; give either --last or two files, not both")
+				return cmdutil.UsageError("--last compares the two newest saved results; give either --last or two files, not both")
 			}
 			return nil
 		},
@@ -106,7 +106,7 @@ func (opts *compareOptions) checkPlan() error {
 		resultPath = opts.paths[0]
 	}
 	if opts.plan == "-" && resultPath == "-" && !opts.last {
-		return usageError("only one of the plan and the result can come from stdin ('-')")
+		return cmdutil.UsageError("only one of the plan and the result can come from stdin ('-')")
 	}
 	p, err := inputs.ReadPlan(opts.plan, opts.Stdin())
 	if err != nil {

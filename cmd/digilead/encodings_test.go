@@ -78,7 +78,7 @@ func TestInputEncodings(t *testing.T) {
 				}
 				fromFile := digilead(t, "", tc.env, append(tc.args, file)...)
 				fromFile.stderr = strings.ReplaceAll(fromFile.stderr, file, "stdin")
-				for from, got := range map[string]cli{"stdin": digilead(t, string(e.Data), tc.env, tc.args...), "file": fromFile} {
+				for from, got := range map[string]runOut{"stdin": digilead(t, string(e.Data), tc.env, tc.args...), "file": fromFile} {
 					if got != want {
 						t.Errorf("%s from %s: exit %d, stderr %q, stdout %.300q\nplain UTF-8: exit %d, stderr %q, stdout %.300q", e.Name, from, got.code, got.stderr, got.stdout, want.code, want.stderr, want.stdout)
 					}

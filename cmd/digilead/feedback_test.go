@@ -44,7 +44,7 @@ func newFeedbackRun(t *testing.T) *feedbackRun {
 	return r
 }
 
-func (r *feedbackRun) run(stdin string, args ...string) cli {
+func (r *feedbackRun) run(stdin string, args ...string) runOut {
 	r.t.Helper()
 	return digilead(r.t, stdin, r.env, args...)
 }
@@ -519,7 +519,7 @@ func TestFeedbackRoundRolesHoldFromInvitationToReport(t *testing.T) {
 	}
 	in := filepath.Join(dir, "in")
 	os.MkdirAll(in, 0o700)
-	give := func(env []string, out string, args ...string) cli {
+	give := func(env []string, out string, args ...string) runOut {
 		t.Helper()
 		args = append([]string{"feedback", "give", "--bank", observedBank, "--answers", "-", "-o", filepath.Join(in, out)}, args...)
 		return digilead(t, `{"answers": {"a1": 1, "a2": 1, "a3": 5, "b1": 1, "b2": 1}}`, env, args...)
@@ -555,7 +555,7 @@ func TestFeedbackRoundRolesHoldFromInvitationToReport(t *testing.T) {
 		t.Fatal(got.stderr)
 	}
 	refused := filepath.Join(in, "m.json") + `:1: role: role "manager" is not one of round ` + round.Round + "'s (peer, report)"
-	for name, run := range map[string]cli{
+	for name, run := range map[string]runOut{
 		"kept where it was made": digilead(t, "", inviter, "feedback", "report", "--bank", observedBank, "--self", self, in),
 		"given by --round":       digilead(t, "", observer, "feedback", "report", "--bank", observedBank, "--self", self, "--round", roundFile, in),
 	} {

@@ -21,7 +21,7 @@ import (
 func TestSameScoresInEveryLanguage(t *testing.T) {
 	t.Parallel()
 	answers := questionstest.Path(questionstest.ExampleAnswers)
-	first := sameOutput(t, "result", []string{"--lang en", "--lang cy", "--lang fr"}, func(variant string) cli {
+	first := sameOutput(t, "result", []string{"--lang en", "--lang cy", "--lang fr"}, func(variant string) runOut {
 		r := digilead(t, "", nil, append([]string{"assess", "--answers", answers, "--format", "json"}, strings.Fields(variant)...)...)
 		schematest.Validate(t, "result.schema.json", []byte(r.stdout))
 		return r
@@ -34,14 +34,14 @@ func TestSameScoresInEveryLanguage(t *testing.T) {
 		t.Errorf("digest %q", doc.Bank.Digest)
 	}
 	line, _ := json.Marshal(map[string]any{"answers": map[string]any{"vis-horizon": 3}})
-	sameOutput(t, "score", []string{"", "LANG=cy_GB.UTF-8", "DIGILEAD_LANG=fr", "LC_ALL=fr_CA.UTF-8"}, func(env string) cli {
+	sameOutput(t, "score", []string{"", "LANG=cy_GB.UTF-8", "DIGILEAD_LANG=fr", "LC_ALL=fr_CA.UTF-8"}, func(env string) runOut {
 		return digilead(t, string(line)+"\n", strings.Fields(env), "score")
 	})
 }
 
 // sameOutput runs one command in each variant and checks they all
 // succeed with the same stdout, which it returns.
-func sameOutput(t *testing.T, what string, variants []string, run func(variant string) cli) string {
+func sameOutput(t *testing.T, what string, variants []string, run func(variant string) runOut) string {
 	t.Helper()
 	var first string
 	for i, v := range variants {

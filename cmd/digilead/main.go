@@ -4,60 +4,27 @@
 package main
 
 import (
-	"context"
-	"fmt"
-	"os"
-	"os/signal"
-	"syscall"
-	"time"
-
 	"github.com/spf13/cobra"
 
-	"github.com/digilead/digilead/questions/safetext"
-	"github.com/digilead/digilead/report/iostreams"
+	"github.com/digilead/digilead/cmd/internal/cli"
+	"github.com/digilead/digilead/cmd/internal/cmdutil"
 )
 
-// sameSignal is how soon after the first a signal is taken as the same
-// one delivered twice: far longer than the microseconds between
-// deliveries of one signal, shorter than anyone presses Ctrl-C twice.
-const sameSignal = 250 * time.Millisecond
+// version is set at build time with -ldflags "-X main.version=…"; it falls
+// back to the module version.
+var version = ""
 
-func main() {
-	// One signal context for every command: Ctrl-C, SIGTERM and SIGHUP
-	// (a closed terminal) all stop a command the same way, exit 130. A
-	// moment (sameSignal) after it is cancelled the default action is
-	// back, so a second signal ends the process at once; one that comes
-	// with the first is the same one delivered twice (timeout(1) sends
-	// its signal to the process and to its process group), and stops the
-	// command as the first does. (context.AfterFunc starts no goroutine
-	// until the context is cancelled: none waits for a signal that never
-	// comes.)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	context.AfterFunc(ctx, func() { time.AfterFunc(sameSignal, stop) })
-	ownProcess = true
-	// No stop() at the end: os.Exit ends the process and its signal
-	// handling (stopping first only cost start-up a goroutine).
-	os.Exit(run(ctx, os.Args[1:], iostreams.System()))
-}
+func main() { cli.Main(program()) }
 
-// run executes the command line and returns the exit code. Errors are
-// printed once, here, to stderr.
-func run(ctx context.Context, args []string, io *iostreams.IOStreams) int {
-	return execute(ctx, newRootCmd, args, io)
-}
+// factory is what every command is made with (cmdutil.Factory): the
+// streams, the clock and the context.
+type factory = cmdutil.Factory
 
-// execute runs args on the root newRoot makes for them (newRootCmd, or in
-// a test one that ignores them and makes the whole tree).
-func execute(ctx context.Context, newRoot func(*factory, ...string) *cobra.Command, args []string, io *iostreams.IOStreams) int {
-	f := newFactory(ctx, io)
-	defer func() { f.RestoreGC() }()
-	root := newRoot(f, args...)
-	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
-	if err != nil {
-		if msg := message(err); msg != "" {
-			fmt.Fprintln(io.ErrOut, "digilead: "+indentLines(safetext.Terminal(msg)))
-		}
+// program is digilead: the root is assess, with every command under it.
+func program() cli.Program {
+	return cli.Program{
+		Version:  cmdutil.Version(version, "0.1.0-dev"),
+		Commands: topCommands(),
+		Root:     func(f *factory) *cobra.Command { return newAssessCmd(f, nil) },
 	}
-	return exitCode(err)
 }

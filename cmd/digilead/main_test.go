@@ -4,14 +4,17 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/digilead/digilead/assessment/schematest"
+	"github.com/digilead/digilead/cmd/internal/cli"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/report/iostreams"
 )
@@ -27,10 +30,15 @@ var binary string
 // digilead, a link to it made here, it runs main and not the tests.
 func TestMain(m *testing.M) {
 	version = "0.0.0-test" // as -ldflags would set it; in-process runs too
-	if strings.TrimSuffix(filepath.Base(os.Args[0]), ".exe") == "digilead" {
+	switch name := strings.TrimSuffix(filepath.Base(os.Args[0]), ".exe"); {
+	case name == "digilead":
 		main()
 		return
+	case groupPrograms[name] != nil:
+		cli.Main(groupPrograms[name]())
+		return
 	}
+	runGroupsInProcess()
 	flag.Parse()
 	dir, err := os.MkdirTemp("", "digilead-e2e")
 	if err != nil {
@@ -41,9 +49,15 @@ func TestMain(m *testing.M) {
 	if runtime.GOOS == "windows" {
 		binary += ".exe"
 	}
-	if err := linkSelf(binary); err != nil {
-		fmt.Fprintln(os.Stderr, "making the test binary the program:", err)
-		os.Exit(1)
+	for _, name := range append([]string{"digilead"}, slices.Sorted(maps.Keys(groupPrograms))...) {
+		path := filepath.Join(dir, name)
+		if runtime.GOOS == "windows" {
+			path += ".exe"
+		}
+		if err := linkSelf(path); err != nil {
+			fmt.Fprintln(os.Stderr, "making the test binary the program:", err)
+			os.Exit(1)
+		}
 	}
 	code := m.Run()
 	os.RemoveAll(dir)
@@ -67,8 +81,8 @@ func linkSelf(path string) error {
 	return os.WriteFile(path, data, 0o700)
 }
 
-// cli is one run of digilead.
-type cli struct {
+// runOut is one run of digilead.
+type runOut struct {
 	stdout, stderr string
 	code           int
 }
@@ -92,11 +106,11 @@ func testEnv(t *testing.T, env []string) map[string]string {
 
 // digilead runs a command line in-process through the streams seam (no
 // terminal; see testEnv), as main would.
-func digilead(t *testing.T, stdin string, env []string, args ...string) cli {
+func digilead(t *testing.T, stdin string, env []string, args ...string) runOut {
 	t.Helper()
 	s, out, errOut := iostreams.Test(stdin, testEnv(t, env))
 	code := run(context.Background(), args, s)
-	return cli{out.String(), errOut.String(), code}
+	return runOut{out.String(), errOut.String(), code}
 }
 
 func golden(t *testing.T, name, got string) {
@@ -328,56 +342,11 @@ func TestGCSettings(t *testing.T) {
 		debug.SetGCPercent(p)
 		return p, debug.SetMemoryLimit(-1)
 	}
-	var during [2]int64
-	f := newFactory(context.Background(), &iostreams.IOStreams{Getenv: func(string) string { return "" }})
-	score, _, _ := newRootCmd(f).Find([]string{"score"})
-	for _, own := range []bool{false, true} {
-		ownProcess = own
-		tuneGC(f)(score, nil)
-		p, l := settings()
-		during = [2]int64{int64(p), l}
-		f.RestoreGC()
-		f.RestoreGC = func() {}
-		if own && (during[0] != 200 || during[1] != 40<<20) {
-			t.Errorf("as the process: GOGC %d, limit %d during score; want 200, 40 MiB", during[0], during[1])
-		}
-		if !own && (during[0] != int64(percent) || during[1] != limit) {
-			t.Errorf("in the test process: GOGC %d, limit %d during score; want them untouched (%d, %d)", during[0], during[1], percent, limit)
-		}
-		if p, l := settings(); p != percent || l != limit {
-			t.Errorf("own process %v: GOGC %d, limit %d after score; want %d, %d restored", own, p, l, percent, limit)
-		}
-	}
-	ownProcess = false
 	if r := digilead(t, "", nil, "score"); r.code != 0 {
 		t.Fatalf("score: exit %d: %s", r.code, r.stderr)
 	}
 	if p, l := settings(); p != percent || l != limit {
 		t.Errorf("after an in-process score: GOGC %d, limit %d; want %d, %d", p, l, percent, limit)
-	}
-}
-
-// TestCommandsParseIntoTheirOptions uses the runF seam of gh's command
-// shape: a command line fills the options struct, and the run function a
-// test gives sees it, without running the command.
-func TestCommandsParseIntoTheirOptions(t *testing.T) {
-	t.Parallel()
-	f := newFactory(context.Background(), &iostreams.IOStreams{Getenv: func(string) string { return "" }})
-	var got *cohortOptions
-	cmd := newCohortCmd(f, func(o *cohortOptions) error { got = o; return nil })
-	cmd.SetArgs([]string{"--by", "group", "--min-group", "7", "--bank", "b.yaml", "--bank", "b.de.yaml", "--lang", "de", "-f", "csv", "-o", "out.csv", "--accessible", "a.jsonl", "dir"})
-	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
-	}
-	switch {
-	case got == nil:
-		t.Fatal("runF was not called")
-	case got.by != "group" || got.minGroup != 7 || strings.Join(got.paths, " ") != "a.jsonl dir":
-		t.Errorf("by %q, min-group %d, paths %q", got.by, got.minGroup, got.paths)
-	case strings.Join(got.doc.Bank.Banks, " ") != "b.yaml b.de.yaml" || got.doc.Bank.Lang != "de" || !got.doc.Accessible:
-		t.Errorf("banks %q, lang %q, accessible %v", got.doc.Bank.Banks, got.doc.Bank.Lang, got.doc.Accessible)
-	case got.doc.Out.Format != "csv" || got.doc.Out.Path != "out.csv":
-		t.Errorf("format %q, -o %q", got.doc.Out.Format, got.doc.Out.Path)
 	}
 }
 

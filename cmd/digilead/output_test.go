@@ -39,6 +39,11 @@ func TestOutputToAReadOnlyDirectoryIsRefusedFirst(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	for name := range groupPrograms { // beside it, as an archive has them
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, args := range [][]string{
 		{"--accessible", "-o", "ro/x.txt"},
 		{"assess", "--accessible", "-o", "ro/x.txt"},

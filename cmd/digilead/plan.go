@@ -118,7 +118,7 @@ func planRun(opts *planOptions) error {
 		r, saved, err = inputs.ReadResultOrPlan(opts.path, opts.Stdin())
 		if saved != nil {
 			if len(opts.making) > 0 {
-				return usageError("%s is a saved plan, shown as it was made; %s make a new plan: give them with a result file or --last", opts.path, strings.Join(opts.making, ", "))
+				return cmdutil.UsageError("%s is a saved plan, shown as it was made; %s make a new plan: give them with a result file or --last", opts.path, strings.Join(opts.making, ", "))
 			}
 			return opts.doc.Write(opts.IO, saved)
 		}

@@ -112,7 +112,7 @@ func lastOr(last *bool, min, max int, what string) cobra.PositionalArgs {
 			return cmdutil.ArgsBetween(min, max, what)(cmd, args)
 		}
 		if len(args) > 0 {
-			return usageError("--last takes the newest saved result; give either --last or a file, not both")
+			return cmdutil.UsageError("--last takes the newest saved result; give either --last or a file, not both")
 		}
 		return nil
 	}

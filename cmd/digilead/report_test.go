@@ -11,12 +11,12 @@ import (
 
 // onTerminal runs a command line in data with stdout a terminal of
 // width 100 and height lines (see inData).
-func onTerminal(t *testing.T, data string, height int, env []string, args ...string) cli {
+func onTerminal(t *testing.T, data string, height int, env []string, args ...string) runOut {
 	t.Helper()
 	s, out, errOut := iostreams.Test("", testEnv(t, append([]string{"HOME=" + data, "XDG_DATA_HOME=" + data, "TZ=UTC", "NO_COLOR=1", march}, env...)))
 	s.OutTTY, s.Width, s.Height = true, 100, height
 	code := run(context.Background(), args, s)
-	return cli{out.String(), errOut.String(), code}
+	return runOut{out.String(), errOut.String(), code}
 }
 
 func TestReportLast(t *testing.T) {
@@ -53,7 +53,7 @@ func TestReportShortOnTerminal(t *testing.T) {
 	if strings.Contains(short.stdout, "The complete report\n") || strings.Count(short.stdout, "\n") > 31 {
 		t.Errorf("short report is the complete one, or taller than 32 lines (%d):\n%s", strings.Count(short.stdout, "\n"), short.stdout)
 	}
-	for name, r := range map[string]cli{
+	for name, r := range map[string]runOut{
 		"--all": onTerminal(t, data, 0, nil, "report", result, "--all"),
 		"pipe":  mustRun(t, data, "", nil, "report", result),
 	} {

@@ -95,7 +95,7 @@ func scoreRun(opts *scoreOptions) error {
 	summary := fmt.Sprintf("digilead score: %d scored, %d rejected", sum.Scored, sum.Rejected)
 	if err := rep.Err(summary); err != nil {
 		opts.Say("%s\n", err)
-		return silent(exitUsage)
+		return cmdutil.Silent(cmdutil.ExitUsage)
 	}
 	opts.Say("%s\n", summary)
 	return nil

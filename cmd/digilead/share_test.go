@@ -21,13 +21,13 @@ const (
 // inData runs digilead with its data directory in data (shared between
 // runs, unlike the isolated one of digilead), in UTC, at 2024-03-01
 // unless env sets SOURCE_DATE_EPOCH.
-func inData(t *testing.T, data, stdin string, env []string, args ...string) cli {
+func inData(t *testing.T, data, stdin string, env []string, args ...string) runOut {
 	t.Helper()
 	return digilead(t, stdin, append([]string{"HOME=" + data, "XDG_DATA_HOME=" + data, "TZ=UTC", "NO_COLOR=1", march}, env...), args...)
 }
 
 // mustRun is inData that requires exit 0.
-func mustRun(t *testing.T, data, stdin string, env []string, args ...string) cli {
+func mustRun(t *testing.T, data, stdin string, env []string, args ...string) runOut {
 	t.Helper()
 	r := inData(t, data, stdin, env, args...)
 	if r.code != 0 {

@@ -24,6 +24,6 @@ func newVersionCmd(f *factory, runF func(*versionOptions) error) *cobra.Command 
 }
 
 func versionRun(opts *versionOptions) error {
-	v := report.VersionInfo{Program: "digilead", Version: toolVersion(), Go: runtime.Version(), OS: runtime.GOOS, Arch: runtime.GOARCH}
+	v := report.VersionInfo{Program: "digilead", Version: opts.Version, Go: runtime.Version(), OS: runtime.GOOS, Arch: runtime.GOARCH}
 	return docflags.WriteStdout(opts.IO, report.Versions, "text", v, nil)
 }

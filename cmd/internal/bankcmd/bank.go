@@ -9,15 +9,19 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/digilead/digilead/assessment/inputs"
+	"github.com/digilead/digilead/cmd/internal/cli"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/report"
 )
 
+// Program is digilead-bank, the program that runs `digilead bank`.
+func Program(version string) cli.Program { return cli.Bank.Own(version, New) }
+
 // New makes `digilead bank` with every command under it.
 func New(f *cmdutil.Factory) *cobra.Command {
-	return cmdutil.Group("bank", "Check, inspect and export question banks", `A question bank is a YAML file (or a directory of them) in the digilead/v1
+	return cmdutil.Group(cli.Bank.Name, cli.Bank.Short, `A question bank is a YAML file (or a directory of them) in the digilead/v1
 format: tiers, dimensions, questions and development actions.
 See docs/bank-format.md, or start from the default: digilead bank export.`,
 		newBankValidateCmd(f, nil), newBankExportCmd(f, nil), newBankShowCmd(f, nil), newBankReviewCmd(f, nil),

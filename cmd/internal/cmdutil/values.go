@@ -3,6 +3,7 @@ package cmdutil
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -152,4 +153,13 @@ func OutputVar(fs *pflag.FlagSet, p *string, usage string) {
 		}
 		return s, nil
 	}}, "output", "o", usage)
+}
+
+// OneOf refuses a flag's value s that is not one of choices ("", the
+// flag left as it was, is fine).
+func OneOf(s string, choices ...string) error {
+	if s != "" && !slices.Contains(choices, s) {
+		return fmt.Errorf("give %s, got %q", strings.Join(choices, " or "), s)
+	}
+	return nil
 }

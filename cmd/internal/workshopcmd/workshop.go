@@ -18,6 +18,7 @@ import (
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/feedback"
 	workshopsrv "github.com/digilead/digilead/assessment/workshop"
+	"github.com/digilead/digilead/cmd/internal/cli"
 	"github.com/digilead/digilead/cmd/internal/cmdutil"
 	"github.com/digilead/digilead/cmd/internal/docflags"
 	"github.com/digilead/digilead/cmd/internal/feedbackcmd"
@@ -31,10 +32,16 @@ import (
 // word when it stops.
 type Summary func(f *cmdutil.Factory, dir string, bank docflags.Bank, minGroup int) error
 
+// Program is digilead-workshop, the program that runs `digilead
+// workshop`; summary is the cohort command's own.
+func Program(version string, summary Summary) cli.Program {
+	return cli.Workshop.Own(version, func(f *cmdutil.Factory) *cobra.Command { return New(f, summary) })
+}
+
 // New makes `digilead workshop` with every command under it; summary is
 // the cohort command's own.
 func New(f *cmdutil.Factory, summary Summary) *cobra.Command {
-	return cmdutil.Group("workshop", "Run a workshop: participants answer over SSH from their own laptops", "", newWorkshopServeCmd(f, summary, nil))
+	return cmdutil.Group(cli.Workshop.Name, cli.Workshop.Short, "", newWorkshopServeCmd(f, summary, nil))
 }
 
 // workshopOptions are the flags of `digilead workshop serve`.

@@ -1,4 +1,5 @@
-package main
+// Package cohortcmd is `digilead cohort`, and the summary the workshop prints when it stops.
+package cohortcmd
 
 import (
 	"errors"
@@ -14,17 +15,17 @@ import (
 	"github.com/digilead/digilead/report"
 )
 
-// cohortOptions are the flags and arguments of `digilead cohort`.
-type cohortOptions struct {
-	*factory
+// Options are the flags and arguments of `digilead cohort`.
+type Options struct {
+	*cmdutil.Factory
 	doc               docflags.Doc[*cohort.Report]
 	target, input, by string
 	minGroup          int
 	paths             []string
 }
 
-func newCohortCmd(f *factory, runF func(*cohortOptions) error) *cobra.Command {
-	opts := &cohortOptions{factory: f}
+func New(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "cohort [PATH...]",
 		Short: "Sum up a group's results or answers: score spread, levels and common gaps",
@@ -72,23 +73,23 @@ bank, or --bank for results scored with another).`,
   digilead cohort --format html -o handout.html workshop-results/
   digilead cohort --target strategic --format csv dept/*.json`,
 		Annotations: map[string]string{cmdutil.Streaming: "true", cmdutil.MemoryLimit: "160"},
-		RunE:        cmdutil.RunE(opts, runF, cohortRun, &opts.paths),
+		RunE:        cmdutil.RunE(opts, runF, Run, &opts.paths),
 	}
 	docflags.AddDoc(cmd, &opts.doc, report.Cohorts, "text", "bank to score answer sets with, or the results were scored with for --target, and its translations (default: the built-in bank)", "the text report in sentences, without bars")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.target, "target", "", "tier to measure everyone's gaps against (default: each person's own target)")
 	cmdutil.StringVar(fl, &opts.input, "input", "", "what PATH holds: answers or results (default: told from the first document)", func(s string) error {
-		return oneOf(s, "answers", "results")
+		return cmdutil.OneOf(s, "answers", "results")
 	})
 	cmdutil.Var(fl, &opts.by, "by", "", "string", "also sum up each group sharing this respondent `FIELD`: "+strings.Join(cohort.ByFields, " or "), func(s string) (string, error) {
 		by := strings.TrimPrefix(s, "respondent.")
-		return by, oneOf(by, cohort.ByFields...)
+		return by, cmdutil.OneOf(by, cohort.ByFields...)
 	})
 	docflags.AddMinGroup(cmd, &opts.minGroup, cohort.DefaultMinGroup, 1, "refuse groups smaller than `N`, so no one can be recognised")
 	return cmd
 }
 
-func cohortRun(opts *cohortOptions) error {
+func Run(opts *Options) error {
 	if err := opts.doc.Load(opts.Ctx, opts.IO, opts.paths...); err != nil {
 		return err
 	}
@@ -122,9 +123,9 @@ func cohortRun(opts *cohortOptions) error {
 	return opts.doc.Write(opts.IO, summary)
 }
 
-// groupSummary is `digilead cohort DIR --bank … --min-group N` in text:
+// Summary is `digilead cohort DIR --bank … --min-group N` in text:
 // what the workshop writes to stdout when it stops (workshopcmd.Summary).
-func groupSummary(f *factory, dir string, bank docflags.Bank, minGroup int) error {
-	return cohortRun(&cohortOptions{factory: f, paths: []string{dir}, minGroup: minGroup,
+func Summary(f *cmdutil.Factory, dir string, bank docflags.Bank, minGroup int) error {
+	return Run(&Options{Factory: f, paths: []string{dir}, minGroup: minGroup,
 		doc: docflags.Doc[*cohort.Report]{Out: &docflags.Output[report.Render[*cohort.Report]]{Formats: report.Cohorts, Format: "text"}, Bank: bank}})
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -12,39 +12,22 @@ import (
 	"github.com/digilead/digilead/questions/errtext"
 )
 
-// Exit codes (README, "Exit codes").
-const (
-	exitOK          = cmdutil.ExitOK
-	exitFailure     = cmdutil.ExitFailure
-	exitUsage       = cmdutil.ExitUsage
-	exitInterrupted = cmdutil.ExitInterrupted
-)
-
-// usageError is an invalid-usage error (exit 2); a function, not a
-// variable, so that go vet checks its format.
-func usageError(format string, args ...any) error {
-	return cmdutil.UsageError(format, args...)
-}
-
-// silent exits with a code without printing anything more.
-var silent = cmdutil.Silent
-
-// exitCode maps an error to the process exit code. A command stopped by a
-// signal returns its context's error (ctx.Err()), as does a questionnaire
-// the person stopped.
-func exitCode(err error) int {
+// ExitCode maps an error to the process exit code (README, "Exit
+// codes"). A command stopped by a signal returns its context's error
+// (ctx.Err()), as does a questionnaire the person stopped.
+func ExitCode(err error) int {
 	code, ok := cmdutil.Code(err)
 	switch {
 	case err == nil:
-		return exitOK
+		return cmdutil.ExitOK
 	case ok:
 		return code
 	case interrupted(err):
-		return exitInterrupted
+		return cmdutil.ExitInterrupted
 	case errors.Is(err, errtext.ErrInvalid):
-		return exitUsage
+		return cmdutil.ExitUsage
 	}
-	return exitFailure
+	return cmdutil.ExitFailure
 }
 
 // interrupted reports whether err means the command was stopped.
