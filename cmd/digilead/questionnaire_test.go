@@ -39,9 +39,20 @@ type pane struct {
 func newPane(t *testing.T) *pane {
 	t.Helper()
 	e2e.Tool(t, "apt-get install tmux", "tmux")
-	dir := t.TempDir()
+	// Not t.TempDir: the programs in the panes end a moment after the
+	// server is killed, and may still write there (a draft, the exit
+	// file) while t.TempDir's removal runs, which then fails.
+	dir, err := os.MkdirTemp("", "digilead-pane-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	p := &pane{t: t, sock: filepath.Join(dir, "tmux.sock"), dir: dir, data: filepath.Join(dir, "data"), deadline: 20 * time.Second}
-	t.Cleanup(func() { exec.Command("tmux", "-S", p.sock, "kill-server").Run() })
+	t.Cleanup(func() {
+		exec.Command("tmux", "-S", p.sock, "kill-server").Run()
+		for end := time.Now().Add(5 * time.Second); os.RemoveAll(dir) != nil && time.Now().Before(end); {
+			time.Sleep(20 * time.Millisecond)
+		}
+	})
 	return p
 }
 
