@@ -57,6 +57,8 @@ func TestForwarded(t *testing.T) {
 		{[]string{"help", "bank", "validate"}, true},
 		{[]string{"__complete", "bank", ""}, true},
 		{[]string{"__completeNoDesc", "bank", "val"}, true},
+		{[]string{"__complete", "help", "bank", ""}, true},
+		{[]string{"__complete", "help", "ba"}, false},
 		{[]string{"__complete", "bank"}, false}, // completing the word "bank" itself
 		{[]string{"__complete", "ba"}, false},
 		{[]string{"--answers", "bank"}, false}, // a file named bank

@@ -25,15 +25,13 @@ const programAnnotation = "digilead:program"
 // command).
 func forwarded(root *cobra.Command, args []string) (string, bool) {
 	path := args
-	if len(path) > 0 {
-		switch path[0] {
-		case "help":
-			path = path[1:]
-		case cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
-			// The last word is the one being completed: the words
-			// before it say under which command.
-			path = path[1:max(1, len(path)-1)]
-		}
+	if len(path) > 0 && (path[0] == cobra.ShellCompRequestCmd || path[0] == cobra.ShellCompNoDescRequestCmd) {
+		// The last word is the one being completed: the words before it
+		// say under which command.
+		path = path[1:max(1, len(path)-1)]
+	}
+	if len(path) > 0 && path[0] == "help" {
+		path = path[1:]
 	}
 	cmd, _, err := root.Find(path)
 	if err != nil || cmd == root {
