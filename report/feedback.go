@@ -226,6 +226,9 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 	}
 	if anonymous {
 		v.NoFlags = l.T("feedback.no_flags")
+		if unjudged := marginsFrom(r.Dimensions)[feedback.MarginUnjudged]; len(unjudged) > 0 {
+			v.NoFlags = l.T("feedback.no_flags_unjudged", "Names", l.List(unjudged), "Reading", l.T("feedback.reading"))
+		}
 	}
 	if len(r.Groups) > 0 {
 		v.GroupsHead = []string{l.T("report.col.dimension")}
@@ -281,18 +284,28 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 	return v
 }
 
-// marginReading says where the error margins of dims come from: the
-// bank's measured reliability, the measurement error of the person's own
-// answers where the bank records none, or nowhere (then no gap is
-// flagged).
-func marginReading(l *lang.Lang, dims []feedback.Dimension) []string {
+// marginsFrom names dims by where their error margins come from
+// (Dimension.MarginFrom).
+func marginsFrom(dims []feedback.Dimension) map[string][]string {
 	from := map[string][]string{}
 	for _, d := range dims {
 		from[d.MarginFrom] = append(from[d.MarginFrom], string(d.Name))
 	}
-	bank, self, none := from[feedback.MarginBank], from[feedback.MarginSelf], from[""]
+	return from
+}
+
+// marginReading says where the error margins of dims come from: the
+// bank's measured reliability, the measurement error of the person's own
+// answers where the bank records none, or nowhere (then no gap is
+// flagged); and where that error cannot be judged, as the person gave the
+// same answer throughout (no gap is flagged there either).
+func marginReading(l *lang.Lang, dims []feedback.Dimension) []string {
+	from := marginsFrom(dims)
+	bank, self, none, unjudged := from[feedback.MarginBank], from[feedback.MarginSelf], from[""], from[feedback.MarginUnjudged]
 	var out []string
 	switch {
+	case len(bank) == 0 && len(self) == 0 && len(unjudged) > 0:
+		out, unjudged = []string{l.T("feedback.reading.flags_unjudged")}, nil // said for every one
 	case len(bank) == 0 && len(self) == 0:
 		return []string{l.T("feedback.reading.flags_none")}
 	case len(self) == 0:
@@ -301,6 +314,9 @@ func marginReading(l *lang.Lang, dims []feedback.Dimension) []string {
 		out = []string{l.T("feedback.reading.flags_self")}
 	default:
 		out = []string{l.T("feedback.reading.flags_mixed", "Bank", l.List(bank), "Self", l.List(self))}
+	}
+	if len(unjudged) > 0 {
+		out = append(out, l.T("feedback.reading.unjudged", "Names", l.List(unjudged)))
 	}
 	if len(none) > 0 {
 		out = append(out, l.T("feedback.reading.no_margin", "Names", l.List(none)))
