@@ -225,9 +225,16 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 		v.Flags = append(v.Flags, l.T("feedback.line."+d.Flag, "Name", d.Name, "Self", whole(l, *d.Self), "Others", whole(l, *d.Others), "Gap", gap, "Min", margin))
 	}
 	if anonymous {
-		v.NoFlags = l.T("feedback.no_flags")
-		if unjudged := marginsFrom(r.Dimensions)[feedback.MarginUnjudged]; len(unjudged) > 0 {
-			v.NoFlags = l.T("feedback.no_flags_unjudged", "Names", l.List(unjudged), "Reading", l.T("feedback.reading"))
+		// Where the margins cannot be judged (the self result's answers
+		// were given the same way throughout), no flag does not mean no
+		// gap beyond measurement error.
+		switch unjudged := marginsFrom(r.Dimensions)[feedback.MarginUnjudged]; {
+		case len(unjudged) == 0:
+			v.NoFlags = l.T("feedback.no_flags")
+		case !slices.ContainsFunc(r.Dimensions, func(d feedback.Dimension) bool { return d.MinGap != nil }):
+			v.NoFlags = l.T("feedback.no_flags_unjudged", "Reading", l.T("feedback.reading"))
+		default:
+			v.NoFlags = l.T("feedback.no_flags_unjudged_some", "Names", l.List(unjudged), "Reading", l.T("feedback.reading"))
 		}
 	}
 	if len(r.Groups) > 0 {
