@@ -485,7 +485,9 @@ func TestFeedbackNoFlagsSaysWhereItCannotBeJudged(t *testing.T) {
 		judged int // how many dimensions, from the first, have a margin of the bank's
 		want   func(l *lang.Lang) string
 	}{
-		{"none judged", 0, func(l *lang.Lang) string { return l.T("feedback.no_flags_unjudged", "Reading", l.T("feedback.reading")) }},
+		{"none judged", 0, func(l *lang.Lang) string {
+			return l.T("feedback.no_flags_unjudged", "Reading", l.T("feedback.reading"))
+		}},
 		{"some judged", 2, func(l *lang.Lang) string {
 			return l.T("feedback.no_flags_unjudged_some", "Names", l.List(names(base.Dimensions[2:])), "Reading", l.T("feedback.reading"))
 		}},
