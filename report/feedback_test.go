@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -516,6 +517,37 @@ func TestFeedbackNoFlagsSaysWhereItCannotBeJudged(t *testing.T) {
 			if !strings.Contains(words(buf.String()), words(want)) {
 				t.Errorf("%s, %s: %q is not in\n%s", c.name, tag, want, buf.String())
 			}
+		}
+	}
+}
+
+// TestWelshElidesTheArticleOfThisPerson: without a subject, the texts
+// for observers say "y person a ofynnodd i chi"; Welsh elides that "y"
+// to "'r" after a vowel ("Mae'r person", not "Mae y person"), so no
+// Welsh message puts the subject after a word ending in a vowel (QA).
+func TestWelshElidesTheArticleOfThisPerson(t *testing.T) {
+	t.Parallel()
+	b := observed(t)
+	r := feedback.RoundFor(feedbackRound, b)
+	r.Closes = "2024-03-15"
+	l := lang.Get("cy")
+	subject := l.T("feedback.this_person")
+	texts := []string{Instructions(l, r, 3, nil)}
+	for _, role := range feedback.Roles {
+		texts = append(texts, About(l, r, role, 3))
+	}
+	for _, id := range []string{"workshop.feedback.pick", "workshop.feedback.thanks", "workshop.feedback.given"} {
+		texts = append(texts, l.T(id, "Subject", subject))
+	}
+	// A word ending in a vowel (w and y are vowels in Welsh), then "y".
+	unelided := regexp.MustCompile(`(?i)[aeiouwyâêîôûŵŷ]\s+` + regexp.QuoteMeta(subject))
+	for _, s := range texts {
+		s = strings.Join(strings.Fields(s), " ")
+		if !strings.Contains(s, subject) {
+			t.Errorf("the subject %q is not in %q", subject, s)
+		}
+		if m := unelided.FindString(s); m != "" {
+			t.Errorf("%q: %q should elide the article", s, m)
 		}
 	}
 }
