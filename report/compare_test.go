@@ -151,7 +151,7 @@ func TestLookupCompare(t *testing.T) {
 // one.
 func TestCompareJSONSchema(t *testing.T) {
 	t.Parallel()
-	for _, c := range []*compare.Comparison{progress(t), trickyProgress(t)} {
+	for _, c := range []*compare.Comparison{progress(t), trickyProgress(t), straightProgress(t)} {
 		var buf bytes.Buffer
 		if err := compareJSON(&buf, c, Options{}); err != nil {
 			t.Fatal(err)
