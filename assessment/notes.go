@@ -138,3 +138,36 @@ func pointName(q *questions.Question, v int) lang.Msg {
 	}
 	return lang.M("note.point_number", "N", v, "Min", q.Scale.Min, "Max", q.Scale.Max)
 }
+
+// StraightLined reports whether r carries a note that its answers were
+// given the same way throughout (NoteStraightLining).
+func StraightLined(r *Result) bool {
+	for _, n := range r.Notes {
+		if n.Kind == NoteStraightLining {
+			return true
+		}
+	}
+	return false
+}
+
+// SEMUnjudged reports whether the SEM of d, a dimension of r, cannot be
+// judged: it was worked out from r's own answers (SourceAnswers; a
+// result without sem_source that decides levels by the most-probable
+// rule is taken to be so) and those answers were given the same way
+// throughout (StraightLined). Answers that agree with one another make
+// that error as small as it gets whatever the person's practice, so it
+// is no basis for telling a difference from measurement error. An SEM
+// the bank records (SourceBank) does not depend on the answers and can
+// be judged; so can any SEM of a result that is not straight-lined.
+func SEMUnjudged(r *Result, d *DimensionScore) bool {
+	if d.SEM == nil || !StraightLined(r) {
+		return false
+	}
+	switch d.SEMSource {
+	case SourceAnswers:
+		return true
+	case "":
+		return r.LevelRule == questions.LevelRuleMostProbable
+	}
+	return false
+}

@@ -120,3 +120,34 @@ func TestNotesNeverChangeScores(t *testing.T) {
 		}
 	}
 }
+
+// TestSEMUnjudged: an SEM cannot be judged when it was worked out from
+// the result's own answers and those were given the same way throughout.
+func TestSEMUnjudged(t *testing.T) {
+	sem := 5.0
+	straight := []Note{{Kind: NoteContradiction}, {Kind: NoteStraightLining}}
+	tests := []struct {
+		name   string
+		notes  []Note
+		rule   string
+		sem    *float64
+		source string
+		want   bool
+	}{
+		{"straight-lined, from the answers", straight, questions.LevelRuleMostProbable, &sem, SourceAnswers, true},
+		{"straight-lined, no sem_source, most-probable", straight, questions.LevelRuleMostProbable, &sem, "", true},
+		{"straight-lined, no sem_source, strict (the bank's)", straight, questions.LevelRuleStrict, &sem, "", false},
+		{"straight-lined, the bank's", straight, questions.LevelRuleMostProbable, &sem, SourceBank, false},
+		{"straight-lined, no SEM", straight, questions.LevelRuleMostProbable, nil, SourceAnswers, false},
+		{"another note only", straight[:1], questions.LevelRuleMostProbable, &sem, SourceAnswers, false},
+		{"no notes", nil, questions.LevelRuleMostProbable, &sem, SourceAnswers, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &Result{Notes: tt.notes, LevelRule: tt.rule, Dimensions: []DimensionScore{{ID: "a", SEM: tt.sem, SEMSource: tt.source}}}
+			if got := SEMUnjudged(r, &r.Dimensions[0]); got != tt.want {
+				t.Errorf("SEMUnjudged = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

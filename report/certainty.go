@@ -29,7 +29,7 @@ func certainty(l *lang.Lang, r *assessment.Result, words bool) string {
 	// (docs/scoring.md §6, step 1) and the probability at its highest:
 	// it measures how the questions were answered, not practice. Say
 	// that its certainty cannot be judged instead.
-	if straightLined(r) {
+	if assessment.StraightLined(r) {
 		return l.T("report.certainty.straight_lining")
 	}
 	// A tier above the level that an unscored dimension blocks is not
@@ -190,15 +190,4 @@ func tierState(l *lang.Lang, r *assessment.Result, tr assessment.TierResult) str
 		return l.T("report.not_surely_met")
 	}
 	return l.T("report.not_met")
-}
-
-// straightLined reports whether r carries a note that its answers were
-// given the same way throughout (assessment.NoteStraightLining).
-func straightLined(r *assessment.Result) bool {
-	for _, n := range r.Notes {
-		if n.Kind == assessment.NoteStraightLining {
-			return true
-		}
-	}
-	return false
 }

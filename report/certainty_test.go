@@ -302,7 +302,7 @@ func TestWhyLevelWhenEveryScoreMeetsItsBar(t *testing.T) {
 func TestCertaintyOfStraightLining(t *testing.T) {
 	b := questions.Default()
 	r := assessment.Score(b, questionstest.Answers(t, b, "testdata/answers-middle.yaml"), scoreOptions)
-	if !straightLined(r) || r.LevelProbability == nil || *r.LevelProbability < verySure {
+	if !assessment.StraightLined(r) || r.LevelProbability == nil || *r.LevelProbability < verySure {
 		t.Fatalf("the fixture is no longer a straight-liner given a very sure level: notes %v, probability %v", r.Notes, r.LevelProbability)
 	}
 	for _, tag := range []string{"en", "cy", "fr"} {

@@ -79,9 +79,14 @@ func dimChange(d compare.Dimension) int {
 	return shownChange(*d.Old, *d.New)
 }
 
-// changeNote flags a change within measurement error.
+// changeNote flags a change within measurement error, or one whether
+// reliable cannot be judged (a result's answers were given the same way
+// throughout; a note says so).
 func changeNote(l *lang.Lang, d compare.Dimension) string {
-	if d.Reliable != nil && !*d.Reliable {
+	switch {
+	case d.ReliableUnknown:
+		return " " + l.T("compare.reliable_unknown")
+	case d.Reliable != nil && !*d.Reliable:
 		return " " + l.T("compare.no_reliable")
 	}
 	return ""
@@ -102,7 +107,10 @@ func changeWords(l *lang.Lang, d compare.Dimension) string {
 	default:
 		s = l.T("compare.same")
 	}
-	if d.Reliable != nil && !*d.Reliable {
+	switch {
+	case d.ReliableUnknown:
+		s = l.T("compare.reliable_unknown_words", "Change", s)
+	case d.Reliable != nil && !*d.Reliable:
 		s = l.T("compare.not_reliable", "Change", s, "Min", whole(l, *d.MinReliableChange))
 	}
 	return s
@@ -237,11 +245,12 @@ func compareTables(t *text, c *compare.Comparison) {
 }
 
 // styleChange colours a change: green up, red down, dim when not
-// reliable. The sign and the words carry the meaning without colour.
+// reliable or when that cannot be judged. The sign and the words carry
+// the meaning without colour.
 func (t *text) styleChange(d compare.Dimension, width int) string {
 	s := fmt.Sprintf("%*s", width, changeNum(t.l, d)) + changeNote(t.l, d)
 	switch {
-	case d.Change == nil || (d.Reliable != nil && !*d.Reliable):
+	case d.Change == nil || d.ReliableUnknown || (d.Reliable != nil && !*d.Reliable):
 		return t.st.dim.Render(s)
 	case *d.Change > 0:
 		return t.st.met.Render(s)

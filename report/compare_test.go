@@ -52,9 +52,26 @@ func trickyProgress(t *testing.T) *compare.Comparison {
 	return c
 }
 
+// straightProgress compares the example result with a straight-liner's
+// six months on (testdata/answers-middle.yaml: every scale at its
+// middle), whose measurement error cannot be judged.
+func straightProgress(t *testing.T) *compare.Comparison {
+	t.Helper()
+	later := scoreFile(t, questions.Default(), "testdata/answers-middle.yaml")
+	later.CompletedAt = fixedTime.AddDate(0, 6, 0)
+	if !assessment.StraightLined(later) {
+		t.Fatalf("the fixture is no longer straight-lined: notes %+v", later.Notes)
+	}
+	c, err := compare.Compare(exampleResult(t), later)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func TestCompareGolden(t *testing.T) {
 	t.Parallel()
-	cases := map[string]*compare.Comparison{"progress": progress(t), "tricky-progress": trickyProgress(t)}
+	cases := map[string]*compare.Comparison{"progress": progress(t), "tricky-progress": trickyProgress(t), "straight-progress": straightProgress(t)}
 	for name, c := range cases {
 		for _, format := range Comparisons.Names() {
 			for _, acc := range []bool{false, true} {
@@ -134,7 +151,7 @@ func TestLookupCompare(t *testing.T) {
 // one.
 func TestCompareJSONSchema(t *testing.T) {
 	t.Parallel()
-	for _, c := range []*compare.Comparison{progress(t), trickyProgress(t)} {
+	for _, c := range []*compare.Comparison{progress(t), trickyProgress(t), straightProgress(t)} {
 		var buf bytes.Buffer
 		if err := compareJSON(&buf, c, Options{}); err != nil {
 			t.Fatal(err)
@@ -213,5 +230,59 @@ func TestCompareTextCellsAreOneLine(t *testing.T) {
 	}
 	if !strings.HasPrefix(strings.TrimSpace(tier), `Low\x0d\x0atier `) {
 		t.Errorf("the tier's row is %q", tier)
+	}
+}
+
+// TestCompareStraightLinedSaysSo: where the newer result's answers were
+// given the same way throughout, no comparison for people, in any
+// language, calls a change reliable or not, or a gap closed within
+// measurement error: each change says that cannot be judged, and a note
+// says why. The JSON says so too (reliable_unknown), and has no
+// min_reliable_change (QA: compare trusted a straight-liner's tiny SEM).
+func TestCompareStraightLinedSaysSo(t *testing.T) {
+	t.Parallel()
+	c := straightProgress(t)
+	for _, d := range c.Dimensions {
+		if d.Change != nil && !d.ReliableUnknown {
+			t.Errorf("%s: reliable_unknown not set", d.ID)
+		}
+	}
+	var buf bytes.Buffer
+	if err := compareJSON(&buf, c, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if js := buf.String(); !strings.Contains(js, `"reliable_unknown": true`) || strings.Contains(js, "min_reliable_change") || strings.Contains(js, "within_error") {
+		t.Errorf("the JSON does not say the test was not made:\n%s", js)
+	}
+	for _, tag := range []string{"en", "cy", "fr"} {
+		language := in(t, tag)
+		l := language.Lang
+		for _, f := range []struct {
+			format     string
+			accessible bool
+		}{{"text", false}, {"text", true}, {"markdown", false}} {
+			render, _ := Comparisons.Lookup(f.format)
+			var buf bytes.Buffer
+			if err := render(&buf, c, Options{Accessible: f.accessible, Language: language, Width: 200}); err != nil {
+				t.Fatal(err)
+			}
+			got := words(buf.String())
+			want := []string{l.T("compare.note.straight_lining.new")}
+			if f.accessible {
+				want = append(want, l.T("compare.reliable_unknown_words", "Change", ""))
+			} else {
+				want = append(want, l.T("compare.reliable_unknown"))
+			}
+			for _, w := range want {
+				if !strings.Contains(got, words(w)) {
+					t.Errorf("%s %s (accessible %v): %q is not in\n%s", tag, f.format, f.accessible, w, got)
+				}
+			}
+			for _, not := range []string{l.T("compare.no_reliable"), strings.SplitN(l.T("compare.gap_line_within"), ",", 2)[1]} {
+				if strings.Contains(got, words(not)) {
+					t.Errorf("%s %s (accessible %v): says %q", tag, f.format, f.accessible, not)
+				}
+			}
+		}
 	}
 }

@@ -225,7 +225,17 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 		v.Flags = append(v.Flags, l.T("feedback.line."+d.Flag, "Name", d.Name, "Self", whole(l, *d.Self), "Others", whole(l, *d.Others), "Gap", gap, "Min", margin))
 	}
 	if anonymous {
-		v.NoFlags = l.T("feedback.no_flags")
+		// Where the margins cannot be judged (the self result's answers
+		// were given the same way throughout), no flag does not mean no
+		// gap beyond measurement error.
+		switch unjudged := marginsFrom(r.Dimensions)[feedback.MarginUnjudged]; {
+		case len(unjudged) == 0:
+			v.NoFlags = l.T("feedback.no_flags")
+		case !slices.ContainsFunc(r.Dimensions, func(d feedback.Dimension) bool { return d.MinGap != nil }):
+			v.NoFlags = l.T("feedback.no_flags_unjudged", "Reading", l.T("feedback.reading"))
+		default:
+			v.NoFlags = l.T("feedback.no_flags_unjudged_some", "Names", l.List(unjudged), "Reading", l.T("feedback.reading"))
+		}
 	}
 	if len(r.Groups) > 0 {
 		v.GroupsHead = []string{l.T("report.col.dimension")}
@@ -281,18 +291,28 @@ func newFeedbackView(l *lang.Lang, r *feedback.Report) feedbackView {
 	return v
 }
 
-// marginReading says where the error margins of dims come from: the
-// bank's measured reliability, the measurement error of the person's own
-// answers where the bank records none, or nowhere (then no gap is
-// flagged).
-func marginReading(l *lang.Lang, dims []feedback.Dimension) []string {
+// marginsFrom names dims by where their error margins come from
+// (Dimension.MarginFrom).
+func marginsFrom(dims []feedback.Dimension) map[string][]string {
 	from := map[string][]string{}
 	for _, d := range dims {
 		from[d.MarginFrom] = append(from[d.MarginFrom], string(d.Name))
 	}
-	bank, self, none := from[feedback.MarginBank], from[feedback.MarginSelf], from[""]
+	return from
+}
+
+// marginReading says where the error margins of dims come from: the
+// bank's measured reliability, the measurement error of the person's own
+// answers where the bank records none, or nowhere (then no gap is
+// flagged); and where that error cannot be judged, as the person gave the
+// same answer throughout (no gap is flagged there either).
+func marginReading(l *lang.Lang, dims []feedback.Dimension) []string {
+	from := marginsFrom(dims)
+	bank, self, none, unjudged := from[feedback.MarginBank], from[feedback.MarginSelf], from[""], from[feedback.MarginUnjudged]
 	var out []string
 	switch {
+	case len(bank) == 0 && len(self) == 0 && len(unjudged) > 0:
+		out, unjudged = []string{l.T("feedback.reading.flags_unjudged")}, nil // said for every one
 	case len(bank) == 0 && len(self) == 0:
 		return []string{l.T("feedback.reading.flags_none")}
 	case len(self) == 0:
@@ -301,6 +321,9 @@ func marginReading(l *lang.Lang, dims []feedback.Dimension) []string {
 		out = []string{l.T("feedback.reading.flags_self")}
 	default:
 		out = []string{l.T("feedback.reading.flags_mixed", "Bank", l.List(bank), "Self", l.List(self))}
+	}
+	if len(unjudged) > 0 {
+		out = append(out, l.T("feedback.reading.unjudged", "Names", l.List(unjudged)))
 	}
 	if len(none) > 0 {
 		out = append(out, l.T("feedback.reading.no_margin", "Names", l.List(none)))

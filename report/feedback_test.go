@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -86,6 +87,29 @@ func feedbackFixture(t testing.TB, docs map[string][]float64) *feedback.Report {
 			own[q.ID] = low[q.ID]
 		}
 	}
+	return feedbackOf(t, b, own, docs)
+}
+
+// straightFeedbackFixture is feedbackFixture's round with a self result
+// answered at the top of every scale as written (reverse-keyed questions
+// too), the other questions high: the same answer throughout, so its
+// measurement error cannot be judged.
+func straightFeedbackFixture(t testing.TB, docs map[string][]float64) *feedback.Report {
+	t.Helper()
+	b := observed(t)
+	own := answerAt(b, 0.9)
+	for _, q := range b.Questions {
+		if q.Type == questions.Likert {
+			own[q.ID] = questions.IntValue(q.Scale.Max)
+		}
+	}
+	return feedbackOf(t, b, own, docs)
+}
+
+// feedbackOf is the report of the round answered docs (feedbackFixture)
+// beside a self result answered own.
+func feedbackOf(t testing.TB, b *questions.Bank, own map[string]questions.Value, docs map[string][]float64) *feedback.Report {
+	t.Helper()
 	self := assessment.Score(b, &questions.Answers{Respondent: questions.Respondent{Name: "Sam Jones"}, Values: own}, scoreOptions)
 	bd := feedback.NewBuilder(b, feedback.Options{})
 	r := feedback.RoundFor(feedbackRound, b)
@@ -120,14 +144,14 @@ var (
 // people, in English, Welsh and French, and as JSON.
 func TestFeedbackGolden(t *testing.T) {
 	t.Parallel()
-	reports := map[string]*feedback.Report{"round": feedbackFixture(t, roundDocs), "few": feedbackFixture(t, fewDocs)}
+	reports := map[string]*feedback.Report{"round": feedbackFixture(t, roundDocs), "few": feedbackFixture(t, fewDocs), "straight": straightFeedbackFixture(t, roundDocs)}
 	for name, r := range reports {
 		for _, tag := range []string{"en", "cy", "fr"} {
 			for _, c := range []struct {
 				format, ext string
 				accessible  bool
 			}{{"text", "txt", false}, {"text", "accessible.txt", true}, {"markdown", "md", false}, {"html", "html", false}} {
-				if name == "few" && tag != "en" && c.format != "text" {
+				if name != "round" && tag != "en" && c.format != "text" {
 					continue
 				}
 				t.Run(name+"."+tag+"."+c.ext, func(t *testing.T) {
@@ -262,6 +286,16 @@ func TestFeedbackReadingSaysWhereTheMarginComesFrom(t *testing.T) {
 			return []string{l.T("feedback.reading.flags_self"), l.T("feedback.reading.no_margin", "Names", l.List(first))}
 		}},
 		{"none", func(int) string { return "" }, func(l *lang.Lang) []string { return []string{l.T("feedback.reading.flags_none")} }},
+		// A straight-lined self result's SEM cannot be judged.
+		{"unjudged", func(int) string { return feedback.MarginUnjudged }, func(l *lang.Lang) []string { return []string{l.T("feedback.reading.flags_unjudged")} }},
+		{"the bank's, else unjudged", func(i int) string {
+			return map[bool]string{true: feedback.MarginBank, false: feedback.MarginUnjudged}[i == 0]
+		}, func(l *lang.Lang) []string {
+			return []string{l.T("feedback.reading.flags"), l.T("feedback.reading.unjudged", "Names", l.List(rest))}
+		}},
+		{"unjudged, else none", func(i int) string { return map[bool]string{true: "", false: feedback.MarginUnjudged}[i == 0] }, func(l *lang.Lang) []string {
+			return []string{l.T("feedback.reading.flags_unjudged"), l.T("feedback.reading.no_margin", "Names", l.List(first))}
+		}},
 	}
 	for _, c := range cases {
 		r := *base
@@ -286,7 +320,7 @@ func TestFeedbackReadingSaysWhereTheMarginComesFrom(t *testing.T) {
 					t.Errorf("%s, %s: the reading does not say %q:\n%s", c.name, tag, want, buf.String())
 				}
 			}
-			if c.name != "the bank's" && strings.Contains(buf.String(), mdEscape(lang.Get(tag).T("feedback.reading.flags"))) {
+			if !strings.HasPrefix(c.name, "the bank's") && strings.Contains(buf.String(), mdEscape(lang.Get(tag).T("feedback.reading.flags"))) {
 				t.Errorf("%s, %s: says the margin comes from the bank's reliability", c.name, tag)
 			}
 		}
@@ -380,6 +414,140 @@ func TestGapBeyondMarginNeverEqual(t *testing.T) {
 		d := feedback.Dimension{Self: f(c.self), Others: f(c.others), Gap: f(c.gap), MinGap: f(c.min)}
 		if gap, margin := gapBeyondMargin(l, d); gap != c.wantGap || margin != c.wantMin {
 			t.Errorf("self %v, others %v, min gap %v: the gap of %s against %s, want %s against %s", c.self, c.others, c.min, gap, margin, c.wantGap, c.wantMin)
+		}
+	}
+}
+
+// TestFeedbackStraightLinedSelfSaysSo: a self result answered the same
+// way throughout gives no basis for an error margin (its SEM comes from
+// its answers): no dimension is flagged or given a margin, and every
+// report for people, in every language, says that this cannot be judged
+// rather than that no gap is larger than measurement error (QA: the
+// blind-spot margin of a straight-lined self-assessment was too small).
+func TestFeedbackStraightLinedSelfSaysSo(t *testing.T) {
+	t.Parallel()
+	r := straightFeedbackFixture(t, roundDocs)
+	gaps := 0
+	for _, d := range r.Dimensions {
+		if d.Flag != "" || d.MinGap != nil || (d.Self != nil && d.MarginFrom != feedback.MarginUnjudged) {
+			t.Errorf("%s: flag %q, min gap %v, margin from %q; want none, none, unjudged", d.ID, d.Flag, d.MinGap, d.MarginFrom)
+		}
+		if d.Gap != nil && math.Abs(*d.Gap) >= 20 {
+			gaps++
+		}
+	}
+	if gaps == 0 {
+		t.Fatal("the fixture has no gap large enough to matter")
+	}
+	for _, tag := range []string{"en", "cy", "fr"} {
+		language := in(t, tag)
+		l := language.Lang
+		for _, c := range []struct {
+			format     string
+			accessible bool
+		}{{"text", false}, {"text", true}, {"markdown", false}, {"html", false}} {
+			render, _ := FeedbackReports.Lookup(c.format)
+			var buf bytes.Buffer
+			if err := render(&buf, r, Options{Width: 1000, Accessible: c.accessible, Language: language}); err != nil {
+				t.Fatal(err)
+			}
+			got := words(buf.String())
+			noFlags := l.T("feedback.no_flags_unjudged", "Reading", l.T("feedback.reading"))
+			for _, want := range []string{l.T("feedback.reading.flags_unjudged"), noFlags} {
+				if !strings.Contains(got, words(want)) {
+					t.Errorf("%s %s (accessible %v): %q is not in the report", tag, c.format, c.accessible, want)
+				}
+			}
+			for _, not := range []string{l.T("feedback.no_flags"), l.T("feedback.reading.flags_self"), l.T("feedback.reading.flags_none")} {
+				if strings.Contains(got, words(not)) {
+					t.Errorf("%s %s (accessible %v): says %q", tag, c.format, c.accessible, not)
+				}
+			}
+		}
+	}
+}
+
+// TestFeedbackNoFlagsSaysWhereItCannotBeJudged: with no gap flagged, the
+// report says that none is beyond measurement error only where every
+// margin could be worked out; where some cannot be judged (a
+// straight-lined self result), it names those dimensions.
+func TestFeedbackNoFlagsSaysWhereItCannotBeJudged(t *testing.T) {
+	t.Parallel()
+	base := straightFeedbackFixture(t, roundDocs)
+	names := func(ds []feedback.Dimension) []string {
+		var out []string
+		for _, d := range ds {
+			out = append(out, string(d.Name))
+		}
+		return out
+	}
+	cases := []struct {
+		name   string
+		judged int // how many dimensions, from the first, have a margin of the bank's
+		want   func(l *lang.Lang) string
+	}{
+		{"none judged", 0, func(l *lang.Lang) string {
+			return l.T("feedback.no_flags_unjudged", "Reading", l.T("feedback.reading"))
+		}},
+		{"some judged", 2, func(l *lang.Lang) string {
+			return l.T("feedback.no_flags_unjudged_some", "Names", l.List(names(base.Dimensions[2:])), "Reading", l.T("feedback.reading"))
+		}},
+		{"all judged", len(base.Dimensions), func(l *lang.Lang) string { return l.T("feedback.no_flags") }},
+	}
+	for _, c := range cases {
+		r := *base
+		r.Dimensions = append([]feedback.Dimension(nil), base.Dimensions...)
+		for i := range c.judged {
+			r.Dimensions[i].MarginFrom, r.Dimensions[i].MinGap = feedback.MarginBank, new(100.0)
+		}
+		for _, tag := range []string{"en", "cy", "fr"} {
+			render, _ := FeedbackReports.Lookup("text")
+			var buf bytes.Buffer
+			if err := render(&buf, &r, Options{Width: 1000, Language: in(t, tag)}); err != nil {
+				t.Fatal(err)
+			}
+			l := lang.Get(tag)
+			want := c.want(l)
+			if tag != "en" {
+				// The dimensions' names are translated: what comes
+				// before them.
+				want, _, _ = strings.Cut(want, string(base.Dimensions[len(base.Dimensions)-1].Name))
+				want, _, _ = strings.Cut(want, string(base.Dimensions[2].Name))
+			}
+			if !strings.Contains(words(buf.String()), words(want)) {
+				t.Errorf("%s, %s: %q is not in\n%s", c.name, tag, want, buf.String())
+			}
+		}
+	}
+}
+
+// TestWelshElidesTheArticleOfThisPerson: without a subject, the texts
+// for observers say "y person a ofynnodd i chi"; Welsh elides that "y"
+// to "'r" after a vowel ("Mae'r person", not "Mae y person"), so no
+// Welsh message puts the subject after a word ending in a vowel (QA).
+func TestWelshElidesTheArticleOfThisPerson(t *testing.T) {
+	t.Parallel()
+	b := observed(t)
+	r := feedback.RoundFor(feedbackRound, b)
+	r.Closes = "2024-03-15"
+	l := lang.Get("cy")
+	subject := l.T("feedback.this_person")
+	texts := []string{Instructions(l, r, 3, nil)}
+	for _, role := range feedback.Roles {
+		texts = append(texts, About(l, r, role, 3))
+	}
+	for _, id := range []string{"workshop.feedback.pick", "workshop.feedback.thanks", "workshop.feedback.given"} {
+		texts = append(texts, l.T(id, "Subject", subject))
+	}
+	// A word ending in a vowel (w and y are vowels in Welsh), then "y".
+	unelided := regexp.MustCompile(`(?i)[aeiouwyâêîôûŵŷ]\s+` + regexp.QuoteMeta(subject))
+	for _, s := range texts {
+		s = strings.Join(strings.Fields(s), " ")
+		if !strings.Contains(s, subject) {
+			t.Errorf("the subject %q is not in %q", subject, s)
+		}
+		if m := unelided.FindString(s); m != "" {
+			t.Errorf("%q: %q should elide the article", s, m)
 		}
 	}
 }

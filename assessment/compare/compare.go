@@ -117,6 +117,13 @@ type Dimension struct {
 	// Reliable is false.
 	MinReliableChange *float64 `json:"min_reliable_change,omitempty"`
 	Reliable          *bool    `json:"reliable,omitempty"`
+	// ReliableUnknown is set when both results carry an SEM for the
+	// dimension but one the test would use cannot be judged
+	// (assessment.SEMUnjudged: worked out from answers given the same way
+	// throughout, which make it as small as it gets). The test is then
+	// not made: MinReliableChange and Reliable are absent, and no gap of
+	// the dimension is marked WithinError.
+	ReliableUnknown bool `json:"reliable_unknown,omitempty"`
 }
 
 // Tier is one tier's readiness before and after.
@@ -183,7 +190,12 @@ func Compare(older, newer *assessment.Result) (*Comparison, error) {
 	for _, m := range c.NoteMsgs {
 		c.Notes = append(c.Notes, lang.English().Say(m))
 	}
-	c.Dimensions, c.LeftOut = dimensions(older, newer, older.LevelRule == questions.LevelRuleMostProbable && newer.LevelRule == questions.LevelRuleMostProbable)
+	var unjudged [2]bool
+	c.Dimensions, c.LeftOut, unjudged = dimensions(older, newer, older.LevelRule == questions.LevelRuleMostProbable && newer.LevelRule == questions.LevelRuleMostProbable)
+	if m, ok := unjudgedNote(unjudged); ok {
+		c.NoteMsgs = append(c.NoteMsgs, m)
+		c.Notes = append(c.Notes, lang.English().Say(m))
+	}
 	c.Tiers = tiers(older, newer)
 	withinError(c.Gaps.Closed, c.Dimensions)
 	withinError(c.Gaps.Opened, c.Dimensions)
@@ -233,16 +245,30 @@ func tierChange(older, newer *assessment.TierRef) TierChange {
 	return c
 }
 
+// unjudgedNote says which result's measurement error could not be
+// judged (unjudged: the older's, the newer's), when either could not.
+func unjudgedNote(unjudged [2]bool) (lang.Msg, bool) {
+	switch unjudged {
+	case [2]bool{true, true}:
+		return lang.M("compare.note.straight_lining.both"), true
+	case [2]bool{true, false}:
+		return lang.M("compare.note.straight_lining.old"), true
+	case [2]bool{false, true}:
+		return lang.M("compare.note.straight_lining.new"), true
+	}
+	return lang.Msg{}, false
+}
+
 // dimensions pairs the dimensions by id, in the newer result's order, and
 // lists those only one result has. ownSEM says whether each result's SEM
-// is its own (the most-probable rule's).
-func dimensions(older, newer *assessment.Result, ownSEM bool) ([]Dimension, []LeftOut) {
+// is its own (the most-probable rule's). unjudged says whether the older
+// and the newer result's SEM kept the reliable-change test from being
+// made on some dimension (Dimension.ReliableUnknown).
+func dimensions(older, newer *assessment.Result, ownSEM bool) (ds []Dimension, left []LeftOut, unjudged [2]bool) {
 	olds := map[string]assessment.DimensionScore{}
 	for _, d := range older.Dimensions {
 		olds[d.ID] = d
 	}
-	var ds []Dimension
-	var left []LeftOut
 	seen := map[string]bool{}
 	for _, n := range newer.Dimensions {
 		o, ok := olds[n.ID]
@@ -251,14 +277,21 @@ func dimensions(older, newer *assessment.Result, ownSEM bool) ([]Dimension, []Le
 			continue
 		}
 		seen[n.ID] = true
-		ds = append(ds, dimension(o, n, ownSEM))
+		// The test uses the older SEM only when each is the result's
+		// own (reliableThreshold).
+		un := [2]bool{ownSEM && assessment.SEMUnjudged(older, &o), assessment.SEMUnjudged(newer, &n)}
+		d := dimension(o, n, ownSEM, un != [2]bool{})
+		if d.ReliableUnknown {
+			unjudged[0], unjudged[1] = unjudged[0] || un[0], unjudged[1] || un[1]
+		}
+		ds = append(ds, d)
 	}
 	for _, o := range older.Dimensions {
 		if !seen[o.ID] {
 			left = append(left, LeftOut{ID: o.ID, Name: o.Name, Only: OnlyOld})
 		}
 	}
-	return ds, left
+	return ds, left, unjudged
 }
 
 // reliableFactor times the SEM gives the smallest change that is not
@@ -266,14 +299,21 @@ func dimensions(older, newer *assessment.Result, ownSEM bool) ([]Dimension, []Le
 // scores is sqrt(2) x SEM.
 var reliableFactor = 1.96 * math.Sqrt2
 
-func dimension(o, n assessment.DimensionScore, ownSEM bool) Dimension {
+// dimension pairs a dimension's scores. unjudged says that an SEM the
+// reliable-change test would use cannot be judged: the test is then not
+// made (Dimension.ReliableUnknown).
+func dimension(o, n assessment.DimensionScore, ownSEM, unjudged bool) Dimension {
 	d := Dimension{ID: n.ID, Name: n.Name, Old: copyNum(o.Score), New: copyNum(n.Score)}
 	if o.Score == nil || n.Score == nil {
 		return d
 	}
 	ch := round2(*n.Score - *o.Score)
 	d.Change = &ch
-	if o.SEM != nil && n.SEM != nil {
+	switch {
+	case o.SEM == nil || n.SEM == nil:
+	case unjudged:
+		d.ReliableUnknown = true
+	default:
 		threshold, _ := reliableThreshold(o.SEM, n.SEM, ownSEM)
 		reliable := math.Abs(ch) >= clean(threshold)
 		rmin := round2(threshold)

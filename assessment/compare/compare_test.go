@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -342,6 +343,94 @@ func TestCompareNotes(t *testing.T) {
 			got := strings.Join(c.Notes, " | ")
 			if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
 				t.Errorf("notes %q, want one containing %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCompareStraightLined: an SEM worked out from answers given the same
+// way throughout is as small as it gets whatever the practice, so the
+// reliable-change test is not made on it: the dimension says that whether
+// its change is reliable cannot be judged (reliable_unknown, no
+// min_reliable_change or reliable), its gap is not marked within error,
+// and a note says which result it was (QA: compare trusted a
+// straight-liner's tiny SEM). An SEM the test does not use, or one the
+// bank records, is no reason not to make it.
+func TestCompareStraightLined(t *testing.T) {
+	const (
+		answers = assessment.SourceAnswers
+		bank    = assessment.SourceBank
+	)
+	type side struct {
+		rule     string
+		straight bool
+		source   string
+	}
+	mp, strict := questions.LevelRuleMostProbable, questions.LevelRuleStrict
+	tests := []struct {
+		name     string
+		old, new side
+		unknown  bool
+		note     string // the straight_lining note's key, or ""
+	}{
+		{"neither straight-lined", side{mp, false, answers}, side{mp, false, answers}, false, ""},
+		{"the old one", side{mp, true, answers}, side{mp, false, answers}, true, "compare.note.straight_lining.old"},
+		{"the new one", side{mp, false, answers}, side{mp, true, answers}, true, "compare.note.straight_lining.new"},
+		{"both", side{mp, true, answers}, side{mp, true, answers}, true, "compare.note.straight_lining.both"},
+		{"a result without sem_source, most-probable", side{mp, true, ""}, side{mp, false, ""}, true, "compare.note.straight_lining.old"},
+		// The bank's SEM does not depend on the answers.
+		{"the SEM is the bank's", side{mp, true, bank}, side{mp, true, bank}, false, ""},
+		{"strict rule, the bank's SEM", side{strict, true, bank}, side{strict, false, bank}, false, ""},
+		// Under mixed rules the test uses the newer result's SEM only.
+		{"mixed rules, the old one, whose SEM is not used", side{strict, true, bank}, side{mp, false, answers}, false, ""},
+		{"mixed rules, the new one", side{strict, false, bank}, side{mp, true, answers}, true, "compare.note.straight_lining.new"},
+	}
+	mk := func(s side, at time.Time, score float64) *assessment.Result {
+		r := result("1", at, nil, [2]float64{}, dim{"a", p(score), p(5)})
+		r.LevelRule = s.rule
+		r.Dimensions[0].SEMSource = s.source
+		if s.straight {
+			r.Notes = []assessment.Note{{Kind: assessment.NoteStraightLining, Text: "the same answer throughout"}}
+		}
+		return r
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// 45 -> 53 closes the gap to 50; 1.96 x sqrt(5² + 5²) = 13.86
+			// (1.96 x sqrt(2) x 5 too), so a change of 8 is within error.
+			c, err := Compare(mk(tt.old, t0, 45), mk(tt.new, t0.Add(time.Hour), 53))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := c.Dimensions[0]
+			if d.ReliableUnknown != tt.unknown {
+				t.Errorf("reliable_unknown %v, want %v", d.ReliableUnknown, tt.unknown)
+			}
+			if tt.unknown {
+				if d.MinReliableChange != nil || d.Reliable != nil {
+					t.Errorf("min reliable %s, reliable %v: want neither, the test not made", numStr(d.MinReliableChange), deref(d.Reliable))
+				}
+			} else if numStr(d.MinReliableChange) != "13.86" || fmt.Sprint(deref(d.Reliable)) != "false" {
+				t.Errorf("min reliable %s, reliable %v; want 13.86, false", numStr(d.MinReliableChange), deref(d.Reliable))
+			}
+			if len(c.Gaps.Closed) != 1 || c.Gaps.Closed[0].WithinError == tt.unknown {
+				t.Errorf("closed gaps %s; want a, within error %v", gapsStr(c.Gaps.Closed), !tt.unknown)
+			}
+			var keys []string
+			for _, m := range c.NoteMsgs {
+				if strings.HasPrefix(m.ID, "compare.note.straight_lining") {
+					keys = append(keys, m.ID)
+				}
+			}
+			var want []string
+			if tt.note != "" {
+				want = []string{tt.note}
+			}
+			if !slices.Equal(keys, want) {
+				t.Errorf("notes %v, want %v", keys, want)
+			}
+			if len(c.Notes) != len(c.NoteMsgs) {
+				t.Errorf("%d notes in English for %d messages", len(c.Notes), len(c.NoteMsgs))
 			}
 		})
 	}

@@ -38,6 +38,11 @@ const (
 	MarginBank = "bank"
 	// MarginSelf: the self result's SEM, from the person's own answers.
 	MarginSelf = "self"
+	// MarginUnjudged: the self result's SEM, which cannot be judged: the
+	// person gave the same answer throughout (assessment.SEMUnjudged), so
+	// it is as small as it gets whatever their practice. No margin is
+	// worked out and no gap is flagged.
+	MarginUnjudged = "unjudged"
 )
 
 // Report is the digilead.feedback-report/v1 document: the person's own
@@ -99,12 +104,15 @@ type Dimension struct {
 	// bank's recorded one for the dimension (else the self result's),
 	// and SE that of the others' mean, max(SEM, Spread) / sqrt(others_n)
 	// where Spread is given, else SEM / sqrt(others_n). Absent when no
-	// SEM is known: then no gap is flagged.
+	// SEM is known, or when the self result's cannot be judged (its
+	// answers were given the same way throughout): then no gap is
+	// flagged.
 	MinGap *float64 `json:"min_gap,omitempty"`
 	// MarginFrom is where the SEM of MinGap comes from, or would come
-	// from where there is no gap: MarginBank, MarginSelf, or "" when
-	// neither is known. It is not in the document (it is said in the
-	// report's words).
+	// from where there is no gap: MarginBank, MarginSelf, MarginUnjudged
+	// (the self result's, which cannot be judged), or "" when neither is
+	// known. It is not in the document (it is said in the report's
+	// words).
 	MarginFrom string `json:"-"`
 	// Spread is the standard deviation of the raters' scores in
 	// everyone else's figure, given when it holds at least three (and
@@ -463,8 +471,13 @@ func (bd *Builder) dimension(dim *questions.Dimension, di int, self *float64, r 
 	if ok {
 		out.MarginFrom = MarginBank
 	} else {
-		for _, ds := range r.Dimensions {
-			if ds.ID == dim.ID && ds.SEM != nil {
+		for i := range r.Dimensions {
+			ds := &r.Dimensions[i]
+			switch {
+			case ds.ID != dim.ID || ds.SEM == nil:
+			case assessment.SEMUnjudged(r, ds):
+				out.MarginFrom = MarginUnjudged
+			default:
 				sem, out.MarginFrom = *ds.SEM, MarginSelf
 			}
 		}
@@ -489,7 +502,7 @@ func (bd *Builder) dimension(dim *questions.Dimension, di int, self *float64, r 
 	}
 	gap := round2(*self - others)
 	out.Gap = &gap
-	if out.MarginFrom == "" {
+	if out.MarginFrom == "" || out.MarginFrom == MarginUnjudged {
 		return out
 	}
 	// The standard error of a difference of two independent figures.

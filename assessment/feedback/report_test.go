@@ -345,6 +345,10 @@ func TestNoFlagWithoutAGap(t *testing.T) {
 	for i := range self.Dimensions {
 		self.Dimensions[i].SEM = new(0.0) // no error at all: still no gap
 	}
+	// Every answer is 3: the result is straight-lined, and its SEM could
+	// not be judged (TestStraightLinedSelfFlagsNoGap). The margin of 0 is
+	// what this test is about.
+	self.Notes = nil
 	be, _ := b.Dimension("beta")
 	be.Reliability = 0 // beta takes the self result's SEM
 	r := build(t, b, feedback.Options{}, self, many(b, feedback.Peer, 3, 3, 0)...)
@@ -454,6 +458,65 @@ func TestMarginFromSaysWhereTheErrorMarginComesFrom(t *testing.T) {
 			a, be := dimension(t, r, "alpha"), dimension(t, r, "beta")
 			if a.MarginFrom != c.alpha || be.MarginFrom != c.beta || (be.MinGap != nil) != c.betaGap {
 				t.Errorf("margin from: alpha %q, beta %q (min gap %v); want %q, %q (min gap %v)", a.MarginFrom, be.MarginFrom, be.MinGap, c.alpha, c.beta, c.betaGap)
+			}
+		})
+	}
+}
+
+// TestStraightLinedSelfFlagsNoGap: the self result's SEM is worked out
+// from the person's own answers; given the same way throughout, they make
+// it as small as it gets, so it is no basis for a margin: the dimension
+// that takes it has no min_gap and no flag, however large its gap, while
+// one whose margin comes from the bank's reliability keeps both (QA:
+// a straight-lined self-assessment's margin was too small).
+func TestStraightLinedSelfFlagsNoGap(t *testing.T) {
+	b := testBank(t)
+	// Every likert question answered 5 as written (a3, reverse-keyed,
+	// too): the same answer throughout. beta scores 100, alpha less.
+	straight := func(noted bool) *assessment.Result {
+		a := &questions.Answers{Values: map[string]questions.Value{}}
+		for _, q := range b.Questions {
+			a.Values[q.ID] = questions.IntValue(5)
+			if q.Type == questions.YesNo {
+				a.Values[q.ID] = questions.BoolValue(true)
+			}
+		}
+		r := assessment.Score(b, a, assessment.Options{Now: day0})
+		if !assessment.StraightLined(r) {
+			t.Fatalf("the fixture is not straight-lined: notes %+v", r.Notes)
+		}
+		for i := range r.Dimensions {
+			if r.Dimensions[i].ID == "beta" {
+				r.Dimensions[i].SEM = new(5.0) // as the most-probable rule gives a straight-liner
+			}
+		}
+		if !noted {
+			r.Notes = nil
+		}
+		return r
+	}
+	cases := []struct {
+		name       string
+		self       *assessment.Result
+		beta       string
+		betaMargin bool
+		betaFlag   string
+	}{
+		{"straight-lined: beta's margin cannot be judged", straight(true), feedback.MarginUnjudged, false, ""},
+		{"the same answers without the note: beta's margin is its own SEM's", straight(false), feedback.MarginSelf, true, feedback.BlindSpot},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := build(t, b, feedback.Options{}, c.self, many(b, feedback.Peer, 4, 1, 0)...)
+			a, be := dimension(t, r, "alpha"), dimension(t, r, "beta")
+			if be.Gap == nil || *be.Gap < 50 {
+				t.Fatalf("beta's gap is %v, want a large one", be.Gap)
+			}
+			if be.MarginFrom != c.beta || (be.MinGap != nil) != c.betaMargin || be.Flag != c.betaFlag {
+				t.Errorf("beta: margin from %q, min gap %v, flag %q; want %q, min gap %v, flag %q", be.MarginFrom, be.MinGap, be.Flag, c.beta, c.betaMargin, c.betaFlag)
+			}
+			if a.MarginFrom != feedback.MarginBank || a.MinGap == nil {
+				t.Errorf("alpha: margin from %q, min gap %v; want the bank's, worked out", a.MarginFrom, a.MinGap)
 			}
 		})
 	}
