@@ -26,7 +26,7 @@ func topCommands() []cli.Command {
 		{Name: "feedback", New: feedbackcmd.New},
 		inProcess(cli.Workshop),
 		inProcess(cli.Bank),
-		{Name: "version", New: func(f *factory) *cobra.Command { return newVersionCmd(f, nil) }},
+		{Name: "version", New: func(f *factory) *cobra.Command { return cli.NewVersionCmd(f, "digilead", nil) }},
 	}
 }
 

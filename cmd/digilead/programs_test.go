@@ -35,6 +35,8 @@ func TestGroupsRunAsTheirPrograms(t *testing.T) {
 	t.Parallel()
 	for _, args := range [][]string{
 		{"bank", "show"}, {"--no-color", "bank", "show", "--format", "json"}, {"bank", "nope"}, {"bank", "validate", "missing.yaml"},
+		{"--lang", "fr", "bank", "show"}, {"-f", "json", "bank", "show"}, {"--no-color", "help", "bank"}, {"--no-color=true", "help", "bank", "validate"},
+		{"__complete", "help", "bank", "v"},
 		{"bank"}, {"help", "bank", "validate"}, {"bank", "export", "--help"},
 		{"workshop", "serve", "--nope"}, {"workshop"}, {"help", "workshop", "serve"},
 		{"__complete", "bank", ""}, {"__complete", "bank", "validate", "--"}, {"__complete", "help", "workshop", ""}, {"__complete", "ba"},
@@ -51,10 +53,34 @@ func TestGroupsRunAsTheirPrograms(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		bankProgram += ".exe"
 	}
-	want := digilead(t, "", nil, "bank", "show")
-	for _, args := range [][]string{{"show"}, {"bank", "show"}} {
-		if got := runBinary(t, bankProgram, os.Getenv("PATH"), args...); got != want {
-			t.Errorf("digilead-bank %q: exit %d, stdout\n%s\nstderr\n%s\nwant digilead bank show's", args, got.code, got.stdout, got.stderr)
+	for _, tc := range []struct{ alone, as []string }{
+		{[]string{"show"}, []string{"bank", "show"}},
+		{[]string{"bank", "show"}, []string{"bank", "show"}},
+		{[]string{"--lang", "fr", "show"}, []string{"bank", "show", "--lang", "fr"}},
+		{nil, []string{"bank"}},
+		{[]string{"help"}, []string{"help", "bank"}},
+		{[]string{"help", "validate"}, []string{"help", "bank", "validate"}},
+		{[]string{"__complete", "v"}, []string{"__complete", "bank", "v"}},
+	} {
+		want := digilead(t, "", nil, tc.as...)
+		if got := runBinary(t, bankProgram, os.Getenv("PATH"), tc.alone...); got != want {
+			t.Errorf("digilead-bank %q: exit %d, stdout\n%s\nstderr\n%s\nwant digilead %q's: exit %d, stdout\n%s\nstderr\n%s", tc.alone, got.code, got.stdout, got.stderr, tc.as, want.code, want.stdout, want.stderr)
+		}
+	}
+}
+
+// TestGroupProgramsSayTheirVersion: each program answers version, so
+// that one left from another install can be told apart.
+func TestGroupProgramsSayTheirVersion(t *testing.T) {
+	t.Parallel()
+	for name := range groupPrograms {
+		prog := filepath.Join(filepath.Dir(binary), name)
+		if runtime.GOOS == "windows" {
+			prog += ".exe"
+		}
+		r := runBinary(t, prog, os.Getenv("PATH"), "version")
+		if want := name + " 0.0.0-test ("; r.code != 0 || !strings.HasPrefix(r.stdout, want) {
+			t.Errorf("%s version: exit %d, stdout %q, stderr %q; want %q…", name, r.code, r.stdout, r.stderr, want)
 		}
 	}
 }
@@ -89,6 +115,16 @@ func TestGroupProgramsAreFound(t *testing.T) {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("no digilead-bank: stderr lacks %q:\n%s", want, r.stderr)
 		}
+	}
+	// Beside it but not executable: said so, and not another one run
+	// from PATH.
+	dir := filepath.Dir(copied)
+	if err := os.WriteFile(filepath.Join(dir, "digilead-bank"), []byte("#!/bin/sh\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = runBinary(t, copied, filepath.Dir(binary), "bank", "show")
+	if want := "'digilead bank' is run by " + filepath.Join(dir, "digilead-bank") + ", which is not executable; make it so: chmod +x"; r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("digilead-bank not executable: exit %d, stderr %q; want 1, %q", r.code, r.stderr, want)
 	}
 	// On PATH.
 	if r := runBinary(t, copied, filepath.Dir(binary), "workshop", "serve", "--help"); r.code != 0 || !strings.Contains(r.stdout, "digilead workshop serve") {

@@ -85,11 +85,14 @@ func Run(ctx context.Context, p Program, args []string, io *iostreams.IOStreams)
 func Execute(ctx context.Context, p Program, newRoot func(*cmdutil.Factory, ...string) *cobra.Command, args []string, io *iostreams.IOStreams) int {
 	f := cmdutil.NewFactory(ctx, io, p.Version)
 	defer func() { f.RestoreGC() }()
-	args = p.underGroup(args)
 	root := newRoot(f, args...)
+	if under, changed := p.underGroup(root, args); changed {
+		args, root = under, newRoot(f, under...)
+	}
+	p.checkCaller(io)
 	var err error
 	if program, ok := forwarded(root, args); ok {
-		err = forward(ctx, program, args)
+		err = forward(ctx, program, p.Version, args)
 	} else {
 		root.SetArgs(args)
 		err = root.ExecuteContext(ctx)

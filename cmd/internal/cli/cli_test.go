@@ -53,6 +53,9 @@ func TestForwarded(t *testing.T) {
 		{[]string{"bank", "--help"}, true},
 		{[]string{"--no-color", "bank", "show"}, true},
 		{[]string{"--accessible", "bank", "show"}, true},
+		{[]string{"--answers", "x", "bank", "show"}, true},
+		{[]string{"--no-color", "help", "bank"}, true},
+		{[]string{"--no-color", "help", "bank", "validate"}, true},
 		{[]string{"help", "bank"}, true},
 		{[]string{"help", "bank", "validate"}, true},
 		{[]string{"__complete", "bank", ""}, true},
@@ -77,29 +80,69 @@ func TestForwarded(t *testing.T) {
 }
 
 // TestUnderGroup: a group's program runs every command line under its
-// group, whether or not it starts with the group's name.
+// group, whether or not it names it: the name is put in where it is
+// missing, first or after help or __complete, and a line digilead
+// hands on as it was typed (the group after a flag with a value) is
+// left alone.
 func TestUnderGroup(t *testing.T) {
-	p := Bank.Own("test", func(*cmdutil.Factory) *cobra.Command { return &cobra.Command{Use: "bank"} })
+	group := func(*cmdutil.Factory) *cobra.Command {
+		g := &cobra.Command{Use: "bank"}
+		for _, name := range []string{"validate", "show"} {
+			c := &cobra.Command{Use: name, RunE: func(*cobra.Command, []string) error { return nil }}
+			c.Flags().String("lang", "", "")
+			g.AddCommand(c)
+		}
+		return g
+	}
+	p := Bank.Own("test", group)
 	for _, tc := range []struct {
 		args []string
 		want string
 	}{
 		{nil, "bank"},
 		{[]string{"validate", "x"}, "bank validate x"},
+		{[]string{"validate", "bank"}, "bank validate bank"}, // a file named bank
 		{[]string{"bank", "validate", "x"}, "bank validate x"},
 		{[]string{"--no-color", "validate", "x"}, "bank --no-color validate x"},
 		{[]string{"--no-color", "bank", "validate", "x"}, "--no-color bank validate x"},
+		{[]string{"--lang", "fr", "bank", "show"}, "--lang fr bank show"},
+		{[]string{"--lang", "fr", "show"}, "bank --lang fr show"},
 		{[]string{"--help"}, "bank --help"},
+		{[]string{"help"}, "help bank"},
+		{[]string{"help", "validate"}, "help bank validate"},
+		{[]string{"--no-color", "help", "validate"}, "--no-color help bank validate"},
 		{[]string{"help", "bank"}, "help bank"},
 		{[]string{"__complete", "bank", ""}, "__complete bank "},
+		{[]string{"__complete", "v"}, "__complete bank v"},
+		{[]string{"__complete", "validate", ""}, "__complete bank validate "},
 		{[]string{"completion", "bash"}, "completion bash"},
+		{[]string{"version"}, "version"},
 	} {
-		if got := strings.Join(p.underGroup(tc.args), " "); got != tc.want {
-			t.Errorf("%q: %q, want %q", tc.args, got, tc.want)
+		root := NewRoot(testFactory(), p, tc.args...)
+		got, changed := p.underGroup(root, tc.args)
+		if strings.Join(got, " ") != tc.want || changed != (strings.Join(tc.args, " ") != tc.want) {
+			t.Errorf("%q: %q (changed %v), want %q", tc.args, got, changed, tc.want)
 		}
 	}
-	if got := (Program{}).underGroup([]string{"validate"}); !slices.Equal(got, []string{"validate"}) {
+	if got, _ := (Program{}).underGroup(NewRoot(testFactory(), testProgram()), []string{"validate"}); !slices.Equal(got, []string{"validate"}) {
 		t.Errorf("digilead itself: %q", got)
+	}
+}
+
+// TestCheckCaller: a group's program run by a digilead of another
+// version says so on stderr; of the same version, or run alone, nothing.
+func TestCheckCaller(t *testing.T) {
+	p := Bank.Own("1.2.0", nil)
+	for caller, want := range map[string]string{
+		"":      "",
+		"1.2.0": "",
+		"1.1.0": "digilead: note: digilead 1.1.0 ran digilead-bank 1.2.0; install them together (README, Install)\n",
+	} {
+		s, _, errOut := iostreams.Test("", map[string]string{callerVersion: caller})
+		p.checkCaller(s)
+		if errOut.String() != want {
+			t.Errorf("caller %q: stderr %q, want %q", caller, errOut, want)
+		}
 	}
 }
 

@@ -29,7 +29,11 @@ var (
 
 // Own is the program of group g itself (digilead-bank for Bank): a bare
 // root with g under it, made by newGroup.
+// Its own version command says which program and version it is.
 func (g Command) Own(version string, newGroup func(*cmdutil.Factory) *cobra.Command) Program {
 	g.New = newGroup
-	return Program{Version: version, Group: g.Name, Commands: []Command{g}}
+	return Program{Version: version, Group: g.Name, Commands: []Command{g, {
+		Name: "version",
+		New:  func(f *cmdutil.Factory) *cobra.Command { return NewVersionCmd(f, g.Program, nil) },
+	}}}
 }

@@ -99,7 +99,7 @@ func (c Command) make(f *cmdutil.Factory, args []string) *cobra.Command {
 		DisableFlagParsing: true,
 		Annotations:        map[string]string{programAnnotation: c.Program},
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return forward(cmd.Context(), c.Program, args)
+			return forward(cmd.Context(), c.Program, f.Version, args)
 		},
 	}
 }
