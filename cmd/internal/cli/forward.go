@@ -99,6 +99,11 @@ func lookProgram(program, version string) (string, error) {
 	}
 	self, selfErr := os.Executable()
 	if selfErr == nil {
+		// Where the file is: on some systems (macOS) Executable gives the
+		// link digilead was started through.
+		if real, err := filepath.EvalSymlinks(self); err == nil {
+			self = real
+		}
 		p := filepath.Join(filepath.Dir(self), name)
 		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
 			if runtime.GOOS != "windows" && st.Mode()&0o111 == 0 {
