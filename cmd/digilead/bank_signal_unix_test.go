@@ -73,7 +73,7 @@ func TestSignalStopsBankReview(t *testing.T) {
 				{"bank", "review", "--respondents", "1000000"},
 				{"bank", "review", "--respondents", "1000000", "--format", "markdown", "-o", out},
 			} {
-				code, stdout, stderr := signalAfter(t, sig, 300*time.Millisecond, args...)
+				code, stdout, stderr := signalWhileWorking(t, sig, "digilead-bank", args...)
 				if code != 130 || !strings.Contains(stderr, "digilead: interrupted") || len(stdout) > 0 {
 					t.Errorf("%v: exit %d, stdout %d bytes, stderr %q; want 130, nothing, digilead: interrupted", args, code, len(stdout), stderr)
 				}
@@ -97,15 +97,24 @@ func interruptBank(t *testing.T, prefix string, args ...string) (int, []byte, st
 	return stopDigilead(cmd, done, syscall.SIGINT, stdout, stderr)
 }
 
-// signalAfter runs digilead args, sends sig after d and returns as
-// interruptWhileReadingStdin does.
-func signalAfter(t *testing.T, sig syscall.Signal, d time.Duration, args ...string) (int, []byte, string) {
+// signalWhileWorking runs digilead args, waits until the process is
+// program (digilead hands a group's commands on to its own program, see
+// cmd/internal/cli) and catching signals (waitCatching), lets it work a
+// moment more and sends sig; it returns as interruptWhileReadingStdin
+// does. A fixed delay was not enough: under -race on a loaded machine the
+// second start took longer, and a signal that comes before a program
+// catches signals ends it as it ends any program (killed by the signal,
+// no message), which is not what this test is about.
+func signalWhileWorking(t *testing.T, sig syscall.Signal, program string, args ...string) (int, []byte, string) {
 	t.Helper()
 	cmd, done, stdout, stderr := startDigilead(t, nil, nil, args...)
+	if !waitCatching(cmd.Process.Pid, program, done) {
+		t.Fatalf("%v ended before the signal: exit %d, %s", args, cmd.ProcessState.ExitCode(), stderr.String())
+	}
 	select {
 	case <-done:
 		t.Fatalf("%v ended before the signal: exit %d, %s", args, cmd.ProcessState.ExitCode(), stderr.String())
-	case <-time.After(d):
+	case <-time.After(100 * time.Millisecond):
 	}
 	return stopDigilead(cmd, done, sig, stdout, stderr)
 }

@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -104,6 +105,46 @@ func waitInSyscall(pid int, prefix string, done <-chan struct{}) bool {
 		for _, th := range threads {
 			if data, err := os.ReadFile(filepath.Join(tasks, th.Name(), "syscall")); err == nil && strings.HasPrefix(string(data), prefix) {
 				return true
+			}
+		}
+	}
+	return true
+}
+
+// waitCatching waits until process pid runs program (the base name of
+// its argv[0]) and catches signals: Go's signal.Notify starts a thread
+// that blocks nearly every signal, which /proc/PID/task/TID/status shows
+// as a SigBlk with many bits set (a thread being created blocks all
+// signals for a moment, SIGINT too; that one does not count). Where /proc
+// cannot tell it waits 300 ms; false when the process ended first.
+func waitCatching(pid int, program string, done <-chan struct{}) bool {
+	proc := filepath.Join("/proc", strconv.Itoa(pid))
+	if _, err := os.Stat(filepath.Join(proc, "task")); err != nil {
+		return waitInSyscall(pid, "", done)
+	}
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); {
+		select {
+		case <-done:
+			return false
+		case <-time.After(5 * time.Millisecond):
+		}
+		argv, _ := os.ReadFile(filepath.Join(proc, "cmdline"))
+		argv0, _, _ := strings.Cut(string(argv), "\x00")
+		if filepath.Base(argv0) != program {
+			continue
+		}
+		threads, _ := os.ReadDir(filepath.Join(proc, "task"))
+		for _, th := range threads {
+			status, _ := os.ReadFile(filepath.Join(proc, "task", th.Name(), "status"))
+			for line := range strings.Lines(string(status)) {
+				hex, ok := strings.CutPrefix(line, "SigBlk:")
+				if !ok {
+					continue
+				}
+				mask, err := strconv.ParseUint(strings.TrimSpace(hex), 16, 64)
+				if err == nil && bits.OnesCount64(mask) >= 16 && mask&(1<<(uint(syscall.SIGINT)-1)) == 0 {
+					return true
+				}
 			}
 		}
 	}
