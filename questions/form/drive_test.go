@@ -3,6 +3,7 @@ package form
 import (
 	"bytes"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -80,9 +81,34 @@ var cmdType = reflect.TypeFor[tea.Cmd]()
 // for any other command on a loaded machine under -race.
 const timerWait = 250 * time.Millisecond
 
+// timers are the functions of the commands known to be timers, which are
+// dropped without waiting timerWait for them: the text cursor's blink
+// (530 ms, never sooner: the driver makes no other blink that would
+// cancel it while it waits) and tea.Tick, whose only use here is hold's
+// safety tick of holdAtMost. Any other command still gets timerWait.
+var timers = []string{
+	"github.com/charmbracelet/bubbles/cursor.(*Model).BlinkCmd.",
+	"github.com/charmbracelet/bubbletea.Tick.",
+}
+
+// isTimer reports whether cmd is one of the known timers.
+func isTimer(cmd tea.Cmd) bool {
+	f := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer())
+	if f == nil {
+		return false
+	}
+	name := f.Name()
+	for _, t := range timers {
+		if strings.Contains(name, t) {
+			return true
+		}
+	}
+	return false
+}
+
 // messages are what cmd produces, batches and sequences opened.
 func messages(cmd tea.Cmd, depth int) []tea.Msg {
-	if cmd == nil || depth > 20 {
+	if cmd == nil || depth > 20 || isTimer(cmd) {
 		return nil
 	}
 	got := make(chan tea.Msg, 1)
