@@ -155,6 +155,7 @@ func secondChoice(q *questions.Question) ([]string, questions.Value) {
 }
 
 func TestInteractiveAnswersWholeBank(t *testing.T) {
+	t.Parallel() // a program of its own; it waits on frames more than it works
 	b := questions.Default()
 	var saves []Progress
 	term, done := run(t, b, Options{OnChange: func(p Progress) error {
@@ -197,6 +198,7 @@ func TestInteractiveAnswersWholeBank(t *testing.T) {
 }
 
 func TestInteractiveBackKeepsAnswersAndCtrlCInterrupts(t *testing.T) {
+	t.Parallel() // a program of its own; it waits on frames more than it works
 	b := questions.Default()
 	var last Progress
 	term, done := run(t, b, Options{Start: 1, OnChange: func(p Progress) error {
@@ -258,6 +260,7 @@ func optionIndex(q *questions.Question, v questions.Value) int {
 }
 
 func TestInteractiveResumeStartsAtFirstUnansweredPage(t *testing.T) {
+	t.Parallel() // a program of its own; it waits on frames more than it works
 	b := mixedBank(t)
 	pages := dimensionPages(b)
 	earlier := &questions.Answers{Respondent: questions.Respondent{Name: "Kim", Role: b.Tiers[0].ID}, Values: map[string]questions.Value{}}
@@ -310,6 +313,7 @@ func pick(vs, like map[string]questions.Value) map[string]questions.Value {
 }
 
 func TestOnPageErrorStopsTheForm(t *testing.T) {
+	t.Parallel() // a program of its own; it waits on frames more than it works
 	b := questions.Default()
 	boom := errors.New("disk full")
 	term, done := run(t, b, Options{OnChange: func(Progress) error { return boom }})
@@ -489,6 +493,7 @@ func TestCheckTheme(t *testing.T) {
 }
 
 func TestAboutAnotherPersonAsksNothingOfTheObserver(t *testing.T) {
+	t.Parallel() // a program of its own; it waits on frames more than it works
 	b := mixedBank(t)
 	about := func(l *lang.Lang) string { return "Your answers are about Sam." }
 	t.Run("accessible", func(t *testing.T) {

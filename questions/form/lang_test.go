@@ -94,6 +94,7 @@ func TestFirstPageGolden(t *testing.T) {
 // TestWelcomePageSwitchesLanguage chooses Welsh on an English welcome
 // page: the page is drawn again in Welsh, and the answers say Welsh.
 func TestWelcomePageSwitchesLanguage(t *testing.T) {
+	t.Parallel() // a program of its own; it waits on frames more than it works
 	b := questions.Default()
 	var last Progress
 	term, done := run(t, b, Options{Languages: languages(t, "en"), OnChange: func(p Progress) error { last = p; return nil }})

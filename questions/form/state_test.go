@@ -217,6 +217,7 @@ func TestWelcomePageFits80x24(t *testing.T) {
 // presses Ctrl-C: both answers were passed on before the page ended, each
 // as it was given.
 func TestEveryAnswerIsKeptAtOnce(t *testing.T) {
+	t.Parallel() // a program of its own; it waits on frames more than it works
 	b := mixedBank(t)
 	var saves []Progress
 	term, done := run(t, b, Options{Start: 1, OnChange: func(p Progress) error { saves = append(saves, p); return nil }})

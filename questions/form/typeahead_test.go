@@ -14,6 +14,7 @@ import (
 // them do. (huh moves the focus with commands; a key handled before the
 // move once changed the question just left.)
 func TestKeysTypedAheadLandOnTheirQuestions(t *testing.T) {
+	t.Parallel() // a program of its own; it waits on frames more than it works
 	b := questions.Default()
 	term, done := run(t, b, Options{})
 	term.waitFor("Welcome")
