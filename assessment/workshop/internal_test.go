@@ -236,3 +236,29 @@ func TestReadLineLeavesTheKeysTypedAfterIt(t *testing.T) {
 		t.Error("Ctrl-C read as a line")
 	}
 }
+
+// TestDocumentedDefaults: the delays Config documents are the ones a
+// server gets when they are not set (tests set most of them shorter).
+func TestDocumentedDefaults(t *testing.T) {
+	c := Config{}.withDefaults()
+	for _, d := range []struct {
+		name      string
+		got, want time.Duration
+	}{
+		{"WrongCodeDelay", c.WrongCodeDelay, time.Second},
+		{"IdleTimeout", c.IdleTimeout, 30 * time.Minute},
+		{"MaxTime", c.MaxTime, 3 * time.Hour},
+		{"LockoutWindow", c.LockoutWindow, time.Minute},
+		{"QueryTimeout", c.QueryTimeout, 700 * time.Millisecond},
+		{"ReportGrace", c.ReportGrace, 30 * time.Second},
+		{"LoginGraceTime", c.LoginGraceTime, 120 * time.Second},
+		{"RetryEvery", c.RetryEvery, 15 * time.Second},
+	} {
+		if d.got != d.want {
+			t.Errorf("%s defaults to %v, want %v", d.name, d.got, d.want)
+		}
+	}
+	if c.MaxTries != 3 || c.LockoutLimit != 30 {
+		t.Errorf("MaxTries %d, LockoutLimit %d; want 3, 30", c.MaxTries, c.LockoutLimit)
+	}
+}

@@ -355,19 +355,22 @@ func TestNobodyGetsMoreThanTheQuestionnaire(t *testing.T) {
 }
 
 func TestWrongCodesAreSlowAndPastTheLimitRefusedWhileASessionCarriesOn(t *testing.T) {
-	s := start(t, nil)
+	// A shorter delay than the default second (TestDocumentedDefaults),
+	// still far longer than a wrong code takes to be answered without it.
+	const delay = 200 * time.Millisecond
+	s := start(t, func(c *workshop.Config) { c.WrongCodeDelay = delay })
 	p := join(t, s, "in-early", workshoptest.Options{})
 	_, err := p.WaitFor("┃ Your name", wait)
 	must(t, err)
 
 	// A client that would try five times gets three, each answered after
-	// a second at least.
+	// WrongCodeDelay at least.
 	begin := time.Now()
 	if _, err := gossh.Dial("tcp", s.addr, guesser("eve")); err == nil {
 		t.Fatal("a wrong code was accepted")
 	}
-	if d := time.Since(begin); d < 3*time.Second {
-		t.Errorf("three wrong codes were answered in %v, want at least 1 s each", d)
+	if d := time.Since(begin); d < 3*delay {
+		t.Errorf("three wrong codes were answered in %v, want at least %v each", d, delay)
 	}
 	if n := s.events.count(workshop.Refused); n != 3 {
 		t.Errorf("%d wrong codes were tried on one connection, want 3:\n%s", n, s.events.log())
