@@ -183,8 +183,8 @@ func TestConnectionsThatNeverLogInAreBounded(t *testing.T) {
 func TestAResultNotSavedIsSaidAndRetried(t *testing.T) {
 	var full atomic.Bool
 	full.Store(true)
-	workshop.FailResults(t, &full)
-	s := start(t, func(c *workshop.Config) { c.RetryEvery = 200 * time.Millisecond })
+	s := startWith(t, func(c *workshop.Config) { c.RetryEvery = 200 * time.Millisecond },
+		func(s *workshop.Server) { workshop.FailResults(s, &full) })
 	b := questions.Default()
 	p := join(t, s, "sam", workshoptest.Options{})
 	token, err := p.Welcome("Sam", wait)

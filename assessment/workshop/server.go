@@ -31,6 +31,7 @@ import (
 	"github.com/digilead/digilead/assessment"
 	"github.com/digilead/digilead/assessment/cohort"
 	"github.com/digilead/digilead/assessment/feedback"
+	"github.com/digilead/digilead/assessment/store"
 	"github.com/digilead/digilead/questions"
 	"github.com/digilead/digilead/questions/errtext"
 	"github.com/digilead/digilead/questions/form"
@@ -213,6 +214,10 @@ type Server struct {
 	retrying sync.Once
 	stop     chan struct{} // closed by Close
 	stopOnce sync.Once
+	// writeResult writes a result file: store.WriteResult, unless a test
+	// makes it fail (FailResults), as a full disk or a read-only folder
+	// would, which root cannot be shown otherwise.
+	writeResult func(dir, name string, r *assessment.Result) (string, error)
 
 	evmu sync.Mutex
 }
@@ -268,7 +273,8 @@ func New(cfg Config) (*Server, error) {
 		gate:  newGate(cfg.MaxStartups, cfg.MaxStartupsPerAddress, cfg.LoginGraceTime),
 		pages: form.Pages(pageBank), live: map[string]*live{}, people: map[string]*person{},
 		tokens: map[string]*sync.Mutex{}, unsaved: map[string]*unsaved{}, quiet: map[string]*quietLog{},
-		idle: make(chan struct{}), ending: make(chan struct{}), stop: make(chan struct{})}
+		idle: make(chan struct{}), ending: make(chan struct{}), stop: make(chan struct{}),
+		writeResult: store.WriteResult}
 	if err := os.MkdirAll(filepath.Join(cfg.Dir, draftsDir), 0o700); err != nil {
 		return nil, fmt.Errorf("results directory %s: %w", cfg.Dir, errtext.WithoutPath(err))
 	}

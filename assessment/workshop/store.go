@@ -12,10 +12,6 @@ import (
 	"github.com/digilead/digilead/questions/errtext"
 )
 
-// writeResult writes a result file (a test makes it fail, as a full
-// disk or a read-only folder would, which root cannot be shown otherwise).
-var writeResult = store.WriteResult
-
 // draftsDir is where the drafts of a results directory are kept. Its name
 // starts with a dot, so cohort and score, reading the directory, pass it
 // over: drafts are not results.
@@ -121,7 +117,7 @@ func (p *participantStore) SaveResult(r *assessment.Result) (string, error) {
 	}
 	var path string
 	err := p.write(func() (err error) {
-		path, err = writeResult(p.dir, r.CompletedAt.UTC().Format("2006-01-02T150405Z")+"-"+tokenTag(p.token), r)
+		path, err = p.s.writeResult(p.dir, r.CompletedAt.UTC().Format("2006-01-02T150405Z")+"-"+tokenTag(p.token), r)
 		return err
 	})
 	p.err = err

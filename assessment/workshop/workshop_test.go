@@ -100,6 +100,12 @@ func hostKey(t testing.TB) gossh.Signer {
 // configuration first.
 func start(t testing.TB, configure func(*workshop.Config)) *server {
 	t.Helper()
+	return startWith(t, configure, nil)
+}
+
+// startWith is start, with before called on the server before it serves.
+func startWith(t testing.TB, configure func(*workshop.Config), before func(*workshop.Server)) *server {
+	t.Helper()
 	ev := &events{}
 	cfg := workshop.Config{
 		Bank: questions.Default(), Dir: t.TempDir(), HostKey: hostKey(t), Code: code,
@@ -116,6 +122,9 @@ func start(t testing.TB, configure func(*workshop.Config)) *server {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if before != nil {
+		before(srv)
 	}
 	go srv.Serve(l)
 	t.Cleanup(func() { srv.Close() })
