@@ -56,6 +56,7 @@ func widestLine(out string) int {
 // report viewer padded every line to that width. Sizes are clamped where
 // they come in, for the report viewer as for the form.
 func TestHugeWindowSizesAreClamped(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s := start(t, nil)
 	token := workshop.NewToken()
 	seedResult(t, s.dir, token, "")
@@ -103,6 +104,7 @@ func TestHugeWindowSizesAreClamped(t *testing.T) {
 // connection gets MaxSessions channels and one questionnaire; seats are
 // people.
 func TestOneConnectionTakesOneSeat(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s := start(t, func(c *workshop.Config) { c.MaxParticipants = 2 })
 	c, err := gossh.Dial("tcp", s.addr, workshoptest.Config("greedy", code))
 	must(t, err)
@@ -181,6 +183,7 @@ func TestConnectionsThatNeverLogInAreBounded(t *testing.T) {
 // fetch lines for a file that did not exist and the server's paths. Both
 // sides are now told the truth, the draft stays and saving is retried.
 func TestAResultNotSavedIsSaidAndRetried(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	var full atomic.Bool
 	full.Store(true)
 	s := startWith(t, func(c *workshop.Config) { c.RetryEvery = 200 * time.Millisecond },
@@ -303,6 +306,7 @@ func (p *plug) pass(r io.Reader, w io.Writer) {
 // ("still open in another connection") for up to the idle timeout. The
 // token takes over: the old session ends for real, and the answers go on.
 func TestReconnectTakesOverALostConnection(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s := start(t, nil)
 	b := questions.Default()
 	wifi := newPlug(t, s.addr)
@@ -345,6 +349,7 @@ func onPageTwo(t *testing.T, addr string) (*workshoptest.Participant, string, ma
 // The later takes over and the earlier is closed, saying why; never do
 // both go on.
 func TestTwoReconnectsWithOneTokenNeverBothGetIn(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s := start(t, nil)
 	b := questions.Default()
 	p, token, want := onPageTwo(t, s.addr)
@@ -442,6 +447,7 @@ func TestHostKeyReadableByOthers(t *testing.T) {
 // connection closes: stopped by the participant (never the server's
 // paths), or the server stopping.
 func TestResumeLineOnEveryPageAndAtTheEnd(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s := start(t, nil)
 	b := questions.Default()
 	p := join(t, s, "sam", workshoptest.Options{Record: true})
@@ -484,6 +490,7 @@ func TestResumeLineOnEveryPageAndAtTheEnd(t *testing.T) {
 // last question, shows how); an anonymous report is headed "Participant"
 // in the participant's language, never with an internal id.
 func TestTheReportClosesOnlyOnQAndNamesNoId(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	set, err := questions.LoadSet(nil, nil)
 	must(t, err)
 	s := start(t, func(c *workshop.Config) { c.Bank, c.Set = nil, set })
@@ -519,6 +526,7 @@ func TestTheReportClosesOnlyOnQAndNamesNoId(t *testing.T) {
 // to read them do (what TestDroppedConnectionResumesWithItsAnswers hit
 // under -race).
 func TestKeysTypedAheadOverSSHLandOnTheirQuestions(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s := start(t, nil)
 	b := questions.Default()
 	p := join(t, s, "sam", workshoptest.Options{Record: true})

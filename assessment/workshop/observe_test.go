@@ -61,6 +61,7 @@ var observerResume = regexp.MustCompile(`ssh -p \d+ ([a-z0-9-]+)@`)
 // leaves feedback in the results folder that names no one; dropped, they
 // resume; back after it is saved, they are thanked, not asked again.
 func TestObserversAnswerOverSSH(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s, r := observed(t)
 	obs := questions.Default().ForObservers()
 	p := join(t, s, "alex", workshoptest.Options{})
@@ -130,6 +131,7 @@ func TestObserversAnswerOverSSH(t *testing.T) {
 // TestObserversInARoom: several observers at once, each document its
 // own.
 func TestObserversInARoom(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s, _ := observed(t)
 	obs := questions.Default().ForObservers()
 	must(t, workshoptest.ObserveAll(s.addr, code, []int{1, 3, 3, 2}, obs, wait))
@@ -146,6 +148,7 @@ func TestObserversInARoom(t *testing.T) {
 // TestObserverAccessibleOverSSH: a screen reader's user answers as an
 // observer, line by line, in plain text.
 func TestObserverAccessibleOverSSH(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s, _ := observed(t)
 	obs := questions.Default().ForObservers()
 	p := join(t, s, "ana", workshoptest.Options{Command: "accessible"})

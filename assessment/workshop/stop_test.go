@@ -15,6 +15,7 @@ import (
 // with the room's final status; Stop(true) ends a session mid-page at once,
 // its draft kept.
 func TestStopWaitsForThoseAnswering(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	b := questions.Default()
 	s := start(t, nil)
 	p := join(t, s, "ann", workshoptest.Options{})
@@ -68,6 +69,7 @@ func TestStopWaitsForThoseAnswering(t *testing.T) {
 // the workshop is ending and how to take their copy; with nobody
 // answering, it waits no longer than that grace.
 func TestStopDoesNotWaitForThoseReadingTheirReport(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	b := questions.Default()
 	// A short grace to read a report just finished (30 s by default).
 	grace := func(c *workshop.Config) { c.ReportGrace = 300 * time.Millisecond }

@@ -180,6 +180,7 @@ func finish(t testing.TB, p *workshoptest.Participant, b *questions.Bank, from i
 }
 
 func TestDroppedConnectionResumesWithItsAnswers(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s := start(t, nil)
 	b := questions.Default()
 	p := join(t, s, "sam", workshoptest.Options{})
@@ -265,6 +266,7 @@ func run(t testing.TB, s *server, user, cmd string) (string, int) {
 }
 
 func TestAccessibleModeOverSSH(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s := start(t, nil)
 	b := questions.Default()
 	p := join(t, s, "pat", workshoptest.Options{Command: "accessible"})
@@ -324,6 +326,7 @@ func choiceOf(q *questions.Question, n int) (string, questions.Value) {
 }
 
 func TestNobodyGetsMoreThanTheQuestionnaire(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s := start(t, nil)
 	if out, code := run(t, s, "eve", "sh"); code != 1 || !strings.Contains(out, "no shell") {
 		t.Errorf("exec sh: exit %d, %q; want a refusal and exit 1", code, out)
@@ -364,6 +367,7 @@ func TestNobodyGetsMoreThanTheQuestionnaire(t *testing.T) {
 }
 
 func TestWrongCodesAreSlowAndPastTheLimitRefusedWhileASessionCarriesOn(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	// A shorter delay than the default second (TestDocumentedDefaults),
 	// still far longer than a wrong code takes to be answered without it.
 	const delay = 200 * time.Millisecond
@@ -415,6 +419,7 @@ func guesser(user string) *gossh.ClientConfig {
 }
 
 func TestFullWorkshopRefusesPolitely(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s := start(t, func(c *workshop.Config) { c.MaxParticipants = 1 })
 	p := join(t, s, "first", workshoptest.Options{})
 	_, err := p.WaitFor("┃ Your name", wait)
@@ -429,6 +434,7 @@ func TestFullWorkshopRefusesPolitely(t *testing.T) {
 }
 
 func TestIdleSessionEndsKeepingItsDraft(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s := start(t, func(c *workshop.Config) { c.IdleTimeout = 3 * time.Second })
 	b := questions.Default()
 	p := join(t, s, "sleepy", workshoptest.Options{})
@@ -447,6 +453,7 @@ func TestIdleSessionEndsKeepingItsDraft(t *testing.T) {
 }
 
 func TestUserNameEscapesNeverReachTheLog(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s := start(t, nil)
 	p := join(t, s, "mallory\x1b[2J\x1b]0;pwned\x07\r", workshoptest.Options{})
 	_, err := p.WaitFor("┃ Your name", wait)
@@ -462,6 +469,7 @@ func TestUserNameEscapesNeverReachTheLog(t *testing.T) {
 }
 
 func TestFormFollowsTheWindowSize(t *testing.T) {
+	t.Parallel() // a server of its own on its own port
 	s := start(t, nil)
 	p := join(t, s, "wide", workshoptest.Options{Width: 100, Height: 40})
 	seen, err := p.WaitFor("┃ Your name", wait)
