@@ -86,29 +86,13 @@ func waitReadingStdin(pid int, done <-chan struct{}) bool {
 // where /proc cannot tell (or prefix is ""); false when the process
 // ended first (done closed).
 func waitInSyscall(pid int, prefix string, done <-chan struct{}) bool {
-	tasks := filepath.Join("/proc", strconv.Itoa(pid), "task")
-	if _, err := os.Stat(tasks); err != nil || prefix == "" {
-		select {
-		case <-done:
-			return false
-		case <-time.After(300 * time.Millisecond):
-			return true
-		}
+	if prefix == "" {
+		return waitProc(pid, done, nil)
 	}
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
-		select {
-		case <-done:
-			return false
-		case <-time.After(5 * time.Millisecond):
-		}
-		threads, _ := os.ReadDir(tasks)
-		for _, th := range threads {
-			if data, err := os.ReadFile(filepath.Join(tasks, th.Name(), "syscall")); err == nil && strings.HasPrefix(string(data), prefix) {
-				return true
-			}
-		}
-	}
-	return true
+	return waitProc(pid, done, func(proc, task string) bool {
+		data, err := os.ReadFile(filepath.Join(task, "syscall"))
+		return err == nil && strings.HasPrefix(string(data), prefix)
+	})
 }
 
 // waitCatching waits until process pid runs program (the base name of
@@ -118,9 +102,36 @@ func waitInSyscall(pid int, prefix string, done <-chan struct{}) bool {
 // signals for a moment, SIGINT too; that one does not count). Where /proc
 // cannot tell it waits 300 ms; false when the process ended first.
 func waitCatching(pid int, program string, done <-chan struct{}) bool {
+	return waitProc(pid, done, func(proc, task string) bool {
+		argv, _ := os.ReadFile(filepath.Join(proc, "cmdline"))
+		if argv0, _, _ := strings.Cut(string(argv), "\x00"); filepath.Base(argv0) != program {
+			return false
+		}
+		status, _ := os.ReadFile(filepath.Join(task, "status"))
+		for line := range strings.Lines(string(status)) {
+			if hex, ok := strings.CutPrefix(line, "SigBlk:"); ok {
+				mask, err := strconv.ParseUint(strings.TrimSpace(hex), 16, 64)
+				return err == nil && bits.OnesCount64(mask) >= 16 && mask&(1<<(uint(syscall.SIGINT)-1)) == 0
+			}
+		}
+		return false
+	})
+}
+
+// waitProc waits until match holds for a thread of process pid (given
+// /proc/PID and /proc/PID/task/TID), for 20 s at most; where /proc
+// cannot tell, or match is nil, it waits 300 ms. It returns false when
+// the process ended first (done closed).
+func waitProc(pid int, done <-chan struct{}, match func(proc, task string) bool) bool {
 	proc := filepath.Join("/proc", strconv.Itoa(pid))
-	if _, err := os.Stat(filepath.Join(proc, "task")); err != nil {
-		return waitInSyscall(pid, "", done)
+	tasks := filepath.Join(proc, "task")
+	if _, err := os.Stat(tasks); err != nil || match == nil {
+		select {
+		case <-done:
+			return false
+		case <-time.After(300 * time.Millisecond):
+			return true
+		}
 	}
 	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); {
 		select {
@@ -128,23 +139,10 @@ func waitCatching(pid int, program string, done <-chan struct{}) bool {
 			return false
 		case <-time.After(5 * time.Millisecond):
 		}
-		argv, _ := os.ReadFile(filepath.Join(proc, "cmdline"))
-		argv0, _, _ := strings.Cut(string(argv), "\x00")
-		if filepath.Base(argv0) != program {
-			continue
-		}
-		threads, _ := os.ReadDir(filepath.Join(proc, "task"))
+		threads, _ := os.ReadDir(tasks)
 		for _, th := range threads {
-			status, _ := os.ReadFile(filepath.Join(proc, "task", th.Name(), "status"))
-			for line := range strings.Lines(string(status)) {
-				hex, ok := strings.CutPrefix(line, "SigBlk:")
-				if !ok {
-					continue
-				}
-				mask, err := strconv.ParseUint(strings.TrimSpace(hex), 16, 64)
-				if err == nil && bits.OnesCount64(mask) >= 16 && mask&(1<<(uint(syscall.SIGINT)-1)) == 0 {
-					return true
-				}
+			if match(proc, filepath.Join(tasks, th.Name())) {
+				return true
 			}
 		}
 	}
